@@ -1,0 +1,39 @@
+"""JSON API: health and policy questions (``POST /api/ask``)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+from bot import get_knowledge, messages
+from core.errors import IndexMissing
+
+bp = Blueprint("api", __name__)
+
+MAX_QUESTION_CHARS = 500
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        docs = get_knowledge().index.documents()
+    except IndexMissing:
+        return jsonify(status="starting", index=None), 503
+    return jsonify(status="ok", index={"documents": len(docs), "chunks": sum(d.chunks for d in docs)})
+
+
+@bp.post("/api/ask")
+def ask():
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return jsonify(error=messages.BAD_JSON), 400
+    question = body.get("question")
+    if not isinstance(question, str) or not question.strip() or len(question) > MAX_QUESTION_CHARS:
+        return jsonify(error=messages.BAD_QUESTION), 400
+    try:
+        answer = get_knowledge().answer(question)
+    except IndexMissing:
+        return jsonify(error=messages.INDEX_NOT_READY), 503
+    payload = answer.to_json()
+    if not answer.found:
+        payload["answer"] = messages.NOT_FOUND
+    return jsonify(payload)

@@ -1,0 +1,10 @@
+"""Every user-facing sentence, in one place (Simplified Chinese, short and friendly)."""
+
+NOT_FOUND = "抱歉，我在现有资料里没有找到这个问题的答案。"
+SOURCE_LINE = "（来源：《{title}》{section}）"
+INDEX_NOT_READY = "知识库正在准备中，请稍后再试。"
+BAD_QUESTION = "请输入要咨询的问题（500字以内）。"
+BAD_JSON = "请求格式不正确，请发送 JSON。"
+TOO_LARGE = "内容太长了，请精简后再发送。"
+NOT_FOUND_PAGE = "没有这个页面。"
+INTERNAL_ERROR = "系统开小差了，请稍后再试。（编号 {request_id}）"

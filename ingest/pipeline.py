@@ -1,0 +1,209 @@
+"""Documents in, index generation out: the one ingest path.
+
+The CLI (`python -m ingest`) and the staff console both call ``build`` and
+``remove`` here, so a document uploaded in the browser is read, cleaned,
+chunked and indexed exactly as one built from the command line.
+
+Incremental by design: each document's fingerprint (its bytes' hash plus the
+chunking settings and the embedder) is compared with the index; unchanged
+documents are not read past hashing and never re-embedded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from core.config import IngestConfig
+from core.errors import DocumentError
+from ingest.chunking import Chunk, chunk_text
+from ingest.cleaning import clean_text
+from ingest.loaders import SUPPORTED_SUFFIXES, load_document
+from knowledge.embedding import Embedder
+from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
+from knowledge.text import tokenize
+
+log = logging.getLogger(__name__)
+
+PIPELINE_VERSION = "1"  # bump when cleaning/chunking change in a way that needs re-indexing
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    chunks_embedded: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    generation: int | None = None  # None: nothing changed, no new generation
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+                f"{len(self.removed)} removed, {len(self.skipped)} skipped; "
+                f"{self.chunks_embedded} chunks embedded ({self.chars} chars) in {self.seconds:.1f}s")
+
+
+@dataclass
+class _Prepared:
+    doc: DocumentInfo
+    chunks: list[ChunkRecord]
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Files to ingest: every supported file under a directory; a named file as given.
+
+    A file named explicitly is kept even if its type is unsupported, so the
+    report can say why it was skipped instead of ignoring it silently.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")))
+        else:
+            found.append(path)
+    return found
+
+
+def citation_title(path: Path, loaded_title: str) -> str:
+    """Staff name files after the document ("2023年…综述.txt"); use that when it is Chinese."""
+    return path.stem if _HAS_CJK.search(path.stem) else (loaded_title or path.stem)
+
+
+def fingerprint(sha256: str, cfg: IngestConfig, embedder: Embedder) -> str:
+    key = f"{sha256}|{cfg.chunk_size}|{cfg.chunk_overlap}|{embedder.name}|{PIPELINE_VERSION}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: Embedder) -> _Prepared:
+    """Load, clean and chunk one document (no embedding yet)."""
+    loaded = load_document(path, max_bytes=int(cfg.max_file_mb * 1024 * 1024))
+    text = clean_text(loaded.text)
+    pieces: list[Chunk] = chunk_text(text, cfg.chunk_size, cfg.chunk_overlap)
+    if not pieces:
+        raise DocumentError(str(path), "no text left after cleaning")
+    title = citation_title(path, loaded.title)
+    doc = DocumentInfo(
+        doc_id=path.name, title=title, source=str(path.resolve()), doc_type=loaded.doc_type,
+        sha256=sha256, fingerprint=fingerprint(sha256, cfg, embedder), size=len(data),
+        chars=len(text), chunks=len(pieces), updated_at=time.time(),
+    )
+    chunks = [ChunkRecord(id=chunk_id(doc.doc_id, c.position), doc_id=doc.doc_id, title=title,
+                          heading=c.heading, position=c.position, text=c.text) for c in pieces]
+    return _Prepared(doc, chunks)
+
+
+def _index_texts(p: _Prepared) -> list[str]:
+    return [Chunk(c.text, c.heading, c.position).index_text(p.doc.title) for c in p.chunks]
+
+
+def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg: IngestConfig,
+          rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+    """Bring the index in step with the documents under ``paths``.
+
+    Documents that were ingested from under one of ``paths`` and are no
+    longer there are removed; documents from elsewhere are left alone.
+    """
+    started = time.monotonic()
+    report = IngestReport()
+    files = discover([Path(p) for p in paths])
+    roots = [Path(p).resolve() for p in paths]
+    with index.writer() as writer:
+        known = writer.documents
+        seen: set[str] = set()
+        todo: list[_Prepared] = []
+        for n, path in enumerate(files, 1):
+            if progress:
+                progress("read", n, len(files))
+            if path.name in seen:
+                report.skipped.append((str(path), "another document with the same file name is already in this build"))
+                continue
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                report.skipped.append((str(path), f"cannot read file: {exc.strerror or exc}"))
+                log.warning("skipped %s: %s", path, exc)
+                continue
+            seen.add(path.name)
+            sha = hashlib.sha256(data).hexdigest()
+            if not rebuild and writer.is_current(path.name, fingerprint(sha, cfg, embedder)):
+                report.unchanged.append(path.name)
+                continue
+            try:
+                todo.append(prepare(path, data, sha, cfg, embedder))
+            except DocumentError as exc:
+                report.skipped.append((str(path), exc.reason))
+                log.warning("skipped %s: %s", path, exc.reason)
+                seen.discard(path.name)
+                # A known document that became unreadable keeps its old chunks.
+                if path.name in known:
+                    seen.add(path.name)
+
+        for prepared in todo:
+            (report.updated if prepared.doc.doc_id in known else report.added).append(prepared.doc.doc_id)
+        if writer.reembed_all:  # built with another embedder: what is not rebuilt now is gone
+            report.removed.extend(d for d in writer.base.docs if d not in seen)
+        for doc_id, doc in known.items():
+            if doc_id not in seen and _under(Path(doc.source), roots):
+                writer.drop(doc_id)
+                report.removed.append(doc_id)
+
+        texts = [t for p in todo for t in _index_texts(p)]
+        vectors = _embed(embedder, texts, progress)
+        offset = 0
+        for p in todo:
+            n = len(p.chunks)
+            tokens = [tokenize(t) for t in texts[offset:offset + n]]
+            writer.put(p.doc, p.chunks, vectors[offset:offset + n], tokens)
+            offset += n
+            report.chars += p.doc.chars
+        report.chunks_embedded = len(texts)
+        manifest = writer.commit()
+        report.generation = manifest.generation if manifest else None
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def remove(index: KnowledgeIndex, doc_ids: Sequence[str]) -> IngestReport:
+    """Delete documents from the index; unknown ids are reported as skipped."""
+    started = time.monotonic()
+    report = IngestReport()
+    with index.writer() as writer:
+        for doc_id in doc_ids:
+            if doc_id in writer.documents:
+                writer.drop(doc_id)
+                report.removed.append(doc_id)
+            else:
+                report.skipped.append((doc_id, "no such document in the index"))
+        manifest = writer.commit()
+        report.generation = manifest.generation if manifest else None
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _embed(embedder: Embedder, texts: list[str], progress: Progress | None, batch: int = 256) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    parts = []
+    for i in range(0, len(texts), batch):
+        parts.append(embedder.embed(texts[i:i + batch]))
+        if progress:
+            progress("embed", min(i + batch, len(texts)), len(texts))
+    return np.vstack(parts)
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    return any(path == root or root in path.parents for root in roots)

@@ -1,0 +1,3 @@
+from knowledge.cli import cli
+
+cli(prog_name="python -m knowledge")

@@ -1,0 +1,163 @@
+"""The one answer entry point: ``Answerer.answer(question)``.
+
+Extractive by default: no LLM, no network, no invented facts. We pick the
+sentences of the top chunks that best answer the question (term overlap plus
+embedding similarity) and return them with their sources. If an LLM endpoint
+is configured, it writes the answer from the same retrieved context only,
+under a time limit, and the extractive answer is the fallback whenever it
+fails, times out or declines.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.config import AnswerConfig, LLMConfig, RetrievalConfig
+from core.errors import LLMError
+from knowledge.relevance import coverage
+from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
+from knowledge.text import normalise_query, split_sentences
+
+log = logging.getLogger(__name__)
+
+_MIN_SENTENCE = 8   # characters; shorter ones are lead-ins like "办好爱才实事。"
+_NOT_FOUND_MARK = "NOT_FOUND"
+
+LLM_SYSTEM_PROMPT = (
+    "你是姜堰区人才工作服务助手。只能根据下面“资料”中的内容，用简体中文简短回答用户的问题（不超过120字），"
+    "不要编造资料中没有的信息。如果资料中没有答案，只回复 " + _NOT_FOUND_MARK + "。"
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str                      # the answer itself, without the source line
+    found: bool
+    sources: list[dict] = field(default_factory=list)   # [{"title", "section", "snippet", ...}]
+    chunks: list[RetrievedChunk] = field(default_factory=list)
+    mode: str = "extractive"       # "extractive" | "llm" | "none"
+    degraded: bool = False         # dense side unavailable: keyword-only retrieval
+
+    def to_json(self) -> dict:
+        return {"answer": self.text, "found": self.found,
+                "sources": [{k: s[k] for k in ("title", "section", "snippet")} for s in self.sources]}
+
+
+class Answerer:
+    def __init__(self, retriever: HybridRetriever, answer_cfg: AnswerConfig, retrieval_cfg: RetrievalConfig,
+                 llm_cfg: LLMConfig | None = None, chat_model=None):
+        self.retriever = retriever
+        self.cfg = answer_cfg
+        self.min_relevance = retrieval_cfg.min_relevance
+        self.llm_cfg = llm_cfg
+        self.chat_model = chat_model
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="llm") if chat_model is not None else None
+
+    def answer(self, question: str, filters: dict | None = None, use_llm: bool = True) -> Answer:
+        question = question.strip()
+        retrieval = self.retriever.retrieve(question, filters=filters)
+        relevant = [c for c in retrieval.chunks if c.relevance >= self.min_relevance]
+        if not question or not relevant:
+            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.degraded)
+        if use_llm and self.chat_model is not None:
+            try:
+                return self._llm_answer(question, relevant, retrieval)
+            except LLMError as exc:
+                log.warning("LLM answer failed, using the extractive answer: %s", exc)
+        return self.extractive(question, relevant, retrieval)
+
+    # ------------------------------------------------------------ extractive
+    def extractive(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
+        candidates: list[tuple[int, int, str]] = []  # (chunk rank, sentence position, sentence)
+        for rank, rc in enumerate(relevant[:3]):
+            for pos, sentence in enumerate(split_sentences(rc.chunk.text)):
+                if len(sentence) >= _MIN_SENTENCE:
+                    candidates.append((rank, pos, sentence))
+        if not candidates:
+            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.degraded)
+        expanded = normalise_query(question)
+        lexical = np.array([coverage(expanded, s.lower()) for _, _, s in candidates])
+        semantic = np.zeros(len(candidates))
+        if retrieval.query_vector is not None:
+            vectors = self.retriever.embedder.embed([s for _, _, s in candidates])
+            semantic = vectors @ retrieval.query_vector
+        prior = np.array([1.0 / (1 + rank) for rank, _, _ in candidates])
+        score = 0.55 * lexical + 0.35 * semantic + 0.10 * prior
+        order = list(np.argsort(-score))
+        chosen = [order[0]]
+        best_rank = candidates[order[0]][0]
+        # A second sentence only if it is from the same chunk and nearly as good:
+        # two half-related sentences read worse than one good one.
+        for i in order[1:]:
+            if len(chosen) >= self.cfg.max_sentences:
+                break
+            if candidates[i][0] == best_rank and score[i] >= 0.8 * score[order[0]] and lexical[i] > 0:
+                chosen.append(i)
+        chosen.sort(key=lambda i: candidates[i][1])
+        text = _fit("".join(candidates[i][2] for i in chosen), self.cfg.max_chars)
+        source_chunks = [relevant[best_rank]] + [c for j, c in enumerate(relevant[:3]) if j != best_rank]
+        return Answer(question, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.degraded)
+
+    # ------------------------------------------------------------ LLM
+    def _llm_answer(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
+        context = relevant[: self.llm_cfg.max_context_chunks if self.llm_cfg else 4]
+        material = "\n\n".join(f"[{i + 1}]《{c.chunk.title}》{c.chunk.heading}\n{c.chunk.text}" for i, c in enumerate(context))
+        messages = [("system", LLM_SYSTEM_PROMPT), ("human", f"资料：\n{material}\n\n问题：{question}")]
+        timeout = self.llm_cfg.timeout_s if self.llm_cfg else 8.0
+        started = time.monotonic()
+        future = self._pool.submit(self.chat_model.invoke, messages)
+        try:
+            reply = future.result(timeout=timeout)
+        except FutureTimeout:
+            future.cancel()
+            raise LLMError(f"no answer within {timeout:.1f}s") from None
+        except Exception as exc:  # any provider error: fall back, never fail the user
+            raise LLMError(f"{type(exc).__name__}: {exc}") from exc
+        text = str(getattr(reply, "content", reply)).strip()
+        log.info("LLM answered in %.2fs", time.monotonic() - started)
+        if not text or _NOT_FOUND_MARK in text:
+            raise LLMError("the LLM found no answer in the context")
+        return Answer(question, _fit(text, self.cfg.max_chars), True, _sources(context), retrieval.chunks, "llm",
+                      retrieval.degraded)
+
+
+def _sources(chunks: list[RetrievedChunk]) -> list[dict]:
+    """One source per document, best chunk first."""
+    seen, out = set(), []
+    for c in chunks:
+        if c.chunk.doc_id not in seen:
+            seen.add(c.chunk.doc_id)
+            out.append(c.citation())
+    return out
+
+
+def _fit(text: str, limit: int) -> str:
+    """Shorten at a sentence end when possible, never mid-character."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    for mark in "。！？；":
+        pos = cut.rfind(mark)
+        if pos >= limit // 2:
+            return cut[: pos + 1]
+    return cut[: limit - 1] + "…"
+
+
+def make_chat_model(cfg: LLMConfig):
+    """ChatOpenAI for an OpenAI-compatible endpoint; the key comes from the environment."""
+    import os
+
+    from langchain_openai import ChatOpenAI
+
+    api_key = os.environ.get(cfg.api_key_env, "")
+    if not api_key:
+        log.warning("knowledge.llm is enabled but $%s is empty; sending no key", cfg.api_key_env)
+    return ChatOpenAI(base_url=cfg.base_url, api_key=api_key or "none", model=cfg.model,
+                      temperature=cfg.temperature, timeout=cfg.timeout_s, max_retries=0)

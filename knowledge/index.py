@@ -1,0 +1,452 @@
+"""The knowledge index: chunk vectors in chromadb plus a BM25 keyword index.
+
+Why generations: a build never edits the live data. It writes a complete new
+generation (a fresh chromadb collection and a fresh keyword directory,
+copying the vectors of unchanged documents) and only then switches the
+manifest, one atomic upsert, to point at it. A crash or ``kill -9`` at any
+moment before the switch leaves the previous generation untouched and
+answering; leftovers are swept by the next build. Readers in other processes
+notice the switch within ``reload_interval`` seconds.
+
+The manifest lives in a small chromadb collection, so several machines that
+share a Chroma server see the same one; a copy is kept in ``index_dir`` so the
+keyword side still answers while the Chroma server is down.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import numpy as np
+
+from core.errors import IndexLocked, IndexMissing, StoreUnavailable
+from knowledge.keyword import KeywordIndex
+from knowledge.store import open_client
+
+log = logging.getLogger(__name__)
+
+MANIFEST_ID = "manifest"
+_BATCH = 1000  # chromadb rejects very large add() batches
+
+
+@dataclass(frozen=True)
+class ChunkRecord:
+    id: str
+    doc_id: str
+    title: str
+    heading: str
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    doc_id: str          # the file name; unique within the index
+    title: str           # what answers cite
+    source: str          # where it was ingested from
+    doc_type: str
+    sha256: str          # of the file's bytes, shown to staff
+    fingerprint: str     # sha256 + chunking + embedder: unchanged means nothing to redo
+    size: int
+    chars: int
+    chunks: int
+    updated_at: float
+
+
+@dataclass
+class Manifest:
+    generation: int = 0
+    collection: str = ""
+    embedder: str = ""
+    docs: dict[str, DocumentInfo] = field(default_factory=dict)
+    created_at: float = 0.0
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Manifest":
+        data = json.loads(text)
+        data["docs"] = {k: DocumentInfo(**v) for k, v in data.get("docs", {}).items()}
+        return cls(**data)
+
+
+def chunk_id(doc_id: str, position: int) -> str:
+    return f"{hashlib.sha1(doc_id.encode('utf-8')).hexdigest()[:12]}:{position}"
+
+
+def _where(filters: dict | None) -> dict | None:
+    """Translate ``{"doc_id": "a.txt", "doc_type": ["pdf", "docx"]}`` into a chroma where clause."""
+    if not filters:
+        return None
+    clauses = [{k: {"$in": list(v)}} if isinstance(v, (list, tuple, set)) else {k: v} for k, v in filters.items()]
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def matches(chunk: ChunkRecord, doc_type: str, filters: dict | None) -> bool:
+    if not filters:
+        return True
+    values = {"doc_id": chunk.doc_id, "title": chunk.title, "doc_type": doc_type}
+    for key, want in filters.items():
+        have = values.get(key)
+        if isinstance(want, (list, tuple, set)):
+            if have not in want:
+                return False
+        elif have != want:
+            return False
+    return True
+
+
+class _Generation:
+    """Everything a reader needs for one generation, loaded once."""
+
+    def __init__(self, manifest: Manifest, keyword: KeywordIndex, chunks: dict[str, ChunkRecord]):
+        self.manifest = manifest
+        self.keyword = keyword
+        self.chunks = chunks
+        doc_types = {d.doc_id: d.doc_type for d in manifest.docs.values()}
+        self.doc_type = [doc_types.get(chunks[i].doc_id, "") for i in keyword.ids]
+
+
+class KnowledgeIndex:
+    """Read and write access to one index location (a directory, plus a Chroma server if configured)."""
+
+    def __init__(self, index_dir: Path, embedder_name: str, chroma_url: str | None = None,
+                 prefix: str = "talent", reload_interval: float = 1.0):
+        self.index_dir = Path(index_dir)
+        self.chroma_url = chroma_url
+        self.prefix = prefix
+        self.embedder_name = embedder_name
+        self.reload_interval = reload_interval
+        self._client = None
+        self._gen: _Generation | None = None
+        self._checked_at = 0.0
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------ plumbing
+    def client(self):
+        if self._client is None:
+            self._client = open_client(self.index_dir / "chroma", self.chroma_url)
+        return self._client
+
+    def _meta(self):
+        return self.client().get_or_create_collection(f"{self.prefix}_meta")
+
+    def _store_call(self, fn, *args, **kwargs):
+        """Run a chromadb call, turning connection failures into StoreUnavailable."""
+        try:
+            return fn(*args, **kwargs)
+        except (StoreUnavailable, IndexMissing):
+            raise
+        except Exception as exc:
+            if self.chroma_url and _looks_like_connection_error(exc):
+                self._client = None
+                raise StoreUnavailable(f"Chroma server {self.chroma_url} unavailable: {exc}") from exc
+            raise
+
+    def _keyword_dir(self, generation: int) -> Path:
+        return self.index_dir / "keyword" / f"g{generation}"
+
+    def _read_manifest(self) -> Manifest:
+        def fetch():
+            got = self._meta().get(ids=[MANIFEST_ID], include=["documents"])
+            return got["documents"][0] if got["ids"] else None
+
+        try:
+            text = self._store_call(fetch)
+        except StoreUnavailable:
+            local = self.index_dir / "manifest.json"
+            if not local.exists():
+                raise
+            log.warning("vector store unavailable; using the local manifest copy")
+            text = local.read_text(encoding="utf-8")
+        if not text:
+            raise IndexMissing(f"no knowledge index at {self.index_dir} (run: python -m ingest build)")
+        return Manifest.from_json(text)
+
+    # ------------------------------------------------------------ reading
+    def exists(self) -> bool:
+        try:
+            self._read_manifest()
+            return True
+        except IndexMissing:
+            return False
+
+    def current(self) -> _Generation:
+        """The loaded generation, reloaded when another process switched the manifest."""
+        with self._lock:
+            now = time.monotonic()
+            if self._gen is not None and now - self._checked_at < self.reload_interval:
+                return self._gen
+            try:
+                manifest = self._read_manifest()
+            except StoreUnavailable:
+                if self._gen is None:
+                    raise
+                self._checked_at = now
+                return self._gen
+            self._checked_at = now
+            if self._gen is None or self._gen.manifest.generation != manifest.generation:
+                self._gen = self._load_generation(manifest)
+            return self._gen
+
+    def refresh(self) -> None:
+        with self._lock:
+            self._checked_at = 0.0
+        self.current()
+
+    def _load_generation(self, manifest: Manifest) -> _Generation:
+        if manifest.embedder != self.embedder_name:
+            raise IndexMissing(
+                f"the index was built with embedder {manifest.embedder!r} but the configuration uses "
+                f"{self.embedder_name!r}; rebuild it: python -m ingest build --rebuild"
+            )
+        directory = self._keyword_dir(manifest.generation)
+        keyword = KeywordIndex.load(directory)
+        chunks_file = directory / "chunks.jsonl"
+        if keyword is None or not chunks_file.exists():
+            log.info("keyword index for generation %s missing here; rebuilding it from the store", manifest.generation)
+            return self._rebuild_local(manifest)
+        chunks = {}
+        with chunks_file.open(encoding="utf-8") as fh:
+            for line in fh:
+                rec = ChunkRecord(**json.loads(line))
+                chunks[rec.id] = rec
+        return _Generation(manifest, keyword, chunks)
+
+    def _rebuild_local(self, manifest: Manifest) -> _Generation:
+        col = self._store_call(self.client().get_collection, manifest.collection)
+        pairs: list[tuple[ChunkRecord, list[str]]] = []
+        offset = 0
+        while True:
+            got = self._store_call(col.get, include=["documents", "metadatas"], limit=_BATCH, offset=offset)
+            if not got["ids"]:
+                break
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                pairs.append((_record(cid, text, meta), meta.get("tokens", "").split()))
+            offset += len(got["ids"])
+        pairs.sort(key=lambda p: (p[0].doc_id, p[0].position))
+        records = [r for r, _ in pairs]
+        tokens = [t for _, t in pairs]
+        keyword = KeywordIndex.build([r.id for r in records], tokens)
+        _write_keyword_dir(self._keyword_dir(manifest.generation), keyword, records)
+        return _Generation(manifest, keyword, {r.id: r for r in records})
+
+    def documents(self) -> list[DocumentInfo]:
+        return sorted(self.current().manifest.docs.values(), key=lambda d: d.doc_id)
+
+    def chunks_of(self, doc_id: str) -> list[ChunkRecord]:
+        gen = self.current()
+        return sorted((c for c in gen.chunks.values() if c.doc_id == doc_id), key=lambda c: c.position)
+
+    def chunk(self, cid: str) -> ChunkRecord:
+        return self.current().chunks[cid]
+
+    def dense_search(self, vector: np.ndarray, k: int, filters: dict | None = None) -> list[tuple[str, float]]:
+        """Top-k (chunk id, cosine similarity). Raises StoreUnavailable if the store is down."""
+        gen = self.current()
+        if not gen.chunks:
+            return []
+        col = self._store_call(self.client().get_collection, gen.manifest.collection)
+        res = self._store_call(
+            col.query, query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
+            n_results=min(k, len(gen.chunks)), where=_where(filters), include=["distances"],
+        )
+        return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0]) if cid in gen.chunks]
+
+    def keyword_search(self, query: str, k: int, filters: dict | None = None) -> list[tuple[str, float]]:
+        gen = self.current()
+        mask = None
+        if filters:
+            mask = np.array([matches(gen.chunks[cid], dt, filters) for cid, dt in zip(gen.keyword.ids, gen.doc_type)])
+            if not mask.any():
+                return []
+        return gen.keyword.search(query, k, mask)
+
+    # ------------------------------------------------------------ writing
+    @contextmanager
+    def writer(self, wait_s: float = 30.0) -> Iterator["GenerationWriter"]:
+        """Exclusive writer; changes become visible only at ``commit()``."""
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.index_dir / ".write.lock", "w") as lock_file:
+            deadline = time.monotonic() + wait_s
+            while True:
+                try:
+                    fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise IndexLocked(f"another process is writing the index at {self.index_dir}") from None
+                    time.sleep(0.2)
+            try:
+                try:
+                    manifest = self._read_manifest()
+                except IndexMissing:
+                    manifest = Manifest(embedder=self.embedder_name)
+                writer = GenerationWriter(self, manifest)
+                writer.sweep_leftovers()
+                yield writer
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+class GenerationWriter:
+    """Collects the changes of one build and writes them as a new generation."""
+
+    def __init__(self, index: KnowledgeIndex, base: Manifest):
+        self.index = index
+        self.base = base
+        # A different embedder makes every stored vector useless: start empty.
+        self.reembed_all = bool(base.docs) and base.embedder != index.embedder_name
+        self._puts: dict[str, tuple[DocumentInfo, list[ChunkRecord], np.ndarray, list[list[str]]]] = {}
+        self._drops: set[str] = set()
+
+    @property
+    def documents(self) -> dict[str, DocumentInfo]:
+        return {} if self.reembed_all else dict(self.base.docs)
+
+    def is_current(self, doc_id: str, fingerprint: str) -> bool:
+        doc = self.documents.get(doc_id)
+        return doc is not None and doc.fingerprint == fingerprint
+
+    def put(self, doc: DocumentInfo, chunks: list[ChunkRecord], vectors: np.ndarray, tokens: list[list[str]]) -> None:
+        self._puts[doc.doc_id] = (doc, chunks, vectors, tokens)
+        self._drops.discard(doc.doc_id)
+
+    def drop(self, doc_id: str) -> None:
+        self._puts.pop(doc_id, None)
+        self._drops.add(doc_id)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._puts) or any(d in self.documents for d in self._drops) or (
+            self.reembed_all and not self._puts and bool(self.base.docs))
+
+    def sweep_leftovers(self) -> None:
+        """Delete collections and keyword dirs of generations nobody can be reading.
+
+        The current and the previous generation stay: a reader in another
+        process may still be answering from the previous one for a second.
+        """
+        keep = {self.base.generation, self.base.generation - 1}
+        client = self.index.client()
+        for col in self.index._store_call(client.list_collections):
+            name = col if isinstance(col, str) else col.name
+            gen = _generation_of(name, self.index.prefix)
+            if gen is not None and gen not in keep:
+                self.index._store_call(client.delete_collection, name)
+        root = self.index.index_dir / "keyword"
+        if root.exists():
+            for path in root.iterdir():
+                gen = _generation_of(path.name, "")
+                if gen is None or gen not in keep:
+                    shutil.rmtree(path, ignore_errors=True)
+
+    def commit(self) -> Manifest | None:
+        """Write the new generation and switch to it; None when nothing changed."""
+        if not self.changed:
+            return None
+        idx = self.index
+        client = idx.client()
+        gen_no = max(self.base.generation, self._highest_generation()) + 1
+        name = f"{idx.prefix}_g{gen_no}"
+        col = idx._store_call(client.create_collection, name, metadata={"hnsw:space": "cosine"})
+        keep = [d for d in self.documents if d not in self._drops and d not in self._puts]
+        records: list[ChunkRecord] = []
+        tokens: list[list[str]] = []
+        if keep:
+            old = idx._store_call(client.get_collection, self.base.collection)
+            for i in range(0, len(keep), 50):
+                offset = 0
+                where = _where({"doc_id": keep[i:i + 50]})
+                while True:
+                    got = idx._store_call(old.get, where=where, include=["embeddings", "documents", "metadatas"],
+                                          limit=_BATCH, offset=offset)
+                    if not got["ids"]:
+                        break
+                    idx._store_call(col.add, ids=got["ids"], embeddings=got["embeddings"],
+                                    documents=got["documents"], metadatas=got["metadatas"])
+                    for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                        records.append(_record(cid, text, meta))
+                        tokens.append(meta.get("tokens", "").split())
+                    offset += len(got["ids"])
+        docs = {d: self.documents[d] for d in keep}
+        for doc, chunks, vectors, toks in self._puts.values():
+            docs[doc.doc_id] = doc
+            for i in range(0, len(chunks), _BATCH):
+                part = chunks[i:i + _BATCH]
+                idx._store_call(
+                    col.add, ids=[c.id for c in part], embeddings=vectors[i:i + _BATCH].tolist(),
+                    documents=[c.text for c in part],
+                    metadatas=[_metadata(c, doc, t) for c, t in zip(part, toks[i:i + _BATCH])],
+                )
+            records.extend(chunks)
+            tokens.extend(toks)
+        keyword = KeywordIndex.build([r.id for r in records], tokens)
+        _write_keyword_dir(idx._keyword_dir(gen_no), keyword, records)
+        manifest = Manifest(generation=gen_no, collection=name, embedder=idx.embedder_name,
+                            docs=docs, created_at=time.time())
+        text = manifest.to_json()
+        # The switch: one upsert. Everything before it is invisible to readers.
+        idx._store_call(idx._meta().upsert, ids=[MANIFEST_ID], documents=[text], embeddings=[[1.0]])
+        _atomic_write(idx.index_dir / "manifest.json", text)
+        idx.refresh()
+        return manifest
+
+    def _highest_generation(self) -> int:
+        names = self.index._store_call(self.index.client().list_collections)
+        gens = [_generation_of(n if isinstance(n, str) else n.name, self.index.prefix) for n in names]
+        return max([g for g in gens if g is not None], default=0)
+
+
+def _generation_of(name: str, prefix: str) -> int | None:
+    stem = f"{prefix}_g" if prefix else "g"
+    if name.startswith(stem) and name[len(stem):].isdigit():
+        return int(name[len(stem):])
+    return None
+
+
+def _metadata(c: ChunkRecord, doc: DocumentInfo, tokens: list[str]) -> dict:
+    return {"doc_id": c.doc_id, "title": c.title, "heading": c.heading, "position": c.position,
+            "doc_type": doc.doc_type, "tokens": " ".join(tokens)}
+
+
+def _record(cid: str, text: str, meta: dict) -> ChunkRecord:
+    return ChunkRecord(id=cid, doc_id=meta["doc_id"], title=meta["title"], heading=meta.get("heading", ""),
+                       position=int(meta["position"]), text=text)
+
+
+def _write_keyword_dir(directory: Path, keyword: KeywordIndex, records: Sequence[ChunkRecord]) -> None:
+    """Write to a temp dir and rename, so a half-written directory is never read."""
+    tmp = directory.with_name(directory.name + f".tmp{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
+    keyword.save(tmp)
+    shutil.rmtree(directory, ignore_errors=True)
+    os.replace(tmp, directory)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _looks_like_connection_error(exc: Exception) -> bool:
+    text = f"{type(exc).__name__} {exc}".lower()
+    return any(s in text for s in ("connect", "timeout", "timed out", "refused", "unreachable", "503", "502"))

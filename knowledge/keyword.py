@@ -1,0 +1,64 @@
+"""BM25 keyword index over jieba tokens (bm25s), one per index generation.
+
+Dense embeddings miss exact names and numbers ("111", "泰州日", "424套");
+BM25 over jieba tokens catches them. The index is derived data: ingest
+writes it beside the vectors, and a machine that lacks it (a second server
+sharing a Chroma server) rebuilds it from the tokens stored with each chunk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from knowledge.text import tokenize
+
+
+class KeywordIndex:
+    def __init__(self, ids: list[str], retriever):
+        self.ids = ids
+        self._bm25 = retriever
+
+    @classmethod
+    def build(cls, ids: Sequence[str], token_lists: Sequence[list[str]]) -> "KeywordIndex":
+        import bm25s
+
+        retriever = bm25s.BM25()
+        # bm25s cannot index an empty corpus or an empty document; a
+        # placeholder token keeps positions aligned with ``ids``.
+        corpus = [toks or ["\u2400"] for toks in token_lists] or [["\u2400"]]
+        retriever.index(corpus, show_progress=False)
+        return cls(list(ids), retriever)
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self._bm25.save(str(directory), show_progress=False)
+        tmp = directory / "ids.json.tmp"
+        tmp.write_text(json.dumps(self.ids, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, directory / "ids.json")  # ids.json last: its presence marks a complete save
+
+    @classmethod
+    def load(cls, directory: Path) -> "KeywordIndex | None":
+        import bm25s
+
+        if not (directory / "ids.json").exists():
+            return None
+        ids = json.loads((directory / "ids.json").read_text(encoding="utf-8"))
+        retriever = bm25s.BM25.load(str(directory), show_progress=False, verbosity=0)
+        return cls(ids, retriever)
+
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Top-k (chunk id, BM25 score) with score > 0; ``allowed`` is a 0/1 mask over ids."""
+        tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
+        if not tokens or not self.ids:
+            return []
+        k = min(k, len(self.ids))
+        docs, scores = self._bm25.retrieve(
+            [tokens], k=k, show_progress=False, n_threads=0,
+            weight_mask=None if allowed is None else allowed.astype(np.float32),
+        )
+        return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]

@@ -1,0 +1,102 @@
+"""The one retrieval entry point: ``HybridRetriever.retrieve``.
+
+The answerer, the LangChain adapter, the staff hit-testing page and the eval
+command all call it, so they can never disagree about what was found.
+
+Dense (chromadb) and keyword (BM25) rankings are fused with weighted
+reciprocal rank fusion: ranks, not raw scores, because cosine similarities
+and BM25 scores live on unrelated scales. If the vector store is down the
+keyword side still answers.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from core.config import RetrievalConfig
+from core.errors import StoreUnavailable
+from knowledge.embedding import Embedder
+from knowledge.index import ChunkRecord, KnowledgeIndex
+from knowledge.relevance import relevance
+from knowledge.text import normalise_query
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "dense", "keyword"]
+
+
+@dataclass(frozen=True)
+class RetrievedChunk:
+    chunk: ChunkRecord
+    score: float              # fused RRF score, what the ranking is by
+    dense: float | None       # cosine similarity, if the dense side ranked it
+    keyword: float | None     # BM25 score, if the keyword side ranked it
+    relevance: float          # 0..1: does this chunk speak to the question at all?
+
+    def citation(self, snippet_chars: int = 80) -> dict:
+        text = self.chunk.text.replace("\n", "")
+        snippet = text if len(text) <= snippet_chars else text[:snippet_chars] + "…"
+        section = self.chunk.heading.split(" > ")[-1] if self.chunk.heading else ""
+        return {"title": self.chunk.title, "section": section, "snippet": snippet,
+                "doc_id": self.chunk.doc_id, "chunk_id": self.chunk.id}
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    query: str
+    chunks: list[RetrievedChunk]
+    query_vector: np.ndarray | None
+    degraded: bool = False     # True when the dense side was unavailable
+
+
+class HybridRetriever:
+    def __init__(self, index: KnowledgeIndex, embedder: Embedder, cfg: RetrievalConfig):
+        self.index = index
+        self.embedder = embedder
+        self.cfg = cfg
+
+    def retrieve(self, query: str, k: int | None = None, filters: dict | None = None,
+                 mode: Mode = "hybrid") -> Retrieval:
+        """Ranked chunks for ``query``, best first, each with its scores and citation."""
+        k = k or self.cfg.top_k
+        expanded = normalise_query(query)
+        pool = max(self.cfg.candidates, k)
+        dense: list[tuple[str, float]] = []
+        keyword: list[tuple[str, float]] = []
+        vector = None
+        degraded = False
+        if mode in ("hybrid", "dense"):
+            vector = self.embedder.embed([expanded])[0]
+            try:
+                dense = self.index.dense_search(vector, pool, filters)
+            except StoreUnavailable as exc:
+                log.warning("dense retrieval unavailable, answering from keywords only: %s", exc)
+                degraded = True
+        if mode in ("hybrid", "keyword") or degraded:
+            keyword = self.index.keyword_search(expanded, pool, filters)
+
+        fused: dict[str, float] = {}
+        for weight, ranking in ((self.cfg.dense_weight, dense), (self.cfg.keyword_weight, keyword)):
+            for rank, (cid, _) in enumerate(ranking):
+                fused[cid] = fused.get(cid, 0.0) + weight / (self.cfg.rrf_k + rank + 1)
+        dense_of, keyword_of = dict(dense), dict(keyword)
+        best = sorted(fused, key=lambda c: -fused[c])[:k]
+        gen = self.index.current()
+        chunks = [
+            RetrievedChunk(
+                chunk=gen.chunks[cid], score=fused[cid], dense=dense_of.get(cid), keyword=keyword_of.get(cid),
+                relevance=relevance(query, gen.chunks[cid], dense_of.get(cid)),
+            )
+            for cid in best if cid in gen.chunks
+        ]
+        return Retrieval(query=query, chunks=chunks, query_vector=vector, degraded=degraded)
+
+    def as_langchain(self, k: int | None = None):
+        """This retriever as a LangChain ``BaseRetriever`` (same ranking, same scores)."""
+        from knowledge.lc import LangChainRetriever
+
+        return LangChainRetriever(hybrid=self, k=k or self.cfg.top_k)

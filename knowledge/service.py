@@ -1,0 +1,54 @@
+"""Wire the knowledge components from configuration, once per process.
+
+``KnowledgeBase`` is what the rest of the project holds: the Flask app keeps
+one per worker (bot/), the CLIs make one per command. The embedder and the
+index are opened lazily, on first use, so importing or constructing costs
+nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+
+from core.config import Settings
+from knowledge.answer import Answer, Answerer, make_chat_model
+from knowledge.embedding import Embedder, make_embedder
+from knowledge.index import KnowledgeIndex
+from knowledge.retriever import HybridRetriever, Retrieval
+
+
+class KnowledgeBase:
+    def __init__(self, settings: Settings, chat_model=None):
+        self.settings = settings
+        self._chat_model = chat_model
+        self._lock = threading.Lock()
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        with self._lock:
+            return make_embedder(self.settings.knowledge.embedder, base=self.settings.path("."))
+
+    @cached_property
+    def index(self) -> KnowledgeIndex:
+        k = self.settings.knowledge
+        return KnowledgeIndex(self.settings.path(k.index_dir), self.embedder.name,
+                              chroma_url=k.chroma_url, prefix=k.collection_prefix)
+
+    @cached_property
+    def retriever(self) -> HybridRetriever:
+        return HybridRetriever(self.index, self.embedder, self.settings.knowledge.retrieval)
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        k = self.settings.knowledge
+        chat_model = self._chat_model
+        if chat_model is None and k.llm.enabled:
+            chat_model = make_chat_model(k.llm)
+        return Answerer(self.retriever, k.answer, k.retrieval, k.llm, chat_model)
+
+    def retrieve(self, query: str, k: int | None = None, filters: dict | None = None) -> Retrieval:
+        return self.retriever.retrieve(query, k=k, filters=filters)
+
+    def answer(self, question: str, filters: dict | None = None, use_llm: bool = True) -> Answer:
+        return self.answerer.answer(question, filters=filters, use_llm=use_llm)

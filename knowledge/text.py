@@ -1,0 +1,97 @@
+"""Chinese tokenisation shared by the keyword index, the answerer and relevance.
+
+jieba's search mode yields both words and their sub-words (人才公寓 → 人才,
+公寓, 人才公寓), which lets a query phrased differently from the document
+still match. Domain words are added to jieba's dictionary so they are never
+cut apart, and colloquial synonyms are mapped to the documents' wording.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+_lock = threading.Lock()
+_ready = False
+
+# Words that carry no topic in a chat question about talent policy.
+STOPWORDS = frozenset(
+    """的 了 吗 呢 啊 吧 呀 么 嘛 哦 哈 是 有 在 和 与 及 或 也 都 就 还 要 想 能 会 可以 可 请问 请 问 一下 下 我 你 您 他 她 它
+    我们 你们 他们 这 那 这个 那个 哪 哪个 哪些 哪里 什么 怎么 怎么样 怎样 如何 多少 几 个 吗 为什么 啥 咋 谁 给 对 把 被 让 到 从 向
+    上 中 里 去 来 过 着 没 没有 不 很 太 更 最 又 再 还有 以及 关于 一些 一 些 等 等等 之 其 所 为 以 于 而 且 但 并 如果 那么
+    知道 告诉 了解 怎么办 办 问问 一共 总共 具体 现在 目前 今年 情况 相关 方面 有没有 是不是 能不能 可不可以 吗？ 嗯 好 谢谢 the a of""".split()
+)
+# A sentence ends at 。！？；(or ASCII) plus any closing quotes/brackets after it.
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;]+[”’』」）)]*|[^。！？；!?;\n]+")
+_PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
+
+
+def _load_lines(name: str) -> list[str]:
+    path = _HERE / name
+    if not path.exists():
+        return []
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> tuple[tuple[str, str], ...]:
+    """(colloquial, document wording) pairs from synonyms.txt, longest first."""
+    pairs = []
+    for line in _load_lines("synonyms.txt"):
+        canonical, _, variants = line.partition(":")
+        for variant in variants.split(","):
+            if variant.strip():
+                pairs.append((variant.strip(), canonical.strip()))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _ensure_jieba():
+    global _ready
+    import jieba
+
+    if not _ready:
+        with _lock:
+            if not _ready:
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                for word in _load_lines("userdict.txt"):
+                    jieba.add_word(word, freq=20000)
+                _ready = True
+    return jieba
+
+
+def normalise_query(text: str) -> str:
+    """Append the documents' wording for colloquial terms found in ``text``."""
+    extra = [canonical for variant, canonical in synonyms() if variant in text and canonical not in text]
+    return text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased search-mode tokens, without punctuation and stopwords."""
+    jieba = _ensure_jieba()
+    out = []
+    for tok in jieba.lcut_for_search(text.lower()):
+        tok = tok.strip()
+        if tok and tok not in STOPWORDS and not _PUNCT.match(tok):
+            out.append(tok)
+    return out
+
+
+def content_terms(text: str) -> list[str]:
+    """Distinct longest-match terms of ``text`` (precise mode), for coverage checks."""
+    jieba = _ensure_jieba()
+    seen: dict[str, None] = {}
+    for tok in jieba.lcut(text.lower()):
+        tok = tok.strip()
+        if tok and tok not in STOPWORDS and not _PUNCT.match(tok):
+            seen[tok] = None
+    return list(seen)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of Chinese text, each keeping its end mark and closing quotes."""
+    return [s for s in (m.group(0).strip() for m in _SENTENCE.finditer(text)) if s]

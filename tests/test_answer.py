@@ -1,0 +1,105 @@
+"""The answerer in both modes, on the shipped index."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from knowledge.answer import Answerer
+from knowledge.service import KnowledgeBase
+from tests.conftest import settings_for
+
+
+def _answerer(kb: KnowledgeBase, chat_model, timeout_s: float = 2.0) -> Answerer:
+    k = kb.settings.knowledge
+    llm_cfg = k.llm.model_copy(update={"enabled": True, "timeout_s": timeout_s})
+    return Answerer(kb.retriever, k.answer, k.retrieval, llm_cfg, chat_model)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("人才公寓今年建了多少", "424套"),
+    ("驿站能免费住吗", "免费住宿"),
+    ("高层次人才一站式服务中心能办哪些事", "29个服务事项"),
+])
+def test_extractive_answer_contains_the_fact_and_cites(shipped_kb, question, expected):
+    answer = shipped_kb.answer(question)
+    assert answer.found and answer.mode == "extractive"
+    assert expected in answer.text
+    assert len(answer.text) <= shipped_kb.settings.knowledge.answer.max_chars
+    assert answer.sources[0]["title"] == "2023年姜堰区人才工作综述"
+    assert expected in "".join(c.chunk.text for c in answer.chunks)
+
+
+@pytest.mark.parametrize("question", ["公积金怎么提取", "今天天气怎么样", "驿站的电话号码是多少"])
+def test_unanswerable_questions_are_not_found(shipped_kb, question):
+    answer = shipped_kb.answer(question)
+    assert not answer.found
+    assert answer.text == "" and answer.sources == []
+
+
+def test_llm_answers_from_context(shipped_kb):
+    fake = FakeListChatModel(responses=["姜堰区2023年新建人才公寓424套。"])
+    answer = _answerer(shipped_kb, fake).answer("人才公寓建了多少套")
+    assert answer.mode == "llm" and answer.found
+    assert answer.text == "姜堰区2023年新建人才公寓424套。"
+    assert answer.sources[0]["title"] == "2023年姜堰区人才工作综述"
+
+
+def test_llm_sees_the_retrieved_context(shipped_kb):
+    seen = {}
+
+    class Recording(FakeListChatModel):
+        def invoke(self, messages, *args, **kwargs):
+            seen["messages"] = messages
+            return super().invoke(messages, *args, **kwargs)
+
+    _answerer(shipped_kb, Recording(responses=["好的"])).answer("人才公寓建了多少套")
+    system, human = seen["messages"]
+    assert "只能根据" in system[1]
+    assert "424套" in human[1] and "人才公寓建了多少套" in human[1]
+
+
+def test_llm_timeout_falls_back_to_extractive(shipped_kb):
+    slow = FakeListChatModel(responses=["太慢了"], sleep=3.0)
+    started = time.monotonic()
+    answer = _answerer(shipped_kb, slow, timeout_s=0.5).answer("人才公寓建了多少套")
+    assert time.monotonic() - started < 2.5
+    assert answer.mode == "extractive" and "424套" in answer.text
+
+
+def test_llm_error_and_refusal_fall_back(shipped_kb):
+    class Broken(FakeListChatModel):
+        def invoke(self, *args, **kwargs):
+            raise ConnectionError("endpoint down")
+
+    answer = _answerer(shipped_kb, Broken(responses=["x"])).answer("人才公寓建了多少套")
+    assert answer.mode == "extractive" and "424套" in answer.text
+    answer = _answerer(shipped_kb, FakeListChatModel(responses=["NOT_FOUND"])).answer("人才公寓建了多少套")
+    assert answer.mode == "extractive"
+
+
+def test_llm_is_not_asked_when_nothing_is_relevant(shipped_kb):
+    class MustNotRun(FakeListChatModel):
+        def invoke(self, *args, **kwargs):
+            raise AssertionError("the LLM must not be asked without relevant context")
+
+    answer = _answerer(shipped_kb, MustNotRun(responses=["x"])).answer("公积金怎么提取")
+    assert not answer.found
+
+
+def test_llm_through_config_against_a_local_openai_compatible_server(shipped_index, fake_openai):
+    """The configured path: ChatOpenAI over HTTP to a local fake endpoint, key from the environment."""
+    fake_openai.reply = "新建人才公寓424套。"
+    settings = settings_for(shipped_index, knowledge={
+        "index_dir": str(shipped_index),
+        "llm": {"enabled": True, "base_url": fake_openai.url, "model": "fake-model", "api_key_env": "TEST_LLM_KEY",
+                "timeout_s": 3}})
+    kb = KnowledgeBase(settings)
+    answer = kb.answer("人才公寓建了多少套")
+    assert answer.mode == "llm" and answer.text == "新建人才公寓424套。"
+    request = fake_openai.requests[-1]
+    assert request["headers"]["Authorization"] == "Bearer sk-test-123"
+    assert request["json"]["model"] == "fake-model"
+    assert "424套" in request["json"]["messages"][1]["content"]

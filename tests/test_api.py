@@ -1,0 +1,51 @@
+"""POST /api/ask and GET /healthz through the Flask app on the shipped index."""
+
+
+def test_healthz_reports_the_index(client):
+    res = client.get("/healthz")
+    assert res.status_code == 200
+    assert res.json["status"] == "ok"
+    assert res.json["index"]["documents"] == 1
+    assert res.json["index"]["chunks"] > 5
+
+
+def test_ask_answers_with_source(client):
+    res = client.post("/api/ask", json={"question": "去年新建了多少套人才公寓？"})
+    assert res.status_code == 200
+    body = res.json
+    assert body["found"] is True
+    assert "424套" in body["answer"]
+    assert body["sources"][0]["title"] == "2023年姜堰区人才工作综述"
+    assert set(body["sources"][0]) == {"title", "section", "snippet"}
+    assert body["sources"][0]["section"]
+
+
+def test_ask_says_so_when_nothing_is_found(client):
+    res = client.post("/api/ask", json={"question": "公积金贷款利率是多少"})
+    assert res.status_code == 200
+    assert res.json["found"] is False
+    assert res.json["sources"] == []
+    assert "没有找到" in res.json["answer"]
+
+
+def test_ask_rejects_bad_input(client):
+    assert client.post("/api/ask", data="not json", content_type="application/json").status_code == 400
+    assert client.post("/api/ask", json={"q": "x"}).status_code == 400
+    assert client.post("/api/ask", json={"question": "   "}).status_code == 400
+    res = client.post("/api/ask", json={"question": "长" * 501})
+    assert res.status_code == 400 and "500字" in res.json["error"]
+
+
+def test_oversized_body_is_refused(client):
+    res = client.post("/api/ask", data="x" * (70 * 1024), content_type="application/json")
+    assert res.status_code == 413
+    assert res.json["error"]
+
+
+def test_missing_index_gives_503(tmp_path):
+    from bot import create_app
+
+    client = create_app({"knowledge": {"index_dir": str(tmp_path / "none")}}).test_client()
+    assert client.get("/healthz").status_code == 503
+    res = client.post("/api/ask", json={"question": "人才公寓"})
+    assert res.status_code == 503 and "准备中" in res.json["error"]

@@ -1,0 +1,84 @@
+from ingest.chunking import chunk_text
+from ingest.cleaning import clean_text
+from tests.conftest import DOCS
+
+REPORT = next(DOCS.glob("*.txt")).read_text(encoding="utf-8")
+
+
+def test_clean_rejoins_lines_broken_mid_word():
+    text = clean_text(REPORT)
+    assert "“书记项目”32个" in text          # was "书记项\n\n目”32个" in the export
+    assert "建强校地协同平台" in text
+    assert "书记项\n" not in text
+
+
+def test_clean_turns_ascii_punctuation_between_chinese_into_fullwidth():
+    assert clean_text("聚焦产业,优化政策;推动发展") == "聚焦产业，优化政策；推动发展"
+    assert clean_text("价格 3,000 元") == "价格 3,000 元"  # numbers keep their comma
+
+
+def test_clean_keeps_meaningful_spaces_in_headings_only():
+    text = clean_text("# 康养名城 活力姜堰\n人才 公寓 建设")
+    assert text == "# 康养名城 活力姜堰\n人才公寓建设"
+
+
+def test_clean_folds_fullwidth_digits():
+    assert clean_text("新建人才公寓４２４套。") == "新建人才公寓424套。"
+
+
+def test_chunks_respect_size_and_carry_heading_path():
+    chunks = chunk_text(clean_text(REPORT), size=240, overlap=40)
+    assert len(chunks) > 5
+    assert all(len(c.text) <= 240 for c in chunks)
+    assert [c.position for c in chunks] == list(range(len(chunks)))
+    apartment = next(c for c in chunks if "424套" in c.text)
+    assert apartment.heading.endswith("坚持“力量统筹” 做实“优堰”生态保障")
+    assert " > " in apartment.heading  # the full path, not just the last heading
+
+
+def test_chunks_end_at_sentence_ends():
+    chunks = chunk_text(clean_text(REPORT), size=240, overlap=40)
+    assert all(c.text[-1] in "。！？；”" for c in chunks), [c.text[-5:] for c in chunks]
+
+
+def test_every_sentence_is_in_some_chunk():
+    from knowledge.text import split_sentences
+
+    text = clean_text(REPORT)
+    joined = "".join(c.text for c in chunk_text(text, size=120, overlap=30))
+    for line in text.split("\n"):
+        if line.startswith("#"):
+            continue
+        for sentence in split_sentences(line):
+            assert sentence in joined
+
+
+def test_overlap_repeats_whole_sentences_within_a_paragraph():
+    para = "".join(f"第{i}句话写得比较长一点而且没有逗号。" for i in range(30))
+    chunks = chunk_text(para, size=80, overlap=40)
+    assert len(chunks) > 3
+    for a, b in zip(chunks, chunks[1:]):
+        a_sentences = [x + "。" for x in a.text.split("。")[:-1]]
+        b_first = b.text.split("。")[0] + "。"
+        assert a_sentences[-1] in b.text       # the last sentence of a is repeated in b
+        assert b_first in a_sentences[-2:]     # and b starts inside a's tail, on a sentence boundary
+
+
+def test_short_lead_in_sentence_moves_to_the_next_chunk():
+    text = "甲" * 50 + "。" + "强化保障。" + "乙" * 50 + "。"
+    chunks = chunk_text(text, size=60, overlap=0)
+    assert chunks[1].text.startswith("强化保障。")
+    assert "强化保障" not in chunks[0].text
+
+
+def test_overlong_sentence_is_cut_at_commas():
+    sentence = "，".join("条款内容" * 3 for _ in range(20)) + "。"
+    chunks = chunk_text(sentence, size=50, overlap=0)
+    assert all(len(c.text) <= 50 for c in chunks)
+    assert "".join(c.text for c in chunks) == sentence
+
+
+def test_index_text_adds_title_and_heading():
+    chunk = chunk_text("# 总标题\n## 住房保障\n新建人才公寓424套。", 100, 0)[0]
+    assert chunk.heading == "总标题 > 住房保障"
+    assert chunk.index_text("报告").startswith("报告 总标题 住房保障\n")

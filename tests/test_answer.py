@@ -100,6 +100,6 @@ def test_llm_through_config_against_a_local_openai_compatible_server(shipped_ind
     answer = kb.answer("人才公寓建了多少套")
     assert answer.mode == "llm" and answer.text == "新建人才公寓424套。"
     request = fake_openai.requests[-1]
-    assert request["headers"]["Authorization"] == "Bearer sk-test-123"
+    assert {k.lower(): v for k, v in request["headers"].items()}["authorization"] == "Bearer sk-test-123"
     assert request["json"]["model"] == "fake-model"
     assert "424套" in request["json"]["messages"][1]["content"]

@@ -1,0 +1,100 @@
+"""Server mode: ``knowledge.chroma_url`` against a real `chroma run` server started here."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from core.errors import StoreUnavailable
+from ingest.pipeline import build
+from knowledge.service import KnowledgeBase
+from tests.conftest import DOCS, settings_for
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ChromaServer:
+    def __init__(self, path: Path):
+        self.path = path
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = None
+
+    def start(self) -> None:
+        chroma = Path(sys.executable).with_name("chroma")
+        self.proc = subprocess.Popen([str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1",
+                                      "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{self.url}/api/v2/heartbeat", timeout=1).ok:
+                    return
+            except requests.RequestException:
+                time.sleep(0.2)
+        raise RuntimeError("chroma server did not start")
+
+    def stop(self) -> None:
+        if self.proc:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+            self.proc = None
+
+
+@pytest.fixture()
+def chroma_server(tmp_path):
+    server = ChromaServer(tmp_path / "chroma-data")
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_build_and_answer_through_a_chroma_server(tmp_path, chroma_server, shipped_kb):
+    settings = settings_for(tmp_path / "local", knowledge={"index_dir": str(tmp_path / "local"),
+                                                           "chroma_url": chroma_server.url})
+    kb = KnowledgeBase(settings)
+    kb.__dict__["embedder"] = shipped_kb.embedder
+    report = build(kb.index, kb.embedder, [DOCS], settings.ingest)
+    assert report.generation == 1
+    assert not (tmp_path / "local" / "chroma").exists()  # vectors live on the server
+    answer = kb.answer("人才公寓建了多少套")
+    assert answer.found and "424套" in answer.text
+
+    # A second machine: same server, no local files at all. It reads the manifest
+    # from the server and rebuilds its keyword index from the stored chunks.
+    other = KnowledgeBase(settings_for(tmp_path / "machine2", knowledge={
+        "index_dir": str(tmp_path / "machine2"), "chroma_url": chroma_server.url}))
+    other.__dict__["embedder"] = shipped_kb.embedder
+    assert [d.doc_id for d in other.index.documents()] == [d.doc_id for d in kb.index.documents()]
+    assert other.answer("驿站能免费住吗").found
+
+
+def test_server_down_falls_back_to_keywords(tmp_path, chroma_server, shipped_kb):
+    settings = settings_for(tmp_path / "local", knowledge={"index_dir": str(tmp_path / "local"),
+                                                           "chroma_url": chroma_server.url})
+    kb = KnowledgeBase(settings)
+    kb.__dict__["embedder"] = shipped_kb.embedder
+    build(kb.index, kb.embedder, [DOCS], settings.ingest)
+    chroma_server.stop()
+    kb.index.reload_interval = 0  # look at the (now dead) server on every call
+    answer = kb.answer("人才公寓建了多少套")
+    assert answer.degraded and answer.found and "424套" in answer.text
+    with pytest.raises(StoreUnavailable):
+        kb.index.dense_search(kb.embedder.embed(["人才公寓"])[0], 3)
+
+
+def test_unreachable_server_at_start_is_a_clear_error(tmp_path):
+    kb = KnowledgeBase(settings_for(tmp_path, knowledge={"index_dir": str(tmp_path),
+                                                        "chroma_url": f"http://127.0.0.1:{_free_port()}"}))
+    with pytest.raises(StoreUnavailable, match="127.0.0.1"):
+        kb.index.documents()

@@ -1,0 +1,186 @@
+"""Incremental ingest and the `python -m ingest` CLI, on a real chromadb."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from core.config import PROJECT_ROOT
+from ingest.cli import cli
+from ingest.pipeline import build, remove
+from knowledge.service import KnowledgeBase
+from tests.conftest import DOCS, settings_for
+
+
+class CountingEmbedder:
+    """The real default embedder, counting what it is asked to embed."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.name = inner.name
+        self.texts = 0
+
+    def embed(self, texts):
+        self.texts += len(texts)
+        return self.inner.embed(texts)
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(next(DOCS.glob("*.txt")), docs)
+    (docs / "见习指南.md").write_text("# 青才见习计划\n\n见习期间每月发放见习补贴2000元，最长12个月。\n", encoding="utf-8")
+    return docs
+
+
+@pytest.fixture()
+def kb(tmp_path, shipped_kb):
+    kb = KnowledgeBase(settings_for(tmp_path / "index"))
+    kb.__dict__["embedder"] = CountingEmbedder(shipped_kb.embedder)  # reuse the loaded model
+    return kb
+
+
+def test_unchanged_corpus_embeds_nothing(kb, corpus):
+    first = build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    assert sorted(first.added) == ["2023年姜堰区人才工作综述.txt", "见习指南.md"]
+    embedded = kb.embedder.texts
+    assert embedded == first.chunks_embedded > 0
+    again = build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    assert kb.embedder.texts == embedded
+    assert again.generation is None and len(again.unchanged) == 2
+
+
+def test_changed_document_is_replaced_and_removed_one_deleted(kb, corpus):
+    build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    before = kb.embedder.texts
+    (corpus / "见习指南.md").write_text("# 青才见习计划\n\n见习补贴调整为每月2500元。\n", encoding="utf-8")
+    report = build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    assert report.updated == ["见习指南.md"]
+    assert kb.embedder.texts - before == report.chunks_embedded == 1  # only the changed document
+    texts = " ".join(c.text for c in kb.index.chunks_of("见习指南.md"))
+    assert "2500元" in texts and "2000元" not in texts
+    assert kb.answer("见习补贴每月多少钱").text.count("2500元") == 1
+
+    (corpus / "见习指南.md").unlink()
+    report = build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    assert report.removed == ["见习指南.md"]
+    assert [d.doc_id for d in kb.index.documents()] == ["2023年姜堰区人才工作综述.txt"]
+    assert kb.index.keyword_search("见习补贴 2500元", 5) == [] or all(
+        "2500" not in kb.index.chunk(c).text for c, _ in kb.index.keyword_search("见习补贴 2500元", 5))
+
+
+def test_documents_outside_the_built_paths_are_kept(kb, corpus, tmp_path):
+    build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    extra = tmp_path / "extra.md"
+    extra.write_text("# 创业贷款\n\n创业担保贷款最高50万元。\n", encoding="utf-8")
+    report = build(kb.index, kb.embedder, [extra], kb.settings.ingest)
+    assert report.added == ["extra.md"] and report.removed == []
+    assert len(kb.index.documents()) == 3
+
+
+def test_broken_files_are_skipped_with_reason_and_the_rest_ingested(kb, corpus):
+    (corpus / "坏文件.pdf").write_bytes(b"%PDF-1.4 truncated garbage")
+    (corpus / "空文件.txt").write_bytes(b"")
+    report = build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    reasons = dict((Path(p).name, r) for p, r in report.skipped)
+    assert set(reasons) == {"坏文件.pdf", "空文件.txt"}
+    assert "PDF" in reasons["坏文件.pdf"] and "empty" in reasons["空文件.txt"]
+    assert len(report.added) == 2
+
+
+def test_a_known_document_that_breaks_keeps_its_old_chunks(kb, corpus):
+    build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    (corpus / "见习指南.md").write_bytes(b"\xff\xfe\x00\x00" * 10)
+    report = build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    assert [Path(p).name for p, _ in report.skipped] == ["见习指南.md"]
+    assert report.removed == []
+    assert kb.index.chunks_of("见习指南.md")
+
+
+def test_remove_by_name(kb, corpus):
+    build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
+    report = remove(kb.index, ["见习指南.md", "nope.txt"])
+    assert report.removed == ["见习指南.md"]
+    assert report.skipped == [("nope.txt", "no such document in the index")]
+
+
+def test_cli_build_list_remove(tmp_path, corpus):
+    runner = CliRunner()
+    index = str(tmp_path / "cli-index")
+    res = runner.invoke(cli, ["build", str(corpus), "--index", index])
+    assert res.exit_code == 0, res.output
+    assert "2 added" in res.output and "generation 1 is live" in res.output
+    res = runner.invoke(cli, ["build", str(corpus), "--index", index])
+    assert res.exit_code == 0 and "2 unchanged" in res.output and "index unchanged" in res.output
+    res = runner.invoke(cli, ["list", "--index", index, "--json"])
+    listed = json.loads(res.output)
+    assert {d["doc_id"] for d in listed} == {"2023年姜堰区人才工作综述.txt", "见习指南.md"}
+    assert all(len(d["sha256"]) == 64 and d["chunks"] > 0 for d in listed)
+    res = runner.invoke(cli, ["remove", "见习指南.md", "--index", index])
+    assert res.exit_code == 0 and "1 removed" in res.output
+    res = runner.invoke(cli, ["remove", "missing.txt", "--index", index])
+    assert res.exit_code == 1 and "no such document" in res.output
+
+
+def test_cli_reports_skipped_files(tmp_path, corpus):
+    (corpus / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    res = CliRunner().invoke(cli, ["build", str(corpus), "--index", str(tmp_path / "i")])
+    assert res.exit_code == 0
+    assert "skipped" in res.output and "broken.docx" in res.output and "1 skipped" in res.output
+
+
+def test_kill_during_ingest_leaves_previous_index_answering(tmp_path, shipped_index):
+    """kill -9 in the middle of a large build: the old generation still answers, the next build works."""
+    index = tmp_path / "index"
+    shutil.copytree(shipped_index, index)
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(40):
+        body = "\n".join(f"第{i}号文件第{j}段：关于人才服务的说明，内容编号{i}-{j}，包含若干细则和要求。" for j in range(150))
+        (big / f"doc{i:02d}.txt").write_text(f"# 文件{i}\n{body}\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "ingest", "build", str(big), "--index", str(index)],
+                            cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # Wait until it is writing the new generation's collection, then kill it hard.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(p.name.startswith("chroma") for p in index.iterdir()) and _new_collection_started(index):
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the build finished before it could be killed: " + proc.stdout.read().decode()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    kb = KnowledgeBase(settings_for(index))
+    assert [d.doc_id for d in kb.index.documents()] == ["2023年姜堰区人才工作综述.txt"]
+    answer = kb.answer("人才公寓建了多少套")
+    assert answer.found and "424套" in answer.text
+
+    report = build(kb.index, kb.embedder, [big], kb.settings.ingest)
+    assert len(report.added) == 40 and report.generation >= 2
+    assert len(kb.index.documents()) == 41
+
+
+def _new_collection_started(index: Path) -> bool:
+    """True once the killed build has created a second generation's collection."""
+    import sqlite3
+
+    db = index / "chroma" / "chroma.sqlite3"
+    if not db.exists():
+        return False
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1) as con:
+            names = [r[0] for r in con.execute("select name from collections")]
+    except sqlite3.Error:
+        return False
+    return any(n.endswith("_g2") for n in names)

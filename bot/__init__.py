@@ -28,18 +28,61 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.server.max_body_kb * 1024
     app.json.ensure_ascii = False
-    app.extensions["talent.knowledge"] = KnowledgeBase(settings)
+    app.secret_key = _secret_key(app)
+    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                      SESSION_COOKIE_SECURE=settings.web.secure_cookies)
+    knowledge = KnowledgeBase(settings)
+    app.extensions["talent.knowledge"] = knowledge
 
-    from bot import api
+    from bot import api, db, webchat, wechat
+    from bot.dialogue import Dialogue
+    from bot.shared import make_store
+
+    db.init_app(app)
+    sessions = app.extensions["talent.db"]
+    store = make_store(sessions, settings.redis.url, settings.dialogue.seen_ttl_hours * 3600)
+    app.extensions["talent.dialogue"] = Dialogue(settings, knowledge, store, sessions)
 
     app.register_blueprint(api.bp)
+    app.register_blueprint(webchat.bp)
+    app.register_blueprint(wechat.bp, url_prefix=settings.wechat.path)
     _register_error_handlers(app)
+
+    from bot.commands import register_commands
+
+    register_commands(app)
 
     @app.before_request
     def _request_id() -> None:
         g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex[:12]
 
     return app
+
+
+def _secret_key(app: Flask) -> str:
+    """$SECRET_KEY, or a random key kept in instance/ so all local workers share it."""
+    import os
+    import secrets
+    from pathlib import Path
+
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = Path(app.instance_path) / "secret_key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # first worker wins
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def get_dialogue():
+    from flask import current_app
+
+    return current_app.extensions["talent.dialogue"]
 
 
 def get_knowledge() -> KnowledgeBase:

@@ -22,6 +22,20 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
 
 
+KNOWN_INTENTS = frozenset({"greeting", "help", "thanks", "policy", "booking", "my_bookings", "cancel_booking",
+                           "ticket", "ticket_status", "exit"})
+
+# Secrets that may (and in production should) come from the environment.
+ENV_SECRETS = {
+    ("wechat", "token"): "WECHAT_TOKEN",
+    ("wechat", "appid"): "WECHAT_APPID",
+    ("wechat", "secret"): "WECHAT_SECRET",
+    ("wechat", "encoding_aes_key"): "WECHAT_ENCODING_AES_KEY",
+    ("database", "url"): "DATABASE_URL",
+    ("redis", "url"): "REDIS_URL",
+}
+
+
 class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -94,10 +108,77 @@ class ServerConfig(Section):
     max_body_kb: int = Field(64, ge=1)
 
 
+class DatabaseConfig(Section):
+    url: Optional[str] = None  # SQLAlchemy URL; default: SQLite under instance/
+    echo: bool = False
+
+
+class RedisConfig(Section):
+    url: Optional[str] = None  # e.g. redis://127.0.0.1:6379/0; the database is the fallback
+
+
+class WechatConfig(Section):
+    path: str = Field("/wechat", pattern=r"^/[A-Za-z0-9/_-]*$")
+    # Secrets: set them in the environment (WECHAT_TOKEN, WECHAT_APPID, WECHAT_SECRET,
+    # WECHAT_ENCODING_AES_KEY); a value here is only for local experiments.
+    token: Optional[str] = None
+    appid: Optional[str] = None
+    secret: Optional[str] = None
+    encoding_aes_key: Optional[str] = None
+    # False for an unverified subscription account: no customer-service message API,
+    # so a late answer waits for the user's next message.
+    customer_service_api: bool = True
+    reply_deadline_s: float = Field(4.0, gt=0, le=4.8)
+    api_base_url: str = "https://api.weixin.qq.com/cgi-bin/"
+    menu: dict[str, Any] = Field(default_factory=dict)  # the custom menu pushed by `flask wechat menu`
+
+    @field_validator("encoding_aes_key")
+    @classmethod
+    def _aes_key_length(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None and len(v) != 43:
+            raise ValueError("EncodingAESKey must be 43 characters")
+        return v
+
+
+class IntentConfig(Section):
+    keywords: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+    # Greetings and thanks only count when the message is little more than the keyword.
+    whole_message: bool = False
+
+
+class DialogueConfig(Section):
+    intents: dict[str, IntentConfig] = Field(default_factory=dict)
+    menu_clicks: dict[str, str] = Field(default_factory=dict)  # CLICK EventKey -> intent
+    example_similarity: float = Field(0.82, gt=0, le=1)
+    state_ttl_minutes: int = Field(30, ge=1)
+    rate_limit_per_minute: int = Field(20, ge=1)
+    seen_ttl_hours: int = Field(24, ge=1)
+
+
+class WebConfig(Section):
+    secure_cookies: bool = False  # set true behind HTTPS
+
+
 class Settings(Section):
     server: ServerConfig = ServerConfig()
     knowledge: KnowledgeConfig = KnowledgeConfig()
     ingest: IngestConfig = IngestConfig()
+    database: DatabaseConfig = DatabaseConfig()
+    redis: RedisConfig = RedisConfig()
+    wechat: WechatConfig = WechatConfig()
+    dialogue: DialogueConfig = DialogueConfig()
+    web: WebConfig = WebConfig()
+
+    @model_validator(mode="after")
+    def _intents_known(self) -> "Settings":
+        for key, intent in self.dialogue.menu_clicks.items():
+            if intent not in KNOWN_INTENTS:
+                raise ValueError(f"dialogue.menu_clicks.{key}: unknown intent {intent!r}")
+        for name in self.dialogue.intents:
+            if name not in KNOWN_INTENTS:
+                raise ValueError(f"dialogue.intents.{name}: unknown intent (known: {', '.join(sorted(KNOWN_INTENTS))})")
+        return self
 
     def path(self, value: str) -> Path:
         """Resolve a configured path: relative ones are relative to the project root."""
@@ -139,6 +220,9 @@ def load_config(path: str | os.PathLike | None = None, overrides: dict | None = 
         raise ConfigError(f"{source} is not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{source}: the top level must be a mapping of sections")
+    for (section, key), env in ENV_SECRETS.items():
+        if os.environ.get(env):
+            raw = deep_merge(raw, {section: {key: os.environ[env]}})
     if overrides:
         raw = deep_merge(raw, overrides)
     try:

@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m bench.knowledge_bench`` (see bench/README.md)."""

@@ -1,0 +1,95 @@
+"""Intent and message-kind handlers, registered with the engine's decorators."""
+
+from __future__ import annotations
+
+from bot import messages
+from bot.dialogue.engine import Reply, Turn, handles, handles_kind, is_affirmative
+from core.errors import IndexMissing
+
+HELP_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
+
+
+# ---------------------------------------------------------------- message kinds
+@handles_kind("text")
+def on_text(turn: Turn) -> Reply:
+    return turn.engine.dispatch_text(turn)
+
+
+@handles_kind("voice")
+def on_voice(turn: Turn) -> Reply:
+    if turn.text:  # WeChat's own speech recognition, when the account has it on
+        return turn.engine.dispatch_text(turn)
+    return Reply(messages.VOICE_UNRECOGNISED, intent="voice_unrecognised")
+
+
+@handles_kind("event")
+def on_event(turn: Turn) -> Reply:
+    event = turn.incoming.event
+    if event == "subscribe":
+        return Reply(messages.WELCOME, actions=HELP_ACTIONS, intent="subscribe")
+    if event == "unsubscribe":
+        turn.state.clear()
+        return Reply("", intent="unsubscribe", silent=True)
+    if event == "click":
+        intent = turn.engine.settings.dialogue.menu_clicks.get(turn.incoming.event_key)
+        if intent:
+            return HANDLERS_FOR_MENU(intent)(turn)
+    return Reply("", intent=f"event:{event}", silent=True)
+
+
+@handles_kind("unsupported", "image", "location", "link", "video", "shortvideo", "file")
+def on_unsupported(turn: Turn) -> Reply:
+    return Reply(messages.UNSUPPORTED, actions=HELP_ACTIONS, intent="unsupported")
+
+
+def HANDLERS_FOR_MENU(intent: str):
+    from bot.dialogue.engine import HANDLERS
+
+    return HANDLERS.get(intent, HANDLERS["help"])
+
+
+# ---------------------------------------------------------------- intents
+@handles("greeting")
+def greeting(turn: Turn) -> Reply:
+    return Reply(messages.GREETING, actions=HELP_ACTIONS, intent="greeting")
+
+
+@handles("help")
+def help_(turn: Turn) -> Reply:
+    return Reply(messages.HELP, actions=HELP_ACTIONS, intent="help")
+
+
+@handles("thanks")
+def thanks(turn: Turn) -> Reply:
+    return Reply(messages.THANKS, intent="thanks")
+
+
+@handles("exit")
+def exit_(turn: Turn) -> Reply:
+    had_flow = bool(turn.state.get("flow"))
+    turn.state.clear()
+    return Reply(messages.EXITED if had_flow else messages.NOTHING_TO_EXIT, intent="exit")
+
+
+@handles("policy")
+def policy(turn: Turn) -> Reply:
+    question = turn.text
+    if turn.state.get("offer_ticket") and is_affirmative(question):
+        from bot.dialogue.engine import HANDLERS
+
+        return HANDLERS["ticket"](turn)
+    try:
+        answer = turn.engine.answer_question(question, turn.incoming.user_key)
+    except IndexMissing:
+        return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
+    turn.state.pop("offer_ticket", None)
+    if answer.found:
+        return Reply(answer.text, sources=answer.sources, actions=["转人工"], intent="policy", found=True)
+    turn.engine.record_unanswered(question)
+    turn.state["offer_ticket"] = question
+    return Reply(f"{messages.NOT_FOUND}{messages.OFFER_TICKET}", actions=["转人工"], intent="policy", found=False)
+
+
+@handles("booking", "my_bookings", "cancel_booking", "ticket", "ticket_status")
+def not_yet(turn: Turn) -> Reply:
+    return Reply(messages.COMING_SOON, intent="coming_soon")

@@ -1,0 +1,190 @@
+"""State every worker must agree on: seen messages, conversation state,
+rate-limit counters and small expiring values (the WeChat access token).
+
+Two backends with one interface: the database (always there, the default
+and the fallback) and Redis (``redis.url``), which is faster and takes load
+off the database when many workers share it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from datetime import timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.models import Conversation, KeyValue, MessageLog, SeenMessage, utcnow
+
+log = logging.getLogger(__name__)
+
+
+class SharedStore(Protocol):
+    def claim(self, key: str) -> bool:
+        """True for the first caller with ``key``; False for every retry after it."""
+
+    def reply_for(self, key: str) -> str | None: ...
+
+    def remember_reply(self, key: str, reply: str) -> None: ...
+
+    def count_recent(self, user_key: str, window_s: int) -> int:
+        """Count a message from ``user_key`` and return how many it sent within the window."""
+
+    def get_state(self, user_key: str) -> dict: ...
+
+    def set_state(self, user_key: str, state: dict, ttl_s: int) -> None: ...
+
+    def get_value(self, key: str) -> str | None: ...
+
+    def set_value(self, key: str, value: str, ttl_s: int | None) -> None: ...
+
+    def delete_value(self, key: str) -> None: ...
+
+
+class DatabaseStore:
+    def __init__(self, sessions: sessionmaker, seen_ttl_s: int):
+        self.sessions = sessions
+        self.seen_ttl_s = seen_ttl_s
+        self._last_sweep = 0.0
+
+    def _session(self) -> Session:
+        return self.sessions()
+
+    def claim(self, key: str) -> bool:
+        with self._session() as s:
+            self._sweep(s)
+            s.add(SeenMessage(key=key, created_at=utcnow()))
+            try:
+                s.commit()
+                return True
+            except IntegrityError:
+                s.rollback()
+                return False
+
+    def _sweep(self, s: Session) -> None:
+        if time.monotonic() - self._last_sweep < 600:
+            return
+        self._last_sweep = time.monotonic()
+        s.execute(delete(SeenMessage).where(SeenMessage.created_at < utcnow() - timedelta(seconds=self.seen_ttl_s)))
+        s.commit()
+
+    def reply_for(self, key: str) -> str | None:
+        with self._session() as s:
+            return s.scalar(select(SeenMessage.reply).where(SeenMessage.key == key))
+
+    def remember_reply(self, key: str, reply: str) -> None:
+        with self._session() as s:
+            row = s.get(SeenMessage, key)
+            if row is not None:
+                row.reply = reply
+                s.commit()
+
+    def count_recent(self, user_key: str, window_s: int) -> int:
+        # The message log already has every incoming message: count it there.
+        since = utcnow() - timedelta(seconds=window_s)
+        with self._session() as s:
+            return s.scalar(select(func.count()).select_from(MessageLog).where(
+                MessageLog.user_key == user_key, MessageLog.direction == "in", MessageLog.created_at >= since)) + 1
+
+    def get_state(self, user_key: str) -> dict:
+        with self._session() as s:
+            row = s.get(Conversation, user_key)
+            if row is None or row.expires_at < utcnow():
+                return {}
+            return dict(row.state or {})
+
+    def set_state(self, user_key: str, state: dict, ttl_s: int) -> None:
+        with self._session() as s:
+            row = s.get(Conversation, user_key)
+            expires = utcnow() + timedelta(seconds=ttl_s)
+            if row is None:
+                s.add(Conversation(user_key=user_key, state=state, expires_at=expires, updated_at=utcnow()))
+            else:
+                row.state, row.expires_at, row.updated_at = state, expires, utcnow()
+            try:
+                s.commit()
+            except IntegrityError:  # another worker created it a moment ago: last write wins
+                s.rollback()
+                self.set_state(user_key, state, ttl_s)
+
+    def get_value(self, key: str) -> str | None:
+        with self._session() as s:
+            row = s.get(KeyValue, key)
+            if row is None or (row.expires_at is not None and row.expires_at < utcnow()):
+                return None
+            return row.value
+
+    def set_value(self, key: str, value: str, ttl_s: int | None) -> None:
+        with self._session() as s:
+            expires = utcnow() + timedelta(seconds=ttl_s) if ttl_s else None
+            row = s.get(KeyValue, key)
+            if row is None:
+                s.add(KeyValue(key=key, value=value, expires_at=expires))
+            else:
+                row.value, row.expires_at = value, expires
+            try:
+                s.commit()
+            except IntegrityError:
+                s.rollback()
+                self.set_value(key, value, ttl_s)
+
+    def delete_value(self, key: str) -> None:
+        with self._session() as s:
+            s.execute(delete(KeyValue).where(KeyValue.key == key))
+            s.commit()
+
+
+class RedisStore:
+    """The same contract on Redis; keys are namespaced with ``prefix``."""
+
+    def __init__(self, client, seen_ttl_s: int, prefix: str = "talent:"):
+        self.r = client
+        self.seen_ttl_s = seen_ttl_s
+        self.p = prefix
+
+    def claim(self, key: str) -> bool:
+        return bool(self.r.set(f"{self.p}seen:{key}", "", nx=True, ex=self.seen_ttl_s))
+
+    def reply_for(self, key: str) -> str | None:
+        value = self.r.get(f"{self.p}seen:{key}")
+        return value.decode() if value else None
+
+    def remember_reply(self, key: str, reply: str) -> None:
+        self.r.set(f"{self.p}seen:{key}", reply, ex=self.seen_ttl_s)
+
+    def count_recent(self, user_key: str, window_s: int) -> int:
+        bucket = int(time.time() // window_s)
+        k = f"{self.p}rate:{user_key}:{bucket}"
+        pipe = self.r.pipeline()
+        pipe.incr(k)
+        pipe.expire(k, window_s * 2)
+        return int(pipe.execute()[0])
+
+    def get_state(self, user_key: str) -> dict:
+        value = self.r.get(f"{self.p}state:{user_key}")
+        return json.loads(value) if value else {}
+
+    def set_state(self, user_key: str, state: dict, ttl_s: int) -> None:
+        self.r.set(f"{self.p}state:{user_key}", json.dumps(state, ensure_ascii=False), ex=ttl_s)
+
+    def get_value(self, key: str) -> str | None:
+        value = self.r.get(f"{self.p}kv:{key}")
+        return value.decode() if value else None
+
+    def set_value(self, key: str, value: str, ttl_s: int | None) -> None:
+        self.r.set(f"{self.p}kv:{key}", value, ex=ttl_s or None)
+
+    def delete_value(self, key: str) -> None:
+        self.r.delete(f"{self.p}kv:{key}")
+
+
+def make_store(sessions: sessionmaker, redis_url: str | None, seen_ttl_s: int, prefix: str = "talent:") -> Any:
+    if not redis_url:
+        return DatabaseStore(sessions, seen_ttl_s)
+    import redis
+
+    return RedisStore(redis.Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=2), seen_ttl_s, prefix)

@@ -1,0 +1,77 @@
+"""Web chat: a WeChat-like page at /chat and its JSON API, on the same dialogue.
+
+Visitors are anonymous: a random id in a signed, HttpOnly cookie is their
+identity (``web:<id>``), so the dialogue keeps their state and staff replies
+find their way back to the page.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import Blueprint, jsonify, make_response, render_template, request
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from bot import get_dialogue, messages
+from bot.dialogue import Incoming
+
+bp = Blueprint("webchat", __name__)
+COOKIE = "talent_vid"
+MAX_TEXT = 500
+
+
+def _serializer() -> URLSafeSerializer:
+    from flask import current_app
+
+    return URLSafeSerializer(current_app.secret_key, salt="webchat-visitor")
+
+
+def visitor_id() -> tuple[str, bool]:
+    """(visitor id, is it new)."""
+    raw = request.cookies.get(COOKIE)
+    if raw:
+        try:
+            return str(_serializer().loads(raw)), False
+        except BadSignature:
+            pass
+    return secrets.token_hex(12), True
+
+
+def _with_cookie(response, vid: str, new: bool):
+    if new:
+        from flask import current_app
+
+        response.set_cookie(COOKIE, _serializer().dumps(vid), max_age=180 * 86400, httponly=True, samesite="Lax",
+                            secure=current_app.config["SETTINGS"].web.secure_cookies)
+    return response
+
+
+@bp.get("/chat")
+def page():
+    vid, new = visitor_id()
+    return _with_cookie(make_response(render_template("chat.html", welcome=messages.GREETING,
+                                                      actions=["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"])), vid, new)
+
+
+@bp.post("/api/chat")
+def chat():
+    vid, new = visitor_id()
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("text"), str):
+        return _with_cookie(make_response(jsonify(error=messages.BAD_JSON), 400), vid, new)
+    text = body["text"].strip()
+    if not text or len(text) > MAX_TEXT:
+        return _with_cookie(make_response(jsonify(error=messages.BAD_QUESTION), 400), vid, new)
+    reply = get_dialogue().handle(Incoming(f"web:{vid}", "web", "text", text=text))
+    payload = {"reply": reply.text, "sources": [{k: s[k] for k in ("title", "section", "snippet")} for s in reply.sources],
+               "actions": reply.actions}
+    return _with_cookie(make_response(jsonify(payload)), vid, new)
+
+
+@bp.get("/api/chat/updates")
+def updates():
+    """Messages waiting for this visitor (staff replies, late answers); the page polls this."""
+    vid, new = visitor_id()
+    if new:
+        return _with_cookie(make_response(jsonify(messages=[])), vid, new)
+    return jsonify(messages=get_dialogue().take_pending(f"web:{vid}"))

@@ -1,0 +1,208 @@
+"""WeChat official-account webhook: verify, decrypt, parse, dialogue, reply.
+
+Parse, then reply (wechatpy): the XML becomes a typed message, the dialogue
+answers an ``Incoming``, and the answer goes back as a wechatpy ``TextReply``,
+encrypted again in safe mode.
+
+WeChat waits 5 seconds and then retries the same message (three times). So:
+- every message is *claimed* once in the shared store; a retry never runs
+  the dialogue again and gets the first attempt's reply;
+- the reply is produced within ``reply_deadline_s``; an answer that takes
+  longer (a slow LLM) is replaced by a short "coming" note and delivered
+  afterwards through the customer-service API, or, for accounts without
+  it, with the user's next message.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from defusedxml import ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
+from flask import Blueprint, Response, abort, current_app, request
+from wechatpy import create_reply, parse_message
+from wechatpy.crypto import WeChatCrypto
+from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
+from wechatpy.utils import check_signature
+
+from bot import messages
+from bot.dialogue import Incoming, Reply
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("wechat", __name__)
+WECHAT_TEXT_LIMIT = 2048  # bytes, WeChat's limit for a text reply
+_executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="wechat")
+
+
+def _settings():
+    return current_app.config["SETTINGS"].wechat
+
+
+def _safe_xml(body: bytes) -> bool:
+    """Reject DTDs, entity expansion and external entities before any parser sees the body."""
+    try:
+        SafeET.fromstring(body, forbid_dtd=True)
+        return True
+    except (DefusedXmlException, SafeET.ParseError, ValueError):
+        return False
+
+
+@bp.get("")
+def verify():
+    cfg = _settings()
+    if not cfg.token:
+        abort(503)
+    args = request.args
+    try:
+        check_signature(cfg.token, args.get("signature", ""), args.get("timestamp", ""), args.get("nonce", ""))
+    except InvalidSignatureException:
+        abort(403)
+    return Response(args.get("echostr", ""), mimetype="text/plain")
+
+
+@bp.post("")
+def receive():
+    cfg = _settings()
+    if not cfg.token:
+        abort(503)
+    args = request.args
+    timestamp, nonce = args.get("timestamp", ""), args.get("nonce", "")
+    try:
+        check_signature(cfg.token, args.get("signature", ""), timestamp, nonce)
+    except InvalidSignatureException:
+        abort(403)
+    body = request.get_data(cache=False)
+    if not body or not _safe_xml(body):
+        abort(400)
+    encrypted = args.get("encrypt_type", "raw").lower() == "aes"
+    crypto = None
+    if encrypted:
+        if not (cfg.encoding_aes_key and cfg.appid):
+            abort(503)
+        crypto = WeChatCrypto(cfg.token, cfg.encoding_aes_key, cfg.appid)
+        try:
+            body = crypto.decrypt_message(body, args.get("msg_signature", ""), timestamp, nonce)
+        except (InvalidSignatureException, InvalidAppIdException):
+            abort(403)
+        except Exception:  # malformed envelope: missing Encrypt, bad base64, bad padding
+            abort(400)
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        if not _safe_xml(body):
+            abort(400)
+    try:
+        msg = parse_message(body)
+    except Exception:
+        abort(400)
+    if not getattr(msg, "source", None):
+        abort(400)
+
+    text = reply_text_for(msg)
+    if text is None:
+        return Response("success", mimetype="text/plain")
+    xml = create_reply(text, msg).render()
+    if crypto is not None:
+        xml = crypto.encrypt_message(xml, nonce, timestamp)
+    return Response(xml, mimetype="application/xml")
+
+
+def _incoming(msg) -> Incoming:
+    user = f"wx:{msg.source}"
+    if msg.type == "text":
+        return Incoming(user, "wechat", "text", text=msg.content or "")
+    if msg.type == "voice":
+        return Incoming(user, "wechat", "voice", text=getattr(msg, "recognition", None) or "")
+    if msg.type == "event":
+        return Incoming(user, "wechat", "event", event=(msg.event or "").lower(),
+                        event_key=str(getattr(msg, "key", "") or ""))
+    return Incoming(user, "wechat", msg.type or "unsupported")
+
+
+def _dedup_key(msg) -> str:
+    if getattr(msg, "id", None):
+        return f"wx:{msg.id}"
+    return f"wx:{msg.source}:{msg.create_time.timestamp() if hasattr(msg.create_time, 'timestamp') else msg.create_time}:{getattr(msg, 'event', '')}"
+
+
+def reply_text_for(msg) -> str | None:
+    """The reply text for one WeChat message, in time and at most once per message."""
+    from bot import get_dialogue
+
+    app = current_app._get_current_object()
+    dialogue = get_dialogue()
+    cfg = _settings()
+    key = _dedup_key(msg)
+    deadline = time.monotonic() + cfg.reply_deadline_s
+    if not dialogue.store.claim(key):
+        # A retry: the first attempt is running or done. Never run it twice.
+        while time.monotonic() < deadline:
+            stored = dialogue.store.reply_for(key)
+            if stored is not None:
+                return stored or None
+            time.sleep(0.05)
+        return None
+
+    incoming = _incoming(msg)
+    future = _executor.submit(_handle_logged, dialogue, incoming)
+    try:
+        reply = future.result(timeout=max(deadline - time.monotonic(), 0.05))
+        text = fit_text(reply) if not reply.silent else ""
+    except FutureTimeout:
+        text = messages.ANSWER_COMING
+        future.add_done_callback(lambda f: _deliver_late(app, incoming, f))
+    except Exception:
+        log.exception("dialogue failed for %s", key)
+        text = messages.INTERNAL_ERROR.format(request_id=key[-12:])
+    dialogue.store.remember_reply(key, text)
+    return text or None
+
+
+def _handle_logged(dialogue, incoming: Incoming) -> Reply:
+    return dialogue.handle(incoming)
+
+
+def _deliver_late(app, incoming: Incoming, future) -> None:
+    """The answer missed the 5-second window: push it, or keep it for the next message."""
+    try:
+        reply = future.result()
+    except Exception:
+        log.exception("late dialogue failed for %s", incoming.user_key)
+        return
+    if reply.silent:
+        return
+    text = fit_text(reply)
+    with app.app_context():
+        from bot import get_dialogue
+
+        cfg = app.config["SETTINGS"].wechat
+        if cfg.customer_service_api and cfg.secret:
+            try:
+                from bot.wechat_client import get_client
+
+                get_client(app).message.send_text(incoming.user_key.removeprefix("wx:"), text)
+                return
+            except Exception:
+                log.exception("customer-service delivery failed for %s; keeping it for the next message",
+                              incoming.user_key)
+        get_dialogue().queue_delivery(
+            incoming.user_key, messages.LATE_ANSWER_PREFIX.format(question=incoming.text[:30]) + text)
+
+
+def fit_text(reply: Reply, limit: int = WECHAT_TEXT_LIMIT) -> str:
+    """Reply text within WeChat's byte limit, cut at a sentence, source line kept."""
+    full = reply.render()
+    if len(full.encode("utf-8")) <= limit:
+        return full
+    tail = f"…\n{reply.source_line}" if reply.source_line else "…"
+    budget = limit - len(tail.encode("utf-8"))
+    body = reply.text
+    while len(body.encode("utf-8")) > budget:
+        body = body[: len(body) * 9 // 10]
+    cut = max(body.rfind(m) for m in "。！？；\n")
+    if cut >= len(body) // 2:
+        body = body[: cut + 1]
+    return body + tail

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup
 
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(wechat_group)
 
 
-@click.group("wechat")
-def wechat_group() -> None:
-    """WeChat official-account operations."""
+wechat_group = AppGroup("wechat", help="WeChat official-account operations.")
 
 
 @wechat_group.command("menu")

@@ -12,6 +12,7 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("SECRET_KEY", "test-secret-key")
 
 from core.config import PROJECT_ROOT, load_config  # noqa: E402
 
@@ -56,11 +57,28 @@ def index_copy(shipped_index, tmp_path) -> Path:
     return target
 
 
+WX_TOKEN = "test-token"
+WX_APPID = "wx1234567890abcdef"
+WX_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+
+
+def app_overrides(shipped_index: Path, tmp_path: Path, **sections) -> dict:
+    """create_app overrides for a test: its own SQLite file, the shared shipped index."""
+    overrides = {
+        "knowledge": {"index_dir": str(shipped_index)},
+        "database": {"url": f"sqlite:///{tmp_path / 'talent.db'}"},
+        "wechat": {"token": WX_TOKEN, "appid": WX_APPID, "encoding_aes_key": WX_AES_KEY, "secret": "test-secret"},
+    }
+    from core.config import deep_merge
+
+    return deep_merge(overrides, sections)
+
+
 @pytest.fixture()
-def app(shipped_index):
+def app(shipped_index, tmp_path):
     from bot import create_app
 
-    app = create_app({"knowledge": {"index_dir": str(shipped_index)}})
+    app = create_app(app_overrides(shipped_index, tmp_path))
     app.config["TESTING"] = True
     return app
 
@@ -115,5 +133,58 @@ def fake_openai(monkeypatch):
     State.url = f"http://127.0.0.1:{server.server_port}/v1"
     State.requests = []
     monkeypatch.setenv("TEST_LLM_KEY", "sk-test-123")
+    yield State
+    server.shutdown()
+
+
+@pytest.fixture()
+def fake_wechat_api():
+    """A local fake of the WeChat server API (token, customer-service messages, menu)."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs, urlparse
+
+    class State:
+        token_requests = 0
+        sent: list = []
+        menus: list = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def _json(self, payload):
+            data = json.dumps(payload).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):
+            url = urlparse(self.path)
+            if url.path.endswith("/token"):
+                State.token_requests += 1
+                q = parse_qs(url.query)
+                assert q["grant_type"] == ["client_credential"]
+                return self._json({"access_token": f"TOKEN-{State.token_requests}", "expires_in": 7200})
+            self._json({"errcode": 404, "errmsg": "not found"})
+
+        def do_POST(self):
+            url = urlparse(self.path)
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
+            token = parse_qs(url.query).get("access_token", [""])[0]
+            if url.path.endswith("/message/custom/send"):
+                State.sent.append({"token": token, **body})
+            elif url.path.endswith("/menu/create"):
+                State.menus.append(body)
+            self._json({"errcode": 0, "errmsg": "ok"})
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    State.url = f"http://127.0.0.1:{server.server_port}/cgi-bin/"
+    State.sent = []
+    State.menus = []
     yield State
     server.shutdown()

@@ -1,0 +1,90 @@
+"""Web chat over HTTP: same dialogue as WeChat, visitor id in a signed cookie."""
+
+from __future__ import annotations
+
+from bot.webchat import COOKIE
+
+
+def test_page_sets_a_signed_httponly_visitor_cookie(client):
+    res = client.get("/chat")
+    assert res.status_code == 200
+    html = res.get_data(as_text=True)
+    assert "姜堰人才助手" in html and 'name="viewport"' in html
+    cookie = res.headers["Set-Cookie"]
+    assert cookie.startswith(f"{COOKIE}=") and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_chat_answers_with_sources_and_actions(client):
+    res = client.post("/api/chat", json={"text": "人才公寓今年建了多少套"})
+    assert res.status_code == 200
+    body = res.json
+    assert "424套" in body["reply"]
+    assert body["sources"][0]["title"] == "2023年姜堰区人才工作综述"
+    assert set(body["sources"][0]) == {"title", "section", "snippet"}
+    assert "转人工" in body["actions"]
+
+
+def test_same_answer_as_wechat(client):
+    from tests.wx import WeChatSim
+
+    web = client.post("/api/chat", json={"text": "驿站能免费住吗"}).json
+    wechat = WeChatSim(client).say("o_same", "驿站能免费住吗")
+    assert wechat.startswith(web["reply"])
+
+
+def test_visitor_keeps_identity_and_state(client, app):
+    from sqlalchemy import select
+
+    from bot.models import MessageLog
+
+    client.post("/api/chat", json={"text": "你好"})
+    client.post("/api/chat", json={"text": "谢谢"})
+    with app.extensions["talent.db"]() as s:
+        users = set(s.scalars(select(MessageLog.user_key)).all())
+    assert len(users) == 1 and next(iter(users)).startswith("web:")
+
+
+def test_forged_cookie_gets_a_new_identity(client, app):
+    client.set_cookie(COOKIE, "web-forged-value")
+    res = client.post("/api/chat", json={"text": "你好"})
+    assert res.status_code == 200
+    assert f"{COOKIE}=" in res.headers.get("Set-Cookie", "")
+
+
+def test_bad_requests(client):
+    assert client.post("/api/chat", data="x", content_type="application/json").status_code == 400
+    assert client.post("/api/chat", json={"text": ""}).status_code == 400
+    assert client.post("/api/chat", json={"text": 5}).status_code == 400
+    assert client.post("/api/chat", json={"text": "长" * 501}).status_code == 400
+
+
+def test_exit_words_leave_a_flow(client):
+    res = client.post("/api/chat", json={"text": "退出"})
+    assert "还有什么可以帮您" in res.json["reply"]
+
+
+def test_unanswered_offers_a_ticket(client):
+    reply = client.post("/api/chat", json={"text": "公积金怎么提取"}).json
+    assert "没有找到" in reply["reply"] and "转人工" in reply["reply"]
+    assert reply["sources"] == []
+
+
+def test_intents(client):
+    assert "您好" in client.post("/api/chat", json={"text": "你好呀"}).json["reply"]
+    assert "不客气" in client.post("/api/chat", json={"text": "谢谢！"}).json["reply"]
+    assert "预约驿站" in client.post("/api/chat", json={"text": "你能做什么"}).json["reply"]
+    # A greeting followed by a real question is a question.
+    assert "424套" in client.post("/api/chat", json={"text": "你好，人才公寓建了多少套"}).json["reply"]
+
+
+def test_updates_deliver_pending_messages_once(client, app):
+    client.get("/chat")
+    client.post("/api/chat", json={"text": "你好"})
+    from bot.models import MessageLog
+    from sqlalchemy import select
+
+    with app.extensions["talent.db"]() as s:
+        user = s.scalars(select(MessageLog.user_key)).first()
+    app.extensions["talent.dialogue"].queue_delivery(user, "工作人员回复：您好，已为您登记。")
+    assert client.get("/api/chat/updates").json["messages"] == ["工作人员回复：您好，已为您登记。"]
+    assert client.get("/api/chat/updates").json["messages"] == []

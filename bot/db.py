@@ -96,7 +96,16 @@ def init_app(app: Flask) -> None:
     settings = app.config["SETTINGS"]
     engine = make_engine(database_url(app), echo=settings.database.echo)
     upgrade(engine)
-    app.extensions["talent.db"] = sessionmaker(bind=engine, expire_on_commit=False)
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    app.extensions["talent.db"] = sessions
+    from bot.people import seed_stations
+
+    with sessions() as s:
+        seed_stations(s, settings.stations)
+        try:
+            s.commit()
+        except Exception:  # another worker seeded at the same moment
+            s.rollback()
     app.teardown_appcontext(close_db)
 
 

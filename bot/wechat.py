@@ -174,22 +174,15 @@ def _deliver_late(app, incoming: Incoming, future) -> None:
         return
     if reply.silent:
         return
+    from bot.delivery import deliver_to_user
+
     text = fit_text(reply)
+    cfg = app.config["SETTINGS"].wechat
+    if not (cfg.customer_service_api and cfg.secret):
+        # Delivered with the next reply: say which question it answers.
+        text = messages.LATE_ANSWER_PREFIX.format(question=incoming.text[:30]) + text
     with app.app_context():
-        from bot import get_dialogue
-
-        cfg = app.config["SETTINGS"].wechat
-        if cfg.customer_service_api and cfg.secret:
-            try:
-                from bot.wechat_client import get_client
-
-                get_client(app).message.send_text(incoming.user_key.removeprefix("wx:"), text)
-                return
-            except Exception:
-                log.exception("customer-service delivery failed for %s; keeping it for the next message",
-                              incoming.user_key)
-        get_dialogue().queue_delivery(
-            incoming.user_key, messages.LATE_ANSWER_PREFIX.format(question=incoming.text[:30]) + text)
+        deliver_to_user(app, incoming.user_key, text)
 
 
 def fit_text(reply: Reply, limit: int = WECHAT_TEXT_LIMIT) -> str:

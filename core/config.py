@@ -156,6 +156,27 @@ class DialogueConfig(Section):
     seen_ttl_hours: int = Field(24, ge=1)
 
 
+class StationSeed(Section):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$")
+    name: str = Field(min_length=1)
+    address: str = ""
+    beds: int = Field(ge=0, le=10000)
+    rules: str = ""
+
+
+class EligibilityQuestion(Section):
+    id: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    question: str = Field(min_length=1)
+    accept: Literal["yes", "no"] = "yes"  # the answer that makes a person eligible
+    reject: str = Field(min_length=1)     # what to tell someone who is not
+
+
+class BookingConfig(Section):
+    window_days: int = Field(30, ge=1, le=365)   # how far ahead one may book
+    max_free_nights: int = Field(7, ge=1, le=60)
+    eligibility: list[EligibilityQuestion] = Field(default_factory=list)
+
+
 class WebConfig(Section):
     secure_cookies: bool = False  # set true behind HTTPS
 
@@ -169,12 +190,17 @@ class Settings(Section):
     wechat: WechatConfig = WechatConfig()
     dialogue: DialogueConfig = DialogueConfig()
     web: WebConfig = WebConfig()
+    stations: list[StationSeed] = Field(default_factory=list)
+    booking: BookingConfig = BookingConfig()
 
     @model_validator(mode="after")
     def _intents_known(self) -> "Settings":
         for key, intent in self.dialogue.menu_clicks.items():
             if intent not in KNOWN_INTENTS:
                 raise ValueError(f"dialogue.menu_clicks.{key}: unknown intent {intent!r}")
+        ids = [st.id for st in self.stations]
+        if len(ids) != len(set(ids)):
+            raise ValueError("stations: station ids must be unique")
         for name in self.dialogue.intents:
             if name not in KNOWN_INTENTS:
                 raise ValueError(f"dialogue.intents.{name}: unknown intent (known: {', '.join(sorted(KNOWN_INTENTS))})")

@@ -90,6 +90,3 @@ def policy(turn: Turn) -> Reply:
     return Reply(f"{messages.NOT_FOUND}{messages.OFFER_TICKET}", actions=["转人工"], intent="policy", found=False)
 
 
-@handles("booking", "my_bookings", "cancel_booking", "ticket", "ticket_status")
-def not_yet(turn: Turn) -> Reply:
-    return Reply(messages.COMING_SOON, intent="coming_soon")

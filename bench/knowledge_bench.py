@@ -535,6 +535,7 @@ def main(quick: bool, sizes: str, qa_path: Path, queries: int, budget_s: float, 
          out: Path | None, config: str | None) -> None:
     """Ingest throughput, re-ingest cost, query latency and retrieval quality of the knowledge index."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
     if not qa_path.exists():
         raise click.UsageError(f"no QA set at {qa_path}; pass one with --qa PATH")
     plan = Plan(sizes=[1000] if quick else sorted(int(s) for s in sizes.split(",") if s.strip()),

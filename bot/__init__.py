@@ -34,7 +34,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     knowledge = KnowledgeBase(settings)
     app.extensions["talent.knowledge"] = knowledge
 
-    from bot import api, db, webchat, wechat
+    from bot import api, booking_api, db, webchat, wechat
     from bot.dialogue import Dialogue
     from bot.shared import make_store
 
@@ -45,6 +45,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     app.register_blueprint(api.bp)
     app.register_blueprint(webchat.bp)
+    app.register_blueprint(booking_api.bp)
     app.register_blueprint(wechat.bp, url_prefix=settings.wechat.path)
     _register_error_handlers(app)
 

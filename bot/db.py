@@ -48,6 +48,8 @@ def make_engine(url: str, echo: bool = False) -> Engine:
         def _sqlite_begin(conn):
             # pysqlite's own transaction handling is off (below); take the write
             # lock up front so two workers never deadlock upgrading a read lock.
+            # The price: never open a second session while one is open in the
+            # same thread (it would wait for the first one's lock).
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         @event.listens_for(engine, "connect")

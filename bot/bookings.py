@@ -1,0 +1,239 @@
+"""Free stays at the youth talent stations: availability, booking, cancelling.
+
+Capacity is enforced in the database, not in Python: each (station, night)
+has a row in ``station_nights`` and a booking increments every night it
+covers with ``UPDATE … SET booked = booked + 1 WHERE booked < beds``. The
+condition is re-checked under the row lock, so however many workers book at
+once, a night never holds more bookings than beds; if any night is full the
+whole transaction rolls back. The same user's requests are serialised by
+locking their ``users`` row, which is what makes "one active booking per
+person for overlapping dates" hold under concurrency too.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot import messages
+from bot.models import Booking, Station, StationNight, User, utcnow
+from bot.people import audit, get_or_create_user
+from core.config import Settings
+from core.errors import TalentError
+
+PHONE = re.compile(r"^1[3-9]\d{9}$")
+NAME = re.compile(r"^[\u3400-\u9fffA-Za-z·•.\s]{2,20}$")
+
+
+class BookingError(TalentError):
+    """A booking that cannot be made or changed; ``message`` is for the user (Chinese)."""
+
+    status = 400
+
+    def __init__(self, message: str, alternatives: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.alternatives = alternatives or []
+
+
+class BookingConflict(BookingError):
+    """Full nights or an overlapping booking: the request was valid, the calendar says no."""
+
+    status = 409
+
+
+class BookingNotFound(BookingError):
+    status = 404
+
+
+@dataclass
+class BookingRequest:
+    station_id: str
+    check_in: date
+    nights: int
+    name: str
+    phone: str
+    answers: dict = field(default_factory=dict)
+
+
+def nights_of(check_in: date, nights: int) -> list[date]:
+    return [check_in + timedelta(days=i) for i in range(nights)]
+
+
+def active_stations(s: Session) -> list[Station]:
+    return list(s.scalars(select(Station).where(Station.active.is_(True)).order_by(Station.id)))
+
+
+def free_beds(s: Session, station: Station, start: date, days: int) -> dict[date, int]:
+    """Free beds per night (0 on closed dates)."""
+    rows = dict(s.execute(select(StationNight.night, StationNight.booked).where(
+        StationNight.station_id == station.id, StationNight.night >= start,
+        StationNight.night < start + timedelta(days=days))).all())
+    closed = set(station.closed_dates or [])
+    return {d: 0 if d.isoformat() in closed else max(station.beds - rows.get(d, 0), 0)
+            for d in nights_of(start, days)}
+
+
+def check_eligibility(settings: Settings, answers: dict) -> None:
+    for q in settings.booking.eligibility:
+        answer = answers.get(q.id)
+        if answer not in ("yes", "no"):
+            raise BookingError(messages.BOOKING_ANSWER_MISSING.format(question=q.question))
+        if answer != q.accept:
+            raise BookingError(q.reject + messages.BOOKING_INELIGIBLE_TAIL)
+
+
+def validate(s: Session, settings: Settings, req: BookingRequest, today: date) -> Station:
+    """Everything that can be checked without touching capacity."""
+    station = s.get(Station, req.station_id)
+    if station is None or not station.active:
+        raise BookingError(messages.BOOKING_NO_STATION)
+    if not NAME.match(req.name.strip()):
+        raise BookingError(messages.BOOKING_BAD_NAME)
+    if not PHONE.match(req.phone.strip()):
+        raise BookingError(messages.BOOKING_BAD_PHONE)
+    max_nights = settings.booking.max_free_nights
+    if not 1 <= req.nights <= max_nights:
+        raise BookingError(messages.BOOKING_BAD_NIGHTS.format(max=max_nights))
+    last_day = today + timedelta(days=settings.booking.window_days)
+    if req.check_in < today:
+        raise BookingError(messages.BOOKING_PAST_DATE)
+    if req.check_in > last_day:
+        raise BookingError(messages.BOOKING_TOO_FAR.format(days=settings.booking.window_days,
+                                                           last=_fmt(last_day)))
+    closed = sorted(d for d in nights_of(req.check_in, req.nights) if d.isoformat() in (station.closed_dates or []))
+    if closed:
+        raise BookingConflict(messages.BOOKING_CLOSED.format(station=station.name, day=_fmt(closed[0])),
+                              alternatives(s, settings, req, today))
+    check_eligibility(settings, req.answers)
+    return station
+
+
+def book(s: Session, settings: Settings, user_key: str, req: BookingRequest, today: date | None = None) -> Booking:
+    """Make the booking in one transaction (commits on success, rolls back on refusal)."""
+    today = today or date.today()
+    try:
+        station = validate(s, settings, req, today)
+        user = get_or_create_user(s, user_key)
+        _lock_user(s, user)
+        _refuse_overlap(s, user, req)
+        for night in nights_of(req.check_in, req.nights):
+            _ensure_night_row(s, station.id, night)
+            taken = s.execute(update(StationNight).where(
+                StationNight.station_id == station.id, StationNight.night == night,
+                StationNight.booked < station.beds,
+            ).values(booked=StationNight.booked + 1))
+            if taken.rowcount != 1:
+                s.rollback()
+                raise BookingConflict(messages.BOOKING_FULL.format(station=station.name, day=_fmt(night)),
+                                      alternatives(s, settings, req, today))
+        user.name, user.phone = req.name.strip(), req.phone.strip()
+        user.consent_at = user.consent_at or utcnow()
+        booking = Booking(number=_new_number(s), user_id=user.id, station_id=station.id, check_in=req.check_in,
+                          nights=req.nights, status="active", name=req.name.strip(), phone=req.phone.strip(),
+                          answers=dict(req.answers), created_at=utcnow(), updated_at=utcnow())
+        s.add(booking)
+        s.flush()
+        audit(s, f"user:{user_key}", "booking.create", booking.number, station=station.id,
+              check_in=req.check_in.isoformat(), nights=req.nights)
+        s.commit()
+        return booking
+    except BookingError:
+        s.rollback()
+        raise
+
+
+def cancel(s: Session, number: str, actor: str, user_key: str | None = None, reason: str = "",
+           today: date | None = None) -> Booking:
+    """Cancel before check-in; ``user_key`` set means only that user's own booking."""
+    today = today or date.today()
+    query = select(Booking).where(Booking.number == number.strip().upper())
+    if user_key is not None:
+        query = query.join(User, User.id == Booking.user_id).where(User.user_key == user_key)
+    booking = s.scalar(query.with_for_update())
+    if booking is None:
+        s.rollback()
+        raise BookingNotFound(messages.BOOKING_NOT_FOUND.format(number=number))
+    if booking.status != "active":
+        s.rollback()
+        raise BookingConflict(messages.BOOKING_ALREADY_CANCELLED.format(number=booking.number))
+    if user_key is not None and booking.check_in < today:
+        s.rollback()
+        raise BookingConflict(messages.BOOKING_STARTED.format(number=booking.number))
+    for night in nights_of(booking.check_in, booking.nights):
+        s.execute(update(StationNight).where(
+            StationNight.station_id == booking.station_id, StationNight.night == night, StationNight.booked > 0,
+        ).values(booked=StationNight.booked - 1))
+    booking.status, booking.cancelled_at, booking.updated_at = "cancelled", utcnow(), utcnow()
+    booking.cancel_reason = reason or None
+    audit(s, actor, "booking.cancel", booking.number, reason=reason)
+    s.commit()
+    return booking
+
+
+def bookings_of(s: Session, user_key: str) -> list[Booking]:
+    return list(s.scalars(select(Booking).join(User, User.id == Booking.user_id)
+                          .where(User.user_key == user_key).order_by(Booking.check_in.desc(), Booking.id.desc())))
+
+
+def alternatives(s: Session, settings: Settings, req: BookingRequest, today: date) -> list[str]:
+    """Up to three other start dates at the same station, and other stations on the same dates."""
+    out: list[str] = []
+    station = s.get(Station, req.station_id)
+    last_start = today + timedelta(days=settings.booking.window_days)
+    if station is not None:
+        horizon = (last_start - today).days + req.nights + 1
+        free = free_beds(s, station, today, horizon)
+        for offset in range(-7, settings.booking.window_days + 1):
+            start = req.check_in + timedelta(days=offset)
+            if offset == 0 or start < today or start > last_start:
+                continue
+            if all(free.get(d, 0) > 0 for d in nights_of(start, req.nights)):
+                out.append(messages.BOOKING_ALT_DATE.format(station=station.name, day=_fmt(start)))
+            if len(out) >= 3:
+                break
+    for other in active_stations(s):
+        if other.id != req.station_id and all(
+                v > 0 for v in free_beds(s, other, req.check_in, req.nights).values()):
+            out.append(messages.BOOKING_ALT_STATION.format(station=other.name, day=_fmt(req.check_in)))
+    return out
+
+
+def _fmt(d: date) -> str:
+    return f"{d.month}月{d.day}日"
+
+
+def _lock_user(s: Session, user: User) -> None:
+    if s.bind.dialect.name == "postgresql":
+        s.execute(select(User.id).where(User.id == user.id).with_for_update())
+    # SQLite: every transaction starts with BEGIN IMMEDIATE (bot.db), already exclusive.
+
+
+def _refuse_overlap(s: Session, user: User, req: BookingRequest) -> None:
+    end = req.check_in + timedelta(days=req.nights)
+    for b in s.scalars(select(Booking).where(
+            and_(Booking.user_id == user.id, Booking.status == "active", Booking.check_in < end))):
+        if b.check_in + timedelta(days=b.nights) > req.check_in:
+            raise BookingConflict(messages.BOOKING_OVERLAP.format(number=b.number, day=_fmt(b.check_in)))
+
+
+def _ensure_night_row(s: Session, station_id: str, night: date) -> None:
+    if s.bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    s.execute(insert(StationNight).values(station_id=station_id, night=night, booked=0).on_conflict_do_nothing())
+
+
+def _new_number(s: Session) -> str:
+    for _ in range(20):
+        number = f"YZ{secrets.randbelow(10**6):06d}"
+        if s.scalar(select(Booking.id).where(Booking.number == number)) is None:
+            return number
+    raise IntegrityError("could not find a free booking number", None, None)

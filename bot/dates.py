@@ -1,0 +1,116 @@
+"""Dates and night counts as young people type them in chat.
+
+Pure functions, no I/O. Rules:
+- 今天/明天/后天/大后天: relative to ``today``.
+- 周三 / 星期三 / 礼拜三: the nearest such day, today included.
+- 下周三: that weekday in the next calendar week (weeks start on Monday).
+- 这周五 / 本周五: that weekday of this week (may be past; callers validate).
+- 12月3日 / 12月3号 / 十二月三日 / 12.3 / 12/3 / 12-3: this year if not yet past,
+  otherwise next year (so in late December "1月5日" is next January).
+- 2026-12-03 / 2026年12月3日 / 2026/12/3: exactly that date.
+- 3号 / 3日 alone: the next 3rd of a month, today included.
+Anything else, or an impossible date (2月30日), gives None.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = r"[零〇一二两三四五六七八九十]{1,3}"
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
+_RELATIVE = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+
+
+def cn_number(text: str) -> int | None:
+    """'3' / '十二' / '二十一' / '两' → int; None if not a number."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    value = (_CN.get(tens, -100) if tens else 1) * 10 + (_CN.get(ones, -100) if ones else 0)
+    return value if value > 0 else None
+
+
+def _num(token: str) -> int | None:
+    return cn_number(token)
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _upcoming(today: date, month: int, day: int) -> date | None:
+    d = _make(today.year, month, day)
+    if d is None:
+        if _make(2024, month, day) is None:  # not a date in any year (2月30日)
+            return None
+        d = _make(today.year + 1, month, day)  # 2月29日 in a non-leap year: skip ahead
+        return d if d is None or d >= today else None
+    return d if d >= today else _make(today.year + 1, month, day)
+
+
+def parse_date(text: str, today: date) -> date | None:
+    t = text.translate(_DIGITS).replace(" ", "")
+    for word in sorted(_RELATIVE, key=len, reverse=True):
+        if word in t:
+            return today + timedelta(days=_RELATIVE[word])
+
+    m = re.search(r"(下下|下|这|本)?(?:周|星期|礼拜)([一二三四五六日天末])", t)
+    if m:
+        target = _WEEKDAY[m.group(2)]
+        monday = today - timedelta(days=today.weekday())
+        if m.group(1) in ("这", "本"):
+            return monday + timedelta(days=target)
+        if m.group(1) == "下":
+            return monday + timedelta(days=7 + target)
+        if m.group(1) == "下下":
+            return monday + timedelta(days=14 + target)
+        return today + timedelta(days=(target - today.weekday()) % 7)
+
+    m = re.search(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", t)
+    if m:
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+    m = re.search(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?", t)
+    if m:
+        month, day = _num(m.group(1)), _num(m.group(2))
+        return _upcoming(today, month, day) if month and day and 1 <= month <= 12 else None
+
+    m = re.search(r"(?<!\d)(\d{1,2})[./\-](\d{1,2})(?!\d)", t)
+    if m:
+        month, day = int(m.group(1)), int(m.group(2))
+        return _upcoming(today, month, day) if 1 <= month <= 12 else None
+
+    m = re.search(rf"(?<![\d月])(\d{{1,2}}|{_CN_NUM})(?:号|日)", t)
+    if m:
+        day = _num(m.group(1))
+        if not day or day > 31:
+            return None
+        year, month = today.year, today.month
+        for _ in range(13):
+            d = _make(year, month, day)
+            if d is not None and d >= today:
+                return d
+            month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return None
+
+
+def parse_nights(text: str) -> int | None:
+    """'2晚' / '两晚' / '住3天' / '三个晚上' / '1' → int (N天 counts as N nights)."""
+    t = text.translate(_DIGITS).replace(" ", "")
+    m = re.search(rf"(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)", t)
+    if m:
+        return _num(m.group(1))
+    m = re.fullmatch(rf"(?:住)?(\d{{1,2}}|{_CN_NUM})", t)
+    if m:
+        return _num(m.group(1))
+    return None

@@ -1,0 +1,171 @@
+"""Booking free stays: in chat (web and encrypted WeChat) and through the JSON API."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from bot import create_app
+from tests.conftest import app_overrides
+from tests.wx import WeChatSim, text_xml
+
+TODAY = date.today()
+ONE_STATION = [{"id": "main", "name": "姜堰青年人才驿站", "address": "人才服务中心", "beds": 2}]
+TWO_STATIONS = ONE_STATION + [{"id": "lake", "name": "溱湖青年人才驿站", "address": "溱湖", "beds": 1}]
+
+
+def _app(shipped_index, tmp_path, stations=TWO_STATIONS, **extra):
+    return create_app(app_overrides(shipped_index, tmp_path, stations=stations, **extra))
+
+
+def _chat(client, *texts) -> list[str]:
+    return [client.post("/api/chat", json={"text": t}).json["reply"] for t in texts]
+
+
+ANSWERS = ["是", "是", "是"]
+
+
+def test_full_booking_in_web_chat_with_a_correction(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path).test_client()
+    replies = _chat(client, "我想预约驿站", "姜堰", "明天", "两晚", "张三", "138 1234 5678", *ANSWERS)
+    assert "请选择驿站" in replies[0] and "溱湖青年人才驿站" in replies[0]
+    assert "哪天入住" in replies[1] and "几晚" in replies[2] and "姓名" in replies[3] and "手机号" in replies[4]
+    summary = replies[-1]
+    tomorrow = TODAY + timedelta(days=1)
+    assert f"{tomorrow.year}年{tomorrow.month}月{tomorrow.day}日" in summary and "共2晚" in summary
+    assert "13812345678" in summary
+    # Correct the name before confirming.
+    assert "姓名" in _chat(client, "名字写错了，改一下")[0]
+    assert "李四" in _chat(client, "李四")[0]
+    done = _chat(client, "确认")[0]
+    assert "预约成功" in done and "YZ" in done
+    mine = client.get("/api/bookings").json["bookings"]
+    assert len(mine) == 1 and mine[0]["name"] == "李四" and mine[0]["nights"] == 2
+    assert mine[0]["check_in"] == tomorrow.isoformat() and mine[0]["station"] == "main"
+    listed = _chat(client, "我的预约")[0]
+    assert mine[0]["number"] in listed and "已预约" in listed
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("后天", TODAY + timedelta(days=2)),
+    ("下周一", TODAY - timedelta(days=TODAY.weekday()) + timedelta(days=7)),
+    (f"{(TODAY + timedelta(days=5)).month}月{(TODAY + timedelta(days=5)).day}日", TODAY + timedelta(days=5)),
+    (f"{(TODAY + timedelta(days=6)).month}.{(TODAY + timedelta(days=6)).day}", TODAY + timedelta(days=6)),
+])
+def test_date_forms(shipped_index, tmp_path, typed, expected):
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    replies = _chat(client, "预约驿站", typed, "1晚", "王五", "13900000000", *ANSWERS)
+    assert "请选择驿站" not in replies[0]  # one station: not asked
+    assert f"{expected.year}年{expected.month}月{expected.day}日" in replies[-1]
+
+
+def test_bad_answers_are_asked_again(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    replies = _chat(client, "预约驿站", "某天吧", "明天", "十晚", "3晚", "张", "张三", "12345", "13900000000", "也许")
+    assert "没看懂这个日期" in replies[1]
+    assert "1到7晚" in replies[3]
+    assert "姓名格式不对" in replies[5]
+    assert "手机号格式不对" in replies[7]
+    assert "请回复“是”或“否”" in replies[9]
+
+
+def test_date_outside_the_window_is_refused(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    far = TODAY + timedelta(days=45)
+    reply = _chat(client, "预约驿站", far.isoformat())[1]
+    assert "30天内" in reply
+
+
+def test_ineligible_user_is_told_why(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    replies = _chat(client, "预约驿站", "明天", "1", "赵六", "13700000000", "否")
+    assert "35周岁" in replies[-1] and "暂不符合" in replies[-1]
+    assert client.get("/api/bookings").json["bookings"] == []
+    assert "424套" in _chat(client, "人才公寓建了多少套")[0]
+
+
+def test_cancel_out_of_the_flow(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    replies = _chat(client, "预约驿站", "明天", "取消", "人才公寓建了多少套")
+    assert "已退出" in replies[2]
+    assert "424套" in replies[3]
+
+
+def test_full_night_offers_alternatives(shipped_index, tmp_path):
+    app = _app(shipped_index, tmp_path)
+    day = (TODAY + timedelta(days=3)).isoformat()
+    a, b, c = app.test_client(), app.test_client(), app.test_client()
+    for i, client in enumerate((a, b)):
+        res = client.post("/api/bookings", json={"station": "main", "check_in": day, "nights": 1, "name": "用户" + "甲乙"[i],
+                                                 "phone": f"1380000000{i}",
+                                                 "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}})
+        assert res.status_code == 201
+    replies = _chat(c, "预约驿站", "姜堰", day, "1晚", "孙七", "13600000000", *ANSWERS, "确认")
+    assert "约满" in replies[-1]
+    assert "溱湖青年人才驿站" in replies[-1]  # the other station has a bed that night
+    assert "入住有空床" in replies[-1]          # and other dates at this one
+
+
+def test_one_active_booking_per_person_for_overlapping_dates(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path).test_client()
+    body = {"station": "main", "check_in": (TODAY + timedelta(days=2)).isoformat(), "nights": 3, "name": "张三",
+            "phone": "13800000000", "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}}
+    assert client.post("/api/bookings", json=body).status_code == 201
+    overlap = dict(body, station="lake", check_in=(TODAY + timedelta(days=4)).isoformat(), nights=1)
+    res = client.post("/api/bookings", json=overlap)
+    assert res.status_code == 409 and "不能重复预约" in res.json["error"]
+    later = dict(body, check_in=(TODAY + timedelta(days=5)).isoformat(), nights=1)
+    assert client.post("/api/bookings", json=later).status_code == 201
+
+
+def test_api_validation_and_cancel(shipped_index, tmp_path):
+    app = _app(shipped_index, tmp_path)
+    client, other = app.test_client(), app.test_client()
+    good = {"station": "main", "check_in": (TODAY + timedelta(days=1)).isoformat(), "nights": 1, "name": "张三",
+            "phone": "13800000000", "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}}
+    for bad, needle in [({**good, "phone": "123"}, "手机号"), ({**good, "nights": 99}, "1到7晚"),
+                        ({**good, "check_in": "tomorrow"}, "YYYY-MM-DD"), ({**good, "station": "nope"}, "驿站"),
+                        ({**good, "answers": {"age": "no", "graduate": "yes", "purpose": "yes"}}, "35周岁"),
+                        ({**good, "answers": {}}, "请先回答")]:
+        res = client.post("/api/bookings", json=bad)
+        assert res.status_code == 400 and needle in res.json["error"], (bad, res.json)
+    res = client.post("/api/bookings", json=good)
+    assert res.status_code == 201
+    number = res.json["booking"]["number"]
+    assert res.json["booking"]["phone"] == "138****0000"
+    assert other.delete(f"/api/bookings/{number}").status_code == 404  # not theirs
+    assert client.delete(f"/api/bookings/{number}").status_code == 200
+    assert client.delete(f"/api/bookings/{number}").status_code == 409
+    stations = client.get("/api/stations", query_string={"days": 3}).json["stations"]
+    assert {s["id"] for s in stations} == {"main", "lake"}
+    main = next(s for s in stations if s["id"] == "main")
+    assert main["free"][(TODAY + timedelta(days=1)).isoformat()] == 2  # the cancelled bed is free again
+
+
+def test_cancel_in_chat(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    done = _chat(client, "预约驿站", "明天", "1", "张三", "13800000000", *ANSWERS, "确认")[-1]
+    number = done.split("预约编号：")[1][:8]
+    assert number in _chat(client, "取消预约")[0]
+    assert "已取消" in _chat(client, f"取消预约 {number}")[0]
+    assert "已经取消" in _chat(client, f"取消预约 {number}")[0]
+    assert "已取消" in _chat(client, "我的预约")[0]
+
+
+def test_booking_through_the_encrypted_webhook_and_retry_books_once(shipped_index, tmp_path):
+    from sqlalchemy import func, select
+
+    from bot.models import Booking
+
+    app = _app(shipped_index, tmp_path, stations=ONE_STATION)
+    wx = WeChatSim(app.test_client())
+    for text in ["预约驿站", "明天", "2晚", "周八", "13800000000", *ANSWERS]:
+        wx.say("o_booker", text)
+    confirm = text_xml("o_booker", "确认", msg_id=777000111)
+    first = wx.reply(wx.post(confirm))["Content"]
+    again = wx.reply(wx.post(confirm))["Content"]  # WeChat's retry
+    assert "预约成功" in first and again == first
+    with app.extensions["talent.db"]() as s:
+        assert s.scalar(select(func.count()).select_from(Booking)) == 1
+    assert "已预约" in wx.say("o_booker", "我的预约")

@@ -11,7 +11,9 @@ beyond the embedder already loaded.
 from __future__ import annotations
 
 from knowledge.index import ChunkRecord
-from knowledge.text import content_terms, synonyms
+import re
+
+from knowledge.text import canonicalise, content_terms, synonyms
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
 GENERIC = frozenset("人才 青年 青年人 姜堰 姜堰区 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动".split())
@@ -44,9 +46,28 @@ def coverage(query: str, text: str) -> float:
     return got / total
 
 
+# Questions that ask for a specific kind of fact (a phone number, a price, a
+# date, the required documents). If the text has no such fact, it cannot
+# answer, however well the topic matches: "驿站电话是多少" vs a text about 驿站.
+_ATTRIBUTES = [
+    (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
+    (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
+    (re.compile(r"租金|房租|价格|费用|多少钱|收费|金额|给多少|发多少"), re.compile(r"\d+(?:\.\d+)?(?:万)?元|免费|费用")),
+    (re.compile(r"什么时候|几点|哪天|时间|日期|截止"), re.compile(r"\d+月|\d+日|\d+号|季度|上半年|下半年|时间")),
+    (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(r"条件|材料|流程|手续|申请")),
+]
+
+
+def missing_attribute(query: str, text: str) -> bool:
+    return any(asks.search(query) and not has.search(text) for asks, has in _ATTRIBUTES)
+
+
 def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
     text = f"{chunk.title} {chunk.heading} {chunk.text}".lower()
-    cov = coverage(query.lower(), text)
+    query = canonicalise(query.lower())
+    if missing_attribute(query, text):
+        return 0.0
+    cov = coverage(query, text)
     if dense is None:
         return cov
     d = min(max((dense - _DENSE_LOW) / (_DENSE_HIGH - _DENSE_LOW), 0.0), 1.0)

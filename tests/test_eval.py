@@ -1,0 +1,61 @@
+"""`python -m knowledge eval` on the shipped QA set: the CLI and the quality bar."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from core.errors import ConfigError
+from knowledge.cli import cli
+from knowledge.evaluate import read_qa
+from tests.conftest import QA_FILE
+
+
+@pytest.fixture(scope="module")
+def metrics(shipped_index) -> dict:
+    res = CliRunner().invoke(cli, ["eval", str(QA_FILE), "--index", str(shipped_index), "--json"])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.output.strip().splitlines()[-1])
+
+
+def test_qa_set_is_big_enough_and_mixed():
+    items = read_qa(QA_FILE)
+    assert len(items) >= 40
+    assert sum(1 for i in items if not i.expected) >= 8
+
+
+def test_eval_json_has_exactly_the_documented_keys(metrics):
+    assert set(metrics) == {"n", "hit@1", "hit@3", "mrr", "answer_contains", "no_answer_correct"}
+    assert metrics["n"] == len(read_qa(QA_FILE))
+    assert all(0 <= metrics[k] <= 1 for k in metrics if k != "n")
+
+
+def test_quality_bar_on_the_shipped_set(metrics):
+    assert metrics["hit@3"] >= 0.95
+    assert metrics["hit@1"] >= 0.85
+    assert metrics["answer_contains"] >= 0.85
+    assert metrics["no_answer_correct"] >= 0.9
+
+
+def test_eval_table_output_and_misses(shipped_index, tmp_path):
+    qa = tmp_path / "qa.tsv"
+    qa.write_text("question\texpected\n人才公寓建了多少套\t424套\n公积金怎么提取\t\n驿站能免费住吗\t不存在的内容\n",
+                  encoding="utf-8")
+    res = CliRunner().invoke(cli, ["eval", str(qa), "--index", str(shipped_index), "--show-misses"])
+    assert res.exit_code == 0
+    assert "hit@1              0.500" in res.output
+    assert "no_answer_correct  1.000" in res.output
+    assert "MISS" in res.output and "不存在的内容" in res.output
+
+
+def test_bad_qa_files_are_clear_errors(tmp_path, shipped_index):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("q\ta\nx\ty\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="header"):
+        read_qa(bad)
+    res = CliRunner().invoke(cli, ["eval", str(bad), "--index", str(shipped_index)])
+    assert res.exit_code == 1 and "header" in res.output
+    res = CliRunner().invoke(cli, ["eval", str(QA_FILE), "--index", str(tmp_path / "missing")])
+    assert res.exit_code == 1 and "ingest build" in res.output

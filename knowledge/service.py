@@ -9,6 +9,7 @@ nothing.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from functools import cached_property
 
 from core.config import Settings
@@ -19,10 +20,16 @@ from knowledge.retriever import HybridRetriever, Retrieval
 
 
 class KnowledgeBase:
+    ANSWER_CACHE_SIZE = 2048
+
     def __init__(self, settings: Settings, chat_model=None):
         self.settings = settings
         self._chat_model = chat_model
         self._lock = threading.Lock()
+        # After a campaign post most people ask the same few questions: answers
+        # are cached per index generation, so a rebuild invalidates them all.
+        self._answers: OrderedDict[tuple, Answer] = OrderedDict()
+        self._answers_lock = threading.Lock()
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -51,4 +58,18 @@ class KnowledgeBase:
         return self.retriever.retrieve(query, k=k, filters=filters)
 
     def answer(self, question: str, filters: dict | None = None, use_llm: bool = True) -> Answer:
-        return self.answerer.answer(question, filters=filters, use_llm=use_llm)
+        generation = self.index.current().manifest.generation
+        key = (generation, " ".join(question.split()), repr(sorted((filters or {}).items())), use_llm)
+        with self._answers_lock:
+            cached = self._answers.get(key)
+            if cached is not None:
+                self._answers.move_to_end(key)
+                return cached
+        answer = self.answerer.answer(question, filters=filters, use_llm=use_llm)
+        fell_back = use_llm and self.answerer.chat_model is not None and answer.mode == "extractive"
+        if not fell_back:  # an extractive fallback after an LLM failure is not kept
+            with self._answers_lock:
+                self._answers[key] = answer
+                while len(self._answers) > self.ANSWER_CACHE_SIZE:
+                    self._answers.popitem(last=False)
+        return answer

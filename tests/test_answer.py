@@ -103,3 +103,42 @@ def test_llm_through_config_against_a_local_openai_compatible_server(shipped_ind
     assert {k.lower(): v for k, v in request["headers"].items()}["authorization"] == "Bearer sk-test-123"
     assert request["json"]["model"] == "fake-model"
     assert "424套" in request["json"]["messages"][1]["content"]
+
+
+def test_answers_are_cached_per_generation(tmp_path, shipped_kb):
+    from ingest.pipeline import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "见习.md").write_text("# 见习\n\n见习补贴每月2000元。\n", encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"))
+    kb.__dict__["embedder"] = shipped_kb.embedder
+    kb.index.reload_interval = 0
+    build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    first = kb.answer("见习补贴每月多少钱")
+    assert kb.answer("见习补贴每月多少钱") is first  # served from the cache
+    (docs / "见习.md").write_text("# 见习\n\n见习补贴每月2500元。\n", encoding="utf-8")
+    build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    assert "2500元" in kb.answer("见习补贴每月多少钱").text  # a new generation is not served stale
+
+
+def test_langchain_retriever_gives_the_same_ranking(shipped_kb):
+    from langchain_core.retrievers import BaseRetriever
+
+    lc = shipped_kb.retriever.as_langchain(k=3)
+    assert isinstance(lc, BaseRetriever)
+    docs = lc.invoke("人才公寓建了多少套")
+    direct = shipped_kb.retrieve("人才公寓建了多少套", k=3).chunks
+    assert [d.id for d in docs] == [c.chunk.id for c in direct]
+    assert "424套" in docs[0].page_content
+    assert docs[0].metadata["title"] == "2023年姜堰区人才工作综述" and docs[0].metadata["score"] > 0
+
+
+def test_retriever_modes_and_filters(shipped_kb):
+    r = shipped_kb.retriever
+    for mode in ("dense", "keyword", "hybrid"):
+        chunks = r.retrieve("新建人才公寓424套", k=3, mode=mode).chunks
+        assert chunks and "424套" in chunks[0].chunk.text, mode
+    assert r.retrieve("人才公寓", filters={"doc_id": "none.txt"}).chunks == []
+    only = r.retrieve("人才公寓", filters={"doc_type": "txt"}).chunks
+    assert only and all(c.chunk.doc_id.endswith(".txt") for c in only)

@@ -43,10 +43,20 @@ def create_app(overrides: dict | None = None) -> Flask:
     store = make_store(sessions, settings.redis.url, settings.dialogue.seen_ttl_hours * 3600)
     app.extensions["talent.dialogue"] = Dialogue(settings, knowledge, store, sessions)
 
-    app.register_blueprint(api.bp)
-    app.register_blueprint(webchat.bp)
-    app.register_blueprint(booking_api.bp)
-    app.register_blueprint(wechat.bp, url_prefix=settings.wechat.path)
+    from flask_wtf.csrf import CSRFProtect
+
+    from bot import admin
+    from bot.admin.staff_views import staff_cli
+
+    csrf = CSRFProtect(app)
+    # Machine and visitor endpoints: WeChat signs its requests; the chat and
+    # booking APIs take JSON from anonymous visitors with SameSite cookies.
+    for public in (api.bp, webchat.bp, booking_api.bp, wechat.bp):
+        csrf.exempt(public)
+        app.register_blueprint(public, **({"url_prefix": settings.wechat.path} if public is wechat.bp else {}))
+    app.register_blueprint(admin.bp)
+    app.cli.add_command(staff_cli)
+    app.jinja_env.filters["datetime"] = _format_datetime
     _register_error_handlers(app)
 
     from bot.commands import register_commands
@@ -93,8 +103,39 @@ def get_knowledge() -> KnowledgeBase:
     return current_app.extensions["talent.knowledge"]
 
 
+def _format_datetime(value) -> str:
+    """UTC timestamps (datetime or epoch seconds) shown in China time, to the minute."""
+    from datetime import datetime, timedelta, timezone
+
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, (int, float)):
+        value = datetime.fromtimestamp(value, tz=timezone.utc).replace(tzinfo=None)
+    return (value + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
+
+
 def _register_error_handlers(app: Flask) -> None:
-    """HTTP errors as short JSON; never a traceback or internal detail to the user."""
+    """HTTP errors as short JSON (HTML in the console); never a traceback or internal detail."""
+    from flask_wtf.csrf import CSRFError
+
+    def wants_html() -> bool:
+        return request.path.startswith("/admin")
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(_exc):
+        if wants_html():
+            from flask import render_template
+
+            return render_template("admin/error.html", message=messages.CSRF_FAILED), 400
+        return jsonify(error=messages.CSRF_FAILED), 400
+
+    @app.errorhandler(403)
+    def forbidden(_exc):
+        if wants_html():
+            from flask import render_template
+
+            return render_template("admin/error.html", message=messages.FORBIDDEN), 403
+        return jsonify(error=messages.FORBIDDEN), 403
 
     @app.errorhandler(413)
     def too_large(_exc):

@@ -71,3 +71,11 @@ CANCEL_WHICH = "请回复要取消的预约编号，例如“取消预约 {numbe
 CANCELLED = "预约{number}已取消。欢迎下次再来！"
 API_BAD_DATE = "日期格式应为YYYY-MM-DD。"
 API_BOOKING_FIELDS = "请填写完整：station、check_in（YYYY-MM-DD）、nights、name、phone、answers。"
+
+# ---------------------------------------------------------------- staff console
+LOGIN_FAILED = "用户名或密码错误。"
+LOGIN_WAIT = "尝试次数过多，请{seconds}秒后再试。"
+LOGIN_LOCKED = "账号已被临时锁定，请{minutes}分钟后再试。"
+LOGIN_TOO_MANY = "登录失败次数过多，请稍后再试。"
+CSRF_FAILED = "页面已过期或请求无效，请刷新页面后重试。"
+FORBIDDEN = "您没有权限访问这个页面。"

@@ -34,6 +34,11 @@ class SharedStore(Protocol):
     def count_recent(self, user_key: str, window_s: int) -> int:
         """Count a message from ``user_key`` and return how many it sent within the window."""
 
+    def incr(self, key: str, window_s: int) -> int:
+        """Count an event under ``key`` in the current window; return the window's count."""
+
+    def peek(self, key: str, window_s: int) -> int: ...
+
     def get_state(self, user_key: str) -> dict: ...
 
     def set_state(self, user_key: str, state: dict, ttl_s: int) -> None: ...
@@ -89,6 +94,15 @@ class DatabaseStore:
         with self._session() as s:
             return s.scalar(select(func.count()).select_from(MessageLog).where(
                 MessageLog.user_key == user_key, MessageLog.direction == "in", MessageLog.created_at >= since)) + 1
+
+    def incr(self, key: str, window_s: int) -> int:
+        k = _bucket_key(key, window_s)
+        count = int(self.get_value(k) or 0) + 1
+        self.set_value(k, str(count), window_s * 2)
+        return count
+
+    def peek(self, key: str, window_s: int) -> int:
+        return int(self.get_value(_bucket_key(key, window_s)) or 0)
 
     def get_state(self, user_key: str) -> dict:
         with self._session() as s:
@@ -164,6 +178,16 @@ class RedisStore:
         pipe.expire(k, window_s * 2)
         return int(pipe.execute()[0])
 
+    def incr(self, key: str, window_s: int) -> int:
+        k = f"{self.p}{_bucket_key(key, window_s)}"
+        pipe = self.r.pipeline()
+        pipe.incr(k)
+        pipe.expire(k, window_s * 2)
+        return int(pipe.execute()[0])
+
+    def peek(self, key: str, window_s: int) -> int:
+        return int(self.r.get(f"{self.p}{_bucket_key(key, window_s)}") or 0)
+
     def get_state(self, user_key: str) -> dict:
         value = self.r.get(f"{self.p}state:{user_key}")
         return json.loads(value) if value else {}
@@ -180,6 +204,10 @@ class RedisStore:
 
     def delete_value(self, key: str) -> None:
         self.r.delete(f"{self.p}kv:{key}")
+
+
+def _bucket_key(key: str, window_s: int) -> str:
+    return f"count:{key}:{int(time.time() // window_s)}"
 
 
 def make_store(sessions: sessionmaker, redis_url: str | None, seen_ttl_s: int, prefix: str = "talent:") -> Any:

@@ -83,10 +83,16 @@ def policy(turn: Turn) -> Reply:
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
+    if not answer.found:
+        turn.engine.record_unanswered(question)
+        turn.state["offer_ticket"] = question
+    return reply_for_answer(answer)
+
+
+def reply_for_answer(answer) -> Reply:
+    """The reply a user gets for a knowledge answer (also shown by the staff hit test)."""
     if answer.found:
         return Reply(answer.text, sources=answer.sources, actions=["转人工"], intent="policy", found=True)
-    turn.engine.record_unanswered(question)
-    turn.state["offer_ticket"] = question
     return Reply(f"{messages.NOT_FOUND}{messages.OFFER_TICKET}", actions=["转人工"], intent="policy", found=False)
 
 

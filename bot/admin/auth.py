@@ -1,0 +1,147 @@
+"""Staff login, roles and the guard every console view sits behind.
+
+Failed logins slow down, then lock: from the 3rd failure in a row the account
+must wait (5 s, 10 s, 20 s …) before the next try, and from the 6th it is
+locked for ``LOCK_MINUTES``. A per-address counter stops one client from
+trying many accounts. Passwords are hashed with werkzeug (scrypt).
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import timedelta
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from bot import messages
+from bot.admin import bp
+from bot.db import get_db
+from bot.models import Staff, utcnow
+from bot.people import audit
+
+ROLES = ("editor", "agent", "admin")
+LOCK_AFTER = 6
+LOCK_MINUTES = 15
+SLOW_AFTER = 3
+MAX_FAILURES_PER_ADDRESS = 30  # per 15 minutes, over all accounts
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password)
+
+
+def current_staff() -> Staff | None:
+    """The logged-in staff member, loaded in a short session of its own.
+
+    Not through ``get_db()``: on SQLite every transaction holds the write
+    lock (bot.db), and the view may still call the shared store afterwards.
+    """
+    if "staff" not in g:
+        staff_id = session.get("staff_id")
+        staff = None
+        if staff_id:
+            with current_app.extensions["talent.db"]() as s:
+                staff = s.get(Staff, staff_id)
+                if staff is not None:
+                    s.expunge(staff)
+        g.staff = staff if staff is not None and staff.active else None
+    return g.staff
+
+
+def can(role: str) -> bool:
+    """editor: knowledge base; agent: tickets and bookings; admin: everything."""
+    staff = current_staff()
+    return staff is not None and (staff.role == "admin" or staff.role == role)
+
+
+def require(role: str | None = None):
+    """Guard a view: log in first (redirect), then the role (403)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(*args, **kwargs):
+            if current_staff() is None:
+                return redirect(url_for("admin.login", next=request.full_path))
+            if role is not None and not can(role):
+                abort(403)
+            return view(*args, **kwargs)
+        return wrapped
+    return decorator
+
+
+def staff_audit(action: str, target: str = "", **detail) -> None:
+    """Audit an action of the logged-in staff member (committed with the view's session)."""
+    staff = current_staff()
+    audit(get_db(), f"staff:{staff.name if staff else '?'}", action, target, **detail)
+
+
+def _address_key() -> str:
+    return f"login-failures:{request.remote_addr}"
+
+
+def _address_blocked() -> bool:
+    store = current_app.extensions["talent.dialogue"].store
+    return store.peek(_address_key(), 900) >= MAX_FAILURES_PER_ADDRESS
+
+
+def _note_address_failure() -> None:
+    current_app.extensions["talent.dialogue"].store.incr(_address_key(), 900)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method == "GET":
+        return render_template("admin/login.html")
+    name = request.form.get("name", "").strip()
+    password = request.form.get("password", "")
+    if _address_blocked():  # before get_db(): the store opens its own session
+        flash(messages.LOGIN_TOO_MANY, "error")
+        return render_template("admin/login.html", name=name), 429
+    db = get_db()
+    staff = db.scalar(select(Staff).where(Staff.name == name))
+    now = utcnow()
+    if staff is not None and staff.locked_until and staff.locked_until > now:
+        wait = int((staff.locked_until - now).total_seconds()) + 1
+        flash(messages.LOGIN_WAIT.format(seconds=wait) if wait < 120 else messages.LOGIN_LOCKED.format(
+            minutes=wait // 60 + 1), "error")
+        return render_template("admin/login.html", name=name), 429
+    if staff is None or not staff.active or not check_password_hash(staff.password_hash, password):
+        if staff is not None:
+            staff.failed_logins += 1
+            if staff.failed_logins >= LOCK_AFTER:
+                staff.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                audit(db, f"staff:{staff.name}", "login.locked", staff.name, failures=staff.failed_logins)
+            elif staff.failed_logins >= SLOW_AFTER:
+                staff.locked_until = now + timedelta(seconds=5 * 2 ** (staff.failed_logins - SLOW_AFTER))
+            audit(db, f"staff:{staff.name}", "login.failed", staff.name, address=request.remote_addr)
+        db.commit()
+        _note_address_failure()
+        flash(messages.LOGIN_FAILED, "error")
+        return render_template("admin/login.html", name=name), 401
+    staff.failed_logins, staff.locked_until, staff.last_login = 0, None, now
+    audit(db, f"staff:{staff.name}", "login", staff.name, address=request.remote_addr)
+    db.commit()
+    session.clear()
+    session["staff_id"] = staff.id
+    session.permanent = False
+    target = request.args.get("next", "")
+    if not target.startswith("/admin") or target.startswith("//"):
+        target = url_for("admin.dashboard")
+    return redirect(target)
+
+
+@bp.post("/logout")
+def logout():
+    staff = current_staff()
+    if staff is not None:
+        audit(get_db(), f"staff:{staff.name}", "logout", staff.name)
+        get_db().commit()
+    session.clear()
+    return redirect(url_for("admin.login"))
+
+
+@bp.app_context_processor
+def _inject():
+    return {"staff": current_staff() if request.path.startswith("/admin") else None, "can": can}

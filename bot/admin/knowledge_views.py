@@ -1,0 +1,264 @@
+"""Knowledge-base pages for editors: documents, chunks, hit testing, unanswered questions.
+
+Uploads, replacements, deletions and re-indexing go through ``ingest.pipeline``
+— the code the ``python -m ingest`` CLI runs — in a background thread whose
+progress is kept in the shared store, so any worker can report it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import uuid
+from pathlib import Path
+
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from bot import get_knowledge
+from bot.admin import bp
+from bot.admin.auth import require, staff_audit
+from bot.db import get_db
+from bot.dialogue.handlers import reply_for_answer
+from bot.models import UnansweredQuestion
+from core.errors import IndexMissing, TalentError
+from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.pipeline import build, remove
+
+log = logging.getLogger(__name__)
+JOB_TTL_S = 24 * 3600
+_UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
+
+
+def upload_dir() -> Path:
+    path = Path(current_app.instance_path) / "docs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def safe_filename(name: str) -> str:
+    """Keep Chinese names (werkzeug's secure_filename would drop them), drop path tricks."""
+    name = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip().lstrip(".")
+    return name[:120]
+
+
+def _store():
+    return current_app.extensions["talent.dialogue"].store
+
+
+def job_status(job_id: str) -> dict | None:
+    raw = _store().get_value(f"ingest-job:{job_id}")
+    return json.loads(raw) if raw else None
+
+
+def start_job(kind: str, work) -> str:
+    """Run ``work(progress)`` in a thread; its progress and outcome go to the shared store."""
+    app = current_app._get_current_object()
+    store = _store()
+    job_id = uuid.uuid4().hex[:12]
+
+    def save(**fields) -> None:
+        store.set_value(f"ingest-job:{job_id}", json.dumps(fields, ensure_ascii=False), JOB_TTL_S)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        save(kind=kind, status="running", stage=stage, done=done, total=total)
+
+    def run() -> None:
+        with app.app_context():
+            try:
+                report = work(progress)
+                save(kind=kind, status="done", summary=report.summary(),
+                     skipped=[{"path": Path(p).name, "reason": r} for p, r in report.skipped],
+                     added=report.added, updated=report.updated, removed=report.removed)
+            except TalentError as exc:
+                save(kind=kind, status="failed", summary=str(exc))
+            except Exception as exc:  # never leave a job "running" forever
+                log.exception("ingest job %s failed", job_id)
+                save(kind=kind, status="failed", summary=f"{type(exc).__name__}")
+
+    save(kind=kind, status="running", stage="queued", done=0, total=0)
+    threading.Thread(target=run, name=f"ingest-{job_id}", daemon=True).start()
+    return job_id
+
+
+@bp.before_request
+def _upload_limit():
+    if request.endpoint in ("admin.docs_upload", "admin.docs_replace"):
+        mb = current_app.config["SETTINGS"].ingest.max_file_mb
+        request.max_content_length = int(mb * 1024 * 1024) + 64 * 1024
+
+
+@bp.get("/docs")
+@require("editor")
+def docs():
+    try:
+        documents = get_knowledge().index.documents()
+    except IndexMissing:
+        documents = []
+    return render_template("admin/docs.html", documents=documents, job=request.args.get("job"),
+                           accept=",".join(sorted(SUPPORTED_SUFFIXES)))
+
+
+def _save_upload(field: str = "file", name: str | None = None) -> Path | None:
+    upload = request.files.get(field)
+    if upload is None or not upload.filename:
+        flash("请选择要上传的文件。", "error")
+        return None
+    filename = safe_filename(name or upload.filename)
+    if Path(filename).suffix.lower() not in SUPPORTED_SUFFIXES:
+        flash(f"不支持的文件类型：{Path(upload.filename).suffix or '无扩展名'}（支持 .txt .md .pdf .docx .html）。", "error")
+        return None
+    target = upload_dir() / filename
+    tmp = target.with_name(f".{target.name}.upload")
+    upload.save(tmp)
+    tmp.replace(target)
+    return target
+
+
+@bp.post("/docs/upload")
+@require("editor")
+def docs_upload():
+    path = _save_upload()
+    if path is None:
+        return redirect(url_for("admin.docs"))
+    kb = get_knowledge()
+    staff_audit("doc.upload", path.name, size=path.stat().st_size)
+    get_db().commit()
+    job = start_job("upload", lambda progress: build(kb.index, kb.embedder, [path], kb.settings.ingest,
+                                                     progress=progress))
+    return redirect(url_for("admin.docs", job=job))
+
+
+@bp.post("/docs/<path:doc_id>/replace")
+@require("editor")
+def docs_replace(doc_id: str):
+    kb = get_knowledge()
+    upload = request.files.get("file")
+    new_suffix = Path(upload.filename).suffix.lower() if upload and upload.filename else ""
+    same_type = new_suffix == Path(doc_id).suffix.lower()
+    path = _save_upload(name=doc_id if same_type else None)
+    if path is None:
+        return redirect(url_for("admin.docs"))
+    staff_audit("doc.replace", doc_id, new=path.name)
+    get_db().commit()
+
+    def work(progress):
+        report = build(kb.index, kb.embedder, [path], kb.settings.ingest, progress=progress)
+        if path.name != doc_id and path.name in report.added + report.updated:
+            removed = remove(kb.index, [doc_id])
+            report.removed.extend(removed.removed)
+        return report
+
+    return redirect(url_for("admin.docs", job=start_job("replace", work)))
+
+
+@bp.post("/docs/<path:doc_id>/delete")
+@require("editor")
+def docs_delete(doc_id: str):
+    kb = get_knowledge()
+    try:
+        report = remove(kb.index, [doc_id])
+    except TalentError as exc:
+        flash(f"删除失败：{exc}", "error")
+        return redirect(url_for("admin.docs"))
+    if report.removed:
+        uploaded = upload_dir() / safe_filename(doc_id)
+        if uploaded.exists():
+            uploaded.unlink()
+        staff_audit("doc.delete", doc_id)
+        get_db().commit()
+        flash(f"已删除《{doc_id}》。", "ok")
+    else:
+        flash("没有找到这个文档。", "error")
+    return redirect(url_for("admin.docs"))
+
+
+@bp.post("/docs/reindex")
+@require("editor")
+def docs_reindex():
+    kb = get_knowledge()
+    sources = [Path(d.source) for d in kb.index.documents() if Path(d.source).exists()]
+    staff_audit("doc.reindex", "", documents=len(sources))
+    get_db().commit()
+    job = start_job("reindex", lambda progress: build(kb.index, kb.embedder, sources, kb.settings.ingest,
+                                                      rebuild=True, progress=progress))
+    return redirect(url_for("admin.docs", job=job))
+
+
+@bp.get("/docs/jobs/<job_id>")
+@require("editor")
+def docs_job(job_id: str):
+    status = job_status(job_id)
+    if status is None:
+        return jsonify(error="没有这个任务。"), 404
+    return jsonify(status)
+
+
+@bp.get("/docs/<path:doc_id>/chunks")
+@require("editor")
+def doc_chunks(doc_id: str):
+    index = get_knowledge().index
+    doc = next((d for d in index.documents() if d.doc_id == doc_id), None)
+    if doc is None:
+        flash("没有找到这个文档。", "error")
+        return redirect(url_for("admin.docs"))
+    return render_template("admin/chunks.html", doc=doc, chunks=index.chunks_of(doc_id))
+
+
+@bp.route("/search", methods=["GET", "POST"])
+@require("editor")
+def search():
+    question = (request.form.get("question") or request.args.get("q") or "").strip()
+    result = reply = answer = None
+    if question:
+        kb = get_knowledge()
+        try:
+            result = kb.retrieve(question, k=10)
+            answer = kb.answer(question)
+            reply = reply_for_answer(answer)
+        except IndexMissing:
+            flash("知识库还没有建立索引。", "error")
+    return render_template("admin/search.html", question=question, result=result, answer=answer, reply=reply,
+                           min_relevance=current_app.config["SETTINGS"].knowledge.retrieval.min_relevance)
+
+
+@bp.get("/unanswered")
+@require("editor")
+def unanswered():
+    show = request.args.get("show", "open")
+    query = select(UnansweredQuestion).order_by(UnansweredQuestion.count.desc(), UnansweredQuestion.last_asked.desc())
+    if show == "open":
+        query = query.where(UnansweredQuestion.handled.is_(False))
+    rows = get_db().scalars(query.limit(500)).all()
+    rerun = json.loads(request.args.get("rerun", "{}") or "{}") if request.args.get("rerun") else {}
+    return render_template("admin/unanswered.html", rows=rows, show=show, rerun=rerun)
+
+
+@bp.post("/unanswered/handled")
+@require("editor")
+def unanswered_handled():
+    db = get_db()
+    ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
+    for row in db.scalars(select(UnansweredQuestion).where(UnansweredQuestion.id.in_(ids))):
+        row.handled = True
+    staff_audit("unanswered.handled", "", ids=ids)
+    db.commit()
+    flash(f"已标记{len(ids)}个问题为已处理。", "ok")
+    return redirect(url_for("admin.unanswered"))
+
+
+@bp.post("/unanswered/rerun")
+@require("editor")
+def unanswered_rerun():
+    """Ask the open questions again against the current index."""
+    kb = get_knowledge()
+    rows = get_db().scalars(select(UnansweredQuestion).where(UnansweredQuestion.handled.is_(False)).limit(200)).all()
+    results = {}
+    for row in rows:
+        answer = kb.answer(row.question)
+        results[str(row.id)] = {"found": answer.found, "answer": answer.text[:120]}
+    found = sum(1 for r in results.values() if r["found"])
+    flash(f"已重新检索{len(results)}个问题，其中{found}个现在可以回答。", "ok")
+    return render_template("admin/unanswered.html", rows=rows, show="open", rerun=results)

@@ -1,0 +1,118 @@
+"""Staff accounts (admin only), the audit log, and `flask staff …`."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from bot.admin import bp
+from bot.admin.auth import ROLES, current_staff, hash_password, require, staff_audit
+from bot.db import get_db, session_scope
+from bot.models import AuditEntry, Staff, utcnow
+from bot.people import audit
+
+MIN_PASSWORD = 10
+
+staff_cli = AppGroup("staff", help="Staff accounts of the console.")
+
+
+def validate_password(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD:
+        return f"至少{MIN_PASSWORD}个字符"
+    if password.isdigit() or password.isalpha():
+        return "请同时包含字母和数字"
+    return None
+
+
+@staff_cli.command("create")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.password_option(prompt="Password", confirmation_prompt=True, help="asked for; never a default")
+def create_cmd(name: str, role: str, password: str) -> None:
+    """Create a staff account (the password is asked for)."""
+    problem = validate_password(password)
+    if problem:
+        raise click.ClickException(f"password rejected: {problem}")
+    with session_scope(current_app) as s:
+        if s.scalar(select(Staff).where(Staff.name == name)) is not None:
+            raise click.ClickException(f"staff account {name!r} already exists")
+        s.add(Staff(name=name, password_hash=hash_password(password), role=role, active=True, failed_logins=0,
+                    created_at=utcnow()))
+        audit(s, "cli", "staff.create", name, role=role)
+    click.echo(f"created {role} account {name}")
+
+
+@staff_cli.command("list")
+def list_cmd() -> None:
+    """List staff accounts."""
+    with session_scope(current_app) as s:
+        for st in s.scalars(select(Staff).order_by(Staff.name)):
+            click.echo(f"{st.name:20} {st.role:7} {'active' if st.active else 'disabled'}")
+
+
+@staff_cli.command("password")
+@click.argument("name")
+@click.password_option(prompt="New password", confirmation_prompt=True)
+def password_cmd(name: str, password: str) -> None:
+    """Set a new password (and unlock the account)."""
+    problem = validate_password(password)
+    if problem:
+        raise click.ClickException(f"password rejected: {problem}")
+    with session_scope(current_app) as s:
+        st = s.scalar(select(Staff).where(Staff.name == name))
+        if st is None:
+            raise click.ClickException(f"no staff account {name!r}")
+        st.password_hash, st.failed_logins, st.locked_until = hash_password(password), 0, None
+        audit(s, "cli", "staff.password", name)
+    click.echo(f"password changed for {name}")
+
+
+@bp.get("/staff")
+@require("admin")
+def staff_list():
+    accounts = get_db().scalars(select(Staff).order_by(Staff.name)).all()
+    return render_template("admin/staff.html", accounts=accounts, roles=ROLES)
+
+
+@bp.post("/staff")
+@require("admin")
+def staff_create():
+    db = get_db()
+    name, role, password = request.form.get("name", "").strip(), request.form.get("role", ""), request.form.get(
+        "password", "")
+    problem = validate_password(password)
+    if not name or role not in ROLES:
+        flash("请填写用户名并选择角色。", "error")
+    elif problem:
+        flash(f"密码不符合要求：{problem}。", "error")
+    elif db.scalar(select(Staff).where(Staff.name == name)) is not None:
+        flash("该用户名已存在。", "error")
+    else:
+        db.add(Staff(name=name, password_hash=hash_password(password), role=role, active=True, failed_logins=0,
+                     created_at=utcnow()))
+        staff_audit("staff.create", name, role=role)
+        db.commit()
+        flash(f"已创建账号 {name}。", "ok")
+    return redirect(url_for("admin.staff_list"))
+
+
+@bp.post("/staff/<int:staff_id>/toggle")
+@require("admin")
+def staff_toggle(staff_id: int):
+    db = get_db()
+    st = db.get(Staff, staff_id)
+    if st is not None and st.id != current_staff().id:
+        st.active = not st.active
+        st.failed_logins, st.locked_until = 0, None
+        staff_audit("staff.enable" if st.active else "staff.disable", st.name)
+        db.commit()
+    return redirect(url_for("admin.staff_list"))
+
+
+@bp.get("/audit")
+@require("admin")
+def audit_log():
+    entries = get_db().scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(300)).all()
+    return render_template("admin/audit.html", entries=entries)

@@ -1,0 +1,204 @@
+"""The staff console over HTTP: access control, CSRF, login throttling, knowledge-base pages."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import pytest
+
+from bot import create_app
+from tests.admin_helpers import PASSWORD, create_staff, csrf_token, login
+from tests.conftest import app_overrides
+
+
+@pytest.fixture()
+def app(shipped_index, tmp_path):
+    # A private index copy: these tests upload and delete documents.
+    import shutil
+
+    index = tmp_path / "index"
+    shutil.copytree(shipped_index, index)
+    app = create_app(app_overrides(index, tmp_path))
+    create_staff(app, "editor1", "editor")
+    create_staff(app, "agent1", "agent")
+    create_staff(app, "boss", "admin")
+    return app
+
+
+def _wait_job(client, location: str) -> dict:
+    job = location.split("job=")[1]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        status = client.get(f"/admin/docs/jobs/{job}").json
+        if status["status"] != "running":
+            return status
+        time.sleep(0.2)
+    raise AssertionError("ingest job did not finish")
+
+
+def test_staff_create_needs_a_real_password(app):
+    runner = app.test_cli_runner()
+    res = runner.invoke(args=["staff", "create", "weak", "--role", "editor"], input="123\n123\n")
+    assert res.exit_code != 0 and "password rejected" in res.output
+    res = runner.invoke(args=["staff", "create", "editor1", "--role", "editor"], input=f"{PASSWORD}\n{PASSWORD}\n")
+    assert res.exit_code != 0 and "already exists" in res.output
+    res = runner.invoke(args=["staff", "create", "x", "--role", "root"], input=f"{PASSWORD}\n{PASSWORD}\n")
+    assert res.exit_code != 0
+
+
+def test_unauthenticated_requests_redirect_to_login(client, app):
+    client = app.test_client()
+    for path in ("/admin/", "/admin/docs", "/admin/search", "/admin/tickets", "/admin/staff"):
+        res = client.get(path)
+        assert res.status_code == 302 and "/admin/login" in res.headers["Location"], path
+
+
+def test_login_logout_and_session_cookie_flags(app):
+    client = app.test_client()
+    res = login(client, "editor1")
+    assert res.status_code == 302
+    cookie = res.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "知识库" in client.get("/admin/").get_data(as_text=True)
+    client.post("/admin/logout", data={"csrf_token": csrf_token(client, "/admin/")})
+    assert client.get("/admin/").status_code == 302
+
+
+def test_wrong_password_then_slow_down_then_lock(app):
+    client = app.test_client()
+    for _ in range(3):
+        assert login(client, "agent1", "wrong-password-1").status_code == 401
+    res = login(client, "agent1")  # right password, but too soon after 3 failures
+    assert res.status_code == 429 and "秒后再试" in res.get_data(as_text=True)
+    from bot.models import Staff, utcnow
+
+    with app.extensions["talent.db"]() as s:  # let the short wait pass
+        st = s.query(Staff).filter_by(name="agent1").one()
+        st.locked_until = utcnow()
+        s.commit()
+    for _ in range(3):
+        login(client, "agent1", "wrong-password-2")
+        with app.extensions["talent.db"]() as s:
+            st = s.query(Staff).filter_by(name="agent1").one()
+            if st.failed_logins < 6:
+                st.locked_until = utcnow()
+                s.commit()
+    res = login(client, "agent1")
+    assert res.status_code == 429 and "锁定" in res.get_data(as_text=True)
+
+
+def test_form_without_csrf_token_is_refused(app):
+    client = app.test_client()
+    login(client, "editor1")
+    res = client.post("/admin/docs/reindex")
+    assert res.status_code == 400 and "页面已过期" in res.get_data(as_text=True)
+    res = client.post("/admin/login", data={"name": "editor1", "password": PASSWORD})
+    assert res.status_code == 400
+
+
+def test_roles(app):
+    editor, agent = app.test_client(), app.test_client()
+    login(editor, "editor1")
+    login(agent, "agent1")
+    assert editor.get("/admin/staff").status_code == 403
+    assert editor.get("/admin/audit").status_code == 403
+    assert editor.get("/admin/tickets").status_code == 403
+    assert editor.get("/admin/docs").status_code == 200
+    assert agent.get("/admin/docs").status_code == 403
+    assert agent.get("/admin/tickets").status_code == 200
+    boss = app.test_client()
+    login(boss, "boss")
+    for path in ("/admin/staff", "/admin/audit", "/admin/docs", "/admin/tickets", "/admin/stations"):
+        assert boss.get(path).status_code == 200, path
+
+
+def _docx_bytes(amount: str = "3万元") -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("姜堰区青年人才创业扶持办法", level=0)
+    d.add_heading("创业场地补贴", level=1)
+    d.add_paragraph(f"首次创业的青年人才入驻孵化基地，可享受每年最高{amount}的场地租金补贴，最长3年。")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_upload_docx_then_find_it_by_hit_testing_and_chat(app):
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    res = client.post("/admin/docs/upload", data={"csrf_token": token,
+                                                  "file": (io.BytesIO(_docx_bytes()), "创业扶持办法.docx")},
+                      content_type="multipart/form-data")
+    assert res.status_code == 302
+    status = _wait_job(client, res.headers["Location"])
+    assert status["status"] == "done" and status["added"] == ["创业扶持办法.docx"], status
+    docs_page = client.get("/admin/docs").get_data(as_text=True)
+    assert "创业扶持办法" in docs_page and "docx" in docs_page
+
+    page = client.post("/admin/search", data={"csrf_token": token, "question": "创业场地补贴有多少"})
+    html = page.get_data(as_text=True)
+    assert "3万元" in html and "找到答案" in html and "来源：《创业扶持办法》" in html
+
+    reply = app.test_client().post("/api/chat", json={"text": "创业场地租金补贴最高多少"}).json
+    assert "3万元" in reply["reply"] and reply["sources"][0]["title"] == "创业扶持办法"
+
+    chunks = client.get("/admin/docs/创业扶持办法.docx/chunks").get_data(as_text=True)
+    assert "每年最高3万元" in chunks
+
+    # Replace with a new version (uploaded under another file name), then delete.
+    res = client.post("/admin/docs/创业扶持办法.docx/replace",
+                      data={"csrf_token": token, "file": (io.BytesIO(_docx_bytes("5万元")), "新版.docx")},
+                      content_type="multipart/form-data")
+    status = _wait_job(client, res.headers["Location"])
+    assert status["status"] == "done" and status["updated"] == ["创业扶持办法.docx"], status
+    html = client.post("/admin/search", data={"csrf_token": token, "question": "创业场地补贴有多少"}).get_data(
+        as_text=True)
+    assert "5万元" in html and "3万元" not in html
+    res = client.post("/admin/docs/创业扶持办法.docx/delete", data={"csrf_token": token}, follow_redirects=True)
+    assert "已删除" in res.get_data(as_text=True)
+    table = client.get("/admin/docs").get_data(as_text=True).split('id="documents"')[1]
+    assert "创业扶持办法" not in table and "2023年姜堰区人才工作综述" in table
+    audit = app.test_client()
+    login(audit, "boss")
+    log = audit.get("/admin/audit").get_data(as_text=True)
+    assert "doc.upload" in log and "doc.delete" in log and "staff:editor1" in log
+
+
+def test_unreadable_upload_is_reported_and_nothing_lost(app):
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"%PDF-1.4 junk"), "坏.pdf")},
+                      content_type="multipart/form-data")
+    status = _wait_job(client, res.headers["Location"])
+    assert status["status"] == "done" and status["skipped"][0]["path"] == "坏.pdf"
+    assert "PDF" in status["skipped"][0]["reason"]
+    assert "2023年姜堰区人才工作综述" in client.get("/admin/docs").get_data(as_text=True)
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"x"), "表格.xls")},
+                      content_type="multipart/form-data", follow_redirects=True)
+    assert "不支持的文件类型" in res.get_data(as_text=True)
+
+
+def test_unanswered_questions_grouped_handled_and_rerun(app):
+    visitor = app.test_client()
+    for q in ("公积金怎么提取", "公积金怎么提取？", "落户要什么材料"):
+        visitor.post("/api/chat", json={"text": q})
+    client = app.test_client()
+    login(client, "editor1")
+    html = client.get("/admin/unanswered").get_data(as_text=True)
+    assert "公积金怎么提取" in html and "落户要什么材料" in html
+    token = csrf_token(client, "/admin/unanswered")
+    html = client.post("/admin/unanswered/rerun", data={"csrf_token": token}).get_data(as_text=True)
+    assert "仍未找到" in html and "重新检索2个问题" in html
+    from bot.models import UnansweredQuestion
+
+    with app.extensions["talent.db"]() as s:
+        rows = {r.question: r for r in s.query(UnansweredQuestion)}
+        assert rows["公积金怎么提取？"].count == 2
+        target = rows["落户要什么材料"].id
+    client.post("/admin/unanswered/handled", data={"csrf_token": token, "ids": [str(target)]})
+    html = client.get("/admin/unanswered").get_data(as_text=True)
+    assert "落户要什么材料" not in html and "公积金" in html

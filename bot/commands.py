@@ -9,6 +9,7 @@ from flask.cli import AppGroup
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(wechat_group)
+    app.cli.add_command(tickets_group)
 
 
 wechat_group = AppGroup("wechat", help="WeChat official-account operations.")
@@ -26,3 +27,75 @@ def push_menu() -> None:
         raise click.ClickException("set WECHAT_APPID and WECHAT_SECRET first")
     result = get_client(current_app).menu.create(cfg.menu)
     click.echo(f"menu pushed: {len(cfg.menu['button'])} buttons ({result.get('errmsg', 'ok')})")
+
+
+tickets_group = AppGroup("tickets", help="Service tickets: list, read, reply, close.")
+
+
+@tickets_group.command("list")
+@click.option("--status", type=click.Choice(["open", "answered", "closed"]))
+def tickets_list(status: str | None) -> None:
+    """List tickets, newest first."""
+    from sqlalchemy import select
+
+    from bot.models import Ticket
+    from bot.tickets import STATUS_LABELS
+
+    with current_app.extensions["talent.db"]() as s:
+        query = select(Ticket).order_by(Ticket.id.desc())
+        if status:
+            query = query.where(Ticket.status == status)
+        rows = s.scalars(query).all()
+        for t in rows:
+            click.echo(f"{t.number}  {STATUS_LABELS[t.status]}  {t.created_at:%Y-%m-%d %H:%M}  {t.text[:40]}")
+        click.echo(f"{len(rows)} tickets")
+
+
+@tickets_group.command("show")
+@click.argument("number")
+def tickets_show(number: str) -> None:
+    """Show a ticket with its conversation."""
+    from sqlalchemy import select
+
+    from bot.models import TicketMessage
+    from bot.tickets import STATUS_LABELS, TicketError, get_by_number, user_of
+
+    with current_app.extensions["talent.db"]() as s:
+        try:
+            t = get_by_number(s, number)
+        except TicketError as exc:
+            raise click.ClickException(exc.message) from None
+        click.echo(f"{t.number} ({STATUS_LABELS[t.status]}) from {user_of(s, t).user_key}")
+        for m in t.context or []:
+            click.echo(f"  [{m['direction']}] {m['text']}")
+        for m in s.scalars(select(TicketMessage).where(TicketMessage.ticket_id == t.id).order_by(TicketMessage.id)):
+            click.echo(f"{m.author}: {m.text}")
+
+
+@tickets_group.command("reply")
+@click.argument("number")
+@click.argument("text")
+@click.option("--staff", "staff_name", default="staff", show_default=True, help="who is answering")
+def tickets_reply(number: str, text: str, staff_name: str) -> None:
+    """Reply to a ticket; the user gets it in their chat."""
+    from bot.tickets import TicketError, reply_and_notify
+
+    try:
+        how = reply_and_notify(current_app._get_current_object(), number, staff_name, text)
+    except TicketError as exc:
+        raise click.ClickException(exc.message) from None
+    click.echo(f"replied to {number.upper()} ({'sent through WeChat' if how == 'pushed' else 'queued for the chat'})")
+
+
+@tickets_group.command("close")
+@click.argument("number")
+@click.option("--reason", default="")
+def tickets_close(number: str, reason: str) -> None:
+    """Close a ticket and tell the user."""
+    from bot.tickets import TicketError, close_and_notify
+
+    try:
+        close_and_notify(current_app._get_current_object(), number, "cli", reason)
+    except TicketError as exc:
+        raise click.ClickException(exc.message) from None
+    click.echo(f"closed {number.upper()}")

@@ -1,17 +1,24 @@
-"""Service pages for agents: dashboard, tickets, stations and bookings."""
+"""Service pages for agents: dashboard, stations, bookings (tickets: ticket_views)."""
 
 from __future__ import annotations
 
+import calendar
+import csv
+import io
+import re
 from datetime import date, datetime, timedelta
 
-from flask import render_template
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from bot.admin import bp
-from bot.admin.auth import require
-from bot.bookings import active_stations, free_beds
+from bot.admin.auth import current_staff, require, staff_audit
+from bot.bookings import BookingError, active_stations, cancel, free_beds
 from bot.db import get_db
-from bot.models import MessageLog, Ticket, utcnow
+from bot.delivery import deliver_to_user
+from bot.models import Booking, MessageLog, Station, StationNight, Ticket, User, utcnow
+
+STATION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 
 
 @bp.get("/")
@@ -40,14 +47,172 @@ def dashboard():
                            week_found=week_found, open_tickets=open_tickets, occupancy=occupancy)
 
 
-@bp.get("/tickets")
-@require("agent")
-def tickets():
-    rows = get_db().scalars(select(Ticket).order_by(Ticket.updated_at.desc()).limit(200)).all()
-    return render_template("admin/tickets.html", tickets=rows)
-
-
+# ---------------------------------------------------------------- stations
 @bp.get("/stations")
 @require("agent")
 def stations():
-    return render_template("admin/stations.html", stations=active_stations(get_db()))
+    rows = get_db().scalars(select(Station).order_by(Station.id)).all()
+    return render_template("admin/stations.html", stations=rows)
+
+
+def _closed_dates(text: str) -> list[str]:
+    out = []
+    for token in re.split(r"[\s,，;；]+", text.strip()):
+        if token:
+            out.append(date.fromisoformat(token).isoformat())  # ValueError for a bad date
+    return sorted(set(out))
+
+
+def _station_form(st: Station | None) -> tuple[dict, str | None]:
+    f = request.form
+    data = {"name": f.get("name", "").strip(), "address": f.get("address", "").strip(),
+            "rules": f.get("rules", "").strip(), "active": f.get("active") == "on" if st else True}
+    try:
+        data["beds"] = int(f.get("beds", ""))
+        if not 0 <= data["beds"] <= 10000:
+            raise ValueError
+    except ValueError:
+        return data, "床位数应为0到10000之间的整数。"
+    try:
+        data["closed_dates"] = _closed_dates(f.get("closed_dates", ""))
+    except ValueError:
+        return data, "暂停接待日期格式应为YYYY-MM-DD，多个日期用逗号或换行分隔。"
+    if not data["name"]:
+        return data, "请填写驿站名称。"
+    return data, None
+
+
+@bp.post("/stations")
+@require("agent")
+def station_add():
+    db = get_db()
+    sid = request.form.get("id", "").strip().lower()
+    data, error = _station_form(None)
+    if not STATION_ID.match(sid):
+        error = "编号只能用小写字母、数字、-和_（2到64位）。"
+    elif db.get(Station, sid) is not None:
+        error = "这个编号已经存在。"
+    if error:
+        flash(error, "error")
+        return redirect(url_for("admin.stations"))
+    db.add(Station(id=sid, updated_at=utcnow(), **data))
+    staff_audit("station.create", sid, beds=data["beds"])
+    db.commit()
+    flash(f"已添加驿站：{data['name']}。", "ok")
+    return redirect(url_for("admin.station_edit", station_id=sid))
+
+
+@bp.route("/stations/<station_id>", methods=["GET", "POST"])
+@require("agent")
+def station_edit(station_id: str):
+    db = get_db()
+    st = db.get(Station, station_id) or abort(404)
+    if request.method == "POST":
+        data, error = _station_form(st)
+        if error is None:
+            over = db.scalars(select(StationNight).where(
+                StationNight.station_id == st.id, StationNight.night >= date.today(),
+                StationNight.booked > data["beds"]).order_by(StationNight.night)).all()
+            if over:
+                error = (f"{over[0].night.month}月{over[0].night.day}日已有{over[0].booked}个预约，"
+                         f"床位数不能少于{max(n.booked for n in over)}。")
+        if error:
+            flash(error, "error")
+        else:
+            changes = {k: v for k, v in data.items() if getattr(st, k) != v}
+            for key, value in data.items():
+                setattr(st, key, value)
+            st.updated_at = utcnow()
+            staff_audit("station.update", st.id, **{k: str(v) for k, v in changes.items()})
+            db.commit()
+            flash("已保存。", "ok")
+        return redirect(url_for("admin.station_edit", station_id=st.id))
+    return render_template("admin/station_edit.html", station=st)
+
+
+@bp.get("/stations/<station_id>/calendar")
+@require("agent")
+def station_calendar(station_id: str):
+    db = get_db()
+    st = db.get(Station, station_id) or abort(404)
+    try:
+        month = datetime.strptime(request.args.get("month", ""), "%Y-%m").date()
+    except ValueError:
+        month = date.today().replace(day=1)
+    days = calendar.monthrange(month.year, month.month)[1]
+    free = free_beds(db, st, month, days)
+    end = month + timedelta(days=days)
+    bookings = db.scalars(select(Booking).where(
+        Booking.station_id == st.id, Booking.check_in < end,
+        Booking.check_in >= month - timedelta(days=60)).order_by(Booking.check_in, Booking.id)).all()
+    bookings = [b for b in bookings if b.check_in + timedelta(days=b.nights) > month]
+    nights = {}
+    for b in bookings:
+        if b.status == "active":
+            for i in range(b.nights):
+                nights.setdefault(b.check_in + timedelta(days=i), []).append(b)
+    cells = [None] * month.weekday() + [month + timedelta(days=i) for i in range(days)]
+    prev_month = (month - timedelta(days=1)).replace(day=1)
+    return render_template("admin/calendar.html", station=st, month=month, cells=cells, free=free, nights=nights,
+                           bookings=bookings, prev_month=prev_month, next_month=end,
+                           closed=set(st.closed_dates or []))
+
+
+# ---------------------------------------------------------------- bookings
+@bp.get("/bookings/<number>")
+@require("agent")
+def booking_detail(number: str):
+    db = get_db()
+    b = db.scalar(select(Booking).where(Booking.number == number)) or abort(404)
+    from flask import current_app
+
+    questions = {q.id: q.question.split("？")[0] for q in current_app.config["SETTINGS"].booking.eligibility}
+    return render_template("admin/booking.html", b=b, station=db.get(Station, b.station_id),
+                           user=db.get(User, b.user_id), questions=questions)
+
+
+@bp.post("/bookings/<number>/cancel")
+@require("agent")
+def booking_cancel(number: str):
+    reason = request.form.get("reason", "").strip()
+    if not reason:
+        flash("请填写取消原因，系统会告知预约人。", "error")
+        return redirect(url_for("admin.booking_detail", number=number))
+    db = get_db()
+    try:
+        b = cancel(db, number, actor=f"staff:{current_staff().name}", reason=reason)
+    except BookingError as exc:
+        flash(exc.message, "error")
+        return redirect(url_for("admin.booking_detail", number=number))
+    user = db.get(User, b.user_id)
+    db.close()  # the delivery below opens sessions of its own
+    from flask import current_app
+
+    from bot import messages
+
+    deliver_to_user(current_app._get_current_object(), user.user_key,
+                    messages.BOOKING_CANCELLED_BY_STAFF.format(number=b.number, reason=reason))
+    flash(f"已取消预约{b.number}，并已通知预约人。", "ok")
+    return redirect(url_for("admin.booking_detail", number=number))
+
+
+@bp.get("/bookings.csv")
+@require("agent")
+def bookings_csv():
+    db = get_db()
+    query = select(Booking).order_by(Booking.check_in, Booking.id)
+    if request.args.get("station"):
+        query = query.where(Booking.station_id == request.args["station"])
+    names = {s.id: s.name for s in db.scalars(select(Station))}
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["预约编号", "驿站", "入住日期", "晚数", "姓名", "手机", "状态", "预约时间", "取消原因"])
+    for b in db.scalars(query):
+        writer.writerow([b.number, names.get(b.station_id, b.station_id), b.check_in.isoformat(), b.nights, b.name,
+                         b.phone, "已预约" if b.status == "active" else "已取消",
+                         (b.created_at + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M"), b.cancel_reason or ""])
+    staff_audit("bookings.export", request.args.get("station", "all"))
+    db.commit()
+    # A UTF-8 byte-order mark makes Excel read the Chinese text correctly.
+    return Response("\ufeff" + buf.getvalue(), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename=bookings.csv"})

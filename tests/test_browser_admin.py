@@ -1,0 +1,114 @@
+"""The staff console in a real browser (Playwright + Debian chromium), laptop and tablet sizes."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import date, timedelta
+
+import pytest
+
+from bot import create_app
+from tests.admin_helpers import PASSWORD, create_staff
+from tests.conftest import app_overrides
+
+
+@pytest.fixture()
+def app(shipped_index, tmp_path):
+    index = tmp_path / "index"
+    shutil.copytree(shipped_index, index)
+    app = create_app(app_overrides(index, tmp_path))
+    create_staff(app, "boss", "admin")
+    create_staff(app, "editor1", "editor")
+    return app
+
+
+def _login(page, base: str, name: str) -> None:
+    page.goto(f"{base}/admin/")
+    assert "/admin/login" in page.url  # unauthenticated: sent to the login
+    page.fill("#name", name)
+    page.fill("#password", PASSWORD)
+    page.click("#login")
+    page.wait_for_url(f"{base}/admin/")
+
+
+def _docx(path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("姜堰区青年人才创业扶持办法", level=0)
+    d.add_heading("创业场地补贴", level=1)
+    d.add_paragraph("首次创业的青年人才入驻孵化基地，可享受每年最高3万元的场地租金补贴，最长3年。")
+    d.save(path)
+
+
+def test_staff_console_end_to_end(app, live_server, browser, artifacts, tmp_path):
+    base = live_server.url
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    _login(page, base, "boss")
+    assert page.locator("#dashboard").is_visible()
+    page.screenshot(path=str(artifacts / "admin-dashboard.png"), full_page=True)
+
+    # Upload a .docx and watch the progress until it is indexed.
+    doc = tmp_path / "创业扶持办法.docx"
+    _docx(doc)
+    page.goto(f"{base}/admin/docs")
+    page.set_input_files("#upload-file", str(doc))
+    page.click("#upload")
+    page.wait_for_selector("#documents >> text=创业扶持办法", timeout=60000)
+    page.screenshot(path=str(artifacts / "admin-docs.png"), full_page=True)
+
+    # Hit testing finds it, and the web chat answers from it.
+    page.goto(f"{base}/admin/search")
+    page.fill("#question", "创业场地补贴有多少")
+    page.click("#search")
+    reply = page.locator("#bot-reply")
+    assert "3万元" in reply.inner_text() and "创业扶持办法" in reply.inner_text()
+    assert page.locator("#ranked tr").count() > 2
+    page.screenshot(path=str(artifacts / "admin-search.png"), full_page=True)
+
+    visitor = browser.new_page(viewport={"width": 390, "height": 780})
+    visitor.goto(f"{base}/chat")
+    visitor.fill("#text", "创业场地租金补贴最高多少")
+    visitor.click("#send")
+    visitor.locator(".msg.bot .bubble").nth(1).locator(".source").wait_for(timeout=15000)
+    assert "3万元" in visitor.locator(".msg.bot .bubble").nth(1).inner_text()
+
+    # The visitor opens a ticket; staff answer it; the reply reaches the chat page.
+    visitor.fill("#text", "转人工 我想咨询人才落户")
+    visitor.click("#send")
+    visitor.wait_for_selector(".msg.bot .bubble >> text=已为您登记工单", timeout=15000)
+    page.goto(f"{base}/admin/tickets")
+    page.click("#tickets a")
+    assert "人才落户" in page.content()
+    page.fill("#reply-text", "您好，落户请携带身份证和毕业证到区人才服务中心办理。")
+    page.click("#send-reply")
+    page.wait_for_selector("text=已回复")
+    page.screenshot(path=str(artifacts / "admin-ticket.png"), full_page=True)
+    visitor.wait_for_selector(".msg.bot .bubble >> text=区人才服务中心办理", timeout=15000)
+    visitor.screenshot(path=str(artifacts / "webchat-staff-reply.png"), full_page=True)
+
+    # A booking shows in the station calendar (tablet width).
+    night = date.today() + timedelta(days=2)
+    visitor.request.post(f"{base}/api/bookings", data={
+        "station": "jiangyan-main", "check_in": night.isoformat(), "nights": 2, "name": "张三",
+        "phone": "13800000000", "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}})
+    tablet = browser.new_page(viewport={"width": 820, "height": 1180})
+    tablet.context.add_cookies(page.context.cookies())
+    tablet.goto(f"{base}/admin/stations/jiangyan-main/calendar?month={night.strftime('%Y-%m')}")
+    cell = tablet.locator(f'#calendar .day[data-date="{night.isoformat()}"]')
+    assert "张三" in cell.inner_text() and "已住 1/" in cell.inner_text()
+    tablet.click(f'#calendar .day[data-date="{night.isoformat()}"] a')
+    assert "13800000000" in tablet.locator("#booking").inner_text()
+    tablet.screenshot(path=str(artifacts / "admin-booking-tablet.png"), full_page=True)
+    for p in (page, visitor, tablet):
+        p.close()
+
+
+def test_editor_cannot_reach_staff_accounts(app, live_server, browser):
+    page = browser.new_page()
+    _login(page, live_server.url, "editor1")
+    assert page.locator("nav >> text=账号").count() == 0
+    res = page.goto(f"{live_server.url}/admin/staff")
+    assert res.status == 403 and "没有权限" in page.content()
+    page.close()

@@ -149,8 +149,13 @@ def _register_error_handlers(app: Flask) -> None:
     def internal(exc):
         from werkzeug.exceptions import HTTPException
 
+        from bot.wechat import is_outage
+
         if isinstance(exc, HTTPException):
             return jsonify(error=exc.description), exc.code
         rid = getattr(g, "request_id", "-")
+        if is_outage(exc):
+            log.error("request %s: database/Redis unavailable: %s", rid, str(exc).splitlines()[0][:200])
+            return jsonify(error=messages.BUSY), 503
         log.exception("unhandled error in request %s", rid)
         return jsonify(error=messages.INTERNAL_ERROR.format(request_id=rid)), 500

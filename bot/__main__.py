@@ -24,8 +24,15 @@ def serve(workers: int, port: int | None) -> None:
     from ingest.pipeline import build
     from knowledge.service import KnowledgeBase
 
+    from bot.health import check_servers
+
     try:
         settings = load_config()
+        problems = check_servers(settings)
+        if problems:
+            for problem in problems:
+                click.echo(f"error: {problem}", err=True)
+            sys.exit(1)
         kb = KnowledgeBase(settings)
         if not kb.index.exists():
             docs = settings.path(settings.knowledge.docs_dir)
@@ -42,6 +49,26 @@ def serve(workers: int, port: int | None) -> None:
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     os.execv(gunicorn, [gunicorn, "--workers", str(workers), "--bind", bind, "--access-logfile", "-",
                         "--timeout", "60", "bot.wsgi:app"])
+
+
+@cli.command()
+def check() -> None:
+    """Check the configuration and that every configured server answers."""
+    from bot.health import check_servers
+
+    try:
+        settings = load_config()
+    except TalentError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    problems = check_servers(settings)
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    if problems:
+        sys.exit(1)
+    configured = ["database" if settings.database.url else "database (SQLite, embedded)",
+                  "Redis" if settings.redis.url else None, "Chroma server" if settings.knowledge.chroma_url else None]
+    click.echo("ok: configuration valid; reachable: " + ", ".join(c for c in configured if c))
 
 
 if __name__ == "__main__":

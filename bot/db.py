@@ -17,6 +17,7 @@ from typing import Iterator
 from flask import Flask, current_app, g
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -97,18 +98,37 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
 def init_app(app: Flask) -> None:
     settings = app.config["SETTINGS"]
     engine = make_engine(database_url(app), echo=settings.database.echo)
-    upgrade(engine)
     sessions = sessionmaker(bind=engine, expire_on_commit=False)
     app.extensions["talent.db"] = sessions
+    try:
+        prepare_schema(engine, sessions, settings)
+    except OperationalError as exc:
+        # A worker restarting while the database is briefly down must still
+        # boot (gunicorn stops everything when a worker fails to boot); the
+        # requests answer "busy" until it is back, and the schema is brought
+        # up to date on the first request after that.
+        log.error("database unreachable at start, will retry: %s", str(exc).splitlines()[0][:200])
+        app.extensions["talent.db.pending"] = True
+
+    @app.before_request
+    def _schema_when_back() -> None:
+        if app.extensions.get("talent.db.pending"):
+            prepare_schema(engine, sessions, settings)  # raises (→ 503 busy) while still down
+            app.extensions["talent.db.pending"] = False
+    app.teardown_appcontext(close_db)
+
+
+def prepare_schema(engine: Engine, sessions: sessionmaker, settings) -> None:
+    """Migrate to head, then seed the configured stations (never overwriting staff edits)."""
     from bot.people import seed_stations
 
+    upgrade(engine)
     with sessions() as s:
         seed_stations(s, settings.stations)
         try:
             s.commit()
         except Exception:  # another worker seeded at the same moment
             s.rollback()
-    app.teardown_appcontext(close_db)
 
 
 def get_db() -> Session:

@@ -92,3 +92,5 @@ NO_TICKETS = "您还没有工单。需要人工帮助时回复“转人工”。
 MY_TICKETS = "您的工单：\n{lines}"
 TICKET_LINE = "{number}（{status}）{text}"
 TICKET_LATEST_REPLY = "  最新回复：{text}"
+
+BUSY = "系统繁忙，请稍后再发一次。"

@@ -14,7 +14,7 @@ import time
 from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,9 +23,15 @@ from bot.models import Conversation, KeyValue, MessageLog, SeenMessage, utcnow
 log = logging.getLogger(__name__)
 
 
+# A claim with no reply after this long belongs to a worker that died mid-message
+# (a live one always stores at least the in-time reply by the WeChat deadline):
+# the next retry takes it over, so a killed worker loses no message.
+STALE_CLAIM_S = 6.0
+
+
 class SharedStore(Protocol):
     def claim(self, key: str) -> bool:
-        """True for the first caller with ``key``; False for every retry after it."""
+        """True for the first caller with ``key`` (or one taking over a dead claim); False for retries."""
 
     def reply_for(self, key: str) -> str | None: ...
 
@@ -68,7 +74,12 @@ class DatabaseStore:
                 return True
             except IntegrityError:
                 s.rollback()
-                return False
+            took_over = s.execute(update(SeenMessage).where(
+                SeenMessage.key == key, SeenMessage.reply.is_(None),
+                SeenMessage.created_at < utcnow() - timedelta(seconds=STALE_CLAIM_S),
+            ).values(created_at=utcnow()))
+            s.commit()
+            return took_over.rowcount == 1
 
     def _sweep(self, s: Session) -> None:
         if time.monotonic() - self._last_sweep < 600:
@@ -160,12 +171,36 @@ class RedisStore:
         self.seen_ttl_s = seen_ttl_s
         self.p = prefix
 
+    _PENDING = "\x00pending:"
+
     def claim(self, key: str) -> bool:
-        return bool(self.r.set(f"{self.p}seen:{key}", "", nx=True, ex=self.seen_ttl_s))
+        k = f"{self.p}seen:{key}"
+        if self.r.set(k, f"{self._PENDING}{time.time()}", nx=True, ex=self.seen_ttl_s):
+            return True
+        current = self.r.get(k)
+        if current and current.decode().startswith(self._PENDING):
+            claimed_at = float(current.decode()[len(self._PENDING):])
+            if time.time() - claimed_at > STALE_CLAIM_S:
+                # Take over only if nobody else did in between (compare-and-set).
+                with self.r.pipeline() as pipe:
+                    try:
+                        pipe.watch(k)
+                        if pipe.get(k) != current:
+                            return False
+                        pipe.multi()
+                        pipe.set(k, f"{self._PENDING}{time.time()}", ex=self.seen_ttl_s)
+                        pipe.execute()
+                        return True
+                    except Exception:  # WatchError: someone else took it over
+                        return False
+        return False
 
     def reply_for(self, key: str) -> str | None:
         value = self.r.get(f"{self.p}seen:{key}")
-        return value.decode() if value else None
+        if value is None:
+            return None
+        text = value.decode()
+        return None if text.startswith(self._PENDING) else text
 
     def remember_reply(self, key: str, reply: str) -> None:
         self.r.set(f"{self.p}seen:{key}", reply, ex=self.seen_ttl_s)

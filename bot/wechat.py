@@ -137,14 +137,23 @@ def reply_text_for(msg) -> str | None:
     cfg = _settings()
     key = _dedup_key(msg)
     deadline = time.monotonic() + cfg.reply_deadline_s
-    if not dialogue.store.claim(key):
-        # A retry: the first attempt is running or done. Never run it twice.
-        while time.monotonic() < deadline:
-            stored = dialogue.store.reply_for(key)
-            if stored is not None:
-                return stored or None
-            time.sleep(0.05)
-        return None
+    try:
+        first = dialogue.store.claim(key)
+    except Exception:
+        # The shared store (database or Redis) is down: without it a retry
+        # could repeat an effect, so run nothing and ask the user to resend.
+        log.exception("cannot record message %s; answering 'busy'", key)
+        return messages.BUSY
+    while not first:
+        # A retry: the first attempt is running or done. Never run it twice —
+        # unless its worker died before replying (then its claim goes stale).
+        stored = dialogue.store.reply_for(key)
+        if stored is not None:
+            return stored or None
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.05)
+        first = dialogue.store.claim(key)
 
     incoming = _incoming(msg)
     future = _executor.submit(_handle_logged, dialogue, incoming)
@@ -154,11 +163,22 @@ def reply_text_for(msg) -> str | None:
     except FutureTimeout:
         text = messages.ANSWER_COMING
         future.add_done_callback(lambda f: _deliver_late(app, incoming, f))
-    except Exception:
+    except Exception as exc:
         log.exception("dialogue failed for %s", key)
-        text = messages.INTERNAL_ERROR.format(request_id=key[-12:])
-    dialogue.store.remember_reply(key, text)
+        text = messages.BUSY if is_outage(exc) else messages.INTERNAL_ERROR.format(request_id=key[-12:])
+    try:
+        dialogue.store.remember_reply(key, text)
+    except Exception:
+        log.exception("cannot store the reply of %s", key)
     return text or None
+
+
+def is_outage(exc: BaseException) -> bool:
+    """A database or Redis outage (as opposed to a bug): the user should simply try again."""
+    from redis.exceptions import RedisError
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    return isinstance(exc, (OperationalError, DBAPIError, RedisError, ConnectionError, TimeoutError))
 
 
 def _handle_logged(dialogue, incoming: Incoming) -> Reply:

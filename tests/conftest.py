@@ -247,3 +247,96 @@ def pg_url():
         conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
     admin.dispose()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL server of our own (never the machine's shared one), for fault tests."""
+
+    BIN = Path("/usr/lib/postgresql/15/bin")
+
+    def __init__(self):
+        import tempfile
+
+        self.dir = Path(tempfile.mkdtemp(prefix="talent-pg-"))
+        self.port = free_port()
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _pg(self, *args: str) -> None:
+        import subprocess
+
+        subprocess.run(["runuser", "-u", "postgres", "--", *args], check=True, capture_output=True, timeout=60)
+
+    def init(self) -> None:
+        import shutil as _sh
+
+        _sh.chown(self.dir, "postgres", "postgres")
+        self._pg(str(self.BIN / "initdb"), "-D", str(self.dir / "data"), "-A", "trust", "-U", "postgres")
+
+    def start(self) -> None:
+        self._pg(str(self.BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-w", "-l", str(self.dir / "log"),
+                 "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", "start")
+
+    def stop(self) -> None:
+        self._pg(str(self.BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-w", "-m", "fast", "stop")
+
+
+@pytest.fixture()
+def pg_server():
+    import shutil as _sh
+
+    if not ThrowawayPostgres.BIN.exists():
+        pytest.fail("PostgreSQL 15 binaries are needed for the fault tests (apt-get install postgresql-15)")
+    server = ThrowawayPostgres()
+    server.init()
+    server.start()
+    yield server
+    try:
+        server.stop()
+    except Exception:
+        pass
+    _sh.rmtree(server.dir, ignore_errors=True)
+
+
+class ThrowawayRedis:
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.proc = None
+
+    def start(self) -> None:
+        import subprocess
+        import time as _t
+
+        import redis
+
+        self.proc = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                                      "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                redis.Redis(port=self.port).ping()
+                return
+            except redis.ConnectionError:
+                _t.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.proc:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+            self.proc = None
+
+
+@pytest.fixture()
+def redis_server():
+    server = ThrowawayRedis()
+    server.start()
+    yield server
+    server.stop()

@@ -40,8 +40,10 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     db.init_app(app)
     sessions = app.extensions["talent.db"]
-    store = make_store(sessions, settings.redis.url, settings.dialogue.seen_ttl_hours * 3600)
-    app.extensions["talent.dialogue"] = Dialogue(settings, knowledge, store, sessions)
+    read_sessions = app.extensions["talent.db.read"]
+    store = make_store(sessions, settings.redis.url, settings.dialogue.seen_ttl_hours * 3600,
+                       read_sessions=read_sessions)
+    app.extensions["talent.dialogue"] = Dialogue(settings, knowledge, store, sessions, read_sessions)
 
     from flask_wtf.csrf import CSRFProtect
 

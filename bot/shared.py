@@ -57,13 +57,17 @@ class SharedStore(Protocol):
 
 
 class DatabaseStore:
-    def __init__(self, sessions: sessionmaker, seen_ttl_s: int):
+    def __init__(self, sessions: sessionmaker, seen_ttl_s: int, read_sessions: sessionmaker | None = None):
         self.sessions = sessions
+        self.read_sessions = read_sessions or sessions
         self.seen_ttl_s = seen_ttl_s
         self._last_sweep = 0.0
 
     def _session(self) -> Session:
         return self.sessions()
+
+    def _reader(self) -> Session:
+        return self.read_sessions()
 
     def claim(self, key: str) -> bool:
         with self._session() as s:
@@ -89,7 +93,7 @@ class DatabaseStore:
         s.commit()
 
     def reply_for(self, key: str) -> str | None:
-        with self._session() as s:
+        with self._reader() as s:
             return s.scalar(select(SeenMessage.reply).where(SeenMessage.key == key))
 
     def remember_reply(self, key: str, reply: str) -> None:
@@ -102,7 +106,7 @@ class DatabaseStore:
     def count_recent(self, user_key: str, window_s: int) -> int:
         # The message log already has every incoming message: count it there.
         since = utcnow() - timedelta(seconds=window_s)
-        with self._session() as s:
+        with self._reader() as s:
             return s.scalar(select(func.count()).select_from(MessageLog).where(
                 MessageLog.user_key == user_key, MessageLog.direction == "in", MessageLog.created_at >= since)) + 1
 
@@ -116,7 +120,7 @@ class DatabaseStore:
         return int(self.get_value(_bucket_key(key, window_s)) or 0)
 
     def get_state(self, user_key: str) -> dict:
-        with self._session() as s:
+        with self._reader() as s:
             row = s.get(Conversation, user_key)
             if row is None or row.expires_at < utcnow():
                 return {}
@@ -137,7 +141,7 @@ class DatabaseStore:
                 self.set_state(user_key, state, ttl_s)
 
     def get_value(self, key: str) -> str | None:
-        with self._session() as s:
+        with self._reader() as s:
             row = s.get(KeyValue, key)
             if row is None or (row.expires_at is not None and row.expires_at < utcnow()):
                 return None
@@ -245,9 +249,10 @@ def _bucket_key(key: str, window_s: int) -> str:
     return f"count:{key}:{int(time.time() // window_s)}"
 
 
-def make_store(sessions: sessionmaker, redis_url: str | None, seen_ttl_s: int, prefix: str = "talent:") -> Any:
+def make_store(sessions: sessionmaker, redis_url: str | None, seen_ttl_s: int, prefix: str = "talent:",
+               read_sessions: sessionmaker | None = None) -> Any:
     if not redis_url:
-        return DatabaseStore(sessions, seen_ttl_s)
+        return DatabaseStore(sessions, seen_ttl_s, read_sessions)
     import redis
 
     return RedisStore(redis.Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=2), seen_ttl_s, prefix)

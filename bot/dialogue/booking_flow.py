@@ -57,7 +57,7 @@ class _Flow:
         self.engine = turn.engine
         self.settings = turn.engine.settings
         self.slots: dict = turn.state.setdefault("booking", {})
-        with self.engine.sessions() as s:
+        with self.engine.read_sessions() as s:
             self.stations = [(st.id, st.name, st.address) for st in active_stations(s)]
 
     # ------------------------------------------------------------ what to ask next
@@ -230,7 +230,7 @@ def booking(turn: Turn) -> Reply:
 
 @handles("my_bookings")
 def my_bookings(turn: Turn) -> Reply:
-    with turn.engine.sessions() as s:
+    with turn.engine.read_sessions() as s:
         rows = bookings_of(s, turn.incoming.user_key)
         names = {st.id: st.name for st in active_stations(s)}
     if not rows:
@@ -246,7 +246,7 @@ def my_bookings(turn: Turn) -> Reply:
 def cancel_booking(turn: Turn) -> Reply:
     m = _NUMBER.search(turn.text.upper())
     if not m:
-        with turn.engine.sessions() as s:
+        with turn.engine.read_sessions() as s:
             active = [b for b in bookings_of(s, turn.incoming.user_key) if b.status == "active"]
         if not active:
             return Reply(messages.NO_BOOKINGS, intent="cancel_booking")

@@ -94,11 +94,13 @@ def handles_kind(*kinds: str) -> Callable[[Handler], Handler]:
 
 
 class Dialogue:
-    def __init__(self, settings: Settings, knowledge, store, sessions: sessionmaker):
+    def __init__(self, settings: Settings, knowledge, store, sessions: sessionmaker,
+                 read_sessions: sessionmaker | None = None):
         self.settings = settings
         self.knowledge = knowledge
         self.store = store
         self.sessions = sessions
+        self.read_sessions = read_sessions or sessions  # for lookups that never write
         embed = None
         if any(i.examples for i in settings.dialogue.intents.values()):
             embed = lambda texts: knowledge.embedder.embed(texts)  # noqa: E731
@@ -156,6 +158,11 @@ class Dialogue:
             s.commit()
 
     def take_pending(self, user_key: str) -> list[str]:
+        with self.read_sessions() as s:  # nearly always nothing is waiting: look before locking
+            waiting = s.scalar(select(PendingDelivery.id).where(
+                PendingDelivery.user_key == user_key, PendingDelivery.delivered_at.is_(None)).limit(1))
+        if waiting is None:
+            return []
         with self.sessions() as s:
             rows = s.scalars(select(PendingDelivery).where(
                 PendingDelivery.user_key == user_key, PendingDelivery.delivered_at.is_(None)
@@ -174,7 +181,7 @@ class Dialogue:
         return reply
 
     def recent_conversation(self, user_key: str, limit: int = 10) -> list[dict]:
-        with self.sessions() as s:
+        with self.read_sessions() as s:
             rows = s.scalars(select(MessageLog).where(MessageLog.user_key == user_key)
                              .order_by(MessageLog.id.desc()).limit(limit)).all()
         return [{"direction": r.direction, "text": r.text, "at": r.created_at.isoformat()} for r in reversed(rows)]

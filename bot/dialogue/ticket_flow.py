@@ -48,7 +48,7 @@ def ticket(turn: Turn) -> Reply:
 
 @handles("ticket_status")
 def ticket_status(turn: Turn) -> Reply:
-    with turn.engine.sessions() as s:
+    with turn.engine.read_sessions() as s:
         rows = list_for_user(s, turn.incoming.user_key)[:5]
         lines = []
         for t in rows:

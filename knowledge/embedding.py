@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -81,11 +82,45 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+class CachingEmbedder:
+    """Remembers recent vectors by text.
+
+    The answerer embeds the sentences of the top chunks for every question,
+    and those sentences repeat from question to question; popular questions
+    repeat too. Profiling showed embedding was most of a chat reply's time.
+    """
+
+    def __init__(self, inner: Embedder, size: int = 50_000):
+        self.inner = inner
+        self.name = inner.name
+        self._size = size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+            for t in found:
+                self._cache.move_to_end(t)
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            fresh = self.inner.embed(missing)
+            with self._lock:
+                for t, v in zip(missing, fresh):
+                    found[t] = v
+                    self._cache[t] = v
+                while len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
+        if not texts:
+            return self.inner.embed([])
+        return np.vstack([found[t] for t in texts]).astype(np.float32, copy=False)
+
+
 def make_embedder(cfg: EmbedderConfig, base: Path | None = None) -> Embedder:
     """Build the configured embedder; relative model paths are relative to ``base``."""
     if cfg.provider == "use":
-        return UseEmbedder(batch_size=cfg.batch_size)
+        return CachingEmbedder(UseEmbedder(batch_size=cfg.batch_size))
     model_path = Path(cfg.model_path or "")
     if base is not None and not model_path.is_absolute():
         model_path = base / model_path
-    return SentenceTransformerEmbedder(model_path, batch_size=cfg.batch_size)
+    return CachingEmbedder(SentenceTransformerEmbedder(model_path, batch_size=cfg.batch_size))

@@ -22,7 +22,7 @@ def minilm_path() -> str:
 
 def test_use_embedder_is_normalised_and_multilingual(shipped_kb):
     emb = shipped_kb.embedder
-    assert isinstance(emb, UseEmbedder)
+    assert isinstance(emb.inner, UseEmbedder)
     v = emb.embed(["青年人才驿站提供免费住宿", "驿站可以免费住吗", "公积金贷款利率"])
     assert v.shape == (3, 512) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)
@@ -39,7 +39,7 @@ def test_use_embedder_batches_give_the_same_vectors(shipped_kb):
 def test_sentence_transformers_local_model(minilm_path):
     emb = make_embedder(load_config(overrides={"knowledge": {"embedder": {
         "provider": "sentence-transformers", "model_path": minilm_path, "batch_size": 4}}}).knowledge.embedder)
-    assert isinstance(emb, SentenceTransformerEmbedder)
+    assert isinstance(emb.inner, SentenceTransformerEmbedder)
     v = emb.embed(["a cat sits on the mat", "a kitten is on the rug", "stock markets fell today"] * 3)
     assert v.shape == (9, 384)
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)
@@ -68,3 +68,28 @@ def test_index_built_with_sentence_transformers_and_mismatch_is_caught(tmp_path,
     other = KnowledgeBase(settings_for(tmp_path / "idx"))
     with pytest.raises(IndexMissing, match="rebuild"):
         other.index.current()
+
+
+def test_caching_embedder_returns_the_same_vectors_and_embeds_each_text_once(shipped_kb):
+    from knowledge.embedding import CachingEmbedder
+
+    class Counting:
+        name = "counting"
+
+        def __init__(self, inner):
+            self.inner, self.seen = inner, []
+
+        def embed(self, texts):
+            self.seen.extend(texts)
+            return self.inner.embed(texts)
+
+    inner = Counting(shipped_kb.embedder.inner)
+    cached = CachingEmbedder(inner, size=3)
+    a = cached.embed(["人才公寓", "驿站", "人才公寓"])
+    assert np.allclose(a, inner.inner.embed(["人才公寓", "驿站", "人才公寓"]), atol=1e-6)
+    cached.embed(["驿站", "见习"])
+    assert inner.seen == ["人才公寓", "驿站", "见习"]  # nothing embedded twice
+    cached.embed(["补贴", "创业"])  # size 3: the oldest entries are dropped
+    cached.embed(["人才公寓"])
+    assert inner.seen[-1] == "人才公寓"
+    assert cached.embed([]).shape[0] == 0 and cached.name == "counting"

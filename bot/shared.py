@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+import uuid
 from datetime import timedelta
 from typing import Any, Protocol
 
@@ -44,6 +45,11 @@ class SharedStore(Protocol):
         """Count an event under ``key`` in the current window; return the window's count."""
 
     def peek(self, key: str, window_s: int) -> int: ...
+
+    def acquire(self, name: str, ttl_s: float, wait_s: float) -> str | None:
+        """A lock shared by all workers: a token, or None if not had within ``wait_s``."""
+
+    def release(self, name: str, token: str) -> None: ...
 
     def get_state(self, user_key: str) -> dict: ...
 
@@ -118,6 +124,33 @@ class DatabaseStore:
 
     def peek(self, key: str, window_s: int) -> int:
         return int(self.get_value(_bucket_key(key, window_s)) or 0)
+
+    def acquire(self, name: str, ttl_s: float, wait_s: float) -> str | None:
+        token = uuid.uuid4().hex
+        key = f"lock:{name}"
+        deadline = time.monotonic() + wait_s
+        while True:
+            with self._session() as s:
+                now = utcnow()
+                s.add(KeyValue(key=key, value=token, expires_at=now + timedelta(seconds=ttl_s)))
+                try:
+                    s.commit()
+                    return token
+                except IntegrityError:
+                    s.rollback()
+                stolen = s.execute(update(KeyValue).where(KeyValue.key == key, KeyValue.expires_at < now)
+                                   .values(value=token, expires_at=now + timedelta(seconds=ttl_s)))
+                s.commit()
+                if stolen.rowcount == 1:  # the holder died and its lock expired
+                    return token
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.02)
+
+    def release(self, name: str, token: str) -> None:
+        with self._session() as s:
+            s.execute(delete(KeyValue).where(KeyValue.key == f"lock:{name}", KeyValue.value == token))
+            s.commit()
 
     def get_state(self, user_key: str) -> dict:
         with self._reader() as s:
@@ -226,6 +259,20 @@ class RedisStore:
 
     def peek(self, key: str, window_s: int) -> int:
         return int(self.r.get(f"{self.p}{_bucket_key(key, window_s)}") or 0)
+
+    def acquire(self, name: str, ttl_s: float, wait_s: float) -> str | None:
+        token = uuid.uuid4().hex
+        deadline = time.monotonic() + wait_s
+        while not self.r.set(f"{self.p}lock:{name}", token, nx=True, px=int(ttl_s * 1000)):
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.02)
+        return token
+
+    _RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+
+    def release(self, name: str, token: str) -> None:
+        self.r.eval(self._RELEASE, 1, f"{self.p}lock:{name}", token)
 
     def get_state(self, user_key: str) -> dict:
         value = self.r.get(f"{self.p}state:{user_key}")

@@ -107,12 +107,31 @@ class Dialogue:
         self.classifier = IntentClassifier(settings.dialogue, embed)
 
     # ------------------------------------------------------------ entry point
+    # One message per user at a time, across all workers: a user who types
+    # fast (or a slow answer still running) must not see their state raced.
+    # The lock expires on its own if its worker dies mid-message.
+    USER_LOCK_WAIT_S = 20.0
+
+    @property
+    def user_lock_ttl_s(self) -> float:
+        llm = self.settings.knowledge.llm
+        return 10.0 + (llm.timeout_s if llm.enabled else 0.0)
+
     def handle(self, incoming: Incoming) -> Reply:
         """Produce the reply to one message and record both in the message log."""
         cfg = self.settings.dialogue
         if incoming.kind in ("text", "voice") and incoming.text.strip():
             if self.store.count_recent(incoming.user_key, 60) > cfg.rate_limit_per_minute:
                 return Reply(messages.RATE_LIMITED, intent="rate_limited")
+        token = self.store.acquire(f"user:{incoming.user_key}", self.user_lock_ttl_s, self.USER_LOCK_WAIT_S)
+        try:
+            return self._handle_locked(incoming)
+        finally:
+            if token:
+                self.store.release(f"user:{incoming.user_key}", token)
+
+    def _handle_locked(self, incoming: Incoming) -> Reply:
+        cfg = self.settings.dialogue
         state = self.store.get_state(incoming.user_key)
         turn = Turn(self, incoming, state)
         handler = KIND_HANDLERS.get(incoming.kind, KIND_HANDLERS["unsupported"])

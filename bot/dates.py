@@ -1,14 +1,18 @@
 """Dates and night counts as young people type them in chat.
 
 Pure functions, no I/O. Rules:
-- 今天/明天/后天/大后天: relative to ``today``.
+- 今天/明天/后天/大后天 (and 今晚/明晚): relative to ``today``.
 - 周三 / 星期三 / 礼拜三: the nearest such day, today included.
-- 下周三: that weekday in the next calendar week (weeks start on Monday).
-- 这周五 / 本周五: that weekday of this week (may be past; callers validate).
+- 下周三 / 下个星期三: that weekday in the next calendar week (weeks start on Monday).
+- 这周五 / 本周五 / 这个礼拜五: that weekday of this week (may be past; callers validate).
 - 12月3日 / 12月3号 / 十二月三日 / 12.3 / 12/3 / 12-3: this year if not yet past,
   otherwise next year (so in late December "1月5日" is next January).
 - 2026-12-03 / 2026年12月3日 / 2026/12/3: exactly that date.
 - 3号 / 3日 alone: the next 3rd of a month, today included.
+- 2月29日 counts only if this or next year has it; otherwise None.
+Night counts: 2晚 / 两晚 / 三个晚上 / 住3天 / a bare 1. "N天" counts as N nights,
+because young people say "住3天" for a three-night stay far more often than
+they mean three days with two nights.
 Anything else, or an impossible date (2月30日), gives None.
 """
 
@@ -17,16 +21,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+_DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-", " \u3000\t")
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = r"[零〇一二两三四五六七八九十]{1,3}"
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
-_RELATIVE = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+_RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3}
 
 
 def cn_number(text: str) -> int | None:
     """'3' / '十二' / '二十一' / '两' → int; None if not a number."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if not text or any(ch not in _CN and ch != "十" for ch in text):
         return None
@@ -59,12 +63,17 @@ def _upcoming(today: date, month: int, day: int) -> date | None:
 
 
 def parse_date(text: str, today: date) -> date | None:
-    t = text.translate(_DIGITS).replace(" ", "")
+    """The check-in date in ``text``, or None; never raises (rules: module docstring).
+
+    Past dates are returned as they are (这周一 on a Sunday): judging whether a
+    date is in the booking window is the caller's job, not the parser's.
+    """
+    t = text.translate(_DIGITS)
     for word in sorted(_RELATIVE, key=len, reverse=True):
         if word in t:
             return today + timedelta(days=_RELATIVE[word])
 
-    m = re.search(r"(下下|下|这|本)?(?:周|星期|礼拜)([一二三四五六日天末])", t)
+    m = re.search(r"(下下|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天末])", t)
     if m:
         target = _WEEKDAY[m.group(2)]
         monday = today - timedelta(days=today.weekday())
@@ -106,8 +115,9 @@ def parse_date(text: str, today: date) -> date | None:
 
 def parse_nights(text: str) -> int | None:
     """'2晚' / '两晚' / '住3天' / '三个晚上' / '1' → int (N天 counts as N nights)."""
-    t = text.translate(_DIGITS).replace(" ", "")
-    m = re.search(rf"(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)", t)
+    t = text.translate(_DIGITS)
+    # The lookbehind keeps "周三晚上" (a weekday) from reading as three nights.
+    m = re.search(rf"(?<![周期拜])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)", t)
     if m:
         return _num(m.group(1))
     m = re.fullmatch(rf"(?:住)?(\d{{1,2}}|{_CN_NUM})", t)

@@ -59,7 +59,7 @@ class RetrievalConfig(Section):
     candidates: int = Field(20, ge=1, le=500)  # per ranker, before fusion
     rrf_k: int = Field(60, ge=1)
     dense_weight: float = Field(1.0, ge=0)
-    keyword_weight: float = Field(1.0, ge=0)
+    keyword_weight: float = Field(1.3, ge=0)
     # Below this relevance (0..1, see knowledge.relevance) the answer is "not found".
     min_relevance: float = Field(0.35, ge=0, le=1)
 

@@ -30,8 +30,12 @@ def _variants(term: str) -> set[str]:
     return out
 
 
+_MARKS = re.compile(r"[“”‘’\"'《》「」『』、，。；：！？（）()\s·]")
+
+
 def coverage(query: str, text: str) -> float:
     """Weighted share of the query's content terms present in ``text`` (0..1)."""
+    text = _MARKS.sub("", text)  # “一站式”服务中心 still contains 一站式服务中心
     terms = content_terms(query)
     if not terms:
         return 0.0
@@ -52,7 +56,8 @@ def coverage(query: str, text: str) -> float:
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
-    (re.compile(r"租金|房租|价格|费用|多少钱|收费|金额|给多少|发多少"), re.compile(r"\d+(?:\.\d+)?(?:万)?元|免费|费用")),
+    (re.compile(r"租金|房租|价格|费用|多少钱|收费|金额|给多少|发多少|奖金"), re.compile(r"\d+(?:\.\d+)?(?:万)?元|免费|费用")),
+    (re.compile(r"几天|几晚|多久|多长时间|住多长"), re.compile(r"\d+(?:天|晚|个月)|[一二两三四五六七八九十]+(?:天|晚|个月)")),
     (re.compile(r"什么时候|几点|哪天|时间|日期|截止"), re.compile(r"\d+月|\d+日|\d+号|季度|上半年|下半年|时间")),
     (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(r"条件|材料|流程|手续|申请")),
 ]
@@ -64,8 +69,8 @@ def missing_attribute(query: str, text: str) -> bool:
 
 def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
     text = f"{chunk.title} {chunk.heading} {chunk.text}".lower()
-    query = canonicalise(query.lower())
-    if missing_attribute(query, text):
+    raw, query = query.lower(), canonicalise(query.lower())
+    if missing_attribute(raw, text) or missing_attribute(query, text):
         return 0.0
     cov = coverage(query, text)
     if dense is None:

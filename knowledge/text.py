@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     """的 了 吗 呢 啊 吧 呀 么 嘛 哦 哈 是 有 在 和 与 及 或 也 都 就 还 要 想 能 会 可以 可 请问 请 问 一下 下 我 你 您 他 她 它
     我们 你们 他们 这 那 这个 那个 哪 哪个 哪些 哪里 什么 怎么 怎么样 怎样 如何 多少 几 个 吗 为什么 啥 咋 谁 给 对 把 被 让 到 从 向
     上 中 里 去 来 过 着 没 没有 不 很 太 更 最 又 再 还有 以及 关于 一些 一 些 等 等等 之 其 所 为 以 于 而 且 但 并 如果 那么
-    知道 告诉 了解 怎么办 办 干嘛 是啥 机会 事 事情 能办 意思 东西 地方 参加 在哪 哪里 哪儿 是干嘛 做什么 干什么 有啥 哪些 哪些地方 哪几个 几个 第几 谁 问问 一共 总共 具体 现在 目前 今年 情况 相关 方面 有没有 是不是 能不能 可不可以 吗？ 嗯 好 谢谢 the a of""".split()
+    知道 告诉 了解 怎么办 办 干嘛 是啥 机会 事 事情 能办 意思 东西 地方 参加 在哪 哪里 哪儿 是干嘛 做什么 干什么 有啥 哪些 哪些地方 哪几个 几个 第几 谁 啥意思 是啥 好多 一下子 搞 拿 问问 一共 总共 具体 现在 目前 今年 情况 相关 方面 有没有 是不是 能不能 可不可以 吗？ 嗯 好 谢谢 the a of""".split()
 )
 # A sentence ends at 。！？；(or ASCII) plus any closing quotes/brackets after it.
 _SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;]+[”’』」）)]*|[^。！？；!?;\n]+")
@@ -85,11 +85,18 @@ def tokenize(text: str) -> list[str]:
     lowered = text.lower()
     # Programme names like "1+2+N" must stay one token, or "1+4+N" matches them.
     out = _COMPOUND.findall(lowered)
+    pieces = {p for c in out for p in re.split(r"\+", c)}  # "1", "2", "n" of "1+2+n" would match "1+4+n"
     for tok in jieba.lcut_for_search(lowered):
         tok = tok.strip()
+        if tok in pieces:
+            continue
         if tok and tok not in STOPWORDS and not _PUNCT.match(tok):
             out.append(tok)
     return out
+
+
+# "几套" "几家" "几项": how-many question words, not topics.
+_HOW_MANY = re.compile(r"^几[个位家项所件套次名场种条]?$")
 
 
 def content_terms(text: str) -> list[str]:
@@ -98,7 +105,7 @@ def content_terms(text: str) -> list[str]:
     seen: dict[str, None] = {}
     for tok in jieba.lcut(text.lower(), HMM=False):  # no invented words like "事能"
         tok = tok.strip()
-        if tok and tok not in STOPWORDS and not _PUNCT.match(tok):
+        if tok and tok not in STOPWORDS and not _PUNCT.match(tok) and not _HOW_MANY.match(tok):
             seen[tok] = None
     return list(seen)
 

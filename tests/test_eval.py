@@ -39,6 +39,16 @@ def test_quality_bar_on_the_shipped_set(metrics):
     assert metrics["no_answer_correct"] >= 0.9
 
 
+def test_quality_bar_on_the_independently_written_set(shipped_index):
+    """knowledge/eval/qa_holdout.tsv was written by someone who did not tune the retriever."""
+    holdout = QA_FILE.with_name("qa_holdout.tsv")
+    res = CliRunner().invoke(cli, ["eval", str(holdout), "--index", str(shipped_index), "--json"])
+    m = json.loads(res.output.strip().splitlines()[-1])
+    assert m["n"] >= 60
+    assert m["hit@3"] >= 0.95 and m["hit@1"] >= 0.85
+    assert m["answer_contains"] >= 0.85 and m["no_answer_correct"] >= 0.9
+
+
 def test_eval_table_output_and_misses(shipped_index, tmp_path):
     qa = tmp_path / "qa.tsv"
     qa.write_text("question\texpected\n人才公寓建了多少套\t424套\n公积金怎么提取\t\n驿站能免费住吗\t不存在的内容\n",

@@ -1,0 +1,161 @@
+"""Check-in dates and night counts as typed in chat, against fixed ``today`` values.
+
+THURSDAY is an ordinary day, SUNDAY is the last day of its calendar week (so
+下周 is tomorrow's week and 本周 lies behind us), and LATE_DECEMBER makes a
+month-day without a year roll over into next year.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.dates import cn_number, parse_date, parse_nights
+
+THURSDAY = date(2026, 11, 26)
+SUNDAY = date(2026, 11, 29)
+LATE_DECEMBER = date(2026, 12, 28)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("today", "text", "expected"),
+    [
+        # Relative words, alone or inside a sentence.
+        (THURSDAY, "今天", date(2026, 11, 26)),
+        (THURSDAY, "明天", date(2026, 11, 27)),
+        (THURSDAY, "我想后天入住", date(2026, 11, 28)),
+        (THURSDAY, "大后天", date(2026, 11, 29)),
+        (THURSDAY, "今晚", date(2026, 11, 26)),
+        (LATE_DECEMBER, "大后天那天", date(2026, 12, 31)),
+        (date(2026, 12, 31), "明天", date(2027, 1, 1)),
+        # A bare weekday: the nearest one, today included.
+        (THURSDAY, "周四", date(2026, 11, 26)),
+        (THURSDAY, "周五", date(2026, 11, 27)),
+        (THURSDAY, "星期三", date(2026, 12, 2)),
+        (THURSDAY, "礼拜一入住", date(2026, 11, 30)),
+        (THURSDAY, "星期天", date(2026, 11, 29)),
+        (THURSDAY, "星期日", date(2026, 11, 29)),
+        (THURSDAY, "礼拜天", date(2026, 11, 29)),
+        (SUNDAY, "周日", date(2026, 11, 29)),
+        (SUNDAY, "周一", date(2026, 11, 30)),
+        # 下周X: that weekday of the next calendar week (weeks start Monday).
+        (THURSDAY, "下周一", date(2026, 11, 30)),
+        (THURSDAY, "下周五", date(2026, 12, 4)),
+        (THURSDAY, "下星期三", date(2026, 12, 2)),
+        (THURSDAY, "下个礼拜天", date(2026, 12, 6)),
+        (SUNDAY, "下周一", date(2026, 11, 30)),
+        (SUNDAY, "下周日", date(2026, 12, 6)),
+        # 这周X / 本周X: this calendar week, even when it is already past.
+        (THURSDAY, "这周五", date(2026, 11, 27)),
+        (THURSDAY, "本周二", date(2026, 11, 24)),
+        (SUNDAY, "本周一", date(2026, 11, 23)),
+        (SUNDAY, "这周日", date(2026, 11, 29)),
+        (SUNDAY, "这个星期六", date(2026, 11, 28)),
+        # Month and day, Arabic or Chinese numerals, half- or full-width.
+        (THURSDAY, "12月3日", date(2026, 12, 3)),
+        (THURSDAY, "12月3号", date(2026, 12, 3)),
+        (THURSDAY, "我想12月3入住", date(2026, 12, 3)),
+        (THURSDAY, "十二月三日", date(2026, 12, 3)),
+        (THURSDAY, "十二月三号", date(2026, 12, 3)),
+        (THURSDAY, "十二月三十一日", date(2026, 12, 31)),
+        (THURSDAY, "十二月二十号", date(2026, 12, 20)),
+        (THURSDAY, "１２月３日", date(2026, 12, 3)),
+        (THURSDAY, "12 月 3 日", date(2026, 12, 3)),
+        (THURSDAY, "12.3", date(2026, 12, 3)),
+        (THURSDAY, "12/3", date(2026, 12, 3)),
+        (THURSDAY, "12-3", date(2026, 12, 3)),
+        (THURSDAY, "１２．３", date(2026, 12, 3)),
+        (THURSDAY, "１２／３", date(2026, 12, 3)),
+        # With a year: exactly that date.
+        (THURSDAY, "2026-12-03", date(2026, 12, 3)),
+        (THURSDAY, "2026年12月3日", date(2026, 12, 3)),
+        (THURSDAY, "2026/12/3", date(2026, 12, 3)),
+        (THURSDAY, "２０２６－１２－０３", date(2026, 12, 3)),
+        (THURSDAY, "2027年1月5日入住", date(2027, 1, 5)),
+        # Without a year: this year unless already past, today included.
+        (THURSDAY, "11月26日", date(2026, 11, 26)),
+        (THURSDAY, "11月25日", date(2027, 11, 25)),
+        (LATE_DECEMBER, "1月5日", date(2027, 1, 5)),
+        (LATE_DECEMBER, "一月五号", date(2027, 1, 5)),
+        (LATE_DECEMBER, "1/5", date(2027, 1, 5)),
+        (LATE_DECEMBER, "12月30日", date(2026, 12, 30)),
+        # 2月29日 only if this or next year has one.
+        (date(2027, 3, 1), "2月29日", date(2028, 2, 29)),
+        (date(2028, 2, 1), "2月29日", date(2028, 2, 29)),
+        (date(2026, 3, 1), "2月29日", None),
+        # A bare day of the month: the next such day, today included.
+        (THURSDAY, "26号", date(2026, 11, 26)),
+        (THURSDAY, "3号", date(2026, 12, 3)),
+        (THURSDAY, "3日那天", date(2026, 12, 3)),
+        (THURSDAY, "三号", date(2026, 12, 3)),
+        (THURSDAY, "31号", date(2026, 12, 31)),
+        (date(2027, 1, 31), "30号", date(2027, 3, 30)),  # February has no 30th
+        (LATE_DECEMBER, "2号", date(2027, 1, 2)),
+    ],
+)
+def test_parse_date(today, text, expected):
+    assert parse_date(text, today) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "你好",
+        "我想预约",
+        "2月30日",
+        "二月三十日",
+        "4月31号",
+        "13月1日",
+        "0月5日",
+        "12/32",
+        "13.1",
+        "2026-02-30",
+        "2026年13月1日",
+        "32号",
+        "0号",
+        "周八",
+        "住两晚",
+        "住3天",
+    ],
+)
+def test_parse_date_not_understood(text):
+    assert parse_date(text, THURSDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1", 1),
+        ("３", 3),
+        ("2晚", 2),
+        ("两晚", 2),
+        ("一晚", 1),
+        ("住3天", 3),
+        ("住两天", 2),
+        ("三个晚上", 3),
+        ("住五晚吧", 5),
+        ("十晚", 10),
+        ("住 4 晚", 4),
+        ("周三晚上到，住两晚", 2),
+        ("星期五晚上入住，3晚", 3),
+    ],
+)
+def test_parse_nights(text, expected):
+    assert parse_nights(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "你好", "几晚都行", "周三晚上", "星期五晚上", "很多晚", "明天"])
+def test_parse_nights_not_understood(text):
+    assert parse_nights(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("3", 3), ("十", 10), ("十二", 12), ("二十", 20), ("三十一", 31), ("两", 2),
+     ("", None), ("十十", None), ("一二", None), ("²", None), ("好", None)],
+)
+def test_cn_number(text, expected):
+    assert cn_number(text) == expected

@@ -7,7 +7,6 @@ other 17 get a clear refusal, and the night never holds more than its beds.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -20,14 +19,10 @@ import requests
 import yaml
 
 from core.config import PROJECT_ROOT
+from tests.conftest import free_port
 
 ANSWERS = {"age": "yes", "graduate": "yes", "purpose": "yes"}
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture()
@@ -43,7 +38,7 @@ def gunicorn_app(tmp_path, shipped_index):
         cfg["dialogue"]["rate_limit_per_minute"] = 1000
         path = tmp_path / "config.yaml"
         path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
-        port = _free_port()
+        port = free_port()
         env = dict(os.environ, APP_CONFIG=str(path), SECRET_KEY="concurrency-test", PYTHONPATH=str(PROJECT_ROOT))
         gunicorn = Path(sys.executable).with_name("gunicorn")
         proc = subprocess.Popen([str(gunicorn), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,19 +14,14 @@ import requests
 from core.errors import StoreUnavailable
 from ingest.pipeline import build
 from knowledge.service import KnowledgeBase
-from tests.conftest import DOCS, settings_for
+from tests.conftest import DOCS, free_port, settings_for
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class ChromaServer:
     def __init__(self, path: Path):
         self.path = path
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = None
 
@@ -95,6 +89,23 @@ def test_server_down_falls_back_to_keywords(tmp_path, chroma_server, shipped_kb)
 
 def test_unreachable_server_at_start_is_a_clear_error(tmp_path):
     kb = KnowledgeBase(settings_for(tmp_path, knowledge={"index_dir": str(tmp_path),
-                                                        "chroma_url": f"http://127.0.0.1:{_free_port()}"}))
+                                                        "chroma_url": f"http://127.0.0.1:{free_port()}"}))
     with pytest.raises(StoreUnavailable, match="127.0.0.1"):
         kb.index.documents()
+
+
+def test_chat_keeps_answering_from_keywords_while_the_chroma_server_is_down(tmp_path, chroma_server):
+    from bot import create_app
+    from tests.conftest import app_overrides
+    from tests.wx import WeChatSim
+
+    index = tmp_path / "local"
+    app = create_app(app_overrides(index, tmp_path, knowledge={"chroma_url": chroma_server.url}))
+    kb = app.extensions["talent.knowledge"]
+    build(kb.index, kb.embedder, [DOCS], kb.settings.ingest)
+    wx = WeChatSim(app.test_client())
+    assert "424套" in wx.say("o_chroma", "人才公寓建了多少套")
+    chroma_server.stop()
+    kb.index.reload_interval = 0
+    assert "免费住宿" in wx.say("o_chroma", "驿站能免费住吗")      # keyword side only
+    assert "424套" in app.test_client().post("/api/ask", json={"question": "新建人才公寓多少套"}).json["answer"]

@@ -156,7 +156,7 @@ def reply_text_for(msg) -> str | None:
         first = dialogue.store.claim(key)
 
     incoming = _incoming(msg)
-    future = _executor.submit(_handle_logged, dialogue, incoming)
+    future = _executor.submit(dialogue.handle, incoming)
     try:
         reply = future.result(timeout=max(deadline - time.monotonic(), 0.05))
         text = fit_text(reply) if not reply.silent else ""
@@ -179,10 +179,6 @@ def is_outage(exc: BaseException) -> bool:
     from sqlalchemy.exc import DBAPIError, OperationalError
 
     return isinstance(exc, (OperationalError, DBAPIError, RedisError, ConnectionError, TimeoutError))
-
-
-def _handle_logged(dialogue, incoming: Incoming) -> Reply:
-    return dialogue.handle(incoming)
 
 
 def _deliver_late(app, incoming: Incoming, future) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import messages
-from bot.dialogue.engine import Reply, Turn, handles, handles_kind, is_affirmative
+from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, handles_kind, is_affirmative
 from core.errors import IndexMissing
 
 HELP_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
@@ -33,19 +33,13 @@ def on_event(turn: Turn) -> Reply:
     if event == "click":
         intent = turn.engine.settings.dialogue.menu_clicks.get(turn.incoming.event_key)
         if intent:
-            return HANDLERS_FOR_MENU(intent)(turn)
+            return HANDLERS.get(intent, HANDLERS["help"])(turn)
     return Reply("", intent=f"event:{event}", silent=True)
 
 
 @handles_kind("unsupported", "image", "location", "link", "video", "shortvideo", "file")
 def on_unsupported(turn: Turn) -> Reply:
     return Reply(messages.UNSUPPORTED, actions=HELP_ACTIONS, intent="unsupported")
-
-
-def HANDLERS_FOR_MENU(intent: str):
-    from bot.dialogue.engine import HANDLERS
-
-    return HANDLERS.get(intent, HANDLERS["help"])
 
 
 # ---------------------------------------------------------------- intents
@@ -75,8 +69,6 @@ def exit_(turn: Turn) -> Reply:
 def policy(turn: Turn) -> Reply:
     question = turn.text
     if turn.state.get("offer_ticket") and is_affirmative(question):
-        from bot.dialogue.engine import HANDLERS
-
         return HANDLERS["ticket"](turn)
     try:
         answer = turn.engine.answer_question(question, turn.incoming.user_key)

@@ -50,7 +50,16 @@ def create_app(overrides: dict | None = None) -> Flask:
     from bot import admin
     from bot.admin.staff_views import staff_cli
 
+    from bot.admin.knowledge_views import upload_limit
+
+    app.before_request(upload_limit)  # before CSRFProtect's own hook, which reads the form
     csrf = CSRFProtect(app)
+    if settings.server.trusted_proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Behind nginx: the client address (login throttling, logs) comes from X-Forwarded-For.
+        n = settings.server.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
     # Machine and visitor endpoints: WeChat signs its requests; the chat and
     # booking APIs take JSON from anonymous visitors with SameSite cookies.
     for public in (api.bp, webchat.bp, booking_api.bp, wechat.bp):

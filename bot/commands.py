@@ -54,21 +54,21 @@ def tickets_list(status: str | None) -> None:
 @tickets_group.command("show")
 @click.argument("number")
 def tickets_show(number: str) -> None:
-    """Show a ticket with its conversation."""
-    from sqlalchemy import select
-
-    from bot.models import TicketMessage
-    from bot.tickets import STATUS_LABELS, TicketError, get_by_number, user_of
+    """Show a ticket: the conversation before it, then its messages."""
+    from bot.tickets import STATUS_LABELS, TicketError, get_by_number, thread, user_of
 
     with current_app.extensions["talent.db"]() as s:
         try:
             t = get_by_number(s, number)
         except TicketError as exc:
             raise click.ClickException(exc.message) from None
-        click.echo(f"{t.number} ({STATUS_LABELS[t.status]}) from {user_of(s, t).user_key}")
+        click.echo(f"{t.number} ({STATUS_LABELS[t.status]}) {t.category} from {user_of(s, t).user_key}, "
+                   f"opened {t.created_at:%Y-%m-%d %H:%M} UTC")
+        if t.context:
+            click.echo("conversation before the ticket:")
         for m in t.context or []:
-            click.echo(f"  [{m['direction']}] {m['text']}")
-        for m in s.scalars(select(TicketMessage).where(TicketMessage.ticket_id == t.id).order_by(TicketMessage.id)):
+            click.echo(f"  [{m.get('direction', '?')}] {m.get('text', '')}")
+        for m in thread(s, t):
             click.echo(f"{m.author}: {m.text}")
 
 
@@ -84,7 +84,7 @@ def tickets_reply(number: str, text: str, staff_name: str) -> None:
         how = reply_and_notify(current_app._get_current_object(), number, staff_name, text)
     except TicketError as exc:
         raise click.ClickException(exc.message) from None
-    click.echo(f"replied to {number.upper()} ({'sent through WeChat' if how == 'pushed' else 'queued for the chat'})")
+    click.echo(f"replied to {number.strip().upper()} ({_delivered(how)})")
 
 
 @tickets_group.command("close")
@@ -95,7 +95,11 @@ def tickets_close(number: str, reason: str) -> None:
     from bot.tickets import TicketError, close_and_notify
 
     try:
-        close_and_notify(current_app._get_current_object(), number, "cli", reason)
+        how = close_and_notify(current_app._get_current_object(), number, "cli", reason)
     except TicketError as exc:
         raise click.ClickException(exc.message) from None
-    click.echo(f"closed {number.upper()}")
+    click.echo(f"closed {number.strip().upper()} ({_delivered(how)})")
+
+
+def _delivered(how: str) -> str:
+    return "sent through WeChat" if how == "pushed" else "queued for the chat"

@@ -94,3 +94,8 @@ TICKET_LINE = "{number}（{status}）{text}"
 TICKET_LATEST_REPLY = "  最新回复：{text}"
 
 BUSY = "系统繁忙，请稍后再发一次。"
+
+# ---------------------------------------------------------------- tickets (more)
+TICKET_EMPTY_TEXT = "请写一下具体内容。"
+TICKET_NO_NUMBER = "暂时无法登记工单，请稍后再试。"
+TICKET_CLOSED_WITH_REASON = "您的工单{number}已处理完毕并关闭（说明：{reason}）。还有问题随时问我。"

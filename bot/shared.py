@@ -63,6 +63,7 @@ class SharedStore(Protocol):
 
 
 class DatabaseStore:
+    takes_rows = True  # set_state(..., rows) commits ORM rows with the state
     def __init__(self, sessions: sessionmaker, seen_ttl_s: int, read_sessions: sessionmaker | None = None):
         self.sessions = sessions
         self.read_sessions = read_sessions or sessions
@@ -159,7 +160,8 @@ class DatabaseStore:
                 return {}
             return dict(row.state or {})
 
-    def set_state(self, user_key: str, state: dict, ttl_s: int) -> None:
+    def set_state(self, user_key: str, state: dict, ttl_s: int, rows: list | None = None) -> None:
+        """Save the state; ``rows`` (e.g. message-log entries) go in the same transaction."""
         with self._session() as s:
             row = s.get(Conversation, user_key)
             expires = utcnow() + timedelta(seconds=ttl_s)
@@ -167,11 +169,12 @@ class DatabaseStore:
                 s.add(Conversation(user_key=user_key, state=state, expires_at=expires, updated_at=utcnow()))
             else:
                 row.state, row.expires_at, row.updated_at = state, expires, utcnow()
+            s.add_all(rows or [])
             try:
                 s.commit()
             except IntegrityError:  # another worker created it a moment ago: last write wins
                 s.rollback()
-                self.set_state(user_key, state, ttl_s)
+                self.set_state(user_key, state, ttl_s, [_copy_row(r) for r in rows or []])
 
     def get_value(self, key: str) -> str | None:
         with self._reader() as s:
@@ -202,6 +205,8 @@ class DatabaseStore:
 
 class RedisStore:
     """The same contract on Redis; keys are namespaced with ``prefix``."""
+
+    takes_rows = False
 
     def __init__(self, client, seen_ttl_s: int, prefix: str = "talent:"):
         self.r = client
@@ -290,6 +295,12 @@ class RedisStore:
 
     def delete_value(self, key: str) -> None:
         self.r.delete(f"{self.p}kv:{key}")
+
+
+def _copy_row(row):
+    """A fresh ORM object with the same column values (the old one belonged to a rolled-back session)."""
+    cls = type(row)
+    return cls(**{c.key: getattr(row, c.key) for c in cls.__table__.columns if c.key != "id"})
 
 
 def _bucket_key(key: str, window_s: int) -> str:

@@ -106,6 +106,7 @@ class ServerConfig(Section):
     host: str = "127.0.0.1"
     port: int = Field(5000, ge=1, le=65535)
     max_body_kb: int = Field(64, ge=1)
+    trusted_proxies: int = Field(0, ge=0, le=5)  # reverse proxies in front (nginx: 1)
 
 
 class DatabaseConfig(Section):

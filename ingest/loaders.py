@@ -1,177 +1,291 @@
 """Read a document file into plain text with markdown-style headings.
 
-One loader per type, all behind ``load_document``. Every failure (unknown
-type, bad encoding, corrupt PDF/DOCX) becomes a ``DocumentError`` with a
-short reason, so the ingest run can skip that file, say why, and go on.
-Government documents are often GBK/GB18030 text, so text files fall back to
-GB18030 (a superset of GBK and GB2312) when they are not UTF-8.
+One loader per type, all behind ``load_document``. The chunker only knows
+text, so every loader renders headings as ``#`` lines: that is how a section
+heading from a Word style or an HTML ``<h2>`` ends up in a chunk's citation.
+
+Every failure (unknown type, bad encoding, corrupt PDF/DOCX, a library
+raising whatever it raises) becomes a ``DocumentError`` with a short English
+reason, so an ingest run can skip that one file, say why, and go on.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import DocumentError
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"})
-_TITLE_MAX = 60
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"})
+_TITLE_MAX = 60  # a longer first line is a sentence, not a title
 
 
 @dataclass(frozen=True)
 class LoadedDocument:
-    title: str
+    title: str      # first heading / docx Title / html <title> / PDF metadata; else the file stem
     text: str       # paragraphs separated by blank lines, headings as "# " lines
-    doc_type: str   # txt | md | pdf | docx | html
+    doc_type: str   # 'txt' | 'md' | 'pdf' | 'docx' | 'html'
 
 
-def decode_text(data: bytes, declared: str | None = None) -> str:
-    """UTF-8 (BOM or not), then a declared charset, then GB18030."""
-    candidates = ["utf-8-sig"] + ([declared] if declared else []) + ["gb18030"]
+class _Unreadable(Exception):
+    """Raised inside a loader with the exact reason to report."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def load_document(path: Path, max_bytes: int | None = None) -> LoadedDocument:
+    """Load one file; raise DocumentError with a short reason on any failure.
+
+    The size is checked before reading so an oversized upload is refused
+    without pulling it into memory.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _LOADERS:
+        raise DocumentError(str(path), f"unsupported file type {suffix or '(none)'}")
+    doc_type, label, loader = _LOADERS[suffix]
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise DocumentError(str(path), f"file too large ({_size(size)} > {_size(max_bytes)})")
+        if size == 0:
+            raise DocumentError(str(path), "file is empty")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    try:
+        title, text = loader(data)
+    except _Unreadable as exc:
+        raise DocumentError(str(path), exc.reason) from exc
+    except Exception as exc:  # corrupt files make parsers raise anything
+        detail = str(exc).strip() or type(exc).__name__
+        raise DocumentError(str(path), f"not a valid {label}: {detail}"[:200]) from exc
+    if not text.strip():
+        raise DocumentError(str(path), "no text found")
+    return LoadedDocument(title=title.strip() or path.stem, text=text, doc_type=doc_type)
+
+
+def _size(n: int) -> str:
+    if n < 0.1 * 1024 * 1024:
+        return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{n / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
+
+
+def _decode(data: bytes, first: str | None = None) -> str:
+    """UTF-8 (BOM or not), then GB18030; a declared charset goes first.
+
+    Government text files are often GBK. GB18030 decodes almost any byte
+    string, so text full of control characters counts as a failed decode:
+    otherwise a binary file renamed .txt would be indexed as gibberish.
+    """
+    candidates = [first] if first else []
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates.insert(0, "utf-8-sig")
+    candidates = list(dict.fromkeys(candidates + ["utf-8-sig", "gb18030"]))
     for encoding in candidates:
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        if "\x00" not in text:
+        if not _looks_binary(text):
             return text
-    raise ValueError("cannot decode text (tried " + ", ".join(dict.fromkeys(candidates)) + ")")
+    tried = ", ".join(dict.fromkeys("utf-8" if e == "utf-8-sig" else e for e in candidates))
+    raise _Unreadable(f"cannot decode text (tried {tried})")
 
 
-def _first_heading_or_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc minus \t\n\v\f\r
+
+
+def _looks_binary(text: str) -> bool:
+    return "\x00" in text or len(_CONTROL.findall(text)) > len(text) // 100
+
+
+def _first_line_title(text: str) -> str:
+    for line in text.split("\n"):
+        line = line.strip()
         if line:
             return line if len(line) <= _TITLE_MAX else ""
     return ""
 
 
-def _load_text(data: bytes, suffix: str) -> tuple[str, str]:
-    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
-    return _first_heading_or_line(text), text
+def _markdown_title(text: str) -> str:
+    for line in text.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
+
+
+def _load_txt(data: bytes) -> tuple[str, str]:
+    text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    return _markdown_title(text) or _first_line_title(text), text
+
+
+def _load_md(data: bytes) -> tuple[str, str]:
+    text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    return _markdown_title(text), text
 
 
 def _load_pdf(data: bytes) -> tuple[str, str]:
+    """Text per page; pages become paragraphs so a page break never glues two sentences."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    if reader.is_encrypted:
-        try:
-            reader.decrypt("")
-        except Exception:
-            raise ValueError("PDF is encrypted") from None
+    # decrypt("") opens PDFs that only restrict printing/copying; a real
+    # password returns NOT_DECRYPTED (0) instead of raising.
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise _Unreadable("PDF is encrypted (password required)")
     pages = [(page.extract_text() or "").strip() for page in reader.pages]
     text = "\n\n".join(p for p in pages if p)
-    if not text.strip():
-        raise ValueError("PDF has no extractable text (scanned image?)")
-    meta_title = ""
+    if not text:
+        raise _Unreadable("PDF has no extractable text (scanned image?)")
     try:
-        meta_title = (reader.metadata.title or "").strip() if reader.metadata else ""
-    except Exception:
+        meta_title = _clean_pdf_title(getattr(reader.metadata, "title", None) or "")
+    except Exception:  # a broken Info dictionary must not cost us the text
         meta_title = ""
-    return meta_title or _first_heading_or_line(text), text
+    return meta_title or _first_line_title(text), text
+
+
+def _clean_pdf_title(title: str) -> str:
+    """Word exports set the Info title to "Microsoft Word - 文件.docx"; keep only the name."""
+    title = re.sub(r"^Microsoft (?:Word|Excel|PowerPoint) - ", "", str(title).strip())
+    title = re.sub(r"\.(?:docx?|wps|pdf|pptx?|xlsx?)$", "", title, flags=re.I).strip()
+    return "" if title.lower() in {"untitled", "无标题", "pdf"} else title
 
 
 def _load_docx(data: bytes) -> tuple[str, str]:
+    """Paragraphs and tables in body order, so a table stays under its heading."""
     import docx
+    from docx.table import Table
 
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise _Unreadable("not a valid DOCX (not a ZIP package; an old .doc renamed?)")
     document = docx.Document(io.BytesIO(data))
     blocks: list[str] = []
-    title = ""
-    for para in document.paragraphs:
-        text = para.text.strip()
+    title = heading1 = ""
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            blocks.extend(_docx_table_rows(item))
+            continue
+        text = item.text.strip()
         if not text:
             continue
-        style = (para.style.name if para.style is not None else "") or ""
+        style = (item.style.name if item.style is not None else "") or ""
         level = _heading_level(style)
-        if style == "Title":
+        if style.strip().lower() in ("title", "标题"):
             title = title or text
             blocks.append(f"# {text}")
         elif level:
-            if level == 1 and not title:
-                title = text
+            heading1 = heading1 or (text if level == 1 else "")
             blocks.append("#" * level + " " + text)
         else:
             blocks.append(text)
-    for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells]
-            if any(cells):
-                blocks.append(" | ".join(cells))
-    return title, "\n\n".join(blocks)
+    return title or heading1, "\n\n".join(blocks)
+
+
+def _docx_table_rows(table) -> list[str]:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], []
+        for cell in row.cells:
+            if any(cell._tc is tc for tc in seen):
+                continue  # a horizontally merged cell repeats once per spanned column
+            seen.append(cell._tc)
+            cells.append(" ".join(cell.text.split()))
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return rows
 
 
 def _heading_level(style: str) -> int:
-    m = re.match(r"^(?:Heading|标题)\s*(\d)$", style.strip())
-    return min(int(m.group(1)), 6) if m else 0
+    m = re.fullmatch(r"(?:heading|标题)\s*([1-9])", style.strip(), re.I)
+    return min(int(m.group(1)), 6) if m else 0  # the chunker knows # to ######
+
+
+_HTML_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_HTML_BLOCKS = frozenset(
+    "p div li ul ol dl dt dd section article main aside blockquote pre table figure figcaption "
+    "address center form fieldset body br hr".split())
+_HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "template")
 
 
 def _load_html(data: bytes) -> tuple[str, str]:
+    """Block elements become paragraphs; inline text inside them is joined as written.
+
+    Chinese CMS pages put body text straight into ``<div>``s and split words
+    over ``<span>``s, so neither "only <p>" nor "join strings with a space" works.
+    """
     from bs4 import BeautifulSoup
 
-    head = data[:4096].decode("ascii", errors="ignore")
-    m = re.search(r"charset=[\"']?([A-Za-z0-9_-]+)", head, re.I)
-    soup = BeautifulSoup(decode_text(data, m.group(1) if m else None), "lxml")
-    for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "template"]):
-        tag.decompose()
-    title = soup.title.get_text(strip=True) if soup.title else ""
-    blocks: list[str] = []
-    for el in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "pre", "blockquote"]):
-        if el.find_parent(["p", "li", "td", "pre", "blockquote"]):
-            continue  # nested: its text is part of the outer block
-        text = " ".join(el.get_text(" ", strip=True).split())
-        if not text:
-            continue
-        if el.name[0] == "h" and el.name[1:].isdigit():
-            blocks.append("#" * int(el.name[1]) + " " + text)
-            if el.name == "h1" and not title:
-                title = text
-        else:
-            blocks.append(text)
-    if not blocks and soup.body:
-        blocks = [t for t in (ln.strip() for ln in soup.body.get_text("\n").splitlines()) if t]
+    head = data[:8192].decode("latin-1")
+    m = re.search(r"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", head, re.I)
+    # A page declaring gb2312 but using GBK-only characters fails that codec
+    # and lands on GB18030, their superset.
+    soup = BeautifulSoup(_decode(data, m.group(1).lower() if m else None), "lxml")
+    for tag in soup.find_all(_HTML_DROP):
+        # An article's own <header> holds its <h1>; only page chrome is dropped.
+        if not (tag.name in ("header", "footer") and tag.find_parent("article")):
+            tag.decompose()
+    blocks = _html_blocks(soup)
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    if not title:
+        title = next((b[2:] for b in blocks if b.startswith("# ")), "")
     return title, "\n\n".join(blocks)
 
 
+def _html_blocks(root) -> list[str]:
+    from bs4.element import NavigableString, PreformattedString
+
+    blocks: list[str] = []
+    inline: list[str] = []
+
+    def squash(text: str) -> str:
+        return " ".join(text.split())
+
+    def flush() -> None:
+        text = squash("".join(inline))
+        inline.clear()
+        if text:
+            blocks.append(text)
+
+    def walk(node) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, PreformattedString):  # comments, doctype, CDATA
+                    inline.append(str(child))
+            elif child.name in _HTML_HEADINGS:
+                flush()
+                if text := squash(child.get_text(" ")):
+                    blocks.append("#" * _HTML_HEADINGS[child.name] + " " + text)
+            elif child.name == "title":
+                continue  # reported as the title, not body text
+            elif child.name == "tr":
+                flush()
+                cells = [squash(c.get_text(" ")) for c in child.find_all(["td", "th"], recursive=False)]
+                if any(cells):
+                    blocks.append(" | ".join(cells))
+            elif child.name in _HTML_BLOCKS:
+                flush()
+                walk(child)
+                flush()
+            else:
+                walk(child)
+
+    walk(root)
+    flush()
+    return blocks
+
+
 _LOADERS = {
-    ".txt": ("txt", lambda d: _load_text(d, ".txt")),
-    ".md": ("md", lambda d: _load_text(d, ".md")),
-    ".markdown": ("md", lambda d: _load_text(d, ".md")),
-    ".pdf": ("pdf", _load_pdf),
-    ".docx": ("docx", _load_docx),
-    ".html": ("html", _load_html),
-    ".htm": ("html", _load_html),
+    ".txt": ("txt", "text file", _load_txt),
+    ".md": ("md", "text file", _load_md),
+    ".markdown": ("md", "text file", _load_md),
+    ".pdf": ("pdf", "PDF", _load_pdf),
+    ".docx": ("docx", "DOCX", _load_docx),
+    ".html": ("html", "HTML", _load_html),
+    ".htm": ("html", "HTML", _load_html),
 }
-
-
-def load_document(path: Path, max_bytes: int | None = None) -> LoadedDocument:
-    """Load one file; raises DocumentError with a short reason on any failure."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in _LOADERS:
-        raise DocumentError(str(path), f"unsupported file type {suffix or '(none)'}")
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise DocumentError(str(path), f"cannot read file: {exc.strerror or exc}") from None
-    if max_bytes is not None and size > max_bytes:
-        raise DocumentError(str(path), f"file too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:.0f} MB)")
-    if size == 0:
-        raise DocumentError(str(path), "file is empty")
-    doc_type, loader = _LOADERS[suffix]
-    try:
-        title, text = loader(path.read_bytes())
-    except DocumentError:
-        raise
-    except ValueError as exc:
-        raise DocumentError(str(path), str(exc)) from None
-    except Exception as exc:  # corrupt files make parsers raise anything
-        raise DocumentError(str(path), f"not a valid {doc_type.upper()} file: {type(exc).__name__}: {exc}"[:200]) from None
-    if not text.strip():
-        raise DocumentError(str(path), "no text found")
-    return LoadedDocument(title=title.strip() or path.stem, text=text, doc_type=doc_type)

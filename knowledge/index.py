@@ -118,6 +118,7 @@ class _Generation:
         self.chunks = chunks
         doc_types = {d.doc_id: d.doc_type for d in manifest.docs.values()}
         self.doc_type = [doc_types.get(chunks[i].doc_id, "") for i in keyword.ids]
+        self.collection = None  # the chromadb collection handle, opened on first dense search
 
 
 class KnowledgeIndex:
@@ -153,6 +154,8 @@ class KnowledgeIndex:
         except Exception as exc:
             if self.chroma_url and _looks_like_connection_error(exc):
                 self._client = None
+                if self._gen is not None:
+                    self._gen.collection = None
                 raise StoreUnavailable(f"Chroma server {self.chroma_url} unavailable: {exc}") from exc
             raise
 
@@ -259,7 +262,9 @@ class KnowledgeIndex:
         gen = self.current()
         if not gen.chunks:
             return []
-        col = self._store_call(self.client().get_collection, gen.manifest.collection)
+        col = gen.collection
+        if col is None:  # one handle per generation: fetching it cost ~1 ms a query
+            col = gen.collection = self._store_call(self.client().get_collection, gen.manifest.collection)
         res = self._store_call(
             col.query, query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
             n_results=min(k, len(gen.chunks)), where=_where(filters), include=["distances"],

@@ -202,3 +202,29 @@ def test_unanswered_questions_grouped_handled_and_rerun(app):
     client.post("/admin/unanswered/handled", data={"csrf_token": token, "ids": [str(target)]})
     html = client.get("/admin/unanswered").get_data(as_text=True)
     assert "落户要什么材料" not in html and "公积金" in html
+
+
+def test_upload_larger_than_the_api_body_limit(app):
+    """Documents may be megabytes; the 64 KB limit is for chat and webhook bodies only."""
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    body = ("# 大文件\n\n" + "青年人才见习补贴政策说明，内容较长。\n" * 4000).encode("utf-8")
+    assert len(body) > 100 * 1024
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(body), "大文件.md")},
+                      content_type="multipart/form-data")
+    assert res.status_code == 302, res.status_code
+    assert _wait_job(client, res.headers["Location"])["added"] == ["大文件.md"]
+    assert client.post("/api/chat", json={"text": "长" * 70000}).status_code == 413
+
+
+def test_client_address_behind_a_proxy(shipped_index, tmp_path):
+    app = create_app(app_overrides(shipped_index, tmp_path, server={"trusted_proxies": 1}))
+
+    @app.get("/_addr")
+    def _addr():
+        from flask import request
+
+        return request.remote_addr
+
+    assert app.test_client().get("/_addr", headers={"X-Forwarded-For": "203.0.113.9"}).text == "203.0.113.9"

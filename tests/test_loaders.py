@@ -2,68 +2,124 @@
 
 from __future__ import annotations
 
+import random
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from core.errors import DocumentError
-from ingest.loaders import load_document
+from ingest.loaders import SUPPORTED_SUFFIXES, LoadedDocument, load_document
 
 POLICY = "青年人才驿站提供免费住宿、岗位推荐、政策咨询等服务。"
 
+
+def test_supported_suffixes():
+    assert SUPPORTED_SUFFIXES == {".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
+
+
+# --- text ---------------------------------------------------------------------
 
 def test_utf8_text_with_and_without_bom(tmp_path):
     plain = tmp_path / "a.txt"
     plain.write_text(f"人才政策问答\n\n{POLICY}\n", encoding="utf-8")
     bom = tmp_path / "b.txt"
-    bom.write_bytes("\ufeff".encode("utf-8") + f"# 驿站指南\n\n{POLICY}".encode("utf-8"))
-    a, b = load_document(plain), load_document(bom)
-    assert a.title == "人才政策问答" and POLICY in a.text and a.doc_type == "txt"
-    assert b.title == "驿站指南" and not b.text.startswith("\ufeff")
+    bom.write_bytes(b"\xef\xbb\xbf" + f"前言\n\n# 驿站指南\n\n{POLICY}".encode("utf-8"))
+    assert load_document(plain) == LoadedDocument("人才政策问答", f"人才政策问答\n\n{POLICY}\n", "txt")
+    b = load_document(bom)
+    assert b.title == "驿站指南"  # a '# ' heading beats the first line
+    assert b.text == f"前言\n\n# 驿站指南\n\n{POLICY}"  # BOM gone
 
 
-def test_gbk_text(tmp_path):
+def test_txt_title_falls_back_to_stem_when_first_line_is_a_sentence(tmp_path):
+    path = tmp_path / "驿站说明.txt"
+    path.write_text(POLICY * 3 + "\n", encoding="utf-8")  # > 60 characters
+    assert load_document(path).title == "驿站说明"
+
+
+def test_gbk_text_comes_back_exactly(tmp_path):
     path = tmp_path / "gbk.txt"
-    path.write_bytes(f"姜堰区人才公寓申请指南\r\n\r\n{POLICY}\r\n".encode("gbk"))
+    path.write_bytes(f"姜堰区人才公寓申请指南\r\n\r\n{POLICY}\r\n朱镕基\r".encode("gbk"))
     doc = load_document(path)
     assert doc.title == "姜堰区人才公寓申请指南"
-    assert POLICY in doc.text and "\r" not in doc.text
+    assert doc.text == f"姜堰区人才公寓申请指南\n\n{POLICY}\n朱镕基\n"
 
 
 def test_gb18030_markdown_with_headings(tmp_path):
+    body = f"# 见习指南\n\n## 申请条件\n\n{POLICY}㐀𠀀\n"  # the last two exist only in GB18030, not GBK
     path = tmp_path / "guide.md"
-    path.write_bytes(f"# 见习指南\n\n## 申请条件\n\n{POLICY}\n".encode("gb18030"))
-    doc = load_document(path)
-    assert doc.doc_type == "md" and doc.title == "见习指南"
-    assert "## 申请条件" in doc.text
+    path.write_bytes(body.encode("gb18030"))
+    assert load_document(path) == LoadedDocument("见习指南", body, "md")
 
+
+def test_markdown_without_heading_is_titled_by_stem(tmp_path):
+    path = tmp_path / "notes.markdown"
+    path.write_text(f"短标题\n\n{POLICY}", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == "notes" and doc.doc_type == "md"
+
+
+# --- failures -----------------------------------------------------------------
 
 @pytest.mark.parametrize("name, data, reason", [
-    ("binary.txt", bytes(range(256)) * 4, "cannot decode"),
-    ("empty.txt", b"", "empty"),
+    ("binary.txt", bytes(range(256)) * 4, "cannot decode text (tried utf-8, gb18030)"),
+    # Not UTF-8 but valid GB18030 byte pairs: only the control characters give it away.
+    ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(1, 32)) * 20, "cannot decode text (tried utf-8, gb18030)"),
+    ("nul.md", b"abc\x00def" * 50, "cannot decode text (tried utf-8, gb18030)"),
+    ("empty.txt", b"", "file is empty"),
+    ("blank.txt", b" \n\r\n\t\n", "no text found"),
     ("table.xls", b"whatever", "unsupported file type .xls"),
-    ("broken.docx", b"PK\x03\x04 this is not a zip", "DOCX"),
-    ("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntruncated", "PDF"),
+    ("README", b"whatever", "unsupported file type (none)"),
+    ("random.docx", random.Random(1).randbytes(4096), "not a valid DOCX (not a ZIP package; an old .doc renamed?)"),
+    ("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntruncated", "not a valid PDF: "),
+    ("noise.pdf", random.Random(2).randbytes(4096), "not a valid PDF: "),
 ])
 def test_broken_files_raise_document_error(tmp_path, name, data, reason):
     path = tmp_path / name
     path.write_bytes(data)
-    with pytest.raises(DocumentError, match=reason) as err:
+    with pytest.raises(DocumentError) as err:
         load_document(path)
     assert err.value.path == str(path)
+    assert err.value.reason.startswith(reason), err.value.reason
 
 
-def test_too_large(tmp_path):
+def test_zip_that_is_not_a_docx(tmp_path):
+    path = tmp_path / "fake.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "not word")
+    with pytest.raises(DocumentError, match="not a valid DOCX: "):
+        load_document(path)
+
+
+def test_too_large_is_refused_before_reading(tmp_path, monkeypatch):
     path = tmp_path / "big.txt"
-    path.write_text(POLICY * 1000, encoding="utf-8")
-    with pytest.raises(DocumentError, match="too large"):
+    with open(path, "wb") as f:
+        f.truncate(int(25.1 * 1024 * 1024))  # sparse: no 25 MB written to disk
+
+    def no_reading(self):
+        raise AssertionError("read the file before checking its size")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    with pytest.raises(DocumentError) as err:
+        load_document(path, max_bytes=20 * 1024 * 1024)
+    assert err.value.reason == "file too large (25.1 MB > 20 MB)"
+
+
+def test_small_limit_reports_kilobytes(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(POLICY * 100, encoding="utf-8")
+    with pytest.raises(DocumentError) as err:
         load_document(path, max_bytes=1024)
+    assert err.value.reason == "file too large (7.6 KB > 1 KB)"
+    assert load_document(path, max_bytes=path.stat().st_size).text == POLICY * 100  # the limit itself is allowed
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(DocumentError, match="cannot read"):
+    with pytest.raises(DocumentError, match="cannot read file"):
         load_document(tmp_path / "gone.txt")
 
+
+# --- PDF ----------------------------------------------------------------------
 
 def _pdf(path: Path, pages: list[str], title: str = "") -> None:
     from reportlab.pdfbase import pdfmetrics
@@ -85,9 +141,18 @@ def test_pdf_with_chinese_text(tmp_path):
     path = tmp_path / "policy.pdf"
     _pdf(path, [POLICY, "新建人才公寓424套。"], title="人才政策汇编")
     doc = load_document(path)
-    assert doc.doc_type == "pdf" and doc.title == "人才政策汇编"
-    assert POLICY in doc.text and "新建人才公寓424套。" in doc.text
-    assert "\n\n" in doc.text  # pages stay separate paragraphs
+    assert doc == LoadedDocument("人才政策汇编", f"{POLICY}\n\n新建人才公寓424套。", "pdf")
+
+
+@pytest.mark.parametrize("meta, expected", [
+    ("", "见习补贴办法"),                                  # no metadata: first line
+    ("Microsoft Word - 人才新政.docx", "人才新政"),         # Word export noise removed
+    ("untitled", "见习补贴办法"),
+])
+def test_pdf_title_fallbacks(tmp_path, meta, expected):
+    path = tmp_path / "x.pdf"
+    _pdf(path, ["见习补贴办法", POLICY], title=meta)
+    assert load_document(path).title == expected
 
 
 def test_pdf_without_text_is_refused(tmp_path):
@@ -98,39 +163,89 @@ def test_pdf_without_text_is_refused(tmp_path):
     c.rect(50, 50, 200, 200, fill=1)  # an "image", no text
     c.showPage()
     c.save()
-    with pytest.raises(DocumentError, match="no extractable text"):
+    with pytest.raises(DocumentError) as err:
         load_document(path)
+    assert err.value.reason == "PDF has no extractable text (scanned image?)"
 
 
-def test_truncated_real_pdf_is_refused(tmp_path):
+@pytest.mark.parametrize("keep", [200, 0.5, 0.97])
+def test_truncated_real_pdf_is_refused(tmp_path, keep):
     good = tmp_path / "good.pdf"
     _pdf(good, [POLICY])
+    data = good.read_bytes()
     cut = tmp_path / "cut.pdf"
-    cut.write_bytes(good.read_bytes()[:200])
-    with pytest.raises(DocumentError):
+    cut.write_bytes(data[:keep if isinstance(keep, int) else int(len(data) * keep)])
+    with pytest.raises(DocumentError) as err:
         load_document(cut)
+    assert err.value.reason.startswith("not a valid PDF: ")
 
 
-def test_docx_headings_title_and_tables(tmp_path):
+def _encrypted(tmp_path: Path, user: str) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    plain = tmp_path / "plain.pdf"
+    _pdf(plain, [POLICY])
+    writer = PdfWriter()
+    writer.append(PdfReader(plain))
+    writer.encrypt(user, "owner-secret", algorithm="AES-128")
+    path = tmp_path / "locked.pdf"
+    with open(path, "wb") as f:
+        writer.write(f)
+    return path
+
+
+def test_pdf_with_password_is_refused(tmp_path):
+    with pytest.raises(DocumentError) as err:
+        load_document(_encrypted(tmp_path, user="secret"))
+    assert err.value.reason == "PDF is encrypted (password required)"
+
+
+def test_pdf_with_only_an_owner_password_is_read(tmp_path):
+    assert load_document(_encrypted(tmp_path, user="")).text == POLICY
+
+
+# --- DOCX ---------------------------------------------------------------------
+
+def test_docx_headings_title_and_tables_in_order(tmp_path):
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
 
     d = docx.Document()
+    d.add_heading("一、服务内容", level=1)  # a Heading 1 before the Title must not become the title
     d.add_heading("青年人才驿站入住指南", level=0)  # the Title style
-    d.add_heading("一、服务内容", level=1)
     d.add_paragraph(POLICY)
     d.add_heading("入住须知", level=2)
-    d.add_paragraph("凭身份证入住。")
-    table = d.add_table(rows=2, cols=2)
+    table = d.add_table(rows=3, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "项目", "说明"
     table.cell(1, 0).text, table.cell(1, 1).text = "免费住宿", "最长7晚"
+    table.cell(2, 0).merge(table.cell(2, 1)).text = "凭身份证入住"
+    d.styles.add_style("标题 3", WD_STYLE_TYPE.PARAGRAPH)  # how a Chinese Word names Heading 3
+    d.add_paragraph("联系方式", style="标题 3")
+    d.add_paragraph("电话：0523-88888888")
     path = tmp_path / "guide.docx"
     d.save(path)
     doc = load_document(path)
     assert doc.doc_type == "docx" and doc.title == "青年人才驿站入住指南"
-    lines = doc.text.split("\n\n")
-    assert "# 青年人才驿站入住指南" in lines and "# 一、服务内容" in lines and "## 入住须知" in lines
-    assert POLICY in lines and "免费住宿 | 最长7晚" in lines
+    assert doc.text.split("\n\n") == [
+        "# 一、服务内容", "# 青年人才驿站入住指南", POLICY, "## 入住须知",
+        "项目 | 说明", "免费住宿 | 最长7晚", "凭身份证入住",  # merged cell once, table under its heading
+        "### 联系方式", "电话：0523-88888888",
+    ]
 
+
+def test_docx_without_title_uses_first_heading_1(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("内部资料")
+    d.add_heading("人才公寓管理办法", level=1)
+    d.add_heading("第二章", level=1)
+    path = tmp_path / "x.docx"
+    d.save(path)
+    assert load_document(path).title == "人才公寓管理办法"
+
+
+# --- HTML ---------------------------------------------------------------------
 
 def test_html_with_declared_gbk_charset(tmp_path):
     html = (f'<html><head><meta charset="gbk"><title>人才公寓政策</title><style>.x{{color:red}}</style>'
@@ -140,12 +255,33 @@ def test_html_with_declared_gbk_charset(tmp_path):
     path = tmp_path / "page.html"
     path.write_bytes(html.encode("gbk"))
     doc = load_document(path)
-    assert doc.doc_type == "html" and doc.title == "人才公寓政策"
-    assert "# 人才公寓" in doc.text and "## 申请" in doc.text and POLICY in doc.text
-    assert "提交材料" in doc.text
+    assert doc == LoadedDocument("人才公寓政策", f"# 人才公寓\n\n{POLICY}\n\n## 申请\n\n提交材料\n\n等待审核", "html")
     for hidden in ("不要出现", "color:red", "导航", "版权所有"):
         assert hidden not in doc.text
 
+
+def test_html_cms_page_with_divs_spans_and_tables(tmp_path):
+    # gb2312 is declared, but 镕 is only in GBK/GB18030: real pages do this.
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+            "<header><h1>网站名称</h1></header><article><header><h1>朱镕基同志题词</h1></header>"
+            "<div class=TRS_Editor><span>青年</span><span>人才</span>驿站<!-- 注释 --><br>第二段"
+            "<table><tr><th>项目</th><th>标准</th></tr><tr><td>住宿</td><td>7晚</td></tr></table>"
+            "<div>第三段</div><div>第四段</div></div></article></body></html>")
+    path = tmp_path / "page.htm"
+    path.write_bytes(html.encode("gb18030"))
+    doc = load_document(path)
+    assert doc.title == "朱镕基同志题词"  # no <title>: the first <h1> left
+    assert doc.text.split("\n\n") == ["# 朱镕基同志题词", "青年人才驿站", "第二段", "项目 | 标准", "住宿 | 7晚",
+                                      "第三段", "第四段"]
+
+
+def test_html_without_charset_falls_back_to_gb18030(tmp_path):
+    path = tmp_path / "old.html"
+    path.write_bytes(f"<html><title>旧页面</title><body><p>{POLICY}</p></body></html>".encode("gbk"))
+    assert load_document(path) == LoadedDocument("旧页面", POLICY, "html")
+
+
+# --- through the pipeline -----------------------------------------------------
 
 def test_pdf_document_goes_through_the_pipeline(tmp_path, shipped_kb):
     """A PDF among the documents is chunked, indexed and answered from."""

@@ -1,17 +1,62 @@
-"""Service tickets end to end: opened in chat (web and encrypted WeChat), answered by staff, closed."""
+"""Service tickets end to end: opened in chat (web JSON and encrypted WeChat),
+answered and closed by staff with `flask tickets`, the answer reaching the user.
+
+Every app here talks to the fake WeChat API, never the real one.
+"""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from sqlalchemy import func, select
 
-from bot import create_app
-from bot.models import Ticket, TicketMessage
+from bot import create_app, tickets
+from bot.models import AuditEntry, Ticket, TicketMessage, User
 from tests.conftest import app_overrides
 from tests.wx import WeChatSim, text_xml
 
+OPENED = "已为您登记工单"
+ASKED = "描述您的问题"
 
-def _chat(client, *texts) -> list[str]:
-    return [client.post("/api/chat", json={"text": t}).json["reply"] for t in texts]
+
+@pytest.fixture()
+def app(shipped_index, tmp_path, fake_wechat_api):
+    app = create_app(app_overrides(shipped_index, tmp_path, wechat={"api_base_url": fake_wechat_api.url}))
+    app.config["TESTING"] = True
+    return app
+
+
+class WebUser:
+    channel = "web"
+
+    def __init__(self, app):
+        self.client = app.test_client()
+
+    def say(self, text: str) -> str:
+        res = self.client.post("/api/chat", json={"text": text})
+        assert res.status_code == 200, res.data
+        return res.json["reply"]
+
+    def updates(self) -> list[str]:
+        return self.client.get("/api/chat/updates").json["messages"]
+
+
+class WeChatUser:
+    channel = "wechat"
+
+    def __init__(self, app, openid: str = "o_ticket_user"):
+        self.sim = WeChatSim(app.test_client())
+        self.openid = openid
+        self.user_key = f"wx:{openid}"
+
+    def say(self, text: str) -> str:
+        return self.sim.say(self.openid, text)
+
+
+@pytest.fixture(params=["web", "wechat"])
+def user(request, app):
+    return WebUser(app) if request.param == "web" else WeChatUser(app)
 
 
 def _tickets(app) -> list[Ticket]:
@@ -19,80 +64,222 @@ def _tickets(app) -> list[Ticket]:
         return s.scalars(select(Ticket).order_by(Ticket.id)).all()
 
 
-def test_accepting_the_offer_after_an_unanswered_question(app, client):
-    replies = _chat(client, "公积金怎么提取", "好的")
-    assert "转人工" in replies[0]
-    assert "已为您登记工单" in replies[1]
+def _number_in(reply: str) -> str:
+    found = re.search(r"T\d{6}", reply)
+    assert found, reply
+    return found.group(0)
+
+
+def _user_key_of(app, ticket: Ticket) -> str:
+    with app.extensions["talent.db"]() as s:
+        return s.get(User, ticket.user_id).user_key
+
+
+def _cli(app, *args):
+    return app.test_cli_runner().invoke(args=["tickets", *args])
+
+
+# ---------------------------------------------------------------- opening in chat
+def test_keyword_with_text_opens_a_ticket(app, user):
+    reply = user.say("转人工 我想问落户政策")
+    assert OPENED in reply
     [ticket] = _tickets(app)
-    assert ticket.text == "公积金怎么提取" and ticket.status == "open"
-    assert ticket.number in replies[1]
-    assert [m["direction"] for m in ticket.context][:2] == ["in", "out"]  # the conversation is attached
-    assert "公积金怎么提取" in ticket.context[0]["text"]
+    assert ticket.number == _number_in(reply) and re.fullmatch(r"T\d{6}", ticket.number)
+    assert (ticket.text, ticket.status, ticket.category) == ("我想问落户政策", "open", "咨询")
+    key = _user_key_of(app, ticket)
+    assert key.startswith("wx:" if user.channel == "wechat" else "web:")
+    with app.extensions["talent.db"]() as s:
+        [msg] = s.scalars(select(TicketMessage).where(TicketMessage.ticket_id == ticket.id)).all()
+        assert (msg.author, msg.text) == ("user", "我想问落户政策")
+        [entry] = s.scalars(select(AuditEntry).where(AuditEntry.action == "ticket.open")).all()
+        assert (entry.actor, entry.target) == (f"user:{key}", ticket.number)
 
 
-def test_keyword_with_text_and_keyword_then_description(app, client):
-    assert "已为您登记工单" in _chat(client, "转人工 想问问人才落户的材料")[0]
-    replies = _chat(client, "我要咨询", "博士安家补贴什么时候发")
-    assert "描述您的问题" in replies[0] and "已为您登记工单" in replies[1]
-    assert [t.text for t in _tickets(app)] == ["想问问人才落户的材料", "博士安家补贴什么时候发"]
+@pytest.mark.parametrize("yes", ["好的", "是", "要"])
+def test_accepting_the_offer_after_an_unanswered_question(app, user, yes):
+    first = user.say("公积金怎么提取")
+    assert "转人工" in first and OPENED not in first and _tickets(app) == []
+    reply = user.say(yes)
+    assert OPENED in reply
+    [ticket] = _tickets(app)
+    assert ticket.text == "公积金怎么提取" and ticket.number in reply
+    # The conversation so far goes with it: the question and the bot's "not found".
+    assert [(m["direction"], m["text"][:7]) for m in ticket.context] == [("in", "公积金怎么提取"), ("out", first[:7])]
 
 
-def test_cancel_out_of_the_description_prompt(app, client):
-    replies = _chat(client, "转人工", "取消", "人才公寓建了多少套")
-    assert "已退出" in replies[1] and "424套" in replies[2]
+def test_yes_without_an_unanswered_question_opens_nothing(app, user):
+    assert "424套" in user.say("人才公寓建了多少套")  # answered: nothing to hand over
+    assert OPENED not in user.say("好的")
     assert _tickets(app) == []
 
 
-def test_status_reply_and_close_reach_a_web_user(app, client):
-    _chat(client, "转人工 人才公寓怎么申请")
-    number = _tickets(app)[0].number
-    assert "待处理" in _chat(client, "我的工单")[0]
-    runner = app.test_cli_runner()
-    res = runner.invoke(args=["tickets", "reply", number, "请到区人才服务中心提交申请。", "--staff", "小王"])
+def test_keyword_alone_asks_for_the_question_then_opens_it(app, user):
+    assert ASKED in user.say("我要咨询")
+    assert ASKED in user.say("好的")  # not a question: ask again
+    reply = user.say("博士安家补贴什么时候发")
+    assert OPENED in reply
+    [ticket] = _tickets(app)
+    assert ticket.text == "博士安家补贴什么时候发"
+    assert ticket.context[0]["text"] == "我要咨询"
+    assert "424套" in user.say("人才公寓建了多少套")  # the flow is over
+    assert len(_tickets(app)) == 1
+
+
+def test_cancel_out_of_the_description_prompt(app, user):
+    assert ASKED in user.say("转人工")
+    assert "已退出" in user.say("取消")
+    assert "424套" in user.say("人才公寓建了多少套")  # a question again, not a ticket
+    assert _tickets(app) == []
+
+
+def test_status_query_follows_the_ticket(app, user):
+    assert "还没有工单" in user.say("我的工单")
+    first = _number_in(user.say("转人工 人才公寓怎么申请"))
+    second = _number_in(user.say("转人工 驿站可以住几天"))
+    status = user.say("工单进度")
+    assert f"{first}（待处理）人才公寓怎么申请" in status and f"{second}（待处理）驿站可以住几天" in status
+    assert status.index(second) < status.index(first)  # newest first
+
+    assert _cli(app, "reply", first, "请到区人才服务中心提交申请。", "--staff", "小王").exit_code == 0
+    status = user.say("查工单")
+    assert f"{first}（已回复）" in status and "最新回复：请到区人才服务中心提交申请。" in status
+    assert f"{second}（待处理）" in status
+
+    assert _cli(app, "close", first).exit_code == 0
+    assert f"{first}（已关闭）" in user.say("我的工单")
+
+
+# ---------------------------------------------------------------- staff answers reach the user
+def test_staff_reply_and_close_reach_a_wechat_user_through_the_customer_service_api(app, fake_wechat_api):
+    wx = WeChatUser(app, "o_cs_user")
+    number = _number_in(wx.say("转人工 我想了解落户政策"))
+    res = _cli(app, "reply", number.lower(), "落户政策请见区政府网站。", "--staff", "小李")
+    assert res.exit_code == 0, res.output
+    assert "sent through WeChat" in res.output
+    res = _cli(app, "close", number, "--reason", "已电话联系")
+    assert res.exit_code == 0 and "sent through WeChat" in res.output
+    assert fake_wechat_api.sent == [
+        {"token": "TOKEN-1", "touser": "o_cs_user", "msgtype": "text",
+         "text": {"content": f"【工单{number}回复】落户政策请见区政府网站。"}},
+        {"token": "TOKEN-1", "touser": "o_cs_user", "msgtype": "text",
+         "text": {"content": f"您的工单{number}已处理完毕并关闭（说明：已电话联系）。还有问题随时问我。"}},
+    ]
+    [ticket] = _tickets(app)
+    assert ticket.status == "closed"
+    with app.extensions["talent.db"]() as s:
+        actions = [(a.actor, a.action) for a in s.scalars(select(AuditEntry).where(AuditEntry.target == number)
+                                                           .order_by(AuditEntry.id))]
+    assert actions == [("user:wx:o_cs_user", "ticket.open"), ("staff:小李", "ticket.reply"), ("cli", "ticket.close")]
+
+
+def test_staff_reply_and_close_reach_a_web_user_through_the_page_poll(app):
+    web = WebUser(app)
+    number = _number_in(web.say("转人工 人才公寓怎么申请"))
+    assert web.updates() == []
+    res = _cli(app, "reply", number, "请到区人才服务中心提交申请。", "--staff", "小王")
     assert res.exit_code == 0 and "queued for the chat" in res.output
-    assert client.get("/api/chat/updates").json["messages"] == [f"【工单{number}回复】请到区人才服务中心提交申请。"]
-    status = _chat(client, "工单进度")[0]
-    assert "已回复" in status and "请到区人才服务中心提交申请" in status
-    res = runner.invoke(args=["tickets", "close", number, "--reason", "已答复"])
+    assert web.updates() == [f"【工单{number}回复】请到区人才服务中心提交申请。"]
+    assert web.updates() == []  # delivered once
+    res = _cli(app, "close", number)
+    assert res.exit_code == 0 and "queued for the chat" in res.output
+    assert web.updates() == [f"您的工单{number}已处理完毕并关闭。还有问题随时问我。"]
+    assert WebUser(app).updates() == []  # another visitor sees nothing of it
+
+
+def test_without_the_customer_service_api_a_wechat_user_gets_the_reply_with_the_next_message(
+        shipped_index, tmp_path, fake_wechat_api):
+    app = create_app(app_overrides(shipped_index, tmp_path, wechat={"api_base_url": fake_wechat_api.url,
+                                                                    "customer_service_api": False}))
+    wx = WeChatUser(app, "o_no_cs")
+    number = _number_in(wx.say("转人工 落户要什么材料"))
+    assert "queued for the chat" in _cli(app, "reply", number, "身份证和学历证明。").output
+    assert fake_wechat_api.sent == []
+    nxt = wx.say("谢谢")
+    assert nxt.startswith(f"【工单{number}回复】身份证和学历证明。")
+
+
+def test_show_lists_the_conversation_and_the_thread(app):
+    web = WebUser(app)
+    web.say("公积金怎么提取")
+    number = _number_in(web.say("好的"))
+    _cli(app, "reply", number, "请咨询公积金中心。", "--staff", "小王")
+    res = _cli(app, "show", number)
     assert res.exit_code == 0
-    assert "已处理完毕并关闭" in client.get("/api/chat/updates").json["messages"][0]
-    show = runner.invoke(args=["tickets", "show", number])
-    assert "staff:小王: 请到区人才服务中心提交申请。" in show.output
+    lines = res.output.splitlines()
+    assert lines[0].startswith(f"{number} (已回复) 咨询 from web:")
+    assert "  [in] 公积金怎么提取" in lines
+    assert lines[-2:] == ["user: 公积金怎么提取", "staff:小王: 请咨询公积金中心。"]
+
+
+def test_list_filters_by_status(app):
+    web = WebUser(app)
+    a = _number_in(web.say("转人工 问题一"))
+    b = _number_in(web.say("转人工 问题二"))
+    c = _number_in(web.say("转人工 问题三"))
+    _cli(app, "reply", b, "答复")
+    _cli(app, "close", c)
+    everything = _cli(app, "list").output
+    assert all(n in everything for n in (a, b, c)) and "3 tickets" in everything
+    for status, number in (("open", a), ("answered", b), ("closed", c)):
+        out = _cli(app, "list", "--status", status).output
+        assert number in out and "1 tickets" in out
+        assert ({a, b, c} - {number}) & set(re.findall(r"T\d{6}", out)) == set()
+    assert _cli(app, "list", "--status", "lost").exit_code == 2
 
 
 def test_cli_errors(app):
-    runner = app.test_cli_runner()
-    res = runner.invoke(args=["tickets", "reply", "T000000", "x"])
-    assert res.exit_code == 1 and "没有找到工单T000000" in res.output
-    res = runner.invoke(args=["tickets", "close", "T000000"])
-    assert res.exit_code == 1
-    client = app.test_client()
-    _chat(client, "转人工 问题")
-    number = _tickets(app)[0].number
-    runner.invoke(args=["tickets", "close", number])
-    res = runner.invoke(args=["tickets", "reply", number, "晚了"])
-    assert res.exit_code == 1 and "已关闭" in res.output
-    assert "1 tickets" in runner.invoke(args=["tickets", "list", "--status", "closed"]).output
+    for args in (("reply", "T000000", "x"), ("close", "T000000"), ("show", "T000000")):
+        res = _cli(app, *args)
+        assert res.exit_code == 1 and "没有找到工单T000000" in res.output, (args, res.output)
+    number = _number_in(WebUser(app).say("转人工 问题"))
+    res = _cli(app, "reply", number, "   ")
+    assert res.exit_code == 1 and "请写一下具体内容" in res.output
+    assert _cli(app, "close", number).exit_code == 0
+    for args in (("reply", number, "晚了"), ("close", number)):
+        res = _cli(app, *args)
+        assert res.exit_code == 1 and f"工单{number}已关闭" in res.output, (args, res.output)
+    with app.extensions["talent.db"]() as s:
+        assert s.scalar(select(func.count()).select_from(TicketMessage)) == 1  # nothing was added
 
 
-def test_wechat_ticket_and_staff_reply_through_customer_service_api(shipped_index, tmp_path, fake_wechat_api):
-    app = create_app(app_overrides(shipped_index, tmp_path, wechat={"api_base_url": fake_wechat_api.url}))
+# ---------------------------------------------------------------- WeChat retries
+def test_retried_wechat_message_opens_one_ticket(app):
     wx = WeChatSim(app.test_client())
-    assert "已为您登记工单" in wx.say("o_ticket", "转人工 我想了解落户政策")
-    number = _tickets(app)[0].number
-    res = app.test_cli_runner().invoke(args=["tickets", "reply", number, "落户政策请见区政府网站。"])
-    assert "sent through WeChat" in res.output
-    assert fake_wechat_api.sent == [{"token": "TOKEN-1", "touser": "o_ticket", "msgtype": "text",
-                                     "text": {"content": f"【工单{number}回复】落户政策请见区政府网站。"}}]
-
-
-def test_retried_wechat_message_opens_one_ticket(app, client):
-    wx = WeChatSim(client)
     xml = text_xml("o_retry_ticket", "转人工 驿站能住几天", msg_id=424242)
-    first = wx.reply(wx.post(xml))["Content"]
-    second = wx.reply(wx.post(xml))["Content"]
-    third = wx.reply(wx.post(xml))["Content"]
-    assert first == second == third and "已为您登记工单" in first
+    replies = [wx.reply(wx.post(xml))["Content"] for _ in range(3)]  # WeChat retries the same MsgId
+    assert replies[0] == replies[1] == replies[2] and OPENED in replies[0]
     with app.extensions["talent.db"]() as s:
         assert s.scalar(select(func.count()).select_from(Ticket)) == 1
         assert s.scalar(select(func.count()).select_from(TicketMessage)) == 1
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "ticket.open")) == 1
+    # The same words in a new message (new MsgId) are a new request.
+    assert OPENED in wx.reply(wx.post(text_xml("o_retry_ticket", "转人工 驿站能住几天", msg_id=424243)))["Content"]
+    assert len(_tickets(app)) == 2
+
+
+# ---------------------------------------------------------------- the service itself
+def test_a_taken_number_is_drawn_again(app, monkeypatch):
+    draws = iter(["T111111", "T111111", "T222222"])
+    monkeypatch.setattr(tickets, "_new_number", lambda: next(draws))
+    with app.extensions["talent.db"]() as s:
+        first = tickets.open_ticket(s, "web:a", "问题一", [])
+        second = tickets.open_ticket(s, "web:b", "问题二", [])
+        assert (first.number, second.number) == ("T111111", "T222222")
+        assert [t.text for t in tickets.list_for_user(s, "web:b")] == ["问题二"]
+        assert s.scalar(select(func.count()).select_from(TicketMessage)) == 2
+
+
+def test_user_followup_reopens_an_answered_ticket_but_not_a_closed_one(app):
+    with app.extensions["talent.db"]() as s:
+        number = tickets.open_ticket(s, "web:f", "问题", []).number
+        tickets.staff_reply(s, number, "小王", "答复")
+        assert tickets.user_followup(s, number, "还有一个问题").status == "open"
+        assert [m.author for m in tickets.thread(s, tickets.get_by_number(s, number))] == \
+            ["user", "staff:小王", "user"]
+        tickets.close(s, number, "staff:小王", "已解决")
+        with pytest.raises(tickets.TicketClosed):
+            tickets.user_followup(s, number, "再问一下")
+        with pytest.raises(tickets.TicketNotFound):
+            tickets.staff_reply(s, "T999999", "小王", "x")
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.target == number).order_by(AuditEntry.id)).all()
+    assert actions == ["ticket.open", "ticket.reply", "ticket.followup", "ticket.close"]

@@ -83,8 +83,12 @@ def start_job(kind: str, work) -> str:
     return job_id
 
 
-@bp.before_request
-def _upload_limit():
+def upload_limit() -> None:
+    """Raise the body limit for document uploads only (everything else keeps server.max_body_kb).
+
+    Registered on the app before CSRFProtect (see create_app): the CSRF check
+    reads the form, so the limit must already be raised by then.
+    """
     if request.endpoint in ("admin.docs_upload", "admin.docs_replace"):
         mb = current_app.config["SETTINGS"].ingest.max_file_mb
         request.max_content_length = int(mb * 1024 * 1024) + 64 * 1024

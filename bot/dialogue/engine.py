@@ -137,8 +137,14 @@ class Dialogue:
         handler = KIND_HANDLERS.get(incoming.kind, KIND_HANDLERS["unsupported"])
         reply = handler(turn)
         reply = self._with_pending(incoming.user_key, reply)
-        self.store.set_state(incoming.user_key, turn.state, cfg.state_ttl_minutes * 60)
-        self._log(incoming, reply)
+        rows = self._log_rows(incoming, reply)
+        if self.store.takes_rows:  # the database store saves state and log in one transaction
+            self.store.set_state(incoming.user_key, turn.state, cfg.state_ttl_minutes * 60, rows)
+        else:
+            self.store.set_state(incoming.user_key, turn.state, cfg.state_ttl_minutes * 60)
+            with self.sessions() as s:
+                s.add_all(rows)
+                s.commit()
         return reply
 
     def dispatch_text(self, turn: Turn) -> Reply:
@@ -205,17 +211,16 @@ class Dialogue:
                              .order_by(MessageLog.id.desc()).limit(limit)).all()
         return [{"direction": r.direction, "text": r.text, "at": r.created_at.isoformat()} for r in reversed(rows)]
 
-    def _log(self, incoming: Incoming, reply: Reply) -> None:
+    def _log_rows(self, incoming: Incoming, reply: Reply) -> list[MessageLog]:
         now = utcnow()
         text_in = incoming.text or f"[{incoming.kind}{':' + incoming.event if incoming.event else ''}]"
-        with self.sessions() as s:
-            s.add(MessageLog(user_key=incoming.user_key, channel=incoming.channel, direction="in",
-                             text=text_in[:4000], intent=reply.intent, created_at=now))
-            if not reply.silent:
-                s.add(MessageLog(user_key=incoming.user_key, channel=incoming.channel, direction="out",
-                                 text=reply.render()[:4000], intent=reply.intent, found=reply.found,
-                                 created_at=now + timedelta(microseconds=1)))
-            s.commit()
+        rows = [MessageLog(user_key=incoming.user_key, channel=incoming.channel, direction="in",
+                           text=text_in[:4000], intent=reply.intent, created_at=now)]
+        if not reply.silent:
+            rows.append(MessageLog(user_key=incoming.user_key, channel=incoming.channel, direction="out",
+                                   text=reply.render()[:4000], intent=reply.intent, found=reply.found,
+                                   created_at=now + timedelta(microseconds=1)))
+        return rows
 
 
 _AFFIRMATIVE = re.compile(r"^(好|好的|好啊|可以|行|要|需要|是|是的|嗯|嗯嗯|ok|okay|麻烦了|麻烦你了)$", re.I)

@@ -51,6 +51,9 @@ class IntentClassifier:
             self._examples = [(name, v) for (name, _), v in zip(pairs, vectors)]
         if not self._examples:
             return None
-        q = self._embed([text])[0]
+        # The same text the retriever embeds next, so the embedding cache serves both.
+        from knowledge.text import normalise_query
+
+        q = self._embed([normalise_query(text)])[0]
         name, best = max(((n, float(v @ q)) for n, v in self._examples), key=lambda p: p[1])
         return name if best >= self.cfg.example_similarity else None

@@ -2,7 +2,8 @@
 
 "转人工" / "我要咨询" (or "好的" after the bot could not answer) opens a ticket
 with the recent conversation attached. If there is nothing to pass on yet,
-the bot asks for one sentence first (a one-step flow).
+the bot asks for one sentence first (a one-step flow; "取消" leaves it
+through the engine's exit intent).
 """
 
 from __future__ import annotations
@@ -11,51 +12,64 @@ import re
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn, handles, is_affirmative
-from bot.tickets import STATUS_LABELS, last_staff_reply, list_for_user, open_ticket
+from bot.tickets import STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket
 
 FLOW = "ticket"
+MIN_TEXT = 2      # "转人工 嗯" is not a question yet: ask for one
+SHOWN = 5         # tickets listed by "我的工单"
+_EDGES = re.compile(r"^[\s，。,.:：;；!！?？、]+|[\s，。,.:：;；!！?？、]+$")
 
 
-def _strip_keywords(turn: Turn) -> str:
+def _without_keywords(turn: Turn) -> str:
+    """The message minus the ticket keywords: what the user wants to ask, if anything."""
+    intent = turn.engine.settings.dialogue.intents.get("ticket")
     text = turn.text
-    for kw in sorted(turn.engine.settings.dialogue.intents.get("ticket").keywords, key=len, reverse=True):
+    for kw in sorted(intent.keywords if intent else [], key=len, reverse=True):
         text = text.replace(kw, " ")
-    return re.sub(r"^[\s，。,.:：!！]+|[\s，。,.:：!！]+$", "", text)
+    return _EDGES.sub("", text).strip()
 
 
 def _open(turn: Turn, text: str) -> Reply:
-    context = turn.engine.recent_conversation(turn.incoming.user_key)
-    with turn.engine.sessions() as s:
-        ticket = open_ticket(s, turn.incoming.user_key, text, context)
-        number = ticket.number
+    context = turn.engine.recent_conversation(turn.incoming.user_key)  # before this message is logged
+    try:
+        with turn.engine.sessions() as s:
+            number = open_ticket(s, turn.incoming.user_key, text, context).number
+    except TicketError as exc:
+        return Reply(exc.message, intent="ticket")
     turn.state.clear()
     return Reply(messages.TICKET_OPENED.format(number=number), actions=["我的工单"], intent="ticket")
 
 
+def _ask(turn: Turn) -> Reply:
+    turn.state.pop("offer_ticket", None)
+    turn.state["flow"] = FLOW
+    return Reply(messages.TICKET_ASK_TEXT, actions=["取消"], intent="ticket")
+
+
 @handles("ticket")
 def ticket(turn: Turn) -> Reply:
+    described = _without_keywords(turn)
     if turn.state.get("flow") == FLOW:  # the description we asked for
-        return _open(turn, turn.text)
-    pending = turn.state.get("offer_ticket")
-    if pending and (is_affirmative(turn.text) or not _strip_keywords(turn)):
-        return _open(turn, pending)
-    described = _strip_keywords(turn)
-    if described and len(described) >= 2:
+        if len(described) < MIN_TEXT or is_affirmative(described):
+            return _ask(turn)
         return _open(turn, described)
-    turn.state["flow"] = FLOW
-    return Reply(messages.TICKET_ASK_TEXT, intent="ticket")
+    pending = turn.state.get("offer_ticket")
+    if pending and (is_affirmative(turn.text) or not described):
+        return _open(turn, pending)
+    if len(described) >= MIN_TEXT:
+        return _open(turn, described)
+    return _ask(turn)
 
 
 @handles("ticket_status")
 def ticket_status(turn: Turn) -> Reply:
+    lines = []
     with turn.engine.read_sessions() as s:
-        rows = list_for_user(s, turn.incoming.user_key)[:5]
-        lines = []
-        for t in rows:
+        for t in list_for_user(s, turn.incoming.user_key)[:SHOWN]:
             lines.append(messages.TICKET_LINE.format(number=t.number, status=STATUS_LABELS[t.status], text=t.text[:30]))
             latest = last_staff_reply(s, t)
             if latest is not None:
                 lines.append(messages.TICKET_LATEST_REPLY.format(text=latest.text[:60]))
-    if not rows:
-        return Reply(messages.NO_TICKETS, intent="ticket_status")
+    if not lines:
+        return Reply(messages.NO_TICKETS, actions=["转人工"], intent="ticket_status")
     return Reply(messages.MY_TICKETS.format(lines="\n".join(lines)), intent="ticket_status")

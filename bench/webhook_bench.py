@@ -503,13 +503,12 @@ def instrument(app) -> StageTimer:
     store_cls = type(app.extensions["talent.dialogue"].store)
     for attr, stage in (("claim", "db.dedup claim"), ("reply_for", "db.dedup claim"),
                         ("remember_reply", "db.remember reply"), ("count_recent", "db.rate limit count"),
-                        ("get_state", "db.get state"), ("set_state", "db.set state"),
+                        ("get_state", "db.get state"), ("set_state", "db.set state + message log"),
                         ("acquire", "db.user lock"), ("release", "db.user lock")):
         if hasattr(store_cls, attr):  # the store's interface grows; time what is there
             t.wrap(store_cls, attr, stage)
     t.wrap(Dialogue, "handle", "dialogue.other")
     t.wrap(Dialogue, "take_pending", "db.pending deliveries")
-    t.wrap(Dialogue, "_log", "db.message log")
     t.wrap(Dialogue, "record_unanswered", "db.unanswered")
     t.wrap(IntentClassifier, "classify", "intent.keywords")
     embedder = app.extensions["talent.knowledge"].embedder

@@ -113,7 +113,8 @@ def fake_openai(monkeypatch):
 
         def do_POST(self):
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            State.requests.append({"path": self.path, "headers": dict(self.headers), "json": body})
+            State.requests.append({"path": self.path, "headers": dict(self.headers), "json": body,
+                                   "peer_port": self.client_address[1]})
             time.sleep(State.delay)
             payload = json.dumps({
                 "id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": body.get("model"),

@@ -129,6 +129,24 @@ def _workers(master: int) -> list[int]:
     return [int(p) for p in out.split()]
 
 
+def _pid_with_local_port(pids: list[int], port: int) -> int | None:
+    """Which of ``pids`` holds the TCP socket bound locally to ``port`` (read from /proc, no psutil)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(f"socket:[{fields[9]}]")
+    for pid in pids:
+        fd_dir = Path(f"/proc/{pid}/fd")
+        try:
+            if any(os.readlink(fd) in inodes for fd in fd_dir.iterdir()):
+                return pid
+        except (FileNotFoundError, PermissionError):
+            continue
+    return None
+
+
 def test_worker_killed_mid_request_loses_no_message(slow_gunicorn, fake_openai):
     import sqlite3
     import threading
@@ -150,10 +168,16 @@ def test_worker_killed_mid_request_loses_no_message(slow_gunicorn, fake_openai):
     while not fake_openai.requests and time.monotonic() < deadline:  # the worker is inside the request
         time.sleep(0.05)
     assert fake_openai.requests, "the request never reached the LLM"
-    for pid in _workers(master.pid):
+    # The worker inside the request is the one holding the LLM connection: kill it first, then the rest.
+    workers = _workers(master.pid)
+    busy = _pid_with_local_port(workers, fake_openai.requests[0]["peer_port"])
+    assert busy is not None, f"no worker of {workers} holds the LLM connection"
+    for pid in [busy] + [p for p in workers if p != busy]:
         os.kill(pid, signal.SIGKILL)
     t.join()
-    assert isinstance(outcome["first"], requests.RequestException)  # the connection died with the worker
+    first = outcome["first"]
+    assert isinstance(first, requests.RequestException), (  # the connection died with the worker
+        f"the killed worker {busy} still answered: {getattr(first, 'status_code', '')} {getattr(first, 'text', '')!r}")
 
     # WeChat retries the same message (at ~5 s); a new worker takes the dead claim over.
     time.sleep(2)

@@ -458,7 +458,7 @@ class StageTimer:
 GROUPS = {
     "xml.signature": "XML/crypto", "xml.defusedxml check": "XML/crypto", "xml.parse_message": "XML/crypto",
     "xml.render reply": "XML/crypto", "xml.aes decrypt": "XML/crypto", "xml.aes encrypt": "XML/crypto",
-    "db.dedup claim": "dialogue+DB", "db.remember reply": "dialogue+DB", "db.rate limit count": "dialogue+DB",
+    "db.start turn": "dialogue+DB", "db.finish turn": "dialogue+DB", "db.dedup claim": "dialogue+DB", "db.remember reply": "dialogue+DB", "db.rate limit count": "dialogue+DB",
     "db.get state": "dialogue+DB", "db.set state": "dialogue+DB", "db.pending deliveries": "dialogue+DB",
     "db.message log": "dialogue+DB", "db.unanswered": "dialogue+DB", "db.user lock": "dialogue+DB",
     "dialogue.other": "dialogue+DB",
@@ -501,9 +501,9 @@ def instrument(app) -> StageTimer:
     t.wrap(WeChatCrypto, "decrypt_message", "xml.aes decrypt")
     t.wrap(WeChatCrypto, "encrypt_message", "xml.aes encrypt")
     store_cls = type(app.extensions["talent.dialogue"].store)
-    for attr, stage in (("claim", "db.dedup claim"), ("reply_for", "db.dedup claim"),
-                        ("remember_reply", "db.remember reply"), ("count_recent", "db.rate limit count"),
-                        ("get_state", "db.get state"), ("set_state", "db.set state + message log"),
+    for attr, stage in (("start_turn", "db.start turn"), ("finish_turn", "db.finish turn"),
+                        ("claim", "db.dedup claim"), ("reply_for", "db.dedup claim"),
+                        ("remember_reply", "db.remember reply"), ("get_state", "db.get state"),
                         ("acquire", "db.user lock"), ("release", "db.user lock")):
         if hasattr(store_cls, attr):  # the store's interface grows; time what is there
             t.wrap(store_cls, attr, stage)

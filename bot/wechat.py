@@ -29,7 +29,7 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
 from bot import messages
-from bot.dialogue import Incoming, Reply
+from bot.dialogue import Incoming
 
 log = logging.getLogger(__name__)
 
@@ -112,14 +112,15 @@ def receive():
 
 def _incoming(msg) -> Incoming:
     user = f"wx:{msg.source}"
+    once = {"claim_key": _dedup_key(msg), "max_reply_bytes": WECHAT_TEXT_LIMIT}
     if msg.type == "text":
-        return Incoming(user, "wechat", "text", text=msg.content or "")
+        return Incoming(user, "wechat", "text", text=msg.content or "", **once)
     if msg.type == "voice":
-        return Incoming(user, "wechat", "voice", text=getattr(msg, "recognition", None) or "")
+        return Incoming(user, "wechat", "voice", text=getattr(msg, "recognition", None) or "", **once)
     if msg.type == "event":
         return Incoming(user, "wechat", "event", event=(msg.event or "").lower(),
-                        event_key=str(getattr(msg, "key", "") or ""))
-    return Incoming(user, "wechat", msg.type or "unsupported")
+                        event_key=str(getattr(msg, "key", "") or ""), **once)
+    return Incoming(user, "wechat", msg.type or "unsupported", **once)
 
 
 def _dedup_key(msg) -> str:
@@ -129,48 +130,52 @@ def _dedup_key(msg) -> str:
 
 
 def reply_text_for(msg) -> str | None:
-    """The reply text for one WeChat message, in time and at most once per message."""
+    """The reply text for one WeChat message, in time and at most once per message.
+
+    The dialogue claims the message itself (in the same transaction as the rest
+    of its start) and stores the reply with its state; a retry comes back as
+    ``duplicate`` and waits here for the first attempt's reply.
+    """
     from bot import get_dialogue
 
     app = current_app._get_current_object()
     dialogue = get_dialogue()
-    cfg = _settings()
-    key = _dedup_key(msg)
-    deadline = time.monotonic() + cfg.reply_deadline_s
-    try:
-        first = dialogue.store.claim(key)
-    except Exception:
-        # The shared store (database or Redis) is down: without it a retry
-        # could repeat an effect, so run nothing and ask the user to resend.
-        log.exception("cannot record message %s; answering 'busy'", key)
-        return messages.BUSY
-    while not first:
+    incoming = _incoming(msg)
+    key = incoming.claim_key
+    deadline = time.monotonic() + _settings().reply_deadline_s
+    while True:
+        future = _executor.submit(dialogue.handle, incoming)
+        try:
+            reply = future.result(timeout=max(deadline - time.monotonic(), 0.05))
+        except FutureTimeout:
+            future.add_done_callback(lambda f: _deliver_late(app, incoming, f))
+            return _remembered(dialogue, key, messages.ANSWER_COMING)
+        except Exception as exc:
+            # Never a traceback to the user. An outage of the shared store (database
+            # or Redis) means nothing ran: the user is asked to send it again.
+            log.exception("dialogue failed for %s", key)
+            text = messages.BUSY if is_outage(exc) else messages.INTERNAL_ERROR.format(request_id=key[-12:])
+            return _remembered(dialogue, key, text)
+        if not reply.duplicate:
+            return reply.fit(WECHAT_TEXT_LIMIT) or None  # the dialogue has remembered it
         # A retry: the first attempt is running or done. Never run it twice —
-        # unless its worker died before replying (then its claim goes stale).
+        # unless its worker died before replying (then its claim goes stale and
+        # the next ``handle`` takes it over).
         stored = dialogue.store.reply_for(key)
         if stored is not None:
             return stored or None
         if time.monotonic() >= deadline:
             return None
         time.sleep(0.05)
-        first = dialogue.store.claim(key)
 
-    incoming = _incoming(msg)
-    future = _executor.submit(dialogue.handle, incoming)
-    try:
-        reply = future.result(timeout=max(deadline - time.monotonic(), 0.05))
-        text = fit_text(reply) if not reply.silent else ""
-    except FutureTimeout:
-        text = messages.ANSWER_COMING
-        future.add_done_callback(lambda f: _deliver_late(app, incoming, f))
-    except Exception as exc:
-        log.exception("dialogue failed for %s", key)
-        text = messages.BUSY if is_outage(exc) else messages.INTERNAL_ERROR.format(request_id=key[-12:])
+
+def _remembered(dialogue, key: str, text: str) -> str:
+    """Store ``text`` as the message's reply (for its retries) and return it."""
     try:
         dialogue.store.remember_reply(key, text)
     except Exception:
         log.exception("cannot store the reply of %s", key)
-    return text or None
+    return text
 
 
 def is_outage(exc: BaseException) -> bool:
@@ -188,30 +193,14 @@ def _deliver_late(app, incoming: Incoming, future) -> None:
     except Exception:
         log.exception("late dialogue failed for %s", incoming.user_key)
         return
-    if reply.silent:
+    if reply.silent:  # nothing to say, or a retry's placeholder
         return
     from bot.delivery import deliver_to_user
 
-    text = fit_text(reply)
+    text = reply.fit(WECHAT_TEXT_LIMIT)
     cfg = app.config["SETTINGS"].wechat
     if not (cfg.customer_service_api and cfg.secret):
         # Delivered with the next reply: say which question it answers.
         text = messages.LATE_ANSWER_PREFIX.format(question=incoming.text[:30]) + text
     with app.app_context():
         deliver_to_user(app, incoming.user_key, text)
-
-
-def fit_text(reply: Reply, limit: int = WECHAT_TEXT_LIMIT) -> str:
-    """Reply text within WeChat's byte limit, cut at a sentence, source line kept."""
-    full = reply.render()
-    if len(full.encode("utf-8")) <= limit:
-        return full
-    tail = f"…\n{reply.source_line}" if reply.source_line else "…"
-    budget = limit - len(tail.encode("utf-8"))
-    body = reply.text
-    while len(body.encode("utf-8")) > budget:
-        body = body[: len(body) * 9 // 10]
-    cut = max(body.rfind(m) for m in "。！？；\n")
-    if cut >= len(body) // 2:
-        body = body[: cut + 1]
-    return body + tail

@@ -109,3 +109,32 @@ def test_chat_keeps_answering_from_keywords_while_the_chroma_server_is_down(tmp_
     kb.index.reload_interval = 0
     assert "免费住宿" in wx.say("o_chroma", "驿站能免费住吗")      # keyword side only
     assert "424套" in app.test_client().post("/api/ask", json={"question": "新建人才公寓多少套"}).json["answer"]
+
+
+def test_readers_on_other_machines_notice_a_switch_cheaply(tmp_path, chroma_server, monkeypatch):
+    """Through a server, the once-a-second check reads the generation number, not the manifest."""
+    from knowledge.index import KnowledgeIndex, Manifest
+    from tests.test_index import _doc
+
+    def machine(name: str) -> KnowledgeIndex:
+        return KnowledgeIndex(tmp_path / name, "test-embedder", chroma_url=chroma_server.url, reload_interval=0)
+
+    writer, reader = machine("m1"), machine("m2")
+    with writer.writer() as w:
+        for i in range(10):
+            w.put(*_doc(f"d{i}.txt", [f"人才政策第{i}条"]))
+        w.commit()
+    assert reader.current().manifest.generation == 1 and len(reader.documents()) == 10
+
+    parses = []
+    real = Manifest.from_json.__func__
+    monkeypatch.setattr(Manifest, "from_json", classmethod(lambda cls, text: parses.append(1) or real(cls, text)))
+    for _ in range(3):
+        reader.refresh()
+    assert parses == []
+    with writer.writer() as w:
+        w.drop("d0.txt")
+        w.commit()
+    parses.clear()
+    assert reader.current().manifest.generation == 2 and len(reader.documents()) == 9
+    assert len(parses) == 1

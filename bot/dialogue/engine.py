@@ -36,6 +36,8 @@ class Incoming:
     text: str = ""
     event: str = ""               # subscribe | unsubscribe | click | …
     event_key: str = ""
+    claim_key: str = ""           # a channel that retries (WeChat): handle it once, remember the reply
+    max_reply_bytes: int = 0      # the channel's limit for one reply (0: none)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Reply:
     intent: str = ""
     found: bool | None = None
     silent: bool = False                            # nothing to send (e.g. unsubscribe)
+    duplicate: bool = False                         # a retry of a claimed message: its reply is stored
 
     @property
     def source_line(self) -> str:
@@ -57,6 +60,21 @@ class Reply:
     def render(self) -> str:
         """Plain text for channels without rich display (WeChat)."""
         return f"{self.text}\n{self.source_line}" if self.source_line else self.text
+
+    def fit(self, limit: int) -> str:
+        """``render()`` within ``limit`` UTF-8 bytes (0: no limit): cut at a sentence, source line kept."""
+        full = "" if self.silent else self.render()
+        if not limit or len(full.encode("utf-8")) <= limit:
+            return full
+        tail = f"…\n{self.source_line}" if self.source_line else "…"
+        budget = limit - len(tail.encode("utf-8"))
+        body = self.text
+        while len(body.encode("utf-8")) > budget:
+            body = body[: len(body) * 9 // 10]
+        cut = max(body.rfind(m) for m in "。！？；\n")
+        if cut >= len(body) // 2:
+            body = body[: cut + 1]
+        return body + tail
 
 
 @dataclass
@@ -118,34 +136,51 @@ class Dialogue:
         return 10.0 + (llm.timeout_s if llm.enabled else 0.0)
 
     def handle(self, incoming: Incoming) -> Reply:
-        """Produce the reply to one message and record both in the message log."""
-        cfg = self.settings.dialogue
-        if incoming.kind in ("text", "voice") and incoming.text.strip():
-            if self.store.count_recent(incoming.user_key, 60) > cfg.rate_limit_per_minute:
-                return Reply(messages.RATE_LIMITED, intent="rate_limited")
-        token = self.store.acquire(f"user:{incoming.user_key}", self.user_lock_ttl_s, self.USER_LOCK_WAIT_S)
-        try:
-            return self._handle_locked(incoming)
-        finally:
-            if token:
-                self.store.release(f"user:{incoming.user_key}", token)
+        """Produce the reply to one message and record both in the message log.
 
-    def _handle_locked(self, incoming: Incoming) -> Reply:
+        The common case costs the store two transactions: ``start_turn`` (claim,
+        rate count, user lock, state) and ``finish_turn`` (state, log, unlock, reply).
+        """
         cfg = self.settings.dialogue
-        state = self.store.get_state(incoming.user_key)
+        user = incoming.user_key
+        counted = incoming.kind in ("text", "voice") and bool(incoming.text.strip())
+        start = self.store.start_turn(user, incoming.claim_key or None, 60 if counted else None,
+                                      cfg.rate_limit_per_minute, self.user_lock_ttl_s)
+        if not start.first:
+            return Reply("", intent="duplicate", silent=True, duplicate=True)
+        if counted and start.recent > cfg.rate_limit_per_minute:
+            reply = Reply(messages.RATE_LIMITED, intent="rate_limited")
+            if incoming.claim_key:
+                self.store.remember_reply(incoming.claim_key, reply.fit(incoming.max_reply_bytes))
+            return reply
+        token, state, pending = start.token, start.state, start.pending
+        if token is None:  # another message of this user is being handled: wait for it
+            token = self.store.acquire(f"user:{user}", self.user_lock_ttl_s, self.USER_LOCK_WAIT_S)
+            state, pending = self.store.get_state(user), True
+        try:
+            return self._handle_locked(incoming, token, state, pending)
+        except BaseException:
+            if token:
+                self._release_quietly(user, token)
+            raise
+
+    def _handle_locked(self, incoming: Incoming, token: str | None, state: dict, pending: bool) -> Reply:
         turn = Turn(self, incoming, state)
         handler = KIND_HANDLERS.get(incoming.kind, KIND_HANDLERS["unsupported"])
         reply = handler(turn)
-        reply = self._with_pending(incoming.user_key, reply)
-        rows = self._log_rows(incoming, reply)
-        if self.store.takes_rows:  # the database store saves state and log in one transaction
-            self.store.set_state(incoming.user_key, turn.state, cfg.state_ttl_minutes * 60, rows)
-        else:
-            self.store.set_state(incoming.user_key, turn.state, cfg.state_ttl_minutes * 60)
-            with self.sessions() as s:
-                s.add_all(rows)
-                s.commit()
+        if pending:
+            reply = self._with_pending(incoming.user_key, reply)
+        self.store.finish_turn(
+            incoming.user_key, token, turn.state, self.settings.dialogue.state_ttl_minutes * 60,
+            self._log_rows(incoming, reply), incoming.claim_key or None,
+            reply.fit(incoming.max_reply_bytes) if incoming.claim_key else None)
         return reply
+
+    def _release_quietly(self, user_key: str, token: str) -> None:
+        try:
+            self.store.release(f"user:{user_key}", token)
+        except Exception:  # the store is down: the lock expires on its own
+            log.warning("could not release the lock of %s", user_key, exc_info=True)
 
     def dispatch_text(self, turn: Turn) -> Reply:
         if not turn.text:

@@ -1,0 +1,92 @@
+"""The shared store's contract, the same on every backend: SQLite, PostgreSQL, Redis.
+
+A message is claimed once; a retry is told so; the rate count, the user lock and
+the conversation state come back from ``start_turn``; ``finish_turn`` saves the
+state and the log, frees the lock and keeps the reply for retries, without
+overwriting a reply the webhook already gave ("the answer is coming").
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import sessionmaker
+
+from bot.db import make_engine, upgrade
+from bot.models import MessageLog, PendingDelivery, utcnow
+from bot.shared import make_store
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "redis"])
+def store(request, tmp_path):
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_url")
+    else:
+        url = f"sqlite:///{tmp_path / 'store.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    redis_url = request.getfixturevalue("redis_server").url if request.param == "redis" else None
+    yield make_store(sessions, redis_url, seen_ttl_s=3600, prefix=f"t{uuid.uuid4().hex[:6]}:")
+    engine.dispose()
+
+
+def _log(user: str, text: str) -> list[MessageLog]:
+    return [MessageLog(user_key=user, channel="wechat", direction="in", text=text, created_at=utcnow())]
+
+
+def test_claim_lock_state_and_reply_round_trip(store):
+    start = store.start_turn("wx:a", "wx:1", 60, 5, 10)
+    assert start.first and start.recent == 1 and start.token and start.state == {}
+
+    retry = store.start_turn("wx:a", "wx:1", 60, 5, 10)
+    assert not retry.first and retry.token is None  # a retry runs nothing
+    assert store.reply_for("wx:1") is None           # the first attempt has not replied yet
+
+    other = store.start_turn("wx:a", "wx:2", 60, 5, 10)
+    assert other.first and other.token is None        # the user's lock is held by message 1
+
+    store.finish_turn("wx:a", start.token, {"flow": "booking"}, 600, _log("wx:a", "一"), "wx:1", "回复一")
+    assert store.reply_for("wx:1") == "回复一"
+    assert store.get_state("wx:a") == {"flow": "booking"}
+
+    token = store.acquire("user:wx:a", 10, 1)         # released by finish_turn
+    assert token
+    store.release("user:wx:a", token)
+    nxt = store.start_turn("wx:a", "wx:3", 60, 5, 10)
+    assert nxt.first and nxt.token and nxt.state == {"flow": "booking"}
+    store.finish_turn("wx:a", nxt.token, {}, 600, _log("wx:a", "三"), "wx:3", "回复三")
+
+
+def test_finish_turn_keeps_a_reply_already_given(store):
+    start = store.start_turn("wx:b", "wx:10", None, 5, 10)
+    store.remember_reply("wx:10", "答案马上就来")       # the webhook's in-time reply after its deadline
+    store.finish_turn("wx:b", start.token, {}, 600, _log("wx:b", "慢问题"), "wx:10", "完整答案")
+    assert store.reply_for("wx:10") == "答案马上就来"   # a retry gets what the user was sent
+
+
+def test_rate_count_and_no_lock_when_over_the_limit(store):
+    user = "wx:flood"
+    for i in range(3):
+        start = store.start_turn(user, f"wx:f{i}", 60, 3, 10)
+        assert start.first and start.recent == i + 1 and start.token
+        store.finish_turn(user, start.token, {}, 600, _log(user, f"消息{i}"), f"wx:f{i}", "好")
+    over = store.start_turn(user, "wx:f3", 60, 3, 10)
+    assert over.first and over.recent == 4 and over.token is None  # limited: no lock taken
+    assert store.acquire(f"user:{user}", 10, 0.1)
+
+
+def test_web_turns_have_no_claim_and_see_pending_deliveries(store):
+    start = store.start_turn("web:v", None, 60, 5, 10)
+    assert start.first and start.token
+    store.finish_turn("web:v", start.token, {}, 600, _log("web:v", "你好"))
+    sessions = getattr(store, "sessions")
+    with sessions() as s:
+        s.add(PendingDelivery(user_key="web:v", text="工作人员回复", created_at=utcnow()))
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(MessageLog).where(MessageLog.user_key == "web:v")) == 1
+    start = store.start_turn("web:v", None, 60, 5, 10)
+    assert start.pending  # the engine will pick the delivery up in this turn
+    store.finish_turn("web:v", start.token, {}, 600, [])

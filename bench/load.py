@@ -244,7 +244,8 @@ def main() -> None:
     print_table(stats)
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "load.json").write_text(json.dumps(stats, indent=1), encoding="utf-8")
+    name = "load-postgresql.json" if args.database_url else "load.json"
+    (out / name).write_text(json.dumps(stats, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -798,7 +798,8 @@ def main(duration: int, connections: int, n_requests: int, aes: bool, low_connec
     output.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 
     click.echo(f"\n## Webhook throughput — {started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, wrk {WRK_THREADS} threads "
-               f"× {connections} connections × {duration}s on loopback, gunicorn 2 sync workers, SQLite\n")
+               f"× {connections} connections × {duration}s on loopback, gunicorn 2 sync workers, "
+               f"{result['setup']['database']}\n")
     click.echo(table(rows, bare_rps))
     click.echo("\n| target | run | value | |\n|---|---|---:|---|")
     for v in verdicts:

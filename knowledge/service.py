@@ -54,6 +54,14 @@ class KnowledgeBase:
             chat_model = make_chat_model(k.llm)
         return Answerer(self.retriever, k.answer, k.retrieval, k.llm, chat_model)
 
+    def warm_up(self) -> None:
+        """Load the model, the index, jieba's dictionary and chromadb now.
+
+        A server process calls this before it accepts requests: otherwise the
+        first users of every new worker wait seconds for what is loaded here.
+        """
+        self.retriever.retrieve("人才公寓")
+
     def retrieve(self, query: str, k: int | None = None, filters: dict | None = None) -> Retrieval:
         return self.retriever.retrieve(query, k=k, filters=filters)
 

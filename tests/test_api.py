@@ -49,3 +49,13 @@ def test_missing_index_gives_503(tmp_path):
     assert client.get("/healthz").status_code == 503
     res = client.post("/api/ask", json={"question": "人才公寓"})
     assert res.status_code == 503 and "准备中" in res.json["error"]
+
+
+def test_warm_up_loads_what_the_first_question_needs(app):
+    """gunicorn workers run this at boot (bot/wsgi.py): no user waits for a model to load."""
+    knowledge = app.extensions["talent.knowledge"]
+    dialogue = app.extensions["talent.dialogue"]
+    assert "retriever" not in vars(knowledge) and dialogue.classifier._examples is None
+    dialogue.warm_up()
+    assert {"embedder", "index", "retriever"} <= set(vars(knowledge))
+    assert dialogue.classifier._examples  # the intent examples are embedded

@@ -124,6 +124,11 @@ class Dialogue:
             embed = lambda texts: knowledge.embedder.embed(texts)  # noqa: E731
         self.classifier = IntentClassifier(settings.dialogue, embed)
 
+    def warm_up(self) -> None:
+        """Load the knowledge base and embed the intent examples before the first message."""
+        self.knowledge.warm_up()
+        self.classifier.classify("想了解一下相关情况")  # no keyword: goes through the examples
+
     # ------------------------------------------------------------ entry point
     # One message per user at a time, across all workers: a user who types
     # fast (or a slow answer still running) must not see their state raced.

@@ -9,7 +9,7 @@ always with a Chinese ``error``.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from flask import Blueprint, current_app, jsonify, make_response, request
 

@@ -88,7 +88,7 @@ class KeyValue(Base):
 # ---------------------------------------------------------------- people, stations, bookings, tickets
 from datetime import date  # noqa: E402
 
-from sqlalchemy import Date, ForeignKey, UniqueConstraint  # noqa: E402
+from sqlalchemy import Date, ForeignKey  # noqa: E402
 
 
 class User(Base):

@@ -306,33 +306,53 @@ def pg_server():
     _sh.rmtree(server.dir, ignore_errors=True)
 
 
-class ThrowawayRedis:
+class ChildServer:
+    """A server process a test starts itself on a free port, ready once ``ready()`` says so."""
+
     def __init__(self):
         self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
         self.proc = None
 
-    def start(self) -> None:
+    def command(self) -> list[str]:
+        raise NotImplementedError
+
+    def ready(self) -> bool:
+        raise NotImplementedError
+
+    def start(self, timeout_s: float = 30) -> None:
         import subprocess
         import time as _t
 
-        import redis
-
-        self.proc = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-                                      "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(100):
+        self.proc = subprocess.Popen(self.command(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = _t.monotonic() + timeout_s
+        while _t.monotonic() < deadline:
             try:
-                redis.Redis(port=self.port).ping()
-                return
-            except redis.ConnectionError:
-                _t.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
+                if self.ready():
+                    return
+            except Exception:  # not listening yet
+                pass
+            _t.sleep(0.05)
+        raise RuntimeError(f"{type(self).__name__} did not start")
 
     def stop(self) -> None:
         if self.proc:
             self.proc.terminate()
             self.proc.wait(timeout=10)
             self.proc = None
+
+
+class ThrowawayRedis(ChildServer):
+    def __init__(self):
+        super().__init__()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def command(self) -> list[str]:
+        return ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+
+    def ready(self) -> bool:
+        import redis
+
+        return bool(redis.Redis(port=self.port).ping())
 
 
 @pytest.fixture()

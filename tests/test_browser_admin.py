@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from datetime import date, timedelta
 

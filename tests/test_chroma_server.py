@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,35 +11,22 @@ import requests
 from core.errors import StoreUnavailable
 from ingest.pipeline import build
 from knowledge.service import KnowledgeBase
-from tests.conftest import DOCS, free_port, settings_for
+from tests.conftest import DOCS, ChildServer, free_port, settings_for
 
 
 
-class ChromaServer:
+class ChromaServer(ChildServer):
     def __init__(self, path: Path):
+        super().__init__()
         self.path = path
-        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.proc = None
 
-    def start(self) -> None:
+    def command(self) -> list[str]:
         chroma = Path(sys.executable).with_name("chroma")
-        self.proc = subprocess.Popen([str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1",
-                                      "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{self.url}/api/v2/heartbeat", timeout=1).ok:
-                    return
-            except requests.RequestException:
-                time.sleep(0.2)
-        raise RuntimeError("chroma server did not start")
+        return [str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)]
 
-    def stop(self) -> None:
-        if self.proc:
-            self.proc.terminate()
-            self.proc.wait(timeout=10)
-            self.proc = None
+    def ready(self) -> bool:
+        return requests.get(f"{self.url}/api/v2/heartbeat", timeout=1).ok
 
 
 @pytest.fixture()

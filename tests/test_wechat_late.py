@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
 
 from bot import create_app
 from tests.conftest import app_overrides

@@ -23,7 +23,6 @@ from bot import messages
 from bot.dialogue.intents import IntentClassifier, compact
 from bot.models import MessageLog, PendingDelivery, UnansweredQuestion, utcnow
 from core.config import Settings
-from core.errors import IndexMissing
 
 log = logging.getLogger(__name__)
 

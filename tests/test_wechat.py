@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 import xmltodict
 from wechatpy.crypto import WeChatCrypto

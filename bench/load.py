@@ -158,18 +158,22 @@ def start_gunicorn(config: Path, workers: int) -> tuple[subprocess.Popen, str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, APP_CONFIG=str(config), SECRET_KEY="load", PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("gunicorn")), "--workers", str(workers),
-                             "--threads", "4", "--bind", f"127.0.0.1:{port}", "--timeout", "60", "bot.wsgi:app"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = config.with_name("gunicorn.log")
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([str(Path(sys.executable).with_name("gunicorn")), "--workers", str(workers),
+                                 "--threads", "4", "--bind", f"127.0.0.1:{port}", "--timeout", "60",
+                                 "bot.wsgi:app"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
+    deadline = time.monotonic() + 180  # four workers loading models on two busy cores
+    while time.monotonic() < deadline and proc.poll() is None:
         try:
             if requests.get(f"{url}/healthz", timeout=1).ok:
                 return proc, url
         except requests.RequestException:
             time.sleep(0.2)
     proc.terminate()
-    raise RuntimeError("gunicorn did not start")
+    tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+    raise RuntimeError(f"gunicorn did not start (exit code {proc.poll()}); its log ends:\n{tail}")
 
 
 def count_effects(database_url: str | None, tmp: Path) -> dict:

@@ -131,12 +131,11 @@ def prepare_schema(engine: Engine, sessions: sessionmaker, settings) -> None:
     from bot.people import seed_stations
 
     upgrade(engine)
-    with sessions() as s:
+    # Under the migration lock too: workers booting together would otherwise race to
+    # insert the same station, and a worker that fails to boot stops gunicorn.
+    with _migration_lock(engine), sessions() as s:
         seed_stations(s, settings.stations)
-        try:
-            s.commit()
-        except Exception:  # another worker seeded at the same moment
-            s.rollback()
+        s.commit()
 
 
 def get_db() -> Session:

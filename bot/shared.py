@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Integer, String, bindparam, cast, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.models import Conversation, KeyValue, MessageLog, PendingDelivery, SeenMessage, utcnow
+from bot.models import Conversation, KeyValue, PendingDelivery, SeenMessage, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +52,10 @@ class SharedStore(Protocol):
                     claim_key: str | None = None, reply: str | None = None) -> None:
         """Save the state and the log rows, release the user lock and remember the reply, together."""
 
-    def claim(self, key: str) -> bool:
-        """True for the first caller with ``key`` (or one taking over a dead claim); False for retries."""
-
     def reply_for(self, key: str) -> str | None: ...
 
-    def remember_reply(self, key: str, reply: str) -> None: ...
+    def remember_reply(self, key: str, reply: str) -> None:
+        """Keep the reply of a claimed message for its retries; the first reply kept wins."""
 
     def incr(self, key: str, window_s: int) -> int:
         """Count an event under ``key`` in the current window; return the window's count."""
@@ -96,9 +94,8 @@ class DatabaseStore:
     # They run prebuilt Core statements (see _Hot below), not the ORM.
     def start_turn(self, user_key: str, claim_key: str | None, rate_window_s: int | None, rate_limit: int,
                    lock_ttl_s: float) -> TurnStart:
+        self._sweep()
         with self._session() as s:
-            if claim_key is not None:
-                self._sweep(s)
             conn, now = s.connection(), utcnow()
             if claim_key is not None and not (_insert_new(s, SeenMessage, key=claim_key, created_at=now)
                                               or self._take_over(s, claim_key)):
@@ -106,9 +103,12 @@ class DatabaseStore:
                 return TurnStart(first=False)
             start = TurnStart()
             if rate_window_s:
-                # The message log already has every message handled: count it there, plus this one.
-                start.recent = conn.execute(_Hot.count_in, {
-                    "u": user_key, "since": now - timedelta(seconds=rate_window_s)}).scalar_one() + 1
+                # A counter per user and window, counted up here: messages still waiting
+                # for the user's lock count too, so a burst is limited at once.
+                bucket = int(time.time() // rate_window_s)
+                start.recent = int(conn.execute(_Hot.count_up(conn.dialect.name), {
+                    "key": f"count:rate:{user_key}:{bucket}", "value": "1",
+                    "expires_at": now + timedelta(seconds=rate_window_s * 2)}).scalar_one())
                 if start.recent > rate_limit:
                     s.commit()
                     return start
@@ -131,13 +131,6 @@ class DatabaseStore:
                 # Only a claim still without reply: the webhook may have answered "coming" already.
                 conn.execute(_Hot.first_reply, {"k": claim_key, "text": reply})
             s.commit()
-
-    def claim(self, key: str) -> bool:
-        with self._session() as s:
-            self._sweep(s)
-            first = _insert_new(s, SeenMessage, key=key, created_at=utcnow()) or self._take_over(s, key)
-            s.commit()
-            return first
 
     @staticmethod
     def _take_over(s: Session, key: str) -> bool:
@@ -172,12 +165,16 @@ class DatabaseStore:
         if not _insert_new(s, Conversation, user_key=user_key, state=state, expires_at=values["exp"], updated_at=now):
             conn.execute(_Hot.save_state, values)  # another worker created it a moment ago: last write wins
 
-    def _sweep(self, s: Session) -> None:
+    def _sweep(self) -> None:
+        """Every ten minutes, forget old messages and expired counters and locks."""
         if time.monotonic() - self._last_sweep < 600:
             return
         self._last_sweep = time.monotonic()
-        s.execute(delete(SeenMessage).where(SeenMessage.created_at < utcnow() - timedelta(seconds=self.seen_ttl_s)))
-        s.commit()
+        with self._session() as s:
+            s.execute(delete(SeenMessage).where(
+                SeenMessage.created_at < utcnow() - timedelta(seconds=self.seen_ttl_s)))
+            s.execute(delete(KeyValue).where(KeyValue.expires_at < utcnow() - timedelta(minutes=10)))
+            s.commit()
 
     def reply_for(self, key: str) -> str | None:
         with self._reader() as s:
@@ -185,10 +182,8 @@ class DatabaseStore:
 
     def remember_reply(self, key: str, reply: str) -> None:
         with self._session() as s:
-            row = s.get(SeenMessage, key)
-            if row is not None:
-                row.reply = reply
-                s.commit()
+            s.connection().execute(_Hot.first_reply, {"k": key, "text": reply})
+            s.commit()
 
     def incr(self, key: str, window_s: int) -> int:
         k = _bucket_key(key, window_s)
@@ -260,8 +255,14 @@ class RedisStore:
         self.p = prefix
         self._start = client.register_script(self._START)
         self._finish = client.register_script(self._FINISH)
+        self._first_reply = client.register_script(self._FIRST_REPLY)
 
     _PENDING = "\x00pending:"
+
+    def _seen_key(self, claim_key: str | None) -> str:
+        # The scripts take a key list of fixed shape; without a claim the seen key is unused.
+        # (The keys of one call may fall in different slots: a single Redis, not a Cluster.)
+        return f"{self.p}seen:{claim_key}" if claim_key is not None else f"{self.p}seen:-"
 
     # KEYS: seen, rate, lock, state. ARGV: claim?, pending marker, seen ttl, count?, rate ttl, limit,
     # token, lock ttl ms. Returns {claimed} or {1, count, locked, state}.
@@ -295,7 +296,7 @@ class RedisStore:
         def run(claim: bool) -> list:
             bucket = int(time.time() // rate_window_s) if rate_window_s else 0
             return self._start(
-                keys=[f"{self.p}seen:{claim_key}", f"{self.p}rate:{user_key}:{bucket}",
+                keys=[self._seen_key(claim_key), f"{self.p}rate:{user_key}:{bucket}",
                       f"{self.p}lock:user:{user_key}", f"{self.p}state:{user_key}"],
                 args=["1" if claim else "0", f"{self._PENDING}{time.time()}", self.seen_ttl_s,
                       "1" if rate_window_s else "0", (rate_window_s or 1) * 2, rate_limit,
@@ -304,9 +305,10 @@ class RedisStore:
         token = uuid.uuid4().hex
         got = run(claim_key is not None)
         if got[0] == 0:
-            if not self.claim(claim_key):  # a retry, unless the first attempt's worker died
+            if not self._take_over(claim_key):  # a retry, unless the first attempt's worker died
                 return TurnStart(first=False)
             got = run(False)
+        # Waiting deliveries live in the database: the engine looks there (pending=True).
         start = TurnStart(recent=int(got[1]), pending=True)
         if got[2] == 1:
             start.token = token
@@ -321,11 +323,12 @@ class RedisStore:
                 s.commit()
         remember = claim_key is not None and reply is not None
         self._finish(keys=[f"{self.p}state:{user_key}", f"{self.p}lock:user:{user_key}",
-                           f"{self.p}seen:{claim_key}"],
+                           self._seen_key(claim_key)],
                      args=[json.dumps(state, ensure_ascii=False), state_ttl_s, token or "",
                            "1" if remember else "0", reply or "", self.seen_ttl_s, self._PENDING])
 
-    def claim(self, key: str) -> bool:
+    def _take_over(self, key: str) -> bool:
+        """Claim ``key`` if it is new, or if its claim went stale (its worker died: STALE_CLAIM_S)."""
         k = f"{self.p}seen:{key}"
         if self.r.set(k, f"{self._PENDING}{time.time()}", nx=True, ex=self.seen_ttl_s):
             return True
@@ -354,8 +357,16 @@ class RedisStore:
         text = value.decode()
         return None if text.startswith(self._PENDING) else text
 
+    _FIRST_REPLY = """
+    local cur = redis.call('GET', KEYS[1])
+    if cur and string.sub(cur, 1, string.len(ARGV[3])) == ARGV[3] then
+      redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+    end
+    return 1
+    """
+
     def remember_reply(self, key: str, reply: str) -> None:
-        self.r.set(f"{self.p}seen:{key}", reply, ex=self.seen_ttl_s)
+        self._first_reply(keys=[f"{self.p}seen:{key}"], args=[reply, self.seen_ttl_s, self._PENDING])
 
     def incr(self, key: str, window_s: int) -> int:
         k = f"{self.p}{_bucket_key(key, window_s)}"
@@ -404,10 +415,8 @@ class _Hot:
     """
 
     _seen, _kv, _conv = SeenMessage.__table__, KeyValue.__table__, Conversation.__table__
-    _log, _pending = MessageLog.__table__, PendingDelivery.__table__
+    _pending = PendingDelivery.__table__
 
-    count_in = select(func.count()).select_from(_log).where(
-        _log.c.user_key == bindparam("u"), _log.c.direction == "in", _log.c.created_at >= bindparam("since"))
     pending = select(_pending.c.id).where(
         _pending.c.user_key == bindparam("u"), _pending.c.delivered_at.is_(None)).limit(1)
     take_over = update(_seen).where(
@@ -430,19 +439,33 @@ class _Hot:
             cls._inserts[table] = insert(table)
         return cls._inserts[table]
 
-    _new_rows: dict = {}
+    _by_dialect: dict = {}
 
     @classmethod
     def insert_new(cls, dialect: str, table):
         """INSERT … ON CONFLICT DO NOTHING RETURNING its key, for SQLite or PostgreSQL."""
-        if (dialect, table) not in cls._new_rows:
-            if dialect == "postgresql":
-                from sqlalchemy.dialects.postgresql import insert as dialect_insert
-            else:
-                from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        if (dialect, table) not in cls._by_dialect:
             key = table.primary_key.columns.values()[0]
-            cls._new_rows[dialect, table] = dialect_insert(table).on_conflict_do_nothing().returning(key)
-        return cls._new_rows[dialect, table]
+            cls._by_dialect[dialect, table] = _upsert(dialect, table).on_conflict_do_nothing().returning(key)
+        return cls._by_dialect[dialect, table]
+
+    @classmethod
+    def count_up(cls, dialect: str):
+        """A counter in the key-value table: insert it at 1 or add 1; RETURNING the new value."""
+        if (dialect, "count_up") not in cls._by_dialect:
+            kv = cls._kv
+            cls._by_dialect[dialect, "count_up"] = _upsert(dialect, kv).on_conflict_do_update(
+                index_elements=[kv.c.key], set_={"value": cast(cast(kv.c.value, Integer) + 1, String)},
+            ).returning(kv.c.value)
+        return cls._by_dialect[dialect, "count_up"]
+
+
+def _upsert(dialect: str, table):
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table)
 
 
 def _insert_new(s: Session, model, **values) -> bool:

@@ -132,9 +132,8 @@ def _dedup_key(msg) -> str:
 def reply_text_for(msg) -> str | None:
     """The reply text for one WeChat message, in time and at most once per message.
 
-    The dialogue claims the message itself (in the same transaction as the rest
-    of its start) and stores the reply with its state; a retry comes back as
-    ``duplicate`` and waits here for the first attempt's reply.
+    The message is claimed here, in the request thread, before anything runs;
+    a retry waits for the first attempt's reply and never stores one of its own.
     """
     from bot import get_dialogue
 
@@ -143,34 +142,59 @@ def reply_text_for(msg) -> str | None:
     incoming = _incoming(msg)
     key = incoming.claim_key
     deadline = time.monotonic() + _settings().reply_deadline_s
+    try:
+        start = dialogue.begin(incoming)
+        if not start.first:
+            return _first_attempts_reply(app, dialogue, incoming, deadline)
+    except Exception:
+        # The shared store (database or Redis) is down: without it a retry
+        # could repeat an effect, so run nothing (and store nothing) and ask
+        # the user to resend.
+        log.exception("cannot record message %s; answering 'busy'", key)
+        return messages.BUSY
+    return _run_in_time(app, dialogue, incoming, start, deadline)
+
+
+def _run_in_time(app, dialogue, incoming: Incoming, start, deadline: float) -> str | None:
+    """Run a claimed message; past the deadline, say the answer is coming and deliver it later."""
+    key = incoming.claim_key
+    future = _executor.submit(dialogue.run, incoming, start)
+    try:
+        reply = future.result(timeout=max(deadline - time.monotonic(), 0.05))
+    except FutureTimeout:
+        future.add_done_callback(lambda f: _deliver_late(app, incoming, f))
+        return _remembered(dialogue, key, messages.ANSWER_COMING)
+    except Exception as exc:  # never a traceback to the user
+        log.exception("dialogue failed for %s", key)
+        text = messages.BUSY if is_outage(exc) else messages.INTERNAL_ERROR.format(request_id=key[-12:])
+        return _remembered(dialogue, key, text)
+    return reply.fit(WECHAT_TEXT_LIMIT) or None  # the dialogue has remembered it
+
+
+TAKE_OVER_CHECK_S = 1.0  # how often a waiting retry asks whether the first attempt's claim went stale
+
+
+def _first_attempts_reply(app, dialogue, incoming: Incoming, deadline: float) -> str | None:
+    """A retry: the first attempt is running or done. Never run it twice — unless
+    its worker died before replying; then its claim goes stale and is taken over."""
+    key = incoming.claim_key
+    next_check = time.monotonic() + TAKE_OVER_CHECK_S
     while True:
-        future = _executor.submit(dialogue.handle, incoming)
-        try:
-            reply = future.result(timeout=max(deadline - time.monotonic(), 0.05))
-        except FutureTimeout:
-            future.add_done_callback(lambda f: _deliver_late(app, incoming, f))
-            return _remembered(dialogue, key, messages.ANSWER_COMING)
-        except Exception as exc:
-            # Never a traceback to the user. An outage of the shared store (database
-            # or Redis) means nothing ran: the user is asked to send it again.
-            log.exception("dialogue failed for %s", key)
-            text = messages.BUSY if is_outage(exc) else messages.INTERNAL_ERROR.format(request_id=key[-12:])
-            return _remembered(dialogue, key, text)
-        if not reply.duplicate:
-            return reply.fit(WECHAT_TEXT_LIMIT) or None  # the dialogue has remembered it
-        # A retry: the first attempt is running or done. Never run it twice —
-        # unless its worker died before replying (then its claim goes stale and
-        # the next ``handle`` takes it over).
         stored = dialogue.store.reply_for(key)
         if stored is not None:
             return stored or None
         if time.monotonic() >= deadline:
-            return None
+            return None  # WeChat will try again
         time.sleep(0.05)
+        if time.monotonic() >= next_check:
+            next_check = time.monotonic() + TAKE_OVER_CHECK_S
+            start = dialogue.begin(incoming)
+            if start.first:  # taken over: this attempt handles the message
+                return _run_in_time(app, dialogue, incoming, start, deadline)
 
 
 def _remembered(dialogue, key: str, text: str) -> str:
-    """Store ``text`` as the message's reply (for its retries) and return it."""
+    """Keep ``text`` as the message's reply for its retries, unless one is kept already."""
     try:
         dialogue.store.remember_reply(key, text)
     except Exception:

@@ -198,3 +198,17 @@ def test_worker_killed_mid_request_loses_no_message(slow_gunicorn, fake_openai):
         handled = con.execute("select count(*) from message_log where user_key='wx:o_killed' and direction='in' "
                               "and text like '人才公寓%'").fetchone()[0]
     assert handled == 1  # handled exactly once after the kill: nothing lost, nothing doubled
+
+
+def test_workers_booting_together_on_a_fresh_database(shipped_index, tmp_path, pg_url):
+    """Migrations and station seeding run once, whichever worker gets there first (none fails to boot)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.models import Station
+
+    overrides = app_overrides(shipped_index, tmp_path, database={"url": pg_url})
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        apps = list(pool.map(lambda _: create_app(overrides), range(4)))
+    with apps[0].extensions["talent.db"]() as s:
+        stations = s.scalar(select(func.count()).select_from(Station))
+    assert stations == len(apps[0].config["SETTINGS"].stations)

@@ -90,3 +90,15 @@ def test_web_turns_have_no_claim_and_see_pending_deliveries(store):
     start = store.start_turn("web:v", None, 60, 5, 10)
     assert start.pending  # the engine will pick the delivery up in this turn
     store.finish_turn("web:v", start.token, {}, 600, [])
+
+
+def test_the_first_reply_kept_wins(store):
+    start = store.start_turn("wx:c", "wx:20", None, 5, 10)
+    store.finish_turn("wx:c", start.token, {}, 600, _log("wx:c", "问"), "wx:20", "真正的回复")
+    store.remember_reply("wx:20", "系统繁忙")  # a retry's failure must not replace it
+    assert store.reply_for("wx:20") == "真正的回复"
+
+
+def test_messages_still_waiting_count_against_the_rate_limit(store):
+    counts = [store.start_turn("web:burst", None, 60, 3, 10).recent for _ in range(5)]
+    assert counts == [1, 2, 3, 4, 5]  # none finished: each is counted when it arrives

@@ -22,6 +22,7 @@ from sqlalchemy.orm import sessionmaker
 from bot import messages
 from bot.dialogue.intents import IntentClassifier, compact
 from bot.models import MessageLog, PendingDelivery, UnansweredQuestion, utcnow
+from bot.shared import TurnStart
 from core.config import Settings
 
 log = logging.getLogger(__name__)
@@ -145,28 +146,44 @@ class Dialogue:
         The common case costs the store two transactions: ``start_turn`` (claim,
         rate count, user lock, state) and ``finish_turn`` (state, log, unlock, reply).
         """
-        cfg = self.settings.dialogue
+        return self.run(incoming, self.begin(incoming))
+
+    def begin(self, incoming: Incoming) -> TurnStart:
+        """The start of a message in the shared store: claim, rate count, user lock, state.
+
+        One quick transaction. A channel with a deadline (WeChat) runs it in the
+        request thread, so the message is claimed before the deadline can pass
+        and a retry is known as one before anything runs.
+        """
+        return self.store.start_turn(incoming.user_key, incoming.claim_key or None,
+                                     60 if _counted(incoming) else None,
+                                     self.settings.dialogue.rate_limit_per_minute, self.user_lock_ttl_s)
+
+    def run(self, incoming: Incoming, start: TurnStart) -> Reply:
+        """Everything after ``begin``: wait for the user's lock if needed, handle, finish."""
         user = incoming.user_key
-        counted = incoming.kind in ("text", "voice") and bool(incoming.text.strip())
-        start = self.store.start_turn(user, incoming.claim_key or None, 60 if counted else None,
-                                      cfg.rate_limit_per_minute, self.user_lock_ttl_s)
         if not start.first:
             return Reply("", intent="duplicate", silent=True, duplicate=True)
-        if counted and start.recent > cfg.rate_limit_per_minute:
-            reply = Reply(messages.RATE_LIMITED, intent="rate_limited")
-            if incoming.claim_key:
-                self.store.remember_reply(incoming.claim_key, reply.fit(incoming.max_reply_bytes))
-            return reply
+        if _counted(incoming) and start.recent > self.settings.dialogue.rate_limit_per_minute:
+            return self._remembered(incoming, Reply(messages.RATE_LIMITED, intent="rate_limited"))
         token, state, pending = start.token, start.state, start.pending
-        if token is None:  # another message of this user is being handled: wait for it
-            token = self.store.acquire(f"user:{user}", self.user_lock_ttl_s, self.USER_LOCK_WAIT_S)
-            state, pending = self.store.get_state(user), True
         try:
+            if token is None:  # another message of this user is being handled: wait for it
+                token = self.store.acquire(f"user:{user}", self.user_lock_ttl_s, self.USER_LOCK_WAIT_S)
+                if token is None:  # still busy: never run two messages of one user at once
+                    return self._remembered(incoming, Reply(messages.PREVIOUS_STILL_RUNNING, intent="user_busy"))
+                state, pending = self.store.get_state(user), True
             return self._handle_locked(incoming, token, state, pending)
         except BaseException:
             if token:
                 self._release_quietly(user, token)
             raise
+
+    def _remembered(self, incoming: Incoming, reply: Reply) -> Reply:
+        """A reply given without handling the message: kept for the channel's retries."""
+        if incoming.claim_key:
+            self.store.remember_reply(incoming.claim_key, reply.fit(incoming.max_reply_bytes))
+        return reply
 
     def _handle_locked(self, incoming: Incoming, token: str | None, state: dict, pending: bool) -> Reply:
         turn = Turn(self, incoming, state)
@@ -260,6 +277,11 @@ class Dialogue:
                                    text=reply.render()[:4000], intent=reply.intent, found=reply.found,
                                    created_at=now + timedelta(microseconds=1)))
         return rows
+
+
+def _counted(incoming: Incoming) -> bool:
+    """Messages the rate limit counts: the ones a person typed or said."""
+    return incoming.kind in ("text", "voice") and bool(incoming.text.strip())
 
 
 _AFFIRMATIVE = re.compile(r"^(好|好的|好啊|可以|行|要|需要|是|是的|嗯|嗯嗯|ok|okay|麻烦了|麻烦你了)$", re.I)

@@ -105,10 +105,7 @@ class DatabaseStore:
             if rate_window_s:
                 # A counter per user and window, counted up here: messages still waiting
                 # for the user's lock count too, so a burst is limited at once.
-                bucket = int(time.time() // rate_window_s)
-                start.recent = int(conn.execute(_Hot.count_up(conn.dialect.name), {
-                    "key": f"count:rate:{user_key}:{bucket}", "value": "1",
-                    "expires_at": now + timedelta(seconds=rate_window_s * 2)}).scalar_one())
+                start.recent = self._count_up(s, f"rate:{user_key}", rate_window_s)
                 if start.recent > rate_limit:
                     s.commit()
                     return start
@@ -131,6 +128,14 @@ class DatabaseStore:
                 # Only a claim still without reply: the webhook may have answered "coming" already.
                 conn.execute(_Hot.first_reply, {"k": claim_key, "text": reply})
             s.commit()
+
+    @staticmethod
+    def _count_up(s: Session, key: str, window_s: int) -> int:
+        """Add one to ``key``'s counter of the current window, atomically; the new count."""
+        conn = s.connection()
+        return int(conn.execute(_Hot.count_up(conn.dialect.name), {
+            "key": _bucket_key(key, window_s), "value": "1",
+            "expires_at": utcnow() + timedelta(seconds=window_s * 2)}).scalar_one())
 
     @staticmethod
     def _take_over(s: Session, key: str) -> bool:
@@ -186,10 +191,10 @@ class DatabaseStore:
             s.commit()
 
     def incr(self, key: str, window_s: int) -> int:
-        k = _bucket_key(key, window_s)
-        count = int(self.get_value(k) or 0) + 1
-        self.set_value(k, str(count), window_s * 2)
-        return count
+        with self._session() as s:
+            count = self._count_up(s, key, window_s)
+            s.commit()
+            return count
 
     def peek(self, key: str, window_s: int) -> int:
         return int(self.get_value(_bucket_key(key, window_s)) or 0)

@@ -102,3 +102,12 @@ def test_the_first_reply_kept_wins(store):
 def test_messages_still_waiting_count_against_the_rate_limit(store):
     counts = [store.start_turn("web:burst", None, 60, 3, 10).recent for _ in range(5)]
     assert counts == [1, 2, 3, 4, 5]  # none finished: each is counted when it arrives
+
+
+def test_counters_count_every_increment_under_concurrency(store):
+    """Failed-login throttling counts across workers: no increment lost to a race."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda _: store.incr("login:10.0.0.1", 900), range(40)))
+    assert store.peek("login:10.0.0.1", 900) == 40

@@ -101,6 +101,16 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def dialect_insert(dialect: str, table):
+    """``INSERT`` with ``on_conflict_do_nothing``/``on_conflict_do_update`` for SQLite or
+    PostgreSQL (the two databases the project runs on)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
 def init_app(app: Flask) -> None:
     settings = app.config["SETTINGS"]
     engine = make_engine(database_url(app), echo=settings.database.echo)

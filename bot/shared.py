@@ -20,6 +20,7 @@ from sqlalchemy import Integer, String, bindparam, cast, delete, insert, select,
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db import dialect_insert
 from bot.models import Conversation, KeyValue, PendingDelivery, SeenMessage, utcnow
 
 log = logging.getLogger(__name__)
@@ -451,7 +452,7 @@ class _Hot:
         """INSERT … ON CONFLICT DO NOTHING RETURNING its key, for SQLite or PostgreSQL."""
         if (dialect, table) not in cls._by_dialect:
             key = table.primary_key.columns.values()[0]
-            cls._by_dialect[dialect, table] = _upsert(dialect, table).on_conflict_do_nothing().returning(key)
+            cls._by_dialect[dialect, table] = dialect_insert(dialect, table).on_conflict_do_nothing().returning(key)
         return cls._by_dialect[dialect, table]
 
     @classmethod
@@ -459,18 +460,10 @@ class _Hot:
         """A counter in the key-value table: insert it at 1 or add 1; RETURNING the new value."""
         if (dialect, "count_up") not in cls._by_dialect:
             kv = cls._kv
-            cls._by_dialect[dialect, "count_up"] = _upsert(dialect, kv).on_conflict_do_update(
+            cls._by_dialect[dialect, "count_up"] = dialect_insert(dialect, kv).on_conflict_do_update(
                 index_elements=[kv.c.key], set_={"value": cast(cast(kv.c.value, Integer) + 1, String)},
             ).returning(kv.c.value)
         return cls._by_dialect[dialect, "count_up"]
-
-
-def _upsert(dialect: str, table):
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return dialect_insert(table)
 
 
 def _insert_new(s: Session, model, **values) -> bool:

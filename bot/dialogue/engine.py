@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Callable
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from bot import messages
 from bot.dialogue.intents import IntentClassifier, compact
+from bot.db import dialect_insert
 from bot.models import MessageLog, PendingDelivery, UnansweredQuestion, utcnow
 from bot.shared import TurnStart
 from core.config import Settings
@@ -217,20 +217,18 @@ class Dialogue:
         return self.knowledge.answer(question)
 
     def record_unanswered(self, question: str) -> None:
+        """Count the question for staff, grouped by its compact form (one upsert: workers race here)."""
         key = compact(question)[:500]
         if not key:
             return
+        table, now = UnansweredQuestion.__table__, utcnow()
         with self.sessions() as s:
-            updated = s.execute(update(UnansweredQuestion).where(UnansweredQuestion.normalized == key).values(
-                count=UnansweredQuestion.count + 1, last_asked=utcnow(), question=question, handled=False))
-            if updated.rowcount == 0:
-                s.add(UnansweredQuestion(normalized=key, question=question, count=1, first_asked=utcnow(),
-                                         last_asked=utcnow(), handled=False))
-            try:
-                s.commit()
-            except IntegrityError:  # another worker inserted it first
-                s.rollback()
-                self.record_unanswered(question)
+            conn = s.connection()
+            conn.execute(dialect_insert(conn.dialect.name, table).values(
+                normalized=key, question=question, count=1, first_asked=now, last_asked=now, handled=False,
+            ).on_conflict_do_update(index_elements=[table.c.normalized], set_={
+                "count": table.c.count + 1, "last_asked": now, "question": question, "handled": False}))
+            s.commit()
 
     def queue_delivery(self, user_key: str, text: str) -> None:
         """Keep a message for the user's next turn (no push channel available)."""

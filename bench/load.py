@@ -27,13 +27,15 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import requests
 import xmltodict
 import yaml
 from wechatpy.crypto import WeChatCrypto
+
+from bot.dates import local_today
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN, APPID, AES_KEY = "load-token", "wxload0000000000", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
@@ -61,7 +63,7 @@ def _conversation(i: int, rng: random.Random) -> tuple[str, list[str]]:
         return kind, rng.sample(QUESTIONS, 4)
     if kind == "ticket":
         return kind, [f"转人工 我想咨询第{i}号问题", "我的工单", rng.choice(QUESTIONS), rng.choice(QUESTIONS)]
-    day = date.today() + timedelta(days=1 + i % 25)
+    day = local_today("Asia/Shanghai") + timedelta(days=1 + i % 25)  # the config's booking time zone
     return kind, ["预约驿站", "1", f"{day.month}月{day.day}日", "1晚", "张" + "一二三四五六七八九十"[i % 10] + "同学",
                   f"139{i:08d}", "是", "是", "是", "确认"]
 

@@ -9,15 +9,19 @@ always with a Chinese ``error``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from flask import Blueprint, current_app, jsonify, make_response, request
 
 from bot import messages
 from bot.bookings import BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds
+from bot.dates import local_today
 from bot.webchat import _with_cookie, visitor_id
 
 bp = Blueprint("booking_api", __name__, url_prefix="/api")
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _sessions():
@@ -40,7 +44,8 @@ def booking_json(b, station_name: str = "") -> dict:
 @bp.get("/stations")
 def stations():
     try:
-        start = date.fromisoformat(request.args["from"]) if "from" in request.args else date.today()
+        start = date.fromisoformat(request.args["from"]) if "from" in request.args else local_today(
+            current_app.config["SETTINGS"].booking.timezone)
         days = min(max(int(request.args.get("days", 14)), 1), 62)
     except ValueError:
         return jsonify(error=messages.API_BAD_DATE), 400
@@ -59,9 +64,10 @@ def create():
         if not isinstance(body, dict):
             raise BookingError(messages.BAD_JSON)
         try:
-            req = BookingRequest(station_id=str(body["station"]), check_in=date.fromisoformat(str(body["check_in"])),
-                                 nights=int(body["nights"]), name=str(body["name"]), phone=str(body["phone"]),
-                                 answers={str(k): str(v) for k, v in dict(body.get("answers") or {}).items()})
+            req = BookingRequest(station_id=str(body["station"]), check_in=_iso_date(body["check_in"]),
+                                 nights=_whole_number(body["nights"]), name=str(body["name"]),
+                                 phone=str(body["phone"]),
+                                 answers={str(k): _answer(v) for k, v in dict(body.get("answers") or {}).items()})
         except (KeyError, TypeError, ValueError):
             raise BookingError(messages.API_BOOKING_FIELDS) from None
         with _sessions()() as s:
@@ -70,6 +76,27 @@ def create():
     except BookingError as exc:
         return _error(exc, vid, new)
     return _with_cookie(make_response(jsonify(booking=booking_json(booking, name)), 201), vid, new)
+
+
+def _iso_date(value) -> date:
+    """Exactly YYYY-MM-DD (``date.fromisoformat`` also takes 20261209)."""
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError(value)
+    return date.fromisoformat(value)
+
+
+def _whole_number(value) -> int:
+    """2 or "2"; not 1.9 (which int() would quietly make 1), not true."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+        raise ValueError(value)
+    return int(value)
+
+
+def _answer(value) -> str:
+    """An eligibility answer: "yes"/"no", or a JSON true/false."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 @bp.get("/bookings")
@@ -86,7 +113,8 @@ def remove(number: str):
     vid, new = visitor_id()
     try:
         with _sessions()() as s:
-            b = cancel(s, number, actor=f"user:web:{vid}", user_key=f"web:{vid}")
+            b = cancel(s, number, actor=f"user:web:{vid}", user_key=f"web:{vid}",
+                       today=local_today(current_app.config["SETTINGS"].booking.timezone))
     except BookingError as exc:
         return _error(exc, vid, new)
     return _with_cookie(make_response(jsonify(booking=booking_json(b))), vid, new)

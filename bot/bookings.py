@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from bot import messages
 from bot.models import Booking, Station, StationNight, User, utcnow
 from bot.people import audit, get_or_create_user
+from bot.dates import local_today
 from core.config import Settings
 from core.errors import TalentError
 
@@ -107,27 +108,37 @@ def validate(s: Session, settings: Settings, req: BookingRequest, today: date) -
     if req.check_in > last_day:
         raise BookingError(messages.BOOKING_TOO_FAR.format(days=settings.booking.window_days,
                                                            last=_fmt(last_day)))
-    closed = sorted(d for d in nights_of(req.check_in, req.nights) if d.isoformat() in (station.closed_dates or []))
-    if closed:
-        raise BookingConflict(messages.BOOKING_CLOSED.format(station=station.name, day=_fmt(closed[0])),
-                              alternatives(s, settings, req, today))
+    _refuse_closed(s, settings, req, station.name, station.closed_dates, today)
     check_eligibility(settings, req.answers)
     return station
 
 
+def _refuse_closed(s: Session, settings: Settings, req: BookingRequest, name: str, closed_dates: list | None,
+                   today: date) -> None:
+    closed = sorted(d for d in nights_of(req.check_in, req.nights) if d.isoformat() in (closed_dates or []))
+    if closed:
+        raise BookingConflict(messages.BOOKING_CLOSED.format(station=name, day=_fmt(closed[0])),
+                              alternatives(s, settings, req, today))
+
+
 def book(s: Session, settings: Settings, user_key: str, req: BookingRequest, today: date | None = None) -> Booking:
     """Make the booking in one transaction (commits on success, rolls back on refusal)."""
-    today = today or date.today()
+    today = today or local_today(settings.booking.timezone)
     try:
         station = validate(s, settings, req, today)
         user = get_or_create_user(s, user_key)
+        # PostgreSQL: one booking per station at a time, so beds, closed dates and
+        # one-stay-per-person are read as they are now (staff may be editing them).
+        # SQLite: every write transaction is already exclusive (BEGIN IMMEDIATE).
         _lock_user(s, user)
+        beds, closed_dates = lock_station(s, station.id)
+        _refuse_closed(s, settings, req, station.name, closed_dates, today)
         _refuse_overlap(s, user, req)
         for night in nights_of(req.check_in, req.nights):
             _ensure_night_row(s, station.id, night)
             taken = s.execute(update(StationNight).where(
                 StationNight.station_id == station.id, StationNight.night == night,
-                StationNight.booked < station.beds,
+                StationNight.booked < beds,
             ).values(booked=StationNight.booked + 1))
             if taken.rowcount != 1:
                 s.rollback()
@@ -151,8 +162,10 @@ def book(s: Session, settings: Settings, user_key: str, req: BookingRequest, tod
 
 def cancel(s: Session, number: str, actor: str, user_key: str | None = None, reason: str = "",
            today: date | None = None) -> Booking:
-    """Cancel before check-in; ``user_key`` set means only that user's own booking."""
-    today = today or date.today()
+    """Cancel; ``user_key`` set means only that user's own booking, and only before
+    check-in (``today``, in the users' time zone, is then required)."""
+    if user_key is not None and today is None:
+        raise ValueError("a user's cancellation needs today's date")
     query = select(Booking).where(Booking.number == number.strip().upper())
     if user_key is not None:
         query = query.join(User, User.id == Booking.user_id).where(User.user_key == user_key)
@@ -210,15 +223,28 @@ def _fmt(d: date) -> str:
 
 
 def _lock_user(s: Session, user: User) -> None:
+    """One booking per person at a time (PostgreSQL; SQLite transactions are exclusive already)."""
     if s.bind.dialect.name == "postgresql":
         s.execute(select(User.id).where(User.id == user.id).with_for_update())
-    # SQLite: every transaction starts with BEGIN IMMEDIATE (bot.db), already exclusive.
+
+
+def lock_station(s: Session, station_id: str) -> tuple[int, list]:
+    """Hold the station row until commit (PostgreSQL; SQLite transactions are exclusive
+    already) and return its beds per night and closed dates as they are now."""
+    query = select(Station.beds, Station.closed_dates).where(Station.id == station_id)
+    if s.bind.dialect.name == "postgresql":
+        query = query.with_for_update()
+    beds, closed = s.execute(query).one()
+    return beds, list(closed or [])
 
 
 def _refuse_overlap(s: Session, user: User, req: BookingRequest) -> None:
+    """One stay at a time per person: the same chat identity, or the same phone number
+    (one person on WeChat and on the web, or with a new browser cookie)."""
     end = req.check_in + timedelta(days=req.nights)
+    same_person = (Booking.user_id == user.id) | (Booking.phone == req.phone.strip())
     for b in s.scalars(select(Booking).where(
-            and_(Booking.user_id == user.id, Booking.status == "active", Booking.check_in < end))):
+            and_(same_person, Booking.status == "active", Booking.check_in < end))):
         if b.check_in + timedelta(days=b.nights) > req.check_in:
             raise BookingConflict(messages.BOOKING_OVERLAP.format(number=b.number, day=_fmt(b.check_in)))
 

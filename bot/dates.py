@@ -10,6 +10,7 @@ Pure functions, no I/O. Rules:
 - 2026-12-03 / 2026年12月3日 / 2026/12/3: exactly that date.
 - 3号 / 3日 alone: the next 3rd of a month, today included.
 - 2月29日 counts only if this or next year has it; otherwise None.
+- An explicit date wins over a relative word in the same message.
 Night counts: 2晚 / 两晚 / 三个晚上 / 住3天 / a bare 1. "N天" counts as N nights,
 because young people say "住3天" for a three-night stay far more often than
 they mean three days with two nights.
@@ -17,6 +18,9 @@ Anything else, or an impossible date (2月30日), gives None.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import re
 from datetime import date, timedelta
@@ -62,6 +66,12 @@ def _upcoming(today: date, month: int, day: int) -> date | None:
     return d if d >= today else _make(today.year + 1, month, day)
 
 
+def local_today(timezone: str) -> date:
+    """Today where the users are (config ``booking.timezone``), not on the server's clock:
+    servers and containers usually run on UTC, eight hours behind Beijing."""
+    return datetime.now(ZoneInfo(timezone)).date()
+
+
 def parse_date(text: str, today: date) -> date | None:
     """The check-in date in ``text``, or None; never raises (rules: module docstring).
 
@@ -69,48 +79,69 @@ def parse_date(text: str, today: date) -> date | None:
     date is in the booking window is the caller's job, not the parser's.
     """
     t = text.translate(_DIGITS)
+    # An explicit date wins over a relative word in the same message:
+    # "不是明天，是12月2日" means 12月2日.
+    for parse in (_full_date, _month_day, _dotted, _day_only, _weekday, _relative):
+        found, d = parse(t, today)
+        if found:
+            return d
+    return None
+
+
+def _full_date(t: str, today: date) -> tuple[bool, date | None]:
+    m = re.search(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", t)
+    return (True, _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))) if m else (False, None)
+
+
+def _month_day(t: str, today: date) -> tuple[bool, date | None]:
+    m = re.search(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?", t)
+    if not m:
+        return False, None
+    month, day = _num(m.group(1)), _num(m.group(2))
+    return True, (_upcoming(today, month, day) if month and day and 1 <= month <= 12 else None)
+
+
+def _dotted(t: str, today: date) -> tuple[bool, date | None]:
+    m = re.search(r"(?<!\d)(\d{1,2})[./\-](\d{1,2})(?!\d)", t)
+    if not m:
+        return False, None
+    month, day = int(m.group(1)), int(m.group(2))
+    return True, (_upcoming(today, month, day) if 1 <= month <= 12 else None)
+
+
+def _day_only(t: str, today: date) -> tuple[bool, date | None]:
+    m = re.search(rf"(?<![\d月])(\d{{1,2}}|{_CN_NUM})(?:号|日)", t)
+    if not m:
+        return False, None
+    day = _num(m.group(1))
+    if not day or day > 31:
+        return True, None
+    year, month = today.year, today.month
+    for _ in range(13):
+        d = _make(year, month, day)
+        if d is not None and d >= today:
+            return True, d
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return True, None
+
+
+def _weekday(t: str, today: date) -> tuple[bool, date | None]:
+    m = re.search(r"(下下|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天末])", t)
+    if not m:
+        return False, None
+    target = _WEEKDAY[m.group(2)]
+    monday = today - timedelta(days=today.weekday())
+    weeks = {"这": 0, "本": 0, "下": 1, "下下": 2}.get(m.group(1) or "")
+    if weeks is None:
+        return True, today + timedelta(days=(target - today.weekday()) % 7)
+    return True, monday + timedelta(days=7 * weeks + target)
+
+
+def _relative(t: str, today: date) -> tuple[bool, date | None]:
     for word in sorted(_RELATIVE, key=len, reverse=True):
         if word in t:
-            return today + timedelta(days=_RELATIVE[word])
-
-    m = re.search(r"(下下|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天末])", t)
-    if m:
-        target = _WEEKDAY[m.group(2)]
-        monday = today - timedelta(days=today.weekday())
-        if m.group(1) in ("这", "本"):
-            return monday + timedelta(days=target)
-        if m.group(1) == "下":
-            return monday + timedelta(days=7 + target)
-        if m.group(1) == "下下":
-            return monday + timedelta(days=14 + target)
-        return today + timedelta(days=(target - today.weekday()) % 7)
-
-    m = re.search(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", t)
-    if m:
-        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-
-    m = re.search(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?", t)
-    if m:
-        month, day = _num(m.group(1)), _num(m.group(2))
-        return _upcoming(today, month, day) if month and day and 1 <= month <= 12 else None
-
-    m = re.search(r"(?<!\d)(\d{1,2})[./\-](\d{1,2})(?!\d)", t)
-    if m:
-        month, day = int(m.group(1)), int(m.group(2))
-        return _upcoming(today, month, day) if 1 <= month <= 12 else None
-
-    m = re.search(rf"(?<![\d月])(\d{{1,2}}|{_CN_NUM})(?:号|日)", t)
-    if m:
-        day = _num(m.group(1))
-        if not day or day > 31:
-            return None
-        year, month = today.year, today.month
-        for _ in range(13):
-            d = _make(year, month, day)
-            if d is not None and d >= today:
-                return d
-            month, year = (1, year + 1) if month == 12 else (month + 1, year)
-    return None
+            return True, today + timedelta(days=_RELATIVE[word])
+    return False, None
 
 
 def parse_nights(text: str) -> int | None:

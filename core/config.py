@@ -173,9 +173,21 @@ class EligibilityQuestion(Section):
 
 
 class BookingConfig(Section):
+    timezone: str = "Asia/Shanghai"              # whose "today" bookings use (the server may run on UTC)
     window_days: int = Field(30, ge=1, le=365)   # how far ahead one may book
     max_free_nights: int = Field(7, ge=1, le=60)
     eligibility: list[EligibilityQuestion] = Field(default_factory=list)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (an IANA name such as Asia/Shanghai)") from None
+        return value
 
 
 class WebConfig(Section):

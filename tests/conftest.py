@@ -250,6 +250,14 @@ def pg_url():
     admin.dispose()
 
 
+def users_today():
+    """Today where the users are (the configured booking time zone), as the booking rules see it."""
+    from bot.dates import local_today
+    from core.config import BookingConfig
+
+    return local_today(BookingConfig().timezone)
+
+
 def free_port() -> int:
     import socket
 

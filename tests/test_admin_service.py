@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from bot import create_app
 from tests.admin_helpers import create_staff, csrf_token, login
-from tests.conftest import app_overrides
+from tests.conftest import app_overrides, users_today
 
 ANSWERS = {"age": "yes", "graduate": "yes", "purpose": "yes"}
-NIGHT = date.today() + timedelta(days=2)
+NIGHT = users_today() + timedelta(days=2)
 
 
 @pytest.fixture()
@@ -141,3 +141,14 @@ def test_upgrade_from_the_first_schema_keeps_data(tmp_path):
         assert conn.execute(text("SELECT count FROM unanswered_questions")).scalar() == 7
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
         conn.execute(text("SELECT * FROM bookings")).all()
+
+
+def test_a_night_with_bookings_cannot_be_closed(app, agent):
+    _book(app.test_client())
+    token = csrf_token(agent, "/admin/stations")
+    res = agent.post("/admin/stations/jiangyan-main", data={"csrf_token": token, "name": "总站", "beds": "10",
+                                                            "closed_dates": NIGHT.isoformat(), "active": "on"},
+                     follow_redirects=True)
+    assert "请先在预约列表中取消这些预约" in res.get_data(as_text=True)
+    station = app.test_client().get("/api/stations", query_string={"from": NIGHT.isoformat(), "days": 1}).json
+    assert next(s for s in station["stations"] if s["id"] == "jiangyan-main")["free"][NIGHT.isoformat()] > 0

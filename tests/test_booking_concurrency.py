@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ import requests
 import yaml
 
 from core.config import PROJECT_ROOT
-from tests.conftest import free_port
+from tests.conftest import free_port, users_today
 
 ANSWERS = {"age": "yes", "graduate": "yes", "purpose": "yes"}
 
@@ -65,7 +65,7 @@ def gunicorn_app(tmp_path, shipped_index):
 
 
 def _race(url: str) -> None:
-    night = (date.today() + timedelta(days=3)).isoformat()
+    night = (users_today() + timedelta(days=3)).isoformat()
 
     def body(i: int) -> dict:
         return {"station": "main", "check_in": night, "nights": 1, "name": f"用户{'甲乙丙丁戊己庚辛壬癸'[i % 10]}{'子丑'[i // 10]}",

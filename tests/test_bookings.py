@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from bot import create_app
-from tests.conftest import app_overrides
+from tests.conftest import app_overrides, users_today
 from tests.wx import WeChatSim, text_xml
 
-TODAY = date.today()
+TODAY = users_today()
 ONE_STATION = [{"id": "main", "name": "姜堰青年人才驿站", "address": "人才服务中心", "beds": 2}]
 TWO_STATIONS = ONE_STATION + [{"id": "lake", "name": "溱湖青年人才驿站", "address": "溱湖", "beds": 1}]
 
@@ -169,3 +169,60 @@ def test_booking_through_the_encrypted_webhook_and_retry_books_once(shipped_inde
     with app.extensions["talent.db"]() as s:
         assert s.scalar(select(func.count()).select_from(Booking)) == 1
     assert "已预约" in wx.say("o_booker", "我的预约")
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT-14", "Etc/GMT+12"])  # at any hour, one of them is not UTC's date
+def test_today_is_the_users_today_not_the_servers(shipped_index, tmp_path, zone):
+    from bot.dates import local_today
+
+    client = _app(shipped_index, tmp_path, booking={"timezone": zone}).test_client()
+    today = local_today(zone)
+    body = {"station": "main", "nights": 1, "name": "张三", "phone": "13800000000",
+            "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}}
+    res = client.post("/api/bookings", json=dict(body, check_in=(today - timedelta(days=1)).isoformat()))
+    assert res.status_code == 400 and "不能早于今天" in res.json["error"]
+    assert client.post("/api/bookings", json=dict(body, check_in=today.isoformat())).status_code == 201
+    (tmp_path / "chat").mkdir()
+    chat = _app(shipped_index, tmp_path / "chat", booking={"timezone": zone}).test_client()
+    _chat(chat, "预约驿站", "溱湖", "今天", "1晚", "李四", "13900000000", *ANSWERS, "确认")
+    assert chat.get("/api/bookings").json["bookings"][0]["check_in"] == today.isoformat()
+
+
+def test_one_stay_per_person_across_chat_identities(shipped_index, tmp_path):
+    app = _app(shipped_index, tmp_path)
+    body = {"station": "main", "check_in": (TODAY + timedelta(days=2)).isoformat(), "nights": 2, "name": "张三",
+            "phone": "13800000000", "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}}
+    assert app.test_client().post("/api/bookings", json=body).status_code == 201
+    res = app.test_client().post("/api/bookings", json=body)  # the same person with a new browser cookie
+    assert res.status_code == 409 and "不能重复预约" in res.json["error"]
+
+
+def test_api_takes_only_whole_nights_and_iso_dates(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path).test_client()
+    good = {"station": "main", "check_in": (TODAY + timedelta(days=1)).isoformat(), "nights": 1, "name": "张三",
+            "phone": "13800000000", "answers": {"age": True, "graduate": True, "purpose": True}}
+    for bad in ({**good, "nights": 1.9}, {**good, "nights": True},
+                {**good, "check_in": (TODAY + timedelta(days=1)).strftime("%Y%m%d")}):
+        res = client.post("/api/bookings", json=bad)
+        assert res.status_code == 400 and "YYYY-MM-DD" in res.json["error"], bad
+    assert client.post("/api/bookings", json=good).status_code == 201  # JSON true answers "yes"
+
+
+def test_summary_edits_take_the_date_the_user_means(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    day = TODAY + timedelta(days=3)
+    _chat(client, "预约驿站", f"{day.month}月{day.day}日", "2晚", "张三", "13800000000", *ANSWERS)
+    tomorrow = TODAY + timedelta(days=1)
+    reply = _chat(client, "改成明晚")[0]
+    assert f"{tomorrow.month}月{tomorrow.day}日" in reply and "2晚" in reply  # the date changed, the nights kept
+    target = TODAY + timedelta(days=5)
+    reply = _chat(client, f"不是明天，是{target.month}月{target.day}日")[0]
+    assert f"{target.month}月{target.day}日" in reply
+
+
+def test_too_far_names_the_last_bookable_day(shipped_index, tmp_path):
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    far = TODAY + timedelta(days=40)
+    last = TODAY + timedelta(days=30)
+    reply = _chat(client, "预约驿站", f"{far.year}-{far.month}-{far.day}")[-1]
+    assert f"{last.month}月{last.day}日" in reply and f"{far.month}月{far.day}日" not in reply

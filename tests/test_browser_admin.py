@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from bot import create_app
 from tests.admin_helpers import PASSWORD, create_staff
-from tests.conftest import app_overrides
+from tests.conftest import app_overrides, users_today
 
 
 @pytest.fixture()
@@ -88,7 +88,7 @@ def test_staff_console_end_to_end(app, live_server, browser, artifacts, tmp_path
     visitor.screenshot(path=str(artifacts / "webchat-staff-reply.png"), full_page=True)
 
     # A booking shows in the station calendar (tablet width).
-    night = date.today() + timedelta(days=2)
+    night = users_today() + timedelta(days=2)
     visitor.request.post(f"{base}/api/bookings", data={
         "station": "jiangyan-main", "check_in": night.isoformat(), "nights": 2, "name": "张三",
         "phone": "13800000000", "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}})

@@ -21,6 +21,9 @@ LATE_DECEMBER = date(2026, 12, 28)  # a Monday
 @pytest.mark.parametrize(
     ("today", "text", "expected"),
     [
+        # An explicit date wins over a relative word in the same message.
+        (THURSDAY, "不是明天，是12月2日", date(2026, 12, 2)),
+        (THURSDAY, "明天不行，改到12.3", date(2026, 12, 3)),
         # Relative words, alone or inside a sentence.
         (THURSDAY, "今天", date(2026, 11, 26)),
         (THURSDAY, "明天", date(2026, 11, 27)),

@@ -8,17 +8,23 @@ import io
 import re
 from datetime import date, datetime, timedelta
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
-from bot.bookings import BookingError, active_stations, cancel, free_beds
+from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station
+from bot.dates import local_today
 from bot.db import get_db
 from bot.delivery import deliver_to_user
 from bot.models import Booking, MessageLog, Station, StationNight, Ticket, User, utcnow
 
 STATION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
+
+
+def _today():
+    """Today in the users' time zone (config ``booking.timezone``)."""
+    return local_today(current_app.config["SETTINGS"].booking.timezone)
 
 
 @bp.get("/")
@@ -39,10 +45,10 @@ def dashboard():
     open_tickets = db.scalar(select(func.count()).select_from(Ticket).where(Ticket.status == "open"))
     occupancy = []
     for st in active_stations(db):
-        free = free_beds(db, st, date.today(), 7)
+        free = free_beds(db, st, _today(), 7)
         beds = st.beds * len(free)
         used = sum(st.beds - f for f in free.values())
-        occupancy.append({"station": st, "today_free": free[date.today()], "week_rate": used / beds if beds else 0})
+        occupancy.append({"station": st, "today_free": free[_today()], "week_rate": used / beds if beds else 0})
     return render_template("admin/dashboard.html", today_n=today_n, today_found=today_found, week_n=week_n,
                            week_found=week_found, open_tickets=open_tickets, occupancy=occupancy)
 
@@ -108,14 +114,23 @@ def station_edit(station_id: str):
     db = get_db()
     st = db.get(Station, station_id) or abort(404)
     if request.method == "POST":
+        lock_station(db, st.id)  # no booking slips in between the checks below and the save
         data, error = _station_form(st)
         if error is None:
             over = db.scalars(select(StationNight).where(
-                StationNight.station_id == st.id, StationNight.night >= date.today(),
+                StationNight.station_id == st.id, StationNight.night >= _today(),
                 StationNight.booked > data["beds"]).order_by(StationNight.night)).all()
             if over:
                 error = (f"{over[0].night.month}月{over[0].night.day}日已有{over[0].booked}个预约，"
                          f"床位数不能少于{max(n.booked for n in over)}。")
+        if error is None:
+            newly_closed = [date.fromisoformat(d) for d in data["closed_dates"] if d not in (st.closed_dates or [])]
+            booked = db.scalars(select(StationNight).where(
+                StationNight.station_id == st.id, StationNight.night.in_(newly_closed),
+                StationNight.booked > 0).order_by(StationNight.night)).all() if newly_closed else []
+            if booked:
+                error = (f"{booked[0].night.month}月{booked[0].night.day}日已有{booked[0].booked}个预约，"
+                         "请先在预约列表中取消这些预约（会通知预约人），再关闭这一天。")
         if error:
             flash(error, "error")
         else:
@@ -138,7 +153,7 @@ def station_calendar(station_id: str):
     try:
         month = datetime.strptime(request.args.get("month", ""), "%Y-%m").date()
     except ValueError:
-        month = date.today().replace(day=1)
+        month = _today().replace(day=1)
     days = calendar.monthrange(month.year, month.month)[1]
     free = free_beds(db, st, month, days)
     end = month + timedelta(days=days)
@@ -164,7 +179,6 @@ def station_calendar(station_id: str):
 def booking_detail(number: str):
     db = get_db()
     b = db.scalar(select(Booking).where(Booking.number == number)) or abort(404)
-    from flask import current_app
 
     questions = {q.id: q.question.split("？")[0] for q in current_app.config["SETTINGS"].booking.eligibility}
     return render_template("admin/booking.html", b=b, station=db.get(Station, b.station_id),
@@ -186,7 +200,6 @@ def booking_cancel(number: str):
         return redirect(url_for("admin.booking_detail", number=number))
     user = db.get(User, b.user_id)
     db.close()  # the delivery below opens sessions of its own
-    from flask import current_app
 
     from bot import messages
 

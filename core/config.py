@@ -23,7 +23,7 @@ DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
 
 
 KNOWN_INTENTS = frozenset({"greeting", "help", "thanks", "policy", "booking", "my_bookings", "cancel_booking",
-                           "ticket", "ticket_status", "exit"})
+                           "ticket", "ticket_status", "ticket_followup", "exit"})
 
 # Secrets that may (and in production should) come from the environment.
 ENV_SECRETS = {

@@ -11,7 +11,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from bot import create_app, tickets
+from bot import create_app, messages, tickets
 from bot.models import AuditEntry, Ticket, TicketMessage, User
 from tests.conftest import app_overrides
 from tests.wx import WeChatSim, text_xml
@@ -160,7 +160,7 @@ def test_staff_reply_and_close_reach_a_wechat_user_through_the_customer_service_
     assert res.exit_code == 0 and "sent through WeChat" in res.output
     assert fake_wechat_api.sent == [
         {"token": "TOKEN-1", "touser": "o_cs_user", "msgtype": "text",
-         "text": {"content": f"【工单{number}回复】落户政策请见区政府网站。"}},
+         "text": {"content": messages.TICKET_REPLY.format(number=number, text="落户政策请见区政府网站。")}},
         {"token": "TOKEN-1", "touser": "o_cs_user", "msgtype": "text",
          "text": {"content": f"您的工单{number}已处理完毕并关闭（说明：已电话联系）。还有问题随时问我。"}},
     ]
@@ -178,7 +178,7 @@ def test_staff_reply_and_close_reach_a_web_user_through_the_page_poll(app):
     assert web.updates() == []
     res = _cli(app, "reply", number, "请到区人才服务中心提交申请。", "--staff", "小王")
     assert res.exit_code == 0 and "queued for the chat" in res.output
-    assert web.updates() == [f"【工单{number}回复】请到区人才服务中心提交申请。"]
+    assert web.updates() == [messages.TICKET_REPLY.format(number=number, text="请到区人才服务中心提交申请。")]
     assert web.updates() == []  # delivered once
     res = _cli(app, "close", number)
     assert res.exit_code == 0 and "queued for the chat" in res.output
@@ -283,3 +283,28 @@ def test_user_followup_reopens_an_answered_ticket_but_not_a_closed_one(app):
             tickets.staff_reply(s, "T999999", "小王", "x")
         actions = s.scalars(select(AuditEntry.action).where(AuditEntry.target == number).order_by(AuditEntry.id)).all()
     assert actions == ["ticket.open", "ticket.reply", "ticket.followup", "ticket.close"]
+
+
+def test_user_answers_a_staff_reply_in_chat(app, user):
+    assert OPENED in user.say("转人工 人才补贴什么时候发放")
+    user_key = getattr(user, "user_key", None)
+    with app.extensions["talent.db"]() as s:
+        number = s.scalars(select(Ticket.number)).one()
+    tickets.reply_and_notify(app, number, "小王", "下周发放。")
+    reply = user.say("补充工单 具体是下周几？")
+    assert number in reply and "转给工作人员" in reply
+    with app.extensions["talent.db"]() as s:
+        ticket = tickets.get_by_number(s, number)
+        assert ticket.status == "open"  # back in the staff queue
+        assert [m.text for m in tickets.thread(s, ticket)][-1] == "具体是下周几？"
+    assert "写上要补充的内容" in user.say("补充工单")
+    assert user_key is None or user_key.startswith("wx:")
+
+
+def test_followup_never_reaches_another_users_ticket(app):
+    with app.extensions["talent.db"]() as s:
+        theirs = tickets.open_ticket(s, "web:someone-else", "别人的问题", []).number
+    me = WebUser(app)
+    assert "没有进行中的工单" in me.say(f"补充工单 {theirs} 我也想问")
+    with app.extensions["talent.db"]() as s:
+        assert len(tickets.thread(s, tickets.get_by_number(s, theirs))) == 1

@@ -12,17 +12,21 @@ import re
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn, handles, is_affirmative
-from bot.tickets import STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket
+from bot.tickets import STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup
 
 FLOW = "ticket"
 MIN_TEXT = 2      # "转人工 嗯" is not a question yet: ask for one
 SHOWN = 5         # tickets listed by "我的工单"
-_EDGES = re.compile(r"^[\s，。,.:：;；!！?？、]+|[\s，。,.:：;；!！?？、]+$")
+# Separators left where the keywords were cut out; a "？" or "！" ending the user's words stays.
+_EDGES = re.compile(r"^[\s，。,.:：;；!！?？、]+|[\s，,:：;；、]+$")
 
 
-def _without_keywords(turn: Turn) -> str:
-    """The message minus the ticket keywords: what the user wants to ask, if anything."""
-    intent = turn.engine.settings.dialogue.intents.get("ticket")
+_TICKET_NUMBER = re.compile(r"T\d{6}", re.I)
+
+
+def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
+    """The message minus the intent's keywords: what the user wants to say, if anything."""
+    intent = turn.engine.settings.dialogue.intents.get(intent_name)
     text = turn.text
     for kw in sorted(intent.keywords if intent else [], key=len, reverse=True):
         text = text.replace(kw, " ")
@@ -73,3 +77,25 @@ def ticket_status(turn: Turn) -> Reply:
     if not lines:
         return Reply(messages.NO_TICKETS, actions=["转人工"], intent="ticket_status")
     return Reply(messages.MY_TICKETS.format(lines="\n".join(lines)), intent="ticket_status")
+
+
+@handles("ticket_followup")
+def ticket_followup(turn: Turn) -> Reply:
+    """"补充工单 …": the user answers a staff reply; it goes back to the staff queue
+    on the ticket named, or else on the user's latest ticket still in progress."""
+    text = _without_keywords(turn, "ticket_followup")
+    named = _TICKET_NUMBER.search(text)
+    text = _EDGES.sub("", _TICKET_NUMBER.sub(" ", text)).strip()
+    if len(text) < MIN_TEXT:
+        return Reply(messages.TICKET_FOLLOWUP_EMPTY, intent="ticket_followup")
+    with turn.engine.read_sessions() as s:
+        mine = [t.number for t in list_for_user(s, turn.incoming.user_key) if t.status != "closed"]
+    number = named.group(0).upper() if named else (mine[0] if mine else None)
+    if number is None or number not in mine:  # never someone else's ticket, nor a closed one
+        return Reply(messages.TICKET_FOLLOWUP_NONE, actions=["转人工", "我的工单"], intent="ticket_followup")
+    try:
+        with turn.engine.sessions() as s:
+            user_followup(s, number, text)
+    except TicketError as exc:
+        return Reply(exc.message, intent="ticket_followup")
+    return Reply(messages.TICKET_FOLLOWUP_SENT.format(number=number), actions=["我的工单"], intent="ticket_followup")

@@ -502,7 +502,7 @@ def instrument(app) -> StageTimer:
     t.wrap(WeChatCrypto, "encrypt_message", "xml.aes encrypt")
     store_cls = type(app.extensions["talent.dialogue"].store)
     for attr, stage in (("start_turn", "db.start turn"), ("finish_turn", "db.finish turn"),
-                        ("claim", "db.dedup claim"), ("reply_for", "db.dedup claim"),
+                        ("reply_for", "db.dedup claim"),
                         ("remember_reply", "db.remember reply"), ("get_state", "db.get state"),
                         ("acquire", "db.user lock"), ("release", "db.user lock")):
         if hasattr(store_cls, attr):  # the store's interface grows; time what is there

@@ -15,8 +15,8 @@ from datetime import date
 from flask import Blueprint, current_app, jsonify, make_response, request
 
 from bot import messages
-from bot.bookings import BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds
-from bot.dates import local_today
+from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
+                          users_today)
 from bot.webchat import _with_cookie, visitor_id
 
 bp = Blueprint("booking_api", __name__, url_prefix="/api")
@@ -44,8 +44,8 @@ def booking_json(b, station_name: str = "") -> dict:
 @bp.get("/stations")
 def stations():
     try:
-        start = date.fromisoformat(request.args["from"]) if "from" in request.args else local_today(
-            current_app.config["SETTINGS"].booking.timezone)
+        start = date.fromisoformat(request.args["from"]) if "from" in request.args else users_today(
+            current_app.config["SETTINGS"])
         days = min(max(int(request.args.get("days", 14)), 1), 62)
     except ValueError:
         return jsonify(error=messages.API_BAD_DATE), 400
@@ -114,7 +114,7 @@ def remove(number: str):
     try:
         with _sessions()() as s:
             b = cancel(s, number, actor=f"user:web:{vid}", user_key=f"web:{vid}",
-                       today=local_today(current_app.config["SETTINGS"].booking.timezone))
+                       today=users_today(current_app.config["SETTINGS"]))
     except BookingError as exc:
         return _error(exc, vid, new)
     return _with_cookie(make_response(jsonify(booking=booking_json(b))), vid, new)

@@ -22,9 +22,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot import messages
+from bot.dates import local_today
+from bot.db import dialect_insert
 from bot.models import Booking, Station, StationNight, User, utcnow
 from bot.people import audit, get_or_create_user
-from bot.dates import local_today
 from core.config import Settings
 from core.errors import TalentError
 
@@ -81,6 +82,11 @@ def free_beds(s: Session, station: Station, start: date, days: int) -> dict[date
             for d in nights_of(start, days)}
 
 
+def users_today(settings: Settings) -> date:
+    """Today for the booking rules: where the users are (``booking.timezone``), not the server's clock."""
+    return local_today(settings.booking.timezone)
+
+
 def check_eligibility(settings: Settings, answers: dict) -> None:
     for q in settings.booking.eligibility:
         answer = answers.get(q.id)
@@ -123,7 +129,7 @@ def _refuse_closed(s: Session, settings: Settings, req: BookingRequest, name: st
 
 def book(s: Session, settings: Settings, user_key: str, req: BookingRequest, today: date | None = None) -> Booking:
     """Make the booking in one transaction (commits on success, rolls back on refusal)."""
-    today = today or local_today(settings.booking.timezone)
+    today = today or users_today(settings)
     try:
         station = validate(s, settings, req, today)
         user = get_or_create_user(s, user_key)
@@ -250,11 +256,8 @@ def _refuse_overlap(s: Session, user: User, req: BookingRequest) -> None:
 
 
 def _ensure_night_row(s: Session, station_id: str, night: date) -> None:
-    if s.bind.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    s.execute(insert(StationNight).values(station_id=station_id, night=night, booked=0).on_conflict_do_nothing())
+    s.execute(dialect_insert(s.bind.dialect.name, StationNight.__table__).values(
+        station_id=station_id, night=night, booked=0).on_conflict_do_nothing())
 
 
 def _new_number(s: Session) -> str:

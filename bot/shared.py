@@ -300,9 +300,8 @@ class RedisStore:
     def start_turn(self, user_key: str, claim_key: str | None, rate_window_s: int | None, rate_limit: int,
                    lock_ttl_s: float) -> TurnStart:
         def run(claim: bool) -> list:
-            bucket = int(time.time() // rate_window_s) if rate_window_s else 0
             return self._start(
-                keys=[self._seen_key(claim_key), f"{self.p}rate:{user_key}:{bucket}",
+                keys=[self._seen_key(claim_key), f"{self.p}{_bucket_key(f'rate:{user_key}', rate_window_s or 60)}",
                       f"{self.p}lock:user:{user_key}", f"{self.p}state:{user_key}"],
                 args=["1" if claim else "0", f"{self._PENDING}{time.time()}", self.seen_ttl_s,
                       "1" if rate_window_s else "0", (rate_window_s or 1) * 2, rate_limit,

@@ -13,8 +13,7 @@ from sqlalchemy import func, select
 
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
-from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station
-from bot.dates import local_today
+from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station, users_today
 from bot.db import get_db
 from bot.delivery import deliver_to_user
 from bot.models import Booking, MessageLog, Station, StationNight, Ticket, User, utcnow
@@ -23,8 +22,7 @@ STATION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 
 
 def _today():
-    """Today in the users' time zone (config ``booking.timezone``)."""
-    return local_today(current_app.config["SETTINGS"].booking.timezone)
+    return users_today(current_app.config["SETTINGS"])
 
 
 @bp.get("/")
@@ -43,12 +41,12 @@ def dashboard():
     today_n, today_found = questions(day_start)
     week_n, week_found = questions(week_start)
     open_tickets = db.scalar(select(func.count()).select_from(Ticket).where(Ticket.status == "open"))
-    occupancy = []
+    occupancy, today = [], _today()
     for st in active_stations(db):
-        free = free_beds(db, st, _today(), 7)
+        free = free_beds(db, st, today, 7)
         beds = st.beds * len(free)
         used = sum(st.beds - f for f in free.values())
-        occupancy.append({"station": st, "today_free": free[_today()], "week_rate": used / beds if beds else 0})
+        occupancy.append({"station": st, "today_free": free[today], "week_rate": used / beds if beds else 0})
     return render_template("admin/dashboard.html", today_n=today_n, today_found=today_found, week_n=week_n,
                            week_found=week_found, open_tickets=open_tickets, occupancy=occupancy)
 

@@ -13,8 +13,9 @@ import re
 from datetime import date, timedelta
 
 from bot import messages
-from bot.bookings import NAME, PHONE, BookingError, BookingRequest, active_stations, book, bookings_of, cancel
-from bot.dates import local_today, parse_date, parse_nights
+from bot.bookings import (NAME, PHONE, BookingError, BookingRequest, active_stations, book, bookings_of, cancel,
+                          users_today)
+from bot.dates import parse_date, parse_nights
 from bot.dialogue.engine import Reply, Turn, handles
 from bot.dialogue.intents import compact
 
@@ -32,10 +33,6 @@ _CORRECTIONS = [
     ("phone", ("手机", "电话", "号码")),
 ]
 _CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
-
-
-def today(settings) -> date:
-    return local_today(settings.booking.timezone)
 
 
 def _yes_no(text: str) -> str | None:
@@ -126,13 +123,14 @@ class _Flow:
                 return messages.BAD_STATION
             self.slots["station"] = chosen
         elif step == "check_in":
-            d = parse_date(plain, today(self.settings))
+            now = users_today(self.settings)  # once: a message straddling midnight sees one day
+            d = parse_date(plain, now)
             if d is None:
                 return messages.BAD_DATE
-            if d < today(self.settings):
+            if d < now:
                 return messages.BOOKING_PAST_DATE
-            if (d - today(self.settings)).days > cfg.window_days:
-                last = today(self.settings) + timedelta(days=cfg.window_days)
+            if (d - now).days > cfg.window_days:
+                last = now + timedelta(days=cfg.window_days)
                 return messages.BOOKING_TOO_FAR.format(days=cfg.window_days, last=f"{last.month}月{last.day}日")
             self.slots["check_in"] = d.isoformat()
         elif step == "nights":
@@ -162,7 +160,7 @@ class _Flow:
         if PHONE.match(digits):
             self.slots["phone"] = digits
             return True
-        d = parse_date(text, today(self.settings))
+        d = parse_date(text, users_today(self.settings))
         if d is not None and self.fill("check_in", text) is None:
             return True
         if parse_nights(text) is not None and not compact(text).isdigit() and self.fill("nights", text) is None:
@@ -202,7 +200,7 @@ class _Flow:
                              answers=dict(self.slots.get("answers", {})))
         try:
             with self.engine.sessions() as s:
-                booking = book(s, self.settings, self.turn.incoming.user_key, req, today(self.settings))
+                booking = book(s, self.settings, self.turn.incoming.user_key, req, users_today(self.settings))
         except BookingError as exc:
             text = exc.message
             if exc.alternatives:
@@ -256,7 +254,7 @@ def cancel_booking(turn: Turn) -> Reply:
     try:
         with turn.engine.sessions() as s:
             b = cancel(s, m.group(0), actor=f"user:{turn.incoming.user_key}", user_key=turn.incoming.user_key,
-                       today=today(turn.engine.settings))
+                       today=users_today(turn.engine.settings))
     except BookingError as exc:
         return Reply(exc.message, intent="cancel_booking")
     return Reply(messages.CANCELLED.format(number=b.number), intent="cancel_booking")

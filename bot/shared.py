@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Integer, String, bindparam, cast, delete, insert, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import dialect_insert
-from bot.models import Conversation, KeyValue, PendingDelivery, SeenMessage, utcnow
+from bot import turn_sql
+from bot.models import KeyValue, SeenMessage, utcnow
+from bot.turn_sql import TurnSQL
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +50,10 @@ class SharedStore(Protocol):
         """Claim the message, count it against the rate limit, take the user lock and read the state:
         all that the common case needs before a handler runs, in one transaction or round trip."""
 
-    def finish_turn(self, user_key: str, token: str | None, state: dict, state_ttl_s: int, rows: list,
+    def finish_turn(self, user_key: str, token: str | None, state: dict | None, state_ttl_s: int, rows: list,
                     claim_key: str | None = None, reply: str | None = None) -> None:
-        """Save the state and the log rows, release the user lock and remember the reply, together."""
+        """Save the state (None: unchanged) and the log rows (dicts, bot.turn_sql.LOG_COLUMNS),
+        release the user lock and remember the reply, together."""
 
     def reply_for(self, key: str) -> str | None: ...
 
@@ -83,6 +85,7 @@ class DatabaseStore:
         self.read_sessions = read_sessions or sessions
         self.seen_ttl_s = seen_ttl_s
         self._last_sweep = 0.0
+        self.sql = TurnSQL(sessions.kw["bind"])
 
     def _session(self) -> Session:
         return self.sessions()
@@ -92,84 +95,43 @@ class DatabaseStore:
 
     # One write transaction at the start of a message and one at the end: on SQLite every
     # write transaction takes the database-wide lock, so their number sets the throughput.
-    # They run prebuilt Core statements (see _Hot below), not the ORM.
+    # They run on the DB-API connection (bot/turn_sql.py), not through SQLAlchemy.
     def start_turn(self, user_key: str, claim_key: str | None, rate_window_s: int | None, rate_limit: int,
                    lock_ttl_s: float) -> TurnStart:
         self._sweep()
-        with self._session() as s:
-            conn, now = s.connection(), utcnow()
-            if claim_key is not None and not (_insert_new(s, SeenMessage, key=claim_key, created_at=now)
-                                              or self._take_over(s, claim_key)):
-                s.commit()
-                return TurnStart(first=False)
+        sql, now = self.sql, utcnow()
+        with sql.transaction() as cur:
+            if claim_key is not None and cur.first(turn_sql.CLAIM, {
+                    "k": claim_key, "now": sql.ts(now), "stale": sql.ts(now - timedelta(seconds=STALE_CLAIM_S))},
+            ) is None:
+                return TurnStart(first=False)  # a retry: the first attempt runs (or ran) it
             start = TurnStart()
             if rate_window_s:
                 # A counter per user and window, counted up here: messages still waiting
                 # for the user's lock count too, so a burst is limited at once.
-                start.recent = self._count_up(s, f"rate:{user_key}", rate_window_s)
+                start.recent = self._count_up(cur, f"rate:{user_key}", rate_window_s)
                 if start.recent > rate_limit:
-                    s.commit()
                     return start
-            start.token = self._try_lock(s, f"user:{user_key}", lock_ttl_s)
+            start.token = self._try_lock(cur, f"user:{user_key}", lock_ttl_s)
             if start.token is not None:
-                start.state = self._state(s, user_key)
-                start.pending = conn.execute(_Hot.pending, {"u": user_key}).first() is not None
-            s.commit()
+                start.state = self._state(cur, user_key)
+                start.pending = cur.first(turn_sql.PENDING, {"u": user_key}) is not None
             return start
 
-    def finish_turn(self, user_key: str, token: str | None, state: dict, state_ttl_s: int, rows: list,
+    def finish_turn(self, user_key: str, token: str | None, state: dict | None, state_ttl_s: int, rows: list,
                     claim_key: str | None = None, reply: str | None = None) -> None:
-        with self._session() as s:
-            conn = s.connection()
-            self._save_state(s, user_key, state, state_ttl_s)
-            _insert_rows(s, rows)
+        sql, now = self.sql, utcnow()
+        with sql.transaction() as cur:
+            if state is not None:
+                cur.run(turn_sql.SAVE_STATE, {"u": user_key, "st": sql.json(state), "now": sql.ts(now),
+                                              "exp": sql.ts(now + timedelta(seconds=state_ttl_s))})
+            if rows:
+                cur.many(turn_sql.LOG, sql.log_params(rows))
             if token is not None:
-                conn.execute(_Hot.unlock, {"k": f"lock:user:{user_key}", "token": token})
+                cur.run(turn_sql.UNLOCK, {"k": f"lock:user:{user_key}", "token": token})
             if claim_key is not None and reply is not None:
                 # Only a claim still without reply: the webhook may have answered "coming" already.
-                conn.execute(_Hot.first_reply, {"k": claim_key, "text": reply})
-            s.commit()
-
-    @staticmethod
-    def _count_up(s: Session, key: str, window_s: int) -> int:
-        """Add one to ``key``'s counter of the current window, atomically; the new count."""
-        conn = s.connection()
-        return int(conn.execute(_Hot.count_up(conn.dialect.name), {
-            "key": _bucket_key(key, window_s), "value": "1",
-            "expires_at": utcnow() + timedelta(seconds=window_s * 2)}).scalar_one())
-
-    @staticmethod
-    def _take_over(s: Session, key: str) -> bool:
-        """Take a claim over whose worker died before replying (see STALE_CLAIM_S)."""
-        now = utcnow()
-        return s.connection().execute(_Hot.take_over, {
-            "k": key, "stale": now - timedelta(seconds=STALE_CLAIM_S), "now_": now}).rowcount == 1
-
-    @staticmethod
-    def _try_lock(s: Session, name: str, ttl_s: float) -> str | None:
-        token, key, now = uuid.uuid4().hex, f"lock:{name}", utcnow()
-        expires = now + timedelta(seconds=ttl_s)
-        if _insert_new(s, KeyValue, key=key, value=token, expires_at=expires):
-            return token
-        stolen = s.connection().execute(_Hot.steal_lock, {"k": key, "now_": now, "token": token, "exp": expires})
-        return token if stolen.rowcount == 1 else None  # the holder died and its lock expired
-
-    @staticmethod
-    def _state(s: Session, user_key: str) -> dict:
-        row = s.connection().execute(_Hot.state, {"u": user_key}).first()
-        if row is None or row.expires_at < utcnow():
-            return {}
-        return dict(row.state or {})
-
-    @staticmethod
-    def _save_state(s: Session, user_key: str, state: dict, ttl_s: int) -> None:
-        now = utcnow()
-        values = {"u": user_key, "st": state, "exp": now + timedelta(seconds=ttl_s), "now_": now}
-        conn = s.connection()
-        if conn.execute(_Hot.save_state, values).rowcount == 1:
-            return
-        if not _insert_new(s, Conversation, user_key=user_key, state=state, expires_at=values["exp"], updated_at=now):
-            conn.execute(_Hot.save_state, values)  # another worker created it a moment ago: last write wins
+                cur.run(turn_sql.FIRST_REPLY, {"k": claim_key, "text": reply})
 
     def _sweep(self) -> None:
         """Every ten minutes, forget old messages and expired counters and locks."""
@@ -187,25 +149,39 @@ class DatabaseStore:
             return s.scalar(select(SeenMessage.reply).where(SeenMessage.key == key))
 
     def remember_reply(self, key: str, reply: str) -> None:
-        with self._session() as s:
-            s.connection().execute(_Hot.first_reply, {"k": key, "text": reply})
-            s.commit()
+        with self.sql.transaction() as cur:
+            cur.run(turn_sql.FIRST_REPLY, {"k": key, "text": reply})
 
     def incr(self, key: str, window_s: int) -> int:
-        with self._session() as s:
-            count = self._count_up(s, key, window_s)
-            s.commit()
-            return count
+        with self.sql.transaction() as cur:
+            return self._count_up(cur, key, window_s)
 
     def peek(self, key: str, window_s: int) -> int:
         return int(self.get_value(_bucket_key(key, window_s)) or 0)
 
+    def _count_up(self, cur, key: str, window_s: int) -> int:
+        """Add one to ``key``'s counter of the current window, atomically; the new count."""
+        exp = utcnow() + timedelta(seconds=window_s * 2)
+        return int(cur.first(turn_sql.COUNT_UP, {"k": _bucket_key(key, window_s), "exp": self.sql.ts(exp)})[0])
+
+    def _try_lock(self, cur, name: str, ttl_s: float) -> str | None:
+        """The lock's new token; None while another holder's lock has not expired."""
+        token, now = uuid.uuid4().hex, utcnow()
+        got = cur.first(turn_sql.LOCK, {"k": f"lock:{name}", "token": token, "now": self.sql.ts(now),
+                                        "exp": self.sql.ts(now + timedelta(seconds=ttl_s))})
+        return token if got is not None else None
+
+    def _state(self, cur, user_key: str) -> dict:
+        row = cur.first(turn_sql.STATE, {"u": user_key})
+        if row is None or self.sql.read_ts(row[1]) < utcnow():
+            return {}
+        return dict(self.sql.read_json(row[0]) or {})
+
     def acquire(self, name: str, ttl_s: float, wait_s: float) -> str | None:
         deadline = time.monotonic() + wait_s
         while True:
-            with self._session() as s:
-                token = self._try_lock(s, name, ttl_s)
-                s.commit()
+            with self.sql.transaction() as cur:
+                token = self._try_lock(cur, name, ttl_s)
             if token is not None:
                 return token
             if time.monotonic() >= deadline:
@@ -213,13 +189,12 @@ class DatabaseStore:
             time.sleep(0.02)
 
     def release(self, name: str, token: str) -> None:
-        with self._session() as s:
-            s.execute(delete(KeyValue).where(KeyValue.key == f"lock:{name}", KeyValue.value == token))
-            s.commit()
+        with self.sql.transaction() as cur:
+            cur.run(turn_sql.UNLOCK, {"k": f"lock:{name}", "token": token})
 
     def get_state(self, user_key: str) -> dict:
-        with self._reader() as s:
-            return self._state(s, user_key)
+        with self.sql.transaction(read_only=True) as cur:
+            return self._state(cur, user_key)
 
     def get_value(self, key: str) -> str | None:
         with self._reader() as s:
@@ -258,6 +233,7 @@ class RedisStore:
         self.r = client
         self.seen_ttl_s = seen_ttl_s
         self.sessions = sessions
+        self.sql = TurnSQL(sessions.kw["bind"])
         self.p = prefix
         self._start = client.register_script(self._START)
         self._finish = client.register_script(self._FINISH)
@@ -284,9 +260,9 @@ class RedisStore:
     return {1, n, 1, redis.call('GET', KEYS[4]) or ''}
     """
 
-    # KEYS: state, lock, seen. ARGV: state, state ttl, token, remember?, reply, seen ttl, pending marker.
+    # KEYS: state, lock, seen. ARGV: state ('' to keep it), state ttl, token, remember?, reply, seen ttl, pending marker.
     _FINISH = """
-    redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+    if ARGV[1] ~= '' then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end
     if ARGV[3] ~= '' and redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
     if ARGV[4] == '1' then
       local cur = redis.call('GET', KEYS[3])
@@ -320,16 +296,15 @@ class RedisStore:
             start.state = json.loads(got[3]) if got[3] else {}
         return start
 
-    def finish_turn(self, user_key: str, token: str | None, state: dict, state_ttl_s: int, rows: list,
+    def finish_turn(self, user_key: str, token: str | None, state: dict | None, state_ttl_s: int, rows: list,
                     claim_key: str | None = None, reply: str | None = None) -> None:
         if rows:
-            with self.sessions() as s:
-                _insert_rows(s, rows)
-                s.commit()
+            with self.sql.transaction() as cur:
+                cur.many(turn_sql.LOG, self.sql.log_params(rows))
         remember = claim_key is not None and reply is not None
         self._finish(keys=[f"{self.p}state:{user_key}", f"{self.p}lock:user:{user_key}",
                            self._seen_key(claim_key)],
-                     args=[json.dumps(state, ensure_ascii=False), state_ttl_s, token or "",
+                     args=["" if state is None else json.dumps(state, ensure_ascii=False), state_ttl_s, token or "",
                            "1" if remember else "0", reply or "", self.seen_ttl_s, self._PENDING])
 
     def _take_over(self, key: str) -> bool:
@@ -410,79 +385,6 @@ class RedisStore:
 
     def delete_value(self, key: str) -> None:
         self.r.delete(f"{self.p}kv:{key}")
-
-
-class _Hot:
-    """The statements of every message, built once with bind parameters.
-
-    Building a SQLAlchemy statement costs more than SQLite running it (about
-    80 µs against 20 here), and each message runs about ten of them.
-    """
-
-    _seen, _kv, _conv = SeenMessage.__table__, KeyValue.__table__, Conversation.__table__
-    _pending = PendingDelivery.__table__
-
-    pending = select(_pending.c.id).where(
-        _pending.c.user_key == bindparam("u"), _pending.c.delivered_at.is_(None)).limit(1)
-    take_over = update(_seen).where(
-        _seen.c.key == bindparam("k"), _seen.c.reply.is_(None), _seen.c.created_at < bindparam("stale"),
-    ).values(created_at=bindparam("now_"))
-    first_reply = update(_seen).where(_seen.c.key == bindparam("k"), _seen.c.reply.is_(None)).values(
-        reply=bindparam("text"))
-    steal_lock = update(_kv).where(_kv.c.key == bindparam("k"), _kv.c.expires_at < bindparam("now_")).values(
-        value=bindparam("token"), expires_at=bindparam("exp"))
-    unlock = delete(_kv).where(_kv.c.key == bindparam("k"), _kv.c.value == bindparam("token"))
-    state = select(_conv.c.state, _conv.c.expires_at).where(_conv.c.user_key == bindparam("u"))
-    save_state = update(_conv).where(_conv.c.user_key == bindparam("u")).values(
-        state=bindparam("st"), expires_at=bindparam("exp"), updated_at=bindparam("now_"))
-
-    _inserts: dict = {}
-
-    @classmethod
-    def insert(cls, table):
-        if table not in cls._inserts:
-            cls._inserts[table] = insert(table)
-        return cls._inserts[table]
-
-    _by_dialect: dict = {}
-
-    @classmethod
-    def insert_new(cls, dialect: str, table):
-        """INSERT … ON CONFLICT DO NOTHING RETURNING its key, for SQLite or PostgreSQL."""
-        if (dialect, table) not in cls._by_dialect:
-            key = table.primary_key.columns.values()[0]
-            cls._by_dialect[dialect, table] = dialect_insert(dialect, table).on_conflict_do_nothing().returning(key)
-        return cls._by_dialect[dialect, table]
-
-    @classmethod
-    def count_up(cls, dialect: str):
-        """A counter in the key-value table: insert it at 1 or add 1; RETURNING the new value."""
-        if (dialect, "count_up") not in cls._by_dialect:
-            kv = cls._kv
-            cls._by_dialect[dialect, "count_up"] = dialect_insert(dialect, kv).on_conflict_do_update(
-                index_elements=[kv.c.key], set_={"value": cast(cast(kv.c.value, Integer) + 1, String)},
-            ).returning(kv.c.value)
-        return cls._by_dialect[dialect, "count_up"]
-
-
-def _insert_new(s: Session, model, **values) -> bool:
-    """INSERT unless the primary key exists: no exception, no savepoint, the transaction
-    stays usable. True when the row was inserted (RETURNING: psycopg's rowcount is -1 here)."""
-    conn = s.connection()
-    return conn.execute(_Hot.insert_new(conn.dialect.name, model.__table__), values).first() is not None
-
-
-def _insert_rows(s: Session, rows: list) -> None:
-    """Insert ORM objects as plain rows, one executemany per table (no ORM flush);
-    unset columns get their defaults."""
-    groups: dict = {}
-    for row in rows:
-        table = type(row).__table__
-        values = {c.key: v for c in table.columns if (v := getattr(row, c.key)) is not None}
-        groups.setdefault((table, tuple(values)), []).append(values)
-    conn = s.connection()
-    for (table, _), values in groups.items():
-        conn.execute(_Hot.insert(table), values)
 
 
 def _bucket_key(key: str, window_s: int) -> str:

@@ -7,10 +7,12 @@ encrypted again in safe mode.
 WeChat waits 5 seconds and then retries the same message (three times). So:
 - every message is *claimed* once in the shared store; a retry never runs
   the dialogue again and gets the first attempt's reply;
-- the reply is produced within ``reply_deadline_s``; an answer that takes
-  longer (a slow LLM) is replaced by a short "coming" note and delivered
-  afterwards through the customer-service API, or, for accounts without
-  it, with the user's next message.
+- the reply is produced within ``reply_deadline_s``: a turn that may wait on
+  the network (an LLM, a remote Chroma server) or on the user's previous
+  message runs in a thread with that deadline; an answer that takes longer
+  is replaced by a short "coming" note and delivered afterwards through the
+  customer-service API, or, for accounts without it, with the user's next
+  message. Every other turn runs in the request thread.
 """
 
 from __future__ import annotations
@@ -156,14 +158,24 @@ def reply_text_for(msg) -> str | None:
 
 
 def _run_in_time(app, dialogue, incoming: Incoming, start, deadline: float) -> str | None:
-    """Run a claimed message; past the deadline, say the answer is coming and deliver it later."""
+    """Run a claimed message; past the deadline, say the answer is coming and deliver it later.
+
+    A turn that can wait on nothing slower than this machine and the shared store
+    (``Dialogue.is_quick``: extractive or cached answers, flows, greetings) runs
+    right here: handing it to a deadline thread cost more than the turn itself
+    (0.3–1.3 ms of a ~1 ms campaign message, measured in bench/webhook_bench.py).
+    """
     key = incoming.claim_key
-    future = _executor.submit(dialogue.run, incoming, start)
     try:
-        reply = future.result(timeout=max(deadline - time.monotonic(), 0.05))
-    except FutureTimeout:
-        future.add_done_callback(lambda f: _deliver_late(app, incoming, f))
-        return _remembered(dialogue, key, messages.ANSWER_COMING)
+        if dialogue.is_quick(incoming, start):
+            reply = dialogue.run(incoming, start)
+        else:
+            future = _executor.submit(dialogue.run, incoming, start)
+            try:
+                reply = future.result(timeout=max(deadline - time.monotonic(), 0.05))
+            except FutureTimeout:
+                future.add_done_callback(lambda f: _deliver_late(app, incoming, f))
+                return _remembered(dialogue, key, messages.ANSWER_COMING)
     except Exception as exc:  # never a traceback to the user
         log.exception("dialogue failed for %s", key)
         text = messages.BUSY if is_outage(exc) else messages.INTERNAL_ERROR.format(request_id=key[-12:])

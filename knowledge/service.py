@@ -65,9 +65,29 @@ class KnowledgeBase:
     def retrieve(self, query: str, k: int | None = None, filters: dict | None = None) -> Retrieval:
         return self.retriever.retrieve(query, k=k, filters=filters)
 
-    def answer(self, question: str, filters: dict | None = None, use_llm: bool = True) -> Answer:
+    def answers_locally(self, question: str) -> bool:
+        """Whether ``answer(question)`` needs nothing beyond this machine: its answer is
+        cached, or neither an LLM nor a remote Chroma server would be asked.
+
+        A channel with a deadline (WeChat) runs such an answer in the request thread;
+        anything else may wait on the network and gets a thread with a deadline.
+        """
+        k = self.settings.knowledge
+        if not (k.llm.enabled or self._chat_model is not None or k.chroma_url):
+            return True
+        try:
+            key = self._cache_key(question, None, True)
+        except Exception:  # the index cannot even be read: whatever happens next is not quick
+            return False
+        with self._answers_lock:
+            return key in self._answers
+
+    def _cache_key(self, question: str, filters: dict | None, use_llm: bool) -> tuple:
         generation = self.index.current().manifest.generation
-        key = (generation, " ".join(question.split()), repr(sorted((filters or {}).items())), use_llm)
+        return generation, " ".join(question.split()), repr(sorted((filters or {}).items())), use_llm
+
+    def answer(self, question: str, filters: dict | None = None, use_llm: bool = True) -> Answer:
+        key = self._cache_key(question, filters, use_llm)
         with self._answers_lock:
             cached = self._answers.get(key)
             if cached is not None:

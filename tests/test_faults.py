@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from bot import create_app
 from bot.models import MessageLog
 from core.config import PROJECT_ROOT
-from tests.conftest import WX_TOKEN, app_overrides, free_port
+from tests.conftest import WX_TOKEN, app_overrides, free_port, within_one_rate_window
 from tests.wx import WeChatSim, sign, text_xml
 
 
@@ -82,6 +82,7 @@ def test_redis_shares_state_between_workers_and_outage_is_busy(shipped_index, tm
     a, b = create_app(overrides), create_app(overrides)  # two workers
     wa, wb = WeChatSim(a.test_client()), WeChatSim(b.test_client())
     xml = text_xml("o_redis", "公积金怎么提取", msg_id=99000111)
+    within_one_rate_window()
     first = wa.reply(wa.post(xml))["Content"]
     assert wb.reply(wb.post(xml))["Content"] == first  # the retry on the other worker: same reply
     assert _inbound(a) == 1

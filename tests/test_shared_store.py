@@ -16,7 +16,8 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.db import make_engine, upgrade
 from bot.models import MessageLog, PendingDelivery, utcnow
-from bot.shared import make_store
+from bot.shared import STALE_CLAIM_S, make_store
+from tests.conftest import within_one_rate_window
 
 
 @pytest.fixture(params=["sqlite", "postgresql", "redis"])
@@ -33,8 +34,9 @@ def store(request, tmp_path):
     engine.dispose()
 
 
-def _log(user: str, text: str) -> list[MessageLog]:
-    return [MessageLog(user_key=user, channel="wechat", direction="in", text=text, created_at=utcnow())]
+def _log(user: str, text: str) -> list[dict]:
+    return [{"user_key": user, "channel": "wechat", "direction": "in", "text": text, "intent": None,
+             "found": None, "created_at": utcnow()}]
 
 
 def test_claim_lock_state_and_reply_round_trip(store):
@@ -68,6 +70,7 @@ def test_finish_turn_keeps_a_reply_already_given(store):
 
 
 def test_rate_count_and_no_lock_when_over_the_limit(store):
+    within_one_rate_window(5)
     user = "wx:flood"
     for i in range(3):
         start = store.start_turn(user, f"wx:f{i}", 60, 3, 10)
@@ -100,6 +103,7 @@ def test_the_first_reply_kept_wins(store):
 
 
 def test_messages_still_waiting_count_against_the_rate_limit(store):
+    within_one_rate_window(5)
     counts = [store.start_turn("web:burst", None, 60, 3, 10).recent for _ in range(5)]
     assert counts == [1, 2, 3, 4, 5]  # none finished: each is counted when it arrives
 
@@ -111,3 +115,46 @@ def test_counters_count_every_increment_under_concurrency(store):
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(lambda _: store.incr("login:10.0.0.1", 900), range(40)))
     assert store.peek("login:10.0.0.1", 900) == 40
+
+
+def test_a_turn_without_state_changes_keeps_the_saved_state(store):
+    start = store.start_turn("wx:d", "wx:30", None, 5, 10)
+    store.finish_turn("wx:d", start.token, {"flow": "ticket", "step": 2}, 600, [], "wx:30", "好")
+    start = store.start_turn("wx:d", "wx:31", None, 5, 10)
+    store.finish_turn("wx:d", start.token, None, 600, [], "wx:31", "好")  # None: nothing to save
+    assert store.start_turn("wx:d", "wx:32", None, 5, 10).state == {"flow": "ticket", "step": 2}
+
+
+def test_a_stale_claim_is_taken_over_once(store, monkeypatch):
+    """The first attempt's worker died before replying: the next retry runs the message."""
+    import time
+
+    import bot.shared as shared
+
+    assert store.start_turn("wx:e", "wx:40", None, 5, 0.05).first      # its worker dies now
+    assert not store.start_turn("wx:e", "wx:40", None, 5, 10).first     # still fresh: a retry
+    monkeypatch.setattr(shared, "STALE_CLAIM_S", 0.0)                   # as if 6 s had passed
+    time.sleep(0.1)                                                     # the dead worker's lock expired
+    taken = store.start_turn("wx:e", "wx:40", None, 5, 10)
+    assert taken.first and taken.token
+    store.finish_turn("wx:e", taken.token, {}, 600, [], "wx:40", "接手后的回复")
+    assert store.reply_for("wx:40") == "接手后的回复"
+    assert not store.start_turn("wx:e", "wx:40", None, 5, 10).first     # answered: never again
+    assert STALE_CLAIM_S > 5  # longer than WeChat waits for one attempt
+
+
+def test_what_a_turn_writes_reads_back_through_the_orm(store):
+    """The turn's statements bypass SQLAlchemy (bot/turn_sql.py); the ORM must read their rows."""
+    from bot.models import Conversation, SeenMessage
+
+    start = store.start_turn("wx:f", "wx:50", 60, 5, 10)
+    store.finish_turn("wx:f", start.token, {"flow": "booking", "name": "张三"}, 600,
+                      _log("wx:f", "我想预约"), "wx:50", "好的")
+    with store.sessions() as s:
+        row = s.scalars(select(MessageLog).where(MessageLog.user_key == "wx:f")).one()
+        assert row.text == "我想预约" and row.created_at.year >= 2026
+        if not hasattr(store, "r"):  # the database keeps state and claims too (Redis keeps them itself)
+            conv = s.get(Conversation, "wx:f")
+            assert conv.state == {"flow": "booking", "name": "张三"} and conv.expires_at > utcnow()
+            seen = s.get(SeenMessage, "wx:50")
+            assert seen.reply == "好的" and seen.created_at <= utcnow()

@@ -22,11 +22,31 @@ from tests.conftest import app_overrides
 from tests.wx import WeChatSim, text_xml
 
 
+def _llm_app(shipped_index, tmp_path, fake_openai, deadline_s: float):
+    # Answers may wait on an LLM, so they run in the deadline threads; no customer-service
+    # API: a late answer is kept for the user's next message.
+    fake_openai.reply = "姜堰区2023年新建人才公寓424套。"
+    return create_app(app_overrides(
+        shipped_index, tmp_path,
+        knowledge={"llm": {"enabled": True, "base_url": fake_openai.url, "api_key_env": "TEST_LLM_KEY"}},
+        wechat={"customer_service_api": False, "reply_deadline_s": deadline_s}))
+
+
 @pytest.fixture()
-def slow_app(shipped_index, tmp_path):
-    # No customer-service API: a late answer is kept for the user's next message.
-    return create_app(app_overrides(shipped_index, tmp_path, wechat={"customer_service_api": False,
-                                                                     "reply_deadline_s": 0.5}))
+def slow_app(shipped_index, tmp_path, fake_openai):
+    return _llm_app(shipped_index, tmp_path, fake_openai, deadline_s=0.5)
+
+
+class CountingExecutor(ThreadPoolExecutor):
+    """The deadline threads, counting the turns handed to them."""
+
+    def __init__(self):
+        super().__init__(max_workers=2)
+        self.submitted = 0
+
+    def submit(self, *args, **kwargs):
+        self.submitted += 1
+        return super().submit(*args, **kwargs)
 
 
 def _count(app, model, **where) -> int:
@@ -120,3 +140,42 @@ def test_a_burst_from_one_sender_is_limited_while_its_messages_wait(app, monkeyp
     assert reply.intent == "rate_limited"
     store = dialogue.store
     store.release("user:web:burst", starts[0].token)
+
+
+def test_turns_that_wait_on_nothing_slow_run_in_the_request_thread(app, monkeypatch):
+    """Extractive answers, flows and greetings need no deadline thread (it cost more than the turn)."""
+    import bot.wechat as wechat
+
+    threads = CountingExecutor()
+    monkeypatch.setattr(wechat, "_executor", threads)
+    wx = WeChatSim(app.test_client())
+    assert "424套" in wx.say("o_inline", "人才公寓建了多少套")
+    assert wx.say("o_inline", "你好")
+    assert "请选择驿站" in wx.say("o_inline", "预约驿站")  # a booking flow: database only
+    assert threads.submitted == 0
+    assert _count(app, MessageLog, user_key="wx:o_inline", direction="in") == 3
+
+
+def test_a_turn_that_may_ask_the_llm_gets_a_deadline_thread_until_its_answer_is_cached(
+        shipped_index, tmp_path, fake_openai, monkeypatch):
+    import bot.wechat as wechat
+
+    threads = CountingExecutor()
+    monkeypatch.setattr(wechat, "_executor", threads)
+    wx = WeChatSim(_llm_app(shipped_index, tmp_path, fake_openai, deadline_s=4.0).test_client())
+    assert "424套" in wx.say("o_llm1", "人才公寓建了多少套")  # asked the LLM
+    assert threads.submitted == 1
+    assert "424套" in wx.say("o_llm2", "人才公寓建了多少套")  # cached now: in the request thread
+    assert threads.submitted == 1
+    wx.say("o_llm3", "驿站能免费住吗")  # not cached: it may wait on the LLM
+    assert threads.submitted == 2
+
+
+def test_a_message_waiting_for_the_users_lock_gets_a_deadline_thread(app):
+    dialogue = app.extensions["talent.dialogue"]
+    token = dialogue.store.acquire("user:wx:o_wait_lock", 30, 1)
+    incoming = Incoming("wx:o_wait_lock", "wechat", "text", text="你好", claim_key="wx:777010")
+    start = dialogue.begin(incoming)
+    assert start.first and start.token is None
+    assert not dialogue.is_quick(incoming, start)
+    dialogue.store.release("user:wx:o_wait_lock", token)

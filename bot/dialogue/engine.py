@@ -159,6 +159,20 @@ class Dialogue:
                                      60 if _counted(incoming) else None,
                                      self.settings.dialogue.rate_limit_per_minute, self.user_lock_ttl_s)
 
+    def is_quick(self, incoming: Incoming, start: TurnStart) -> bool:
+        """Whether ``run`` can wait on nothing slower than this machine and the shared store.
+
+        Not quick: another message of the user holds the lock (``run`` waits for it), or
+        the text may reach a knowledge answer that asks an LLM or a remote Chroma server.
+        Booking, ticket and other flows only use the database.
+        """
+        if not start.first:
+            return True
+        if start.token is None:  # rate-limited (answered at once) or waiting for the user's lock
+            return _counted(incoming) and start.recent > self.settings.dialogue.rate_limit_per_minute
+        text = incoming.text.strip()
+        return not text or self.knowledge.answers_locally(text)
+
     def run(self, incoming: Incoming, start: TurnStart) -> Reply:
         """Everything after ``begin``: wait for the user's lock if needed, handle, finish."""
         user = incoming.user_key
@@ -186,13 +200,16 @@ class Dialogue:
         return reply
 
     def _handle_locked(self, incoming: Incoming, token: str | None, state: dict, pending: bool) -> Reply:
+        was_empty = not state
         turn = Turn(self, incoming, state)
         handler = KIND_HANDLERS.get(incoming.kind, KIND_HANDLERS["unsupported"])
         reply = handler(turn)
         if pending:
             reply = self._with_pending(incoming.user_key, reply)
+        # Most messages are one-off questions: no state before, none after, nothing to save.
+        keep = None if was_empty and not turn.state else turn.state
         self.store.finish_turn(
-            incoming.user_key, token, turn.state, self.settings.dialogue.state_ttl_minutes * 60,
+            incoming.user_key, token, keep, self.settings.dialogue.state_ttl_minutes * 60,
             self._log_rows(incoming, reply), incoming.claim_key or None,
             reply.fit(incoming.max_reply_bytes) if incoming.claim_key else None)
         return reply
@@ -265,15 +282,15 @@ class Dialogue:
                              .order_by(MessageLog.id.desc()).limit(limit)).all()
         return [{"direction": r.direction, "text": r.text, "at": r.created_at.isoformat()} for r in reversed(rows)]
 
-    def _log_rows(self, incoming: Incoming, reply: Reply) -> list[MessageLog]:
+    def _log_rows(self, incoming: Incoming, reply: Reply) -> list[dict]:
+        """The message and its reply as rows of ``message_log`` (see bot.turn_sql.LOG_COLUMNS)."""
         now = utcnow()
         text_in = incoming.text or f"[{incoming.kind}{':' + incoming.event if incoming.event else ''}]"
-        rows = [MessageLog(user_key=incoming.user_key, channel=incoming.channel, direction="in",
-                           text=text_in[:4000], intent=reply.intent, created_at=now)]
+        base = {"user_key": incoming.user_key, "channel": incoming.channel, "intent": reply.intent}
+        rows = [{**base, "direction": "in", "text": text_in[:4000], "found": None, "created_at": now}]
         if not reply.silent:
-            rows.append(MessageLog(user_key=incoming.user_key, channel=incoming.channel, direction="out",
-                                   text=reply.render()[:4000], intent=reply.intent, found=reply.found,
-                                   created_at=now + timedelta(microseconds=1)))
+            rows.append({**base, "direction": "out", "text": reply.render()[:4000], "found": reply.found,
+                         "created_at": now + timedelta(microseconds=1)})
         return rows
 
 

@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from core.config import DialogueConfig
+from knowledge.text import normalise_query
 
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 # Intents checked before the others when several keywords match ("取消预约" is not "取消").
@@ -28,17 +29,21 @@ class IntentClassifier:
     def __init__(self, cfg: DialogueConfig, embed=None):
         self.cfg = cfg
         self._embed = embed  # callable(list[str]) -> normalised vectors, or None
-        self._examples: list[tuple[str, np.ndarray]] | None = None
+        self._examples: tuple[list[str], np.ndarray] | None = None  # intent names, their example vectors
+        # (intent, compact keywords, whole_message) in priority order, built once:
+        # every message is checked against all of them.
+        self._keywords = [
+            (name, [k for k in map(compact, cfg.intents[name].keywords) if k], cfg.intents[name].whole_message)
+            for name in sorted(cfg.intents, key=lambda n: _PRIORITY.index(n) if n in _PRIORITY else 99)
+        ]
 
     def classify(self, text: str) -> str:
         plain = compact(text)
         if not plain:
             return "policy"
-        for name in sorted(self.cfg.intents, key=lambda n: _PRIORITY.index(n) if n in _PRIORITY else 99):
-            intent = self.cfg.intents[name]
-            for kw in intent.keywords:
-                k = compact(kw)
-                if k and k in plain and (not intent.whole_message or len(plain) - len(k) <= _WHOLE_MESSAGE_SLACK):
+        for name, keywords, whole_message in self._keywords:
+            for k in keywords:
+                if k in plain and (not whole_message or len(plain) - len(k) <= _WHOLE_MESSAGE_SLACK):
                     return name
         return self._by_example(text) or "policy"
 
@@ -47,13 +52,13 @@ class IntentClassifier:
             return None
         if self._examples is None:
             pairs = [(name, ex) for name, it in self.cfg.intents.items() for ex in it.examples]
-            vectors = self._embed([ex for _, ex in pairs]) if pairs else []
-            self._examples = [(name, v) for (name, _), v in zip(pairs, vectors)]
-        if not self._examples:
+            vectors = self._embed([ex for _, ex in pairs]) if pairs else np.zeros((0, 1), dtype=np.float32)
+            self._examples = ([name for name, _ in pairs], np.asarray(vectors, dtype=np.float32))
+        names, vectors = self._examples
+        if not names:
             return None
         # The same text the retriever embeds next, so the embedding cache serves both.
-        from knowledge.text import normalise_query
-
         q = self._embed([normalise_query(text)])[0]
-        name, best = max(((n, float(v @ q)) for n, v in self._examples), key=lambda p: p[1])
-        return name if best >= self.cfg.example_similarity else None
+        scores = vectors @ q
+        best = int(np.argmax(scores))
+        return names[best] if float(scores[best]) >= self.cfg.example_similarity else None

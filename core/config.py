@@ -62,6 +62,9 @@ class RetrievalConfig(Section):
     keyword_weight: float = Field(1.3, ge=0)
     # Below this relevance (0..1, see knowledge.relevance) the answer is "not found".
     min_relevance: float = Field(0.35, ge=0, le=1)
+    # Indexes of at most this many chunks are searched exactly in memory (a matrix
+    # product) instead of through chromadb's per-query machinery; 0: always chromadb.
+    exact_search_max_chunks: int = Field(5000, ge=0)
 
 
 class LLMConfig(Section):

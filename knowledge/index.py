@@ -141,13 +141,45 @@ class _Generation:
         doc_types = {d.doc_id: d.doc_type for d in manifest.docs.values()}
         self.doc_type = [doc_types.get(chunks[i].doc_id, "") for i in keyword.ids]
         self.collection = None  # the chromadb collection handle, opened on first dense search
+        self.vectors: _Vectors | None = None  # exact search: this generation's vectors, read on first use
+
+
+class _Vectors:
+    """A small generation's vectors in memory, for exact search.
+
+    Why: a chromadb query costs about 1 ms (more through a server) whatever the
+    collection's size, most of it fixed per call, while one matrix product over
+    a few thousand 512-d vectors costs tens of microseconds and ranks exactly
+    (HNSW is approximate). chromadb stays the store the vectors are read from,
+    and answers every query of a larger generation (``exact_max``).
+    """
+
+    def __init__(self, ids: list[str], matrix: np.ndarray, doc_types: list[str]):
+        self.ids = ids
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        self.matrix = (matrix / np.where(norms == 0, 1, norms)).astype(np.float32)  # cosine, as the collection
+        self.doc_types = doc_types
+
+    def search(self, vector: np.ndarray, k: int, mask: np.ndarray | None) -> list[tuple[str, float]]:
+        scores = self.matrix @ np.asarray(vector, dtype=np.float32)
+        if mask is not None:
+            scores = np.where(mask, scores, -np.inf)
+        n = min(k, len(self.ids) if mask is None else int(mask.sum()))
+        if n <= 0:
+            return []
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.ids[i], float(scores[i])) for i in top]
 
 
 class KnowledgeIndex:
     """Read and write access to one index location (a directory, plus a Chroma server if configured)."""
 
     def __init__(self, index_dir: Path, embedder_name: str, chroma_url: str | None = None,
-                 prefix: str = "talent", reload_interval: float = 1.0):
+                 prefix: str = "talent", reload_interval: float = 1.0, exact_max: int = 0):
+        """``exact_max``: generations of at most this many chunks are searched exactly,
+        in memory (see ``_Vectors``); 0 sends every dense search to chromadb."""
+        self.exact_max = exact_max
         self.index_dir = Path(index_dir)
         self.chroma_url = chroma_url
         self.prefix = prefix
@@ -306,14 +338,44 @@ class KnowledgeIndex:
         gen = self.current()
         if not gen.chunks:
             return []
-        col = gen.collection
-        if col is None:  # one handle per generation: fetching it cost ~1 ms a query
-            col = gen.collection = self._store_call(self.client().get_collection, gen.manifest.collection)
+        if len(gen.chunks) <= self.exact_max:
+            vectors = gen.vectors or self._load_vectors(gen)
+            mask = None
+            if filters:
+                mask = np.array([matches(gen.chunks[cid], dt, filters) for cid, dt in zip(vectors.ids, vectors.doc_types)])
+            return vectors.search(vector, k, mask)
+        col = self._collection(gen)
         res = self._store_call(
             col.query, query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
             n_results=min(k, len(gen.chunks)), where=_where(filters), include=["distances"],
         )
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0]) if cid in gen.chunks]
+
+    def _collection(self, gen: _Generation):
+        col = gen.collection
+        if col is None:  # one handle per generation: fetching it cost ~1 ms a query
+            col = gen.collection = self._store_call(self.client().get_collection, gen.manifest.collection)
+        return col
+
+    def _load_vectors(self, gen: _Generation) -> _Vectors:
+        """Read the generation's vectors from chromadb once (StoreUnavailable if it is down)."""
+        col = self._collection(gen)
+        ids: list[str] = []
+        rows: list[np.ndarray] = []
+        offset = 0
+        while True:
+            got = self._store_call(col.get, include=["embeddings"], limit=_BATCH, offset=offset)
+            if not len(got["ids"]):
+                break
+            for cid, vector in zip(got["ids"], got["embeddings"]):
+                if cid in gen.chunks:
+                    ids.append(cid)
+                    rows.append(np.asarray(vector, dtype=np.float32))
+            offset += len(got["ids"])
+        doc_types = {d.doc_id: d.doc_type for d in gen.manifest.docs.values()}
+        matrix = np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
+        gen.vectors = _Vectors(ids, matrix, [doc_types.get(gen.chunks[c].doc_id, "") for c in ids])
+        return gen.vectors
 
     def keyword_search(self, query: str, k: int, filters: dict | None = None) -> list[tuple[str, float]]:
         gen = self.current()

@@ -10,8 +10,10 @@ beyond the embedder already loaded.
 
 from __future__ import annotations
 
-from knowledge.index import ChunkRecord
 import re
+from functools import lru_cache
+
+from knowledge.index import ChunkRecord
 
 from knowledge.text import canonicalise, content_terms, synonyms
 
@@ -22,12 +24,16 @@ _GENERIC_WEIGHT = 0.25
 _DENSE_LOW, _DENSE_HIGH = 0.15, 0.55
 
 
-def _variants(term: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _variants(term: str) -> frozenset[str]:
+    """``term`` and the document wordings of the colloquial words in it (memoised: the
+    synonym list is fixed for the process, and a question's terms are checked against
+    every candidate chunk)."""
     out = {term}
     for variant, canonical in synonyms():
         if variant == term or variant in term:
             out.add(canonical)
-    return out
+    return frozenset(out)
 
 
 _MARKS = re.compile(r"[“”‘’\"'《》「」『』、，。；：！？（）()\s·]")

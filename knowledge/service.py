@@ -40,7 +40,8 @@ class KnowledgeBase:
     def index(self) -> KnowledgeIndex:
         k = self.settings.knowledge
         return KnowledgeIndex(self.settings.path(k.index_dir), self.embedder.name,
-                              chroma_url=k.chroma_url, prefix=k.collection_prefix)
+                              chroma_url=k.chroma_url, prefix=k.collection_prefix,
+                              exact_max=k.retrieval.exact_search_max_chunks)
 
     @cached_property
     def retriever(self) -> HybridRetriever:

@@ -84,7 +84,9 @@ def test_chat_keeps_answering_from_keywords_while_the_chroma_server_is_down(tmp_
     from tests.wx import WeChatSim
 
     index = tmp_path / "local"
-    app = create_app(app_overrides(index, tmp_path, knowledge={"chroma_url": chroma_server.url}))
+    # Every dense search through the server (exact search in memory would not notice it is down).
+    app = create_app(app_overrides(index, tmp_path, knowledge={"chroma_url": chroma_server.url,
+                                                              "retrieval": {"exact_search_max_chunks": 0}}))
     kb = app.extensions["talent.knowledge"]
     build(kb.index, kb.embedder, [DOCS], kb.settings.ingest)
     wx = WeChatSim(app.test_client())
@@ -122,3 +124,15 @@ def test_readers_on_other_machines_notice_a_switch_cheaply(tmp_path, chroma_serv
     parses.clear()
     assert reader.current().manifest.generation == 2 and len(reader.documents()) == 9
     assert len(parses) == 1
+
+
+def test_vectors_read_once_keep_dense_search_going_while_the_server_is_down(tmp_path, chroma_server, shipped_kb):
+    """Exact search (a small index): the vectors are read from the server once per generation."""
+    kb = KnowledgeBase(settings_for(tmp_path, knowledge={"index_dir": str(tmp_path), "chroma_url": chroma_server.url}))
+    kb.__dict__["embedder"] = shipped_kb.embedder
+    build(kb.index, kb.embedder, [DOCS], kb.settings.ingest)
+    assert kb.answer("人才公寓建了多少套").found  # reads the vectors from the server
+    chroma_server.stop()
+    kb.index.reload_interval = 0
+    answer = kb.answer("青年人才驿站提供什么服务")
+    assert answer.found and not answer.degraded  # dense side still there

@@ -9,6 +9,7 @@ messages are.
 from __future__ import annotations
 
 import re
+import threading
 
 import numpy as np
 
@@ -30,6 +31,8 @@ class IntentClassifier:
         self.cfg = cfg
         self._embed = embed  # callable(list[str]) -> normalised vectors, or None
         self._examples: tuple[list[str], np.ndarray] | None = None  # intent names, their example vectors
+        self._seen: dict[str, str] = {}
+        self._seen_lock = threading.Lock()
         # (intent, compact keywords, whole_message) in priority order, built once:
         # every message is checked against all of them.
         self._keywords = [
@@ -38,6 +41,20 @@ class IntentClassifier:
         ]
 
     def classify(self, text: str) -> str:
+        """The intent of ``text`` (memoised: the keywords and examples are fixed for the
+        process, and after a campaign post the same few questions arrive over and over)."""
+        intent = self._seen.get(text)
+        if intent is None:
+            intent = self._classify(text)
+            with self._seen_lock:
+                self._seen[text] = intent
+                if len(self._seen) > self.MEMO_SIZE:
+                    del self._seen[next(iter(self._seen))]  # the oldest first
+        return intent
+
+    MEMO_SIZE = 4096
+
+    def _classify(self, text: str) -> str:
         plain = compact(text)
         if not plain:
             return "policy"

@@ -16,7 +16,11 @@ and ``RETURNING`` that SQLite (≥ 3.35) and PostgreSQL share.
 from __future__ import annotations
 
 import json
+import os
 import re
+import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Iterator
@@ -65,6 +69,9 @@ class TurnSQL:
         if engine.dialect.name not in ("sqlite", "postgresql"):
             raise ValueError(f"unsupported database: {engine.dialect.name}")
         self._sql: dict[str, str] = {}
+        database = engine.url.database if self.sqlite else None
+        self._sqlite_file = database if database and database != ":memory:" and "mode=memory" not in database else None
+        self._local = threading.local()
         if not self.sqlite:
             from psycopg.types.json import Json
 
@@ -103,6 +110,9 @@ class TurnSQL:
     def transaction(self, read_only: bool = False) -> Iterator["Cursor"]:
         """One transaction; on SQLite a writing one takes the database's write lock up front
         (as bot/db.py does for sessions), so two workers never deadlock upgrading a read lock."""
+        if self._sqlite_file:
+            yield from self._sqlite_transaction(read_only)
+            return
         raw = self._connect()
         cur = _Cursor(self, raw.cursor())
         try:
@@ -133,6 +143,63 @@ class TurnSQL:
         except dbapi.Error as exc:
             raise DBAPIError.instance(None, None, exc, dbapi.Error, connection_invalidated=True,
                                       dialect=self.dialect) from exc
+
+    # -------------------------------------------------------------- SQLite
+    # A SQLite file gets one connection per thread of its own, and its write lock is
+    # waited for here. SQLite's own busy handler sleeps 1 ms, then 2, 5, 10 … while
+    # the other worker holds the lock for a fraction of a millisecond: under load
+    # the workers slept through 15% of the machine (bench/webhook_bench.py). The
+    # pool's checkout and reset cost another ~0.1 ms a message.
+    BUSY_WAIT_S = 30.0  # as long as bot/db.py lets SQLAlchemy's sessions wait
+
+    def _sqlite_transaction(self, read_only: bool) -> Iterator["Cursor"]:
+        conn = self._sqlite_connection()
+        cur = _Cursor(self, conn.cursor())
+        try:
+            if read_only:
+                cur.run("BEGIN")
+            else:
+                cur.guard("BEGIN IMMEDIATE", None, self._take_write_lock, cur.cursor)
+            yield cur
+            cur.run("COMMIT")
+        except BaseException:
+            try:
+                conn.rollback()
+            except Exception:
+                self._local.conn = None  # broken: the next transaction opens a new one
+            raise
+        finally:
+            cur.close()
+
+    def _take_write_lock(self, cursor) -> None:
+        """BEGIN IMMEDIATE, retried at 50 µs … 2 ms instead of SQLite's coarse sleeps."""
+        cursor.execute("PRAGMA busy_timeout=0")
+        try:
+            deadline, pause = time.monotonic() + self.BUSY_WAIT_S, 0.00005
+            while True:
+                try:
+                    cursor.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_BUSY) != sqlite3.SQLITE_BUSY \
+                            or time.monotonic() >= deadline:
+                        raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.002)
+        finally:
+            cursor.execute(f"PRAGMA busy_timeout={int(self.BUSY_WAIT_S * 1000)}")
+
+    def _sqlite_connection(self) -> sqlite3.Connection:
+        local = self._local
+        if getattr(local, "conn", None) is None or local.pid != os.getpid():  # a forked worker opens its own
+            try:
+                conn = sqlite3.connect(self._sqlite_file, timeout=self.BUSY_WAIT_S, isolation_level=None)
+                for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
+                    conn.execute(f"PRAGMA {pragma}")  # as bot/db.py's connections
+            except sqlite3.Error as exc:
+                raise DBAPIError.instance(None, None, exc, sqlite3.Error, dialect=self.dialect) from exc
+            local.conn, local.pid = conn, os.getpid()
+        return local.conn
 
     def log_params(self, rows: list[dict]) -> list[dict]:
         return [{**row, "created_at": self.ts(row["created_at"])} for row in rows]

@@ -158,3 +158,34 @@ def test_what_a_turn_writes_reads_back_through_the_orm(store):
             assert conv.state == {"flow": "booking", "name": "张三"} and conv.expires_at > utcnow()
             seen = s.get(SeenMessage, "wx:50")
             assert seen.reply == "好的" and seen.created_at <= utcnow()
+
+
+def test_sqlite_turns_wait_for_the_write_lock_and_say_so_when_it_never_comes(tmp_path, monkeypatch):
+    """The turn waits for SQLite's write lock itself (finer than SQLite's own sleeps);
+    a lock held too long is an OperationalError, as from any other database call."""
+    import sqlite3
+    import threading
+    import time
+
+    from sqlalchemy.exc import OperationalError
+
+    from bot.turn_sql import TurnSQL
+
+    path = tmp_path / "lock.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    store = make_store(sessionmaker(bind=engine, expire_on_commit=False), None, seen_ttl_s=3600)
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another worker is writing
+    threading.Timer(0.3, other.execute, ("COMMIT",)).start()
+    started = time.monotonic()
+    assert store.start_turn("wx:lock", "wx:90", None, 5, 10).first
+    assert 0.25 < time.monotonic() - started < 5
+
+    other.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(TurnSQL, "BUSY_WAIT_S", 0.2)
+    with pytest.raises(OperationalError, match="locked"):
+        store.start_turn("wx:lock", "wx:91", None, 5, 10)
+    other.execute("COMMIT")
+    assert store.start_turn("wx:lock2", "wx:91", None, 5, 10).first  # nothing half-done: the claim is new
+    engine.dispose()

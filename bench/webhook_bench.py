@@ -718,7 +718,7 @@ def main(duration: int, connections: int, n_requests: int, aes: bool, low_connec
         modes = ["plain", "aes"] if aes else ["plain"]
 
         rng = random.Random(2024)
-        n_low = n_requests // 4 if low_connections else 0
+        n_low = n_requests // 2 if low_connections else 0
         n_distinct = (n_requests * len(modes) + int(n_requests * 0.12) * len(modes) + n_low + 700 + 40
                       + 3 * profile_requests)
         pool = question_variants(n_distinct, rng)

@@ -44,13 +44,13 @@ def _settings():
     return current_app.config["SETTINGS"].wechat
 
 
-def _safe_xml(body: bytes) -> bool:
-    """Reject DTDs, entity expansion and external entities before any parser sees the body."""
+def _safe_xml(body: bytes):
+    """The parsed body, or None for DTDs, entity expansion, external entities or bad XML:
+    checked before any other parser sees it."""
     try:
-        SafeET.fromstring(body, forbid_dtd=True)
-        return True
+        return SafeET.fromstring(body, forbid_dtd=True)
     except (DefusedXmlException, SafeET.ParseError, ValueError):
-        return False
+        return None
 
 
 @bp.get("")
@@ -78,7 +78,8 @@ def receive():
     except InvalidSignatureException:
         abort(403)
     body = request.get_data(cache=False)
-    if not body or not _safe_xml(body):
+    root = _safe_xml(body) if body else None
+    if root is None:
         abort(400)
     encrypted = args.get("encrypt_type", "raw").lower() == "aes"
     crypto = None
@@ -86,15 +87,19 @@ def receive():
         if not (cfg.encoding_aes_key and cfg.appid):
             abort(503)
         crypto = WeChatCrypto(cfg.token, cfg.encoding_aes_key, cfg.appid)
+        encrypt = root.findtext("Encrypt")
+        if not encrypt:
+            abort(400)
         try:
-            body = crypto.decrypt_message(body, args.get("msg_signature", ""), timestamp, nonce)
+            # The envelope as wechatpy's dict: it is parsed once already, above.
+            body = crypto.decrypt_message({"Encrypt": encrypt}, args.get("msg_signature", ""), timestamp, nonce)
         except (InvalidSignatureException, InvalidAppIdException):
             abort(403)
         except Exception:  # malformed envelope: missing Encrypt, bad base64, bad padding
             abort(400)
         if isinstance(body, str):
             body = body.encode("utf-8")
-        if not _safe_xml(body):
+        if _safe_xml(body) is None:
             abort(400)
     try:
         msg = parse_message(body)

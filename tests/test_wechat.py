@@ -101,6 +101,21 @@ def test_malformed_bodies_are_400(wx, body):
     assert wx.post(body, mode="plain").status_code == 400
 
 
+@pytest.mark.parametrize("envelope", [
+    "<xml><ToUserName>gh_talent</ToUserName></xml>",                     # no Encrypt
+    "<xml><Encrypt></Encrypt></xml>",                                    # empty
+    "<xml><Encrypt><![CDATA[bm90IGFlcw==]]></Encrypt></xml>",            # not a whole AES block
+])
+def test_malformed_encrypted_envelopes_are_refused(client, envelope):
+    from wechatpy.crypto import _get_signature
+
+    encrypt = envelope.split("[CDATA[")[1].split("]]")[0] if "CDATA" in envelope else ""
+    params = {"timestamp": "1700000000", "nonce": "n1", "signature": sign(WX_TOKEN, "1700000000", "n1"),
+              "encrypt_type": "aes", "msg_signature": _get_signature(WX_TOKEN, "1700000000", "n1", encrypt)}
+    res = client.post("/wechat", query_string=params, data=envelope, content_type="text/xml")
+    assert res.status_code == 400
+
+
 def test_xml_bomb_and_external_entity_are_refused(wx):
     bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
             '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]><xml><Content>&lol3;</Content></xml>')

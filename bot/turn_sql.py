@@ -56,7 +56,8 @@ LOG_COLUMNS = ("user_key", "channel", "direction", "text", "intent", "found", "c
 
 
 class TurnSQL:
-    """Runs the statements above in one transaction on a pooled DB-API connection.
+    """Runs the statements above in one transaction: on a SQLite file, on this
+    thread's own connection; otherwise on a DB-API connection from the engine's pool.
 
     DB-API errors come out as SQLAlchemy's (``OperationalError`` …), as from
     any other database call, so callers tell an outage from a bug in one way.

@@ -53,7 +53,7 @@ class SharedStore(Protocol):
 
     def finish_turn(self, user_key: str, token: str | None, state: dict | None, state_ttl_s: int, rows: list,
                     claim_key: str | None = None, reply: str | None = None) -> None:
-        """Save the state (None: unchanged) and the log rows (dicts, bot.turn_sql.LOG_COLUMNS),
+        """Save the state (None: unchanged) and the log rows (dicts of bot.turn_sql.LOG's parameters),
         release the user lock and remember the reply, together."""
 
     def reply_for(self, key: str) -> str | None: ...

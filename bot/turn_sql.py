@@ -52,8 +52,6 @@ FIRST_REPLY = 'UPDATE seen_messages SET reply = :text WHERE "key" = :k AND reply
 LOG = ('INSERT INTO message_log (user_key, channel, direction, "text", intent, found, created_at) '
        "VALUES (:user_key, :channel, :direction, :text, :intent, :found, :created_at)")
 
-LOG_COLUMNS = ("user_key", "channel", "direction", "text", "intent", "found", "created_at")
-
 
 class TurnSQL:
     """Runs the statements above in one transaction: on a SQLite file, on this
@@ -108,14 +106,14 @@ class TurnSQL:
 
     # -------------------------------------------------------------- running
     @contextmanager
-    def transaction(self, read_only: bool = False) -> Iterator["Cursor"]:
+    def transaction(self, read_only: bool = False) -> Iterator[Cursor]:
         """One transaction; on SQLite a writing one takes the database's write lock up front
         (as bot/db.py does for sessions), so two workers never deadlock upgrading a read lock."""
         if self._sqlite_file:
             yield from self._sqlite_transaction(read_only)
             return
         raw = self._connect()
-        cur = _Cursor(self, raw.cursor())
+        cur = Cursor(self, raw.cursor())
         try:
             if self.sqlite:  # the engine runs pysqlite in autocommit mode
                 cur.run("BEGIN" if read_only else "BEGIN IMMEDIATE")
@@ -153,9 +151,9 @@ class TurnSQL:
     # pool's checkout and reset cost another ~0.1 ms a message.
     BUSY_WAIT_S = 30.0  # as long as bot/db.py lets SQLAlchemy's sessions wait
 
-    def _sqlite_transaction(self, read_only: bool) -> Iterator["Cursor"]:
+    def _sqlite_transaction(self, read_only: bool) -> Iterator[Cursor]:
         conn = self._sqlite_connection()
-        cur = _Cursor(self, conn.cursor())
+        cur = Cursor(self, conn.cursor())
         try:
             if read_only:
                 cur.run("BEGIN")
@@ -206,7 +204,9 @@ class TurnSQL:
         return [{**row, "created_at": self.ts(row["created_at"])} for row in rows]
 
 
-class _Cursor:
+class Cursor:
+    """A DB-API cursor that takes ``:name`` SQL and raises SQLAlchemy's errors."""
+
     def __init__(self, owner: TurnSQL, cursor):
         self.owner = owner
         self.cursor = cursor
@@ -232,14 +232,9 @@ class _Cursor:
     def many(self, statement: str, rows: list[dict]) -> None:
         self.guard(statement, None, self.cursor.executemany, self.owner.sql(statement), rows)
 
-    def rowcount(self) -> int:
-        return self.cursor.rowcount
-
     def close(self) -> None:
         try:
             self.cursor.close()
         except Exception:
             pass
 
-
-Cursor = _Cursor

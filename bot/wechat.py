@@ -95,7 +95,7 @@ def receive():
             body = crypto.decrypt_message({"Encrypt": encrypt}, args.get("msg_signature", ""), timestamp, nonce)
         except (InvalidSignatureException, InvalidAppIdException):
             abort(403)
-        except Exception:  # malformed envelope: missing Encrypt, bad base64, bad padding
+        except Exception:  # malformed envelope: bad base64, bad padding
             abort(400)
         if isinstance(body, str):
             body = body.encode("utf-8")

@@ -131,6 +131,14 @@ def matches(chunk: ChunkRecord, doc_type: str, filters: dict | None) -> bool:
     return True
 
 
+def _filter_mask(gen: "_Generation", filters: dict | None) -> np.ndarray | None:
+    """Which chunks, in the generation's keyword order, ``filters`` allows (None: all)."""
+    if not filters:
+        return None
+    return np.array([matches(gen.chunks[cid], dt, filters) for cid, dt in zip(gen.keyword.ids, gen.doc_type)],
+                    dtype=bool)
+
+
 class _Generation:
     """Everything a reader needs for one generation, loaded once."""
 
@@ -152,19 +160,21 @@ class _Vectors:
     a few thousand 512-d vectors costs tens of microseconds and ranks exactly
     (HNSW is approximate). chromadb stays the store the vectors are read from,
     and answers every query of a larger generation (``exact_max``).
+
+    Rows follow the generation's keyword order (``keyword.ids``), so one filter
+    mask serves both searches; a chunk chromadb has no vector for is never ranked.
     """
 
-    def __init__(self, ids: list[str], matrix: np.ndarray, doc_types: list[str]):
+    def __init__(self, ids: Sequence[str], matrix: np.ndarray, present: np.ndarray):
         self.ids = ids
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         self.matrix = (matrix / np.where(norms == 0, 1, norms)).astype(np.float32)  # cosine, as the collection
-        self.doc_types = doc_types
+        self.present = present
 
     def search(self, vector: np.ndarray, k: int, mask: np.ndarray | None) -> list[tuple[str, float]]:
-        scores = self.matrix @ np.asarray(vector, dtype=np.float32)
-        if mask is not None:
-            scores = np.where(mask, scores, -np.inf)
-        n = min(k, len(self.ids) if mask is None else int(mask.sum()))
+        allowed = self.present if mask is None else self.present & mask
+        scores = np.where(allowed, self.matrix @ np.asarray(vector, dtype=np.float32), -np.inf)
+        n = min(k, int(allowed.sum()))
         if n <= 0:
             return []
         top = np.argpartition(-scores, n - 1)[:n]
@@ -339,11 +349,7 @@ class KnowledgeIndex:
         if not gen.chunks:
             return []
         if len(gen.chunks) <= self.exact_max:
-            vectors = gen.vectors or self._load_vectors(gen)
-            mask = None
-            if filters:
-                mask = np.array([matches(gen.chunks[cid], dt, filters) for cid, dt in zip(vectors.ids, vectors.doc_types)])
-            return vectors.search(vector, k, mask)
+            return (gen.vectors or self._load_vectors(gen)).search(vector, k, _filter_mask(gen, filters))
         col = self._collection(gen)
         res = self._store_call(
             col.query, query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
@@ -360,30 +366,26 @@ class KnowledgeIndex:
     def _load_vectors(self, gen: _Generation) -> _Vectors:
         """Read the generation's vectors from chromadb once (StoreUnavailable if it is down)."""
         col = self._collection(gen)
-        ids: list[str] = []
-        rows: list[np.ndarray] = []
+        stored: dict[str, np.ndarray] = {}
         offset = 0
         while True:
             got = self._store_call(col.get, include=["embeddings"], limit=_BATCH, offset=offset)
             if not len(got["ids"]):
                 break
-            for cid, vector in zip(got["ids"], got["embeddings"]):
-                if cid in gen.chunks:
-                    ids.append(cid)
-                    rows.append(np.asarray(vector, dtype=np.float32))
+            stored.update(zip(got["ids"], (np.asarray(v, dtype=np.float32) for v in got["embeddings"])))
             offset += len(got["ids"])
-        doc_types = {d.doc_id: d.doc_type for d in gen.manifest.docs.values()}
-        matrix = np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
-        gen.vectors = _Vectors(ids, matrix, [doc_types.get(gen.chunks[c].doc_id, "") for c in ids])
+        ids = gen.keyword.ids
+        dim = len(next(iter(stored.values()))) if stored else 1
+        zero = np.zeros(dim, dtype=np.float32)
+        matrix = np.vstack([stored.get(cid, zero) for cid in ids]) if len(ids) else np.zeros((0, dim), np.float32)
+        gen.vectors = _Vectors(ids, matrix, np.array([cid in stored for cid in ids], dtype=bool))
         return gen.vectors
 
     def keyword_search(self, query: str, k: int, filters: dict | None = None) -> list[tuple[str, float]]:
         gen = self.current()
-        mask = None
-        if filters:
-            mask = np.array([matches(gen.chunks[cid], dt, filters) for cid, dt in zip(gen.keyword.ids, gen.doc_type)])
-            if not mask.any():
-                return []
+        mask = _filter_mask(gen, filters)
+        if mask is not None and not mask.any():
+            return []
         return gen.keyword.search(query, k, mask)
 
     # ------------------------------------------------------------ writing

@@ -79,3 +79,18 @@ def test_a_new_generation_is_searched_with_its_own_vectors(tmp_path):
         w.commit()
     assert [c for c, _ in idx.dense_search(first[2][1], 5)] == [second[1][0].id]
 
+
+
+def test_a_chunk_without_a_stored_vector_is_never_ranked(tmp_path):
+    path = tmp_path / "idx"
+    idx = KnowledgeIndex(path, "test-embedder", reload_interval=0)
+    doc = _doc("a.txt", ["人才公寓", "驿站", "见习"])
+    with idx.writer() as w:
+        w.put(*doc)
+        w.commit()
+    gone = doc[1][1].id
+    idx.client().get_collection(idx.current().manifest.collection).delete(ids=[gone])
+    exact = KnowledgeIndex(path, "test-embedder", reload_interval=0, exact_max=1000)
+    found = [c for c, _ in exact.dense_search(doc[2][1], 10)]
+    assert gone not in found and len(found) == 2
+    assert [c for c, _ in exact.dense_search(doc[2][1], 10, {"doc_id": "a.txt"})] == found

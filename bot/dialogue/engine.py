@@ -283,7 +283,7 @@ class Dialogue:
         return [{"direction": r.direction, "text": r.text, "at": r.created_at.isoformat()} for r in reversed(rows)]
 
     def _log_rows(self, incoming: Incoming, reply: Reply) -> list[dict]:
-        """The message and its reply as rows of ``message_log`` (see bot.turn_sql.LOG_COLUMNS)."""
+        """The message and its reply as rows of ``message_log`` (the parameters of bot.turn_sql.LOG)."""
         now = utcnow()
         text_in = incoming.text or f"[{incoming.kind}{':' + incoming.event if incoming.event else ''}]"
         base = {"user_key": incoming.user_key, "channel": incoming.channel, "intent": reply.intent}

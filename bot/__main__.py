@@ -53,8 +53,8 @@ def serve(workers: int, port: int | None) -> None:
 
 @cli.command()
 def check() -> None:
-    """Check the configuration and that every configured server answers."""
-    from bot.health import check_servers
+    """Check the configuration, that every configured server answers, and that the topology is safe."""
+    from bot.health import check_servers, topology_warnings
 
     try:
         settings = load_config()
@@ -66,6 +66,8 @@ def check() -> None:
         click.echo(f"error: {problem}", err=True)
     if problems:
         sys.exit(1)
+    for warning in topology_warnings(settings):
+        click.echo(f"warning: {warning}", err=True)
     configured = ["database" if settings.database.url else "database (SQLite, embedded)",
                   "Redis" if settings.redis.url else None, "Chroma server" if settings.knowledge.chroma_url else None]
     click.echo("ok: configuration valid; reachable: " + ", ".join(c for c in configured if c))

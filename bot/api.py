@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from flask import Blueprint, jsonify, request
 
 from bot import get_knowledge, messages
@@ -14,11 +16,13 @@ MAX_QUESTION_CHARS = 500
 
 @bp.get("/healthz")
 def healthz():
+    """Liveness plus the index this worker answers from: an operator compares workers by it."""
     try:
-        docs = get_knowledge().index.documents()
+        manifest = get_knowledge().index.current().manifest
     except IndexMissing:
-        return jsonify(status="starting", index=None), 503
-    return jsonify(status="ok", index={"documents": len(docs), "chunks": sum(d.chunks for d in docs)})
+        return jsonify(status="starting", index=None, pid=os.getpid()), 503
+    return jsonify(status="ok", pid=os.getpid(), index={
+        "generation": manifest.generation, "documents": len(manifest.docs), "chunks": manifest.chunk_count})
 
 
 @bp.post("/api/ask")

@@ -103,3 +103,7 @@ BUSY = "系统繁忙，请稍后再发一次。"
 TICKET_EMPTY_TEXT = "请写一下具体内容。"
 TICKET_NO_NUMBER = "暂时无法登记工单，请稍后再试。"
 TICKET_CLOSED_WITH_REASON = "您的工单{number}已处理完毕并关闭（说明：{reason}）。还有问题随时问我。"
+
+# ---------------------------------------------------------------- knowledge-base jobs (console)
+JOB_UNCHANGED = "文档内容没有变化，索引无需更新。"
+JOB_LIVE = "新索引（第{generation}版）已生效。"

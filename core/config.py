@@ -62,9 +62,6 @@ class RetrievalConfig(Section):
     keyword_weight: float = Field(1.3, ge=0)
     # Below this relevance (0..1, see knowledge.relevance) the answer is "not found".
     min_relevance: float = Field(0.35, ge=0, le=1)
-    # Indexes of at most this many chunks are searched exactly in memory (a matrix
-    # product) instead of through chromadb's per-query machinery; 0: always chromadb.
-    exact_search_max_chunks: int = Field(5000, ge=0)
 
 
 class LLMConfig(Section):
@@ -86,6 +83,9 @@ class KnowledgeConfig(Section):
     index_dir: str = "instance/index"
     docs_dir: str = "knowledge/docs"
     chroma_url: Optional[str] = None  # e.g. http://127.0.0.1:8000 switches to a Chroma server
+    # With a Chroma server: how often each process asks it for a new generation
+    # (a change reaches every machine within this plus the time to copy it).
+    reload_interval_s: float = Field(1.0, gt=0, le=60)
     collection_prefix: str = Field("talent", min_length=3, pattern=r"^[a-zA-Z0-9][a-zA-Z0-9_-]*$")
     embedder: EmbedderConfig = EmbedderConfig()
     retrieval: RetrievalConfig = RetrievalConfig()

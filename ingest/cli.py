@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -20,7 +21,10 @@ def _kb(config: str | None, index: str | None) -> KnowledgeBase:
     return KnowledgeBase(load_config(config, overrides))
 
 
-def _print_report(report: IngestReport) -> None:
+def _print_report(report: IngestReport, as_json: bool = False) -> None:
+    if as_json:
+        click.echo(json.dumps({"report": asdict(report)}, ensure_ascii=False))
+        return
     for path, reason in report.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     click.echo(report.summary())
@@ -28,6 +32,11 @@ def _print_report(report: IngestReport) -> None:
         click.echo(f"index generation {report.generation} is live")
     else:
         click.echo("index unchanged")
+
+
+def _json_progress(stage: str, done: int, total: int) -> None:
+    """Progress as JSON lines, for the console's build jobs (bot/admin/jobs.py)."""
+    click.echo(json.dumps({"stage": stage, "done": done, "total": total}))
 
 
 class _Bar:
@@ -40,6 +49,9 @@ class _Bar:
         self._bars: dict[str, object] = {}
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage == "waiting":
+            click.echo("another build is running; waiting for it to finish…", err=True)
+            return
         bar = self._bars.get(stage)
         if bar is None:
             bar = self._bars[stage] = self._tqdm(total=total, desc=stage, unit="doc" if stage == "read" else "chunk",
@@ -70,19 +82,24 @@ def _fail(exc: TalentError) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--index", "index_dir", type=click.Path(file_okay=False), help="index directory (default: knowledge.index_dir)")
 @click.option("--rebuild", is_flag=True, help="re-embed every document, changed or not")
+@click.option("--replaces", metavar="NAME", help="remove this document in the same switch (a replacement)")
+@click.option("--json-progress", is_flag=True, help="progress and report as JSON lines on stdout")
 @click.pass_obj
-def build_cmd(obj, paths: tuple[Path, ...], index_dir: str | None, rebuild: bool) -> None:
+def build_cmd(obj, paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, replaces: str | None,
+              json_progress: bool) -> None:
     """Ingest documents (files or folders); unchanged ones cost nothing."""
     try:
         kb = _kb(obj["config"], index_dir)
-        bar = _Bar()
+        bar = _json_progress if json_progress else _Bar()
         try:
-            report = build(kb.index, kb.embedder, list(paths), kb.settings.ingest, rebuild=rebuild, progress=bar)
+            report = build(kb.index, kb.embedder, list(paths), kb.settings.ingest, rebuild=rebuild, progress=bar,
+                           replaces=replaces)
         finally:
-            bar.close()
+            if not json_progress:
+                bar.close()
     except TalentError as exc:
         _fail(exc)
-    _print_report(report)
+    _print_report(report, json_progress)
 
 
 @cli.command("list")
@@ -107,14 +124,15 @@ def list_cmd(obj, index_dir: str | None, as_json: bool) -> None:
 @cli.command("remove")
 @click.argument("docs", nargs=-1, required=True)
 @click.option("--index", "index_dir", type=click.Path(file_okay=False))
+@click.option("--json-progress", is_flag=True, help="progress and report as JSON lines on stdout")
 @click.pass_obj
-def remove_cmd(obj, docs: tuple[str, ...], index_dir: str | None) -> None:
+def remove_cmd(obj, docs: tuple[str, ...], index_dir: str | None, json_progress: bool) -> None:
     """Remove documents (by file name, as `list` shows them)."""
     try:
         kb = _kb(obj["config"], index_dir)
-        report = remove(kb.index, list(docs))
+        report = remove(kb.index, list(docs), progress=_json_progress if json_progress else _Bar())
     except TalentError as exc:
         _fail(exc)
-    _print_report(report)
+    _print_report(report, json_progress)
     if report.skipped and not report.removed:
         sys.exit(1)

@@ -27,6 +27,7 @@ from ingest.chunking import Chunk, chunk_text
 from ingest.cleaning import clean_text
 from ingest.loaders import SUPPORTED_SUFFIXES, load_document
 from knowledge.embedding import Embedder
+from ingest.writer import open_writer
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
 from knowledge.text import tokenize
 
@@ -111,17 +112,20 @@ def _index_texts(p: _Prepared) -> list[str]:
 
 
 def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg: IngestConfig,
-          rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+          rebuild: bool = False, progress: Progress | None = None, replaces: str | None = None) -> IngestReport:
     """Bring the index in step with the documents under ``paths``.
 
     Documents that were ingested from under one of ``paths`` and are no
     longer there are removed; documents from elsewhere are left alone.
+    ``replaces``: a document that goes away in the same generation in which
+    the new one arrives (a replacement under another file name); it stays if
+    the new one cannot be ingested.
     """
     started = time.monotonic()
     report = IngestReport()
     files = discover([Path(p) for p in paths])
     roots = [Path(p).resolve() for p in paths]
-    with index.writer() as writer:
+    with open_writer(index, on_wait=_waiting(progress)) as writer:
         known = writer.documents
         seen: set[str] = set()
         todo: list[_Prepared] = []
@@ -171,17 +175,20 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
             offset += n
             report.chars += p.doc.chars
         report.chunks_embedded = len(texts)
+        if replaces and replaces in known and todo and replaces not in seen:
+            writer.drop(replaces)
+            report.removed.append(replaces)
         manifest = writer.commit()
         report.generation = manifest.generation if manifest else None
     report.seconds = time.monotonic() - started
     return report
 
 
-def remove(index: KnowledgeIndex, doc_ids: Sequence[str]) -> IngestReport:
+def remove(index: KnowledgeIndex, doc_ids: Sequence[str], progress: Progress | None = None) -> IngestReport:
     """Delete documents from the index; unknown ids are reported as skipped."""
     started = time.monotonic()
     report = IngestReport()
-    with index.writer() as writer:
+    with open_writer(index, on_wait=_waiting(progress)) as writer:
         for doc_id in doc_ids:
             if doc_id in writer.documents:
                 writer.drop(doc_id)
@@ -192,6 +199,11 @@ def remove(index: KnowledgeIndex, doc_ids: Sequence[str]) -> IngestReport:
         report.generation = manifest.generation if manifest else None
     report.seconds = time.monotonic() - started
     return report
+
+
+def _waiting(progress: Progress | None):
+    """Tell the progress callback that this build waits for another one to finish."""
+    return (lambda: progress("waiting", 0, 0)) if progress else None
 
 
 def _embed(embedder: Embedder, texts: list[str], progress: Progress | None, batch: int = 256) -> np.ndarray:

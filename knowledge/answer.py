@@ -43,7 +43,7 @@ class Answer:
     sources: list[dict] = field(default_factory=list)   # [{"title", "section", "snippet", ...}]
     chunks: list[RetrievedChunk] = field(default_factory=list)
     mode: str = "extractive"       # "extractive" | "llm" | "none"
-    degraded: bool = False         # dense side unavailable: keyword-only retrieval
+    generation: int = 0            # the index generation it was answered from
 
     def to_json(self) -> dict:
         return {"answer": self.text, "found": self.found,
@@ -65,7 +65,7 @@ class Answerer:
         retrieval = self.retriever.retrieve(question, filters=filters)
         relevant = [c for c in retrieval.chunks if c.relevance >= self.min_relevance]
         if not question or not relevant:
-            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.degraded)
+            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         if use_llm and self.chat_model is not None:
             try:
                 return self._llm_answer(question, relevant, retrieval)
@@ -81,7 +81,7 @@ class Answerer:
                 if len(sentence) >= _MIN_SENTENCE:
                     candidates.append((rank, pos, sentence))
         if not candidates:
-            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.degraded)
+            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         expanded = normalise_query(question)
         lexical = np.array([coverage(expanded, s.lower()) for _, _, s in candidates])
         semantic = np.zeros(len(candidates))
@@ -103,7 +103,7 @@ class Answerer:
         chosen.sort(key=lambda i: candidates[i][1])
         text = _fit("".join(candidates[i][2] for i in chosen), self.cfg.max_chars)
         source_chunks = [relevant[best_rank]] + [c for j, c in enumerate(relevant[:3]) if j != best_rank]
-        return Answer(question, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.degraded)
+        return Answer(question, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
 
     # ------------------------------------------------------------ LLM
     def _llm_answer(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
@@ -125,7 +125,7 @@ class Answerer:
         if not text or _NOT_FOUND_MARK in text:
             raise LLMError("the LLM found no answer in the context")
         return Answer(question, _fit(text, self.cfg.max_chars), True, _sources(context), retrieval.chunks, "llm",
-                      retrieval.degraded)
+                      retrieval.generation)
 
 
 def _sources(chunks: list[RetrievedChunk]) -> list[dict]:

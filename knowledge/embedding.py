@@ -68,8 +68,7 @@ class SentenceTransformerEmbedder:
 
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self._batch = batch_size
-        resolved = path.resolve()
-        self.name = f"st:{resolved.parent.name}/{resolved.name}"
+        self.name = _st_name(path)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -116,11 +115,23 @@ class CachingEmbedder:
         return np.vstack([found[t] for t in texts]).astype(np.float32, copy=False)
 
 
+def _st_name(path: Path) -> str:
+    resolved = Path(path).resolve()
+    return f"st:{resolved.parent.name}/{resolved.name}"
+
+
+def _model_path(cfg: EmbedderConfig, base: Path | None) -> Path:
+    model_path = Path(cfg.model_path or "")
+    return base / model_path if base is not None and not model_path.is_absolute() else model_path
+
+
+def embedder_name(cfg: EmbedderConfig, base: Path | None = None) -> str:
+    """The configured embedder's name without loading it: readers check the index with it."""
+    return UseEmbedder.name if cfg.provider == "use" else _st_name(_model_path(cfg, base))
+
+
 def make_embedder(cfg: EmbedderConfig, base: Path | None = None) -> Embedder:
     """Build the configured embedder; relative model paths are relative to ``base``."""
     if cfg.provider == "use":
         return CachingEmbedder(UseEmbedder(batch_size=cfg.batch_size))
-    model_path = Path(cfg.model_path or "")
-    if base is not None and not model_path.is_absolute():
-        model_path = base / model_path
-    return CachingEmbedder(SentenceTransformerEmbedder(model_path, batch_size=cfg.batch_size))
+    return CachingEmbedder(SentenceTransformerEmbedder(_model_path(cfg, base), batch_size=cfg.batch_size))

@@ -3,10 +3,10 @@
 The answerer, the LangChain adapter, the staff hit-testing page and the eval
 command all call it, so they can never disagree about what was found.
 
-Dense (chromadb) and keyword (BM25) rankings are fused with weighted
+Dense and keyword (BM25) rankings are fused with weighted
 reciprocal rank fusion: ranks, not raw scores, because cosine similarities
-and BM25 scores live on unrelated scales. If the vector store is down the
-keyword side still answers.
+and BM25 scores live on unrelated scales. Both sides search the same loaded
+generation (knowledge.index.Snapshot), so an answer never mixes two.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from typing import Literal
 import numpy as np
 
 from core.config import RetrievalConfig
-from core.errors import StoreUnavailable
 from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.relevance import relevance
@@ -50,7 +49,7 @@ class Retrieval:
     query: str
     chunks: list[RetrievedChunk]
     query_vector: np.ndarray | None
-    degraded: bool = False     # True when the dense side was unavailable
+    generation: int = 0        # the index generation every chunk came from
 
 
 class HybridRetriever:
@@ -65,19 +64,15 @@ class HybridRetriever:
         k = k or self.cfg.top_k
         expanded = normalise_query(query)
         pool = max(self.cfg.candidates, k)
+        snap = self.index.current()  # one generation for the whole question, even if a build switches now
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []
         vector = None
-        degraded = False
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed([expanded])[0]
-            try:
-                dense = self.index.dense_search(vector, pool, filters)
-            except StoreUnavailable as exc:
-                log.warning("dense retrieval unavailable, answering from keywords only: %s", exc)
-                degraded = True
-        if mode in ("hybrid", "keyword") or degraded:
-            keyword = self.index.keyword_search(expanded, pool, filters)
+            dense = snap.dense_search(vector, pool, filters)
+        if mode in ("hybrid", "keyword"):
+            keyword = snap.keyword_search(expanded, pool, filters)
 
         fused: dict[str, float] = {}
         for weight, ranking in ((self.cfg.dense_weight, dense), (self.cfg.keyword_weight, keyword)):
@@ -85,15 +80,14 @@ class HybridRetriever:
                 fused[cid] = fused.get(cid, 0.0) + weight / (self.cfg.rrf_k + rank + 1)
         dense_of, keyword_of = dict(dense), dict(keyword)
         best = sorted(fused, key=lambda c: -fused[c])[:k]
-        gen = self.index.current()
         chunks = [
             RetrievedChunk(
-                chunk=gen.chunks[cid], score=fused[cid], dense=dense_of.get(cid), keyword=keyword_of.get(cid),
-                relevance=relevance(query, gen.chunks[cid], dense_of.get(cid)),
+                chunk=snap.chunks[cid], score=fused[cid], dense=dense_of.get(cid), keyword=keyword_of.get(cid),
+                relevance=relevance(query, snap.chunks[cid], dense_of.get(cid)),
             )
-            for cid in best if cid in gen.chunks
+            for cid in best
         ]
-        return Retrieval(query=query, chunks=chunks, query_vector=vector, degraded=degraded)
+        return Retrieval(query=query, chunks=chunks, query_vector=vector, generation=snap.generation)
 
     def as_langchain(self, k: int | None = None):
         """This retriever as a LangChain ``BaseRetriever`` (same ranking, same scores)."""

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from core.config import Settings
 from knowledge.answer import Answer, Answerer, make_chat_model
-from knowledge.embedding import Embedder, make_embedder
+from knowledge.embedding import Embedder, embedder_name, make_embedder
 from knowledge.index import KnowledgeIndex
 from knowledge.retriever import HybridRetriever, Retrieval
 
@@ -22,9 +22,11 @@ from knowledge.retriever import HybridRetriever, Retrieval
 class KnowledgeBase:
     ANSWER_CACHE_SIZE = 2048
 
-    def __init__(self, settings: Settings, chat_model=None):
+    def __init__(self, settings: Settings, chat_model=None, embedder: Embedder | None = None):
+        """``chat_model`` and ``embedder`` replace the configured ones (tests share one loaded model)."""
         self.settings = settings
         self._chat_model = chat_model
+        self._embedder = embedder
         self._lock = threading.Lock()
         # After a campaign post most people ask the same few questions: answers
         # are cached per index generation, so a rebuild invalidates them all.
@@ -33,15 +35,18 @@ class KnowledgeBase:
 
     @cached_property
     def embedder(self) -> Embedder:
+        if self._embedder is not None:
+            return self._embedder
         with self._lock:
             return make_embedder(self.settings.knowledge.embedder, base=self.settings.path("."))
 
     @cached_property
     def index(self) -> KnowledgeIndex:
         k = self.settings.knowledge
-        return KnowledgeIndex(self.settings.path(k.index_dir), self.embedder.name,
+        name = self._embedder.name if self._embedder else embedder_name(k.embedder, base=self.settings.path("."))
+        return KnowledgeIndex(self.settings.path(k.index_dir), name,
                               chroma_url=k.chroma_url, prefix=k.collection_prefix,
-                              exact_max=k.retrieval.exact_search_max_chunks)
+                              reload_interval=k.reload_interval_s)
 
     @cached_property
     def retriever(self) -> HybridRetriever:
@@ -56,7 +61,7 @@ class KnowledgeBase:
         return Answerer(self.retriever, k.answer, k.retrieval, k.llm, chat_model)
 
     def warm_up(self) -> None:
-        """Load the model, the index, jieba's dictionary and chromadb now.
+        """Load the model, the index and jieba's dictionary now.
 
         A server process calls this before it accepts requests: otherwise the
         first users of every new worker wait seconds for what is loaded here.
@@ -68,13 +73,14 @@ class KnowledgeBase:
 
     def answers_locally(self, question: str) -> bool:
         """Whether ``answer(question)`` needs nothing beyond this machine: its answer is
-        cached, or neither an LLM nor a remote Chroma server would be asked.
+        cached, or no LLM would be asked (retrieval reads local snapshots only, even
+        with a Chroma server).
 
         A channel with a deadline (WeChat) runs such an answer in the request thread;
         anything else may wait on the network and gets a thread with a deadline.
         """
         k = self.settings.knowledge
-        if not (k.llm.enabled or self._chat_model is not None or k.chroma_url):
+        if not (k.llm.enabled or self._chat_model is not None):
             return True
         try:
             key = self._cache_key(question, None, True)

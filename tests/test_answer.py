@@ -111,9 +111,7 @@ def test_answers_are_cached_per_generation(tmp_path, shipped_kb):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "见习.md").write_text("# 见习\n\n见习补贴每月2000元。\n", encoding="utf-8")
-    kb = KnowledgeBase(settings_for(tmp_path / "index"))
-    kb.__dict__["embedder"] = shipped_kb.embedder
-    kb.index.reload_interval = 0
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
     build(kb.index, kb.embedder, [docs], kb.settings.ingest)
     first = kb.answer("见习补贴每月多少钱")
     assert kb.answer("见习补贴每月多少钱") is first  # served from the cache

@@ -292,8 +292,7 @@ def test_pdf_document_goes_through_the_pipeline(tmp_path, shipped_kb):
     docs = tmp_path / "docs"
     docs.mkdir()
     _pdf(docs / "见习补贴办法.pdf", ["见习期间每月发放见习补贴2000元。", "见习期限最长12个月。"])
-    kb = KnowledgeBase(settings_for(tmp_path / "index"))
-    kb.__dict__["embedder"] = shipped_kb.embedder
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
     report = build(kb.index, kb.embedder, [docs], kb.settings.ingest)
     assert report.added == ["见习补贴办法.pdf"]
     answer = kb.answer("见习补贴每月多少钱")

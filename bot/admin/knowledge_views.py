@@ -1,8 +1,8 @@
 """Knowledge-base pages for editors: documents, chunks, hit testing, unanswered questions.
 
-Uploads, replacements, deletions and re-indexing go through ``ingest.pipeline``
-— the code the ``python -m ingest`` CLI runs — in a background thread whose
-progress is kept in the shared store, so any worker can report it.
+Uploads, replacements, deletions and re-indexing run the ``python -m ingest``
+CLI in a child process (bot/admin/jobs.py): the index has one writer, and
+every worker sees its result on its next request.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import threading
-import uuid
 from pathlib import Path
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -23,12 +21,11 @@ from bot.admin.auth import require, staff_audit
 from bot.db import get_db
 from bot.dialogue.handlers import reply_for_answer
 from bot.models import UnansweredQuestion
-from core.errors import IndexMissing, TalentError
+from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
+from core.errors import IndexMissing
 from ingest.loaders import SUPPORTED_SUFFIXES
-from ingest.pipeline import build, remove
 
 log = logging.getLogger(__name__)
-JOB_TTL_S = 24 * 3600
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
 
 
@@ -42,45 +39,6 @@ def safe_filename(name: str) -> str:
     """Keep Chinese names (werkzeug's secure_filename would drop them), drop path tricks."""
     name = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip().lstrip(".")
     return name[:120]
-
-
-def _store():
-    return current_app.extensions["talent.dialogue"].store
-
-
-def job_status(job_id: str) -> dict | None:
-    raw = _store().get_value(f"ingest-job:{job_id}")
-    return json.loads(raw) if raw else None
-
-
-def start_job(kind: str, work) -> str:
-    """Run ``work(progress)`` in a thread; its progress and outcome go to the shared store."""
-    app = current_app._get_current_object()
-    store = _store()
-    job_id = uuid.uuid4().hex[:12]
-
-    def save(**fields) -> None:
-        store.set_value(f"ingest-job:{job_id}", json.dumps(fields, ensure_ascii=False), JOB_TTL_S)
-
-    def progress(stage: str, done: int, total: int) -> None:
-        save(kind=kind, status="running", stage=stage, done=done, total=total)
-
-    def run() -> None:
-        with app.app_context():
-            try:
-                report = work(progress)
-                save(kind=kind, status="done", summary=report.summary(),
-                     skipped=[{"path": Path(p).name, "reason": r} for p, r in report.skipped],
-                     added=report.added, updated=report.updated, removed=report.removed)
-            except TalentError as exc:
-                save(kind=kind, status="failed", summary=str(exc))
-            except Exception as exc:  # never leave a job "running" forever
-                log.exception("ingest job %s failed", job_id)
-                save(kind=kind, status="failed", summary=f"{type(exc).__name__}")
-
-    save(kind=kind, status="running", stage="queued", done=0, total=0)
-    threading.Thread(target=run, name=f"ingest-{job_id}", daemon=True).start()
-    return job_id
 
 
 def upload_limit() -> None:
@@ -127,18 +85,14 @@ def docs_upload():
     path = _save_upload()
     if path is None:
         return redirect(url_for("admin.docs"))
-    kb = get_knowledge()
     staff_audit("doc.upload", path.name, size=path.stat().st_size)
     get_db().commit()
-    job = start_job("upload", lambda progress: build(kb.index, kb.embedder, [path], kb.settings.ingest,
-                                                     progress=progress))
-    return redirect(url_for("admin.docs", job=job))
+    return redirect(url_for("admin.docs", job=start_job("upload", ["build", str(path)])))
 
 
 @bp.post("/docs/<path:doc_id>/replace")
 @require("editor")
 def docs_replace(doc_id: str):
-    kb = get_knowledge()
     upload = request.files.get("file")
     new_suffix = Path(upload.filename).suffix.lower() if upload and upload.filename else ""
     same_type = new_suffix == Path(doc_id).suffix.lower()
@@ -147,27 +101,22 @@ def docs_replace(doc_id: str):
         return redirect(url_for("admin.docs"))
     staff_audit("doc.replace", doc_id, new=path.name)
     get_db().commit()
-
-    def work(progress):
-        report = build(kb.index, kb.embedder, [path], kb.settings.ingest, progress=progress)
-        if path.name != doc_id and path.name in report.added + report.updated:
-            removed = remove(kb.index, [doc_id])
-            report.removed.extend(removed.removed)
-        return report
-
-    return redirect(url_for("admin.docs", job=start_job("replace", work)))
+    args = ["build", str(path)] + (["--replaces", doc_id] if path.name != doc_id else [])
+    return redirect(url_for("admin.docs", job=start_job("replace", args)))
 
 
 @bp.post("/docs/<path:doc_id>/delete")
 @require("editor")
 def docs_delete(doc_id: str):
-    kb = get_knowledge()
+    """Synchronous, so the page that follows already lists what is left (on every worker)."""
     try:
-        report = remove(kb.index, [doc_id])
-    except TalentError as exc:
-        flash(f"删除失败：{exc}", "error")
-        return redirect(url_for("admin.docs"))
-    if report.removed:
+        report = run_ingest(current_app.config["SETTINGS"], ["remove", doc_id])
+    except IngestFailed as exc:
+        if exc.report is None or exc.report.get("removed"):
+            flash(f"删除失败：{exc.reason}", "error")
+            return redirect(url_for("admin.docs"))
+        report = exc.report
+    if report["removed"]:
         uploaded = upload_dir() / safe_filename(doc_id)
         if uploaded.exists():
             uploaded.unlink()
@@ -182,13 +131,13 @@ def docs_delete(doc_id: str):
 @bp.post("/docs/reindex")
 @require("editor")
 def docs_reindex():
-    kb = get_knowledge()
-    sources = [Path(d.source) for d in kb.index.documents() if Path(d.source).exists()]
+    sources = [d.source for d in get_knowledge().index.documents() if Path(d.source).exists()]
     staff_audit("doc.reindex", "", documents=len(sources))
     get_db().commit()
-    job = start_job("reindex", lambda progress: build(kb.index, kb.embedder, sources, kb.settings.ingest,
-                                                      rebuild=True, progress=progress))
-    return redirect(url_for("admin.docs", job=job))
+    if not sources:
+        flash("没有可以重建的文档。", "error")
+        return redirect(url_for("admin.docs"))
+    return redirect(url_for("admin.docs", job=start_job("reindex", ["build", "--rebuild", *sources])))
 
 
 @bp.get("/docs/jobs/<job_id>")

@@ -39,6 +39,7 @@ from core.config import PROJECT_ROOT, IngestConfig, Settings, load_config
 from ingest.chunking import Chunk, chunk_text
 from ingest.cleaning import clean_text
 from ingest.pipeline import build, discover, prepare
+from ingest.writer import open_writer
 from knowledge.evaluate import QAItem, _norm, read_qa  # _norm: the very rule `python -m knowledge eval` uses
 from knowledge.service import KnowledgeBase
 from knowledge.text import tokenize
@@ -258,7 +259,7 @@ def pooled_build(kb: KnowledgeBase, paths: Sequence[Path], pool_size: int, noise
     rng = np.random.default_rng(seed)
     shipped_root = DOCS.resolve()
     started = time.monotonic()
-    with kb.index.writer() as writer:
+    with open_writer(kb.index) as writer:
         prepared = []
         for path in discover(paths):
             data = path.read_bytes()
@@ -339,8 +340,8 @@ def latency(make_kb: Callable[[], KnowledgeBase], queries: Sequence[str], warmup
         "embed_query": _pct(_timed(lambda q: model.embed([q]), sample))["p50"],
         "dense_search": _pct(_timed(lambda q: kb.index.dense_search(vectors[q], 20), sample))["p50"],
         "keyword_search": _pct(_timed(lambda q: kb.index.keyword_search(q, 20), sample))["p50"],
-        # What a reader pays once per reload_interval to notice a new generation.
-        "manifest_check": _pct(_timed(lambda q: kb.index.refresh(), sample[:20]))["p50"],
+        # What every reader call pays to notice a new generation (a stat of the pointer file).
+        "manifest_check": _pct(_timed(lambda q: kb.index.current(), sample))["p50"],
     }
     return out
 
@@ -471,8 +472,8 @@ def report_text(res: dict) -> str:
           _f(s["latency"]["parts_p50"]["embed_query"], 2), _f(s["latency"]["parts_p50"]["dense_search"]),
           _f(s["latency"]["parts_p50"]["keyword_search"]), _f(s["latency"]["parts_p50"]["manifest_check"])]
          for s in sizes],
-        "   parts: query embedding, chromadb query (20 candidates), BM25 (20 candidates), manifest check\n"
-        "   (KnowledgeIndex.refresh: what a reader pays once per reload_interval to notice a new generation).",
+        "   parts: query embedding, dense search over the snapshot's vectors (20 candidates), BM25 (20\n"
+        "   candidates), pointer check (KnowledgeIndex.current: what every read pays to notice a new generation).",
     ))
     q_rows = []
     for label, qual in [("shipped docs", res["quality"]["shipped"])] + [
@@ -483,7 +484,7 @@ def report_text(res: dict) -> str:
         "4. Retrieval quality on the QA set (k=10, answerable questions; substring rule of knowledge/evaluate.py)",
         ["corpus"] + [f"{m[:3]} {k}" for m in MODES for k in ("hit@1", "hit@3", "mrr")] + ["h@1 hyb/den", "h@1 hyb/kw"],
         q_rows,
-        "   hyb = hybrid (RRF of both), den = dense only (chromadb), kw = keyword only (BM25). The first row is the\n"
+        "   hyb = hybrid (RRF of both), den = dense only, kw = keyword only (BM25). The first row is the\n"
         "   real figure; the others show how synthetic distractor chunks dilute it (pooled: dense side is noise).",
     ))
     thr = res.get("embedder_threads")

@@ -463,7 +463,7 @@ GROUPS = {
     "db.message log": "dialogue+DB", "db.unanswered": "dialogue+DB", "db.user lock": "dialogue+DB",
     "dialogue.other": "dialogue+DB",
     "intent.keywords": "intent", "embed.intent examples": "intent",
-    "embed.query": "retrieval", "retrieval.chromadb": "retrieval", "retrieval.bm25+jieba": "retrieval",
+    "embed.query": "retrieval", "retrieval.dense (snapshot)": "retrieval", "retrieval.bm25+jieba": "retrieval",
     "retrieval.fusion+relevance": "retrieval", "retrieval.index check": "retrieval",
     "answer.extract": "answer extraction", "embed.answer sentences": "answer extraction",
     "answer.cache": "answer extraction",
@@ -489,7 +489,7 @@ def instrument(app) -> StageTimer:
     from bot.dialogue import Dialogue
     from bot.dialogue.intents import IntentClassifier
     from knowledge.answer import Answerer
-    from knowledge.index import KnowledgeIndex
+    from knowledge.index import KnowledgeIndex, Snapshot
     from knowledge.retriever import HybridRetriever
     from knowledge.service import KnowledgeBase
 
@@ -516,8 +516,8 @@ def instrument(app) -> StageTimer:
     inner = getattr(embedder, "inner", None)  # a caching wrapper: time the model on its own
     if inner is not None:
         t.wrap(type(inner), "embed", _embed_stage)
-    t.wrap(KnowledgeIndex, "dense_search", "retrieval.chromadb")
-    t.wrap(KnowledgeIndex, "keyword_search", "retrieval.bm25+jieba")
+    t.wrap(Snapshot, "dense_search", "retrieval.dense (snapshot)")
+    t.wrap(Snapshot, "keyword_search", "retrieval.bm25+jieba")
     t.wrap(KnowledgeIndex, "current", "retrieval.index check")
     t.wrap(HybridRetriever, "retrieve", "retrieval.fusion+relevance")
     t.wrap(Answerer, "answer", "answer.extract")

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
+import requests
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -376,6 +378,31 @@ class ThrowawayRedis(ChildServer):
 @pytest.fixture()
 def redis_server():
     server = ThrowawayRedis()
+    server.start()
+    yield server
+    server.stop()
+
+
+class ChromaServer(ChildServer):
+    """``chroma run`` on a data directory of the test's own."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def command(self) -> list[str]:
+        chroma = Path(sys.executable).with_name("chroma")
+        return [str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)]
+
+    def ready(self) -> bool:
+        return requests.get(f"{self.url}/api/v2/heartbeat", timeout=1).ok
+
+
+@pytest.fixture()
+def chroma_server(tmp_path):
+    """A real Chroma server (``chroma run`` from the chromadb wheel) on a free port."""
+    server = ChromaServer(tmp_path / "chroma-data")
     server.start()
     yield server
     server.stop()

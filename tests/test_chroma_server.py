@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
-
 import pytest
-import requests
 
 from core.errors import StoreUnavailable
 from ingest.pipeline import build
 from knowledge.service import KnowledgeBase
-from tests.conftest import DOCS, ChildServer, free_port, settings_for
-
-
-class ChromaServer(ChildServer):
-    def __init__(self, path: Path):
-        super().__init__()
-        self.path = path
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def command(self) -> list[str]:
-        chroma = Path(sys.executable).with_name("chroma")
-        return [str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)]
-
-    def ready(self) -> bool:
-        return requests.get(f"{self.url}/api/v2/heartbeat", timeout=1).ok
-
-
-@pytest.fixture()
-def chroma_server(tmp_path):
-    server = ChromaServer(tmp_path / "chroma-data")
-    server.start()
-    yield server
-    server.stop()
+from tests.conftest import DOCS, free_port, settings_for
 
 
 def _machine(tmp_path, name: str, url: str, embedder=None) -> KnowledgeBase:

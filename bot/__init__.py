@@ -22,10 +22,14 @@ log = logging.getLogger(__name__)
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the app from config.yaml (or $APP_CONFIG) with ``overrides`` merged over it.
 
+    ``overrides["instance_path"]`` moves the instance folder (SQLite, uploads,
+    the cookie key) away from the project's ``instance/``; tests use their own.
     Raises core.errors.ConfigError, naming the bad key, when the configuration is invalid.
     """
+    overrides = dict(overrides or {})
+    instance_path = overrides.pop("instance_path", None) or PROJECT_ROOT / "instance"
     settings = load_config(overrides=overrides)
-    app = Flask(__name__, instance_path=str(PROJECT_ROOT / "instance"), instance_relative_config=True)
+    app = Flask(__name__, instance_path=str(instance_path), instance_relative_config=True)
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.server.max_body_kb * 1024
     app.json.ensure_ascii = False

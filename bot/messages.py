@@ -107,3 +107,4 @@ TICKET_CLOSED_WITH_REASON = "您的工单{number}已处理完毕并关闭（说�
 # ---------------------------------------------------------------- knowledge-base jobs (console)
 JOB_UNCHANGED = "文档内容没有变化，索引无需更新。"
 JOB_LIVE = "新索引（第{generation}版）已生效。"
+COVERAGE_WARNING = "《{doc}》只有{pct}%的内容进入了索引，以下内容没有作为正文收录（多为被设成标题样式的段落）：{lines}"

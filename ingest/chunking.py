@@ -1,10 +1,13 @@
 """Split cleaned text into chunks that carry their own citation.
 
-Chinese text has no spaces, so we split on structure first (headings, then
-paragraphs) and only then on sentence ends (。！？；), packing whole sentences
-up to ``size`` characters. Consecutive chunks share up to ``overlap``
-characters of whole sentences so a fact that straddles a boundary is still
-found whole in one of them.
+The document's structure comes first (ingest.structure): headings make the
+heading path, each numbered unit (第五条, （一）…) becomes a chunk of its own
+with its label at the end of the path — so an answer cites "第五条" — and is
+split on sentence ends only when longer than ``size``; table rows, each
+carrying its header, are packed whole; plain paragraphs are packed by whole
+sentences (。！？；) up to ``size`` characters, consecutive chunks sharing up
+to ``overlap`` characters of whole sentences so a fact that straddles a
+boundary is still found whole in one of them.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.cleaning import is_heading
+from ingest.structure import Block, Structure, parse
 from knowledge.text import split_sentences
 
 _LEAD_IN = 12  # characters; a sentence this short introduces the next ones
@@ -22,7 +25,7 @@ _CLAUSE = re.compile(r"[^，、,]*[，、,]|[^，、,]+$")
 @dataclass(frozen=True)
 class Chunk:
     text: str          # the chunk as shown to users
-    heading: str       # heading path, " > "-joined ("" before the first heading)
+    heading: str       # heading path, " > "-joined ("" before the first heading); a unit's label last
     position: int      # 0-based order within the document
 
     def index_text(self, title: str) -> str:
@@ -53,63 +56,88 @@ def _pieces(sentence: str, size: int) -> list[str]:
     return out
 
 
-def _sections(text: str) -> list[tuple[str, list[str]]]:
-    """Group paragraphs under their heading path."""
-    sections: list[tuple[str, list[str]]] = []
-    path: list[tuple[int, str]] = []
-    body: list[str] = []
-
-    def flush() -> None:
-        if body:
-            sections.append((" > ".join(h for _, h in path), body.copy()))
-            body.clear()
-
-    for line in text.split("\n"):
-        if not line.strip():
-            continue
-        if is_heading(line):
-            flush()
-            level = len(line) - len(line.lstrip("#")) if line.startswith("#") else 7
-            heading = line.lstrip("#").strip()
-            path = [(lvl, h) for lvl, h in path if lvl < level] + [(level, heading)]
-        else:
-            body.append(line.strip())
-    flush()
-    return sections
-
-
 def _join(units: list[tuple[str, bool]]) -> str:
     return "".join(("\n" if start and i else "") + s for i, (s, start) in enumerate(units))
 
 
+def _sentences(paragraph: str, size: int) -> list[tuple[str, bool]]:
+    """(sentence, starts the paragraph) for one paragraph, long sentences cut to fit."""
+    return [(s, i == 0) for i, s in enumerate(p for sent in split_sentences(paragraph) for p in _pieces(sent, size))]
+
+
+def _pack(units: list[tuple[str, bool]], size: int, overlap: int, carry: bool = True) -> list[str]:
+    """Whole sentences packed up to ``size``; ``carry``: repeat up to ``overlap`` characters."""
+    texts: list[str] = []
+    current: list[tuple[str, bool]] = []
+    for unit in units:
+        length = sum(len(s) for s, _ in current)
+        if current and length + len(unit[0]) > size:
+            # A short closing sentence ("强化投入保障。") is the lead-in of
+            # what follows, not the end of what came before: move it on.
+            lead = []
+            if len(current) > 1 and len(current[-1][0]) <= _LEAD_IN and len(current[-1][0]) + len(unit[0]) <= size:
+                lead = [current.pop()]
+            texts.append(_join(current))
+            carried: list[tuple[str, bool]] = []
+            if carry and not lead and not unit[1]:  # a new paragraph is a topic break: no overlap
+                for prev in reversed(current):
+                    if sum(len(s) for s, _ in carried) + len(prev[0]) > overlap:
+                        break
+                    carried.insert(0, prev)
+            current = lead or carried
+            if sum(len(s) for s, _ in current) + len(unit[0]) > size:
+                current = []
+        current.append(unit)
+    if current:
+        texts.append(_join(current))
+    return texts
+
+
+class _Chunker:
+    def __init__(self, size: int, overlap: int):
+        self.size, self.overlap = size, overlap
+        self.chunks: list[Chunk] = []
+        self.path: list[tuple[int, str]] = []
+        self.flowing: list[tuple[str, bool]] = []   # paragraphs and rows waiting to be packed
+
+    @property
+    def heading(self) -> str:
+        return " > ".join(h for _, h in self.path)
+
+    def emit(self, texts: list[str], heading: str) -> None:
+        for text in texts:
+            self.chunks.append(Chunk(text, heading, len(self.chunks)))
+
+    def flush(self) -> None:
+        if self.flowing:
+            self.emit(_pack(self.flowing, self.size, self.overlap), self.heading)
+            self.flowing = []
+
+    def add(self, block: Block) -> None:
+        if block.kind == "heading":
+            self.flush()
+            self.path = [(lvl, h) for lvl, h in self.path if lvl < block.level] + [(block.level, block.text)]
+        elif block.kind == "unit":
+            self.flush()
+            self.path = [(lvl, h) for lvl, h in self.path if lvl < block.level]  # a unit ends deeper sections
+            heading = " > ".join([h for _, h in self.path] + [block.label])
+            lines = [s for line in block.text.split("\n") for s in _sentences(line, self.size)]
+            self.emit(_pack(lines, self.size, self.overlap), heading)
+        elif block.kind == "row":
+            self.flowing.append((block.text, True))  # a row is never split, never overlapped
+        elif block.kind == "para":
+            self.flowing.extend(_sentences(block.text, self.size))
+
+
+def chunk_blocks(structure: Structure, size: int, overlap: int) -> list[Chunk]:
+    """Chunk a parsed document (ingest.structure.parse)."""
+    chunker = _Chunker(size, overlap)
+    for block in structure.blocks:
+        chunker.add(block)
+    chunker.flush()
+    return chunker.chunks
+
+
 def chunk_text(text: str, size: int, overlap: int) -> list[Chunk]:
     """Chunk cleaned text (one paragraph per line, markdown-style headings)."""
-    chunks: list[Chunk] = []
-    for heading, paragraphs in _sections(text):
-        units: list[tuple[str, bool]] = []  # (sentence, starts a paragraph)
-        for para in paragraphs:
-            for i, sentence in enumerate(s for sent in split_sentences(para) for s in _pieces(sent, size)):
-                units.append((sentence, i == 0))
-        current: list[tuple[str, bool]] = []
-        for unit in units:
-            length = sum(len(s) for s, _ in current)
-            if current and length + len(unit[0]) > size:
-                # A short closing sentence ("强化投入保障。") is the lead-in of
-                # what follows, not the end of what came before: move it on.
-                lead = []
-                if len(current) > 1 and len(current[-1][0]) <= _LEAD_IN and len(current[-1][0]) + len(unit[0]) <= size:
-                    lead = [current.pop()]
-                chunks.append(Chunk(_join(current), heading, len(chunks)))
-                carried: list[tuple[str, bool]] = []
-                if not lead and not unit[1]:  # a new paragraph is a topic break: no overlap
-                    for prev in reversed(current):
-                        if sum(len(s) for s, _ in carried) + len(prev[0]) > overlap:
-                            break
-                        carried.insert(0, prev)
-                current = lead or carried
-                if sum(len(s) for s, _ in current) + len(unit[0]) > size:
-                    current = []
-            current.append(unit)
-        if current:
-            chunks.append(Chunk(_join(current), heading, len(chunks)))
-    return chunks
+    return chunk_blocks(parse(text), size, overlap)

@@ -13,7 +13,11 @@ import unicodedata
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SENTENCE_END = "。！？；!?;…”』」)）"
-_HEADING = re.compile(r"^(#{1,6}\s|第[一二三四五六七八九十百零\d]+[章节条部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+# Lines that start a block of their own (a heading, a numbered unit, a table row): never glued to the line before.
+_BLOCK_START = re.compile(r"^(#{1,6}\s|第[一二三四五六七八九十百千零〇两\d]+[编章节条部分]|[一二三四五六七八九十]+[、.．]|"
+                          r"[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|\|)")
+# A line broken by an export is body text: it has punctuation inside. A title has none.
+_INNER_PUNCT = re.compile(r"[，、；：（）“”,;:]")
 # ASCII punctuation that sits next to a Chinese character is meant as the full-width one.
 _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _ASCII_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])([,;:?!])|([,;:?!])(?=[{_CJK}])")
@@ -22,8 +26,8 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。；：！？、“”])[ \t\
 _MIN_BROKEN_LINE = 30
 
 
-def is_heading(line: str) -> bool:
-    return bool(_HEADING.match(line.strip()))
+def starts_block(line: str) -> bool:
+    return bool(_BLOCK_START.match(line.strip()))
 
 
 def _normalise_chars(text: str) -> str:
@@ -38,15 +42,16 @@ def _normalise_chars(text: str) -> str:
 def _tidy_line(line: str) -> str:
     line = re.sub(r"[ \t]+", " ", line).strip()
     # In body text a space between Chinese characters is an export artefact;
-    # in a heading it usually separates two phrases, so keep it there.
-    return line if is_heading(line) else _SPACE_BETWEEN_CJK.sub("", line)
+    # in a heading or after a label ("第五条 本科…") it separates two phrases, so keep it there.
+    return line if starts_block(line) else _SPACE_BETWEEN_CJK.sub("", line)
 
 
 def _join_broken_lines(lines: list[str]) -> list[str]:
     """Rejoin a paragraph that an export split mid-sentence.
 
-    A long line that does not end a sentence, followed (after blank lines)
-    by a line that is not a heading, is the same paragraph.
+    A long line of body text (it has punctuation inside: a title has none)
+    that does not end a sentence, followed (after blank lines) by a line that
+    does not start a block of its own, is the same paragraph.
     """
     out: list[str] = []
     for line in lines:
@@ -54,10 +59,11 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             line
             and out
             and out[-1]
-            and not is_heading(out[-1])
-            and not is_heading(line)
+            and not out[-1].startswith("#")
+            and not starts_block(line)
             and len(out[-1]) >= _MIN_BROKEN_LINE
             and out[-1][-1] not in _SENTENCE_END
+            and _INNER_PUNCT.search(out[-1])
         ):
             out[-1] += line
         else:

@@ -27,6 +27,11 @@ def _print_report(report: IngestReport, as_json: bool = False) -> None:
         return
     for path, reason in report.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
+    for w in report.warnings:
+        click.echo(f"warning: {w['doc_id']}: only {100 * w['coverage']:.1f}% of its text reached the index; "
+                   f"not indexed as body text:", err=True)
+        for line in w["dropped"]:
+            click.echo(f"    {line[:120]}", err=True)
     click.echo(report.summary())
     if report.generation is not None:
         click.echo(f"index generation {report.generation} is live")

@@ -125,8 +125,14 @@ def _load_txt(data: bytes) -> tuple[str, str]:
     return _markdown_title(text) or _first_line_title(text), text
 
 
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---[ \t]*\n", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
 def _load_md(data: bytes) -> tuple[str, str]:
+    """Markdown minus what is not text for readers: front matter and HTML comments."""
     text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    text = _HTML_COMMENT.sub("", _FRONT_MATTER.sub("", text))
     return _markdown_title(text), text
 
 

@@ -23,9 +23,10 @@ import numpy as np
 
 from core.config import IngestConfig
 from core.errors import DocumentError
-from ingest.chunking import Chunk, chunk_text
+from ingest.chunking import Chunk, chunk_blocks
 from ingest.cleaning import clean_text
 from ingest.loaders import SUPPORTED_SUFFIXES, load_document
+from ingest.structure import coverage, parse
 from knowledge.embedding import Embedder
 from ingest.writer import open_writer
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
@@ -33,7 +34,8 @@ from knowledge.text import tokenize
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "1"  # bump when cleaning/chunking change in a way that needs re-indexing
+PIPELINE_VERSION = "2"  # bump when cleaning/chunking change in a way that needs re-indexing
+COVERAGE_WARNING = 0.99  # below this share of a document's text reaching the index, staff are told
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -46,6 +48,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    warnings: list[dict] = field(default_factory=list)  # {"doc_id", "coverage", "dropped"}: text that did not reach a chunk
     chunks_embedded: int = 0
     chars: int = 0
     seconds: float = 0.0
@@ -93,14 +96,17 @@ def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: E
     """Load, clean and chunk one document (no embedding yet)."""
     loaded = load_document(path, max_bytes=int(cfg.max_file_mb * 1024 * 1024))
     text = clean_text(loaded.text)
-    pieces: list[Chunk] = chunk_text(text, cfg.chunk_size, cfg.chunk_overlap)
+    structure = parse(text)
+    pieces: list[Chunk] = chunk_blocks(structure, cfg.chunk_size, cfg.chunk_overlap)
     if not pieces:
         raise DocumentError(str(path), "no text left after cleaning")
+    covered = coverage(text, structure, [p.text for p in pieces])
     title = citation_title(path, loaded.title)
     doc = DocumentInfo(
         doc_id=path.name, title=title, source=str(path.resolve()), doc_type=loaded.doc_type,
         sha256=sha256, fingerprint=fingerprint(sha256, cfg, embedder), size=len(data),
         chars=len(text), chunks=len(pieces), updated_at=time.time(),
+        coverage=round(covered.ratio, 4), dropped=covered.dropped[:20], meta=structure.meta,
     )
     chunks = [ChunkRecord(id=chunk_id(doc.doc_id, c.position), doc_id=doc.doc_id, title=title,
                           heading=c.heading, position=c.position, text=c.text) for c in pieces]
@@ -157,7 +163,11 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
                     seen.add(path.name)
 
         for prepared in todo:
-            (report.updated if prepared.doc.doc_id in known else report.added).append(prepared.doc.doc_id)
+            doc = prepared.doc
+            (report.updated if doc.doc_id in known else report.added).append(doc.doc_id)
+            if doc.coverage < COVERAGE_WARNING:
+                report.warnings.append({"doc_id": doc.doc_id, "coverage": doc.coverage, "dropped": doc.dropped})
+                log.warning("%s: only %.1f%% of the text reached the index", doc.doc_id, 100 * doc.coverage)
         if writer.reembed_all:  # built with another embedder: what is not rebuilt now is gone
             report.removed.extend(d for d in writer.base.docs if d not in seen)
         for doc_id, doc in known.items():

@@ -58,6 +58,9 @@ class DocumentInfo:
     chars: int
     chunks: int
     updated_at: float
+    coverage: float = 1.0                                    # share of the text that reached a chunk
+    dropped: list[str] = field(default_factory=list)         # lines that did not (first few)
+    meta: dict[str, str] = field(default_factory=dict)       # 文号, issuer, date… read from the text
 
 
 @dataclass

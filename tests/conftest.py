@@ -20,7 +20,6 @@ from core.config import PROJECT_ROOT, load_config  # noqa: E402
 
 DOCS = PROJECT_ROOT / "knowledge" / "docs"
 QA_FILE = PROJECT_ROOT / "knowledge" / "eval" / "qa.tsv"
-ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
 
 
 def settings_for(index_dir: Path, **sections):
@@ -67,6 +66,7 @@ WX_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 def app_overrides(shipped_index: Path, tmp_path: Path, **sections) -> dict:
     """create_app overrides for a test: its own SQLite file, the shared shipped index."""
     overrides = {
+        "instance_path": str(tmp_path / "instance"),
         "knowledge": {"index_dir": str(shipped_index)},
         "database": {"url": f"sqlite:///{tmp_path / 'talent.db'}"},
         "wechat": {"token": WX_TOKEN, "appid": WX_APPID, "encoding_aes_key": WX_AES_KEY, "secret": "test-secret"},
@@ -91,9 +91,13 @@ def client(app):
 
 
 @pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
+def artifacts(tmp_path_factory) -> Path:
+    """Where browser tests put their screenshots: $TEST_ARTIFACTS, else a temporary folder
+    (named in the output), so a test run leaves the working tree as it found it."""
+    path = Path(os.environ["TEST_ARTIFACTS"]) if os.environ.get("TEST_ARTIFACTS") else tmp_path_factory.mktemp("artifacts")
+    path.mkdir(parents=True, exist_ok=True)
+    print(f"screenshots in {path}")
+    return path
 
 
 @pytest.fixture()

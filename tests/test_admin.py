@@ -228,3 +228,22 @@ def test_client_address_behind_a_proxy(shipped_index, tmp_path):
         return request.remote_addr
 
     assert app.test_client().get("/_addr", headers={"X-Forwarded-For": "203.0.113.9"}).text == "203.0.113.9"
+
+
+def test_console_upload_warns_about_text_that_did_not_reach_the_index(app, tmp_path):
+    """A paragraph styled as a Word heading: the job says which text was not indexed, the list marks it."""
+    from tests.test_structure import LOSSY_HEADING, _docx
+
+    path = tmp_path / "见习补贴办法.docx"
+    _docx(path, heading_paragraph=LOSSY_HEADING)
+    client = app.test_client()
+    login(client, "editor1")
+    res = client.post("/admin/docs/upload", data={"csrf_token": csrf_token(client, "/admin/docs"),
+                                                  "file": (io.BytesIO(path.read_bytes()), path.name)},
+                      content_type="multipart/form-data")
+    status = _wait_job(client, res.headers["Location"])
+    assert status["status"] == "done" and status["added"] == [path.name]
+    assert len(status["warnings"]) == 1 and "见习补贴办法.docx" in status["warnings"][0]
+    assert LOSSY_HEADING[:20] in status["warnings"][0] and "%的内容进入了索引" in status["warnings"][0]
+    page = client.get("/admin/docs").get_data(as_text=True)
+    assert 'class="num warn"' in page and LOSSY_HEADING[:20] in page

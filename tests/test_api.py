@@ -45,7 +45,7 @@ def test_oversized_body_is_refused(client):
 def test_missing_index_gives_503(tmp_path):
     from bot import create_app
 
-    client = create_app({"knowledge": {"index_dir": str(tmp_path / "none")}}).test_client()
+    client = create_app({"instance_path": str(tmp_path), "knowledge": {"index_dir": str(tmp_path / "none")}}).test_client()
     assert client.get("/healthz").status_code == 503
     res = client.post("/api/ask", json={"question": "人才公寓"})
     assert res.status_code == 503 and "准备中" in res.json["error"]

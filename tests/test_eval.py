@@ -26,10 +26,14 @@ def test_qa_set_is_big_enough_and_mixed():
     assert sum(1 for i in items if not i.expected) >= 8
 
 
-def test_eval_json_has_exactly_the_documented_keys(metrics):
+def test_eval_json_has_exactly_the_documented_keys(metrics, shipped_index):
     assert set(metrics) == {"n", "hit@1", "hit@3", "mrr", "answer_contains", "no_answer_correct"}
     assert metrics["n"] == len(read_qa(QA_FILE))
-    assert all(0 <= metrics[k] <= 1 for k in metrics if k != "n")
+    # The table the README shows gives the same figures as --json.
+    res = CliRunner().invoke(cli, ["eval", str(QA_FILE), "--index", str(shipped_index)])
+    assert res.exit_code == 0, res.output
+    for key in ("hit@1", "hit@3", "mrr", "answer_contains", "no_answer_correct"):
+        assert f"{key:<18} {metrics[key]:.3f}" in res.output, key
 
 
 def test_quality_bar_on_the_shipped_set(metrics):
@@ -39,10 +43,12 @@ def test_quality_bar_on_the_shipped_set(metrics):
     assert metrics["no_answer_correct"] >= 0.9
 
 
-def test_quality_bar_on_the_independently_written_set(shipped_index):
-    """knowledge/eval/qa_holdout.tsv was written by someone who did not tune the retriever."""
+def test_quality_bar_on_the_second_set(shipped_index):
+    """knowledge/eval/qa_holdout.tsv: a second set, written apart from the first. Retrieval
+    rules were changed while it existed, so it is a regression set now, not a holdout."""
     holdout = QA_FILE.with_name("qa_holdout.tsv")
     res = CliRunner().invoke(cli, ["eval", str(holdout), "--index", str(shipped_index), "--json"])
+    assert res.exit_code == 0, res.output
     m = json.loads(res.output.strip().splitlines()[-1])
     assert m["n"] >= 60
     assert m["hit@3"] >= 0.95 and m["hit@1"] >= 0.85

@@ -25,10 +25,8 @@ def test_slow_llm_replies_in_time_then_pushes_the_answer(shipped_index, tmp_path
     app = _slow_llm_app(shipped_index, tmp_path, fake_openai, fake_wechat_api, cs_api=True)
     wx = WeChatSim(app.test_client())
     xml = text_xml("o_slow", "人才公寓建了多少套", msg_id=55501)
-    started = time.monotonic()
     first = wx.reply(wx.post(xml))["Content"]
-    assert time.monotonic() - started < 5.0
-    assert "稍后" in first
+    assert "稍后" in first and "424" not in first  # the deadline answered, not the 6-s LLM
 
     # WeChat retries (it did get our reply here, but a retry must never re-run anything).
     assert wx.reply(wx.post(xml))["Content"] == first

@@ -126,7 +126,10 @@ def start_job(kind: str, args: list[str]) -> str:
             save(kind=kind, status="done", summary=summary(report),
                  skipped=[{"path": Path(p).name, "reason": r} for p, r in report["skipped"]],
                  added=report["added"], updated=report["updated"], removed=report["removed"],
-                 generation=report["generation"])
+                 generation=report["generation"],
+                 warnings=[messages.COVERAGE_WARNING.format(doc=w["doc_id"], pct=f"{100 * w['coverage']:.1f}",
+                                                            lines="；".join(line[:60] for line in w["dropped"][:5]))
+                           for w in report.get("warnings", [])])
         except IngestFailed as exc:
             save(kind=kind, status="failed", summary=exc.reason)
         except Exception as exc:  # never leave a job "running" forever

@@ -1,0 +1,230 @@
+"""The structure of a Chinese official document, line by line.
+
+Real 办法, 细则, 通知 and 条例 are written as numbered units — 第五条, 一、,
+（一）, 1. — most of which carry the body text itself ("第五条 本科毕业生每月
+补贴800元。"). Only a numbered line that is a bare title ("一、总体要求") heads
+a section. Everything a document says must reach a chunk's body, so the rule
+is: a line is a heading only when it is marked as one (markdown ``#``, which the
+loaders emit for Word heading styles and HTML ``<h1>``–``<h6>``; 第X章/节), or
+when it is short, numbered and has no sentence in it, or when it is the
+document's first line and looks like a title. Lines that identify the document
+rather than inform (文号, the recipients' salutation, the issuing body and date
+under the text) become metadata, not answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NUM = "一二三四五六七八九十百千零〇两"
+# (pattern, heading level when the line is a bare title); the label is group 1, the rest group 2.
+_NUMBERED = [
+    (re.compile(rf"^(第[{_NUM}\d]+[编部分])\s*(.*)$"), 2),
+    (re.compile(rf"^(第[{_NUM}\d]+章)\s*(.*)$"), 3),
+    (re.compile(rf"^(第[{_NUM}\d]+节)\s*(.*)$"), 4),
+    (re.compile(rf"^(第[{_NUM}\d]+条)\s*(.*)$"), 5),
+    (re.compile(rf"^([{_NUM}]+[、.．])\s*(.*)$"), 5),
+    (re.compile(rf"^([（(][{_NUM}]+[）)])\s*(.*)$"), 6),
+    (re.compile(r"^(\d{1,2}[、.．](?!\d))\s*(.*)$"), 7),
+    (re.compile(r"^([（(]\d{1,2}[）)])\s*(.*)$"), 8),
+]
+_ALWAYS_HEADING = ("编", "部分", "章", "节")  # 第X章 is a heading even with text after it (its name)
+_SENTENCE_MARK = re.compile(r"[。！？；!?;]")
+_TITLE_MAX = 40
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号$")
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[二〇一二三四五六七八九十○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
+_ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|中心|院|会|室|小组|公司|集团)$")
+_SALUTATION = re.compile(r"^[^。！？；]{2,60}[：:]$")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_CLAUSES = re.compile(r"[^，、,]+[，、,]?")  # a sentence longer than a chunk is split at these
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str            # "heading" | "unit" | "para" | "row" | "meta"
+    text: str            # the body as users see it (units keep their label in front)
+    level: int = 0       # headings and units: 1 (title) .. 8, deeper numbering is higher
+    label: str = ""      # numbered units and numbered headings: "第五条", "（一）"
+    key: str = ""        # meta: "doc_number" | "issuer" | "date" | "recipients"; units: "list" once items joined
+
+
+@dataclass
+class Structure:
+    blocks: list[Block]
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _numbered(line: str) -> tuple[str, str, int] | None:
+    for pattern, level in _NUMBERED:
+        m = pattern.match(line)
+        if m:
+            return m.group(1), m.group(2).strip(), level
+    return None
+
+
+def _is_bare_title(text: str) -> bool:
+    return len(text) <= _TITLE_MAX and not _SENTENCE_MARK.search(text)
+
+
+def _table_cells(line: str) -> list[str] | None:
+    if " | " not in line and not (line.startswith("|") and line.endswith("|")):
+        return None
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def parse(text: str) -> Structure:
+    """Blocks of a cleaned document (one paragraph per line) and the metadata found in it."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    blocks: list[Block] = []
+    meta: dict[str, str] = {}
+    header: list[str] | None = None
+    for i, line in enumerate(lines):
+        cells = _table_cells(line)
+        if cells is None:
+            header = None
+        elif _TABLE_SEPARATOR.match(line):
+            continue
+        elif header is None:
+            header = cells  # carried by every row below it, not a row of its own
+            continue
+        else:
+            pairs = [f"{h}：{c}" if h and c and h != c else c for h, c in zip(header + [""] * len(cells), cells)]
+            blocks.append(Block("row", "；".join(p for p in pairs if p) + "。"))
+            continue
+
+        m = _MARKDOWN_HEADING.match(line)
+        if m:
+            blocks.append(Block("heading", m.group(2).strip(), level=len(m.group(1))))
+            continue
+        if _DOC_NUMBER.match(line):
+            meta.setdefault("doc_number", line)
+            blocks.append(Block("meta", line, key="doc_number"))
+            continue
+        if _DATE_LINE.match(line) and i >= len(lines) - 3:
+            meta.setdefault("date", line)
+            blocks.append(Block("meta", line, key="date"))
+            if blocks[-2:-1] and blocks[-2].kind == "para" and _ISSUER_END.search(blocks[-2].text) \
+                    and _is_bare_title(blocks[-2].text):
+                meta.setdefault("issuer", blocks[-2].text)
+                blocks[-2] = Block("meta", blocks[-2].text, key="issuer")
+            continue
+        numbered = _numbered(line)
+        if numbered:
+            label, rest, level = numbered
+            text = f"{label}{'' if label[-1] in '、.．）)' else ' '}{rest}".strip()
+            intro = rest.endswith(("：", ":"))  # "第四条 申请材料：" introduces the items below it
+            if label.endswith(_ALWAYS_HEADING) or (not intro and (not rest or _is_bare_title(rest))):
+                blocks.append(Block("heading", text, level=level, label=label))
+            else:
+                blocks.append(Block("unit", text, level=level, label=label))
+            continue
+        if not blocks and _is_bare_title(line):
+            blocks.append(Block("heading", line, level=1))  # the document's own title
+            continue
+        if _SALUTATION.match(line) and len(blocks) <= 3 and all(b.kind != "para" for b in blocks):
+            meta.setdefault("recipients", line[:-1])
+            blocks.append(Block("meta", line, key="recipients"))
+            continue
+        blocks.append(Block("para", line))
+    return Structure(_absorb_items(_list_items(_merge_bare_labels(blocks))), meta)
+
+
+def _merge_bare_labels(blocks: list[Block]) -> list[Block]:
+    """"第五条" alone on a line, its text on the next: one unit."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "heading" and prev.label and prev.text == prev.label and b.kind == "para" \
+                and not prev.label.endswith(_ALWAYS_HEADING):
+            out[-1] = Block("unit", f"{prev.label} {b.text}", level=prev.level, label=prev.label)
+        else:
+            out.append(b)
+    return out
+
+
+def _list_items(blocks: list[Block]) -> list[Block]:
+    """A short numbered line heads a section only if something deeper follows it.
+
+    "1.身份证" followed by "2.毕业证书" is a list of materials, not two empty
+    sections: such lines are body text (units), so they reach a chunk.
+    """
+    out = list(blocks)
+    for i, b in enumerate(out):
+        if b.kind != "heading" or not b.label or b.label.endswith(_ALWAYS_HEADING):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        deeper = nxt is not None and (nxt.kind in ("para", "row") or
+                                      (nxt.kind in ("heading", "unit") and _level(nxt) > b.level))
+        if not deeper:
+            out[i] = Block("unit", b.text, level=b.level, label=b.label)
+    return out
+
+
+def _level(block: Block) -> int:
+    return block.level if block.kind in ("heading", "unit") else 99
+
+
+def _absorb_items(blocks: list[Block]) -> list[Block]:
+    """A unit ending in "：" keeps the deeper numbered items under it: 第四条 with its list is one unit."""
+    out: list[Block] = []
+    for b in blocks:
+        head = out[-1] if out else None
+        if (head is not None and head.kind == "unit" and b.kind == "unit" and b.level > head.level
+                and (head.text.endswith(("：", ":")) or head.key == "list")):
+            out[-1] = Block("unit", f"{head.text}\n{b.text}", level=head.level, label=head.label, key="list")
+        else:
+            out.append(b)
+    return out
+
+
+@dataclass(frozen=True)
+class Coverage:
+    ratio: float              # share of the document's text (characters) that reached a chunk or its metadata
+    dropped: list[str]        # lines (or their sentences) that did not, as written
+
+
+def coverage(text: str, structure: Structure, chunk_texts: list[str]) -> Coverage:
+    """How much of a cleaned document reaches some chunk's body.
+
+    Every line counts: body text must be found in a chunk; a heading counts
+    when it is a bare title (its words live on in the heading path); metadata
+    lines (文号, issuer, date, salutation) count as stored. Text that only
+    survives inside a heading — a whole paragraph styled as a Word heading —
+    counts as lost, so staff hear of it.
+    """
+    from knowledge.text import split_sentences
+
+    joined = "\n".join(chunk_texts)
+    meta_lines = {b.text for b in structure.blocks if b.kind == "meta"}
+    total = kept = 0
+    dropped: list[str] = []
+    for line in (ln.strip() for ln in text.split("\n")):
+        if not line or _TABLE_SEPARATOR.match(line):
+            continue
+        total += len(line)
+        cells = _table_cells(line)
+        m = _MARKDOWN_HEADING.match(line)
+        heading_text = m.group(2) if m else None
+        if cells is not None and all(c in joined for c in cells if c):
+            kept += len(line)
+        elif line in meta_lines or line in joined:
+            kept += len(line)
+        elif heading_text is not None and _is_bare_title(heading_text):
+            kept += len(line)
+        elif heading_text is None and _is_bare_title(line) and (_numbered(line) or line == _first_line(text)):
+            kept += len(line)  # a numbered section title or the document title: in the heading path
+        else:
+            body = heading_text if heading_text is not None else line
+            missing = [s for s in split_sentences(body)
+                       if s.strip() and s not in joined and not all(c in joined for c in _CLAUSES.findall(s))]
+            lost = sum(len(s) for s in missing) if heading_text is None else len(line)
+            kept += len(line) - lost
+            if lost:
+                dropped.append(line)
+    return Coverage(kept / total if total else 1.0, dropped)
+
+
+def _first_line(text: str) -> str:
+    return next((ln.strip() for ln in text.split("\n") if ln.strip()), "")

@@ -1,0 +1,208 @@
+"""Chinese official documents in real formats: structure, citations and coverage.
+
+Each fixture is written as such documents are (第X条 regulation, 一、（一）1.
+notice, a table of amounts by degree, Word heading styles, PDF, HTML) and must
+reach the index whole: coverage 100%, every article in a chunk under its label.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ingest.chunking import chunk_text
+from ingest.cleaning import clean_text
+from ingest.cli import cli
+from ingest.loaders import load_document
+from ingest.structure import coverage, parse
+from tests.test_loaders import _pdf
+
+REGULATION = """泰州市青年人才租房补贴实施细则
+
+第一章 总则
+第一条 为吸引青年人才来泰就业创业，根据有关规定，制定本细则。
+第二条 本细则适用于在泰州市区就业创业的全日制高校毕业生。
+
+第二章 补贴标准
+第三条 全日制本科毕业生租房补贴每月800元，硕士研究生每月1200元，博士研究生每月2000元。
+第四条 租房补贴按月发放，最长发放36个月。
+第五条 申请人须提交以下材料：
+（一）身份证；
+（二）毕业证书；
+（三）劳动合同。
+
+第三章 附则
+第六条 本细则自2024年1月1日起施行。
+"""
+
+NOTICE = """泰州市人力资源和社会保障局关于做好2024年青年就业见习工作的通知
+泰人社发〔2024〕18号
+各市（区）人力资源和社会保障局，各有关单位：
+按照省人社厅工作部署，现就做好2024年青年就业见习工作通知如下。
+一、总体要求
+（一）目标任务。全年募集见习岗位5000个以上。
+（二）见习对象。离校2年内未就业高校毕业生和16-24岁失业青年。
+二、补贴政策
+（一）见习补贴。见习单位按当地最低工资标准的60%发放见习补贴。
+（二）申请材料：
+1.见习协议；
+2.见习人员花名册。
+三、工作要求
+各地要加强组织领导，确保见习工作取得实效。
+泰州市人力资源和社会保障局
+2024年3月1日
+"""
+
+TABLE_MD = """# 人才安居补贴标准
+
+<!-- 内部备注：此表由人社局提供，勿对外 -->
+
+| 学历 | 租房补贴 | 购房补贴 |
+| --- | --- | --- |
+| 本科 | 每月800元 | 5万元 |
+| 硕士 | 每月1200元 | 10万元 |
+| 博士 | 每月2000元 | 20万元 |
+"""
+
+
+def _chunks(text: str, size: int = 240):
+    return chunk_text(clean_text(text), size, 40)
+
+
+def _coverage(text: str, size: int = 240):
+    cleaned = clean_text(text)
+    structure = parse(cleaned)
+    return coverage(cleaned, structure, [c.text for c in chunk_text(cleaned, size, 40)])
+
+
+def test_every_article_of_a_regulation_is_a_chunk_under_its_label():
+    chunks = _chunks(REGULATION)
+    by_label = {c.heading.split(" > ")[-1]: c for c in chunks}
+    assert set(by_label) >= {f"第{n}条" for n in "一二三四五六"}
+    third = by_label["第三条"]
+    assert "本科毕业生租房补贴每月800元" in third.text and "博士研究生每月2000元" in third.text
+    assert third.heading == "泰州市青年人才租房补贴实施细则 > 第二章 补贴标准 > 第三条"
+    assert by_label["第六条"].heading.startswith("泰州市青年人才租房补贴实施细则 > 第三章 附则")
+    # an article that introduces a list keeps its items
+    assert "（一）身份证" in by_label["第五条"].text and "（三）劳动合同" in by_label["第五条"].text
+    assert _coverage(REGULATION).ratio == 1.0
+
+
+def test_a_long_article_is_split_on_sentences_and_keeps_its_label():
+    article = "第七条 " + "".join(f"第{i}项补贴按规定的标准和程序发放到个人账户。" for i in range(20))
+    chunks = _chunks("某市办法\n" + article, size=80)
+    assert len(chunks) > 3 and all(c.heading.endswith("第七条") for c in chunks)
+    assert all(len(c.text) <= 80 for c in chunks)
+    assert _coverage("某市办法\n" + article, size=80).ratio == 1.0
+
+
+def test_a_notice_keeps_title_numbering_and_metadata_apart():
+    cleaned = clean_text(NOTICE)
+    structure = parse(cleaned)
+    assert structure.meta == {"doc_number": "泰人社发〔2024〕18号", "recipients": "各市（区）人力资源和社会保障局，各有关单位",
+                              "issuer": "泰州市人力资源和社会保障局", "date": "2024年3月1日"}
+    chunks = chunk_text(cleaned, 240, 40)
+    bodies = "\n".join(c.text for c in chunks)
+    assert "泰人社发" not in bodies and "2024年3月1日" not in bodies  # metadata is not an answer
+    assert not any(c.text.startswith("泰州市人力资源和社会保障局关于") for c in chunks)  # the title is not body
+    subsidy = next(c for c in chunks if "60%" in c.text)
+    assert subsidy.heading.endswith("二、补贴政策 > （一）")
+    materials = next(c for c in chunks if "见习协议" in c.text)
+    assert "花名册" in materials.text and materials.heading.endswith("（二）")
+    assert _coverage(NOTICE).ratio == 1.0
+
+
+def test_a_long_title_without_punctuation_is_not_glued_to_the_salutation():
+    text = "泰州市人力资源和社会保障局关于进一步做好高校毕业生就业创业工作有关事项的通知\n各相关企业：\n按照部署，现通知如下。"
+    cleaned = clean_text(text)
+    assert cleaned.split("\n")[:2] == ["泰州市人力资源和社会保障局关于进一步做好高校毕业生就业创业工作有关事项的通知", "各相关企业："]
+
+
+def test_a_list_of_short_items_is_body_text_not_empty_sections():
+    chunks = _chunks("申领须知\n申请材料\n1.身份证\n2.毕业证书\n3.劳动合同\n")
+    text = "\n".join(c.text for c in chunks)
+    assert "身份证" in text and "毕业证书" in text and "劳动合同" in text
+
+
+def test_table_rows_carry_their_header_and_comments_are_not_indexed(tmp_path):
+    path = tmp_path / "人才安居补贴标准.md"
+    path.write_text(TABLE_MD, encoding="utf-8")
+    chunks = _chunks(load_document(path).text)
+    text = "\n".join(c.text for c in chunks)
+    assert "学历：硕士；租房补贴：每月1200元；购房补贴：10万元。" in text
+    assert "内部备注" not in text and "---" not in text
+    assert _coverage(load_document(path).text).ratio == 1.0
+
+
+def test_front_matter_is_not_indexed(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: 内部\nauthor: 某某\n---\n# 见习\n\n见习补贴每月2000元。\n", encoding="utf-8")
+    assert "author" not in load_document(path).text and "见习补贴每月2000元" in load_document(path).text
+
+
+def _docx(path: Path, heading_paragraph: str | None = None) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("青年人才见习补贴办法", level=1)
+    doc.add_heading("第一章 总则", level=2)
+    doc.add_paragraph("第一条 为做好青年见习工作，制定本办法。")
+    doc.add_paragraph("第二条 见习期间，见习人员每月领取见习补贴2500元。")
+    if heading_paragraph:
+        doc.add_heading(heading_paragraph, level=2)  # a body paragraph styled as a heading: a common slip
+    doc.add_paragraph("第三条 本办法自发布之日起施行。")
+    doc.save(path)
+
+
+def test_docx_with_word_heading_styles_reaches_the_index_whole(tmp_path):
+    path = tmp_path / "见习补贴办法.docx"
+    _docx(path)
+    chunks = _chunks(load_document(path).text)
+    second = next(c for c in chunks if "2500元" in c.text)
+    assert second.heading == "青年人才见习补贴办法 > 第一章 总则 > 第二条"
+    assert _coverage(load_document(path).text).ratio == 1.0
+
+
+def test_pdf_and_html_articles_reach_the_index_whole(tmp_path):
+    pdf = tmp_path / "办法.pdf"
+    _pdf(pdf, ["第一条 为吸引人才，制定本办法。", "第二条 博士研究生安家补贴每人30万元。"])
+    html = tmp_path / "办法.html"
+    html.write_text("<html><head><title>某市人才办法</title></head><body><article><h1>某市人才办法</h1>"
+                    "<p>第一条 为吸引人才，制定本办法。</p><p>第二条 硕士研究生安家补贴每人10万元。</p>"
+                    "<table><tr><th>学历</th><th>补贴</th></tr><tr><td>博士</td><td>30万元</td></tr></table>"
+                    "</article></body></html>", encoding="utf-8")
+    for path, fact in ((pdf, "30万元"), (html, "10万元")):
+        text = load_document(path).text
+        chunks = _chunks(text)
+        assert any(fact in c.text and c.heading.endswith("第二条") for c in chunks), [(c.heading, c.text) for c in chunks]
+        assert _coverage(text).ratio == 1.0, _coverage(text)
+    assert any("学历：博士；补贴：30万元" in c.text for c in _chunks(load_document(html).text))
+
+
+LOSSY_HEADING = "见习期满考核合格的，由见习单位优先录用。录用后缴纳社会保险满一年的，给予一次性奖励3000元。"
+
+
+def test_text_lost_into_a_heading_is_reported_by_the_cli(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _docx(docs / "见习补贴办法.docx", heading_paragraph=LOSSY_HEADING)
+    _docx(docs / "完好的办法.docx")
+    res = CliRunner().invoke(cli, ["build", str(docs), "--index", str(tmp_path / "index")])
+    assert res.exit_code == 0, res.output
+    assert "warning: 见习补贴办法.docx: only" in res.output and LOSSY_HEADING[:30] in res.output
+    assert "完好的办法.docx: only" not in res.output
+    listed = {d["doc_id"]: d for d in json.loads(CliRunner().invoke(
+        cli, ["list", "--index", str(tmp_path / "index"), "--json"]).output)}
+    assert listed["见习补贴办法.docx"]["coverage"] < 0.99 and listed["完好的办法.docx"]["coverage"] == 1.0
+    assert listed["见习补贴办法.docx"]["dropped"] == [f"## {LOSSY_HEADING}"]
+
+
+@pytest.mark.parametrize("size", [80, 240])
+def test_the_shipped_report_still_reaches_the_index_whole(size):
+    from tests.conftest import DOCS
+
+    report = next(DOCS.glob("*.txt")).read_text(encoding="utf-8")
+    assert _coverage(report, size).ratio == 1.0

@@ -39,5 +39,6 @@ def ask():
         return jsonify(error=messages.INDEX_NOT_READY), 503
     payload = answer.to_json()
     if not answer.found:
-        payload["answer"] = messages.NOT_FOUND
+        payload["answer"] = (messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place
+                             else messages.NOT_FOUND)
     return jsonify(payload)

@@ -66,6 +66,7 @@ class RetrievalConfig(Section):
 
 class LLMConfig(Section):
     enabled: bool = False
+    assistant_name: str = "人才服务助手"   # how the model is told to present itself (the deployment's name)
     base_url: Optional[str] = None  # an OpenAI-compatible endpoint
     model: str = "gpt-4o-mini"
     api_key_env: str = "LLM_API_KEY"  # the key itself only ever comes from the environment
@@ -83,6 +84,9 @@ class KnowledgeConfig(Section):
     index_dir: str = "instance/index"
     docs_dir: str = "knowledge/docs"
     chroma_url: Optional[str] = None  # e.g. http://127.0.0.1:8000 switches to a Chroma server
+    # The place this deployment serves (a name in knowledge/places.tsv, e.g. 姜堰区): questions
+    # that name no place are about it, and documents about other places do not answer them.
+    region: Optional[str] = None
     # With a Chroma server: how often each process asks it for a new generation
     # (a change reaches every machine within this plus the time to copy it).
     reload_interval_s: float = Field(1.0, gt=0, le=60)
@@ -208,6 +212,16 @@ class Settings(Section):
     web: WebConfig = WebConfig()
     stations: list[StationSeed] = Field(default_factory=list)
     booking: BookingConfig = BookingConfig()
+
+    @model_validator(mode="after")
+    def _region_known(self) -> "Settings":
+        region = self.knowledge.region
+        if region:
+            from knowledge.places import gazetteer
+
+            if not gazetteer().places_in(region):
+                raise ValueError(f"knowledge.region: {region!r} is not a place in knowledge/places.tsv")
+        return self
 
     @model_validator(mode="after")
     def _intents_known(self) -> "Settings":

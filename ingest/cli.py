@@ -89,16 +89,20 @@ def _fail(exc: TalentError) -> None:
 @click.option("--rebuild", is_flag=True, help="re-embed every document, changed or not")
 @click.option("--replaces", metavar="NAME", help="remove this document in the same switch (a replacement)")
 @click.option("--json-progress", is_flag=True, help="progress and report as JSON lines on stdout")
+@click.option("--title", help="the title answers cite (default: from the file name or the text)")
+@click.option("--region", help="the place the documents are about, e.g. 广州市, or 全国 (default: read from the text)")
+@click.option("--issuer", help="the issuing body (default: read from the text)")
 @click.pass_obj
 def build_cmd(obj, paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, replaces: str | None,
-              json_progress: bool) -> None:
+              json_progress: bool, title: str | None, region: str | None, issuer: str | None) -> None:
     """Ingest documents (files or folders); unchanged ones cost nothing."""
+    overrides = {k: v for k, v in (("title", title), ("region", region), ("issuer", issuer)) if v is not None}
     try:
         kb = _kb(obj["config"], index_dir)
         bar = _json_progress if json_progress else _Bar()
         try:
             report = build(kb.index, kb.embedder, list(paths), kb.settings.ingest, rebuild=rebuild, progress=bar,
-                           replaces=replaces)
+                           replaces=replaces, overrides=overrides)
         finally:
             if not json_progress:
                 bar.close()
@@ -120,9 +124,10 @@ def list_cmd(obj, index_dir: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'document':40} {'type':5} {'chunks':>6} {'chars':>7}  sha256")
+    click.echo(f"{'document':40} {'type':5} {'chunks':>6} {'chars':>7} {'covered':>7}  {'sha256':12}  region")
     for d in docs:
-        click.echo(f"{d.doc_id:40} {d.doc_type:5} {d.chunks:>6} {d.chars:>7}  {d.sha256[:12]}")
+        click.echo(f"{d.doc_id:40} {d.doc_type:5} {d.chunks:>6} {d.chars:>7} {100 * d.coverage:>6.1f}%  "
+                   f"{d.sha256[:12]}  {d.meta.get('region') or '全国/未注明'}")
     click.echo(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks")
 
 

@@ -12,6 +12,7 @@ documents are not read past hashing and never re-embedded.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import time
@@ -30,7 +31,8 @@ from ingest.structure import coverage, parse
 from knowledge.embedding import Embedder
 from ingest.writer import open_writer
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
-from knowledge.text import tokenize
+from knowledge.places import gazetteer
+from knowledge.text import tokenize, vocabulary_version
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +89,50 @@ def citation_title(path: Path, loaded_title: str) -> str:
     return path.stem if _HAS_CJK.search(path.stem) else (loaded_title or path.stem)
 
 
-def fingerprint(sha256: str, cfg: IngestConfig, embedder: Embedder) -> str:
-    key = f"{sha256}|{cfg.chunk_size}|{cfg.chunk_overlap}|{embedder.name}|{PIPELINE_VERSION}"
+def fingerprint(sha256: str, cfg: IngestConfig, embedder: Embedder, overrides: dict[str, str] | None = None) -> str:
+    """Everything a document's chunks and vectors depend on: unchanged means nothing to redo.
+
+    The vocabulary (domain dictionary, synonyms) is part of it: a new word
+    changes how every document is cut into keywords.
+    """
+    key = (f"{sha256}|{cfg.chunk_size}|{cfg.chunk_overlap}|{embedder.name}|{PIPELINE_VERSION}|"
+           f"{vocabulary_version()}|{json.dumps(overrides or {}, ensure_ascii=False, sort_keys=True)}")
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: Embedder) -> _Prepared:
+def _overrides_for(doc_id: str, given: dict[str, str] | None, known) -> dict[str, str]:
+    """The overrides given now, else the ones this document was given before."""
+    if given:
+        return dict(given)
+    previous = known.get(doc_id)
+    return json.loads(previous.meta.get("overrides", "{}")) if previous is not None else {}
+
+
+def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[str, str]) -> dict[str, str]:
+    """What a document is: 文号, issuer, date read from its text, the place it is about, staff's corrections.
+
+    ``region`` is a place path ("江苏省 泰州市"), "" for a national document or
+    one that names no place; staff may set it ("广州市", or "全国").
+    """
+    meta = dict(found)
+    year = re.search(r"(20\d\d|19\d\d)年", f"{title} {found.get('date', '')}")
+    if year:
+        meta["year"] = year.group(1)
+    place = gazetteer().document_region(title, found.get("issuer", ""), text)
+    meta["region"] = " ".join(place.path) if place else ""
+    for key, value in overrides.items():
+        if key == "region":
+            named = gazetteer().most_specific(gazetteer().places_in(value))
+            meta["region"] = " ".join(named.path) if named else ""
+        elif key != "title":  # the title is the document's own field
+            meta[key] = value
+    if overrides:
+        meta["overrides"] = json.dumps(overrides, ensure_ascii=False, sort_keys=True)
+    return meta
+
+
+def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: Embedder,
+            overrides: dict[str, str] | None = None) -> _Prepared:
     """Load, clean and chunk one document (no embedding yet)."""
     loaded = load_document(path, max_bytes=int(cfg.max_file_mb * 1024 * 1024))
     text = clean_text(loaded.text)
@@ -101,12 +141,14 @@ def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: E
     if not pieces:
         raise DocumentError(str(path), "no text left after cleaning")
     covered = coverage(text, structure, [p.text for p in pieces])
-    title = citation_title(path, loaded.title)
+    overrides = dict(overrides or {})
+    title = overrides.get("title") or citation_title(path, loaded.title)
     doc = DocumentInfo(
         doc_id=path.name, title=title, source=str(path.resolve()), doc_type=loaded.doc_type,
-        sha256=sha256, fingerprint=fingerprint(sha256, cfg, embedder), size=len(data),
+        sha256=sha256, fingerprint=fingerprint(sha256, cfg, embedder, overrides), size=len(data),
         chars=len(text), chunks=len(pieces), updated_at=time.time(),
-        coverage=round(covered.ratio, 4), dropped=covered.dropped[:20], meta=structure.meta,
+        coverage=round(covered.ratio, 4), dropped=covered.dropped[:20],
+        meta=document_meta(title, text, structure.meta, overrides),
     )
     chunks = [ChunkRecord(id=chunk_id(doc.doc_id, c.position), doc_id=doc.doc_id, title=title,
                           heading=c.heading, position=c.position, text=c.text) for c in pieces]
@@ -118,14 +160,17 @@ def _index_texts(p: _Prepared) -> list[str]:
 
 
 def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg: IngestConfig,
-          rebuild: bool = False, progress: Progress | None = None, replaces: str | None = None) -> IngestReport:
+          rebuild: bool = False, progress: Progress | None = None, replaces: str | None = None,
+          overrides: dict[str, str] | None = None) -> IngestReport:
     """Bring the index in step with the documents under ``paths``.
 
     Documents that were ingested from under one of ``paths`` and are no
     longer there are removed; documents from elsewhere are left alone.
     ``replaces``: a document that goes away in the same generation in which
     the new one arrives (a replacement under another file name); it stays if
-    the new one cannot be ingested.
+    the new one cannot be ingested. ``overrides``: staff's corrections of what
+    the documents are (title, region, issuer…), for every file of this build;
+    a document rebuilt without them keeps the ones it was given before.
     """
     started = time.monotonic()
     report = IngestReport()
@@ -149,11 +194,12 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
                 continue
             seen.add(path.name)
             sha = hashlib.sha256(data).hexdigest()
-            if not rebuild and writer.is_current(path.name, fingerprint(sha, cfg, embedder)):
+            doc_overrides = _overrides_for(path.name, overrides, known)
+            if not rebuild and writer.is_current(path.name, fingerprint(sha, cfg, embedder, doc_overrides)):
                 report.unchanged.append(path.name)
                 continue
             try:
-                todo.append(prepare(path, data, sha, cfg, embedder))
+                todo.append(prepare(path, data, sha, cfg, embedder, doc_overrides))
             except DocumentError as exc:
                 report.skipped.append((str(path), exc.reason))
                 log.warning("skipped %s: %s", path, exc.reason)

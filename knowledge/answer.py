@@ -11,6 +11,7 @@ fails, times out or declines.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -27,10 +28,27 @@ from knowledge.text import normalise_query, split_sentences
 log = logging.getLogger(__name__)
 
 _MIN_SENTENCE = 8   # characters; shorter ones are lead-ins like "办好爱才实事。"
+_PARALLEL_MAX = 120  # characters: a sentence of parallel "；" items up to this long is answered whole
+_FULL_STOP = re.compile(r"[^。！？!?\n]*[。！？!?]+[”’』」）)]*|[^。！？!?\n]+")
+
+
+def answer_units(text: str) -> list[str]:
+    """The pieces an answer is made of: sentences, with their "；" items kept together when short.
+
+    "本科每月800元；硕士每月1200元；博士每月2000元。" answers "硕士补贴多少"
+    only whole: cut at "；", the item that names the subsidy (本科…) and the one
+    that names the degree (硕士…) compete. A long enumeration is cut at "；".
+    """
+    out = []
+    for sentence in (m.group(0).strip() for m in _FULL_STOP.finditer(text)):
+        if not sentence:
+            continue
+        out.extend([sentence] if len(sentence) <= _PARALLEL_MAX else split_sentences(sentence))
+    return out
 _NOT_FOUND_MARK = "NOT_FOUND"
 
 LLM_SYSTEM_PROMPT = (
-    "你是姜堰区人才工作服务助手。只能根据下面“资料”中的内容，用简体中文简短回答用户的问题（不超过120字），"
+    "你是{assistant}。只能根据下面“资料”中的内容，用简体中文简短回答用户的问题（不超过120字），"
     "不要编造资料中没有的信息。如果资料中没有答案，只回复 " + _NOT_FOUND_MARK + "。"
 )
 
@@ -44,6 +62,7 @@ class Answer:
     chunks: list[RetrievedChunk] = field(default_factory=list)
     mode: str = "extractive"       # "extractive" | "llm" | "none"
     generation: int = 0            # the index generation it was answered from
+    missing_place: str = ""        # not found, and no document is about the place the question named
 
     def to_json(self) -> dict:
         return {"answer": self.text, "found": self.found,
@@ -65,7 +84,8 @@ class Answerer:
         retrieval = self.retriever.retrieve(question, filters=filters)
         relevant = [c for c in retrieval.chunks if c.relevance >= self.min_relevance]
         if not question or not relevant:
-            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
+            missing = retrieval.place.name if retrieval.place_named and not retrieval.place_covered else ""
+            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation, missing)
         if use_llm and self.chat_model is not None:
             try:
                 return self._llm_answer(question, relevant, retrieval)
@@ -77,7 +97,7 @@ class Answerer:
     def extractive(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
         candidates: list[tuple[int, int, str]] = []  # (chunk rank, sentence position, sentence)
         for rank, rc in enumerate(relevant[:3]):
-            for pos, sentence in enumerate(split_sentences(rc.chunk.text)):
+            for pos, sentence in enumerate(answer_units(rc.chunk.text)):
                 if len(sentence) >= _MIN_SENTENCE:
                     candidates.append((rank, pos, sentence))
         if not candidates:
@@ -109,7 +129,8 @@ class Answerer:
     def _llm_answer(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
         context = relevant[: self.llm_cfg.max_context_chunks if self.llm_cfg else 4]
         material = "\n\n".join(f"[{i + 1}]《{c.chunk.title}》{c.chunk.heading}\n{c.chunk.text}" for i, c in enumerate(context))
-        messages = [("system", LLM_SYSTEM_PROMPT), ("human", f"资料：\n{material}\n\n问题：{question}")]
+        assistant = self.llm_cfg.assistant_name if self.llm_cfg else "人才服务助手"
+        messages = [("system", LLM_SYSTEM_PROMPT.format(assistant=assistant)), ("human", f"资料：\n{material}\n\n问题：{question}")]
         timeout = self.llm_cfg.timeout_s if self.llm_cfg else 8.0
         started = time.monotonic()
         future = self._pool.submit(self.chat_model.invoke, messages)

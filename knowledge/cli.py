@@ -13,7 +13,6 @@ from core.errors import TalentError
 from knowledge.evaluate import evaluate, read_qa
 from knowledge.service import KnowledgeBase
 
-METRICS = ("n", "hit@1", "hit@3", "mrr", "answer_contains", "no_answer_correct")
 
 
 @click.group()
@@ -27,12 +26,12 @@ def cli(ctx: click.Context, config: str | None) -> None:
 @cli.command("eval")
 @click.argument("qa_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--index", "index_dir", type=click.Path(file_okay=False), help="index directory (default: knowledge.index_dir)")
-@click.option("--json", "as_json", is_flag=True, help="print one JSON object with the metrics")
+@click.option("--json", "as_json", is_flag=True, help="one JSON object: the metrics and a row per question")
 @click.option("--llm/--no-llm", default=False, help="answer with the configured LLM (default: extractive)")
 @click.option("--show-misses", is_flag=True, help="list the questions that failed")
 @click.pass_obj
 def eval_cmd(obj, qa_file: Path, index_dir: str | None, as_json: bool, llm: bool, show_misses: bool) -> None:
-    """hit@1, hit@3, MRR, answer_contains and no_answer_correct on QA_FILE."""
+    """hit@1, hit@3, MRR, answer_contains, no_answer_correct (and source@1) on QA_FILE."""
     try:
         overrides = {"knowledge": {"index_dir": str(Path(index_dir).resolve())}} if index_dir else None
         kb = KnowledgeBase(load_config(obj["config"], overrides))
@@ -41,16 +40,17 @@ def eval_cmd(obj, qa_file: Path, index_dir: str | None, as_json: bool, llm: bool
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     if as_json:
-        click.echo(json.dumps({k: result[k] for k in METRICS}))
+        click.echo(json.dumps(result, ensure_ascii=False))
     else:
-        for key in METRICS:
-            value = result[key]
-            click.echo(f"{key:18} {value if key == 'n' else f'{value:.3f}'}")
+        for key, value in result.items():
+            if key != "questions":
+                click.echo(f"{key:18} {value if key == 'n' else f'{value:.3f}'}")
     if show_misses:
-        for d in result["details"]:
+        for d in result["questions"]:
             if not d["ok"]:
-                click.echo(f"MISS rank={d['rank']} rel={d['relevance']} found={d['found']} "
-                           f"q={d['question']} expected={d['expected']!r} answer={d['answer'][:60]!r}", err=True)
+                click.echo(f"MISS rank={d['rank']} rel={d['relevance']} found={d['found']} cited={d['cited']!r} "
+                           f"q={d['question']} expected={d['expected']!r} source={d['source']!r} "
+                           f"answer={d['answer'][:60]!r}", err=True)
 
 
 @cli.command("ask")

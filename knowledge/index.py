@@ -33,6 +33,7 @@ from core.errors import IndexMissing, StoreUnavailable
 from knowledge import snapshot as snap_files
 from knowledge import store
 from knowledge.keyword import KeywordIndex
+from knowledge.places import Place, compatible
 from knowledge.snapshot import ChunkRecord, DocumentInfo, Manifest  # noqa: F401  (re-exported)
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,9 @@ class Snapshot:
         self.vectors = vectors
         doc_types = {d.doc_id: d.doc_type for d in manifest.docs.values()}
         self.doc_type = [doc_types.get(r.doc_id, "") for r in records]
+        self._about: dict[Place, tuple[frozenset[str] | None, bool]] = {}
+        self._regions: list[Place] | None = None
+        self.known_places: frozenset[str] | None = None  # set by the retriever: county names a question may use
 
     @classmethod
     def load(cls, directory: Path) -> "Snapshot":
@@ -81,14 +85,44 @@ class Snapshot:
     def generation(self) -> int:
         return self.manifest.generation
 
-    def mask(self, filters: dict | None) -> np.ndarray | None:
-        """Which rows ``filters`` allows (None: all)."""
-        if not filters:
+    def mask(self, filters: dict | None, docs: frozenset[str] | None = None) -> np.ndarray | None:
+        """Which rows ``filters`` and the document set ``docs`` allow (None: all)."""
+        if not filters and docs is None:
             return None
-        return np.array([matches(self.chunks[cid], dt, filters) for cid, dt in zip(self.ids, self.doc_type)],
-                        dtype=bool)
+        return np.array([matches(self.chunks[cid], dt, filters) and (docs is None or self.chunks[cid].doc_id in docs)
+                         for cid, dt in zip(self.ids, self.doc_type)], dtype=bool)
 
-    def dense_search(self, vector: np.ndarray, k: int, filters: dict | None = None) -> list[tuple[str, float]]:
+    def regions(self) -> list[Place]:
+        """The places the documents of this generation are about."""
+        if self._regions is None:
+            paths = {d.meta.get("region", "") for d in self.manifest.docs.values()} - {""}
+            self._regions = [Place(p.split()[-1], tuple(p.split())) for p in sorted(paths)]
+        return self._regions
+
+    def documents_about(self, place: Place | None) -> tuple[frozenset[str] | None, bool]:
+        """The documents that may answer a question about ``place``, and whether any is about it.
+
+        National documents and those naming no place answer for every place;
+        a regional one only for places it contains or lies within. Memoised
+        per place: the generation never changes.
+        """
+        if place is None:
+            return None, True
+        cached = self._about.get(place)
+        if cached is None:
+            allowed, specific = set(), False
+            for doc in self.manifest.docs.values():
+                region = doc.meta.get("region", "")
+                if not region:
+                    allowed.add(doc.doc_id)
+                elif compatible(Place(region.split()[-1], tuple(region.split())), place):
+                    allowed.add(doc.doc_id)
+                    specific = True
+            cached = self._about[place] = (frozenset(allowed), specific)
+        return cached
+
+    def dense_search(self, vector: np.ndarray, k: int, filters: dict | None = None,
+                     docs: frozenset[str] | None = None) -> list[tuple[str, float]]:
         """Top-k (chunk id, cosine similarity), exact: one matrix product over the mapped vectors.
 
         Measured in bench/README.md: well under chromadb's per-query cost up to
@@ -97,7 +131,7 @@ class Snapshot:
         if not self.ids:
             return []
         scores = self.vectors @ np.asarray(vector, dtype=np.float32)
-        allowed = self.mask(filters)
+        allowed = self.mask(filters, docs)
         if allowed is not None:
             scores = np.where(allowed, scores, -np.inf)
         n = min(k, len(self.ids) if allowed is None else int(allowed.sum()))
@@ -107,8 +141,9 @@ class Snapshot:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(self.ids[i], float(scores[i])) for i in top]
 
-    def keyword_search(self, query: str, k: int, filters: dict | None = None) -> list[tuple[str, float]]:
-        mask = self.mask(filters)
+    def keyword_search(self, query: str, k: int, filters: dict | None = None,
+                       docs: frozenset[str] | None = None) -> list[tuple[str, float]]:
+        mask = self.mask(filters, docs)
         if mask is not None and not mask.any():
             return []
         return self.keyword.search(query, k, mask)

@@ -3,8 +3,9 @@
 Ranking always returns *something*; saying "not found" honestly needs an
 absolute signal. We combine two: how much of the question's content the
 chunk covers (jieba terms, colloquial synonyms mapped to document wording,
-generic words such as 人才 or 姜堰 down-weighted because every chunk has
-them), and the dense cosine similarity. Both are cheap and need no model
+generic words such as 人才 or 政策 and every place name down-weighted:
+they prove little about the topic, and places are matched by the
+retriever's scope instead), and the dense cosine similarity. Both are cheap and need no model
 beyond the embedder already loaded.
 """
 
@@ -14,12 +15,17 @@ import re
 from functools import lru_cache
 
 from knowledge.index import ChunkRecord
-
-from knowledge.text import canonicalise, content_terms, synonyms
+from knowledge.places import gazetteer
+from knowledge.text import content_terms, synonyms
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
-GENERIC = frozenset("人才 青年 青年人 姜堰 姜堰区 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动".split())
+GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动".split())
+
+
+def _generic(term: str) -> bool:
+    return term in GENERIC or term in gazetteer().by_form
 _GENERIC_WEIGHT = 0.25
+_SUBJECT_MIN = 0.5  # share of a question's specific terms a text must contain to count as on topic
 # Cosine similarities of the default embedder: below LOW unrelated, above HIGH on topic.
 _DENSE_LOW, _DENSE_HIGH = 0.15, 0.55
 
@@ -39,15 +45,23 @@ def _variants(term: str) -> frozenset[str]:
 _MARKS = re.compile(r"[“”‘’\"'《》「」『』、，。；：！？（）()\s·]")
 
 
-def coverage(query: str, text: str) -> float:
-    """Weighted share of the query's content terms present in ``text`` (0..1)."""
+def coverage(query: str, text: str, specific_only: bool = False) -> float:
+    """Weighted share of the query's content terms present in ``text`` (0..1).
+
+    ``specific_only``: count only the terms that are not generic (the
+    question's subject: 租房, 本科生…); 1.0 when it has none.
+    """
     text = _MARKS.sub("", text)  # “一站式”服务中心 still contains 一站式服务中心
     terms = content_terms(query)
+    if specific_only:
+        terms = tuple(t for t in terms if not _generic(t))
+        if not terms:
+            return 1.0
     if not terms:
         return 0.0
     total = got = 0.0
     for term in terms:
-        weight = _GENERIC_WEIGHT if term in GENERIC else min(len(term), 4) / 2
+        weight = _GENERIC_WEIGHT if _generic(term) else min(len(term), 4) / 2
         total += weight
         if any(v in text for v in _variants(term)):
             got += weight
@@ -75,11 +89,14 @@ def missing_attribute(query: str, text: str) -> bool:
 
 def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
     text = f"{chunk.title} {chunk.heading} {chunk.text}".lower()
-    raw, query = query.lower(), canonicalise(query.lower())
-    if missing_attribute(raw, text) or missing_attribute(query, text):
+    query = query.lower()
+    if missing_attribute(query, text):
         return 0.0
     cov = coverage(query, text)
     if dense is None:
         return cov
     d = min(max((dense - _DENSE_LOW) / (_DENSE_HIGH - _DENSE_LOW), 0.0), 1.0)
-    return 0.65 * cov + 0.35 * d
+    mixed = 0.65 * cov + 0.35 * d
+    if coverage(query, text, specific_only=True) < _SUBJECT_MIN:
+        return min(mixed, cov)  # most of what the question is about is not in the text: similar wording cannot make up for it
+    return mixed

@@ -20,6 +20,7 @@ import numpy as np
 from core.config import RetrievalConfig
 from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, KnowledgeIndex
+from knowledge.places import Place, gazetteer
 from knowledge.relevance import relevance
 from knowledge.text import normalise_query
 
@@ -50,13 +51,26 @@ class Retrieval:
     chunks: list[RetrievedChunk]
     query_vector: np.ndarray | None
     generation: int = 0        # the index generation every chunk came from
+    place: Place | None = None  # the place searched for: named in the question, else the deployment's
+    place_named: bool = False   # the question itself named it
+    place_covered: bool = True  # some document is about that place (not only national ones)
 
 
 class HybridRetriever:
-    def __init__(self, index: KnowledgeIndex, embedder: Embedder, cfg: RetrievalConfig):
+    def __init__(self, index: KnowledgeIndex, embedder: Embedder, cfg: RetrievalConfig, region: str | None = None):
+        """``region``: the deployment's place; questions that name none are about it."""
         self.index = index
         self.embedder = embedder
         self.cfg = cfg
+        self.home = gazetteer().most_specific(gazetteer().places_in(region)) if region else None
+
+    def place_of(self, query: str, snap) -> tuple[Place | None, bool]:
+        """The place a question is about, and whether it named it (else the deployment's own)."""
+        g = gazetteer()
+        if snap.known_places is None:  # once per generation
+            snap.known_places = g.short_names(snap.regions() + ([self.home] if self.home else []))
+        named = g.most_specific(g.places_in(query, snap.known_places))
+        return (named, True) if named is not None else (self.home, False)
 
     def retrieve(self, query: str, k: int | None = None, filters: dict | None = None,
                  mode: Mode = "hybrid") -> Retrieval:
@@ -65,14 +79,16 @@ class HybridRetriever:
         expanded = normalise_query(query)
         pool = max(self.cfg.candidates, k)
         snap = self.index.current()  # one generation for the whole question, even if a build switches now
+        place, named = self.place_of(query, snap)
+        docs, covered = snap.documents_about(place)  # never evidence from a document about another place
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []
         vector = None
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed([expanded])[0]
-            dense = snap.dense_search(vector, pool, filters)
+            dense = snap.dense_search(vector, pool, filters, docs)
         if mode in ("hybrid", "keyword"):
-            keyword = snap.keyword_search(expanded, pool, filters)
+            keyword = snap.keyword_search(expanded, pool, filters, docs)
 
         fused: dict[str, float] = {}
         for weight, ranking in ((self.cfg.dense_weight, dense), (self.cfg.keyword_weight, keyword)):
@@ -87,7 +103,8 @@ class HybridRetriever:
             )
             for cid in best
         ]
-        return Retrieval(query=query, chunks=chunks, query_vector=vector, generation=snap.generation)
+        return Retrieval(query=query, chunks=chunks, query_vector=vector, generation=snap.generation,
+                         place=place, place_named=named, place_covered=covered)
 
     def as_langchain(self, k: int | None = None):
         """This retriever as a LangChain ``BaseRetriever`` (same ranking, same scores)."""

@@ -50,7 +50,8 @@ class KnowledgeBase:
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.index, self.embedder, self.settings.knowledge.retrieval)
+        k = self.settings.knowledge
+        return HybridRetriever(self.index, self.embedder, k.retrieval, region=k.region)
 
     @cached_property
     def answerer(self) -> Answerer:

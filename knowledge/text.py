@@ -65,12 +65,18 @@ def _ensure_jieba():
     return jieba
 
 
-def canonicalise(text: str) -> str:
-    """Replace colloquial terms by the documents' wording ("人才房" → "人才公寓")."""
-    for variant, canonical in synonyms():
-        if variant in text and canonical not in text:
-            text = text.replace(variant, canonical)
-    return text
+@lru_cache(maxsize=1)
+def vocabulary_version() -> str:
+    """A hash of the domain dictionary and the synonyms: documents are re-indexed when it changes."""
+    import hashlib
+
+    data = b"".join((_HERE / name).read_bytes() for name in ("userdict.txt", "synonyms.txt") if (_HERE / name).exists())
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def word_frequency(word: str) -> int:
+    """How common ``word`` is in jieba's dictionary (0 when it is not in it)."""
+    return _ensure_jieba().dt.FREQ.get(word, 0)
 
 
 def normalise_query(text: str) -> str:

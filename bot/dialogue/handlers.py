@@ -85,6 +85,7 @@ def reply_for_answer(answer) -> Reply:
     """The reply a user gets for a knowledge answer (also shown by the staff hit test)."""
     if answer.found:
         return Reply(answer.text, sources=answer.sources, actions=["转人工"], intent="policy", found=True)
-    return Reply(f"{messages.NOT_FOUND}{messages.OFFER_TICKET}", actions=["转人工"], intent="policy", found=False)
+    sorry = messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place else messages.NOT_FOUND
+    return Reply(f"{sorry}{messages.OFFER_TICKET}", actions=["转人工"], intent="policy", found=False)
 
 

@@ -1,0 +1,142 @@
+"""Which place a document or a question is about.
+
+A district office loads documents from its district, its city, its province
+and other cities; "广州人才公寓计划建多少套" must never be answered with a
+姜堰 figure. Places are read with a gazetteer of China's provinces, cities and
+counties (knowledge/places.tsv, from jionlp's public dictionary): full names
+("泰州市", "姜堰区") and short names ("泰州", "姜堰"). A place is a path from
+the province down ("江苏省 泰州市 姜堰区"); a document about 泰州市 also
+covers 姜堰区, one about 广州市 does not.
+
+Short names that are everyday words ("和平", "合作", "比如") are not read as
+places: jieba's dictionary says how common a word is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_FILE = Path(__file__).resolve().parent / "places.tsv"
+_NOT_ADMINISTRATIVE = re.compile(r"示范区|开发区|高新|经济技术|新区|管理区|工业园|农场")
+_COMMON_WORD_FREQ = 2000  # jieba frequency above which a short name is an everyday word
+# Issuers and titles that make a document national: it applies to every place.
+_NATIONAL = re.compile(r"^(国务院|中共中央|全国|国家|中华人民共和国|人力资源社会保障部|人力资源和社会保障部|教育部|财政部|"
+                       r"住房和城乡建设部|科学技术部|工业和信息化部|共青团中央)")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str                 # "姜堰区"
+    path: tuple[str, ...]     # ("江苏省", "泰州市", "姜堰区")
+
+    @property
+    def level(self) -> int:
+        return len(self.path)
+
+    def covers(self, other: "Place") -> bool:
+        """True when this place is ``other`` or contains it (泰州市 covers 姜堰区)."""
+        return other.path[:len(self.path)] == self.path
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def compatible(a: Place, b: Place) -> bool:
+    """One place contains the other: a document about either can speak to a question about the other."""
+    return a.covers(b) or b.covers(a)
+
+
+class Gazetteer:
+    def __init__(self, rows: list[tuple[str, str, str]], common: set[str] = frozenset()):
+        self.by_form: dict[str, list[Place]] = {}
+        self.county_short: set[str] = set()  # short names of counties: "姜堰", but also "新建", "三水"
+        for name, short, parent in rows:
+            if _NOT_ADMINISTRATIVE.search(name):
+                continue
+            place = Place(name, tuple(parent.split()) + (name,))
+            forms = [name]
+            prefecture_or_above = place.level == 1 or (place.level == 2 and not name.endswith(("区", "县", "旗")))
+            if len(short) >= 2 and (prefecture_or_above or short not in common):
+                forms.append(short)
+                if not prefecture_or_above:
+                    self.county_short.add(short)
+            for form in forms:
+                self.by_form.setdefault(form, []).append(place)
+        for places in self.by_form.values():
+            places.sort(key=lambda p: p.level)  # a province or city before a county of the same name
+        forms = sorted(self.by_form, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, forms)))
+
+    def mentions(self, text: str, known: frozenset[str] | None = None) -> list[list[Place]]:
+        """The places named in ``text``, in order; each mention lists its candidates, best first.
+
+        ``known``: the only county short names to read (None: all). Many are
+        everyday words too ("新建", "三水"); in a question only the counties
+        the index has documents about, or the deployment's own, are meant.
+        """
+        return [self.by_form[m.group(0)] for m in self._pattern.finditer(text)
+                if known is None or m.group(0) not in self.county_short or m.group(0) in known]
+
+    def short_names(self, places) -> frozenset[str]:
+        """Every name and short name of ``places`` and of the places above them."""
+        wanted = {name for p in places for name in p.path}
+        return frozenset(form for form, cands in self.by_form.items() if any(c.name in wanted for c in cands))
+
+    def places_in(self, text: str, known: frozenset[str] | None = None) -> list[Place]:
+        """Distinct places named in ``text``; an ambiguous name resolved by the other places named."""
+        mentions = self.mentions(text, known)
+        chosen: list[Place] = []
+        for candidates in mentions:
+            context = [c for other in mentions if other is not candidates for c in other]
+            best = next((c for c in candidates if any(compatible(c, o) and o != c for o in context)), candidates[0])
+            if best not in chosen:
+                chosen.append(best)
+        return chosen
+
+    def most_specific(self, places: list[Place]) -> Place | None:
+        """The deepest place consistent with all the others, or the first named."""
+        if not places:
+            return None
+        for place in sorted(places, key=lambda p: -p.level):
+            if all(compatible(place, other) for other in places):
+                return place
+        return places[0]
+
+    def document_region(self, title: str, issuer: str, text: str) -> Place | None:
+        """What a document is about: its title and issuer first, else the place its text names most.
+
+        None for a national document (or one that names no place): it applies everywhere.
+        """
+        head = f"{title} {issuer}".strip()
+        if _NATIONAL.match(title) or _NATIONAL.match(issuer):
+            return None
+        named = self.places_in(head)
+        if named:
+            return self.most_specific(named)
+        counts = Counter(candidates[0] for candidates in self.mentions(text[:3000]))
+        if not counts:
+            return None
+        top, n = counts.most_common(1)[0]
+        return top if n >= 2 else None  # named once in passing is not what a document is about
+
+    def place(self, path: str) -> Place | None:
+        """A stored place path ("江苏省 泰州市 姜堰区") back as a Place."""
+        parts = tuple(path.split())
+        return Place(parts[-1], parts) if parts else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    from knowledge.text import word_frequency
+
+    rows = []
+    for line in _FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, short, parent = (line.split("\t") + ["", ""])[:3]
+            rows.append((name, short, parent))
+    common = {short for _, short, _ in rows if short and word_frequency(short) > _COMMON_WORD_FREQ}
+    return Gazetteer(rows, common)

@@ -1,0 +1,121 @@
+"""Documents from several places: which place a document and a question are about,
+and answers that never come from a document about another place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from ingest.cli import cli as ingest_cli
+from ingest.pipeline import build
+from knowledge.places import compatible, gazetteer
+from knowledge.service import KnowledgeBase
+from tests.conftest import DOCS, settings_for
+
+TAIZHOU = """泰州市青年人才租房补贴实施细则
+第一条 为吸引青年人才来泰就业创业，制定本细则。
+第二条 在泰州市区就业的全日制本科毕业生，租房补贴每月800元；硕士研究生每月1200元。
+第三条 租房补贴最长发放36个月。
+泰州市人力资源和社会保障局
+2024年1月5日
+"""
+GUANGZHOU = """广州市高校毕业生租房补贴办法
+第一条 为吸引高校毕业生来穗就业，制定本办法。
+第二条 在广州市就业的全日制本科毕业生，租房补贴每月1500元；硕士研究生每月2000元。
+第三条 租房补贴最长发放24个月。
+"""
+NATIONAL = """国务院办公厅关于进一步做好高校毕业生就业见习工作的通知
+一、见习补贴
+（一）补贴标准。见习单位为见习人员支付的见习补贴不低于当地最低工资标准的60%。
+"""
+
+
+def test_places_are_read_with_their_parents():
+    g = gazetteer()
+    jiangyan = g.most_specific(g.places_in("姜堰区"))
+    assert jiangyan.path == ("江苏省", "泰州市", "姜堰区")
+    taizhou = g.most_specific(g.places_in("泰州的政策"))
+    assert taizhou.covers(jiangyan) and compatible(jiangyan, taizhou)
+    assert not compatible(jiangyan, g.most_specific(g.places_in("广州")))
+    assert g.places_in("和平年代比如合作") == []        # everyday words, not 和平区/比如县/合作市
+    assert g.places_in("人才公寓新建了多少", known=frozenset()) == []  # 新建区 only if the index knows it
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory, shipped_kb):
+    tmp = tmp_path_factory.mktemp("places")
+    docs = tmp / "docs"
+    docs.mkdir()
+    (docs / "泰州市青年人才租房补贴实施细则.txt").write_text(TAIZHOU, encoding="utf-8")
+    (docs / "广州市高校毕业生租房补贴办法.txt").write_text(GUANGZHOU, encoding="utf-8")
+    (docs / "国务院办公厅关于做好就业见习工作的通知.txt").write_text(NATIONAL, encoding="utf-8")
+    for report in DOCS.glob("*.txt"):
+        (docs / report.name).write_bytes(report.read_bytes())
+    kb = KnowledgeBase(settings_for(tmp / "index", knowledge={"region": "姜堰区"}), embedder=shipped_kb.embedder)
+    report = build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    assert len(report.added) == 4 and not report.warnings
+    return kb
+
+
+def test_documents_know_their_place_and_issuer(kb):
+    meta = {d.doc_id: d.meta for d in kb.index.documents()}
+    assert meta["泰州市青年人才租房补贴实施细则.txt"]["region"] == "江苏省 泰州市"
+    assert meta["泰州市青年人才租房补贴实施细则.txt"]["issuer"] == "泰州市人力资源和社会保障局"
+    assert meta["泰州市青年人才租房补贴实施细则.txt"]["year"] == "2024"
+    assert meta["广州市高校毕业生租房补贴办法.txt"]["region"] == "广东省 广州市"
+    assert meta["国务院办公厅关于做好就业见习工作的通知.txt"]["region"] == ""  # national: applies everywhere
+    assert meta["2023年姜堰区人才工作综述.txt"]["region"] == "江苏省 泰州市 姜堰区"
+
+
+def test_a_question_naming_a_place_is_answered_from_that_place(kb):
+    answer = kb.answer("广州本科生租房补贴每月多少")
+    assert answer.found and "1500元" in answer.text and "800元" not in answer.text
+    assert answer.sources[0]["doc_id"] == "广州市高校毕业生租房补贴办法.txt"
+    assert answer.sources[0]["section"] == "第二条"  # cited by article
+
+
+def test_a_question_naming_no_place_is_about_the_deployments_own(kb):
+    """姜堰区 lies in 泰州市: the city's rules apply; 广州's never do."""
+    answer = kb.answer("本科生租房补贴每月多少")
+    assert answer.found and "800元" in answer.text
+    assert all(c.chunk.doc_id != "广州市高校毕业生租房补贴办法.txt" for c in answer.chunks)
+    assert "60%" in kb.answer("见习补贴是多少").text  # a national document answers everywhere
+
+
+def test_a_place_no_document_is_about_is_said_so(kb):
+    answer = kb.answer("大连本科生租房补贴多少")
+    assert not answer.found and answer.missing_place == "大连市"
+    assert all(c.chunk.doc_id.startswith("国务院") for c in answer.chunks)  # only national evidence was looked at
+
+
+def test_the_api_and_the_chat_say_which_place_is_missing(tmp_path, kb):
+    from bot import create_app
+    from tests.conftest import app_overrides
+
+    app = create_app(app_overrides(kb.settings.path(kb.settings.knowledge.index_dir), tmp_path,
+                                   knowledge={"region": "姜堰区"}))
+    client = app.test_client()
+    res = client.post("/api/ask", json={"question": "大连本科生租房补贴多少"}).json
+    assert res["found"] is False and "大连市" in res["answer"]
+    res = client.post("/api/chat", json={"text": "广州硕士租房补贴一个月多少"}).json
+    assert "硕士研究生每月2000元" in res["reply"] and res["sources"][0]["title"] == "广州市高校毕业生租房补贴办法"
+
+
+def test_staff_correct_a_documents_place_from_the_cli_and_it_is_kept(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "租房补贴问答.md").write_text("# 租房补贴问答\n\n问：本科生补贴多少？答：每月1000元。\n", encoding="utf-8")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    res = runner.invoke(ingest_cli, ["build", str(docs), "--index", index, "--region", "广州市", "--issuer", "广州市人社局"])
+    assert res.exit_code == 0, res.output
+    listed = json.loads(runner.invoke(ingest_cli, ["list", "--index", index, "--json"]).output)[0]
+    assert listed["meta"]["region"] == "广东省 广州市" and listed["meta"]["issuer"] == "广州市人社局"
+    res = runner.invoke(ingest_cli, ["build", str(docs), "--index", index])  # no options: nothing changed
+    assert "1 unchanged" in res.output
+    res = runner.invoke(ingest_cli, ["build", str(docs), "--index", index, "--rebuild"])
+    listed = json.loads(runner.invoke(ingest_cli, ["list", "--index", index, "--json"]).output)[0]
+    assert listed["meta"]["region"] == "广东省 广州市"  # the correction survives a rebuild
+    assert "广东省 广州市" in runner.invoke(ingest_cli, ["list", "--index", index]).output

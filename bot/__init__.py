@@ -10,7 +10,6 @@ import logging
 import uuid
 
 from flask import Flask, g, jsonify, request
-from flask.sessions import SecureCookieSessionInterface
 
 from bot import messages
 from core.config import PROJECT_ROOT, load_config
@@ -34,7 +33,6 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.server.max_body_kb * 1024
     app.json.ensure_ascii = False
     app.secret_key = _secret_key(app)
-    app.session_interface = _SessionInterface()
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       SESSION_COOKIE_SECURE=settings.web.secure_cookies)
     knowledge = KnowledgeBase(settings)
@@ -87,23 +85,6 @@ def create_app(overrides: dict | None = None) -> Flask:
     return app
 
 
-class _SessionInterface(SecureCookieSessionInterface):
-    """Flask's signed-cookie sessions, with the signing serializer built once per key set.
-
-    Flask builds it anew on every request, webhook calls included (~60 µs of a
-    ~1 ms cached answer, profiled in bench/webhook_bench.py).
-    """
-
-    _cached: tuple | None = None
-
-    def get_signing_serializer(self, app: Flask):
-        keys = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()))
-        cached = self._cached
-        if cached is None or cached[0] != keys:
-            cached = self._cached = (keys, super().get_signing_serializer(app))
-        return cached[1]
-
-
 def _secret_key(app: Flask) -> str:
     """$SECRET_KEY, or a random key kept in instance/ so all local workers share it."""
     import os
@@ -138,14 +119,12 @@ def get_knowledge() -> KnowledgeBase:
 
 
 def _format_datetime(value) -> str:
-    """UTC timestamps (datetime or epoch seconds) shown in China time, to the minute."""
-    from datetime import datetime, timedelta, timezone
+    """Stored UTC times shown in the users' time zone (booking.timezone), to the minute."""
+    from flask import current_app
 
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, (int, float)):
-        value = datetime.fromtimestamp(value, tz=timezone.utc).replace(tzinfo=None)
-    return (value + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
+    from bot.dates import local_time
+
+    return local_time(value, current_app.config["SETTINGS"].booking.timezone)
 
 
 def _register_error_handlers(app: Flask) -> None:

@@ -66,6 +66,19 @@ def _upcoming(today: date, month: int, day: int) -> date | None:
     return d if d >= today else _make(today.year + 1, month, day)
 
 
+def local_time(value, timezone: str) -> str:
+    """A stored UTC time (naive datetime or epoch seconds) as the users' wall-clock time, to the minute."""
+    from datetime import timezone as tz
+
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, (int, float)):
+        moment = datetime.fromtimestamp(value, tz=tz.utc)
+    else:
+        moment = value.replace(tzinfo=tz.utc) if value.tzinfo is None else value
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
+
+
 def local_today(timezone: str) -> date:
     """Today where the users are (config ``booking.timezone``), not on the server's clock:
     servers and containers usually run on UTC, eight hours behind Beijing."""

@@ -129,10 +129,15 @@ def staff_reply(s: Session, number: str, staff_name: str, text: str) -> Ticket:
     return ticket
 
 
-def user_followup(s: Session, number: str, text: str) -> Ticket:
-    """The user adds to an open or answered ticket: it goes back to the staff queue."""
+def user_followup(s: Session, number: str, user_key: str, text: str) -> Ticket:
+    """The user adds to their own open or answered ticket: it goes back to the staff queue.
+
+    Someone else's ticket is TicketNotFound, exactly like a ticket that does not exist.
+    """
     text = _require_text(text)
     ticket = _open_ticket(s, number)
+    if user_of(s, ticket).user_key != user_key:
+        raise TicketNotFound(messages.TICKET_NOT_FOUND.format(number=number))
     s.add(TicketMessage(ticket_id=ticket.id, author="user", text=text, created_at=utcnow()))
     ticket.status, ticket.updated_at = "open", utcnow()
     audit(s, f"user:{user_of(s, ticket).user_key}", "ticket.followup", ticket.number)

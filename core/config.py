@@ -25,8 +25,11 @@ DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
 KNOWN_INTENTS = frozenset({"greeting", "help", "thanks", "policy", "booking", "my_bookings", "cancel_booking",
                            "ticket", "ticket_status", "ticket_followup", "exit"})
 
-# Secrets that may (and in production should) come from the environment.
+# Settings that may come from the environment: the secrets (which in production
+# must), and what differs between a laptop and a server behind nginx.
 ENV_SECRETS = {
+    ("server", "trusted_proxies"): "TRUSTED_PROXIES",
+    ("web", "secure_cookies"): "SECURE_COOKIES",
     ("wechat", "token"): "WECHAT_TOKEN",
     ("wechat", "appid"): "WECHAT_APPID",
     ("wechat", "secret"): "WECHAT_SECRET",

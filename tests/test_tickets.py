@@ -273,12 +273,12 @@ def test_user_followup_reopens_an_answered_ticket_but_not_a_closed_one(app):
     with app.extensions["talent.db"]() as s:
         number = tickets.open_ticket(s, "web:f", "问题", []).number
         tickets.staff_reply(s, number, "小王", "答复")
-        assert tickets.user_followup(s, number, "还有一个问题").status == "open"
+        assert tickets.user_followup(s, number, "web:f", "还有一个问题").status == "open"
         assert [m.author for m in tickets.thread(s, tickets.get_by_number(s, number))] == \
             ["user", "staff:小王", "user"]
         tickets.close(s, number, "staff:小王", "已解决")
         with pytest.raises(tickets.TicketClosed):
-            tickets.user_followup(s, number, "再问一下")
+            tickets.user_followup(s, number, "web:f", "再问一下")
         with pytest.raises(tickets.TicketNotFound):
             tickets.staff_reply(s, "T999999", "小王", "x")
         actions = s.scalars(select(AuditEntry.action).where(AuditEntry.target == number).order_by(AuditEntry.id)).all()

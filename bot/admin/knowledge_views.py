@@ -7,7 +7,6 @@ every worker sees its result on its next request.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from pathlib import Path
@@ -185,8 +184,7 @@ def unanswered():
     if show == "open":
         query = query.where(UnansweredQuestion.handled.is_(False))
     rows = get_db().scalars(query.limit(500)).all()
-    rerun = json.loads(request.args.get("rerun", "{}") or "{}") if request.args.get("rerun") else {}
-    return render_template("admin/unanswered.html", rows=rows, show=show, rerun=rerun)
+    return render_template("admin/unanswered.html", rows=rows, show=show, rerun={})
 
 
 @bp.post("/unanswered/handled")

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station, users_today
+from bot.dates import local_time
 from bot.db import get_db
 from bot.delivery import deliver_to_user
 from bot.models import Booking, MessageLog, Station, StationNight, Ticket, User, utcnow
@@ -207,6 +208,13 @@ def booking_cancel(number: str):
     return redirect(url_for("admin.booking_detail", number=number))
 
 
+def csv_cell(value):
+    """Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is kept as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 @bp.get("/bookings.csv")
 @require("agent")
 def bookings_csv():
@@ -218,10 +226,11 @@ def bookings_csv():
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(["预约编号", "驿站", "入住日期", "晚数", "姓名", "手机", "状态", "预约时间", "取消原因"])
+    zone = current_app.config["SETTINGS"].booking.timezone
     for b in db.scalars(query):
-        writer.writerow([b.number, names.get(b.station_id, b.station_id), b.check_in.isoformat(), b.nights, b.name,
-                         b.phone, "已预约" if b.status == "active" else "已取消",
-                         (b.created_at + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M"), b.cancel_reason or ""])
+        writer.writerow([csv_cell(v) for v in (
+            b.number, names.get(b.station_id, b.station_id), b.check_in.isoformat(), b.nights, b.name, b.phone,
+            "已预约" if b.status == "active" else "已取消", local_time(b.created_at, zone), b.cancel_reason or "")])
     staff_audit("bookings.export", request.args.get("station", "all"))
     db.commit()
     # A UTF-8 byte-order mark makes Excel read the Chinese text correctly.

@@ -95,7 +95,7 @@ def ticket_followup(turn: Turn) -> Reply:
         return Reply(messages.TICKET_FOLLOWUP_NONE, actions=["转人工", "我的工单"], intent="ticket_followup")
     try:
         with turn.engine.sessions() as s:
-            user_followup(s, number, text)
+            user_followup(s, number, turn.incoming.user_key, text)
     except TicketError as exc:
         return Reply(exc.message, intent="ticket_followup")
     return Reply(messages.TICKET_FOLLOWUP_SENT.format(number=number), actions=["我的工单"], intent="ticket_followup")

@@ -35,6 +35,7 @@ def _normalise_chars(text: str) -> str:
     # full-width punctuation into ASCII, so apply it to alphanumerics only.
     text = "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() else ch for ch in text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
+    text = text.replace("\u3000", " ")  # ideographic spaces indent paragraphs; they are layout, not text
     text = re.sub(r"[\u200b-\u200f\u2028\u2029]", "", text)
     return _ASCII_NEXT_TO_CJK.sub(lambda m: _TO_FULLWIDTH[m.group(1) or m.group(2)], text)
 

@@ -75,6 +75,8 @@ class _Bar:
 def cli(ctx: click.Context, config: str | None, verbose: bool) -> None:
     """Build and inspect the knowledge index."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    for handler in logging.getLogger().handlers:  # bm25s turns its own logger to DEBUG on every build
+        handler.setLevel(logging.INFO if verbose else logging.WARNING)
     ctx.obj = {"config": config}
 
 

@@ -127,12 +127,14 @@ def _load_txt(data: bytes) -> tuple[str, str]:
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---[ \t]*\n", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 
 
 def _load_md(data: bytes) -> tuple[str, str]:
-    """Markdown minus what is not text for readers: front matter and HTML comments."""
+    """Markdown minus what is not text for readers: front matter, HTML comments, emphasis marks
+    ("**第十条** …" is the article 第十条)."""
     text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
-    text = _HTML_COMMENT.sub("", _FRONT_MATTER.sub("", text))
+    text = _EMPHASIS.sub("", _HTML_COMMENT.sub("", _FRONT_MATTER.sub("", text)))
     return _markdown_title(text), text
 
 

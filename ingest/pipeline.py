@@ -131,6 +131,20 @@ def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[
     return meta
 
 
+_CARD_FIELDS = (("issuer", "发文机关"), ("doc_number", "文号"), ("date", "成文日期"), ("published", "发布日期"),
+                ("effective", "施行日期"))
+
+
+def document_card(title: str, meta: dict[str, str]) -> str:
+    """One chunk stating what the document is ("《…》发文机关：国务院；文号：国令第663号。").
+
+    文号 and issuing lines are kept out of the body chunks (they answer nothing
+    about the policy), but "这个办法是哪个文号" is a real question: the card answers it.
+    """
+    fields = [f"{label}：{meta[key]}" for key, label in _CARD_FIELDS if meta.get(key)]
+    return f"《{title}》{'；'.join(fields)}。" if fields else ""
+
+
 def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: Embedder,
             overrides: dict[str, str] | None = None) -> _Prepared:
     """Load, clean and chunk one document (no embedding yet)."""
@@ -143,6 +157,9 @@ def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: E
     covered = coverage(text, structure, [p.text for p in pieces])
     overrides = dict(overrides or {})
     title = overrides.get("title") or citation_title(path, loaded.title)
+    card = document_card(title, {**structure.meta, **overrides})
+    if card:
+        pieces.append(Chunk(card, "文件信息", len(pieces)))
     doc = DocumentInfo(
         doc_id=path.name, title=title, source=str(path.resolve()), doc_type=loaded.doc_type,
         sha256=sha256, fingerprint=fingerprint(sha256, cfg, embedder, overrides), size=len(data),
@@ -213,7 +230,7 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
             (report.updated if doc.doc_id in known else report.added).append(doc.doc_id)
             if doc.coverage < COVERAGE_WARNING:
                 report.warnings.append({"doc_id": doc.doc_id, "coverage": doc.coverage, "dropped": doc.dropped})
-                log.warning("%s: only %.1f%% of the text reached the index", doc.doc_id, 100 * doc.coverage)
+                log.info("%s: only %.1f%% of the text reached the index", doc.doc_id, 100 * doc.coverage)
         if writer.reembed_all:  # built with another embedder: what is not rebuilt now is gone
             report.removed.extend(d for d in writer.base.docs if d not in seen)
         for doc_id, doc in known.items():

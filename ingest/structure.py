@@ -35,8 +35,13 @@ _TITLE_MAX = 40
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号$")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[二〇一二三四五六七八九十○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 _ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|中心|院|会|室|小组|公司|集团)$")
+# gov.cn pages head a document with labelled fields: "发文机关：国务院", "发文字号：国令第663号".
+_LABELLED = re.compile(r"^(发文机关|发布机关|发文单位|发文字号|文号|成文日期|发布日期|施行日期)[：:]\s*(.+)$")
+_LABEL_KEYS = {"发文机关": "issuer", "发布机关": "issuer", "发文单位": "issuer", "发文字号": "doc_number", "文号": "doc_number",
+               "成文日期": "date", "发布日期": "published", "施行日期": "effective"}
 _SALUTATION = re.compile(r"^[^。！？；]{2,60}[：:]$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_SPACES = re.compile(r"\s+")
 _CLAUSES = re.compile(r"[^，、,]+[，、,]?")  # a sentence longer than a chunk is split at these
 _TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
@@ -80,23 +85,34 @@ def parse(text: str) -> Structure:
     blocks: list[Block] = []
     meta: dict[str, str] = {}
     header: list[str] | None = None
+    above: list[str] | None = None
     for i, line in enumerate(lines):
         cells = _table_cells(line)
         if cells is None:
-            header = None
+            header = above = None
         elif _TABLE_SEPARATOR.match(line):
             continue
         elif header is None:
-            header = cells  # carried by every row below it, not a row of its own
+            header, above = cells, None  # carried by every row below it, not a row of its own
             continue
         else:
-            pairs = [f"{h}：{c}" if h and c and h != c else c for h, c in zip(header + [""] * len(cells), cells)]
+            # An empty cell under a filled one is a merged cell exported once: it repeats the one above.
+            cells = [c or (above[j] if j < len(above) else "") for j, c in enumerate(cells)] if above else cells
+            above = cells
+            fields = [c.strip().rstrip("。；;") for c in cells]  # cells are fields, not sentences
+            pairs = [f"{h}：{c}" if h and c and h != c else c for h, c in zip(header + [""] * len(cells), fields)]
             blocks.append(Block("row", "；".join(p for p in pairs if p) + "。"))
             continue
 
         m = _MARKDOWN_HEADING.match(line)
         if m:
             blocks.append(Block("heading", m.group(2).strip(), level=len(m.group(1))))
+            continue
+        labelled = _LABELLED.match(line)
+        if labelled:
+            key = _LABEL_KEYS[labelled.group(1)]
+            meta.setdefault(key, labelled.group(2).strip())
+            blocks.append(Block("meta", line, key=key))
             continue
         if _DOC_NUMBER.match(line):
             meta.setdefault("doc_number", line)
@@ -167,12 +183,14 @@ def _level(block: Block) -> int:
 
 
 def _absorb_items(blocks: list[Block]) -> list[Block]:
-    """A unit ending in "：" keeps the deeper numbered items under it: 第四条 with its list is one unit."""
+    """A unit keeps what follows it until the next unit or heading of its rank or above: the
+    paragraphs of an article (款) and its numbered items (（一）…, 1.…) are one unit, cited as 第X条."""
     out: list[Block] = []
     for b in blocks:
         head = out[-1] if out else None
-        if (head is not None and head.kind == "unit" and b.kind == "unit" and b.level > head.level
-                and (head.text.endswith(("：", ":")) or head.key == "list")):
+        belongs = head is not None and head.kind == "unit" and (
+            b.kind in ("para", "row") or (b.kind in ("unit", "heading") and b.level > head.level and b.label))
+        if belongs:
             out[-1] = Block("unit", f"{head.text}\n{b.text}", level=head.level, label=head.label, key="list")
         else:
             out.append(b)
@@ -196,7 +214,7 @@ def coverage(text: str, structure: Structure, chunk_texts: list[str]) -> Coverag
     """
     from knowledge.text import split_sentences
 
-    joined = "\n".join(chunk_texts)
+    joined = _SPACES.sub("", "".join(chunk_texts))  # spaces after labels ("1、 东莞…") are not text
     meta_lines = {b.text for b in structure.blocks if b.kind == "meta"}
     total = kept = 0
     dropped: list[str] = []
@@ -207,18 +225,18 @@ def coverage(text: str, structure: Structure, chunk_texts: list[str]) -> Coverag
         cells = _table_cells(line)
         m = _MARKDOWN_HEADING.match(line)
         heading_text = m.group(2) if m else None
-        if cells is not None and all(c in joined for c in cells if c):
+        if cells is not None and all(_SPACES.sub("", c.rstrip("。；;")) in joined for c in cells if c):
             kept += len(line)
-        elif line in meta_lines or line in joined:
+        elif line in meta_lines or _SPACES.sub("", line) in joined:
             kept += len(line)
-        elif heading_text is not None and _is_bare_title(heading_text):
+        elif heading_text is not None and not _SENTENCE_MARK.search(heading_text):
             kept += len(line)
         elif heading_text is None and _is_bare_title(line) and (_numbered(line) or line == _first_line(text)):
             kept += len(line)  # a numbered section title or the document title: in the heading path
         else:
             body = heading_text if heading_text is not None else line
-            missing = [s for s in split_sentences(body)
-                       if s.strip() and s not in joined and not all(c in joined for c in _CLAUSES.findall(s))]
+            missing = [s for s in split_sentences(_SPACES.sub("", body))
+                       if s and s not in joined and not all(c in joined for c in _CLAUSES.findall(s))]
             lost = sum(len(s) for s in missing) if heading_text is None else len(line)
             kept += len(line) - lost
             if lost:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 _FILE = Path(__file__).resolve().parent / "places.tsv"
 _NOT_ADMINISTRATIVE = re.compile(r"示范区|开发区|高新|经济技术|新区|管理区|工业园|农场")
-_COMMON_WORD_FREQ = 2000  # jieba frequency above which a short name is an everyday word
+_COMMON_WORD_FREQ = 1000  # jieba frequency above which a name is an everyday word (城区, 和平)
 # Issuers and titles that make a document national: it applies to every place.
 _NATIONAL = re.compile(r"^(国务院|中共中央|全国|国家|中华人民共和国|人力资源社会保障部|人力资源和社会保障部|教育部|财政部|"
                        r"住房和城乡建设部|科学技术部|工业和信息化部|共青团中央)")
@@ -58,8 +58,8 @@ class Gazetteer:
             if _NOT_ADMINISTRATIVE.search(name):
                 continue
             place = Place(name, tuple(parent.split()) + (name,))
-            forms = [name]
             prefecture_or_above = place.level == 1 or (place.level == 2 and not name.endswith(("区", "县", "旗")))
+            forms = [name] if prefecture_or_above or name not in common else []  # 城区, 郊区, 矿区: words
             if len(short) >= 2 and (prefecture_or_above or short not in common):
                 forms.append(short)
                 if not prefecture_or_above:
@@ -114,10 +114,15 @@ class Gazetteer:
         head = f"{title} {issuer}".strip()
         if _NATIONAL.match(title) or _NATIONAL.match(issuer):
             return None
-        named = self.places_in(head)
+        named = self.places_in(head, known=frozenset())
+        # A county's short name in a title ("姜堰人才…", but also "人才安居新政") counts only
+        # when the text also names the city it belongs to.
+        named += [p for p in self.places_in(head) if p not in named and p.level >= 3
+                  and any(form in text[:3000] for form in self.short_names([Place(p.path[-2], p.path[:-1])]))]
         if named:
             return self.most_specific(named)
-        counts = Counter(candidates[0] for candidates in self.mentions(text[:3000]))
+        # In running text only full names and cities count: county short names hide in words (大城市, 延长, 共和国).
+        counts = Counter(candidates[0] for candidates in self.mentions(text[:3000], known=frozenset()))
         if not counts:
             return None
         top, n = counts.most_common(1)[0]
@@ -138,5 +143,6 @@ def gazetteer() -> Gazetteer:
         if line and not line.startswith("#"):
             name, short, parent = (line.split("\t") + ["", ""])[:3]
             rows.append((name, short, parent))
-    common = {short for _, short, _ in rows if short and word_frequency(short) > _COMMON_WORD_FREQ}
+    common = {form for name, short, _ in rows for form in (name, short)
+              if form and word_frequency(form) > _COMMON_WORD_FREQ}
     return Gazetteer(rows, common)

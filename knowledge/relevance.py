@@ -73,12 +73,17 @@ def coverage(query: str, text: str, specific_only: bool = False) -> float:
 # Questions that ask for a specific kind of fact (a phone number, a price, a
 # date, the required documents). If the text has no such fact, it cannot
 # answer, however well the topic matches: "驿站电话是多少" vs a text about 驿站.
+_N = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+)"
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
-    (re.compile(r"租金|房租|价格|费用|多少钱|收费|金额|给多少|发多少|奖金"), re.compile(r"\d+(?:\.\d+)?(?:万)?元|免费|费用")),
-    (re.compile(r"几天|几晚|多久|多长时间|住多长"), re.compile(r"\d+(?:天|晚|个月)|[一二两三四五六七八九十]+(?:天|晚|个月)")),
-    (re.compile(r"什么时候|几点|哪天|时间|日期|截止"), re.compile(r"\d+月|\d+日|\d+号|季度|上半年|下半年|时间")),
+    (re.compile(r"租金|房租|价格|费用|多少钱|收费|金额|给多少|发多少|奖金|多少元"), re.compile(rf"{_N}(?:万)?元|免费|费用")),
+    (re.compile(r"几天|几晚|多久|多长时间|住多长|几个月|几年|多少年|多少天|期限|有效期"),
+     re.compile(r"(?<![\d第])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周|月|年|小时|工作日)|期限|长期|有效期")),
+    (re.compile(r"什么时候|几点|哪天|日期|截止|何时"),
+     re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|起施行|以前|之前")),
+    (re.compile(r"几分|多少分"), re.compile(rf"{_N}分")),
+    (re.compile(r"多大|几岁|多少岁|年龄"), re.compile(rf"{_N}周?岁|年龄")),
     (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(r"条件|材料|流程|手续|申请")),
 ]
 

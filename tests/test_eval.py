@@ -55,7 +55,8 @@ def test_quality_bar_on_the_second_set(shipped_index):
     m = json.loads(res.output)
     assert m["n"] >= 60
     assert m["hit@3"] >= 0.95 and m["hit@1"] >= 0.85
-    assert m["answer_contains"] >= 0.85 and m["no_answer_correct"] >= 0.9
+    # 0.85 before synonyms written for its questions were removed (issue 12); the honest figure is lower.
+    assert m["answer_contains"] >= 0.80 and m["no_answer_correct"] >= 0.9
 
 
 def test_eval_table_output_and_misses(shipped_index, tmp_path):
@@ -78,3 +79,43 @@ def test_bad_qa_files_are_clear_errors(tmp_path, shipped_index):
     assert res.exit_code == 1 and "header" in res.output
     res = CliRunner().invoke(cli, ["eval", str(QA_FILE), "--index", str(tmp_path / "missing")])
     assert res.exit_code == 1 and "ingest build" in res.output
+
+
+MULTI = QA_FILE.parent
+
+
+@pytest.fixture(scope="module")
+def multi_index(tmp_path_factory) -> str:
+    """The real multi-document corpus (knowledge/eval/corpus/: 13 public policy texts, sources in its README)."""
+    index = tmp_path_factory.mktemp("multi-index")
+    from ingest.cli import cli as ingest_cli
+
+    res = CliRunner().invoke(ingest_cli, ["build", str(MULTI / "corpus" / "docs"), "--index", str(index)])
+    assert res.exit_code == 0 and "13 added" in res.output, res.output
+    return str(index)
+
+
+def _multi(name: str, index: str) -> dict:
+    res = CliRunner().invoke(cli, ["eval", str(MULTI / name), "--index", index, "--json"])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.output)
+
+
+def test_the_multi_document_sets_are_kept_apart_and_checked():
+    """The split was made once, by a fixed shuffle, before any tuning (knowledge/eval/corpus/README.md);
+    tuning looks at multi_dev.tsv only. Both files must still be that split."""
+    dev, holdout = read_qa(MULTI / "multi_dev.tsv"), read_qa(MULTI / "multi_holdout.tsv")
+    assert len(dev) + len(holdout) >= 100 and not {i.question for i in dev} & {i.question for i in holdout}
+    docs = {p.name for p in (MULTI / "corpus" / "docs").iterdir()}
+    assert len(docs) >= 10 and all(i.source in docs for i in dev + holdout if i.source)
+
+
+def test_multi_document_quality_does_not_fall_back(multi_index):
+    """Floors at the figures of the 2026-12-03 session (dev set), so a regression shows; the issue's
+    aims (hit@1 0.85, source@1 0.90 …) are not met yet: see README, "Knowledge base"."""
+    m = _multi("multi_dev.tsv", multi_index)
+    assert m["source@1"] >= 0.88 and m["hit@3"] >= 0.70 and m["answer_contains"] >= 0.58
+    assert m["no_answer_correct"] >= 0.8
+    wrong_place = [r for r in m["questions"] if r["cited"] and r["source"] and r["cited"] != r["source"]
+                   and r["question"][:2] in ("北京", "上海", "广州", "深圳", "东莞")]
+    assert not wrong_place, wrong_place  # a question naming a city is never answered from another city's text

@@ -5,8 +5,10 @@ Pure functions, no I/O. Rules:
 - 周三 / 星期三 / 礼拜三: the nearest such day, today included.
 - 下周三 / 下个星期三: that weekday in the next calendar week (weeks start on Monday).
 - 这周五 / 本周五 / 这个礼拜五: that weekday of this week (may be past; callers validate).
-- 12月3日 / 12月3号 / 十二月三日 / 12.3 / 12/3 / 12-3: this year if not yet past,
-  otherwise next year (so in late December "1月5日" is next January).
+- 12月3日 / 12月3号 / 十二月三日 / 12.3 / 12/3 / 12-3: this year if not yet past or
+  past by at most 90 days (then the caller refuses it as past: "12月3日" typed on
+  12月4日 means yesterday), otherwise next year (in late December "1月5日" is next January).
+- 昨天 / 前天: in the past, for the caller to refuse with that reason.
 - 2026-12-03 / 2026年12月3日 / 2026/12/3: exactly that date.
 - 3号 / 3日 alone: the next 3rd of a month, today included.
 - 2月29日 counts only if this or next year has it; otherwise None.
@@ -29,7 +31,9 @@ _DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = r"[零〇一二两三四五六七八九十]{1,3}"
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
-_RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3}
+_RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
+             "昨天": -1, "昨晚": -1, "前天": -2}
+_RECENT_PAST_DAYS = 90  # "12月3日" on 12月4日 is yesterday (refused as past), not next year
 
 
 def cn_number(text: str) -> int | None:
@@ -63,7 +67,9 @@ def _upcoming(today: date, month: int, day: int) -> date | None:
             return None
         d = _make(today.year + 1, month, day)  # 2月29日 in a non-leap year: skip ahead
         return d if d is None or d >= today else None
-    return d if d >= today else _make(today.year + 1, month, day)
+    if d >= today or (today - d).days <= _RECENT_PAST_DAYS:
+        return d
+    return _make(today.year + 1, month, day)
 
 
 def local_time(value, timezone: str) -> str:
@@ -155,6 +161,16 @@ def _relative(t: str, today: date) -> tuple[bool, date | None]:
         if word in t:
             return True, today + timedelta(days=_RELATIVE[word])
     return False, None
+
+
+def impossible_date(text: str) -> bool:
+    """A month and day that no calendar has ("2月30日", "13月1日"): worth saying so, not "not understood"."""
+    t = text.translate(_DIGITS)
+    m = re.search(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?", t)
+    if not m:
+        return False
+    month, day = _num(m.group(1)), _num(m.group(2))
+    return not (month and day and 1 <= month <= 12 and _make(2024, month, day))
 
 
 def parse_nights(text: str) -> int | None:

@@ -37,6 +37,7 @@ BOOKING_BAD_NAME = "姓名格式不对，请输入2到20个字的真实姓名。
 BOOKING_BAD_PHONE = "手机号格式不对，请输入11位手机号。"
 BOOKING_BAD_NIGHTS = "可免费入住1到{max}晚，请重新输入入住晚数。"
 BOOKING_PAST_DATE = "入住日期不能早于今天，请重新选择日期。"
+BOOKING_IMPOSSIBLE_DATE = "没有这一天哦，请检查一下日期（比如2月没有30日）。"
 BOOKING_TOO_FAR = "目前只能预约{days}天内（{last}之前）的入住，请换个日期。"
 BOOKING_CLOSED = "{station}{day}暂停接待，请换个日期或驿站。"
 BOOKING_FULL = "抱歉，{station}{day}的床位已约满。"

@@ -153,6 +153,9 @@ class WechatConfig(Section):
 
 class IntentConfig(Section):
     keywords: list[str] = Field(default_factory=list)
+    # Regular expressions on the message without spaces and punctuation, for requests
+    # keywords cannot pin down ("订个驿站", "驿站住3晚" but not "驿站住宿免费吗").
+    patterns: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     # Greetings and thanks only count when the message is little more than the keyword.
     whole_message: bool = False
@@ -215,6 +218,18 @@ class Settings(Section):
     web: WebConfig = WebConfig()
     stations: list[StationSeed] = Field(default_factory=list)
     booking: BookingConfig = BookingConfig()
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> "Settings":
+        import re
+
+        for name, intent in self.dialogue.intents.items():
+            for i, pattern in enumerate(intent.patterns):
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"dialogue.intents.{name}.patterns.{i}: not a regular expression ({exc})") from None
+        return self
 
     @model_validator(mode="after")
     def _region_known(self) -> "Settings":

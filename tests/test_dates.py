@@ -76,9 +76,12 @@ LATE_DECEMBER = date(2026, 12, 28)  # a Monday
         (THURSDAY, "2026/12/3", date(2026, 12, 3)),
         (THURSDAY, "２０２６－１２－０３", date(2026, 12, 3)),
         (THURSDAY, "2027年1月5日入住", date(2027, 1, 5)),
-        # Without a year: this year unless already past, today included.
+        # Without a year: this year unless long past, today included; a date just past is
+        # yesterday (the booking refuses it as past), not next year.
         (THURSDAY, "11月26日", date(2026, 11, 26)),
-        (THURSDAY, "11月25日", date(2027, 11, 25)),
+        (THURSDAY, "11月25日", date(2026, 11, 25)),
+        (THURSDAY, "昨天", date(2026, 11, 25)),
+        (THURSDAY, "2月3日", date(2027, 2, 3)),
         (LATE_DECEMBER, "1月5日", date(2027, 1, 5)),
         (LATE_DECEMBER, "一月五号", date(2027, 1, 5)),
         (LATE_DECEMBER, "1/5", date(2027, 1, 5)),

@@ -1,10 +1,13 @@
-"""Booking a free stay in chat: multi-turn slot filling, then one confirm.
+"""Booking a free stay in chat: slots filled from whatever the user says, then one confirm.
 
 The slots live in the conversation state (``state["booking"]``) so any
-worker can continue the flow. Each turn fills the slot being asked for; at
-any point before confirming, "改日期" / "修改手机号" … re-asks one slot, and at
-the summary a new date, night count or phone number typed directly replaces
-the old one. Nothing is written to the database before "确认".
+worker can continue the flow. Every message runs every extractor
+(bot/dialogue/extract.py): "我想明天去溱湖驿站住3晚" fills station, date and
+nights at once, "换总站" or "不对，住两晚" changes one later, and the flow asks
+only for what is still missing. A message with no plausible value is not
+forced into the slot: a question is answered from the knowledge base and a
+greeting returned, each followed by the pending prompt. "改日期" / "修改手机号"
+re-asks one slot. Nothing is written to the database before "确认".
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (NAME, PHONE, BookingError, BookingRequest, active_stations, book, bookings_of, cancel,
                           users_today)
-from bot.dates import parse_date, parse_nights
+from bot.dates import impossible_date
 from bot.dialogue.engine import Reply, Turn, handles
+from bot.dialogue.extract import date_in, has_fraction, name_in, nights_in, phone_in, station_in
 from bot.dialogue.intents import compact
 
 FLOW = "booking"
@@ -33,6 +37,8 @@ _CORRECTIONS = [
     ("phone", ("手机", "电话", "号码")),
 ]
 _CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
+_QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥")
+_NAME_STATED = re.compile(r"^(我叫|我是|姓名|名字)")
 
 
 def _yes_no(text: str) -> str | None:
@@ -109,90 +115,108 @@ class _Flow:
                 return slot
         return None
 
-    def fill(self, step: str, text: str) -> str | None:
-        """Store the answer for ``step``; return an error message if it does not fit."""
-        cfg = self.settings.booking
-        plain = text.strip()
-        if step == "station":
-            chosen = None
-            if compact(plain).isdigit() and 1 <= int(compact(plain)) <= len(self.stations):
-                chosen = self.stations[int(compact(plain)) - 1][0]
-            else:
-                chosen = next((i for i, n, _ in self.stations if plain and (plain in n or n in plain)), None)
-            if chosen is None:
-                return messages.BAD_STATION
-            self.slots["station"] = chosen
-        elif step == "check_in":
-            now = users_today(self.settings)  # once: a message straddling midnight sees one day
-            d = parse_date(plain, now)
-            if d is None:
-                return messages.BAD_DATE
-            if d < now:
-                return messages.BOOKING_PAST_DATE
-            if (d - now).days > cfg.window_days:
-                last = now + timedelta(days=cfg.window_days)
-                return messages.BOOKING_TOO_FAR.format(days=cfg.window_days, last=f"{last.month}月{last.day}日")
-            self.slots["check_in"] = d.isoformat()
-        elif step == "nights":
-            n = parse_nights(plain)
-            if n is None or not 1 <= n <= cfg.max_free_nights:
-                return messages.BOOKING_BAD_NIGHTS.format(max=cfg.max_free_nights)
-            self.slots["nights"] = n
-        elif step == "name":
-            if not NAME.match(plain):
-                return messages.BOOKING_BAD_NAME
-            self.slots["name"] = plain
-        elif step == "phone":
-            digits = re.sub(r"[\s-]", "", plain)
-            if not PHONE.match(digits):
-                return messages.BOOKING_BAD_PHONE
-            self.slots["phone"] = digits
-        elif step.startswith("q:"):
-            answer = _yes_no(plain)
-            if answer is None:
-                return messages.ANSWER_YES_NO
-            self.slots.setdefault("answers", {})[step[2:]] = answer
-        return None
+    def absorb(self, text: str, step: str | None) -> tuple[bool, str | None]:
+        """Fill every slot the message has a plausible value for; (anything filled, why a value found was refused).
 
-    def direct_edit(self, text: str) -> bool:
-        """At the summary, a new value typed directly replaces the old one."""
-        digits = re.sub(r"[\s-]", "", text)
-        if PHONE.match(digits):
-            self.slots["phone"] = digits
-            return True
-        d = parse_date(text, users_today(self.settings))
-        if d is not None and self.fill("check_in", text) is None:
-            return True
-        if parse_nights(text) is not None and not compact(text).isdigit() and self.fill("nights", text) is None:
-            return True
-        return False
+        Station, date, nights and phone are read anywhere in the message; a name only
+        when it is asked for or stated ("我叫陈晨"): any short phrase could look like one.
+        """
+        cfg = self.settings.booking
+        filled, error = False, None
+        station = station_in(text, self.stations)
+        if station and (step == "station" or "station" not in self.slots or self.correction(text) or
+                        self.slots.get("station") != station and _CHANGE.search(text)):
+            self.slots["station"], filled = station, True
+        now = users_today(self.settings)  # once: a message straddling midnight sees one day
+        day = date_in(text, now)
+        if day is not None:
+            if day < now:
+                error = messages.BOOKING_PAST_DATE
+            elif (day - now).days > cfg.window_days:
+                last = now + timedelta(days=cfg.window_days)
+                error = messages.BOOKING_TOO_FAR.format(days=cfg.window_days, last=f"{last.month}月{last.day}日")
+            else:
+                self.slots["check_in"], filled = day.isoformat(), True
+        elif impossible_date(text):
+            error = messages.BOOKING_IMPOSSIBLE_DATE
+        nights = nights_in(text) if step == "nights" or not compact(text).isdigit() else None
+        if has_fraction(text):
+            error = messages.BOOKING_BAD_NIGHTS.format(max=cfg.max_free_nights)
+        elif nights is not None and (day is None or step == "nights" or "晚" in text or "住" in text):
+            if 1 <= nights <= cfg.max_free_nights:
+                self.slots["nights"], filled = nights, True
+            else:
+                error = messages.BOOKING_BAD_NIGHTS.format(max=cfg.max_free_nights)
+        phone = phone_in(text)
+        if phone:
+            self.slots["phone"], filled = phone, True
+        elif step == "phone" and re.search(r"\d{5,}", text):
+            error = messages.BOOKING_BAD_PHONE
+        if step == "name" or _NAME_STATED.match(text.strip()):
+            name = name_in(text)
+            if name:
+                self.slots["name"], filled = name, True
+        if step and step.startswith("q:"):
+            answer = _yes_no(text)
+            if answer is not None:
+                self.slots.setdefault("answers", {})[step[2:]] = answer
+                filled = True
+        return filled, error
+
+    def not_understood(self, step: str) -> str:
+        cfg = self.settings.booking
+        return {"station": messages.BAD_STATION, "check_in": messages.BAD_DATE, "name": messages.BOOKING_BAD_NAME,
+                "phone": messages.BOOKING_BAD_PHONE,
+                "nights": messages.BOOKING_BAD_NIGHTS.format(max=cfg.max_free_nights)}.get(
+            step, messages.ANSWER_YES_NO if step.startswith("q:") else messages.CONFIRM_HINT.strip())
+
+    def digression(self, text: str) -> str | None:
+        """The answer to a message that is not for the flow: a greeting, thanks, or a question."""
+        intent = getattr(self.turn, "classified", "policy")
+        if intent == "greeting":
+            return messages.GREETING
+        if intent == "thanks":
+            return messages.THANKS
+        if intent in ("policy", "help") and _QUESTION.search(text):
+            from bot.dialogue.handlers import reply_for_answer
+
+            return reply_for_answer(self.engine.answer_question(text, self.turn.incoming.user_key)).render()
+        return None
 
     # ------------------------------------------------------------ the turn
     def step(self) -> Reply:
         text = self.turn.text
         current = self.slots.get("step")
         slot = self.correction(text) if current else None
-        if slot:
+        if slot and not self._has_value_for(slot, text):
             self.slots.pop(slot, None)
             if slot == "station" and len(self.stations) == 1:
                 return self.prompt(self.missing(), messages.ONLY_ONE_STATION)
             return self.prompt(slot)
-        if current == "confirm":
-            if _CONFIRM.match(compact(text)):
-                return self.confirm()
-            if self.direct_edit(text):
-                return self.prompt(self.missing(), messages.UPDATED)
-            return self.prompt("confirm", messages.CONFIRM_HINT)
-        if current:
-            error = self.fill(current, text)
-            if error:
-                return self.prompt(current, error + "\n")
-            if current.startswith("q:"):
-                q = next(q for q in self.settings.booking.eligibility if q.id == current[2:])
-                if self.slots["answers"][q.id] != q.accept:
-                    self.turn.state.clear()
-                    return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=["转人工"], intent="booking")
-        return self.prompt(self.missing())
+        if current == "confirm" and _CONFIRM.match(compact(text)):
+            return self.confirm()
+        filled, error = self.absorb(text, current)
+        if error:
+            return self.prompt(current or self.missing(), error + "\n")
+        if not filled and current:
+            aside = self.digression(text)
+            if aside:
+                return self.prompt(current, aside + "\n\n")
+            return self.prompt(current, self.not_understood(current) + "\n")
+        if current and current.startswith("q:") and current[2:] in self.slots.get("answers", {}):
+            q = next(q for q in self.settings.booking.eligibility if q.id == current[2:])
+            if self.slots["answers"][q.id] != q.accept:
+                self.turn.state.clear()
+                return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=["转人工"], intent="booking")
+        return self.prompt(self.missing(), messages.UPDATED if current == "confirm" else "")
+
+    def _has_value_for(self, slot: str, text: str) -> bool:
+        """"改成周六" carries the new value; "改日期" does not (then the slot is asked again)."""
+        probe = _Flow.__new__(_Flow)
+        probe.turn, probe.engine, probe.settings, probe.stations = self.turn, self.engine, self.settings, self.stations
+        probe.slots = {}
+        probe.absorb(text, slot)
+        return slot in probe.slots
 
     def confirm(self) -> Reply:
         req = BookingRequest(station_id=self.slots["station"], check_in=date.fromisoformat(self.slots["check_in"]),
@@ -223,7 +247,9 @@ def booking(turn: Turn) -> Reply:
         if not flow.stations:
             turn.state.clear()
             return Reply(messages.NO_STATIONS, intent="booking")
-        return flow.prompt(flow.missing(), messages.BOOKING_START.format(max=turn.engine.settings.booking.max_free_nights))
+        _, error = flow.absorb(turn.text, None)  # "我想明天去溱湖驿站住3晚": fill what the request says
+        start = messages.BOOKING_START.format(max=turn.engine.settings.booking.max_free_nights)
+        return flow.prompt(flow.missing(), start + (error + "\n" if error else ""))
     return flow.step()
 
 

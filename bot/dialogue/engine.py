@@ -84,6 +84,7 @@ class Turn:
     engine: "Dialogue"
     incoming: Incoming
     state: dict
+    classified: str = "policy"  # what the message would be outside a flow
 
     @property
     def text(self) -> str:
@@ -224,6 +225,7 @@ class Dialogue:
         if not turn.text:
             return Reply(messages.EMPTY_TEXT, intent="empty")
         intent = self.classifier.classify(turn.text)
+        turn.classified = intent  # a flow answers a question or greeting in the middle, then asks again
         flow = turn.state.get("flow")
         if flow and intent != "exit" and intent in ("policy", "greeting", "thanks") and flow in HANDLERS:
             intent = flow  # inside a multi-turn flow, free text belongs to the flow

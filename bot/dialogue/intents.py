@@ -36,7 +36,8 @@ class IntentClassifier:
         # (intent, compact keywords, whole_message) in priority order, built once:
         # every message is checked against all of them.
         self._keywords = [
-            (name, [k for k in map(compact, cfg.intents[name].keywords) if k], cfg.intents[name].whole_message)
+            (name, [k for k in map(compact, cfg.intents[name].keywords) if k], cfg.intents[name].whole_message,
+             [re.compile(p) for p in cfg.intents[name].patterns])
             for name in sorted(cfg.intents, key=lambda n: _PRIORITY.index(n) if n in _PRIORITY else 99)
         ]
 
@@ -58,10 +59,12 @@ class IntentClassifier:
         plain = compact(text)
         if not plain:
             return "policy"
-        for name, keywords, whole_message in self._keywords:
+        for name, keywords, whole_message, patterns in self._keywords:
             for k in keywords:
                 if k in plain and (not whole_message or len(plain) - len(k) <= _WHOLE_MESSAGE_SLACK):
                     return name
+            if any(p.search(plain) for p in patterns):
+                return name
         return self._by_example(text) or "policy"
 
     def _by_example(self, text: str) -> str | None:

@@ -1,0 +1,91 @@
+"""Slot values as people type them, found anywhere in a message.
+
+Every extractor runs on every message of a flow (the Rasa-forms idea): one
+message may fill several slots ("我想明天去溱湖驿站住3晚"), and a message that
+holds no plausible value for the slot being asked is not forced into it — it
+may be a question or a digression. Each returns the value, or None; the
+validators in the flow say why a value that was found cannot be used.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from bot.dates import parse_date, parse_nights
+
+_PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
+_NAME_LEAD = re.compile(r"^(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|叫)\s*")
+_NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,10}[·•][\u3400-\u9fff·•]{1,10}|[A-Za-z][A-Za-z .'-]{1,19})$")
+_TRAILING = re.compile(r"[\s。．.！!？?，,、~～]+$")
+_NOT_A_NAME = re.compile(r"你好|您好|谢谢|驿站|预约|取消|算了|不订|换成|改成|吗|呢|什么|怎么|多少|哪|是的|不是|可以|"
+                         r"好的|确认|人才|公寓|政策|补贴|工单|人工|入住|晚上")
+_WEEK = re.compile(r"一周|一个星期|一个礼拜|一星期")
+_FRACTION = re.compile(r"\d+\.\d+\s*个?(?:晚|夜|天)|半\s*(?:晚|夜|天)")
+_BOTH = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})天\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:晚|夜)")
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and letters as ASCII (what phones and numbers are typed in on some keyboards)."""
+    return "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() or ch in "＋－　" else ch for ch in text)
+
+
+def phone_in(text: str) -> str | None:
+    """A mainland mobile number anywhere in ``text``: "+86 138-1234-5678", "我的手机是13812345678"."""
+    compacted = re.sub(r"[\s\-()（）]", "", normalise(text))
+    m = _PHONE.search(compacted)
+    return m.group(1) if m else None
+
+
+def name_in(text: str) -> str | None:
+    """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting or a sentence."""
+    plain = _TRAILING.sub("", _NAME_LEAD.sub("", text.strip()))
+    if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
+        return None
+    return plain
+
+
+def nights_in(text: str) -> int | None:
+    """Nights: "3晚", "三晚", "住两天", "3天2晚" (the nights), "一周" (7). None if none is named."""
+    t = normalise(text)
+    if _FRACTION.search(t):
+        return None
+    both = _BOTH.search(t)
+    if both:
+        return parse_nights(both.group(2) + "晚")
+    if _WEEK.search(t):
+        return 7
+    return parse_nights(t)
+
+
+def has_fraction(text: str) -> bool:
+    return bool(_FRACTION.search(normalise(text)))
+
+
+def date_in(text: str, today: date) -> date | None:
+    return parse_date(normalise(text), today)
+
+
+def station_in(text: str, stations: list[tuple[str, str, str]]) -> str | None:
+    """A station by its number in the list, its name, or the part of its name that tells it apart
+    ("溱湖", "总站"); ``stations`` are (id, name, address)."""
+    plain = normalise(text).strip()
+    digits = re.fullmatch(r"(\d{1,2})\s*号?", plain)
+    if digits and 1 <= int(digits.group(1)) <= len(stations):
+        return stations[int(digits.group(1)) - 1][0]
+    for sid, name, _ in stations:
+        if name in plain or any(alias in plain for alias in station_aliases(name)):
+            return sid
+    return None
+
+
+_GENERIC_STATION_WORDS = re.compile(r"青年人才驿站|人才驿站|青年驿站|驿站|青年|人才")
+
+
+def station_aliases(name: str) -> list[str]:
+    """What tells a station apart in speech: "溱湖青年人才驿站" → 溱湖; "姜堰青年人才驿站（总站）" → 姜堰, 总站."""
+    inside = re.findall(r"[（(]([^）)]+)[）)]", name)
+    outside = re.sub(r"[（(][^）)]*[）)]", "", name)
+    parts = [p for p in _GENERIC_STATION_WORDS.split(outside) if len(p) >= 2] + [p for p in inside if len(p) >= 2]
+    return parts

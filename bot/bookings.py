@@ -252,6 +252,8 @@ def _refuse_overlap(s: Session, user: User, req: BookingRequest) -> None:
     for b in s.scalars(select(Booking).where(
             and_(same_person, Booking.status == "active", Booking.check_in < end))):
         if b.check_in + timedelta(days=b.nights) > req.check_in:
+            if b.user_id != user.id:  # found by phone: never show someone else's booking
+                raise BookingConflict(messages.BOOKING_OVERLAP_PHONE)
             raise BookingConflict(messages.BOOKING_OVERLAP.format(number=b.number, day=_fmt(b.check_in)))
 
 

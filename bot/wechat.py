@@ -126,7 +126,7 @@ def _incoming(msg) -> Incoming:
         return Incoming(user, "wechat", "voice", text=getattr(msg, "recognition", None) or "", **once)
     if msg.type == "event":
         return Incoming(user, "wechat", "event", event=(msg.event or "").lower(),
-                        event_key=str(getattr(msg, "key", "") or ""), **once)
+                        event_key=str(getattr(msg, "key", None) or getattr(msg, "scene_id", None) or ""), **once)
     return Incoming(user, "wechat", msg.type or "unsupported", **once)
 
 

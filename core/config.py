@@ -164,6 +164,7 @@ class IntentConfig(Section):
 class DialogueConfig(Section):
     intents: dict[str, IntentConfig] = Field(default_factory=dict)
     menu_clicks: dict[str, str] = Field(default_factory=dict)  # CLICK EventKey -> intent
+    qr_scenes: dict[str, str] = Field(default_factory=dict)    # parameter QR code scene -> intent it starts
     example_similarity: float = Field(0.82, gt=0, le=1)
     state_ttl_minutes: int = Field(30, ge=1)
     rate_limit_per_minute: int = Field(20, ge=1)
@@ -246,6 +247,9 @@ class Settings(Section):
         for key, intent in self.dialogue.menu_clicks.items():
             if intent not in KNOWN_INTENTS:
                 raise ValueError(f"dialogue.menu_clicks.{key}: unknown intent {intent!r}")
+        for key, intent in self.dialogue.qr_scenes.items():
+            if intent not in KNOWN_INTENTS:
+                raise ValueError(f"dialogue.qr_scenes.{key}: unknown intent {intent!r}")
         ids = [st.id for st in self.stations]
         if len(ids) != len(set(ids)):
             raise ValueError("stations: station ids must be unique")

@@ -52,3 +52,29 @@ def test_conversation(app, conversation, channel):
 
 def test_there_are_conversations_to_run():
     assert len(CONVERSATIONS) >= 15 and all(c["turns"] for c in CONVERSATIONS)
+
+
+def _book_via_chat(client, phone: str) -> str:
+    for text in ("我想明天去溱湖驿站住1晚", "孙悦", phone, "是", "是", "是"):
+        client.post("/api/chat", json={"text": text})
+    return client.post("/api/chat", json={"text": "确认"}).json["reply"]
+
+
+def test_a_refusal_never_shows_another_persons_booking(app):
+    import re
+
+    first = _book_via_chat(app.test_client(), "13800009999")
+    number = re.search(r"YZ\d{6}", first).group(0)
+    refused = _book_via_chat(app.test_client(), "13800009999")  # a new visitor with the same phone
+    assert "已有预约" in refused and number not in refused and "孙悦" not in refused
+
+
+@pytest.mark.parametrize("event,key", [("subscribe", "qrscene_station"), ("SCAN", "station")])
+def test_a_parameter_qr_code_welcomes_and_starts_its_flow(app, event, key):
+    from tests.wx import event_xml
+
+    wx = WeChatSim(app.test_client())
+    reply = wx.reply(wx.post(event_xml(f"o_qr_{event}", event, key)))["Content"]
+    assert reply.startswith("欢迎关注") and "请选择驿站" in reply
+    plain = wx.reply(wx.post(event_xml("o_qr_plain", "subscribe", "qrscene_unknown")))["Content"]
+    assert plain.startswith("欢迎关注") and "请选择驿站" not in plain

@@ -95,7 +95,7 @@ def test_keyword_with_text_opens_a_ticket(app, user):
         assert (entry.actor, entry.target) == (f"user:{key}", ticket.number)
 
 
-@pytest.mark.parametrize("yes", ["好的", "是", "要"])
+@pytest.mark.parametrize("yes", ["要", "需要", "帮我转一下"])
 def test_accepting_the_offer_after_an_unanswered_question(app, user, yes):
     first = user.say("公积金怎么提取")
     assert "转人工" in first and OPENED not in first and _tickets(app) == []
@@ -107,6 +107,14 @@ def test_accepting_the_offer_after_an_unanswered_question(app, user, yes):
     assert [(m["direction"], m["text"][:7]) for m in ticket.context] == [("in", "公积金怎么提取"), ("out", first[:7])]
 
 
+@pytest.mark.parametrize("ack", ["好的", "嗯", "ok", "收到", "谢谢", "是"])
+def test_an_acknowledgement_after_an_unanswered_question_opens_nothing(app, user, ack):
+    """People answer anything with 好的/嗯: 8 of 17 tickets in one trial were such junk (issue 13)."""
+    user.say("公积金怎么提取")
+    assert OPENED not in user.say(ack)
+    assert _tickets(app) == []
+
+
 def test_yes_without_an_unanswered_question_opens_nothing(app, user):
     assert "424套" in user.say("人才公寓建了多少套")  # answered: nothing to hand over
     assert OPENED not in user.say("好的")
@@ -114,13 +122,13 @@ def test_yes_without_an_unanswered_question_opens_nothing(app, user):
 
 
 def test_keyword_alone_asks_for_the_question_then_opens_it(app, user):
-    assert ASKED in user.say("我要咨询")
+    assert ASKED in user.say("转人工")
     assert ASKED in user.say("好的")  # not a question: ask again
     reply = user.say("博士安家补贴什么时候发")
     assert OPENED in reply
     [ticket] = _tickets(app)
     assert ticket.text == "博士安家补贴什么时候发"
-    assert ticket.context[0]["text"] == "我要咨询"
+    assert ticket.context[0]["text"] == "转人工"
     assert "424套" in user.say("人才公寓建了多少套")  # the flow is over
     assert len(_tickets(app)) == 1
 
@@ -201,7 +209,7 @@ def test_without_the_customer_service_api_a_wechat_user_gets_the_reply_with_the_
 def test_show_lists_the_conversation_and_the_thread(app):
     web = WebUser(app)
     web.say("公积金怎么提取")
-    number = _number_in(web.say("好的"))
+    number = _number_in(web.say("需要"))
     _cli(app, "reply", number, "请咨询公积金中心。", "--staff", "小王")
     res = _cli(app, "show", number)
     assert res.exit_code == 0

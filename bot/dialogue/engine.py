@@ -20,6 +20,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot import messages
 from bot.dialogue.intents import IntentClassifier, compact
+from knowledge.text import to_simplified
 from bot.db import dialect_insert
 from bot.models import MessageLog, PendingDelivery, UnansweredQuestion, utcnow
 from bot.shared import TurnStart
@@ -88,7 +89,8 @@ class Turn:
 
     @property
     def text(self) -> str:
-        return self.incoming.text.strip()
+        """The message as typed, in Simplified Chinese (繁體 is converted: every rule and document is 简体)."""
+        return to_simplified(self.incoming.text.strip())
 
 
 Handler = Callable[[Turn], Reply]
@@ -306,3 +308,12 @@ _AFFIRMATIVE = re.compile(r"^(好|好的|好啊|可以|行|要|需要|是|是的
 
 def is_affirmative(text: str) -> bool:
     return bool(_AFFIRMATIVE.match(compact(text)))
+
+
+# A yes to "需要帮您转给工作人员吗？" — not an acknowledgement (好的, 嗯, ok, 收到, 谢谢), which
+# people send after any answer and which must never open a ticket.
+_WANTS_TICKET = re.compile(r"^(要|需要|要的|需要的|是的需要|要转|转吧|转人工吧|帮我转|帮我转一下|麻烦转一下|好的帮我转)$")
+
+
+def wants_ticket(text: str) -> bool:
+    return bool(_WANTS_TICKET.match(compact(text)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import messages
-from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, handles_kind, is_affirmative
+from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, handles_kind, wants_ticket
 from core.errors import IndexMissing
 
 HELP_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
@@ -26,6 +26,13 @@ def on_voice(turn: Turn) -> Reply:
 def on_event(turn: Turn) -> Reply:
     event = turn.incoming.event
     if event == "subscribe":
+        return Reply(messages.WELCOME, actions=HELP_ACTIONS, intent="subscribe")
+    if event in ("subscribe_scan", "scan"):  # a parameter QR code (job fairs): subscribe, or scan by a follower
+        scene = turn.incoming.event_key.removeprefix("qrscene_")
+        intent = turn.engine.settings.dialogue.qr_scenes.get(scene)
+        if intent:
+            then = HANDLERS.get(intent, HANDLERS["help"])(turn)
+            return Reply(f"{messages.WELCOME}\n\n{then.text}", actions=then.actions, intent=f"scan:{intent}")
         return Reply(messages.WELCOME, actions=HELP_ACTIONS, intent="subscribe")
     if event == "unsubscribe":
         turn.state.clear()
@@ -68,7 +75,7 @@ def exit_(turn: Turn) -> Reply:
 @handles("policy")
 def policy(turn: Turn) -> Reply:
     question = turn.text
-    if turn.state.get("offer_ticket") and is_affirmative(question):
+    if turn.state.get("offer_ticket") and wants_ticket(question):
         return HANDLERS["ticket"](turn)
     try:
         answer = turn.engine.answer_question(question, turn.incoming.user_key)

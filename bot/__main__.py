@@ -41,6 +41,7 @@ def serve(workers: int, port: int | None) -> None:
             for path, reason in report.skipped:
                 click.echo(f"skipped {path}: {reason}", err=True)
             click.echo(report.summary())
+        _publish_service_doc()
     except TalentError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -49,6 +50,21 @@ def serve(workers: int, port: int | None) -> None:
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     os.execv(gunicorn, [gunicorn, "--workers", str(workers), "--bind", bind, "--access-logfile", "-",
                         "--timeout", "60", "bot.wsgi:app"])
+
+
+def _publish_service_doc() -> None:
+    """Keep 驿站预约须知 (bot/service_doc.py) in step with the stations and booking rules."""
+    from bot import create_app, service_doc
+    from bot.admin.jobs import IngestFailed
+
+    app = create_app()
+    try:
+        report = service_doc.publish(app)
+    except IngestFailed as exc:  # the chat still works; the bot just cannot cite its own rules yet
+        click.echo(f"warning: {service_doc.TITLE} not indexed: {exc.reason}", err=True)
+        return
+    if report["generation"]:
+        click.echo(f"==> {service_doc.TITLE} indexed")
 
 
 @cli.command()

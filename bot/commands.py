@@ -10,6 +10,21 @@ from flask.cli import AppGroup
 def register_commands(app: Flask) -> None:
     app.cli.add_command(wechat_group)
     app.cli.add_command(tickets_group)
+    app.cli.add_command(service_doc_cmd)
+
+
+@click.command("service-doc")
+def service_doc_cmd() -> None:
+    """Index the service's own rules (stations, nights, conditions) as the document 驿站预约须知."""
+    from bot import service_doc
+    from bot.admin.jobs import IngestFailed
+
+    try:
+        report = service_doc.publish(current_app._get_current_object())
+    except IngestFailed as exc:
+        raise click.ClickException(exc.reason) from None
+    state = "updated" if report["generation"] else "unchanged"
+    click.echo(f"{service_doc.TITLE}: {state}")
 
 
 wechat_group = AppGroup("wechat", help="WeChat official-account operations.")

@@ -78,3 +78,22 @@ def test_a_parameter_qr_code_welcomes_and_starts_its_flow(app, event, key):
     assert reply.startswith("欢迎关注") and "请选择驿站" in reply
     plain = wx.reply(wx.post(event_xml("o_qr_plain", "subscribe", "qrscene_unknown")))["Content"]
     assert plain.startswith("欢迎关注") and "请选择驿站" not in plain
+
+
+def test_the_bot_answers_about_its_own_service_and_cites_it(index_copy, tmp_path):
+    """Stations, addresses, nights and conditions come from the service's own data (bot/service_doc.py)."""
+    from bot import create_app, service_doc
+    from tests.conftest import app_overrides
+
+    app = create_app(app_overrides(index_copy, tmp_path))  # a private index: this test changes it
+
+    report = service_doc.publish(app)
+    assert report["added"] == [f"{service_doc.TITLE}.md"]
+    client = app.test_client()
+    stay = client.post("/api/chat", json={"text": "驿站最多能住多久"}).json
+    assert "7晚" in stay["reply"] and stay["sources"][0]["title"] == service_doc.TITLE
+    where = client.post("/api/chat", json={"text": "溱湖驿站在哪里"}).json
+    assert "溱湖风景区" in where["reply"]
+    who = client.post("/api/chat", json={"text": "驿站入住要什么条件"}).json
+    assert "35周岁" in who["reply"] or "毕业5年" in who["reply"], who
+    assert service_doc.publish(app)["generation"] is None  # nothing changed: no new generation

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
+from bot import service_doc
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station, users_today
@@ -103,6 +104,7 @@ def station_add():
     db.add(Station(id=sid, updated_at=utcnow(), **data))
     staff_audit("station.create", sid, beds=data["beds"])
     db.commit()
+    service_doc.publish_in_background(current_app._get_current_object())  # the bot answers about it too
     flash(f"已添加驿站：{data['name']}。", "ok")
     return redirect(url_for("admin.station_edit", station_id=sid))
 
@@ -139,6 +141,7 @@ def station_edit(station_id: str):
             st.updated_at = utcnow()
             staff_audit("station.update", st.id, **{k: str(v) for k, v in changes.items()})
             db.commit()
+            service_doc.publish_in_background(current_app._get_current_object())
             flash("已保存。", "ok")
         return redirect(url_for("admin.station_edit", station_id=st.id))
     return render_template("admin/station_edit.html", station=st)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot import messages
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, handles_kind, wants_ticket
 from core.errors import IndexMissing
@@ -72,11 +74,24 @@ def exit_(turn: Turn) -> Reply:
     return Reply(messages.EXITED if had_flow else messages.NOTHING_TO_EXIT, intent="exit")
 
 
+_QUESTION_END = re.compile(r"(?<=[？?])\s*")
+MAX_QUESTIONS = 3
+
+
+def split_questions(text: str) -> list[str]:
+    """"人才公寓有多少套？驿站能免费住吗？见习补贴多少？" → three questions (at most MAX_QUESTIONS)."""
+    parts = [p.strip() for p in _QUESTION_END.split(text) if len(p.strip().strip("？?")) >= 4]
+    return parts[:MAX_QUESTIONS] if len(parts) > 1 else [text]
+
+
 @handles("policy")
 def policy(turn: Turn) -> Reply:
     question = turn.text
     if turn.state.get("offer_ticket") and wants_ticket(question):
         return HANDLERS["ticket"](turn)
+    questions = split_questions(question)
+    if len(questions) > 1:
+        return _several(turn, questions)
     try:
         answer = turn.engine.answer_question(question, turn.incoming.user_key)
     except IndexMissing:
@@ -86,6 +101,24 @@ def policy(turn: Turn) -> Reply:
         turn.engine.record_unanswered(question)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
+
+
+def _several(turn: Turn, questions: list[str]) -> Reply:
+    """Each question of one message answered in turn, numbered, each with its own source."""
+    parts, sources, found = [], [], False
+    for n, q in enumerate(questions, 1):
+        try:
+            answer = turn.engine.answer_question(q, turn.incoming.user_key)
+        except IndexMissing:
+            return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
+        reply = reply_for_answer(answer)
+        if not answer.found:
+            turn.engine.record_unanswered(q)
+            reply.text = messages.NOT_FOUND
+        parts.append(f"{n}. {q}\n{reply.render()}")
+        sources.extend(answer.sources[:1])
+        found = found or answer.found
+    return Reply("\n\n".join(parts), actions=["转人工"], intent="policy", found=found)
 
 
 def reply_for_answer(answer) -> Reply:

@@ -145,6 +145,18 @@ def user_followup(s: Session, number: str, user_key: str, text: str) -> Ticket:
     return ticket
 
 
+def withdraw(s: Session, number: str, user_key: str) -> Ticket:
+    """The user takes back their own ticket that staff have not closed: it leaves the queue."""
+    ticket = _open_ticket(s, number)
+    if user_of(s, ticket).user_key != user_key:
+        raise TicketNotFound(messages.TICKET_NOT_FOUND.format(number=number))
+    ticket.status, ticket.updated_at = "closed", utcnow()
+    s.add(TicketMessage(ticket_id=ticket.id, author="user", text=messages.TICKET_WITHDRAWN_NOTE, created_at=utcnow()))
+    audit(s, f"user:{user_key}", "ticket.withdraw", ticket.number)
+    s.commit()
+    return ticket
+
+
 def close(s: Session, number: str, actor: str, reason: str = "") -> Ticket:
     ticket = _open_ticket(s, number)
     ticket.status, ticket.updated_at = "closed", utcnow()

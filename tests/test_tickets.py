@@ -316,3 +316,12 @@ def test_followup_never_reaches_another_users_ticket(app):
     assert "没有进行中的工单" in me.say(f"补充工单 {theirs} 我也想问")
     with app.extensions["talent.db"]() as s:
         assert len(tickets.thread(s, tickets.get_by_number(s, theirs))) == 1
+
+
+def test_withdraw_checks_the_owner_in_the_domain_function(app):
+    with app.extensions["talent.db"]() as s:
+        number = tickets.open_ticket(s, "web:w", "问题", []).number
+    with app.extensions["talent.db"]() as s:
+        with pytest.raises(tickets.TicketNotFound):
+            tickets.withdraw(s, number, "web:someone-else")
+        assert tickets.withdraw(s, number, "web:w").status == "closed"

@@ -18,7 +18,8 @@ from knowledge.text import normalise_query
 
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 # Intents checked before the others when several keywords match ("取消预约" is not "取消").
-_PRIORITY = ["cancel_booking", "my_bookings", "ticket_status", "booking", "ticket", "help", "exit", "greeting", "thanks"]
+_PRIORITY = ["cancel_booking", "my_bookings", "ticket_withdraw", "ticket_status", "booking", "ticket", "help", "exit",
+             "greeting", "thanks"]
 _WHOLE_MESSAGE_SLACK = 3  # characters beyond the keyword ("你好呀", "谢谢啦")
 
 

@@ -12,7 +12,8 @@ import re
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn, handles, is_affirmative, wants_ticket
-from bot.tickets import STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup
+from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
+                         withdraw)
 
 FLOW = "ticket"
 MIN_TEXT = 2      # "转人工 嗯" is not a question yet: ask for one
@@ -77,6 +78,24 @@ def ticket_status(turn: Turn) -> Reply:
     if not lines:
         return Reply(messages.NO_TICKETS, actions=["转人工"], intent="ticket_status")
     return Reply(messages.MY_TICKETS.format(lines="\n".join(lines)), intent="ticket_status")
+
+
+@handles("ticket_withdraw")
+def ticket_withdraw(turn: Turn) -> Reply:
+    """"撤回工单 [T123456]": the named ticket of the user's own, or their latest one still open."""
+    named = _TICKET_NUMBER.search(turn.text.upper())
+    with turn.engine.read_sessions() as s:
+        mine = [t.number for t in list_for_user(s, turn.incoming.user_key) if t.status != "closed"]
+    number = named.group(0) if named else (mine[0] if mine else None)
+    if number is None or number not in mine:
+        return Reply(messages.TICKET_WITHDRAW_NONE, actions=["我的工单"], intent="ticket_withdraw")
+    try:
+        with turn.engine.sessions() as s:
+            withdraw(s, number, turn.incoming.user_key)
+    except TicketError as exc:
+        return Reply(exc.message, intent="ticket_withdraw")
+    turn.state.pop("offer_ticket", None)
+    return Reply(messages.TICKET_WITHDRAWN.format(number=number), intent="ticket_withdraw")
 
 
 @handles("ticket_followup")

@@ -73,6 +73,8 @@ MY_BOOKINGS = "您的预约：\n{lines}\n如需取消，回复“取消预约 �
 BOOKING_LINE = "{number} {station} {check_in}入住 {nights}晚（{status}）"
 CANCEL_WHICH = "请回复要取消的预约编号，例如“取消预约 {numbers}”。"
 CANCELLED = "预约{number}已取消。欢迎下次再来！"
+CANCEL_CONFIRM = "确定要取消预约{number}（{station}，{check_in}入住）吗？回复“确认”即可取消，回复“保留预约”则不取消。"
+CANCEL_KEPT = "好的，预约{number}保留不变。"
 API_BAD_DATE = "日期格式应为YYYY-MM-DD。"
 API_BOOKING_FIELDS = "请填写完整：station、check_in（YYYY-MM-DD）、nights、name、phone、answers。"
 

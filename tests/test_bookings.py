@@ -148,7 +148,10 @@ def test_cancel_in_chat(shipped_index, tmp_path):
     done = _chat(client, "预约驿站", "明天", "1", "张三", "13800000000", *ANSWERS, "确认")[-1]
     number = done.split("预约编号：")[1][:8]
     assert number in _chat(client, "取消预约")[0]
-    assert "已取消" in _chat(client, f"取消预约 {number}")[0]
+    asked = _chat(client, f"取消预约 {number}")[0]
+    assert "确定要取消" in asked and number in asked  # one tap on a chip does not cancel
+    assert "保留" in _chat(client, "保留预约")[0] and "已预约" in _chat(client, "我的预约")[0]
+    assert "已取消" in _chat(client, f"取消预约 {number}", "确认")[1]
     assert "已经取消" in _chat(client, f"取消预约 {number}")[0]
     assert "已取消" in _chat(client, "我的预约")[0]
 

@@ -267,20 +267,45 @@ def my_bookings(turn: Turn) -> Reply:
     return Reply(messages.MY_BOOKINGS.format(lines="\n".join(lines)), intent="my_bookings")
 
 
+CANCEL_FLOW = "cancel_booking"
+_SURE = re.compile(r"^(确认取消|确认|确定|是|是的|对|取消吧|确定取消|好的取消)$")
+
+
 @handles("cancel_booking")
 def cancel_booking(turn: Turn) -> Reply:
+    """"取消预约 YZ123456" asks once ("确定取消…吗？"); only "确认" cancels: one tap on a chip
+    must not throw a stay away."""
+    if turn.state.get("flow") == CANCEL_FLOW:
+        number = turn.state.get("cancel", "")
+        turn.state.clear()
+        if not _SURE.match(compact(turn.text)):
+            return Reply(messages.CANCEL_KEPT.format(number=number), intent="cancel_booking")
+        try:
+            with turn.engine.sessions() as s:
+                b = cancel(s, number, actor=f"user:{turn.incoming.user_key}", user_key=turn.incoming.user_key,
+                           today=users_today(turn.engine.settings))
+        except BookingError as exc:
+            return Reply(exc.message, intent="cancel_booking")
+        return Reply(messages.CANCELLED.format(number=b.number), intent="cancel_booking")
     m = _NUMBER.search(turn.text.upper())
+    with turn.engine.read_sessions() as s:
+        active = [b for b in bookings_of(s, turn.incoming.user_key) if b.status == "active"]
+        names = {st.id: st.name for st in active_stations(s)}
     if not m:
-        with turn.engine.read_sessions() as s:
-            active = [b for b in bookings_of(s, turn.incoming.user_key) if b.status == "active"]
         if not active:
             return Reply(messages.NO_BOOKINGS, intent="cancel_booking")
         return Reply(messages.CANCEL_WHICH.format(numbers="、".join(b.number for b in active)),
                      actions=[f"取消预约 {b.number}" for b in active[:3]], intent="cancel_booking")
-    try:
-        with turn.engine.sessions() as s:
-            b = cancel(s, m.group(0), actor=f"user:{turn.incoming.user_key}", user_key=turn.incoming.user_key,
+    booking = next((b for b in active if b.number == m.group(0)), None)
+    if booking is None:  # not theirs, already cancelled, or no such number: the domain function says which
+        try:
+            with turn.engine.sessions() as s:
+                cancel(s, m.group(0), actor=f"user:{turn.incoming.user_key}", user_key=turn.incoming.user_key,
                        today=users_today(turn.engine.settings))
-    except BookingError as exc:
-        return Reply(exc.message, intent="cancel_booking")
-    return Reply(messages.CANCELLED.format(number=b.number), intent="cancel_booking")
+        except BookingError as exc:
+            return Reply(exc.message, intent="cancel_booking")
+    turn.state.clear()
+    turn.state.update(flow=CANCEL_FLOW, cancel=m.group(0))
+    return Reply(messages.CANCEL_CONFIRM.format(
+        number=m.group(0), station=names.get(booking.station_id, booking.station_id) if booking else "",
+        check_in=_fmt(booking.check_in) if booking else ""), actions=["确认", "保留预约"], intent="cancel_booking")

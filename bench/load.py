@@ -143,6 +143,7 @@ def play(url: str, senders: int, threads: int, replay: float, seed: int = 7) -> 
 def write_config(tmp: Path, index_dir: str, database_url: str | None) -> Path:
     cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     cfg["knowledge"]["index_dir"] = index_dir
+    cfg["server"]["instance_dir"] = str(tmp / "instance")
     cfg["database"]["url"] = database_url or f"sqlite:///{tmp / 'load.db'}"
     cfg["wechat"].update(token=TOKEN, appid=APPID, encoding_aes_key=AES_KEY, customer_service_api=False)
     cfg["dialogue"]["rate_limit_per_minute"] = 1000

@@ -229,6 +229,7 @@ def write_config(tmp: Path, index_dir: Path, database_url: str, redis_url: str |
     cfg = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     cfg["knowledge"]["index_dir"] = str(index_dir)
     cfg["knowledge"]["docs_dir"] = str(DOCS)
+    cfg["server"]["instance_dir"] = str(tmp / "instance")
     cfg["database"]["url"] = database_url
     cfg["redis"]["url"] = redis_url
     cfg["dialogue"]["rate_limit_per_minute"] = 1_000_000

@@ -12,7 +12,7 @@ import uuid
 from flask import Flask, g, jsonify, request
 
 from bot import messages
-from core.config import PROJECT_ROOT, load_config
+from core.config import load_config
 from knowledge.service import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -21,13 +21,15 @@ log = logging.getLogger(__name__)
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the app from config.yaml (or $APP_CONFIG) with ``overrides`` merged over it.
 
-    ``overrides["instance_path"]`` moves the instance folder (SQLite, uploads,
-    the cookie key) away from the project's ``instance/``; tests use their own.
+    ``overrides["instance_path"]`` (or ``server.instance_dir``) moves the instance
+    folder (SQLite, uploads, the cookie key) away from the project's ``instance/``;
+    tests use their own.
     Raises core.errors.ConfigError, naming the bad key, when the configuration is invalid.
     """
     overrides = dict(overrides or {})
-    instance_path = overrides.pop("instance_path", None) or PROJECT_ROOT / "instance"
+    instance_path = overrides.pop("instance_path", None)
     settings = load_config(overrides=overrides)
+    instance_path = instance_path or settings.path(settings.server.instance_dir)
     app = Flask(__name__, instance_path=str(instance_path), instance_relative_config=True)
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.server.max_body_kb * 1024

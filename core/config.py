@@ -117,6 +117,7 @@ class ServerConfig(Section):
     port: int = Field(5000, ge=1, le=65535)
     max_body_kb: int = Field(64, ge=1)
     trusted_proxies: int = Field(0, ge=0, le=5)  # reverse proxies in front (nginx: 1)
+    instance_dir: str = "instance"  # local state: SQLite, uploads, the generated service document, the cookie key
 
 
 class DatabaseConfig(Section):

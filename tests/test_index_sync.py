@@ -76,6 +76,7 @@ def serve(tmp: Path, workers: int, index: Path | None = None, **knowledge) -> Se
     cfg = yaml.safe_load((PROJECT_ROOT / "config.yaml").read_text(encoding="utf-8"))
     port = free_port()
     cfg["server"]["port"] = port
+    cfg["server"]["instance_dir"] = str(tmp / "instance")  # uploads and the service document stay in the test's dir
     cfg["knowledge"]["index_dir"] = str(index or tmp / "index")
     cfg["knowledge"].update(knowledge)
     cfg["database"]["url"] = f"sqlite:///{tmp / 'talent.db'}"

@@ -410,3 +410,34 @@ def chroma_server(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+def _tree_state() -> set[str] | None:
+    """Untracked and ignored paths of the working tree (None outside a git checkout)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--ignored", "--untracked-files=all"], cwd=PROJECT_ROOT,
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0:
+        return None
+    return {line[3:] for line in out.stdout.splitlines()
+            if line[:2] in ("??", "!!") and "__pycache__" not in line
+            and not line[3:].startswith((".venv/", ".pytest_cache/"))}
+
+
+def pytest_sessionstart(session) -> None:
+    session.config._tree_before = _tree_state()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """The suite must leave the working tree as it found it: everything goes to temporary dirs."""
+    before, after = getattr(session.config, "_tree_before", None), _tree_state()
+    if before is None or after is None or session.config.option.collectonly:
+        return
+    left = sorted(after - before)
+    if left:
+        print(f"\nthe test run left files in the working tree: {left[:10]}", file=sys.stderr)
+        session.exitstatus = 1

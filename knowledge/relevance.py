@@ -19,7 +19,8 @@ from knowledge.places import gazetteer
 from knowledge.text import content_terms, synonyms
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
-GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动".split())
+GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动 "
+                    "去年 今年 明年 前年 最近 以前 之前 以后 现在 目前".split())  # time words: any year's report has them
 
 
 def _generic(term: str) -> bool:

@@ -114,6 +114,7 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+_ASPECT = re.compile(r"(?<=.)[了过着]$")  # aspect particles glued to a verb by jieba
 # "几套" "几家" "几项": how-many question words, not topics.
 _HOW_MANY = re.compile(r"^几[个位家项所件套次名场种条]?$")
 
@@ -128,7 +129,7 @@ def content_terms(text: str) -> tuple[str, ...]:
     jieba = _ensure_jieba()
     seen: dict[str, None] = {}
     for tok in jieba.lcut(text.lower(), HMM=False):  # no invented words like "事能"
-        tok = tok.strip()
+        tok = _ASPECT.sub("", tok.strip())  # "建了" asks about what the text calls 新建: 建
         if tok and tok not in STOPWORDS and not _PUNCT.match(tok) and not _HOW_MANY.match(tok):
             seen[tok] = None
     return tuple(seen)

@@ -59,3 +59,9 @@ def test_warm_up_loads_what_the_first_question_needs(app):
     dialogue.warm_up()
     assert {"embedder", "index", "retriever"} <= set(vars(knowledge))
     assert dialogue.classifier._examples  # the intent examples are embedded
+
+
+def test_the_readme_example_is_answered(client):
+    """README's first example: colloquial 人才房, "去年", "建了" — none of them the report's words."""
+    res = client.post("/api/ask", json={"question": "人才房去年建了几套"}).json
+    assert res["found"] and "424套" in res["answer"] and res["sources"][0]["title"] == "2023年姜堰区人才工作综述"

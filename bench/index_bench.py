@@ -31,6 +31,7 @@ import click
 import numpy as np
 import requests
 
+from bench.knowledge_bench import _pct, _timed  # the same percentiles and timing as the knowledge bench
 from core.config import PROJECT_ROOT
 from ingest.writer import open_writer
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
@@ -39,20 +40,6 @@ from knowledge.store import open_client
 RESULTS = PROJECT_ROOT / "bench" / "results"
 DIM = 512
 DOC_CHUNKS = 100
-
-
-def _pct(ms: list[float]) -> dict:
-    a = np.asarray(ms)
-    return {"p50": float(np.percentile(a, 50)), "p99": float(np.percentile(a, 99))}
-
-
-def _timed(fn, items) -> list[float]:
-    out = []
-    for item in items:
-        t = time.perf_counter()
-        fn(item)
-        out.append((time.perf_counter() - t) * 1000)
-    return out
 
 
 def _write(index: KnowledgeIndex, n: int, rng: np.random.Generator, tag: str = "") -> None:

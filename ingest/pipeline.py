@@ -28,8 +28,8 @@ from ingest.chunking import Chunk, chunk_blocks
 from ingest.cleaning import clean_text
 from ingest.loaders import SUPPORTED_SUFFIXES, load_document
 from ingest.structure import coverage, parse
-from knowledge.embedding import Embedder
 from ingest.writer import open_writer
+from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
 from knowledge.places import gazetteer
 from knowledge.text import tokenize, vocabulary_version
@@ -157,15 +157,15 @@ def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: E
     covered = coverage(text, structure, [p.text for p in pieces])
     overrides = dict(overrides or {})
     title = overrides.get("title") or citation_title(path, loaded.title)
-    card = document_card(title, {**structure.meta, **overrides})
+    meta = document_meta(title, text, structure.meta, overrides)
+    card = document_card(title, meta)
     if card:
         pieces.append(Chunk(card, "文件信息", len(pieces)))
     doc = DocumentInfo(
         doc_id=path.name, title=title, source=str(path.resolve()), doc_type=loaded.doc_type,
         sha256=sha256, fingerprint=fingerprint(sha256, cfg, embedder, overrides), size=len(data),
         chars=len(text), chunks=len(pieces), updated_at=time.time(),
-        coverage=round(covered.ratio, 4), dropped=covered.dropped[:20],
-        meta=document_meta(title, text, structure.meta, overrides),
+        coverage=round(covered.ratio, 4), dropped=covered.dropped[:20], meta=meta,
     )
     chunks = [ChunkRecord(id=chunk_id(doc.doc_id, c.position), doc_id=doc.doc_id, title=title,
                           heading=c.heading, position=c.position, text=c.text) for c in pieces]

@@ -21,10 +21,6 @@ from knowledge.text import content_terms, synonyms
 # Words that occur all over a talent-policy corpus: matching them proves little.
 GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动 "
                     "去年 今年 明年 前年 最近 以前 之前 以后 现在 目前".split())  # time words: any year's report has them
-
-
-def _generic(term: str) -> bool:
-    return term in GENERIC or term in gazetteer().by_form
 _GENERIC_WEIGHT = 0.25
 _SUBJECT_MIN = 0.5  # share of a question's specific terms a text must contain to count as on topic
 # Cosine similarities of the default embedder: below LOW unrelated, above HIGH on topic.
@@ -43,32 +39,41 @@ def _variants(term: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _generic(term: str) -> bool:
+    """A word that proves little about the topic: a generic one, or a place name."""
+    return term in GENERIC or term in gazetteer().by_form
+
+
 _MARKS = re.compile(r"[“”‘’\"'《》「」『』、，。；：！？（）()\s·]")
 
 
-def coverage(query: str, text: str, specific_only: bool = False) -> float:
-    """Weighted share of the query's content terms present in ``text`` (0..1).
+def coverage(query: str, text: str) -> float:
+    """Weighted share of the query's content terms present in ``text`` (0..1)."""
+    return _coverages(query, text)[0]
 
-    ``specific_only``: count only the terms that are not generic (the
-    question's subject: 租房, 本科生…); 1.0 when it has none.
+
+def _coverages(query: str, text: str) -> tuple[float, float]:
+    """(share of all the query's terms in ``text``, share of its specific ones), weighted.
+
+    The specific terms are the non-generic ones (the question's subject: 租房,
+    本科生…); their share is 1.0 when the question has none. One pass for both:
+    relevance needs both for every candidate chunk.
     """
     text = _MARKS.sub("", text)  # “一站式”服务中心 still contains 一站式服务中心
-    terms = content_terms(query)
-    if specific_only:
-        terms = tuple(t for t in terms if not _generic(t))
-        if not terms:
-            return 1.0
-    if not terms:
-        return 0.0
-    total = got = 0.0
-    for term in terms:
-        weight = _GENERIC_WEIGHT if _generic(term) else min(len(term), 4) / 2
-        total += weight
+    total = got = specific_total = specific_got = 0.0
+    for term in content_terms(query):
+        generic = _generic(term)
+        weight = _GENERIC_WEIGHT if generic else min(len(term), 4) / 2
         if any(v in text for v in _variants(term)):
-            got += weight
+            hit = weight
         elif len(term) >= 3 and sum(ch in text for ch in term) / len(term) >= 0.67:
-            got += weight * 0.5  # a typo or a reordered word still mostly matches
-    return got / total
+            hit = weight * 0.5  # a typo or a reordered word still mostly matches
+        else:
+            hit = 0.0
+        total, got = total + weight, got + hit
+        if not generic:
+            specific_total, specific_got = specific_total + weight, specific_got + hit
+    return (got / total if total else 0.0), (specific_got / specific_total if specific_total else 1.0)
 
 
 # Questions that ask for a specific kind of fact (a phone number, a price, a
@@ -98,11 +103,11 @@ def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
     query = query.lower()
     if missing_attribute(query, text):
         return 0.0
-    cov = coverage(query, text)
+    cov, specific = _coverages(query, text)
     if dense is None:
         return cov
     d = min(max((dense - _DENSE_LOW) / (_DENSE_HIGH - _DENSE_LOW), 0.0), 1.0)
     mixed = 0.65 * cov + 0.35 * d
-    if coverage(query, text, specific_only=True) < _SUBJECT_MIN:
+    if specific < _SUBJECT_MIN:
         return min(mixed, cov)  # most of what the question is about is not in the text: similar wording cannot make up for it
     return mixed

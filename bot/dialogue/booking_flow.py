@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 
 from bot import messages
-from bot.bookings import (NAME, PHONE, BookingError, BookingRequest, active_stations, book, bookings_of, cancel,
+from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel,
                           users_today)
 from bot.dates import impossible_date
 from bot.dialogue.engine import Reply, Turn, handles

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 
 def register_commands(app: Flask) -> None:
@@ -14,6 +14,7 @@ def register_commands(app: Flask) -> None:
 
 
 @click.command("service-doc")
+@with_appcontext
 def service_doc_cmd() -> None:
     """Index the service's own rules (stations, nights, conditions) as the document 驿站预约须知."""
     from bot import service_doc

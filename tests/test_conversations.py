@@ -87,8 +87,8 @@ def test_the_bot_answers_about_its_own_service_and_cites_it(index_copy, tmp_path
 
     app = create_app(app_overrides(index_copy, tmp_path))  # a private index: this test changes it
 
-    report = service_doc.publish(app)
-    assert report["added"] == [f"{service_doc.TITLE}.md"]
+    res = app.test_cli_runner().invoke(args=["service-doc"])  # what an operator runs
+    assert res.exit_code == 0 and f"{service_doc.TITLE}: updated" in res.output, res.output
     client = app.test_client()
     stay = client.post("/api/chat", json={"text": "驿站最多能住多久"}).json
     assert "7晚" in stay["reply"] and stay["sources"][0]["title"] == service_doc.TITLE
@@ -96,4 +96,5 @@ def test_the_bot_answers_about_its_own_service_and_cites_it(index_copy, tmp_path
     assert "溱湖风景区" in where["reply"]
     who = client.post("/api/chat", json={"text": "驿站入住要什么条件"}).json
     assert "35周岁" in who["reply"] or "毕业5年" in who["reply"], who
+    assert f"{service_doc.TITLE}: unchanged" in app.test_cli_runner().invoke(args=["service-doc"]).output
     assert service_doc.publish(app)["generation"] is None  # nothing changed: no new generation

@@ -65,6 +65,9 @@ class RetrievalConfig(Section):
     keyword_weight: float = Field(1.3, ge=0)
     # Below this relevance (0..1, see knowledge.relevance) the answer is "not found".
     min_relevance: float = Field(0.35, ge=0, le=1)
+    # Final order: fused rank blended with relevance (0 = fused rank only). Ranks say which
+    # chunks are near the question; relevance says which of them contain what it asks about.
+    rerank_weight: float = Field(0.5, ge=0, le=1)
 
 
 class LLMConfig(Section):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.structure import Block, Structure, parse
+from ingest.structure import Block, Structure, parse, starts_item
 from knowledge.text import split_sentences
 
 _LEAD_IN = 12  # characters; a sentence this short introduces the next ones
@@ -113,6 +113,29 @@ class _Chunker:
             self.emit(_pack(self.flowing, self.size, self.overlap), self.heading)
             self.flowing = []
 
+    def _item_groups(self, text: str) -> list[tuple[str, bool]]:
+        """A unit's lines as packing units: each numbered item with the unlabelled lines
+        that continue it, whole when it fits, else its sentences.
+
+        A chunk boundary then falls between items, never inside one: the lines after
+        "（二）城区人口50万至100万的…" stay with it instead of starting a chunk that no
+        longer says which item they belong to.
+        """
+        groups: list[list[str]] = []
+        for line in text.split("\n"):
+            if not groups or starts_item(line):
+                groups.append([line])
+            else:
+                groups[-1].append(line)
+        units: list[tuple[str, bool]] = []
+        for group in groups:
+            whole = "\n".join(group)
+            if len(whole) <= self.size:
+                units.append((whole, True))
+            else:
+                units.extend(s for line in group for s in _sentences(line, self.size))
+        return units
+
     def add(self, block: Block) -> None:
         if block.kind == "heading":
             self.flush()
@@ -121,8 +144,7 @@ class _Chunker:
             self.flush()
             self.path = [(lvl, h) for lvl, h in self.path if lvl < block.level]  # a unit ends deeper sections
             heading = " > ".join([h for _, h in self.path] + [block.label])
-            lines = [s for line in block.text.split("\n") for s in _sentences(line, self.size)]
-            self.emit(_pack(lines, self.size, self.overlap), heading)
+            self.emit(_pack(self._item_groups(block.text), self.size, self.overlap), heading)
         elif block.kind == "row":
             self.flowing.append((block.text, True))  # a row is never split, never overlapped
         elif block.kind == "para":

@@ -69,6 +69,12 @@ def _numbered(line: str) -> tuple[str, str, int] | None:
     return None
 
 
+def starts_item(line: str) -> bool:
+    """Whether a line of a unit's text opens one of its numbered items (（一）, 1., 一、)."""
+    found = _numbered(line)
+    return found is not None and not found[0].startswith("第")
+
+
 def _is_bare_title(text: str) -> bool:
     return len(text) <= _TITLE_MAX and not _SENTENCE_MARK.search(text)
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
-from knowledge.relevance import coverage
+from knowledge.relevance import attribute_fit, numbers_fit, sentence_terms
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import normalise_query, split_sentences
 
@@ -103,13 +103,20 @@ class Answerer:
         if not candidates:
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         expanded = normalise_query(question)
-        lexical = np.array([coverage(expanded, s.lower()) for _, _, s in candidates])
+        lowered = [s.lower() for _, _, s in candidates]
+        terms = np.array([sentence_terms(expanded, s) for s in lowered])
+        lexical, specific = terms[:, 0], terms[:, 1]
+        # The sentence that states the kind of fact asked (an amount, a duration…) and the
+        # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
+        fits = np.array([attribute_fit(question, s) for s in lowered], dtype=float)
+        numbers = np.array([numbers_fit(question, s) for s in lowered])
         semantic = np.zeros(len(candidates))
         if retrieval.query_vector is not None:
             vectors = self.retriever.embedder.embed([s for _, _, s in candidates])
             semantic = vectors @ retrieval.query_vector
         prior = np.array([1.0 / (1 + rank) for rank, _, _ in candidates])
-        score = 0.55 * lexical + 0.35 * semantic + 0.10 * prior
+        score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + 0.10 * prior
+                 + 0.15 * fits + 0.10 * numbers)
         order = list(np.argsort(-score))
         chosen = [order[0]]
         best_rank = candidates[order[0]][0]

@@ -44,6 +44,7 @@ def _generic(term: str) -> bool:
     return term in GENERIC or term in gazetteer().by_form
 
 
+_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _MARKS = re.compile(r"[“”‘’\"'《》「」『』、，。；：！？（）()\s·]")
 
 
@@ -64,7 +65,9 @@ def _coverages(query: str, text: str) -> tuple[float, float]:
     for term in content_terms(query):
         generic = _generic(term)
         weight = _GENERIC_WEIGHT if generic else min(len(term), 4) / 2
-        if any(v in text for v in _variants(term)):
+        if _DIGITS.match(term):  # 50 is not found in 500
+            hit = weight if re.search(rf"(?<![\d.]){re.escape(term)}(?![\d.])", text) else 0.0
+        elif any(v in text for v in _variants(term)):
             hit = weight
         elif len(term) >= 3 and sum(ch in text for ch in term) / len(term) >= 0.67:
             hit = weight * 0.5  # a typo or a reordered word still mostly matches
@@ -95,7 +98,33 @@ _ATTRIBUTES = [
 
 
 def missing_attribute(query: str, text: str) -> bool:
-    return any(asks.search(query) and not has.search(text) for asks, has in _ATTRIBUTES)
+    return attribute_fit(query, text) < 0
+
+
+def attribute_fit(query: str, text: str) -> int:
+    """-1: the question asks for a kind of fact ``text`` does not state; 1: it states
+    every kind asked; 0: the question asks for none."""
+    asked = [has for asks, has in _ATTRIBUTES if asks.search(query)]
+    if not asked:
+        return 0
+    return 1 if all(has.search(text) for has in asked) else -1
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def numbers_fit(query: str, text: str) -> float:
+    """Share of the numbers the question names (50万, 2020年…) that ``text`` also states; 1.0 if none."""
+    wanted = set(_NUMBER.findall(query))
+    if not wanted:
+        return 1.0
+    found = set(_NUMBER.findall(text))
+    return len(wanted & found) / len(wanted)
+
+
+def sentence_terms(query: str, text: str) -> tuple[float, float]:
+    """(coverage of all the question's terms, of its specific ones) in one answer sentence."""
+    return _coverages(query, text)
 
 
 def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:

@@ -95,12 +95,14 @@ class HybridRetriever:
             for rank, (cid, _) in enumerate(ranking):
                 fused[cid] = fused.get(cid, 0.0) + weight / (self.cfg.rrf_k + rank + 1)
         dense_of, keyword_of = dict(dense), dict(keyword)
-        best = sorted(fused, key=lambda c: -fused[c])[:k]
+        rel = {cid: relevance(query, snap.chunks[cid], dense_of.get(cid)) for cid in fused}
+        top = max(fused.values(), default=1.0)
+        w = self.cfg.rerank_weight
+        order = {cid: (1 - w) * fused[cid] / top + w * rel[cid] for cid in fused}
+        best = sorted(fused, key=lambda c: -order[c])[:k]
         chunks = [
-            RetrievedChunk(
-                chunk=snap.chunks[cid], score=fused[cid], dense=dense_of.get(cid), keyword=keyword_of.get(cid),
-                relevance=relevance(query, snap.chunks[cid], dense_of.get(cid)),
-            )
+            RetrievedChunk(chunk=snap.chunks[cid], score=order[cid], dense=dense_of.get(cid),
+                           keyword=keyword_of.get(cid), relevance=rel[cid])
             for cid in best
         ]
         return Retrieval(query=query, chunks=chunks, query_vector=vector, generation=snap.generation,

@@ -114,8 +114,10 @@ def test_multi_document_quality_does_not_fall_back(multi_index):
     """Floors at the figures of the 2026-12-03 session (dev set), so a regression shows; the issue's
     aims (hit@1 0.85, source@1 0.90 …) are not met yet: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.88 and m["hit@3"] >= 0.70 and m["answer_contains"] >= 0.58
+    assert m["source@1"] >= 0.90 and m["hit@1"] >= 0.70 and m["hit@3"] >= 0.80 and m["answer_contains"] >= 0.64
     assert m["no_answer_correct"] >= 0.8
-    wrong_place = [r for r in m["questions"] if r["cited"] and r["source"] and r["cited"] != r["source"]
-                   and r["question"][:2] in ("北京", "上海", "广州", "深圳", "东莞")]
-    assert not wrong_place, wrong_place  # a question naming a city is never answered from another city's text
+    # A question naming a city is never answered from another city's text (every city's
+    # document in the corpus but the expected one names its city in the title).
+    wrong_place = [r for r in m["questions"] if r["cited"] and r["question"][:2] in ("北京", "上海", "广州", "深圳", "东莞")
+                   and r["cited"] != r["source"] and r["question"][:2] not in r["cited"]]
+    assert not wrong_place, wrong_place

@@ -27,26 +27,14 @@ from zoneinfo import ZoneInfo
 import re
 from datetime import date, timedelta
 
+from knowledge.text import cn_number
+
 _DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-", " \u3000\t")
-_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = r"[零〇一二两三四五六七八九十]{1,3}"
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
 _RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
              "昨天": -1, "昨晚": -1, "前天": -2}
 _RECENT_PAST_DAYS = 90  # "12月3日" on 12月4日 is yesterday (refused as past), not next year
-
-
-def cn_number(text: str) -> int | None:
-    """'3' / '十二' / '二十一' / '两' → int; None if not a number."""
-    if text.isdecimal():
-        return int(text)
-    if not text or any(ch not in _CN and ch != "十" for ch in text):
-        return None
-    if "十" not in text:
-        return _CN[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    value = (_CN.get(tens, -100) if tens else 1) * 10 + (_CN.get(ones, -100) if ones else 0)
-    return value if value > 0 else None
 
 
 def _num(token: str) -> int | None:

@@ -95,26 +95,34 @@ class Answerer:
 
     # ------------------------------------------------------------ extractive
     def extractive(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
-        candidates: list[tuple[int, int, str]] = []  # (chunk rank, sentence position, sentence)
+        # (chunk rank, position, sentence, lead): ``lead`` is the first sentence of the
+        # paragraph when the sentence continues one ("其中，…不得超过3年" after
+        # "（二）城区人口50万至100万的…"): it is scored with the sentence and shown before it.
+        candidates: list[tuple[int, int, str, str]] = []
         for rank, rc in enumerate(relevant[:3]):
-            for pos, sentence in enumerate(answer_units(rc.chunk.text)):
-                if len(sentence) >= _MIN_SENTENCE:
-                    candidates.append((rank, pos, sentence))
+            pos = 0
+            for line in rc.chunk.text.split("\n"):
+                units = answer_units(line)
+                for i, sentence in enumerate(units):
+                    pos += 1
+                    if len(sentence) >= _MIN_SENTENCE:
+                        lead = units[0] if i and len(units[0]) + len(sentence) <= self.cfg.max_chars else ""
+                        candidates.append((rank, pos, sentence, lead))
         if not candidates:
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         expanded = normalise_query(question)
-        lowered = [s.lower() for _, _, s in candidates]
-        terms = np.array([sentence_terms(expanded, s) for s in lowered])
+        scored = [(lead + s).lower() for _, _, s, lead in candidates]
+        terms = np.array([sentence_terms(expanded, s) for s in scored])
         lexical, specific = terms[:, 0], terms[:, 1]
         # The sentence that states the kind of fact asked (an amount, a duration…) and the
         # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
-        fits = np.array([attribute_fit(question, s) for s in lowered], dtype=float)
-        numbers = np.array([numbers_fit(question, s) for s in lowered])
+        fits = np.array([attribute_fit(question, s) for s in scored], dtype=float)
+        numbers = np.array([numbers_fit(expanded, s) for s in scored])
         semantic = np.zeros(len(candidates))
         if retrieval.query_vector is not None:
-            vectors = self.retriever.embedder.embed([s for _, _, s in candidates])
+            vectors = self.retriever.embedder.embed([s for _, _, s, _ in candidates])
             semantic = vectors @ retrieval.query_vector
-        prior = np.array([1.0 / (1 + rank) for rank, _, _ in candidates])
+        prior = np.array([1.0 / (1 + c[0]) for c in candidates])
         score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + 0.10 * prior
                  + 0.15 * fits + 0.10 * numbers)
         order = list(np.argsort(-score))
@@ -128,7 +136,11 @@ class Answerer:
             if candidates[i][0] == best_rank and score[i] >= 0.8 * score[order[0]] and lexical[i] > 0:
                 chosen.append(i)
         chosen.sort(key=lambda i: candidates[i][1])
-        text = _fit("".join(candidates[i][2] for i in chosen), self.cfg.max_chars)
+        parts: list[str] = []
+        for i in chosen:
+            _, _, sentence, lead = candidates[i]
+            parts.extend(p for p in (lead, sentence) if p and p not in parts)
+        text = _fit("".join(parts), self.cfg.max_chars)
         source_chunks = [relevant[best_rank]] + [c for j, c in enumerate(relevant[:3]) if j != best_rank]
         return Answer(question, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from knowledge.index import ChunkRecord
 from knowledge.places import gazetteer
-from knowledge.text import content_terms, synonyms
+from knowledge.text import arabic_numerals, content_terms, synonyms
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
 GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动 "
@@ -60,9 +60,9 @@ def _coverages(query: str, text: str) -> tuple[float, float]:
     本科生…); their share is 1.0 when the question has none. One pass for both:
     relevance needs both for every candidate chunk.
     """
-    text = _MARKS.sub("", text)  # “一站式”服务中心 still contains 一站式服务中心
+    text = arabic_numerals(_MARKS.sub("", text))  # “一站式”服务中心 still contains 一站式服务中心; 一年 is 1年
     total = got = specific_total = specific_got = 0.0
-    for term in content_terms(query):
+    for term in content_terms(arabic_numerals(query)):
         generic = _generic(term)
         weight = _GENERIC_WEIGHT if generic else min(len(term), 4) / 2
         if _DIGITS.match(term):  # 50 is not found in 500
@@ -89,6 +89,10 @@ _ATTRIBUTES = [
     (re.compile(r"租金|房租|价格|费用|多少钱|收费|金额|给多少|发多少|奖金|多少元"), re.compile(rf"{_N}(?:万)?元|免费|费用")),
     (re.compile(r"几天|几晚|多久|多长时间|住多长|几个月|几年|多少年|多少天|期限|有效期"),
      re.compile(r"(?<![\d第])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周|月|年|小时|工作日)|期限|长期|有效期")),
+    # A question naming the unit wants a figure in that unit: "住几个月" is not answered by "每年1次".
+    (re.compile(r"几个月|多少个月"), re.compile(r"(?:\d{1,3}|[一二两三四五六七八九十半]+)个月|半年")),
+    (re.compile(r"几年|多少年"), re.compile(r"(?<![\d第])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
+    (re.compile(r"几天|多少天"), re.compile(r"(?<![\d第])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|工作日)")),
     (re.compile(r"什么时候|几点|哪天|日期|截止|何时"),
      re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|起施行|以前|之前")),
     (re.compile(r"几分|多少分"), re.compile(rf"{_N}分")),

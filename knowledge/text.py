@@ -91,9 +91,39 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text) if text else text
 
 
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(text: str) -> int | None:
+    """'3' / '十二' / '二十一' / '两' → int (0–99); None if not such a number."""
+    if text.isdecimal():
+        return int(text)
+    if not text or any(ch not in _CN_DIGIT and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGIT[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    value = (_CN_DIGIT.get(tens, -100) if tens else 1) * 10 + (_CN_DIGIT.get(ones, -100) if ones else 0)
+    return value if value > 0 else None
+
+
+# A Chinese numeral counting something (一年, 两晚, 三十岁), not part of a word (一站式, 统一)
+# or an ordinal label (第一条).
+_COUNTED = re.compile(r"(?<![第\u4e00-\u9fff])([零〇一二两三四五六七八九十]{1,3})(?=个?(?:年|月|天|日|晚|周|岁|分|元|万|人|套|次|项|名|小时|工作日|倍))"
+                      r"|(?<=[满近约共每住积加减扣得给发补有至到或和天晚住超过])([零〇一二两三四五六七八九十]{1,3})(?=个?(?:年|月|天|日|晚|周|岁|分|元|万|人|套|次|项|名|小时|工作日|倍))")
+
+
+def arabic_numerals(text: str) -> str:
+    """Counted Chinese numerals as digits, so "住一年" meets "居住满1年" and "两晚" meets "2晚"."""
+    def repl(m: re.Match) -> str:
+        value = cn_number(m.group(0))
+        return str(value) if value is not None else m.group(0)
+    return _COUNTED.sub(repl, text)
+
+
 def normalise_query(text: str) -> str:
     """Append the documents' wording for colloquial terms found in ``text`` (繁體 as 简体 first)."""
-    text = to_simplified(text)
+    text = arabic_numerals(to_simplified(text))
     extra = [canonical for variant, canonical in synonyms() if variant in text and canonical not in text]
     return text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
 

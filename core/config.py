@@ -49,6 +49,12 @@ class EmbedderConfig(Section):
     provider: Literal["use", "sentence-transformers"] = "use"
     model_path: Optional[str] = None
     batch_size: int = Field(64, ge=1, le=4096)
+    # Vectors of recent texts kept per process (answer sentences repeat between questions);
+    # 0 turns the cache off. 20 MB holds ~10,000 vectors of the default embedder.
+    cache_mb: float = Field(20, ge=0, le=4096)
+    # BLAS threads of the one build process (never more than the cores): 2 threads embed
+    # 27% faster on 2 cores (bench/README.md). Web workers always use one.
+    build_threads: int = Field(2, ge=1, le=64)
 
     @model_validator(mode="after")
     def _model_path_required(self) -> "EmbedderConfig":
@@ -84,6 +90,8 @@ class LLMConfig(Section):
 class AnswerConfig(Section):
     max_sentences: int = Field(2, ge=1, le=10)
     max_chars: int = Field(300, ge=40, le=2000)
+    # Answers kept per process and index generation (a campaign post brings the same questions).
+    cache_size: int = Field(2048, ge=0, le=1_000_000)
 
 
 class KnowledgeConfig(Section):

@@ -18,7 +18,7 @@ from knowledge.service import KnowledgeBase
 
 def _kb(config: str | None, index: str | None) -> KnowledgeBase:
     overrides = {"knowledge": {"index_dir": str(Path(index).resolve())}} if index else None
-    return KnowledgeBase(load_config(config, overrides))
+    return KnowledgeBase(load_config(config, overrides), for_build=True)
 
 
 def _print_report(report: IngestReport, as_json: bool = False) -> None:

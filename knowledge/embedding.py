@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
 from pathlib import Path
 from typing import Protocol, Sequence
 
+import cachetools
 import numpy as np
 
 from core.config import EmbedderConfig
@@ -89,18 +89,17 @@ class CachingEmbedder:
     repeat too. Profiling showed embedding was most of a chat reply's time.
     """
 
-    def __init__(self, inner: Embedder, size: int = 50_000):
+    def __init__(self, inner: Embedder, max_bytes: int):
         self.inner = inner
         self.name = inner.name
-        self._size = size
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache = cachetools.LRUCache(maxsize=max_bytes, getsizeof=lambda v: v.nbytes)
         self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return self.inner.embed([])
         with self._lock:
-            found = {t: self._cache[t] for t in texts if t in self._cache}
-            for t in found:
-                self._cache.move_to_end(t)
+            found = {t: v for t in texts if (v := self._cache.get(t)) is not None}
         missing = list(dict.fromkeys(t for t in texts if t not in found))
         if missing:
             fresh = self.inner.embed(missing)
@@ -108,10 +107,6 @@ class CachingEmbedder:
                 for t, v in zip(missing, fresh):
                     found[t] = v
                     self._cache[t] = v
-                while len(self._cache) > self._size:
-                    self._cache.popitem(last=False)
-        if not texts:
-            return self.inner.embed([])
         return np.vstack([found[t] for t in texts]).astype(np.float32, copy=False)
 
 
@@ -130,8 +125,17 @@ def embedder_name(cfg: EmbedderConfig, base: Path | None = None) -> str:
     return UseEmbedder.name if cfg.provider == "use" else _st_name(_model_path(cfg, base))
 
 
-def make_embedder(cfg: EmbedderConfig, base: Path | None = None) -> Embedder:
-    """Build the configured embedder; relative model paths are relative to ``base``."""
+def make_embedder(cfg: EmbedderConfig, base: Path | None = None, for_build: bool = False) -> Embedder:
+    """Build the configured embedder; relative model paths are relative to ``base``.
+
+    ``for_build``: for the one ingest process, which embeds every text once: more BLAS
+    threads and no cache. Serving processes get one thread and the cache.
+    """
     if cfg.provider == "use":
-        return CachingEmbedder(UseEmbedder(batch_size=cfg.batch_size))
-    return CachingEmbedder(SentenceTransformerEmbedder(_model_path(cfg, base), batch_size=cfg.batch_size))
+        threads = min(cfg.build_threads, os.cpu_count() or 1) if for_build else 1
+        inner: Embedder = UseEmbedder(batch_size=cfg.batch_size, threads=threads)
+    else:
+        inner = SentenceTransformerEmbedder(_model_path(cfg, base), batch_size=cfg.batch_size)
+    if for_build or cfg.cache_mb <= 0:
+        return inner
+    return CachingEmbedder(inner, int(cfg.cache_mb * 2**20))

@@ -9,8 +9,9 @@ nothing.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from functools import cached_property
+
+import cachetools
 
 from core.config import Settings
 from knowledge.answer import Answer, Answerer, make_chat_model
@@ -20,17 +21,18 @@ from knowledge.retriever import HybridRetriever, Retrieval
 
 
 class KnowledgeBase:
-    ANSWER_CACHE_SIZE = 2048
-
-    def __init__(self, settings: Settings, chat_model=None, embedder: Embedder | None = None):
-        """``chat_model`` and ``embedder`` replace the configured ones (tests share one loaded model)."""
+    def __init__(self, settings: Settings, chat_model=None, embedder: Embedder | None = None,
+                 for_build: bool = False):
+        """``chat_model`` and ``embedder`` replace the configured ones (tests share one loaded model);
+        ``for_build``: this process builds the index (see ``make_embedder``)."""
         self.settings = settings
         self._chat_model = chat_model
         self._embedder = embedder
+        self._for_build = for_build
         self._lock = threading.Lock()
         # After a campaign post most people ask the same few questions: answers
         # are cached per index generation, so a rebuild invalidates them all.
-        self._answers: OrderedDict[tuple, Answer] = OrderedDict()
+        self._answers = cachetools.LRUCache(maxsize=settings.knowledge.answer.cache_size)
         self._answers_lock = threading.Lock()
 
     @cached_property
@@ -38,7 +40,8 @@ class KnowledgeBase:
         if self._embedder is not None:
             return self._embedder
         with self._lock:
-            return make_embedder(self.settings.knowledge.embedder, base=self.settings.path("."))
+            return make_embedder(self.settings.knowledge.embedder, base=self.settings.path("."),
+                                 for_build=self._for_build)
 
     @cached_property
     def index(self) -> KnowledgeIndex:
@@ -99,13 +102,10 @@ class KnowledgeBase:
         with self._answers_lock:
             cached = self._answers.get(key)
             if cached is not None:
-                self._answers.move_to_end(key)
                 return cached
         answer = self.answerer.answer(question, filters=filters, use_llm=use_llm)
         fell_back = use_llm and self.answerer.chat_model is not None and answer.mode == "extractive"
-        if not fell_back:  # an extractive fallback after an LLM failure is not kept
+        if not fell_back and self._answers.maxsize:  # an extractive fallback after an LLM failure is not kept
             with self._answers_lock:
                 self._answers[key] = answer
-                while len(self._answers) > self.ANSWER_CACHE_SIZE:
-                    self._answers.popitem(last=False)
         return answer

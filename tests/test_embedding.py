@@ -84,12 +84,28 @@ def test_caching_embedder_returns_the_same_vectors_and_embeds_each_text_once(shi
             return self.inner.embed(texts)
 
     inner = Counting(shipped_kb.embedder.inner)
-    cached = CachingEmbedder(inner, size=3)
+    one = inner.inner.embed(["x"])[0].nbytes
+    cached = CachingEmbedder(inner, max_bytes=3 * one)  # room for three vectors
     a = cached.embed(["人才公寓", "驿站", "人才公寓"])
     assert np.allclose(a, inner.inner.embed(["人才公寓", "驿站", "人才公寓"]), atol=1e-6)
     cached.embed(["驿站", "见习"])
     assert inner.seen == ["人才公寓", "驿站", "见习"]  # nothing embedded twice
-    cached.embed(["补贴", "创业"])  # size 3: the oldest entries are dropped
+    cached.embed(["补贴", "创业"])  # three vectors: the least recently used are dropped
     cached.embed(["人才公寓"])
     assert inner.seen[-1] == "人才公寓"
     assert cached.embed([]).shape[0] == 0 and cached.name == "counting"
+
+
+def test_the_build_embedder_has_no_cache_and_serving_ones_a_bounded_one(tmp_path):
+    """Sizes come from config: the default cache holds at most 20 MB of vectors; the one build
+    process embeds every text once and keeps none."""
+    from core.config import load_config
+    from knowledge.embedding import CachingEmbedder, make_embedder
+
+    cfg = load_config(None).knowledge.embedder
+    assert cfg.cache_mb == 20
+    serving = make_embedder(cfg)
+    assert isinstance(serving, CachingEmbedder) and serving._cache.maxsize == 20 * 2**20
+    assert not isinstance(make_embedder(cfg, for_build=True), CachingEmbedder)
+    off = load_config(None, {"knowledge": {"embedder": {"cache_mb": 0}}}).knowledge.embedder
+    assert not isinstance(make_embedder(off), CachingEmbedder)

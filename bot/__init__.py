@@ -18,12 +18,13 @@ from knowledge.service import KnowledgeBase
 log = logging.getLogger(__name__)
 
 
-def create_app(overrides: dict | None = None) -> Flask:
+def create_app(overrides: dict | None = None, embedder=None) -> Flask:
     """Build the app from config.yaml (or $APP_CONFIG) with ``overrides`` merged over it.
 
     ``overrides["instance_path"]`` (or ``server.instance_dir``) moves the instance
     folder (SQLite, uploads, the cookie key) away from the project's ``instance/``;
     tests use their own.
+    ``embedder``: an already loaded one for the configured model (tests share one between apps).
     Raises core.errors.ConfigError, naming the bad key, when the configuration is invalid.
     """
     overrides = dict(overrides or {})
@@ -37,7 +38,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.secret_key = _secret_key(app)
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       SESSION_COOKIE_SECURE=settings.web.secure_cookies)
-    knowledge = KnowledgeBase(settings)
+    knowledge = KnowledgeBase(settings, embedder=embedder)
     app.extensions["talent.knowledge"] = knowledge
 
     from bot import api, booking_api, db, webchat, wechat

@@ -21,6 +21,9 @@ GREETING = "您好！我是姜堰人才助手，有什么可以帮您？可以�
 THANKS = "不客气，祝您在姜堰一切顺利！还有问题随时问我。"
 EXITED = "好的，已退出当前操作。还有什么可以帮您？"
 NOTHING_TO_EXIT = "好的。还有什么可以帮您？"
+# A message in English (or another language written in Latin letters): say so in both.
+FOREIGN = ("您好！我目前只能用中文回答人才政策问题，可以试试下面的问题，或回复“转人工”。\n"
+           "Hi! I can only answer in Chinese for now. Tap a question below, or send 转人工 to reach our staff.")
 UNSUPPORTED = "暂不支持这类消息哦。请直接发送文字提问，回复“帮助”查看我能做什么。"
 VOICE_UNRECOGNISED = "抱歉，没听清您的语音。请直接发送文字，我来帮您解答。"
 RATE_LIMITED = "您发得太快啦，请稍等一分钟再发送。"
@@ -88,6 +91,7 @@ FORBIDDEN = "您没有权限访问这个页面。"
 BOOKING_CANCELLED_BY_STAFF = "您的驿站预约{number}已被工作人员取消，原因：{reason}。如有疑问请回复“转人工”。"
 
 # ---------------------------------------------------------------- tickets
+TICKET_CONFIRM_SHORT = "您要反映的问题是“{text}”吗？回复“是”提交给工作人员，也可以再补充几句，说得越具体回复越快。"
 TICKET_ASK_TEXT = "好的，请用一两句话描述您的问题，我会转给工作人员。（回复“取消”可退出）"
 TICKET_OPENED = "已为您登记工单，编号{number}。工作人员会尽快在这里回复您，回复“我的工单”可查看进度。"
 TICKET_NOT_FOUND = "没有找到工单{number}。"

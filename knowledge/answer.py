@@ -45,6 +45,8 @@ def answer_units(text: str) -> list[str]:
             continue
         out.extend([sentence] if len(sentence) <= _PARALLEL_MAX else split_sentences(sentence))
     return out
+# A numbered item's opening (（二）…, 3.…, 第五条…): what its later sentences are about.
+_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+条)")
 _NOT_FOUND_MARK = "NOT_FOUND"
 
 LLM_SYSTEM_PROMPT = (
@@ -95,8 +97,8 @@ class Answerer:
 
     # ------------------------------------------------------------ extractive
     def extractive(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
-        # (chunk rank, position, sentence, lead): ``lead`` is the first sentence of the
-        # paragraph when the sentence continues one ("其中，…不得超过3年" after
+        # (chunk rank, position, sentence, lead): ``lead`` is the opening sentence of the
+        # numbered item the sentence continues ("其中，…不得超过3年" after
         # "（二）城区人口50万至100万的…"): it is scored with the sentence and shown before it.
         candidates: list[tuple[int, int, str, str]] = []
         for rank, rc in enumerate(relevant[:3]):
@@ -106,7 +108,8 @@ class Answerer:
                 for i, sentence in enumerate(units):
                     pos += 1
                     if len(sentence) >= _MIN_SENTENCE:
-                        lead = units[0] if i and len(units[0]) + len(sentence) <= self.cfg.max_chars else ""
+                        lead = units[0] if (i and _ITEM.match(units[0])
+                                            and len(units[0]) + len(sentence) <= self.cfg.max_chars) else ""
                         candidates.append((rank, pos, sentence, lead))
         if not candidates:
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)

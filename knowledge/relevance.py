@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from knowledge.index import ChunkRecord
 from knowledge.places import gazetteer
-from knowledge.text import arabic_numerals, content_terms, synonyms
+from knowledge.text import arabic_numerals, content_terms, synonyms, to_simplified
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
 GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动 "
@@ -144,3 +144,15 @@ def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
     if specific < _SUBJECT_MIN:
         return min(mixed, cov)  # most of what the question is about is not in the text: similar wording cannot make up for it
     return mixed
+
+
+def subject_terms(question: str) -> tuple[str, ...]:
+    """What a question is about: its content terms minus generic words, places and the
+    kind of fact asked ("那能住多久" has none; "驿站能住多久" has 驿站). One-character words (住, 钱)
+    are verbs and measure words, not topics.
+
+    A message with no subject continues the previous question's topic.
+    """
+    question = arabic_numerals(to_simplified(question.lower()))
+    return tuple(t for t in content_terms(question)
+                 if len(t) >= 2 and not _generic(t) and not any(asks.search(t) for asks, _ in _ATTRIBUTES) and not t.isdecimal())

@@ -77,10 +77,10 @@ def app_overrides(shipped_index: Path, tmp_path: Path, **sections) -> dict:
 
 
 @pytest.fixture()
-def app(shipped_index, tmp_path):
+def app(shipped_index, shipped_kb, tmp_path):
     from bot import create_app
 
-    app = create_app(app_overrides(shipped_index, tmp_path))
+    app = create_app(app_overrides(shipped_index, tmp_path), embedder=shipped_kb.embedder)  # one model load
     app.config["TESTING"] = True
     return app
 
@@ -441,3 +441,11 @@ def pytest_sessionfinish(session, exitstatus) -> None:
     if left:
         print(f"\nthe test run left files in the working tree: {left[:10]}", file=sys.stderr)
         session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print how many of the conversations in tests/conversations/*.yaml held, per channel."""
+    module = next((m for name, m in list(sys.modules.items()) if name.endswith("test_conversations")), None)
+    if module is not None and any(module._held.values()):
+        for line in module.pytest_terminal_summary_lines():
+            terminalreporter.write_line(line)

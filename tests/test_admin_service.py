@@ -112,7 +112,7 @@ def test_dashboard_counts(app, agent):
     visitor = app.test_client()
     for q in ("人才公寓建了多少套", "驿站能免费住吗", "公积金怎么提取"):
         visitor.post("/api/chat", json={"text": q})
-    visitor.post("/api/chat", json={"text": "转人工 有问题"})
+    visitor.post("/api/chat", json={"text": "转人工 我有个落户的问题想咨询"})
     html = agent.get("/admin/").get_data(as_text=True)
     assert "今日咨询</div><div class=\"stat\">3<" in html.replace("\n", "")
     assert "回答率 67%" in html

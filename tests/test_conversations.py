@@ -30,9 +30,40 @@ def _check(reply: str, turn: dict, where: str) -> None:
     assert not unwanted, f"{where}: reply contains {unwanted}:\n{reply}"
 
 
+@pytest.fixture(scope="module")
+def served_index(shipped_index, tmp_path_factory):
+    """The shipped index plus the service document, as ``bot serve`` publishes it: what a
+    user of a running service talks to."""
+    import shutil
+
+    from bot import create_app
+    from tests.conftest import app_overrides
+
+    tmp = tmp_path_factory.mktemp("served")
+    shutil.copytree(shipped_index, tmp / "index")
+    app = create_app(app_overrides(tmp / "index", tmp))
+    res = app.test_cli_runner().invoke(args=["service-doc"])
+    assert res.exit_code == 0, res.output
+    return tmp / "index"
+
+
+@pytest.fixture()
+def served_app(served_index, shipped_kb, tmp_path):
+    from bot import create_app
+    from tests.conftest import app_overrides
+
+    app = create_app(app_overrides(served_index, tmp_path), embedder=shipped_kb.embedder)
+    app.config["TESTING"] = True
+    return app
+
+
+_held: dict[str, set] = {"api": set(), "wechat": set()}
+
+
 @pytest.mark.parametrize("channel", ["api", "wechat"])
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c["name"] for c in CONVERSATIONS])
-def test_conversation(app, conversation, channel):
+def test_conversation(served_app, conversation, channel):
+    app = served_app
     if channel == "api":
         client = app.test_client()
 
@@ -48,10 +79,17 @@ def test_conversation(app, conversation, channel):
 
     for n, turn in enumerate(conversation["turns"], 1):
         _check(say(str(turn["say"])), turn, f"{conversation['name']} / turn {n} ({turn['say']!r}) via {channel}")
+    _held[channel].add(conversation["name"])
 
 
 def test_there_are_conversations_to_run():
-    assert len(CONVERSATIONS) >= 15 and all(c["turns"] for c in CONVERSATIONS)
+    assert len(CONVERSATIONS) >= 80 and all(c["turns"] for c in CONVERSATIONS)
+    assert len({c["name"] for c in CONVERSATIONS}) == len(CONVERSATIONS), "conversation names must be unique"
+
+
+def pytest_terminal_summary_lines() -> list[str]:
+    """For conftest's summary: how many conversations held on each channel."""
+    return [f"conversations: {len(_held[ch])}/{len(CONVERSATIONS)} held via {ch}" for ch in ("api", "wechat")]
 
 
 def _book_via_chat(client, phone: str) -> str:

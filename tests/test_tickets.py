@@ -221,9 +221,9 @@ def test_show_lists_the_conversation_and_the_thread(app):
 
 def test_list_filters_by_status(app):
     web = WebUser(app)
-    a = _number_in(web.say("转人工 问题一"))
-    b = _number_in(web.say("转人工 问题二"))
-    c = _number_in(web.say("转人工 问题三"))
+    a = _number_in(web.say("转人工 第一个问题：落户要什么材料"))
+    b = _number_in(web.say("转人工 第二个问题：人才公寓怎么申请"))
+    c = _number_in(web.say("转人工 第三个问题：见习补贴何时发"))
     _cli(app, "reply", b, "答复")
     _cli(app, "close", c)
     everything = _cli(app, "list").output
@@ -239,7 +239,7 @@ def test_cli_errors(app):
     for args in (("reply", "T000000", "x"), ("close", "T000000"), ("show", "T000000")):
         res = _cli(app, *args)
         assert res.exit_code == 1 and "没有找到工单T000000" in res.output, (args, res.output)
-    number = _number_in(WebUser(app).say("转人工 问题"))
+    number = _number_in(WebUser(app).say("转人工 我想问一下落户的问题"))
     res = _cli(app, "reply", number, "   ")
     assert res.exit_code == 1 and "请写一下具体内容" in res.output
     assert _cli(app, "close", number).exit_code == 0

@@ -37,7 +37,7 @@ _CORRECTIONS = [
     ("phone", ("手机", "电话", "号码")),
 ]
 _CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
-_QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥")
+_QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何时|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$")
 _NAME_STATED = re.compile(r"^(我叫|我是|姓名|名字)")
 
 
@@ -152,7 +152,8 @@ class _Flow:
             self.slots["phone"], filled = phone, True
         elif step == "phone" and re.search(r"\d{5,}", text):
             error = messages.BOOKING_BAD_PHONE
-        if step == "name" or _NAME_STATED.match(text.strip()):
+        # A message that names a station or a day is about them ("换总站", "后天"), never a name.
+        if (step == "name" or _NAME_STATED.match(text.strip())) and not station and day is None:
             name = name_in(text)
             if name:
                 self.slots["name"], filled = name, True
@@ -275,7 +276,7 @@ _SURE = re.compile(r"^(确认取消|确认|确定|是|是的|对|取消吧|确�
 def cancel_booking(turn: Turn) -> Reply:
     """"取消预约 YZ123456" asks once ("确定取消…吗？"); only "确认" cancels: one tap on a chip
     must not throw a stay away."""
-    if turn.state.get("flow") == CANCEL_FLOW:
+    if turn.state.get("flow") == CANCEL_FLOW and not _NUMBER.search(turn.text.upper()):  # a number: asked anew
         number = turn.state.get("cancel", "")
         turn.state.clear()
         if not _SURE.match(compact(turn.text)):
@@ -291,21 +292,38 @@ def cancel_booking(turn: Turn) -> Reply:
     with turn.engine.read_sessions() as s:
         active = [b for b in bookings_of(s, turn.incoming.user_key) if b.status == "active"]
         names = {st.id: st.name for st in active_stations(s)}
-    if not m:
+    if not m and len(active) != 1:  # one active booking is the one meant; with several, ask which
         if not active:
             return Reply(messages.NO_BOOKINGS, intent="cancel_booking")
         return Reply(messages.CANCEL_WHICH.format(numbers="、".join(b.number for b in active)),
                      actions=[f"取消预约 {b.number}" for b in active[:3]], intent="cancel_booking")
-    booking = next((b for b in active if b.number == m.group(0)), None)
+    number = m.group(0) if m else active[0].number
+    booking = next((b for b in active if b.number == number), None)
     if booking is None:  # not theirs, already cancelled, or no such number: the domain function says which
         try:
             with turn.engine.sessions() as s:
-                cancel(s, m.group(0), actor=f"user:{turn.incoming.user_key}", user_key=turn.incoming.user_key,
+                cancel(s, number, actor=f"user:{turn.incoming.user_key}", user_key=turn.incoming.user_key,
                        today=users_today(turn.engine.settings))
         except BookingError as exc:
             return Reply(exc.message, intent="cancel_booking")
     turn.state.clear()
-    turn.state.update(flow=CANCEL_FLOW, cancel=m.group(0))
+    turn.state.update(flow=CANCEL_FLOW, cancel=number)
     return Reply(messages.CANCEL_CONFIRM.format(
-        number=m.group(0), station=names.get(booking.station_id, booking.station_id) if booking else "",
+        number=number, station=names.get(booking.station_id, booking.station_id) if booking else "",
         check_in=_fmt(booking.check_in) if booking else ""), actions=["确认", "保留预约"], intent="cancel_booking")
+
+
+_STAY_WORD = re.compile(r"住|床位|订|预约")
+
+
+def mentions_a_stay(turn: Turn) -> bool:
+    """"后天去总站住2晚": a station named with a day or a number of nights is a booking
+    request, whatever the words around it (the stations come from the database, so
+    each deployment's own names and aliases count)."""
+    text = turn.text
+    stay = nights_in(text) is not None or (_STAY_WORD.search(text) and date_in(text, users_today(turn.engine.settings)))
+    if not stay:  # "姜堰今天有招聘会吗" names a place and a day, but no stay
+        return False
+    with turn.engine.read_sessions() as s:
+        stations = [(st.id, st.name, st.address) for st in active_stations(s)]
+    return station_in(text, stations) is not None and not compact(text).isdigit()

@@ -16,11 +16,13 @@ from datetime import date
 from bot.dates import parse_date, parse_nights
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
+# A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
+_PHONE_WRITTEN = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
 _NAME_LEAD = re.compile(r"^(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|叫)\s*")
 _NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,10}[·•][\u3400-\u9fff·•]{1,10}|[A-Za-z][A-Za-z .'-]{1,19})$")
 _TRAILING = re.compile(r"[\s。．.！!？?，,、~～]+$")
 _NOT_A_NAME = re.compile(r"你好|您好|谢谢|驿站|预约|取消|算了|不订|换成|改成|吗|呢|什么|怎么|多少|哪|是的|不是|可以|"
-                         r"好的|确认|人才|公寓|政策|补贴|工单|人工|入住|晚上")
+                         r"好的|确认|人才|公寓|政策|补贴|工单|人工|入住|晚上|^换|^改")
 _WEEK = re.compile(r"一周|一个星期|一个礼拜|一星期")
 _FRACTION = re.compile(r"\d+\.\d+\s*个?(?:晚|夜|天)|半\s*(?:晚|夜|天)")
 _BOTH = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})天\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:晚|夜)")
@@ -40,7 +42,7 @@ def phone_in(text: str) -> str | None:
 
 def name_in(text: str) -> str | None:
     """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting or a sentence."""
-    plain = _TRAILING.sub("", _NAME_LEAD.sub("", text.strip()))
+    plain = _TRAILING.sub("", _NAME_LEAD.sub("", _PHONE_WRITTEN.sub("", normalise(text)).strip()))
     if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
         return None
     return plain

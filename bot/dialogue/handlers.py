@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from bot import messages
+from bot.dialogue.booking_flow import mentions_a_stay
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, handles_kind, wants_ticket
 from core.errors import IndexMissing
+from knowledge.relevance import subject_terms
 
 HELP_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
 
@@ -84,31 +86,80 @@ def split_questions(text: str) -> list[str]:
     return parts[:MAX_QUESTIONS] if len(parts) > 1 else [text]
 
 
+_FOLLOW_UP_START = re.compile(r"^(那么?|那个|这个|它|还有|另外|那如果|如果是)")
+_FOLLOW_UP_MAX = 10  # characters: "那硕士呢" continues a topic; a full sentence names its own
+
+
+def with_topic(question: str, topic: str) -> str:
+    """The question as asked, or with the previous question's topic when it has none of its own.
+
+    "那能住多久" after "驿站能免费住吗" asks about 驿站; so does "需要什么材料". A message
+    naming a subject stands alone, unless it is a short "那…呢" that swaps one detail.
+    """
+    if not topic:
+        return question
+    if not subject_terms(question) or (_FOLLOW_UP_START.match(question) and len(question) <= _FOLLOW_UP_MAX):
+        return f"{topic} {question}"
+    return question
+
+
+def _ask_one(turn: Turn, question: str, topic: str):
+    """The answer to one question (with the running topic), and the topic it leaves."""
+    asked = with_topic(question, topic)
+    answer = turn.engine.answer_question(asked, turn.incoming.user_key)
+    if answer.found:
+        topic = " ".join(subject_terms(asked))
+    return answer, topic
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def is_foreign(text: str) -> bool:
+    """A message in Latin letters with no Chinese at all ("how to book a room")."""
+    return not _CJK.search(text) and len(_LATIN_WORD.findall(text)) >= 2
+
+
 @handles("policy")
 def policy(turn: Turn) -> Reply:
     question = turn.text
+    if is_foreign(question):
+        return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
+    if not turn.state.get("flow") and mentions_a_stay(turn):
+        return HANDLERS["booking"](turn)
     if turn.state.get("offer_ticket") and wants_ticket(question):
         return HANDLERS["ticket"](turn)
     questions = split_questions(question)
     if len(questions) > 1:
         return _several(turn, questions)
     try:
-        answer = turn.engine.answer_question(question, turn.incoming.user_key)
+        answer, topic = _ask_one(turn, question, turn.state.get("topic", ""))
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
+    _remember_topic(turn, topic)
     if not answer.found:
         turn.engine.record_unanswered(question)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
 
 
+def _remember_topic(turn: Turn, topic: str) -> None:
+    if topic:
+        turn.state["topic"] = topic
+    else:
+        turn.state.pop("topic", None)
+
+
 def _several(turn: Turn, questions: list[str]) -> Reply:
-    """Each question of one message answered in turn, numbered, each with its own source."""
+    """Each question of one message answered in turn, numbered, each with its own source;
+    a later one without a subject continues the earlier one's ("驿站免费吗？能住多久")."""
     parts, sources, found = [], [], False
+    topic = turn.state.get("topic", "")
     for n, q in enumerate(questions, 1):
         try:
-            answer = turn.engine.answer_question(q, turn.incoming.user_key)
+            answer, topic = _ask_one(turn, q, topic)
         except IndexMissing:
             return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
         reply = reply_for_answer(answer)
@@ -118,6 +169,7 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         parts.append(f"{n}. {q}\n{reply.render()}")
         sources.extend(answer.sources[:1])
         found = found or answer.found
+    _remember_topic(turn, topic)
     return Reply("\n\n".join(parts), actions=["转人工"], intent="policy", found=found)
 
 

@@ -17,6 +17,7 @@ from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_
 
 FLOW = "ticket"
 MIN_TEXT = 2      # "转人工 嗯" is not a question yet: ask for one
+SHORT_TEXT = 6    # "转人工 落户": confirmed before it becomes a ticket
 SHOWN = 5         # tickets listed by "我的工单"
 # Separators left where the keywords were cut out; a "？" or "！" ending the user's words stays.
 _EDGES = re.compile(r"^[\s，。,.:：;；!！?？、]+|[\s，,:：;；、]+$")
@@ -51,18 +52,31 @@ def _ask(turn: Turn) -> Reply:
     return Reply(messages.TICKET_ASK_TEXT, actions=["取消"], intent="ticket")
 
 
+def _confirm_or_open(turn: Turn, described: str) -> Reply:
+    """Open the ticket, or first ask whether a very short text ("落户") is all there is to say:
+    staff cannot answer a word, and the user may have sent it by accident."""
+    if len(described) >= SHORT_TEXT:
+        return _open(turn, described)
+    turn.state.pop("offer_ticket", None)
+    turn.state.update(flow=FLOW, ticket_draft=described)
+    return Reply(messages.TICKET_CONFIRM_SHORT.format(text=described), actions=["是", "取消"], intent="ticket")
+
+
 @handles("ticket")
 def ticket(turn: Turn) -> Reply:
     described = _without_keywords(turn)
-    if turn.state.get("flow") == FLOW:  # the description we asked for
+    if turn.state.get("flow") == FLOW:  # the description we asked for, or more of it
+        draft = turn.state.get("ticket_draft", "")
+        if draft and is_affirmative(described):
+            return _open(turn, draft)
         if len(described) < MIN_TEXT or is_affirmative(described):
             return _ask(turn)
-        return _open(turn, described)
+        return _open(turn, f"{draft} {described}".strip()) if draft else _confirm_or_open(turn, described)
     pending = turn.state.get("offer_ticket")
     if pending and (wants_ticket(turn.text) or not described):
         return _open(turn, pending)
     if len(described) >= MIN_TEXT:
-        return _open(turn, described)
+        return _confirm_or_open(turn, described)
     return _ask(turn)
 
 

@@ -26,7 +26,7 @@ FOREIGN = ("您好！我目前只能用中文回答人才政策问题，可以�
            "Hi! I can only answer in Chinese for now. Tap a question below, or send 转人工 to reach our staff.")
 UNSUPPORTED = "暂不支持这类消息哦。请直接发送文字提问，回复“帮助”查看我能做什么。"
 VOICE_UNRECOGNISED = "抱歉，没听清您的语音。请直接发送文字，我来帮您解答。"
-RATE_LIMITED = "您发得太快啦，请稍等一分钟再发送。"
+RATE_LIMITED = "您发得太快啦，请稍等几秒再发送。"
 PREVIOUS_STILL_RUNNING = "您的上一条消息还在处理中，请稍等片刻再发。"
 EMPTY_TEXT = "请发送文字描述您的问题，我来帮您解答。"
 OFFER_TICKET = "需要我帮您转给工作人员吗？回复“需要”或“转人工”，他们会尽快答复您。"

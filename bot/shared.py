@@ -39,14 +39,34 @@ class TurnStart:
     """What one round trip to the store tells the engine at the start of a message."""
 
     first: bool = True        # False: a retry of a message already claimed (its reply is or will be stored)
-    recent: int = 0           # messages from the user in the rate window, this one included (0: not counted)
+    limited: bool = False     # over the user's rate limit: answered at once, not handled
     token: str | None = None  # the user lock; None when it was not taken (rate-limited, or held by another)
     state: dict = field(default_factory=dict)
     pending: bool = True      # deliveries may be waiting for this user (True when unknown)
 
 
+@dataclass(frozen=True)
+class Rate:
+    """A token bucket: ``burst`` messages at once, then one every 60/``per_minute`` seconds.
+
+    A person tapping chips every 1.5 s never meets it; a script sending ten a second does
+    after ``burst`` messages. Every message counts when it arrives, even while it waits
+    for the user's previous one, so a burst is limited at once.
+    """
+
+    per_minute: float
+    burst: int
+
+    @property
+    def interval(self) -> float:
+        return 60.0 / self.per_minute
+
+    def admits(self, next_arrival: float, now: float) -> bool:
+        return next_arrival - now <= self.burst * self.interval + 1e-6
+
+
 class SharedStore(Protocol):
-    def start_turn(self, user_key: str, claim_key: str | None, rate_window_s: int | None, rate_limit: int,
+    def start_turn(self, user_key: str, claim_key: str | None, rate: Rate | None,
                    lock_ttl_s: float) -> TurnStart:
         """Claim the message, count it against the rate limit, take the user lock and read the state:
         all that the common case needs before a handler runs, in one transaction or round trip."""
@@ -97,7 +117,7 @@ class DatabaseStore:
     # One write transaction at the start of a message and one at the end: on SQLite every
     # write transaction takes the database-wide lock, so their number sets the throughput.
     # They run on the DB-API connection (bot/turn_sql.py), not through SQLAlchemy.
-    def start_turn(self, user_key: str, claim_key: str | None, rate_window_s: int | None, rate_limit: int,
+    def start_turn(self, user_key: str, claim_key: str | None, rate: Rate | None,
                    lock_ttl_s: float) -> TurnStart:
         self._sweep()
         sql, now = self.sql, utcnow()
@@ -107,12 +127,9 @@ class DatabaseStore:
             ) is None:
                 return TurnStart(first=False)  # a retry: the first attempt runs (or ran) it
             start = TurnStart()
-            if rate_window_s:
-                # A counter per user and window, counted up here: messages still waiting
-                # for the user's lock count too, so a burst is limited at once.
-                start.recent = self._count_up(cur, f"rate:{user_key}", rate_window_s)
-                if start.recent > rate_limit:
-                    return start
+            if rate is not None and not self._take_token(cur, f"rate:{user_key}", rate):
+                start.limited = True
+                return start
             start.token = self._try_lock(cur, f"user:{user_key}", lock_ttl_s)
             if start.token is not None:
                 start.state = self._state(cur, user_key)
@@ -164,6 +181,14 @@ class DatabaseStore:
         """Add one to ``key``'s counter of the current window, atomically; the new count."""
         exp = utcnow() + timedelta(seconds=window_s * 2)
         return int(cur.first(turn_sql.COUNT_UP, {"k": _bucket_key(key, window_s), "exp": self.sql.ts(exp)})[0])
+
+    def _take_token(self, cur, key: str, rate: Rate) -> bool:
+        """One message's token from ``key``'s bucket (turn_sql.TAKE_TOKEN); False when it is empty."""
+        now, t = time.time(), rate.interval
+        cap = now + (rate.burst + 0.5) * t  # past the admit line (burst × t): a refused message, never deeper
+        got = cur.first(turn_sql.TAKE_TOKEN, {"k": key, "first": repr(now + t), "now": now, "t": t, "cap": cap,
+                                              "exp": self.sql.ts(utcnow() + timedelta(seconds=(rate.burst + 1) * t))})
+        return rate.admits(float(got[0]), now)
 
     def _try_lock(self, cur, name: str, ttl_s: float) -> str | None:
         """The lock's new token; None while another holder's lock has not expired."""
@@ -247,18 +272,20 @@ class RedisStore:
         # (The keys of one call may fall in different slots: a single Redis, not a Cluster.)
         return f"{self.p}seen:{claim_key}" if claim_key is not None else f"{self.p}seen:-"
 
-    # KEYS: seen, rate, lock, state. ARGV: claim?, pending marker, seen ttl, count?, rate ttl, limit,
-    # token, lock ttl ms. Returns {claimed} or {1, count, locked, state}.
+    # KEYS: seen, rate, lock, state. ARGV: claim?, pending marker, seen ttl, rate?, now, interval, burst,
+    # token, lock ttl ms. Returns {claimed} or {1, limited, locked, state}. The rate is the
+    # token bucket of turn_sql.TAKE_TOKEN (GCRA), in the same one value.
     _START = """
     if ARGV[1] == '1' and not redis.call('SET', KEYS[1], ARGV[2], 'NX', 'EX', ARGV[3]) then return {0} end
-    local n = 0
     if ARGV[4] == '1' then
-      n = redis.call('INCR', KEYS[2])
-      redis.call('EXPIRE', KEYS[2], ARGV[5])
-      if n > tonumber(ARGV[6]) then return {1, n, 0} end
+      local now, t, burst = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+      local tat = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), now) + t
+      tat = math.min(tat, now + (burst + 0.5) * t)
+      redis.call('SET', KEYS[2], string.format('%.6f', tat), 'PX', math.ceil((burst + 1) * t * 1000))
+      if tat - now > burst * t + 0.000001 then return {1, 1, 0} end
     end
-    if not redis.call('SET', KEYS[3], ARGV[7], 'NX', 'PX', ARGV[8]) then return {1, n, 0} end
-    return {1, n, 1, redis.call('GET', KEYS[4]) or ''}
+    if not redis.call('SET', KEYS[3], ARGV[8], 'NX', 'PX', ARGV[9]) then return {1, 0, 0} end
+    return {1, 0, 1, redis.call('GET', KEYS[4]) or ''}
     """
 
     # KEYS: state, lock, seen. ARGV: state ('' to keep it), state ttl, token, remember?, reply, seen ttl, pending marker.
@@ -274,14 +301,14 @@ class RedisStore:
     return 1
     """
 
-    def start_turn(self, user_key: str, claim_key: str | None, rate_window_s: int | None, rate_limit: int,
+    def start_turn(self, user_key: str, claim_key: str | None, rate: Rate | None,
                    lock_ttl_s: float) -> TurnStart:
         def run(claim: bool) -> list:
             return self._start(
-                keys=[self._seen_key(claim_key), f"{self.p}{_bucket_key(f'rate:{user_key}', rate_window_s or 60)}",
+                keys=[self._seen_key(claim_key), f"{self.p}rate:{user_key}",
                       f"{self.p}lock:user:{user_key}", f"{self.p}state:{user_key}"],
                 args=["1" if claim else "0", f"{self._PENDING}{time.time()}", self.seen_ttl_s,
-                      "1" if rate_window_s else "0", (rate_window_s or 1) * 2, rate_limit,
+                      "1" if rate else "0", repr(time.time()), rate.interval if rate else 1, rate.burst if rate else 1,
                       token, int(lock_ttl_s * 1000)])
 
         token = uuid.uuid4().hex
@@ -290,7 +317,7 @@ class RedisStore:
             if not self._take_over(claim_key):  # a retry, unless the first attempt's worker died
                 return TurnStart(first=False)
             got = run(False)
-        start = TurnStart(recent=int(got[1]))
+        start = TurnStart(limited=got[1] == 1)
         if got[2] == 1:
             start.token = token
             start.state = json.loads(got[3]) if got[3] else {}

@@ -37,6 +37,15 @@ COUNT_UP = (  # one counter per key and window, counted up atomically
     'INSERT INTO kv_store ("key", "value", expires_at) VALUES (:k, \'1\', :exp) '
     'ON CONFLICT ("key") DO UPDATE SET "value" = CAST(CAST(kv_store."value" AS INTEGER) + 1 AS VARCHAR) '
     'RETURNING "value"')
+# A token bucket in one value (GCRA): the "theoretical arrival time" of the user's next
+# message. Each message moves it one interval :t later (from now, if it lies in the past),
+# never beyond :cap, half an interval past the admit line (a flood cannot dig a deeper hole);
+# the caller lets the message through when the new value is at most ``burst`` intervals ahead.
+_TAT = 'CASE WHEN CAST(kv_store."value" AS DOUBLE PRECISION) > :now THEN CAST(kv_store."value" AS DOUBLE PRECISION) ELSE :now END'
+TAKE_TOKEN = (
+    'INSERT INTO kv_store ("key", "value", expires_at) VALUES (:k, CAST(:first AS VARCHAR), :exp) '
+    f'ON CONFLICT ("key") DO UPDATE SET "value" = CAST(CASE WHEN {_TAT} + :t > :cap THEN :cap ELSE {_TAT} + :t END '
+    'AS VARCHAR), expires_at = excluded.expires_at RETURNING "value"')
 LOCK = (  # taken when free, or when its holder died and it expired
     'INSERT INTO kv_store ("key", "value", expires_at) VALUES (:k, :token, :exp) '
     'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", expires_at = excluded.expires_at '

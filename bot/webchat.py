@@ -46,11 +46,24 @@ def _with_cookie(response, vid: str, new: bool):
     return response
 
 
+HISTORY = 30  # messages shown again when the page is reloaded
+START_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
+
+
 @bp.get("/chat")
 def page():
+    """The chat page, with the visitor's conversation so far: a reload mid-booking shows where
+    they are and only the current prompt's chips, never a fresh welcome the server does not share."""
     vid, new = visitor_id()
-    return _with_cookie(make_response(render_template("chat.html", welcome=messages.GREETING,
-                                                      actions=["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"])), vid, new)
+    history, actions = [], START_ACTIONS
+    if not new:
+        dialogue = get_dialogue()
+        history = dialogue.recent_conversation(f"web:{vid}", limit=HISTORY)
+        current = dialogue.current_actions(f"web:{vid}")
+        if current is not None:
+            actions = current
+    return _with_cookie(make_response(render_template("chat.html", welcome=messages.GREETING, history=history,
+                                                      actions=actions)), vid, new)
 
 
 @bp.post("/api/chat")

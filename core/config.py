@@ -179,7 +179,10 @@ class DialogueConfig(Section):
     qr_scenes: dict[str, str] = Field(default_factory=dict)    # parameter QR code scene -> intent it starts
     example_similarity: float = Field(0.82, gt=0, le=1)
     state_ttl_minutes: int = Field(30, ge=1)
-    rate_limit_per_minute: int = Field(20, ge=1)
+    # Per user, a token bucket: up to rate_burst messages at once, then rate_limit_per_minute
+    # (someone tapping chips every 1.5 s sends 40 a minute).
+    rate_limit_per_minute: float = Field(40, gt=0)
+    rate_burst: int = Field(15, ge=1)
     seen_ttl_hours: int = Field(24, ge=1)
 
 

@@ -264,16 +264,6 @@ def users_today():
     return local_today(BookingConfig().timezone)
 
 
-def within_one_rate_window(seconds_needed: float = 15.0) -> None:
-    """Wait, if need be, until a fresh minute starts: the rate limit counts per calendar
-    minute (bot.shared._bucket_key), so a test that crosses a minute boundary sees its
-    count restart and fails for no fault of the code."""
-    import time
-
-    if time.time() % 60 > 60 - seconds_needed:
-        time.sleep(60 - time.time() % 60 + 0.05)
-
-
 def free_port() -> int:
     import socket
 

@@ -133,9 +133,9 @@ def test_the_users_lock_is_released_when_reading_the_state_fails(app, monkeypatc
 
 def test_a_burst_from_one_sender_is_limited_while_its_messages_wait(app, monkeypatch):
     dialogue = app.extensions["talent.dialogue"]
-    limit = dialogue.settings.dialogue.rate_limit_per_minute
-    starts = [dialogue.begin(Incoming("web:burst", "web", "text", text=f"问题{i}")) for i in range(limit + 1)]
-    assert [s.recent for s in starts] == list(range(1, limit + 2))  # none of them finished yet
+    burst = dialogue.settings.dialogue.rate_burst
+    starts = [dialogue.begin(Incoming("web:burst", "web", "text", text=f"问题{i}")) for i in range(burst + 1)]
+    assert [s.limited for s in starts] == [False] * burst + [True]  # none of them finished yet
     reply = dialogue.run(Incoming("web:burst", "web", "text", text="再问"), starts[-1])
     assert reply.intent == "rate_limited"
     store = dialogue.store

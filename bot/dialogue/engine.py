@@ -23,7 +23,7 @@ from bot.dialogue.intents import IntentClassifier, compact
 from knowledge.text import to_simplified
 from bot.db import dialect_insert
 from bot.models import MessageLog, PendingDelivery, UnansweredQuestion, utcnow
-from bot.shared import TurnStart
+from bot.shared import Rate, TurnStart
 from core.config import Settings
 
 log = logging.getLogger(__name__)
@@ -158,9 +158,10 @@ class Dialogue:
         request thread, so the message is claimed before the deadline can pass
         and a retry is known as one before anything runs.
         """
+        d = self.settings.dialogue
         return self.store.start_turn(incoming.user_key, incoming.claim_key or None,
-                                     60 if _counted(incoming) else None,
-                                     self.settings.dialogue.rate_limit_per_minute, self.user_lock_ttl_s)
+                                     Rate(d.rate_limit_per_minute, d.rate_burst) if _counted(incoming) else None,
+                                     self.user_lock_ttl_s)
 
     def is_quick(self, incoming: Incoming, start: TurnStart) -> bool:
         """Whether ``run`` can wait on nothing slower than this machine and the shared store.
@@ -172,7 +173,7 @@ class Dialogue:
         if not start.first:
             return True
         if start.token is None:  # rate-limited (answered at once) or waiting for the user's lock
-            return _counted(incoming) and start.recent > self.settings.dialogue.rate_limit_per_minute
+            return start.limited
         text = incoming.text.strip()
         return not text or self.knowledge.answers_locally(text)
 
@@ -181,7 +182,7 @@ class Dialogue:
         user = incoming.user_key
         if not start.first:
             return Reply("", intent="duplicate", silent=True, duplicate=True)
-        if _counted(incoming) and start.recent > self.settings.dialogue.rate_limit_per_minute:
+        if start.limited:
             return self._remembered(incoming, Reply(messages.RATE_LIMITED, intent="rate_limited"))
         token, state, pending = start.token, start.state, start.pending
         try:
@@ -209,6 +210,8 @@ class Dialogue:
         reply = handler(turn)
         if pending:
             reply = self._with_pending(incoming.user_key, reply)
+        if turn.state.get("flow"):  # a page reloaded mid-flow shows this prompt's chips again
+            turn.state["actions"] = reply.actions
         # Most messages are one-off questions: no state before, none after, nothing to save.
         keep = None if was_empty and not turn.state else turn.state
         self.store.finish_turn(
@@ -279,6 +282,11 @@ class Dialogue:
         if pending:
             reply.text = "\n\n".join(pending + [reply.text])
         return reply
+
+    def current_actions(self, user_key: str) -> list[str] | None:
+        """The quick replies of the prompt the user is in the middle of; None outside a flow."""
+        state = self.store.get_state(user_key)
+        return list(state.get("actions") or []) if state.get("flow") else None
 
     def recent_conversation(self, user_key: str, limit: int = 10) -> list[dict]:
         with self.read_sessions() as s:

@@ -35,10 +35,10 @@
     return b;
   }
 
+  // Only the chips of the latest reply: an earlier prompt's chips would answer a question no longer asked.
   function setActions(actions) {
-    if (!actions || !actions.length) return;
     quick.innerHTML = "";
-    actions.forEach(function (a) {
+    (actions || []).forEach(function (a) {
       const c = document.createElement("button");
       c.type = "button";
       c.className = "chip";
@@ -84,4 +84,5 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); ask(input.value); });
   quick.addEventListener("click", function (e) { if (e.target.classList.contains("chip")) ask(e.target.textContent); });
   setInterval(poll, 5000);
+  log.scrollTop = log.scrollHeight;  // a reloaded page shows its latest messages
 })();

@@ -50,7 +50,11 @@ def create_app(overrides: dict | None = None, embedder=None) -> Flask:
     read_sessions = app.extensions["talent.db.read"]
     store = make_store(sessions, settings.redis.url, settings.dialogue.seen_ttl_hours * 3600,
                        read_sessions=read_sessions)
-    app.extensions["talent.dialogue"] = Dialogue(settings, knowledge, store, sessions, read_sessions)
+    from bot.faq import StandardAnswers
+
+    answers = StandardAnswers(settings, knowledge, read_sessions)
+    app.extensions["talent.answers"] = answers
+    app.extensions["talent.dialogue"] = Dialogue(settings, knowledge, store, sessions, read_sessions, answers)
 
     from flask_wtf.csrf import CSRFProtect
 
@@ -112,6 +116,13 @@ def get_dialogue():
     from flask import current_app
 
     return current_app.extensions["talent.dialogue"]
+
+
+def get_answers():
+    """The process's answer entry point: standard answers first, then the documents (bot/faq.py)."""
+    from flask import current_app
+
+    return current_app.extensions["talent.answers"]
 
 
 def get_knowledge() -> KnowledgeBase:

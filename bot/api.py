@@ -6,7 +6,7 @@ import os
 
 from flask import Blueprint, jsonify, request
 
-from bot import get_knowledge, messages
+from bot import get_answers, get_knowledge, messages
 from core.errors import IndexMissing
 
 bp = Blueprint("api", __name__)
@@ -34,7 +34,7 @@ def ask():
     if not isinstance(question, str) or not question.strip() or len(question) > MAX_QUESTION_CHARS:
         return jsonify(error=messages.BAD_QUESTION), 400
     try:
-        answer = get_knowledge().answer(question)
+        answer = get_answers().answer(question)
     except IndexMissing:
         return jsonify(error=messages.INDEX_NOT_READY), 503
     payload = answer.to_json()

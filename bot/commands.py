@@ -11,6 +11,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(wechat_group)
     app.cli.add_command(tickets_group)
     app.cli.add_command(service_doc_cmd)
+    app.cli.add_command(faq_group)
 
 
 @click.command("service-doc")
@@ -119,3 +120,72 @@ def tickets_close(number: str, reason: str) -> None:
 
 def _delivered(how: str) -> str:
     return "sent through WeChat" if how == "pushed" else "queued for the chat"
+
+
+faq_group = AppGroup("faq", help="Standard answers (标准问答), matched before the documents.")
+
+
+def _faq_write(action, audit_action: str, **detail):
+    """Run one change in a transaction with its audit entry; a FaqError is a clean CLI error."""
+    from bot.faq import FaqError
+    from bot.people import audit
+
+    with current_app.extensions["talent.db"]() as s:
+        try:
+            result = action(s)
+        except FaqError as exc:
+            raise click.ClickException(exc.message) from None
+        audit(s, "cli", audit_action, str(getattr(result, "id", "")), **detail)
+        s.commit()
+        return result
+
+
+@faq_group.command("add")
+@click.argument("question")
+@click.argument("answer")
+@click.option("--alias", "aliases", multiple=True, help="another phrasing of the question (repeatable)")
+@click.option("--source", default="", help="title of the document the answer comes from")
+def faq_add(question: str, answer: str, aliases: tuple[str, ...], source: str) -> None:
+    """Add a standard answer; every worker uses it within faq.refresh_s seconds."""
+    from bot import faq
+
+    entry = _faq_write(lambda s: faq.add(s, question, answer, list(aliases), source, "cli"), "faq.add",
+                       question=question)
+    click.echo(f"{entry.id}  added: {entry.question}")
+
+
+@faq_group.command("list")
+@click.option("--search", default="", help="only entries whose question or answer contains this")
+def faq_list(search: str) -> None:
+    """One line per standard answer, its id first."""
+    from bot import faq
+
+    with current_app.extensions["talent.db"]() as s:
+        rows = faq.entries(s, search)
+        for e in rows:
+            state = "" if e.enabled else "  [停用]"
+            aliases = f"  (+{len(e.aliases)} 种问法)" if e.aliases else ""
+            click.echo(f"{e.id}  {e.question}{aliases}  → {e.answer[:40]}{state}")
+        click.echo(f"{len(rows)} entries")
+
+
+@faq_group.command("remove")
+@click.argument("entry_id", type=int)
+def faq_remove(entry_id: int) -> None:
+    """Delete a standard answer."""
+    from bot import faq
+
+    entry = _faq_write(lambda s: faq.remove(s, entry_id), "faq.remove")
+    click.echo(f"{entry_id}  removed: {entry.question}")
+
+
+@faq_group.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def faq_import(path: str) -> None:
+    """Add standard answers from a CSV: question,answer[,aliases separated by |[,source]]."""
+    from pathlib import Path
+
+    from bot import faq
+
+    count = _faq_write(lambda s: faq.import_csv(s, Path(path), "cli"), "faq.import", file=Path(path).name)
+    click.echo(f"{count} added")

@@ -189,3 +189,19 @@ class Staff(Base):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     last_login: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FaqEntry(Base):
+    """A standard answer (标准问答): staff's own answer to a question and its phrasings,
+    matched before the documents are searched (bot/faq.py)."""
+
+    __tablename__ = "faq_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    question: Mapped[str] = mapped_column(String(200))
+    aliases: Mapped[list] = mapped_column(JSON, default=list)   # other phrasings of the question
+    answer: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(200), default="")  # a document title to cite, or ""
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)

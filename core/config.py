@@ -223,6 +223,16 @@ class WebConfig(Section):
     secure_cookies: bool = False  # set true behind HTTPS
 
 
+class FaqConfig(Section):
+    """Standard answers (bot/faq.py): when a question counts as one of their phrasings."""
+
+    # Cosine similarity of the question to the closest phrasing, and the share of that
+    # phrasing's specific terms the question contains: both must hold (paraphrase + keywords).
+    min_similarity: float = Field(0.85, ge=0, le=1)
+    min_terms: float = Field(0.5, ge=0, le=1)
+    refresh_s: float = Field(1.0, gt=0, le=60)  # how often a worker looks for saved changes
+
+
 class Settings(Section):
     server: ServerConfig = ServerConfig()
     knowledge: KnowledgeConfig = KnowledgeConfig()
@@ -234,6 +244,7 @@ class Settings(Section):
     web: WebConfig = WebConfig()
     stations: list[StationSeed] = Field(default_factory=list)
     booking: BookingConfig = BookingConfig()
+    faq: FaqConfig = FaqConfig()
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> "Settings":

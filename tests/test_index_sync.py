@@ -357,3 +357,25 @@ def test_check_warns_when_another_process_holds_the_embedded_store_open(tmp_path
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_standard_answer_reaches_every_worker_within_2s_and_leaves_with_removal(served):
+    """`flask --app bot faq add/list/remove` while 4 gunicorn workers answer: each worker
+    answers from the new standard answer within 2 s of the save, and stops after removal."""
+    question, answer = "驿站可以带宠物吗", "驿站内不允许携带宠物，请谅解。"
+
+    def flask(*args: str) -> str:
+        out = subprocess.run([sys.executable, "-m", "flask", "--app", "bot", "faq", *args], cwd=PROJECT_ROOT,
+                             env=served.env, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stdout + out.stderr
+        return out.stdout
+
+    def answered_by_all(expected: bool, asks: int = 24) -> bool:
+        return all((served.ask("驿站能带宠物吗") == answer) == expected for _ in range(asks))
+
+    assert served.ask("驿站能带宠物吗") != answer
+    flask("add", question, answer, "--alias", "宠物能带进驿站吗")
+    wait_until(lambda: answered_by_all(True), seconds=SYNC_S)  # 24 answers in a row, from every worker
+    entry_id = next(line.split()[0] for line in flask("list").splitlines() if question in line)
+    flask("remove", entry_id)
+    wait_until(lambda: answered_by_all(False), seconds=SYNC_S)

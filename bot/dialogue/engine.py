@@ -116,12 +116,15 @@ def handles_kind(*kinds: str) -> Callable[[Handler], Handler]:
 
 class Dialogue:
     def __init__(self, settings: Settings, knowledge, store, sessions: sessionmaker,
-                 read_sessions: sessionmaker | None = None):
+                 read_sessions: sessionmaker, answers):
+        """``answers``: bot.faq.StandardAnswers, what questions are answered by (standard answers,
+        then ``knowledge``); ``knowledge`` also serves the intent examples' embeddings."""
         self.settings = settings
         self.knowledge = knowledge
+        self.answers = answers
         self.store = store
         self.sessions = sessions
-        self.read_sessions = read_sessions or sessions  # for lookups that never write
+        self.read_sessions = read_sessions  # for lookups that never write
         embed = None
         if any(i.examples for i in settings.dialogue.intents.values()):
             embed = lambda texts: knowledge.embedder.embed(texts)  # noqa: E731
@@ -238,7 +241,7 @@ class Dialogue:
 
     # ------------------------------------------------------------ helpers
     def answer_question(self, question: str, user_key: str):
-        return self.knowledge.answer(question)
+        return self.answers.answer(question)
 
     def record_unanswered(self, question: str) -> None:
         """Count the question for staff, grouped by its compact form (one upsert: workers race here)."""

@@ -122,3 +122,10 @@ JOB_LIVE = "新索引（第{generation}版）已生效。"
 COVERAGE_WARNING = "《{doc}》只有{pct}%的内容进入了索引，以下内容没有作为正文收录（多为被设成标题样式的段落）：{lines}"
 SERVICE_DOC_HOW = ("在公众号或网页聊天里回复“预约驿站”，按提示选择驿站、入住日期和晚数，留下姓名和手机号即可预约，"
                    "预约成功会收到预约编号。回复“我的预约”查看预约，回复“取消预约”加预约编号可在入住日前取消。")
+
+# ---------------------------------------------------------------- standard answers (console)
+FAQ_SAVED = "已保存标准答案：{question}"
+FAQ_ENABLED = "已启用：{question}"
+FAQ_DISABLED = "已停用：{question}"
+FAQ_DELETED = "已删除：{question}"
+FAQ_MISSING = "没有找到这条标准答案。"

@@ -111,3 +111,44 @@ def test_editor_cannot_reach_staff_accounts(app, live_server, browser):
     res = page.goto(f"{live_server.url}/admin/staff")
     assert res.status == 403 and "没有权限" in page.content()
     page.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_a_standard_answer_written_from_an_unanswered_question_answers_the_chat(app, live_server, browser,
+                                                                                artifacts, viewport):
+    """未答问题 → 写标准答案 → save: the web chat answers a paraphrase with it, citing 标准问答;
+    hit testing says the standard answer wins; the question is marked handled."""
+    base = live_server.url
+    visitor = browser.new_page(viewport=viewport)
+    visitor.goto(f"{base}/chat")
+    visitor.fill("#text", "驿站可以带宠物吗")
+    visitor.press("#text", "Enter")
+    visitor.wait_for_selector(".msg.bot .bubble >> text=没有找到", timeout=15000)
+
+    page = browser.new_page(viewport=viewport)
+    _login(page, base, "editor1")
+    page.goto(f"{base}/admin/unanswered")
+    row = page.locator("#unanswered tr", has_text="驿站可以带宠物吗")
+    row.locator("a.write-faq").click()
+    assert page.input_value("#faq-form input[name=question]") == "驿站可以带宠物吗"
+    page.fill("#faq-form textarea[name=aliases]", "宠物能带进驿站吗")
+    page.fill("#faq-form textarea[name=answer]", "驿站内不允许携带宠物，请谅解。")
+    page.click("#faq-form button[type=submit]")
+    page.wait_for_selector("#faq >> text=驿站内不允许携带宠物", timeout=15000)
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-faq-{viewport['width']}.png"), full_page=True)
+
+    page.goto(f"{base}/admin/search")
+    page.fill("#question", "驿站能带宠物吗")
+    page.click("#search")
+    page.wait_for_selector("#faq-wins", timeout=15000)
+    page.goto(f"{base}/admin/unanswered")
+    assert page.locator("#unanswered tr", has_text="驿站可以带宠物吗").count() == 0  # handled
+
+    visitor.fill("#text", "宠物能带进驿站吗")
+    visitor.press("#text", "Enter")
+    visitor.wait_for_selector(".msg.bot .bubble .source >> text=来源：《标准问答》", timeout=15000)
+    assert visitor.locator(".msg.bot .bubble").last.inner_text().startswith("驿站内不允许携带宠物，请谅解。")
+    visitor.close()
+    page.close()

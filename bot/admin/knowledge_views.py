@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from bot import get_knowledge
+from bot import get_answers, get_knowledge
 from bot.admin import bp
 from bot.admin.auth import require, staff_audit
 from bot.db import get_db
@@ -168,7 +168,7 @@ def search():
         kb = get_knowledge()
         try:
             result = kb.retrieve(question, k=10)
-            answer = kb.answer(question)
+            answer = get_answers().answer(question)  # what a user would get: a standard answer wins
             reply = reply_for_answer(answer)
         except IndexMissing:
             flash("知识库还没有建立索引。", "error")
@@ -204,11 +204,11 @@ def unanswered_handled():
 @require("editor")
 def unanswered_rerun():
     """Ask the open questions again against the current index."""
-    kb = get_knowledge()
+    answers = get_answers()
     rows = get_db().scalars(select(UnansweredQuestion).where(UnansweredQuestion.handled.is_(False)).limit(200)).all()
     results = {}
     for row in rows:
-        answer = kb.answer(row.question)
+        answer = answers.answer(row.question)
         results[str(row.id)] = {"found": answer.found, "answer": answer.text[:120]}
     found = sum(1 for r in results.values() if r["found"])
     flash(f"已重新检索{len(results)}个问题，其中{found}个现在可以回答。", "ok")

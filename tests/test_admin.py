@@ -247,3 +247,42 @@ def test_console_upload_warns_about_text_that_did_not_reach_the_index(app, tmp_p
     assert LOSSY_HEADING[:20] in status["warnings"][0] and "%的内容进入了索引" in status["warnings"][0]
     page = client.get("/admin/docs").get_data(as_text=True)
     assert 'class="num warn"' in page and LOSSY_HEADING[:20] in page
+
+
+def test_a_broken_replacement_keeps_the_good_version_answering_and_on_disk(app):
+    """Replace a document with a broken file of the same name: the job says it was skipped, the
+    good file is back on disk and still answers; a rejected new upload leaves nothing behind;
+    the audit log records each outcome."""
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from bot.models import AuditEntry
+
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    good = "# 宠物规定\n\n青年人才驿站内不得饲养宠物，违者取消入住资格。\n".encode("utf-8")
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(good), "宠物规定.md")},
+                      content_type="multipart/form-data")
+    assert _wait_job(client, res.headers["Location"])["added"] == ["宠物规定.md"]
+    docs = Path(app.instance_path) / "docs"
+
+    res = client.post("/admin/docs/宠物规定.md/replace",
+                      data={"csrf_token": token, "file": (io.BytesIO(b"\xff\xfe\x00broken\x00" * 50), "宠物规定.md")},
+                      content_type="multipart/form-data")
+    status = _wait_job(client, res.headers["Location"])
+    assert status["skipped"] and status["skipped"][0]["path"] == "宠物规定.md", status
+    assert (docs / "宠物规定.md").read_bytes() == good  # the good version is back in place
+    answer = client.post("/api/ask", json={"question": "驿站可以养宠物吗"}).json
+    assert "不得饲养宠物" in answer["answer"]
+
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"MZ\x90\x00"), "病毒.pdf")},
+                      content_type="multipart/form-data")
+    assert _wait_job(client, res.headers["Location"])["skipped"]
+    assert not (docs / "病毒.pdf").exists()  # refused: nothing left on disk
+    with app.extensions["talent.db"]() as s:
+        results = [(a.action, a.target, a.detail["ok"]) for a in s.scalars(
+            select(AuditEntry).where(AuditEntry.action.like("doc.%.result")).order_by(AuditEntry.id))]
+    assert results == [("doc.upload.result", "宠物规定.md", True), ("doc.replace.result", "宠物规定.md", False),
+                       ("doc.upload.result", "病毒.pdf", False)]

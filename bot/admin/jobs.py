@@ -103,8 +103,12 @@ def summary(report: dict) -> str:
     return "，".join(parts) + "。" + tail
 
 
-def start_job(kind: str, args: list[str]) -> str:
-    """Run the ingest CLI with ``args`` in the background; progress and outcome go to the shared store."""
+def start_job(kind: str, args: list[str], on_done=None) -> str:
+    """Run the ingest CLI with ``args`` in the background; progress and outcome go to the shared store.
+
+    ``on_done(report)`` runs when it ends, in an app context: the CLI's report, or None
+    when the build failed (an upload uses it to keep or restore files on disk).
+    """
     app = current_app._get_current_object()
     settings = app.config["SETTINGS"]
     store = _store()
@@ -121,20 +125,29 @@ def start_job(kind: str, args: list[str]) -> str:
             _run()
 
     def _run() -> None:
+        report, outcome = None, {}
         try:
             report = run_ingest(settings, args, progress)
-            save(kind=kind, status="done", summary=summary(report),
-                 skipped=[{"path": Path(p).name, "reason": r} for p, r in report["skipped"]],
-                 added=report["added"], updated=report["updated"], removed=report["removed"],
-                 generation=report["generation"],
-                 warnings=[messages.COVERAGE_WARNING.format(doc=w["doc_id"], pct=f"{100 * w['coverage']:.1f}",
-                                                            lines="；".join(line[:60] for line in w["dropped"][:5]))
-                           for w in report.get("warnings", [])])
+            outcome = dict(status="done", summary=summary(report),
+                           skipped=[{"path": Path(p).name, "reason": r} for p, r in report["skipped"]],
+                           added=report["added"], updated=report["updated"], removed=report["removed"],
+                           generation=report["generation"],
+                           warnings=[messages.COVERAGE_WARNING.format(
+                               doc=w["doc_id"], pct=f"{100 * w['coverage']:.1f}",
+                               lines="；".join(line[:60] for line in w["dropped"][:5]))
+                               for w in report.get("warnings", [])])
         except IngestFailed as exc:
-            save(kind=kind, status="failed", summary=exc.reason)
+            outcome = dict(status="failed", summary=exc.reason)
         except Exception as exc:  # never leave a job "running" forever
             log.exception("ingest job %s failed", job_id)
-            save(kind=kind, status="failed", summary=type(exc).__name__)
+            outcome = dict(status="failed", summary=type(exc).__name__)
+        finally:
+            if on_done is not None:  # before the status says "done": files are settled by then
+                try:
+                    on_done(report)
+                except Exception:
+                    log.exception("after ingest job %s", job_id)
+            save(kind=kind, **(outcome or dict(status="failed", summary="interrupted")))
 
     save(kind=kind, status="running", stage="queued", done=0, total=0)
     threading.Thread(target=run, name=f"ingest-{job_id}", daemon=True).start()

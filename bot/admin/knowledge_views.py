@@ -8,7 +8,9 @@ every worker sees its result on its next request.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import shutil
 from pathlib import Path
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -16,10 +18,11 @@ from sqlalchemy import select
 
 from bot import get_answers, get_knowledge
 from bot.admin import bp
-from bot.admin.auth import require, staff_audit
+from bot.admin.auth import current_staff, require, staff_audit
 from bot.db import get_db
 from bot.dialogue.handlers import reply_for_answer
-from bot.models import UnansweredQuestion
+from bot.models import UnansweredQuestion, utcnow
+from bot.people import audit
 from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
 from core.errors import IndexMissing
 from ingest.loaders import SUPPORTED_SUFFIXES
@@ -62,7 +65,12 @@ def docs():
                            accept=",".join(sorted(SUPPORTED_SUFFIXES)))
 
 
-def _save_upload(field: str = "file", name: str | None = None) -> Path | None:
+def _save_upload(field: str = "file", name: str | None = None) -> tuple[Path, Path | None] | None:
+    """The upload written in place, and where the file it replaces was kept (None: a new name).
+
+    The previous file is copied to ``docs/.versions/`` first: if the new one does not
+    ingest, ``_settle`` puts it back, so a broken replacement never costs the good version.
+    """
     upload = request.files.get(field)
     if upload is None or not upload.filename:
         flash("请选择要上传的文件。", "error")
@@ -72,21 +80,48 @@ def _save_upload(field: str = "file", name: str | None = None) -> Path | None:
         flash(f"不支持的文件类型：{Path(upload.filename).suffix or '无扩展名'}（支持 .txt .md .pdf .docx .html）。", "error")
         return None
     target = upload_dir() / filename
+    previous = None
+    if target.exists():
+        versions = upload_dir() / ".versions"
+        versions.mkdir(exist_ok=True)
+        previous = versions / f"{utcnow():%Y%m%d-%H%M%S-%f}-{target.name}"
+        shutil.copy2(target, previous)
     tmp = target.with_name(f".{target.name}.upload")
     upload.save(tmp)
     tmp.replace(target)
-    return target
+    return target, previous
+
+
+def _settle(target: Path, previous: Path | None, actor: str, action: str):
+    """What to do with the files once the job ends (bot.admin.jobs.start_job's ``on_done``)."""
+
+    def settle(report: dict | None) -> None:
+        skipped = {Path(p).name: reason for p, reason in (report or {}).get("skipped", [])}
+        ok = report is not None and target.name not in skipped
+        if not ok:  # failed or refused: the good version stays; a rejected new file leaves nothing behind
+            if previous is not None:
+                os.replace(previous, target)
+            else:
+                target.unlink(missing_ok=True)
+        with current_app.extensions["talent.db"]() as s:
+            audit(s, actor, f"{action}.result", target.name, ok=ok,
+                  reason=skipped.get(target.name) or ("" if report is not None else "build failed"))
+            s.commit()
+
+    return settle
 
 
 @bp.post("/docs/upload")
 @require("editor")
 def docs_upload():
-    path = _save_upload()
-    if path is None:
+    saved = _save_upload()
+    if saved is None:
         return redirect(url_for("admin.docs"))
+    path, previous = saved
     staff_audit("doc.upload", path.name, size=path.stat().st_size)
     get_db().commit()
-    return redirect(url_for("admin.docs", job=start_job("upload", ["build", str(path)])))
+    settle = _settle(path, previous, f"staff:{current_staff().name}", "doc.upload")
+    return redirect(url_for("admin.docs", job=start_job("upload", ["build", str(path)], on_done=settle)))
 
 
 @bp.post("/docs/<path:doc_id>/replace")
@@ -95,13 +130,15 @@ def docs_replace(doc_id: str):
     upload = request.files.get("file")
     new_suffix = Path(upload.filename).suffix.lower() if upload and upload.filename else ""
     same_type = new_suffix == Path(doc_id).suffix.lower()
-    path = _save_upload(name=doc_id if same_type else None)
-    if path is None:
+    saved = _save_upload(name=doc_id if same_type else None)
+    if saved is None:
         return redirect(url_for("admin.docs"))
+    path, previous = saved
     staff_audit("doc.replace", doc_id, new=path.name)
     get_db().commit()
     args = ["build", str(path)] + (["--replaces", doc_id] if path.name != doc_id else [])
-    return redirect(url_for("admin.docs", job=start_job("replace", args)))
+    settle = _settle(path, previous, f"staff:{current_staff().name}", "doc.replace")
+    return redirect(url_for("admin.docs", job=start_job("replace", args, on_done=settle)))
 
 
 @bp.post("/docs/<path:doc_id>/delete")

@@ -230,18 +230,21 @@ class DatabaseStore:
             return row.value
 
     def set_value(self, key: str, value: str, ttl_s: int | None) -> None:
-        with self._session() as s:
-            expires = utcnow() + timedelta(seconds=ttl_s) if ttl_s else None
-            row = s.get(KeyValue, key)
-            if row is None:
-                s.add(KeyValue(key=key, value=value, expires_at=expires))
-            else:
-                row.value, row.expires_at = value, expires
-            try:
-                s.commit()
-            except IntegrityError:
-                s.rollback()
-                self.set_value(key, value, ttl_s)
+        expires = utcnow() + timedelta(seconds=ttl_s) if ttl_s else None
+        for attempt in range(3):  # bounded: a parallel insert of the same key makes the next try an update
+            with self._session() as s:
+                row = s.get(KeyValue, key)
+                if row is None:
+                    s.add(KeyValue(key=key, value=value, expires_at=expires))
+                else:
+                    row.value, row.expires_at = value, expires
+                try:
+                    s.commit()
+                    return
+                except IntegrityError:
+                    s.rollback()
+                    if attempt == 2:
+                        raise
 
     def delete_value(self, key: str) -> None:
         with self._session() as s:

@@ -221,6 +221,8 @@ class BookingConfig(Section):
 
 class WebConfig(Section):
     secure_cookies: bool = False  # set true behind HTTPS
+    # A console session ends after this long without a request (and at logout, on the server).
+    staff_idle_minutes: int = Field(120, ge=1, le=7 * 24 * 60)
 
 
 class FaqConfig(Section):

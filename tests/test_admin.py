@@ -286,3 +286,52 @@ def test_a_broken_replacement_keeps_the_good_version_answering_and_on_disk(app):
             select(AuditEntry).where(AuditEntry.action.like("doc.%.result")).order_by(AuditEntry.id))]
     assert results == [("doc.upload.result", "宠物规定.md", True), ("doc.replace.result", "宠物规定.md", False),
                        ("doc.upload.result", "病毒.pdf", False)]
+
+
+def _copy_session(app, client):
+    """A second browser holding a copy of ``client``'s session cookie (what an attacker would steal)."""
+    thief = app.test_client()
+    thief.set_cookie("session", client.get_cookie("session").value)
+    return thief
+
+
+def test_logout_ends_the_session_on_the_server_even_for_a_copied_cookie(app):
+    client = app.test_client()
+    login(client, "boss")
+    thief = _copy_session(app, client)
+    assert thief.get("/admin/staff").status_code == 200  # the copy works while the session lives
+    client.post("/admin/logout", data={"csrf_token": csrf_token(client, "/admin/")})
+    res = thief.get("/admin/staff")
+    assert res.status_code == 302 and "/admin/login" in res.headers["Location"]
+
+
+def test_a_password_change_ends_every_session_of_the_account(app):
+    first, second, other = app.test_client(), app.test_client(), app.test_client()
+    login(first, "editor1")
+    login(second, "editor1")
+    login(other, "agent1")
+    res = app.test_cli_runner().invoke(args=["staff", "password", "editor1"],
+                                       input="an0ther-passw0rd\nan0ther-passw0rd\n")
+    assert res.exit_code == 0, res.output
+    for client in (first, second):
+        assert client.get("/admin/docs").status_code == 302
+    assert other.get("/admin/tickets").status_code == 200  # other accounts are untouched
+    assert login(first, "editor1", "an0ther-passw0rd").status_code == 302
+
+
+def test_an_idle_session_expires(shipped_index, tmp_path):
+    """web.staff_idle_minutes: the session record expires on the server without requests."""
+    import json
+
+    app = create_app(app_overrides(shipped_index, tmp_path, web={"staff_idle_minutes": 1}))
+    create_staff(app, "editor1", "editor")
+    client = app.test_client()
+    login(client, "editor1")
+    assert client.get("/admin/docs").status_code == 200
+    store = app.extensions["talent.dialogue"].store
+    serializer = app.session_interface.get_signing_serializer(app)
+    key = f"staff-session:{serializer.loads(client.get_cookie('session').value)['sid']}"
+    record = json.loads(store.get_value(key))
+    store.set_value(key, json.dumps(record), 1)  # as if the 60 s had all but run out
+    time.sleep(1.1)
+    assert client.get("/admin/docs").status_code == 302

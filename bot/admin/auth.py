@@ -9,6 +9,10 @@ trying many accounts. Passwords are hashed with werkzeug (scrypt).
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import secrets
+import time
 from datetime import timedelta
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
@@ -32,6 +36,42 @@ def hash_password(password: str) -> str:
     return generate_password_hash(password)
 
 
+# Console sessions live on the server (the shared store, key "staff-session:<id>"); the signed
+# cookie holds only the id. So logout ends the session even for a copied cookie, a session
+# idle for web.staff_idle_minutes expires, and a password change ends every session of the
+# account (each session remembers a fingerprint of the password hash it was opened with).
+_SESSION_KEY = "staff-session:{}"
+_REFRESH_S = 60  # the idle clock is pushed back at most once a minute (a write)
+
+
+def _fingerprint(staff: Staff) -> str:
+    return hashlib.sha256(staff.password_hash.encode()).hexdigest()[:16]
+
+
+def _idle_s() -> int:
+    return current_app.config["SETTINGS"].web.staff_idle_minutes * 60
+
+
+def open_session(staff: Staff) -> None:
+    sid = secrets.token_urlsafe(24)
+    record = {"staff": staff.id, "pw": _fingerprint(staff), "seen": time.time()}
+    _store().set_value(_SESSION_KEY.format(sid), json.dumps(record), _idle_s())
+    session.clear()
+    session["sid"] = sid
+    session.permanent = False
+
+
+def close_session() -> None:
+    sid = session.get("sid")
+    if sid:
+        _store().delete_value(_SESSION_KEY.format(sid))
+    session.clear()
+
+
+def _store():
+    return current_app.extensions["talent.dialogue"].store
+
+
 def current_staff() -> Staff | None:
     """The logged-in staff member, loaded in a short session of its own.
 
@@ -39,14 +79,20 @@ def current_staff() -> Staff | None:
     lock (bot.db), and the view may still call the shared store afterwards.
     """
     if "staff" not in g:
-        staff_id = session.get("staff_id")
-        staff = None
-        if staff_id:
+        g.staff = None
+        sid = session.get("sid")
+        raw = _store().get_value(_SESSION_KEY.format(sid)) if sid else None
+        if raw:
+            record = json.loads(raw)
             with current_app.extensions["talent.db"]() as s:
-                staff = s.get(Staff, staff_id)
+                staff = s.get(Staff, record["staff"])
                 if staff is not None:
                     s.expunge(staff)
-        g.staff = staff if staff is not None and staff.active else None
+            if staff is not None and staff.active and record.get("pw") == _fingerprint(staff):
+                g.staff = staff
+                if time.time() - record.get("seen", 0) > _REFRESH_S:
+                    record["seen"] = time.time()
+                    _store().set_value(_SESSION_KEY.format(sid), json.dumps(record), _idle_s())
     return g.staff
 
 
@@ -123,9 +169,7 @@ def login():
     staff.failed_logins, staff.locked_until, staff.last_login = 0, None, now
     audit(db, f"staff:{staff.name}", "login", staff.name, address=request.remote_addr)
     db.commit()
-    session.clear()
-    session["staff_id"] = staff.id
-    session.permanent = False
+    open_session(staff)
     target = request.args.get("next", "")
     if not target.startswith("/admin") or target.startswith("//"):
         target = url_for("admin.dashboard")
@@ -138,7 +182,7 @@ def logout():
     if staff is not None:
         audit(get_db(), f"staff:{staff.name}", "logout", staff.name)
         get_db().commit()
-    session.clear()
+    close_session()
     return redirect(url_for("admin.login"))
 
 

@@ -166,6 +166,12 @@ def _register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(_exc):
+        from flask import flash, redirect, request, url_for
+
+        if request.path.startswith("/admin/docs"):  # a console upload: say so on the page, naming the limit
+            mb = app.config["SETTINGS"].ingest.max_file_mb
+            flash(messages.UPLOAD_TOO_LARGE.format(mb=f"{mb:g}"), "error")
+            return redirect(url_for("admin.docs"), 303)
         return jsonify(error=messages.TOO_LARGE), 413
 
     @app.errorhandler(404)

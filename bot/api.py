@@ -6,7 +6,7 @@ import os
 
 from flask import Blueprint, jsonify, request
 
-from bot import get_answers, get_knowledge, messages
+from bot import get_answers, get_dialogue, get_knowledge, messages
 from core.errors import IndexMissing
 
 bp = Blueprint("api", __name__)
@@ -39,6 +39,7 @@ def ask():
         return jsonify(error=messages.INDEX_NOT_READY), 503
     payload = answer.to_json()
     if not answer.found:
+        get_dialogue().record_unanswered(question)  # staff see questions from every channel in 未答问题
         payload["answer"] = (messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place
                              else messages.NOT_FOUND)
     return jsonify(payload)

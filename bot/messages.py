@@ -7,6 +7,7 @@ INDEX_NOT_READY = "知识库正在准备中，请稍后再试。"
 BAD_QUESTION = "请输入要咨询的问题（500字以内）。"
 BAD_JSON = "请求格式不正确，请发送 JSON。"
 TOO_LARGE = "内容太长了，请精简后再发送。"
+UPLOAD_TOO_LARGE = "文件太大了：单个文档不能超过{mb}MB，请压缩或拆分后再上传。"
 NOT_FOUND_PAGE = "没有这个页面。"
 INTERNAL_ERROR = "系统开小差了，请稍后再试。（编号 {request_id}）"
 
@@ -72,7 +73,8 @@ BOOKING_DONE = ("预约成功！预约编号：{number}\n{station}，{check_in}�
                 "入住时请携带身份证。如需取消，回复“取消预约 {number}”。")
 NO_STATIONS = "驿站暂时没有开放预约，请稍后再试，或回复“转人工”咨询。"
 NO_BOOKINGS = "您还没有驿站预约。回复“预约驿站”即可预约免费住宿。"
-MY_BOOKINGS = "您的预约：\n{lines}\n如需取消，回复“取消预约 编号”。"
+MY_BOOKINGS = "您的预约：\n{lines}"
+MY_BOOKINGS_CANCEL_HINT = "\n如需取消，回复“取消预约 编号”。"
 BOOKING_LINE = "{number} {station} {check_in}入住 {nights}晚（{status}）"
 CANCEL_WHICH = "请回复要取消的预约编号，例如“取消预约 {numbers}”。"
 CANCELLED = "预约{number}已取消。欢迎下次再来！"

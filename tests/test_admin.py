@@ -86,6 +86,7 @@ def test_wrong_password_then_slow_down_then_lock(app):
                 s.commit()
     res = login(client, "agent1")
     assert res.status_code == 429 and "锁定" in res.get_data(as_text=True)
+    assert "请15分钟后再试" in res.get_data(as_text=True)  # a 15-minute lock says 15, not 16
 
 
 def test_form_without_csrf_token_is_refused(app):
@@ -335,3 +336,25 @@ def test_an_idle_session_expires(shipped_index, tmp_path):
     store.set_value(key, json.dumps(record), 1)  # as if the 60 s had all but run out
     time.sleep(1.1)
     assert client.get("/admin/docs").status_code == 302
+
+
+def test_an_oversized_upload_is_answered_on_the_console_page_naming_the_limit(shipped_index, tmp_path):
+    app = create_app(app_overrides(shipped_index, tmp_path, ingest={"max_file_mb": 1}))
+    create_staff(app, "editor1", "editor")
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    body = b"x" * (2 * 1024 * 1024)
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(body), "大.md")},
+                      content_type="multipart/form-data")
+    assert res.status_code == 303 and res.headers["Location"].endswith("/admin/docs")
+    page = client.get("/admin/docs").get_data(as_text=True)
+    assert "不能超过1MB" in page
+    assert not (tmp_path / "instance" / "docs" / "大.md").exists()
+
+
+def test_questions_from_the_json_api_reach_unanswered(app):
+    app.test_client().post("/api/ask", json={"question": "公积金怎么提取"})
+    client = app.test_client()
+    login(client, "editor1")
+    assert "公积金怎么提取" in client.get("/admin/unanswered").get_data(as_text=True)

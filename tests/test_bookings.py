@@ -154,7 +154,8 @@ def test_cancel_in_chat(shipped_index, tmp_path):
     assert "保留" in _chat(client, "保留预约")[0] and "已预约" in _chat(client, "我的预约")[0]
     assert "已取消" in _chat(client, f"取消预约 {number}", "确认")[1]
     assert "已经取消" in _chat(client, f"取消预约 {number}")[0]
-    assert "已取消" in _chat(client, "我的预约")[0]
+    listed = _chat(client, "我的预约")[0]
+    assert "已取消" in listed and "如需取消" not in listed  # nothing left to cancel: no hint
 
 
 def test_booking_through_the_encrypted_webhook_and_retry_books_once(shipped_index, tmp_path):

@@ -9,6 +9,7 @@ trying many accounts. Passwords are hashed with werkzeug (scrypt).
 from __future__ import annotations
 
 import functools
+import math
 import hashlib
 import json
 import secrets
@@ -149,9 +150,9 @@ def login():
     staff = db.scalar(select(Staff).where(Staff.name == name))
     now = utcnow()
     if staff is not None and staff.locked_until and staff.locked_until > now:
-        wait = int((staff.locked_until - now).total_seconds()) + 1
+        wait = max(1, math.ceil((staff.locked_until - now).total_seconds()))
         flash(messages.LOGIN_WAIT.format(seconds=wait) if wait < 120 else messages.LOGIN_LOCKED.format(
-            minutes=wait // 60 + 1), "error")
+            minutes=-(-wait // 60)), "error")  # whole minutes, rounded up: a 15-minute lock says 15
         return render_template("admin/login.html", name=name), 429
     if staff is None or not staff.active or not check_password_hash(staff.password_hash, password):
         if staff is not None:

@@ -265,7 +265,8 @@ def my_bookings(turn: Turn) -> Reply:
                                           check_in=f"{b.check_in.month}月{b.check_in.day}日", nights=b.nights,
                                           status="已预约" if b.status == "active" else "已取消")
              for b in rows[:10]]
-    return Reply(messages.MY_BOOKINGS.format(lines="\n".join(lines)), intent="my_bookings")
+    hint = messages.MY_BOOKINGS_CANCEL_HINT if any(b.status == "active" for b in rows[:10]) else ""
+    return Reply(messages.MY_BOOKINGS.format(lines="\n".join(lines)) + hint, intent="my_bookings")
 
 
 CANCEL_FLOW = "cancel_booking"

@@ -34,8 +34,9 @@ def render(app: Flask) -> str:
         lines.append(f"{st.name}{where}共有{st.beds}张床位，为青年人才提供免费住宿。{rules}")
     lines += ["", "## 入住条件", ""]
     lines += [q.reject for q in cfg.eligibility] or ["青年人才驿站为来求职、创业的青年人才提供免费住宿。"]
-    lines += ["", "## 能住多久", "",
-              f"青年人才驿站每次最多可免费入住{cfg.max_free_nights}晚，可以预约{cfg.window_days}天内的入住日期。", "",
+    lines += ["", "## 免费住宿能住多久", "",
+              f"青年人才驿站免费住宿每次最多{cfg.max_free_nights}晚（{cfg.max_free_nights}天），"
+              f"可以预约{cfg.window_days}天内的入住日期。", "",
               "## 怎么预约和取消", "", messages.SERVICE_DOC_HOW]
     return "\n".join(lines) + "\n"
 

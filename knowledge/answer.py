@@ -119,7 +119,9 @@ class Answerer:
         lexical, specific = terms[:, 0], terms[:, 1]
         # The sentence that states the kind of fact asked (an amount, a duration…) and the
         # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
-        fits = np.array([attribute_fit(question, s) for s in scored], dtype=float)
+        # The section heading counts here: under "入住条件" a sentence listing them states conditions.
+        headings = [relevant[c[0]].chunk.heading.lower() for c in candidates]
+        fits = np.array([attribute_fit(question, f"{h} {s}") for h, s in zip(headings, scored)], dtype=float)
         numbers = np.array([numbers_fit(expanded, s) for s in scored])
         semantic = np.zeros(len(candidates))
         if retrieval.query_vector is not None:
@@ -128,6 +130,8 @@ class Answerer:
         prior = np.array([1.0 / (1 + c[0]) for c in candidates])
         score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + 0.10 * prior
                  + 0.15 * fits + 0.10 * numbers)
+        if (fits < 0).all():  # asked for an amount, a duration…: no sentence states one, so none answers
+            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))
         chosen = [order[0]]
         best_rank = candidates[order[0]][0]

@@ -92,7 +92,7 @@ _ATTRIBUTES = [
     # A question naming the unit wants a figure in that unit: "住几个月" is not answered by "每年1次".
     (re.compile(r"几个月|多少个月"), re.compile(r"(?:\d{1,3}|[一二两三四五六七八九十半]+)个月|半年")),
     (re.compile(r"几年|多少年"), re.compile(r"(?<![\d第])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
-    (re.compile(r"几天|多少天"), re.compile(r"(?<![\d第])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|工作日)")),
+    (re.compile(r"几天|多少天"), re.compile(r"(?<![\d第])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
     (re.compile(r"什么时候|几点|哪天|日期|截止|何时"),
      re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|起施行|以前|之前")),
     (re.compile(r"几分|多少分"), re.compile(rf"{_N}分")),

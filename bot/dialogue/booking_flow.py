@@ -315,6 +315,7 @@ def cancel_booking(turn: Turn) -> Reply:
 
 
 _STAY_WORD = re.compile(r"住|床位|订|预约")
+_CHECK_IN = re.compile(r"入住|住进|去住|过去住")
 
 
 def mentions_a_stay(turn: Turn) -> bool:
@@ -322,9 +323,13 @@ def mentions_a_stay(turn: Turn) -> bool:
     request, whatever the words around it (the stations come from the database, so
     each deployment's own names and aliases count)."""
     text = turn.text
-    stay = nights_in(text) is not None or (_STAY_WORD.search(text) and date_in(text, users_today(turn.engine.settings)))
-    if not stay:  # "姜堰今天有招聘会吗" names a place and a day, but no stay
+    if compact(text).isdigit() or _QUESTION.search(text):  # "驿站明天能住吗" asks; it does not book
+        return False
+    dated = _STAY_WORD.search(text) and date_in(text, users_today(turn.engine.settings))
+    if dated and _CHECK_IN.search(text):  # "我想明天入住": a day to move in is a booking
+        return True
+    if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False
     with turn.engine.read_sessions() as s:
         stations = [(st.id, st.name, st.address) for st in active_stations(s)]
-    return station_in(text, stations) is not None and not compact(text).isdigit()
+    return station_in(text, stations) is not None

@@ -12,6 +12,7 @@ import re
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn, handles, is_affirmative, wants_ticket
+from bot.dialogue.intents import compact
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
                          withdraw)
 
@@ -26,13 +27,18 @@ _EDGES = re.compile(r"^[\s，。,.:：;；!！?？、]+|[\s，,:：;；、]+$")
 _TICKET_NUMBER = re.compile(r"T\d{6}", re.I)
 
 
+# What is left of "我要投诉" or "我想转人工" once the keyword is cut out: wanting, not a description.
+_FILLER = re.compile(r"^(我|我们)?(要|想|想要|需要|请|麻烦|帮我|怎么|如何|怎样|能|可以|和|跟|给|你们|工作人员|客服|一下)*[吗呢吧]?$")
+
+
 def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
     """The message minus the intent's keywords: what the user wants to say, if anything."""
     intent = turn.engine.settings.dialogue.intents.get(intent_name)
     text = turn.text
     for kw in sorted(intent.keywords if intent else [], key=len, reverse=True):
         text = text.replace(kw, " ")
-    return _EDGES.sub("", text).strip()
+    text = _EDGES.sub("", text).strip()
+    return "" if _FILLER.match(compact(text)) else text
 
 
 def _open(turn: Turn, text: str) -> Reply:

@@ -152,3 +152,19 @@ def test_a_night_with_bookings_cannot_be_closed(app, agent):
     assert "请先在预约列表中取消这些预约" in res.get_data(as_text=True)
     station = app.test_client().get("/api/stations", query_string={"from": NIGHT.isoformat(), "days": 1}).json
     assert next(s for s in station["stations"] if s["id"] == "jiangyan-main")["free"][NIGHT.isoformat()] > 0
+
+
+def test_tickets_show_who_to_call_back_when_the_user_has_booked(app, agent):
+    """A ticket names the user's name and phone from their booking; an unknown user says so."""
+    visitor = app.test_client()
+    for text in ("我想明天去溱湖驿站住1晚", "陈晨", "13912340000", "是", "是", "是", "确认"):
+        visitor.post("/api/chat", json={"text": text})
+    number = visitor.post("/api/chat", json={"text": "转人工 驿站入住需要带什么证件"}).json["reply"].split("编号")[1][:7]
+    stranger = app.test_client()
+    other = stranger.post("/api/chat", json={"text": "转人工 人才公寓怎么申请呢"}).json["reply"].split("编号")[1][:7]
+
+    page = agent.get(f"/admin/tickets/{number}").get_data(as_text=True)
+    assert "联系人：陈晨" in page and "13912340000" in page
+    assert "联系人未知" in agent.get(f"/admin/tickets/{other}").get_data(as_text=True)
+    listing = agent.get("/admin/tickets").get_data(as_text=True)
+    assert "陈晨 13912340000" in listing

@@ -27,8 +27,11 @@ def tickets():
     query = select(Ticket).order_by(Ticket.updated_at.desc()).limit(300)
     if status in STATUSES:
         query = query.where(Ticket.status == status)
-    return render_template("admin/tickets.html", tickets=get_db().scalars(query).all(), status=status,
-                           statuses=STATUSES)
+    db = get_db()
+    rows = db.scalars(query).all()
+    # Who to call back: the name and phone a user gave when booking (people.User), when known.
+    users = {u.id: u for u in db.scalars(select(User).where(User.id.in_({t.user_id for t in rows})))}
+    return render_template("admin/tickets.html", tickets=rows, users=users, status=status, statuses=STATUSES)
 
 
 @bp.get("/tickets/<number>")

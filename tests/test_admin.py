@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 
 import pytest
@@ -358,3 +359,23 @@ def test_questions_from_the_json_api_reach_unanswered(app):
     client = app.test_client()
     login(client, "editor1")
     assert "公积金怎么提取" in client.get("/admin/unanswered").get_data(as_text=True)
+
+
+def test_unanswered_questions_are_grouped_by_meaning_and_handled_together(app):
+    visitor = app.test_client()
+    for q in ("公积金怎么提取", "如何提取公积金", "住房公积金如何提取", "公积金怎么提取",
+              "驿站可以带宠物吗", "驿站可以带孩子吗"):
+        visitor.post("/api/chat", json={"text": q})
+    client = app.test_client()
+    login(client, "editor1")
+    html = client.get("/admin/unanswered").get_data(as_text=True)
+    rows = re.findall(r'<tr><td><input type="checkbox" name="ids" value="([\d,]+)"></td>\s*<td>([^<]+)', html)
+    leads = [question for _, question in rows]
+    variants = re.search(r"同类问法：([^<]+)", html).group(1).split("；")
+    assert leads[0] == "公积金怎么提取" and sorted(variants) == sorted(["如何提取公积金", "住房公积金如何提取"])
+    assert '<td class="num">4</td>' in html  # 2 + 1 + 1 asks of one meaning
+    assert {"驿站可以带宠物吗", "驿站可以带孩子吗"} <= set(leads)  # a near miss (0.81) stays apart
+    group = rows[0][0]
+    client.post("/admin/unanswered/handled", data={"csrf_token": csrf_token(client, "/admin/unanswered"), "ids": [group]})
+    html = client.get("/admin/unanswered").get_data(as_text=True)
+    assert "提取公积金" not in html and "公积金怎么提取" not in html and "驿站可以带宠物吗" in html

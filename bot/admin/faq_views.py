@@ -42,11 +42,9 @@ def faq_add():
     except faq.FaqError as exc:
         flash(exc.message, "error")
         return redirect(url_for("admin.faq_list", question=question))
-    unanswered = request.form.get("unanswered", "")
-    if unanswered.isdigit():
-        row = db.get(UnansweredQuestion, int(unanswered))
-        if row is not None:
-            row.handled = True
+    ids = [int(i) for i in request.form.get("unanswered", "").split(",") if i.strip().isdigit()]
+    for row in db.scalars(select(UnansweredQuestion).where(UnansweredQuestion.id.in_(ids))):
+        row.handled = True  # the whole group of questions it answers
     staff_audit("faq.add", str(entry.id), question=entry.question)
     db.commit()
     flash(messages.FAQ_SAVED.format(question=entry.question), "ok")

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -25,6 +26,7 @@ from bot.models import UnansweredQuestion, utcnow
 from bot.people import audit
 from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
 from core.errors import IndexMissing
+from knowledge.text import normalise_query
 from ingest.loaders import SUPPORTED_SUFFIXES
 
 log = logging.getLogger(__name__)
@@ -213,6 +215,56 @@ def search():
                            min_relevance=current_app.config["SETTINGS"].knowledge.retrieval.min_relevance)
 
 
+GROUP_SIMILARITY = 0.85  # cosine of the default embedder: paraphrases ("公积金怎么提取" / "如何提取公积金") ≥ 0.9
+
+
+@dataclass
+class QuestionGroup:
+    """Unanswered questions that mean the same thing, shown as one line with their total."""
+
+    rows: list = field(default_factory=list)
+
+    @property
+    def lead(self):
+        return self.rows[0]
+
+    @property
+    def count(self) -> int:
+        return sum(r.count for r in self.rows)
+
+    @property
+    def ids(self) -> str:
+        return ",".join(str(r.id) for r in self.rows)
+
+    @property
+    def last_asked(self):
+        return max(r.last_asked for r in self.rows)
+
+
+def group_by_meaning(rows: list) -> list[QuestionGroup]:
+    """Most asked first; each question joins the first group whose lead it paraphrases
+    (embedding similarity ≥ GROUP_SIMILARITY), else starts one. The embedder caches, so a
+    page of the usual few hundred questions costs little after its first view."""
+    if not rows:
+        return []
+    vectors = get_knowledge().embedder.embed([normalise_query(r.question) for r in rows])
+    groups: list[QuestionGroup] = []
+    leads: list[int] = []
+    for i, row in enumerate(rows):
+        sims = [float(vectors[i] @ vectors[j]) for j in leads]
+        best = max(range(len(sims)), key=sims.__getitem__, default=None)
+        if best is not None and sims[best] >= GROUP_SIMILARITY:
+            groups[best].rows.append(row)
+        else:
+            groups.append(QuestionGroup([row]))
+            leads.append(i)
+    return sorted(groups, key=lambda g: (-g.count, g.lead.id))
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(i) for v in values for i in v.split(",") if i.strip().isdigit()]
+
+
 @bp.get("/unanswered")
 @require("editor")
 def unanswered():
@@ -221,14 +273,14 @@ def unanswered():
     if show == "open":
         query = query.where(UnansweredQuestion.handled.is_(False))
     rows = get_db().scalars(query.limit(500)).all()
-    return render_template("admin/unanswered.html", rows=rows, show=show, rerun={})
+    return render_template("admin/unanswered.html", groups=group_by_meaning(rows), show=show, rerun={})
 
 
 @bp.post("/unanswered/handled")
 @require("editor")
 def unanswered_handled():
     db = get_db()
-    ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
+    ids = _ids(request.form.getlist("ids"))
     for row in db.scalars(select(UnansweredQuestion).where(UnansweredQuestion.id.in_(ids))):
         row.handled = True
     staff_audit("unanswered.handled", "", ids=ids)
@@ -249,4 +301,4 @@ def unanswered_rerun():
         results[str(row.id)] = {"found": answer.found, "answer": answer.text[:120]}
     found = sum(1 for r in results.values() if r["found"])
     flash(f"已重新检索{len(results)}个问题，其中{found}个现在可以回答。", "ok")
-    return render_template("admin/unanswered.html", rows=rows, show="open", rerun=results)
+    return render_template("admin/unanswered.html", groups=group_by_meaning(rows), show="open", rerun=results)

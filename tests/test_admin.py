@@ -379,3 +379,23 @@ def test_unanswered_questions_are_grouped_by_meaning_and_handled_together(app):
     client.post("/admin/unanswered/handled", data={"csrf_token": csrf_token(client, "/admin/unanswered"), "ids": [group]})
     html = client.get("/admin/unanswered").get_data(as_text=True)
     assert "提取公积金" not in html and "公积金怎么提取" not in html and "驿站可以带宠物吗" in html
+
+
+def test_staff_say_what_a_document_is_about_at_upload(app):
+    """Title, region and issuer typed at upload go to the index (ingest build --title/--region/--issuer):
+    a document about 广州 never answers a question about 姜堰, the deployment's own region."""
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    text = "# 通知\n\n新引进的全日制本科生，可申领租房补贴每月800元，最长3年。\n".encode("utf-8")
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(text), "租房补贴通知.md"),
+                                                   "title": "广州市新引进人才租房补贴通知", "region": "广州市",
+                                                   "issuer": "广州市人社局"}, content_type="multipart/form-data")
+    assert _wait_job(client, res.headers["Location"])["added"] == ["租房补贴通知.md"]
+    doc = next(d for d in app.extensions["talent.knowledge"].index.documents() if d.doc_id == "租房补贴通知.md")
+    assert doc.title == "广州市新引进人才租房补贴通知" and doc.meta["region"].endswith("广州市")
+    assert doc.meta["issuer"] == "广州市人社局"
+    page = client.get("/admin/docs").get_data(as_text=True)
+    assert "<td>广州市</td>" in page
+    assert "800元" in client.post("/api/ask", json={"question": "广州本科生租房补贴多少"}).json["answer"]
+    assert "800元" not in client.post("/api/ask", json={"question": "本科生租房补贴多少"}).json["answer"]

@@ -123,7 +123,15 @@ def docs_upload():
     staff_audit("doc.upload", path.name, size=path.stat().st_size)
     get_db().commit()
     settle = _settle(path, previous, f"staff:{current_staff().name}", "doc.upload")
-    return redirect(url_for("admin.docs", job=start_job("upload", ["build", str(path)], on_done=settle)))
+    return redirect(url_for("admin.docs", job=start_job("upload", ["build", str(path), *_meta_args()],
+                                                        on_done=settle)))
+
+
+def _meta_args() -> list[str]:
+    """What staff typed about the document (title, region, issuer) as ``ingest build`` options;
+    blank fields are read from the text. Kept across later rebuilds (ingest.pipeline)."""
+    return [f"--{key}={value}" for key in ("title", "region", "issuer")
+            if (value := (request.form.get(key) or "").strip()[:120])]
 
 
 @bp.post("/docs/<path:doc_id>/replace")

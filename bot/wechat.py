@@ -31,12 +31,28 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
 from bot import messages
-from bot.dialogue import Incoming
+from bot.dialogue import Incoming, Reply
 
 log = logging.getLogger(__name__)
 
 bp = Blueprint("wechat", __name__)
 WECHAT_TEXT_LIMIT = 2048  # bytes, WeChat's limit for a text reply
+
+
+def fit_text(reply: Reply, limit: int = WECHAT_TEXT_LIMIT) -> str:
+    """The reply as WeChat text within ``limit`` UTF-8 bytes: cut at a sentence, source line kept."""
+    full = "" if reply.silent else reply.render()
+    if len(full.encode("utf-8")) <= limit:
+        return full
+    tail = f"…\n{reply.source_line}" if reply.source_line else "…"
+    budget = limit - len(tail.encode("utf-8"))
+    body = reply.text
+    while len(body.encode("utf-8")) > budget:
+        body = body[: len(body) * 9 // 10]
+    cut = max(body.rfind(m) for m in "。！？；\n")
+    if cut >= len(body) // 2:
+        body = body[: cut + 1]
+    return body + tail
 _executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="wechat")
 
 
@@ -119,7 +135,7 @@ def receive():
 
 def _incoming(msg) -> Incoming:
     user = f"wx:{msg.source}"
-    once = {"claim_key": _dedup_key(msg), "max_reply_bytes": WECHAT_TEXT_LIMIT}
+    once = {"claim_key": _dedup_key(msg), "render": fit_text}
     if msg.type == "text":
         return Incoming(user, "wechat", "text", text=msg.content or "", **once)
     if msg.type == "voice":
@@ -185,7 +201,7 @@ def _run_in_time(app, dialogue, incoming: Incoming, start, deadline: float) -> s
         log.exception("dialogue failed for %s", key)
         text = messages.BUSY if is_outage(exc) else messages.INTERNAL_ERROR.format(request_id=key[-12:])
         return _remembered(dialogue, key, text)
-    return reply.fit(WECHAT_TEXT_LIMIT) or None  # the dialogue has remembered it
+    return fit_text(reply) or None  # the dialogue has remembered it
 
 
 TAKE_OVER_CHECK_S = 1.0  # how often a waiting retry asks whether the first attempt's claim went stale
@@ -238,7 +254,7 @@ def _deliver_late(app, incoming: Incoming, future) -> None:
         return
     from bot.delivery import deliver_to_user
 
-    text = reply.fit(WECHAT_TEXT_LIMIT)
+    text = fit_text(reply)
     cfg = app.config["SETTINGS"].wechat
     if not (cfg.customer_service_api and cfg.secret):
         # Delivered with the next reply: say which question it answers.

@@ -199,10 +199,10 @@ def test_unanswered_question_is_recorded_with_count(wx, app):
 
 def test_long_answer_is_cut_to_2048_bytes_at_a_sentence(app):
     from bot.dialogue import Reply
-    from bot.wechat import WECHAT_TEXT_LIMIT
+    from bot.wechat import fit_text
 
     reply = Reply("这是一句很长的回答内容。" * 400, sources=[{"title": "某文件", "section": "第一节", "snippet": ""}])
-    text = reply.fit(WECHAT_TEXT_LIMIT)
+    text = fit_text(reply)
     assert len(text.encode("utf-8")) <= 2048
     assert text.endswith("（来源：《某文件》·第一节）")
     assert "。…" in text

@@ -38,7 +38,9 @@ class Incoming:
     event: str = ""               # subscribe | unsubscribe | click | …
     event_key: str = ""
     claim_key: str = ""           # a channel that retries (WeChat): handle it once, remember the reply
-    max_reply_bytes: int = 0      # the channel's limit for one reply (0: none)
+    # How the channel shows a reply as text (WeChat: within its 2048-byte limit, bot.wechat.fit_text);
+    # a retried message gets exactly this text again. None: ``Reply.render()``.
+    render: Callable[["Reply"], str] | None = None
 
 
 @dataclass
@@ -62,20 +64,6 @@ class Reply:
         """Plain text for channels without rich display (WeChat)."""
         return f"{self.text}\n{self.source_line}" if self.source_line else self.text
 
-    def fit(self, limit: int) -> str:
-        """``render()`` within ``limit`` UTF-8 bytes (0: no limit): cut at a sentence, source line kept."""
-        full = "" if self.silent else self.render()
-        if not limit or len(full.encode("utf-8")) <= limit:
-            return full
-        tail = f"…\n{self.source_line}" if self.source_line else "…"
-        budget = limit - len(tail.encode("utf-8"))
-        body = self.text
-        while len(body.encode("utf-8")) > budget:
-            body = body[: len(body) * 9 // 10]
-        cut = max(body.rfind(m) for m in "。！？；\n")
-        if cut >= len(body) // 2:
-            body = body[: cut + 1]
-        return body + tail
 
 
 @dataclass
@@ -203,7 +191,7 @@ class Dialogue:
     def _remembered(self, incoming: Incoming, reply: Reply) -> Reply:
         """A reply given without handling the message: kept for the channel's retries."""
         if incoming.claim_key:
-            self.store.remember_reply(incoming.claim_key, reply.fit(incoming.max_reply_bytes))
+            self.store.remember_reply(incoming.claim_key, _as_text(incoming, reply))
         return reply
 
     def _handle_locked(self, incoming: Incoming, token: str | None, state: dict, pending: bool) -> Reply:
@@ -220,7 +208,7 @@ class Dialogue:
         self.store.finish_turn(
             incoming.user_key, token, keep, self.settings.dialogue.state_ttl_minutes * 60,
             self._log_rows(incoming, reply), incoming.claim_key or None,
-            reply.fit(incoming.max_reply_bytes) if incoming.claim_key else None)
+            _as_text(incoming, reply) if incoming.claim_key else None)
         return reply
 
     def _release_quietly(self, user_key: str, token: str) -> None:
@@ -307,6 +295,12 @@ class Dialogue:
             rows.append({**base, "direction": "out", "text": reply.render()[:4000], "found": reply.found,
                          "created_at": now + timedelta(microseconds=1)})
         return rows
+
+
+def _as_text(incoming: Incoming, reply: Reply) -> str:
+    if incoming.render is not None:
+        return incoming.render(reply)
+    return "" if reply.silent else reply.render()
 
 
 def _counted(incoming: Incoming) -> bool:

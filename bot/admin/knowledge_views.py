@@ -17,7 +17,7 @@ from pathlib import Path
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from bot import get_answers, get_knowledge
+from bot import get_answers, get_knowledge, messages
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.db import get_db
@@ -75,11 +75,11 @@ def _save_upload(field: str = "file", name: str | None = None) -> tuple[Path, Pa
     """
     upload = request.files.get(field)
     if upload is None or not upload.filename:
-        flash("请选择要上传的文件。", "error")
+        flash(messages.UPLOAD_CHOOSE_FILE, "error")
         return None
     filename = safe_filename(name or upload.filename)
     if Path(filename).suffix.lower() not in SUPPORTED_SUFFIXES:
-        flash(f"不支持的文件类型：{Path(upload.filename).suffix or '无扩展名'}（支持 .txt .md .pdf .docx .html）。", "error")
+        flash(messages.UPLOAD_BAD_TYPE.format(suffix=Path(upload.filename).suffix or "无扩展名"), "error")
         return None
     target = upload_dir() / filename
     previous = None
@@ -159,7 +159,7 @@ def docs_delete(doc_id: str):
         report = run_ingest(current_app.config["SETTINGS"], ["remove", doc_id])
     except IngestFailed as exc:
         if exc.report is None or exc.report.get("removed"):
-            flash(f"删除失败：{exc.reason}", "error")
+            flash(messages.DOC_DELETE_FAILED.format(reason=exc.reason), "error")
             return redirect(url_for("admin.docs"))
         report = exc.report
     if report["removed"]:
@@ -168,9 +168,9 @@ def docs_delete(doc_id: str):
             uploaded.unlink()
         staff_audit("doc.delete", doc_id)
         get_db().commit()
-        flash(f"已删除《{doc_id}》。", "ok")
+        flash(messages.DOC_DELETED.format(doc=doc_id), "ok")
     else:
-        flash("没有找到这个文档。", "error")
+        flash(messages.DOC_MISSING, "error")
     return redirect(url_for("admin.docs"))
 
 
@@ -181,7 +181,7 @@ def docs_reindex():
     staff_audit("doc.reindex", "", documents=len(sources))
     get_db().commit()
     if not sources:
-        flash("没有可以重建的文档。", "error")
+        flash(messages.NOTHING_TO_REINDEX, "error")
         return redirect(url_for("admin.docs"))
     return redirect(url_for("admin.docs", job=start_job("reindex", ["build", "--rebuild", *sources])))
 
@@ -201,7 +201,7 @@ def doc_chunks(doc_id: str):
     index = get_knowledge().index
     doc = next((d for d in index.documents() if d.doc_id == doc_id), None)
     if doc is None:
-        flash("没有找到这个文档。", "error")
+        flash(messages.DOC_MISSING, "error")
         return redirect(url_for("admin.docs"))
     return render_template("admin/chunks.html", doc=doc, chunks=index.chunks_of(doc_id))
 
@@ -218,7 +218,7 @@ def search():
             answer = get_answers().answer(question)  # what a user would get: a standard answer wins
             reply = reply_for_answer(answer)
         except IndexMissing:
-            flash("知识库还没有建立索引。", "error")
+            flash(messages.INDEX_MISSING_CONSOLE, "error")
     return render_template("admin/search.html", question=question, result=result, answer=answer, reply=reply,
                            min_relevance=current_app.config["SETTINGS"].knowledge.retrieval.min_relevance)
 
@@ -293,7 +293,7 @@ def unanswered_handled():
         row.handled = True
     staff_audit("unanswered.handled", "", ids=ids)
     db.commit()
-    flash(f"已标记{len(ids)}个问题为已处理。", "ok")
+    flash(messages.UNANSWERED_HANDLED.format(count=len(ids)), "ok")
     return redirect(url_for("admin.unanswered"))
 
 
@@ -308,5 +308,5 @@ def unanswered_rerun():
         answer = answers.answer(row.question)
         results[str(row.id)] = {"found": answer.found, "answer": answer.text[:120]}
     found = sum(1 for r in results.values() if r["found"])
-    flash(f"已重新检索{len(results)}个问题，其中{found}个现在可以回答。", "ok")
+    flash(messages.UNANSWERED_RERUN.format(count=len(results), found=found), "ok")
     return render_template("admin/unanswered.html", groups=group_by_meaning(rows), show="open", rerun=results)

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from bot import service_doc
+from bot import messages, service_doc
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station, users_today
@@ -105,7 +105,7 @@ def station_add():
     staff_audit("station.create", sid, beds=data["beds"])
     db.commit()
     service_doc.publish_in_background(current_app._get_current_object())  # the bot answers about it too
-    flash(f"已添加驿站：{data['name']}。", "ok")
+    flash(messages.STATION_ADDED.format(name=data["name"]), "ok")
     return redirect(url_for("admin.station_edit", station_id=sid))
 
 
@@ -142,7 +142,7 @@ def station_edit(station_id: str):
             staff_audit("station.update", st.id, **{k: str(v) for k, v in changes.items()})
             db.commit()
             service_doc.publish_in_background(current_app._get_current_object())
-            flash("已保存。", "ok")
+            flash(messages.SAVED, "ok")
         return redirect(url_for("admin.station_edit", station_id=st.id))
     return render_template("admin/station_edit.html", station=st)
 
@@ -192,7 +192,7 @@ def booking_detail(number: str):
 def booking_cancel(number: str):
     reason = request.form.get("reason", "").strip()
     if not reason:
-        flash("请填写取消原因，系统会告知预约人。", "error")
+        flash(messages.CANCEL_REASON_NEEDED, "error")
         return redirect(url_for("admin.booking_detail", number=number))
     db = get_db()
     try:
@@ -202,12 +202,9 @@ def booking_cancel(number: str):
         return redirect(url_for("admin.booking_detail", number=number))
     user = db.get(User, b.user_id)
     db.close()  # the delivery below opens sessions of its own
-
-    from bot import messages
-
     deliver_to_user(current_app._get_current_object(), user.user_key,
                     messages.BOOKING_CANCELLED_BY_STAFF.format(number=b.number, reason=reason))
-    flash(f"已取消预约{b.number}，并已通知预约人。", "ok")
+    flash(messages.STAFF_CANCELLED_BOOKING.format(number=b.number), "ok")
     return redirect(url_for("admin.booking_detail", number=number))
 
 

@@ -7,6 +7,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from bot import messages
 from bot.admin import bp
 from bot.admin.auth import ROLES, current_staff, hash_password, require, staff_audit
 from bot.db import get_db, session_scope
@@ -84,17 +85,17 @@ def staff_create():
         "password", "")
     problem = validate_password(password)
     if not name or role not in ROLES:
-        flash("请填写用户名并选择角色。", "error")
+        flash(messages.STAFF_FORM_INCOMPLETE, "error")
     elif problem:
-        flash(f"密码不符合要求：{problem}。", "error")
+        flash(messages.STAFF_WEAK_PASSWORD.format(problem=problem), "error")
     elif db.scalar(select(Staff).where(Staff.name == name)) is not None:
-        flash("该用户名已存在。", "error")
+        flash(messages.STAFF_EXISTS, "error")
     else:
         db.add(Staff(name=name, password_hash=hash_password(password), role=role, active=True, failed_logins=0,
                      created_at=utcnow()))
         staff_audit("staff.create", name, role=role)
         db.commit()
-        flash(f"已创建账号 {name}。", "ok")
+        flash(messages.STAFF_CREATED.format(name=name), "ok")
     return redirect(url_for("admin.staff_list"))
 
 

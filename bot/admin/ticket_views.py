@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from bot import tickets as ticket_service
+from bot import messages, tickets as ticket_service
 from bot.admin import bp
 from bot.admin.auth import current_staff, require
 from bot.db import get_db
@@ -55,14 +55,14 @@ def _act(number: str, action) -> None:
 def ticket_reply(number: str):
     text = request.form.get("text", "").strip()
     if not text:
-        flash("请填写回复内容。", "error")
+        flash(messages.TICKET_REPLY_EMPTY, "error")
         return redirect(url_for("admin.ticket_detail", number=number))
     app = current_app._get_current_object()
     get_db().close()  # the service opens its own session
 
     def act():
         how = ticket_service.reply_and_notify(app, number, current_staff().name, text)
-        flash("已回复，" + ("已通过公众号客服消息发送给用户。" if how == "pushed" else "用户下次打开对话时会看到。"), "ok")
+        flash(messages.TICKET_REPLIED_PUSHED if how == "pushed" else messages.TICKET_REPLIED_QUEUED, "ok")
 
     _act(number, act)
     return redirect(url_for("admin.ticket_detail", number=number))
@@ -77,7 +77,7 @@ def ticket_close(number: str):
     def act():
         ticket_service.close_and_notify(app, number, f"staff:{current_staff().name}",
                                         request.form.get("reason", "").strip())
-        flash("工单已关闭，并已告知用户。", "ok")
+        flash(messages.TICKET_CLOSED_BY_STAFF, "ok")
 
     _act(number, act)
     return redirect(url_for("admin.ticket_detail", number=number))

@@ -399,3 +399,48 @@ def test_staff_say_what_a_document_is_about_at_upload(app):
     assert "<td>广州市</td>" in page
     assert "800元" in client.post("/api/ask", json={"question": "广州本科生租房补贴多少"}).json["answer"]
     assert "800元" not in client.post("/api/ask", json={"question": "本科生租房补贴多少"}).json["answer"]
+
+
+def test_admins_reset_passwords_change_roles_and_unlock_in_the_console(app):
+    from sqlalchemy import select
+
+    from bot.models import Staff
+
+    def account(name):
+        with app.extensions["talent.db"]() as s:
+            return s.scalar(select(Staff).where(Staff.name == name))
+
+    boss, editor = app.test_client(), app.test_client()
+    login(boss, "boss")
+    login(editor, "editor1")
+    token = csrf_token(boss, "/admin/staff")
+    editor_id, boss_id = account("editor1").id, account("boss").id
+
+    # Role: the editor becomes an agent at once (roles are read on every request).
+    assert editor.get("/admin/tickets").status_code == 403
+    boss.post(f"/admin/staff/{editor_id}/role", data={"csrf_token": token, "role": "agent"})
+    assert account("editor1").role == "agent" and editor.get("/admin/tickets").status_code == 200
+
+    # Unlock without disabling: a locked account logs in again.
+    for _ in range(6):
+        login(app.test_client(), "agent1", "wrong-password-9")
+    assert account("agent1").locked_until is not None
+    assert "解锁" in boss.get("/admin/staff").get_data(as_text=True)
+    boss.post(f"/admin/staff/{account('agent1').id}/unlock", data={"csrf_token": token})
+    assert account("agent1").locked_until is None and login(app.test_client(), "agent1").status_code == 302
+
+    # Password reset: a weak one is refused; a good one ends the account's sessions.
+    res = boss.post(f"/admin/staff/{editor_id}/password", data={"csrf_token": token, "password": "123"},
+                    follow_redirects=True)
+    assert "密码不符合要求" in res.get_data(as_text=True)
+    boss.post(f"/admin/staff/{editor_id}/password", data={"csrf_token": token, "password": "n3w-passw0rd-x"})
+    assert editor.get("/admin/tickets").status_code == 302  # logged out everywhere
+    assert login(app.test_client(), "editor1", "n3w-passw0rd-x").status_code == 302
+
+    # Never on one's own account, and only admins.
+    boss.post(f"/admin/staff/{boss_id}/role", data={"csrf_token": token, "role": "agent"})
+    assert account("boss").role == "admin"
+    agent = app.test_client()
+    login(agent, "agent1")
+    assert agent.post(f"/admin/staff/{editor_id}/role",
+                      data={"csrf_token": csrf_token(agent, "/admin/"), "role": "admin"}).status_code == 403

@@ -112,6 +112,52 @@ def staff_toggle(staff_id: int):
     return redirect(url_for("admin.staff_list"))
 
 
+def _other_account(staff_id: int) -> Staff | None:
+    """The account an admin acts on; never their own (no locking oneself out by a slip)."""
+    st = get_db().get(Staff, staff_id)
+    return st if st is not None and st.id != current_staff().id else None
+
+
+@bp.post("/staff/<int:staff_id>/password")
+@require("admin")
+def staff_password(staff_id: int):
+    """Reset a password: the account is unlocked and every session it had ends (bot.admin.auth)."""
+    st, password = _other_account(staff_id), request.form.get("password", "")
+    problem = validate_password(password)
+    if st is not None and problem:
+        flash(messages.STAFF_WEAK_PASSWORD.format(problem=problem), "error")
+    elif st is not None:
+        st.password_hash, st.failed_logins, st.locked_until = hash_password(password), 0, None
+        staff_audit("staff.password", st.name)
+        get_db().commit()
+        flash(messages.STAFF_PASSWORD_RESET.format(name=st.name), "ok")
+    return redirect(url_for("admin.staff_list"))
+
+
+@bp.post("/staff/<int:staff_id>/role")
+@require("admin")
+def staff_role(staff_id: int):
+    st, role = _other_account(staff_id), request.form.get("role", "")
+    if st is not None and role in ROLES and role != st.role:
+        staff_audit("staff.role", st.name, old=st.role, new=role)
+        st.role = role
+        get_db().commit()
+        flash(messages.STAFF_ROLE_CHANGED.format(name=st.name), "ok")
+    return redirect(url_for("admin.staff_list"))
+
+
+@bp.post("/staff/<int:staff_id>/unlock")
+@require("admin")
+def staff_unlock(staff_id: int):
+    st = _other_account(staff_id)
+    if st is not None:
+        st.failed_logins, st.locked_until = 0, None
+        staff_audit("staff.unlock", st.name)
+        get_db().commit()
+        flash(messages.STAFF_UNLOCKED.format(name=st.name), "ok")
+    return redirect(url_for("admin.staff_list"))
+
+
 @bp.get("/audit")
 @require("admin")
 def audit_log():

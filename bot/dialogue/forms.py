@@ -1,0 +1,243 @@
+"""Forms: a multi-turn flow declared as slots, and the one loop that runs them all.
+
+The Rasa-forms idea. A form declares its slots; each slot has an extractor that
+runs on *every* message of the flow (so "我想明天去溱湖驿站住3晚" fills three
+slots at once, and "换总站" or "不对，住两晚" changes one later), a prompt, and
+the Chinese sentence for a message it could not read. The loop asks only for
+what is missing, answers a question or a greeting in the middle and asks again,
+lets "改日期" re-ask one slot, and ends in one summary the user confirms. A new
+flow is a subclass with its slots, a summary and a ``submit``.
+
+Values live in the conversation state (``state[form.name]``), so any worker can
+continue the flow; nothing is written anywhere before the user confirms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from bot import messages
+from bot.dialogue.engine import Reply, Turn
+from bot.dialogue.intents import compact
+
+CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
+_CONFIRM = re.compile(r"^(确认|确定|确认预约|确认提交|提交|是|是的|好|好的|对|没问题|ok)$", re.I)
+# Words that ask to change something already given ("改日期", "名字写错了", "换总站").
+CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
+# A message that asks something: answered from the knowledge base, never taken as a slot value.
+QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何时|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$")
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A value was found but cannot be used; ``reason`` tells the user why (past date, 9 nights…)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One thing a form needs.
+
+    ``extract(text, form_turn)`` returns the value, a ``Refused``, or None when the
+    message holds no plausible value (then it may be a question or a digression).
+    ``sticky``: once given, changed only when asked for again or when the message
+    says to change it ("换总站") — for values a question may mention in passing.
+    ``ends_flow(value, form_turn)``: a value that ends the form (an eligibility "否").
+    """
+
+    name: str
+    extract: Callable[[str, "FormTurn"], Any]
+    ask: Callable[["FormTurn"], tuple[str, list[str]]]
+    not_understood: Callable[["FormTurn"], str]
+    change_words: tuple[str, ...] = ()
+    sticky: bool = False
+    ends_flow: Callable[[Any, "FormTurn"], Reply | None] | None = None
+
+
+@dataclass
+class FormTurn:
+    """One message of a form: the turn, the values so far, and what this message gave."""
+
+    form: "Form"
+    turn: Turn
+    step: str | None = None                         # the slot asked in the previous reply
+    found: dict = field(default_factory=dict)       # values read from this message
+    cache: dict = field(default_factory=dict)       # a form's lookups, once per message (stations, today)
+
+    @property
+    def values(self) -> dict:
+        return self.turn.state.setdefault(self.form.name, {})
+
+    @property
+    def settings(self):
+        return self.turn.engine.settings
+
+    @property
+    def engine(self):
+        return self.turn.engine
+
+
+class Form:
+    """Subclass: set ``name`` and ``intent``, implement ``slots``, ``summary`` and ``submit``."""
+
+    name: str = ""
+    intent: str = ""
+    confirm_actions: tuple[str, ...] = ("确认", "取消")
+
+    # ------------------------------------------------------------ what a form declares
+    def slots(self, ft: FormTurn) -> list[Slot]:
+        raise NotImplementedError
+
+    def summary(self, ft: FormTurn) -> str:
+        raise NotImplementedError
+
+    def submit(self, ft: FormTurn) -> Reply:
+        """Act on the confirmed values; end with ``self.done(ft, …)`` or re-ask with ``self.ask(ft, slot, …)``."""
+        raise NotImplementedError
+
+    def start_text(self, ft: FormTurn) -> str:
+        return ""
+
+    def unavailable(self, ft: FormTurn) -> Reply | None:
+        """A reply when the form cannot start at all (e.g. no stations open)."""
+        return None
+
+    def prefill(self, ft: FormTurn) -> None:
+        """Fill what needs no asking (the only station there is)."""
+
+    # ------------------------------------------------------------ the loop
+    def handle(self, turn: Turn) -> Reply:
+        if turn.state.get("flow") != self.name:
+            turn.state.pop(self.name, None)
+            ft = FormTurn(self, turn)
+            refusal = self.unavailable(ft)
+            if refusal is not None:
+                turn.state.clear()
+                return refusal
+            _, error = self.absorb(ft)  # the request itself may say what it wants
+            return self.ask(ft, self.missing(ft), self.start_text(ft) + (error + "\n" if error else ""))
+        return self.step(FormTurn(self, turn, step=turn.state[self.name].get("_step")))
+
+    def step(self, ft: FormTurn) -> Reply:
+        text = ft.turn.text
+        slot = self.correction(ft, text) if ft.step else None
+        if slot and not self.has_value_for(ft, slot, text):  # "改日期": ask it again
+            return self.reask(ft, slot)
+        if ft.step == CONFIRM and _CONFIRM.match(compact(text)):
+            return self.submit(ft)
+        filled, error = self.absorb(ft)
+        if isinstance(filled, Reply):  # a value that ends the form
+            return filled
+        if error:
+            return self.ask(ft, ft.step or self.missing(ft), error + "\n")
+        if not filled and ft.step:
+            aside = self.digression(ft)
+            if aside:
+                return self.ask(ft, ft.step, aside + "\n\n")
+            return self.ask(ft, ft.step, self.not_understood(ft, ft.step) + "\n")
+        return self.ask(ft, self.missing(ft), messages.UPDATED if ft.step == CONFIRM else "")
+
+    def absorb(self, ft: FormTurn) -> tuple[bool | Reply, str | None]:
+        """Run every slot's extractor on the message; (anything filled, or the reply that ends
+        the form; the first reason a value found was refused)."""
+        text, filled, error = ft.turn.text, False, None
+        changing = bool(CHANGE.search(text))
+        for slot in self.slots(ft):
+            value = slot.extract(text, ft)
+            if value is None:
+                continue
+            if isinstance(value, Refused):
+                error = error or value.reason
+                continue
+            ft.found[slot.name] = value
+            if slot.sticky and slot.name in ft.values and ft.step != slot.name and not changing:
+                continue  # mentioned in passing: a question about the other station changes nothing
+            ft.values[slot.name], filled = value, True
+            if slot.ends_flow is not None:
+                ending = slot.ends_flow(value, ft)
+                if ending is not None:
+                    ft.turn.state.clear()
+                    return ending, None
+        return filled, error
+
+    def missing(self, ft: FormTurn) -> str:
+        self.prefill(ft)
+        for slot in self.slots(ft):
+            if slot.name not in ft.values:
+                return slot.name
+        return CONFIRM
+
+    def ask(self, ft: FormTurn, step: str, prefix: str = "") -> Reply:
+        ft.turn.state["flow"] = self.name
+        ft.values["_step"] = step
+        if step == CONFIRM:
+            text, actions = self.summary(ft), list(self.confirm_actions)
+        else:
+            text, actions = self._slot(ft, step).ask(ft)
+        return Reply(prefix + text, actions=actions, intent=self.intent)
+
+    def reask(self, ft: FormTurn, slot: Slot) -> Reply:
+        """"改日期": forget the value and ask for it again."""
+        ft.values.pop(slot.name, None)
+        return self.ask(ft, self.missing(ft))
+
+    def done(self, ft: FormTurn, reply: Reply) -> Reply:
+        ft.turn.state.clear()
+        return reply
+
+    # ------------------------------------------------------------ helpers
+    def correction(self, ft: FormTurn, text: str) -> Slot | None:
+        if not CHANGE.search(text):
+            return None
+        return next((s for s in self.slots(ft) if any(w in text for w in s.change_words)), None)
+
+    def has_value_for(self, ft: FormTurn, slot: Slot, text: str) -> bool:
+        """"改成周六" carries the new value; "改日期" does not."""
+        value = slot.extract(text, FormTurn(self, ft.turn, step=slot.name))
+        return value is not None and not isinstance(value, Refused)
+
+    def not_understood(self, ft: FormTurn, step: str) -> str:
+        if step == CONFIRM:
+            return messages.CONFIRM_HINT.strip()
+        return self._slot(ft, step).not_understood(ft)
+
+    def digression(self, ft: FormTurn) -> str | None:
+        """The answer to a message that is not for the form: a greeting, thanks, or a question."""
+        turn = ft.turn
+        if turn.classified == "greeting":
+            return messages.GREETING
+        if turn.classified == "thanks":
+            return messages.THANKS
+        if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
+            from bot.dialogue.handlers import reply_for_answer
+
+            return reply_for_answer(turn.engine.answer_question(turn.text, turn.incoming.user_key)).render()
+        return None
+
+    def _slot(self, ft: FormTurn, name: str) -> Slot:
+        return next(s for s in self.slots(ft) if s.name == name)
+
+
+_YES = re.compile(r"^(是|是的|对|对的|嗯|有|符合|yes|y|确认|好|好的)$", re.I)
+_NO = re.compile(r"^(否|不是|不|没有|不符合|no|n)$", re.I)
+
+
+def yes_no(text: str) -> str | None:
+    plain = compact(text)
+    if _YES.match(plain):
+        return "yes"
+    if _NO.match(plain):
+        return "no"
+    return None
+
+
+def yes_no_slot(name: str, question: str, ends_flow=None) -> Slot:
+    """A 是/否 question, read only when it is the one asked (any "好的" could look like a yes)."""
+    return Slot(name=name,
+                extract=lambda text, ft: yes_no(text) if ft.step == name else None,
+                ask=lambda ft: (question, ["是", "否"]),
+                not_understood=lambda ft: messages.ANSWER_YES_NO,
+                ends_flow=ends_flow)

@@ -1,0 +1,75 @@
+"""A new flow is declarations plus small code: a 见习报名 form declared here runs on the same
+loop as booking (bot/dialogue/forms.py) — several slots from one message, a question answered
+in the middle, one slot changed, one confirm — through /api/chat."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import create_app
+from bot.dialogue.engine import HANDLERS, Reply
+from bot.dialogue.extract import phone_in
+from bot.dialogue.forms import QUESTION, Form, FormTurn, Slot
+from tests.conftest import app_overrides
+
+
+def _major(text: str, ft: FormTurn):
+    words = text.strip()
+    if ft.step != "major" or QUESTION.search(words) or not 2 <= len(words) <= 20:
+        return None
+    return words
+
+
+class InternshipForm(Form):
+    name = "internship"
+    intent = "internship"
+
+    def __init__(self):
+        self.submitted: list[dict] = []
+
+    def slots(self, ft):
+        return [
+            Slot("major", _major, lambda ft: ("您学的是什么专业？", []), lambda ft: "请告诉我您的专业。"),
+            Slot("phone", lambda text, ft: phone_in(text), lambda ft: ("请留下手机号。", []),
+                 lambda ft: "请填写11位手机号。", ("手机", "电话")),
+        ]
+
+    def summary(self, ft):
+        return f"专业：{ft.values['major']}，手机：{ft.values['phone']}。回复“确认”提交。"
+
+    def submit(self, ft):
+        self.submitted.append({k: v for k, v in ft.values.items() if not k.startswith("_")})
+        return self.done(ft, Reply("见习报名已提交。", intent=self.intent))
+
+
+@pytest.fixture()
+def form(shipped_index, shipped_kb, tmp_path, monkeypatch):
+    import core.config
+
+    # A real new flow adds its name to core.config.KNOWN_INTENTS (config names only known intents).
+    monkeypatch.setattr(core.config, "KNOWN_INTENTS", core.config.KNOWN_INTENTS | {"internship"})
+    form = InternshipForm()
+    HANDLERS["internship"] = form.handle
+    app = create_app(app_overrides(shipped_index, tmp_path, dialogue={
+        "intents": {"internship": {"keywords": ["见习报名", "报名见习"]}}}), embedder=shipped_kb.embedder)
+    yield form, app.test_client()
+    del HANDLERS["internship"]
+
+
+def test_a_declared_form_runs_on_the_shared_loop(form):
+    form, client = form
+
+    def say(text):
+        return client.post("/api/chat", json={"text": text}).json["reply"]
+
+    assert "什么专业" in say("我想报名见习，手机 138-1234-5678")  # the phone is taken from the request
+    aside = say("人才公寓有多少套")  # a question in the middle: answered, then asked again
+    assert "424" in aside and aside.rstrip().endswith("您学的是什么专业？")
+    assert "13812345678" in say("计算机科学")
+    assert "手机号" in say("手机号写错了")  # changing one slot asks it again
+    assert "13900001111" in say("13900001111")
+    assert form.submitted == []  # nothing happens before the confirm
+    assert say("确认") == "见习报名已提交。"
+    assert form.submitted == [{"major": "计算机科学", "phone": "13900001111"}]
+    assert "见习报名已提交" not in say("确认")  # the form is over: a second 确认 submits nothing
+    assert len(form.submitted) == 1

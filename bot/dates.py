@@ -151,6 +151,31 @@ def _relative(t: str, today: date) -> tuple[bool, date | None]:
     return False, None
 
 
+_UNTIL = re.compile(r"住到|待到|呆到|到|至|~|～")
+_LEAVE = re.compile(r"走|离开|退房|离店")
+_CLAUSE = re.compile(r"[，,。；;\s]")
+
+
+def stay_dates(text: str, today: date) -> tuple[date | None, date | None]:
+    """(check-in, check-out) when the message says when the stay ends, else (None, None).
+
+    "明天到，住到后天" → (明天, 后天); "12月10号到12号" → (10th, 12th); "后天走" →
+    (None, 后天): the caller takes the check-in it already has. "到姜堰" names no end.
+    """
+    t = text.translate(_DIGITS)
+    for m in reversed(list(_UNTIL.finditer(t))):
+        end = parse_date(t[m.end():], today)
+        if end is not None:
+            return parse_date(t[:m.start()], today), end
+    m = _LEAVE.search(t)
+    if m:
+        clause = _CLAUSE.split(t[:m.start()])[-1]
+        end = parse_date(clause, today) if clause else None
+        if end is not None:
+            return parse_date(t[:m.start() - len(clause)], today), end
+    return None, None
+
+
 def impossible_date(text: str) -> bool:
     """A month and day that no calendar has ("2月30日", "13月1日"): worth saying so, not "not understood"."""
     t = text.translate(_DIGITS)

@@ -21,6 +21,8 @@ HELP = ("您可以直接问我人才政策，比如“人才公寓有多少套�
 GREETING = "您好！我是姜堰人才助手，有什么可以帮您？可以直接问我人才政策哦。"
 THANKS = "不客气，祝您在姜堰一切顺利！还有问题随时问我。"
 EXITED = "好的，已退出当前操作。还有什么可以帮您？"
+BOOKING_ABANDONED = "好的，这次预约已取消，没有提交任何信息。已有的预约可回复“我的预约”查看。"
+ACKNOWLEDGED = "好的～还有其他问题随时问我。"
 NOTHING_TO_EXIT = "好的。还有什么可以帮您？"
 # A message in English (or another language written in Latin letters): say so in both.
 FOREIGN = ("您好！我目前只能用中文回答人才政策问题，可以试试下面的问题，或回复“转人工”。\n"

@@ -165,3 +165,18 @@ def test_parse_nights_not_understood(text):
 )
 def test_cn_number(text, expected):
     assert cn_number(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("订驿站，明天到，住到后天", (date(2026, 12, 5), date(2026, 12, 6))),
+    ("12月10号到12号", (date(2026, 12, 10), date(2026, 12, 12))),
+    ("明天入住，后天退房", (date(2026, 12, 5), date(2026, 12, 6))),
+    ("后天走", (None, date(2026, 12, 6))),
+    ("住到下周一", (None, date(2026, 12, 7))),
+    ("我明天到姜堰", (None, None)),  # "到" a place: no end of stay
+    ("明天到", (None, None)),
+])
+def test_stay_dates(text, expected):
+    from bot.dates import stay_dates
+
+    assert stay_dates(text, date(2026, 12, 4)) == expected

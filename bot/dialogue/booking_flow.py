@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel,
                           users_today)
-from bot.dates import impossible_date
+from bot.dates import impossible_date, stay_dates
 from bot.dialogue.engine import Reply, Turn, handles
-from bot.dialogue.extract import date_in, has_fraction, name_in, nights_in, phone_in, station_in
+from bot.dialogue.extract import date_in, has_fraction, name_in, nights_in, normalise, phone_in, station_in
 from bot.dialogue.forms import QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
 from bot.dialogue.intents import compact
 
@@ -48,10 +48,18 @@ def _today(ft: FormTurn) -> date:
     return ft.cache["today"]
 
 
+def _stay(ft: FormTurn, text: str) -> tuple[date | None, date | None]:
+    """(check-in, check-out) when the message says when the stay ends ("明天到，住到后天")."""
+    if "stay" not in ft.cache:
+        ft.cache["stay"] = stay_dates(normalise(text), _today(ft))
+    return ft.cache["stay"]
+
+
 def _day_named(ft: FormTurn, text: str) -> date | None:
     """The day the message names, usable or not ("12月3日" yesterday is still a day, not a name)."""
     if "day" not in ft.cache:
-        ft.cache["day"] = date_in(text, _today(ft))
+        start, end = _stay(ft, text)
+        ft.cache["day"] = start if end is not None else date_in(text, _today(ft))
     return ft.cache["day"]
 
 
@@ -77,6 +85,13 @@ def _nights(text: str, ft: FormTurn):
         return Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     if compact(text).isdigit() and ft.step != "nights":  # a bare number answers the question asked
         return None
+    start, end = _stay(ft, text)
+    if end is not None:  # "住到后天": the nights run from the check-in to that day
+        start = start or (date.fromisoformat(ft.values["check_in"]) if "check_in" in ft.values else None)
+        if start is None:
+            return None
+        nights = (end - start).days
+        return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     nights = nights_in(text)
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
     if nights is None or (_day_named(ft, text) is not None and ft.step != "nights" and not re.search("晚|住", text)):
@@ -224,7 +239,10 @@ def _cancel(turn: Turn, number: str):
 @handles("cancel_booking")
 def cancel_booking(turn: Turn) -> Reply:
     """"取消预约 YZ123456" asks once ("确定取消…吗？"); only "确认" cancels: one tap on a chip
-    must not throw a stay away."""
+    must not throw a stay away. In the middle of booking, "取消预约" drops the booking being made."""
+    if turn.state.get("flow") == BOOKING_FORM.name and not _NUMBER.search(turn.text.upper()):
+        turn.state.clear()
+        return Reply(messages.BOOKING_ABANDONED, actions=["我的预约"], intent="exit")
     if turn.state.get("flow") == CANCEL_FLOW and not _NUMBER.search(turn.text.upper()):  # a number: asked anew
         number = turn.state.get("cancel", "")
         turn.state.clear()

@@ -315,6 +315,15 @@ def is_affirmative(text: str) -> bool:
     return bool(_AFFIRMATIVE.match(compact(text)))
 
 
+# What people send after any answer: an acknowledgement, not a question (and never a ticket).
+_ACKNOWLEDGEMENT = re.compile(r"^(好|好的|好滴|好嘞|好吧|行|可以|嗯|嗯嗯|哦|哦哦|噢|ok|okay|收到|知道了|明白|明白了|懂了|了解|"
+                              r"了解了|是|是的|对|对的|确认|没问题)[啊呀哈啦了]?$", re.I)
+
+
+def is_acknowledgement(text: str) -> bool:
+    return bool(_ACKNOWLEDGEMENT.match(compact(text)))
+
+
 # A yes to "需要帮您转给工作人员吗？" — not an acknowledgement (好的, 嗯, ok, 收到, 谢谢), which
 # people send after any answer and which must never open a ticket.
 _WANTS_TICKET = re.compile(r"^(要|需要|要的|需要的|是的需要|要转|转吧|转人工吧|帮我转|帮我转一下|麻烦转一下|好的帮我转)$")

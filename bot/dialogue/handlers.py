@@ -6,7 +6,8 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import mentions_a_stay
-from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, handles_kind, wants_ticket
+from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, handles_kind, is_acknowledgement, wants_ticket
+from bot.dialogue.intents import compact
 from core.errors import IndexMissing
 from knowledge.relevance import subject_terms
 
@@ -104,12 +105,20 @@ def with_topic(question: str, topic: str) -> str:
 
 
 def _ask_one(turn: Turn, question: str, topic: str):
-    """The answer to one question (with the running topic), and the topic it leaves."""
+    """The answer to one question (with the running topic), and the topic it leaves: what the
+    question was about, answered or not ("人才公寓怎么申请" then "需要什么条件" is still about 人才公寓)."""
     asked = with_topic(question, topic)
     answer = turn.engine.answer_question(asked, turn.incoming.user_key)
-    if answer.found:
-        topic = " ".join(subject_terms(asked))
-    return answer, topic
+    return answer, " ".join(subject_terms(asked)) or topic
+
+
+def _books_on_topic(turn: Turn, question: str) -> bool:
+    """"那我要订一个" / "帮我订吧" after talking about the station: a request that names no
+    object books what the conversation is about (the booking intent's own rules decide)."""
+    topic = turn.state.get("topic", "")
+    if not topic or turn.state.get("flow") or len(compact(question)) > _FOLLOW_UP_MAX:
+        return False
+    return turn.engine.classifier.classify(f"{question}{topic.replace(' ', '')}") == "booking"
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -130,6 +139,11 @@ def policy(turn: Turn) -> Reply:
         return HANDLERS["booking"](turn)
     if turn.state.get("offer_ticket") and wants_ticket(question):
         return HANDLERS["ticket"](turn)
+    if is_acknowledgement(question):  # "好的", "嗯", "是": nothing to look up, nothing to open
+        turn.state.pop("offer_ticket", None)
+        return Reply(messages.ACKNOWLEDGED, intent="ack")
+    if _books_on_topic(turn, question):
+        return HANDLERS["booking"](turn)
     questions = split_questions(question)
     if len(questions) > 1:
         return _several(turn, questions)

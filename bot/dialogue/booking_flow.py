@@ -17,7 +17,8 @@ from bot.bookings import (BookingError, BookingRequest, active_stations, book, b
                           users_today)
 from bot.dates import impossible_date, stay_dates
 from bot.dialogue.engine import Reply, Turn, handles
-from bot.dialogue.extract import date_in, has_fraction, name_in, nights_in, normalise, phone_in, station_in
+from bot.dialogue.extract import (date_in, has_fraction, name_in, nights_in, normalise, phone_in, stated_name,
+                                  station_in)
 from bot.dialogue.forms import QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
 from bot.dialogue.intents import compact
 
@@ -100,10 +101,12 @@ def _nights(text: str, ft: FormTurn):
 
 
 def _name(text: str, ft: FormTurn):
-    """Only when asked or stated ("我叫陈晨"): any short phrase could look like a name. A message
+    """Only when asked or stated ("我叫陈晨", also inside a longer message): any short phrase could
+    look like a name. A message
     that names a station or a day is about them ("换总站", "后天"), never a name."""
-    if ft.step != "name" and not _NAME_STATED.match(text.strip()):
-        return None
+    stated = stated_name(text)
+    if stated or (ft.step != "name" and not _NAME_STATED.match(text.strip())):
+        return stated
     if _station(text, ft) or _day_named(ft, text) is not None:
         return None
     return name_in(text)

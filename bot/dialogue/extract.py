@@ -48,6 +48,18 @@ def name_in(text: str) -> str | None:
     return plain
 
 
+# "…住两晚，我叫赵敏，电话136…": a name stated inside a longer message ("我是" is left out:
+# "我是应届生" states no name).
+_NAME_IN_SENTENCE = re.compile(r"(?:我叫|我的名字是|我的名字叫|名字是|名字叫|姓名[是为:：]?|入住人[是为:：]?)\s*"
+                               r"([\u3400-\u9fff·•]{2,10}?)(?=[，,。.；;！!\s]|电话|手机|号码|$)")
+
+
+def stated_name(text: str) -> str | None:
+    """A name the message states anywhere ("明天住两晚，我叫赵敏，电话…" → 赵敏)."""
+    m = _NAME_IN_SENTENCE.search(normalise(text))
+    return name_in(m.group(1)) if m else None
+
+
 def nights_in(text: str) -> int | None:
     """Nights: "3晚", "三晚", "住两天", "3天2晚" (the nights), "一周" (7). None if none is named."""
     t = normalise(text)

@@ -43,7 +43,7 @@ def create_app(overrides: dict | None = None, embedder=None) -> Flask:
 
     from bot import api, booking_api, db, webchat, wechat
     from bot.dialogue import Dialogue
-    from bot.shared import make_store
+    from bot.store import make_store
 
     db.init_app(app)
     sessions = app.extensions["talent.db"]

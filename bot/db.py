@@ -32,9 +32,10 @@ def database_url(app: Flask) -> str:
     return f"sqlite:///{Path(app.instance_path) / 'talent.db'}"
 
 
-def make_engine(url: str, echo: bool = False) -> Engine:
+def make_engine(url: str, echo: bool = False, busy_timeout_s: float = 30.0) -> Engine:
+    """``busy_timeout_s``: how long a SQLite writer waits for another's write lock."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_s, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
@@ -45,7 +46,7 @@ def make_engine(url: str, echo: bool = False) -> Engine:
             # may drop the last commits); the default FULL made every chat
             # message wait for several disk syncs.
             cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 

@@ -13,7 +13,7 @@ from wechatpy.session import SessionStorage
 
 
 class SharedSessionStorage(SessionStorage):
-    """wechatpy's session interface on top of bot.shared (database or Redis)."""
+    """wechatpy's session interface on top of bot.store (database or Redis)."""
 
     def __init__(self, store):
         self.store = store

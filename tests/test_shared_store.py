@@ -16,7 +16,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.db import make_engine, upgrade
 from bot.models import MessageLog, PendingDelivery, utcnow
-from bot.shared import STALE_CLAIM_S, Rate, make_store
+from bot.store import STALE_CLAIM_S, Rate, make_store
 
 
 @pytest.fixture(params=["sqlite", "postgresql", "redis"])
@@ -139,15 +139,13 @@ def test_a_turn_without_state_changes_keeps_the_saved_state(store):
     assert store.start_turn("wx:d", "wx:32", None, 10).state == {"flow": "ticket", "step": 2}
 
 
-def test_a_stale_claim_is_taken_over_once(store, monkeypatch):
+def test_a_stale_claim_is_taken_over_once(store):
     """The first attempt's worker died before replying: the next retry runs the message."""
     import time
 
-    import bot.shared as shared
-
     assert store.start_turn("wx:e", "wx:40", None, 0.05).first      # its worker dies now
     assert not store.start_turn("wx:e", "wx:40", None, 10).first     # still fresh: a retry
-    monkeypatch.setattr(shared, "STALE_CLAIM_S", 0.0)                   # as if 6 s had passed
+    store.stale_claim_s = 0.0                                           # as if 6 s had passed
     time.sleep(0.1)                                                     # the dead worker's lock expired
     taken = store.start_turn("wx:e", "wx:40", None, 10)
     assert taken.first and taken.token
@@ -158,7 +156,7 @@ def test_a_stale_claim_is_taken_over_once(store, monkeypatch):
 
 
 def test_what_a_turn_writes_reads_back_through_the_orm(store):
-    """The turn's statements bypass SQLAlchemy (bot/turn_sql.py); the ORM must read their rows."""
+    """The turn's Core statements (bot/store/database.py) and the ORM read each other's rows."""
     from bot.models import Conversation, SeenMessage
 
     start = store.start_turn("wx:f", "wx:50", Rate(60, 5), 10)
@@ -174,20 +172,18 @@ def test_what_a_turn_writes_reads_back_through_the_orm(store):
             assert seen.reply == "好的" and seen.created_at <= utcnow()
 
 
-def test_sqlite_turns_wait_for_the_write_lock_and_say_so_when_it_never_comes(tmp_path, monkeypatch):
-    """The turn waits for SQLite's write lock itself (finer than SQLite's own sleeps);
-    a lock held too long is an OperationalError, as from any other database call."""
+def test_sqlite_turns_wait_for_the_write_lock_and_say_so_when_it_never_comes(tmp_path):
+    """Another worker holding SQLite's write lock is waited for (up to the engine's busy
+    timeout); a lock held too long is an OperationalError, as from any other database call."""
     import sqlite3
     import threading
 
     from sqlalchemy.exc import OperationalError
 
-    from bot.turn_sql import TurnSQL
-
     path = tmp_path / "lock.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    store = make_store(sessionmaker(bind=engine, expire_on_commit=False), None, seen_ttl_s=3600)
+    engines = [make_engine(f"sqlite:///{path}", busy_timeout_s=s) for s in (5.0, 0.2)]
+    upgrade(engines[0])
+    patient, hasty = (make_store(sessionmaker(bind=e, expire_on_commit=False), None, seen_ttl_s=3600) for e in engines)
     other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")  # another worker is writing
     committed = threading.Event()
@@ -197,16 +193,16 @@ def test_sqlite_turns_wait_for_the_write_lock_and_say_so_when_it_never_comes(tmp
         committed.set()
 
     threading.Timer(0.3, commit).start()
-    assert store.start_turn("wx:lock", "wx:90", None, 10).first
+    assert patient.start_turn("wx:lock", "wx:90", None, 10).first
     assert committed.is_set()  # it waited for the other writer instead of failing or skipping
 
     other.execute("BEGIN IMMEDIATE")
-    monkeypatch.setattr(TurnSQL, "BUSY_WAIT_S", 0.2)
     with pytest.raises(OperationalError, match="locked"):
-        store.start_turn("wx:lock", "wx:91", None, 10)
+        hasty.start_turn("wx:lock", "wx:91", None, 10)
     other.execute("COMMIT")
-    assert store.start_turn("wx:lock2", "wx:91", None, 10).first  # nothing half-done: the claim is new
-    engine.dispose()
+    assert hasty.start_turn("wx:lock2", "wx:91", None, 10).first  # nothing half-done: the claim is new
+    for e in engines:
+        e.dispose()
 
 
 def test_someone_tapping_chips_at_the_sustained_rate_is_never_limited(store):

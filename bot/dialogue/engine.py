@@ -23,7 +23,7 @@ from bot.dialogue.intents import IntentClassifier, compact
 from knowledge.text import to_simplified
 from bot.db import dialect_insert
 from bot.models import MessageLog, PendingDelivery, UnansweredQuestion, utcnow
-from bot.shared import Rate, TurnStart
+from bot.store import Rate, TurnStart
 from core.config import Settings
 
 log = logging.getLogger(__name__)
@@ -286,7 +286,7 @@ class Dialogue:
         return [{"direction": r.direction, "text": r.text, "at": r.created_at.isoformat()} for r in reversed(rows)]
 
     def _log_rows(self, incoming: Incoming, reply: Reply) -> list[dict]:
-        """The message and its reply as rows of ``message_log`` (the parameters of bot.turn_sql.LOG)."""
+        """The message and its reply as rows of ``message_log`` (the columns of ``message_log``)."""
         now = utcnow()
         text_in = incoming.text or f"[{incoming.kind}{':' + incoming.event if incoming.event else ''}]"
         base = {"user_key": incoming.user_key, "channel": incoming.channel, "intent": reply.intent}

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from bot import messages, service_doc
+from bot import messages, service_doc, stats
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station, users_today
@@ -36,8 +36,7 @@ def dashboard():
     week_start = day_start - timedelta(days=day_start.weekday())
 
     def questions(since: datetime) -> tuple[int, int]:
-        base = select(func.count()).select_from(MessageLog).where(
-            MessageLog.direction == "out", MessageLog.intent == "policy", MessageLog.created_at >= since)
+        base = select(func.count()).select_from(MessageLog).where(*stats.answers_since(since))
         return db.scalar(base), db.scalar(base.where(MessageLog.found.is_(True)))
 
     today_n, today_found = questions(day_start)
@@ -49,8 +48,9 @@ def dashboard():
         beds = st.beds * len(free)
         used = sum(st.beds - f for f in free.values())
         occupancy.append({"station": st, "today_free": free[today], "week_rate": used / beds if beds else 0})
+    charts = stats.dashboard_data(db, current_app.config["SETTINGS"].booking.timezone, now=now)
     return render_template("admin/dashboard.html", today_n=today_n, today_found=today_found, week_n=week_n,
-                           week_found=week_found, open_tickets=open_tickets, occupancy=occupancy)
+                           week_found=week_found, open_tickets=open_tickets, occupancy=occupancy, charts=charts)
 
 
 # ---------------------------------------------------------------- stations

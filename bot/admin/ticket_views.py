@@ -62,7 +62,8 @@ def ticket_detail(number: str):
                            assignee=db.get(Staff, t.assignee_id) if t.assignee_id else None)
 
 
-def _act(number: str, action) -> None:
+def _act(action) -> None:
+    """Run a ticket action; a refusal (closed, not found, invalid) is shown, not raised."""
     try:
         action()
     except TalentError as exc:
@@ -73,38 +74,36 @@ def _back(number: str):
     return redirect(url_for("admin.ticket_detail", number=number))
 
 
+def _with_text(number: str, empty_notice: str, action):
+    """A form that writes text into the ticket (a reply, a note): refused when empty."""
+    text = request.form.get("text", "").strip()
+    if not text:
+        flash(empty_notice, "error")
+    else:
+        _act(lambda: action(text))
+    return _back(number)
+
+
 @bp.post("/tickets/<number>/reply")
 @require("agent")
 def ticket_reply(number: str):
-    text = request.form.get("text", "").strip()
-    if not text:
-        flash(messages.TICKET_REPLY_EMPTY, "error")
-        return _back(number)
-    app = current_app._get_current_object()
-    get_db().close()  # the service opens its own session
-
-    def act():
+    def reply(text: str) -> None:
+        app = current_app._get_current_object()
+        get_db().close()  # the service opens its own session
         how = ticket_service.reply_and_notify(app, number, current_staff().name, text)
         flash(messages.TICKET_REPLIED_PUSHED if how == "pushed" else messages.TICKET_REPLIED_QUEUED, "ok")
 
-    _act(number, act)
-    return _back(number)
+    return _with_text(number, messages.TICKET_REPLY_EMPTY, reply)
 
 
 @bp.post("/tickets/<number>/note")
 @require("agent")
 def ticket_note(number: str):
-    text = request.form.get("text", "").strip()
-    if not text:
-        flash(messages.TICKET_NOTE_EMPTY, "error")
-        return _back(number)
-
-    def act():
+    def note(text: str) -> None:
         ticket_service.add_note(get_db(), number, current_staff().name, text)
         flash(messages.TICKET_NOTE_ADDED, "ok")
 
-    _act(number, act)
-    return _back(number)
+    return _with_text(number, messages.TICKET_NOTE_EMPTY, note)
 
 
 @bp.post("/tickets/<number>/assign")
@@ -122,7 +121,7 @@ def ticket_assign(number: str):
         name = _names(db, [ticket.assignee_id]).get(ticket.assignee_id)
         flash(messages.TICKET_ASSIGNED.format(name=name) if name else messages.TICKET_UNASSIGNED, "ok")
 
-    _act(number, act)
+    _act(act)
     return _back(number)
 
 
@@ -137,5 +136,5 @@ def ticket_close(number: str):
                                         request.form.get("reason", "").strip())
         flash(messages.TICKET_CLOSED_BY_STAFF, "ok")
 
-    _act(number, act)
+    _act(act)
     return _back(number)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from datetime import date, datetime, time, timedelta, timezone as tz
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -27,17 +27,17 @@ _CITED_TITLE = re.compile(re.escape(messages.SOURCE_LINE.split("{title}")[0]) + 
 
 def _window(days: int, zone: str, now: datetime) -> tuple[list[date], datetime]:
     """The last ``days`` local days, oldest first, and the UTC moment the first one began."""
-    today = now.replace(tzinfo=tz.utc).astimezone(ZoneInfo(zone)).date()
+    today = now.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date()
     day_list = [today - timedelta(days=i) for i in range(days - 1, -1, -1)]
-    start = datetime.combine(day_list[0], time(), tzinfo=ZoneInfo(zone)).astimezone(tz.utc).replace(tzinfo=None)
+    start = datetime.combine(day_list[0], time(), tzinfo=ZoneInfo(zone)).astimezone(UTC).replace(tzinfo=None)
     return day_list, start
 
 
 def _local_day(moment: datetime, zone: str) -> date:
-    return moment.replace(tzinfo=tz.utc).astimezone(ZoneInfo(zone)).date()
+    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date()
 
 
-def answers_since(since: datetime) -> tuple:
+def _answers_since(since: datetime) -> tuple:
     """The log rows that are the bot's answer to a question, from ``since`` on."""
     return (MessageLog.direction == "out", MessageLog.intent == QUESTION_INTENT, MessageLog.created_at >= since)
 
@@ -46,7 +46,7 @@ def questions_per_day(s: Session, days: int, zone: str, now: datetime | None = N
     """Questions asked and answered per day; ``rate`` is the answered share (None on a day without questions)."""
     day_list, since = _window(days, zone, now or utcnow())
     asked, answered = Counter(), Counter()
-    for created_at, found in s.execute(select(MessageLog.created_at, MessageLog.found).where(*answers_since(since))):
+    for created_at, found in s.execute(select(MessageLog.created_at, MessageLog.found).where(*_answers_since(since))):
         day = _local_day(created_at, zone)
         asked[day] += 1
         answered[day] += bool(found)
@@ -74,7 +74,7 @@ def top_documents(s: Session, days: int, zone: str, limit: int = 10, now: dateti
     """
     _, since = _window(days, zone, now or utcnow())
     titles = Counter()
-    for text in s.scalars(select(MessageLog.text).where(*answers_since(since), MessageLog.found.is_(True))):
+    for text in s.scalars(select(MessageLog.text).where(*_answers_since(since), MessageLog.found.is_(True))):
         cited = _CITED_TITLE.search(text)
         if cited:
             titles[cited.group(1)] += 1

@@ -112,7 +112,7 @@ def test_the_dashboard_page_carries_the_numbers_as_json_and_tables(shipped_index
     html = staff.get("/admin/").get_data(as_text=True)
 
     data = json.loads(re.search(r'<script type="application/json" id="dashboard-data">(.*?)</script>', html,
-                                re.S).group(1))
+                                re.DOTALL).group(1))
     today = data["questions"][-1]
     assert (today["questions"], today["answered"]) == (3, 2)
     assert data["top_questions"][0] == {"question": "人才公寓建了多少套", "count": 2}
@@ -123,3 +123,23 @@ def test_the_dashboard_page_carries_the_numbers_as_json_and_tables(shipped_index
     assert "<td>人才公寓建了多少套</td><td class=\"num\">2</td>" in html
     assert '/static/vendor/chartjs/chart.umd.min.js' in html and "cdn" not in html.lower()
     assert staff.get("/static/vendor/chartjs/chart.umd.min.js").status_code == 200
+
+
+def test_today_on_the_dashboard_is_the_users_day(shipped_index, tmp_path):
+    """A question at 23:59:59 in Shanghai is yesterday's, one at 00:00 today's, whatever the server's UTC date."""
+    from datetime import UTC, time
+    from zoneinfo import ZoneInfo
+
+    from bot.dates import local_today
+
+    app = create_app(app_overrides(shipped_index, tmp_path))
+    create_staff(app, "boss", "admin")
+    midnight = datetime.combine(local_today(ZONE), time(), tzinfo=ZoneInfo(ZONE)).astimezone(UTC).replace(tzinfo=None)
+    with app.extensions["talent.db"]() as s:
+        _qa(s, midnight - timedelta(seconds=1), "昨晚的问题", "答。", True)
+        _qa(s, midnight, "今天的问题", "答。", True)
+        s.commit()
+    staff = app.test_client()
+    login(staff, "boss")
+    html = staff.get("/admin/").get_data(as_text=True).replace("\n", "")
+    assert '今日咨询</div><div class="stat">1<' in html

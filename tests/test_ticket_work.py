@@ -168,6 +168,19 @@ def test_shipped_canned_replies_are_valid():
     assert len(load_config().tickets.canned_replies) >= 1
 
 
+@pytest.fixture()
+def pg_agent(shipped_index, shipped_kb, tmp_path, pg_url):
+    app = create_app(app_overrides(shipped_index, tmp_path, database={"url": pg_url}), embedder=shipped_kb.embedder)
+    create_staff(app, "agent1", "agent")
+    client = app.test_client()
+    login(client, "agent1")
+    return app, client
+
+
+def test_search_on_postgresql(pg_agent):
+    test_search_by_number_text_name_and_phone(*pg_agent)
+
+
 def test_search_by_number_text_name_and_phone(app, agent):
     booker = app.test_client()
     for text in ("我想明天去溱湖驿站住1晚", "陈晨", "13912340000", "是", "是", "是", "确认"):

@@ -9,6 +9,7 @@
   const short = function (text) { return text.length > 14 ? text.slice(0, 13) + "…" : text; };
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.maintainAspectRatio = false;
+  Chart.defaults.animation = false;  // drawn at once: the numbers are what matter
   Chart.defaults.plugins.legend.display = false;
   Chart.defaults.datasets.bar.maxBarThickness = 28;
 

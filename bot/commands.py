@@ -86,7 +86,7 @@ def tickets_show(number: str) -> None:
         for m in t.context or []:
             click.echo(f"  [{m.get('direction', '?')}] {m.get('text', '')}")
         for m in thread(s, t):
-            click.echo(f"{m.author}: {m.text}")
+            click.echo(f"{m.author}{' (internal note)' if m.internal else ''}: {m.text}")
 
 
 @tickets_group.command("reply")

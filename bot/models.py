@@ -88,7 +88,7 @@ class KeyValue(Base):
 # ---------------------------------------------------------------- people, stations, bookings, tickets
 from datetime import date  # noqa: E402
 
-from sqlalchemy import Date, ForeignKey  # noqa: E402
+from sqlalchemy import Date, ForeignKey, false  # noqa: E402
 
 
 class User(Base):
@@ -155,6 +155,7 @@ class Ticket(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | answered | closed
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    assignee_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("staff.id"), nullable=True, index=True)
 
 
 class TicketMessage(Base):
@@ -164,6 +165,8 @@ class TicketMessage(Base):
     author: Mapped[str] = mapped_column(String(64))  # "user" or "staff:<name>"
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # A staff note: shown to staff in the thread, never delivered or shown to the user.
+    internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class AuditEntry(Base):

@@ -10,20 +10,22 @@ closed (SQLite allows one writer per thread, and delivery may queue a row).
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot import messages
 from bot.delivery import deliver_to_user
-from bot.models import Ticket, TicketMessage, User, utcnow
+from bot.models import Staff, Ticket, TicketMessage, User, utcnow
 from bot.people import audit, get_or_create_user
 from core.errors import TalentError
 
 STATUS_LABELS = {"open": "待处理", "answered": "已回复", "closed": "已关闭"}
 MAX_TEXT = 2000
+ASSIGNABLE_ROLES = ("agent", "admin")  # the roles that may work on tickets (bot.admin.auth.can)
 _NUMBER_ATTEMPTS = 20
 
 
@@ -103,8 +105,9 @@ def thread(s: Session, ticket: Ticket) -> list[TicketMessage]:
 
 
 def last_staff_reply(s: Session, ticket: Ticket) -> TicketMessage | None:
-    return s.scalar(select(TicketMessage).where(TicketMessage.ticket_id == ticket.id,
-                                                TicketMessage.author != "user").order_by(TicketMessage.id.desc()))
+    """The latest answer the user was sent (internal notes are never one)."""
+    return s.scalar(select(TicketMessage).where(TicketMessage.ticket_id == ticket.id, TicketMessage.author != "user",
+                                                TicketMessage.internal.is_(False)).order_by(TicketMessage.id.desc()))
 
 
 def user_of(s: Session, ticket: Ticket) -> User:
@@ -127,6 +130,99 @@ def staff_reply(s: Session, number: str, staff_name: str, text: str) -> Ticket:
     audit(s, f"staff:{staff_name}", "ticket.reply", ticket.number)
     s.commit()
     return ticket
+
+
+def add_note(s: Session, number: str, staff_name: str, text: str) -> Ticket:
+    """An internal note in the ticket's thread: for colleagues only, never delivered to the user.
+
+    Neither the status nor ``updated_at`` changes: a note is not an answer, and the user keeps waiting.
+    """
+    text = _require_text(text)
+    ticket = get_by_number(s, number)
+    s.add(TicketMessage(ticket_id=ticket.id, author=f"staff:{staff_name}", text=text, internal=True,
+                        created_at=utcnow()))
+    audit(s, f"staff:{staff_name}", "ticket.note", ticket.number, chars=len(text))
+    s.commit()
+    return ticket
+
+
+def assignable_staff(s: Session) -> list[Staff]:
+    """Active accounts that can work on tickets, by name."""
+    return list(s.scalars(select(Staff).where(Staff.active.is_(True), Staff.role.in_(ASSIGNABLE_ROLES))
+                          .order_by(Staff.name)))
+
+
+def assign(s: Session, number: str, staff_id: int | None, actor: str) -> Ticket:
+    """Give an open ticket to a staff member (or to nobody, with ``staff_id=None``)."""
+    ticket = _open_ticket(s, number)
+    assignee = s.get(Staff, staff_id) if staff_id is not None else None
+    if staff_id is not None and (assignee is None or not assignee.active or assignee.role not in ASSIGNABLE_ROLES):
+        raise TicketError(messages.TICKET_ASSIGNEE_INVALID)
+    previous = s.get(Staff, ticket.assignee_id) if ticket.assignee_id else None
+    ticket.assignee_id = assignee.id if assignee else None
+    audit(s, actor, "ticket.assign", ticket.number, old=previous.name if previous else None,
+          new=assignee.name if assignee else None)
+    s.commit()
+    return ticket
+
+
+def first_responses(s: Session, ticket_ids) -> dict[int, datetime]:
+    """When each ticket first got an answer the user saw (notes do not count), by ticket id."""
+    ids = list(ticket_ids)
+    if not ids:
+        return {}
+    rows = s.execute(select(TicketMessage.ticket_id, func.min(TicketMessage.created_at))
+                     .where(TicketMessage.ticket_id.in_(ids), TicketMessage.author.like("staff:%"),
+                            TicketMessage.internal.is_(False))
+                     .group_by(TicketMessage.ticket_id))
+    return dict(rows.all())
+
+
+def duration_text(seconds: float) -> str:
+    """A span as staff read it at a glance: minutes under an hour, hours under two days, then days."""
+    minutes = max(1, int(seconds // 60))
+    if minutes < 60:
+        return messages.DURATION_MINUTES.format(n=minutes)
+    if minutes < 48 * 60:
+        return messages.DURATION_HOURS.format(n=minutes // 60)
+    return messages.DURATION_DAYS.format(n=minutes // (24 * 60))
+
+
+def time_label(ticket: Ticket, first_response: datetime | None, now: datetime) -> str:
+    """"已等待3小时" for a ticket waiting for staff; how soon it was first answered otherwise.
+
+    An open ticket's ``updated_at`` is when it last became open (opened, or the user followed
+    up): the time the user has been waiting since.
+    """
+    if ticket.status == "open":
+        return messages.TICKET_WAITING.format(duration=duration_text((now - ticket.updated_at).total_seconds()))
+    if first_response is None:
+        return messages.TICKET_NO_RESPONSE
+    return messages.TICKET_FIRST_RESPONSE.format(
+        duration=duration_text((first_response - ticket.created_at).total_seconds()))
+
+
+def find_tickets(s: Session, *, status: str | None = None, assignee_id: int | None = None,
+                 unassigned: bool = False, text: str = "", limit: int = 300) -> list[Ticket]:
+    """The queue, most recently changed first: by status, assignee, and a search that matches
+    the ticket number, the words of the ticket or any message in it, or the user's name or phone."""
+    query = select(Ticket).order_by(Ticket.updated_at.desc(), Ticket.id.desc()).limit(limit)
+    if status:
+        query = query.where(Ticket.status == status)
+    if assignee_id is not None:
+        query = query.where(Ticket.assignee_id == assignee_id)
+    if unassigned:
+        query = query.where(Ticket.assignee_id.is_(None))
+    text = (text or "").strip()
+    if text:
+        needle = text.lower()
+        in_thread = select(TicketMessage.ticket_id).where(
+            func.lower(TicketMessage.text).contains(needle, autoescape=True))
+        of_user = select(User.id).where(or_(func.lower(User.name).contains(needle, autoescape=True),
+                                            User.phone.contains(text, autoescape=True)))
+        query = query.where(or_(Ticket.number == text.upper(), func.lower(Ticket.text).contains(needle, autoescape=True),
+                                Ticket.id.in_(in_thread), Ticket.user_id.in_(of_user)))
+    return list(s.scalars(query))
 
 
 def user_followup(s: Session, number: str, user_key: str, text: str) -> Ticket:

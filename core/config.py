@@ -235,6 +235,25 @@ class FaqConfig(Section):
     refresh_s: float = Field(1.0, gt=0, le=60)  # how often a worker looks for saved changes
 
 
+class CannedReply(Section):
+    """A ready answer staff pick on a ticket page; it fills the reply box, staff may edit it before sending."""
+
+    title: str = Field(min_length=1, max_length=40)   # what the picker shows
+    text: str = Field(min_length=1, max_length=2000)  # the reply itself (a ticket reply holds at most 2000 characters)
+
+
+class TicketsConfig(Section):
+    canned_replies: list[CannedReply] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _titles_unique(self) -> "TicketsConfig":
+        titles = [c.title for c in self.canned_replies]
+        for title in titles:
+            if titles.count(title) > 1:
+                raise ValueError(f"canned_replies: the title {title!r} is used twice")
+        return self
+
+
 class Settings(Section):
     server: ServerConfig = ServerConfig()
     knowledge: KnowledgeConfig = KnowledgeConfig()
@@ -247,6 +266,7 @@ class Settings(Section):
     stations: list[StationSeed] = Field(default_factory=list)
     booking: BookingConfig = BookingConfig()
     faq: FaqConfig = FaqConfig()
+    tickets: TicketsConfig = TicketsConfig()
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> "Settings":

@@ -11,14 +11,14 @@ from datetime import date, datetime, timedelta
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from bot import messages, service_doc
+from bot import messages, service_doc, stats
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station, users_today
 from bot.dates import local_time
 from bot.db import get_db
 from bot.delivery import deliver_to_user
-from bot.models import Booking, MessageLog, Station, StationNight, Ticket, User, utcnow
+from bot.models import Booking, Station, StationNight, Ticket, User, utcnow
 
 STATION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 
@@ -30,18 +30,14 @@ def _today():
 @bp.get("/")
 @require()
 def dashboard():
+    """Today's and this week's numbers are the users' days (booking.timezone), like the charts' days."""
     db = get_db()
-    now = utcnow()
-    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    week_start = day_start - timedelta(days=day_start.weekday())
-
-    def questions(since: datetime) -> tuple[int, int]:
-        base = select(func.count()).select_from(MessageLog).where(
-            MessageLog.direction == "out", MessageLog.intent == "policy", MessageLog.created_at >= since)
-        return db.scalar(base), db.scalar(base.where(MessageLog.found.is_(True)))
-
-    today_n, today_found = questions(day_start)
-    week_n, week_found = questions(week_start)
+    charts = stats.dashboard_data(db, current_app.config["SETTINGS"].booking.timezone)
+    days = charts["questions"]
+    local_today = date.fromisoformat(days[-1]["day"])
+    week = [d for d in days if date.fromisoformat(d["day"]) >= local_today - timedelta(days=local_today.weekday())]
+    today_n, today_found = days[-1]["questions"], days[-1]["answered"]
+    week_n, week_found = sum(d["questions"] for d in week), sum(d["answered"] for d in week)
     open_tickets = db.scalar(select(func.count()).select_from(Ticket).where(Ticket.status == "open"))
     occupancy, today = [], _today()
     for st in active_stations(db):
@@ -50,7 +46,7 @@ def dashboard():
         used = sum(st.beds - f for f in free.values())
         occupancy.append({"station": st, "today_free": free[today], "week_rate": used / beds if beds else 0})
     return render_template("admin/dashboard.html", today_n=today_n, today_found=today_found, week_n=week_n,
-                           week_found=week_found, open_tickets=open_tickets, occupancy=occupancy)
+                           week_found=week_found, open_tickets=open_tickets, occupancy=occupancy, charts=charts)
 
 
 # ---------------------------------------------------------------- stations

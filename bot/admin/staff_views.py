@@ -99,63 +99,83 @@ def staff_create():
     return redirect(url_for("admin.staff_list"))
 
 
-@bp.post("/staff/<int:staff_id>/toggle")
-@require("admin")
-def staff_toggle(staff_id: int):
-    db = get_db()
-    st = db.get(Staff, staff_id)
+class _Refused(Exception):
+    """An admin action on an account that cannot be done as asked; the message is shown (Chinese)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _on_other_account(staff_id: int, change):
+    """The shape of every admin action on an account: find it — never one's own, so an admin
+    cannot lock themselves out by a slip —, let ``change(st)`` apply it (returning the notice to
+    show, or None, or raising _Refused), commit it with its audit entry, back to the list."""
+    st = get_db().get(Staff, staff_id)
     if st is not None and st.id != current_staff().id:
-        st.active = not st.active
-        st.failed_logins, st.locked_until = 0, None
-        staff_audit("staff.enable" if st.active else "staff.disable", st.name)
-        db.commit()
+        try:
+            notice = change(st)
+        except _Refused as refused:
+            flash(refused.message, "error")
+        else:
+            get_db().commit()
+            if notice:
+                flash(notice, "ok")
     return redirect(url_for("admin.staff_list"))
 
 
-def _other_account(staff_id: int) -> Staff | None:
-    """The account an admin acts on; never their own (no locking oneself out by a slip)."""
-    st = get_db().get(Staff, staff_id)
-    return st if st is not None and st.id != current_staff().id else None
+@bp.post("/staff/<int:staff_id>/toggle")
+@require("admin")
+def staff_toggle(staff_id: int):
+    def change(st: Staff) -> None:
+        st.active = not st.active
+        st.failed_logins, st.locked_until = 0, None
+        staff_audit("staff.enable" if st.active else "staff.disable", st.name)
+
+    return _on_other_account(staff_id, change)
 
 
 @bp.post("/staff/<int:staff_id>/password")
 @require("admin")
 def staff_password(staff_id: int):
     """Reset a password: the account is unlocked and every session it had ends (bot.admin.auth)."""
-    st, password = _other_account(staff_id), request.form.get("password", "")
-    problem = validate_password(password)
-    if st is not None and problem:
-        flash(messages.STAFF_WEAK_PASSWORD.format(problem=problem), "error")
-    elif st is not None:
+    password = request.form.get("password", "")
+
+    def change(st: Staff) -> str:
+        problem = validate_password(password)
+        if problem:
+            raise _Refused(messages.STAFF_WEAK_PASSWORD.format(problem=problem))
         st.password_hash, st.failed_logins, st.locked_until = hash_password(password), 0, None
         staff_audit("staff.password", st.name)
-        get_db().commit()
-        flash(messages.STAFF_PASSWORD_RESET.format(name=st.name), "ok")
-    return redirect(url_for("admin.staff_list"))
+        return messages.STAFF_PASSWORD_RESET.format(name=st.name)
+
+    return _on_other_account(staff_id, change)
 
 
 @bp.post("/staff/<int:staff_id>/role")
 @require("admin")
 def staff_role(staff_id: int):
-    st, role = _other_account(staff_id), request.form.get("role", "")
-    if st is not None and role in ROLES and role != st.role:
+    role = request.form.get("role", "")
+
+    def change(st: Staff) -> str | None:
+        if role not in ROLES or role == st.role:
+            return None
         staff_audit("staff.role", st.name, old=st.role, new=role)
         st.role = role
-        get_db().commit()
-        flash(messages.STAFF_ROLE_CHANGED.format(name=st.name), "ok")
-    return redirect(url_for("admin.staff_list"))
+        return messages.STAFF_ROLE_CHANGED.format(name=st.name)
+
+    return _on_other_account(staff_id, change)
 
 
 @bp.post("/staff/<int:staff_id>/unlock")
 @require("admin")
 def staff_unlock(staff_id: int):
-    st = _other_account(staff_id)
-    if st is not None:
+    def change(st: Staff) -> str:
         st.failed_logins, st.locked_until = 0, None
         staff_audit("staff.unlock", st.name)
-        get_db().commit()
-        flash(messages.STAFF_UNLOCKED.format(name=st.name), "ok")
-    return redirect(url_for("admin.staff_list"))
+        return messages.STAFF_UNLOCKED.format(name=st.name)
+
+    return _on_other_account(staff_id, change)
 
 
 @bp.get("/audit")

@@ -1,0 +1,106 @@
+"""The dashboard's numbers, from the message log and the tickets.
+
+Plain functions on a SQLAlchemy session (no request), each returning JSON-ready
+rows: the console renders them as charts and as tables, and tests call them on
+real rows. Days are the users' days (``booking.timezone``), not the server's UTC.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot import messages
+from bot.models import MessageLog, Ticket, utcnow
+from bot.tickets import first_responses
+
+QUESTION_INTENT = "policy"  # a reply from the knowledge base (or a standard answer): one question asked
+# The citation a reply carries (bot.messages.SOURCE_LINE): where the cited title is read from.
+_CITED_TITLE = re.compile(re.escape(messages.SOURCE_LINE.split("{title}")[0]) + r"(.+?)》")
+
+
+def _window(days: int, zone: str, now: datetime) -> tuple[list[date], datetime]:
+    """The last ``days`` local days, oldest first, and the UTC moment the first one began."""
+    today = now.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date()
+    day_list = [today - timedelta(days=i) for i in range(days - 1, -1, -1)]
+    start = datetime.combine(day_list[0], time(), tzinfo=ZoneInfo(zone)).astimezone(UTC).replace(tzinfo=None)
+    return day_list, start
+
+
+def _local_day(moment: datetime, zone: str) -> date:
+    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date()
+
+
+def _answers_since(since: datetime) -> tuple:
+    """The log rows that are the bot's answer to a question, from ``since`` on."""
+    return (MessageLog.direction == "out", MessageLog.intent == QUESTION_INTENT, MessageLog.created_at >= since)
+
+
+def questions_per_day(s: Session, days: int, zone: str, now: datetime | None = None) -> list[dict]:
+    """Questions asked and answered per day; ``rate`` is the answered share (None on a day without questions)."""
+    day_list, since = _window(days, zone, now or utcnow())
+    asked, answered = Counter(), Counter()
+    for created_at, found in s.execute(select(MessageLog.created_at, MessageLog.found).where(*_answers_since(since))):
+        day = _local_day(created_at, zone)
+        asked[day] += 1
+        answered[day] += bool(found)
+    return [{"day": d.isoformat(), "questions": asked[d], "answered": answered[d],
+             "rate": round(answered[d] / asked[d], 3) if asked[d] else None} for d in day_list]
+
+
+def top_questions(s: Session, days: int, zone: str, limit: int = 10, now: datetime | None = None) -> list[dict]:
+    """The questions asked most often (the same text), with how many of those times found an answer."""
+    _, since = _window(days, zone, now or utcnow())
+    count = func.count().label("n")
+    rows = s.execute(select(MessageLog.text, count).where(
+        MessageLog.direction == "in", MessageLog.intent == QUESTION_INTENT, MessageLog.created_at >= since)
+        .group_by(MessageLog.text).order_by(count.desc(), MessageLog.text).limit(limit))
+    return [{"question": text, "count": n} for text, n in rows]
+
+
+def top_documents(s: Session, days: int, zone: str, limit: int = 10, now: datetime | None = None) -> list[dict]:
+    """The documents answers cited most often.
+
+    The message log keeps the reply as sent, whose citation line names the document
+    ("（来源：《…》·…）"), so the title is read from there. When the log records the sources
+    of a reply in a column of their own, count that column here instead: the dashboard
+    only calls this function.
+    """
+    _, since = _window(days, zone, now or utcnow())
+    titles = Counter()
+    for text in s.scalars(select(MessageLog.text).where(*_answers_since(since), MessageLog.found.is_(True))):
+        cited = _CITED_TITLE.search(text)
+        if cited:
+            titles[cited.group(1)] += 1
+    return [{"title": t, "count": n} for t, n in sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+
+
+def ticket_response_per_day(s: Session, days: int, zone: str, now: datetime | None = None) -> list[dict]:
+    """Tickets opened per day, how many got an answer, and the median time to the first one (minutes)."""
+    day_list, since = _window(days, zone, now or utcnow())
+    tickets = s.execute(select(Ticket.id, Ticket.created_at).where(Ticket.created_at >= since)).all()
+    firsts = first_responses(s, [t.id for t in tickets])
+    opened, waits = Counter(), {}
+    for ticket_id, created_at in tickets:
+        day = _local_day(created_at, zone)
+        opened[day] += 1
+        if ticket_id in firsts:
+            waits.setdefault(day, []).append((firsts[ticket_id] - created_at).total_seconds() / 60)
+    return [{"day": d.isoformat(), "tickets": opened[d], "answered": len(waits.get(d, [])),
+             "median_minutes": round(statistics.median(waits[d]), 1) if d in waits else None} for d in day_list]
+
+
+def dashboard_data(s: Session, zone: str, days: int = 30, now: datetime | None = None) -> dict:
+    """Everything the dashboard charts show, as one JSON-ready dict."""
+    now = now or utcnow()
+    return {"days": days,
+            "questions": questions_per_day(s, days, zone, now),
+            "top_questions": top_questions(s, days, zone, now=now),
+            "top_documents": top_documents(s, days, zone, now=now),
+            "tickets": ticket_response_per_day(s, days, zone, now)}

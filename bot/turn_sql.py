@@ -58,8 +58,10 @@ SAVE_STATE = (
     "updated_at = excluded.updated_at")
 PENDING = "SELECT 1 FROM pending_deliveries WHERE user_key = :u AND delivered_at IS NULL LIMIT 1"
 FIRST_REPLY = 'UPDATE seen_messages SET reply = :text WHERE "key" = :k AND reply IS NULL'
-LOG = ('INSERT INTO message_log (user_key, channel, direction, "text", intent, found, created_at) '
-       "VALUES (:user_key, :channel, :direction, :text, :intent, :found, :created_at)")
+LOG = ('INSERT INTO message_log (user_key, channel, direction, "text", intent, found, created_at, turn_id, sources, '
+       "faq_id) VALUES (:user_key, :channel, :direction, :text, :intent, :found, :created_at, :turn_id, :sources, "
+       ":faq_id)")
+LOG_DEFAULTS = {"turn_id": None, "sources": None, "faq_id": None}  # columns a row may leave out
 
 
 class TurnSQL:
@@ -210,7 +212,7 @@ class TurnSQL:
         return local.conn
 
     def log_params(self, rows: list[dict]) -> list[dict]:
-        return [{**row, "created_at": self.ts(row["created_at"])} for row in rows]
+        return [{**LOG_DEFAULTS, **row, "created_at": self.ts(row["created_at"])} for row in rows]
 
 
 class Cursor:

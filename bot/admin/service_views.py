@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from bot import messages, service_doc
+from bot import convlog, messages, service_doc
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station, users_today
@@ -43,6 +43,7 @@ def dashboard():
     today_n, today_found = questions(day_start)
     week_n, week_found = questions(week_start)
     open_tickets = db.scalar(select(func.count()).select_from(Ticket).where(Ticket.status == "open"))
+    week_down = convlog.down_count(db, week_start)  # answers users rated 👎 this week
     occupancy, today = [], _today()
     for st in active_stations(db):
         free = free_beds(db, st, today, 7)
@@ -50,7 +51,8 @@ def dashboard():
         used = sum(st.beds - f for f in free.values())
         occupancy.append({"station": st, "today_free": free[today], "week_rate": used / beds if beds else 0})
     return render_template("admin/dashboard.html", today_n=today_n, today_found=today_found, week_n=week_n,
-                           week_found=week_found, open_tickets=open_tickets, occupancy=occupancy)
+                           week_found=week_found, open_tickets=open_tickets, occupancy=occupancy,
+                           week_down=week_down)
 
 
 # ---------------------------------------------------------------- stations

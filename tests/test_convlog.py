@@ -110,7 +110,7 @@ def test_csv_export_of_the_filtered_rows(logged):
     assert PHONE not in res.data.decode("utf-8-sig")
     assert any(r[3] == "我的手机是138****5678，人才公寓有多少套" for r in rows[1:])
     down = list(csv.reader(io.StringIO(client.get("/admin/log.csv?down=1").data.decode("utf-8-sig"))))
-    assert len(down) == 2 and down[1][3] == "人才公寓有多少套" and down[1][5] == REPORT and down[1][8] == "👎"
+    assert len(down) == 2 and down[1][3] == "人才公寓有多少套" and down[1][5] == REPORT and down[1][8] == "👎 差评"
     faq_rows = list(csv.reader(io.StringIO(client.get("/admin/log.csv?faq=1").data.decode("utf-8-sig"))))
     assert len(faq_rows) == 2 and faq_rows[1][7].isdigit()
 

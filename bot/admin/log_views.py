@@ -25,7 +25,7 @@ from bot.models import MessageLog
 
 PAGE_SIZE = 50
 MAX_EXPORT = 50_000
-RATING_LABELS = {"up": "👍", "down": "👎"}
+RATING_LABELS = {"up": "👍 好评", "down": "👎 差评"}
 
 
 def _zone() -> str:

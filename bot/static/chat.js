@@ -11,7 +11,7 @@
     const box = document.createElement("div");
     box.className = "rate";
     box.dataset.id = id;
-    [["up", "有帮助", "👍"], ["down", "没帮助", "👎"]].forEach(function (v) {
+    [["up", "有帮助", "👍 有用"], ["down", "没帮助", "👎 没用"]].forEach(function (v) {
       const btn = document.createElement("button");
       btn.type = "button";
       btn.dataset.value = v[0];

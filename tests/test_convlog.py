@@ -24,6 +24,10 @@ REPORT = "2023年姜堰区人才工作综述"
 
 @pytest.fixture()
 def logged(app):
+    return _seed(app)
+
+
+def _seed(app):
     """Two web visitors' conversations through the real chat API, one 👎, one standard answer."""
     create_staff(app, "editor1", "editor")
     create_staff(app, "agent1", "agent")
@@ -155,3 +159,17 @@ def test_a_worker_prunes_with_its_first_message(logged, shipped_index, shipped_k
     assert turn.status_code == 200
     left = _turns_left(logged)
     assert t["found"] not in left and t["faq"] in left
+
+
+def test_filters_export_and_prune_on_postgresql(pg_url, shipped_index, shipped_kb, tmp_path):
+    """The same log on PostgreSQL: its migration, the filters' SQL, ratings and pruning."""
+    app = _seed(create_app(app_overrides(shipped_index, tmp_path, database={"url": pg_url}),
+                           embedder=shipped_kb.embedder))
+    client, t = _staff(app), app.turns
+    assert _shown(client, down=1) == [t["found"]] and _shown(client, faq=1) == [t["faq"]]
+    assert set(_shown(client, doc=REPORT)) == {t["found"], t["phone"]} and _shown(client, notfound=1) == [t["missing"]]
+    assert PHONE not in client.get("/admin/log.csv").data.decode("utf-8-sig")
+    _age(app, [t["found"]], 200)
+    res = app.test_cli_runner().invoke(args=["log", "prune"])
+    assert res.exit_code == 0 and res.output.startswith("2 messages"), res.output
+    app.extensions["talent.db"].kw["bind"].dispose()  # let the fixture drop the database

@@ -139,7 +139,7 @@ def test_upgrade_from_the_first_schema_keeps_data(tmp_path):
     upgrade(engine)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count FROM unanswered_questions")).scalar() == 7
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005_conversation_log"
         conn.execute(text("SELECT * FROM bookings")).all()
 
 

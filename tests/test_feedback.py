@@ -68,10 +68,14 @@ def test_wechat_no_use_records_down_and_offers_a_person_without_a_ticket(app, cl
     reply = wx.say("o_unhappy", "没用")
     assert "转给工作人员" in reply and "工单" not in reply
     assert _tickets(app) == 0  # offered, never opened by itself
+    assert "已为您登记工单" not in wx.say("o_unhappy", "好的")  # an acknowledgement is not a yes
+    assert _tickets(app) == 0
+    wx.say("o_unhappy", "人才公寓有多少套")
+    assert "转给工作人员" in wx.say("o_unhappy", "不对")
     with app.extensions["talent.db"]() as s:
         rated = s.scalars(select(MessageLog).where(MessageLog.user_key == "wx:o_unhappy",
                                                    MessageLog.feedback.is_not(None))).all()
-    assert [(r.intent, r.feedback, r.channel) for r in rated] == [("policy", "down", "wechat")]
+    assert [(r.intent, r.feedback, r.channel) for r in rated] == [("policy", "down", "wechat")] * 2
     assert "已为您登记工单" in wx.say("o_unhappy", "是")  # the yes to the offer opens it, with the question
     with app.extensions["talent.db"]() as s:
         ticket = s.scalars(select(Ticket)).one()

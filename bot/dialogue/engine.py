@@ -359,9 +359,19 @@ def is_affirmative(text: str) -> bool:
 
 
 # A yes to "需要帮您转给工作人员吗？" — not an acknowledgement (好的, 嗯, ok, 收到, 谢谢), which
-# people send after any answer and which must never open a ticket. "是" answers the question asked.
-_WANTS_TICKET = re.compile(r"^(要|需要|要的|需要的|是|是的|是的需要|要转|转吧|转人工吧|帮我转|帮我转一下|麻烦转一下|好的帮我转)$")
+# people send after any answer and which must never open a ticket.
+_WANTS_TICKET = re.compile(r"^(要|需要|要的|需要的|是的需要|要转|转吧|转人工吧|帮我转|帮我转一下|麻烦转一下|好的帮我转)$")
+_YES = re.compile(r"^(是|是的)$")
 
 
 def wants_ticket(text: str) -> bool:
     return bool(_WANTS_TICKET.match(compact(text)))
+
+
+def accepts_ticket_offer(turn: Turn) -> bool:
+    """A yes to the offer of a person standing in the user's state. "是" counts only when the
+    offer asked for it ("回复“是”…", after 没用: ``offer_yes``); after a plain "not found" it
+    is as much an acknowledgement as 好的."""
+    if not turn.state.get("offer_ticket"):
+        return False
+    return wants_ticket(turn.text) or (bool(turn.state.get("offer_yes")) and bool(_YES.match(compact(turn.text))))

@@ -6,7 +6,7 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import mentions_a_stay
-from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, handles_kind, wants_ticket
+from bot.dialogue.engine import HANDLERS, Reply, Turn, accepts_ticket_offer, handles, handles_kind
 from core.errors import IndexMissing
 from knowledge.relevance import subject_terms
 
@@ -128,7 +128,7 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
-    if turn.state.get("offer_ticket") and wants_ticket(question):
+    if accepts_ticket_offer(turn):
         return HANDLERS["ticket"](turn)
     questions = split_questions(question)
     if len(questions) > 1:
@@ -138,6 +138,7 @@ def policy(turn: Turn) -> Reply:
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
+    turn.state.pop("offer_yes", None)
     _remember_topic(turn, topic)
     if not answer.found:
         turn.engine.record_unanswered(question)

@@ -17,6 +17,7 @@ from flask import Blueprint, current_app, jsonify, make_response, request
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
                           users_today)
+from bot.dialogue.extract import mask_phone
 from bot.webchat import _with_cookie, visitor_id
 
 bp = Blueprint("booking_api", __name__, url_prefix="/api")
@@ -38,7 +39,7 @@ def _error(exc: BookingError, vid: str, new: bool):
 def booking_json(b, station_name: str = "") -> dict:
     return {"number": b.number, "station": b.station_id, "station_name": station_name,
             "check_in": b.check_in.isoformat(), "nights": b.nights, "status": b.status, "name": b.name,
-            "phone": b.phone[:3] + "****" + b.phone[-4:], "created_at": b.created_at.isoformat()}
+            "phone": mask_phone(b.phone), "created_at": b.created_at.isoformat()}
 
 
 @bp.get("/stations")

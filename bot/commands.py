@@ -12,6 +12,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(tickets_group)
     app.cli.add_command(service_doc_cmd)
     app.cli.add_command(faq_group)
+    app.cli.add_command(log_group)
 
 
 @click.command("service-doc")
@@ -189,3 +190,22 @@ def faq_import(path: str) -> None:
 
     count = _faq_write(lambda s: faq.import_csv(s, Path(path), "cli"), "faq.import", file=Path(path).name)
     click.echo(f"{count} added")
+
+
+log_group = AppGroup("log", help="The conversation log (对话记录).")
+
+
+@log_group.command("prune")
+@click.option("--days", type=click.IntRange(min=1), default=None,
+              help="keep this many days (default: log.retention_days)")
+def log_prune(days: int | None) -> None:
+    """Delete messages older than the retention period (workers also do this hourly)."""
+    from bot.convlog import prune
+    from bot.people import audit
+
+    days = days or current_app.config["SETTINGS"].log.retention_days
+    with current_app.extensions["talent.db"]() as s:
+        deleted = prune(s, days)
+        audit(s, "cli", "log.prune", "", days=days, deleted=deleted)
+        s.commit()
+    click.echo(f"{deleted} messages older than {days} days deleted")

@@ -170,3 +170,9 @@ TICKET_NO_RESPONSE = "未回复即关闭"
 DURATION_MINUTES = "{n}分钟"
 DURATION_HOURS = "{n}小时"
 DURATION_DAYS = "{n}天"
+
+# ---------------------------------------------------------------- feedback on answers
+FEEDBACK_DOWN = "抱歉这个回答没帮上忙，已记下您的反馈，我们会改进。需要我帮您转给工作人员吗？回复“是”或“转人工”即可。"
+FEEDBACK_NOTHING_TO_RATE = "抱歉没帮上忙。您可以换个说法再问一次，或回复“转人工”联系工作人员。"
+FEEDBACK_BAD_VALUE = "评价只能是 up 或 down。"
+FEEDBACK_UNKNOWN_ANSWER = "没有找到这条回答。"

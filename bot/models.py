@@ -37,7 +37,9 @@ class SeenMessage(Base):
 
 
 class MessageLog(Base):
-    """Every message in and out: the conversation context for tickets, and the rate limit."""
+    """Every message in and out: the conversation context for tickets and the staff's
+    conversation log (bot/convlog.py). A message and its reply share ``turn_id``; the
+    reply row carries what staff judge it by: cited titles, standard answer, rating."""
 
     __tablename__ = "message_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -47,7 +49,12 @@ class MessageLog(Base):
     text: Mapped[str] = mapped_column(Text)
     intent: Mapped[str | None] = mapped_column(String(32), nullable=True)
     found: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    turn_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)  # random, public: rated by it
+    sources: Mapped[str | None] = mapped_column(Text, nullable=True)  # cited document titles, one per line
+    faq_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the standard answer that replied
+    feedback: Mapped[str | None] = mapped_column(String(8), nullable=True)  # "up" | "down", the user's rating
+    feedback_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     __table_args__ = (Index("ix_message_log_user_time", "user_key", "created_at"),)
 

@@ -7,7 +7,6 @@ real rows. Days are the users' days (``booking.timezone``), not the server's UTC
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
@@ -16,21 +15,22 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot import messages
 from bot.models import MessageLog, Ticket, utcnow
 from bot.tickets import first_responses
 
 QUESTION_INTENT = "policy"  # a reply from the knowledge base (or a standard answer): one question asked
-# The citation a reply carries (bot.messages.SOURCE_LINE): where the cited title is read from.
-_CITED_TITLE = re.compile(re.escape(messages.SOURCE_LINE.split("{title}")[0]) + r"(.+?)》")
 
 
 def _window(days: int, zone: str, now: datetime) -> tuple[list[date], datetime]:
     """The last ``days`` local days, oldest first, and the UTC moment the first one began."""
     today = now.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date()
     day_list = [today - timedelta(days=i) for i in range(days - 1, -1, -1)]
-    start = datetime.combine(day_list[0], time(), tzinfo=ZoneInfo(zone)).astimezone(UTC).replace(tzinfo=None)
-    return day_list, start
+    return day_list, day_start_utc(day_list[0], zone)
+
+
+def day_start_utc(day: date, zone: str) -> datetime:
+    """The UTC moment (naive, as the log stores it) the users' local ``day`` began."""
+    return datetime.combine(day, time(), tzinfo=ZoneInfo(zone)).astimezone(UTC).replace(tzinfo=None)
 
 
 def _local_day(moment: datetime, zone: str) -> date:
@@ -65,19 +65,13 @@ def top_questions(s: Session, days: int, zone: str, limit: int = 10, now: dateti
 
 
 def top_documents(s: Session, days: int, zone: str, limit: int = 10, now: datetime | None = None) -> list[dict]:
-    """The documents answers cited most often.
-
-    The message log keeps the reply as sent, whose citation line names the document
-    ("（来源：《…》·…）"), so the title is read from there. When the log records the sources
-    of a reply in a column of their own, count that column here instead: the dashboard
-    only calls this function.
-    """
+    """The documents answers cited most often: the first of each answer's sources, the one
+    its citation line names (the message log keeps them, bot/convlog.py)."""
     _, since = _window(days, zone, now or utcnow())
     titles = Counter()
-    for text in s.scalars(select(MessageLog.text).where(*_answers_since(since), MessageLog.found.is_(True))):
-        cited = _CITED_TITLE.search(text)
-        if cited:
-            titles[cited.group(1)] += 1
+    for sources in s.scalars(select(MessageLog.sources).where(*_answers_since(since), MessageLog.found.is_(True),
+                                                              MessageLog.sources.is_not(None))):
+        titles[sources.split("\n")[0]] += 1
     return [{"title": t, "count": n} for t, n in sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 

@@ -12,7 +12,7 @@ import secrets
 from flask import Blueprint, jsonify, make_response, render_template, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from bot import get_dialogue, messages
+from bot import convlog, get_dialogue, messages
 from bot.dialogue import Incoming
 
 bp = Blueprint("webchat", __name__)
@@ -78,7 +78,29 @@ def chat():
     reply = get_dialogue().handle(Incoming(f"web:{vid}", "web", "text", text=text))
     payload = {"reply": reply.text, "sources": [{k: s[k] for k in ("title", "section", "snippet")} for s in reply.sources],
                "actions": reply.actions}
+    if reply.rateable:
+        payload["id"] = reply.turn_id  # what the page posts to /api/feedback
     return _with_cookie(make_response(jsonify(payload)), vid, new)
+
+
+@bp.post("/api/feedback")
+def feedback():
+    """👍/👎 on one of the visitor's own answers: ``{"id": …, "value": "up" | "down"}``; rating again
+    replaces the earlier rating. Another visitor's answer is as unknown as one that never was."""
+    vid, new = visitor_id()
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("id"), str):
+        return _with_cookie(make_response(jsonify(error=messages.BAD_JSON), 400), vid, new)
+    if body.get("value") not in convlog.RATINGS:
+        return _with_cookie(make_response(jsonify(error=messages.FEEDBACK_BAD_VALUE), 400), vid, new)
+    if new:
+        return _with_cookie(make_response(jsonify(error=messages.FEEDBACK_UNKNOWN_ANSWER), 404), vid, new)
+    with get_dialogue().sessions() as s:
+        rated = convlog.rate(s, body["id"][:32], f"web:{vid}", body["value"])
+        s.commit()
+    if not rated:
+        return jsonify(error=messages.FEEDBACK_UNKNOWN_ANSWER), 404
+    return jsonify(id=body["id"], value=body["value"])
 
 
 @bp.get("/api/chat/updates")

@@ -23,7 +23,8 @@ DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
 
 
 KNOWN_INTENTS = frozenset({"greeting", "help", "thanks", "policy", "booking", "my_bookings", "cancel_booking",
-                           "ticket", "ticket_status", "ticket_followup", "ticket_withdraw", "exit"})
+                           "ticket", "ticket_status", "ticket_followup", "ticket_withdraw", "exit",
+                           "feedback_down"})
 
 # Settings that may come from the environment: the secrets (which in production
 # must), and what differs between a laptop and a server behind nginx.
@@ -254,6 +255,14 @@ class TicketsConfig(Section):
         return self
 
 
+class LogConfig(Section):
+    """The conversation log staff read (bot/convlog.py): how long messages are kept."""
+
+    # Messages and replies older than this are deleted (hourly by each worker, or
+    # `flask --app bot log prune`); they hold what people asked, so not forever.
+    retention_days: int = Field(180, ge=1, le=3650)
+
+
 class Settings(Section):
     server: ServerConfig = ServerConfig()
     knowledge: KnowledgeConfig = KnowledgeConfig()
@@ -267,6 +276,7 @@ class Settings(Section):
     booking: BookingConfig = BookingConfig()
     faq: FaqConfig = FaqConfig()
     tickets: TicketsConfig = TicketsConfig()
+    log: LogConfig = LogConfig()
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> "Settings":

@@ -27,14 +27,17 @@ def db(request, shipped_index, tmp_path):
         yield s
 
 
-def _log(s, when: datetime, direction: str, text: str, intent: str = "policy", found: bool | None = None):
+def _log(s, when: datetime, direction: str, text: str, intent: str = "policy", found: bool | None = None,
+         sources: str | None = None):
     s.add(MessageLog(user_key="web:u1", channel="web", direction=direction, text=text, intent=intent, found=found,
-                     created_at=when))
+                     created_at=when, sources=sources))
 
 
 def _qa(s, when: datetime, question: str, answer: str, found: bool):
+    """A question and its answer as the engine logs them: the cited title in ``sources`` too."""
+    cited = re.search(r"《(.+?)》", answer)
     _log(s, when, "in", question)
-    _log(s, when + timedelta(microseconds=1), "out", answer, found=found)
+    _log(s, when + timedelta(microseconds=1), "out", answer, found=found, sources=cited.group(1) if cited else None)
 
 
 def test_questions_and_answer_rate_per_local_day(db):

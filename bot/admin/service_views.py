@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from bot import messages, service_doc, stats
+from bot import convlog, messages, service_doc, stats
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station, users_today
@@ -32,13 +32,16 @@ def _today():
 def dashboard():
     """Today's and this week's numbers are the users' days (booking.timezone), like the charts' days."""
     db = get_db()
-    charts = stats.dashboard_data(db, current_app.config["SETTINGS"].booking.timezone)
+    zone = current_app.config["SETTINGS"].booking.timezone
+    charts = stats.dashboard_data(db, zone)
     days = charts["questions"]
     local_today = date.fromisoformat(days[-1]["day"])
-    week = [d for d in days if date.fromisoformat(d["day"]) >= local_today - timedelta(days=local_today.weekday())]
+    monday = local_today - timedelta(days=local_today.weekday())
+    week = [d for d in days if date.fromisoformat(d["day"]) >= monday]
     today_n, today_found = days[-1]["questions"], days[-1]["answered"]
     week_n, week_found = sum(d["questions"] for d in week), sum(d["answered"] for d in week)
     open_tickets = db.scalar(select(func.count()).select_from(Ticket).where(Ticket.status == "open"))
+    week_down = convlog.down_count(db, stats.day_start_utc(monday, zone))  # answers users rated 👎 this week
     occupancy, today = [], _today()
     for st in active_stations(db):
         free = free_beds(db, st, today, 7)
@@ -46,7 +49,8 @@ def dashboard():
         used = sum(st.beds - f for f in free.values())
         occupancy.append({"station": st, "today_free": free[today], "week_rate": used / beds if beds else 0})
     return render_template("admin/dashboard.html", today_n=today_n, today_found=today_found, week_n=week_n,
-                           week_found=week_found, open_tickets=open_tickets, occupancy=occupancy, charts=charts)
+                           week_found=week_found, open_tickets=open_tickets, occupancy=occupancy, charts=charts,
+                           week_down=week_down)
 
 
 # ---------------------------------------------------------------- stations

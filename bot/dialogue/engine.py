@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Callable
@@ -21,6 +22,7 @@ from sqlalchemy.orm import sessionmaker
 from bot import messages
 from bot.dialogue.intents import IntentClassifier, compact
 from knowledge.text import to_simplified
+from bot.convlog import Retention
 from bot.db import dialect_insert
 from bot.models import MessageLog, PendingDelivery, UnansweredQuestion, utcnow
 from bot.store import Rate, TurnStart
@@ -52,6 +54,12 @@ class Reply:
     found: bool | None = None
     silent: bool = False                            # nothing to send (e.g. unsubscribe)
     duplicate: bool = False                         # a retry of a claimed message: its reply is stored
+    turn_id: str = ""                               # the logged turn (message and reply); users rate answers by it
+
+    @property
+    def rateable(self) -> bool:
+        """An answer to a question, which the user may rate 👍/👎 (bot/convlog.py)."""
+        return self.intent == "policy" and bool(self.turn_id) and not self.silent
 
     @property
     def source_line(self) -> str:
@@ -113,6 +121,7 @@ class Dialogue:
         self.store = store
         self.sessions = sessions
         self.read_sessions = read_sessions  # for lookups that never write
+        self.retention = Retention(sessions, settings.log.retention_days)
         embed = None
         if any(i.examples for i in settings.dialogue.intents.values()):
             embed = lambda texts: knowledge.embedder.embed(texts)  # noqa: E731
@@ -205,11 +214,20 @@ class Dialogue:
             turn.state["actions"] = reply.actions
         # Most messages are one-off questions: no state before, none after, nothing to save.
         keep = None if was_empty and not turn.state else turn.state
+        reply.turn_id = new_turn_id()
         self.store.finish_turn(
             incoming.user_key, token, keep, self.settings.dialogue.state_ttl_minutes * 60,
             self._log_rows(incoming, reply), incoming.claim_key or None,
             _as_text(incoming, reply) if incoming.claim_key else None)
+        self._prune_quietly()
         return reply
+
+    def _prune_quietly(self) -> None:
+        """Keep the log within its retention; a failure here never costs the user their reply."""
+        try:
+            self.retention.maybe_prune()
+        except Exception:
+            log.warning("could not prune the message log", exc_info=True)
 
     def _release_quietly(self, user_key: str, token: str) -> None:
         try:
@@ -280,21 +298,46 @@ class Dialogue:
         return list(state.get("actions") or []) if state.get("flow") else None
 
     def recent_conversation(self, user_key: str, limit: int = 10) -> list[dict]:
+        """The user's last messages and replies, oldest first; an answer they may rate carries its
+        ``id`` and their ``feedback`` (the web chat shows 👍/👎 again after a reload)."""
         with self.read_sessions() as s:
             rows = s.scalars(select(MessageLog).where(MessageLog.user_key == user_key)
                              .order_by(MessageLog.id.desc()).limit(limit)).all()
-        return [{"direction": r.direction, "text": r.text, "at": r.created_at.isoformat()} for r in reversed(rows)]
+        return [{"direction": r.direction, "text": r.text, "at": r.created_at.isoformat(),
+                 **({"id": r.turn_id, "feedback": r.feedback}
+                    if r.direction == "out" and r.intent == "policy" and r.turn_id else {})}
+                for r in reversed(rows)]
+
+    def record(self, incoming: Incoming, reply: Reply) -> Reply:
+        """Log a message answered outside ``handle`` (``/api/ask``), so staff see it in the log."""
+        reply.turn_id = new_turn_id()
+        with self.sessions() as s:
+            s.execute(MessageLog.__table__.insert(), self._log_rows(incoming, reply))
+            s.commit()
+        return reply
 
     def _log_rows(self, incoming: Incoming, reply: Reply) -> list[dict]:
-        """The message and its reply as rows of ``message_log`` (the columns of ``message_log``)."""
+        """The message and its reply as rows of ``message_log``: one ``turn_id`` for both; the
+        reply row names the documents it cited and its standard answer."""
         now = utcnow()
         text_in = incoming.text or f"[{incoming.kind}{':' + incoming.event if incoming.event else ''}]"
-        base = {"user_key": incoming.user_key, "channel": incoming.channel, "intent": reply.intent}
-        rows = [{**base, "direction": "in", "text": text_in[:4000], "found": None, "created_at": now}]
+        base = {"user_key": incoming.user_key, "channel": incoming.channel, "intent": reply.intent,
+                "turn_id": reply.turn_id or None}
+        rows = [{**base, "direction": "in", "text": text_in[:4000], "found": None, "created_at": now,
+                 "sources": None, "faq_id": None}]
         if not reply.silent:
+            titles = list(dict.fromkeys(s["title"] for s in reply.sources if s.get("title")))
+            faq_ids = [s["doc_id"].removeprefix("faq:") for s in reply.sources
+                       if str(s.get("doc_id", "")).startswith("faq:")]
             rows.append({**base, "direction": "out", "text": reply.render()[:4000], "found": reply.found,
-                         "created_at": now + timedelta(microseconds=1)})
+                         "created_at": now + timedelta(microseconds=1), "sources": "\n".join(titles) or None,
+                         "faq_id": int(faq_ids[0]) if faq_ids and faq_ids[0].isdigit() else None})
         return rows
+
+
+def new_turn_id() -> str:
+    """A turn's id: random, so one user's answer ids say nothing about anyone else's."""
+    return secrets.token_hex(8)
 
 
 def _as_text(incoming: Incoming, reply: Reply) -> str:
@@ -327,7 +370,17 @@ def is_acknowledgement(text: str) -> bool:
 # A yes to "需要帮您转给工作人员吗？" — not an acknowledgement (好的, 嗯, ok, 收到, 谢谢), which
 # people send after any answer and which must never open a ticket.
 _WANTS_TICKET = re.compile(r"^(要|需要|要的|需要的|是的需要|要转|转吧|转人工吧|帮我转|帮我转一下|麻烦转一下|好的帮我转)$")
+_YES = re.compile(r"^(是|是的)$")
 
 
 def wants_ticket(text: str) -> bool:
     return bool(_WANTS_TICKET.match(compact(text)))
+
+
+def accepts_ticket_offer(turn: Turn) -> bool:
+    """A yes to the offer of a person standing in the user's state. "是" counts only when the
+    offer asked for it ("回复“是”…", after 没用: ``offer_yes``); after a plain "not found" it
+    is as much an acknowledgement as 好的."""
+    if not turn.state.get("offer_ticket"):
+        return False
+    return wants_ticket(turn.text) or (bool(turn.state.get("offer_yes")) and bool(_YES.match(compact(turn.text))))

@@ -40,6 +40,22 @@ def phone_in(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# Any way a mainland mobile number is written, full-width digits included (``\\d`` is Unicode).
+_PHONE_ANYWHERE = re.compile(r"(?<![\d０-９])((?:[+＋]?[8８][6６][\s-]?)?)([1１][3-9３-９](?:[\s-]?\d){9})(?![\d０-９])")
+
+
+def mask_phone(phone: str) -> str:
+    """"13812345678" → "138****5678": enough for staff to recognise a number, not to call it."""
+    digits = re.sub(r"\D", "", normalise(phone))
+    return f"{digits[:3]}****{digits[-4:]}" if len(digits) >= 7 else "****"
+
+
+def mask_phones(text: str) -> str:
+    """Every mobile number inside ``text`` masked ("我的手机是+86 138-1234-5678" → "…+86 138****5678"),
+    wherever people typed one: shown to staff in logs and exports, which need the words, not the number."""
+    return _PHONE_ANYWHERE.sub(lambda m: m.group(1) + mask_phone(m.group(2)), text)
+
+
 def name_in(text: str) -> str | None:
     """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting or a sentence."""
     plain = _TRAILING.sub("", _NAME_LEAD.sub("", _PHONE_WRITTEN.sub("", normalise(text)).strip()))

@@ -6,7 +6,8 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import mentions_a_stay
-from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, handles_kind, is_acknowledgement, wants_ticket
+from bot.dialogue.engine import (HANDLERS, Reply, Turn, accepts_ticket_offer, handles, handles_kind,
+                                  is_acknowledgement)
 from bot.dialogue.intents import compact
 from core.errors import IndexMissing
 from knowledge.relevance import subject_terms
@@ -137,7 +138,7 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
-    if turn.state.get("offer_ticket") and wants_ticket(question):
+    if accepts_ticket_offer(turn):
         return HANDLERS["ticket"](turn)
     if is_acknowledgement(question):  # "好的", "嗯", "是": nothing to look up, nothing to open
         turn.state.pop("offer_ticket", None)
@@ -152,6 +153,7 @@ def policy(turn: Turn) -> Reply:
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
+    turn.state.pop("offer_yes", None)
     _remember_topic(turn, topic)
     if not answer.found:
         turn.engine.record_unanswered(question)

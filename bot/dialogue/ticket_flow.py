@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot import messages
-from bot.dialogue.engine import Reply, Turn, handles, is_affirmative, wants_ticket
+from bot.dialogue.engine import Reply, Turn, accepts_ticket_offer, handles, is_affirmative
 from bot.dialogue.intents import compact
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
                          withdraw)
@@ -79,7 +79,7 @@ def ticket(turn: Turn) -> Reply:
             return _ask(turn)
         return _open(turn, f"{draft} {described}".strip()) if draft else _confirm_or_open(turn, described)
     pending = turn.state.get("offer_ticket")
-    if pending and (wants_ticket(turn.text) or not described):
+    if pending and (accepts_ticket_offer(turn) or not described):
         return _open(turn, pending)
     if len(described) >= MIN_TEXT:
         return _confirm_or_open(turn, described)

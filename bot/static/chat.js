@@ -6,7 +6,37 @@
   const send = document.getElementById("send");
   const quick = document.getElementById("quick");
 
-  function bubble(who, text, sources) {
+  // 👍/👎 under an answer: posted to /api/feedback; tapping the other one replaces the rating.
+  function rating(id) {
+    const box = document.createElement("div");
+    box.className = "rate";
+    box.dataset.id = id;
+    [["up", "有帮助", "👍 有用"], ["down", "没帮助", "👎 没用"]].forEach(function (v) {
+      const btn = document.createElement("button");
+      btn.type = "button";
+      btn.dataset.value = v[0];
+      btn.setAttribute("aria-label", v[1]);
+      btn.setAttribute("aria-pressed", "false");
+      btn.textContent = v[2];
+      box.appendChild(btn);
+    });
+    return box;
+  }
+
+  async function rate(btn) {
+    const box = btn.parentNode;
+    try {
+      const res = await fetch("/api/feedback", {
+        method: "POST", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
+        body: JSON.stringify({ id: box.dataset.id, value: btn.dataset.value }),
+      });
+      if (!res.ok) return;
+      box.dataset.feedback = btn.dataset.value;
+      box.querySelectorAll("button").forEach(function (b) { b.setAttribute("aria-pressed", String(b === btn)); });
+    } catch (e) { /* offline: the user may tap again */ }
+  }
+
+  function bubble(who, text, sources, id) {
     const row = document.createElement("div");
     row.className = "msg " + who;
     const avatar = document.createElement("img");
@@ -28,6 +58,7 @@
       b.appendChild(link);
       b.appendChild(snip);
     });
+    if (id) b.appendChild(rating(id));
     row.appendChild(avatar);
     row.appendChild(b);
     log.appendChild(row);
@@ -63,7 +94,7 @@
       const data = await res.json();
       pending.parentNode.remove();
       if (!res.ok) { bubble("bot", data.error || "系统开小差了，请稍后再试。"); return; }
-      bubble("bot", data.reply, data.sources);
+      bubble("bot", data.reply, data.sources, data.id);
       setActions(data.actions);
     } catch (e) {
       pending.parentNode.remove();
@@ -82,6 +113,10 @@
   }
 
   form.addEventListener("submit", function (e) { e.preventDefault(); ask(input.value); });
+  log.addEventListener("click", function (e) {
+    const btn = e.target.closest(".rate button");
+    if (btn) rate(btn);
+  });
   quick.addEventListener("click", function (e) { if (e.target.classList.contains("chip")) ask(e.target.textContent); });
   setInterval(poll, 5000);
   log.scrollTop = log.scrollHeight;  // a reloaded page shows its latest messages

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_ticket_work"
-down_revision = "0004"
+down_revision = "0005_conversation_log"
 branch_labels = None
 depends_on = None
 

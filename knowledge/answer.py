@@ -49,6 +49,31 @@ def answer_units(text: str) -> list[str]:
             continue
         out.extend([sentence] if len(sentence) <= _PARALLEL_MAX else split_sentences(sentence))
     return out
+# A table row as ingest writes it: "header：cell；header：cell；…。" (ingest/structure.py).
+_ROW = re.compile(r"^(?:[^：；。\n]{1,16}：[^；\n]*；){2,}")
+_ROW_FIELD = re.compile(r"(?:^|；)([^：；。\n]{1,16}：)")
+_SHORT_FIELD = 60  # characters: a cell longer than this is an explanation, not a value of the row
+
+
+def row_units(line: str) -> list[tuple[str, str]] | None:
+    """A table row's answer pieces as (unit, lead) pairs, or None if ``line`` is no row.
+
+    The row's short cells together are one unit: "三级指标：全日制大专学历；指标分值：70分"
+    answers only whole, and cut at the "。" inside a cell the degree and its
+    score fall apart. A long cell (an explanation) is answered sentence by
+    sentence, each led by the row's short cells so it keeps saying which row it is.
+    """
+    if not _ROW.match(line):
+        return None
+    starts = [m.start(1) for m in _ROW_FIELD.finditer(line)]
+    fields = [line[a:b].rstrip("；。") for a, b in zip(starts, starts[1:] + [len(line)])]
+    short = "；".join(f for f in fields if len(f) <= _SHORT_FIELD) + "。"
+    out = [(short, "")]
+    for field in (f for f in fields if len(f) > _SHORT_FIELD):
+        out.extend((sentence, short) for sentence in split_sentences(field))
+    return out
+
+
 # A numbered item's opening (（二）…, 3.…, 第五条…): what its later sentences are about.
 _ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+条)")
 _NOT_FOUND_MARK = "NOT_FOUND"
@@ -105,9 +130,18 @@ class Answerer:
         # numbered item the sentence continues ("其中，…不得超过3年" after
         # "（二）城区人口50万至100万的…"): it is scored with the sentence and shown before it.
         candidates: list[tuple[int, int, str, str]] = []
+        row_of: dict[int, tuple[int, int]] = {}  # candidate → (chunk rank, line) of the table row it is from
         for rank, rc in enumerate(relevant[:3]):
             pos = 0
-            for line in rc.chunk.text.split("\n"):
+            for n, line in enumerate(rc.chunk.text.split("\n")):
+                row = row_units(line)
+                if row is not None:
+                    for sentence, lead in row:
+                        pos += 1
+                        if len(sentence) >= _MIN_SENTENCE:
+                            row_of[len(candidates)] = (rank, n)
+                            candidates.append((rank, pos, sentence, lead if len(lead) + len(sentence) <= self.cfg.max_chars else ""))
+                    continue
                 units = answer_units(line)
                 for i, sentence in enumerate(units):
                     pos += 1
@@ -152,6 +186,8 @@ class Answerer:
         for i in order[1:]:
             if len(chosen) >= self.cfg.max_sentences:
                 break
+            if row_of.get(i) != row_of.get(order[0]):
+                continue  # table rows are alternatives (本科 80分, 大专 70分): one row answers, not two
             if candidates[i][0] == best_rank and score[i] >= 0.8 * score[order[0]] and lexical[i] > 0:
                 chosen.append(i)
         chosen.sort(key=lambda i: candidates[i][1])

@@ -45,6 +45,21 @@ def _generic(term: str) -> bool:
 
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+# "非" before a word negates it: 非全日制 is not 全日制, 非本市户籍 not 本市户籍 ("除非" is "unless").
+_NEGATED = re.compile(r"(?<!除)非$")
+
+
+def _affirmed(term: str, text: str, query: str) -> bool:
+    """``term`` occurs in ``text`` other than as its negation ("全日制" in "非全日制大专"),
+    unless the question asks about the negation itself ("非全日制本科…")."""
+    if f"非{term}" in query:
+        return term in text
+    start = text.find(term)
+    while start >= 0:
+        if not _NEGATED.search(text[max(start - 2, 0):start]):
+            return True
+        start = text.find(term, start + 1)
+    return False
 _MARKS = re.compile(r"[“”‘’\"'《》「」『』、，。；：！？（）()\s·]")
 
 
@@ -61,13 +76,14 @@ def _coverages(query: str, text: str) -> tuple[float, float]:
     relevance needs both for every candidate chunk.
     """
     text = arabic_numerals(_MARKS.sub("", text))  # “一站式”服务中心 still contains 一站式服务中心; 一年 is 1年
+    query = arabic_numerals(query)
     total = got = specific_total = specific_got = 0.0
-    for term in content_terms(arabic_numerals(query)):
+    for term in content_terms(query):
         generic = _generic(term)
         weight = _GENERIC_WEIGHT if generic else min(len(term), 4) / 2
         if _DIGITS.match(term):  # 50 is not found in 500
             hit = weight if re.search(rf"(?<![\d.]){re.escape(term)}(?![\d.])", text) else 0.0
-        elif any(v in text for v in _variants(term)):
+        elif any(_affirmed(v, text, query) for v in _variants(term)):
             hit = weight
         elif len(term) >= 3 and sum(ch in text for ch in term) / len(term) >= 0.67:
             hit = weight * 0.5  # a typo or a reordered word still mostly matches

@@ -145,3 +145,37 @@ def test_retriever_modes_and_filters(shipped_kb):
     assert r.retrieve("人才公寓", filters={"doc_id": "none.txt"}).chunks == []
     only = r.retrieve("人才公寓", filters={"doc_type": "txt"}).chunks
     assert only and all(c.chunk.doc_id.endswith(".txt") for c in only)
+
+
+_SCORE_TABLE = """# 人才引进积分分值表
+
+| 指标 | 条件 | 分值 | 说明 |
+| --- | --- | --- | --- |
+| 学历 | 1．全日制本科学历。 2．中级职称。 | 80分 | 1．由申请人提供学历证书，经验证后得分。 2．本市技师学院全日制毕业不超过4年的，另加30分。 3．非本省评定的职称须经审核后方可积分。 |
+| 学历 | 1．全日制大专学历。 2．高级技能。 | 70分 | 提供学历证书。 |
+| 学历 | 非全日制的大专学历 | 60分 | 提供学历证书。 |
+"""
+
+
+@pytest.fixture(scope="module")
+def table_kb(tmp_path_factory, shipped_kb):
+    from ingest.pipeline import build
+
+    root = tmp_path_factory.mktemp("table")
+    (root / "docs").mkdir()
+    (root / "docs" / "分值表.md").write_text(_SCORE_TABLE, encoding="utf-8")
+    kb = KnowledgeBase(settings_for(root / "index"), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [root / "docs"], kb.settings.ingest)
+    return kb
+
+
+@pytest.mark.parametrize("question, expected, wrong", [
+    # The degree and its score are cells of one row: answered whole, not cut at the "。" inside a cell.
+    ("全日制大专算几分", "70分", "60分"),
+    # "全日制" is not stated by "非全日制的大专学历", and the question about the latter gets that row.
+    ("非全日制大专能积多少分", "60分", "70分"),
+])
+def test_a_table_row_answers_whole_and_negated_terms_do_not_match(table_kb, question, expected, wrong):
+    answer = table_kb.answer(question)
+    assert answer.found
+    assert expected in answer.text and wrong not in answer.text

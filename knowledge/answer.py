@@ -76,6 +76,7 @@ def row_units(line: str) -> list[tuple[str, str]] | None:
 
 # A numbered item's opening (（二）…, 3.…, 第五条…): what its later sentences are about.
 _ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+条)")
+_INTRO_END = ("：", ":")
 _NOT_FOUND_MARK = "NOT_FOUND"
 
 LLM_SYSTEM_PROMPT = (
@@ -132,7 +133,7 @@ class Answerer:
         candidates: list[tuple[int, int, str, str]] = []
         row_of: dict[int, tuple[int, int]] = {}  # candidate → (chunk rank, line) of the table row it is from
         for rank, rc in enumerate(relevant[:3]):
-            pos = 0
+            pos, intro = 0, ""  # intro: the line ending in "：" that the numbered items below it complete
             for n, line in enumerate(rc.chunk.text.split("\n")):
                 row = row_units(line)
                 if row is not None:
@@ -143,12 +144,16 @@ class Answerer:
                             candidates.append((rank, pos, sentence, lead if len(lead) + len(sentence) <= self.cfg.max_chars else ""))
                     continue
                 units = answer_units(line)
+                item = bool(units) and bool(_ITEM.match(units[0]))
+                intro = intro if item else ""
                 for i, sentence in enumerate(units):
                     pos += 1
                     if len(sentence) >= _MIN_SENTENCE:
-                        lead = units[0] if (i and _ITEM.match(units[0])
-                                            and len(units[0]) + len(sentence) <= self.cfg.max_chars) else ""
-                        candidates.append((rank, pos, sentence, lead))
+                        lead = units[0] if i and item else intro if item else ""
+                        candidates.append((rank, pos, sentence,
+                                           lead if len(lead) + len(sentence) <= self.cfg.max_chars else ""))
+                if units and units[-1].endswith(_INTRO_END):
+                    intro = units[-1]  # "享受下列便利：" announces the items below it
         if not candidates:
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         expanded = normalise_query(question)

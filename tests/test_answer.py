@@ -179,3 +179,28 @@ def test_a_table_row_answers_whole_and_negated_terms_do_not_match(table_kb, ques
     answer = table_kb.answer(question)
     assert answer.found
     assert expected in answer.text and wrong not in answer.text
+
+
+_REGULATION = """# 人才引进办法
+
+第五条 申请人才引进应符合以下基本条件：
+（一）年龄不超过45周岁；
+（二）已在本市依法缴纳社会保险；
+（三）无犯罪记录。
+第九条 用人单位应当按时为职工缴纳社会保险费，不得拖欠。
+"""
+
+
+def test_a_numbered_item_is_answered_with_the_line_that_announces_it(tmp_path, shipped_kb):
+    """"应符合以下条件：" is what "（二）已缴纳社会保险" answers for: the item alone does not
+    say it is a condition of 人才引进, and the two together answer the question."""
+    from ingest.pipeline import build
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "办法.md").write_text(_REGULATION, encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    answer = kb.answer("人才引进要先交社保吗")
+    assert answer.found
+    assert answer.text.startswith("第五条 申请人才引进应符合以下基本条件：")
+    assert "（二）已在本市依法缴纳社会保险" in answer.text

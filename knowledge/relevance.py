@@ -117,6 +117,18 @@ _ATTRIBUTES = [
 ]
 
 
+# "第几号令" "第几条" ask for an ordinal of that unit: only "第663号" "第五条" state one.
+_ORDINAL_ASKED = re.compile(r"第几\s*([号条次批届类项章款级期])")
+
+
+def _ordinal_fit(query: str, text: str) -> bool | None:
+    """None when the question asks for no ordinal; else whether ``text`` states one of the unit asked."""
+    m = _ORDINAL_ASKED.search(query)
+    if m is None:
+        return None
+    return re.search(rf"第\s*{_N}\s*{m.group(1)}", text) is not None
+
+
 def missing_attribute(query: str, text: str) -> bool:
     return attribute_fit(query, text) < 0
 
@@ -125,9 +137,10 @@ def attribute_fit(query: str, text: str) -> int:
     """-1: the question asks for a kind of fact ``text`` does not state; 1: it states
     every kind asked; 0: the question asks for none."""
     asked = [has for asks, has in _ATTRIBUTES if asks.search(query)]
-    if not asked:
+    ordinal = _ordinal_fit(query, text)
+    if not asked and ordinal is None:
         return 0
-    return 1 if all(has.search(text) for has in asked) else -1
+    return 1 if all(has.search(text) for has in asked) and ordinal is not False else -1
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -204,3 +204,14 @@ def test_a_numbered_item_is_answered_with_the_line_that_announces_it(tmp_path, s
     assert answer.found
     assert answer.text.startswith("第五条 申请人才引进应符合以下基本条件：")
     assert "（二）已在本市依法缴纳社会保险" in answer.text
+
+
+def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
+    """"第几号令" is answered by "国令第663号", not by "第109次常务会议" nor by any sentence with a number."""
+    from knowledge.relevance import attribute_fit
+
+    question = "居住证暂行条例是国务院第几号令"
+    assert attribute_fit(question, "文号：国令第663号") == 1
+    assert attribute_fit(question, "经2015年10月21日国务院第109次常务会议通过") == -1
+    assert attribute_fit("积分办法是第几条规定的", "依照本办法第五条规定") == 1
+    assert attribute_fit("居住证条例什么时候施行", "自2016年1月1日起施行") == 1  # other kinds unchanged

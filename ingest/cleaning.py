@@ -9,7 +9,8 @@ splitter both work better on text where those artefacts are gone.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from knowledge.text import fold_width
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SENTENCE_END = "。！？；!?;…”』」)）"
@@ -31,9 +32,7 @@ def starts_block(line: str) -> bool:
 
 
 def _normalise_chars(text: str) -> str:
-    # NFKC folds full-width digits/letters to ASCII but would also turn
-    # full-width punctuation into ASCII, so apply it to alphanumerics only.
-    text = "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() else ch for ch in text)
+    text = fold_width(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
     text = text.replace("\u3000", " ")  # ideographic spaces indent paragraphs; they are layout, not text
     text = re.sub(r"[\u200b-\u200f\u2028\u2029]", "", text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ConfigError
+from knowledge.text import fold_width
 
 _WS = re.compile(r"\s+")
 
@@ -46,7 +47,8 @@ def read_qa(path: Path) -> list[QAItem]:
 
 
 def _norm(text: str) -> str:
-    return _WS.sub("", text)
+    """Compared as ingest stores text: no spaces, full-width digits as ASCII ("２０１６年" is "2016年")."""
+    return _WS.sub("", fold_width(text))
 
 
 def evaluate(kb, items: list[QAItem], use_llm: bool = False, k: int = 10) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,6 +90,13 @@ def _t2s():
 def to_simplified(text: str) -> str:
     """Traditional characters as Simplified (OpenCC; ~2 µs): 創業有什麼支持 → 创业有什么支持."""
     return _t2s().convert(text) if text else text
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits and letters as ASCII ("２０１６年" → "2016年"); punctuation keeps its
+    width (NFKC would turn "，" into ","). Ingest stores documents this way, so whatever is
+    compared with their text (an eval's expected answer) must be folded alike."""
+    return "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() else ch for ch in text)
 
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

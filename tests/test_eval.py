@@ -70,6 +70,17 @@ def test_eval_table_output_and_misses(shipped_index, tmp_path):
     assert "MISS" in res.output and "不存在的内容" in res.output
 
 
+def test_expected_text_is_compared_as_ingest_stores_documents(shipped_index, tmp_path):
+    """Ingest folds full-width digits ("４２４套" in a source is stored "424套"): an expected
+    answer copied from the source verbatim must still be found."""
+    qa = tmp_path / "qa.tsv"
+    qa.write_text("question\texpected\n人才公寓建了多少套\t４２４套\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["eval", str(qa), "--index", str(shipped_index), "--json"])
+    assert res.exit_code == 0, res.output
+    m = json.loads(res.output)
+    assert m["hit@1"] == 1.0 and m["answer_contains"] == 1.0
+
+
 def test_bad_qa_files_are_clear_errors(tmp_path, shipped_index):
     bad = tmp_path / "bad.tsv"
     bad.write_text("q\ta\nx\ty\n", encoding="utf-8")

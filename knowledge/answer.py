@@ -49,6 +49,19 @@ def answer_units(text: str) -> list[str]:
             continue
         out.extend([sentence] if len(sentence) <= _PARALLEL_MAX else split_sentences(sentence))
     return out
+_END_MARK = re.compile(r"[。！？!?；;]")
+_NOT_TEXT = re.compile(r"[\W_]+")
+
+
+def restates_title(unit: str, title: str) -> bool:
+    """A line without a sentence end that only repeats the document's title
+    ("——国务院法制办负责人就《…》热点问题答记者问"): a subtitle, never an answer."""
+    if _END_MARK.search(unit):
+        return False
+    chars = _NOT_TEXT.sub("", unit)
+    return bool(chars) and sum(ch in title for ch in chars) / len(chars) >= 0.8
+
+
 # A table row as ingest writes it: "header：cell；header：cell；…。" (ingest/structure.py).
 _ROW = re.compile(r"^(?:[^：；。\n]{1,16}：[^；\n]*；){2,}")
 _ROW_FIELD = re.compile(r"(?:^|；)([^：；。\n]{1,16}：)")
@@ -148,7 +161,7 @@ class Answerer:
                 intro = intro if item else ""
                 for i, sentence in enumerate(units):
                     pos += 1
-                    if len(sentence) >= _MIN_SENTENCE:
+                    if len(sentence) >= _MIN_SENTENCE and not restates_title(sentence, rc.chunk.title):
                         lead = units[0] if i and item else intro if item else ""
                         candidates.append((rank, pos, sentence,
                                            lead if len(lead) + len(sentence) <= self.cfg.max_chars else ""))

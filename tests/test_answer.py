@@ -215,3 +215,23 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     assert attribute_fit(question, "经2015年10月21日国务院第109次常务会议通过") == -1
     assert attribute_fit("积分办法是第几条规定的", "依照本办法第五条规定") == 1
     assert attribute_fit("居住证条例什么时候施行", "自2016年1月1日起施行") == 1  # other kinds unchanged
+
+
+def test_a_subtitle_repeating_the_title_is_never_the_answer(tmp_path, shipped_kb):
+    """"——国务院法制办负责人就…答记者问" names every word of a question about that interview
+    and states nothing; the sentence with the date answers."""
+    from ingest.pipeline import build
+    from knowledge.answer import restates_title
+
+    title = "国务院法制办就《居住证暂行条例》热点问题答记者问"
+    assert restates_title("——国务院法制办负责人就《居住证暂行条例》热点问题答记者问", title)
+    assert not restates_title("《居住证暂行条例》将于2016年1月1日起施行。", title)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "答记者问.md").write_text(
+        f"# {title}\n\n2015年12月12日 来源：新华网\n\n**——国务院法制办负责人就《居住证暂行条例》热点问题答记者问**\n\n"
+        "新华网北京12月12日电 近日，国务院公布《居住证暂行条例》，该条例将于2016年1月1日起施行。"
+        "国务院法制办负责人就有关问题回答了记者提问。\n", encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    answer = kb.answer("法制办答记者问说居住证条例什么时候施行")
+    assert answer.found and "2016年1月1日" in answer.text and "——" not in answer.text

@@ -128,8 +128,10 @@ class Answerer:
         question = question.strip()
         retrieval = self.retriever.retrieve(question, filters=filters)
         relevant = [c for c in retrieval.chunks if c.relevance >= self.min_relevance]
-        if not question or not relevant:
-            missing = retrieval.place.name if retrieval.place_named and not retrieval.place_covered else ""
+        # A question naming a place no document is about ("武汉大学生落户条件") asks for that
+        # place's own rules: a national text found for it is not them, so say which place is missing.
+        missing = retrieval.place.name if retrieval.place_named and not retrieval.place_covered else ""
+        if not question or not relevant or missing:
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation, missing)
         if use_llm and self.chat_model is not None:
             try:

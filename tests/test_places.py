@@ -90,6 +90,14 @@ def test_a_place_no_document_is_about_is_said_so(kb):
     assert all(c.chunk.doc_id.startswith("国务院") for c in answer.chunks)  # only national evidence was looked at
 
 
+def test_a_place_no_document_is_about_is_not_answered_from_a_national_text(kb):
+    """The national 见习 notice answers "见习补贴是多少" here; asked about 大连, whose own rules
+    no document holds, the honest reply names the missing place instead of the national figure."""
+    assert "60%" in kb.answer("见习补贴是多少").text
+    answer = kb.answer("大连见习补贴是多少")
+    assert not answer.found and answer.missing_place == "大连市" and answer.text == ""
+
+
 def test_the_api_and_the_chat_say_which_place_is_missing(tmp_path, kb):
     from bot import create_app
     from tests.conftest import app_overrides

@@ -75,6 +75,9 @@ class RetrievalConfig(Section):
     # Final order: fused rank blended with relevance (0 = fused rank only). Ranks say which
     # chunks are near the question; relevance says which of them contain what it asks about.
     rerank_weight: float = Field(0.5, ge=0, le=1)
+    # Added to the final order of a chunk from a document about the place asked (or the
+    # deployment's own) over a national one: the specific rule wins when both speak to it.
+    place_weight: float = Field(0.1, ge=0, le=1)
 
 
 class LLMConfig(Section):

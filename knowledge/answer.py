@@ -186,8 +186,10 @@ class Answerer:
             vectors = self.retriever.embedder.embed([s for _, _, s, _ in candidates])
             semantic = vectors @ retrieval.query_vector
         prior = np.array([1.0 / (1 + c[0]) for c in candidates])
+        # The rule of the place asked wins over a national one saying the same kind of thing.
+        local = np.array([relevant[c[0]].local for c in candidates], dtype=float)
         score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + 0.10 * prior
-                 + 0.15 * fits + 0.10 * numbers)
+                 + 0.15 * fits + 0.10 * numbers + self.retriever.cfg.place_weight * local)
         if (fits < 0).all():  # asked for an amount, a duration…: no sentence states one, so none answers
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         # Only a sentence stating the kind of fact asked may answer: "人才公寓租金多少" is not

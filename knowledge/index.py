@@ -69,7 +69,7 @@ class Snapshot:
         self.vectors = vectors
         doc_types = {d.doc_id: d.doc_type for d in manifest.docs.values()}
         self.doc_type = [doc_types.get(r.doc_id, "") for r in records]
-        self._about: dict[Place, tuple[frozenset[str] | None, bool]] = {}
+        self._about: dict[Place, tuple[frozenset[str] | None, frozenset[str]]] = {}
         self._regions: list[Place] | None = None
         self.known_places: frozenset[str] | None = None  # set by the retriever: county names a question may use
 
@@ -99,26 +99,27 @@ class Snapshot:
             self._regions = [Place(p.split()[-1], tuple(p.split())) for p in sorted(paths)]
         return self._regions
 
-    def documents_about(self, place: Place | None) -> tuple[frozenset[str] | None, bool]:
-        """The documents that may answer a question about ``place``, and whether any is about it.
+    def documents_about(self, place: Place | None) -> tuple[frozenset[str] | None, frozenset[str]]:
+        """The documents that may answer a question about ``place``, and those of them about it.
 
         National documents and those naming no place answer for every place;
-        a regional one only for places it contains or lies within. Memoised
-        per place: the generation never changes.
+        a regional one only for places it contains or lies within, and it is
+        then about the place (empty: no document is). Memoised per place: the
+        generation never changes.
         """
         if place is None:
-            return None, True
+            return None, frozenset()
         cached = self._about.get(place)
         if cached is None:
-            allowed, specific = set(), False
+            allowed, local = set(), set()
             for doc in self.manifest.docs.values():
                 region = doc.meta.get("region", "")
                 if not region:
                     allowed.add(doc.doc_id)
                 elif compatible(Place(region.split()[-1], tuple(region.split())), place):
                     allowed.add(doc.doc_id)
-                    specific = True
-            cached = self._about[place] = (frozenset(allowed), specific)
+                    local.add(doc.doc_id)
+            cached = self._about[place] = (frozenset(allowed), frozenset(local))
         return cached
 
     def dense_search(self, vector: np.ndarray, k: int, filters: dict | None = None,

@@ -36,6 +36,7 @@ class RetrievedChunk:
     dense: float | None       # cosine similarity, if the dense side ranked it
     keyword: float | None     # BM25 score, if the keyword side ranked it
     relevance: float          # 0..1: does this chunk speak to the question at all?
+    local: bool = False       # from a document about the place asked (not a national one)
 
     def citation(self, snippet_chars: int = 80) -> dict:
         text = self.chunk.text.replace("\n", "")
@@ -80,7 +81,8 @@ class HybridRetriever:
         pool = max(self.cfg.candidates, k)
         snap = self.index.current()  # one generation for the whole question, even if a build switches now
         place, named = self.place_of(query, snap)
-        docs, covered = snap.documents_about(place)  # never evidence from a document about another place
+        docs, local = snap.documents_about(place)  # never evidence from a document about another place
+        covered = place is None or bool(local)
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []
         vector = None
@@ -98,11 +100,14 @@ class HybridRetriever:
         rel = {cid: relevance(query, snap.chunks[cid], dense_of.get(cid)) for cid in fused}
         top = max(fused.values(), default=1.0)
         w = self.cfg.rerank_weight
-        order = {cid: (1 - w) * fused[cid] / top + w * rel[cid] for cid in fused}
+        # Of two texts that speak to the question, the one about the place asked is the rule that
+        # applies there (a city's 实施办法 details the national 条例): it goes first.
+        order = {cid: (1 - w) * fused[cid] / top + w * rel[cid]
+                 + (self.cfg.place_weight if snap.chunks[cid].doc_id in local else 0.0) for cid in fused}
         best = sorted(fused, key=lambda c: -order[c])[:k]
         chunks = [
             RetrievedChunk(chunk=snap.chunks[cid], score=order[cid], dense=dense_of.get(cid),
-                           keyword=keyword_of.get(cid), relevance=rel[cid])
+                           keyword=keyword_of.get(cid), relevance=rel[cid], local=snap.chunks[cid].doc_id in local)
             for cid in best
         ]
         return Retrieval(query=query, chunks=chunks, query_vector=vector, generation=snap.generation,

@@ -98,6 +98,31 @@ def test_a_place_no_document_is_about_is_not_answered_from_a_national_text(kb):
     assert not answer.found and answer.missing_place == "大连市" and answer.text == ""
 
 
+def test_the_rule_of_the_place_asked_goes_before_the_national_one(tmp_path, shipped_kb):
+    """Both texts state how fast a 居住证 is issued; for a 姜堰 user the 泰州 implementing rule is
+    the one that applies, though the national sentence is the nearer wording. With
+    ``retrieval.place_weight`` 0 the national one wins: the weight is what decides."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "居住证暂行条例.txt").write_text(
+        "居住证暂行条例\n第九条 公安机关应当自受理之日起15日内制作发放居住证。\n", encoding="utf-8")
+    (docs / "泰州市实施居住证暂行条例办法.txt").write_text(
+        "泰州市实施《居住证暂行条例》办法\n第八条 在本市申领居住证的，公安派出所自受理申请之日起7个工作日内发放。\n",
+        encoding="utf-8")
+    cited = {}
+    for weight in (0.1, 0.0):
+        kb = KnowledgeBase(settings_for(tmp_path / "index", knowledge={"region": "姜堰区",
+                                                                       "retrieval": {"place_weight": weight}}),
+                           embedder=shipped_kb.embedder)
+        if weight:
+            build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+        answer = kb.answer("居住证受理后多少天发放")
+        assert answer.found
+        cited[weight] = (answer.sources[0]["doc_id"], answer.text)
+    assert cited[0.1][0] == "泰州市实施居住证暂行条例办法.txt" and "7个工作日" in cited[0.1][1]
+    assert cited[0.0][0] == "居住证暂行条例.txt"
+
+
 def test_the_api_and_the_chat_say_which_place_is_missing(tmp_path, kb):
     from bot import create_app
     from tests.conftest import app_overrides

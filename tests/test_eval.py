@@ -122,16 +122,28 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors at the figures of the 2026-12-03 session (dev set), so a regression shows; the issue's
-    aims (hit@1 0.85, source@1 0.90 …) are not met yet: see README, "Knowledge base"."""
+    """Floors one question below the dev figures of 2026-12-04 (hit@1 .782, hit@3 .909, answer_contains
+    .818, no_answer_correct 1.0, source@1 .964), so a regression shows; the issue's aims (hit@1 0.85 …)
+    are not all met yet: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.90 and m["hit@1"] >= 0.70 and m["hit@3"] >= 0.80 and m["answer_contains"] >= 0.64
-    assert m["no_answer_correct"] >= 0.8
+    assert m["source@1"] >= 0.94 and m["hit@1"] >= 0.76 and m["hit@3"] >= 0.89 and m["answer_contains"] >= 0.80
+    assert m["no_answer_correct"] >= 0.92
     # A question naming a city is never answered from another city's text (every city's
     # document in the corpus but the expected one names its city in the title).
     wrong_place = [r for r in m["questions"] if r["cited"] and r["question"][:2] in ("北京", "上海", "广州", "深圳", "东莞")
                    and r["cited"] != r["source"] and r["question"][:2] not in r["cited"]]
     assert not wrong_place, wrong_place
+
+
+def test_the_shipped_questions_hold_on_the_combined_index(multi_index, metrics):
+    """Issue 12: qa.tsv over all 13 documents within 3 points of its single-document figures.
+    (no_answer_correct is not compared: national texts now answer some of its "unanswerable"
+    questions, "怎么办理居住证" rightly so.)"""
+    res = CliRunner().invoke(cli, ["eval", str(QA_FILE), "--index", multi_index, "--json"])
+    assert res.exit_code == 0, res.output
+    m = json.loads(res.output)
+    for key in ("hit@1", "hit@3", "answer_contains"):
+        assert m[key] >= metrics[key] - 0.03, (key, m[key], metrics[key])
 
 
 def _ask(index: str, question: str) -> dict:

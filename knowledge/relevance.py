@@ -39,6 +39,14 @@ def _variants(term: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
+def _phrases_in(query: str) -> tuple[tuple[str, str], ...]:
+    """The colloquial phrases of the synonym list in ``query`` that jieba cuts into several
+    words ("孩子上学" → 孩子, 上学): each of those words is then also met by the
+    phrase's document wording (子女入学)."""
+    return tuple((v, c) for v, c in synonyms() if len(v) >= 3 and v in query)
+
+
 def _generic(term: str) -> bool:
     """A word that proves little about the topic: a generic one, or a place name."""
     return term in GENERIC or term in gazetteer().by_form
@@ -78,12 +86,14 @@ def _coverages(query: str, text: str) -> tuple[float, float]:
     text = arabic_numerals(_MARKS.sub("", text))  # “一站式”服务中心 still contains 一站式服务中心; 一年 is 1年
     query = arabic_numerals(query)
     total = got = specific_total = specific_got = 0.0
+    phrases = _phrases_in(query)
     for term in content_terms(query):
         generic = _generic(term)
         weight = _GENERIC_WEIGHT if generic else min(len(term), 4) / 2
         if _DIGITS.match(term):  # 50 is not found in 500
             hit = weight if re.search(rf"(?<![\d.]){re.escape(term)}(?![\d.])", text) else 0.0
-        elif any(_affirmed(v, text, query) for v in _variants(term)):
+        elif any(_affirmed(v, text, query) for v in _variants(term).union(
+                canonical for variant, canonical in phrases if term in variant)):
             hit = weight
         elif len(term) >= 3 and sum(ch in text for ch in term) / len(term) >= 0.67:
             hit = weight * 0.5  # a typo or a reordered word still mostly matches

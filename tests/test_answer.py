@@ -235,3 +235,15 @@ def test_a_subtitle_repeating_the_title_is_never_the_answer(tmp_path, shipped_kb
     build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
     answer = kb.answer("法制办答记者问说居住证条例什么时候施行")
     assert answer.found and "2016年1月1日" in answer.text and "——" not in answer.text
+
+
+def test_a_colloquial_phrase_cut_into_words_still_meets_its_document_wording():
+    """synonyms.txt maps "孩子上学" to 子女入学; jieba cuts the question into 孩子 / 上学, and each
+    of them counts as found where the text says 子女入学 (before: coverage 0, "not found")."""
+    from knowledge.relevance import coverage
+    from knowledge.text import synonyms
+
+    assert ("孩子上学", "子女入学") in synonyms()
+    text = "一站式服务中心集成提供人才认定、子女入学等29个服务事项。"
+    assert coverage("孩子上学的事能在哪办", text) == 1.0
+    assert coverage("孩子转学的事能在哪办", text) < 0.5  # only the phrase itself brings the wording in

@@ -155,6 +155,10 @@ def test_download_versions_rollback_and_failed_uploads(app, editor):
     assert agent.get(f"/admin/docs/{name}/download").status_code == 403
     assert agent.get(f"/admin/docs/{name}/versions").status_code == 403
 
+    # Deleting the document deletes its kept versions too: nothing of it is left on disk.
+    assert "已删除" in _post(editor, f"/admin/docs/{name}/delete").get_data(as_text=True)
+    assert not (docs / name).exists() and not list((docs / ".versions").glob(f"*{name}*"))
+
 
 def test_near_duplicates_are_flagged_on_both(app, editor):
     body = next(DOCS.glob("*.txt")).read_bytes()

@@ -152,3 +152,52 @@ def test_a_standard_answer_written_from_an_unanswered_question_answers_the_chat(
     assert visitor.locator(".msg.bot .bubble").last.inner_text().startswith("驿站内不允许携带宠物，请谅解。")
     visitor.close()
     page.close()
+
+
+def _ask_chat(visitor, question: str) -> str:
+    """Ask in the web chat and return the bot's reply to it."""
+    before = visitor.locator(".msg.bot .bubble:not(.typing)").count()
+    visitor.fill("#text", question)
+    visitor.press("#text", "Enter")
+    visitor.wait_for_function("n => document.querySelectorAll('.msg.bot .bubble:not(.typing)').length > n "
+                              "&& !document.querySelector('.msg.bot .typing')", arg=before, timeout=15000)
+    return visitor.locator(".msg.bot .bubble").last.inner_text()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, {"width": 375, "height": 812}],
+                         ids=["desktop", "phone"])
+def test_an_expiry_date_that_has_passed_stops_the_document_answering(app, live_server, browser, artifacts,
+                                                                      tmp_path, viewport):
+    """Upload a document, see the chat answer from it; set its expiry date to yesterday on the docs page:
+    the row says 已过期 and the chat no longer answers from it (the file is still listed)."""
+    base = live_server.url
+    doc = tmp_path / "宠物规定.md"
+    doc.write_text("# 驿站宠物规定\n\n青年人才驿站内不得饲养宠物，违者取消入住资格。\n", encoding="utf-8")
+    page = browser.new_page(viewport=viewport)
+    _login(page, base, "editor1")
+    page.goto(f"{base}/admin/docs")
+    page.set_input_files("#upload-file", str(doc))
+    page.click("#upload")
+    row = page.locator('#documents tr[data-doc="宠物规定.md"]')
+    row.wait_for(timeout=60000)
+    assert "已索引" in row.locator(".status").inner_text() and "editor1" in row.inner_text()
+
+    visitor = browser.new_page(viewport=viewport)
+    visitor.goto(f"{base}/chat")
+    assert "不得饲养宠物" in _ask_chat(visitor, "驿站可以养宠物吗")
+
+    yesterday = app.extensions["talent.knowledge"].today() - timedelta(days=1)
+    row.locator("input[name=expires]").fill(yesterday.isoformat())
+    row.locator("form.dates button").click()
+    page.wait_for_selector("text=的生效和失效日期", timeout=30000)
+    row = page.locator('#documents tr[data-doc="宠物规定.md"]')
+    assert row.locator(".status").inner_text().startswith("已过期")
+    assert row.locator("input[name=expires]").input_value() == yesterday.isoformat()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-docs-expired-{viewport['width']}.png"), full_page=True)
+
+    reply = _ask_chat(visitor, "驿站可以养宠物吗")
+    assert "不得饲养宠物" not in reply and "宠物规定" not in reply, reply
+    visitor.screenshot(path=str(artifacts / f"webchat-expired-{viewport['width']}.png"), full_page=True)
+    visitor.close()
+    page.close()

@@ -189,6 +189,7 @@ def docs_delete(doc_id: str):
         uploaded = upload_dir() / safe_filename(doc_id)
         if uploaded.exists():
             uploaded.unlink()
+        versions.discard_all(upload_dir(), safe_filename(doc_id))
         staff_audit("doc.delete", doc_id)
         get_db().commit()
         flash(messages.DOC_DELETED.format(doc=doc_id), "ok")

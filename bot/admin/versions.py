@@ -81,3 +81,11 @@ def version_path(docs_dir: Path, doc_id: str, stored: str) -> Path | None:
 
 def _note(kept: Path) -> Path:
     return kept.with_name(kept.name + ".json")
+
+
+def discard_all(docs_dir: Path, doc_id: str) -> None:
+    """Delete every kept version of a document that staff deleted: nothing of it stays on disk."""
+    for v in versions_of(docs_dir, doc_id):
+        path = docs_dir / VERSIONS / v.stored
+        path.unlink(missing_ok=True)
+        _note(path).unlink(missing_ok=True)

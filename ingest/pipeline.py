@@ -31,8 +31,8 @@ from ingest.structure import coverage, parse
 from ingest.writer import open_writer
 from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
-from knowledge.snapshot import COVERAGE_WARNING
 from knowledge.places import gazetteer
+from knowledge.snapshot import COVERAGE_WARNING
 from knowledge.text import tokenize, vocabulary_version
 
 log = logging.getLogger(__name__)

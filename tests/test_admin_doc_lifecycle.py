@@ -5,34 +5,22 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from bot import create_app
 from bot.models import AuditEntry
-from tests.admin_helpers import create_staff, csrf_token, login
-from tests.conftest import DOCS, app_overrides
-from tests.test_admin import _wait_job
+from tests.admin_helpers import csrf_token, login
+from tests.conftest import DOCS
+from tests.test_admin import _wait_job, app  # noqa: F401  (the console on a private index copy)
 
 PETS = "# 驿站宠物规定\n\n青年人才驿站内不得饲养宠物，违者取消入住资格。\n".encode("utf-8")
 PETS_Q = "驿站可以养宠物吗"
 RENT_V1 = "# 青年人才租房补贴\n\n在本区就业的全日制本科毕业生，租房补贴标准为每月800元，最长发放三年。\n".encode("utf-8")
 RENT_V2 = RENT_V1.replace("800元".encode(), "1000元".encode())
 RENT_Q = "本科毕业生租房补贴每月多少"
-
-
-@pytest.fixture()
-def app(shipped_index, tmp_path):
-    index = tmp_path / "index"
-    shutil.copytree(shipped_index, index)
-    app = create_app(app_overrides(index, tmp_path))
-    create_staff(app, "editor1", "editor")
-    create_staff(app, "agent1", "agent")
-    return app
 
 
 @pytest.fixture()

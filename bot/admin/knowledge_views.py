@@ -16,18 +16,17 @@ from flask import current_app, flash, jsonify, redirect, render_template, reques
 from sqlalchemy import select
 
 from bot import get_answers, get_knowledge, messages
-from bot.admin import bp
+from bot.admin import bp, versions
 from bot.admin.auth import current_staff, require, staff_audit
+from bot.admin.doc_list import date_args, document_rows
+from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
 from bot.db import get_db
 from bot.dialogue.handlers import reply_for_answer
 from bot.models import UnansweredQuestion
 from bot.people import audit
-from bot.admin import versions
-from bot.admin.doc_list import date_args, document_rows
-from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
 from core.errors import IndexMissing
-from knowledge.text import normalise_query
 from ingest.loaders import SUPPORTED_SUFFIXES
+from knowledge.text import normalise_query
 
 log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")

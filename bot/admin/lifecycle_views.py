@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 
-from bot import get_knowledge, messages
+from bot import messages
 from bot.admin import bp, versions
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.admin.doc_list import date_args

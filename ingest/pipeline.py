@@ -257,8 +257,9 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
             previous = known.get(path.name) or (known.get(replaces) if replaces else None)
             if not rebuild and writer.is_current(path.name, fingerprint(sha, cfg, embedder, doc_overrides)):
                 report.unchanged.append(path.name)
-                if lifecycle:
-                    writer.update_info(path.name, **lifecycle_of(previous, lifecycle))
+                dates = {k: v for k, v in lifecycle.items() if k != "uploaded_by"}  # same bytes: same upload
+                if dates:
+                    writer.update_info(path.name, **lifecycle_of(previous, dates))
                 continue
             try:
                 prepared = prepare(path, data, sha, cfg, embedder, doc_overrides)

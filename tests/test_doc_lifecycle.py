@@ -114,6 +114,8 @@ def test_cli_disable_enable_set_and_build_dates(tmp_path, corpus):
     assert listed[0]["effective"] == "2020-01-01" and listed[0]["expires"] == "2020-12-31"
     assert listed[0]["uploaded_by"] == "小王" and listed[0]["enabled"] is True
     assert "expired" in runner.invoke(cli, ["list", "--index", index]).output
+    res = runner.invoke(cli, ["build", str(corpus), "--index", index, "--by", "小李"])  # same bytes: nothing to do
+    assert res.exit_code == 0 and "index unchanged" in res.output, res.output
 
     res = runner.invoke(cli, ["set", "宠物规定.md", "--index", index, "--expires", ""])
     assert res.exit_code == 0 and "1 updated" in res.output, res.output

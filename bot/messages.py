@@ -124,6 +124,27 @@ TICKET_CLOSED_WITH_REASON = "您的工单{number}已处理完毕并关闭（说�
 JOB_UNCHANGED = "文档内容没有变化，索引无需更新。"
 JOB_LIVE = "新索引（第{generation}版）已生效。"
 COVERAGE_WARNING = "《{doc}》只有{pct}%的内容进入了索引，以下内容没有作为正文收录（多为被设成标题样式的段落）：{lines}"
+JOB_FAILED = "索引没有更新：{reason}"
+JOB_INTERRUPTED = "任务中断了，请重试。"
+# Why ingest refused a file (ingest/loaders.py and ingest/pipeline.py say it in English, for the CLI):
+# the console shows it in Chinese. First matching prefix wins ({detail}: what follows it, up to a colon);
+# anything else is shown as it is.
+DOC_REASONS = (
+    ("unsupported file type", "不支持的文件类型：{detail}"),
+    ("file too large", "文件太大（{detail}）"),
+    ("file is empty", "文件是空的"),
+    ("cannot read file", "无法读取文件"),
+    ("cannot decode text", "无法识别文字编码"),
+    ("PDF is encrypted", "PDF 有密码保护"),
+    ("PDF has no extractable text", "PDF 里没有可提取的文字（可能是扫描件）"),
+    ("not a valid DOCX", "不是有效的 Word（.docx）文件（可能是改了扩展名的旧 .doc）"),
+    ("not a valid", "不是有效的{detail}文件（文件已损坏或格式不对）"),
+    ("no text found", "文件里没有文字"),
+    ("no text left after cleaning", "清理后没有剩下正文"),
+    ("another document with the same file name", "同一批里有同名文件"),
+    ("no such document", "索引里没有这个文档"),
+    ("build failed", "建立索引失败"),
+)
 SERVICE_DOC_HOW = ("在公众号或网页聊天里回复“预约驿站”，按提示选择驿站、入住日期和晚数，留下姓名和手机号即可预约，"
                    "预约成功会收到预约编号。回复“我的预约”查看预约，回复“取消预约”加预约编号可在入住日前取消。")
 
@@ -141,6 +162,20 @@ DOC_DELETE_FAILED = "删除失败：{reason}"
 DOC_DELETED = "已删除《{doc}》。"
 DOC_MISSING = "没有找到这个文档。"
 NOTHING_TO_REINDEX = "没有可以重建的文档。"
+DOC_ENABLED = "已启用《{doc}》，它会重新参与回答。"
+DOC_DISABLED = "已停用《{doc}》：文件保留，但不再参与回答。"
+DOC_DATES_SAVED = "已保存《{doc}》的生效和失效日期。"
+DOC_DATES_BAD = "日期格式不对，请用 2027-01-31 这样的格式。"
+DOC_DATES_ORDER = "失效日期不能早于生效日期。"
+DOC_CHANGE_FAILED = "没有保存：{reason}"
+DOC_NO_ORIGINAL = "原始文件已不在服务器上。"
+VERSION_MISSING = "没有找到这个历史版本。"
+# the status column of the document list
+DOC_STATUS = {"indexed": "已索引", "coverage": "覆盖率警告", "disabled": "已停用", "expired": "已过期",
+              "pending": "未生效"}
+DOC_FAILED = "失败（{reason}）"
+DOC_LAST_FAILED = "上次上传失败（{reason}），仍在使用这一版。"
+DOC_SIMILAR = "与《{title}》高度相似（{pct}%）"
 INDEX_MISSING_CONSOLE = "知识库还没有建立索引。"
 UNANSWERED_HANDLED = "已标记{count}个问题为已处理。"
 UNANSWERED_RERUN = "已重新检索{count}个问题，其中{found}个现在可以回答。"

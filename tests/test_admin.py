@@ -177,7 +177,7 @@ def test_unreadable_upload_is_reported_and_nothing_lost(app):
                       content_type="multipart/form-data")
     status = _wait_job(client, res.headers["Location"])
     assert status["status"] == "done" and status["skipped"][0]["path"] == "坏.pdf"
-    assert "PDF" in status["skipped"][0]["reason"]
+    assert "PDF" in status["skipped"][0]["reason"] and "不是有效的PDF文件" in status["skipped"][0]["reason"]
     assert "2023年姜堰区人才工作综述" in client.get("/admin/docs").get_data(as_text=True)
     res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"x"), "表格.xls")},
                       content_type="multipart/form-data", follow_redirects=True)

@@ -379,3 +379,30 @@ def test_a_standard_answer_reaches_every_worker_within_2s_and_leaves_with_remova
     entry_id = next(line.split()[0] for line in flask("list").splitlines() if question in line)
     flask("remove", entry_id)
     wait_until(lambda: answered_by_all(False), seconds=SYNC_S)
+
+
+PETS = "# 驿站宠物规定\n\n青年人才驿站内不得饲养宠物，违者取消入住资格。\n"
+PETS_Q = "驿站可以养宠物吗"
+
+
+def test_disable_and_expiry_from_the_console_reach_every_worker_within_2s(served):
+    """停用 and an expiry date travel in the index generation: every worker stops answering from the
+    document within 2 s, and the list on every worker says so; 启用 brings it back everywhere."""
+    console = Console(served, "sync-lifecycle")
+    name = "驿站宠物规定.md"
+    assert console.run_job("/admin/docs/upload", name, PETS)["added"] == [name]
+    wait_until(lambda: all("不得饲养宠物" in served.ask(PETS_Q) for _ in range(8)))
+
+    assert console.post(f"/admin/docs/{name}/enabled", enabled="0").status_code == 302
+    wait_until(lambda: not any("不得饲养宠物" in served.ask(PETS_Q) for _ in range(8)))
+    assert not any("不得饲养宠物" in served.ask(PETS_Q) for _ in range(12))
+    assert all("已停用" in re.search(rf'<tr data-doc="{name}".*?</tr>', console.doc_list(), re.S).group(0)
+               for _ in range(8))
+
+    assert console.post(f"/admin/docs/{name}/enabled", enabled="1").status_code == 302
+    wait_until(lambda: all("不得饲养宠物" in served.ask(PETS_Q) for _ in range(8)))
+    assert console.post(f"/admin/docs/{name}/dates", effective="", expires="2020-01-01").status_code == 302
+    wait_until(lambda: not any("不得饲养宠物" in served.ask(PETS_Q) for _ in range(8)))
+    assert all("已过期" in re.search(rf'<tr data-doc="{name}".*?</tr>', console.doc_list(), re.S).group(0)
+               for _ in range(8))
+    assert console.post(f"/admin/docs/{name}/delete").status_code == 302

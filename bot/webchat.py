@@ -47,7 +47,7 @@ def _with_cookie(response, vid: str, new: bool):
 
 
 HISTORY = 30  # messages shown again when the page is reloaded
-START_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
+START_ACTIONS = messages.START_ACTIONS
 
 
 @bp.get("/chat")

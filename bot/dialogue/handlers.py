@@ -12,7 +12,7 @@ from bot.dialogue.intents import compact
 from core.errors import IndexMissing
 from knowledge.relevance import subject_terms
 
-HELP_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
+HELP_ACTIONS = messages.START_ACTIONS
 
 
 # ---------------------------------------------------------------- message kinds

@@ -121,6 +121,7 @@ TICKET_NO_NUMBER = "暂时无法登记工单，请稍后再试。"
 TICKET_CLOSED_WITH_REASON = "您的工单{number}已处理完毕并关闭（说明：{reason}）。还有问题随时问我。"
 
 # ---------------------------------------------------------------- knowledge-base jobs (console)
+JOB_COUNTS = {"added": "新增{n}个", "updated": "更新{n}个", "removed": "删除{n}个", "skipped": "跳过{n}个"}
 JOB_UNCHANGED = "文档内容没有变化，索引无需更新。"
 JOB_LIVE = "新索引（第{generation}版）已生效。"
 COVERAGE_WARNING = "《{doc}》只有{pct}%的内容进入了索引，以下内容没有作为正文收录（多为被设成标题样式的段落）：{lines}"
@@ -149,6 +150,11 @@ SERVICE_DOC_HOW = ("在公众号或网页聊天里回复“预约驿站”，按
                    "预约成功会收到预约编号。回复“我的预约”查看预约，回复“取消预约”加预约编号可在入住日前取消。")
 
 # ---------------------------------------------------------------- standard answers (console)
+FAQ_BAD_QUESTION = "问题不能为空，且不超过{max}字。"
+FAQ_BAD_ANSWER = "答案不能为空，且不超过{max}字。"
+FAQ_NO_SUCH_ENTRY = "没有编号为{id}的标准问答。"
+FAQ_IMPORT_TOO_FEW_COLUMNS = "第{line}行：至少需要“问题,答案”两列。"
+FAQ_IMPORT_BAD_LINE = "第{line}行：{problem}"
 FAQ_SAVED = "已保存标准答案：{question}"
 FAQ_ENABLED = "已启用：{question}"
 FAQ_DISABLED = "已停用：{question}"
@@ -179,11 +185,20 @@ DOC_SIMILAR = "与《{title}》高度相似（{pct}%）"
 INDEX_MISSING_CONSOLE = "知识库还没有建立索引。"
 UNANSWERED_HANDLED = "已标记{count}个问题为已处理。"
 UNANSWERED_RERUN = "已重新检索{count}个问题，其中{found}个现在可以回答。"
+STATION_BAD_BEDS = "床位数应为0到10000之间的整数。"
+STATION_BAD_CLOSED_DATES = "暂停接待日期格式应为YYYY-MM-DD，多个日期用逗号或换行分隔。"
+STATION_NAME_MISSING = "请填写驿站名称。"
+STATION_BAD_ID = "编号只能用小写字母、数字、-和_（2到64位）。"
+STATION_ID_TAKEN = "这个编号已经存在。"
+STATION_BEDS_BELOW_BOOKED = "{month}月{day}日已有{booked}个预约，床位数不能少于{needed}。"
+STATION_CLOSING_BOOKED_DAY = "{month}月{day}日已有{booked}个预约，请先在预约列表中取消这些预约（会通知预约人），再关闭这一天。"
 STATION_ADDED = "已添加驿站：{name}。"
 SAVED = "已保存。"
 CANCEL_REASON_NEEDED = "请填写取消原因，系统会告知预约人。"
 STAFF_CANCELLED_BOOKING = "已取消预约{number}，并已通知预约人。"
 STAFF_FORM_INCOMPLETE = "请填写用户名并选择角色。"
+PASSWORD_TOO_SHORT = "至少{min}个字符"
+PASSWORD_NEEDS_LETTERS_AND_DIGITS = "请同时包含字母和数字"
 STAFF_WEAK_PASSWORD = "密码不符合要求：{problem}。"
 STAFF_EXISTS = "该用户名已存在。"
 STAFF_CREATED = "已创建账号 {name}。"
@@ -211,3 +226,16 @@ FEEDBACK_DOWN = "抱歉这个回答没帮上忙，已记下您的反馈，我们
 FEEDBACK_NOTHING_TO_RATE = "抱歉没帮上忙。您可以换个说法再问一次，或回复“转人工”联系工作人员。"
 FEEDBACK_BAD_VALUE = "评价只能是 up 或 down。"
 FEEDBACK_UNKNOWN_ANSWER = "没有找到这条回答。"
+
+
+# The quick replies offered where a conversation starts (web chat page, welcome, help, greeting).
+START_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
+FAQ_SOURCE_TITLE = "标准问答"  # the source line of an answer a standard answer gave
+
+# ---------------------------------------------------------------- labels the console shows
+TICKET_OWNER_FILTERS = {"mine": "我的工单", "unassigned": "未分配"}
+RATING_LABELS = {"up": "👍 好评", "down": "👎 差评"}
+YES, NO = "是", "否"
+BOOKING_STATUS_LABELS = {"active": "已预约", "cancelled": "已取消"}
+CSV_LOG_HEADER = ["时间", "渠道", "用户", "问题", "回复", "来源文档", "找到答案", "标准问答编号", "评价"]
+CSV_BOOKINGS_HEADER = ["预约编号", "驿站", "入住日期", "晚数", "姓名", "手机", "状态", "预约时间", "取消原因"]

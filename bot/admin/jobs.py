@@ -102,9 +102,7 @@ def doc_reason(reason: str) -> str:
 
 def summary(report: dict) -> str:
     """A job's outcome in Chinese, for the console."""
-    parts = [f"{label}{len(report[key])}个" for key, label in
-             (("added", "新增"), ("updated", "更新"), ("removed", "删除"), ("skipped", "跳过"))
-             if report.get(key)]
+    parts = [label.format(n=len(report[key])) for key, label in messages.JOB_COUNTS.items() if report.get(key)]
     if not parts:
         return messages.JOB_UNCHANGED
     tail = messages.JOB_LIVE.format(generation=report["generation"]) if report.get("generation") else ""

@@ -21,9 +21,9 @@ staff_cli = AppGroup("staff", help="Staff accounts of the console.")
 
 def validate_password(password: str) -> str | None:
     if len(password) < MIN_PASSWORD:
-        return f"至少{MIN_PASSWORD}个字符"
+        return messages.PASSWORD_TOO_SHORT.format(min=MIN_PASSWORD)
     if password.isdigit() or password.isalpha():
-        return "请同时包含字母和数字"
+        return messages.PASSWORD_NEEDS_LETTERS_AND_DIGITS
     return None
 
 

@@ -369,50 +369,73 @@ def worker_pids(served: Served, workers: int = 4) -> set[int]:
     return pids
 
 
-def until_every_worker(served: Served, pids: set[int], question: str, holds, change=lambda: None,
-                       seconds: float = SYNC_S) -> dict[int, float]:
-    """Ask ``question`` from one thread per worker, without pause, while ``change()`` runs and
-    after: each pid in ``pids`` must give an answer for which ``holds(answer)`` within ``seconds``
-    of ``change()`` returning, and keep to it in every answer to a request sent after that.
-    Workers are kept busy through the change, so each has just looked for changes when it
-    lands: the bound is the worst case, not a first look after a quiet spell. Returns per pid
-    what ``change()`` returned."""
-    first: dict[int, float] = {}
-    reverted: list = []
-    failed: list = []
-    lock, done = threading.Lock(), threading.Event()
-    since = [float("inf")]
+def saved_at(served: Served, action: str) -> float:
+    """When the last ``action`` was saved (its audit entry, written in the same transaction), as a Unix time."""
+    from datetime import timezone
+
+    from sqlalchemy import create_engine, text
+
+    url = yaml.safe_load(served.config.read_text(encoding="utf-8"))["database"]["url"]
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            at = conn.execute(text("SELECT created_at FROM audit_log WHERE action = :a ORDER BY id DESC LIMIT 1"),
+                              {"a": action}).scalar_one()
+    finally:
+        engine.dispose()
+    if isinstance(at, str):  # SQLite hands the stored text back through a bare text() query
+        from datetime import datetime
+
+        at = datetime.fromisoformat(at)
+    return at.replace(tzinfo=timezone.utc).timestamp()
+
+
+def every_worker_after(served: Served, pids: set[int], question: str, holds, change=lambda: None,
+                       action: str | None = None, seconds: float = SYNC_S):
+    """Ask ``question`` from one thread per worker, without pause, before, while and after
+    ``change()`` runs. Every answer to a request sent ``seconds`` or more after the save (the
+    audit entry of ``action``; without one, ``change()``'s return) must satisfy ``holds``, and
+    each of the worker ``pids`` must have given such answers. Workers are kept busy through the
+    change, so each has just looked for changes when the save lands: the bound is the worst
+    case, not a first look after a quiet spell. Returns what ``change()`` returned."""
+    answers: list[tuple[int, float, float, bool]] = []  # pid, sent, received (Unix time), holds
+    failed: list[str] = []
+    stop = threading.Event()
 
     def poll() -> None:
-        while not done.is_set() and time.monotonic() - since[0] <= seconds:
-            sent = time.monotonic()
+        while not stop.is_set():
+            sent = time.time()
             res = requests.post(f"{served.url}/api/ask", json={"question": question}, timeout=10)
-            at, pid = time.monotonic() - since[0], int(res.headers["X-Served-By"])
             if res.status_code != 200:
                 failed.append(res.text)
                 return
-            with lock:
-                if holds(res.json()["answer"]):
-                    if sent >= since[0] or pid in first:
-                        first.setdefault(pid, max(at, 0.0))
-                elif pid in first:
-                    reverted.append((pid, round(at, 2), res.json()["answer"]))
-                if set(first) >= pids:
-                    done.set()
+            answers.append((int(res.headers["X-Served-By"]), sent, time.time(), holds(res.json()["answer"])))
 
     threads = [threading.Thread(target=poll) for _ in pids]
     for t in threads:
         t.start()
     try:
         result = change()
+        saved = saved_at(served, action) if action else time.time()
+        bound = saved + seconds
+
+        def answered_after_bound() -> set[int]:
+            return {pid for pid, sent, _, _ in list(answers) if sent >= bound}
+
+        give_up = time.monotonic() + 60
+        while not answered_after_bound() >= pids and not failed and time.monotonic() < give_up:
+            time.sleep(0.05)
     finally:
-        since[0] = time.monotonic()
+        stop.set()
         for t in threads:
             t.join()
     assert not failed, failed
-    assert not reverted, f"workers went back after switching: {reverted}"
-    assert set(first) >= pids, f"within {seconds} s only workers {first} of {sorted(pids)}"
-    print("seconds until each worker pid answered so:", {pid: round(t, 3) for pid, t in sorted(first.items())})
+    late = [(pid, round(sent - saved, 2)) for pid, sent, _, ok in answers if sent >= bound and not ok]
+    assert not late, f"answers sent more than {seconds} s after the save, still not switched: {late}"
+    assert answered_after_bound() >= pids, f"workers {sorted(pids - answered_after_bound())} never answered"
+    switched = {pid: round(min((recv - saved for p, sent, recv, ok in answers if p == pid and ok and sent >= saved),
+                               default=float("nan")), 3) for pid in sorted(pids)}
+    print(f"seconds from the save to each worker pid's first such answer: {switched}")
     return result
 
 
@@ -431,12 +454,13 @@ def test_a_standard_answer_reaches_every_worker_within_2s_and_leaves_with_remova
 
     pids = worker_pids(served)
     # Every worker answers from the documents first (and has looked at the empty table).
-    until_every_worker(served, pids, asked, lambda a: a != answer, seconds=60)
+    every_worker_after(served, pids, asked, lambda a: a != answer, seconds=0)
 
-    added = until_every_worker(served, pids, asked, lambda a: a == answer,
+    added = every_worker_after(served, pids, asked, lambda a: a == answer, action="faq.add",
                                change=lambda: flask("add", question, answer, "--alias", "宠物能带进驿站吗"))
     entry_id = added.split()[0]
     assert any(line.startswith(f"{entry_id}  {question}") for line in flask("list").splitlines())
 
-    until_every_worker(served, pids, asked, lambda a: a != answer, change=lambda: flask("remove", entry_id))
+    every_worker_after(served, pids, asked, lambda a: a != answer, action="faq.remove",
+                       change=lambda: flask("remove", entry_id))
     assert f"{entry_id}  {question}" not in flask("list")

@@ -12,6 +12,14 @@ from core.errors import IndexMissing
 
 bp = Blueprint("api", __name__)
 
+
+@bp.after_request
+def _served_by(response):
+    """Which worker process answered, like /healthz's pid: an operator (and the cross-worker
+    tests) can tell that every worker gives the same answer."""
+    response.headers["X-Served-By"] = str(os.getpid())
+    return response
+
 MAX_QUESTION_CHARS = 500
 
 

@@ -321,6 +321,34 @@ def test_a_password_change_ends_every_session_of_the_account(app):
     assert login(first, "editor1", "an0ther-passw0rd").status_code == 302
 
 
+def test_staff_change_their_own_password_and_their_other_sessions_end(app):
+    here, elsewhere, other = app.test_client(), app.test_client(), app.test_client()
+    for client, name in ((here, "editor1"), (elsewhere, "editor1"), (other, "agent1")):
+        login(client, name)
+    assert "修改密码" in here.get("/admin/").get_data(as_text=True)  # the name in the header links to it
+    token = csrf_token(here, "/admin/account")
+
+    def change(current, new, confirm=None):
+        return here.post("/admin/account", data={"csrf_token": token, "password": current, "new_password": new,
+                                                 "confirm": new if confirm is None else confirm})
+
+    for current, new, confirm, says in ((" wrong", "n3w-passw0rd-x", None, "当前密码不正确"),
+                                        (PASSWORD, "short1", None, "密码不符合要求"),
+                                        (PASSWORD, "n3w-passw0rd-x", "n3w-passw0rd-y", "两次输入的新密码不一致")):
+        res = change(current, new, confirm)
+        assert res.status_code == 400 and says in res.get_data(as_text=True)
+    assert elsewhere.get("/admin/docs").status_code == 200  # nothing changed yet
+
+    res = change(PASSWORD, "n3w-passw0rd-x")
+    assert res.status_code == 302
+    assert "其他地方的登录都已失效" in here.get("/admin/").get_data(as_text=True)
+    assert here.get("/admin/docs").status_code == 200  # this session goes on
+    assert elsewhere.get("/admin/docs").status_code == 302  # the other one has ended
+    assert other.get("/admin/tickets").status_code == 200  # other accounts are untouched
+    assert login(app.test_client(), "editor1").status_code == 401
+    assert login(app.test_client(), "editor1", "n3w-passw0rd-x").status_code == 302
+
+
 def test_an_idle_session_expires(shipped_index, tmp_path):
     """web.staff_idle_minutes: the session record expires on the server without requests."""
     import json

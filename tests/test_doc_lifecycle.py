@@ -166,3 +166,20 @@ def test_a_switch_made_by_the_cli_reaches_a_reader_in_another_process(tmp_path, 
     finally:
         reader.stdin.close()
         reader.wait(timeout=30)
+
+
+def test_near_duplicates_among_many_documents():
+    """LSH finds the one near-duplicate pair among hundreds of distinct documents, and not a pair
+    that shares only half its wording."""
+    import random
+
+    from ingest.duplicates import near_duplicates
+
+    rng = random.Random(7)
+    alphabet = "人才公寓驿站补贴见习创业政策申请条件材料办理时间地点标准金额本科硕士博士"
+    texts = {f"doc{i:03d}": "".join(rng.choice(alphabet) for _ in range(400)) for i in range(300)}
+    base = texts["doc007"]
+    texts["copy"] = base[:380] + "二〇二四年修订版本"          # a new version beside the old one
+    texts["half"] = base[:200] + "".join(rng.choice(alphabet) for _ in range(200))
+    pairs = near_duplicates(texts, 0.8)
+    assert [p[:2] for p in pairs] == [["copy", "doc007"]] and pairs[0][2] >= 0.8

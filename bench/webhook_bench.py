@@ -487,6 +487,7 @@ def instrument(app) -> StageTimer:
     from wechatpy.crypto import WeChatCrypto
 
     import bot.wechat as wx
+    from bot.conversation_records import ConversationRecords
     from bot.dialogue import Dialogue
     from bot.dialogue.intents import IntentClassifier
     from knowledge.answer import Answerer
@@ -509,8 +510,8 @@ def instrument(app) -> StageTimer:
         if hasattr(store_cls, attr):  # the store's interface grows; time what is there
             t.wrap(store_cls, attr, stage)
     t.wrap(Dialogue, "handle", "dialogue.other")
-    t.wrap(Dialogue, "take_pending", "db.pending deliveries")
-    t.wrap(Dialogue, "record_unanswered", "db.unanswered")
+    t.wrap(ConversationRecords, "take_pending", "db.pending deliveries")
+    t.wrap(ConversationRecords, "record_unanswered", "db.unanswered")
     t.wrap(IntentClassifier, "classify", "intent.keywords")
     embedder = app.extensions["talent.knowledge"].embedder
     t.wrap(type(embedder), "embed", _embed_stage)

@@ -54,14 +54,18 @@ def create_app(overrides: dict | None = None, embedder=None) -> Flask:
 
     answers = StandardAnswers(settings, knowledge, read_sessions)
     app.extensions["talent.answers"] = answers
-    app.extensions["talent.dialogue"] = Dialogue(settings, knowledge, store, sessions, read_sessions, answers)
+    from bot.conversation_records import ConversationRecords
+
+    records = ConversationRecords(sessions, read_sessions, settings.log.retention_days)
+    app.extensions["talent.records"] = records
+    app.extensions["talent.dialogue"] = Dialogue(settings, knowledge, store, records, sessions, read_sessions,
+                                                 answers)
 
     from flask_wtf.csrf import CSRFProtect
 
     from bot import admin
-    from bot.admin.staff_views import staff_cli
-
     from bot.admin.knowledge_views import upload_limit
+    from bot.admin.staff_views import staff_cli
 
     app.before_request(upload_limit)  # before CSRFProtect's own hook, which reads the form
     csrf = CSRFProtect(app)
@@ -116,6 +120,13 @@ def get_dialogue():
     from flask import current_app
 
     return current_app.extensions["talent.dialogue"]
+
+
+def get_records():
+    """The message log, unanswered questions and pending deliveries (bot/conversation_records.py)."""
+    from flask import current_app
+
+    return current_app.extensions["talent.records"]
 
 
 def get_answers():

@@ -6,11 +6,19 @@ import os
 
 from flask import Blueprint, jsonify, request
 
-from bot import get_answers, get_dialogue, get_knowledge, messages
+from bot import get_answers, get_knowledge, get_records, messages
 from bot.dialogue import Incoming, Reply
 from core.errors import IndexMissing
 
 bp = Blueprint("api", __name__)
+
+
+@bp.after_request
+def _served_by(response):
+    """Which worker process answered, like /healthz's pid: an operator (and the cross-worker
+    tests) can tell that every worker gives the same answer."""
+    response.headers["X-Served-By"] = str(os.getpid())
+    return response
 
 MAX_QUESTION_CHARS = 500
 
@@ -39,12 +47,12 @@ def ask():
     except IndexMissing:
         return jsonify(error=messages.INDEX_NOT_READY), 503
     payload = answer.to_json()
-    dialogue = get_dialogue()
+    records = get_records()
     if not answer.found:
-        dialogue.record_unanswered(question)  # staff see questions from every channel in 未答问题
+        records.record_unanswered(question)  # staff see questions from every channel in 未答问题
         payload["answer"] = (messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place
                              else messages.NOT_FOUND)
     # In the conversation log too, as one caller per client address (shown to staff only as a pseudonym).
-    dialogue.record(Incoming(f"api:{request.remote_addr or '-'}", "api", text=question.strip()[:500]),
+    records.log_turn(Incoming(f"api:{request.remote_addr or '-'}", "api", text=question.strip()[:500]),
                     Reply(payload["answer"], sources=answer.sources if answer.found else [], intent="policy", found=answer.found))
     return jsonify(payload)

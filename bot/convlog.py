@@ -14,12 +14,12 @@ import hashlib
 import hmac
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, and_, delete, func, select, update
 from sqlalchemy.orm import Session, aliased
 
+from bot.dates import day_start_utc
 from bot.models import MessageLog, utcnow
 
 RATINGS = ("up", "down")
@@ -94,11 +94,6 @@ class LogFilter:
         return {k: v for k, v in out.items() if v}
 
 
-def _utc(day: date, zone: str) -> datetime:
-    """Midnight of ``day`` where the users are, as the naive UTC the log stores."""
-    return datetime.combine(day, datetime.min.time(), ZoneInfo(zone)).astimezone(timezone.utc).replace(tzinfo=None)
-
-
 Question = aliased(MessageLog)
 
 
@@ -108,9 +103,9 @@ def turns(f: LogFilter, zone: str) -> Select:
              .outerjoin(Question, and_(Question.turn_id == MessageLog.turn_id, Question.direction == "in"))
              .where(MessageLog.direction == "out"))
     if f.start:
-        query = query.where(MessageLog.created_at >= _utc(f.start, zone))
+        query = query.where(MessageLog.created_at >= day_start_utc(f.start, zone))
     if f.end:
-        query = query.where(MessageLog.created_at < _utc(f.end + timedelta(days=1), zone))
+        query = query.where(MessageLog.created_at < day_start_utc(f.end + timedelta(days=1), zone))
     if f.not_found:
         query = query.where(MessageLog.found.is_(False))
     if f.down:

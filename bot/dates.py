@@ -73,6 +73,20 @@ def local_time(value, timezone: str) -> str:
     return moment.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
 
 
+def day_start_utc(day: date, timezone: str) -> datetime:
+    """The moment the users' local ``day`` began, as the naive UTC the database stores."""
+    from datetime import timezone as tz
+
+    return datetime.combine(day, datetime.min.time(), ZoneInfo(timezone)).astimezone(tz.utc).replace(tzinfo=None)
+
+
+def local_date(moment: datetime, timezone: str) -> date:
+    """The users' local day of a stored (naive UTC) moment."""
+    from datetime import timezone as tz
+
+    return moment.replace(tzinfo=tz.utc).astimezone(ZoneInfo(timezone)).date()
+
+
 def local_today(timezone: str) -> date:
     """Today where the users are (config ``booking.timezone``), not on the server's clock:
     servers and containers usually run on UTC, eight hours behind Beijing."""

@@ -26,5 +26,5 @@ def deliver_to_user(app: Flask, user_key: str, text: str) -> str:
             return "pushed"
         except Exception:
             log.exception("customer-service delivery failed for %s; keeping it for the next message", user_key)
-    app.extensions["talent.dialogue"].queue_delivery(user_key, text)
+    app.extensions["talent.records"].queue_delivery(user_key, text)
     return "queued"

@@ -17,12 +17,13 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import messages
 from bot.models import FaqEntry, utcnow
 from core.config import Settings
 from knowledge.answer import Answer
 from knowledge.faq import FaqHit, FaqItem, FaqMatcher
 
-TITLE = "标准问答"
+TITLE = messages.FAQ_SOURCE_TITLE
 MAX_QUESTION, MAX_ANSWER = 200, 2000
 
 
@@ -37,9 +38,9 @@ class FaqError(ValueError):
 def _clean(question: str, answer: str, aliases: list[str] | None) -> tuple[str, str, list[str]]:
     question, answer = (question or "").strip(), (answer or "").strip()
     if not question or len(question) > MAX_QUESTION:
-        raise FaqError(f"问题不能为空，且不超过{MAX_QUESTION}字。")
+        raise FaqError(messages.FAQ_BAD_QUESTION.format(max=MAX_QUESTION))
     if not answer or len(answer) > MAX_ANSWER:
-        raise FaqError(f"答案不能为空，且不超过{MAX_ANSWER}字。")
+        raise FaqError(messages.FAQ_BAD_ANSWER.format(max=MAX_ANSWER))
     seen, out = {question}, []
     for alias in aliases or []:
         alias = alias.strip()
@@ -83,7 +84,7 @@ def remove(s: Session, entry_id: int) -> FaqEntry:
 def _get(s: Session, entry_id: int) -> FaqEntry:
     entry = s.get(FaqEntry, entry_id)
     if entry is None:
-        raise FaqError(f"没有编号为{entry_id}的标准问答。")
+        raise FaqError(messages.FAQ_NO_SUCH_ENTRY.format(id=entry_id))
     return entry
 
 
@@ -105,11 +106,11 @@ def import_csv(s: Session, path: Path, actor: str = "cli") -> int:
         if not row or not any(c.strip() for c in row) or (lineno == 1 and row[0].strip().lower() in ("question", "问题")):
             continue
         if len(row) < 2:
-            raise FaqError(f"第{lineno}行：至少需要“问题,答案”两列。")
+            raise FaqError(messages.FAQ_IMPORT_TOO_FEW_COLUMNS.format(line=lineno))
         try:
             add(s, row[0], row[1], row[2].split("|") if len(row) > 2 else [], row[3] if len(row) > 3 else "", actor)
         except FaqError as exc:
-            raise FaqError(f"第{lineno}行：{exc.message}") from None
+            raise FaqError(messages.FAQ_IMPORT_BAD_LINE.format(line=lineno, problem=exc.message)) from None
         added += 1
     return added
 

@@ -59,7 +59,7 @@ BOOKING_ALT_STATION = "{station}{day}有空床"
 BOOKING_ALTERNATIVES = "可以考虑：{items}。"
 BOOKING_START = "好的，帮您预约青年人才驿站免费住宿（最多{max}晚）。随时回复“取消”可退出。\n"
 ASK_STATION = "请选择驿站（回复序号或名称）：\n{stations}"
-ASK_CHECK_IN = "请问哪天入住？可以回复“明天”“下周一”“12月3日”等（可预约{days}天内）。"
+ASK_CHECK_IN = "请问哪天入住？可以回复“明天”“下周一”“{example}”等（可预约{days}天内）。"
 ASK_NIGHTS = "打算住几晚？（1到{max}晚）"
 ASK_NAME = "请告诉我入住人的姓名。"
 ASK_PHONE = "请留一个联系手机号（11位）。"
@@ -121,13 +121,40 @@ TICKET_NO_NUMBER = "暂时无法登记工单，请稍后再试。"
 TICKET_CLOSED_WITH_REASON = "您的工单{number}已处理完毕并关闭（说明：{reason}）。还有问题随时问我。"
 
 # ---------------------------------------------------------------- knowledge-base jobs (console)
+JOB_COUNTS = {"added": "新增{n}个", "updated": "更新{n}个", "removed": "删除{n}个", "skipped": "跳过{n}个"}
 JOB_UNCHANGED = "文档内容没有变化，索引无需更新。"
 JOB_LIVE = "新索引（第{generation}版）已生效。"
 COVERAGE_WARNING = "《{doc}》只有{pct}%的内容进入了索引，以下内容没有作为正文收录（多为被设成标题样式的段落）：{lines}"
+JOB_FAILED = "索引没有更新：{reason}"
+JOB_INTERRUPTED = "任务中断了，请重试。"
+# Why ingest refused a file (ingest/loaders.py and ingest/pipeline.py say it in English, for the CLI):
+# the console shows it in Chinese. First matching prefix wins ({detail}: what follows it, up to a colon);
+# anything else is shown as it is.
+DOC_REASONS = (
+    ("unsupported file type", "不支持的文件类型：{detail}"),
+    ("file too large", "文件太大（{detail}）"),
+    ("file is empty", "文件是空的"),
+    ("cannot read file", "无法读取文件"),
+    ("cannot decode text", "无法识别文字编码"),
+    ("PDF is encrypted", "PDF 有密码保护"),
+    ("PDF has no extractable text", "PDF 里没有可提取的文字（可能是扫描件）"),
+    ("not a valid DOCX", "不是有效的 Word（.docx）文件（可能是改了扩展名的旧 .doc）"),
+    ("not a valid", "不是有效的{detail}文件（文件已损坏或格式不对）"),
+    ("no text found", "文件里没有文字"),
+    ("no text left after cleaning", "清理后没有剩下正文"),
+    ("another document with the same file name", "同一批里有同名文件"),
+    ("no such document", "索引里没有这个文档"),
+    ("build failed", "建立索引失败"),
+)
 SERVICE_DOC_HOW = ("在公众号或网页聊天里回复“预约驿站”，按提示选择驿站、入住日期和晚数，留下姓名和手机号即可预约，"
                    "预约成功会收到预约编号。回复“我的预约”查看预约，回复“取消预约”加预约编号可在入住日前取消。")
 
 # ---------------------------------------------------------------- standard answers (console)
+FAQ_BAD_QUESTION = "问题不能为空，且不超过{max}字。"
+FAQ_BAD_ANSWER = "答案不能为空，且不超过{max}字。"
+FAQ_NO_SUCH_ENTRY = "没有编号为{id}的标准问答。"
+FAQ_IMPORT_TOO_FEW_COLUMNS = "第{line}行：至少需要“问题,答案”两列。"
+FAQ_IMPORT_BAD_LINE = "第{line}行：{problem}"
 FAQ_SAVED = "已保存标准答案：{question}"
 FAQ_ENABLED = "已启用：{question}"
 FAQ_DISABLED = "已停用：{question}"
@@ -141,14 +168,37 @@ DOC_DELETE_FAILED = "删除失败：{reason}"
 DOC_DELETED = "已删除《{doc}》。"
 DOC_MISSING = "没有找到这个文档。"
 NOTHING_TO_REINDEX = "没有可以重建的文档。"
+DOC_ENABLED = "已启用《{doc}》，它会重新参与回答。"
+DOC_DISABLED = "已停用《{doc}》：文件保留，但不再参与回答。"
+DOC_DATES_SAVED = "已保存《{doc}》的生效和失效日期。"
+DOC_DATES_BAD = "日期格式不对，请用 2027-01-31 这样的格式。"
+DOC_DATES_ORDER = "失效日期不能早于生效日期。"
+DOC_CHANGE_FAILED = "没有保存：{reason}"
+DOC_NO_ORIGINAL = "原始文件已不在服务器上。"
+VERSION_MISSING = "没有找到这个历史版本。"
+# the status column of the document list
+DOC_STATUS = {"indexed": "已索引", "coverage": "覆盖率警告", "disabled": "已停用", "expired": "已过期",
+              "pending": "未生效"}
+DOC_FAILED = "失败（{reason}）"
+DOC_LAST_FAILED = "上次上传失败（{reason}），仍在使用这一版。"
+DOC_SIMILAR = "与《{title}》高度相似（{pct}%）"
 INDEX_MISSING_CONSOLE = "知识库还没有建立索引。"
 UNANSWERED_HANDLED = "已标记{count}个问题为已处理。"
 UNANSWERED_RERUN = "已重新检索{count}个问题，其中{found}个现在可以回答。"
+STATION_BAD_BEDS = "床位数应为0到10000之间的整数。"
+STATION_BAD_CLOSED_DATES = "暂停接待日期格式应为YYYY-MM-DD，多个日期用逗号或换行分隔。"
+STATION_NAME_MISSING = "请填写驿站名称。"
+STATION_BAD_ID = "编号只能用小写字母、数字、-和_（2到64位）。"
+STATION_ID_TAKEN = "这个编号已经存在。"
+STATION_BEDS_BELOW_BOOKED = "{month}月{day}日已有{booked}个预约，床位数不能少于{needed}。"
+STATION_CLOSING_BOOKED_DAY = "{month}月{day}日已有{booked}个预约，请先在预约列表中取消这些预约（会通知预约人），再关闭这一天。"
 STATION_ADDED = "已添加驿站：{name}。"
 SAVED = "已保存。"
 CANCEL_REASON_NEEDED = "请填写取消原因，系统会告知预约人。"
 STAFF_CANCELLED_BOOKING = "已取消预约{number}，并已通知预约人。"
 STAFF_FORM_INCOMPLETE = "请填写用户名并选择角色。"
+PASSWORD_TOO_SHORT = "至少{min}个字符"
+PASSWORD_NEEDS_LETTERS_AND_DIGITS = "请同时包含字母和数字"
 STAFF_WEAK_PASSWORD = "密码不符合要求：{problem}。"
 STAFF_EXISTS = "该用户名已存在。"
 STAFF_CREATED = "已创建账号 {name}。"
@@ -159,6 +209,9 @@ TICKET_CLOSED_BY_STAFF = "工单已关闭，并已告知用户。"
 STAFF_PASSWORD_RESET = "已重置 {name} 的密码，该账号的登录都已失效。"
 STAFF_ROLE_CHANGED = "已修改 {name} 的角色。"
 STAFF_UNLOCKED = "已解锁 {name}。"
+OWN_PASSWORD_WRONG = "当前密码不正确。"
+OWN_PASSWORD_MISMATCH = "两次输入的新密码不一致。"
+OWN_PASSWORD_CHANGED = "密码已修改，这个账号在其他地方的登录都已失效。"
 TICKET_NOTE_EMPTY = "请填写备注内容。"
 TICKET_NOTE_ADDED = "已添加内部备注（仅工作人员可见，不会发给用户）。"
 TICKET_ASSIGNED = "已分配给 {name}。"
@@ -176,3 +229,16 @@ FEEDBACK_DOWN = "抱歉这个回答没帮上忙，已记下您的反馈，我们
 FEEDBACK_NOTHING_TO_RATE = "抱歉没帮上忙。您可以换个说法再问一次，或回复“转人工”联系工作人员。"
 FEEDBACK_BAD_VALUE = "评价只能是 up 或 down。"
 FEEDBACK_UNKNOWN_ANSWER = "没有找到这条回答。"
+
+
+# The quick replies offered where a conversation starts (web chat page, welcome, help, greeting).
+START_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
+FAQ_SOURCE_TITLE = "标准问答"  # the source line of an answer a standard answer gave
+
+# ---------------------------------------------------------------- labels the console shows
+TICKET_OWNER_FILTERS = {"mine": "我的工单", "unassigned": "未分配"}
+RATING_LABELS = {"up": "👍 好评", "down": "👎 差评"}
+YES, NO = "是", "否"
+BOOKING_STATUS_LABELS = {"active": "已预约", "cancelled": "已取消"}
+CSV_LOG_HEADER = ["时间", "渠道", "用户", "问题", "回复", "来源文档", "找到答案", "标准问答编号", "评价"]
+CSV_BOOKINGS_HEADER = ["预约编号", "驿站", "入住日期", "晚数", "姓名", "手机", "状态", "预约时间", "取消原因"]

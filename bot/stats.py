@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.dates import day_start_utc, local_date
 from bot.models import MessageLog, Ticket, utcnow
 from bot.tickets import first_responses
 
@@ -23,18 +23,9 @@ QUESTION_INTENT = "policy"  # a reply from the knowledge base (or a standard ans
 
 def _window(days: int, zone: str, now: datetime) -> tuple[list[date], datetime]:
     """The last ``days`` local days, oldest first, and the UTC moment the first one began."""
-    today = now.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date()
+    today = local_date(now, zone)
     day_list = [today - timedelta(days=i) for i in range(days - 1, -1, -1)]
     return day_list, day_start_utc(day_list[0], zone)
-
-
-def day_start_utc(day: date, zone: str) -> datetime:
-    """The UTC moment (naive, as the log stores it) the users' local ``day`` began."""
-    return datetime.combine(day, time(), tzinfo=ZoneInfo(zone)).astimezone(UTC).replace(tzinfo=None)
-
-
-def _local_day(moment: datetime, zone: str) -> date:
-    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date()
 
 
 def _answers_since(since: datetime) -> tuple:
@@ -47,7 +38,7 @@ def questions_per_day(s: Session, days: int, zone: str, now: datetime | None = N
     day_list, since = _window(days, zone, now or utcnow())
     asked, answered = Counter(), Counter()
     for created_at, found in s.execute(select(MessageLog.created_at, MessageLog.found).where(*_answers_since(since))):
-        day = _local_day(created_at, zone)
+        day = local_date(created_at, zone)
         asked[day] += 1
         answered[day] += bool(found)
     return [{"day": d.isoformat(), "questions": asked[d], "answered": answered[d],
@@ -82,7 +73,7 @@ def ticket_response_per_day(s: Session, days: int, zone: str, now: datetime | No
     firsts = first_responses(s, [t.id for t in tickets])
     opened, waits = Counter(), {}
     for ticket_id, created_at in tickets:
-        day = _local_day(created_at, zone)
+        day = local_date(created_at, zone)
         opened[day] += 1
         if ticket_id in firsts:
             waits.setdefault(day, []).append((firsts[ticket_id] - created_at).total_seconds() / 60)

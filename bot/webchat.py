@@ -12,7 +12,7 @@ import secrets
 from flask import Blueprint, jsonify, make_response, render_template, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from bot import convlog, get_dialogue, messages
+from bot import convlog, get_dialogue, get_records, messages
 from bot.dialogue import Incoming
 
 bp = Blueprint("webchat", __name__)
@@ -47,7 +47,7 @@ def _with_cookie(response, vid: str, new: bool):
 
 
 HISTORY = 30  # messages shown again when the page is reloaded
-START_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
+START_ACTIONS = messages.START_ACTIONS
 
 
 @bp.get("/chat")
@@ -57,9 +57,8 @@ def page():
     vid, new = visitor_id()
     history, actions = [], START_ACTIONS
     if not new:
-        dialogue = get_dialogue()
-        history = dialogue.recent_conversation(f"web:{vid}", limit=HISTORY)
-        current = dialogue.current_actions(f"web:{vid}")
+        history = get_records().recent_conversation(f"web:{vid}", limit=HISTORY)
+        current = get_dialogue().current_actions(f"web:{vid}")
         if current is not None:
             actions = current
     return _with_cookie(make_response(render_template("chat.html", welcome=messages.GREETING, history=history,
@@ -109,4 +108,4 @@ def updates():
     vid, new = visitor_id()
     if new:
         return _with_cookie(make_response(jsonify(messages=[])), vid, new)
-    return jsonify(messages=get_dialogue().take_pending(f"web:{vid}"))
+    return jsonify(messages=get_records().take_pending(f"web:{vid}"))

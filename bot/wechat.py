@@ -69,8 +69,9 @@ def _safe_xml(body: bytes):
         return None
 
 
-@bp.get("")
-def verify():
+def _signed_request():
+    """The account's settings, once the request is known to come from WeChat: 503 until the
+    token is configured, 403 when the query's signature does not match it."""
     cfg = _settings()
     if not cfg.token:
         abort(503)
@@ -79,20 +80,20 @@ def verify():
         check_signature(cfg.token, args.get("signature", ""), args.get("timestamp", ""), args.get("nonce", ""))
     except InvalidSignatureException:
         abort(403)
-    return Response(args.get("echostr", ""), mimetype="text/plain")
+    return cfg
+
+
+@bp.get("")
+def verify():
+    _signed_request()
+    return Response(request.args.get("echostr", ""), mimetype="text/plain")
 
 
 @bp.post("")
 def receive():
-    cfg = _settings()
-    if not cfg.token:
-        abort(503)
+    cfg = _signed_request()
     args = request.args
     timestamp, nonce = args.get("timestamp", ""), args.get("nonce", "")
-    try:
-        check_signature(cfg.token, args.get("signature", ""), timestamp, nonce)
-    except InvalidSignatureException:
-        abort(403)
     body = request.get_data(cache=False)
     root = _safe_xml(body) if body else None
     if root is None:

@@ -119,6 +119,7 @@ class IngestConfig(Section):
     chunk_size: int = Field(240, ge=50, le=4000)  # characters
     chunk_overlap: int = Field(40, ge=0, le=1000)
     max_file_mb: float = Field(20, gt=0)
+    near_duplicate: float = Field(0.8, gt=0, le=1)  # shared wording (5-gram Jaccard) flagging two documents
 
     @model_validator(mode="after")
     def _overlap_smaller(self) -> "IngestConfig":

@@ -1,4 +1,4 @@
-"""``python -m ingest build|list|remove``: keep the knowledge index in step with documents."""
+"""``python -m ingest build|list|remove|enable|disable|set``: keep the knowledge index in step with documents."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import json
 import logging
 import sys
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 import click
 
 from core.config import load_config
 from core.errors import TalentError
-from ingest.pipeline import IngestReport, build, remove
+from ingest.pipeline import IngestReport, build, remove, set_lifecycle
 from knowledge.service import KnowledgeBase
 
 
@@ -85,6 +86,28 @@ def _fail(exc: TalentError) -> None:
     sys.exit(1)
 
 
+def _day(ctx, param, value: str | None) -> str | None:
+    """A YYYY-MM-DD date as stored in the manifest; "" (or "none") clears it."""
+    if value is None:
+        return None
+    if value.strip().lower() in ("", "none"):
+        return ""
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2027-01-31") from None
+
+
+_effective = click.option("--effective", callback=_day, metavar="YYYY-MM-DD",
+                          help="the first day the document answers ('' clears)")
+_expires = click.option("--expires", callback=_day, metavar="YYYY-MM-DD",
+                        help="the last day the document answers ('' clears)")
+
+
+def _dates(effective: str | None, expires: str | None) -> dict:
+    return {k: v for k, v in (("effective", effective), ("expires", expires)) if v is not None}
+
+
 @cli.command("build")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--index", "index_dir", type=click.Path(file_okay=False), help="index directory (default: knowledge.index_dir)")
@@ -94,17 +117,22 @@ def _fail(exc: TalentError) -> None:
 @click.option("--title", help="the title answers cite (default: from the file name or the text)")
 @click.option("--region", help="the place the documents are about, e.g. 广州市, or 全国 (default: read from the text)")
 @click.option("--issuer", help="the issuing body (default: read from the text)")
+@_effective
+@_expires
+@click.option("--by", "uploaded_by", metavar="NAME", help="who brought in this version (the console: the staff member)")
 @click.pass_obj
 def build_cmd(obj, paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, replaces: str | None,
-              json_progress: bool, title: str | None, region: str | None, issuer: str | None) -> None:
+              json_progress: bool, title: str | None, region: str | None, issuer: str | None,
+              effective: str | None, expires: str | None, uploaded_by: str | None) -> None:
     """Ingest documents (files or folders); unchanged ones cost nothing."""
     overrides = {k: v for k, v in (("title", title), ("region", region), ("issuer", issuer)) if v is not None}
+    lifecycle = _dates(effective, expires) | ({"uploaded_by": uploaded_by} if uploaded_by else {})
     try:
         kb = _kb(obj["config"], index_dir)
         bar = _json_progress if json_progress else _Bar()
         try:
             report = build(kb.index, kb.embedder, list(paths), kb.settings.ingest, rebuild=rebuild, progress=bar,
-                           replaces=replaces, overrides=overrides)
+                           replaces=replaces, overrides=overrides, lifecycle=lifecycle)
         finally:
             if not json_progress:
                 bar.close()
@@ -120,16 +148,20 @@ def build_cmd(obj, paths: tuple[Path, ...], index_dir: str | None, rebuild: bool
 def list_cmd(obj, index_dir: str | None, as_json: bool) -> None:
     """List the indexed documents."""
     try:
-        docs = _kb(obj["config"], index_dir).index.documents()
+        kb = _kb(obj["config"], index_dir)
+        docs = kb.index.documents()
     except TalentError as exc:
         _fail(exc)
     if as_json:
         click.echo(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'document':40} {'type':5} {'chunks':>6} {'chars':>7} {'covered':>7}  {'sha256':12}  region")
+    today = kb.today()
+    click.echo(f"{'document':40} {'type':5} {'chunks':>6} {'chars':>7} {'covered':>7}  {'sha256':12}  "
+               f"{'status':8}  {'effective':10}  {'expires':10}  region")
     for d in docs:
         click.echo(f"{d.doc_id:40} {d.doc_type:5} {d.chunks:>6} {d.chars:>7} {100 * d.coverage:>6.1f}%  "
-                   f"{d.sha256[:12]}  {d.meta.get('region') or '全国/未注明'}")
+                   f"{d.sha256[:12]}  {d.status(today):8}  {d.effective or '-':10}  {d.expires or '-':10}  "
+                   f"{d.meta.get('region') or '全国/未注明'}")
     click.echo(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks")
 
 
@@ -148,3 +180,50 @@ def remove_cmd(obj, docs: tuple[str, ...], index_dir: str | None, json_progress:
     _print_report(report, json_progress)
     if report.skipped and not report.removed:
         sys.exit(1)
+
+
+def _lifecycle_cmd(obj, docs: tuple[str, ...], index_dir: str | None, json_progress: bool, changes: dict) -> None:
+    try:
+        kb = _kb(obj["config"], index_dir)
+        report = set_lifecycle(kb.index, list(docs), changes, progress=_json_progress if json_progress else None)
+    except TalentError as exc:
+        _fail(exc)
+    _print_report(report, json_progress)
+    if report.skipped:
+        sys.exit(1)
+
+
+@cli.command("disable")
+@click.argument("docs", nargs=-1, required=True)
+@click.option("--index", "index_dir", type=click.Path(file_okay=False))
+@click.option("--json-progress", is_flag=True, help="progress and report as JSON lines on stdout")
+@click.pass_obj
+def disable_cmd(obj, docs: tuple[str, ...], index_dir: str | None, json_progress: bool) -> None:
+    """Stop documents answering (by file name) without deleting them; `enable` brings them back."""
+    _lifecycle_cmd(obj, docs, index_dir, json_progress, {"enabled": False})
+
+
+@cli.command("enable")
+@click.argument("docs", nargs=-1, required=True)
+@click.option("--index", "index_dir", type=click.Path(file_okay=False))
+@click.option("--json-progress", is_flag=True, help="progress and report as JSON lines on stdout")
+@click.pass_obj
+def enable_cmd(obj, docs: tuple[str, ...], index_dir: str | None, json_progress: bool) -> None:
+    """Let disabled documents answer again."""
+    _lifecycle_cmd(obj, docs, index_dir, json_progress, {"enabled": True})
+
+
+@cli.command("set")
+@click.argument("docs", nargs=-1, required=True)
+@_effective
+@_expires
+@click.option("--index", "index_dir", type=click.Path(file_okay=False))
+@click.option("--json-progress", is_flag=True, help="progress and report as JSON lines on stdout")
+@click.pass_obj
+def set_cmd(obj, docs: tuple[str, ...], effective: str | None, expires: str | None, index_dir: str | None,
+            json_progress: bool) -> None:
+    """Set when documents answer: from --effective to --expires (inclusive; checked every day)."""
+    changes = _dates(effective, expires)
+    if not changes:
+        raise click.UsageError("say --effective and/or --expires")
+    _lifecycle_cmd(obj, docs, index_dir, json_progress, changes)

@@ -16,7 +16,7 @@ import json
 import logging
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -32,12 +32,12 @@ from ingest.writer import open_writer
 from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
 from knowledge.places import gazetteer
+from knowledge.snapshot import COVERAGE_WARNING
 from knowledge.text import tokenize, vocabulary_version
 
 log = logging.getLogger(__name__)
 
 PIPELINE_VERSION = "2"  # bump when cleaning/chunking change in a way that needs re-indexing
-COVERAGE_WARNING = 0.99  # below this share of a document's text reaching the index, staff are told
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -172,13 +172,51 @@ def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: E
     return _Prepared(doc, chunks)
 
 
+LIFECYCLE = ("enabled", "effective", "expires", "uploaded_by", "uploaded_at")
+
+
+def lifecycle_of(previous: DocumentInfo | None, given: dict) -> dict:
+    """A document's lifecycle fields for its new manifest entry: those given now, else those it had.
+
+    Naming an uploader (``build --by``) is a new upload: its time is now.
+    """
+    fields = {k: getattr(previous, k) for k in LIFECYCLE} if previous else {"uploaded_at": time.time()}
+    fields.update(given)
+    if "uploaded_by" in given:
+        fields["uploaded_at"] = time.time()
+    return fields
+
+
+def set_lifecycle(index: KnowledgeIndex, doc_ids: Sequence[str], changes: dict,
+                  progress: Progress | None = None) -> IngestReport:
+    """Enable, disable or date documents: a new generation with the same rows, nothing re-embedded.
+
+    It goes through the one writer like any build, so every process sees it on its next request.
+    Unknown ids are reported as skipped; a document already so is ``unchanged``.
+    """
+    started = time.monotonic()
+    report = IngestReport()
+    with open_writer(index, on_wait=_waiting(progress)) as writer:
+        for doc_id in doc_ids:
+            if doc_id not in writer.documents:
+                report.skipped.append((doc_id, "no such document in the index"))
+            elif writer.update_info(doc_id, **changes):
+                report.updated.append(doc_id)
+            else:
+                report.unchanged.append(doc_id)
+        manifest = writer.commit()
+        report.generation = manifest.generation if manifest else None
+    report.seconds = time.monotonic() - started
+    return report
+
+
 def _index_texts(p: _Prepared) -> list[str]:
     return [Chunk(c.text, c.heading, c.position).index_text(p.doc.title) for c in p.chunks]
 
 
 def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg: IngestConfig,
           rebuild: bool = False, progress: Progress | None = None, replaces: str | None = None,
-          overrides: dict[str, str] | None = None) -> IngestReport:
+          overrides: dict[str, str] | None = None, lifecycle: dict | None = None) -> IngestReport:
     """Bring the index in step with the documents under ``paths``.
 
     Documents that were ingested from under one of ``paths`` and are no
@@ -188,12 +226,16 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
     the new one cannot be ingested. ``overrides``: staff's corrections of what
     the documents are (title, region, issuer…), for every file of this build;
     a document rebuilt without them keeps the ones it was given before.
+    ``lifecycle``: effective/expiry dates and who uploaded it (``LIFECYCLE``), for every file of
+    this build; kept across rebuilds like the overrides (a replacement inherits the replaced one's).
     """
     started = time.monotonic()
     report = IngestReport()
     files = discover([Path(p) for p in paths])
     roots = [Path(p).resolve() for p in paths]
+    lifecycle = dict(lifecycle or {})
     with open_writer(index, on_wait=_waiting(progress)) as writer:
+        writer.duplicate_threshold = cfg.near_duplicate
         known = writer.documents
         seen: set[str] = set()
         todo: list[_Prepared] = []
@@ -212,11 +254,17 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
             seen.add(path.name)
             sha = hashlib.sha256(data).hexdigest()
             doc_overrides = _overrides_for(path.name, overrides, known)
+            previous = known.get(path.name) or (known.get(replaces) if replaces else None)
             if not rebuild and writer.is_current(path.name, fingerprint(sha, cfg, embedder, doc_overrides)):
                 report.unchanged.append(path.name)
+                dates = {k: v for k, v in lifecycle.items() if k != "uploaded_by"}  # same bytes: same upload
+                if dates:
+                    writer.update_info(path.name, **lifecycle_of(previous, dates))
                 continue
             try:
-                todo.append(prepare(path, data, sha, cfg, embedder, doc_overrides))
+                prepared = prepare(path, data, sha, cfg, embedder, doc_overrides)
+                prepared.doc = replace(prepared.doc, **lifecycle_of(previous, lifecycle))
+                todo.append(prepared)
             except DocumentError as exc:
                 report.skipped.append((str(path), exc.reason))
                 log.warning("skipped %s: %s", path, exc.reason)

@@ -20,6 +20,7 @@ import fcntl
 import logging
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping, Sequence
@@ -27,6 +28,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 import numpy as np
 
 from core.errors import IndexLocked
+from ingest.duplicates import document_texts, near_duplicates
 from knowledge import snapshot as snap_files
 from knowledge import store
 from knowledge.index import KnowledgeIndex
@@ -96,6 +98,10 @@ class GenerationWriter:
         self._known: Mapping[str, DocumentInfo] = MappingProxyType({} if self.reembed_all else base.docs)
         self._puts: dict[str, tuple[DocumentInfo, list[ChunkRecord], np.ndarray, list[list[str]]]] = {}
         self._drops: set[str] = set()
+        self._infos: dict[str, DocumentInfo] = {}  # kept documents whose manifest entry changed (lifecycle)
+        # Set by a build (ingest.near_duplicate): recompute the near-duplicate pairs over every document.
+        # None (a removal, a lifecycle change): keep the base's pairs among the documents that remain.
+        self.duplicate_threshold: float | None = None
 
     def _call(self, fn, *args, **kwargs):
         return store.call(self.index.chroma_url, fn, *args, **kwargs)
@@ -119,11 +125,27 @@ class GenerationWriter:
 
     def drop(self, doc_id: str) -> None:
         self._puts.pop(doc_id, None)
+        self._infos.pop(doc_id, None)
         self._drops.add(doc_id)
+
+    def update_info(self, doc_id: str, **changes) -> bool:
+        """Change a kept document's manifest entry (enabled, dates, uploader) without touching its rows.
+
+        Returns whether anything changed. The new entry travels in the next generation like any
+        other change, so every process sees it on its next request.
+        """
+        current = self._infos.get(doc_id) or self._known.get(doc_id)
+        if current is None:
+            raise KeyError(doc_id)
+        updated = replace(current, **changes)
+        if updated == current:
+            return False
+        self._infos[doc_id] = updated
+        return True
 
     @property
     def changed(self) -> bool:
-        return bool(self._puts) or any(d in self.documents for d in self._drops) or (
+        return bool(self._puts) or bool(self._infos) or any(d in self.documents for d in self._drops) or (
             self.reembed_all and not self._puts and bool(self.base.docs))
 
     def sweep_leftovers(self) -> None:
@@ -152,7 +174,7 @@ class GenerationWriter:
         keep = [d for d in self._known if d not in self._drops and d not in self._puts]
         if keep:
             self._copy_unchanged(keep, rows)
-        docs = {d: self._known[d] for d in keep}
+        docs = {d: self._infos.get(d, self._known[d]) for d in keep}
         for doc, chunks, vectors, toks in self._puts.values():
             docs[doc.doc_id] = doc
             rows.add(chunks, vectors, toks, doc.doc_type)
@@ -160,6 +182,7 @@ class GenerationWriter:
         manifest = Manifest(generation=gen_no, collection=name, embedder=idx.embedder_name,
                             docs=docs, created_at=time.time())
         records, tokens, vectors = rows.in_order()
+        manifest.similar = self._similar(records, docs)
         snap_files.write_snapshot(idx.index_dir, manifest, records, tokens, vectors)
         # The switch: one atomic replace. Everything before it is invisible to readers.
         if idx.chroma_url:
@@ -168,6 +191,11 @@ class GenerationWriter:
             snap_files.write_pointer(idx.index_dir, gen_no)
         idx.refresh()
         return manifest
+
+    def _similar(self, records: Sequence[ChunkRecord], docs: Mapping[str, DocumentInfo]) -> list[list]:
+        if self.duplicate_threshold is None:
+            return [p for p in self.base.similar if p[0] in docs and p[1] in docs]
+        return near_duplicates(document_texts(records), self.duplicate_threshold)
 
     def _copy_unchanged(self, keep: list[str], rows: "_Rows") -> None:
         """Copy the stored rows of unchanged documents from the base generation: no re-embedding."""

@@ -25,6 +25,7 @@ import os
 import threading
 import time
 import weakref
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -69,7 +70,8 @@ class Snapshot:
         self.vectors = vectors
         doc_types = {d.doc_id: d.doc_type for d in manifest.docs.values()}
         self.doc_type = [doc_types.get(r.doc_id, "") for r in records]
-        self._about: dict[Place, tuple[frozenset[str] | None, frozenset[str]]] = {}
+        self._about: dict[tuple, tuple[frozenset[str] | None, frozenset[str]]] = {}
+        self._answering: tuple[date, frozenset[str] | None] | None = None
         self._regions: list[Place] | None = None
         self.known_places: frozenset[str] | None = None  # set by the retriever: county names a question may use
 
@@ -99,27 +101,46 @@ class Snapshot:
             self._regions = [Place(p.split()[-1], tuple(p.split())) for p in sorted(paths)]
         return self._regions
 
-    def documents_about(self, place: Place | None) -> tuple[frozenset[str] | None, frozenset[str]]:
-        """The documents that may answer a question about ``place``, and those of them about it.
+    def answering(self, today: date) -> frozenset[str] | None:
+        """The documents that may answer on ``today`` (None: all of them).
+
+        Disabled ones, expired ones and those not yet in force are left out, in
+        every process: the switch is in the manifest, the date is the reader's.
+        Memoised for the day; a new day is one pass over the manifest.
+        """
+        cached = self._answering
+        if cached is None or cached[0] != today:
+            docs = self.manifest.docs.values()
+            live = frozenset(d.doc_id for d in docs if d.answers_on(today))
+            cached = self._answering = (today, None if len(live) == len(self.manifest.docs) else live)
+        return cached[1]
+
+    def documents_about(self, place: Place | None, today: date | None = None
+                        ) -> tuple[frozenset[str] | None, frozenset[str]]:
+        """The documents that may answer a question about ``place`` on ``today``, and those of
+        them about it (empty: no document is).
 
         National documents and those naming no place answer for every place;
         a regional one only for places it contains or lies within, and it is
-        then about the place (empty: no document is). Memoised per place: the
-        generation never changes.
+        then about the place. Disabled documents and those out of their dates
+        answer nowhere. Memoised per place and day: the generation never changes.
         """
+        live = self.answering(today) if today is not None else None
         if place is None:
-            return None, frozenset()
-        cached = self._about.get(place)
+            return live, frozenset()
+        cached = self._about.get((place, live))
         if cached is None:
             allowed, local = set(), set()
             for doc in self.manifest.docs.values():
+                if live is not None and doc.doc_id not in live:
+                    continue
                 region = doc.meta.get("region", "")
                 if not region:
                     allowed.add(doc.doc_id)
                 elif compatible(Place(region.split()[-1], tuple(region.split())), place):
                     allowed.add(doc.doc_id)
                     local.add(doc.doc_id)
-            cached = self._about[place] = (frozenset(allowed), frozenset(local))
+            cached = self._about[(place, live)] = (frozenset(allowed), frozenset(local))
         return cached
 
     def dense_search(self, vector: np.ndarray, k: int, filters: dict | None = None,

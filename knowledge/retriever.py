@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Literal
+from datetime import date
+from typing import Callable, Literal
 
 import numpy as np
 
@@ -58,9 +59,12 @@ class Retrieval:
 
 
 class HybridRetriever:
-    def __init__(self, index: KnowledgeIndex, embedder: Embedder, cfg: RetrievalConfig, region: str | None = None):
-        """``region``: the deployment's place; questions that name none are about it."""
+    def __init__(self, index: KnowledgeIndex, embedder: Embedder, cfg: RetrievalConfig, region: str | None = None,
+                 today: Callable[[], date] = date.today):
+        """``region``: the deployment's place; questions that name none are about it.
+        ``today``: the date documents' effective and expiry dates are checked against (tests pass their own)."""
         self.index = index
+        self.today = today
         self.embedder = embedder
         self.cfg = cfg
         self.home = gazetteer().most_specific(gazetteer().places_in(region)) if region else None
@@ -81,7 +85,8 @@ class HybridRetriever:
         pool = max(self.cfg.candidates, k)
         snap = self.index.current()  # one generation for the whole question, even if a build switches now
         place, named = self.place_of(query, snap)
-        docs, local = snap.documents_about(place)  # never evidence from a document about another place
+        # never evidence from a document about another place, a disabled one or one out of its dates
+        docs, local = snap.documents_about(place, self.today())
         covered = place is None or bool(local)
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []

@@ -9,7 +9,10 @@ nothing.
 from __future__ import annotations
 
 import threading
+from datetime import date, datetime
 from functools import cached_property
+from typing import Callable
+from zoneinfo import ZoneInfo
 
 import cachetools
 
@@ -22,10 +25,13 @@ from knowledge.retriever import HybridRetriever, Retrieval
 
 class KnowledgeBase:
     def __init__(self, settings: Settings, chat_model=None, embedder: Embedder | None = None,
-                 for_build: bool = False):
+                 for_build: bool = False, today: Callable[[], date] | None = None):
         """``chat_model`` and ``embedder`` replace the configured ones (tests share one loaded model);
-        ``for_build``: this process builds the index (see ``make_embedder``)."""
+        ``for_build``: this process builds the index (see ``make_embedder``); ``today``: the date
+        documents' effective and expiry dates are checked against (default: today where the users
+        are, ``booking.timezone``; tests pass their own)."""
         self.settings = settings
+        self.today = today or self._local_today
         self._chat_model = chat_model
         self._embedder = embedder
         self._for_build = for_build
@@ -34,6 +40,9 @@ class KnowledgeBase:
         # are cached per index generation, so a rebuild invalidates them all.
         self._answers = cachetools.LRUCache(maxsize=settings.knowledge.answer.cache_size)
         self._answers_lock = threading.Lock()
+
+    def _local_today(self) -> date:
+        return datetime.now(ZoneInfo(self.settings.booking.timezone)).date()
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -54,7 +63,7 @@ class KnowledgeBase:
     @cached_property
     def retriever(self) -> HybridRetriever:
         k = self.settings.knowledge
-        return HybridRetriever(self.index, self.embedder, k.retrieval, region=k.region)
+        return HybridRetriever(self.index, self.embedder, k.retrieval, region=k.region, today=self.today)
 
     @cached_property
     def answerer(self) -> Answerer:
@@ -95,7 +104,8 @@ class KnowledgeBase:
 
     def _cache_key(self, question: str, filters: dict | None, use_llm: bool) -> tuple:
         generation = self.index.current().manifest.generation
-        return generation, " ".join(question.split()), repr(sorted((filters or {}).items())), use_llm
+        # the day is part of the key: a document that expires tonight stops answering tomorrow, cached or not
+        return generation, self.today(), " ".join(question.split()), repr(sorted((filters or {}).items())), use_llm
 
     def answer(self, question: str, filters: dict | None = None, use_llm: bool = True) -> Answer:
         key = self._cache_key(question, filters, use_llm)

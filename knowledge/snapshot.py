@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Sequence
 
@@ -33,6 +34,7 @@ import numpy as np
 from knowledge.keyword import KeywordIndex
 
 POINTER = "CURRENT"
+COVERAGE_WARNING = 0.99  # below this share of a document's text reaching the index, staff are told
 _GENERATION_DIR = re.compile(r"^g(\d+)$")
 
 
@@ -61,6 +63,33 @@ class DocumentInfo:
     coverage: float = 1.0                                    # share of the text that reached a chunk
     dropped: list[str] = field(default_factory=list)         # lines that did not (first few)
     meta: dict[str, str] = field(default_factory=dict)       # 文号, issuer, date… read from the text
+    # Lifecycle, set by staff and kept across rebuilds (ingest.pipeline.LIFECYCLE): never part of the
+    # fingerprint, so changing it publishes a new generation without re-embedding anything.
+    enabled: bool = True
+    effective: str = ""      # YYYY-MM-DD: answers from this day on ("" = always)
+    expires: str = ""        # YYYY-MM-DD: the last day it answers ("" = never)
+    uploaded_by: str = ""    # the staff member (or CLI user) who brought in this version
+    uploaded_at: float = 0.0
+
+    def answers_on(self, today: date) -> bool:
+        """Whether this document may answer on ``today``: enabled and within its dates.
+
+        Checked per question against the date, so an expiry passes by itself, without a rebuild.
+        """
+        day = today.isoformat()
+        return self.enabled and (not self.effective or self.effective <= day) and (
+            not self.expires or day <= self.expires)
+
+    def status(self, today: date) -> str:
+        """What staff see first: disabled, expired, not yet effective, a coverage warning, or indexed."""
+        day = today.isoformat()
+        if not self.enabled:
+            return "disabled"
+        if self.expires and day > self.expires:
+            return "expired"
+        if self.effective and day < self.effective:
+            return "pending"
+        return "coverage" if self.coverage < COVERAGE_WARNING else "indexed"
 
 
 @dataclass
@@ -70,6 +99,8 @@ class Manifest:
     embedder: str = ""
     docs: dict[str, DocumentInfo] = field(default_factory=dict)
     created_at: float = 0.0
+    # Near-duplicate documents: [doc_a, doc_b, jaccard] (ingest.duplicates), for the console to flag.
+    similar: list[list] = field(default_factory=list)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)

@@ -152,3 +152,100 @@ def test_a_standard_answer_written_from_an_unanswered_question_answers_the_chat(
     assert visitor.locator(".msg.bot .bubble").last.inner_text().startswith("驿站内不允许携带宠物，请谅解。")
     visitor.close()
     page.close()
+
+
+def _ask_chat(visitor, question: str) -> str:
+    """Ask in the web chat and return the bot's reply to it."""
+    before = visitor.locator(".msg.bot .bubble:not(.typing)").count()
+    visitor.fill("#text", question)
+    visitor.press("#text", "Enter")
+    visitor.wait_for_function("n => document.querySelectorAll('.msg.bot .bubble:not(.typing)').length > n "
+                              "&& !document.querySelector('.msg.bot .typing')", arg=before, timeout=15000)
+    return visitor.locator(".msg.bot .bubble").last.inner_text()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, {"width": 375, "height": 812}],
+                         ids=["desktop", "phone"])
+def test_an_expiry_date_that_has_passed_stops_the_document_answering(app, live_server, browser, artifacts,
+                                                                      tmp_path, viewport):
+    """Upload a document, see the chat answer from it; set its expiry date to yesterday on the docs page:
+    the row says 已过期 and the chat no longer answers from it (the file is still listed)."""
+    base = live_server.url
+    doc = tmp_path / "宠物规定.md"
+    doc.write_text("# 驿站宠物规定\n\n青年人才驿站内不得饲养宠物，违者取消入住资格。\n", encoding="utf-8")
+    page = browser.new_page(viewport=viewport)
+    _login(page, base, "editor1")
+    page.goto(f"{base}/admin/docs")
+    page.set_input_files("#upload-file", str(doc))
+    page.click("#upload")
+    row = page.locator('#documents tr[data-doc="宠物规定.md"]')
+    row.wait_for(timeout=60000)
+    assert "已索引" in row.locator(".status").inner_text() and "editor1" in row.inner_text()
+
+    visitor = browser.new_page(viewport=viewport)
+    visitor.goto(f"{base}/chat")
+    assert "不得饲养宠物" in _ask_chat(visitor, "驿站可以养宠物吗")
+
+    yesterday = app.extensions["talent.knowledge"].today() - timedelta(days=1)
+    row.locator("input[name=expires]").fill(yesterday.isoformat())
+    row.locator("form.dates button").click()
+    page.wait_for_selector("text=的生效和失效日期", timeout=30000)
+    row = page.locator('#documents tr[data-doc="宠物规定.md"]')
+    assert row.locator(".status").inner_text().startswith("已过期")
+    assert row.locator("input[name=expires]").input_value() == yesterday.isoformat()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-docs-expired-{viewport['width']}.png"), full_page=True)
+
+    reply = _ask_chat(visitor, "驿站可以养宠物吗")
+    assert "不得饲养宠物" not in reply and "宠物规定" not in reply, reply
+    visitor.screenshot(path=str(artifacts / f"webchat-expired-{viewport['width']}.png"), full_page=True)
+    visitor.close()
+    page.close()
+
+
+def _wait_job_done(page) -> None:
+    """After a form that starts an ingest job: its page, then the reload it makes once the index is live."""
+    page.wait_for_url("**/admin/docs?job=*", timeout=15000)
+    page.wait_for_url("**/admin/docs?done=*", timeout=60000)
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, {"width": 375, "height": 812}],
+                         ids=["desktop", "phone"])
+def test_a_replaced_version_is_listed_and_rolled_back(app, live_server, browser, artifacts, tmp_path, viewport):
+    """Replace a document in the list, open 历史版本 (the old one with its uploader), 回滚: the job
+    re-ingests it and the chat answers from the old text again."""
+    base = live_server.url
+    v1, v2 = tmp_path / "v1" / "租房补贴.md", tmp_path / "v2" / "租房补贴.md"
+    for path, amount in ((v1, "800元"), (v2, "1000元")):
+        path.parent.mkdir()
+        path.write_text(f"# 青年人才租房补贴\n\n全日制本科毕业生租房补贴标准为每月{amount}，最长发放三年。\n", encoding="utf-8")
+    page = browser.new_page(viewport=viewport)
+    page.on("dialog", lambda dialog: dialog.accept())
+    _login(page, base, "editor1")
+    page.goto(f"{base}/admin/docs")
+    page.set_input_files("#upload-file", str(v1))
+    page.click("#upload")
+    row = page.locator('#documents tr[data-doc="租房补贴.md"]')
+    row.wait_for(timeout=60000)
+    row.locator("form.replace input[type=file]").set_input_files(str(v2))
+    row.locator("form.replace button").click()
+    _wait_job_done(page)
+    assert "历史版本（1）" in page.locator('#documents tr[data-doc="租房补贴.md"]').inner_text()
+
+    visitor = browser.new_page(viewport=viewport)
+    visitor.goto(f"{base}/chat")
+    assert "1000元" in _ask_chat(visitor, "本科生租房补贴每月多少")
+
+    page.click('#documents tr[data-doc="租房补贴.md"] >> text=历史版本')
+    versions = page.locator("#versions tr[data-version]")
+    assert versions.count() == 1 and "editor1" in versions.first.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-versions-{viewport['width']}.png"), full_page=True)
+    versions.first.locator("button").click()  # 回滚到此版本 (confirmed)
+    _wait_job_done(page)
+    assert "历史版本（2）" in page.locator('#documents tr[data-doc="租房补贴.md"]').inner_text()
+    assert "800元" in _ask_chat(visitor, "本科生租房补贴每月多少")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-docs-rolled-back-{viewport['width']}.png"), full_page=True)
+    visitor.close()
+    page.close()

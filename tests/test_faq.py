@@ -83,3 +83,26 @@ def test_a_disabled_answer_is_not_used(app):
     answers = app.extensions["talent.answers"]
     answers.cfg = answers.cfg.model_copy(update={"refresh_s": 0.001})
     assert answers.match(PET_Q) is None
+
+
+def test_a_standard_answer_written_from_unanswered_questions_marks_the_group_handled(app):
+    """The console's 写标准答案 sends the group's ids as one comma-separated field; every one of
+    them is handled, and a value that is no id ("²" is a digit to Python, not a number) is skipped."""
+    from bot.models import UnansweredQuestion
+    from tests.admin_helpers import create_staff, csrf_token, login
+
+    visitor = app.test_client()
+    for q in ("公积金怎么提取", "如何提取公积金", "落户要什么材料"):
+        visitor.post("/api/chat", json={"text": q})
+    with app.extensions["talent.db"]() as s:
+        ids = {r.question: r.id for r in s.scalars(select(UnansweredQuestion))}
+    create_staff(app, "faqeditor", "editor")
+    client = app.test_client()
+    login(client, "faqeditor")
+    group = f"{ids['公积金怎么提取']},{ids['如何提取公积金']},²"
+    res = client.post("/admin/faq", data={"csrf_token": csrf_token(client, "/admin/faq"), "question": "公积金怎么提取",
+                                          "answer": "携带身份证到公积金中心柜台办理。", "unanswered": group})
+    assert res.status_code == 302
+    with app.extensions["talent.db"]() as s:
+        handled = {r.question: r.handled for r in s.scalars(select(UnansweredQuestion))}
+    assert handled == {"公积金怎么提取": True, "如何提取公积金": True, "落户要什么材料": False}

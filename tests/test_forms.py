@@ -73,3 +73,13 @@ def test_a_declared_form_runs_on_the_shared_loop(form):
     assert form.submitted == [{"major": "计算机科学", "phone": "13900001111"}]
     assert "见习报名已提交" not in say("确认")  # the form is over: a second 确认 submits nothing
     assert len(form.submitted) == 1
+
+
+def test_the_example_date_in_the_booking_prompt_can_be_booked(client):
+    """The prompt's example date is one the user can type back: never a day already past."""
+    import re
+
+    client.post("/api/chat", json={"text": "预约驿站"})
+    asked = client.post("/api/chat", json={"text": "溱湖"}).json["reply"]
+    example = re.search(r"“下周一”“(.+?)”", asked).group(1)
+    assert "住几晚" in client.post("/api/chat", json={"text": example}).json["reply"]

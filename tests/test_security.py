@@ -33,6 +33,19 @@ def test_csv_export_keeps_staff_text_from_running_as_a_formula(app):
     assert rows[1][0] == number          # ordinary cells unchanged
 
 
+def test_conversation_log_csv_keeps_what_users_typed_from_running_as_a_formula(app):
+    """A user's question goes straight into the 对话记录 export: a WeChat or web visitor, not
+    staff, chooses its first character."""
+    formula = "=cmd|' /C calc'!A0"
+    app.test_client().post("/api/chat", json={"text": formula})
+    editor = app.test_client()
+    login(editor, "editor1")
+    rows = list(csv.reader(io.StringIO(editor.get("/admin/log.csv").get_data().decode("utf-8-sig"))))
+    assert rows[0][3] == "问题" and len(rows) == 2
+    assert rows[1][3] == "'" + formula   # the question column, shown as text
+    assert rows[1][1] == "网页"          # ordinary cells unchanged
+
+
 def test_ticket_followup_checks_the_owner_in_the_domain_function(app):
     from bot.tickets import TicketNotFound, open_ticket, user_followup
 

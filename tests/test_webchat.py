@@ -80,11 +80,44 @@ def test_intents(client):
 def test_updates_deliver_pending_messages_once(client, app):
     client.get("/chat")
     client.post("/api/chat", json={"text": "你好"})
-    from bot.models import MessageLog
     from sqlalchemy import select
+
+    from bot.models import MessageLog
 
     with app.extensions["talent.db"]() as s:
         user = s.scalars(select(MessageLog.user_key)).first()
-    app.extensions["talent.dialogue"].queue_delivery(user, "工作人员回复：您好，已为您登记。")
+    app.extensions["talent.records"].queue_delivery(user, "工作人员回复：您好，已为您登记。")
     assert client.get("/api/chat/updates").json["messages"] == ["工作人员回复：您好，已为您登记。"]
     assert client.get("/api/chat/updates").json["messages"] == []
+
+
+def test_a_turn_looks_for_pending_deliveries_once(client, app):
+    """The store looks for waiting deliveries at the start of the turn; the engine takes them
+    on that word, without looking again."""
+    from sqlalchemy import event, select
+
+    from bot.models import MessageLog
+
+    statements: list[str] = []
+    engine = app.extensions["talent.db"].kw["bind"]
+
+    def seen(_conn, _cursor, statement, *_args):
+        if "pending_deliveries" in statement:
+            statements.append(statement.split()[0].upper())
+
+    client.get("/chat")
+    client.post("/api/chat", json={"text": "你好"})
+    with app.extensions["talent.db"]() as s:
+        user = s.scalars(select(MessageLog.user_key)).first()
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert "424套" in client.post("/api/chat", json={"text": "人才公寓今年建了多少套"}).json["reply"]
+        assert statements == ["SELECT"]  # nothing waits: one look
+        statements.clear()
+        app.extensions["talent.records"].queue_delivery(user, "工作人员回复：已为您登记。")
+        statements.clear()
+        reply = client.post("/api/chat", json={"text": "人才公寓今年建了多少套"}).json["reply"]
+        assert reply.startswith("工作人员回复：已为您登记。\n\n") and "424套" in reply
+        assert statements == ["SELECT", "SELECT", "UPDATE"]  # the look, then taking them (rows, delivered)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)

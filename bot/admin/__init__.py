@@ -9,5 +9,5 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from bot.admin import (auth, faq_views, knowledge_views, log_views, service_views, staff_views,  # noqa: E402,F401
+from bot.admin import (auth, faq_views, knowledge_views, lifecycle_views, log_views, service_views,  # noqa: E402,F401
                        ticket_views)

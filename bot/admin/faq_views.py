@@ -13,6 +13,7 @@ from sqlalchemy import select
 from bot import faq, messages
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
+from bot.admin.forms import id_list
 from bot.db import get_db
 from bot.models import FaqEntry, UnansweredQuestion
 
@@ -42,7 +43,7 @@ def faq_add():
     except faq.FaqError as exc:
         flash(exc.message, "error")
         return redirect(url_for("admin.faq_list", question=question))
-    ids = [int(i) for i in request.form.get("unanswered", "").split(",") if i.strip().isdigit()]
+    ids = id_list(request.form.getlist("unanswered"))
     for row in db.scalars(select(UnansweredQuestion).where(UnansweredQuestion.id.in_(ids))):
         row.handled = True  # the whole group of questions it answers
     staff_audit("faq.add", str(entry.id), question=entry.question)

@@ -92,11 +92,17 @@ class IngestFailed(Exception):
         self.report = report
 
 
+def doc_reason(reason: str) -> str:
+    """Why ingest refused a file, in Chinese for the console (the CLI says it in English)."""
+    for prefix, chinese in messages.DOC_REASONS:
+        if reason.startswith(prefix):
+            return chinese.format(detail=reason[len(prefix):].split(":")[0].strip(" ()"))
+    return reason
+
+
 def summary(report: dict) -> str:
     """A job's outcome in Chinese, for the console."""
-    parts = [f"{label}{len(report[key])}个" for key, label in
-             (("added", "新增"), ("updated", "更新"), ("removed", "删除"), ("skipped", "跳过"))
-             if report.get(key)]
+    parts = [label.format(n=len(report[key])) for key, label in messages.JOB_COUNTS.items() if report.get(key)]
     if not parts:
         return messages.JOB_UNCHANGED
     tail = messages.JOB_LIVE.format(generation=report["generation"]) if report.get("generation") else ""
@@ -129,7 +135,7 @@ def start_job(kind: str, args: list[str], on_done=None) -> str:
         try:
             report = run_ingest(settings, args, progress)
             outcome = dict(status="done", summary=summary(report),
-                           skipped=[{"path": Path(p).name, "reason": r} for p, r in report["skipped"]],
+                           skipped=[{"path": Path(p).name, "reason": doc_reason(r)} for p, r in report["skipped"]],
                            added=report["added"], updated=report["updated"], removed=report["removed"],
                            generation=report["generation"],
                            warnings=[messages.COVERAGE_WARNING.format(
@@ -137,17 +143,17 @@ def start_job(kind: str, args: list[str], on_done=None) -> str:
                                lines="；".join(line[:60] for line in w["dropped"][:5]))
                                for w in report.get("warnings", [])])
         except IngestFailed as exc:
-            outcome = dict(status="failed", summary=exc.reason)
+            outcome = dict(status="failed", summary=messages.JOB_FAILED.format(reason=doc_reason(exc.reason)))
         except Exception as exc:  # never leave a job "running" forever
             log.exception("ingest job %s failed", job_id)
-            outcome = dict(status="failed", summary=type(exc).__name__)
+            outcome = dict(status="failed", summary=messages.JOB_FAILED.format(reason=type(exc).__name__))
         finally:
             if on_done is not None:  # before the status says "done": files are settled by then
                 try:
                     on_done(report)
                 except Exception:
                     log.exception("after ingest job %s", job_id)
-            save(kind=kind, **(outcome or dict(status="failed", summary="interrupted")))
+            save(kind=kind, **(outcome or dict(status="failed", summary=messages.JOB_INTERRUPTED)))
 
     save(kind=kind, status="running", stage="queued", done=0, total=0)
     threading.Thread(target=run, name=f"ingest-{job_id}", daemon=True).start()

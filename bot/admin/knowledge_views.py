@@ -8,9 +8,7 @@ every worker sees its result on its next request.
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,16 +16,17 @@ from flask import current_app, flash, jsonify, redirect, render_template, reques
 from sqlalchemy import select
 
 from bot import get_answers, get_knowledge, messages
-from bot.admin import bp
+from bot.admin import bp, versions
 from bot.admin.auth import current_staff, require, staff_audit
+from bot.admin.doc_list import date_args, document_rows
+from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
 from bot.db import get_db
 from bot.dialogue.handlers import reply_for_answer
-from bot.models import UnansweredQuestion, utcnow
+from bot.models import UnansweredQuestion
 from bot.people import audit
-from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
 from core.errors import IndexMissing
-from knowledge.text import normalise_query
 from ingest.loaders import SUPPORTED_SUFFIXES
+from knowledge.text import normalise_query
 
 log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
@@ -59,18 +58,20 @@ def upload_limit() -> None:
 @bp.get("/docs")
 @require("editor")
 def docs():
+    kb = get_knowledge()
     try:
-        documents = get_knowledge().index.documents()
+        manifest = kb.index.current().manifest
     except IndexMissing:
-        documents = []
-    return render_template("admin/docs.html", documents=documents, job=request.args.get("job"),
+        manifest = None
+    rows, failed = document_rows(manifest, kb.today(), upload_dir())
+    return render_template("admin/docs.html", documents=rows, failed=failed, job=request.args.get("job"),
                            accept=",".join(sorted(SUPPORTED_SUFFIXES)))
 
 
 def _save_upload(field: str = "file", name: str | None = None) -> tuple[Path, Path | None] | None:
     """The upload written in place, and where the file it replaces was kept (None: a new name).
 
-    The previous file is copied to ``docs/.versions/`` first: if the new one does not
+    The previous file is kept as a version first (bot.admin.versions): if the new one does not
     ingest, ``_settle`` puts it back, so a broken replacement never costs the good version.
     """
     upload = request.files.get(field)
@@ -82,19 +83,31 @@ def _save_upload(field: str = "file", name: str | None = None) -> tuple[Path, Pa
         flash(messages.UPLOAD_BAD_TYPE.format(suffix=Path(upload.filename).suffix or "无扩展名"), "error")
         return None
     target = upload_dir() / filename
-    previous = None
-    if target.exists():
-        versions = upload_dir() / ".versions"
-        versions.mkdir(exist_ok=True)
-        previous = versions / f"{utcnow():%Y%m%d-%H%M%S-%f}-{target.name}"
-        shutil.copy2(target, previous)
     tmp = target.with_name(f".{target.name}.upload")
     upload.save(tmp)
-    tmp.replace(target)
+    return put_in_place(tmp, target)
+
+
+def put_in_place(new: Path, target: Path) -> tuple[Path, Path | None]:
+    """Move ``new`` to ``target``, keeping the file it replaces (with who had uploaded it) as a version."""
+    previous = None
+    if target.exists():
+        current = indexed(target.name)
+        previous = versions.keep(target, current.uploaded_by if current else "",
+                                 (current.uploaded_at or current.updated_at) if current else 0.0)
+    new.replace(target)
     return target, previous
 
 
-def _settle(target: Path, previous: Path | None, actor: str, action: str):
+def indexed(doc_id: str):
+    """The index's entry for ``doc_id`` (None when it has none)."""
+    try:
+        return get_knowledge().index.current().manifest.docs.get(doc_id)
+    except IndexMissing:
+        return None
+
+
+def settle_files(target: Path, previous: Path | None, actor: str, action: str):
     """What to do with the files once the job ends (bot.admin.jobs.start_job's ``on_done``)."""
 
     def settle(report: dict | None) -> None:
@@ -102,7 +115,7 @@ def _settle(target: Path, previous: Path | None, actor: str, action: str):
         ok = report is not None and target.name not in skipped
         if not ok:  # failed or refused: the good version stays; a rejected new file leaves nothing behind
             if previous is not None:
-                os.replace(previous, target)
+                versions.restore(previous, target)
             else:
                 target.unlink(missing_ok=True)
         with current_app.extensions["talent.db"]() as s:
@@ -116,14 +129,18 @@ def _settle(target: Path, previous: Path | None, actor: str, action: str):
 @bp.post("/docs/upload")
 @require("editor")
 def docs_upload():
+    dates = date_args(request.form)
+    if dates is None:
+        return redirect(url_for("admin.docs"))
+    meta = _meta_args() + dates
     saved = _save_upload()
     if saved is None:
         return redirect(url_for("admin.docs"))
     path, previous = saved
     staff_audit("doc.upload", path.name, size=path.stat().st_size)
     get_db().commit()
-    settle = _settle(path, previous, f"staff:{current_staff().name}", "doc.upload")
-    return redirect(url_for("admin.docs", job=start_job("upload", ["build", str(path), *_meta_args()],
+    settle = settle_files(path, previous, f"staff:{current_staff().name}", "doc.upload")
+    return redirect(url_for("admin.docs", job=start_job("upload", ["build", str(path), *meta, *by_args()],
                                                         on_done=settle)))
 
 
@@ -132,6 +149,11 @@ def _meta_args() -> list[str]:
     blank fields are read from the text. Kept across later rebuilds (ingest.pipeline)."""
     return [f"--{key}={value}" for key in ("title", "region", "issuer")
             if (value := (request.form.get(key) or "").strip()[:120])]
+
+
+def by_args() -> list[str]:
+    """Who brought in this version, for the document list and its versions."""
+    return [f"--by={current_staff().name}"]
 
 
 @bp.post("/docs/<path:doc_id>/replace")
@@ -146,8 +168,8 @@ def docs_replace(doc_id: str):
     path, previous = saved
     staff_audit("doc.replace", doc_id, new=path.name)
     get_db().commit()
-    args = ["build", str(path)] + (["--replaces", doc_id] if path.name != doc_id else [])
-    settle = _settle(path, previous, f"staff:{current_staff().name}", "doc.replace")
+    args = ["build", str(path), *by_args()] + (["--replaces", doc_id] if path.name != doc_id else [])
+    settle = settle_files(path, previous, f"staff:{current_staff().name}", "doc.replace")
     return redirect(url_for("admin.docs", job=start_job("replace", args, on_done=settle)))
 
 
@@ -166,6 +188,7 @@ def docs_delete(doc_id: str):
         uploaded = upload_dir() / safe_filename(doc_id)
         if uploaded.exists():
             uploaded.unlink()
+        versions.discard_all(upload_dir(), safe_filename(doc_id))
         staff_audit("doc.delete", doc_id)
         get_db().commit()
         flash(messages.DOC_DELETED.format(doc=doc_id), "ok")

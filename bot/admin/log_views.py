@@ -8,16 +8,13 @@ masked (bot/convlog.py), on the page and in the export alike.
 
 from __future__ import annotations
 
-import csv
-import io
-
-from flask import Response, abort, current_app, render_template, request
+from flask import abort, current_app, render_template, request
 from sqlalchemy import select
 
-from bot import convlog
+from bot import convlog, messages
 from bot.admin import bp
 from bot.admin.auth import require, staff_audit
-from bot.admin.service_views import csv_cell
+from bot.admin.csv_export import csv_response
 from bot.dates import local_time
 from bot.db import get_db
 from bot.dialogue.extract import mask_phones
@@ -25,7 +22,7 @@ from bot.models import MessageLog
 
 PAGE_SIZE = 50
 MAX_EXPORT = 50_000
-RATING_LABELS = {"up": "👍 好评", "down": "👎 差评"}
+RATING_LABELS = messages.RATING_LABELS
 
 
 def _zone() -> str:
@@ -65,11 +62,11 @@ def conversation(turn_id: str):
     """The whole conversation of the user who had this turn, the turn marked."""
     db = get_db()
     user_key = db.scalar(select(MessageLog.user_key).where(MessageLog.turn_id == turn_id).limit(1)) or abort(404)
-    messages = [{"at": m.created_at, "direction": m.direction, "text": mask_phones(m.text), "turn_id": m.turn_id,
-                 "sources": [t for t in (m.sources or "").split("\n") if t], "found": m.found,
-                 "faq_id": m.faq_id, "feedback": m.feedback, "answer": m.intent == convlog.ANSWER_INTENT}
+    turn_rows = [{"at": m.created_at, "direction": m.direction, "text": mask_phones(m.text), "turn_id": m.turn_id,
+                  "sources": [t for t in (m.sources or "").split("\n") if t], "found": m.found,
+                  "faq_id": m.faq_id, "feedback": m.feedback, "answer": m.intent == convlog.ANSWER_INTENT}
                 for m in convlog.conversation(db, user_key)]
-    return render_template("admin/log_conversation.html", messages=messages, turn_id=turn_id,
+    return render_template("admin/log_conversation.html", messages=turn_rows, turn_id=turn_id,
                            user=convlog.pseudonym(user_key, current_app.secret_key))
 
 
@@ -78,18 +75,13 @@ def conversation(turn_id: str):
 def conversation_log_csv():
     f = convlog.LogFilter.from_args(request.args)
     db = get_db()
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(["时间", "渠道", "用户", "问题", "回复", "来源文档", "找到答案", "标准问答编号", "评价"])
     zone = _zone()
+    rows = []
     for reply, question in db.execute(convlog.turns(f, zone).limit(MAX_EXPORT)):
         e = _entry(reply, question)
-        found = "" if e["found"] is None else ("是" if e["found"] else "否")
-        writer.writerow([csv_cell(v) for v in (
-            local_time(e["at"], zone), e["channel"], e["user"], e["question"], e["reply"], "；".join(e["sources"]),
-            found, e["faq_id"] or "", RATING_LABELS.get(e["feedback"], ""))])
+        found = "" if e["found"] is None else (messages.YES if e["found"] else messages.NO)
+        rows.append((local_time(e["at"], zone), e["channel"], e["user"], e["question"], e["reply"],
+                     "；".join(e["sources"]), found, e["faq_id"] or "", RATING_LABELS.get(e["feedback"], "")))
     staff_audit("log.export", "", **f.as_args())
     db.commit()
-    # A UTF-8 byte-order mark makes Excel read the Chinese text correctly.
-    return Response("\ufeff" + buf.getvalue(), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": "attachment; filename=conversation-log.csv"})
+    return csv_response("conversation-log.csv", messages.CSV_LOG_HEADER, rows)

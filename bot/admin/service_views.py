@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import calendar
-import csv
-import io
 import re
 from datetime import date, datetime, timedelta
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from bot import convlog, messages, service_doc, stats
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
+from bot.admin.csv_export import csv_response
 from bot.bookings import BookingError, active_stations, cancel, free_beds, lock_station, users_today
-from bot.dates import local_time
+from bot.dates import day_start_utc, local_time
 from bot.db import get_db
 from bot.delivery import deliver_to_user
 from bot.models import Booking, Station, StationNight, Ticket, User, utcnow
@@ -41,7 +40,7 @@ def dashboard():
     today_n, today_found = days[-1]["questions"], days[-1]["answered"]
     week_n, week_found = sum(d["questions"] for d in week), sum(d["answered"] for d in week)
     open_tickets = db.scalar(select(func.count()).select_from(Ticket).where(Ticket.status == "open"))
-    week_down = convlog.down_count(db, stats.day_start_utc(monday, zone))  # answers users rated 👎 this week
+    week_down = convlog.down_count(db, day_start_utc(monday, zone))  # answers users rated 👎 this week
     occupancy, today = [], _today()
     for st in active_stations(db):
         free = free_beds(db, st, today, 7)
@@ -78,13 +77,13 @@ def _station_form(st: Station | None) -> tuple[dict, str | None]:
         if not 0 <= data["beds"] <= 10000:
             raise ValueError
     except ValueError:
-        return data, "床位数应为0到10000之间的整数。"
+        return data, messages.STATION_BAD_BEDS
     try:
         data["closed_dates"] = _closed_dates(f.get("closed_dates", ""))
     except ValueError:
-        return data, "暂停接待日期格式应为YYYY-MM-DD，多个日期用逗号或换行分隔。"
+        return data, messages.STATION_BAD_CLOSED_DATES
     if not data["name"]:
-        return data, "请填写驿站名称。"
+        return data, messages.STATION_NAME_MISSING
     return data, None
 
 
@@ -95,9 +94,9 @@ def station_add():
     sid = request.form.get("id", "").strip().lower()
     data, error = _station_form(None)
     if not STATION_ID.match(sid):
-        error = "编号只能用小写字母、数字、-和_（2到64位）。"
+        error = messages.STATION_BAD_ID
     elif db.get(Station, sid) is not None:
-        error = "这个编号已经存在。"
+        error = messages.STATION_ID_TAKEN
     if error:
         flash(error, "error")
         return redirect(url_for("admin.stations"))
@@ -122,16 +121,17 @@ def station_edit(station_id: str):
                 StationNight.station_id == st.id, StationNight.night >= _today(),
                 StationNight.booked > data["beds"]).order_by(StationNight.night)).all()
             if over:
-                error = (f"{over[0].night.month}月{over[0].night.day}日已有{over[0].booked}个预约，"
-                         f"床位数不能少于{max(n.booked for n in over)}。")
+                error = messages.STATION_BEDS_BELOW_BOOKED.format(
+                    month=over[0].night.month, day=over[0].night.day, booked=over[0].booked,
+                    needed=max(n.booked for n in over))
         if error is None:
             newly_closed = [date.fromisoformat(d) for d in data["closed_dates"] if d not in (st.closed_dates or [])]
             booked = db.scalars(select(StationNight).where(
                 StationNight.station_id == st.id, StationNight.night.in_(newly_closed),
                 StationNight.booked > 0).order_by(StationNight.night)).all() if newly_closed else []
             if booked:
-                error = (f"{booked[0].night.month}月{booked[0].night.day}日已有{booked[0].booked}个预约，"
-                         "请先在预约列表中取消这些预约（会通知预约人），再关闭这一天。")
+                error = messages.STATION_CLOSING_BOOKED_DAY.format(
+                    month=booked[0].night.month, day=booked[0].night.day, booked=booked[0].booked)
         if error:
             flash(error, "error")
         else:
@@ -208,13 +208,6 @@ def booking_cancel(number: str):
     return redirect(url_for("admin.booking_detail", number=number))
 
 
-def csv_cell(value):
-    """Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is kept as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 @bp.get("/bookings.csv")
 @require("agent")
 def bookings_csv():
@@ -223,16 +216,10 @@ def bookings_csv():
     if request.args.get("station"):
         query = query.where(Booking.station_id == request.args["station"])
     names = {s.id: s.name for s in db.scalars(select(Station))}
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(["预约编号", "驿站", "入住日期", "晚数", "姓名", "手机", "状态", "预约时间", "取消原因"])
     zone = current_app.config["SETTINGS"].booking.timezone
-    for b in db.scalars(query):
-        writer.writerow([csv_cell(v) for v in (
-            b.number, names.get(b.station_id, b.station_id), b.check_in.isoformat(), b.nights, b.name, b.phone,
-            "已预约" if b.status == "active" else "已取消", local_time(b.created_at, zone), b.cancel_reason or "")])
+    rows = [(b.number, names.get(b.station_id, b.station_id), b.check_in.isoformat(), b.nights, b.name, b.phone,
+             messages.BOOKING_STATUS_LABELS.get(b.status, b.status), local_time(b.created_at, zone),
+             b.cancel_reason or "") for b in db.scalars(query)]
     staff_audit("bookings.export", request.args.get("station", "all"))
     db.commit()
-    # A UTF-8 byte-order mark makes Excel read the Chinese text correctly.
-    return Response("\ufeff" + buf.getvalue(), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": "attachment; filename=bookings.csv"})
+    return csv_response("bookings.csv", messages.CSV_BOOKINGS_HEADER, rows)

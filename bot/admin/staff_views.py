@@ -6,10 +6,11 @@ import click
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask.cli import AppGroup
 from sqlalchemy import select
+from werkzeug.security import check_password_hash
 
 from bot import messages
 from bot.admin import bp
-from bot.admin.auth import ROLES, current_staff, hash_password, require, staff_audit
+from bot.admin.auth import ROLES, close_session, current_staff, hash_password, open_session, require, staff_audit
 from bot.db import get_db, session_scope
 from bot.models import AuditEntry, Staff, utcnow
 from bot.people import audit
@@ -21,9 +22,9 @@ staff_cli = AppGroup("staff", help="Staff accounts of the console.")
 
 def validate_password(password: str) -> str | None:
     if len(password) < MIN_PASSWORD:
-        return f"至少{MIN_PASSWORD}个字符"
+        return messages.PASSWORD_TOO_SHORT.format(min=MIN_PASSWORD)
     if password.isdigit() or password.isalpha():
-        return "请同时包含字母和数字"
+        return messages.PASSWORD_NEEDS_LETTERS_AND_DIGITS
     return None
 
 
@@ -176,6 +177,35 @@ def staff_unlock(staff_id: int):
         return messages.STAFF_UNLOCKED.format(name=st.name)
 
     return _on_other_account(staff_id, change)
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@require()
+def own_account():
+    """Any staff member changes their own password. Every other session of the account ends
+    (their fingerprint of the old hash no longer matches, bot.admin.auth); this one goes on
+    under a new session id."""
+    if request.method == "GET":
+        return render_template("admin/account.html")
+    db = get_db()
+    st = db.get(Staff, current_staff().id)
+    new = request.form.get("new_password", "")
+    problem = validate_password(new)
+    if not check_password_hash(st.password_hash, request.form.get("password", "")):
+        flash(messages.OWN_PASSWORD_WRONG, "error")
+    elif problem:
+        flash(messages.STAFF_WEAK_PASSWORD.format(problem=problem), "error")
+    elif new != request.form.get("confirm", ""):
+        flash(messages.OWN_PASSWORD_MISMATCH, "error")
+    else:
+        st.password_hash = hash_password(new)
+        staff_audit("staff.password", st.name, by="self")
+        db.commit()
+        close_session()
+        open_session(st)
+        flash(messages.OWN_PASSWORD_CHANGED, "ok")
+        return redirect(url_for("admin.dashboard"))
+    return render_template("admin/account.html"), 400
 
 
 @bp.get("/audit")

@@ -19,7 +19,7 @@ from bot.models import Staff, Ticket, User, utcnow
 from core.errors import TalentError
 
 STATUSES = ticket_service.STATUS_LABELS
-OWNERS = {"mine": "我的工单", "unassigned": "未分配"}
+OWNERS = messages.TICKET_OWNER_FILTERS
 
 
 def _names(db, ids) -> dict[int, str]:

@@ -127,6 +127,12 @@ def _ask_station(ft: FormTurn) -> tuple[str, list[str]]:
     return messages.ASK_STATION.format(stations="\n".join(lines)), [n for _, n, _ in stations]
 
 
+def _ask_check_in(ft: FormTurn) -> str:
+    """The example date is a week ahead: a fixed one ("12月3日") is in the past for half the year."""
+    example = _today(ft) + timedelta(days=7)
+    return messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days, example=f"{example.month}月{example.day}日")
+
+
 def _bad_nights(ft: FormTurn) -> str:
     return messages.BOOKING_BAD_NIGHTS.format(max=ft.settings.booking.max_free_nights)
 
@@ -134,7 +140,7 @@ def _bad_nights(ft: FormTurn) -> str:
 _SLOTS = [
     Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, ("驿站", "站点"), sticky=True),
     Slot("check_in", _check_in,
-         lambda ft: (messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days), ["明天", "后天", "下周一"]),
+         lambda ft: (_ask_check_in(ft), ["明天", "后天", "下周一"]),
          lambda ft: messages.BAD_DATE, ("日期", "入住时间", "哪天", "时间")),
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), ["1晚", "2晚", "3晚"]),

@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import logging
 import re
-import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+from bot import conversation_records as records_module
 from bot import messages
 from bot.dialogue.intents import IntentClassifier, compact
-from knowledge.text import to_simplified
-from bot.convlog import Retention
-from bot.db import dialect_insert
-from bot.models import MessageLog, PendingDelivery, UnansweredQuestion, utcnow
 from bot.store import Rate, TurnStart
 from core.config import Settings
+from knowledge.text import to_simplified
+
+if TYPE_CHECKING:
+    from bot.conversation_records import ConversationRecords
 
 log = logging.getLogger(__name__)
 
@@ -94,34 +92,35 @@ HANDLERS: dict[str, Handler] = {}
 KIND_HANDLERS: dict[str, Handler] = {}
 
 
-def handles(*intents: str) -> Callable[[Handler], Handler]:
-    def register(fn: Handler) -> Handler:
-        for intent in intents:
-            HANDLERS[intent] = fn
-        return fn
-    return register
+def _registrar(registry: dict[str, Handler]) -> Callable[..., Callable[[Handler], Handler]]:
+    """A decorator factory that files the decorated handler under each name it is given."""
+    def names(*keys: str) -> Callable[[Handler], Handler]:
+        def register(fn: Handler) -> Handler:
+            for key in keys:
+                registry[key] = fn
+            return fn
+        return register
+    return names
 
 
-def handles_kind(*kinds: str) -> Callable[[Handler], Handler]:
-    def register(fn: Handler) -> Handler:
-        for kind in kinds:
-            KIND_HANDLERS[kind] = fn
-        return fn
-    return register
+handles = _registrar(HANDLERS)             # @handles("booking", …): handlers by intent
+handles_kind = _registrar(KIND_HANDLERS)   # @handles_kind("image", …): handlers by message type
 
 
 class Dialogue:
-    def __init__(self, settings: Settings, knowledge, store, sessions: sessionmaker,
-                 read_sessions: sessionmaker, answers):
+    def __init__(self, settings: Settings, knowledge, store, records: ConversationRecords,
+                 sessions: sessionmaker, read_sessions: sessionmaker, answers):
         """``answers``: bot.faq.StandardAnswers, what questions are answered by (standard answers,
-        then ``knowledge``); ``knowledge`` also serves the intent examples' embeddings."""
+        then ``knowledge``); ``knowledge`` also serves the intent examples' embeddings.
+        ``records``: the message log, unanswered questions and pending deliveries
+        (bot/conversation_records.py); ``sessions`` are for the flows' own tables."""
         self.settings = settings
         self.knowledge = knowledge
         self.answers = answers
         self.store = store
+        self.records = records
         self.sessions = sessions
         self.read_sessions = read_sessions  # for lookups that never write
-        self.retention = Retention(sessions, settings.log.retention_days)
         embed = None
         if any(i.examples for i in settings.dialogue.intents.values()):
             embed = lambda texts: knowledge.embedder.embed(texts)  # noqa: E731
@@ -190,7 +189,7 @@ class Dialogue:
                 token = self.store.acquire(f"user:{user}", self.user_lock_ttl_s, self.USER_LOCK_WAIT_S)
                 if token is None:  # still busy: never run two messages of one user at once
                     return self._remembered(incoming, Reply(messages.PREVIOUS_STILL_RUNNING, intent="user_busy"))
-                state, pending = self.store.get_state(user), True
+                state, pending = self.store.get_state(user), None  # not looked at yet
             return self._handle_locked(incoming, token, state, pending)
         except BaseException:
             if token:
@@ -203,31 +202,28 @@ class Dialogue:
             self.store.remember_reply(incoming.claim_key, _as_text(incoming, reply))
         return reply
 
-    def _handle_locked(self, incoming: Incoming, token: str | None, state: dict, pending: bool) -> Reply:
+    def _handle_locked(self, incoming: Incoming, token: str | None, state: dict, pending: bool | None) -> Reply:
+        """``pending``: whether deliveries wait for the user, as the store saw at the start of
+        the turn (None: not looked at); they are looked for once per turn."""
         was_empty = not state
         turn = Turn(self, incoming, state)
         handler = KIND_HANDLERS.get(incoming.kind, KIND_HANDLERS["unsupported"])
         reply = handler(turn)
-        if pending:
-            reply = self._with_pending(incoming.user_key, reply)
+        if pending is not False and not reply.silent:
+            waiting = self.records.take_pending(incoming.user_key, known_waiting=bool(pending))
+            if waiting:
+                reply.text = "\n\n".join(waiting + [reply.text])
         if turn.state.get("flow"):  # a page reloaded mid-flow shows this prompt's chips again
             turn.state["actions"] = reply.actions
         # Most messages are one-off questions: no state before, none after, nothing to save.
         keep = None if was_empty and not turn.state else turn.state
-        reply.turn_id = new_turn_id()
+        reply.turn_id = records_module.new_turn_id()
         self.store.finish_turn(
             incoming.user_key, token, keep, self.settings.dialogue.state_ttl_minutes * 60,
-            self._log_rows(incoming, reply), incoming.claim_key or None,
+            records_module.log_rows(incoming, reply), incoming.claim_key or None,
             _as_text(incoming, reply) if incoming.claim_key else None)
-        self._prune_quietly()
+        self.records.prune_quietly()
         return reply
-
-    def _prune_quietly(self) -> None:
-        """Keep the log within its retention; a failure here never costs the user their reply."""
-        try:
-            self.retention.maybe_prune()
-        except Exception:
-            log.warning("could not prune the message log", exc_info=True)
 
     def _release_quietly(self, user_key: str, token: str) -> None:
         try:
@@ -249,95 +245,10 @@ class Dialogue:
     def answer_question(self, question: str, user_key: str):
         return self.answers.answer(question)
 
-    def record_unanswered(self, question: str) -> None:
-        """Count the question for staff, grouped by its compact form (one upsert: workers race here)."""
-        key = compact(question)[:500]
-        if not key:
-            return
-        table, now = UnansweredQuestion.__table__, utcnow()
-        with self.sessions() as s:
-            conn = s.connection()
-            conn.execute(dialect_insert(conn.dialect.name, table).values(
-                normalized=key, question=question, count=1, first_asked=now, last_asked=now, handled=False,
-            ).on_conflict_do_update(index_elements=[table.c.normalized], set_={
-                "count": table.c.count + 1, "last_asked": now, "question": question, "handled": False}))
-            s.commit()
-
-    def queue_delivery(self, user_key: str, text: str) -> None:
-        """Keep a message for the user's next turn (no push channel available)."""
-        with self.sessions() as s:
-            s.add(PendingDelivery(user_key=user_key, text=text, created_at=utcnow()))
-            s.commit()
-
-    def take_pending(self, user_key: str) -> list[str]:
-        with self.read_sessions() as s:  # nearly always nothing is waiting: look before locking
-            waiting = s.scalar(select(PendingDelivery.id).where(
-                PendingDelivery.user_key == user_key, PendingDelivery.delivered_at.is_(None)).limit(1))
-        if waiting is None:
-            return []
-        with self.sessions() as s:
-            rows = s.scalars(select(PendingDelivery).where(
-                PendingDelivery.user_key == user_key, PendingDelivery.delivered_at.is_(None)
-            ).order_by(PendingDelivery.id)).all()
-            for row in rows:
-                row.delivered_at = utcnow()
-            s.commit()
-            return [r.text for r in rows]
-
-    def _with_pending(self, user_key: str, reply: Reply) -> Reply:
-        if reply.silent:
-            return reply
-        pending = self.take_pending(user_key)
-        if pending:
-            reply.text = "\n\n".join(pending + [reply.text])
-        return reply
-
     def current_actions(self, user_key: str) -> list[str] | None:
         """The quick replies of the prompt the user is in the middle of; None outside a flow."""
         state = self.store.get_state(user_key)
         return list(state.get("actions") or []) if state.get("flow") else None
-
-    def recent_conversation(self, user_key: str, limit: int = 10) -> list[dict]:
-        """The user's last messages and replies, oldest first; an answer they may rate carries its
-        ``id`` and their ``feedback`` (the web chat shows 👍/👎 again after a reload)."""
-        with self.read_sessions() as s:
-            rows = s.scalars(select(MessageLog).where(MessageLog.user_key == user_key)
-                             .order_by(MessageLog.id.desc()).limit(limit)).all()
-        return [{"direction": r.direction, "text": r.text, "at": r.created_at.isoformat(),
-                 **({"id": r.turn_id, "feedback": r.feedback}
-                    if r.direction == "out" and r.intent == "policy" and r.turn_id else {})}
-                for r in reversed(rows)]
-
-    def record(self, incoming: Incoming, reply: Reply) -> Reply:
-        """Log a message answered outside ``handle`` (``/api/ask``), so staff see it in the log."""
-        reply.turn_id = new_turn_id()
-        with self.sessions() as s:
-            s.execute(MessageLog.__table__.insert(), self._log_rows(incoming, reply))
-            s.commit()
-        return reply
-
-    def _log_rows(self, incoming: Incoming, reply: Reply) -> list[dict]:
-        """The message and its reply as rows of ``message_log``: one ``turn_id`` for both; the
-        reply row names the documents it cited and its standard answer."""
-        now = utcnow()
-        text_in = incoming.text or f"[{incoming.kind}{':' + incoming.event if incoming.event else ''}]"
-        base = {"user_key": incoming.user_key, "channel": incoming.channel, "intent": reply.intent,
-                "turn_id": reply.turn_id or None}
-        rows = [{**base, "direction": "in", "text": text_in[:4000], "found": None, "created_at": now,
-                 "sources": None, "faq_id": None}]
-        if not reply.silent:
-            titles = list(dict.fromkeys(s["title"] for s in reply.sources if s.get("title")))
-            faq_ids = [s["doc_id"].removeprefix("faq:") for s in reply.sources
-                       if str(s.get("doc_id", "")).startswith("faq:")]
-            rows.append({**base, "direction": "out", "text": reply.render()[:4000], "found": reply.found,
-                         "created_at": now + timedelta(microseconds=1), "sources": "\n".join(titles) or None,
-                         "faq_id": int(faq_ids[0]) if faq_ids and faq_ids[0].isdigit() else None})
-        return rows
-
-
-def new_turn_id() -> str:
-    """A turn's id: random, so one user's answer ids say nothing about anyone else's."""
-    return secrets.token_hex(8)
 
 
 def _as_text(incoming: Incoming, reply: Reply) -> str:

@@ -12,7 +12,7 @@ from bot.dialogue.intents import compact
 from core.errors import IndexMissing
 from knowledge.relevance import subject_terms
 
-HELP_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
+HELP_ACTIONS = messages.START_ACTIONS
 
 
 # ---------------------------------------------------------------- message kinds
@@ -156,7 +156,7 @@ def policy(turn: Turn) -> Reply:
     turn.state.pop("offer_yes", None)
     _remember_topic(turn, topic)
     if not answer.found:
-        turn.engine.record_unanswered(question)
+        turn.engine.records.record_unanswered(question)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
 
@@ -180,7 +180,7 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
             return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
         reply = reply_for_answer(answer)
         if not answer.found:
-            turn.engine.record_unanswered(q)
+            turn.engine.records.record_unanswered(q)
             reply.text = messages.NOT_FOUND
         parts.append(f"{n}. {q}\n{reply.render()}")
         sources.extend(answer.sources[:1])

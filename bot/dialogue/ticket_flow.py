@@ -42,7 +42,7 @@ def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
 
 
 def _open(turn: Turn, text: str) -> Reply:
-    context = turn.engine.recent_conversation(turn.incoming.user_key)  # before this message is logged
+    context = turn.engine.records.recent_conversation(turn.incoming.user_key)  # before this message is logged
     try:
         with turn.engine.sessions() as s:
             number = open_ticket(s, turn.incoming.user_key, text, context).number

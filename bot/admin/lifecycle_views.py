@@ -1,0 +1,110 @@
+"""A document's life in the console: enable/disable, dates, the original file, versions and rollback.
+
+Changes to the index (the switch, the dates, a rollback) run the ``python -m ingest`` CLI in a
+child process like every other index change (bot/admin/jobs.py), so they reach every worker
+through the next index generation. Files (the original, kept versions) are this machine's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+
+from bot import messages
+from bot.admin import bp, versions
+from bot.admin.auth import current_staff, require, staff_audit
+from bot.admin.doc_list import date_args
+from bot.admin.jobs import IngestFailed, doc_reason, run_ingest, start_job
+from bot.admin.knowledge_views import by_args, indexed, put_in_place, safe_filename, settle_files, upload_dir
+from bot.db import get_db
+
+
+def _change_index(args: list[str], action: str, doc_id: str, done: str, **detail) -> None:
+    """Run one lifecycle command synchronously, so the page that follows already shows it (on every worker)."""
+    try:
+        run_ingest(current_app.config["SETTINGS"], args)
+    except IngestFailed as exc:
+        flash(messages.DOC_CHANGE_FAILED.format(reason=doc_reason(exc.reason)), "error")
+        return
+    staff_audit(action, doc_id, **detail)
+    get_db().commit()
+    flash(done, "ok")
+
+
+@bp.post("/docs/<path:doc_id>/enabled")
+@require("editor")
+def doc_enabled(doc_id: str):
+    doc = indexed(doc_id)
+    if doc is None:
+        flash(messages.DOC_MISSING, "error")
+    elif request.form.get("enabled") == "1":
+        _change_index(["enable", doc_id], "doc.enable", doc_id, messages.DOC_ENABLED.format(doc=doc.title))
+    else:
+        _change_index(["disable", doc_id], "doc.disable", doc_id, messages.DOC_DISABLED.format(doc=doc.title))
+    return redirect(url_for("admin.docs"))
+
+
+@bp.post("/docs/<path:doc_id>/dates")
+@require("editor")
+def doc_dates(doc_id: str):
+    doc = indexed(doc_id)
+    dates = date_args(request.form, blank_clears=True)
+    if doc is None:
+        flash(messages.DOC_MISSING, "error")
+    elif dates is not None:
+        _change_index(["set", doc_id, *dates], "doc.dates", doc_id, messages.DOC_DATES_SAVED.format(doc=doc.title),
+                      effective=request.form.get("effective", ""), expires=request.form.get("expires", ""))
+    return redirect(url_for("admin.docs"))
+
+
+@bp.get("/docs/<path:doc_id>/download")
+@require("editor")
+def doc_download(doc_id: str):
+    """The original file as it was ingested (staff only: a document may not be meant for the public)."""
+    doc = indexed(doc_id)
+    if doc is None:
+        abort(404)
+    source = Path(doc.source)
+    if not source.is_file():
+        flash(messages.DOC_NO_ORIGINAL, "error")
+        return redirect(url_for("admin.docs"))
+    return send_file(source, as_attachment=True, download_name=doc.doc_id)
+
+
+@bp.get("/docs/<path:doc_id>/versions")
+@require("editor")
+def doc_versions(doc_id: str):
+    doc = indexed(doc_id)
+    if doc is None:
+        flash(messages.DOC_MISSING, "error")
+        return redirect(url_for("admin.docs"))
+    return render_template("admin/versions.html", doc=doc, versions=versions.versions_of(upload_dir(), doc_id))
+
+
+@bp.get("/docs/<path:doc_id>/versions/<stored>")
+@require("editor")
+def version_download(doc_id: str, stored: str):
+    path = versions.version_path(upload_dir(), doc_id, stored)
+    if path is None:
+        abort(404)
+    return send_file(path, as_attachment=True, download_name=doc_id)
+
+
+@bp.post("/docs/<path:doc_id>/versions/<stored>/rollback")
+@require("editor")
+def version_rollback(doc_id: str, stored: str):
+    """Put a kept version back through the normal ingest job: the index switches only once it ingests,
+    and the version it replaces is kept in turn (a rollback can itself be rolled back)."""
+    kept = versions.version_path(upload_dir(), doc_id, stored)
+    if kept is None or indexed(doc_id) is None:
+        flash(messages.VERSION_MISSING, "error")
+        return redirect(url_for("admin.docs"))
+    target = upload_dir() / safe_filename(doc_id)
+    tmp = target.with_name(f".{target.name}.upload")
+    tmp.write_bytes(kept.read_bytes())
+    path, previous = put_in_place(tmp, target)
+    staff_audit("doc.rollback", doc_id, version=stored)
+    get_db().commit()
+    settle = settle_files(path, previous, f"staff:{current_staff().name}", "doc.rollback")
+    return redirect(url_for("admin.docs", job=start_job("rollback", ["build", str(path), *by_args()], on_done=settle)))

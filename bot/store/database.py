@@ -15,7 +15,7 @@ import time
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import Double, Integer, String, and_, bindparam, case, cast, delete, literal, select, update
+from sqlalchemy import Double, Integer, String, and_, bindparam, case, cast, delete, exists, literal, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import sessionmaker
 
@@ -68,6 +68,12 @@ class Statements:
         self.get_value = select(KV.c.value, KV.c.expires_at).where(KV.c.key == bindparam("k"))
         self.delete_value = delete(KV).where(KV.c.key == bindparam("k"))
         self.state = select(CONV.c.state, CONV.c.expires_at).where(CONV.c.user_key == bindparam("u"))
+        # The state and whether deliveries wait, in one statement (a message's start runs it every time).
+        pending = exists().where(PENDING.c.user_key == bindparam("u"), PENDING.c.delivered_at.is_(None))
+        self.state_and_pending = select(
+            select(CONV.c.state).where(CONV.c.user_key == bindparam("u")).scalar_subquery().label("state"),
+            select(CONV.c.expires_at).where(CONV.c.user_key == bindparam("u")).scalar_subquery().label("expires_at"),
+            pending.label("pending"))
         save = upsert(CONV, user_key=bindparam("u"), state=bindparam("st"), expires_at=bindparam("exp"),
                       updated_at=bindparam("now"))
         self.save_state = save.on_conflict_do_update(
@@ -89,6 +95,13 @@ def has_pending(conn: Connection, user_key: str) -> bool:
 def write_log(conn: Connection, rows: list[dict]) -> None:
     if rows:
         conn.execute(LOG.insert(), rows)
+
+
+def _live_state(row) -> dict:
+    """The conversation state of a ``state`` row, or nothing once it expired."""
+    if row is None or row.expires_at is None or row.expires_at < utcnow():
+        return {}
+    return dict(row.state or {})
 
 
 class DatabaseStore:
@@ -116,8 +129,9 @@ class DatabaseStore:
                 return start
             start.token = self._try_lock(conn, f"user:{user_key}", lock_ttl_s)
             if start.token is not None:
-                start.state = self._state(conn, user_key)
-                start.pending = has_pending(conn, user_key)
+                row = conn.execute(self.sql.state_and_pending, {"u": user_key}).one()
+                start.state = _live_state(row)
+                start.pending = bool(row.pending)
             return start
 
     def finish_turn(self, user_key: str, token: str | None, state: dict | None, state_ttl_s: int, rows: list,
@@ -158,10 +172,7 @@ class DatabaseStore:
         return token if got is not None else None
 
     def _state(self, conn: Connection, user_key: str) -> dict:
-        row = conn.execute(self.sql.state, {"u": user_key}).first()
-        if row is None or row.expires_at < utcnow():
-            return {}
-        return dict(row.state or {})
+        return _live_state(conn.execute(self.sql.state, {"u": user_key}).first())
 
     # ------------------------------------------------------------ the rest of the contract
     def reply_for(self, key: str) -> str | None:

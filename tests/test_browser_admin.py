@@ -249,3 +249,47 @@ def test_a_replaced_version_is_listed_and_rolled_back(app, live_server, browser,
     page.screenshot(path=str(artifacts / f"admin-docs-rolled-back-{viewport['width']}.png"), full_page=True)
     visitor.close()
     page.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, {"width": 375, "height": 812}],
+                         ids=["desktop", "phone"])
+def test_a_broken_replacement_keeps_the_good_version(app, live_server, browser, artifacts, tmp_path, viewport):
+    """Replace a .docx in the list with a broken file of the same name: the page says why it was
+    not taken, the row says the good version is still in use, the chat still answers from it and
+    the good file is still the one on disk."""
+    from pathlib import Path
+
+    base = live_server.url
+    good, broken = tmp_path / "good" / "创业扶持办法.docx", tmp_path / "broken" / "创业扶持办法.docx"
+    good.parent.mkdir()
+    broken.parent.mkdir()
+    _docx(good)
+    broken.write_bytes(b"PK\x03\x04" + b"\x00not a word document\xff" * 40)
+    page = browser.new_page(viewport=viewport)
+    page.on("dialog", lambda dialog: dialog.accept())
+    _login(page, base, "editor1")
+    page.goto(f"{base}/admin/docs")
+    page.set_input_files("#upload-file", str(good))
+    page.click("#upload")
+    row = page.locator('#documents tr[data-doc="创业扶持办法.docx"]')
+    row.wait_for(timeout=60000)
+
+    row.locator("form.replace input[type=file]").set_input_files(str(broken))
+    row.locator("form.replace button").click()
+    page.wait_for_url("**/admin/docs?job=*", timeout=15000)
+    page.wait_for_selector("#job-text:has-text('无法读取')", timeout=60000)  # the job says why, and stays
+    assert "创业扶持办法.docx" in page.locator("#job-text").inner_text()
+    page.screenshot(path=str(artifacts / f"admin-docs-broken-job-{viewport['width']}.png"), full_page=True)
+    page.goto(f"{base}/admin/docs")
+    row = page.locator('#documents tr[data-doc="创业扶持办法.docx"]')
+    assert "仍在使用这一版" in row.inner_text(), row.inner_text()
+    assert "历史版本（" not in row.inner_text()  # the broken file left no version behind
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-docs-broken-replace-{viewport['width']}.png"), full_page=True)
+
+    visitor = browser.new_page(viewport=viewport)
+    visitor.goto(f"{base}/chat")
+    assert "3万元" in _ask_chat(visitor, "创业场地补贴最高多少")
+    assert (Path(app.instance_path) / "docs" / "创业扶持办法.docx").read_bytes() == good.read_bytes()
+    visitor.close()
+    page.close()

@@ -45,6 +45,17 @@ def questions_per_day(s: Session, days: int, zone: str, now: datetime | None = N
              "rate": round(answered[d] / asked[d], 3) if asked[d] else None} for d in day_list]
 
 
+def feedback_per_day(s: Session, days: int, zone: str, now: datetime | None = None) -> list[dict]:
+    """Answers rated 👍 and 👎 per day of the answer (bot/convlog.py records the ratings)."""
+    day_list, since = _window(days, zone, now or utcnow())
+    counts = {"up": Counter(), "down": Counter()}
+    for created_at, rating in s.execute(select(MessageLog.created_at, MessageLog.feedback).where(
+            *_answers_since(since), MessageLog.feedback.is_not(None))):
+        if rating in counts:
+            counts[rating][local_date(created_at, zone)] += 1
+    return [{"day": d.isoformat(), "up": counts["up"][d], "down": counts["down"][d]} for d in day_list]
+
+
 def top_questions(s: Session, days: int, zone: str, limit: int = 10, now: datetime | None = None) -> list[dict]:
     """The questions asked most often (the same text), with how many of those times found an answer."""
     _, since = _window(days, zone, now or utcnow())
@@ -86,6 +97,7 @@ def dashboard_data(s: Session, zone: str, days: int = 30, now: datetime | None =
     now = now or utcnow()
     return {"days": days,
             "questions": questions_per_day(s, days, zone, now),
+            "feedback": feedback_per_day(s, days, zone, now),
             "top_questions": top_questions(s, days, zone, now=now),
             "top_documents": top_documents(s, days, zone, now=now),
             "tickets": ticket_response_per_day(s, days, zone, now)}

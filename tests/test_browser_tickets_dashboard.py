@@ -15,7 +15,7 @@ from tests.admin_helpers import PASSWORD, create_staff
 from tests.conftest import app_overrides
 
 CHART_IDS = ("chart-questions", "chart-answer-rate", "chart-top-questions", "chart-top-documents",
-             "chart-ticket-response")
+             "chart-feedback", "chart-ticket-response")
 
 # True once every chart canvas shows pixels of its last dataset's own colour (bars or line drawn,
 # not just axes); Chart.js animates, so this is waited for.
@@ -57,6 +57,8 @@ def test_dashboard_charts_and_working_a_ticket(app, live_server, browser, artifa
     visitor = app.test_client()
     for q in ("人才公寓建了多少套", "驿站能免费住吗", "人才公寓建了多少套", "公积金怎么提取"):
         visitor.post("/api/chat", json={"text": q})
+    rated = visitor.post("/api/chat", json={"text": "驿站能免费住吗"}).json["id"]
+    assert visitor.post("/api/feedback", json={"id": rated, "value": "down"}).status_code == 200
     answered = _number(app.test_client().post("/api/chat", json={"text": "转人工 补贴什么时候发"}).json["reply"])
     with app.extensions["talent.db"]() as s:  # opened two hours ago, so its first response took that long
         ticket = s.scalar(select(Ticket).where(Ticket.number == answered))

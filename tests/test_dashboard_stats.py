@@ -107,9 +107,10 @@ def test_ticket_first_response_median_per_day(db):
 def test_the_dashboard_page_carries_the_numbers_as_json_and_tables(shipped_index, shipped_kb, tmp_path):
     app = create_app(app_overrides(shipped_index, tmp_path), embedder=shipped_kb.embedder)
     create_staff(app, "boss", "admin")
-    visitor = app.test_client()
+    visitor, rated = app.test_client(), None
     for q in ("人才公寓建了多少套", "人才公寓建了多少套", "公积金怎么提取"):
-        visitor.post("/api/chat", json={"text": q})
+        rated = visitor.post("/api/chat", json={"text": q}).json.get("id") or rated
+    assert visitor.post("/api/feedback", json={"id": rated, "value": "down"}).status_code == 200
     staff = app.test_client()
     login(staff, "boss")
     html = staff.get("/admin/").get_data(as_text=True)
@@ -120,6 +121,9 @@ def test_the_dashboard_page_carries_the_numbers_as_json_and_tables(shipped_index
     assert (today["questions"], today["answered"]) == (3, 2)
     assert data["top_questions"][0] == {"question": "人才公寓建了多少套", "count": 2}
     assert data["top_documents"] == [{"title": "2023年姜堰区人才工作综述", "count": 2}]
+    assert data["feedback"][-1] == {"day": today["day"], "up": 0, "down": 1}
+    feedback = html.split('id="table-feedback"')[1].split("</table>")[0].replace("\n", "")
+    assert f'<td>{today["day"]}</td><td class="num">0</td><td class="num">1</td>' in feedback
     # Without JavaScript: the same numbers in tables, and the vendored chart library, no CDN.
     table = html.split('id="table-questions"')[1].split("</table>")[0]
     assert f'<td>{today["day"]}</td><td class="num">3</td><td class="num">2</td>' in table.replace("\n", "")

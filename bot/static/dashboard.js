@@ -44,6 +44,13 @@
   });
   ranking("chart-top-questions", data.top_questions.map(function (q) { return { label: q.question, count: q.count }; }), "次数", blue);
   ranking("chart-top-documents", data.top_documents.map(function (d) { return { label: d.title, count: d.count }; }), "被引用次数", green);
+  draw("chart-feedback", {
+    type: "bar",
+    data: { labels: data.feedback.map(function (d) { return day(d.day); }), datasets: [
+      { label: "有用", data: data.feedback.map(function (d) { return d.up; }), backgroundColor: green },
+      { label: "没用", data: data.feedback.map(function (d) { return d.down; }), backgroundColor: "#d4380d" }] },
+    options: { plugins: { legend: { display: true } }, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }
+  });
   draw("chart-ticket-response", {
     type: "bar",
     data: { labels: data.tickets.map(function (d) { return day(d.day); }),

@@ -124,6 +124,9 @@ _ATTRIBUTES = [
     (re.compile(r"几分|多少分"), re.compile(rf"{_N}分")),
     (re.compile(r"多大|几岁|多少岁|年龄"), re.compile(rf"{_N}周?岁|年龄")),
     (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(r"条件|材料|流程|手续|申请")),
+    # What to bring ("要带什么证件"): a sentence naming something to carry or show.
+    (re.compile(r"带什么|携带什么|要带|需要带|准备什么|什么证件|哪些证件"),
+     re.compile(r"携带|凭|带上|出示|证件|身份证|证书|证明|材料")),
 ]
 
 

@@ -21,3 +21,12 @@ def csrf_token(client, path: str = "/admin/login") -> str:
 def login(client, name: str, password: str = PASSWORD):
     token = csrf_token(client)
     return client.post("/admin/login", data={"name": name, "password": password, "csrf_token": token})
+
+
+def browser_login(page, base: str, name: str, password: str = PASSWORD) -> None:
+    """Log in through the console's login form in a real browser page, landing on the dashboard."""
+    page.goto(f"{base}/admin/login")
+    page.fill("#name", name)
+    page.fill("#password", password)
+    page.click("#login")
+    page.wait_for_url(f"{base}/admin/")

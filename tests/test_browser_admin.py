@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from bot import create_app
-from tests.admin_helpers import PASSWORD, create_staff
+from tests.admin_helpers import browser_login, create_staff
 from tests.conftest import app_overrides, users_today
 
 
@@ -25,10 +25,20 @@ def app(shipped_index, tmp_path):
 def _login(page, base: str, name: str) -> None:
     page.goto(f"{base}/admin/")
     assert "/admin/login" in page.url  # unauthenticated: sent to the login
-    page.fill("#name", name)
-    page.fill("#password", PASSWORD)
-    page.click("#login")
-    page.wait_for_url(f"{base}/admin/")
+    browser_login(page, base, name)
+
+
+def _upload_as_editor(browser, base: str, viewport: dict, path):
+    """An editor's page on the document list after uploading ``path`` there; (page, its row)."""
+    page = browser.new_page(viewport=viewport)
+    page.on("dialog", lambda dialog: dialog.accept())
+    _login(page, base, "editor1")
+    page.goto(f"{base}/admin/docs")
+    page.set_input_files("#upload-file", str(path))
+    page.click("#upload")
+    row = page.locator(f'#documents tr[data-doc="{path.name}"]')
+    row.wait_for(timeout=60000)
+    return page, row
 
 
 def _docx(path) -> None:
@@ -173,13 +183,7 @@ def test_an_expiry_date_that_has_passed_stops_the_document_answering(app, live_s
     base = live_server.url
     doc = tmp_path / "宠物规定.md"
     doc.write_text("# 驿站宠物规定\n\n青年人才驿站内不得饲养宠物，违者取消入住资格。\n", encoding="utf-8")
-    page = browser.new_page(viewport=viewport)
-    _login(page, base, "editor1")
-    page.goto(f"{base}/admin/docs")
-    page.set_input_files("#upload-file", str(doc))
-    page.click("#upload")
-    row = page.locator('#documents tr[data-doc="宠物规定.md"]')
-    row.wait_for(timeout=60000)
+    page, row = _upload_as_editor(browser, base, viewport, doc)
     assert "已索引" in row.locator(".status").inner_text() and "editor1" in row.inner_text()
 
     visitor = browser.new_page(viewport=viewport)
@@ -219,14 +223,7 @@ def test_a_replaced_version_is_listed_and_rolled_back(app, live_server, browser,
     for path, amount in ((v1, "800元"), (v2, "1000元")):
         path.parent.mkdir()
         path.write_text(f"# 青年人才租房补贴\n\n全日制本科毕业生租房补贴标准为每月{amount}，最长发放三年。\n", encoding="utf-8")
-    page = browser.new_page(viewport=viewport)
-    page.on("dialog", lambda dialog: dialog.accept())
-    _login(page, base, "editor1")
-    page.goto(f"{base}/admin/docs")
-    page.set_input_files("#upload-file", str(v1))
-    page.click("#upload")
-    row = page.locator('#documents tr[data-doc="租房补贴.md"]')
-    row.wait_for(timeout=60000)
+    page, row = _upload_as_editor(browser, base, viewport, v1)
     row.locator("form.replace input[type=file]").set_input_files(str(v2))
     row.locator("form.replace button").click()
     _wait_job_done(page)
@@ -265,15 +262,7 @@ def test_a_broken_replacement_keeps_the_good_version(app, live_server, browser, 
     broken.parent.mkdir()
     _docx(good)
     broken.write_bytes(b"PK\x03\x04" + b"\x00not a word document\xff" * 40)
-    page = browser.new_page(viewport=viewport)
-    page.on("dialog", lambda dialog: dialog.accept())
-    _login(page, base, "editor1")
-    page.goto(f"{base}/admin/docs")
-    page.set_input_files("#upload-file", str(good))
-    page.click("#upload")
-    row = page.locator('#documents tr[data-doc="创业扶持办法.docx"]')
-    row.wait_for(timeout=60000)
-
+    page, row = _upload_as_editor(browser, base, viewport, good)
     row.locator("form.replace input[type=file]").set_input_files(str(broken))
     row.locator("form.replace button").click()
     page.wait_for_url("**/admin/docs?job=*", timeout=15000)

@@ -11,7 +11,7 @@ import requests
 from sqlalchemy import select
 
 from bot.models import Booking, FaqEntry, MessageLog, Ticket
-from tests.admin_helpers import PASSWORD, create_staff
+from tests.admin_helpers import PASSWORD, browser_login, create_staff
 from tests.conftest import users_today
 
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 375, "height": 812}}
@@ -27,11 +27,7 @@ def staffed(app):
 
 def _login(context, base: str, name: str, password: str = PASSWORD):
     page = context.new_page()
-    page.goto(f"{base}/admin/login")
-    page.fill("#name", name)
-    page.fill("#password", password)
-    page.click("#login")
-    page.wait_for_url(f"{base}/admin/")
+    browser_login(page, base, name, password)
     return page
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.admin_helpers import PASSWORD, create_staff
+from tests.admin_helpers import browser_login, create_staff
 
 WIDTHS = {"desktop": 1366, "phone": 375}
 
@@ -41,11 +41,7 @@ def test_thumbs_down_in_the_chat_shows_in_the_log_filter(staffed, live_server, b
 
     for size, width in WIDTHS.items():
         page = browser.new_page(viewport={"width": width, "height": 900})
-        page.goto(f"{base}/admin/login")
-        page.fill("#name", "editor1")
-        page.fill("#password", PASSWORD)
-        page.click("#login")
-        page.wait_for_url(f"{base}/admin/")
+        browser_login(page, base, "editor1")
         assert page.locator("#feedback-down .stat").inner_text() == "2"
         page.click("text=对话记录")
         page.check('input[name="down"]')

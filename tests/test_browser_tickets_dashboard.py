@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot import create_app
 from bot.models import Ticket, utcnow
-from tests.admin_helpers import PASSWORD, create_staff
+from tests.admin_helpers import browser_login, create_staff
 from tests.conftest import app_overrides
 
 CHART_IDS = ("chart-questions", "chart-answer-rate", "chart-top-questions", "chart-top-documents",
@@ -69,11 +69,7 @@ def test_dashboard_charts_and_working_a_ticket(app, live_server, browser, artifa
     visitor.get("/api/chat/updates")  # nothing pending for the visitor before staff act
 
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{base}/admin/login")
-    page.fill("#name", "agent1")
-    page.fill("#password", PASSWORD)
-    page.click("#login")
-    page.wait_for_url(f"{base}/admin/")
+    browser_login(page, base, "agent1")
 
     page.wait_for_function(CHARTS_DRAWN, arg=list(CHART_IDS), timeout=15000)
     assert page.locator("#charts canvas").count() == len(CHART_IDS)

@@ -115,11 +115,12 @@ def _ask_one(turn: Turn, question: str, topic: str):
 
 def _books_on_topic(turn: Turn, question: str) -> bool:
     """"那我要订一个" / "帮我订吧" after talking about the station: a request that names no
-    object books what the conversation is about (the booking intent's own rules decide)."""
+    object books what the conversation is about (the booking intent's own keywords and patterns
+    decide; no embedding for a text nobody else asks about)."""
     topic = turn.state.get("topic", "")
     if not topic or turn.state.get("flow") or len(compact(question)) > _FOLLOW_UP_MAX:
         return False
-    return turn.engine.classifier.classify(f"{question}{topic.replace(' ', '')}") == "booking"
+    return turn.engine.classifier.by_rules(f"{question}{topic.replace(' ', '')}") == "booking"
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -57,16 +57,20 @@ class IntentClassifier:
     MEMO_SIZE = 4096
 
     def _classify(self, text: str) -> str:
-        plain = compact(text)
-        if not plain:
+        if not compact(text):
             return "policy"
+        return self.by_rules(text) or self._by_example(text) or "policy"
+
+    def by_rules(self, text: str) -> str | None:
+        """The intent the keywords and patterns alone give (no embedding), or None."""
+        plain = compact(text)
         for name, keywords, whole_message, patterns in self._keywords:
             for k in keywords:
                 if k in plain and (not whole_message or len(plain) - len(k) <= _WHOLE_MESSAGE_SLACK):
                     return name
             if any(p.search(plain) for p in patterns):
                 return name
-        return self._by_example(text) or "policy"
+        return None
 
     def _by_example(self, text: str) -> str | None:
         if self._embed is None:

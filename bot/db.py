@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,8 +81,6 @@ def _take_write_lock(conn, wait_s: float) -> None:
     workers slept through much of the machine (campaign 15.4% → 23.5% of bare Flask
     with this wait, bench/README.md).
     """
-    import sqlite3
-
     cur = conn.connection.dbapi_connection.cursor()
     cur.execute("PRAGMA busy_timeout=0")
     try:

@@ -82,8 +82,8 @@ def row_units(line: str) -> list[tuple[str, str]] | None:
     fields = [line[a:b].rstrip("；。") for a, b in zip(starts, starts[1:] + [len(line)])]
     short = "；".join(f for f in fields if len(f) <= _SHORT_FIELD) + "。"
     out = [(short, "")]
-    for field in (f for f in fields if len(f) > _SHORT_FIELD):
-        out.extend((sentence, short) for sentence in split_sentences(field))
+    for cell in (f for f in fields if len(f) > _SHORT_FIELD):
+        out.extend((sentence, short) for sentence in split_sentences(cell))
     return out
 
 

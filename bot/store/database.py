@@ -3,8 +3,10 @@ in the tables of bot/models.py, through SQLAlchemy Core.
 
 A message costs two short write transactions, ``start_turn`` and ``finish_turn``
 (on SQLite every write transaction takes the database-wide lock, so their number
-sets the throughput: bench/README.md). The statements are built once and run with
-parameters on a Connection; each is one ``INSERT … ON CONFLICT … RETURNING``
+sets the throughput: bench/README.md). The statements are built once as Core
+statements and run with parameters on a Connection's cursor (bot/store/prepared.py:
+~70 µs less per statement, the campaign mix's 12.6% → see bench/README.md
+2026-12-05); each write is one ``INSERT … ON CONFLICT … RETURNING``
 (SQLite ≥ 3.35 and PostgreSQL share it), so a claim, a bucket or a lock is taken
 atomically without a read first. This module is the only writer of ``kv_store``.
 """
@@ -22,13 +24,21 @@ from sqlalchemy.orm import sessionmaker
 from bot.db import dialect_insert
 from bot.models import Conversation, KeyValue, MessageLog, PendingDelivery, SeenMessage, utcnow
 from bot.store import STALE_CLAIM_S, Rate, TurnStart, bucket_key
+from bot.store.prepared import Prepared
 
 SEEN, KV, CONV = SeenMessage.__table__, KeyValue.__table__, Conversation.__table__
 LOG, PENDING = MessageLog.__table__, PendingDelivery.__table__
 
+# Also the Redis backend's: its message log and deliveries stay in the database.
+_PENDING = Prepared(select(literal(1)).select_from(PENDING)
+                    .where(PENDING.c.user_key == bindparam("u"), PENDING.c.delivered_at.is_(None)).limit(1))
+# The columns a turn logs (bot/conversation_records.py, log_rows); the rating ones stay empty until rated.
+_LOG = Prepared(LOG.insert().values({name: bindparam(name, None, required=False) for name in (
+    "user_key", "channel", "direction", "text", "intent", "found", "created_at", "turn_id", "sources", "faq_id")}))
+
 
 class Statements:
-    """The store's statements for one dialect, built once (their compiled form is cached too)."""
+    """The store's statements for one dialect, built and compiled once (bot/store/prepared.py)."""
 
     def __init__(self, dialect: str):
         def upsert(table, **values):
@@ -80,28 +90,27 @@ class Statements:
             index_elements=[CONV.c.user_key],
             set_={"state": save.excluded.state, "expires_at": save.excluded.expires_at,
                   "updated_at": save.excluded.updated_at})
-
-
-# Shared with the Redis backend, whose message log and deliveries stay in the database.
-_PENDING = (select(literal(1)).select_from(PENDING)
-            .where(PENDING.c.user_key == bindparam("u"), PENDING.c.delivered_at.is_(None)).limit(1))
+        self.reply = select(SEEN.c.reply).where(SEEN.c.key == bindparam("k"))
+        self.forget_seen = delete(SEEN).where(SEEN.c.created_at < bindparam("before"))
+        self.forget_kv = delete(KV).where(KV.c.expires_at < bindparam("before"))
+        for name, statement in list(vars(self).items()):
+            setattr(self, name, Prepared(statement))
 
 
 def has_pending(conn: Connection, user_key: str) -> bool:
     """Whether deliveries wait for the user (one indexed look)."""
-    return conn.execute(_PENDING, {"u": user_key}).first() is not None
+    return _PENDING.first(conn, {"u": user_key}) is not None
 
 
 def write_log(conn: Connection, rows: list[dict]) -> None:
-    if rows:
-        conn.execute(LOG.insert(), rows)
+    _LOG.run_many(conn, rows)
 
 
-def _live_state(row) -> dict:
-    """The conversation state of a ``state`` row, or nothing once it expired."""
-    if row is None or row.expires_at is None or row.expires_at < utcnow():
+def _live_state(state: dict | None, expires_at) -> dict:
+    """The conversation state, or nothing once it expired."""
+    if expires_at is None or expires_at < utcnow():
         return {}
-    return dict(row.state or {})
+    return dict(state or {})
 
 
 class DatabaseStore:
@@ -120,8 +129,8 @@ class DatabaseStore:
         self._sweep()
         now = utcnow()
         with self.engine.begin() as conn:
-            if claim_key is not None and conn.execute(self.sql.claim, {
-                    "k": claim_key, "now": now, "stale": now - timedelta(seconds=self.stale_claim_s)}).first() is None:
+            if claim_key is not None and self.sql.claim.first(conn, {
+                    "k": claim_key, "now": now, "stale": now - timedelta(seconds=self.stale_claim_s)}) is None:
                 return TurnStart(first=False)  # a retry: the first attempt runs (or ran) it
             start = TurnStart()
             if rate is not None and not self._take_token(conn, f"rate:{user_key}", rate):
@@ -129,9 +138,9 @@ class DatabaseStore:
                 return start
             start.token = self._try_lock(conn, f"user:{user_key}", lock_ttl_s)
             if start.token is not None:
-                row = conn.execute(self.sql.state_and_pending, {"u": user_key}).one()
-                start.state = _live_state(row)
-                start.pending = bool(row.pending)
+                state, expires_at, pending = self.sql.state_and_pending.first(conn, {"u": user_key})
+                start.state = _live_state(state, expires_at)
+                start.pending = bool(pending)
             return start
 
     def finish_turn(self, user_key: str, token: str | None, state: dict | None, state_ttl_s: int, rows: list,
@@ -139,13 +148,13 @@ class DatabaseStore:
         now = utcnow()
         with self.engine.begin() as conn:
             if state is not None:
-                conn.execute(self.sql.save_state, {"u": user_key, "st": state, "now": now,
-                                                   "exp": now + timedelta(seconds=state_ttl_s)})
+                self.sql.save_state.run(conn, {"u": user_key, "st": state, "now": now,
+                                               "exp": now + timedelta(seconds=state_ttl_s)})
             write_log(conn, rows)
             if token is not None:
-                conn.execute(self.sql.unlock, {"k": f"lock:user:{user_key}", "token": token})
+                self.sql.unlock.run(conn, {"k": f"lock:user:{user_key}", "token": token})
             if claim_key is not None and reply is not None:
-                conn.execute(self.sql.first_reply, {"k": claim_key, "text": reply})
+                self.sql.first_reply.run(conn, {"k": claim_key, "text": reply})
 
     def _sweep(self) -> None:
         """Every ten minutes, forget old messages and expired counters and locks."""
@@ -153,40 +162,41 @@ class DatabaseStore:
             return
         self._last_sweep = time.monotonic()
         with self.engine.begin() as conn:
-            conn.execute(delete(SEEN).where(SEEN.c.created_at < utcnow() - timedelta(seconds=self.seen_ttl_s)))
-            conn.execute(delete(KV).where(KV.c.expires_at < utcnow() - timedelta(minutes=10)))
+            self.sql.forget_seen.run(conn, {"before": utcnow() - timedelta(seconds=self.seen_ttl_s)})
+            self.sql.forget_kv.run(conn, {"before": utcnow() - timedelta(minutes=10)})
 
     def _take_token(self, conn: Connection, key: str, rate: Rate) -> bool:
         """One message's token from ``key``'s bucket; False when it is empty."""
         now, t = time.time(), rate.interval
-        got = conn.execute(self.sql.take_token, {
+        got = self.sql.take_token.first(conn, {
             "k": key, "first": repr(rate.next_arrival(None, now)), "now": now, "t": t,
-            "cap": now + (rate.burst + 0.5) * t, "exp": utcnow() + timedelta(seconds=(rate.burst + 1) * t)}).first()
+            "cap": now + (rate.burst + 0.5) * t, "exp": utcnow() + timedelta(seconds=(rate.burst + 1) * t)})
         return rate.admits(float(got[0]), now)
 
     def _try_lock(self, conn: Connection, name: str, ttl_s: float) -> str | None:
         """The lock's new token; None while another holder's lock has not expired."""
         token, now = uuid.uuid4().hex, utcnow()
-        got = conn.execute(self.sql.lock, {"k": f"lock:{name}", "token": token, "now": now,
-                                           "exp": now + timedelta(seconds=ttl_s)}).first()
+        got = self.sql.lock.first(conn, {"k": f"lock:{name}", "token": token, "now": now,
+                                         "exp": now + timedelta(seconds=ttl_s)})
         return token if got is not None else None
 
     def _state(self, conn: Connection, user_key: str) -> dict:
-        return _live_state(conn.execute(self.sql.state, {"u": user_key}).first())
+        return _live_state(*(self.sql.state.first(conn, {"u": user_key}) or (None, None)))
 
     # ------------------------------------------------------------ the rest of the contract
     def reply_for(self, key: str) -> str | None:
         with self.reader.connect() as conn:
-            return conn.execute(select(SEEN.c.reply).where(SEEN.c.key == key)).scalar()
+            row = self.sql.reply.first(conn, {"k": key})
+        return row[0] if row else None
 
     def remember_reply(self, key: str, reply: str) -> None:
         with self.engine.begin() as conn:
-            conn.execute(self.sql.first_reply, {"k": key, "text": reply})
+            self.sql.first_reply.run(conn, {"k": key, "text": reply})
 
     def incr(self, key: str, window_s: int) -> int:
         exp = utcnow() + timedelta(seconds=window_s * 2)
         with self.engine.begin() as conn:
-            return int(conn.execute(self.sql.count_up, {"k": bucket_key(key, window_s), "exp": exp}).scalar())
+            return int(self.sql.count_up.first(conn, {"k": bucket_key(key, window_s), "exp": exp})[0])
 
     def peek(self, key: str, window_s: int) -> int:
         return int(self.get_value(bucket_key(key, window_s)) or 0)
@@ -204,7 +214,7 @@ class DatabaseStore:
 
     def release(self, name: str, token: str) -> None:
         with self.engine.begin() as conn:
-            conn.execute(self.sql.unlock, {"k": f"lock:{name}", "token": token})
+            self.sql.unlock.run(conn, {"k": f"lock:{name}", "token": token})
 
     def get_state(self, user_key: str) -> dict:
         with self.reader.connect() as conn:
@@ -212,16 +222,16 @@ class DatabaseStore:
 
     def get_value(self, key: str) -> str | None:
         with self.reader.connect() as conn:
-            row = conn.execute(self.sql.get_value, {"k": key}).first()
-        if row is None or (row.expires_at is not None and row.expires_at < utcnow()):
+            row = self.sql.get_value.first(conn, {"k": key})
+        if row is None or (row[1] is not None and row[1] < utcnow()):
             return None
-        return row.value
+        return row[0]
 
     def set_value(self, key: str, value: str, ttl_s: int | None) -> None:
         expires = utcnow() + timedelta(seconds=ttl_s) if ttl_s else None
         with self.engine.begin() as conn:  # one upsert: two workers setting one key never collide
-            conn.execute(self.sql.set_value, {"k": key, "value": value, "exp": expires})
+            self.sql.set_value.run(conn, {"k": key, "value": value, "exp": expires})
 
     def delete_value(self, key: str) -> None:
         with self.engine.begin() as conn:
-            conn.execute(self.sql.delete_value, {"k": key})
+            self.sql.delete_value.run(conn, {"k": key})

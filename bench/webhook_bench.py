@@ -21,18 +21,20 @@ Mixes against the real webhook:
   post), 10% distinct.
 
 Afterwards a few requests are sent with ``requests`` and their replies
-decrypted and checked for a source line (a real answer), and ~200 webhook
-requests are profiled in-process through ``app.test_client()``: exclusive
-time per stage (timers wrapped around the project's own functions) and the
-top functions by cumulative time (pyinstrument, ``pip install pyinstrument``).
+decrypted and checked for a source line (a real answer), and 200 webhook
+requests per mix are profiled in-process through ``app.test_client()`` under
+pyinstrument (requirements-dev.txt): the call tree's self time is attributed
+to stages by the rules of bench/stages.py (sampled figures; no function of the
+project or its libraries is wrapped or replaced), plus the top functions by
+cumulative and by self time.
 
     .venv/bin/python -m bench.webhook_bench [--duration 20] [--connections 16] [--no-aes]
+    .venv/bin/python -m bench.webhook_bench --profile-only [--profile-requests 100]   # no gunicorn, no wrk
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
@@ -45,15 +47,16 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from concurrent.futures import Future
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import click
 from flask import Flask, Response
+
+from bench.stages import attribute, short_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "knowledge" / "docs"
@@ -396,137 +399,6 @@ def verify(server: Gunicorn, maker: RequestMaker, texts: list[str], mode: str) -
 
 # ---------------------------------------------------------------- profile
 
-class StageTimer:
-    """Exclusive wall time per stage: each wrapped function's time minus that of wrapped callees."""
-
-    def __init__(self):
-        self.seconds: dict[str, float] = defaultdict(float)
-        self.calls: Counter = Counter()
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._undo: list[tuple[object, str, object]] = []
-
-    def _stack(self) -> list:
-        if not hasattr(self._local, "stack"):
-            self._local.stack = []
-        return self._local.stack
-
-    def wrap(self, owner, attr: str, stage) -> None:
-        """Time ``owner.attr``; ``stage`` is a name or a function of the calling stage's name."""
-        if isinstance(owner, type):  # the plain function, even when a base class defines it
-            original = next(k.__dict__[attr] for k in owner.__mro__ if attr in k.__dict__)
-        else:
-            original = getattr(owner, attr)
-        own = attr in vars(owner)
-        timer = self
-
-        @functools.wraps(original)
-        def timed(*args, **kwargs):
-            stack = timer._stack()
-            parent = stack[-1][0] if stack else None
-            name = stage(parent) if callable(stage) else stage
-            frame = [name, 0.0]
-            stack.append(frame)
-            t0 = time.perf_counter()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                elapsed = time.perf_counter() - t0
-                stack.pop()
-                with timer._lock:
-                    timer.seconds[name] += elapsed - frame[1]
-                    timer.calls[name] += 1
-                if stack:
-                    stack[-1][1] += elapsed
-
-        setattr(owner, attr, timed)
-        self._undo.append((owner, attr, original if own else None))
-
-    def reset(self) -> None:
-        self.seconds.clear()
-        self.calls.clear()
-
-    def restore(self) -> None:
-        for owner, attr, original in reversed(self._undo):
-            if original is None:
-                delattr(owner, attr)
-            else:
-                setattr(owner, attr, original)
-        self._undo.clear()
-
-
-# stage -> group, for the summary
-GROUPS = {
-    "xml.signature": "XML/crypto", "xml.defusedxml check": "XML/crypto", "xml.parse_message": "XML/crypto",
-    "xml.render reply": "XML/crypto", "xml.aes decrypt": "XML/crypto", "xml.aes encrypt": "XML/crypto",
-    "db.start turn": "dialogue+DB", "db.finish turn": "dialogue+DB", "db.dedup claim": "dialogue+DB", "db.remember reply": "dialogue+DB", "db.rate limit count": "dialogue+DB",
-    "db.get state": "dialogue+DB", "db.set state": "dialogue+DB", "db.pending deliveries": "dialogue+DB",
-    "db.message log": "dialogue+DB", "db.unanswered": "dialogue+DB", "db.user lock": "dialogue+DB",
-    "dialogue.other": "dialogue+DB",
-    "intent.keywords": "intent", "embed.intent examples": "intent",
-    "embed.query": "retrieval", "retrieval.dense (snapshot)": "retrieval", "retrieval.bm25+jieba": "retrieval",
-    "retrieval.fusion+relevance": "retrieval", "retrieval.index check": "retrieval",
-    "answer.extract": "answer extraction", "embed.answer sentences": "answer extraction",
-    "answer.cache": "answer extraction",
-    "flask/werkzeug/thread hand-off": "Flask, WSGI, thread hand-off",
-}
-
-
-def _embed_stage(parent: str | None) -> str:
-    if parent and parent.startswith("embed."):  # the model under a caching wrapper
-        return parent
-    if parent == "intent.keywords":
-        return "embed.intent examples"
-    if parent == "answer.extract":
-        return "embed.answer sentences"
-    return "embed.query"
-
-
-def instrument(app) -> StageTimer:
-    import wechatpy.replies
-    from wechatpy.crypto import WeChatCrypto
-
-    import bot.wechat as wx
-    from bot.conversation_records import ConversationRecords
-    from bot.dialogue import Dialogue
-    from bot.dialogue.intents import IntentClassifier
-    from knowledge.answer import Answerer
-    from knowledge.index import KnowledgeIndex, Snapshot
-    from knowledge.retriever import HybridRetriever
-    from knowledge.service import KnowledgeBase
-
-    t = StageTimer()
-    t.wrap(wx, "check_signature", "xml.signature")
-    t.wrap(wx, "_safe_xml", "xml.defusedxml check")
-    t.wrap(wx, "parse_message", "xml.parse_message")
-    t.wrap(wechatpy.replies.BaseReply, "render", "xml.render reply")
-    t.wrap(WeChatCrypto, "decrypt_message", "xml.aes decrypt")
-    t.wrap(WeChatCrypto, "encrypt_message", "xml.aes encrypt")
-    store_cls = type(app.extensions["talent.dialogue"].store)
-    for attr, stage in (("start_turn", "db.start turn"), ("finish_turn", "db.finish turn"),
-                        ("reply_for", "db.dedup claim"),
-                        ("remember_reply", "db.remember reply"), ("get_state", "db.get state"),
-                        ("acquire", "db.user lock"), ("release", "db.user lock")):
-        if hasattr(store_cls, attr):  # the store's interface grows; time what is there
-            t.wrap(store_cls, attr, stage)
-    t.wrap(Dialogue, "handle", "dialogue.other")
-    t.wrap(ConversationRecords, "take_pending", "db.pending deliveries")
-    t.wrap(ConversationRecords, "record_unanswered", "db.unanswered")
-    t.wrap(IntentClassifier, "classify", "intent.keywords")
-    embedder = app.extensions["talent.knowledge"].embedder
-    t.wrap(type(embedder), "embed", _embed_stage)
-    inner = getattr(embedder, "inner", None)  # a caching wrapper: time the model on its own
-    if inner is not None:
-        t.wrap(type(inner), "embed", _embed_stage)
-    t.wrap(Snapshot, "dense_search", "retrieval.dense (snapshot)")
-    t.wrap(Snapshot, "keyword_search", "retrieval.bm25+jieba")
-    t.wrap(KnowledgeIndex, "current", "retrieval.index check")
-    t.wrap(HybridRetriever, "retrieve", "retrieval.fusion+relevance")
-    t.wrap(Answerer, "answer", "answer.extract")
-    t.wrap(KnowledgeBase, "answer", "answer.cache")
-    return t
-
-
 class InlineExecutor:
     """Runs the dialogue in the request's own thread, so a profiler sees it (profile pass only)."""
 
@@ -550,8 +422,25 @@ def post_all(client, requests: list[tuple[str, dict, bytes]]) -> list[str]:
     return out
 
 
-def profile(config: Path, maker: RequestMaker, pool: list[str], n: int, mode: str) -> dict:
-    """Stage timings for both mixes, and a pyinstrument profile of the distinct mix, in-process."""
+# pyinstrument's sampling interval. Shorter is not better here: at 0.1 ms the profiler's
+# own cost per sample tripled a request's time and skewed the shares (bench/stages.py).
+PROFILE_INTERVAL_S = 0.0005
+PROFILE_BLOCK = 10  # requests run without and with the profiler in turn, so other jobs weigh on both alike
+
+
+def profile(config: Path, maker: RequestMaker, pool: list[str], n: int, mode: str,
+            interval: float = PROFILE_INTERVAL_S) -> dict:
+    """Where the time of a request goes, per mix, in-process: sampled by pyinstrument.
+
+    Each mix runs twice on fresh question texts, in alternating blocks: without the
+    profiler, for the wall time per request, and under pyinstrument, whose call tree
+    ``bench.stages.attribute`` splits into stages (see its rule table); a stage's
+    share of the profiled time, times the unprofiled wall time, is its figure. Both
+    runs hand the dialogue to ``InlineExecutor``, so every turn runs in the profiled
+    thread; nothing else of the project or its libraries is replaced.
+    """
+    from pyinstrument import Profiler
+
     env = bench_env(config)
     for var in set(os.environ) - set(env):
         del os.environ[var]
@@ -563,56 +452,69 @@ def profile(config: Path, maker: RequestMaker, pool: list[str], n: int, mode: st
     client = app.test_client()
     rng = random.Random(7)
     # Load the embedder, index and caches first. Requests are built (signed, encrypted)
-    # before the timed loop and replies decrypted after it: only the server side is timed.
+    # before the timed loops and replies decrypted after them: only the server side is measured.
     post_all(client, [maker.make(t, mode) for t in mix_texts("distinct", 20, pool, rng) + list(POPULAR)])
 
-    timer = instrument(app)
-    stages: dict[str, dict] = {}
-    try:
-        for mix in ("distinct", "campaign"):
-            built = [maker.make(t, mode) for t in mix_texts(mix, n, pool, rng)]
-            timer.reset()
-            t0 = time.perf_counter()
-            replies = post_all(client, built)
-            total = time.perf_counter() - t0
-            per = {k: v * 1000 / n for k, v in timer.seconds.items()}
-            calls = dict(timer.calls)
-            answered = sum("来源" in maker.reply_content(r) for r in replies)
-            per["flask/werkzeug/thread hand-off"] = total * 1000 / n - sum(per.values())
-            groups: dict[str, float] = defaultdict(float)
-            for k, v in per.items():
-                groups[GROUPS.get(k, "other")] += v
-            stages[mix] = {"requests": n, "ms_per_request": round(total * 1000 / n, 2), "answered": answered,
-                           "stages_ms": {k: round(v, 3) for k, v in sorted(per.items(), key=lambda p: -p[1])},
-                           "groups_ms": {k: round(v, 3) for k, v in sorted(groups.items(), key=lambda p: -p[1])},
-                           "calls_per_request": {k: round(c / n, 2) for k, c in calls.items()}}
-    finally:
-        timer.restore()
-
-    top = _pyinstrument_top(client, [maker.make(t, mode) for t in mix_texts("distinct", n, pool, rng)], wx)
-    return {"mode": mode, "mixes": stages, "pyinstrument_distinct": top}
-
-
-def _pyinstrument_top(client, built: list, wx) -> dict:
-    from pyinstrument import Profiler
-
+    mixes: dict[str, dict] = {}
+    top: dict = {}
     saved = wx._executor
     wx._executor = InlineExecutor()
-    profiler = Profiler(interval=0.0005)
     try:
-        profiler.start()
-        post_all(client, built)
-        profiler.stop()
+        for mix in ("distinct", "campaign"):
+            bare = [maker.make(t, mode) for t in mix_texts(mix, n, pool, rng)]
+            built = [maker.make(t, mode) for t in mix_texts(mix, n, pool, rng)]
+            wall = profiled = 0.0
+            replies: list[str] = []
+            profiler = Profiler(interval=interval)  # its sessions add up over start/stop
+            for i in range(0, n, PROFILE_BLOCK):
+                t0 = time.perf_counter()
+                post_all(client, bare[i:i + PROFILE_BLOCK])
+                wall += time.perf_counter() - t0
+                profiler.start()
+                t0 = time.perf_counter()
+                replies += post_all(client, built[i:i + PROFILE_BLOCK])
+                profiled += time.perf_counter() - t0
+                profiler.stop()
+            session = profiler.last_session
+            root = session.root_frame()
+            mixes[mix] = _mix_profile(root, n, wall, profiled, session.sample_count,
+                                      sum("来源" in maker.reply_content(r) for r in replies))
+            if mix == "distinct":
+                top = _pyinstrument_top(root, n)
     finally:
         wx._executor = saved
-    root = profiler.last_session.root_frame()
+    return {"mode": mode, "interval_s": interval, "mixes": mixes, "pyinstrument_distinct": top}
+
+
+def _mix_profile(root, n: int, wall: float, profiled: float, samples: int, answered: int) -> dict:
+    """One mix's figures in ms per request: each stage's (group's, frame's) share of the
+    sampled time, times the wall time without the profiler; the raw sampled figures beside."""
+    found = attribute(root)
+    sampled = sum(found.seconds.values())
+    scale = wall / sampled if sampled else 0.0
+
+    def per_request(seconds: dict[str, float], factor: float = scale) -> dict[str, float]:
+        return {k: round(v * factor * 1000 / n, 3) for k, v in sorted(seconds.items(), key=lambda p: -p[1])}
+
+    return {"requests": n, "ms_per_request": round(wall * 1000 / n, 2),
+            "profiled_ms_per_request": round(profiled * 1000 / n, 2),
+            "sampled_ms_per_request": round(sampled * 1000 / n, 2),
+            "samples": samples, "answered": answered,
+            "stages_ms": per_request(found.seconds), "groups_ms": per_request(found.groups()),
+            "stages_sampled_ms": per_request(found.seconds, 1.0),
+            "stage_frames_ms": {stage: dict(list(per_request(frames).items())[:5])
+                                for stage, frames in found.frames.items()}}
+
+
+def _pyinstrument_top(root, n: int) -> dict:
+    """The functions with the most cumulative and the most self time in a profiled run."""
     cumulative: dict[str, float] = defaultdict(float)
     own: dict[str, float] = defaultdict(float)
 
     def walk(frame, ancestors: frozenset) -> None:
         if frame.is_synthetic:
             return
-        key = f"{frame.function} ({_short(frame.file_path)}:{frame.line_no})"
+        key = f"{frame.function} ({short_path(frame.file_path)}:{frame.line_no})"
         if key not in ancestors:  # recursion counts once
             cumulative[key] += frame.time
         own[key] += frame.total_self_time
@@ -620,21 +522,11 @@ def _pyinstrument_top(client, built: list, wx) -> dict:
             walk(child, ancestors | {key})
 
     walk(root, frozenset())
-    n = len(built)
     top_cum = sorted(cumulative.items(), key=lambda p: -p[1])[:40]
     top_own = sorted(own.items(), key=lambda p: -p[1])[:25]
     return {"requests": n, "total_ms_per_request": round(root.time * 1000 / n, 2),
             "top_cumulative_ms_per_request": [[k, round(v * 1000 / n, 3)] for k, v in top_cum],
             "top_self_ms_per_request": [[k, round(v * 1000 / n, 3)] for k, v in top_own]}
-
-
-def _short(path: str | None) -> str:
-    if not path:
-        return "?"
-    for marker in ("site-packages/", str(ROOT) + "/"):
-        if marker in path:
-            return path.split(marker, 1)[1]
-    return path.rsplit("/", 1)[-1]
 
 
 # ---------------------------------------------------------------- report
@@ -669,6 +561,7 @@ def judge(rows: list[dict], bare_rps: float) -> list[dict]:
 
 
 def profile_table(prof: dict) -> str:
+    """Groups and stages per mix: sampled shares of the wall time per request without the profiler."""
     mixes = prof["mixes"]
     names = list(mixes)
     groups: list[str] = []
@@ -680,6 +573,9 @@ def profile_table(prof: dict) -> str:
         lines.append(f"| {g} | " + " | ".join(f"{mixes[m]['groups_ms'].get(g, 0):.2f}" for m in names) + " |")
     lines.append("| **total (in-process, one request at a time)** | "
                  + " | ".join(f"**{mixes[m]['ms_per_request']:.2f}**" for m in names) + " |")
+    lines.append("| (the same requests under the profiler; samples) | "
+                 + " | ".join(f"{mixes[m]['profiled_ms_per_request']:.2f}; {mixes[m]['samples']}" for m in names)
+                 + " |")
     lines += ["", f"| stage ({prof['mode']}, ms per request) | " + " | ".join(names) + " |",
               "|---|" + "---:|" * len(names)]
     stages: list[str] = []
@@ -700,12 +596,23 @@ def profile_table(prof: dict) -> str:
 @click.option("--aes/--no-aes", default=True, show_default=True, help="also run the encrypted (safe) mode")
 @click.option("--low-connections", default=2, show_default=True,
               help="extra distinct (plain) run with this many connections (= workers: no queueing); 0 to skip")
-@click.option("--profile-requests", default=200, show_default=True)
+@click.option("--profile-requests", default=200, show_default=True, help="profiled requests per mix")
+@click.option("--profile-interval", default=PROFILE_INTERVAL_S, show_default=True,
+              help="pyinstrument's sampling interval, seconds")
+@click.option("--profile-only", is_flag=True,
+              help="only the in-process profile (no gunicorn, no wrk); figures to webhook-profile.json")
 @click.option("--redis-url", default=None, help="shared store in Redis instead of the database")
-@click.option("--output", type=click.Path(path_type=Path), default=RESULTS / "webhook.json", show_default=True)
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="raw figures  [default: bench/results/webhook.json, or webhook-profile.json with --profile-only]")
 @click.option("--keep-tmp", is_flag=True, help="keep the temporary directory (logs, config, request files)")
 def main(duration: int, connections: int, n_requests: int, aes: bool, low_connections: int, profile_requests: int,
-         redis_url: str | None, output: Path, keep_tmp: bool) -> None:
+         profile_interval: float, profile_only: bool, redis_url: str | None, output: Path | None,
+         keep_tmp: bool) -> None:
+    if profile_only:
+        profile_main(profile_requests, profile_interval, "aes" if aes else "plain", redis_url,
+                     output or RESULTS / "webhook-profile.json", keep_tmp)
+        return
+    output = output or RESULTS / "webhook.json"
     if not shutil.which("wrk"):
         raise click.ClickException("wrk is not installed")
     tmp = Path(tempfile.mkdtemp(prefix="webhook-bench-"))
@@ -775,7 +682,7 @@ def main(duration: int, connections: int, n_requests: int, aes: bool, low_connec
             s.stop()
 
         click.echo(f"profiling {profile_requests} requests per mix in-process (app.test_client) …")
-        prof = profile(config, maker, pool, profile_requests, modes[-1])
+        prof = profile(config, maker, pool, profile_requests, modes[-1], profile_interval)
     finally:
         for s in servers:
             s.stop()
@@ -821,7 +728,13 @@ def main(duration: int, connections: int, n_requests: int, aes: bool, low_connec
     wrapped = [r["name"] for r in rows if r["wraps"] and r["name"] != "bare"]
     if wrapped:
         click.echo(f"WARNING: request files ran out in {wrapped}: MsgIds repeated; use --requests larger")
-    click.echo(f"\n### Where the time goes ({profile_requests} requests per mix, in-process)\n")
+    print_profile(prof, profile_requests)
+    click.echo(f"\nraw figures: {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
+
+
+def print_profile(prof: dict, n: int) -> None:
+    click.echo(f"\n### Where the time goes ({n} requests per mix, in-process, pyinstrument sampling every "
+               f"{prof['interval_s'] * 1000:g} ms)\n")
     click.echo(profile_table(prof))
     top = prof["pyinstrument_distinct"]
     click.echo(f"\npyinstrument, distinct mix, {top['total_ms_per_request']:.2f} ms per request; "
@@ -832,6 +745,31 @@ def main(duration: int, connections: int, n_requests: int, aes: bool, low_connec
     click.echo("\ntop functions by self time (ms per request):\n")
     for name, ms in top["top_self_ms_per_request"][:10]:
         click.echo(f"  {ms:8.2f}  {name}")
+
+
+def profile_main(n: int, interval: float, mode: str, redis_url: str | None, output: Path, keep_tmp: bool) -> None:
+    """``--profile-only``: the same index, config and profile as a full run, without gunicorn and wrk."""
+    tmp = Path(tempfile.mkdtemp(prefix="webhook-profile-"))
+    started = dt.datetime.now()
+    try:
+        click.echo(f"temp dir {tmp}; building the index of {DOCS.relative_to(ROOT)} …")
+        index_info = build_index(tmp / "index")
+        config = write_config(tmp, tmp / "index", f"sqlite:///{tmp / 'talent.db'}", redis_url)
+        pool = question_variants(3 * n + 40, random.Random(2024))
+        click.echo(f"profiling {n} requests per mix in-process (app.test_client, {mode}) …")
+        prof = profile(config, RequestMaker(), pool, n, mode, interval)
+    finally:
+        if not keep_tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    result = {"date": started.isoformat(timespec="seconds"),
+              "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                          "platform": platform.platform()},
+              "setup": {"database": "SQLite (temp file)" if not redis_url else "SQLite + Redis shared store",
+                        "index": index_info},
+              "code": code_fingerprint(), "profile": prof}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print_profile(prof, n)
     click.echo(f"\nraw figures: {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
 
 

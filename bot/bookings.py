@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot import messages
-from bot.dates import local_today
+from bot.dates import day_label, local_today
 from bot.db import dialect_insert
 from bot.models import Booking, Station, StationNight, User, utcnow
 from bot.people import audit, get_or_create_user
@@ -113,7 +113,7 @@ def validate(s: Session, settings: Settings, req: BookingRequest, today: date) -
         raise BookingError(messages.BOOKING_PAST_DATE)
     if req.check_in > last_day:
         raise BookingError(messages.BOOKING_TOO_FAR.format(days=settings.booking.window_days,
-                                                           last=_fmt(last_day)))
+                                                           last=day_label(last_day)))
     _refuse_closed(s, settings, req, station.name, station.closed_dates, today)
     check_eligibility(settings, req.answers)
     return station
@@ -123,7 +123,7 @@ def _refuse_closed(s: Session, settings: Settings, req: BookingRequest, name: st
                    today: date) -> None:
     closed = sorted(d for d in nights_of(req.check_in, req.nights) if d.isoformat() in (closed_dates or []))
     if closed:
-        raise BookingConflict(messages.BOOKING_CLOSED.format(station=name, day=_fmt(closed[0])),
+        raise BookingConflict(messages.BOOKING_CLOSED.format(station=name, day=day_label(closed[0])),
                               alternatives(s, settings, req, today))
 
 
@@ -148,7 +148,7 @@ def book(s: Session, settings: Settings, user_key: str, req: BookingRequest, tod
             ).values(booked=StationNight.booked + 1))
             if taken.rowcount != 1:
                 s.rollback()
-                raise BookingConflict(messages.BOOKING_FULL.format(station=station.name, day=_fmt(night)),
+                raise BookingConflict(messages.BOOKING_FULL.format(station=station.name, day=day_label(night)),
                                       alternatives(s, settings, req, today))
         user.name, user.phone = req.name.strip(), req.phone.strip()
         user.consent_at = user.consent_at or utcnow()
@@ -214,18 +214,14 @@ def alternatives(s: Session, settings: Settings, req: BookingRequest, today: dat
             if offset == 0 or start < today or start > last_start:
                 continue
             if all(free.get(d, 0) > 0 for d in nights_of(start, req.nights)):
-                out.append(messages.BOOKING_ALT_DATE.format(station=station.name, day=_fmt(start)))
+                out.append(messages.BOOKING_ALT_DATE.format(station=station.name, day=day_label(start)))
             if len(out) >= 3:
                 break
     for other in active_stations(s):
         if other.id != req.station_id and all(
                 v > 0 for v in free_beds(s, other, req.check_in, req.nights).values()):
-            out.append(messages.BOOKING_ALT_STATION.format(station=other.name, day=_fmt(req.check_in)))
+            out.append(messages.BOOKING_ALT_STATION.format(station=other.name, day=day_label(req.check_in)))
     return out
-
-
-def _fmt(d: date) -> str:
-    return f"{d.month}月{d.day}日"
 
 
 def _lock_user(s: Session, user: User) -> None:
@@ -254,7 +250,7 @@ def _refuse_overlap(s: Session, user: User, req: BookingRequest) -> None:
         if b.check_in + timedelta(days=b.nights) > req.check_in:
             if b.user_id != user.id:  # found by phone: never show someone else's booking
                 raise BookingConflict(messages.BOOKING_OVERLAP_PHONE)
-            raise BookingConflict(messages.BOOKING_OVERLAP.format(number=b.number, day=_fmt(b.check_in)))
+            raise BookingConflict(messages.BOOKING_OVERLAP.format(number=b.number, day=day_label(b.check_in)))
 
 
 def _ensure_night_row(s: Session, station_id: str, night: date) -> None:

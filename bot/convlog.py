@@ -19,11 +19,12 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Select, and_, delete, func, select, update
 from sqlalchemy.orm import Session, aliased
 
+from bot import messages
 from bot.dates import day_start_utc
 from bot.models import MessageLog, utcnow
 
 RATINGS = ("up", "down")
-CHANNELS = {"wechat": "微信", "web": "网页", "api": "API"}
+CHANNELS = messages.CHANNEL_LABELS  # the channel names the log shows and filters by
 ANSWER_INTENT = "policy"  # replies to questions: the ones users rate and staff correct
 
 

@@ -27,13 +27,23 @@ from zoneinfo import ZoneInfo
 import re
 from datetime import date, timedelta
 
+from bot import messages
 from knowledge.text import cn_number
 
 _DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-", " \u3000\t")
-_CN_NUM = r"[零〇一二两三四五六七八九十]{1,3}"
+# A Chinese number up to 99, a piece of the patterns below (compiled once alone, so that it is known good).
+_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十]{1,3}").pattern
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
 _RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
              "昨天": -1, "昨晚": -1, "前天": -2}
+_WEEKS_AHEAD = {"这": 0, "本": 0, "下": 1, "下下": 2}  # 这周五, 下周五, 下下周五
+_FULL_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
+_MONTH_DAY = re.compile(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?")
+_DAY_ONLY = re.compile(rf"(?<![\d月])(\d{{1,2}}|{_CN_NUM})(?:号|日)")
+_WEEKDAY_NAMED = re.compile(r"(下下|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天末])")
+# The lookbehind keeps "周三晚上" (a weekday) from reading as three nights.
+_NIGHTS = re.compile(rf"(?<![周期拜])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)")
+_BARE_NIGHTS = re.compile(rf"(?:住)?(\d{{1,2}}|{_CN_NUM})")
 _RECENT_PAST_DAYS = 90  # "12月3日" on 12月4日 is yesterday (refused as past), not next year
 
 
@@ -58,6 +68,16 @@ def _upcoming(today: date, month: int, day: int) -> date | None:
     if d >= today or (today - d).days <= _RECENT_PAST_DAYS:
         return d
     return _make(today.year + 1, month, day)
+
+
+def day_label(d: date) -> str:
+    """"12月3日": a day as the bot writes it to people (the year is plain from the booking window)."""
+    return messages.DAY.format(month=d.month, day=d.day)
+
+
+def day_label_with_year(d: date) -> str:
+    """"2026年12月3日": where a day is confirmed, and read again later."""
+    return messages.DAY_WITH_YEAR.format(year=d.year, month=d.month, day=d.day)
 
 
 def local_time(value, timezone: str) -> str:
@@ -110,12 +130,12 @@ def parse_date(text: str, today: date) -> date | None:
 
 
 def _full_date(t: str, today: date) -> tuple[bool, date | None]:
-    m = re.search(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", t)
+    m = _FULL_DATE.search(t)
     return (True, _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))) if m else (False, None)
 
 
 def _month_day(t: str, today: date) -> tuple[bool, date | None]:
-    m = re.search(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?", t)
+    m = _MONTH_DAY.search(t)
     if not m:
         return False, None
     month, day = _num(m.group(1)), _num(m.group(2))
@@ -131,7 +151,7 @@ def _dotted(t: str, today: date) -> tuple[bool, date | None]:
 
 
 def _day_only(t: str, today: date) -> tuple[bool, date | None]:
-    m = re.search(rf"(?<![\d月])(\d{{1,2}}|{_CN_NUM})(?:号|日)", t)
+    m = _DAY_ONLY.search(t)
     if not m:
         return False, None
     day = _num(m.group(1))
@@ -147,12 +167,12 @@ def _day_only(t: str, today: date) -> tuple[bool, date | None]:
 
 
 def _weekday(t: str, today: date) -> tuple[bool, date | None]:
-    m = re.search(r"(下下|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天末])", t)
+    m = _WEEKDAY_NAMED.search(t)
     if not m:
         return False, None
     target = _WEEKDAY[m.group(2)]
     monday = today - timedelta(days=today.weekday())
-    weeks = {"这": 0, "本": 0, "下": 1, "下下": 2}.get(m.group(1) or "")
+    weeks = _WEEKS_AHEAD.get(m.group(1) or "")
     if weeks is None:
         return True, today + timedelta(days=(target - today.weekday()) % 7)
     return True, monday + timedelta(days=7 * weeks + target)
@@ -193,7 +213,7 @@ def stay_dates(text: str, today: date) -> tuple[date | None, date | None]:
 def impossible_date(text: str) -> bool:
     """A month and day that no calendar has ("2月30日", "13月1日"): worth saying so, not "not understood"."""
     t = text.translate(_DIGITS)
-    m = re.search(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?", t)
+    m = _MONTH_DAY.search(t)
     if not m:
         return False
     month, day = _num(m.group(1)), _num(m.group(2))
@@ -203,11 +223,10 @@ def impossible_date(text: str) -> bool:
 def parse_nights(text: str) -> int | None:
     """'2晚' / '两晚' / '住3天' / '三个晚上' / '1' → int (N天 counts as N nights)."""
     t = text.translate(_DIGITS)
-    # The lookbehind keeps "周三晚上" (a weekday) from reading as three nights.
-    m = re.search(rf"(?<![周期拜])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)", t)
+    m = _NIGHTS.search(t)
     if m:
         return _num(m.group(1))
-    m = re.fullmatch(rf"(?:住)?(\d{{1,2}}|{_CN_NUM})", t)
+    m = _BARE_NIGHTS.fullmatch(t)
     if m:
         return _num(m.group(1))
     return None

@@ -25,6 +25,7 @@ from knowledge.faq import FaqHit, FaqItem, FaqMatcher
 
 TITLE = messages.FAQ_SOURCE_TITLE
 MAX_QUESTION, MAX_ANSWER = 200, 2000
+_HEADER_WORDS = ("question", "问题")  # the first cell of an imported sheet's header row, in either language
 
 
 class FaqError(ValueError):
@@ -103,7 +104,7 @@ def import_csv(s: Session, path: Path, actor: str = "cli") -> int:
         rows = list(csv.reader(fh))
     added = 0
     for lineno, row in enumerate(rows, 1):
-        if not row or not any(c.strip() for c in row) or (lineno == 1 and row[0].strip().lower() in ("question", "问题")):
+        if not row or not any(c.strip() for c in row) or (lineno == 1 and row[0].strip().lower() in _HEADER_WORDS):
             continue
         if len(row) < 2:
             raise FaqError(messages.FAQ_IMPORT_TOO_FEW_COLUMNS.format(line=lineno))

@@ -78,6 +78,10 @@ NO_BOOKINGS = "您还没有驿站预约。回复“预约驿站”即可预约�
 MY_BOOKINGS = "您的预约：\n{lines}"
 MY_BOOKINGS_CANCEL_HINT = "\n如需取消，回复“取消预约 编号”。"
 BOOKING_LINE = "{number} {station} {check_in}入住 {nights}晚（{status}）"
+STATION_CHOICE = "{n}. {name}（{address}）"
+# How a day is written to people ("12月3日"; with the year where a booking is confirmed).
+DAY = "{month}月{day}日"
+DAY_WITH_YEAR = "{year}年{month}月{day}日"
 CANCEL_WHICH = "请回复要取消的预约编号，例如“取消预约 {numbers}”。"
 CANCELLED = "预约{number}已取消。欢迎下次再来！"
 CANCEL_CONFIRM = "确定要取消预约{number}（{station}，{check_in}入住）吗？回复“确认”即可取消，回复“保留预约”则不取消。"
@@ -119,6 +123,8 @@ BUSY = "系统繁忙，请稍后再发一次。"
 TICKET_EMPTY_TEXT = "请写一下具体内容。"
 TICKET_NO_NUMBER = "暂时无法登记工单，请稍后再试。"
 TICKET_CLOSED_WITH_REASON = "您的工单{number}已处理完毕并关闭（说明：{reason}）。还有问题随时问我。"
+TICKET_STATUS_LABELS = {"open": "待处理", "answered": "已回复", "closed": "已关闭"}
+TICKET_CATEGORY = "咨询"  # what a ticket is filed under (staff see it)
 
 # ---------------------------------------------------------------- knowledge-base jobs (console)
 JOB_COUNTS = {"added": "新增{n}个", "updated": "更新{n}个", "removed": "删除{n}个", "skipped": "跳过{n}个"}
@@ -127,6 +133,7 @@ JOB_LIVE = "新索引（第{generation}版）已生效。"
 COVERAGE_WARNING = "《{doc}》只有{pct}%的内容进入了索引，以下内容没有作为正文收录（多为被设成标题样式的段落）：{lines}"
 JOB_FAILED = "索引没有更新：{reason}"
 JOB_INTERRUPTED = "任务中断了，请重试。"
+JOB_MISSING = "没有这个任务。"
 # Why ingest refused a file (ingest/loaders.py and ingest/pipeline.py say it in English, for the CLI):
 # the console shows it in Chinese. First matching prefix wins ({detail}: what follows it, up to a colon);
 # anything else is shown as it is.
@@ -146,6 +153,16 @@ DOC_REASONS = (
     ("no such document", "索引里没有这个文档"),
     ("build failed", "建立索引失败"),
 )
+# The service document (bot/service_doc.py): the booking rules, indexed so that answers cite them.
+SERVICE_DOC_TITLE = "驿站预约须知"
+SERVICE_DOC_STATIONS = "驿站地址和床位"
+SERVICE_DOC_STATION = "{name}{where}共有{beds}张床位，为青年人才提供免费住宿。{rules}"
+SERVICE_DOC_ADDRESS = "地址在{address}，"
+SERVICE_DOC_ELIGIBILITY = "入住条件"
+SERVICE_DOC_ANYONE = "青年人才驿站为来求职、创业的青年人才提供免费住宿。"
+SERVICE_DOC_STAY = "免费住宿能住多久"
+SERVICE_DOC_NIGHTS = "青年人才驿站免费住宿每次最多{nights}晚（{nights}天），可以预约{days}天内的入住日期。"
+SERVICE_DOC_HOW_TITLE = "怎么预约和取消"
 SERVICE_DOC_HOW = ("在公众号或网页聊天里回复“预约驿站”，按提示选择驿站、入住日期和晚数，留下姓名和手机号即可预约，"
                    "预约成功会收到预约编号。回复“我的预约”查看预约，回复“取消预约”加预约编号可在入住日前取消。")
 
@@ -164,6 +181,7 @@ FAQ_MISSING = "没有找到这条标准答案。"
 # ---------------------------------------------------------------- console notices (flash)
 UPLOAD_CHOOSE_FILE = "请选择要上传的文件。"
 UPLOAD_BAD_TYPE = "不支持的文件类型：{suffix}（支持 .txt .md .pdf .docx .html）。"
+NO_SUFFIX = "无扩展名"  # in UPLOAD_BAD_TYPE, for a file name without one
 DOC_DELETE_FAILED = "删除失败：{reason}"
 DOC_DELETED = "已删除《{doc}》。"
 DOC_MISSING = "没有找到这个文档。"
@@ -231,13 +249,29 @@ FEEDBACK_BAD_VALUE = "评价只能是 up 或 down。"
 FEEDBACK_UNKNOWN_ANSWER = "没有找到这条回答。"
 
 
+# ---------------------------------------------------------------- quick replies (chips)
+# A chip sends its own text when tapped: each is a word the dialogue recognises (config.yaml's
+# intents, the flows' confirm and yes/no patterns), so a change here is a change there too.
+CHIP_TICKET = "转人工"
+CHIP_BOOK = "预约驿站"
+CHIP_MY_BOOKINGS = "我的预约"
+CHIP_MY_TICKETS = "我的工单"
+CHIP_CONFIRM = "确认"
+CHIP_CANCEL = "取消"
+CHIP_CHANGE_DATE = "改日期"
+CHIP_KEEP_BOOKING = "保留预约"
+CHIP_CANCEL_BOOKING = "取消预约 {number}"
+CHIP_YES, CHIP_NO = "是", "否"
+CHECK_IN_CHIPS = ["明天", "后天", "下周一"]
+NIGHTS_CHIPS = ["1晚", "2晚", "3晚"]
 # The quick replies offered where a conversation starts (web chat page, welcome, help, greeting).
-START_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", "预约驿站", "转人工"]
+START_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", CHIP_BOOK, CHIP_TICKET]
 FAQ_SOURCE_TITLE = "标准问答"  # the source line of an answer a standard answer gave
 
 # ---------------------------------------------------------------- labels the console shows
 TICKET_OWNER_FILTERS = {"mine": "我的工单", "unassigned": "未分配"}
 RATING_LABELS = {"up": "👍 好评", "down": "👎 差评"}
+CHANNEL_LABELS = {"wechat": "微信", "web": "网页", "api": "API"}
 YES, NO = "是", "否"
 BOOKING_STATUS_LABELS = {"active": "已预约", "cancelled": "已取消"}
 CSV_LOG_HEADER = ["时间", "渠道", "用户", "问题", "回复", "来源文档", "找到答案", "标准问答编号", "评价"]

@@ -8,6 +8,8 @@ from datetime import datetime, timezone
 from sqlalchemy import JSON, Boolean, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from bot import messages
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
@@ -156,7 +158,7 @@ class Ticket(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     number: Mapped[str] = mapped_column(String(16), unique=True)
     user_id: Mapped[int] = mapped_column(Integer, ForeignKey("users.id"), index=True)
-    category: Mapped[str] = mapped_column(String(32), default="咨询")
+    category: Mapped[str] = mapped_column(String(32), default=messages.TICKET_CATEGORY)
     text: Mapped[str] = mapped_column(Text)
     context: Mapped[list] = mapped_column(JSON, default=list)  # recent conversation when opened
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | answered | closed

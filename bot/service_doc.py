@@ -17,27 +17,26 @@ from sqlalchemy import select
 
 from bot import messages
 
-TITLE = "驿站预约须知"
+TITLE = messages.SERVICE_DOC_TITLE
 
 
 def render(app: Flask) -> str:
+    """The document's markdown: its headings and sentences are messages.SERVICE_DOC_*."""
     from bot.models import Station
 
     settings = app.config["SETTINGS"]
     cfg = settings.booking
     with app.extensions["talent.db.read"]() as s:
         stations = list(s.scalars(select(Station).where(Station.active.is_(True)).order_by(Station.id)))
-    lines = [f"# {TITLE}", "", "## 驿站地址和床位", ""]
+    lines = [f"# {TITLE}", "", f"## {messages.SERVICE_DOC_STATIONS}", ""]
     for st in stations:
-        where = f"地址在{st.address}，" if st.address else ""
-        rules = f"{st.rules}" if st.rules else ""
-        lines.append(f"{st.name}{where}共有{st.beds}张床位，为青年人才提供免费住宿。{rules}")
-    lines += ["", "## 入住条件", ""]
-    lines += [q.reject for q in cfg.eligibility] or ["青年人才驿站为来求职、创业的青年人才提供免费住宿。"]
-    lines += ["", "## 免费住宿能住多久", "",
-              f"青年人才驿站免费住宿每次最多{cfg.max_free_nights}晚（{cfg.max_free_nights}天），"
-              f"可以预约{cfg.window_days}天内的入住日期。", "",
-              "## 怎么预约和取消", "", messages.SERVICE_DOC_HOW]
+        where = messages.SERVICE_DOC_ADDRESS.format(address=st.address) if st.address else ""
+        lines.append(messages.SERVICE_DOC_STATION.format(name=st.name, where=where, beds=st.beds, rules=st.rules or ""))
+    lines += ["", f"## {messages.SERVICE_DOC_ELIGIBILITY}", ""]
+    lines += [q.reject for q in cfg.eligibility] or [messages.SERVICE_DOC_ANYONE]
+    lines += ["", f"## {messages.SERVICE_DOC_STAY}", "",
+              messages.SERVICE_DOC_NIGHTS.format(nights=cfg.max_free_nights, days=cfg.window_days), "",
+              f"## {messages.SERVICE_DOC_HOW_TITLE}", "", messages.SERVICE_DOC_HOW]
     return "\n".join(lines) + "\n"
 
 

@@ -23,7 +23,7 @@ from bot.models import Staff, Ticket, TicketMessage, User, utcnow
 from bot.people import audit, get_or_create_user
 from core.errors import TalentError
 
-STATUS_LABELS = {"open": "待处理", "answered": "已回复", "closed": "已关闭"}
+STATUS_LABELS = messages.TICKET_STATUS_LABELS
 MAX_TEXT = 2000
 ASSIGNABLE_ROLES = ("agent", "admin")  # the roles that may work on tickets (bot.admin.auth.can)
 _NUMBER_ATTEMPTS = 20
@@ -60,7 +60,8 @@ def _require_text(text: str) -> str:
     return text[:MAX_TEXT]
 
 
-def open_ticket(s: Session, user_key: str, text: str, context: list[dict], category: str = "咨询") -> Ticket:
+def open_ticket(s: Session, user_key: str, text: str, context: list[dict],
+                category: str = messages.TICKET_CATEGORY) -> Ticket:
     """Open a ticket with the user's question as its first message.
 
     Numbers are random (not guessable from one's own), so one may already be

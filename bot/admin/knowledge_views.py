@@ -80,7 +80,7 @@ def _save_upload(field: str = "file", name: str | None = None) -> tuple[Path, Pa
         return None
     filename = safe_filename(name or upload.filename)
     if Path(filename).suffix.lower() not in SUPPORTED_SUFFIXES:
-        flash(messages.UPLOAD_BAD_TYPE.format(suffix=Path(upload.filename).suffix or "无扩展名"), "error")
+        flash(messages.UPLOAD_BAD_TYPE.format(suffix=Path(upload.filename).suffix or messages.NO_SUFFIX), "error")
         return None
     target = upload_dir() / filename
     tmp = target.with_name(f".{target.name}.upload")
@@ -214,7 +214,7 @@ def docs_reindex():
 def docs_job(job_id: str):
     status = job_status(job_id)
     if status is None:
-        return jsonify(error="没有这个任务。"), 404
+        return jsonify(error=messages.JOB_MISSING), 404
     return jsonify(status)
 
 

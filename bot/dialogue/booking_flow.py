@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel,
                           users_today)
-from bot.dates import impossible_date, stay_dates
+from bot.dates import day_label, day_label_with_year, impossible_date, stay_dates
 from bot.dialogue.engine import Reply, Turn, handles
 from bot.dialogue.extract import (date_in, has_fraction, name_in, nights_in, normalise, phone_in, stated_name,
                                   station_in)
@@ -24,10 +24,7 @@ from bot.dialogue.intents import compact
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
 _NAME_STATED = re.compile(r"^(我叫|我是|姓名|名字)")
-
-
-def _fmt(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+_NIGHTS_MEANT = re.compile("晚|住")  # with a day named, a number is nights only beside these
 
 
 def station_choices(engine) -> list[tuple[str, str, str]]:
@@ -76,7 +73,7 @@ def _check_in(text: str, ft: FormTurn):
         return Refused(messages.BOOKING_PAST_DATE)
     if (day - now).days > window:
         last = now + timedelta(days=window)
-        return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=f"{last.month}月{last.day}日"))
+        return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=day_label(last)))
     return day.isoformat()
 
 
@@ -95,7 +92,7 @@ def _nights(text: str, ft: FormTurn):
         return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     nights = nights_in(text)
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
-    if nights is None or (_day_named(ft, text) is not None and ft.step != "nights" and not re.search("晚|住", text)):
+    if nights is None or (_day_named(ft, text) is not None and ft.step != "nights" and not _NIGHTS_MEANT.search(text)):
         return None
     return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
 
@@ -123,31 +120,36 @@ def _phone(text: str, ft: FormTurn):
 
 def _ask_station(ft: FormTurn) -> tuple[str, list[str]]:
     stations = _stations(ft)
-    lines = [f"{i}. {name}（{addr}）" for i, (_, name, addr) in enumerate(stations, 1)]
+    lines = [messages.STATION_CHOICE.format(n=i, name=name, address=addr)
+             for i, (_, name, addr) in enumerate(stations, 1)]
     return messages.ASK_STATION.format(stations="\n".join(lines)), [n for _, n, _ in stations]
 
 
 def _ask_check_in(ft: FormTurn) -> str:
     """The example date is a week ahead: a fixed one ("12月3日") is in the past for half the year."""
     example = _today(ft) + timedelta(days=7)
-    return messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days, example=f"{example.month}月{example.day}日")
+    return messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days, example=day_label(example))
 
 
 def _bad_nights(ft: FormTurn) -> str:
     return messages.BOOKING_BAD_NIGHTS.format(max=ft.settings.booking.max_free_nights)
 
 
+# The words that name a slot when the user changes it ("改日期", "手机号写错了").
+_CHANGE_WORDS = {"station": ("驿站", "站点"), "check_in": ("日期", "入住时间", "哪天", "时间"),
+                 "nights": ("晚数", "几晚", "天数", "住几天", "晚上数"), "name": ("姓名", "名字"),
+                 "phone": ("手机", "电话", "号码")}
 _SLOTS = [
-    Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, ("驿站", "站点"), sticky=True),
+    Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, _CHANGE_WORDS["station"], sticky=True),
     Slot("check_in", _check_in,
-         lambda ft: (_ask_check_in(ft), ["明天", "后天", "下周一"]),
-         lambda ft: messages.BAD_DATE, ("日期", "入住时间", "哪天", "时间")),
+         lambda ft: (_ask_check_in(ft), messages.CHECK_IN_CHIPS),
+         lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"]),
     Slot("nights", _nights,
-         lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), ["1晚", "2晚", "3晚"]),
-         _bad_nights, ("晚数", "几晚", "天数", "住几天", "晚上数")),
-    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_BAD_NAME, ("姓名", "名字")),
+         lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
+         _bad_nights, _CHANGE_WORDS["nights"]),
+    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_BAD_NAME, _CHANGE_WORDS["name"]),
     Slot("phone", _phone, lambda ft: (messages.ASK_PHONE, []), lambda ft: messages.BOOKING_BAD_PHONE,
-         ("手机", "电话", "号码")),
+         _CHANGE_WORDS["phone"]),
 ]
 
 
@@ -155,14 +157,14 @@ def _eligibility_slot(q) -> Slot:
     def refuse(value, ft: FormTurn) -> Reply | None:
         if value == q.accept:
             return None
-        return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=["转人工"], intent="booking")
+        return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=[messages.CHIP_TICKET], intent="booking")
     return yes_no_slot(f"q:{q.id}", q.question, ends_flow=refuse)
 
 
 class BookingForm(Form):
     name = "booking"
     intent = "booking"
-    confirm_actions = ("确认", "改日期", "取消")
+    confirm_actions = (messages.CHIP_CONFIRM, messages.CHIP_CHANGE_DATE, messages.CHIP_CANCEL)
 
     def slots(self, ft: FormTurn) -> list[Slot]:
         return _SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility]
@@ -189,7 +191,8 @@ class BookingForm(Form):
     def summary(self, ft: FormTurn) -> str:
         v = ft.values
         return messages.BOOKING_SUMMARY.format(
-            station=self._station_name(ft, v["station"]), check_in=_fmt(date.fromisoformat(v["check_in"])),
+            station=self._station_name(ft, v["station"]),
+            check_in=day_label_with_year(date.fromisoformat(v["check_in"])),
             nights=v["nights"], name=v["name"], phone=v["phone"])
 
     def submit(self, ft: FormTurn) -> Reply:
@@ -208,7 +211,8 @@ class BookingForm(Form):
             return self.ask(ft, "check_in", text + "\n")
         return self.done(ft, Reply(messages.BOOKING_DONE.format(
             number=booking.number, station=self._station_name(ft, booking.station_id),
-            check_in=_fmt(booking.check_in), nights=booking.nights), actions=["我的预约"], intent="booking"))
+            check_in=day_label_with_year(booking.check_in), nights=booking.nights),
+            actions=[messages.CHIP_MY_BOOKINGS], intent="booking"))
 
 
 BOOKING_FORM = BookingForm()
@@ -225,10 +229,10 @@ def my_bookings(turn: Turn) -> Reply:
         rows = bookings_of(s, turn.incoming.user_key)
         names = {st.id: st.name for st in active_stations(s)}
     if not rows:
-        return Reply(messages.NO_BOOKINGS, actions=["预约驿站"], intent="my_bookings")
+        return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")
     lines = [messages.BOOKING_LINE.format(number=b.number, station=names.get(b.station_id, b.station_id),
-                                          check_in=f"{b.check_in.month}月{b.check_in.day}日", nights=b.nights,
-                                          status="已预约" if b.status == "active" else "已取消")
+                                          check_in=day_label(b.check_in), nights=b.nights,
+                                          status=messages.BOOKING_STATUS_LABELS[b.status])
              for b in rows[:10]]
     hint = messages.MY_BOOKINGS_CANCEL_HINT if any(b.status == "active" for b in rows[:10]) else ""
     return Reply(messages.MY_BOOKINGS.format(lines="\n".join(lines)) + hint, intent="my_bookings")
@@ -251,7 +255,7 @@ def cancel_booking(turn: Turn) -> Reply:
     must not throw a stay away. In the middle of booking, "取消预约" drops the booking being made."""
     if turn.state.get("flow") == BOOKING_FORM.name and not _NUMBER.search(turn.text.upper()):
         turn.state.clear()
-        return Reply(messages.BOOKING_ABANDONED, actions=["我的预约"], intent="exit")
+        return Reply(messages.BOOKING_ABANDONED, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
     if turn.state.get("flow") == CANCEL_FLOW and not _NUMBER.search(turn.text.upper()):  # a number: asked anew
         number = turn.state.get("cancel", "")
         turn.state.clear()
@@ -270,7 +274,8 @@ def cancel_booking(turn: Turn) -> Reply:
         if not active:
             return Reply(messages.NO_BOOKINGS, intent="cancel_booking")
         return Reply(messages.CANCEL_WHICH.format(numbers="、".join(b.number for b in active)),
-                     actions=[f"取消预约 {b.number}" for b in active[:3]], intent="cancel_booking")
+                     actions=[messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]],
+                     intent="cancel_booking")
     number = m.group(0) if m else active[0].number
     booking = next((b for b in active if b.number == number), None)
     if booking is None:  # not theirs, already cancelled, or no such number: the domain function says which
@@ -282,7 +287,8 @@ def cancel_booking(turn: Turn) -> Reply:
     turn.state.update(flow=CANCEL_FLOW, cancel=number)
     return Reply(messages.CANCEL_CONFIRM.format(
         number=number, station=names.get(booking.station_id, booking.station_id) if booking else "",
-        check_in=_fmt(booking.check_in) if booking else ""), actions=["确认", "保留预约"], intent="cancel_booking")
+        check_in=day_label_with_year(booking.check_in) if booking else ""),
+        actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
 
 
 _STAY_WORD = re.compile(r"住|床位|订|预约")

@@ -106,6 +106,10 @@ def _registrar(registry: dict[str, Handler]) -> Callable[..., Callable[[Handler]
 handles = _registrar(HANDLERS)             # @handles("booking", …): handlers by intent
 handles_kind = _registrar(KIND_HANDLERS)   # @handles_kind("image", …): handlers by message type
 
+# Classified at start-up so the first user does not wait for the intent examples' embeddings:
+# it holds no intent keyword, so the classification goes through the examples.
+WARM_UP_QUESTION = "想了解一下相关情况"
+
 
 class Dialogue:
     def __init__(self, settings: Settings, knowledge, store, records: ConversationRecords,
@@ -129,7 +133,7 @@ class Dialogue:
     def warm_up(self) -> None:
         """Load the knowledge base and embed the intent examples before the first message."""
         self.knowledge.warm_up()
-        self.classifier.classify("想了解一下相关情况")  # no keyword: goes through the examples
+        self.classifier.classify(WARM_UP_QUESTION)
 
     # ------------------------------------------------------------ entry point
     # One message per user at a time, across all workers: a user who types

@@ -14,6 +14,7 @@ import unicodedata
 from datetime import date
 
 from bot.dates import parse_date, parse_nights
+from knowledge.text import cn_number
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
@@ -26,6 +27,7 @@ _NOT_A_NAME = re.compile(r"你好|您好|谢谢|驿站|预约|取消|算了|不�
 _WEEK = re.compile(r"一周|一个星期|一个礼拜|一星期")
 _FRACTION = re.compile(r"\d+\.\d+\s*个?(?:晚|夜|天)|半\s*(?:晚|夜|天)")
 _BOTH = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})天\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:晚|夜)")
+_LIST_NUMBER = re.compile(r"(\d{1,2})\s*号?")  # "2", "2号": a station by its place in the list
 
 
 def normalise(text: str) -> str:
@@ -83,7 +85,7 @@ def nights_in(text: str) -> int | None:
         return None
     both = _BOTH.search(t)
     if both:
-        return parse_nights(both.group(2) + "晚")
+        return cn_number(both.group(2))
     if _WEEK.search(t):
         return 7
     return parse_nights(t)
@@ -101,7 +103,7 @@ def station_in(text: str, stations: list[tuple[str, str, str]]) -> str | None:
     """A station by its number in the list, its name, or the part of its name that tells it apart
     ("溱湖", "总站"); ``stations`` are (id, name, address)."""
     plain = normalise(text).strip()
-    digits = re.fullmatch(r"(\d{1,2})\s*号?", plain)
+    digits = _LIST_NUMBER.fullmatch(plain)
     if digits and 1 <= int(digits.group(1)) <= len(stations):
         return stations[int(digits.group(1)) - 1][0]
     for sid, name, _ in stations:

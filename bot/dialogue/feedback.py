@@ -29,9 +29,9 @@ def feedback_down(turn: Turn) -> Reply:
     with engine.sessions() as s:
         answer = convlog.last_answer(s, user, within)
         if answer is None:
-            return Reply(messages.FEEDBACK_NOTHING_TO_RATE, actions=["转人工"], intent=INTENT)
+            return Reply(messages.FEEDBACK_NOTHING_TO_RATE, actions=[messages.CHIP_TICKET], intent=INTENT)
         convlog.rate(s, answer.turn_id, user, "down")
         question = convlog.question_of(s, answer.turn_id)
         s.commit()
     turn.state.update(offer_ticket=question or turn.text, offer_yes=True)  # the offer says: 回复“是”
-    return Reply(messages.FEEDBACK_DOWN, actions=["是", "转人工"], intent=INTENT)
+    return Reply(messages.FEEDBACK_DOWN, actions=[messages.CHIP_YES, messages.CHIP_TICKET], intent=INTENT)

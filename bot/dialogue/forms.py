@@ -85,7 +85,7 @@ class Form:
 
     name: str = ""
     intent: str = ""
-    confirm_actions: tuple[str, ...] = ("确认", "取消")
+    confirm_actions: tuple[str, ...] = (messages.CHIP_CONFIRM, messages.CHIP_CANCEL)
 
     # ------------------------------------------------------------ what a form declares
     def slots(self, ft: FormTurn) -> list[Slot]:
@@ -238,6 +238,6 @@ def yes_no_slot(name: str, question: str, ends_flow=None) -> Slot:
     """A 是/否 question, read only when it is the one asked (any "好的" could look like a yes)."""
     return Slot(name=name,
                 extract=lambda text, ft: yes_no(text) if ft.step == name else None,
-                ask=lambda ft: (question, ["是", "否"]),
+                ask=lambda ft: (question, [messages.CHIP_YES, messages.CHIP_NO]),
                 not_understood=lambda ft: messages.ANSWER_YES_NO,
                 ends_flow=ends_flow)

@@ -187,14 +187,14 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         sources.extend(answer.sources[:1])
         found = found or answer.found
     _remember_topic(turn, topic)
-    return Reply("\n\n".join(parts), actions=["转人工"], intent="policy", found=found)
+    return Reply("\n\n".join(parts), actions=[messages.CHIP_TICKET], intent="policy", found=found)
 
 
 def reply_for_answer(answer) -> Reply:
     """The reply a user gets for a knowledge answer (also shown by the staff hit test)."""
     if answer.found:
-        return Reply(answer.text, sources=answer.sources, actions=["转人工"], intent="policy", found=True)
+        return Reply(answer.text, sources=answer.sources, actions=[messages.CHIP_TICKET], intent="policy", found=True)
     sorry = messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place else messages.NOT_FOUND
-    return Reply(f"{sorry}{messages.OFFER_TICKET}", actions=["转人工"], intent="policy", found=False)
+    return Reply(f"{sorry}{messages.OFFER_TICKET}", actions=[messages.CHIP_TICKET], intent="policy", found=False)
 
 

@@ -49,13 +49,13 @@ def _open(turn: Turn, text: str) -> Reply:
     except TicketError as exc:
         return Reply(exc.message, intent="ticket")
     turn.state.clear()
-    return Reply(messages.TICKET_OPENED.format(number=number), actions=["我的工单"], intent="ticket")
+    return Reply(messages.TICKET_OPENED.format(number=number), actions=[messages.CHIP_MY_TICKETS], intent="ticket")
 
 
 def _ask(turn: Turn) -> Reply:
     turn.state.pop("offer_ticket", None)
     turn.state["flow"] = FLOW
-    return Reply(messages.TICKET_ASK_TEXT, actions=["取消"], intent="ticket")
+    return Reply(messages.TICKET_ASK_TEXT, actions=[messages.CHIP_CANCEL], intent="ticket")
 
 
 def _confirm_or_open(turn: Turn, described: str) -> Reply:
@@ -65,7 +65,8 @@ def _confirm_or_open(turn: Turn, described: str) -> Reply:
         return _open(turn, described)
     turn.state.pop("offer_ticket", None)
     turn.state.update(flow=FLOW, ticket_draft=described)
-    return Reply(messages.TICKET_CONFIRM_SHORT.format(text=described), actions=["是", "取消"], intent="ticket")
+    return Reply(messages.TICKET_CONFIRM_SHORT.format(text=described),
+                 actions=[messages.CHIP_YES, messages.CHIP_CANCEL], intent="ticket")
 
 
 @handles("ticket")
@@ -96,7 +97,7 @@ def ticket_status(turn: Turn) -> Reply:
             if latest is not None:
                 lines.append(messages.TICKET_LATEST_REPLY.format(text=latest.text[:60]))
     if not lines:
-        return Reply(messages.NO_TICKETS, actions=["转人工"], intent="ticket_status")
+        return Reply(messages.NO_TICKETS, actions=[messages.CHIP_TICKET], intent="ticket_status")
     return Reply(messages.MY_TICKETS.format(lines="\n".join(lines)), intent="ticket_status")
 
 
@@ -108,7 +109,7 @@ def ticket_withdraw(turn: Turn) -> Reply:
         mine = [t.number for t in list_for_user(s, turn.incoming.user_key) if t.status != "closed"]
     number = named.group(0) if named else (mine[0] if mine else None)
     if number is None or number not in mine:
-        return Reply(messages.TICKET_WITHDRAW_NONE, actions=["我的工单"], intent="ticket_withdraw")
+        return Reply(messages.TICKET_WITHDRAW_NONE, actions=[messages.CHIP_MY_TICKETS], intent="ticket_withdraw")
     try:
         with turn.engine.sessions() as s:
             withdraw(s, number, turn.incoming.user_key)
@@ -131,10 +132,12 @@ def ticket_followup(turn: Turn) -> Reply:
         mine = [t.number for t in list_for_user(s, turn.incoming.user_key) if t.status != "closed"]
     number = named.group(0).upper() if named else (mine[0] if mine else None)
     if number is None or number not in mine:  # never someone else's ticket, nor a closed one
-        return Reply(messages.TICKET_FOLLOWUP_NONE, actions=["转人工", "我的工单"], intent="ticket_followup")
+        return Reply(messages.TICKET_FOLLOWUP_NONE, actions=[messages.CHIP_TICKET, messages.CHIP_MY_TICKETS],
+                     intent="ticket_followup")
     try:
         with turn.engine.sessions() as s:
             user_followup(s, number, turn.incoming.user_key, text)
     except TicketError as exc:
         return Reply(exc.message, intent="ticket_followup")
-    return Reply(messages.TICKET_FOLLOWUP_SENT.format(number=number), actions=["我的工单"], intent="ticket_followup")
+    return Reply(messages.TICKET_FOLLOWUP_SENT.format(number=number), actions=[messages.CHIP_MY_TICKETS],
+                 intent="ticket_followup")

@@ -68,7 +68,8 @@ TOKEN = "bench-token"
 APPID = "wxbench0123456789"
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 WRK_THREADS = 2
-TARGETS = {"distinct_ratio": 0.05, "campaign_ratio": 0.20, "p99_ms": 100.0}
+# The aims of issues 13 and 15 ("keep the speed": ≥ 5% distinct, ≥ 15% campaign of bare Flask, p99 < 100 ms).
+TARGETS = {"distinct_ratio": 0.05, "campaign_ratio": 0.15, "p99_ms": 100.0}
 
 # ---------------------------------------------------------------- the baseline
 

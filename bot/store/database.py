@@ -5,8 +5,8 @@ A message costs two short write transactions, ``start_turn`` and ``finish_turn``
 (on SQLite every write transaction takes the database-wide lock, so their number
 sets the throughput: bench/README.md). The statements are built once as Core
 statements and run with parameters on a Connection's cursor (bot/store/prepared.py:
-~70 µs less per statement, the campaign mix's 12.6% → see bench/README.md
-2026-12-05); each write is one ``INSERT … ON CONFLICT … RETURNING``
+~60 µs less per statement: the campaign mix 12.6% → 16–17% of bare Flask,
+bench/README.md "2026-12-04 evening"); each write is one ``INSERT … ON CONFLICT … RETURNING``
 (SQLite ≥ 3.35 and PostgreSQL share it), so a claim, a bucket or a lock is taken
 atomically without a read first. This module is the only writer of ``kv_store``.
 """

@@ -4,7 +4,7 @@ Why: a message runs seven short statements in the store (bot/store/database.py).
 ``Connection.execute`` builds an execution context, computes the statement's cache
 key and wraps the cursor's result on every call: ~70–90 µs a statement on the bench
 machine, against ~15 µs for SQLite to run it, which took the webhook's campaign mix
-from 22.9% to 12.6% of bare Flask (bench/README.md, 2026-12-04 and 2026-12-05).
+to 12.6% of bare Flask; on the cursor 16–17% (bench/README.md, "2026-12-04 evening").
 
 Nothing here is written by hand: the SQL is SQLAlchemy's compilation of the Core
 statement for the connection's dialect, and parameters and returned values pass

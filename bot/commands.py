@@ -164,8 +164,8 @@ def faq_list(search: str) -> None:
     with current_app.extensions["talent.db"]() as s:
         rows = faq.entries(s, search)
         for e in rows:
-            state = "" if e.enabled else "  [停用]"
-            aliases = f"  (+{len(e.aliases)} 种问法)" if e.aliases else ""
+            state = "" if e.enabled else "  [disabled]"
+            aliases = f"  (+{len(e.aliases)} other wordings)" if e.aliases else ""
             click.echo(f"{e.id}  {e.question}{aliases}  → {e.answer[:40]}{state}")
         click.echo(f"{len(rows)} entries")
 

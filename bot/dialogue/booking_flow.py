@@ -302,8 +302,10 @@ def mentions_a_stay(turn: Turn) -> bool:
     text = turn.text
     if compact(text).isdigit() or QUESTION.search(text):  # "驿站明天能住吗" asks; it does not book
         return False
-    dated = _STAY_WORD.search(text) and date_in(text, users_today(turn.engine.settings))
-    if dated and _CHECK_IN.search(text):  # "我想明天入住": a day to move in is a booking
+    today = users_today(turn.engine.settings)
+    dated = _STAY_WORD.search(text) and date_in(text, today)
+    # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay. Either is a booking.
+    if dated and (_CHECK_IN.search(text) or all(stay_dates(text, today))):
         return True
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False

@@ -65,6 +65,7 @@ class FormTurn:
     turn: Turn
     step: str | None = None                         # the slot asked in the previous reply
     found: dict = field(default_factory=dict)       # values read from this message
+    changed: list = field(default_factory=list)     # slots given before whose value this message changed
     cache: dict = field(default_factory=dict)       # a form's lookups, once per message (stations, today)
 
     @property
@@ -138,7 +139,8 @@ class Form:
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
             return self.ask(ft, ft.step, self.not_understood(ft, ft.step) + "\n")
-        return self.ask(ft, self.missing(ft), messages.UPDATED if ft.step == CONFIRM else "")
+        # A value given earlier changed ("不对，住两晚" while the phone is asked): say it was taken.
+        return self.ask(ft, self.missing(ft), messages.UPDATED if ft.step == CONFIRM or ft.changed else "")
 
     def absorb(self, ft: FormTurn) -> tuple[bool | Reply, str | None]:
         """Run every slot's extractor on the message; (anything filled, or the reply that ends
@@ -155,6 +157,8 @@ class Form:
             ft.found[slot.name] = value
             if slot.sticky and slot.name in ft.values and ft.step != slot.name and not changing:
                 continue  # mentioned in passing: a question about the other station changes nothing
+            if slot.name != ft.step and ft.values.get(slot.name, value) != value:
+                ft.changed.append(slot.name)
             ft.values[slot.name], filled = value, True
             if slot.ends_flow is not None:
                 ending = slot.ends_flow(value, ft)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import fold_width
+from knowledge.text import fold_width, to_simplified
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SENTENCE_END = "。！？；!?;…”』」)）"
@@ -32,7 +32,9 @@ def starts_block(line: str) -> bool:
 
 
 def _normalise_chars(text: str) -> str:
-    text = fold_width(text)
+    # Questions are read in Simplified characters (OpenCC), so the documents are too: a notice
+    # in Traditional characters answers "见习期间有补助吗". Simplified text passes unchanged.
+    text = fold_width(to_simplified(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
     text = text.replace("\u3000", " ")  # ideographic spaces indent paragraphs; they are layout, not text
     text = re.sub(r"[\u200b-\u200f\u2028\u2029]", "", text)

@@ -183,3 +183,21 @@ def _new_collection_started(index: Path) -> bool:
     except sqlite3.Error:
         return False
     return any(n.endswith("_g2") for n in names)
+
+
+def test_a_document_in_traditional_characters_answers_questions_in_either(tmp_path, shipped_kb):
+    """Questions are read in Simplified characters; a notice written in Traditional ones is
+    indexed the same way, so its facts are found (before: 见习期间有补助吗 → not found)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "見習通知.txt").write_text(
+        "關於高校畢業生就業見習的通知\n\n"
+        "畢業生見習期限一般為6個月，最長不超過1年。見習期間由見習單位和地方財政部門提供基本生活補助，"
+        "並辦理人身意外傷害保險。在見習期間被見習單位正式錄用的，見習期可以作為工齡計算。\n", encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    report = build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    assert report.added == ["見習通知.txt"] and not report.warnings
+    for question, expected in [("见习期间有补助吗", "基本生活补助"), ("見習期間有補助嗎", "基本生活补助"),
+                               ("见习期能算工龄吗", "工龄")]:
+        answer = kb.answer(question)
+        assert answer.found and expected in answer.text, (question, answer.text)

@@ -238,11 +238,35 @@ def _load_html(data: bytes) -> tuple[str, str]:
         # An article's own <header> holds its <h1>; only page chrome is dropped.
         if not (tag.name in ("header", "footer") and tag.find_parent("article")):
             tag.decompose()
-    blocks = _html_blocks(soup)
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    blocks = [b for b in map(_without_furniture, _html_blocks(soup)) if b]
+    title = _page_title(soup.title.get_text(" ", strip=True) if soup.title else "")
     if not title:
         title = next((b[2:] for b in blocks if b.startswith("# ")), "")
     return title, "\n\n".join(blocks)
+
+
+# What a government CMS page puts around a notice in plain <div>s: the print, close and font-size
+# buttons, view counters and share bars inside the article's info line, and blocks that are only
+# breadcrumbs or the site's footer. None of it is text of the document.
+_FURNITURE = re.compile(r"【[^】]{0,12}(?:打印|关闭|收藏|字体|字号)[^】]{0,12}】|"
+                        r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)[:：]\s*\d*|"
+                        r"字[体号][:：]\s*[大中小 ]+|(?:分享到|分享至)[:：].*$")
+_FURNITURE_BLOCK = re.compile(r"^(?:当前位置|您现在的位置|您的位置)[:：]|版权所有|ICP备|网站标识码|网站地图")
+# "发布时间：2024-03-15 来源：市人社局": labelled fields on one line, each on its own (ingest/structure.py reads them).
+_NEXT_FIELD = re.compile(r"\s+(?=(?:来源|信息来源|发布机构|作者)[:：])")
+# A page title is "the document's name_the site's name" (or "… - site", "…|site").
+_TITLE_PARTS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
+
+
+def _without_furniture(block: str) -> str:
+    if len(block) <= 200 and _FURNITURE_BLOCK.search(block):
+        return ""
+    return _NEXT_FIELD.sub("\n", _FURNITURE.sub("", block)).strip()
+
+
+def _page_title(title: str) -> str:
+    """The document's name out of a page title: its longest part, the site's name dropped."""
+    return max(_TITLE_PARTS.split(title), key=len).strip() if title else ""
 
 
 def _html_blocks(root) -> list[str]:

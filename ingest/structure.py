@@ -36,9 +36,11 @@ _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[二〇一二三四五六七八九十○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 _ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|中心|院|会|室|小组|公司|集团)$")
 # gov.cn pages head a document with labelled fields: "发文机关：国务院", "发文字号：国令第663号".
-_LABELLED = re.compile(r"^(发文机关|发布机关|发文单位|发文字号|文号|成文日期|发布日期|施行日期)[：:]\s*(.+)$")
+# News-style pages: "发布时间：2024-03-15", "来源：市人社局" (a source that is not an office is kept as "source").
+_LABELLED = re.compile(r"^(发文机关|发布机关|发文单位|发文字号|文号|成文日期|发布日期|发布时间|施行日期|来源|信息来源)[：:]\s*(.+)$")
 _LABEL_KEYS = {"发文机关": "issuer", "发布机关": "issuer", "发文单位": "issuer", "发文字号": "doc_number", "文号": "doc_number",
-               "成文日期": "date", "发布日期": "published", "施行日期": "effective"}
+               "成文日期": "date", "发布日期": "published", "发布时间": "published", "施行日期": "effective",
+               "来源": "issuer", "信息来源": "issuer"}
 _SALUTATION = re.compile(r"^[^。！？；]{2,60}[：:]$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SPACES = re.compile(r"\s+")
@@ -117,6 +119,8 @@ def parse(text: str) -> Structure:
         labelled = _LABELLED.match(line)
         if labelled:
             key = _LABEL_KEYS[labelled.group(1)]
+            if labelled.group(1).endswith("来源") and not _ISSUER_END.search(labelled.group(2).strip()):
+                key = "source"  # "来源：新华网" names where a page copied it from, not who issued it
             meta.setdefault(key, labelled.group(2).strip())
             blocks.append(Block("meta", line, key=key))
             continue

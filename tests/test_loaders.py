@@ -275,6 +275,23 @@ def test_html_cms_page_with_divs_spans_and_tables(tmp_path):
                                       "第三段", "第四段"]
 
 
+def test_a_government_cms_page_keeps_the_notice_and_drops_the_page_around_it(tmp_path):
+    """The page title's site name, breadcrumbs, print/close buttons, view counters, share bar
+    and footer (all in plain <div>s) are not the document; its date and source are fields."""
+    html = ('<html><head><meta charset="utf-8"><title>关于做好就业见习工作的通知_某市人力资源和社会保障局</title></head>'
+            '<body><div class="top">当前位置：首页 &gt; 政务公开 &gt; 通知公告</div><div class="article">'
+            "<h1>关于做好就业见习工作的通知</h1>"
+            "<div>发布时间：2024-03-15 来源：市人社局 浏览次数：1234 【字体：大 中 小】 【打印】 【关闭】</div>"
+            "<p>二、见习期限。见习期限为3至12个月。</p><div>分享到：微信 微博 QQ空间</div></div>"
+            "<div>主办单位：某市人力资源和社会保障局 版权所有 苏ICP备12345678号 网站地图</div></body></html>")
+    path = tmp_path / "notice.html"
+    path.write_bytes(html.encode("utf-8"))
+    doc = load_document(path)
+    assert doc.title == "关于做好就业见习工作的通知"
+    assert doc.text.split("\n\n") == ["# 关于做好就业见习工作的通知", "发布时间：2024-03-15\n来源：市人社局",
+                                      "二、见习期限。见习期限为3至12个月。"]
+
+
 def test_html_without_charset_falls_back_to_gb18030(tmp_path):
     path = tmp_path / "old.html"
     path.write_bytes(f"<html><title>旧页面</title><body><p>{POLICY}</p></body></html>".encode("gbk"))

@@ -206,3 +206,13 @@ def test_the_shipped_report_still_reaches_the_index_whole(size):
 
     report = next(DOCS.glob("*.txt")).read_text(encoding="utf-8")
     assert _coverage(report, size).ratio == 1.0
+
+
+def test_a_news_pages_date_and_source_are_fields_not_text():
+    """"发布时间" is the publication date; "来源" an issuer when it names an office, else where the
+    page copied the text from: never an answer."""
+    structure = parse("关于做好就业见习工作的通知\n发布时间：2024-03-15\n来源：市人社局\n见习期限为3至12个月。")
+    assert structure.meta["published"] == "2024-03-15" and structure.meta["issuer"] == "市人社局"
+    assert [b.kind for b in structure.blocks if "2024-03-15" in b.text or "市人社局" in b.text] == ["meta", "meta"]
+    copied = parse("某通知\n来源：新华网\n见习期限为3至12个月。")
+    assert copied.meta.get("source") == "新华网" and "issuer" not in copied.meta

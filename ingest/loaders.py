@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,8 +148,8 @@ def _load_pdf(data: bytes) -> tuple[str, str]:
     # password returns NOT_DECRYPTED (0) instead of raising.
     if reader.is_encrypted and not reader.decrypt(""):
         raise _Unreadable("PDF is encrypted (password required)")
-    pages = [(page.extract_text() or "").strip() for page in reader.pages]
-    text = "\n\n".join(p for p in pages if p)
+    pages = _without_page_furniture([(page.extract_text() or "").strip().split("\n") for page in reader.pages])
+    text = "\n\n".join("\n".join(lines) for lines in pages if any(lines))
     if not text:
         raise _Unreadable("PDF has no extractable text (scanned image?)")
     try:
@@ -156,6 +157,26 @@ def _load_pdf(data: bytes) -> tuple[str, str]:
     except Exception:  # a broken Info dictionary must not cost us the text
         meta_title = ""
     return meta_title or _first_line_title(text), text
+
+
+# "— 3 —", "-3-", "第2页 共5页", "2/5": page numbers at the top or bottom of a page.
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页\s*[,，]?\s*(共\s*\d+\s*页)?$|"
+                          r"^\d{1,4}\s*/\s*\d{1,4}$|^共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页$")
+
+
+def _without_page_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Page numbers, and the running header or footer a document repeats at the top or bottom of
+    its pages ("××区人民政府办公室文件"), are layout, not text: left out, so a sentence broken by
+    a page end joins up again when cleaned (ingest/cleaning.py)."""
+    def edges(lines: list[str]) -> set[int]:
+        return {i for i in (0, 1, len(lines) - 2, len(lines) - 1) if 0 <= i < len(lines)}
+
+    lines_at_edges = Counter(lines[i].strip() for lines in pages for i in edges(lines))
+    repeated = {line for line, n in lines_at_edges.items()
+                if line and len(pages) >= 3 and n >= max(3, (len(pages) + 1) // 2)}
+    return [[line for i, line in enumerate(lines)
+             if i not in edges(lines) or not (_PAGE_NUMBER.match(line.strip()) or line.strip() in repeated)]
+            for lines in pages]
 
 
 def _clean_pdf_title(title: str) -> str:

@@ -144,6 +144,35 @@ def test_pdf_with_chinese_text(tmp_path):
     assert doc == LoadedDocument("人才政策汇编", f"{POLICY}\n\n新建人才公寓424套。", "pdf")
 
 
+def test_pdf_page_numbers_and_running_headers_are_not_text(tmp_path):
+    """A government PDF repeats its header on every page and numbers the pages ("— 2 —"); a
+    sentence running over a page end must read as one sentence after cleaning."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from ingest.cleaning import clean_text
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pages = [["某区人力资源和社会保障局文件", "关于就业见习补贴的通知",
+              "第一条 见习单位按当地最低工资标准的60%给予见习补贴，见习期满留用率达到50%以上的，补贴"],
+             ["某区人力资源和社会保障局文件", "标准提高到70%。", "第二条 见习期限为3至12个月。"],
+             ["某区人力资源和社会保障局文件", "第三条 本通知自发布之日起施行。"]]
+    path = tmp_path / "notice.pdf"
+    c = canvas.Canvas(str(path))
+    for number, lines in enumerate(pages, 1):
+        c.setFont("STSong-Light", 11)
+        for row, line in enumerate(lines):
+            c.drawString(60, 780 - 24 * row, line)
+        c.drawString(280, 40, f"— {number} —")
+        c.showPage()
+    c.save()
+    text = clean_text(load_document(path).text)
+    assert "— 2 —" not in text and text.count("某区人力资源和社会保障局文件") == 0
+    assert "留用率达到50%以上的，补贴标准提高到70%。" in text
+    assert "第二条 见习期限为3至12个月。" in text.split("\n")
+
+
 @pytest.mark.parametrize("meta, expected", [
     ("", "见习补贴办法"),                                  # no metadata: first line
     ("Microsoft Word - 人才新政.docx", "人才新政"),         # Word export noise removed

@@ -247,3 +247,22 @@ def test_a_colloquial_phrase_cut_into_words_still_meets_its_document_wording():
     text = "一站式服务中心集成提供人才认定、子女入学等29个服务事项。"
     assert coverage("孩子上学的事能在哪办", text) == 1.0
     assert coverage("孩子转学的事能在哪办", text) < 0.5  # only the phrase itself brings the wording in
+
+
+def test_question_words_are_not_the_subject_but_what_is_asked_about_is(tmp_path, shipped_kb):
+    """"见习最多可以多长时间" is about 见习; its 多长时间 asks for a duration, which the answer
+    states as "3至12个月", never as those words (before: not found). "有效期几年" is about the
+    有效期 itself, which the answer names."""
+    from ingest.pipeline import build
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "见习办法.md").write_text(
+        "# 就业见习管理办法\n\n第一条 见习对象为离校2年内未就业高校毕业生。\n\n第二条 见习期限为3至12个月。\n\n"
+        "第三条 见习单位按当地最低工资标准的60%给予见习补贴。\n\n第四条 本办法自印发之日起实施，有效期5年。\n",
+        encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    for question, expected in [("见习最多可以多长时间", "3至12个月"), ("见习期最长多久", "3至12个月"),
+                               ("这个办法有效期几年", "有效期5年")]:
+        answer = kb.answer(question)
+        assert answer.found and expected in answer.text, (question, answer.text)

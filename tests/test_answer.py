@@ -257,12 +257,16 @@ def test_question_words_are_not_the_subject_but_what_is_asked_about_is(tmp_path,
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "见习办法.md").write_text(
-        "# 就业见习管理办法\n\n第一条 见习对象为离校2年内未就业高校毕业生。\n\n第二条 见习期限为3至12个月。\n\n"
-        "第三条 见习单位按当地最低工资标准的60%给予见习补贴。\n\n第四条 本办法自印发之日起实施，有效期5年。\n",
+        "# 就业见习工作通知\n\n一、见习对象。离校2年内未就业高校毕业生和16—24岁失业青年。\n\n"
+        "二、见习期限。见习期限为3至12个月。\n\n三、补贴标准。见习单位按当地最低工资标准的60%给予见习补贴。\n\n"
+        "四、申请材料。见习单位申请补贴时提供见习协议、见习人员花名册和发放生活补助的银行流水。\n\n"
+        "五、本通知自印发之日起实施，有效期5年。\n",
         encoding="utf-8")
     kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
     build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
     for question, expected in [("见习最多可以多长时间", "3至12个月"), ("见习期最长多久", "3至12个月"),
-                               ("这个办法有效期几年", "有效期5年")]:
+                               ("这个通知有效期几年", "有效期5年"),
+                               # "谁可以…" asks for the 对象 (knowledge/synonyms.txt: the official word for "who")
+                               ("谁可以参加见习", "离校2年内未就业高校毕业生")]:
         answer = kb.answer(question)
         assert answer.found and expected in answer.text, (question, answer.text)

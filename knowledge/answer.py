@@ -21,7 +21,7 @@ import numpy as np
 
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
-from knowledge.relevance import attribute_fit, numbers_fit, sentence_terms
+from knowledge.relevance import attribute_fit, numbers_fit, sentence_terms, subject_share
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import normalise_query, split_sentences
 
@@ -197,7 +197,9 @@ class Answerer:
         score = np.where(fits < 0, -np.inf, score)
         best = int(np.argmax(score))
         chunk = relevant[candidates[best][0]].chunk
-        on_topic = sentence_terms(expanded, f"{chunk.title} {chunk.heading} {scored[best]}".lower())[1]
+        # On topic: the sentence (with its title and heading) names the subject itself, not only the
+        # kind of fact asked ("落户需要什么材料" is not answered by the materials of something else).
+        on_topic = subject_share(expanded, f"{chunk.title} {chunk.heading} {scored[best]}".lower())
         if on_topic < _SUBJECT_SHARE:  # the best sentence left is about something else
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))

@@ -82,6 +82,11 @@ def _affirmed(term: str, text: str, query: str) -> bool:
 _MARKS = re.compile(r"[“”‘’\"'《》「」『』、，。；：！？（）()\s·]")
 
 
+def _is_subject(term: str) -> bool:
+    """A specific term that says what the question is about, not what kind of fact it wants."""
+    return not term.isdecimal() and not any(asks.search(term) for asks, _ in _ATTRIBUTES)
+
+
 def coverage(query: str, text: str) -> float:
     """Weighted share of the query's content terms present in ``text`` (0..1)."""
     return _coverages(query, text)[0]
@@ -95,16 +100,18 @@ def _comparable(text: str) -> str:
     return arabic_numerals(_MARKS.sub("", text))
 
 
-def _coverages(query: str, text: str) -> tuple[float, float]:
-    """(share of all the query's terms in ``text``, share of its specific ones), weighted.
+def _coverages(query: str, text: str) -> tuple[float, float, float]:
+    """(share of all the query's terms in ``text``, share of its specific ones, share of its
+    subject), weighted.
 
-    The specific terms are the non-generic ones (the question's subject: 租房,
-    本科生…); their share is 1.0 when the question has none. One pass for both:
-    relevance needs both for every candidate chunk.
+    The specific terms are the non-generic ones (租房, 本科生, 材料…); the subject is those
+    minus the nouns naming the kind of fact asked (材料, 条件, 有效期: see ``subject_terms``).
+    A share is 1.0 when the question has no such terms. One pass for all: relevance needs
+    them for every candidate chunk.
     """
     text = _comparable(text)
     query = arabic_numerals(query)
-    total = got = specific_total = specific_got = 0.0
+    total = got = specific_total = specific_got = subject_total = subject_got = 0.0
     phrases = _phrases_in(query)
     for term in content_terms(query):
         generic = _generic(term)
@@ -121,7 +128,10 @@ def _coverages(query: str, text: str) -> tuple[float, float]:
         total, got = total + weight, got + hit
         if not generic:
             specific_total, specific_got = specific_total + weight, specific_got + hit
-    return (got / total if total else 0.0), (specific_got / specific_total if specific_total else 1.0)
+            if _is_subject(term):
+                subject_total, subject_got = subject_total + weight, subject_got + hit
+    return ((got / total if total else 0.0), (specific_got / specific_total if specific_total else 1.0),
+            (subject_got / subject_total if subject_total else 1.0))
 
 
 # Questions that ask for a specific kind of fact (a phone number, a price, a
@@ -189,7 +199,12 @@ def numbers_fit(query: str, text: str) -> float:
 
 def sentence_terms(query: str, text: str) -> tuple[float, float]:
     """(coverage of all the question's terms, of its specific ones) in one answer sentence."""
-    return _coverages(query, text)
+    return _coverages(query, text)[:2]
+
+
+def subject_share(query: str, text: str) -> float:
+    """Share of what the question is about (its subject, not the kind of fact asked) in ``text``."""
+    return _coverages(query, text)[2]
 
 
 def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
@@ -197,7 +212,7 @@ def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
     query = query.lower()
     if missing_attribute(query, text):
         return 0.0
-    cov, specific = _coverages(query, text)
+    cov, specific, _ = _coverages(query, text)
     if dense is None:
         return cov
     d = min(max((dense - _DENSE_LOW) / (_DENSE_HIGH - _DENSE_LOW), 0.0), 1.0)
@@ -215,6 +230,4 @@ def subject_terms(question: str) -> tuple[str, ...]:
     A message with no subject continues the previous question's topic.
     """
     question = arabic_numerals(to_simplified(question.lower()))
-    return tuple(t for t in content_terms(question)
-                 if len(t) >= 2 and not _generic(t) and not any(asks.search(t) for asks, _ in _ATTRIBUTES)
-                 and not t.isdecimal())
+    return tuple(t for t in content_terms(question) if len(t) >= 2 and not _generic(t) and _is_subject(t))

@@ -270,3 +270,19 @@ def test_question_words_are_not_the_subject_but_what_is_asked_about_is(tmp_path,
                                ("谁可以参加见习", "离校2年内未就业高校毕业生")]:
         answer = kb.answer(question)
         assert answer.found and expected in answer.text, (question, answer.text)
+
+
+def test_the_kind_of_fact_asked_is_not_enough_the_subject_must_be_named(tmp_path, shipped_kb):
+    """"落户需要什么材料" asks for materials *of 落户*: a sentence on the materials of a 居住证
+    states the kind of fact asked but is about something else (before: given as the answer)."""
+    from ingest.pipeline import build
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "居住证办法.md").write_text(
+        "# 居住证办法\n\n第九条 申领居住证，应当向居住地公安派出所提交本人居民身份证、近期免冠照片以及居住地住址、"
+        "就业、就读等证明材料。\n\n第十条 居住证每年签注一次。\n", encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    assert not kb.answer("落户需要什么材料").found
+    answer = kb.answer("申领居住证需要什么材料")
+    assert answer.found and "居民身份证" in answer.text

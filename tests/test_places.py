@@ -43,6 +43,16 @@ def test_places_are_read_with_their_parents():
     assert g.places_in("人才公寓新建了多少", known=frozenset()) == []  # 新建区 only if the index knows it
 
 
+
+def test_the_longest_name_at_a_position_wins_and_reading_goes_on_after_it():
+    """海南藏族自治州 is in 青海, not the province 海南 its first two characters name; 泰州市 is
+    read once, not as 泰州 and then again from inside it."""
+    g = gazetteer()
+    paths = [c[0].path for c in g.mentions("青海省海南藏族自治州同德县和江苏省泰州市姜堰区")]
+    assert paths == [("青海省",), ("青海省", "海南藏族自治州"), ("青海省", "海南藏族自治州", "同德县"),
+                     ("江苏省",), ("江苏省", "泰州市"), ("江苏省", "泰州市", "姜堰区")]
+    assert g.mentions("") == [] and g.mentions("人才公寓") == []
+
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory, shipped_kb):
     tmp = tmp_path_factory.mktemp("places")

@@ -163,6 +163,27 @@ def test_filters_apply_to_both_rankers(tmp_path):
     assert idx.dense_search(a[2][0], 5, {"doc_id": "none"}) == []
 
 
+def test_the_rows_a_search_may_use_are_those_of_the_documents_and_filters_asked(tmp_path):
+    """The mask of allowed rows (a set of documents from place scoping and lifecycle, staff's
+    filters) is the rows that pass both, whichever order they are asked in and when asked again."""
+    idx = _index(tmp_path)
+    docs = [_doc(f"d{i}.{'pdf' if i % 2 else 'txt'}", [f"文件{i}第{j}段" for j in range(3)], "pdf" if i % 2 else "txt")
+            for i in range(6)]
+    with open_writer(idx) as w:
+        for d in docs:
+            w.put(*d)
+        w.commit()
+    snap = idx.current()
+    cases = [(None, frozenset({"d1.pdf", "d4.txt"})), ({"doc_type": "pdf"}, None),
+             ({"doc_type": ["pdf"]}, frozenset({"d1.pdf", "d2.txt", "gone.txt"})), (None, frozenset()),
+             (None, frozenset({"d1.pdf", "d4.txt"}))]  # the first again: the kept mask
+    for filters, wanted in cases:
+        expected = [(wanted is None or snap.chunks[cid].doc_id in wanted) and (not filters or (
+            snap.chunks[cid].doc_id.endswith(".pdf"))) for cid in snap.ids]
+        assert snap.mask(filters, wanted).tolist() == expected, (filters, wanted)
+    assert snap.mask(None, None) is None
+
+
 def test_dense_search_ranks_as_chromadb_does(tmp_path):
     """Exact search over the snapshot's vectors gives chromadb's own cosine ranking."""
     idx = _index(tmp_path)

@@ -86,6 +86,13 @@ def _base_manifest(index: KnowledgeIndex, client) -> Manifest:
     return manifest or Manifest(embedder=index.embedder_name)
 
 
+# Readers search a generation's snapshot exactly (knowledge/index.py), never chromadb's HNSW graph,
+# so the graph is built cheaply: adding 20k rows took 21.1 s with chromadb's defaults, 10.0 s
+# with these (bench/README.md, 2026-12-04 evening). Queried anyway (a Chroma server's own
+# tools), it still finds neighbours, with less recall.
+_COLLECTION = {"hnsw:space": "cosine", "hnsw:construction_ef": 10, "hnsw:M": 8}
+
+
 class GenerationWriter:
     """Collects the changes of one build and writes them as a new generation."""
 
@@ -169,7 +176,7 @@ class GenerationWriter:
         idx = self.index
         gen_no = max(self.base.generation, self._highest_generation()) + 1
         name = store.collection_name(idx.prefix, gen_no)
-        col = self._call(self.client.create_collection, name, metadata={"hnsw:space": "cosine"})
+        col = self._call(self.client.create_collection, name, metadata=_COLLECTION)
         rows = _Rows(self, col)
         keep = [d for d in self._known if d not in self._drops and d not in self._puts]
         if keep:

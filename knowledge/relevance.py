@@ -48,19 +48,8 @@ def _phrases_in(query: str) -> tuple[tuple[str, str], ...]:
 
 
 def _generic(term: str) -> bool:
-    """A word that proves little about the topic: a generic one, a place name, or a question
-    word asking for a kind of fact (多长时间, 几个月: the answer states a duration, not these words)."""
-    return term in GENERIC or term in gazetteer().by_form or _question_word(term)
-
-
-_INTERROGATIVE = re.compile(r"几|多|什么|哪|怎么|如何|何")
-
-
-@lru_cache(maxsize=4096)
-def _question_word(term: str) -> bool:
-    """"多长时间", "几个月", "什么时候" ask; "有效期", "材料", "地址" name what is asked about, and
-    the sentence answering says them too."""
-    return bool(_INTERROGATIVE.search(term)) and any(asks.search(term) for asks, _ in _ATTRIBUTES)
+    """A word that proves little about the topic: a generic one, or a place name."""
+    return term in GENERIC or term in gazetteer().by_form
 
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")

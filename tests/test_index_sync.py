@@ -124,13 +124,15 @@ def wait_until(check, seconds: float = SYNC_S) -> float:
 
 
 def every_worker_on(served: Served, generation: int, calls: int = 40) -> set[int]:
-    """Ask /healthz ``calls`` times: every answer must be from ``generation``; returns the pids seen."""
-    pids = set()
-    for _ in range(calls):
-        h = served.health()
+    """Ask /healthz ``calls`` times, eight at once (one after another, an idle worker may take
+    them all): every answer must be from ``generation``; returns the pids seen."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: served.health(), range(calls)))
+    for h in answers:
         assert h["index"]["generation"] == generation, h
-        pids.add(h["pid"])
-    return pids
+    return {h["pid"] for h in answers}
 
 
 def test_healthz_names_the_generation_and_its_size(served):

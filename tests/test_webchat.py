@@ -101,15 +101,21 @@ def test_a_turn_looks_for_pending_deliveries_once(client, app):
     statements: list[str] = []
     engine = app.extensions["talent.db"].kw["bind"]
 
-    def seen(_conn, _cursor, statement, *_args):
+    def seen(statement):
         if "pending_deliveries" in statement:
             statements.append(statement.split()[0].upper())
+
+    def trace(dbapi_conn, _record):
+        # SQLite's own trace: every statement the driver runs, through SQLAlchemy or on its cursor
+        # (the store's prepared statements, bot/store/prepared.py).
+        dbapi_conn.set_trace_callback(seen)
 
     client.get("/chat")
     client.post("/api/chat", json={"text": "你好"})
     with app.extensions["talent.db"]() as s:
         user = s.scalars(select(MessageLog.user_key)).first()
-    event.listen(engine, "before_cursor_execute", seen)
+    engine.dispose()  # the connections opened from here on are traced
+    event.listen(engine, "connect", trace)
     try:
         assert "424套" in client.post("/api/chat", json={"text": "人才公寓今年建了多少套"}).json["reply"]
         assert statements == ["SELECT"]  # nothing waits: one look
@@ -120,4 +126,5 @@ def test_a_turn_looks_for_pending_deliveries_once(client, app):
         assert reply.startswith("工作人员回复：已为您登记。\n\n") and "424套" in reply
         assert statements == ["SELECT", "SELECT", "UPDATE"]  # the look, then taking them (rows, delivered)
     finally:
-        event.remove(engine, "before_cursor_execute", seen)
+        event.remove(engine, "connect", trace)
+        engine.dispose()

@@ -71,8 +71,10 @@ def _affirmed(term: str, text: str, query: str) -> bool:
 _MARKS = re.compile(r"[“”‘’\"'《》「」『』、，。；：！？（）()\s·]")
 
 
+@lru_cache(maxsize=16384)
 def _is_subject(term: str) -> bool:
-    """A specific term that says what the question is about, not what kind of fact it wants."""
+    """A specific term that says what the question is about, not what kind of fact it wants.
+    Memoised: ``_coverages`` asks it of every term for every candidate chunk (11 patterns each)."""
     return not term.isdecimal() and not any(asks.search(term) for asks, _ in _ATTRIBUTES)
 
 

@@ -29,9 +29,10 @@ from bot.store.prepared import Prepared
 SEEN, KV, CONV = SeenMessage.__table__, KeyValue.__table__, Conversation.__table__
 LOG, PENDING = MessageLog.__table__, PendingDelivery.__table__
 
-# Also the Redis backend's: its message log and deliveries stay in the database.
-_PENDING = Prepared(select(literal(1)).select_from(PENDING)
-                    .where(PENDING.c.user_key == bindparam("u"), PENDING.c.delivered_at.is_(None)).limit(1))
+# Deliveries waiting for user "u": looked at alone by the Redis backend (its message log and
+# deliveries stay in the database), with the state by this one (``state_and_pending``).
+_WAITING = and_(PENDING.c.user_key == bindparam("u"), PENDING.c.delivered_at.is_(None))
+_PENDING = Prepared(select(literal(1)).select_from(PENDING).where(_WAITING).limit(1))
 # The columns a turn logs (bot/conversation_records.py, log_rows); the rating ones stay empty until rated.
 _LOG = Prepared(LOG.insert().values({name: bindparam(name, None, required=False) for name in (
     "user_key", "channel", "direction", "text", "intent", "found", "created_at", "turn_id", "sources", "faq_id")}))
@@ -79,7 +80,7 @@ class Statements:
         self.delete_value = delete(KV).where(KV.c.key == bindparam("k"))
         self.state = select(CONV.c.state, CONV.c.expires_at).where(CONV.c.user_key == bindparam("u"))
         # The state and whether deliveries wait, in one statement (a message's start runs it every time).
-        pending = exists().where(PENDING.c.user_key == bindparam("u"), PENDING.c.delivered_at.is_(None))
+        pending = exists().where(_WAITING)
         self.state_and_pending = select(
             select(CONV.c.state).where(CONV.c.user_key == bindparam("u")).scalar_subquery().label("state"),
             select(CONV.c.expires_at).where(CONV.c.user_key == bindparam("u")).scalar_subquery().label("expires_at"),

@@ -31,8 +31,7 @@ from bot import messages
 from knowledge.text import cn_number
 
 _DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-", " \u3000\t")
-# A Chinese number up to 99, a piece of the patterns below (compiled once alone, so that it is known good).
-_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十]{1,3}").pattern
+_CN_NUM = r"[零〇一二两三四五六七八九十]{1,3}"  # a Chinese number up to 99, a piece of the patterns below
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
 _RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
              "昨天": -1, "昨晚": -1, "前天": -2}

@@ -31,7 +31,7 @@ SPEAKING_MODULES = ["bot/admin/auth.py", "bot/admin/faq_views.py", "bot/admin/jo
 # Module-level tables of words the code looks up in what staff or users send (input, not output).
 RECOGNISED = {
     "bot/faq.py": ["_HEADER_WORDS"],                          # the header cell of an imported FAQ sheet
-    "bot/dates.py": ["_WEEKDAY", "_RELATIVE", "_WEEKS_AHEAD"],  # 周三, 明天, 下周
+    "bot/dates.py": ["_CN_NUM", "_WEEKDAY", "_RELATIVE", "_WEEKS_AHEAD"],  # 十二, 周三, 明天, 下周
     "bot/dialogue/engine.py": ["WARM_UP_QUESTION"],           # a question classified before the first message
     "bot/dialogue/booking_flow.py": ["_CHANGE_WORDS"],        # 改日期, 手机号写错了
 }

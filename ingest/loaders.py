@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,15 +168,17 @@ def _without_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Page numbers, and the running header or footer a document repeats at the top or bottom of
     its pages ("××区人民政府办公室文件"), are layout, not text: left out, so a sentence broken by
     a page end joins up again when cleaned (ingest/cleaning.py)."""
-    def edges(lines: list[str]) -> set[int]:
-        return {i for i in (0, 1, len(lines) - 2, len(lines) - 1) if 0 <= i < len(lines)}
-
-    lines_at_edges = Counter(lines[i].strip() for lines in pages for i in edges(lines))
+    edges = [{i for i in (0, 1, len(lines) - 2, len(lines) - 1) if 0 <= i < len(lines)} for lines in pages]
+    lines_at_edges = Counter(lines[i].strip() for lines, at in zip(pages, edges) for i in at)
     repeated = {line for line, n in lines_at_edges.items()
                 if line and len(pages) >= 3 and n >= max(3, (len(pages) + 1) // 2)}
-    return [[line for i, line in enumerate(lines)
-             if i not in edges(lines) or not (_PAGE_NUMBER.match(line.strip()) or line.strip() in repeated)]
-            for lines in pages]
+
+    def furniture(line: str) -> bool:
+        line = line.strip()
+        return bool(_PAGE_NUMBER.match(line)) or line in repeated
+
+    return [[line for i, line in enumerate(lines) if i not in at or not furniture(line)]
+            for lines, at in zip(pages, edges)]
 
 
 def _clean_pdf_title(title: str) -> str:

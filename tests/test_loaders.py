@@ -276,14 +276,19 @@ def test_docx_without_title_uses_first_heading_1(tmp_path):
 
 # --- HTML ---------------------------------------------------------------------
 
+def _load_page(tmp_path: Path, name: str, html: str, encoding: str) -> LoadedDocument:
+    """``html`` saved under ``name`` in ``encoding``, loaded as ingest loads it."""
+    path = tmp_path / name
+    path.write_bytes(html.encode(encoding))
+    return load_document(path)
+
+
 def test_html_with_declared_gbk_charset(tmp_path):
     html = (f'<html><head><meta charset="gbk"><title>人才公寓政策</title><style>.x{{color:red}}</style>'
             f'<script>var secret = "不要出现";</script></head><body><nav>首页 | 导航</nav>'
             f"<h1>人才公寓</h1><p>{POLICY}</p><h2>申请</h2><ul><li>提交材料</li><li>等待审核</li></ul>"
             f"<footer>版权所有</footer></body></html>")
-    path = tmp_path / "page.html"
-    path.write_bytes(html.encode("gbk"))
-    doc = load_document(path)
+    doc = _load_page(tmp_path, "page.html", html, "gbk")
     assert doc == LoadedDocument("人才公寓政策", f"# 人才公寓\n\n{POLICY}\n\n## 申请\n\n提交材料\n\n等待审核", "html")
     for hidden in ("不要出现", "color:red", "导航", "版权所有"):
         assert hidden not in doc.text
@@ -296,9 +301,7 @@ def test_html_cms_page_with_divs_spans_and_tables(tmp_path):
             "<div class=TRS_Editor><span>青年</span><span>人才</span>驿站<!-- 注释 --><br>第二段"
             "<table><tr><th>项目</th><th>标准</th></tr><tr><td>住宿</td><td>7晚</td></tr></table>"
             "<div>第三段</div><div>第四段</div></div></article></body></html>")
-    path = tmp_path / "page.htm"
-    path.write_bytes(html.encode("gb18030"))
-    doc = load_document(path)
+    doc = _load_page(tmp_path, "page.htm", html, "gb18030")
     assert doc.title == "朱镕基同志题词"  # no <title>: the first <h1> left
     assert doc.text.split("\n\n") == ["# 朱镕基同志题词", "青年人才驿站", "第二段", "项目 | 标准", "住宿 | 7晚",
                                       "第三段", "第四段"]
@@ -313,9 +316,7 @@ def test_a_government_cms_page_keeps_the_notice_and_drops_the_page_around_it(tmp
             "<div>发布时间：2024-03-15 来源：市人社局 浏览次数：1234 【字体：大 中 小】 【打印】 【关闭】</div>"
             "<p>二、见习期限。见习期限为3至12个月。</p><div>分享到：微信 微博 QQ空间</div></div>"
             "<div>主办单位：某市人力资源和社会保障局 版权所有 苏ICP备12345678号 网站地图</div></body></html>")
-    path = tmp_path / "notice.html"
-    path.write_bytes(html.encode("utf-8"))
-    doc = load_document(path)
+    doc = _load_page(tmp_path, "notice.html", html, "utf-8")
     assert doc.title == "关于做好就业见习工作的通知"
     assert doc.text.split("\n\n") == ["# 关于做好就业见习工作的通知", "发布时间：2024-03-15\n来源：市人社局",
                                       "二、见习期限。见习期限为3至12个月。"]

@@ -21,11 +21,9 @@ Anything else, or an impossible date (2月30日), gives None.
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot import messages
 from knowledge.text import cn_number

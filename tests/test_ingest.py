@@ -251,3 +251,41 @@ def test_a_document_in_traditional_characters_answers_questions_in_either(tmp_pa
                                ("见习期能算工龄吗", "工龄")]:
         answer = kb.answer(question)
         assert answer.found and expected in answer.text, (question, answer.text)
+
+
+def test_cli_builds_a_cms_page_and_a_traditional_notice_as_staff_would(tmp_path):
+    """The loaders' clean-up reaches the index through the command staff run: a saved
+    government page is titled without its site name and dated from its 发布时间 line, and
+    a notice in Traditional characters answers a question typed in Simplified ones."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notice.html").write_bytes(
+        ('<html><head><meta charset="gbk"><title>关于做好就业见习工作的通知_某市人力资源和社会保障局</title></head>'
+         '<body><div>当前位置：首页 &gt; 政务公开 &gt; 通知公告</div>'
+         "<h1>关于做好就业见习工作的通知</h1>"
+         "<div>发布时间：2024-03-15 来源：某市人力资源和社会保障局 浏览次数：1234 【打印】 【关闭】</div>"
+         "<p>二、见习期限。见习期限为3至12个月，见习期间每月发放见习补贴1800元。</p>"
+         "<div>分享到：微信 微博</div><div>主办单位：某市人力资源和社会保障局 版权所有</div></body></html>"
+         ).encode("gbk"))
+    (docs / "創業通知.txt").write_text(
+        "關於大學生創業擔保貸款的通知\n\n符合條件的高校畢業生自主創業的，可申請最高20萬元創業擔保貸款，"
+        "財政部門按規定給予貼息。\n", encoding="utf-8")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["build", str(docs), "--index", index])
+    assert res.exit_code == 0 and "2 added" in res.output and "coverage" not in res.output.lower(), res.output
+    listed = {d["doc_id"]: d for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+    notice = listed["notice.html"]
+    assert notice["title"] == "关于做好就业见习工作的通知"
+    assert notice["meta"].get("published") == "2024-03-15" and "人力资源和社会保障局" in notice["meta"].get("issuer", "")
+    page_chunks = KnowledgeBase(settings_for(Path(index))).index.chunks_of("notice.html")
+    page_text = "".join(c.text for c in page_chunks)
+    assert "1800元" in page_text and not any(w in page_text for w in ("浏览次数", "分享到", "版权所有", "当前位置"))
+
+    from knowledge.cli import cli as knowledge_cli
+
+    res = runner.invoke(knowledge_cli, ["ask", "大学生创业担保贷款最多能贷多少", "--index", index])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output[res.output.index("{"):])["answer"].count("20万元") == 1
+    res = runner.invoke(knowledge_cli, ["ask", "见习补贴每月多少钱", "--index", index])
+    assert "1800元" in json.loads(res.output[res.output.index("{"):])["answer"]

@@ -262,10 +262,9 @@ def _load_html(data: bytes) -> tuple[str, str]:
         if not (tag.name in ("header", "footer") and tag.find_parent("article")):
             tag.decompose()
     blocks = [b for b in map(_without_furniture, _html_blocks(soup)) if b]
-    title = _page_title(soup.title.get_text(" ", strip=True) if soup.title else "")
-    if not title:
-        title = next((b[2:] for b in blocks if b.startswith("# ")), "")
-    return title, "\n\n".join(blocks)
+    headline = next((b[2:] for b in blocks if b.startswith("# ")), "")
+    title = _page_title(soup.title.get_text(" ", strip=True) if soup.title else "", headline)
+    return title or headline, "\n\n".join(blocks)
 
 
 # What a government CMS page puts around a notice in plain <div>s: the print, close and font-size
@@ -279,6 +278,7 @@ _FURNITURE_BLOCK = re.compile(r"^(?:当前位置|您现在的位置|您的位置
 _NEXT_FIELD = re.compile(r"\s+(?=(?:来源|信息来源|发布机构|作者)[:：])")
 # A page title is "the document's name_the site's name" (or "… - site", "…|site").
 _TITLE_PARTS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
+_TITLE_END = re.compile(rf"(?:{_TITLE_PARTS.pattern})$")
 
 
 def _without_furniture(block: str) -> str:
@@ -287,9 +287,17 @@ def _without_furniture(block: str) -> str:
     return _NEXT_FIELD.sub("\n", _FURNITURE.sub("", block)).strip()
 
 
-def _page_title(title: str) -> str:
-    """The document's name out of a page title: its longest part, the site's name dropped."""
-    return max(_TITLE_PARTS.split(title), key=len).strip() if title else ""
+def _page_title(title: str, headline: str = "") -> str:
+    """The document's name out of a page title, the site's name dropped: the page's own
+    first heading when the rest of the title is only a site name after a separator (a
+    name may itself contain " - "), else the title's longest part."""
+    if not title:
+        return ""
+    if headline and headline in title:
+        before, _, after = title.partition(headline)
+        if (not after or _TITLE_PARTS.match(after)) and (not before or _TITLE_END.search(before)):
+            return headline
+    return max(_TITLE_PARTS.split(title), key=len).strip()
 
 
 def _html_blocks(root) -> list[str]:

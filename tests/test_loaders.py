@@ -322,6 +322,17 @@ def test_a_government_cms_page_keeps_the_notice_and_drops_the_page_around_it(tmp
                                       "二、见习期限。见习期限为3至12个月。"]
 
 
+def test_a_page_title_keeps_a_name_that_itself_contains_a_dash(tmp_path):
+    """"A - B的通知_site": the page's own heading says where the name ends; without one the
+    title's longest part is the name."""
+    html = ('<html><head><meta charset="utf-8"><title>关于“人才 - 企业”对接活动的通知 - 某区人社局</title></head>'
+            "<body><h1>关于“人才 - 企业”对接活动的通知</h1><p>活动定于5月举行。</p></body></html>")
+    assert _load_page(tmp_path, "a.html", html, "utf-8").title == "关于“人才 - 企业”对接活动的通知"
+    html = ('<html><head><meta charset="utf-8"><title>关于开展人才对接活动的通知 - 某区人社局</title></head>'
+            "<body><p>活动定于5月举行。</p></body></html>")
+    assert _load_page(tmp_path, "b.html", html, "utf-8").title == "关于开展人才对接活动的通知"
+
+
 def test_html_without_charset_falls_back_to_gb18030(tmp_path):
     path = tmp_path / "old.html"
     path.write_bytes(f"<html><title>旧页面</title><body><p>{POLICY}</p></body></html>".encode("gbk"))

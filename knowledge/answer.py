@@ -99,6 +99,86 @@ LLM_SYSTEM_PROMPT = (
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """One piece an extractive answer may be: a sentence, a numbered item or a table row."""
+    rank: int                    # its chunk's place among the relevant chunks
+    position: int                # its place in that chunk: chosen pieces are shown in document order
+    text: str
+    lead: str = ""               # what it continues, shown before it (an item's opening, the line
+                                 # announcing a list, a row's short cells)
+    row: tuple[int, int] | None = None  # (chunk rank, line) of the table row it is from
+
+    @property
+    def scored(self) -> str:
+        """The text it is judged by: with its lead, which says what it is about."""
+        return (self.lead + self.text).lower()
+
+
+def answer_candidates(chunks: list[RetrievedChunk], max_chars: int) -> list[Candidate]:
+    """Every piece of ``chunks`` that could answer, each with the lead it needs.
+
+    ``lead`` is the opening sentence of the numbered item a sentence continues ("其中，…不得
+    超过3年" after "（二）城区人口50万至100万的…") or the line ending in "：" that the numbered
+    items below it complete ("享受下列便利：" before "（四）申领机动车驾驶证；").
+    """
+    out: list[Candidate] = []
+    for rank, rc in enumerate(chunks):
+        pos, intro = 0, ""
+        for n, line in enumerate(rc.chunk.text.split("\n")):
+            row = row_units(line)
+            if row is not None:
+                for sentence, lead in row:
+                    pos += 1
+                    if len(sentence) >= _MIN_SENTENCE:
+                        out.append(Candidate(rank, pos, sentence, lead if len(lead) + len(sentence) <= max_chars else "",
+                                             (rank, n)))
+                continue
+            units = answer_units(line)
+            item = bool(units) and bool(_ITEM.match(units[0]))
+            intro = intro if item else ""
+            for i, sentence in enumerate(units):
+                pos += 1
+                if len(sentence) >= _MIN_SENTENCE and not restates_title(sentence, rc.chunk.title):
+                    lead = units[0] if i and item else intro if item else ""
+                    out.append(Candidate(rank, pos, sentence, lead if len(lead) + len(sentence) <= max_chars else ""))
+            if units and units[-1].endswith(_INTRO_END):
+                intro = units[-1]
+    return out
+
+
+@dataclass(frozen=True)
+class ScoredCandidates:
+    score: np.ndarray    # how well each candidate answers (higher is better)
+    fits: np.ndarray     # -1: it lacks the kind of fact asked; 1: states it; 0: none asked
+    lexical: np.ndarray  # share of the question's terms it holds
+
+
+def score_candidates(question: str, candidates: list[Candidate], relevant: list[RetrievedChunk],
+                     query_vector: np.ndarray | None, embedder, place_weight: float) -> ScoredCandidates:
+    """How well each candidate answers ``question``: its words, its meaning, the kind of fact
+    and the numbers asked, its chunk's rank and whether that chunk is about the place asked."""
+    expanded = normalise_query(question)
+    scored = [c.scored for c in candidates]
+    terms = np.array([sentence_terms(expanded, s) for s in scored])
+    lexical, specific = terms[:, 0], terms[:, 1]
+    # The sentence that states the kind of fact asked (an amount, a duration…) and the
+    # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
+    # The section heading counts here: under "入住条件" a sentence listing them states conditions.
+    headings = [relevant[c.rank].chunk.heading.lower() for c in candidates]
+    fits = np.array([attribute_fit(question, f"{h} {s}") for h, s in zip(headings, scored)], dtype=float)
+    numbers = np.array([numbers_fit(expanded, s) for s in scored])
+    semantic = np.zeros(len(candidates))
+    if query_vector is not None:
+        semantic = embedder.embed([c.text for c in candidates]) @ query_vector
+    prior = np.array([1.0 / (1 + c.rank) for c in candidates])
+    # The rule of the place asked wins over a national one saying the same kind of thing.
+    local = np.array([relevant[c.rank].local for c in candidates], dtype=float)
+    score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + 0.10 * prior
+             + 0.15 * fits + 0.10 * numbers + place_weight * local)
+    return ScoredCandidates(score, fits, lexical)
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     text: str                      # the answer itself, without the source line
@@ -142,85 +222,42 @@ class Answerer:
 
     # ------------------------------------------------------------ extractive
     def extractive(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
-        # (chunk rank, position, sentence, lead): ``lead`` is the opening sentence of the
-        # numbered item the sentence continues ("其中，…不得超过3年" after
-        # "（二）城区人口50万至100万的…"): it is scored with the sentence and shown before it.
-        candidates: list[tuple[int, int, str, str]] = []
-        row_of: dict[int, tuple[int, int]] = {}  # candidate → (chunk rank, line) of the table row it is from
-        for rank, rc in enumerate(relevant[:3]):
-            pos, intro = 0, ""  # intro: the line ending in "：" that the numbered items below it complete
-            for n, line in enumerate(rc.chunk.text.split("\n")):
-                row = row_units(line)
-                if row is not None:
-                    for sentence, lead in row:
-                        pos += 1
-                        if len(sentence) >= _MIN_SENTENCE:
-                            row_of[len(candidates)] = (rank, n)
-                            candidates.append((rank, pos, sentence, lead if len(lead) + len(sentence) <= self.cfg.max_chars else ""))
-                    continue
-                units = answer_units(line)
-                item = bool(units) and bool(_ITEM.match(units[0]))
-                intro = intro if item else ""
-                for i, sentence in enumerate(units):
-                    pos += 1
-                    if len(sentence) >= _MIN_SENTENCE and not restates_title(sentence, rc.chunk.title):
-                        lead = units[0] if i and item else intro if item else ""
-                        candidates.append((rank, pos, sentence,
-                                           lead if len(lead) + len(sentence) <= self.cfg.max_chars else ""))
-                if units and units[-1].endswith(_INTRO_END):
-                    intro = units[-1]  # "享受下列便利：" announces the items below it
+        candidates = answer_candidates(relevant[:3], self.cfg.max_chars)
         if not candidates:
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         expanded = normalise_query(question)
-        scored = [(lead + s).lower() for _, _, s, lead in candidates]
-        terms = np.array([sentence_terms(expanded, s) for s in scored])
-        lexical, specific = terms[:, 0], terms[:, 1]
-        # The sentence that states the kind of fact asked (an amount, a duration…) and the
-        # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
-        # The section heading counts here: under "入住条件" a sentence listing them states conditions.
-        headings = [relevant[c[0]].chunk.heading.lower() for c in candidates]
-        fits = np.array([attribute_fit(question, f"{h} {s}") for h, s in zip(headings, scored)], dtype=float)
-        numbers = np.array([numbers_fit(expanded, s) for s in scored])
-        semantic = np.zeros(len(candidates))
-        if retrieval.query_vector is not None:
-            vectors = self.retriever.embedder.embed([s for _, _, s, _ in candidates])
-            semantic = vectors @ retrieval.query_vector
-        prior = np.array([1.0 / (1 + c[0]) for c in candidates])
-        # The rule of the place asked wins over a national one saying the same kind of thing.
-        local = np.array([relevant[c[0]].local for c in candidates], dtype=float)
-        score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + 0.10 * prior
-                 + 0.15 * fits + 0.10 * numbers + self.retriever.cfg.place_weight * local)
-        if (fits < 0).all():  # asked for an amount, a duration…: no sentence states one, so none answers
+        scored = score_candidates(question, candidates, relevant, retrieval.query_vector, self.retriever.embedder,
+                                  self.retriever.cfg.place_weight)
+        if (scored.fits < 0).all():  # asked for an amount, a duration…: no sentence states one, so none answers
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         # Only a sentence stating the kind of fact asked may answer: "人才公寓租金多少" is not
         # answered by "新建人才公寓424套", however close its words.
-        score = np.where(fits < 0, -np.inf, score)
+        score = np.where(scored.fits < 0, -np.inf, scored.score)
         best = int(np.argmax(score))
-        chunk = relevant[candidates[best][0]].chunk
+        chunk = relevant[candidates[best].rank].chunk
         # On topic: the sentence (with its title and heading) names the subject itself, not only the
         # kind of fact asked ("落户需要什么材料" is not answered by the materials of something else).
-        on_topic = subject_share(expanded, f"{chunk.title} {chunk.heading} {scored[best]}".lower())
+        on_topic = subject_share(expanded, f"{chunk.title} {chunk.heading} {candidates[best].scored}".lower())
         if on_topic < _SUBJECT_SHARE:  # the best sentence left is about something else
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))
         chosen = [order[0]]
-        best_rank = candidates[order[0]][0]
+        first = candidates[order[0]]
         # A second sentence only if it is from the same chunk and nearly as good:
         # two half-related sentences read worse than one good one.
         for i in order[1:]:
             if len(chosen) >= self.cfg.max_sentences:
                 break
-            if row_of.get(i) != row_of.get(order[0]):
+            if candidates[i].row != first.row:
                 continue  # table rows are alternatives (本科 80分, 大专 70分): one row answers, not two
-            if candidates[i][0] == best_rank and score[i] >= 0.8 * score[order[0]] and lexical[i] > 0:
+            if candidates[i].rank == first.rank and score[i] >= 0.8 * score[order[0]] and scored.lexical[i] > 0:
                 chosen.append(i)
-        chosen.sort(key=lambda i: candidates[i][1])
+        chosen.sort(key=lambda i: candidates[i].position)
         parts: list[str] = []
         for i in chosen:
-            _, _, sentence, lead = candidates[i]
-            parts.extend(p for p in (lead, sentence) if p and p not in parts)
+            parts.extend(p for p in (candidates[i].lead, candidates[i].text) if p and p not in parts)
         text = _fit("".join(parts), self.cfg.max_chars)
-        source_chunks = [relevant[best_rank]] + [c for j, c in enumerate(relevant[:3]) if j != best_rank]
+        source_chunks = [relevant[first.rank]] + [c for j, c in enumerate(relevant[:3]) if j != first.rank]
         return Answer(question, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
 
     # ------------------------------------------------------------ LLM

@@ -3,9 +3,18 @@
 The questions below were written by reading the documents in corpus/ only
 (no retriever was run).  Each answerable row gives a short substring that a
 correct answer must contain and the corpus file that holds it; unanswerable
-rows have empty expected and source.  The full list is shuffled with
-random.Random(20261203) and split in half: first half -> multi_dev.tsv,
-second half -> multi_holdout.tsv.
+rows have empty expected and source.
+
+Two batches, each shuffled with its own fixed seed and split in half (first
+half -> multi_dev.tsv, second half -> multi_holdout.tsv):
+
+- batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
+  documents): random.Random(20261203).  These rows come first in both files
+  and are exactly the rows of the original split.
+- batch 2 (NEW_ANSWERABLE + NEW_UNANSWERABLE, 120 questions over all 18
+  documents, written later by an AI helper session, blind like batch 1):
+  random.Random(20261205),
+  appended after batch 1, so adding it changed no existing row.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -28,6 +37,12 @@ BJ2 = "北京市实施《居住证暂行条例》办法.md"
 SH1 = "上海市促进就业若干规定.md"
 SH2 = "上海市人才流动条例.md"
 JY = "2023年姜堰区人才工作综述.txt"
+# Added with batch 2 (sources in corpus/README.md).
+FS = "佛山市新市民积分制服务管理办法.md"
+FZ = "福州市人民政府办公厅关于积极稳妥推进户籍管理制度改革有关工作的通知.md"
+BJ3 = "北京市人才市场管理条例.md"
+GW2 = "国务院关于进一步推进户籍制度改革的意见.md"
+SZ3 = "深圳市户籍迁入若干规定.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -188,18 +203,185 @@ UNANSWERABLE = [
 ]
 
 
-def main() -> None:
-    rows = [(q, e, s) for q, e, s in ANSWERABLE] + [(q, "", "") for q in UNANSWERABLE]
-    random.Random(20261203).shuffle(rows)
+# Batch 2: written by an AI helper session after the five documents above were
+# added, again by reading the documents only (no retriever run, no answers
+# looked at).  Several rows
+# are deliberately confusable across places: Foshan/Beijing detention
+# penalties, Foshan/Shenzhen/Beijing false-material bans, Foshan/Dongguan review
+# deadlines, Beijing/Shanghai recruitment-fee rules, the 2014 and 2016 national
+# hukou texts.
+NEW_ANSWERABLE = [
+    # 佛山市新市民积分制服务管理办法
+    ("在佛山办了居住证多久才能申请积分", "办理居住证满半年", FS),
+    ("本科去佛山积分能拿几分", "本科以上为80分", FS),
+    ("大专在佛山积分文化程度算多少", "大专为60分", FS),
+    ("佛山积分要攒到多少分才能排入户", "积分累计达到30分", FS),
+    ("佛山积分入户多久排一次名", "以季度为单位", FS),
+    ("拿到佛山入户卡要多久内去派出所落户", "6个月内", FS),
+    ("佛山积分交假材料会怎样 多久不能再申", "两年内不得申请积分", FS),
+    ("没结婚在佛山积分入户有加分不", "未婚者为10分", FS),
+    ("在佛山交公积金一个月能加多少分", "积0.2分", FS),
+    ("在佛山献血能加积分吗 怎么算", "每满200毫升积3分", FS),
+    ("本科学历在佛山不想排积分 能直接人才引进入户吗", "男50周岁、女45周岁", FS),
+    ("对佛山区里的积分结果不服 多久内找市积分办复核", "15个工作日内", FS),
+    ("佛山积分年龄那项最多加几分", "最高分值15分", FS),
+    ("社保在广州交的 去佛山申请积分要带啥证明", "异地参保证明", FS),
+    ("在佛山被行政拘留过 积分入户扣几分", "每次扣15分", FS),
+    # 福州市人民政府办公厅关于积极稳妥推进户籍管理制度改革有关工作的通知
+    ("福州说的五城区是哪几个区", "鼓楼、台江、仓山", FZ),
+    ("在福州五城区落户年龄有啥要求", "年龄40周岁以下", FZ),
+    ("有中级职称想落户福州城区 年龄卡多少", "年龄45周岁以下", FZ),
+    ("在福清长乐城区落户居住证要办几年", "满2年", FZ),
+    ("在福州县城开店的 纳税多久能落户", "纳税满1年", FZ),
+    ("福州落户住公租房算合法稳定住所吗", "公共租赁住房", FZ),
+    ("福州单位有集体户 我没房能落户吗", "视为有合法稳定住所", FZ),
+    ("福州推进户籍改革那个通知是哪个文号", "〔2012〕203号", FZ),
+    ("在福州落户了 老家宅基地要交回吗", "完全尊重农民本人的意愿", FZ),
+    ("福州小孩出生多久内要报户口", "出生一个月内", FZ),
+    # 北京市人才市场管理条例
+    ("在北京开人才中介至少要几个专职员工", "不少于五人", BJ3),
+    ("北京办人才中介许可证多少天给答复", "三十日内", BJ3),
+    ("北京招聘单位找求职的收报名费 罚多少", "1000元以上", BJ3),
+    ("在北京没许可证搞人才中介会罚多少钱", "1万元以上5万元以下", BJ3),
+    ("在北京提辞职 单位多久必须给答复", "三十日内予以答复", BJ3),
+    ("北京人才市场条例说的人才是指哪些人", "中专以上学历", BJ3),
+    ("在北京招聘会上被骗 招聘单位找不到了谁来赔", "连带赔偿责任", BJ3),
+    ("北京人才市场管理条例哪年开始施行", "1998年1月1日", BJ3),
+    ("在北京跟原单位因为跳槽闹纠纷可以找谁", "申请调解或者裁决", BJ3),
+    # 国务院关于进一步推进户籍制度改革的意见
+    ("户籍改革以后还分农业户口非农业户口吗", "统一登记为居民户口", GW2),
+    ("在县城租房住能落户吗", "合法稳定住所（含租赁）", GW2),
+    ("2014年国务院户籍改革意见说落户要先退承包地吗", "不得以退出土地承包经营权", GW2),
+    ("拿居住证的人要服兵役吗", "服兵役", GW2),
+    ("2014年户籍改革意见要提高哪些人的城镇落户率", "高校毕业生、技术工人", GW2),
+    ("有居住证的外地孩子以后能在当地中考高考吗", "参加中考和高考的资格", GW2),
+    # 深圳市户籍迁入若干规定
+    ("深圳户籍迁入一共分几类", "四个类别", SZ3),
+    ("在深圳上班三年个税交够多少能纳税入户", "累计在24万元以上", SZ3),
+    ("老公是深户 我在深圳没工作 多久能投靠入户", "分居时间满2年", SZ3),
+    ("我落户深圳以后 几年能把爸妈也迁过来", "连续满8年", SZ3),
+    ("深圳居住社保入户女的年龄要多大以内", "女性应当在50周岁以下", SZ3),
+    ("深圳入户材料造假 几年内不给办", "2年内不予受理", SZ3),
+    ("深圳户籍迁入若干规定哪天施行", "2016年9月1日", SZ3),
+    ("在深圳读大学户口能迁过去吗", "统招计划内生源新生", SZ3),
+    ("深圳纳税入户的企业老板要交多少税", "300万元以上", SZ3),
+    ("深户父母的孩子在读大学 多大以内能投靠入户", "20周岁以下", SZ3),
+    # 深圳市人才引进实施办法
+    ("公司帮我办深圳人才引进 单位得先做啥登记", "人才引进立户登记", SZ1),
+    ("个人申办深圳人才引进要委托谁", "人才引进代理机构", SZ1),
+    ("深圳人才引进审核通过后拿什么去迁户口", "人才引进审核文件", SZ1),
+    ("深圳公司帮不是自己员工的人办人才引进会怎样", "5年内均不得办理", SZ1),
+    # 深圳市人才引进综合评价分值表（2017年）
+    ("深圳人才引进积分实用新型专利加几分", "获得1项积10分", SZ2),
+    ("深圳引才积分省级技能大赛一等奖算多少分", "省级一等奖50分", SZ2),
+    ("深圳引才积分 补缴的社保年限算吗", "补缴社会保险的年限", SZ2),
+    ("深圳技师学院全日制毕业积分能额外加吗", "另加30分", SZ2),
+    # 北京市积分落户管理办法（试行）
+    ("北京积分落户有偷税记录的扣几分", "每条记录减12分", BJ1),
+    ("北京积分落户成功了孩子能一起落吗", "未成年子女可以随迁落户", BJ1),
+    ("工作和住的地方都搬出城六区 北京积分每年加几分", "每满1年加4分", BJ1),
+    # 广州市积分制入户管理办法
+    ("广州积分入户要先在网上报吗", "网上申请平台", GZ),
+    ("广州积分入户每年名额有限制吗", "总量控制", GZ),
+    ("广州积分入户资料作假会怎么处理", "取消其申请资格", GZ),
+    # 东莞市积分人才入户申办指引
+    ("东莞积分入户审核进度在哪查", "查询实时审核", DG1),
+    ("东莞超生的要处理完几年才能申请积分入户", "处理完毕满5年", DG1),
+    # 关于扩大住房保障范围的通知（东莞）
+    ("东莞公租房说的新参加工作未满五年从啥时候算", "从毕业的次月起计算", DG2),
+    ("在东莞30岁还没结婚能自己单独申请住房保障吗", "年满30周岁的未婚人员", DG2),
+    ("东莞低收入家庭住房保障收入要低于多少", "最低生活保障线3倍以下", DG2),
+    # 国务院办公厅 推动1亿非户籍人口在城市落户方案
+    ("农村学生上大学户口迁到学校 毕业后能迁回老家吗", "迁回原籍地", GW),
+    ("户籍人口和常住人口城镇化率差距要缩小多少", "缩小2个百分点以上", GW),
+    ("1亿人落户方案哪年搞中期评估", "2018年组织开展", GW),
+    ("落户方案要求户籍人口城镇化率每年提高多少", "年均提高1个百分点以上", GW),
+    # 居住证暂行条例
+    ("按国家条例居住证多久签注一次", "每年签注1次", JZZ),
+    ("国家条例说偏远地区办居住证最长能拖几天", "最长不得超过30日", JZZ),
+    ("按国家条例不满16岁的小孩办居住证谁去办", "监护人、近亲属代为申领", JZZ),
+    ("国家条例里居住证丢了补办要交钱吗", "应当缴纳证件工本费", JZZ),
+    # 国务院法制办 答记者问
+    ("答记者问里说建立居住证制度是哪个规划提的", "国家新型城镇化规划", QA),
+    ("法制办说居住证哪些手续是免费办的", "免费办理首次证件", QA),
+    # 北京市实施《居住证暂行条例》办法
+    ("北京居住证什么情况下会被注销", "已在京登记常住户口", BJ2),
+    ("北京居住证除了派出所还能在哪办", "来京人员社区登记服务机构", BJ2),
+    ("刚来北京要先做暂住登记吗", "申报暂住登记", BJ2),
+    ("北京居住证交假材料已经发了证会怎样", "应当予以撤销", BJ2),
+    # 上海市促进就业若干规定
+    ("上海学技能培训有补贴吗", "职业培训经费补贴", SH1),
+    ("上海公共实训基地培训要钱吗", "免费开放", SH1),
+    ("上海就业困难的人做公益岗位有啥补贴", "岗位工薪补贴", SH1),
+    ("上海退出失业登记以后还能再登记吗", "重新办理失业登记", SH1),
+    # 上海市人才流动条例
+    ("上海开人才交流机构审批要多久", "三十日内作出审批决定", SH2),
+    ("上海没批准就开人才中介罚多少", "五千元以下的罚款", SH2),
+    ("上海人才流动有纠纷可以先找谁调解", "人事争议调解机构", SH2),
+    ("上海重点科研项目的负责人能随便跳槽吗", "未经单位同意不得流动", SH2),
+    # 2023年姜堰区人才工作综述
+    ("姜堰去年新增几家市级工程技术研究中心", "市级10家", JY),
+    ("姜堰人才月有多少家单位一起办", "17家区管单位", JY),
+    ("姜堰新增省级工程研究中心几家", "省级工程研究中心1家", JY),
+    ("姜堰的离岸创新网络是几加几", "1+4+N", JY),
+]
+
+# Nothing in corpus/ answers these (checked with grep, see README.md): places
+# with no document, topics no document covers, and on-topic documents that
+# lack the asked fact (Foshan/Beijing/Guangzhou/Dongguan/Shenzhen rows).
+NEW_UNANSWERABLE = [
+    "佛山新市民买房有没有购房补贴",
+    "佛山本科毕业有租房补贴吗",
+    "福州本科生来工作有没有生活补贴",
+    "厦门投靠入户要啥条件",
+    "中山积分入户要多少分",
+    "北京人才中介收服务费一般多少钱",
+    "深圳居住社保入户积分要多少分才行",
+    "深圳应届毕业生接收入户要准备啥材料",
+    "青岛硕士住房补贴一个月多少",
+    "长沙本科生买房有补贴吗",
+    "合肥见习单位留用见习生有奖励吗",
+    "创业担保贷款能贴息几年",
+    "毕业档案丢了咋办",
+    "三方协议违约金一般多少",
+    "北京积分落户去年分数线多少",
+    "广州积分入户本科学历算多少分",
+    "东莞公租房租金多少钱一平",
+    "上海留学生落户要交几年社保",
+    "天津海河英才落户需要啥",
+    "个税汇算清缴几号截止",
+    "就业见习最长能见习多久",
+    "深圳博士后出站留深有补贴吗",
+    "南宁应届生去面试有免费住的地方吗",
+    "佛山积分入学今年有多少个学位名额",
+    "珠海本科生来工作有人才补贴吗",
+]
+
+
+def _split(answerable, unanswerable, seed: int) -> tuple[list, list]:
+    """One batch shuffled with its own seed and cut in half (dev, holdout).
+
+    Each batch keeps its own seed so that adding a batch never reorders the
+    rows an earlier batch already put in the files."""
+    rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
+    random.Random(seed).shuffle(rows)
     half = len(rows) // 2
-    for name, part in (("multi_dev.tsv", rows[:half]), ("multi_holdout.tsv", rows[half:])):
+    return rows[:half], rows[half:]
+
+
+def main() -> None:
+    dev1, hold1 = _split(ANSWERABLE, UNANSWERABLE, 20261203)
+    dev2, hold2 = _split(NEW_ANSWERABLE, NEW_UNANSWERABLE, 20261205)
+    dev, holdout = dev1 + dev2, hold1 + hold2
+    for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
             for q, e, s in part:
                 for field in (q, e, s):
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
-    print(f"wrote {half} dev rows and {len(rows) - half} holdout rows")
+    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)}) and "
+          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)})")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ from typing import Iterable, Mapping
 
 import numpy as np
 
+from knowledge.snapshot import CARD_HEADING
+
 SHINGLE = 5           # characters: short enough for Chinese, long enough to mean wording
 PERMUTATIONS = 64
 BANDS, ROWS = 16, 4      # LSH: 16 bands of 4 signature rows (BANDS * ROWS == PERMUTATIONS)
@@ -77,6 +79,6 @@ def document_texts(records: Iterable) -> dict[str, str]:
     """Each document's chunk texts joined (the card of what a document is left out: it is metadata)."""
     parts: dict[str, list[str]] = {}
     for r in records:
-        if r.heading != "文件信息":
+        if r.heading != CARD_HEADING:
             parts.setdefault(r.doc_id, []).append(r.text)
     return {d: "\n".join(p) for d, p in parts.items()}

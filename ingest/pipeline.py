@@ -32,7 +32,7 @@ from ingest.writer import open_writer
 from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
 from knowledge.places import gazetteer
-from knowledge.snapshot import COVERAGE_WARNING
+from knowledge.snapshot import CARD_HEADING, COVERAGE_WARNING
 from knowledge.text import tokenize_many, vocabulary_version
 
 log = logging.getLogger(__name__)
@@ -160,7 +160,7 @@ def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: E
     meta = document_meta(title, text, structure.meta, overrides)
     card = document_card(title, meta)
     if card:
-        pieces.append(Chunk(card, "文件信息", len(pieces)))
+        pieces.append(Chunk(card, CARD_HEADING, len(pieces)))
     doc = DocumentInfo(
         doc_id=path.name, title=title, source=str(path.resolve()), doc_type=loaded.doc_type,
         sha256=sha256, fingerprint=fingerprint(sha256, cfg, embedder, overrides), size=len(data),

@@ -21,7 +21,7 @@ import numpy as np
 
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
-from knowledge.relevance import attribute_fit, numbers_fit, sentence_terms, subject_share
+from knowledge.relevance import attribute_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import normalise_query, split_sentences
 
@@ -90,6 +90,8 @@ def row_units(line: str) -> list[tuple[str, str]] | None:
 # A numbered item's opening (（二）…, 3.…, 第五条…): what its later sentences are about.
 _ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+条)")
 _INTRO_END = ("：", ":")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
+_REFERS_BACK = re.compile(r"本条|前款|本款|上述|前述")
 _NOT_FOUND_MARK = "NOT_FOUND"
 
 LLM_SYSTEM_PROMPT = (
@@ -123,7 +125,7 @@ def answer_candidates(chunks: list[RetrievedChunk], max_chars: int) -> list[Cand
     """
     out: list[Candidate] = []
     for rank, rc in enumerate(chunks):
-        pos, intro = 0, ""
+        pos, intro, article = 0, "", ""  # article: the opening sentence of the 第X条 the lines below continue
         for n, line in enumerate(rc.chunk.text.split("\n")):
             row = row_units(line)
             if row is not None:
@@ -136,10 +138,15 @@ def answer_candidates(chunks: list[RetrievedChunk], max_chars: int) -> list[Cand
             units = answer_units(line)
             item = bool(units) and bool(_ITEM.match(units[0]))
             intro = intro if item else ""
+            if units and _ARTICLE.match(units[0]):
+                article = units[0]
             for i, sentence in enumerate(units):
                 pos += 1
                 if len(sentence) >= _MIN_SENTENCE and not restates_title(sentence, rc.chunk.title):
-                    lead = units[0] if i and item else intro if item else ""
+                    # A later paragraph of an article that refers back to it ("符合本条规定人员迁户时，…")
+                    # is about what its opening says ("第十一条 持有深圳市居住证…可办理居住社保迁户").
+                    refers = article and article != sentence and _REFERS_BACK.search(sentence)
+                    lead = units[0] if i and item else intro if item else article if refers else ""
                     out.append(Candidate(rank, pos, sentence, lead if len(lead) + len(sentence) <= max_chars else ""))
             if units and units[-1].endswith(_INTRO_END):
                 intro = units[-1]
@@ -167,6 +174,7 @@ def score_candidates(question: str, candidates: list[Candidate], relevant: list[
     headings = [relevant[c.rank].chunk.heading.lower() for c in candidates]
     fits = np.array([attribute_fit(question, f"{h} {s}") for h, s in zip(headings, scored)], dtype=float)
     numbers = np.array([numbers_fit(expanded, s) for s in scored])
+    preferred = np.array([preferred_fit(question, s) for s in scored])
     semantic = np.zeros(len(candidates))
     if query_vector is not None:
         semantic = embedder.embed([c.text for c in candidates]) @ query_vector
@@ -174,7 +182,7 @@ def score_candidates(question: str, candidates: list[Candidate], relevant: list[
     # The rule of the place asked wins over a national one saying the same kind of thing.
     local = np.array([relevant[c.rank].local for c in candidates], dtype=float)
     score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + 0.10 * prior
-             + 0.15 * fits + 0.10 * numbers + place_weight * local)
+             + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * local)
     return ScoredCandidates(score, fits, lexical)
 
 
@@ -232,13 +240,12 @@ class Answerer:
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         # Only a sentence stating the kind of fact asked may answer: "人才公寓租金多少" is not
         # answered by "新建人才公寓424套", however close its words.
-        score = np.where(scored.fits < 0, -np.inf, scored.score)
-        best = int(np.argmax(score))
-        chunk = relevant[candidates[best].rank].chunk
         # On topic: the sentence (with its title and heading) names the subject itself, not only the
         # kind of fact asked ("落户需要什么材料" is not answered by the materials of something else).
-        on_topic = subject_share(expanded, f"{chunk.title} {chunk.heading} {candidates[best].scored}".lower())
-        if on_topic < _SUBJECT_SHARE:  # the best sentence left is about something else
+        on_topic = np.array([subject_share(expanded, f"{relevant[c.rank].chunk.title} {relevant[c.rank].chunk.heading} "
+                                                     f"{c.scored}".lower()) for c in candidates])
+        score = np.where((scored.fits < 0) | (on_topic < _SUBJECT_SHARE), -np.inf, scored.score)
+        if not np.isfinite(score).any():  # every sentence left is about something else
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))
         chosen = [order[0]]

@@ -83,6 +83,7 @@ class Snapshot:
         self._answering: tuple[date, frozenset[str] | None] | None = None
         self._regions: list[Place] | None = None
         self.known_places: frozenset[str] | None = None  # set by the retriever: county names a question may use
+        self._labels: dict[str, str] | None = None  # each document's title, 文号 and year, for named_documents
 
     @classmethod
     def load(cls, directory: Path) -> "Snapshot":
@@ -124,6 +125,36 @@ class Snapshot:
             paths = {d.meta.get("region", "") for d in self.manifest.docs.values()} - {""}
             self._regions = [Place(p.split()[-1], tuple(p.split())) for p in sorted(paths)]
         return self._regions
+
+    def named_documents(self, terms: tuple[str, ...]) -> dict[str, float]:
+        """The document a question names, if any, and by how much (0..1): the share of its
+        ``terms`` (specific words, 2014年…) found in the document's title, 文号 or year, each
+        weighted by how rare it is among the titles ("人才市场" names one document, "条例" four),
+        less the share of the next best document.
+
+        A question that names a document ("北京人才市场条例说的人才是指哪些人", "2014年户籍改革
+        意见…") asks what that document says; one that names none gets 0 everywhere.
+        """
+        if self._labels is None:  # once per generation
+            labels = {}
+            for doc in self.manifest.docs.values():
+                year = (doc.meta.get("date") or doc.meta.get("published") or "")[:4]
+                labels[doc.doc_id] = f"{doc.title} {doc.meta.get('doc_number', '')} {year + '年' if year else ''}".lower()
+            self._labels = labels
+        labels = self._labels
+        if not terms or not labels:
+            return {}
+        n = len(labels) + 1
+        weight = {}
+        for t in terms:  # a word no title has weighs most: the question is about something else
+            df = sum(t in label for label in labels.values())
+            weight[t] = float(np.log(n / max(df, 0.5)))
+        total = sum(weight.values())
+        shares = sorted(((sum(w for t, w in weight.items() if t in label) / total, doc_id)
+                         for doc_id, label in labels.items()), reverse=True)
+        # Only the document named more than any other is named: "居住证" is in three titles and names none.
+        runner_up = shares[1][0] if len(shares) > 1 else 0.0
+        return {shares[0][1]: shares[0][0] - runner_up} if shares[0][0] > runner_up else {}
 
     def answering(self, today: date) -> frozenset[str] | None:
         """The documents that may answer on ``today`` (None: all of them).

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from knowledge.index import ChunkRecord
+from knowledge.snapshot import CARD_HEADING
 from knowledge.places import gazetteer
 from knowledge.text import arabic_numerals, content_terms, synonyms, to_simplified
 
@@ -132,7 +133,11 @@ _N = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+)"
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
-    (re.compile(r"租金|房租|价格|费用|多少钱|收费|金额|给多少|发多少|奖金|多少元"), re.compile(rf"{_N}(?:万)?元|免费|费用")),
+    # "多少钱" asks for an amount; "要交钱吗" "收费吗" whether something is charged: a sentence
+    # naming the fee (工本费, 收取…费用) or saying it is free answers that.
+    (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"),
+     re.compile(rf"{_N}(?:万)?元|免费|免收|不收取|不得收取")),
+    (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     (re.compile(r"几天|几晚|多久|多长时间|住多长|几个月|几年|多少年|多少天|期限|有效期"),
      re.compile(r"(?<![\d第])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周|月|年|小时|工作日)|期限|长期|有效期")),
     # A question naming the unit wants a figure in that unit: "住几个月" is not answered by "每年1次".
@@ -141,13 +146,32 @@ _ATTRIBUTES = [
     (re.compile(r"几天|多少天"), re.compile(r"(?<![\d第])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
     (re.compile(r"什么时候|几点|哪天|日期|截止|何时"),
      re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|起施行|以前|之前")),
-    (re.compile(r"几分|多少分"), re.compile(rf"{_N}分")),
+    (re.compile(r"几分|多少分|加分|扣分|减分"), re.compile(rf"{_N}分")),
+    # "分几类" "有几种": a count of kinds.
+    (re.compile(r"几类|几种|几大类|多少类|多少种"), re.compile(rf"{_N}个?(?:类|种|大类|类别|方面)")),
+    # "会怎样" "怎么处理" "罚多少": what follows a breach — a penalty or the loss of something.
+    (re.compile(r"会怎样|会怎么样|怎么处理|如何处理|什么后果|啥后果|怎么罚|怎么处罚|罚多少|罚款多少|会被罚"),
+     re.compile(r"罚|处分|取消|中止|终止|收缴|注销|撤销|吊销|责令|追究|不予|不得|扣减|失效|退回")),
     (re.compile(r"多大|几岁|多少岁|年龄"), re.compile(rf"{_N}周?岁|年龄")),
     (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(r"条件|材料|流程|手续|申请")),
     # What to bring ("要带什么证件"): a sentence naming something to carry or show.
     (re.compile(r"带什么|携带什么|要带|需要带|准备什么|什么证件|哪些证件"),
      re.compile(r"携带|凭|带上|出示|证件|身份证|证书|证明|材料")),
 ]
+
+
+# Kinds of fact a question prefers without requiring them: "…是指哪些人" is best answered by the
+# sentence defining the term (本条例所称人才，是指…), but a text that only lists them may still answer.
+_PREFERRED = [
+    (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
+     re.compile(r"是指|所称|指的是|系指|包括")),
+]
+
+
+def preferred_fit(query: str, text: str) -> float:
+    """Share of the preferred kinds of fact the question asks for that ``text`` states (0 if none asked)."""
+    asked = [has for asks, has in _PREFERRED if asks.search(query)]
+    return sum(bool(has.search(text)) for has in asked) / len(asked) if asked else 0.0
 
 
 # "第几号令" "第几条" ask for an ordinal of that unit: only "第663号" "第五条" state one.
@@ -198,9 +222,15 @@ def subject_share(query: str, text: str) -> float:
     return _coverages(query, text)[2]
 
 
+# Questions about a document itself (its 文号, issuer, dates), which its card answers.
+_ABOUT_DOCUMENT = re.compile(r"文号|第几号|几号文|发文|发布|印发|颁布|出台|成文|施行|生效|实施|哪个部门|哪个单位|哪个机关|谁发|哪年|哪一年")
+
+
 def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
-    text = f"{chunk.title} {chunk.heading} {chunk.text}".lower()
     query = query.lower()
+    if chunk.heading == CARD_HEADING and not _ABOUT_DOCUMENT.search(query):
+        return 0.0  # the card restates the title: it matches every question about the topic and answers none
+    text = f"{chunk.title} {chunk.heading} {chunk.text}".lower()
     if missing_attribute(query, text):
         return 0.0
     cov, specific, _ = _coverages(query, text)

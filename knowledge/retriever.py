@@ -12,6 +12,7 @@ generation (knowledge.index.Snapshot), so an answer never mixes two.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Literal
@@ -22,12 +23,13 @@ from core.config import RetrievalConfig
 from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.places import Place, gazetteer
-from knowledge.relevance import relevance
+from knowledge.relevance import relevance, subject_terms
 from knowledge.text import normalise_query
 
 log = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "dense", "keyword"]
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年")
 
 
 @dataclass(frozen=True)
@@ -105,10 +107,13 @@ class HybridRetriever:
         rel = {cid: relevance(query, snap.chunks[cid], dense_of.get(cid)) for cid in fused}
         top = max(fused.values(), default=1.0)
         w = self.cfg.rerank_weight
+        # A question that names a document ("北京人才市场条例说…", "2014年户籍改革意见…") asks what it says.
+        titled = snap.named_documents(subject_terms(query) + tuple(_YEAR.findall(query))) if self.cfg.title_weight else {}
         # Of two texts that speak to the question, the one about the place asked is the rule that
         # applies there (a city's 实施办法 details the national 条例): it goes first.
         order = {cid: (1 - w) * fused[cid] / top + w * rel[cid]
-                 + (self.cfg.place_weight if snap.chunks[cid].doc_id in local else 0.0) for cid in fused}
+                 + (self.cfg.place_weight if snap.chunks[cid].doc_id in local else 0.0)
+                 + self.cfg.title_weight * titled.get(snap.chunks[cid].doc_id, 0.0) for cid in fused}
         best = sorted(fused, key=lambda c: -order[c])[:k]
         chunks = [
             RetrievedChunk(chunk=snap.chunks[cid], score=order[cid], dense=dense_of.get(cid),

@@ -38,6 +38,11 @@ COVERAGE_WARNING = 0.99  # below this share of a document's text reaching the in
 _GENERATION_DIR = re.compile(r"^g(\d+)$")
 
 
+# The heading of the one chunk that states what a document is (title, issuer, 文号, dates;
+# ingest.pipeline.document_card): metadata, which answers only questions about the document itself.
+CARD_HEADING = "文件信息"
+
+
 @dataclass(frozen=True)
 class ChunkRecord:
     id: str

@@ -186,7 +186,8 @@ def _tokens(text: str, search_words: Callable[[str], list[str]]) -> list[str]:
 
 _ASPECT = re.compile(r"(?<=.)[了过着]$")  # aspect particles glued to a verb by jieba
 # "几套" "几家" "几项": how-many question words, not topics.
-_HOW_MANY = re.compile(r"^几[个位家项所件套次名场种条]?$")
+# "多大" "多久" cut apart (多, 大) are how-much question words too.
+_HOW_MANY = re.compile(r"^(?:几[个位家项所件套次名场种条]?|多|大|多大|多久|多长)$")
 
 
 @lru_cache(maxsize=4096)

@@ -217,6 +217,47 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     assert attribute_fit("居住证条例什么时候施行", "自2016年1月1日起施行") == 1  # other kinds unchanged
 
 
+@pytest.mark.parametrize("question, states, lacks", [
+    # whether something is charged: a sentence naming the fee answers, one about another step does not
+    ("居住证丢了补办要交钱吗", "换领、补领居住证，应当缴纳证件工本费", "到居住地公安派出所办理签注手续"),
+    # an amount is an amount: "收取任何费用" does not say how much a fine is
+    ("招聘时收报名费罚多少", "处1000元以上10000元以下罚款", "不得向求职应聘人员收取任何费用"),
+    ("户籍迁入一共分几类", "户籍迁入划分为人才引进迁户、纳税迁户、政策性迁户和居住社保迁户四个类别", "户籍迁入是指将户籍迁入本市"),
+    # what follows a breach: a penalty or the loss of something
+    ("资料作假会怎么处理", "提供虚假材料的，取消其申请资格", "市公安机关负责复核积分制入户人员名单"),
+    ("没结婚有加分吗", "未婚者为10分", "婚姻状况得分仅用于积分入户"),
+])
+def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lacks):
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit(question, states) == 1
+    assert attribute_fit(question, lacks) == -1
+
+
+def test_a_question_asking_what_a_term_means_prefers_the_sentence_defining_it():
+    """Preferred, not required: a text that only lists them may still answer."""
+    from knowledge.relevance import attribute_fit, preferred_fit
+
+    question = "人才市场条例说的人才是指哪些人"
+    assert preferred_fit(question, "本条例所称人才，是指具有中专以上学历或者初级以上专业技术职称的人员。") == 1
+    assert preferred_fit(question, "本条例自1998年1月1日起施行。") == 0
+    assert attribute_fit(question, "本条例自1998年1月1日起施行。") == 0
+    assert preferred_fit("人才公寓租金多少", "本条例所称人才，是指…") == 0
+
+
+def test_the_card_of_what_a_document_is_answers_only_questions_about_the_document():
+    from knowledge.index import ChunkRecord
+    from knowledge.relevance import relevance
+    from knowledge.snapshot import CARD_HEADING
+
+    card = ChunkRecord(id="c:9", doc_id="居住证暂行条例.md", title="居住证暂行条例", heading=CARD_HEADING, position=9,
+                       text="《居住证暂行条例》发文机关：国务院；文号：国令第663号；成文日期：2015年11月26日。")
+    assert relevance("居住证暂行条例是国务院第几号令", card, 0.6) > 0.5
+    assert relevance("居住证暂行条例哪年发布的", card, 0.6) > 0.5
+    # it restates the title, so it matches every question about the topic, and answers none of them
+    assert relevance("居住证暂行条例规定居住证有什么用", card, 0.6) == 0.0
+
+
 def test_a_subtitle_repeating_the_title_is_never_the_answer(tmp_path, shipped_kb):
     """"——国务院法制办负责人就…答记者问" names every word of a question about that interview
     and states nothing; the sentence with the date answers."""

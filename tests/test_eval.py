@@ -160,10 +160,26 @@ def _ask(index: str, question: str) -> dict:
     ("在北京租房住一年积分落户算多少分", "0.5分", "租赁"),
     # Official wording of an everyday term (职称 → 专业技术资格), and the row naming it ranks first.
     ("高级职称引进深圳年龄上限多少", "50周岁以下", "高级专业技术资格"),
+    # A later paragraph of an article ("符合本条规定人员迁户时…") is answered with the opening it
+    # refers back to, which says which route it is about; a sentence not about the subject never wins.
+    ("深圳居住社保入户女的年龄要多大以内", "女性应当在50周岁以下", "居住社保迁户"),
 ])
 def test_answers_pick_the_row_the_question_names(multi_index, question, expected, shown):
     reply = _ask(multi_index, question)
     assert reply["found"] and expected in reply["answer"] and shown in reply["answer"], reply
+
+
+def test_a_question_naming_a_document_by_its_title_or_year_is_about_that_document(multi_index):
+    from core.config import load_config
+    from knowledge.service import KnowledgeBase
+
+    snap = KnowledgeBase(load_config(None, {"knowledge": {"index_dir": multi_index}})).index.current()
+    named = snap.named_documents(("市场", "条例"))  # "北京人才市场条例说的人才是指哪些人"
+    assert list(named) == ["北京市人才市场管理条例.md"] and named["北京市人才市场管理条例.md"] > 0.5
+    named = snap.named_documents(("户籍", "改革", "意见", "2014年"))
+    assert list(named) == ["国务院关于进一步推进户籍制度改革的意见.md"]
+    assert snap.named_documents(("居住证", "补办")) == {}  # three titles say 居住证: it names none of them
+    assert snap.named_documents(("驿站",)) == {}
 
 
 def test_counted_chinese_numerals_become_digits_and_words_do_not():

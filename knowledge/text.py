@@ -186,8 +186,9 @@ def _tokens(text: str, search_words: Callable[[str], list[str]]) -> list[str]:
 
 _ASPECT = re.compile(r"(?<=.)[了过着]$")  # aspect particles glued to a verb by jieba
 # "几套" "几家" "几项": how-many question words, not topics.
-# "多大" "多久" cut apart (多, 大) are how-much question words too.
-_HOW_MANY = re.compile(r"^(?:几[个位家项所件套次名场种条]?|多|大|多大|多久|多长)$")
+# "多大" cut apart (多, 大) is a how-much question word too. ("多久" stays a term: weighing it
+# as nothing lost "驿站能住多久" its "7晚" to a sentence on 毕业5年内, in the conversation suite.)
+_HOW_MANY = re.compile(r"^(?:几[个位家项所件套次名场种条]?|多|大|多大)$")
 
 
 @lru_cache(maxsize=4096)

@@ -147,9 +147,6 @@ _ATTRIBUTES = [
     (re.compile(r"什么时候|几点|哪天|日期|截止|何时"),
      re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|起施行|以前|之前")),
     (re.compile(r"几分|多少分|加分|扣分|减分"), re.compile(rf"{_N}分")),
-    # "几套" "多少个名额" "几所": a count of things, people or times ("哪几个" asks which, not how many).
-    (re.compile(r"(?<!哪)(?:多少|几)(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|次|户|间)"),
-     re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|次|户|间|万|倍)")),
     # "分几类" "有几种": a count of kinds.
     (re.compile(r"几类|几种|几大类|多少类|多少种"), re.compile(rf"{_N}个?(?:类|种|大类|类别|方面)")),
     # "会怎样" "怎么处理" "罚多少": what follows a breach — a penalty or the loss of something.
@@ -164,8 +161,13 @@ _ATTRIBUTES = [
 
 
 # Kinds of fact a question prefers without requiring them: "…是指哪些人" is best answered by the
-# sentence defining the term (本条例所称人才，是指…), but a text that only lists them may still answer.
+# sentence defining the term (本条例所称人才，是指…), but a text that only lists them may still answer;
+# "有几个" by a number, but a list of names answers it too.
 _PREFERRED = [
+    # "几套" "多少个名额": a count of things, people or times; a list naming them answers too
+    # ("驿站有几个" → the stations by name). "哪几个" asks which, not how many.
+    (re.compile(r"(?<!哪)(?:多少|几)(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|次|户|间)"),
+     re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|次|户|间|万|倍)")),
     (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
      re.compile(r"是指|所称|指的是|系指|包括")),
 ]

@@ -222,8 +222,6 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("居住证丢了补办要交钱吗", "换领、补领居住证，应当缴纳证件工本费", "到居住地公安派出所办理签注手续"),
     # an amount is an amount: "收取任何费用" does not say how much a fine is
     ("招聘时收报名费罚多少", "处1000元以上10000元以下罚款", "不得向求职应聘人员收取任何费用"),
-    ("人才公寓新建了几套", "全年新建人才公寓424套", "积极推进人才公寓建设"),
-    ("入学名额有多少个", "每年提供3000个公办学位", "公示期不少于5个工作日"),  # 5个工作日 is a duration
     ("户籍迁入一共分几类", "户籍迁入划分为人才引进迁户、纳税迁户、政策性迁户和居住社保迁户四个类别", "户籍迁入是指将户籍迁入本市"),
     # what follows a breach: a penalty or the loss of something
     ("资料作假会怎么处理", "提供虚假材料的，取消其申请资格", "市公安机关负责复核积分制入户人员名单"),
@@ -236,7 +234,7 @@ def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lack
     assert attribute_fit(question, lacks) == -1
 
 
-def test_a_question_asking_what_a_term_means_prefers_the_sentence_defining_it():
+def test_a_question_asking_what_a_term_means_or_how_many_prefers_a_sentence_stating_it():
     """Preferred, not required: a text that only lists them may still answer."""
     from knowledge.relevance import attribute_fit, preferred_fit
 
@@ -245,6 +243,11 @@ def test_a_question_asking_what_a_term_means_prefers_the_sentence_defining_it():
     assert preferred_fit(question, "本条例自1998年1月1日起施行。") == 0
     assert attribute_fit(question, "本条例自1998年1月1日起施行。") == 0
     assert preferred_fit("人才公寓租金多少", "本条例所称人才，是指…") == 0
+    # a count is preferred too ("驿站有几个" may be answered by the stations' names)
+    assert preferred_fit("人才公寓新建了几套", "全年新建人才公寓424套") == 1
+    assert preferred_fit("入学名额有多少个", "公示期不少于5个工作日") == 0  # a duration, not a count
+    assert preferred_fit("五城区是哪几个区", "五城区指：鼓楼、台江、仓山") == 0  # asks which, not how many
+    assert attribute_fit("驿站有几个", "姜堰青年人才驿站、溱潼驿站") == 0
 
 
 def test_the_card_of_what_a_document_is_answers_only_questions_about_the_document():

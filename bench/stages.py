@@ -58,6 +58,8 @@ knowledge/index.py                           keyword_search                     
 knowledge/keyword.py                                                               retrieval.bm25+jieba
 knowledge/retriever.py                                                             retrieval.fusion+relevance
 knowledge/answer.py                                                                answer.extract
+knowledge/evidence.py                                           retrieval.*        (kept)
+knowledge/evidence.py                                                              answer.extract
 knowledge/service.py                         answer                                answer.cache
 bot/dialogue/                                                   intent.*           (kept)
 bot/dialogue/                                                                      dialogue.other
@@ -161,6 +163,8 @@ RULES: tuple[Rule, ...] = (
     Rule("knowledge/keyword.py", "retrieval.bm25+jieba"),
     Rule("knowledge/retriever.py", "retrieval.fusion+relevance"),
     Rule("knowledge/answer.py", "answer.extract"),
+    Rule("knowledge/evidence.py", None, caller="retrieval."),  # the retriever ordering its first chunks
+    Rule("knowledge/evidence.py", "answer.extract"),
     Rule("knowledge/service.py", "answer.cache", ("answer",)),
     Rule("bot/dialogue/", None, caller="intent."),  # the embedding hook the classifier is given
     Rule("bot/dialogue/", "dialogue.other"),

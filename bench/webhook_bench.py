@@ -253,7 +253,7 @@ def bench_env(config: Path) -> dict:
 
 
 CODE = ("bot/wechat.py", "bot/store/__init__.py", "bot/store/database.py", "bot/db.py", "bot/dialogue/engine.py", "bot/dialogue/intents.py",
-        "bot/dialogue/handlers.py", "knowledge/service.py", "knowledge/answer.py", "knowledge/retriever.py",
+        "bot/dialogue/handlers.py", "knowledge/service.py", "knowledge/answer.py", "knowledge/evidence.py", "knowledge/retriever.py",
         "knowledge/index.py", "knowledge/embedding.py", "knowledge/keyword.py", "knowledge/relevance.py",
         "knowledge/text.py")
 

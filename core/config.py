@@ -82,6 +82,9 @@ class RetrievalConfig(Section):
     # Added, times the share of the question its title accounts for, to a chunk of a document
     # the question names ("北京人才市场条例说…"): see Snapshot.named_documents.
     title_weight: float = Field(0.0, ge=0, le=1)
+    # Added, times the score of its best answering sentence, to each of the chunks an answer is
+    # drawn from: the one holding the answer goes first (HybridRetriever._answer_first).
+    evidence_weight: float = Field(0.0, ge=0, le=2)
 
 
 class LLMConfig(Section):

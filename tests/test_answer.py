@@ -267,7 +267,7 @@ def test_a_subtitle_repeating_the_title_is_never_the_answer(tmp_path, shipped_kb
     """"——国务院法制办负责人就…答记者问" names every word of a question about that interview
     and states nothing; the sentence with the date answers."""
     from ingest.pipeline import build
-    from knowledge.answer import restates_title
+    from knowledge.evidence import restates_title
 
     title = "国务院法制办就《居住证暂行条例》热点问题答记者问"
     assert restates_title("——国务院法制办负责人就《居住证暂行条例》热点问题答记者问", title)

@@ -123,11 +123,11 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
     """Floors one question below the dev figures of 2026-12-05 on 129 questions, 60 of them
-    written that day (hit@1 .752, hit@3 .931, answer_contains .832, no_answer_correct .857,
+    written that day (hit@1 .842, hit@3 .931, answer_contains .842, no_answer_correct .857,
     source@1 .960), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the
     holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.95 and m["hit@1"] >= 0.74 and m["hit@3"] >= 0.92 and m["answer_contains"] >= 0.82
+    assert m["source@1"] >= 0.95 and m["hit@1"] >= 0.83 and m["hit@3"] >= 0.92 and m["answer_contains"] >= 0.83
     assert m["no_answer_correct"] >= 0.82
     # A question naming a city is never answered from another city's text (every city's
     # document in the corpus but the expected one names its city in the title).
@@ -181,6 +181,23 @@ def test_a_question_naming_a_document_by_its_title_or_year_is_about_that_documen
     assert list(named) == ["国务院关于进一步推进户籍制度改革的意见.md"]
     assert snap.named_documents(("居住证", "补办")) == {}  # three titles say 居住证: it names none of them
     assert snap.named_documents(("驿站",)) == {}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("居住证暂行条例是国务院第几号令", "国令第663号"),      # the card states the ordinal; the 条例's opening only names it
+    ("深圳人才引进积分表里全日制大专算几分", "70分"),   # the row with the degree and its score
+    ("拿居住证的人要服兵役吗", "服兵役"),
+])
+def test_of_the_chunks_an_answer_is_drawn_from_the_one_holding_it_ranks_first(multi_index, question, expected):
+    """HybridRetriever._answer_first; without it (evidence_weight 0) these rank second."""
+    from core.config import load_config
+    from knowledge.service import KnowledgeBase
+
+    def first(weight: float) -> str:
+        overrides = {"knowledge": {"index_dir": multi_index, "retrieval": {"evidence_weight": weight}}}
+        return KnowledgeBase(load_config(None, overrides)).retrieve(question).chunks[0].chunk.text
+
+    assert expected in first(0.3) and expected not in first(0.0)
 
 
 def test_counted_chinese_numerals_become_digits_and_words_do_not():

@@ -1,0 +1,187 @@
+"""Which piece of a text answers a question.
+
+The sentences, numbered items and table rows of the best few chunks, each
+scored by how well it answers: its words, the kind of fact asked (an amount,
+a duration…), the numbers asked, whether it names the question's subject and,
+when the answerer has embedded it, its meaning. The answerer picks its answer
+with it; the retriever orders those chunks by it, so the chunk ranked first is
+the one holding the answer, not only the one with the most words in common.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from knowledge.relevance import attribute_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
+from knowledge.snapshot import ChunkRecord
+from knowledge.text import normalise_query, split_sentences
+
+ANSWER_CHUNKS = 3   # an answer is drawn from the best few chunks
+_MIN_SENTENCE = 8   # characters; shorter ones are lead-ins like "办好爱才实事。"
+# Share of the question's specific terms (its subject: 人才公寓, 租金…) the answer sentence,
+# its heading and its document's title must hold at least: below it the sentence is about
+# something else (measured on multi_dev, qa.tsv: no answer lost, one wrong answer fewer).
+SUBJECT_SHARE = 0.25
+_PARALLEL_MAX = 120  # characters: a sentence of parallel "；" items up to this long is answered whole
+_FULL_STOP = re.compile(r"[^。！？!?\n]*[。！？!?]+[”’』」）)]*|[^。！？!?\n]+")
+
+
+def answer_units(text: str) -> list[str]:
+    """The pieces an answer is made of: sentences, with their "；" items kept together when short.
+
+    "本科每月800元；硕士每月1200元；博士每月2000元。" answers "硕士补贴多少"
+    only whole: cut at "；", the item that names the subsidy (本科…) and the one
+    that names the degree (硕士…) compete. A long enumeration is cut at "；".
+    """
+    out = []
+    for sentence in (m.group(0).strip() for m in _FULL_STOP.finditer(text)):
+        if not sentence:
+            continue
+        out.extend([sentence] if len(sentence) <= _PARALLEL_MAX else split_sentences(sentence))
+    return out
+_END_MARK = re.compile(r"[。！？!?；;]")
+_NOT_TEXT = re.compile(r"[\W_]+")
+
+
+def restates_title(unit: str, title: str) -> bool:
+    """A line without a sentence end that only repeats the document's title
+    ("——国务院法制办负责人就《…》热点问题答记者问"): a subtitle, never an answer."""
+    if _END_MARK.search(unit):
+        return False
+    chars = _NOT_TEXT.sub("", unit)
+    return bool(chars) and sum(ch in title for ch in chars) / len(chars) >= 0.8
+
+
+# A table row as ingest writes it: "header：cell；header：cell；…。" (ingest/structure.py).
+_ROW = re.compile(r"^(?:[^：；。\n]{1,16}：[^；\n]*；){2,}")
+_ROW_FIELD = re.compile(r"(?:^|；)([^：；。\n]{1,16}：)")
+_SHORT_FIELD = 60  # characters: a cell longer than this is an explanation, not a value of the row
+
+
+def row_units(line: str) -> list[tuple[str, str]] | None:
+    """A table row's answer pieces as (unit, lead) pairs, or None if ``line`` is no row.
+
+    The row's short cells together are one unit: "三级指标：全日制大专学历；指标分值：70分"
+    answers only whole, and cut at the "。" inside a cell the degree and its
+    score fall apart. A long cell (an explanation) is answered sentence by
+    sentence, each led by the row's short cells so it keeps saying which row it is.
+    """
+    if not _ROW.match(line):
+        return None
+    starts = [m.start(1) for m in _ROW_FIELD.finditer(line)]
+    fields = [line[a:b].rstrip("；。") for a, b in zip(starts, starts[1:] + [len(line)])]
+    short = "；".join(f for f in fields if len(f) <= _SHORT_FIELD) + "。"
+    out = [(short, "")]
+    for cell in (f for f in fields if len(f) > _SHORT_FIELD):
+        out.extend((sentence, short) for sentence in split_sentences(cell))
+    return out
+
+
+# A numbered item's opening (（二）…, 3.…, 第五条…): what its later sentences are about.
+_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+条)")
+_INTRO_END = ("：", ":")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
+_REFERS_BACK = re.compile(r"本条|前款|本款|上述|前述")
+@dataclass(frozen=True)
+class Candidate:
+    """One piece an extractive answer may be: a sentence, a numbered item or a table row."""
+    rank: int                    # its chunk's place among the relevant chunks
+    position: int                # its place in that chunk: chosen pieces are shown in document order
+    text: str
+    lead: str = ""               # what it continues, judged with it and shown before it when both fit
+                                 # (an item's opening, the line announcing a list, a row's short cells)
+    row: tuple[int, int] | None = None  # (chunk rank, line) of the table row it is from
+
+    @property
+    def scored(self) -> str:
+        """The text it is judged by: with its lead, which says what it is about."""
+        return (self.lead + self.text).lower()
+
+
+def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
+    """Every piece of ``chunks`` that could answer, each with the lead it needs.
+
+    ``lead`` is the opening sentence of the numbered item a sentence continues ("其中，…不得
+    超过3年" after "（二）城区人口50万至100万的…") or the line ending in "：" that the numbered
+    items below it complete ("享受下列便利：" before "（四）申领机动车驾驶证；").
+    """
+    out: list[Candidate] = []
+    for rank, chunk in enumerate(chunks):
+        pos, intro, article = 0, "", ""  # article: the opening sentence of the 第X条 the lines below continue
+        for n, line in enumerate(chunk.text.split("\n")):
+            row = row_units(line)
+            if row is not None:
+                for sentence, lead in row:
+                    pos += 1
+                    if len(sentence) >= _MIN_SENTENCE:
+                        out.append(Candidate(rank, pos, sentence, lead, (rank, n)))
+                continue
+            units = answer_units(line)
+            item = bool(units) and bool(_ITEM.match(units[0]))
+            intro = intro if item else ""
+            if units and _ARTICLE.match(units[0]):
+                article = units[0]
+            for i, sentence in enumerate(units):
+                pos += 1
+                if len(sentence) >= _MIN_SENTENCE and not restates_title(sentence, chunk.title):
+                    # A later paragraph of an article that refers back to it ("符合本条规定人员迁户时，…")
+                    # is about what its opening says ("第十一条 持有深圳市居住证…可办理居住社保迁户").
+                    refers = article and article != sentence and _REFERS_BACK.search(sentence)
+                    lead = units[0] if i and item else intro if item else article if refers else ""
+                    out.append(Candidate(rank, pos, sentence, lead))
+            if units and units[-1].endswith(_INTRO_END):
+                intro = units[-1]
+    return out
+
+
+@dataclass(frozen=True)
+class ScoredCandidates:
+    score: np.ndarray    # how well each candidate answers; -inf where it cannot (see score_candidates)
+    lexical: np.ndarray  # share of the question's terms it holds
+
+    def best_per_chunk(self, candidates: list[Candidate], chunks: int) -> list[float | None]:
+        """The score of each chunk's best candidate (None: nothing in it answers)."""
+        best: list[float | None] = [None] * chunks
+        for c, s in zip(candidates, self.score):
+            if np.isfinite(s) and (best[c.rank] is None or s > best[c.rank]):
+                best[c.rank] = float(s)
+        return best
+
+
+def score_candidates(question: str, candidates: list[Candidate], chunks: Sequence[ChunkRecord],
+                     local: Sequence[bool], place_weight: float, semantic: np.ndarray | None = None,
+                     rank_weight: float = 0.10) -> ScoredCandidates:
+    """How well each candidate answers ``question``: its words, its meaning (``semantic``: its
+    cosine with the question, when embedded), the kind of fact and the numbers asked, its
+    chunk's rank (``rank_weight``: 0 when it is the chunks being ordered) and whether that chunk
+    is about the place asked (``local``).
+
+    A candidate cannot answer (-inf) when it lacks the kind of fact asked ("人才公寓租金多少"
+    is not answered by "新建人才公寓424套", however close its words) or, with its title and
+    heading, does not name the question's subject ("落户需要什么材料" is not answered by the
+    materials of something else).
+    """
+    expanded = normalise_query(question)
+    scored = [c.scored for c in candidates]
+    terms = np.array([sentence_terms(expanded, s) for s in scored])
+    lexical, specific = terms[:, 0], terms[:, 1]
+    # The sentence that states the kind of fact asked (an amount, a duration…) and the
+    # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
+    # The section heading counts here: under "入住条件" a sentence listing them states conditions.
+    headings = [chunks[c.rank].heading.lower() for c in candidates]
+    fits = np.array([attribute_fit(question, f"{h} {s}") for h, s in zip(headings, scored)], dtype=float)
+    numbers = np.array([numbers_fit(expanded, s) for s in scored])
+    preferred = np.array([preferred_fit(question, s) for s in scored])
+    semantic = np.zeros(len(candidates)) if semantic is None else semantic
+    prior = np.array([1.0 / (1 + c.rank) for c in candidates])
+    # The rule of the place asked wins over a national one saying the same kind of thing.
+    near = np.array([local[c.rank] for c in candidates], dtype=float)
+    score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + rank_weight * prior
+             + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near)
+    on_topic = np.array([subject_share(expanded, f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower())
+                         for c in candidates])
+    return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), lexical)

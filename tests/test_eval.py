@@ -97,12 +97,12 @@ MULTI = QA_FILE.parent
 
 @pytest.fixture(scope="module")
 def multi_index(tmp_path_factory) -> str:
-    """The real multi-document corpus (knowledge/eval/corpus/: 18 public policy texts, sources in its README)."""
+    """The real multi-document corpus (knowledge/eval/corpus/: 20 public policy texts, sources in its README)."""
     index = tmp_path_factory.mktemp("multi-index")
     from ingest.cli import cli as ingest_cli
 
     res = CliRunner().invoke(ingest_cli, ["build", str(MULTI / "corpus" / "docs"), "--index", str(index)])
-    assert res.exit_code == 0 and "18 added" in res.output, res.output
+    assert res.exit_code == 0 and "20 added" in res.output, res.output
     return str(index)
 
 

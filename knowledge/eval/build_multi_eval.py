@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Two batches, each shuffled with its own fixed seed and split in half (first
+Three batches, each shuffled with its own fixed seed and split in half (first
 half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -15,6 +15,9 @@ half -> multi_dev.tsv, second half -> multi_holdout.tsv):
   documents, written later by an AI helper session, blind like batch 1):
   random.Random(20261205),
   appended after batch 1, so adding it changed no existing row.
+- batch 3 (THIRD_ANSWERABLE + THIRD_UNANSWERABLE, 100 questions over all 20
+  documents, by another AI helper session, blind, in more varied wording):
+  random.Random(20261206), appended after batch 2.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -43,6 +46,9 @@ FZ = "福州市人民政府办公厅关于积极稳妥推进户籍管理制度�
 BJ3 = "北京市人才市场管理条例.md"
 GW2 = "国务院关于进一步推进户籍制度改革的意见.md"
 SZ3 = "深圳市户籍迁入若干规定.md"
+# Added with batch 3 (sources in corpus/README.md).
+FJ = "福建省实施《居住证暂行条例》办法.md"
+HZ = "惠州市办理异地务工人员积分入户具体事项.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -358,6 +364,147 @@ NEW_UNANSWERABLE = [
 ]
 
 
+# Batch 3: written by an AI helper session after the Fujian residence-permit
+# rules and the Huizhou points guide were added, again blind (no retriever or
+# answerer run, no output looked at).  The wording varies more than in the
+# earlier batches: long questions with personal context, very short ones, two
+# clauses, colloquial words, a few typos (居住正, 积份) and two questions in
+# Traditional characters.  Deliberate near-misses: Huizhou/Foshan volunteer
+# points (2 vs 3 per 50 hours), the Fujian, Beijing and national residence-permit
+# texts, a Xiamen question answered by the Fujian provincial rules.
+THIRD_ANSWERABLE = [
+    # 佛山市新市民积分制服务管理办法
+    ("我老婆在佛山名下有套房，我申请积分那一项能加多少", "积80分", FS),
+    ("佛山积分 做志愿者多少个小时能加分", "每满50小时积3分", FS),
+    ("在佛山开了个有限公司，积分能加几分啊", "有限公司的积10分", FS),
+    ("佛山居住证每办满一年积几分", "每满1年积5分", FS),
+    ("佛山各区自己定的加分项最多能加到多少", "不超过40分", FS),
+    # 深圳市人才引进实施办法
+    ("深圳人才引进写着45周岁以下，我刚好45岁还行不行", "不包含本数", SZ1),
+    ("以前在老家是干部身份，档案已经调到深圳了，人才引进办的是啥手续", "调干手续", SZ1),
+    ("我是19年本科毕业的，现在在深圳上班，档案一直放在老家人才中心，办人才引进的时候档案咋弄", "档案商调手续", SZ1),
+    # 深圳市人才引进综合评价分值表（2017年）
+    ("自考的大专在深圳人才引进积分能拿几分", "60分", SZ2),
+    ("人才引进测评里，37岁在深圳年龄能算几分", "无加减分", SZ2),
+    ("深圳引才积分 少儿医保交的年限算不算", "少儿医疗保险", SZ2),
+    ("在深圳做个体户三年交了15万的税，引才积分能拿多少", "15万元积50分", SZ2),
+    # 深圳市户籍迁入若干规定
+    ("深圳纳税入户年龄卡多少，税交得多的能放宽吗", "放宽至55周岁以下", SZ3),
+    ("深圳戶籍遷入規定裡 爸媽來投靠要幾歲以上", "男性60周岁以上", SZ3),
+    ("老婆是硕士，我是深户，她过来投靠还要等分居满两年吗", "不受分居时间限制", SZ3),
+    ("在深圳当合伙人的，三年分摊下来的税要多少才能纳税入户", "60万元以上", SZ3),
+    # 北京市积分落户管理办法（试行）
+    ("大专毕业的在北京积分落户，学历这块能拿几分", "10.5分", BJ1),
+    ("在北京自己买的房子住一年，积分落户算几分", "每连续居住满1年积1分", BJ1),
+    ("拿到北京积分落户资格后，老公和爸妈户口能跟着落吗", "亲属投靠落户政策", BJ1),
+    ("我17年硕士毕业，读研那三年在北京交过社保，现在申请积分落户，这几年能跟学历分一起算吗", "积分不累计", BJ1),
+    # 北京市实施《居住证暂行条例》办法
+    ("北京居住证多久签注一次", "每年签注1次", BJ2),
+    ("北京居住证申请条件里说的稳定就业咋算", "就业6个月以上", BJ2),
+    ("在京办居住证要交照片吗", "近期免冠照片", BJ2),
+    # 北京市人才市场管理条例
+    ("在北京提了离职，单位一直拖着不回复咋整", "视为同意", BJ3),
+    ("北京的人才中介发假招聘信息 罚多少", "2000元以上1万元以下", BJ3),
+    ("北京公司招了个还没跟原单位解约的人，会被罚不", "1万元以上5万以下", BJ3),
+    # 广州市积分制入户管理办法
+    ("住公司安排的宿舍，广州积分入户算有住所吗", "用人单位安排", GZ),
+    ("广州每年积分入户的名额在哪能看到", "广州市政府门户网站", GZ),
+    ("广州积分入户社保满4年是算到哪天为止", "计算至申请之日", GZ),
+    # 东莞市积分人才入户申办指引
+    ("东莞积分入户 学信网上能查到我学历，还要去做认证报告吗", "网上验证查询码", DG1),
+    ("东莞莞城街道积分入户在哪个地址办", "旗峰路309号之一", DG1),
+    ("东莞除了积分入户，还有别的人才入户路子吗", "条件准入类", DG1),
+    # 关于扩大住房保障范围的通知（东莞）
+    ("我是去年本科毕业来东莞的，在现在这家公司干了8个月，能申请公租房不", "同一用人单位工作满1年", DG2),
+    ("东莞低收入家庭申请住房保障，家里资产有啥限制", "20倍以下", DG2),
+    ("去住建部门领东莞住房保障申请表要带啥证件", "身份证和户口本或居住证", DG2),
+    # 国务院办公厅 推动1亿非户籍人口在城市落户方案
+    ("进城落户以后老家的承包地能转给外村的人吗", "本集体经济组织内部", GW),
+    ("自由职业能交住房公积金吗", "自由职业者缴存", GW),
+    ("推动1亿人落户那个方案，啥时候做总结评估", "2020年进行总结评估", GW),
+    # 国务院关于进一步推进户籍制度改革的意见
+    ("蓝印户口现在还有吗", "蓝印户口", GW2),
+    ("城区400万人口的城市，国家让它落户是放开还是收紧", "适度控制落户规模", GW2),
+    ("在老家县城买了房落户，能把爸妈户口一起迁过来吗", "未成年子女、父母", GW2),
+    ("随迁子女在流入地读中职要交学费吗", "中等职业教育免学费", GW2),
+    # 居住证暂行条例
+    ("公司把我的居住证扣着不还，这样合法吗", "非法扣押他人居住证", JZZ),
+    ("2016年以前办的旧居住证，条例实施后还能用吗", "在有效期内继续有效", JZZ),
+    ("国家居住证条例里 换证补证的工本费收多少是谁定的", "国务院财政部门", JZZ),
+    # 国务院法制办 答记者问
+    ("居住证条例答记者问那篇新华网稿子是哪个记者写的", "白阳", QA),
+    ("答记者问里1.7亿流动人口这个数据出自哪", "第六次人口普查", QA),
+    ("法制办说流动人口享受不到公共服务的问题不解决会咋样", "社会风险和矛盾", QA),
+    # 上海市促进就业若干规定
+    ("在上海被停了失业保险待遇，不服能咋办", "行政复议", SH1),
+    ("上海街道有没有专门帮人找工作的人", "就业援助员", SH1),
+    ("上海说的非正规就业劳动组织是干嘛的", "小规模经营活动", SH1),
+    ("上海的公司招了失业的本地人再就业，有啥优惠不", "减免税收", SH1),
+    # 上海市人才流动条例
+    ("上海人事局的人才流动争议裁决我不服，还能去法院告吗", "向人民法院提起诉讼", SH2),
+    ("在上海跳槽会不会因为性别或者专业受限制", "专业和性别的限制", SH2),
+    ("我在上海做涉密工作，想跳槽要先经过谁同意", "保密部门的同意", SH2),
+    ("上海人才交流机构的收费标准是谁定的", "市物价局", SH2),
+    # 2023年姜堰区人才工作综述
+    ("姜堰23年新培育了多少家市级企业技术中心", "市级13家", JY),
+    ("创富姜堰创业创新大赛办到第几届了", "第八届", JY),
+    ("姜堰去年那个人才政策的攻坚年行动叫啥", "人才政策落实攻坚年", JY),
+    # 福州市人民政府办公厅关于积极稳妥推进户籍管理制度改革有关工作的通知
+    ("想在福州鼓楼落户，暂住证得办满几年", "满5年", FZ),
+    ("我有高级工证，在闽侯上班也有房，能落户不", "高级工以上职业资格", FZ),
+    ("在福州城区落户，劳模得是啥级别的才行", "福州市级及以上劳动模范", FZ),
+    ("没买房，住我爸妈在福州的房子，能用来落户吗", "投靠直系亲属", FZ),
+    # 福建省实施《居住证暂行条例》办法
+    ("从福州搬到厦门住了，福建居住正的年限还接着算吗", "居住年限重新计算", FJ),
+    ("孩子在福建读高中，没有福建户口能在福建高考吗", "3年完整学习经历", FJ),
+    ("福建已经办了人才居住证，还用再办普通居住证吗", "不再申领居住证", FJ),
+    ("福建以前办的暂住证，年限能算进居住证里吗", "暂住年限计入居住年限", FJ),
+    ("福建的居住证新办法是啥时候生效的", "2016年12月1日", FJ),
+    ("在厦门上班想办居住证，要先暂住登记多久", "暂住登记半年以上", FJ),
+    # 惠州市办理异地务工人员积分入户具体事项
+    ("惠州积分入户积到多少分能申请", "积满50分", HZ),
+    ("惠州积分 献一次血加几分", "每次2分", HZ),
+    ("在惠州做义工能加积分吗 怎么算", "每满50小时积2分", HZ),
+    ("惠州积份入户 给慈善机构捐款能加分不", "每千元积2分", HZ),
+    ("惠州积分入户的无犯罪证明去哪开", "户籍地派出所", HZ),
+    ("我儿子17岁还在读高中，我惠州积分入户的话他能随迁吗", "全日制学校在校学生", HZ),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 20 documents,
+# see README.md): places with no document, topics no document covers, and
+# documents that exist but lack the asked fact (Dongguan/Huizhou points for a
+# degree, Huizhou/Fuzhou subsidies, Shanghai traineeship pay and benefit
+# duration, fee amounts, a residence permit's validity, Dongguan rental terms,
+# a Shenzhen deadline to move the hukou, Jiangyan flat sizes).
+THIRD_UNANSWERABLE = [
+    "济南本科生落户要满足啥条件",
+    "宁波应届生来工作有没有租房补贴",
+    "昆明积分入户咋申请",
+    "哈尔滨硕士来工作给安家费吗",
+    "无锡那边有给找工作的年轻人免费住的驿站没",
+    "沈阳大学生落户需不需要交社保",
+    "常州本科落户要带啥材料",
+    "东莞积分入户，本科文凭能给多少分",
+    "我本科学历，去惠州搞积分入户，学历那项能拿多少分",
+    "惠州本科毕业过去上班有没有租房补贴",
+    "福州硕士落户有没有购房补贴",
+    "上海见习补贴一个月能拿多少",
+    "上海失业保险金最长能领多久",
+    "北京居住证丢了补办工本费多少钱",
+    "居住证有效期到底是几年",
+    "北京积分落户每年一共落多少人",
+    "东莞新就业大学生公租房最多能租几年",
+    "深圳人才引进代理机构收费多少钱",
+    "深圳人才引进审核文件拿到后多久内必须去迁户口",
+    "姜堰人才公寓一套多大面积",
+    "档案放人才中心一年托管费多少",
+    "试用期最长能约定几个月",
+    "买房用公积金贷款，额度上限一般多少",
+    "劳动合同到期公司不续签有没有补偿",
+    "國家對應屆畢業生有沒有一次性求職補貼",
+]
+
+
 def _split(answerable, unanswerable, seed: int) -> tuple[list, list]:
     """One batch shuffled with its own seed and cut in half (dev, holdout).
 
@@ -372,7 +519,8 @@ def _split(answerable, unanswerable, seed: int) -> tuple[list, list]:
 def main() -> None:
     dev1, hold1 = _split(ANSWERABLE, UNANSWERABLE, 20261203)
     dev2, hold2 = _split(NEW_ANSWERABLE, NEW_UNANSWERABLE, 20261205)
-    dev, holdout = dev1 + dev2, hold1 + hold2
+    dev3, hold3 = _split(THIRD_ANSWERABLE, THIRD_UNANSWERABLE, 20261206)
+    dev, holdout = dev1 + dev2 + dev3, hold1 + hold2 + hold3
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -380,8 +528,8 @@ def main() -> None:
                 for field in (q, e, s):
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
-    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)}) and "
-          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)})")
+    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)}) and "
+          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)})")
 
 
 if __name__ == "__main__":

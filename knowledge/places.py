@@ -21,6 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 
 _FILE = Path(__file__).resolve().parent / "places.tsv"
+_ABBREVIATIONS = Path(__file__).resolve().parent / "place_abbreviations.tsv"
+# Where a one-character abbreviation is a place: "在京" "来深" … or "深户" "京籍" (place_abbreviations.tsv).
+_BEFORE_ABBREVIATION = "在来赴进回离驻留到返"
+_AFTER_ABBREVIATION = re.compile(r"户|籍|牌")
 _NOT_ADMINISTRATIVE = re.compile(r"示范区|开发区|高新|经济技术|新区|管理区|工业园|农场")
 _COMMON_WORD_FREQ = 1000  # jieba frequency above which a name is an everyday word (城区, 和平)
 # Issuers and titles that make a document national: it applies to every place.
@@ -51,8 +55,12 @@ def compatible(a: Place, b: Place) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, rows: list[tuple[str, str, str]], common: set[str] = frozenset()):
+    def __init__(self, rows: list[tuple[str, str, str]], common: set[str] = frozenset(),
+                 abbreviations: dict[str, str] | None = None, is_word=lambda text: False):
+        """``abbreviations``: 京 → 北京市 …; ``is_word``: whether two characters are a word (深造,
+        京剧), so that an abbreviation starting one is not read as a place."""
         self.by_form: dict[str, list[Place]] = {}
+        self._is_word = is_word
         self.county_short: set[str] = set()  # short names of counties: "姜堰", but also "新建", "三水"
         for name, short, parent in rows:
             if _NOT_ADMINISTRATIVE.search(name):
@@ -77,6 +85,11 @@ class Gazetteer:
             lengths.setdefault(form[0], set()).add(len(form))
         self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
         self._starts = re.compile("[" + "".join(map(re.escape, sorted(self._lengths))) + "]")
+        self.abbreviations = {ch: self.by_form[name][0] for ch, name in (abbreviations or {}).items()
+                              if name in self.by_form}
+        self._abbreviated = re.compile(f"(?<=[{_BEFORE_ABBREVIATION}])([{''.join(self.abbreviations)}])(.?)|"
+                                       f"([{''.join(self.abbreviations)}])(?={_AFTER_ABBREVIATION.pattern})"
+                                       ) if self.abbreviations else None
 
     def mentions(self, text: str, known: frozenset[str] | None = None) -> list[list[Place]]:
         """The places named in ``text``, in order; each mention lists its candidates, best first.
@@ -106,13 +119,39 @@ class Gazetteer:
         wanted = {name for p in places for name in p.path}
         return frozenset(form for form, cands in self.by_form.items() if any(c.name in wanted for c in cands))
 
-    def places_in(self, text: str, known: frozenset[str] | None = None) -> list[Place]:
-        """Distinct places named in ``text``; an ambiguous name resolved by the other places named."""
+    def abbreviated(self, text: str) -> list[Place]:
+        """Places named by a one-character abbreviation where it is used as one: "在京办居住证",
+        "我是深户" (not "在深造", "京剧")."""
+        if self._abbreviated is None:
+            return []
+        out = []
+        for m in self._abbreviated.finditer(text):
+            ch = m.group(1) or m.group(3)
+            if m.group(1) and m.group(2) and self._is_word(ch + m.group(2)):
+                continue  # 在深造: the character starts a word
+            place = self.abbreviations[ch]
+            if place not in out:
+                out.append(place)
+        return out
+
+    def county_forms_in(self, text: str, place: Place) -> list[str]:
+        """The county short names of ``place`` that ``text`` uses ("闽侯" for 闽侯县)."""
+        return [f for f in self._forms_in(text) if f in self.county_short and place in self.by_form[f]]
+
+    def names_within(self, places) -> frozenset[str]:
+        """Every name and short name of the places inside ``places`` (闽侯, 鼓楼 inside 福州市)."""
+        return frozenset(form for form, cands in self.by_form.items()
+                         if any(p.covers(c) for c in cands for p in places))
+
+    def places_in(self, text: str, known: frozenset[str] | None = None, prefer=()) -> list[Place]:
+        """Distinct places named in ``text``; an ambiguous name resolved by the other places named,
+        else by ``prefer`` (鼓楼 is in 南京, 徐州, 开封 and 福州: with a document about 福州市, 福州's)."""
         mentions = self.mentions(text, known)
         chosen: list[Place] = []
         for candidates in mentions:
             context = [c for other in mentions if other is not candidates for c in other]
-            best = next((c for c in candidates if any(compatible(c, o) and o != c for o in context)), candidates[0])
+            best = next((c for c in candidates if any(compatible(c, o) and o != c for o in context)),
+                        next((c for c in candidates if any(p.covers(c) for p in prefer)), candidates[0]))
             if best not in chosen:
                 chosen.append(best)
         return chosen
@@ -165,4 +204,6 @@ def gazetteer() -> Gazetteer:
             rows.append((name, short, parent))
     common = {form for name, short, _ in rows for form in (name, short)
               if form and word_frequency(form) > _COMMON_WORD_FREQ}
-    return Gazetteer(rows, common)
+    abbreviations = dict(line.split("\t")[:2] for line in _ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
+                         if line and not line.startswith("#"))
+    return Gazetteer(rows, common, abbreviations, is_word=lambda text: word_frequency(text) > 0)

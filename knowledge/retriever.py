@@ -23,7 +23,7 @@ from core.config import RetrievalConfig
 from knowledge.embedding import Embedder
 from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates
 from knowledge.index import ChunkRecord, KnowledgeIndex
-from knowledge.places import Place, gazetteer
+from knowledge.places import Place, compatible, gazetteer
 from knowledge.relevance import relevance, subject_terms
 from knowledge.text import normalise_query
 
@@ -75,9 +75,15 @@ class HybridRetriever:
     def place_of(self, query: str, snap) -> tuple[Place | None, bool]:
         """The place a question is about, and whether it named it (else the deployment's own)."""
         g = gazetteer()
-        if snap.known_places is None:  # once per generation
-            snap.known_places = g.short_names(snap.regions() + ([self.home] if self.home else []))
-        named = g.most_specific(g.places_in(query, snap.known_places))
+        served = snap.regions() + ([self.home] if self.home else [])
+        if snap.known_places is None:  # once per generation: the places documented, above and inside them
+            snap.known_places = g.short_names(served) | g.names_within(served)
+        # A county named by a short name that a document about elsewhere uses as a word (三水人才之家)
+        # is not what the question is about.
+        places = [p for p in g.places_in(query, snap.known_places, prefer=served)
+                  if not any(snap.used_as_a_word(form, p) for form in g.county_forms_in(query, p))]
+        places += [p for p in g.abbreviated(query) if not any(compatible(p, q) for q in places)]  # 在京, 深户
+        named = g.most_specific(places)
         return (named, True) if named is not None else (self.home, False)
 
     def retrieve(self, query: str, k: int | None = None, filters: dict | None = None,

@@ -122,13 +122,13 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors one question below the dev figures of 2026-12-05 on 129 questions, 60 of them
-    written that day (hit@1 .842, hit@3 .931, answer_contains .842, no_answer_correct .857,
-    source@1 .960), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the
+    """Floors about one question below the dev figures of 2026-12-05 on 179 questions, 110 of them
+    written that day (hit@1 .833, hit@3 .906, answer_contains .812, no_answer_correct .829,
+    source@1 .971), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the
     holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.95 and m["hit@1"] >= 0.83 and m["hit@3"] >= 0.92 and m["answer_contains"] >= 0.83
-    assert m["no_answer_correct"] >= 0.82
+    assert m["source@1"] >= 0.96 and m["hit@1"] >= 0.82 and m["hit@3"] >= 0.89 and m["answer_contains"] >= 0.80
+    assert m["no_answer_correct"] >= 0.80
     # A question naming a city is never answered from another city's text (every city's
     # document in the corpus but the expected one names its city in the title).
     wrong_place = [r for r in m["questions"] if r["cited"] and r["question"][:2] in ("北京", "上海", "广州", "深圳", "东莞")
@@ -137,7 +137,7 @@ def test_multi_document_quality_does_not_fall_back(multi_index):
 
 
 def test_the_shipped_questions_hold_on_the_combined_index(multi_index, metrics):
-    """Issue 12: qa.tsv over all 18 documents within 3 points of its single-document figures.
+    """Issue 12: qa.tsv over all the corpus documents within 3 points of its single-document figures.
     (no_answer_correct is not compared: national texts now answer some of its "unanswerable"
     questions, "怎么办理居住证" rightly so.)"""
     res = CliRunner().invoke(cli, ["eval", str(QA_FILE), "--index", multi_index, "--json"])

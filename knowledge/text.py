@@ -139,7 +139,7 @@ def normalise_query(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased search-mode tokens, without punctuation and stopwords."""
-    return _tokens(text, _ensure_jieba().lcut_for_search)
+    return _tokens(text, lambda lowered: _content(_ensure_jieba().lcut_for_search(lowered)))
 
 
 def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
@@ -163,22 +163,32 @@ def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
             if run:
                 cut = seen.get(run)
                 if cut is None:
-                    cut = seen[run] = jieba.lcut_for_search(run)
+                    cut = seen[run] = _content(jieba.lcut_for_search(run))
                 out.extend(cut)
         return out
 
     return [_tokens(t, words) for t in texts]
 
 
-def _tokens(text: str, search_words: Callable[[str], list[str]]) -> list[str]:
+def _tokens(text: str, content_words: Callable[[str], list[str]]) -> list[str]:
     lowered = text.lower()
     # Programme names like "1+2+N" must stay one token, or "1+4+N" matches them.
     out = _COMPOUND.findall(lowered)
     pieces = {p for c in out for p in re.split(r"\+", c)}  # "1", "2", "n" of "1+2+n" would match "1+4+n"
-    for tok in search_words(lowered):
+    words = content_words(lowered)
+    out.extend([t for t in words if t not in pieces] if pieces else words)
+    return out
+
+
+def _content(words: list[str]) -> list[str]:
+    """The words that may match: stripped, without punctuation and stopwords.
+
+    Per run of words in ``tokenize_many``, not per text: filtering every token of
+    every chunk was 4 of the 14 s a 100k-chunk build spends tokenising.
+    """
+    out = []
+    for tok in words:
         tok = tok.strip()
-        if tok in pieces:
-            continue
         if tok and tok not in STOPWORDS and not _PUNCT.match(tok):
             out.append(tok)
     return out

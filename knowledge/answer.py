@@ -22,6 +22,7 @@ from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
 from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
+from knowledge.text import to_simplified
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +78,11 @@ class Answerer:
 
     # ------------------------------------------------------------ extractive
     def extractive(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
+        asked, question = question, to_simplified(question)  # as the retriever reads it
         chunks = relevant[:ANSWER_CHUNKS]
         candidates = answer_candidates([c.chunk for c in chunks])
         if not candidates:
-            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
+            return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
         semantic = None
         if retrieval.query_vector is not None:
             semantic = self.retriever.embedder.embed([c.text for c in candidates]) @ retrieval.query_vector
@@ -88,7 +90,7 @@ class Answerer:
                                   self.retriever.cfg.place_weight, semantic)
         score = scored.score
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
-            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation)
+            return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))
         chosen = [order[0]]
         first = candidates[order[0]]
@@ -109,7 +111,7 @@ class Answerer:
             parts.extend(p for p in (lead, c.text) if p and p not in parts)
         text = _fit("".join(parts), self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
-        return Answer(question, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
+        return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
 
     # ------------------------------------------------------------ LLM
     def _llm_answer(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:

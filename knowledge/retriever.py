@@ -25,7 +25,7 @@ from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidate
 from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.places import Place, compatible, gazetteer
 from knowledge.relevance import relevance, subject_terms
-from knowledge.text import normalise_query
+from knowledge.text import normalise_query, to_simplified
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,7 @@ class HybridRetriever:
                  mode: Mode = "hybrid") -> Retrieval:
         """Ranked chunks for ``query``, best first, each with its scores and citation."""
         k = k or self.cfg.top_k
+        asked, query = query, to_simplified(query)  # 繁體 read as 简体 throughout, as documents are stored
         expanded = normalise_query(query)
         pool = max(self.cfg.candidates, k)
         snap = self.index.current()  # one generation for the whole question, even if a build switches now
@@ -130,7 +131,7 @@ class HybridRetriever:
                            keyword=keyword_of.get(cid), relevance=rel[cid], local=snap.chunks[cid].doc_id in local)
             for cid in best
         ]
-        return Retrieval(query=query, chunks=chunks, query_vector=vector, generation=snap.generation,
+        return Retrieval(query=asked, chunks=chunks, query_vector=vector, generation=snap.generation,
                          place=place, place_named=named, place_covered=covered)
 
     def _answer_first(self, query: str, ranked: list[str], order: dict[str, float], snap, local) -> None:

@@ -222,6 +222,9 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("居住证丢了补办要交钱吗", "换领、补领居住证，应当缴纳证件工本费", "到居住地公安派出所办理签注手续"),
     # an amount is an amount: "收取任何费用" does not say how much a fine is
     ("招聘时收报名费罚多少", "处1000元以上10000元以下罚款", "不得向求职应聘人员收取任何费用"),
+    # how often, not how long: "每年签注1次" answers, "每满1年之日前1个月内签注" does not
+    ("北京居住证多久签注一次", "《北京市居住证》实行年度签注制度，每年签注1次。", "应当在居住每满1年之日前1个月内办理签注"),
+    ("拒绝几次推荐会停失业金", "无正当理由三次拒绝", "可以决定其退出失业登记"),
     ("户籍迁入一共分几类", "户籍迁入划分为人才引进迁户、纳税迁户、政策性迁户和居住社保迁户四个类别", "户籍迁入是指将户籍迁入本市"),
     # what follows a breach: a penalty or the loss of something
     ("资料作假会怎么处理", "提供虚假材料的，取消其申请资格", "市公安机关负责复核积分制入户人员名单"),
@@ -248,6 +251,15 @@ def test_a_question_asking_what_a_term_means_or_how_many_prefers_a_sentence_stat
     assert preferred_fit("入学名额有多少个", "公示期不少于5个工作日") == 0  # a duration, not a count
     assert preferred_fit("五城区是哪几个区", "五城区指：鼓楼、台江、仓山") == 0  # asks which, not how many
     assert attribute_fit("驿站有几个", "姜堰青年人才驿站、溱潼驿站") == 0
+
+
+def test_a_question_in_traditional_characters_is_read_as_simplified_throughout(shipped_kb):
+    """The kind of fact asked (幾套 is 几套) and the words matched (人才公寓), not only the
+    embedding: the same answer and relevance as typed in Simplified characters."""
+    traditional, simplified = shipped_kb.answer("人才公寓新建了幾套"), shipped_kb.answer("人才公寓新建了几套")
+    assert traditional.found and "424套" in traditional.text and traditional.text == simplified.text
+    assert traditional.question == "人才公寓新建了幾套"
+    assert shipped_kb.retrieve("人才公寓新建了幾套").chunks[0].relevance == shipped_kb.retrieve("人才公寓新建了几套").chunks[0].relevance
 
 
 def test_the_card_of_what_a_document_is_answers_only_questions_about_the_document():

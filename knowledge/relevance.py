@@ -153,9 +153,11 @@ _ATTRIBUTES = [
      re.compile(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
     # "分几类" "有几种": a count of kinds.
     (re.compile(r"几类|几种|几大类|多少类|多少种"), re.compile(rf"{_N}个?(?:类|种|大类|类别|方面)")),
-    # "会怎样" "怎么处理" "罚多少": what follows a breach — a penalty or the loss of something.
-    (re.compile(r"会怎样|会怎么样|怎么处理|如何处理|什么后果|啥后果|怎么罚|怎么处罚|罚多少|罚款多少|会被罚"),
+    # "会怎样" "怎么处理": what follows a breach — a penalty or the loss of something.
+    (re.compile(r"会怎样|会怎么样|怎么处理|如何处理|什么后果|啥后果"),
      re.compile(r"罚|处分|取消|中止|终止|收缴|注销|撤销|吊销|责令|追究|不予|不得|扣减|失效|退回")),
+    # "会被罚吗" "怎么罚" "罚多少": a penalty itself.
+    (re.compile(r"罚"), re.compile(r"罚|处分")),
     (re.compile(r"多大|几岁|多少岁|年龄"), re.compile(rf"{_N}周?岁|年龄")),
     (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(r"条件|材料|流程|手续|申请")),
     # What to bring ("要带什么证件"): a sentence naming something to carry or show.
@@ -168,6 +170,9 @@ _ATTRIBUTES = [
 # sentence defining the term (本条例所称人才，是指…), but a text that only lists them may still answer;
 # "有几个" by a number, but a list of names answers it too.
 _PREFERRED = [
+    # "这样合法吗" "可以扣吗": the rule itself — what is allowed, required or forbidden.
+    (re.compile(r"合法吗|违法吗|合不合法|是否合法|违不违法|犯法吗|允许吗|可以这样|能这样"),
+     re.compile(r"不得|禁止|非法|违法|违反|应当|可以|有权")),
     # "几套" "多少个名额": a count of things, people or times; a list naming them answers too
     # ("驿站有几个" → the stations by name). "哪几个" asks which, not how many.
     (re.compile(r"(?<!哪)(?:多少|几)(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|次|户|间)"),

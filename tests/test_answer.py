@@ -228,6 +228,8 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("户籍迁入一共分几类", "户籍迁入划分为人才引进迁户、纳税迁户、政策性迁户和居住社保迁户四个类别", "户籍迁入是指将户籍迁入本市"),
     # what follows a breach: a penalty or the loss of something
     ("资料作假会怎么处理", "提供虚假材料的，取消其申请资格", "市公安机关负责复核积分制入户人员名单"),
+    # a penalty asked is a penalty stated, not any consequence
+    ("招了没解约的人会被罚不", "处1万元以上5万元以下的罚款", "构成犯罪的，依法追究刑事责任"),
     ("没结婚有加分吗", "未婚者为10分", "婚姻状况得分仅用于积分入户"),
 ])
 def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lacks):
@@ -246,6 +248,10 @@ def test_a_question_asking_what_a_term_means_or_how_many_prefers_a_sentence_stat
     assert preferred_fit(question, "本条例自1998年1月1日起施行。") == 0
     assert attribute_fit(question, "本条例自1998年1月1日起施行。") == 0
     assert preferred_fit("人才公寓租金多少", "本条例所称人才，是指…") == 0
+    # whether something is lawful: the sentence stating the rule
+    assert preferred_fit("公司把我的居住证扣着不还，这样合法吗", "非法扣押他人居住证的，依法给予处罚") == 1
+    assert preferred_fit("公司把我的居住证扣着不还，这样合法吗", "用人单位应当协助做好居住证的申领受理") == 1
+    assert preferred_fit("公司把我的居住证扣着不还，这样合法吗", "居住证由县级人民政府公安机关签发") == 0
     # a count is preferred too ("驿站有几个" may be answered by the stations' names)
     assert preferred_fit("人才公寓新建了几套", "全年新建人才公寓424套") == 1
     assert preferred_fit("入学名额有多少个", "公示期不少于5个工作日") == 0  # a duration, not a count

@@ -138,6 +138,24 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
     return out
 
 
+# "有没有生活补贴" "有无补偿" "是否有购房补贴": the thing whose existence is asked about.
+_EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!吗呢\s]{2,10})")
+_THING_SHARE = 0.75  # of its words a text must name (a typo, 见习计画, still passes)
+
+
+def asked_thing(question: str) -> str:
+    """What a question asks the existence of: "福州有没有生活补贴" → 生活补贴; for a described
+    thing, the noun after the last 的 ("有没有给年轻人住的公寓" → 公寓). "" if it asks none.
+
+    A text about 租赁补贴 does not say whether there is a 购房补贴, nor one about 生活便利
+    whether there is a 生活补贴: measured on multi_dev, no_answer 0.829 → 0.902, no answer lost.
+    """
+    m = _EXISTS.search(question)
+    if m is None:
+        return ""
+    return m.group(1).rsplit("的", 1)[-1]
+
+
 @dataclass(frozen=True)
 class ScoredCandidates:
     score: np.ndarray    # how well each candidate answers; -inf where it cannot (see score_candidates)
@@ -184,4 +202,8 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
              + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near)
     on_topic = np.array([subject_share(expanded, f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower())
                          for c in candidates])
+    thing = asked_thing(expanded)
+    if thing:  # whether something exists is answered only by a text naming it
+        on_topic = np.where([subject_share(thing, f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower())
+                             >= _THING_SHARE for c in candidates], on_topic, 0.0)
     return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), lexical)

@@ -349,3 +349,24 @@ def test_the_kind_of_fact_asked_is_not_enough_the_subject_must_be_named(tmp_path
     assert not kb.answer("落户需要什么材料").found
     answer = kb.answer("申领居住证需要什么材料")
     assert answer.found and "居民身份证" in answer.text
+
+
+def test_asking_whether_something_exists_is_answered_only_by_a_text_naming_it(tmp_path, shipped_kb):
+    """"有没有购房补贴" is not answered by a text on 租赁补贴, nor "有没有生活补贴" by one on
+    生活便利; a described thing is named by its noun (给年轻人住的公寓 → 公寓)."""
+    from ingest.pipeline import build
+    from knowledge.evidence import asked_thing
+
+    assert asked_thing("福州硕士落户有没有购房补贴") == "购房补贴"
+    assert asked_thing("姜堰有没有给年轻人住的公寓呀") == "公寓呀"
+    assert asked_thing("合同到期公司不续签有无补偿") == "补偿" and asked_thing("购房补贴多少钱") == ""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "住房保障通知.md").write_text(
+        "# 住房保障通知\n\n一、住房保障实行实物保障与租赁补贴并举，政府发放租赁补贴，支持符合条件的人员承租市场住房。\n\n"
+        "二、对来本市工作的人员，积极为他们学习、工作、生活提供便利。\n", encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    for question in ("有没有购房补贴", "来工作有没有生活补贴"):
+        assert not kb.answer(question).found, question
+    answer = kb.answer("有没有租赁补贴")
+    assert answer.found and "租赁补贴" in answer.text

@@ -82,7 +82,6 @@ class Snapshot:
         self._about: dict[tuple, tuple[frozenset[str] | None, frozenset[str]]] = {}
         self._answering: tuple[date, frozenset[str] | None] | None = None
         self._regions: list[Place] | None = None
-        self.known_places: frozenset[str] | None = None  # set by the retriever: county names a question may use
         self._word_forms: dict[tuple[str, Place], bool] = {}  # see used_as_a_word
         self._labels: dict[str, str] | None = None  # each document's title, 文号 and year, for named_documents
 

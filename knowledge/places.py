@@ -96,8 +96,8 @@ class Gazetteer:
 
         At each position the longest name wins, and the next is read after it.
         ``known``: the only county short names to read (None: all). Many are
-        everyday words too ("新建", "三水"); in a question only the counties
-        the index has documents about, or the deployment's own, are meant.
+        everyday words too ("新建", "三水"): a document's running text reads none,
+        a question all but those (see HybridRetriever.place_of).
         """
         return [self.by_form[form] for form in self._forms_in(text)
                 if known is None or form not in self.county_short or form in known]
@@ -137,11 +137,6 @@ class Gazetteer:
     def county_forms_in(self, text: str, place: Place) -> list[str]:
         """The county short names of ``place`` that ``text`` uses ("闽侯" for 闽侯县)."""
         return [f for f in self._forms_in(text) if f in self.county_short and place in self.by_form[f]]
-
-    def names_within(self, places) -> frozenset[str]:
-        """Every name and short name of the places inside ``places`` (闽侯, 鼓楼 inside 福州市)."""
-        return frozenset(form for form, cands in self.by_form.items()
-                         if any(p.covers(c) for c in cands for p in places))
 
     def places_in(self, text: str, known: frozenset[str] | None = None, prefer=()) -> list[Place]:
         """Distinct places named in ``text``; an ambiguous name resolved by the other places named,

@@ -73,16 +73,19 @@ class HybridRetriever:
         self.home = gazetteer().most_specific(gazetteer().places_in(region)) if region else None
 
     def place_of(self, query: str, snap) -> tuple[Place | None, bool]:
-        """The place a question is about, and whether it named it (else the deployment's own)."""
+        """The place a question is about, and whether it named it (else the deployment's own).
+
+        Every place name is read, county short names included (昆山, 闽侯: a question about a
+        place no document covers is told so), except everyday words (the gazetteer's) and a
+        county short name that a document about elsewhere uses as a word (三水人才之家 in the
+        姜堰 report, while 三水区 is in 佛山). An ambiguous name (four 鼓楼区) is the documented
+        city's; one-character abbreviations count where used as places (在京, 深户).
+        """
         g = gazetteer()
         served = snap.regions() + ([self.home] if self.home else [])
-        if snap.known_places is None:  # once per generation: the places documented, above and inside them
-            snap.known_places = g.short_names(served) | g.names_within(served)
-        # A county named by a short name that a document about elsewhere uses as a word (三水人才之家)
-        # is not what the question is about.
-        places = [p for p in g.places_in(query, snap.known_places, prefer=served)
+        places = [p for p in g.places_in(query, prefer=served)
                   if not any(snap.used_as_a_word(form, p) for form in g.county_forms_in(query, p))]
-        places += [p for p in g.abbreviated(query) if not any(compatible(p, q) for q in places)]  # 在京, 深户
+        places += [p for p in g.abbreviated(query) if not any(compatible(p, q) for q in places)]
         named = g.most_specific(places)
         return (named, True) if named is not None else (self.home, False)
 

@@ -142,6 +142,14 @@ def test_a_place_no_document_is_about_is_said_so(kb):
     assert all(c.chunk.doc_id.startswith("国务院") for c in answer.chunks)  # only national evidence was looked at
 
 
+def test_a_county_level_city_no_document_is_about_is_said_so(kb):
+    """昆山 and 义乌 are county-level cities: named by their short names, they are still read,
+    so the honest reply names them instead of answering with another place's rule."""
+    for question, place in (("在昆山上班租房补贴多少", "昆山市"), ("义乌本科生租房补贴每月多少", "义乌市")):
+        answer = kb.answer(question)
+        assert not answer.found and answer.missing_place == place, question
+
+
 def test_a_place_no_document_is_about_is_not_answered_from_a_national_text(kb):
     """The national 见习 notice answers "见习补贴是多少" here; asked about 大连, whose own rules
     no document holds, the honest reply names the missing place instead of the national figure."""

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Three batches, each shuffled with its own fixed seed and split in half (first
+Four batches, each shuffled with its own fixed seed; the first three are split in half (first
 half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -18,6 +18,11 @@ half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 - batch 3 (THIRD_ANSWERABLE + THIRD_UNANSWERABLE, 100 questions over all 20
   documents, by another AI helper session, blind, in more varied wording):
   random.Random(20261206), appended after batch 2.
+- batch 4 (FOURTH_ANSWERABLE + FOURTH_UNANSWERABLE, 60 questions, 40 of them
+  unanswerable near misses, by a further AI helper session, blind):
+  random.Random(20261207), NOT split: all 60 rows are appended to
+  multi_dev.tsv only (it probes "not found" answers for development);
+  multi_holdout.tsv is unchanged by it.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -505,13 +510,106 @@ THIRD_UNANSWERABLE = [
 ]
 
 
+# Batch 4: written by a further AI helper session, blind like the others (no
+# retriever or answerer run, no output looked at), to probe honest "not found"
+# answers.  It goes entirely into multi_dev.tsv.  40 unanswerable near misses:
+# on-topic documents that lack the asked fact (Guangzhou review days and
+# publicity period, Huizhou deadlines and titles, Shanghai loan amounts,
+# Fujian fees, Jiangyan flats...), topics next to the corpus that no document
+# covers (probation pay, social-insurance rates, dead files, fund-loan rates,
+# traineeship pay, fresh-graduate status...), and places whose city has no
+# document (Kunshan, Jiangyin, Yuhang, Yiwu...).  20 answerable controls.
+FOURTH_ANSWERABLE = [
+    # 福建省实施《居住证暂行条例》办法
+    ("福建居住证签注 要提前多久去办", "每满1年之日前1个月内", FJ),
+    ("在福州有居住证，能直接在福州办护照吗", "普通护照", FJ),
+    ("福建办居住证材料没带齐，窗口会一次跟我说清楚缺啥吗", "一次性告知", FJ),
+    ("我从福州鼓楼搬到长乐了，福建居住证年限还连着算不", "由该设区的市人民政府决定", FJ),
+    ("外地人在福建拿着居住证能评五一劳动奖章吗", "五一劳动奖章", FJ),
+    ("福建有居住证的话，去图书馆啥的免费吗", "图书馆阅览", FJ),
+    # 惠州市办理异地务工人员积分入户具体事项
+    ("惠州积分入户那个申请表要填几份", "一式两份", HZ),
+    ("我之前拿过市政府的表彰，在惠州积分入户能加多少", "每次积60分", HZ),
+    ("惠州公司能不能搞个集体户方便我们落户", "户籍集体户头", HZ),
+    ("惠州积分里五险那块加起来最多多少分", "总分最高不超过50分", HZ),
+    ("早几年被劳教过，惠州积分入户会扣分吗", "扣50分", HZ),
+    ("惠州积分入户要开的违法犯罪记录证明 查的是近几年", "近五年", HZ),
+    # 广州市积分制入户管理办法
+    ("广州积分入户都落完户了，后来查出材料是假的会咋样", "退回原籍", GZ),
+    ("广州积分入户具体怎么打分，看哪个文件", "实施细则", GZ),
+    ("广州积分入户的指标是哪个部门纳入人口计划的", "市发展改革部门", GZ),
+    # 佛山市新市民积分制服务管理办法
+    ("佛山积分排名出来以后要公示几天", "不少于5个工作日", FS),
+    # 关于扩大住房保障范围的通知（东莞）
+    ("东莞超生的家庭要过多少年才能申请住房保障", "满14周年", DG2),
+    ("东莞户籍的低收入家庭，扩大保障后是按啥标准保障的", "经济适用住房的保障标准", DG2),
+    # 居住证暂行条例
+    ("国家居住证条例里，居住证上会印身份证号吗", "公民身份号码", JZZ),
+    ("按国家条例居住证坏了看不清，去哪换", "居住地公安派出所", JZZ),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 20 documents,
+# see README.md).
+FOURTH_UNANSWERABLE = [
+    # (a) the document exists but does not state the asked fact
+    "广州积分入户交了材料，审核要多少个工作日",
+    "广州积分入户名单公示几天啊",
+    "广州今年积分入户一共给多少个指标",
+    "惠州积分入户一年什么时候开始受理",
+    "惠州积分入户交上去以后多久能批下来",
+    "我有中级职称，在惠州积分入户能加多少分",
+    "惠州积分入户去年实际要多少分才能入户",
+    "上海开业贷款担保最多能贷多少钱",
+    "在上海做青年见习，单位要给见习生交社保吗",
+    "上海见习一般见习几个月",
+    "福建居住证丢了补领一次收多少钱",
+    "福建人才居住证要啥条件才能办",
+    "姜堰的人才公寓咋申请，要什么条件",
+    "研究生去姜堰工作有安家费吗",
+    "佛山每年积分入户的名额有多少个",
+    "北京积分落户一般几月份开始网上申报",
+    "东莞公租房申请下来要排队多久才能住进去",
+    "深圳人才引进办下来大概要花多少钱",
+    "福州落户办下来要多少个工作日",
+    "居住证条例出来以后全国一共发了多少张居住证",
+    # (b) topics next to the corpus that no document covers
+    "试用期工资最低能给正式工资的几成",
+    "五险一金公司和个人各交多少比例",
+    "毕业两年了档案还在学校，会不会变成死档",
+    "首套房公积金贷款利率现在是多少",
+    "人才公寓住满几年就得搬出去",
+    "就业见习补贴是按最低工资的多少发",
+    "实习期间在公司受伤了算不算工伤",
+    "毕业两年内没交过社保，还算应届生身份吗",
+    "报到证取消了，档案要怎么转回去",
+    "公司拖欠工资去申请劳动仲裁要交钱吗",
+    "离职以后公司一直不给开离职证明咋办",
+    "年终奖还能单独计税吗",
+    # (c) places whose city has no document
+    "昆山积分入户要攒到多少分才能落户",
+    "江阴本科生过去买房有补贴吗",
+    "余杭硕士人才租房补贴一个月多少钱",
+    "义乌新居民积分去哪里申请",
+    "张家港本科落户需要在当地交几个月社保",
+    "西安高新区大学生落户要准备啥材料",
+    "郑州航空港区应届生有没有生活补贴",
+    "苏州工业园区硕士落户有安家补贴吗",
+]
+
+
+def _shuffled(answerable, unanswerable, seed: int) -> list:
+    """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
+    rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
+    random.Random(seed).shuffle(rows)
+    return rows
+
+
 def _split(answerable, unanswerable, seed: int) -> tuple[list, list]:
     """One batch shuffled with its own seed and cut in half (dev, holdout).
 
     Each batch keeps its own seed so that adding a batch never reorders the
     rows an earlier batch already put in the files."""
-    rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
-    random.Random(seed).shuffle(rows)
+    rows = _shuffled(answerable, unanswerable, seed)
     half = len(rows) // 2
     return rows[:half], rows[half:]
 
@@ -520,7 +618,8 @@ def main() -> None:
     dev1, hold1 = _split(ANSWERABLE, UNANSWERABLE, 20261203)
     dev2, hold2 = _split(NEW_ANSWERABLE, NEW_UNANSWERABLE, 20261205)
     dev3, hold3 = _split(THIRD_ANSWERABLE, THIRD_UNANSWERABLE, 20261206)
-    dev, holdout = dev1 + dev2 + dev3, hold1 + hold2 + hold3
+    dev4 = _shuffled(FOURTH_ANSWERABLE, FOURTH_UNANSWERABLE, 20261207)
+    dev, holdout = dev1 + dev2 + dev3 + dev4, hold1 + hold2 + hold3
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -528,7 +627,7 @@ def main() -> None:
                 for field in (q, e, s):
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
-    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)}) and "
+    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)}) and "
           f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)})")
 
 

@@ -140,17 +140,25 @@ _ATTRIBUTES = [
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
     (re.compile(r"几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|几个月|几年|多少年|多少天|期限|有效期"),
-     re.compile(r"(?<![\d第])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周|月|年|小时|工作日)|期限|长期|有效期")),
+     re.compile(r"(?<![\d第月])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周|月|年|小时|工作日)|期限|长期|有效期")),
     # A question naming the unit wants a figure in that unit: "住几个月" is not answered by "每年1次".
     (re.compile(r"几个月|多少个月"), re.compile(r"(?:\d{1,3}|[一二两三四五六七八九十半]+)个月|半年")),
     (re.compile(r"几年|多少年"), re.compile(r"(?<![\d第])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
-    (re.compile(r"几天|多少天"), re.compile(r"(?<![\d第])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
+    (re.compile(r"几天|多少天|几个工作日|多少个?工作日"),
+     re.compile(r"(?<![\d第月])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
+    # "几月份开始" "哪个月": a month or season, not any "之日".
+    (re.compile(r"几月|哪个月|哪月"), re.compile(r"\d+月|[一二三四五六七八九十]+月|季度|上半年|下半年|年初|年底|年末")),
+    # "利率多少" "按百分之几": a rate or share.
+    (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|成|倍")),
     (re.compile(r"什么时候|几点|哪天|日期|截止|何时"),
      re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|起施行|以前|之前")),
     (re.compile(r"几分|多少分|加分|扣分|减分"), re.compile(rf"{_N}分")),
     # "多久签注一次" "一年能申请几次": how often — every year, once a quarter, 3 times.
     (re.compile(r"(?:多久|多长时间|几年|几个月|几天)[^，。？?]{0,8}一次|几次|多少次"),
      re.compile(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
+    # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
+    (re.compile(r"多少(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|张|户|间)"),
+     re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|次|户|间|张|万|倍)")),
     # "分几类" "有几种": a count of kinds.
     (re.compile(r"几类|几种|几大类|多少类|多少种"), re.compile(rf"{_N}个?(?:类|种|大类|类别|方面)")),
     # "会怎样" "怎么处理": what follows a breach — a penalty or the loss of something.

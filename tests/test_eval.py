@@ -122,13 +122,13 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-05 on 179 questions, 110 of them
-    written that day (hit@1 .841, hit@3 .920, answer_contains .826, no_answer_correct .902,
-    source@1 .971), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the
+    """Floors about one question below the dev figures of 2026-12-05 on 239 questions, 170 of
+    them written that day (hit@1 .823, hit@3 .911, answer_contains .810, no_answer_correct .840,
+    source@1 .975), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the
     holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.96 and m["hit@1"] >= 0.82 and m["hit@3"] >= 0.89 and m["answer_contains"] >= 0.80
-    assert m["no_answer_correct"] >= 0.87
+    assert m["source@1"] >= 0.965 and m["hit@1"] >= 0.81 and m["hit@3"] >= 0.90 and m["answer_contains"] >= 0.80
+    assert m["no_answer_correct"] >= 0.82
     # A question naming a city is never answered from another city's text (every city's
     # document in the corpus but the expected one names its city in the title).
     wrong_place = [r for r in m["questions"] if r["cited"] and r["question"][:2] in ("北京", "上海", "广州", "深圳", "东莞")

@@ -158,7 +158,7 @@ _ATTRIBUTES = [
      re.compile(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
     # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
     (re.compile(r"多少(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|张|户|间)"),
-     re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|次|户|间|张|万|倍)")),
+     re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|户|间|张|万)")),
     # "分几类" "有几种": a count of kinds.
     (re.compile(r"几类|几种|几大类|多少类|多少种"), re.compile(rf"{_N}个?(?:类|种|大类|类别|方面)")),
     # "会怎样" "怎么处理": what follows a breach — a penalty or the loss of something.

@@ -133,13 +133,9 @@ class Snapshot:
         generation; one pass over the chunks (about 30 ms at 100k chunks) per form ever asked."""
         cached = self._word_forms.get((form, place))
         if cached is None:
-            elsewhere = set()
-            for doc in self.manifest.docs.values():
-                region = doc.meta.get("region", "")
-                if region and not compatible(Place(region.split()[-1], tuple(region.split())), place):
-                    elsewhere.add(doc.doc_id)
+            answering, _ = self.documents_about(place)  # national ones and those about it or around it
             cached = self._word_forms[(form, place)] = any(
-                form in r.text for r in self.chunks.values() if r.doc_id in elsewhere)
+                form in r.text for r in self.chunks.values() if r.doc_id not in answering)
         return cached
 
     def named_documents(self, terms: tuple[str, ...]) -> dict[str, float]:

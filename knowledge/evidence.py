@@ -200,10 +200,9 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     near = np.array([local[c.rank] for c in candidates], dtype=float)
     score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + rank_weight * prior
              + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near)
-    on_topic = np.array([subject_share(expanded, f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower())
-                         for c in candidates])
+    named = [f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower() for c in candidates]
+    on_topic = np.array([subject_share(expanded, text) for text in named])
     thing = asked_thing(expanded)
     if thing:  # whether something exists is answered only by a text naming it
-        on_topic = np.where([subject_share(thing, f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower())
-                             >= _THING_SHARE for c in candidates], on_topic, 0.0)
+        on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)
     return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), lexical)

@@ -130,6 +130,8 @@ def _coverages(query: str, text: str) -> tuple[float, float, float]:
 # date, the required documents). If the text has no such fact, it cannot
 # answer, however well the topic matches: "驿站电话是多少" vs a text about 驿站.
 _N = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+)"
+# What things, people and places are counted in (个 not of a duration: 个月, 个工作日).
+_THINGS = r"个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|户|间"
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
@@ -157,8 +159,7 @@ _ATTRIBUTES = [
     (re.compile(r"(?:多久|多长时间|几年|几个月|几天)[^，。？?]{0,8}一次|几次|多少次"),
      re.compile(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
     # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
-    (re.compile(r"多少(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|张|户|间)"),
-     re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|户|间|张|万)")),
+    (re.compile(rf"多少(?:{_THINGS}|张)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|张|万)")),
     # "分几类" "有几种": a count of kinds.
     (re.compile(r"几类|几种|几大类|多少类|多少种"), re.compile(rf"{_N}个?(?:类|种|大类|类别|方面)")),
     # "会怎样" "怎么处理": what follows a breach — a penalty or the loss of something.
@@ -183,8 +184,7 @@ _PREFERRED = [
      re.compile(r"不得|禁止|非法|违法|违反|应当|可以|有权")),
     # "几套" "多少个名额": a count of things, people or times; a list naming them answers too
     # ("驿站有几个" → the stations by name). "哪几个" asks which, not how many.
-    (re.compile(r"(?<!哪)(?:多少|几)(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|次|户|间)"),
-     re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|次|户|间|万|倍)")),
+    (re.compile(rf"(?<!哪)(?:多少|几)(?:{_THINGS}|次)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|次|万|倍)")),
     (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
      re.compile(r"是指|所称|指的是|系指|包括")),
 ]

@@ -191,15 +191,21 @@ _REGULATION = """# 人才引进办法
 """
 
 
-def test_a_numbered_item_is_answered_with_the_line_that_announces_it(tmp_path, shipped_kb):
-    """"应符合以下条件：" is what "（二）已缴纳社会保险" answers for: the item alone does not
-    say it is a condition of 人才引进, and the two together answer the question."""
+def _kb_of(tmp_path, shipped_kb, name: str, text: str) -> KnowledgeBase:
+    """An index of the one document ``name`` with ``text``, built by the real pipeline."""
     from ingest.pipeline import build
 
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "办法.md").write_text(_REGULATION, encoding="utf-8")
+    (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
     kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
     build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    return kb
+
+
+def test_a_numbered_item_is_answered_with_the_line_that_announces_it(tmp_path, shipped_kb):
+    """"应符合以下条件：" is what "（二）已缴纳社会保险" answers for: the item alone does not
+    say it is a condition of 人才引进, and the two together answer the question."""
+    kb = _kb_of(tmp_path, shipped_kb, "办法.md", _REGULATION)
     answer = kb.answer("人才引进要先交社保吗")
     assert answer.found
     assert answer.text.startswith("第五条 申请人才引进应符合以下基本条件：")
@@ -291,19 +297,15 @@ def test_the_card_of_what_a_document_is_answers_only_questions_about_the_documen
 def test_a_subtitle_repeating_the_title_is_never_the_answer(tmp_path, shipped_kb):
     """"——国务院法制办负责人就…答记者问" names every word of a question about that interview
     and states nothing; the sentence with the date answers."""
-    from ingest.pipeline import build
     from knowledge.evidence import restates_title
 
     title = "国务院法制办就《居住证暂行条例》热点问题答记者问"
     assert restates_title("——国务院法制办负责人就《居住证暂行条例》热点问题答记者问", title)
     assert not restates_title("《居住证暂行条例》将于2016年1月1日起施行。", title)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "答记者问.md").write_text(
-        f"# {title}\n\n2015年12月12日 来源：新华网\n\n**——国务院法制办负责人就《居住证暂行条例》热点问题答记者问**\n\n"
-        "新华网北京12月12日电 近日，国务院公布《居住证暂行条例》，该条例将于2016年1月1日起施行。"
-        "国务院法制办负责人就有关问题回答了记者提问。\n", encoding="utf-8")
-    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
-    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    kb = _kb_of(tmp_path, shipped_kb, "答记者问.md",
+                f"# {title}\n\n2015年12月12日 来源：新华网\n\n**——国务院法制办负责人就《居住证暂行条例》热点问题答记者问**\n\n"
+                "新华网北京12月12日电 近日，国务院公布《居住证暂行条例》，该条例将于2016年1月1日起施行。"
+                "国务院法制办负责人就有关问题回答了记者提问。\n")
     answer = kb.answer("法制办答记者问说居住证条例什么时候施行")
     assert answer.found and "2016年1月1日" in answer.text and "——" not in answer.text
 
@@ -323,17 +325,11 @@ def test_a_colloquial_phrase_cut_into_words_still_meets_its_document_wording():
 def test_what_is_asked_about_is_answered_from_a_notice_of_numbered_items(tmp_path, shipped_kb):
     """A notice of 一、二、… items: "见习期最长多久" by the duration item, "有效期几年" by the
     item naming the 有效期, "谁可以…" by the 对象 item."""
-    from ingest.pipeline import build
-
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "见习办法.md").write_text(
-        "# 就业见习工作通知\n\n一、见习对象。离校2年内未就业高校毕业生和16—24岁失业青年。\n\n"
-        "二、见习期限。见习期限为3至12个月。\n\n三、补贴标准。见习单位按当地最低工资标准的60%给予见习补贴。\n\n"
-        "四、申请材料。见习单位申请补贴时提供见习协议、见习人员花名册和发放生活补助的银行流水。\n\n"
-        "五、本通知自印发之日起实施，有效期5年。\n",
-        encoding="utf-8")
-    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
-    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    kb = _kb_of(tmp_path, shipped_kb, "见习办法.md",
+                "# 就业见习工作通知\n\n一、见习对象。离校2年内未就业高校毕业生和16—24岁失业青年。\n\n"
+                "二、见习期限。见习期限为3至12个月。\n\n三、补贴标准。见习单位按当地最低工资标准的60%给予见习补贴。\n\n"
+                "四、申请材料。见习单位申请补贴时提供见习协议、见习人员花名册和发放生活补助的银行流水。\n\n"
+                "五、本通知自印发之日起实施，有效期5年。\n")
     for question, expected in [("见习期最长多久", "3至12个月"),
                                ("这个通知有效期几年", "有效期5年"),
                                # "谁可以…" asks for the 对象 (knowledge/synonyms.txt: the official word for "who")
@@ -345,14 +341,10 @@ def test_what_is_asked_about_is_answered_from_a_notice_of_numbered_items(tmp_pat
 def test_the_kind_of_fact_asked_is_not_enough_the_subject_must_be_named(tmp_path, shipped_kb):
     """"落户需要什么材料" asks for materials *of 落户*: a sentence on the materials of a 居住证
     states the kind of fact asked but is about something else (before: given as the answer)."""
-    from ingest.pipeline import build
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "居住证办法.md").write_text(
-        "# 居住证办法\n\n第九条 申领居住证，应当向居住地公安派出所提交本人居民身份证、近期免冠照片以及居住地住址、"
-        "就业、就读等证明材料。\n\n第十条 居住证每年签注一次。\n", encoding="utf-8")
-    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
-    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    kb = _kb_of(tmp_path, shipped_kb, "居住证办法.md",
+                "# 居住证办法\n\n第九条 申领居住证，应当向居住地公安派出所提交本人居民身份证、近期免冠照片以及居住地住址、"
+                "就业、就读等证明材料。\n\n第十条 居住证每年签注一次。\n")
     assert not kb.answer("落户需要什么材料").found
     answer = kb.answer("申领居住证需要什么材料")
     assert answer.found and "居民身份证" in answer.text
@@ -361,18 +353,14 @@ def test_the_kind_of_fact_asked_is_not_enough_the_subject_must_be_named(tmp_path
 def test_asking_whether_something_exists_is_answered_only_by_a_text_naming_it(tmp_path, shipped_kb):
     """"有没有购房补贴" is not answered by a text on 租赁补贴, nor "有没有生活补贴" by one on
     生活便利; a described thing is named by its noun (给年轻人住的公寓 → 公寓)."""
-    from ingest.pipeline import build
     from knowledge.evidence import asked_thing
 
     assert asked_thing("福州硕士落户有没有购房补贴") == "购房补贴"
     assert asked_thing("姜堰有没有给年轻人住的公寓呀") == "公寓呀"
     assert asked_thing("合同到期公司不续签有无补偿") == "补偿" and asked_thing("购房补贴多少钱") == ""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "住房保障通知.md").write_text(
-        "# 住房保障通知\n\n一、住房保障实行实物保障与租赁补贴并举，政府发放租赁补贴，支持符合条件的人员承租市场住房。\n\n"
-        "二、对来本市工作的人员，积极为他们学习、工作、生活提供便利。\n", encoding="utf-8")
-    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
-    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    kb = _kb_of(tmp_path, shipped_kb, "住房保障通知.md",
+                "# 住房保障通知\n\n一、住房保障实行实物保障与租赁补贴并举，政府发放租赁补贴，支持符合条件的人员承租市场住房。\n\n"
+                "二、对来本市工作的人员，积极为他们学习、工作、生活提供便利。\n")
     for question in ("有没有购房补贴", "来工作有没有生活补贴"):
         assert not kb.answer(question).found, question
     answer = kb.answer("有没有租赁补贴")

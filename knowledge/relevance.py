@@ -146,7 +146,7 @@ _ATTRIBUTES = [
     # A question naming the unit wants a figure in that unit: "住几个月" is not answered by "每年1次".
     (re.compile(r"几个月|多少个月"), re.compile(r"(?:\d{1,3}|[一二两三四五六七八九十半]+)个月|半年")),
     (re.compile(r"几年|多少年"), re.compile(r"(?<![\d第])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
-    (re.compile(r"几天|多少天|几个工作日|多少个?工作日"),
+    (re.compile(r"几天|几晚|多少天|多少晚|几个工作日|多少个?工作日"),
      re.compile(r"(?<![\d第月])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
     # "几月份开始" "哪个月": a month or season, not any "之日".
     (re.compile(r"几月|哪个月|哪月"), re.compile(r"\d+月|[一二三四五六七八九十]+月|季度|上半年|下半年|年初|年底|年末")),

@@ -231,6 +231,8 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     # how often, not how long: "每年签注1次" answers, "每满1年之日前1个月内签注" does not
     ("北京居住证多久签注一次", "《北京市居住证》实行年度签注制度，每年签注1次。", "应当在居住每满1年之日前1个月内办理签注"),
     ("拒绝几次推荐会停失业金", "无正当理由三次拒绝", "可以决定其退出失业登记"),
+    # nights asked are nights (or days) stated, not the years since graduating
+    ("我是本科刚毕业的，想问下驿站能免费住几晚", "免费住宿每次最多7晚（7天）", "面向毕业5年内的高校毕业生"),
     # a calendar date is not a duration; a month asked is a month stated
     ("名单公示几天", "公示期为7天", "广州市人民政府办公厅秘书处2016年10月27日印发"),
     ("审核要多少个工作日", "15个工作日内出具审核结果", "到各积分制入户受理窗口递交纸质申请材料"),

@@ -187,6 +187,11 @@ _PREFERRED = [
     (re.compile(rf"(?<!哪)(?:多少|几)(?:{_THINGS}|次)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|次|万|倍)")),
     (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
      re.compile(r"是指|所称|指的是|系指|包括")),
+    # "驿站在哪" "去哪办" "在哪能看到": a place — an address, an office or window, a website,
+    # or whom to apply to. Preferred only: "打卡点在哪些地方" is answered by names of places.
+    (re.compile(r"在哪|哪里|哪儿|什么地方|啥地方|什么位置|哪个位置|去哪|到哪|哪个地方"),
+     re.compile(r"地址|位于|坐落|地点|窗口|大厅|中心|派出所|公安机关|网站|门户|网上|平台|所在地|\d+号"
+                r"|[向到在][^，。；]{1,20}(?:申请|申领|提出|递交|提交|报送|办理|登记|下载|查询|公布|公告|设立|布局)")),
 ]
 
 

@@ -254,7 +254,7 @@ def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lack
     assert attribute_fit(question, lacks) == -1
 
 
-def test_a_question_asking_what_a_term_means_or_how_many_prefers_a_sentence_stating_it():
+def test_a_question_asking_what_a_term_means_how_many_or_where_prefers_a_sentence_stating_it():
     """Preferred, not required: a text that only lists them may still answer."""
     from knowledge.relevance import attribute_fit, preferred_fit
 
@@ -263,6 +263,10 @@ def test_a_question_asking_what_a_term_means_or_how_many_prefers_a_sentence_stat
     assert preferred_fit(question, "本条例自1998年1月1日起施行。") == 0
     assert attribute_fit(question, "本条例自1998年1月1日起施行。") == 0
     assert preferred_fit("人才公寓租金多少", "本条例所称人才，是指…") == 0
+    # "在哪" prefers a place: an address, an office to apply at, a website.
+    assert preferred_fit("驿站在哪", "驿站地址在人才服务中心，共有10张床位。") == 1
+    assert preferred_fit("居住证坏了去哪换", "应当到居住地公安派出所办理换领手续。") == 1
+    assert preferred_fit("驿站在哪", "驿站面向毕业5年内的高校毕业生。") == 0
     # whether something is lawful: the sentence stating the rule
     assert preferred_fit("公司把我的居住证扣着不还，这样合法吗", "非法扣押他人居住证的，依法给予处罚") == 1
     assert preferred_fit("公司把我的居住证扣着不还，这样合法吗", "用人单位应当协助做好居住证的申领受理") == 1

@@ -132,6 +132,9 @@ def test_the_bot_answers_about_its_own_service_and_cites_it(index_copy, tmp_path
     assert "7晚" in stay["reply"] and stay["sources"][0]["title"] == service_doc.TITLE
     where = client.post("/api/chat", json={"text": "溱湖驿站在哪里"}).json
     assert "溱湖风景区" in where["reply"]
+    # No station named: the addresses, not the sentence about who may stay (asked by hand on ./run serve).
+    anywhere = client.post("/api/chat", json={"text": "驿站在什么地方"}).json
+    assert "地址" in anywhere["reply"], anywhere
     who = client.post("/api/chat", json={"text": "驿站入住要什么条件"}).json
     assert "35周岁" in who["reply"] or "毕业5年" in who["reply"], who
     assert f"{service_doc.TITLE}: unchanged" in app.test_cli_runner().invoke(args=["service-doc"]).output

@@ -5,8 +5,8 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Four batches, each shuffled with its own fixed seed; the first three are split in half (first
-half -> multi_dev.tsv, second half -> multi_holdout.tsv):
+Five batches, each shuffled with its own fixed seed; all but the fourth are split in half
+(first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
   documents): random.Random(20261203).  These rows come first in both files
@@ -23,6 +23,11 @@ half -> multi_dev.tsv, second half -> multi_holdout.tsv):
   random.Random(20261207), NOT split: all 60 rows are appended to
   multi_dev.tsv only (it probes "not found" answers for development);
   multi_holdout.tsv is unchanged by it.
+- batch 5 (FIFTH_ANSWERABLE + FIFTH_UNANSWERABLE, 80 questions, written blind
+  by another AI helper session after five more documents were added, 40 of
+  the answerable ones on those five): random.Random(20261208), split in half
+  and appended after batch 4 in multi_dev.tsv and after batch 3 in
+  multi_holdout.tsv, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -54,6 +59,12 @@ SZ3 = "深圳市户籍迁入若干规定.md"
 # Added with batch 3 (sources in corpus/README.md).
 FJ = "福建省实施《居住证暂行条例》办法.md"
 HZ = "惠州市办理异地务工人员积分入户具体事项.md"
+# Added with batch 5 (sources in corpus/README.md).
+SZJ = "深圳市居住登记和居住证办理规定.md"
+SZH = "深圳市住房保障发展规划（2011—2015）.md"
+LG = "上海市人民政府关于深化完善“双特”政策支持临港地区新一轮发展的若干意见.md"
+BJY = "北京市就业援助规定.md"
+NXJ = "企业职工带薪年休假实施办法.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -597,6 +608,120 @@ FOURTH_UNANSWERABLE = [
 ]
 
 
+# Batch 5: written by a further AI helper session after five more real
+# documents were added (Shenzhen residence-permit rules and housing-security
+# plan, the Shanghai Lingang "双特" opinions, Beijing employment-assistance
+# rules, the national paid-annual-leave measures), blind like the others: no
+# retriever, answerer, `python -m knowledge` or `python -m ingest` was run and
+# no output was looked at.  40 answerable rows on the five new documents, 20
+# on facts of the older twenty that no earlier batch asked.  Deliberate
+# near-misses across places: Shenzhen "15个工作日内" against the national,
+# Beijing and Fujian "15日内"; Shenzhen "每满1年前60日内" against Fujian's
+# one month; the Shenzhen 18 m2 standard against Dongguan's 18 m2 threshold;
+# Lingang's 20-point cap against Foshan's 15; Beijing review in 15 working days
+# against Foshan's; Beijing and Shanghai rules on who may keep personnel files;
+# Huizhou's 100-point criminal deduction against its 50-point 劳教 one;
+# Shenzhen's 30万 sole-trader tax for hukou against the 15万 points rule.
+FIFTH_ANSWERABLE = [
+    # 深圳市居住登记和居住证办理规定
+    ("我大专毕业刚来深圳，听说有学历的可以直接申领居住证，我这种算不算", "全日制大专及以上学历", SZJ),
+    ("深圳居住证递上去以后大概几天能拿到证", "15个工作日内", SZJ),
+    ("深圳居住证没批下来的话，几天内会告诉我", "7个工作日内", SZJ),
+    ("深圳居住证断签后补办了签注，下回签注要提前多少天去", "每满1年前60日内", SZJ),
+    ("深圳居住正停用好久了，还能补签注恢复吗，有时限不", "中止2年内", SZJ),
+    ("深圳居住证丢了去补，交完钱要等几天", "10个工作日内", SZJ),
+    ("公司HR说可以帮我们统一代办深圳居住证，要开个啥账号", "居住证代办账号", SZJ),
+    ("深圳这个居住登记和居住证办理规定几号生效的", "2016年11月1日", SZJ),
+    ("去深圳的居住证受理点现场办，除了身份证还得带啥", "近期数码照片图像号", SZJ),
+    # 深圳市住房保障发展规划（2011—2015）
+    ("深圳人才安居对中初级人才给几年租房补贴", "3年的住房租赁补贴", SZH),
+    ("深圳的杰出人才、领军人才住房能免租吗 免几年", "3—10年", SZH),
+    ("深圳十二五期间准备给多少户人才安排住房保障", "27.8万户", SZH),
+    ("深圳保障房人均建筑面积按多大标准建", "不低于18平方米", SZH),
+    ("深圳住房保障发展规划2011到2015那个文件的文号是多少", "深府办[2011]46号", SZH),
+    ("深圳2011—2015年一共要新筹建多少套保障性住房", "24万套", SZH),
+    ("深圳那五年的租房补贴里，专门给人才的大概多少钱", "人才补贴约23亿元", SZH),
+    ("深圳保障房选址离地铁站最远多远", "地铁800米", SZH),
+    ("在深圳分到的保障房以后能拿去卖吗", "原则上禁止上市交易", SZH),
+    # 上海市人民政府关于深化完善“双特”政策支持临港地区新一轮发展的若干意见
+    ("我持上海居住证，在临港工作也住临港，积分每年能多加几分", "每满1年积2分", LG),
+    ("临港这个专项加分封顶多少", "最高分值为20分", LG),
+    ("在临港的学校当老师，办居转户持证和社保年限能缩短吗", "缩短至5年", LG),
+    ("上海临港那个双特政策有效期是哪几年", "2016年至2018年", LG),
+    ("在临港医院上班，每个月有额外的津贴拿吗", "临港津贴", LG),
+    ("臨港的專項加分是不是第一年就能算進總積分", "满5年后开始计入", LG),
+    ("临港那边有没有青年创业见习基地", "青年创业见习", LG),
+    ("在临港上班离市区远，有没有交通方面的补贴", "交通补贴", LG),
+    # 北京市就业援助规定
+    ("我在北京失业一年多了，能认定成就业困难人员吗", "连续失业一年以上", BJY),
+    ("北京街道认定就业困难人员要几天", "5个工作日内", BJY),
+    ("北京就业困难人员认定结果我不认可，多长时间内可以申请复核", "15个工作日内", BJY),
+    ("在北京骗领就业援助补贴被查到，个人要罚多少", "2倍以上5倍以下", BJY),
+    ("北京就业援助规定是什么时侯开始实施的", "2012年5月1日", BJY),
+    ("我妈四十二了在北京一直没工作，算不算就业困难人员", "女满四十周岁以上", BJY),
+    ("在北京被认定成就业困难人员以后，职业指导、职业介绍这些要花钱吗", "免费为就业困难人员提供", BJY),
+    ("北京家里一个上班的都没有，这种情况能申请就业援助吗", "零就业家庭成员", BJY),
+    # 企业职工带薪年休假实施办法
+    ("刚换工作入职，要干满多久才能休带薪年假", "连续工作满12个月以上", NXJ),
+    ("年假公司不让休，按日工资的几倍补钱", "300%", NXJ),
+    ("算没休年假的工资，日工资是月薪除以多少天", "21.75天", NXJ),
+    ("年中跳槽到新公司，当年年假天数咋算", "剩余日历天数折算", NXJ),
+    ("请婚假产假会不会把年假扣掉", "不计入年休假假期", NXJ),
+    ("离职的时候年假没休完，公司要给我折算工资吗", "折算应休未休年休假天数", NXJ),
+    # facts of the older twenty documents that no earlier batch asked
+    ("在北京随便一家人才中介都能给我托管人事档案吗", "人力社保行政部门设立", BJ3),
+    ("北京人才中介的许可证要每年审吗", "年审制度", BJ3),
+    ("上海哪种人才交流机构能帮我保管人事档案", "流动人员人事档案保管", SH2),
+    ("上海的单位想从外地引进紧缺人才，要向哪个部门申请", "区、县人事局", SH2),
+    ("按2014年那个户籍改革意见，一两百万人口的大城市落户最多能要求交几年社保", "不得超过5年", GW2),
+    ("答记者问里提没提，有居住证能在当地交公积金吗", "住房公积金", QA),
+    ("姜堰那个南京区域离岸创新中心是谁建的", "市区联合共建", JY),
+    ("在深圳做个体户，三年交多少税能走纳税入户", "累计在30万元以上", SZ3),
+    ("深圳居住社保迁户的积分主要看哪几项", "社会养老保险年限", SZ3),
+    ("在福建有居住证能参加职称评审吗", "任职资格评审", FJ),
+    ("广州积分入户，我住的是我爸妈名下的房子，这个算合法稳定住所吗", "直系亲属拥有房地产权", GZ),
+    ("想在上海自己开个店，政府能给点啥帮助", "开业培训", SH1),
+    ("惠州积分入户 前几年被判过刑 会扣几分", "扣100分", HZ),
+    ("我社保在佛山交的，申请东莞积分入户要开啥证明", "参保地社保经办机构", DG1),
+    ("北京积分落户 拿过国家级创新创业大赛的奖能加几分", "最高加12分", BJ1),
+    ("我是中级工程师，在福州仓山上班，落户城区得先有几年居住证", "满3年", FZ),
+    ("东莞户籍低收入家庭按经适房标准保障的话，能领租赁补贴吗", "租赁补贴", DG2),
+    ("深圳人才引进积分，除了养老保险，医保失业险交了也算分吗", "每险种每满1年积1分", SZ2),
+    ("按国家居住证条例，我办证留的个人信息政府会保密吗", "应当予以保密", JZZ),
+    ("1亿人落户方案里，进城落户的人住房保障是给房还是给租房补贴", "实物保障与租赁补贴并举", GW),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 25 documents,
+# see README.md): (a) a document of that place exists but does not state the
+# item, (b) topics next to the corpus that no document covers, (c) places with
+# no document.
+FIFTH_UNANSWERABLE = [
+    # (a)
+    "我工作快十年了，一年法定能休几天年假",
+    "深圳居住登记受理点周末上班吗",
+    "临港津贴每个月具体给多少钱",
+    "深圳安居型商品房卖多少钱一平",
+    "北京公益性岗位一个月工资能拿多少",
+    "北京就业困难人员的社保补贴能补几年",
+    "上海临港能直接落户的重点机构有哪些",
+    "深圳公租房一个月租金大概多少",
+    # (b)
+    "周末加班工资按平时几倍算",
+    "评中级职称要工作满几年",
+    "考教师资格证对学历有啥要求",
+    "大学生村官服务期满考研能加分吗",
+    "病假期间工资最低能按多少发",
+    "职业技能等级证书拿到了能领多少补贴",
+    # (c)
+    "打算去南京江北新区上班，那边给应届生发房补不",
+    "在泰州参加就业见习的话每月能拿多少生活费",
+    "毕业了想把户口落到扬州，需要啥手续",
+    "徐州高层次人才子女入学有啥照顾",
+    "温州本科人才生活补贴咋领",
+    "镇江硕士来工作有安家补贴吗",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -619,7 +744,8 @@ def main() -> None:
     dev2, hold2 = _split(NEW_ANSWERABLE, NEW_UNANSWERABLE, 20261205)
     dev3, hold3 = _split(THIRD_ANSWERABLE, THIRD_UNANSWERABLE, 20261206)
     dev4 = _shuffled(FOURTH_ANSWERABLE, FOURTH_UNANSWERABLE, 20261207)
-    dev, holdout = dev1 + dev2 + dev3 + dev4, hold1 + hold2 + hold3
+    dev5, hold5 = _split(FIFTH_ANSWERABLE, FIFTH_UNANSWERABLE, 20261208)
+    dev, holdout = dev1 + dev2 + dev3 + dev4 + dev5, hold1 + hold2 + hold3 + hold5
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -627,8 +753,8 @@ def main() -> None:
                 for field in (q, e, s):
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
-    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)}) and "
-          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)})")
+    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)}) and "
+          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)})")
 
 
 if __name__ == "__main__":

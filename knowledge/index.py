@@ -35,7 +35,7 @@ from core.errors import IndexMissing, StoreUnavailable
 from knowledge import snapshot as snap_files
 from knowledge import store
 from knowledge.keyword import KeywordIndex
-from knowledge.places import Place, compatible
+from knowledge.places import Place, areas_named, compatible
 from knowledge.snapshot import ChunkRecord, DocumentInfo, Manifest  # noqa: F401  (re-exported)
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,7 @@ class Snapshot:
         self._regions: list[Place] | None = None
         self._word_forms: dict[tuple[str, Place], bool] = {}  # see used_as_a_word
         self._labels: dict[str, str] | None = None  # each document's title, 文号 and year, for named_documents
+        self._areas: dict[str, Place] | None = None
 
     @classmethod
     def load(cls, directory: Path) -> "Snapshot":
@@ -125,6 +126,20 @@ class Snapshot:
             paths = {d.meta.get("region", "") for d in self.manifest.docs.values()} - {""}
             self._regions = [Place(p.split()[-1], tuple(p.split())) for p in sorted(paths)]
         return self._regions
+
+    def areas(self) -> dict[str, Place]:
+        """The areas below a city that documents' titles name (临港 of "…支持临港地区…"), by the
+        forms a question may use, each as a place within its document's region. Once per generation."""
+        if self._areas is None:
+            areas: dict[str, Place] = {}
+            for doc in self.manifest.docs.values():
+                region = doc.meta.get("region", "").split()
+                if region:
+                    for name, forms in areas_named(doc.title).items():
+                        for form in forms:
+                            areas.setdefault(form, Place(name, tuple(region) + (name,)))
+            self._areas = areas
+        return self._areas
 
     def used_as_a_word(self, form: str, place: Place) -> bool:
         """Whether a document about another place has ``form`` in its text: a county's short

@@ -188,6 +188,38 @@ class Gazetteer:
         return Place(parts[-1], parts) if parts else None
 
 
+# Words that end the name of an area below a city: 临港地区, 浦东新区, 苏州工业园区, 前海合作区.
+_AREA_ENDS = ("地区", "新区", "片区", "园区", "开发区", "高新区", "合作区", "示范区", "自贸区", "试验区", "新城")
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def areas_named(title: str) -> dict[str, tuple[str, ...]]:
+    """Areas below a city that a document's title names and the gazetteer does not hold
+    ("…政策支持临港地区新一轮发展…" → 临港), each with the forms a question may use (浦东新区,
+    浦东): a question naming one is about the documents on it.
+
+    The word before an area ending (临港 of 临港地区), or one word ending so (苏州工业园区);
+    only a name jieba tags as a place or does not know (not 贫困地区, 重点园区, 边远地区),
+    and not one the gazetteer reads already.
+    """
+    from knowledge.text import word_tag, words
+
+    g, out = gazetteer(), {}
+    tokens = [t for t in words(title) if t != "新"]  # 临港新片区: 临港
+    for before, token in zip([""] + tokens, tokens):
+        if token in _AREA_ENDS:
+            name = stem = before
+        else:
+            end = next((e for e in _AREA_ENDS if token.endswith(e) and len(token) > len(e)), None)
+            if end is None:
+                continue
+            name, stem = token, token[:-len(end)]
+        if (_HAN.match(stem) and word_tag(stem) in ("ns", None) and name not in g.by_form
+                and not g.places_in(name)):
+            out[name] = tuple(dict.fromkeys((name, stem)))
+    return out
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     from knowledge.text import word_frequency

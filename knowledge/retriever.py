@@ -79,13 +79,15 @@ class HybridRetriever:
         place no document covers is told so), except everyday words (the gazetteer's) and a
         county short name that a document about elsewhere uses as a word (三水人才之家 in the
         姜堰 report, while 三水区 is in 佛山). An ambiguous name (four 鼓楼区) is the documented
-        city's; one-character abbreviations count where used as places (在京, 深户).
+        city's; one-character abbreviations count where used as places (在京, 深户); so do the
+        areas below a city that documents' titles name (临港, which no gazetteer holds).
         """
         g = gazetteer()
         served = snap.regions() + ([self.home] if self.home else [])
         places = [p for p in g.places_in(query, prefer=served)
                   if not any(snap.used_as_a_word(form, p) for form in g.county_forms_in(query, p))]
         places += [p for p in g.abbreviated(query) if not any(compatible(p, q) for q in places)]
+        places += [p for form, p in snap.areas().items() if form in query and p not in places]
         named = g.most_specific(places)
         return (named, True) if named is not None else (self.home, False)
 

@@ -76,6 +76,19 @@ def vocabulary_version() -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def words(text: str) -> list[str]:
+    """jieba's precise cut of ``text`` with the domain dictionary, whitespace dropped."""
+    return [w for w in _ensure_jieba().lcut(text, HMM=False) if w.strip()]
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part of speech for ``word`` ("ns": a place name), None when it does not know the word."""
+    _ensure_jieba()
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word)
+
+
 def word_frequency(word: str) -> int:
     """How common ``word`` is in jieba's dictionary (0 when it is not in it)."""
     return _ensure_jieba().dt.FREQ.get(word, 0)

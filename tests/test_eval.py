@@ -102,7 +102,8 @@ def multi_index(tmp_path_factory) -> str:
     from ingest.cli import cli as ingest_cli
 
     res = CliRunner().invoke(ingest_cli, ["build", str(MULTI / "corpus" / "docs"), "--index", str(index)])
-    assert res.exit_code == 0 and "20 added" in res.output, res.output
+    docs = len(list((MULTI / "corpus" / "docs").iterdir()))
+    assert res.exit_code == 0 and f"{docs} added, 0 updated, 0 unchanged, 0 removed, 0 skipped" in res.output, res.output
     return str(index)
 
 
@@ -122,12 +123,12 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-05 on 239 questions, 170 of
-    them written that day (hit@1 .823, hit@3 .911, answer_contains .810, no_answer_correct .840,
-    source@1 .975), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the
-    holdout: see README, "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-05 (evening) on 279 questions (hit@1 .803,
+    hit@3 .899, answer_contains .793, no_answer_correct .846, source@1 .963; the fifth batch,
+    on five documents new that day, is the hardest), so a regression shows; the issue's aims
+    (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.965 and m["hit@1"] >= 0.81 and m["hit@3"] >= 0.90 and m["answer_contains"] >= 0.80
+    assert m["source@1"] >= 0.955 and m["hit@1"] >= 0.795 and m["hit@3"] >= 0.89 and m["answer_contains"] >= 0.785
     assert m["no_answer_correct"] >= 0.82
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from ingest.cli import cli as ingest_cli
 from ingest.pipeline import build
-from knowledge.places import compatible, gazetteer
+from knowledge.places import areas_named, compatible, gazetteer
 from knowledge.service import KnowledgeBase
 from tests.conftest import DOCS, settings_for
 
@@ -120,6 +120,38 @@ def test_a_county_name_used_as_a_word_in_another_places_document_is_not_that_cou
     assert answer.found and "三水人才之家" in answer.text and answer.sources[0]["doc_id"].startswith("2023年姜堰区")
     assert kb.retrieve("三水区人才公寓租金多少").place.name == "三水区"  # the full name is the district
     assert kb.answer("在顺德上班人才公寓租金多少").sources[0]["doc_id"] == "佛山市人才公寓管理办法.txt"
+
+
+@pytest.mark.parametrize("title, areas", [
+    ("上海市人民政府关于深化完善“双特”政策支持临港地区新一轮发展的若干意见", {"临港": ("临港",)}),
+    ("临港新片区人才住房政策", {"临港": ("临港",)}),
+    ("浦东新区人才安居办法", {"浦东新区": ("浦东新区", "浦东")}),  # 新区 are not in the gazetteer
+    ("关于支持贫困地区人才发展的意见", {}),     # everyday words, not names
+    ("关于加快边远地区发展的意见", {}),
+    ("关于在重点地区开展试点的通知", {}),
+    ("苏州工业园区人才安居办法", {}),          # 苏州: the gazetteer reads it already
+])
+def test_areas_below_a_city_are_read_from_titles(title, areas):
+    assert areas_named(title) == areas
+
+
+def test_a_question_naming_an_area_a_title_names_is_answered_from_that_document(tmp_path, shipped_kb):
+    """No gazetteer holds 临港 or 漕河泾; a 上海 document whose title names one is about it. A question
+    naming it, and no city, is that document's — not the deployment's (姜堰区) by default."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "上海市关于支持漕河泾开发区人才发展的若干措施.txt").write_text(
+        "上海市关于支持漕河泾开发区人才发展的若干措施\n"
+        "一、在漕河泾开发区工作的硕士研究生，每月给予生活补贴1000元。\n", encoding="utf-8")
+    for report in DOCS.glob("*.txt"):
+        (docs / report.name).write_bytes(report.read_bytes())
+    kb = KnowledgeBase(settings_for(tmp_path / "index", knowledge={"region": "姜堰区"}), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    assert kb.retrieve("漕河泾硕士生活补贴多少").place.path == ("上海市", "漕河泾")
+    answer = kb.answer("漕河泾硕士生活补贴多少")
+    assert answer.found and "1000元" in answer.text
+    unnamed = kb.answer("硕士生活补贴每月多少")  # no place: the deployment's, where no document says
+    assert not unnamed.found or "1000元" not in unnamed.text
 
 
 @pytest.mark.parametrize("text, place", [

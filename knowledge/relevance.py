@@ -137,7 +137,8 @@ _ATTRIBUTES = [
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
     # "多少钱" asks for an amount; "要交钱吗" "收费吗" whether something is charged: a sentence
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
-    (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"),
+    (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
+                r"|多少(?:补贴|补助|津贴|奖励|生活费)|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补)多少(?![个年月天日次分])"),
      re.compile(rf"{_N}(?:万)?元|免费|免收|不收取|不得收取")),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
@@ -167,7 +168,13 @@ _ATTRIBUTES = [
      re.compile(r"罚|处分|取消|中止|终止|收缴|注销|撤销|吊销|责令|追究|不予|不得|扣减|失效|退回")),
     # "会被罚吗" "怎么罚" "罚多少": a penalty itself.
     (re.compile(r"罚"), re.compile(r"罚|处分")),
-    (re.compile(r"多大|几岁|多少岁|年龄"), re.compile(rf"{_N}周?岁|年龄")),
+    # "多大" is an age unless the question is about a size ("面积多大", "房子多大"): below.
+    (re.compile(r"^(?!.*(?:面积|平方|平米|户型|房子|房间|规模)).*多大|几岁|多少岁|年龄"), re.compile(rf"{_N}周?岁|年龄")),
+    (re.compile(r"面积|多少平|几平|多大的房|房子多大|户型"), re.compile(r"\d+(?:\.\d+)?\s*(?:平方米|平米|平方|㎡|m2)|面积")),
+    # "离地铁多远": a distance.
+    (re.compile(r"多远|距离多少|离[^，。？?]{1,10}多少米"), re.compile(r"\d+(?:\.\d+)?\s*(?:米|公里|千米|km)|步行|分钟")),
+    # "几套" "多少套": what housing is counted in; any other count does not answer it.
+    (re.compile(r"(?:多少|几)套"), re.compile(rf"{_N}(?:多|余)?万?套")),
     (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(r"条件|材料|流程|手续|申请")),
     # What to bring ("要带什么证件"): a sentence naming something to carry or show.
     (re.compile(r"带什么|携带什么|要带|需要带|准备什么|什么证件|哪些证件"),

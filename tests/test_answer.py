@@ -246,12 +246,26 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     # a penalty asked is a penalty stated, not any consequence
     ("招了没解约的人会被罚不", "处1万元以上5万元以下的罚款", "构成犯罪的，依法追究刑事责任"),
     ("没结婚有加分吗", "未婚者为10分", "婚姻状况得分仅用于积分入户"),
+    # "能领多少补贴" asks an amount; points asked ("积分能拿多少") are not money
+    ("拿到技能证书能领多少补贴", "每人给予1000元补贴", "提供政府补贴职业技能培训服务"),
+    # "多大" of a size is a size, of a person an age
+    ("保障房人均面积按多大标准建", "人均住房建筑面积不低于18平方米", "年龄在45周岁以下"),
+    ("孩子多大以内能投靠入户", "年龄在20周岁以下", "人均住房建筑面积不低于18平方米"),
+    ("离地铁站最远多远", "地铁800米半径覆盖范围内", "配合地铁二期工程建设"),
+    ("五年建多少套保障房", "建设筹集保障性住房24万套", "实行“八个统一”的原则"),
 ])
 def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lacks):
     from knowledge.relevance import attribute_fit
 
     assert attribute_fit(question, states) == 1
     assert attribute_fit(question, lacks) == -1
+
+
+def test_points_asked_as_how_many_one_gets_are_not_money():
+    """"积分能拿多少" asks points: a score answers it, no amount of money is required."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("非全日制本科积分能拿多少", "非全日制本科学历积80分") >= 0
 
 
 def test_a_question_asking_what_a_term_means_how_many_or_where_prefers_a_sentence_stating_it():

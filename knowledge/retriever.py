@@ -72,8 +72,8 @@ class HybridRetriever:
         self.cfg = cfg
         self.home = gazetteer().most_specific(gazetteer().places_in(region)) if region else None
 
-    def place_of(self, query: str, snap) -> tuple[Place | None, bool]:
-        """The place a question is about, and whether it named it (else the deployment's own).
+    def places_of(self, query: str, snap) -> tuple[tuple[Place, ...], bool]:
+        """The places a question is about, and whether it named them (else the deployment's own).
 
         Every place name is read, county short names included (昆山, 闽侯: a question about a
         place no document covers is told so), except everyday words (the gazetteer's) and a
@@ -81,6 +81,8 @@ class HybridRetriever:
         姜堰 report, while 三水区 is in 佛山). An ambiguous name (four 鼓楼区) is the documented
         city's; one-character abbreviations count where used as places (在京, 深户); so do the
         areas below a city that documents' titles name (临港, which no gazetteer holds).
+        Places inside one another are one, the most specific ("广州天河" is 天河区); unrelated
+        ones are each a place asked about ("社保在佛山交的，申请东莞积分入户…").
         """
         g = gazetteer()
         served = snap.regions() + ([self.home] if self.home else [])
@@ -88,8 +90,26 @@ class HybridRetriever:
                   if not any(snap.used_as_a_word(form, p) for form in g.county_forms_in(query, p))]
         places += [p for p in g.abbreviated(query) if not any(compatible(p, q) for q in places)]
         places += [p for form, p in snap.areas().items() if form in query and p not in places]
-        named = g.most_specific(places)
-        return (named, True) if named is not None else (self.home, False)
+        distinct: list[Place] = []
+        for place in places:
+            near = next((i for i, q in enumerate(distinct) if compatible(place, q)), None)
+            if near is None:
+                distinct.append(place)
+            elif place.level > distinct[near].level:
+                distinct[near] = place
+        if distinct:
+            return tuple(distinct), True
+        return ((self.home,) if self.home else ()), False
+
+    def _scope(self, places: tuple[Place, ...], snap) -> tuple[frozenset[str] | None, frozenset[str]]:
+        """The documents that may answer a question about ``places`` today, and those about the one asked."""
+        today = self.today()
+        if not places:
+            return snap.documents_about(None, today)
+        scopes = [snap.documents_about(p, today) for p in places]
+        # A message puts its background first and its question last ("我社保在佛山交的，申请东莞积分
+        # 入户要开啥证明"): the documents about the last place named are the ones about the question.
+        return frozenset().union(*(d for d, _ in scopes)), scopes[-1][1]
 
     def retrieve(self, query: str, k: int | None = None, filters: dict | None = None,
                  mode: Mode = "hybrid") -> Retrieval:
@@ -99,9 +119,10 @@ class HybridRetriever:
         expanded = normalise_query(query)
         pool = max(self.cfg.candidates, k)
         snap = self.index.current()  # one generation for the whole question, even if a build switches now
-        place, named = self.place_of(query, snap)
+        places, named = self.places_of(query, snap)
+        place = places[-1] if places else None
         # never evidence from a document about another place, a disabled one or one out of its dates
-        docs, local = snap.documents_about(place, self.today())
+        docs, local = self._scope(places, snap)
         covered = place is None or bool(local)
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []

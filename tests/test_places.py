@@ -105,6 +105,15 @@ def test_a_place_inside_a_documented_city_is_that_citys_question(kb):
         == ("福建省", "福州市", "鼓楼区")  # four 鼓楼区: the documented city's
 
 
+def test_a_question_naming_two_unrelated_places_is_answered_from_either(kb):
+    """"社保在佛山交的，申请东莞积分入户…": a message gives its background first and asks last.
+    Both places are searched; the documents about the last one named go first."""
+    answer = kb.answer("我在广州读的大学，回泰州工作的话本科生租房补贴每月多少")
+    assert answer.found and "800元" in answer.text, answer.text
+    assert answer.sources[0]["doc_id"] == "泰州市青年人才租房补贴实施细则.txt"
+    assert kb.retrieve("广州天河区硕士租房补贴多少").place.name == "天河区"  # one inside the other: the inner
+
+
 def test_a_county_name_used_as_a_word_in_another_places_document_is_not_that_county(tmp_path, shipped_kb):
     """三水区 is in 佛山; the 姜堰 report's 三水人才之家 is not about it. With a 佛山 document
     in the index, "三水人才之家是什么" is still answered from the report."""

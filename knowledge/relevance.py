@@ -174,7 +174,8 @@ _ATTRIBUTES = [
     # "离地铁多远": a distance.
     (re.compile(r"多远|距离多少|离[^，。？?]{1,10}多少米"), re.compile(r"\d+(?:\.\d+)?\s*(?:米|公里|千米|km)|步行|分钟")),
     # "几套" "多少套": what housing is counted in; any other count does not answer it.
-    (re.compile(r"(?:多少|几)套"), re.compile(rf"{_N}(?:多|余)?万?套")),
+    # ("一套…机制" is "a set of", not one flat.)
+    (re.compile(r"(?:多少|几)套"), re.compile(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
     (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(r"条件|材料|流程|手续|申请")),
     # What to bring ("要带什么证件"): a sentence naming something to carry or show.
     (re.compile(r"带什么|携带什么|要带|需要带|准备什么|什么证件|哪些证件"),

@@ -253,6 +253,7 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("孩子多大以内能投靠入户", "年龄在20周岁以下", "人均住房建筑面积不低于18平方米"),
     ("离地铁站最远多远", "地铁800米半径覆盖范围内", "配合地铁二期工程建设"),
     ("五年建多少套保障房", "建设筹集保障性住房24万套", "实行“八个统一”的原则"),
+    ("五年建多少套保障房", "建设筹集保障性住房24万套", "逐步摸索出一套相对科学的管理机制"),  # "a set of"
 ])
 def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lacks):
     from knowledge.relevance import attribute_fit

@@ -108,7 +108,7 @@ class Answerer:
         for i in chosen:
             c = candidates[i]
             lead = c.lead if len(c.lead) + len(c.text) <= self.cfg.max_chars else ""
-            parts.extend(p for p in (lead, c.text) if p and p not in parts)
+            parts.extend(p for p in (lead, c.text) if p and not _said(p, parts))
         text = _fit("".join(parts), self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
         return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
@@ -135,6 +135,13 @@ class Answerer:
             raise LLMError("the LLM found no answer in the context")
         return Answer(question, _fit(text, self.cfg.max_chars), True, _sources(context), retrieval.chunks, "llm",
                       retrieval.generation)
+
+
+def _said(part: str, parts: list[str]) -> bool:
+    """``part`` is already in the answer, word for word, maybe inside a longer sentence: a rule
+    repeated for two stations ("凭本人身份证入住。") is said once."""
+    core = part.rstrip("。；;！!？?")
+    return any(core in p for p in parts)
 
 
 def _sources(chunks: list[RetrievedChunk]) -> list[dict]:

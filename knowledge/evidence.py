@@ -18,7 +18,7 @@ import numpy as np
 
 from knowledge.relevance import attribute_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
 from knowledge.snapshot import ChunkRecord
-from knowledge.text import normalise_query, split_sentences
+from knowledge.text import arabic_numerals, normalise_query, split_sentences, word_tag, words
 
 ANSWER_CHUNKS = 3   # an answer is drawn from the best few chunks
 _MIN_SENTENCE = 8   # characters; shorter ones are lead-ins like "办好爱才实事。"
@@ -140,6 +140,11 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
 
 # "有没有生活补贴" "有无补偿" "是否有购房补贴": the thing whose existence is asked about.
 _EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!吗呢\s]{2,10})")
+# "有什么补贴" "有哪些优惠政策": which of a kind of thing there are. Only a thing (a noun) counts:
+# "有啥限制" "有什么变化" "有什么区别" ask about a relation or a state, which a text may state
+# without the word.
+_WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2,10})")
+_RELATIONS = frozenset("区别 差别 不同 关系 联系 好处 坏处 用处 意义 作用 影响 变化 限制 要求 规定".split())
 _THING_SHARE = 0.75  # of its words a text must name (a typo, 见习计画, still passes)
 
 
@@ -149,11 +154,17 @@ def asked_thing(question: str) -> str:
 
     A text about 租赁补贴 does not say whether there is a 购房补贴, nor one about 生活便利
     whether there is a 生活补贴: measured on multi_dev, no_answer 0.829 → 0.902, no answer lost.
+    "应届生有什么补贴" likewise is not answered by who may stay at the 驿站.
     """
     m = _EXISTS.search(question)
+    if m is not None:
+        return m.group(1).rsplit("的", 1)[-1]
+    m = _WHICH.search(question)
     if m is None:
         return ""
-    return m.group(1).rsplit("的", 1)[-1]
+    thing = m.group(1).rsplit("的", 1)[-1]
+    head = words(thing)[-1] if thing else ""
+    return thing if head and word_tag(head) in ("n", "nz") and head not in _RELATIONS else ""
 
 
 @dataclass(frozen=True)
@@ -201,7 +212,10 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + rank_weight * prior
              + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near)
     named = [f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower() for c in candidates]
-    on_topic = np.array([subject_share(expanded, text) for text in named])
+    # The question as asked, not expanded: each of its words already counts its documents'
+    # wording (relevance._variants); "驿站" expanded with "青年人才驿站" would be two subjects.
+    asked = arabic_numerals(question)
+    on_topic = np.array([subject_share(asked, text) for text in named])
     thing = asked_thing(expanded)
     if thing:  # whether something exists is answered only by a text naming it
         on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)

@@ -386,3 +386,36 @@ def test_asking_whether_something_exists_is_answered_only_by_a_text_naming_it(tm
         assert not kb.answer(question).found, question
     answer = kb.answer("有没有租赁补贴")
     assert answer.found and "租赁补贴" in answer.text
+
+
+def test_asking_which_things_there_are_is_answered_only_by_a_text_naming_them():
+    """"有什么补贴" asks which subsidies there are; "有啥限制" "有什么区别" ask a relation,
+    which a text may state without the word."""
+    from knowledge.evidence import asked_thing
+
+    assert asked_thing("应届生来姜堰有什么补贴") == "补贴"
+    assert asked_thing("高层次人才有哪些待遇") == "待遇"
+    assert asked_thing("家里资产有啥限制") == "" and asked_thing("居住证和暂住证有什么区别") == ""
+
+
+_STATIONS = """# 驿站须知
+
+## 驿站地址
+
+总站地址在人才服务中心，共有10张床位。凭本人身份证入住；请爱护公物。
+溱湖驿站地址在溱湖风景区，共有6张床位。凭本人身份证入住。
+
+## 入住条件
+
+驿站面向毕业5年内的高校毕业生。
+"""
+
+
+def test_a_rule_stated_twice_is_said_once_and_found_for_what_to_bring(tmp_path, shipped_kb):
+    """Each station states the ID rule: the answer says it once. "要带什么证件" is answered by it
+    (驿站 expanded with its document wording 青年人才驿站 used to count as a second subject)."""
+    kb = _kb_of(tmp_path, shipped_kb, "驿站须知.md", _STATIONS)
+    answer = kb.answer("入住需要身份证吗")
+    assert answer.found and answer.text.count("凭本人身份证入住") == 1, answer.text
+    answer = kb.answer("驿站要带什么证件")
+    assert answer.found and "身份证" in answer.text, answer.text

@@ -132,6 +132,7 @@ def _coverages(query: str, text: str) -> tuple[float, float, float]:
 _N = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+)"
 # What things, people and places are counted in (个 not of a duration: 个月, 个工作日).
 _THINGS = r"个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|户|间"
+_MATERIALS = r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复印件|原件|申请表|表格|照片|提交|出具|携带|凭"
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
@@ -176,9 +177,9 @@ _ATTRIBUTES = [
     # "几套" "多少套": what housing is counted in; any other count does not answer it.
     # ("一套…机制" is "a set of", not one flat.)
     (re.compile(r"(?:多少|几)套"), re.compile(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
-    (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(r"条件|材料|流程|手续|申请")),
+    (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
     # Materials are documents to hand in: conditions (入住条件: 面向毕业5年内…) do not name them.
-    (re.compile(r"材料|资料|手续"), re.compile(r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复印件|原件|申请表|表格|照片|提交|出具|携带|凭")),
+    (re.compile(r"材料|资料|手续"), re.compile(_MATERIALS)),
     # What to bring ("要带什么证件"): a sentence naming something to carry or show.
     (re.compile(r"带什么|携带什么|要带|需要带|准备什么|什么证件|哪些证件"),
      re.compile(r"携带|凭|带上|出示|证件|身份证|证书|证明|材料")),

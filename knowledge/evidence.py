@@ -143,7 +143,7 @@ _EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!
 # "有什么补贴" "有哪些优惠政策": which of a kind of thing there are. Only a thing (a noun) counts:
 # "有啥限制" "有什么变化" "有什么区别" ask about a relation or a state, which a text may state
 # without the word.
-_WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2,10})")
+_WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2,10})|有([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$")
 _RELATIONS = frozenset("区别 差别 不同 关系 联系 好处 坏处 用处 意义 作用 影响 变化 限制 要求 规定".split())
 _THING_SHARE = 0.75  # of its words a text must name (a typo, 见习计画, still passes)
 
@@ -162,7 +162,7 @@ def asked_thing(question: str) -> str:
     m = _WHICH.search(question)
     if m is None:
         return ""
-    thing = m.group(1).rsplit("的", 1)[-1]
+    thing = (m.group(1) or m.group(2)).rsplit("的", 1)[-1]
     head = words(thing)[-1] if thing else ""
     return thing if head and word_tag(head) in ("n", "nz") and head not in _RELATIONS else ""
 
@@ -216,7 +216,7 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # wording (relevance._variants); "驿站" expanded with "青年人才驿站" would be two subjects.
     asked = arabic_numerals(question)
     on_topic = np.array([subject_share(asked, text) for text in named])
-    thing = asked_thing(expanded)
+    thing = asked_thing(asked)
     if thing:  # whether something exists is answered only by a text naming it
         on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)
     return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), lexical)

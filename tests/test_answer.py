@@ -399,6 +399,7 @@ def test_asking_which_things_there_are_is_answered_only_by_a_text_naming_them():
     assert asked_thing("应届生来姜堰有什么补贴") == "补贴"
     assert asked_thing("高层次人才有哪些待遇") == "待遇"
     assert asked_thing("家里资产有啥限制") == "" and asked_thing("居住证和暂住证有什么区别") == ""
+    assert asked_thing("驿站有空调吗") == "空调" and asked_thing("广州积分入户每年名额有限制吗") == ""
 
 
 _STATIONS = """# 驿站须知
@@ -422,3 +423,4 @@ def test_a_rule_stated_twice_is_said_once_and_found_for_what_to_bring(tmp_path, 
     assert answer.found and answer.text.count("凭本人身份证入住") == 1, answer.text
     answer = kb.answer("驿站要带什么证件")
     assert answer.found and "身份证" in answer.text, answer.text
+    assert not kb.answer("驿站有空调吗").found  # nothing says: not the conditions of entry

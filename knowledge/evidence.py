@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import attribute_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
+from knowledge.relevance import attribute_fit, counted_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
 from knowledge.snapshot import ChunkRecord
 from knowledge.text import arabic_numerals, normalise_query, split_sentences, word_tag, words
 
@@ -204,7 +204,7 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     headings = [chunks[c.rank].heading.lower() for c in candidates]
     fits = np.array([attribute_fit(question, f"{h} {s}") for h, s in zip(headings, scored)], dtype=float)
     numbers = np.array([numbers_fit(expanded, s) for s in scored])
-    preferred = np.array([preferred_fit(question, s) for s in scored])
+    preferred = np.array([max(preferred_fit(question, s), counted_fit(question, s)) for s in scored])
     semantic = np.zeros(len(candidates)) if semantic is None else semantic
     prior = np.array([1.0 / (1 + c.rank) for c in candidates])
     # The rule of the place asked wins over a national one saying the same kind of thing.

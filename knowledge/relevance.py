@@ -212,6 +212,38 @@ def preferred_fit(query: str, text: str) -> float:
     return sum(bool(has.search(text)) for has in asked) / len(asked) if asked else 0.0
 
 
+# "多少青年人才" "几个专家": a count of a thing the question names (after the measure word, if any).
+_COUNT_OF = re.compile(r"(?:多少|几)(?:个|名|位|家|所|项|套|批|户|间|张)?([\u4e00-\u9fff]{2,8})")
+_MEASURE = r"(?:个|名|位|家|所|项|套|批|户|间|张|人)?"
+
+
+@lru_cache(maxsize=4096)
+def _counted_thing(question: str) -> str:
+    """The noun a "how many" question counts ("去年吸引了多少青年人才来姜堰" → 青年人才), or ""."""
+    from knowledge.text import word_tag, words
+
+    m = _COUNT_OF.search(question)
+    if m is None:
+        return ""
+    phrase = ""
+    for word in words(m.group(1)):  # the noun phrase it opens: 青年 + 人才, 保障性 + 住房
+        if word_tag(word) not in ("n", "nz", "nt", "t", "b", "j", None):
+            break
+        phrase += word
+    return phrase if len(phrase) >= 2 and _is_subject(phrase) else ""
+
+
+def counted_fit(question: str, text: str) -> float:
+    """1.0 when ``text`` states a number of the thing the question counts, either way round
+    ("3000多名青年人才", "新建人才公寓424套"); 0.0 otherwise or when it counts nothing named.
+    "吸引1万多省内外青年学子" counts students, not the 青年人才 asked."""
+    thing = _counted_thing(question)
+    if not thing:
+        return 0.0
+    t = re.escape(thing)
+    return 1.0 if re.search(rf"{_N}(?:多|余)?(?:万|千|百)?(?:多|余)?{_MEASURE}{t}|{t}[^，。；]{{0,6}}?{_N}", text) else 0.0
+
+
 # "第几号令" "第几条" ask for an ordinal of that unit: only "第663号" "第五条" state one.
 _ORDINAL_ASKED = re.compile(r"第几\s*([号条次批届类项章款级期])")
 

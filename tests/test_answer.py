@@ -265,6 +265,18 @@ def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lack
     assert attribute_fit(question, lacks) == -1
 
 
+def test_a_how_many_question_prefers_the_count_of_the_thing_it_names():
+    """"多少青年人才" is answered by "3000多名青年人才", not by "1万多省内外青年学子" in the
+    same report; a count may come after its noun too ("新建人才公寓424套")."""
+    from knowledge.relevance import counted_fit
+
+    question = "去年吸引了多少青年人才来姜堰"
+    assert counted_fit(question, "联动举办招聘，吸引3000多名青年人才来姜就业创业。") == 1
+    assert counted_fit(question, "全年累计吸引1万多省内外青年学子来姜研学研游。") == 0
+    assert counted_fit("去年新建了多少套人才公寓", "全年新建人才公寓424套。") == 1
+    assert counted_fit("驿站能住多久", "最多7晚。") == 0  # counts nothing
+
+
 def test_points_asked_as_how_many_one_gets_are_not_money():
     """"积分能拿多少" asks points: a score answers it, no amount of money is required."""
     from knowledge.relevance import attribute_fit

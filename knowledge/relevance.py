@@ -179,7 +179,8 @@ _ATTRIBUTES = [
     (re.compile(r"(?:多少|几)套"), re.compile(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
     (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
     # Materials are documents to hand in: conditions (入住条件: 面向毕业5年内…) do not name them.
-    (re.compile(r"材料|资料|手续"), re.compile(_MATERIALS)),
+    # ("办手续" is going through a procedure, not handing in papers.)
+    (re.compile(r"材料|资料"), re.compile(_MATERIALS)),
     # What to bring ("要带什么证件"): a sentence naming something to carry or show.
     (re.compile(r"带什么|携带什么|要带|需要带|准备什么|什么证件|哪些证件"),
      re.compile(r"携带|凭|带上|出示|证件|身份证|证书|证明|材料")),

@@ -173,7 +173,7 @@ _ATTRIBUTES = [
     (re.compile(r"^(?!.*(?:面积|平方|平米|户型|房子|房间|规模)).*多大|几岁|多少岁|年龄"), re.compile(rf"{_N}周?岁|年龄")),
     (re.compile(r"面积|多少平|几平|多大的房|房子多大|户型"), re.compile(r"\d+(?:\.\d+)?\s*(?:平方米|平米|平方|㎡|m2)|面积")),
     # "离地铁多远": a distance.
-    (re.compile(r"多远|距离多少|离[^，。？?]{1,10}多少米"), re.compile(r"\d+(?:\.\d+)?\s*(?:米|公里|千米|km)|步行|分钟")),
+    (re.compile(r"多远|远不远|近不近|远吗|近吗|距离多少|离[^，。？?]{1,10}多少米"), re.compile(r"\d+(?:\.\d+)?\s*(?:米|公里|千米|km)|步行|分钟")),
     # "几套" "多少套": what housing is counted in; any other count does not answer it.
     # ("一套…机制" is "a set of", not one flat.)
     (re.compile(r"(?:多少|几)套"), re.compile(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),

@@ -252,6 +252,7 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("保障房人均面积按多大标准建", "人均住房建筑面积不低于18平方米", "年龄在45周岁以下"),
     ("孩子多大以内能投靠入户", "年龄在20周岁以下", "人均住房建筑面积不低于18平方米"),
     ("离地铁站最远多远", "地铁800米半径覆盖范围内", "配合地铁二期工程建设"),
+    ("溱湖驿站离高铁站远不远", "距高铁站约3公里", "溱湖驿站地址在溱湖风景区"),
     # materials are documents handed in; who qualifies (入住条件) or what is offered does not name them
     ("大学生落户需要什么材料", "申请时须提交身份证、户口簿及学历证书复印件", "入住条件：面向毕业5年内的高校毕业生"),
     ("申请驿站要什么材料", "凭本人身份证入住", "驿站为来姜求职的青年提供免费住宿"),
@@ -412,6 +413,9 @@ def test_asking_which_things_there_are_is_answered_only_by_a_text_naming_them():
     assert asked_thing("高层次人才有哪些待遇") == "待遇"
     assert asked_thing("家里资产有啥限制") == "" and asked_thing("居住证和暂住证有什么区别") == ""
     assert asked_thing("驿站有空调吗") == "空调" and asked_thing("广州积分入户每年名额有限制吗") == ""
+    # what is provided, paid or brought is asked the same way; "带啥证件" asks which
+    assert asked_thing("驿站管早饭吗") == "早饭" and asked_thing("住驿站要交押金吗") == "押金"
+    assert asked_thing("能带宠物吗") == "宠物" and asked_thing("住驿站要带啥证件吗") == ""
 
 
 _STATIONS = """# 驿站须知

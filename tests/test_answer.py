@@ -278,6 +278,16 @@ def test_a_how_many_question_prefers_the_count_of_the_thing_it_names():
     assert counted_fit("驿站能住多久", "最多7晚。") == 0  # counts nothing
 
 
+def test_a_term_only_a_section_heading_names_is_answered_by_that_heading(tmp_path, shipped_kb):
+    """A report's slogans live in its headings ("坚持“产才融合” 建强“智堰”创新平台"); the sentences
+    below never repeat them, so "智堰是啥" was answered from elsewhere or not at all."""
+    kb = _kb_of(tmp_path, shipped_kb, "综述.md",
+                "# 人才工作综述\n\n## 坚持“产才融合” 建强“智堰”创新平台\n\n聚焦创新链产业链融合发展，搭建科创赋能平台载体。\n\n"
+                "## 坚持“党管人才” 汇聚“红堰”治理合力\n\n健全人才工作领导体制，压实工作责任。\n")
+    answer = kb.answer("智堰是啥")
+    assert answer.found and "产才融合" in answer.text, answer.text
+
+
 def test_points_asked_as_how_many_one_gets_are_not_money():
     """"积分能拿多少" asks points: a score answers it, no amount of money is required."""
     from knowledge.relevance import attribute_fit

@@ -58,11 +58,20 @@ def publish(app: Flask) -> dict:
     """Write and index the document now (the ingest CLI in a child process); its report."""
     from bot.admin.jobs import run_ingest
 
-    return run_ingest(app.config["SETTINGS"], ["build", str(write(app)), "--title", TITLE])
+    return run_ingest(app.config["SETTINGS"], _build_args(app))
 
 
 def publish_in_background(app: Flask) -> str:
     """After a station edit: the same, as a console job."""
     from bot.admin.jobs import start_job
 
-    return start_job("service-doc", ["build", str(write(app)), "--title", TITLE])
+    return start_job("service-doc", _build_args(app))
+
+
+def _build_args(app: Flask) -> list[str]:
+    """The ingest command for the document. Its place is the deployment's own (knowledge.region):
+    read from its text it would be the city its addresses name (泰州市), and a question about
+    another district of that city (海陵) would be answered with these stations."""
+    args = ["build", str(write(app)), "--title", TITLE]
+    region = app.config["SETTINGS"].knowledge.region
+    return args + ["--region", region] if region else args

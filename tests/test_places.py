@@ -253,3 +253,19 @@ def test_staff_correct_a_documents_place_from_the_cli_and_it_is_kept(tmp_path):
     listed = json.loads(runner.invoke(ingest_cli, ["list", "--index", index, "--json"]).output)[0]
     assert listed["meta"]["region"] == "广东省 广州市"  # the correction survives a rebuild
     assert "广东省 广州市" in runner.invoke(ingest_cli, ["list", "--index", index]).output
+
+
+def test_the_services_own_document_is_about_the_deployments_place(index_copy, tmp_path):
+    """驿站预约须知 is the service's own: its place is knowledge.region (姜堰区), not the city its
+    addresses name (泰州市), so a question about another district of that city (海陵) is not
+    answered with these stations."""
+    from bot import create_app, service_doc
+    from tests.conftest import app_overrides
+
+    app = create_app(app_overrides(index_copy, tmp_path, knowledge={"region": "姜堰区"}))
+    assert app.test_cli_runner().invoke(args=["service-doc"]).exit_code == 0
+    kb = app.extensions["talent.knowledge"]
+    meta = {d.title: d.meta for d in kb.index.documents()}
+    assert meta[service_doc.TITLE]["region"] == "江苏省 泰州市 姜堰区"
+    assert not kb.answer("泰州海陵区有没有青年人才驿站").found
+    assert kb.answer("驿站在哪").found

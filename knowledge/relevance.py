@@ -297,7 +297,25 @@ def subject_share(query: str, text: str) -> float:
 _ABOUT_DOCUMENT = re.compile(r"文号|第几号|几号文|发文|发布|印发|颁布|出台|成文|施行|生效|实施|哪个部门|哪个单位|哪个机关|谁发|哪年|哪一年")
 
 
-def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
+_CLAUSE_END = re.compile(r"[，,；;。！!？?\s]+")
+
+
+@lru_cache(maxsize=4096)
+def _asked_clause(query: str) -> str:
+    """The last clause of a message that opens with context ("我跟对象都打算去姜堰上班，担心没房住，
+    人才公寓房源多吗"), when it names a subject of its own; "" otherwise."""
+    clauses = [c for c in _CLAUSE_END.split(query) if c]
+    if len(clauses) < 2:
+        return ""
+    last = clauses[-1]
+    return last if subject_terms(last) else ""
+
+
+def relevance(query: str, chunk: ChunkRecord, dense: float | None, clause: bool = False) -> float:
+    """0..1: how much ``chunk`` speaks to ``query``. ``clause``: also judged on the question's
+    last clause alone, for whether to answer at all (the context before it often names
+    nothing the documents do); the ranking keeps the whole question, whose context may
+    decide between two rules ("我工作快十年了，一年能休几天年假")."""
     query = query.lower()
     if chunk.heading == CARD_HEADING and not _ABOUT_DOCUMENT.search(query):
         return 0.0  # the card restates the title: it matches every question about the topic and answers none
@@ -305,6 +323,9 @@ def relevance(query: str, chunk: ChunkRecord, dense: float | None) -> float:
     if missing_attribute(query, text):
         return 0.0
     cov, specific, _ = _coverages(query, text)
+    ask = _asked_clause(query) if clause else ""
+    if ask:  # "我学计算机的，姜堰有软件园吗": the context before the question is not what it asks
+        cov, specific = max((cov, specific), _coverages(ask, text)[:2])
     if dense is None:
         return cov
     d = min(max((dense - _DENSE_LOW) / (_DENSE_HIGH - _DENSE_LOW), 0.0), 1.0)

@@ -152,9 +152,10 @@ class HybridRetriever:
         if self.cfg.evidence_weight:
             self._answer_first(query, ranked, order, snap, local)
         best = ranked[:k]
+        gate = {cid: max(rel[cid], relevance(query, snap.chunks[cid], dense_of.get(cid), clause=True)) for cid in best}
         chunks = [
             RetrievedChunk(chunk=snap.chunks[cid], score=order[cid], dense=dense_of.get(cid),
-                           keyword=keyword_of.get(cid), relevance=rel[cid], local=snap.chunks[cid].doc_id in local)
+                           keyword=keyword_of.get(cid), relevance=gate[cid], local=snap.chunks[cid].doc_id in local)
             for cid in best
         ]
         return Retrieval(query=asked, chunks=chunks, query_vector=vector, generation=snap.generation,

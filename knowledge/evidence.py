@@ -18,7 +18,7 @@ import numpy as np
 
 from knowledge.relevance import attribute_fit, counted_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
 from knowledge.snapshot import ChunkRecord
-from knowledge.text import arabic_numerals, normalise_query, split_sentences, word_tag, words
+from knowledge.text import arabic_numerals, split_sentences, word_tag, words
 
 ANSWER_CHUNKS = 3   # an answer is drawn from the best few chunks
 _MIN_SENTENCE = 8   # characters; shorter ones are lead-ins like "办好爱才实事。"
@@ -203,16 +203,19 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     heading, does not name the question's subject ("落户需要什么材料" is not answered by the
     materials of something else).
     """
-    expanded = normalise_query(question)
+    # The question as asked, not expanded with its synonyms' document wording: each of its words
+    # already counts that wording (relevance._variants), and "驿站" expanded with "青年人才驿站"
+    # would be two words, the second met only by sentences that spell it out.
+    asked = arabic_numerals(question)
     scored = [c.scored for c in candidates]
-    terms = np.array([sentence_terms(expanded, s) for s in scored])
+    terms = np.array([sentence_terms(asked, s) for s in scored])
     lexical, specific = terms[:, 0], terms[:, 1]
     # The sentence that states the kind of fact asked (an amount, a duration…) and the
     # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
     # The section heading counts here: under "入住条件" a sentence listing them states conditions.
     headings = [chunks[c.rank].heading.lower() for c in candidates]
     fits = np.array([attribute_fit(question, f"{h} {s}") for h, s in zip(headings, scored)], dtype=float)
-    numbers = np.array([numbers_fit(expanded, s) for s in scored])
+    numbers = np.array([numbers_fit(asked, s) for s in scored])
     preferred = np.array([max(preferred_fit(question, s), counted_fit(question, s)) for s in scored])
     semantic = np.zeros(len(candidates)) if semantic is None else semantic
     prior = np.array([1.0 / (1 + c.rank) for c in candidates])
@@ -221,9 +224,6 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + rank_weight * prior
              + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near)
     named = [f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower() for c in candidates]
-    # The question as asked, not expanded: each of its words already counts its documents'
-    # wording (relevance._variants); "驿站" expanded with "青年人才驿站" would be two subjects.
-    asked = arabic_numerals(question)
     on_topic = np.array([subject_share(asked, text) for text in named])
     thing = asked_thing(asked)
     if thing:  # whether something exists is answered only by a text naming it

@@ -109,7 +109,10 @@ class Answerer:
             c = candidates[i]
             lead = c.lead if len(c.lead) + len(c.text) <= self.cfg.max_chars else ""
             parts.extend(p for p in (lead, c.text) if p and not _said(p, parts))
-        text = _fit("".join(parts), self.cfg.max_chars)
+        # A heading has no end mark: it is followed by a full stop, not run into the next sentence.
+        last = len(parts) - 1
+        text = _fit("".join(p if p.endswith(_ENDS) or i == last else p + "。" for i, p in enumerate(parts)),
+                    self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
         return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
 
@@ -135,6 +138,9 @@ class Answerer:
             raise LLMError("the LLM found no answer in the context")
         return Answer(question, _fit(text, self.cfg.max_chars), True, _sources(context), retrieval.chunks, "llm",
                       retrieval.generation)
+
+
+_ENDS = ("。", "！", "？", "；", "：", "!", "?", ";", ":", "”", "」", "）", ")", "…")
 
 
 def _said(part: str, parts: list[str]) -> bool:

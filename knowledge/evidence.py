@@ -114,9 +114,10 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
         pos, intro, article = 0, "", ""  # article: the opening sentence of the 第X条 the lines below continue
         # The section's own heading answers what it names ("优堰指的是什么": 做实“优堰”生态保障),
         # which its sentences may never repeat.
-        section = chunk.heading.split(" > ")[-1].strip() if chunk.heading else ""
-        if len(section) >= _MIN_SENTENCE and not _ITEM.match(section) and not restates_title(section, chunk.title):
-            out.append(Candidate(rank, pos, section))
+        for section in (h.strip() for h in chunk.heading.split(" > ")) if chunk.heading else ():
+            if (len(section) >= _MIN_SENTENCE and not _ITEM.match(section) and not restates_title(section, chunk.title)
+                    and all(c.text != section for c in out)):
+                out.append(Candidate(rank, pos, section))
         for n, line in enumerate(chunk.text.split("\n")):
             row = row_units(line)
             if row is not None:

@@ -181,6 +181,9 @@ _ATTRIBUTES = [
     # Materials are documents to hand in: conditions (入住条件: 面向毕业5年内…) do not name them.
     # ("办手续" is going through a procedure, not handing in papers.)
     (re.compile(r"材料|资料"), re.compile(_MATERIALS)),
+    # Conditions are who qualifies: what to carry (凭本人身份证入住) is not one.
+    (re.compile(r"条件|资格|门槛"),
+     re.compile(r"条件|资格|要求|符合|具备|面向|限于|周岁|学历|年龄|以下|以上|满|必须|应当|不得|具有|取得")),
     # What to bring ("要带什么证件"): a sentence naming something to carry or show.
     (re.compile(r"带什么|携带什么|要带|需要带|准备什么|什么证件|哪些证件"),
      re.compile(r"携带|凭|带上|出示|证件|身份证|证书|证明|材料")),

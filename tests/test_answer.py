@@ -256,6 +256,8 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     # materials are documents handed in; who qualifies (入住条件) or what is offered does not name them
     ("大学生落户需要什么材料", "申请时须提交身份证、户口簿及学历证书复印件", "入住条件：面向毕业5年内的高校毕业生"),
     ("申请驿站要什么材料", "凭本人身份证入住", "驿站为来姜求职的青年提供免费住宿"),
+    # conditions are who qualifies; what to carry is not one ("须知" is no "必须")
+    ("驿站入住要什么条件", "入住条件 青年人才驿站面向35周岁及以下的青年人才", "驿站预约须知 凭本人身份证入住"),
     ("五年建多少套保障房", "建设筹集保障性住房24万套", "实行“八个统一”的原则"),
     ("五年建多少套保障房", "建设筹集保障性住房24万套", "逐步摸索出一套相对科学的管理机制"),  # "a set of"
 ])

@@ -20,7 +20,7 @@ from bot.dialogue.engine import Reply, Turn, handles
 from bot.dialogue.extract import (date_in, has_fraction, name_in, nights_in, normalise, phone_in, stated_name,
                                   station_in)
 from bot.dialogue.forms import QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
-from bot.dialogue.intents import compact
+from bot.dialogue.intents import compact, yes_no
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
 _NAME_STATED = re.compile(r"^(我叫|我是|姓名|名字)")
@@ -239,7 +239,10 @@ def my_bookings(turn: Turn) -> Reply:
 
 
 CANCEL_FLOW = "cancel_booking"
-_SURE = re.compile(r"^(确认取消|确认|确定|是|是的|对|取消吧|确定取消|好的取消)$")
+# Answering "确定要取消…吗？" with its own verb ("取消吧", "那就取消吧") or by keeping the booking;
+# every other yes or no is the shared reading (intents.yes_no).
+_SURE = re.compile(r"^(?!取消$)(那|那就|那还是|还是)?(确认|确定|帮我|好的?)?取消(吧|掉|掉吧|了吧|预约吧?)?$")
+_KEEP = re.compile(r"^(先|还是)?(保留|保留预约|留着|不取消|不取消了|先不取消|不要取消|别取消|算了|不用了|不要了|退出)(吧|了)?$")
 
 
 def _cancel(turn: Turn, number: str):
@@ -249,23 +252,51 @@ def _cancel(turn: Turn, number: str):
                       today=users_today(turn.engine.settings))
 
 
+def cancel_answer(text: str) -> str | None:
+    """The reply to "确定要取消预约…吗？": "yes", "no", or None (ask again: never guess "keep")."""
+    plain = compact(text)
+    if _SURE.match(plain):  # not a bare 取消: it may mean "never mind" as much as "cancel it"
+        return "yes"
+    if _KEEP.match(plain):
+        return "no"
+    return yes_no(text)
+
+
+def _confirm_cancel(turn: Turn) -> Reply:
+    """The answer to the cancel confirmation: cancel, keep, or ask again (a question in the middle
+    is answered first)."""
+    number = turn.state.get("cancel", "")
+    answer = cancel_answer(turn.text)
+    if answer is None:
+        aside = BOOKING_FORM.digression(FormTurn(BOOKING_FORM, turn))
+        again = messages.CANCEL_ASK_AGAIN.format(number=number)
+        return Reply(f"{aside}\n\n{again}" if aside else again,
+                     actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
+    turn.state.clear()
+    if answer == "no":
+        return Reply(messages.CANCEL_KEPT.format(number=number), intent="cancel_booking")
+    try:
+        b = _cancel(turn, number)
+    except BookingError as exc:
+        return Reply(exc.message, intent="cancel_booking")
+    return Reply(messages.CANCELLED.format(number=b.number), intent="cancel_booking")
+
+
+def has_active_booking(turn: Turn) -> bool:
+    with turn.engine.read_sessions() as s:
+        return any(b.status == "active" for b in bookings_of(s, turn.incoming.user_key))
+
+
 @handles("cancel_booking")
 def cancel_booking(turn: Turn) -> Reply:
-    """"取消预约 YZ123456" asks once ("确定取消…吗？"); only "确认" cancels: one tap on a chip
-    must not throw a stay away. In the middle of booking, "取消预约" drops the booking being made."""
+    """"取消预约 YZ123456" asks once ("确定取消…吗？"); only a yes cancels, an unclear reply is asked
+    again: one tap on a chip must not throw a stay away, nor a "嗯" keep one the user gave up.
+    In the middle of booking, "取消预约" drops the booking being made."""
     if turn.state.get("flow") == BOOKING_FORM.name and not _NUMBER.search(turn.text.upper()):
         turn.state.clear()
         return Reply(messages.BOOKING_ABANDONED, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
     if turn.state.get("flow") == CANCEL_FLOW and not _NUMBER.search(turn.text.upper()):  # a number: asked anew
-        number = turn.state.get("cancel", "")
-        turn.state.clear()
-        if not _SURE.match(compact(turn.text)):
-            return Reply(messages.CANCEL_KEPT.format(number=number), intent="cancel_booking")
-        try:
-            b = _cancel(turn, number)
-        except BookingError as exc:
-            return Reply(exc.message, intent="cancel_booking")
-        return Reply(messages.CANCELLED.format(number=b.number), intent="cancel_booking")
+        return _confirm_cancel(turn)
     m = _NUMBER.search(turn.text.upper())
     with turn.engine.read_sessions() as s:
         active = [b for b in bookings_of(s, turn.incoming.user_key) if b.status == "active"]

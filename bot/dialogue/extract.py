@@ -107,9 +107,32 @@ def station_in(text: str, stations: list[tuple[str, str, str]]) -> str | None:
     if digits and 1 <= int(digits.group(1)) <= len(stations):
         return stations[int(digits.group(1)) - 1][0]
     for sid, name, _ in stations:
-        if name in plain or any(alias in plain for alias in station_aliases(name)):
+        if name in plain or any(_names_station(plain, alias) for alias in station_aliases(name)):
             return sid
     return None
+
+
+_PLACE_REPLY_SLACK = 4  # "姜堰", "姜堰这边", "那就姜堰的吧": a reply that names only the place
+
+
+def _names_station(text: str, alias: str) -> bool:
+    """Whether ``text`` uses ``alias`` for the station. An alias that is also a place (姜堰 of
+    姜堰青年人才驿站) names the station only beside a station word ("姜堰驿站", "姜堰的站") or as
+    the whole of a short reply ("姜堰这边"): "我下周来姜堰面试，想预约驿站" names where the user
+    goes, not which station (the gazetteer knows the places; stations come from the database)."""
+    if alias not in text:
+        return False
+    if not _is_place(alias):
+        return True
+    plain = re.sub(r"[\s\W_]+", "", text)
+    beside_station_word = re.compile(re.escape(alias) + "的?(青年)?(人才)?(驿站|站)")
+    return bool(beside_station_word.search(plain)) or len(plain) - len(alias) <= _PLACE_REPLY_SLACK
+
+
+def _is_place(word: str) -> bool:
+    from knowledge.places import gazetteer
+
+    return word in gazetteer().by_form
 
 
 _GENERIC_STATION_WORDS = re.compile(r"青年人才驿站|人才驿站|青年驿站|驿站|青年|人才")

@@ -20,10 +20,9 @@ from typing import Any, Callable
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn
-from bot.dialogue.intents import compact
+from bot.dialogue.intents import yes_no
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
-_CONFIRM = re.compile(r"^(确认|确定|确认预约|确认提交|提交|是|是的|好|好的|对|没问题|ok)$", re.I)
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
 # A message that asks something: answered from the knowledge base, never taken as a slot value.
@@ -127,7 +126,7 @@ class Form:
         slot = self.correction(ft, text) if ft.step else None
         if slot and not self.has_value_for(ft, slot, text):  # "改日期": ask it again
             return self.reask(ft, slot)
-        if ft.step == CONFIRM and _CONFIRM.match(compact(text)):
+        if ft.step == CONFIRM and yes_no(text) == "yes":
             return self.submit(ft)
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
@@ -218,24 +217,12 @@ class Form:
         if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
             from bot.dialogue.handlers import reply_for_answer
 
-            return reply_for_answer(turn.engine.answer_question(turn.text, turn.incoming.user_key)).render()
+            answer = turn.engine.answer_question(turn.text, turn.incoming.user_key)
+            return reply_for_answer(answer, offer=False).render()
         return None
 
     def _slot(self, ft: FormTurn, name: str) -> Slot:
         return next(s for s in self.slots(ft) if s.name == name)
-
-
-_YES = re.compile(r"^(是|是的|对|对的|嗯|有|符合|yes|y|确认|好|好的)$", re.I)
-_NO = re.compile(r"^(否|不是|不|没有|不符合|no|n)$", re.I)
-
-
-def yes_no(text: str) -> str | None:
-    plain = compact(text)
-    if _YES.match(plain):
-        return "yes"
-    if _NO.match(plain):
-        return "no"
-    return None
 
 
 def yes_no_slot(name: str, question: str, ends_flow=None) -> Slot:

@@ -58,6 +58,7 @@ BOOKING_STARTED = "预约{number}已过入住日期，不能取消。如需帮�
 BOOKING_ALT_DATE = "{station}{day}入住有空床"
 BOOKING_ALT_STATION = "{station}{day}有空床"
 BOOKING_ALTERNATIVES = "可以考虑：{items}。"
+BOOKING_TAKE_OTHER_STATION = "想换驿站的话，直接回复驿站名称即可。"
 BOOKING_START = "好的，帮您预约青年人才驿站免费住宿（最多{max}晚）。随时回复“取消”可退出。\n"
 ASK_STATION = "请选择驿站（回复序号或名称）：\n{stations}"
 ASK_CHECK_IN = "请问哪天入住？可以回复“明天”“下周一”“{example}”等（可预约{days}天内）。"

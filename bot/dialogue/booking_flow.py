@@ -19,7 +19,7 @@ from bot.dates import day_label, day_label_with_year, impossible_date, stay_date
 from bot.dialogue.engine import Reply, Turn, handles
 from bot.dialogue.extract import (date_in, has_fraction, name_in, nights_in, normalise, phone_in, stated_name,
                                   station_in)
-from bot.dialogue.forms import QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
+from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
 from bot.dialogue.intents import compact, yes_no
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
@@ -62,6 +62,10 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
 
 
 def _station(text: str, ft: FormTurn):
+    """By name anywhere; by its number in the list only when the station is asked ("2" is a day
+    or a number of nights at the other steps)."""
+    if compact(text).isdigit() and ft.step not in (None, "station"):
+        return None
     return station_in(text, _stations(ft))
 
 
@@ -185,6 +189,29 @@ class BookingForm(Form):
             return self.ask(ft, self.missing(ft), messages.ONLY_ONE_STATION)
         return super().reask(ft, slot)
 
+    def _refused(self, ft: FormTurn, exc: BookingError) -> Reply:
+        """Full, closed or overlapping: say why and what is free, and ask the day again. A station
+        suggested can be taken by its name ("那就总站吧", or its quick reply): the day refused
+        then stays, and the summary comes back (after_absorb)."""
+        v, text = ft.values, exc.message
+        if exc.alternatives:
+            text += "\n" + messages.BOOKING_ALTERNATIVES.format(items="；".join(exc.alternatives))
+        v["_refused_day"] = v.pop("check_in", None)
+        if exc.free_stations:
+            v[OPEN] = ["station"]
+            text += "\n" + messages.BOOKING_TAKE_OTHER_STATION
+        reply = self.ask(ft, "check_in", text + "\n")
+        reply.actions = exc.free_stations + reply.actions
+        return reply
+
+    def after_absorb(self, ft: FormTurn) -> None:
+        v = ft.values
+        if "station" in ft.changed and "check_in" not in v and v.get("_refused_day"):
+            v["check_in"] = v["_refused_day"]
+        if "check_in" in v or "station" in ft.changed:
+            v.pop("_refused_day", None)
+            v.pop(OPEN, None)
+
     def _station_name(self, ft: FormTurn, station_id: str) -> str:
         return next((n for i, n, _ in _stations(ft) if i == station_id), station_id)
 
@@ -204,11 +231,7 @@ class BookingForm(Form):
             with ft.engine.sessions() as s:
                 booking = book(s, ft.settings, ft.turn.incoming.user_key, req, users_today(ft.settings))
         except BookingError as exc:
-            text = exc.message
-            if exc.alternatives:
-                text += "\n" + messages.BOOKING_ALTERNATIVES.format(items="；".join(exc.alternatives))
-            v.pop("check_in", None)
-            return self.ask(ft, "check_in", text + "\n")
+            return self._refused(ft, exc)
         return self.done(ft, Reply(messages.BOOKING_DONE.format(
             number=booking.number, station=self._station_name(ft, booking.station_id),
             check_in=day_label_with_year(booking.check_in), nights=booking.nights),

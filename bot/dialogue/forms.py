@@ -23,6 +23,7 @@ from bot.dialogue.engine import Reply, Turn
 from bot.dialogue.intents import yes_no
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
+OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
 # A message that asks something: answered from the knowledge base, never taken as a slot value.
@@ -108,6 +109,10 @@ class Form:
     def prefill(self, ft: FormTurn) -> None:
         """Fill what needs no asking (the only station there is)."""
 
+    def after_absorb(self, ft: FormTurn) -> None:
+        """Adjust the values a message gave before the next step is chosen (a station taken
+        after a refusal brings back the day it was refused for)."""
+
     # ------------------------------------------------------------ the loop
     def handle(self, turn: Turn) -> Reply:
         if turn.state.get("flow") != self.name:
@@ -131,6 +136,7 @@ class Form:
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
             return filled
+        self.after_absorb(ft)
         if error:
             return self.ask(ft, ft.step or self.missing(ft), error + "\n")
         if not filled and ft.step:
@@ -154,7 +160,8 @@ class Form:
                 error = error or value.reason
                 continue
             ft.found[slot.name] = value
-            if slot.sticky and slot.name in ft.values and ft.step != slot.name and not changing:
+            if (slot.sticky and slot.name in ft.values and ft.step != slot.name and not changing
+                    and slot.name not in ft.values.get(OPEN, ())):
                 continue  # mentioned in passing: a question about the other station changes nothing
             if slot.name != ft.step and ft.values.get(slot.name, value) != value:
                 ft.changed.append(slot.name)

@@ -23,6 +23,9 @@ THANKS = "不客气，祝您在姜堰一切顺利！还有问题随时问我。"
 EXITED = "好的，已退出当前操作。还有什么可以帮您？"
 BOOKING_ABANDONED = "好的，这次预约已取消，没有提交任何信息。已有的预约可回复“我的预约”查看。"
 ACKNOWLEDGED = "好的～还有其他问题随时问我。"
+ABOUT_BOT = "我是姜堰人才助手，一个自动回复的智能助手：可以回答人才政策、帮您预约青年人才驿站。需要真人帮忙请回复“转人工”。"
+GOODBYE = "再见！祝您在姜堰一切顺利，有问题随时来问我。"
+NO_WORDS = "有什么可以帮您？可以直接发文字问我人才政策，或回复“帮助”看看我能做什么。"
 NOTHING_TO_EXIT = "好的。还有什么可以帮您？"
 # A message in English (or another language written in Latin letters): say so in both.
 FOREIGN = ("您好！我目前只能用中文回答人才政策问题，可以试试下面的问题，或回复“转人工”。\n"
@@ -71,7 +74,12 @@ BAD_DATE = "没看懂这个日期，可以说“明天”“下周一”“12月
 BOOKING_SUMMARY = ("请确认预约信息：\n驿站：{station}\n入住：{check_in}，共{nights}晚\n姓名：{name}\n手机：{phone}\n"
                    "信息无误请回复“确认”；需要修改可回复“改日期”“改手机号”等。")
 CONFIRM_HINT = "回复“确认”提交预约，或告诉我要修改的内容（如“改日期”）。\n"
-UPDATED = "已更新。\n"
+FORM_CHANGED = "已更新：{items}。\n"
+FORM_NOTED = "已记下：{items}。\n"
+SHOW_CHECK_IN = "{day}入住"
+SHOW_NIGHTS = "住{nights}晚"
+SHOW_NAME = "姓名{name}"
+SHOW_PHONE = "手机{phone}"
 ONLY_ONE_STATION = "目前只有一个驿站可选。\n"
 BOOKING_DONE = ("预约成功！预约编号：{number}\n{station}，{check_in}入住，共{nights}晚。\n"
                 "入住时请携带身份证。如需取消，回复“取消预约 {number}”。")

@@ -17,8 +17,8 @@ from bot.bookings import (BookingError, BookingRequest, active_stations, book, b
                           users_today)
 from bot.dates import day_label, day_label_with_year, impossible_date, stay_dates
 from bot.dialogue.engine import Reply, Turn, handles
-from bot.dialogue.extract import (date_in, has_fraction, name_in, nights_in, normalise, phone_in, stated_name,
-                                  station_in)
+from bot.dialogue.extract import (date_in, has_fraction, is_list_choice, name_in, nights_in, normalise, phone_in,
+                                  stated_name, station_in)
 from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
 from bot.dialogue.intents import compact, yes_no
 
@@ -64,12 +64,12 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
 def _station(text: str, ft: FormTurn):
     """By name anywhere; by its number in the list only when the station is asked ("2" is a day
     or a number of nights at the other steps)."""
-    if compact(text).isdigit() and ft.step not in (None, "station"):
-        return None
-    return station_in(text, _stations(ft))
+    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"))
 
 
 def _check_in(text: str, ft: FormTurn):
+    if ft.step == "station" and is_list_choice(text):  # "2号驿站" picks from the list shown
+        return None
     day, now, window = _day_named(ft, text), _today(ft), ft.settings.booking.window_days
     if day is None:
         return Refused(messages.BOOKING_IMPOSSIBLE_DATE) if impossible_date(text) else None
@@ -85,8 +85,8 @@ def _nights(text: str, ft: FormTurn):
     most = ft.settings.booking.max_free_nights
     if has_fraction(text):
         return Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
-    if compact(text).isdigit() and ft.step != "nights":  # a bare number answers the question asked
-        return None
+    if (compact(text).isdigit() and ft.step != "nights") or (ft.step == "station" and is_list_choice(text)):
+        return None  # a bare number answers the question asked
     start, end = _stay(ft, text)
     if end is not None:  # "住到后天": the nights run from the check-in to that day
         start = start or (date.fromisoformat(ft.values["check_in"]) if "check_in" in ft.values else None)
@@ -143,17 +143,24 @@ def _bad_nights(ft: FormTurn) -> str:
 _CHANGE_WORDS = {"station": ("驿站", "站点"), "check_in": ("日期", "入住时间", "哪天", "时间"),
                  "nights": ("晚数", "几晚", "天数", "住几天", "晚上数"), "name": ("姓名", "名字"),
                  "phone": ("手机", "电话", "号码")}
+def _show_station(station_id: str, ft: FormTurn) -> str:
+    return next((n for i, n, _ in _stations(ft) if i == station_id), station_id)
+
+
 _SLOTS = [
-    Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, _CHANGE_WORDS["station"], sticky=True),
+    Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, _CHANGE_WORDS["station"], sticky=True,
+         show=_show_station),
     Slot("check_in", _check_in,
          lambda ft: (_ask_check_in(ft), messages.CHECK_IN_CHIPS),
-         lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"]),
+         lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
+         show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)))),
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
-         _bad_nights, _CHANGE_WORDS["nights"]),
-    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_BAD_NAME, _CHANGE_WORDS["name"]),
+         _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
+    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_BAD_NAME, _CHANGE_WORDS["name"],
+         show=lambda v, ft: messages.SHOW_NAME.format(name=v)),
     Slot("phone", _phone, lambda ft: (messages.ASK_PHONE, []), lambda ft: messages.BOOKING_BAD_PHONE,
-         _CHANGE_WORDS["phone"]),
+         _CHANGE_WORDS["phone"], show=lambda v, ft: messages.SHOW_PHONE.format(phone=v)),
 ]
 
 
@@ -213,7 +220,7 @@ class BookingForm(Form):
             v.pop(OPEN, None)
 
     def _station_name(self, ft: FormTurn, station_id: str) -> str:
-        return next((n for i, n, _ in _stations(ft) if i == station_id), station_id)
+        return _show_station(station_id, ft)
 
     def summary(self, ft: FormTurn) -> str:
         v = ft.values

@@ -268,7 +268,7 @@ def _counted(incoming: Incoming) -> bool:
 
 # What people send after any answer: an acknowledgement, not a question (and never a ticket).
 _ACKNOWLEDGEMENT = re.compile(r"^(好|好的|好滴|好嘞|好吧|行|可以|嗯|嗯嗯|哦|哦哦|噢|ok|okay|收到|知道了|明白|明白了|懂了|了解|"
-                              r"了解了|是|是的|对|对的|确认|没问题)[啊呀哈啦了]?$", re.I)
+                              r"了解了|是|是的|对|对的|确认|没问题|哈{2,}|嘿{2,}|呵{2,}|嘻{2,})[啊呀哈啦了]?$", re.I)
 
 
 def is_acknowledgement(text: str) -> bool:

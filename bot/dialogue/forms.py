@@ -55,6 +55,7 @@ class Slot:
     change_words: tuple[str, ...] = ()
     sticky: bool = False
     ends_flow: Callable[[Any, "FormTurn"], Reply | None] | None = None
+    show: Callable[[Any, "FormTurn"], str] | None = None  # the value as the user reads it ("住2晚")
 
 
 @dataclass
@@ -66,6 +67,7 @@ class FormTurn:
     step: str | None = None                         # the slot asked in the previous reply
     found: dict = field(default_factory=dict)       # values read from this message
     changed: list = field(default_factory=list)     # slots given before whose value this message changed
+    added: list = field(default_factory=list)       # slots not asked for that this message gave a first value
     cache: dict = field(default_factory=dict)       # a form's lookups, once per message (stations, today)
 
     @property
@@ -144,8 +146,7 @@ class Form:
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
             return self.ask(ft, ft.step, self.not_understood(ft, ft.step) + "\n")
-        # A value given earlier changed ("不对，住两晚" while the phone is asked): say it was taken.
-        return self.ask(ft, self.missing(ft), messages.UPDATED if ft.step == CONFIRM or ft.changed else "")
+        return self.ask(ft, self.missing(ft), self.taken(ft))
 
     def absorb(self, ft: FormTurn) -> tuple[bool | Reply, str | None]:
         """Run every slot's extractor on the message; (anything filled, or the reply that ends
@@ -165,6 +166,8 @@ class Form:
                 continue  # mentioned in passing: a question about the other station changes nothing
             if slot.name != ft.step and ft.values.get(slot.name, value) != value:
                 ft.changed.append(slot.name)
+            elif slot.name != ft.step and slot.name not in ft.values:
+                ft.added.append(slot.name)
             ft.values[slot.name], filled = value, True
             if slot.ends_flow is not None:
                 ending = slot.ends_flow(value, ft)
@@ -193,6 +196,17 @@ class Form:
         """"改日期": forget the value and ask for it again."""
         ft.values.pop(slot.name, None)
         return self.ask(ft, self.missing(ft))
+
+    def taken(self, ft: FormTurn) -> str:
+        """What the message gave besides the answer asked for, said back: "不对，住两晚" while the
+        phone is asked ("已更新：住2晚。"), "1晚" while the station is asked ("已记下：住1晚。"). The
+        user sees what was understood; nothing is said when nothing visible changed."""
+        def shown(names: list) -> str:
+            slots = {s.name: s for s in self.slots(ft)}
+            return "、".join(slots[n].show(ft.values[n], ft) for n in names if slots[n].show and n in ft.values)
+        changed, added = shown(ft.changed), shown(ft.added)
+        return ((messages.FORM_CHANGED.format(items=changed) if changed else "")
+                + (messages.FORM_NOTED.format(items=added) if added else ""))
 
     def done(self, ft: FormTurn, reply: Reply) -> Reply:
         ft.turn.state.clear()

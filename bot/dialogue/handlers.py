@@ -71,6 +71,16 @@ def thanks(turn: Turn) -> Reply:
     return Reply(messages.THANKS, intent="thanks")
 
 
+@handles("about_bot")
+def about_bot(turn: Turn) -> Reply:
+    return Reply(messages.ABOUT_BOT, actions=HELP_ACTIONS, intent="about_bot")
+
+
+@handles("goodbye")
+def goodbye(turn: Turn) -> Reply:
+    return Reply(messages.GOODBYE, intent="goodbye")
+
+
 _CANCEL_WORD = re.compile("取消")
 
 
@@ -150,6 +160,8 @@ def policy(turn: Turn) -> Reply:
     offer = answers_ticket_offer(turn)
     if offer == "yes":
         return HANDLERS["ticket"](turn)
+    if not compact(question):  # "？？？", "😀😀😀": no words to look up
+        return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
     if offer == "no" or is_acknowledgement(question):  # "不用了", "收到", or "好的" after an answer: nothing to look up
         turn.state.pop("offer_ticket", None)
         return Reply(messages.ACKNOWLEDGED, intent="ack")

@@ -37,6 +37,8 @@ def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
     text = turn.text
     for kw in sorted(intent.keywords if intent else [], key=len, reverse=True):
         text = text.replace(kw, " ")
+    for pattern in intent.patterns if intent else []:  # "我要找真人": what asked for the person goes too
+        text = re.sub(pattern, " ", text)
     text = _EDGES.sub("", text).strip()
     return "" if _FILLER.match(compact(text)) else text
 

@@ -261,9 +261,10 @@ def test_retried_wechat_message_opens_one_ticket(app):
         assert s.scalar(select(func.count()).select_from(Ticket)) == 1
         assert s.scalar(select(func.count()).select_from(TicketMessage)) == 1
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "ticket.open")) == 1
-    # The same words in a new message (new MsgId) are a new request.
-    assert OPENED in wx.reply(wx.post(text_xml("o_retry_ticket", "转人工 驿站能住几天", msg_id=424243)))["Content"]
-    assert len(_tickets(app)) == 2
+    # The same words typed again (a new MsgId) minutes later mean the ticket already open (user test T15).
+    again = wx.reply(wx.post(text_xml("o_retry_ticket", "转人工 驿站能住几天", msg_id=424243)))["Content"]
+    [ticket] = _tickets(app)
+    assert OPENED in again and ticket.number in again
 
 
 # ---------------------------------------------------------------- the service itself
@@ -326,3 +327,12 @@ def test_withdraw_checks_the_owner_in_the_domain_function(app):
         with pytest.raises(tickets.TicketNotFound):
             tickets.withdraw(s, number, "web:someone-else")
         assert tickets.withdraw(s, number, "web:w").status == "closed"
+
+
+def test_the_same_ticket_typed_again_opens_one(app, user):
+    """User test T15: "转人工 驿站的wifi密码是多少" sent twice (the user retyping, not a WeChat retry)
+    filed two open tickets with the same text; the second now gets the first one's number."""
+    first = user.say("转人工 驿站的wifi密码是多少")
+    again = user.say("转人工 驿站的wifi密码是多少")
+    [ticket] = _tickets(app)
+    assert OPENED in first and ticket.number in first and ticket.number in again

@@ -38,10 +38,13 @@ class BookingError(TalentError):
 
     status = 400
 
-    def __init__(self, message: str, alternatives: list[str] | None = None):
+    def __init__(self, message: str, alternatives: list[str] | None = None, free_stations: list[str] | None = None):
+        """``alternatives``: what to suggest, as sentences; ``free_stations``: the names of the other
+        stations free for the same stay (what a chat offers as quick replies)."""
         super().__init__(message)
         self.message = message
         self.alternatives = alternatives or []
+        self.free_stations = free_stations or []
 
 
 class BookingConflict(BookingError):
@@ -123,8 +126,7 @@ def _refuse_closed(s: Session, settings: Settings, req: BookingRequest, name: st
                    today: date) -> None:
     closed = sorted(d for d in nights_of(req.check_in, req.nights) if d.isoformat() in (closed_dates or []))
     if closed:
-        raise BookingConflict(messages.BOOKING_CLOSED.format(station=name, day=day_label(closed[0])),
-                              alternatives(s, settings, req, today))
+        raise _conflict(s, settings, req, today, messages.BOOKING_CLOSED.format(station=name, day=day_label(closed[0])))
 
 
 def book(s: Session, settings: Settings, user_key: str, req: BookingRequest, today: date | None = None) -> Booking:
@@ -148,8 +150,8 @@ def book(s: Session, settings: Settings, user_key: str, req: BookingRequest, tod
             ).values(booked=StationNight.booked + 1))
             if taken.rowcount != 1:
                 s.rollback()
-                raise BookingConflict(messages.BOOKING_FULL.format(station=station.name, day=day_label(night)),
-                                      alternatives(s, settings, req, today))
+                raise _conflict(s, settings, req, today,
+                                messages.BOOKING_FULL.format(station=station.name, day=day_label(night)))
         user.name, user.phone = req.name.strip(), req.phone.strip()
         user.consent_at = user.consent_at or utcnow()
         booking = Booking(number=_new_number(s), user_id=user.id, station_id=station.id, check_in=req.check_in,
@@ -201,26 +203,37 @@ def bookings_of(s: Session, user_key: str) -> list[Booking]:
                           .where(User.user_key == user_key).order_by(Booking.check_in.desc(), Booking.id.desc())))
 
 
-def alternatives(s: Session, settings: Settings, req: BookingRequest, today: date) -> list[str]:
-    """Up to three other start dates at the same station, and other stations on the same dates."""
+ALTERNATIVE_DAYS = 3
+
+
+def _conflict(s: Session, settings: Settings, req: BookingRequest, today: date, message: str) -> BookingConflict:
+    others = free_stations(s, req)
+    return BookingConflict(message, alternatives(s, settings, req, today, others), [st.name for st in others])
+
+
+def free_stations(s: Session, req: BookingRequest) -> list[Station]:
+    """The other open stations with a bed every night of the stay asked for."""
+    return [other for other in active_stations(s) if other.id != req.station_id
+            and all(v > 0 for v in free_beds(s, other, req.check_in, req.nights).values())]
+
+
+def alternatives(s: Session, settings: Settings, req: BookingRequest, today: date,
+                 others: list[Station] | None = None) -> list[str]:
+    """The nearest other start dates at the same station (before or after, the closest first,
+    listed by date), and other stations on the same dates."""
     out: list[str] = []
     station = s.get(Station, req.station_id)
     last_start = today + timedelta(days=settings.booking.window_days)
     if station is not None:
         horizon = (last_start - today).days + req.nights + 1
         free = free_beds(s, station, today, horizon)
-        for offset in range(-7, settings.booking.window_days + 1):
-            start = req.check_in + timedelta(days=offset)
-            if offset == 0 or start < today or start > last_start:
-                continue
-            if all(free.get(d, 0) > 0 for d in nights_of(start, req.nights)):
-                out.append(messages.BOOKING_ALT_DATE.format(station=station.name, day=day_label(start)))
-            if len(out) >= 3:
-                break
-    for other in active_stations(s):
-        if other.id != req.station_id and all(
-                v > 0 for v in free_beds(s, other, req.check_in, req.nights).values()):
-            out.append(messages.BOOKING_ALT_STATION.format(station=other.name, day=day_label(req.check_in)))
+        starts = sorted((req.check_in + timedelta(days=offset) for offset in range(-horizon, horizon + 1) if offset),
+                        key=lambda d: (abs((d - req.check_in).days), d))
+        days = [d for d in starts if today <= d <= last_start
+                and all(free.get(n, 0) > 0 for n in nights_of(d, req.nights))][:ALTERNATIVE_DAYS]
+        out += [messages.BOOKING_ALT_DATE.format(station=station.name, day=day_label(d)) for d in sorted(days)]
+    for other in free_stations(s, req) if others is None else others:
+        out.append(messages.BOOKING_ALT_STATION.format(station=other.name, day=day_label(req.check_in)))
     return out
 
 

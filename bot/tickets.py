@@ -10,7 +10,7 @@ closed (SQLite allows one writer per thread, and delivery may queue a row).
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import Flask
 from sqlalchemy import func, or_, select
@@ -70,6 +70,9 @@ def open_ticket(s: Session, user_key: str, text: str, context: list[dict],
     """
     text = _require_text(text)
     user = get_or_create_user(s, user_key)
+    repeated = _same_open_ticket(s, user.id, text)
+    if repeated is not None:
+        return repeated
     for _ in range(_NUMBER_ATTEMPTS):
         now = utcnow()
         try:
@@ -85,6 +88,18 @@ def open_ticket(s: Session, user_key: str, text: str, context: list[dict],
         s.commit()
         return ticket
     raise TicketError(messages.TICKET_NO_NUMBER)
+
+
+REPEAT_WINDOW = timedelta(minutes=10)
+
+
+def _same_open_ticket(s: Session, user_id: int, text: str) -> Ticket | None:
+    """The user's open ticket with exactly this text from the last few minutes: someone who
+    sends the same request again (no reply yet, a double tap) means the one already filed.
+    WeChat's own retries never get here (bot/dialogue/engine.py claims each MsgId once)."""
+    return s.scalar(select(Ticket).where(Ticket.user_id == user_id, Ticket.text == text, Ticket.status == "open",
+                                         Ticket.created_at >= utcnow() - REPEAT_WINDOW)
+                    .order_by(Ticket.id.desc()).limit(1))
 
 
 def get_by_number(s: Session, number: str) -> Ticket:

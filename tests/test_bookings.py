@@ -231,3 +231,52 @@ def test_too_far_names_the_last_bookable_day(shipped_index, tmp_path):
     last = TODAY + timedelta(days=30)
     reply = _chat(client, "预约驿站", f"{far.year}-{far.month}-{far.day}")[-1]
     assert f"{last.month}月{last.day}日" in reply and f"{far.month}月{far.day}日" not in reply
+
+
+def _fill_lake(client, day: str) -> None:
+    res = client.post("/api/bookings", json={"station": "lake", "check_in": day, "nights": 1, "name": "周八",
+                                             "phone": "13900000009",
+                                             "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}})
+    assert res.status_code == 201
+
+
+def test_a_full_station_suggests_the_nearest_free_days_both_ways(shipped_index, tmp_path):
+    """User test B40: 溱湖 full on the 30th offered the 23rd-25th, a week earlier, though the 31st was free."""
+    from bot.dates import day_label
+
+    app = _app(shipped_index, tmp_path)
+    full = TODAY + timedelta(days=10)
+    _fill_lake(app.test_client(), full.isoformat())
+    reply = _chat(app.test_client(), "预约驿站", "溱湖", full.isoformat(), "1晚", "孙七", "13600000000",
+                  *ANSWERS, "确认")[-1]
+    assert "约满" in reply
+    assert day_label(full - timedelta(days=1)) in reply and day_label(full + timedelta(days=1)) in reply
+    assert day_label(full - timedelta(days=7)) not in reply
+
+
+@pytest.mark.parametrize("taking", ["那就姜堰的吧", "换姜堰驿站", "姜堰青年人才驿站"])
+def test_the_station_suggested_when_one_is_full_can_be_taken(shipped_index, tmp_path, taking):
+    """User test B40: "那就总站吧" after "溱湖…已约满…总站有空床" was read as a date, and the
+    summary kept the full station; the booking can now go on at the station suggested, same day."""
+    app = _app(shipped_index, tmp_path)
+    day = TODAY + timedelta(days=5)
+    _fill_lake(app.test_client(), day.isoformat())
+    client = app.test_client()
+    full = _chat(client, "预约驿站", "溱湖", day.isoformat(), "1晚", "孙七", "13600000000", *ANSWERS, "确认")[-1]
+    assert "约满" in full and "姜堰青年人才驿站" in full
+    res = client.post("/api/chat", json={"text": taking}).json
+    assert "请确认预约信息" in res["reply"] and "驿站：姜堰青年人才驿站" in res["reply"], res["reply"]
+    assert "没看懂这个日期" not in res["reply"]
+    done = _chat(client, "确认")[0]
+    assert "预约成功" in done and "姜堰青年人才驿站" in done
+
+
+def test_the_full_station_offers_the_other_as_a_quick_reply(shipped_index, tmp_path):
+    app = _app(shipped_index, tmp_path)
+    day = TODAY + timedelta(days=5)
+    _fill_lake(app.test_client(), day.isoformat())
+    client = app.test_client()
+    for text in ("预约驿站", "溱湖", day.isoformat(), "1晚", "孙七", "13600000000", *ANSWERS):
+        client.post("/api/chat", json={"text": text})
+    res = client.post("/api/chat", json={"text": "确认"}).json
+    assert "姜堰青年人才驿站" in res["actions"]

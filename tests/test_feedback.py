@@ -68,7 +68,7 @@ def test_wechat_no_use_records_down_and_offers_a_person_without_a_ticket(app, cl
     reply = wx.say("o_unhappy", "没用")
     assert "转给工作人员" in reply and "工单" not in reply
     assert _tickets(app) == 0  # offered, never opened by itself
-    assert "已为您登记工单" not in wx.say("o_unhappy", "好的")  # an acknowledgement is not a yes
+    assert "已为您登记工单" not in wx.say("o_unhappy", "收到")  # an acknowledgement is not a yes
     assert _tickets(app) == 0
     wx.say("o_unhappy", "人才公寓有多少套")
     assert "转给工作人员" in wx.say("o_unhappy", "不对")

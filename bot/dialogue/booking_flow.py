@@ -17,10 +17,10 @@ from bot.bookings import (BookingError, BookingRequest, active_stations, book, b
                           users_today)
 from bot.dates import day_label, day_label_with_year, impossible_date, stay_dates
 from bot.dialogue.engine import Reply, Turn, handles
-from bot.dialogue.extract import (date_in, has_fraction, name_in, nights_in, normalise, phone_in, stated_name,
-                                  station_in)
-from bot.dialogue.forms import QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
-from bot.dialogue.intents import compact
+from bot.dialogue.extract import (date_in, has_fraction, is_list_choice, name_in, nights_in, normalise, phone_in,
+                                  stated_name, station_in)
+from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
+from bot.dialogue.intents import compact, yes_no
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
 _NAME_STATED = re.compile(r"^(我叫|我是|姓名|名字)")
@@ -62,10 +62,14 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
 
 
 def _station(text: str, ft: FormTurn):
-    return station_in(text, _stations(ft))
+    """By name anywhere; by its number in the list only when the station is asked ("2" is a day
+    or a number of nights at the other steps)."""
+    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"))
 
 
 def _check_in(text: str, ft: FormTurn):
+    if ft.step == "station" and is_list_choice(text):  # "2号驿站" picks from the list shown
+        return None
     day, now, window = _day_named(ft, text), _today(ft), ft.settings.booking.window_days
     if day is None:
         return Refused(messages.BOOKING_IMPOSSIBLE_DATE) if impossible_date(text) else None
@@ -81,8 +85,8 @@ def _nights(text: str, ft: FormTurn):
     most = ft.settings.booking.max_free_nights
     if has_fraction(text):
         return Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
-    if compact(text).isdigit() and ft.step != "nights":  # a bare number answers the question asked
-        return None
+    if (compact(text).isdigit() and ft.step != "nights") or (ft.step == "station" and is_list_choice(text)):
+        return None  # a bare number answers the question asked
     start, end = _stay(ft, text)
     if end is not None:  # "住到后天": the nights run from the check-in to that day
         start = start or (date.fromisoformat(ft.values["check_in"]) if "check_in" in ft.values else None)
@@ -139,17 +143,24 @@ def _bad_nights(ft: FormTurn) -> str:
 _CHANGE_WORDS = {"station": ("驿站", "站点"), "check_in": ("日期", "入住时间", "哪天", "时间"),
                  "nights": ("晚数", "几晚", "天数", "住几天", "晚上数"), "name": ("姓名", "名字"),
                  "phone": ("手机", "电话", "号码")}
+def _show_station(station_id: str, ft: FormTurn) -> str:
+    return next((n for i, n, _ in _stations(ft) if i == station_id), station_id)
+
+
 _SLOTS = [
-    Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, _CHANGE_WORDS["station"], sticky=True),
+    Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, _CHANGE_WORDS["station"], sticky=True,
+         show=_show_station),
     Slot("check_in", _check_in,
          lambda ft: (_ask_check_in(ft), messages.CHECK_IN_CHIPS),
-         lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"]),
+         lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
+         show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)))),
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
-         _bad_nights, _CHANGE_WORDS["nights"]),
-    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_BAD_NAME, _CHANGE_WORDS["name"]),
+         _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
+    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_BAD_NAME, _CHANGE_WORDS["name"],
+         show=lambda v, ft: messages.SHOW_NAME.format(name=v)),
     Slot("phone", _phone, lambda ft: (messages.ASK_PHONE, []), lambda ft: messages.BOOKING_BAD_PHONE,
-         _CHANGE_WORDS["phone"]),
+         _CHANGE_WORDS["phone"], show=lambda v, ft: messages.SHOW_PHONE.format(phone=v)),
 ]
 
 
@@ -185,8 +196,31 @@ class BookingForm(Form):
             return self.ask(ft, self.missing(ft), messages.ONLY_ONE_STATION)
         return super().reask(ft, slot)
 
+    def _refused(self, ft: FormTurn, exc: BookingError) -> Reply:
+        """Full, closed or overlapping: say why and what is free, and ask the day again. A station
+        suggested can be taken by its name ("那就总站吧", or its quick reply): the day refused
+        then stays, and the summary comes back (after_absorb)."""
+        v, text = ft.values, exc.message
+        if exc.alternatives:
+            text += "\n" + messages.BOOKING_ALTERNATIVES.format(items="；".join(exc.alternatives))
+        v["_refused_day"] = v.pop("check_in", None)
+        if exc.free_stations:
+            v[OPEN] = ["station"]
+            text += "\n" + messages.BOOKING_TAKE_OTHER_STATION
+        reply = self.ask(ft, "check_in", text + "\n")
+        reply.actions = exc.free_stations + reply.actions
+        return reply
+
+    def after_absorb(self, ft: FormTurn) -> None:
+        v = ft.values
+        if "station" in ft.changed and "check_in" not in v and v.get("_refused_day"):
+            v["check_in"] = v["_refused_day"]
+        if "check_in" in v or "station" in ft.changed:
+            v.pop("_refused_day", None)
+            v.pop(OPEN, None)
+
     def _station_name(self, ft: FormTurn, station_id: str) -> str:
-        return next((n for i, n, _ in _stations(ft) if i == station_id), station_id)
+        return _show_station(station_id, ft)
 
     def summary(self, ft: FormTurn) -> str:
         v = ft.values
@@ -204,11 +238,7 @@ class BookingForm(Form):
             with ft.engine.sessions() as s:
                 booking = book(s, ft.settings, ft.turn.incoming.user_key, req, users_today(ft.settings))
         except BookingError as exc:
-            text = exc.message
-            if exc.alternatives:
-                text += "\n" + messages.BOOKING_ALTERNATIVES.format(items="；".join(exc.alternatives))
-            v.pop("check_in", None)
-            return self.ask(ft, "check_in", text + "\n")
+            return self._refused(ft, exc)
         return self.done(ft, Reply(messages.BOOKING_DONE.format(
             number=booking.number, station=self._station_name(ft, booking.station_id),
             check_in=day_label_with_year(booking.check_in), nights=booking.nights),
@@ -239,7 +269,10 @@ def my_bookings(turn: Turn) -> Reply:
 
 
 CANCEL_FLOW = "cancel_booking"
-_SURE = re.compile(r"^(确认取消|确认|确定|是|是的|对|取消吧|确定取消|好的取消)$")
+# Answering "确定要取消…吗？" with its own verb ("取消吧", "那就取消吧") or by keeping the booking;
+# every other yes or no is the shared reading (intents.yes_no).
+_SURE = re.compile(r"^(?!取消$)(那|那就|那还是|还是)?(确认|确定|帮我|好的?)?取消(吧|掉|掉吧|了吧|预约吧?)?$")
+_KEEP = re.compile(r"^(先|还是)?(保留|保留预约|留着|不取消|不取消了|先不取消|不要取消|别取消|算了|不用了|不要了|退出)(吧|了)?$")
 
 
 def _cancel(turn: Turn, number: str):
@@ -249,23 +282,51 @@ def _cancel(turn: Turn, number: str):
                       today=users_today(turn.engine.settings))
 
 
+def cancel_answer(text: str) -> str | None:
+    """The reply to "确定要取消预约…吗？": "yes", "no", or None (ask again: never guess "keep")."""
+    plain = compact(text)
+    if _SURE.match(plain):  # not a bare 取消: it may mean "never mind" as much as "cancel it"
+        return "yes"
+    if _KEEP.match(plain):
+        return "no"
+    return yes_no(text)
+
+
+def _confirm_cancel(turn: Turn) -> Reply:
+    """The answer to the cancel confirmation: cancel, keep, or ask again (a question in the middle
+    is answered first)."""
+    number = turn.state.get("cancel", "")
+    answer = cancel_answer(turn.text)
+    if answer is None:
+        aside = BOOKING_FORM.digression(FormTurn(BOOKING_FORM, turn))
+        again = messages.CANCEL_ASK_AGAIN.format(number=number)
+        return Reply(f"{aside}\n\n{again}" if aside else again,
+                     actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
+    turn.state.clear()
+    if answer == "no":
+        return Reply(messages.CANCEL_KEPT.format(number=number), intent="cancel_booking")
+    try:
+        b = _cancel(turn, number)
+    except BookingError as exc:
+        return Reply(exc.message, intent="cancel_booking")
+    return Reply(messages.CANCELLED.format(number=b.number), intent="cancel_booking")
+
+
+def has_active_booking(turn: Turn) -> bool:
+    with turn.engine.read_sessions() as s:
+        return any(b.status == "active" for b in bookings_of(s, turn.incoming.user_key))
+
+
 @handles("cancel_booking")
 def cancel_booking(turn: Turn) -> Reply:
-    """"取消预约 YZ123456" asks once ("确定取消…吗？"); only "确认" cancels: one tap on a chip
-    must not throw a stay away. In the middle of booking, "取消预约" drops the booking being made."""
+    """"取消预约 YZ123456" asks once ("确定取消…吗？"); only a yes cancels, an unclear reply is asked
+    again: one tap on a chip must not throw a stay away, nor a "嗯" keep one the user gave up.
+    In the middle of booking, "取消预约" drops the booking being made."""
     if turn.state.get("flow") == BOOKING_FORM.name and not _NUMBER.search(turn.text.upper()):
         turn.state.clear()
         return Reply(messages.BOOKING_ABANDONED, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
     if turn.state.get("flow") == CANCEL_FLOW and not _NUMBER.search(turn.text.upper()):  # a number: asked anew
-        number = turn.state.get("cancel", "")
-        turn.state.clear()
-        if not _SURE.match(compact(turn.text)):
-            return Reply(messages.CANCEL_KEPT.format(number=number), intent="cancel_booking")
-        try:
-            b = _cancel(turn, number)
-        except BookingError as exc:
-            return Reply(exc.message, intent="cancel_booking")
-        return Reply(messages.CANCELLED.format(number=b.number), intent="cancel_booking")
+        return _confirm_cancel(turn)
     m = _NUMBER.search(turn.text.upper())
     with turn.engine.read_sessions() as s:
         active = [b for b in bookings_of(s, turn.incoming.user_key) if b.status == "active"]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot import conversation_records as records_module
 from bot import messages
-from bot.dialogue.intents import IntentClassifier, compact
+from bot.dialogue.intents import IntentClassifier, compact, yes_no
 from bot.store import Rate, TurnStart
 from core.config import Settings
 from knowledge.text import to_simplified
@@ -266,36 +266,29 @@ def _counted(incoming: Incoming) -> bool:
     return incoming.kind in ("text", "voice") and bool(incoming.text.strip())
 
 
-_AFFIRMATIVE = re.compile(r"^(好|好的|好啊|可以|行|要|需要|是|是的|嗯|嗯嗯|ok|okay|麻烦了|麻烦你了)$", re.I)
-
-
-def is_affirmative(text: str) -> bool:
-    return bool(_AFFIRMATIVE.match(compact(text)))
-
-
 # What people send after any answer: an acknowledgement, not a question (and never a ticket).
 _ACKNOWLEDGEMENT = re.compile(r"^(好|好的|好滴|好嘞|好吧|行|可以|嗯|嗯嗯|哦|哦哦|噢|ok|okay|收到|知道了|明白|明白了|懂了|了解|"
-                              r"了解了|是|是的|对|对的|确认|没问题)[啊呀哈啦了]?$", re.I)
+                              r"了解了|是|是的|对|对的|确认|没问题|哈{2,}|嘿{2,}|呵{2,}|嘻{2,})[啊呀哈啦了]?$", re.I)
 
 
 def is_acknowledgement(text: str) -> bool:
     return bool(_ACKNOWLEDGEMENT.match(compact(text)))
 
 
-# A yes to "需要帮您转给工作人员吗？" — not an acknowledgement (好的, 嗯, ok, 收到, 谢谢), which
-# people send after any answer and which must never open a ticket.
-_WANTS_TICKET = re.compile(r"^(要|需要|要的|需要的|是的需要|要转|转吧|转人工吧|帮我转|帮我转一下|麻烦转一下|好的帮我转)$")
-_YES = re.compile(r"^(是|是的)$")
+# Saying yes to "需要我帮您转给工作人员吗？" by naming what the bot offered ("转吧", "帮我转一下");
+# every other yes is the shared reading of a yes-or-no reply (intents.yes_no).
+_WANTS_TICKET = re.compile(r"^(是的?|好的?|嗯)?(要|需要|要的|需要的)?(帮我|麻烦你?|请)?"
+                           r"(转|转人工|转一下|转给工作人员|转过去)?(吧|一下)?$")
 
 
 def wants_ticket(text: str) -> bool:
-    return bool(_WANTS_TICKET.match(compact(text)))
+    m = _WANTS_TICKET.match(compact(text))
+    return bool(m and (m.group(2) or m.group(4)))
 
 
-def accepts_ticket_offer(turn: Turn) -> bool:
-    """A yes to the offer of a person standing in the user's state. "是" counts only when the
-    offer asked for it ("回复“是”…", after 没用: ``offer_yes``); after a plain "not found" it
-    is as much an acknowledgement as 好的."""
+def answers_ticket_offer(turn: Turn) -> str | None:
+    """The user's reply to the offer of a person standing in their state ("需要我帮您转给工作人员吗？"):
+    "yes", "no", or None (no offer, or a reply that is neither: a new question, 收到, 谢谢)."""
     if not turn.state.get("offer_ticket"):
-        return False
-    return wants_ticket(turn.text) or (bool(turn.state.get("offer_yes")) and bool(_YES.match(compact(turn.text))))
+        return None
+    return "yes" if wants_ticket(turn.text) else yes_no(turn.text)

@@ -27,7 +27,8 @@ _NOT_A_NAME = re.compile(r"你好|您好|谢谢|驿站|预约|取消|算了|不�
 _WEEK = re.compile(r"一周|一个星期|一个礼拜|一星期")
 _FRACTION = re.compile(r"\d+\.\d+\s*个?(?:晚|夜|天)|半\s*(?:晚|夜|天)")
 _BOTH = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})天\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:晚|夜)")
-_LIST_NUMBER = re.compile(r"(\d{1,2})\s*号?")  # "2", "2号": a station by its place in the list
+# "2", "2号", "第二个", "第2个", "2号驿站", "选第一个吧": a station by its place in the list.
+_LIST_NUMBER = re.compile(r"(?:我?选)?(第)?\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:个|号)?\s*(?:驿站|站)?\s*(?:吧)?")
 
 
 def normalise(text: str) -> str:
@@ -99,17 +100,50 @@ def date_in(text: str, today: date) -> date | None:
     return parse_date(normalise(text), today)
 
 
-def station_in(text: str, stations: list[tuple[str, str, str]]) -> str | None:
+def is_list_choice(text: str) -> bool:
+    """"2", "2号驿站", "第二个": a place in a list just shown, not a day or a number of nights."""
+    listed = _LIST_NUMBER.fullmatch(_TRAILING.sub("", normalise(text).strip()))
+    return bool(listed and (listed.group(2).isdigit() or listed.group(1)))
+
+
+def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool = True) -> str | None:
     """A station by its number in the list, its name, or the part of its name that tells it apart
-    ("溱湖", "总站"); ``stations`` are (id, name, address)."""
-    plain = normalise(text).strip()
-    digits = _LIST_NUMBER.fullmatch(plain)
-    if digits and 1 <= int(digits.group(1)) <= len(stations):
-        return stations[int(digits.group(1)) - 1][0]
+    ("溱湖", "总站"); ``stations`` are (id, name, address). ``by_number``: only where the list was
+    just shown ("2号" is a day, "2" nights, at other steps)."""
+    plain = _TRAILING.sub("", normalise(text).strip())
+    if is_list_choice(plain):  # "二" alone is no choice, "第二个" is
+        if not by_number:
+            return None
+        n = cn_number(_LIST_NUMBER.fullmatch(plain).group(2))
+        if n is not None and 1 <= n <= len(stations):
+            return stations[n - 1][0]
     for sid, name, _ in stations:
-        if name in plain or any(alias in plain for alias in station_aliases(name)):
+        if name in plain or any(_names_station(plain, alias) for alias in station_aliases(name)):
             return sid
     return None
+
+
+_PLACE_REPLY_SLACK = 4  # "姜堰", "姜堰这边", "那就姜堰的吧": a reply that names only the place
+
+
+def _names_station(text: str, alias: str) -> bool:
+    """Whether ``text`` uses ``alias`` for the station. An alias that is also a place (姜堰 of
+    姜堰青年人才驿站) names the station only beside a station word ("姜堰驿站", "姜堰的站") or as
+    the whole of a short reply ("姜堰这边"): "我下周来姜堰面试，想预约驿站" names where the user
+    goes, not which station (the gazetteer knows the places; stations come from the database)."""
+    if alias not in text:
+        return False
+    if not _is_place(alias):
+        return True
+    plain = re.sub(r"[\s\W_]+", "", text)
+    beside_station_word = re.compile(re.escape(alias) + "的?(青年)?(人才)?(驿站|站)")
+    return bool(beside_station_word.search(plain)) or len(plain) - len(alias) <= _PLACE_REPLY_SLACK
+
+
+def _is_place(word: str) -> bool:
+    from knowledge.places import gazetteer
+
+    return word in gazetteer().by_form
 
 
 _GENERIC_STATION_WORDS = re.compile(r"青年人才驿站|人才驿站|青年驿站|驿站|青年|人才")

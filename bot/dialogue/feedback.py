@@ -3,9 +3,9 @@
 The phrases are the ``feedback_down`` intent in config.yaml (keywords, whole message).
 They record 👎 on the answer just given (the same rating the web chat's button
 records, bot/convlog.py) and offer a person: the question goes into the ticket
-offer, asked as a yes-or-no question, so a following "是" or "需要" opens a ticket with it
-(bot/dialogue/ticket_flow.py; after a plain "not found" "是" does not), and anything else
-simply goes on. Inside a flow ("不对，住两晚" while booking) the
+offer, asked as a yes-or-no question, so a following yes ("是", "好的", "需要": the shared
+reading, intents.yes_no) opens a ticket with it (bot/dialogue/ticket_flow.py), and anything
+else simply goes on. Inside a flow ("不对，住两晚" while booking) the
 words belong to the flow.
 """
 
@@ -33,5 +33,5 @@ def feedback_down(turn: Turn) -> Reply:
         convlog.rate(s, answer.turn_id, user, "down")
         question = convlog.question_of(s, answer.turn_id)
         s.commit()
-    turn.state.update(offer_ticket=question or turn.text, offer_yes=True)  # the offer says: 回复“是”
+    turn.state["offer_ticket"] = question or turn.text
     return Reply(messages.FEEDBACK_DOWN, actions=[messages.CHIP_YES, messages.CHIP_TICKET], intent=INTENT)

@@ -20,10 +20,10 @@ from typing import Any, Callable
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn
-from bot.dialogue.intents import compact
+from bot.dialogue.intents import yes_no
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
-_CONFIRM = re.compile(r"^(确认|确定|确认预约|确认提交|提交|是|是的|好|好的|对|没问题|ok)$", re.I)
+OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
 # A message that asks something: answered from the knowledge base, never taken as a slot value.
@@ -55,6 +55,7 @@ class Slot:
     change_words: tuple[str, ...] = ()
     sticky: bool = False
     ends_flow: Callable[[Any, "FormTurn"], Reply | None] | None = None
+    show: Callable[[Any, "FormTurn"], str] | None = None  # the value as the user reads it ("住2晚")
 
 
 @dataclass
@@ -66,6 +67,7 @@ class FormTurn:
     step: str | None = None                         # the slot asked in the previous reply
     found: dict = field(default_factory=dict)       # values read from this message
     changed: list = field(default_factory=list)     # slots given before whose value this message changed
+    added: list = field(default_factory=list)       # slots not asked for that this message gave a first value
     cache: dict = field(default_factory=dict)       # a form's lookups, once per message (stations, today)
 
     @property
@@ -109,6 +111,10 @@ class Form:
     def prefill(self, ft: FormTurn) -> None:
         """Fill what needs no asking (the only station there is)."""
 
+    def after_absorb(self, ft: FormTurn) -> None:
+        """Adjust the values a message gave before the next step is chosen (a station taken
+        after a refusal brings back the day it was refused for)."""
+
     # ------------------------------------------------------------ the loop
     def handle(self, turn: Turn) -> Reply:
         if turn.state.get("flow") != self.name:
@@ -127,11 +133,12 @@ class Form:
         slot = self.correction(ft, text) if ft.step else None
         if slot and not self.has_value_for(ft, slot, text):  # "改日期": ask it again
             return self.reask(ft, slot)
-        if ft.step == CONFIRM and _CONFIRM.match(compact(text)):
+        if ft.step == CONFIRM and yes_no(text) == "yes":
             return self.submit(ft)
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
             return filled
+        self.after_absorb(ft)
         if error:
             return self.ask(ft, ft.step or self.missing(ft), error + "\n")
         if not filled and ft.step:
@@ -139,8 +146,7 @@ class Form:
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
             return self.ask(ft, ft.step, self.not_understood(ft, ft.step) + "\n")
-        # A value given earlier changed ("不对，住两晚" while the phone is asked): say it was taken.
-        return self.ask(ft, self.missing(ft), messages.UPDATED if ft.step == CONFIRM or ft.changed else "")
+        return self.ask(ft, self.missing(ft), self.taken(ft))
 
     def absorb(self, ft: FormTurn) -> tuple[bool | Reply, str | None]:
         """Run every slot's extractor on the message; (anything filled, or the reply that ends
@@ -155,10 +161,13 @@ class Form:
                 error = error or value.reason
                 continue
             ft.found[slot.name] = value
-            if slot.sticky and slot.name in ft.values and ft.step != slot.name and not changing:
+            if (slot.sticky and slot.name in ft.values and ft.step != slot.name and not changing
+                    and slot.name not in ft.values.get(OPEN, ())):
                 continue  # mentioned in passing: a question about the other station changes nothing
             if slot.name != ft.step and ft.values.get(slot.name, value) != value:
                 ft.changed.append(slot.name)
+            elif slot.name != ft.step and slot.name not in ft.values:
+                ft.added.append(slot.name)
             ft.values[slot.name], filled = value, True
             if slot.ends_flow is not None:
                 ending = slot.ends_flow(value, ft)
@@ -187,6 +196,17 @@ class Form:
         """"改日期": forget the value and ask for it again."""
         ft.values.pop(slot.name, None)
         return self.ask(ft, self.missing(ft))
+
+    def taken(self, ft: FormTurn) -> str:
+        """What the message gave besides the answer asked for, said back: "不对，住两晚" while the
+        phone is asked ("已更新：住2晚。"), "1晚" while the station is asked ("已记下：住1晚。"). The
+        user sees what was understood; nothing is said when nothing visible changed."""
+        def shown(names: list) -> str:
+            slots = {s.name: s for s in self.slots(ft)}
+            return "、".join(slots[n].show(ft.values[n], ft) for n in names if slots[n].show and n in ft.values)
+        changed, added = shown(ft.changed), shown(ft.added)
+        return ((messages.FORM_CHANGED.format(items=changed) if changed else "")
+                + (messages.FORM_NOTED.format(items=added) if added else ""))
 
     def done(self, ft: FormTurn, reply: Reply) -> Reply:
         ft.turn.state.clear()
@@ -218,24 +238,12 @@ class Form:
         if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
             from bot.dialogue.handlers import reply_for_answer
 
-            return reply_for_answer(turn.engine.answer_question(turn.text, turn.incoming.user_key)).render()
+            answer = turn.engine.answer_question(turn.text, turn.incoming.user_key)
+            return reply_for_answer(answer, offer=False).render()
         return None
 
     def _slot(self, ft: FormTurn, name: str) -> Slot:
         return next(s for s in self.slots(ft) if s.name == name)
-
-
-_YES = re.compile(r"^(是|是的|对|对的|嗯|有|符合|yes|y|确认|好|好的)$", re.I)
-_NO = re.compile(r"^(否|不是|不|没有|不符合|no|n)$", re.I)
-
-
-def yes_no(text: str) -> str | None:
-    plain = compact(text)
-    if _YES.match(plain):
-        return "yes"
-    if _NO.match(plain):
-        return "no"
-    return None
 
 
 def yes_no_slot(name: str, question: str, ends_flow=None) -> Slot:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from bot import messages
-from bot.dialogue.booking_flow import mentions_a_stay
-from bot.dialogue.engine import (HANDLERS, Reply, Turn, accepts_ticket_offer, handles, handles_kind,
+from bot.dialogue.booking_flow import CANCEL_FLOW, has_active_booking, mentions_a_stay
+from bot.dialogue.engine import (HANDLERS, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement)
 from bot.dialogue.intents import compact
 from core.errors import IndexMissing
@@ -71,9 +71,27 @@ def thanks(turn: Turn) -> Reply:
     return Reply(messages.THANKS, intent="thanks")
 
 
+@handles("about_bot")
+def about_bot(turn: Turn) -> Reply:
+    return Reply(messages.ABOUT_BOT, actions=HELP_ACTIONS, intent="about_bot")
+
+
+@handles("goodbye")
+def goodbye(turn: Turn) -> Reply:
+    return Reply(messages.GOODBYE, intent="goodbye")
+
+
+_CANCEL_WORD = re.compile("取消")
+
+
 @handles("exit")
 def exit_(turn: Turn) -> Reply:
-    had_flow = bool(turn.state.get("flow"))
+    """Leave what is going on. "算了" / "那就取消吧" answer the cancel confirmation when that is what
+    was asked; "取消吧" with nothing going on means the booking the user has, if any (confirmed first)."""
+    flow = turn.state.get("flow")
+    if flow == CANCEL_FLOW or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
+        return HANDLERS["cancel_booking"](turn)
+    had_flow = bool(flow)
     turn.state.clear()
     return Reply(messages.EXITED if had_flow else messages.NOTHING_TO_EXIT, intent="exit")
 
@@ -139,9 +157,12 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
-    if accepts_ticket_offer(turn):
+    offer = answers_ticket_offer(turn)
+    if offer == "yes":
         return HANDLERS["ticket"](turn)
-    if is_acknowledgement(question):  # "好的", "嗯", "是": nothing to look up, nothing to open
+    if not compact(question):  # "？？？", "😀😀😀": no words to look up
+        return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
+    if offer == "no" or is_acknowledgement(question):  # "不用了", "收到", or "好的" after an answer: nothing to look up
         turn.state.pop("offer_ticket", None)
         return Reply(messages.ACKNOWLEDGED, intent="ack")
     if _books_on_topic(turn, question):
@@ -154,7 +175,6 @@ def policy(turn: Turn) -> Reply:
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
-    turn.state.pop("offer_yes", None)
     _remember_topic(turn, topic)
     if not answer.found:
         turn.engine.records.record_unanswered(question)
@@ -190,11 +210,16 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
     return Reply("\n\n".join(parts), actions=[messages.CHIP_TICKET], intent="policy", found=found)
 
 
-def reply_for_answer(answer) -> Reply:
-    """The reply a user gets for a knowledge answer (also shown by the staff hit test)."""
+def reply_for_answer(answer, offer: bool = True) -> Reply:
+    """The reply a user gets for a knowledge answer (also shown by the staff hit test).
+
+    ``offer``: whether "not found" may ask "需要我帮您转给工作人员吗？". Inside a flow it may not: the
+    flow's own question follows in the same reply, and a "是" or "好的" would answer either one
+    (an eligibility question, the booking summary), so it only says how to reach a person later."""
     if answer.found:
         return Reply(answer.text, sources=answer.sources, actions=[messages.CHIP_TICKET], intent="policy", found=True)
     sorry = messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place else messages.NOT_FOUND
-    return Reply(f"{sorry}{messages.OFFER_TICKET}", actions=[messages.CHIP_TICKET], intent="policy", found=False)
+    tail = messages.OFFER_TICKET if offer else messages.TICKET_LATER
+    return Reply(f"{sorry}{tail}", actions=[messages.CHIP_TICKET], intent="policy", found=False)
 
 

@@ -27,6 +27,27 @@ def compact(text: str) -> str:
     return _PUNCT.sub("", text.lower())
 
 
+# The one reading of a reply to a yes-or-no question the bot asked (cancel this booking? pass this
+# to a person? are you 35 or under? is this all you want to report?). Chinese answers yes with
+# 嗯, 好的, 对, 行, 可以 as much as with 是; a trailing 啊/呀/的 changes nothing. "好吧", "收到",
+# "知道了" are left unread: they acknowledge, and a flow that needs an answer asks again.
+_YES_WORDS = re.compile(r"^(是|是的|是啊|对|对的|对啊|没错|嗯|嗯嗯|恩|好|好的|好啊|好滴|好嘞|行|行的|可以|可以的|"
+                        r"要|要的|需要|需要的|确定|确认|确认提交|确认预约|提交|没问题|当然|同意|有|符合|"
+                        r"ok|okay|yes|y)[啊呀哈呢的]?$", re.I)
+_NO_WORDS = re.compile(r"^(否|不|不是|不对|没有|没|不符合|不要|不用|不用了|不需要|不必|不必了|不了|别|不行|"
+                       r"no|n|nope)[啊呀哈呢的]?$", re.I)
+
+
+def yes_no(text: str) -> str | None:
+    """"yes", "no", or None when the reply is neither (the caller asks again or moves on)."""
+    plain = compact(text)
+    if _YES_WORDS.match(plain):
+        return "yes"
+    if _NO_WORDS.match(plain):
+        return "no"
+    return None
+
+
 class IntentClassifier:
     def __init__(self, cfg: DialogueConfig, embed=None):
         self.cfg = cfg

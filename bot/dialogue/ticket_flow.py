@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from bot import messages
-from bot.dialogue.engine import Reply, Turn, accepts_ticket_offer, handles, is_affirmative
-from bot.dialogue.intents import compact
+from bot.dialogue.engine import Reply, Turn, answers_ticket_offer, handles
+from bot.dialogue.intents import compact, yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
                          withdraw)
 
@@ -37,11 +37,15 @@ def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
     text = turn.text
     for kw in sorted(intent.keywords if intent else [], key=len, reverse=True):
         text = text.replace(kw, " ")
+    for pattern in intent.patterns if intent else []:  # "我要找真人": what asked for the person goes too
+        text = re.sub(pattern, " ", text)
     text = _EDGES.sub("", text).strip()
     return "" if _FILLER.match(compact(text)) else text
 
 
-def _open(turn: Turn, text: str) -> Reply:
+def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
+    """``offered``: opened by a yes to the bot's offer. A "好的" there may have been only an
+    acknowledgement, so the reply says how to take the ticket back."""
     context = turn.engine.records.recent_conversation(turn.incoming.user_key)  # before this message is logged
     try:
         with turn.engine.sessions() as s:
@@ -49,7 +53,11 @@ def _open(turn: Turn, text: str) -> Reply:
     except TicketError as exc:
         return Reply(exc.message, intent="ticket")
     turn.state.clear()
-    return Reply(messages.TICKET_OPENED.format(number=number), actions=[messages.CHIP_MY_TICKETS], intent="ticket")
+    reply = messages.TICKET_OPENED.format(number=number)
+    actions = [messages.CHIP_MY_TICKETS]
+    if offered:
+        reply, actions = reply + messages.TICKET_UNDO_HINT, actions + [messages.CHIP_WITHDRAW_TICKET]
+    return Reply(reply, actions=actions, intent="ticket")
 
 
 def _ask(turn: Turn) -> Reply:
@@ -74,14 +82,16 @@ def ticket(turn: Turn) -> Reply:
     described = _without_keywords(turn)
     if turn.state.get("flow") == FLOW:  # the description we asked for, or more of it
         draft = turn.state.get("ticket_draft", "")
-        if draft and is_affirmative(described):
+        answer = yes_no(described) if described else None
+        if draft and answer == "yes":  # "您要反映的问题是“落户”吗？" — "嗯"
             return _open(turn, draft)
-        if len(described) < MIN_TEXT or is_affirmative(described):
+        if len(described) < MIN_TEXT or answer is not None:  # "不是": then what is it?
+            turn.state.pop("ticket_draft", None)
             return _ask(turn)
         return _open(turn, f"{draft} {described}".strip()) if draft else _confirm_or_open(turn, described)
     pending = turn.state.get("offer_ticket")
-    if pending and (accepts_ticket_offer(turn) or not described):
-        return _open(turn, pending)
+    if pending and (answers_ticket_offer(turn) == "yes" or not described):
+        return _open(turn, pending, offered=True)
     if len(described) >= MIN_TEXT:
         return _confirm_or_open(turn, described)
     return _ask(turn)

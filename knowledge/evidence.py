@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import attribute_fit, counted_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
+from knowledge.relevance import asked_clause, attribute_fit, counted_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
 from knowledge.snapshot import ChunkRecord
 from knowledge.text import arabic_numerals, split_sentences, word_tag, words
 
@@ -225,7 +225,10 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + rank_weight * prior
              + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near)
     named = [f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower() for c in candidates]
-    on_topic = np.array([subject_share(asked, text) for text in named])
+    # A message that opens with context ("我跟对象都打算去姜堰上班，担心没房住，人才公寓房源多吗")
+    # is on topic when its last clause is.
+    ask = asked_clause(asked)
+    on_topic = np.array([max(subject_share(asked, text), subject_share(ask, text) if ask else 0.0) for text in named])
     thing = asked_thing(asked)
     if thing:  # whether something exists is answered only by a text naming it
         on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)

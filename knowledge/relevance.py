@@ -304,7 +304,7 @@ _CLAUSE_END = re.compile(r"[，,；;。！!？?\s]+")
 
 
 @lru_cache(maxsize=4096)
-def _asked_clause(query: str) -> str:
+def asked_clause(query: str) -> str:
     """The last clause of a message that opens with context ("我跟对象都打算去姜堰上班，担心没房住，
     人才公寓房源多吗"), when it names a subject of its own; "" otherwise."""
     clauses = [c for c in _CLAUSE_END.split(query) if c]
@@ -326,7 +326,7 @@ def relevance(query: str, chunk: ChunkRecord, dense: float | None, clause: bool 
     if missing_attribute(query, text):
         return 0.0
     cov, specific, _ = _coverages(query, text)
-    ask = _asked_clause(query) if clause else ""
+    ask = asked_clause(query) if clause else ""
     if ask:  # "我学计算机的，姜堰有软件园吗": the context before the question is not what it asks
         cov, specific = max((cov, specific), _coverages(ask, text)[:2])
     if dense is None:

@@ -294,10 +294,10 @@ def test_a_term_only_a_section_heading_names_is_answered_by_that_heading(tmp_pat
 def test_context_before_a_question_does_not_stop_it_being_answered(tmp_path, shipped_kb):
     """"我学计算机的，姜堰有软件园吗": the documents name nothing of the context clause; whether to
     answer is judged on the question's last clause too (the ranking keeps the whole message)."""
-    from knowledge.relevance import _asked_clause
+    from knowledge.relevance import asked_clause
 
-    assert _asked_clause("我学计算机的，姜堰有软件园吗") == "姜堰有软件园吗"
-    assert _asked_clause("姜堰有软件园吗") == "" and _asked_clause("我是来旅游的，能住吗") == ""
+    assert asked_clause("我学计算机的，姜堰有软件园吗") == "姜堰有软件园吗"
+    assert asked_clause("姜堰有软件园吗") == "" and asked_clause("我是来旅游的，能住吗") == ""
     kb = _kb_of(tmp_path, shipped_kb, "姜堰区人才工作综述.md",
                 "# 姜堰区人才工作综述\n\n## 平台建设\n\n整合智谷软件园、科创中心、扬帆创业园等平台资源，打造高层次人才众创空间。\n\n"
                 "## 人才服务\n\n优化升级高层次人才一站式服务中心，集成提供人才认定、子女入学等29个服务事项。\n")

@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import asked_clause, attribute_fit, counted_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
+from knowledge.relevance import asked_clause, attribute_fit, money_named, counted_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
 from knowledge.snapshot import ChunkRecord
 from knowledge.text import arabic_numerals, split_sentences, word_tag, words
 
@@ -215,7 +215,8 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
     # The section heading counts here: under "入住条件" a sentence listing them states conditions.
     headings = [chunks[c.rank].heading.lower() for c in candidates]
-    fits = np.array([attribute_fit(question, f"{h} {s}") for h, s in zip(headings, scored)], dtype=float)
+    fits = np.array([attribute_fit(question, f"{h} {s}") if money_named(question, s) else -1
+                     for h, s in zip(headings, scored)], dtype=float)
     numbers = np.array([numbers_fit(asked, s) for s in scored])
     preferred = np.array([max(preferred_fit(question, s), counted_fit(question, s)) for s in scored])
     semantic = np.zeros(len(candidates)) if semantic is None else semantic

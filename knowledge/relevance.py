@@ -108,15 +108,7 @@ def _coverages(query: str, text: str) -> tuple[float, float, float]:
     for term in content_terms(query):
         generic = _generic(term)
         weight = _GENERIC_WEIGHT if generic else min(len(term), 4) / 2
-        if _DIGITS.match(term):  # 50 is not found in 500
-            hit = weight if re.search(rf"(?<![\d.]){re.escape(term)}(?![\d.])", text) else 0.0
-        elif any(_affirmed(v, text, query) for v in _variants(term).union(
-                canonical for variant, canonical in phrases if term in variant)):
-            hit = weight
-        elif len(term) >= 3 and sum(ch in text for ch in term) / len(term) >= 0.67:
-            hit = weight * 0.5  # a typo or a reordered word still mostly matches
-        else:
-            hit = 0.0
+        hit = weight * _found(term, text, query, phrases)
         total, got = total + weight, got + hit
         if not generic:
             specific_total, specific_got = specific_total + weight, specific_got + hit
@@ -124,6 +116,19 @@ def _coverages(query: str, text: str) -> tuple[float, float, float]:
                 subject_total, subject_got = subject_total + weight, subject_got + hit
     return ((got / total if total else 0.0), (specific_got / specific_total if specific_total else 1.0),
             (subject_got / subject_total if subject_total else 1.0))
+
+
+def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...]) -> float:
+    """How far ``term`` of ``query`` is in ``text`` (already ``_comparable``): 1, or 0.5 for most of
+    the characters of a longer word (a typo or a reordered word still mostly matches), else 0."""
+    if _DIGITS.match(term):  # 50 is not found in 500
+        return 1.0 if re.search(rf"(?<![\d.]){re.escape(term)}(?![\d.])", text) else 0.0
+    if any(_affirmed(v, text, query) for v in _variants(term).union(
+            canonical for variant, canonical in phrases if term in variant)):
+        return 1.0
+    if len(term) >= 3 and sum(ch in text for ch in term) / len(term) >= 0.67:
+        return 0.5
+    return 0.0
 
 
 # Questions that ask for a specific kind of fact (a phone number, a price, a
@@ -258,6 +263,23 @@ def _ordinal_fit(query: str, text: str) -> bool | None:
     if m is None:
         return None
     return re.search(rf"第\s*{_N}\s*{m.group(1)}", text) is not None
+
+
+# The money a question asks the amount of ("见习每月能拿多少生活费", "人才中介收服务费多少钱"):
+# an amount of something else (免费停车, a fine) does not answer it.
+_MONEY = re.compile(r"[\u4e00-\u9fff]{1,3}费|补贴|补助|津贴|工资|奖金|奖励|租金|房租|罚款")
+_AMOUNT_ASKED = re.compile(r"多少钱|多少元|给多少|发多少|拿多少|领多少|补多少|金额|是多少|多少(?:补贴|补助|津贴|奖励|生活费)")
+
+
+def money_named(query: str, text: str) -> bool:
+    """False when the question asks an amount of a named kind of money and ``text`` never names it."""
+    if not _AMOUNT_ASKED.search(query):
+        return True
+    wanted = [m.group(0) for m in _MONEY.finditer(query) if m.group(0) not in ("免费", "收费", "缴费", "交费")]
+    if not wanted:
+        return True
+    text = _comparable(text)
+    return any(_found(w, text, query, _phrases_in(query)) for w in wanted)
 
 
 def missing_attribute(query: str, text: str) -> bool:

@@ -305,6 +305,18 @@ def test_context_before_a_question_does_not_stop_it_being_answered(tmp_path, shi
     assert answer.found and "智谷软件园" in answer.text, answer.text
 
 
+def test_an_amount_of_named_money_is_answered_only_by_a_text_naming_it():
+    """"见习每月能拿多少生活费" is not answered by "免费停车" nor by a fine: the amount asked is of
+    the money the question names."""
+    from knowledge.relevance import money_named
+
+    question = "在泰州参加就业见习的话每月能拿多少生活费"
+    assert not money_named(question, "系统落实高层次人才免费停车、青才见习计划等21件人才实事项目")
+    assert money_named(question, "见习期间每月发放生活费1500元")
+    assert not money_named("北京人才中介收服务费一般多少钱", "处以1万元以上5万元以下的罚款")
+    assert money_named("驿站住一晚多少钱", "免费住宿")  # no money named: any amount or 免费 answers
+
+
 def test_points_asked_as_how_many_one_gets_are_not_money():
     """"积分能拿多少" asks points: a score answers it, no amount of money is required."""
     from knowledge.relevance import attribute_fit

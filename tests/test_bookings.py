@@ -319,3 +319,17 @@ def test_numbers_that_cannot_be_cancelled_are_named(shipped_index, tmp_path):
     assert f"预约{mine}已取消" in done and theirs not in done, done
     assert "已预约" in _chat(other, "我的预约")[0]  # another person's booking is untouched
 
+
+def test_the_booking_command_after_a_full_station_starts_the_booking_again(shipped_index, tmp_path):
+    """User test B17b, B31: after "已约满…请问哪天入住？", "预约驿站" got "没看懂这个日期" until 取消."""
+    app = _app(shipped_index, tmp_path)
+    day = TODAY + timedelta(days=5)
+    _fill_lake(app.test_client(), day.isoformat())
+    client = app.test_client()
+    full = _chat(client, "预约驿站", "溱湖", day.isoformat(), "1晚", "孙七", "13600000000", *ANSWERS, "确认")[-1]
+    assert "约满" in full
+    again = _chat(client, "预约驿站")[0]
+    assert "请选择驿站" in again and "没看懂" not in again, again
+    summary = _chat(client, "姜堰", day.isoformat(), "1晚")[-1]
+    assert "请确认预约信息" in summary and "孙七" in summary, summary  # the person is not asked again
+    assert "预约成功" in _chat(client, "确认")[0]

@@ -186,6 +186,15 @@ class BookingForm(Form):
     def unavailable(self, ft: FormTurn) -> Reply | None:
         return None if _stations(ft) else Reply(messages.NO_STATIONS, intent="booking")
 
+    def kept_on_restart(self, ft: FormTurn) -> set[str]:
+        """Who is staying (name, phone, the eligibility answers) holds for any station and day."""
+        return {"name", "phone"} | {s.name for s in self.slots(ft) if s.name.startswith("q:")}
+
+    def restart_text(self, ft: FormTurn) -> str:
+        if "name" in ft.values or "phone" in ft.values:
+            return messages.BOOKING_RESTART
+        return self.start_text(ft)
+
     def prefill(self, ft: FormTurn) -> None:
         stations = _stations(ft)
         if len(stations) == 1:

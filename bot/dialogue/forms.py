@@ -104,6 +104,13 @@ class Form:
     def start_text(self, ft: FormTurn) -> str:
         return ""
 
+    def kept_on_restart(self, ft: FormTurn) -> set[str]:
+        """The slots a restart keeps: what stays true whatever is asked for anew (who the person is)."""
+        return set()
+
+    def restart_text(self, ft: FormTurn) -> str:
+        return self.start_text(ft)
+
     def unavailable(self, ft: FormTurn) -> Reply | None:
         """A reply when the form cannot start at all (e.g. no stations open)."""
         return None
@@ -139,6 +146,8 @@ class Form:
         if isinstance(filled, Reply):  # a value that ends the form
             return filled
         self.after_absorb(ft)
+        if not filled and not error and ft.turn.classified == self.intent:  # "预约驿站" again, mid-form
+            return self.restart(ft)
         if error:
             return self.ask(ft, ft.step or self.missing(ft), error + "\n")
         if not filled and ft.step:
@@ -191,6 +200,14 @@ class Form:
         else:
             text, actions = self._slot(ft, step).ask(ft)
         return Reply(prefix + text, actions=actions, intent=self.intent)
+
+    def restart(self, ft: FormTurn) -> Reply:
+        """The form's own request again in the middle of it ("预约驿站" after "已约满，请问哪天入住？"):
+        the user starts over, so it starts over, keeping only ``kept_on_restart``. Read as an answer
+        to the step asked, it was "没看懂" until the user found "取消" (user test B17b, B31)."""
+        kept = self.kept_on_restart(ft)
+        ft.turn.state[self.name] = {k: v for k, v in ft.values.items() if k in kept}
+        return self.ask(ft, self.missing(ft), self.restart_text(ft))
 
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
         """"改日期": forget the value and ask for it again."""

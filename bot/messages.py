@@ -97,6 +97,9 @@ CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序�
 CANCEL_CHOICE = "{n}. {item}"
 CANCEL_ITEM = "{number} {station} {check_in}入住 {nights}晚"
 CANCEL_NO_SUCH_CHOICE = "列表里没有第{n}个，请回复1到{count}之间的序号。"
+NUMBER_PLACEHOLDER = "编号"  # where a booking number goes when the user has several
+RESCHEDULE_HOW = ("预约不能直接改日期：先回复“取消预约 {number}”取消原预约，再回复“预约驿站”约新的日期"
+                  "（新日期和原预约不重叠时，也可以先约新的、再取消旧的）。")
 CANCEL_CONFIRM_MANY = "确定要取消以下{count}个预约吗？\n{lines}\n回复“确认”即可全部取消，回复“保留预约”则都不取消。"
 CANCELLED = "预约{number}已取消。欢迎下次再来！"
 CANCEL_CONFIRM = "确定要取消预约{number}（{station}，{check_in}入住）吗？回复“确认”即可取消，回复“保留预约”则不取消。"

@@ -16,7 +16,7 @@ from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel,
                           users_today)
 from bot.dates import day_label, day_label_with_year, impossible_date, stay_dates
-from bot.dialogue.engine import Reply, Turn, handles
+from bot.dialogue.engine import HANDLERS, Reply, Turn, handles
 from bot.dialogue.extract import (date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in, normalise,
                                   phone_in, stated_name, station_in)
 from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
@@ -444,6 +444,33 @@ def cancel_booking(turn: Turn) -> Reply:
     if not chosen:  # nothing of theirs to cancel: a confirmation already asked stays as it was
         return Reply("\n".join(refusals), intent="cancel_booking")
     return _ask_to_cancel(turn, chosen, names, refusals)
+
+
+@handles("reschedule")
+def reschedule(turn: Turn) -> Reply:
+    """"能换一天吗", "换到下周六" after booking: say how, naming the booking (user test B12 got "not
+    found"). A booking's day is changed by cancelling it and booking again: the one path that
+    already checks capacity, overlaps and retries. A change made in one step would need its own
+    atomic cancel-and-rebook for a saving of two messages; and a reply that says how never leaves a
+    user without a bed, as a rebooking that fails after the cancel would.
+
+    Inside a flow the words are the flow's ("改日期" at the booking summary, a ticket's text); a
+    pending cancel confirmation stays as it is. Without a booking they may be about anything else,
+    so they go to the question handler."""
+    flow = turn.state.get("flow")
+    if flow in HANDLERS and flow != CANCEL_FLOW:
+        return HANDLERS[flow](turn)
+    rows, names = _own_bookings(turn)
+    active = _in_order([b for b in rows if b.status == "active"])
+    if not active:
+        return HANDLERS["policy"](turn)
+    if len(active) == 1:
+        text = messages.RESCHEDULE_HOW.format(number=active[0].number)
+    else:
+        lines = "\n".join(_item(b, names) for b in active)
+        text = messages.MY_BOOKINGS.format(lines=lines) + "\n" + messages.RESCHEDULE_HOW.format(number=messages.NUMBER_PLACEHOLDER)
+    actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_BOOK]
+    return Reply(text, actions=actions, intent="reschedule")
 
 
 _STAY_WORD = re.compile(r"住|床位|订|预约")

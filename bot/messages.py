@@ -75,6 +75,8 @@ BAD_DATE = "没看懂这个日期，可以说“明天”“下周一”“12月
 BOOKING_SUMMARY = ("请确认预约信息：\n驿站：{station}\n入住：{check_in}，共{nights}晚\n姓名：{name}\n手机：{phone}\n"
                    "信息无误请回复“确认”；需要修改可回复“改日期”“改手机号”等。")
 CONFIRM_HINT = "回复“确认”提交预约，或告诉我要修改的内容（如“改日期”）。\n"
+FORM_UNDO_HINT = "\n如果是选错了，回复“重新选”即可。"
+FORM_ANSWER_AGAIN = "好的，请重新回答：\n"
 FORM_CHANGED = "已更新：{items}。\n"
 FORM_NOTED = "已记下：{items}。\n"
 SHOW_CHECK_IN = "{day}入住"
@@ -284,6 +286,7 @@ CHIP_KEEP_BOOKING = "保留预约"
 CHIP_CANCEL_BOOKING = "取消预约 {number}"
 CHIP_CANCEL_ALL = "全部取消"
 CHIP_YES, CHIP_NO = "是", "否"
+CHIP_REDO = "重新选"
 CHECK_IN_CHIPS = ["明天", "后天", "下周一"]
 NIGHTS_CHIPS = ["1晚", "2晚", "3晚"]
 # The quick replies offered where a conversation starts (web chat page, welcome, help, greeting).

@@ -333,3 +333,15 @@ def test_the_booking_command_after_a_full_station_starts_the_booking_again(shipp
     summary = _chat(client, "姜堰", day.isoformat(), "1晚")[-1]
     assert "请确认预约信息" in summary and "孙七" in summary, summary  # the person is not asked again
     assert "预约成功" in _chat(client, "确认")[0]
+
+
+def test_a_refused_eligibility_answer_can_be_taken_back(shipped_index, tmp_path):
+    """User test B20: a mis-tapped 否 ended the booking, and "我点错了" was a policy question."""
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    refused = _chat(client, "预约驿站", "明天", "1", "赵六", "13700000000", "否")[-1]
+    assert "暂不符合" in refused and "重新选" in refused
+    again = _chat(client, "我说错了")[0]  # feedback words: inside a flow they are the flow's
+    assert "35周岁" in again and "暂不符合" not in again, again
+    summary = _chat(client, *ANSWERS)[-1]
+    assert "请确认预约信息" in summary and "赵六" in summary, summary
+    assert "预约成功" in _chat(client, "确认")[0]

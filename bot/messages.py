@@ -62,6 +62,7 @@ BOOKING_ALT_DATE = "{station}{day}入住有空床"
 BOOKING_ALT_STATION = "{station}{day}有空床"
 BOOKING_ALTERNATIVES = "可以考虑：{items}。"
 BOOKING_TAKE_OTHER_STATION = "想换驿站的话，直接回复驿站名称即可。"
+BOOKING_RESTART = "好的，重新开始预约，姓名和手机号沿用刚才填写的。\n"
 BOOKING_START = "好的，帮您预约青年人才驿站免费住宿（最多{max}晚）。随时回复“取消”可退出。\n"
 ASK_STATION = "请选择驿站（回复序号或名称）：\n{stations}"
 ASK_CHECK_IN = "请问哪天入住？可以回复“明天”“下周一”“{example}”等（可预约{days}天内）。"
@@ -74,6 +75,8 @@ BAD_DATE = "没看懂这个日期，可以说“明天”“下周一”“12月
 BOOKING_SUMMARY = ("请确认预约信息：\n驿站：{station}\n入住：{check_in}，共{nights}晚\n姓名：{name}\n手机：{phone}\n"
                    "信息无误请回复“确认”；需要修改可回复“改日期”“改手机号”等。")
 CONFIRM_HINT = "回复“确认”提交预约，或告诉我要修改的内容（如“改日期”）。\n"
+FORM_UNDO_HINT = "\n如果是选错了，回复“重新选”即可。"
+FORM_ANSWER_AGAIN = "好的，请重新回答：\n"
 FORM_CHANGED = "已更新：{items}。\n"
 FORM_NOTED = "已记下：{items}。\n"
 SHOW_CHECK_IN = "{day}入住"
@@ -92,7 +95,14 @@ STATION_CHOICE = "{n}. {name}（{address}）"
 # How a day is written to people ("12月3日"; with the year where a booking is confirmed).
 DAY = "{month}月{day}日"
 DAY_WITH_YEAR = "{year}年{month}月{day}日"
-CANCEL_WHICH = "请回复要取消的预约编号，例如“取消预约 {numbers}”。"
+CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序号（如“第一个”）；取消多个可回复“取消预约 {numbers}”或“全部取消”。"
+CANCEL_CHOICE = "{n}. {item}"
+CANCEL_ITEM = "{number} {station} {check_in}入住 {nights}晚"
+CANCEL_NO_SUCH_CHOICE = "列表里没有第{n}个，请回复1到{count}之间的序号。"
+NUMBER_PLACEHOLDER = "编号"  # where a booking number goes when the user has several
+RESCHEDULE_HOW = ("预约不能直接改日期：先回复“取消预约 {number}”取消原预约，再回复“预约驿站”约新的日期"
+                  "（新日期和原预约不重叠时，也可以先约新的、再取消旧的）。")
+CANCEL_CONFIRM_MANY = "确定要取消以下{count}个预约吗？\n{lines}\n回复“确认”即可全部取消，回复“保留预约”则都不取消。"
 CANCELLED = "预约{number}已取消。欢迎下次再来！"
 CANCEL_CONFIRM = "确定要取消预约{number}（{station}，{check_in}入住）吗？回复“确认”即可取消，回复“保留预约”则不取消。"
 CANCEL_KEPT = "好的，预约{number}保留不变。"
@@ -274,7 +284,9 @@ CHIP_CANCEL = "取消"
 CHIP_CHANGE_DATE = "改日期"
 CHIP_KEEP_BOOKING = "保留预约"
 CHIP_CANCEL_BOOKING = "取消预约 {number}"
+CHIP_CANCEL_ALL = "全部取消"
 CHIP_YES, CHIP_NO = "是", "否"
+CHIP_REDO = "重新选"
 CHECK_IN_CHIPS = ["明天", "后天", "下周一"]
 NIGHTS_CHIPS = ["1晚", "2晚", "3晚"]
 # The quick replies offered where a conversation starts (web chat page, welcome, help, greeting).

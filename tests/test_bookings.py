@@ -280,3 +280,68 @@ def test_the_full_station_offers_the_other_as_a_quick_reply(shipped_index, tmp_p
         client.post("/api/chat", json={"text": text})
     res = client.post("/api/chat", json={"text": "确认"}).json
     assert "姜堰青年人才驿站" in res["actions"]
+
+
+def _book_by_api(client, station: str, days_ahead: int) -> str:
+    body = {"station": station, "check_in": (TODAY + timedelta(days=days_ahead)).isoformat(), "nights": 1,
+            "name": "张三", "phone": "13800000000", "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}}
+    res = client.post("/api/bookings", json=body)
+    assert res.status_code == 201, res.json
+    return res.json["booking"]["number"]
+
+
+def test_cancelling_several_bookings_named_in_one_message(shipped_index, tmp_path):
+    """User test B33b: "取消预约 YZ940511、YZ281843", the form the bot itself suggests, asked about
+    the first and cancelled only it; the list gave no dates to tell the bookings apart."""
+    from bot.dates import day_label
+
+    client = _app(shipped_index, tmp_path).test_client()
+    first, second = _book_by_api(client, "main", 2), _book_by_api(client, "lake", 5)
+    listed = _chat(client, "取消预约")[0]
+    for number, station, days in ((first, "姜堰青年人才驿站", 2), (second, "溱湖青年人才驿站", 5)):
+        assert number in listed and station in listed and day_label(TODAY + timedelta(days=days)) in listed, listed
+    asked = _chat(client, f"取消预约 {first}、{second}")[0]
+    assert "确定要取消" in asked and first in asked and second in asked, asked
+    assert day_label(TODAY + timedelta(days=5)) in asked and "溱湖青年人才驿站" in asked
+    done = _chat(client, "确认")[0]
+    assert first in done and second in done and "已取消" in done, done
+    assert "已预约" not in _chat(client, "我的预约")[0]
+    assert "已取消" not in _chat(client, "确认")[0]  # a retried 确认 cancels nothing more
+
+
+def test_numbers_that_cannot_be_cancelled_are_named(shipped_index, tmp_path):
+    app = _app(shipped_index, tmp_path)
+    client, other = app.test_client(), app.test_client()
+    mine, theirs = _book_by_api(client, "main", 2), _book_by_api(other, "lake", 3)
+    asked = _chat(client, f"取消预约 {mine} {theirs}")[0]
+    assert f"没有找到编号为{theirs}的预约" in asked and mine in asked and "确定要取消" in asked, asked
+    done = _chat(client, "确认")[0]
+    assert f"预约{mine}已取消" in done and theirs not in done, done
+    assert "已预约" in _chat(other, "我的预约")[0]  # another person's booking is untouched
+
+
+def test_the_booking_command_after_a_full_station_starts_the_booking_again(shipped_index, tmp_path):
+    """User test B17b, B31: after "已约满…请问哪天入住？", "预约驿站" got "没看懂这个日期" until 取消."""
+    app = _app(shipped_index, tmp_path)
+    day = TODAY + timedelta(days=5)
+    _fill_lake(app.test_client(), day.isoformat())
+    client = app.test_client()
+    full = _chat(client, "预约驿站", "溱湖", day.isoformat(), "1晚", "孙七", "13600000000", *ANSWERS, "确认")[-1]
+    assert "约满" in full
+    again = _chat(client, "预约驿站")[0]
+    assert "请选择驿站" in again and "没看懂" not in again, again
+    summary = _chat(client, "姜堰", day.isoformat(), "1晚")[-1]
+    assert "请确认预约信息" in summary and "孙七" in summary, summary  # the person is not asked again
+    assert "预约成功" in _chat(client, "确认")[0]
+
+
+def test_a_refused_eligibility_answer_can_be_taken_back(shipped_index, tmp_path):
+    """User test B20: a mis-tapped 否 ended the booking, and "我点错了" was a policy question."""
+    client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
+    refused = _chat(client, "预约驿站", "明天", "1", "赵六", "13700000000", "否")[-1]
+    assert "暂不符合" in refused and "重新选" in refused
+    again = _chat(client, "我说错了")[0]  # feedback words: inside a flow they are the flow's
+    assert "35周岁" in again and "暂不符合" not in again, again
+    summary = _chat(client, *ANSWERS)[-1]
+    assert "请确认预约信息" in summary and "赵六" in summary, summary
+    assert "预约成功" in _chat(client, "确认")[0]

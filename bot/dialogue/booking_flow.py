@@ -16,9 +16,9 @@ from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel,
                           users_today)
 from bot.dates import day_label, day_label_with_year, impossible_date, stay_dates
-from bot.dialogue.engine import Reply, Turn, handles
-from bot.dialogue.extract import (date_in, has_fraction, is_list_choice, name_in, nights_in, normalise, phone_in,
-                                  stated_name, station_in)
+from bot.dialogue.engine import HANDLERS, Reply, Turn, handles
+from bot.dialogue.extract import (date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in, normalise,
+                                  phone_in, stated_name, station_in)
 from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
 from bot.dialogue.intents import compact, yes_no
 
@@ -186,6 +186,15 @@ class BookingForm(Form):
     def unavailable(self, ft: FormTurn) -> Reply | None:
         return None if _stations(ft) else Reply(messages.NO_STATIONS, intent="booking")
 
+    def kept_on_restart(self, ft: FormTurn) -> set[str]:
+        """Who is staying (name, phone, the eligibility answers) holds for any station and day."""
+        return {"name", "phone"} | {s.name for s in self.slots(ft) if s.name.startswith("q:")}
+
+    def restart_text(self, ft: FormTurn) -> str:
+        if "name" in ft.values or "phone" in ft.values:
+            return messages.BOOKING_RESTART
+        return self.start_text(ft)
+
     def prefill(self, ft: FormTurn) -> None:
         stations = _stations(ft)
         if len(stations) == 1:
@@ -292,24 +301,40 @@ def cancel_answer(text: str) -> str | None:
     return yes_no(text)
 
 
+def _numbers_named(text: str) -> list[str]:
+    """Every booking number in the message, in the order typed ("取消预约 YZ…、YZ…")."""
+    return list(dict.fromkeys(_NUMBER.findall(text.upper())))
+
+
+def _pending_cancel(turn: Turn) -> list[str]:
+    """The numbers waiting for "确认" (a state saved before several could be: one number)."""
+    pending = turn.state.get("cancel") or []
+    return [pending] if isinstance(pending, str) else list(pending)
+
+
 def _confirm_cancel(turn: Turn) -> Reply:
     """The answer to the cancel confirmation: cancel, keep, or ask again (a question in the middle
-    is answered first)."""
-    number = turn.state.get("cancel", "")
+    is answered first). Each booking is cancelled on its own, and the reply says which were and
+    which could not be (started, cancelled meanwhile by staff)."""
+    numbers = _pending_cancel(turn)
+    shown = "、".join(numbers)
     answer = cancel_answer(turn.text)
     if answer is None:
         aside = BOOKING_FORM.digression(FormTurn(BOOKING_FORM, turn))
-        again = messages.CANCEL_ASK_AGAIN.format(number=number)
+        again = messages.CANCEL_ASK_AGAIN.format(number=shown)
         return Reply(f"{aside}\n\n{again}" if aside else again,
                      actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
     turn.state.clear()
     if answer == "no":
-        return Reply(messages.CANCEL_KEPT.format(number=number), intent="cancel_booking")
-    try:
-        b = _cancel(turn, number)
-    except BookingError as exc:
-        return Reply(exc.message, intent="cancel_booking")
-    return Reply(messages.CANCELLED.format(number=b.number), intent="cancel_booking")
+        return Reply(messages.CANCEL_KEPT.format(number=shown), intent="cancel_booking")
+    done, refused = [], []
+    for number in numbers:
+        try:
+            done.append(_cancel(turn, number).number)
+        except BookingError as exc:
+            refused.append(exc.message)
+    lines = ([messages.CANCELLED.format(number="、".join(done))] if done else []) + refused
+    return Reply("\n".join(lines), intent="cancel_booking")
 
 
 def has_active_booking(turn: Turn) -> bool:
@@ -317,39 +342,135 @@ def has_active_booking(turn: Turn) -> bool:
         return any(b.status == "active" for b in bookings_of(s, turn.incoming.user_key))
 
 
+def _own_bookings(turn: Turn) -> tuple[list, dict[str, str]]:
+    """The user's bookings (any status) and the stations' names by id."""
+    with turn.engine.read_sessions() as s:
+        return bookings_of(s, turn.incoming.user_key), {st.id: st.name for st in active_stations(s)}
+
+
+def _item(b, names: dict[str, str]) -> str:
+    """One booking as the user tells it apart from the others: number, station, day, nights."""
+    return messages.CANCEL_ITEM.format(number=b.number, station=names.get(b.station_id, b.station_id),
+                                       check_in=day_label(b.check_in), nights=b.nights)
+
+
+def _why_not(number: str, rows: list) -> str:
+    """Why a number named cannot be cancelled, read without touching it: not the user's (or no
+    such number; never said apart, so no one learns another person's numbers), or cancelled already."""
+    if any(b.number == number for b in rows):
+        return messages.BOOKING_ALREADY_CANCELLED.format(number=number)
+    return messages.BOOKING_NOT_FOUND.format(number=number)
+
+
+def _ask_to_cancel(turn: Turn, chosen: list, names: dict[str, str], refusals: list[str]) -> Reply:
+    """"确定要取消…吗？" for every booking chosen, each named with its station and day; the numbers
+    that cannot be cancelled are said first. Nothing is cancelled before the yes."""
+    turn.state.clear()
+    turn.state.update(flow=CANCEL_FLOW, cancel=[b.number for b in chosen])
+    if len(chosen) == 1:
+        b = chosen[0]
+        ask = messages.CANCEL_CONFIRM.format(number=b.number, station=names.get(b.station_id, b.station_id),
+                                             check_in=day_label_with_year(b.check_in))
+    else:
+        ask = messages.CANCEL_CONFIRM_MANY.format(count=len(chosen),
+                                                  lines="\n".join(_item(b, names) for b in chosen))
+    return Reply("\n".join(refusals + [ask]), actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING],
+                 intent="cancel_booking")
+
+
+def _ask_which(turn: Turn, active: list, names: dict[str, str], prefix: str = "") -> Reply:
+    """Several bookings: list them numbered, with station and day, so "第二个" or "全部取消" can pick."""
+    turn.state.clear()
+    turn.state.update(flow=CANCEL_FLOW, choices=[b.number for b in active])
+    lines = "\n".join(messages.CANCEL_CHOICE.format(n=n, item=_item(b, names)) for n, b in enumerate(active, 1))
+    text = messages.CANCEL_WHICH.format(count=len(active), lines=lines, numbers="、".join(b.number for b in active))
+    actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_CANCEL_ALL]
+    return Reply(prefix + text, actions=actions, intent="cancel_booking")
+
+
+def _pick(turn: Turn) -> Reply:
+    """The reply to the list of bookings: the ones picked go to the confirmation. Anything else
+    leaves the list ("算了") or is handled as if no list had been shown (a question, a new request)."""
+    choices = turn.state["choices"]
+    picks = list_picks(turn.text, len(choices))
+    if picks is None:
+        turn.state.clear()
+        if turn.classified == "exit":
+            return Reply(messages.EXITED, intent="exit")
+        return turn.engine.dispatch_text(turn)
+    rows, names = _own_bookings(turn)
+    active = [b for b in rows if b.status == "active"]
+    outside = next((n for n in picks if not 1 <= n <= len(choices)), None)
+    if outside is not None:
+        return _ask_which(turn, _in_order(active), names,
+                          messages.CANCEL_NO_SUCH_CHOICE.format(n=outside, count=len(choices)) + "\n")
+    picked = [choices[n - 1] for n in picks]
+    chosen = [b for b in active if b.number in picked]
+    refusals = [_why_not(n, rows) for n in picked if n not in {b.number for b in chosen}]
+    if not chosen:
+        turn.state.clear()
+        return Reply("\n".join(refusals), intent="cancel_booking")
+    return _ask_to_cancel(turn, chosen, names, refusals)
+
+
+def _in_order(bookings: list) -> list:
+    """Bookings as a list to choose from: the soonest stay first."""
+    return sorted(bookings, key=lambda b: (b.check_in, b.number))
+
+
 @handles("cancel_booking")
 def cancel_booking(turn: Turn) -> Reply:
     """"取消预约 YZ123456" asks once ("确定取消…吗？"); only a yes cancels, an unclear reply is asked
     again: one tap on a chip must not throw a stay away, nor a "嗯" keep one the user gave up.
-    In the middle of booking, "取消预约" drops the booking being made."""
-    if turn.state.get("flow") == BOOKING_FORM.name and not _NUMBER.search(turn.text.upper()):
+    Several numbers in one message are confirmed together; with several bookings and none named,
+    they are listed to pick from. In the middle of booking, "取消预约" drops the booking being made."""
+    named = _numbers_named(turn.text)
+    flow = turn.state.get("flow")
+    if flow == BOOKING_FORM.name and not named:
         turn.state.clear()
         return Reply(messages.BOOKING_ABANDONED, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
-    if turn.state.get("flow") == CANCEL_FLOW and not _NUMBER.search(turn.text.upper()):  # a number: asked anew
-        return _confirm_cancel(turn)
-    m = _NUMBER.search(turn.text.upper())
-    with turn.engine.read_sessions() as s:
-        active = [b for b in bookings_of(s, turn.incoming.user_key) if b.status == "active"]
-        names = {st.id: st.name for st in active_stations(s)}
-    if not m and len(active) != 1:  # one active booking is the one meant; with several, ask which
+    if flow == CANCEL_FLOW and not named:  # numbers named: asked anew
+        return _pick(turn) if "choices" in turn.state else _confirm_cancel(turn)
+    rows, names = _own_bookings(turn)
+    active = _in_order([b for b in rows if b.status == "active"])
+    if not named:
         if not active:
             return Reply(messages.NO_BOOKINGS, intent="cancel_booking")
-        return Reply(messages.CANCEL_WHICH.format(numbers="、".join(b.number for b in active)),
-                     actions=[messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]],
-                     intent="cancel_booking")
-    number = m.group(0) if m else active[0].number
-    booking = next((b for b in active if b.number == number), None)
-    if booking is None:  # not theirs, already cancelled, or no such number: the domain function says which
-        try:
-            _cancel(turn, number)
-        except BookingError as exc:
-            return Reply(exc.message, intent="cancel_booking")
-    turn.state.clear()
-    turn.state.update(flow=CANCEL_FLOW, cancel=number)
-    return Reply(messages.CANCEL_CONFIRM.format(
-        number=number, station=names.get(booking.station_id, booking.station_id) if booking else "",
-        check_in=day_label_with_year(booking.check_in) if booking else ""),
-        actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
+        if len(active) > 1:  # one active booking is the one meant; with several, ask which
+            return _ask_which(turn, active, names)
+        return _ask_to_cancel(turn, active, names, [])
+    chosen = [b for b in active if b.number in named]
+    refusals = [_why_not(n, rows) for n in named if n not in {b.number for b in chosen}]
+    if not chosen:  # nothing of theirs to cancel: a confirmation already asked stays as it was
+        return Reply("\n".join(refusals), intent="cancel_booking")
+    return _ask_to_cancel(turn, chosen, names, refusals)
+
+
+@handles("reschedule")
+def reschedule(turn: Turn) -> Reply:
+    """"能换一天吗", "换到下周六" after booking: say how, naming the booking (user test B12 got "not
+    found"). A booking's day is changed by cancelling it and booking again: the one path that
+    already checks capacity, overlaps and retries. A change made in one step would need its own
+    atomic cancel-and-rebook for a saving of two messages; and a reply that says how never leaves a
+    user without a bed, as a rebooking that fails after the cancel would.
+
+    Inside a flow the words are the flow's ("改日期" at the booking summary, a ticket's text); a
+    pending cancel confirmation stays as it is. Without a booking they may be about anything else,
+    so they go to the question handler."""
+    flow = turn.state.get("flow")
+    if flow in HANDLERS and flow != CANCEL_FLOW:
+        return HANDLERS[flow](turn)
+    rows, names = _own_bookings(turn)
+    active = _in_order([b for b in rows if b.status == "active"])
+    if not active:
+        return HANDLERS["policy"](turn)
+    if len(active) == 1:
+        text = messages.RESCHEDULE_HOW.format(number=active[0].number)
+    else:
+        lines = "\n".join(_item(b, names) for b in active)
+        text = messages.MY_BOOKINGS.format(lines=lines) + "\n" + messages.RESCHEDULE_HOW.format(number=messages.NUMBER_PLACEHOLDER)
+    actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_BOOK]
+    return Reply(text, actions=actions, intent="reschedule")
 
 
 _STAY_WORD = re.compile(r"住|床位|订|预约")

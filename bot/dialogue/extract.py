@@ -106,6 +106,31 @@ def is_list_choice(text: str) -> bool:
     return bool(listed and (listed.group(2).isdigit() or listed.group(1)))
 
 
+# Picking from a numbered list of the user's own things (bookings): "第二个", "1和3", "取消第一个吧",
+# "都取消". The verbs and particles around the places are dropped; what is left must be places only.
+_PICK_LEAD = re.compile(r"^(?:我|帮我|请)?(?:要|想)?(?:取消|选)?(?:掉)?")
+_PICK_TAIL = re.compile(r"(?:的?(?:那个|这个)?(?:预约|那个|这个))?(?:取消掉?)?(?:吧|了|哈)*$")
+_PICK_JOIN = re.compile(r"和|跟|与|还有|以及|[、,，\s]+")
+_PICK_ALL = re.compile(r"^(?:我|帮我|请)?(?:要|想)?(?:把)?(?:这些|它们|这[两三四五]个)?(?:全部|全都|都|所有|[两三四五]个都)"
+                       r"(?:的)?(?:预约)?(?:都)?(?:取消|取消掉|不要了?)?(?:吧|了|哈)*$")
+
+
+def list_picks(text: str, count: int) -> list[int] | None:
+    """The places (1-based) a message picks from a list of ``count`` items just shown, every one
+    of them for "都取消"; None when the message is not a pick (a question, a new request). A place
+    outside the list is returned as it is: the caller says there is no such item."""
+    plain = re.sub(r"[\s。．.！!？?~～]", "", _TRAILING.sub("", normalise(text).strip()))
+    if _PICK_ALL.match(plain):
+        return list(range(1, count + 1))
+    core = _PICK_TAIL.sub("", _PICK_LEAD.sub("", plain))
+    picks = []
+    for part in filter(None, _PICK_JOIN.split(core)):
+        if not is_list_choice(part):
+            return None
+        picks.append(cn_number(_LIST_NUMBER.fullmatch(part).group(2)))
+    return list(dict.fromkeys(picks)) or None
+
+
 def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool = True) -> str | None:
     """A station by its number in the list, its name, or the part of its name that tells it apart
     ("溱湖", "总站"); ``stations`` are (id, name, address). ``by_number``: only where the list was

@@ -24,6 +24,9 @@ from bot.dialogue.intents import yes_no
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
+REFUSED = "_refused"  # the step after a value that ended the form (an eligibility "否"), and that slot's name
+# Taking back the answer that ended the form: "我点错了", "选错了", "重新选", "不对".
+UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|重新(选|答|回答|来|填)|重选|^不对")
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
 # A message that asks something: answered from the knowledge base, never taken as a slot value.
@@ -45,7 +48,8 @@ class Slot:
     message holds no plausible value (then it may be a question or a digression).
     ``sticky``: once given, changed only when asked for again or when the message
     says to change it ("换总站") — for values a question may mention in passing.
-    ``ends_flow(value, form_turn)``: a value that ends the form (an eligibility "否").
+    ``ends_flow(value, form_turn)``: a value that ends the form (an eligibility "否"); the next
+    message may still take it back (``Form.after_refusal``).
     """
 
     name: str
@@ -104,6 +108,13 @@ class Form:
     def start_text(self, ft: FormTurn) -> str:
         return ""
 
+    def kept_on_restart(self, ft: FormTurn) -> set[str]:
+        """The slots a restart keeps: what stays true whatever is asked for anew (who the person is)."""
+        return set()
+
+    def restart_text(self, ft: FormTurn) -> str:
+        return self.start_text(ft)
+
     def unavailable(self, ft: FormTurn) -> Reply | None:
         """A reply when the form cannot start at all (e.g. no stations open)."""
         return None
@@ -129,6 +140,8 @@ class Form:
         return self.step(FormTurn(self, turn, step=turn.state[self.name].get("_step")))
 
     def step(self, ft: FormTurn) -> Reply:
+        if ft.step == REFUSED:
+            return self.after_refusal(ft)
         text = ft.turn.text
         slot = self.correction(ft, text) if ft.step else None
         if slot and not self.has_value_for(ft, slot, text):  # "改日期": ask it again
@@ -139,6 +152,8 @@ class Form:
         if isinstance(filled, Reply):  # a value that ends the form
             return filled
         self.after_absorb(ft)
+        if not filled and not error and ft.turn.classified == self.intent:  # "预约驿站" again, mid-form
+            return self.restart(ft)
         if error:
             return self.ask(ft, ft.step or self.missing(ft), error + "\n")
         if not filled and ft.step:
@@ -172,9 +187,33 @@ class Form:
             if slot.ends_flow is not None:
                 ending = slot.ends_flow(value, ft)
                 if ending is not None:
-                    ft.turn.state.clear()
-                    return ending, None
+                    return self.refused(ft, slot, ending), None
         return filled, error
+
+    def refused(self, ft: FormTurn, slot: Slot, ending: Reply) -> Reply:
+        """A value ended the form: say so, but keep everything else until the next message, which
+        may take the answer back ("我点错了", or the other answer): one mis-tap used to throw away
+        every step before it (user test B20)."""
+        ft.values.pop(slot.name, None)
+        ft.values.update({"_step": REFUSED, REFUSED: slot.name})
+        ft.turn.state["flow"] = self.name
+        ending.text += messages.FORM_UNDO_HINT
+        ending.actions = [messages.CHIP_REDO] + ending.actions
+        return ending
+
+    def after_refusal(self, ft: FormTurn) -> Reply:
+        """The message right after a refusal: "我点错了" asks the question again, another answer to it
+        ("是") goes on from there, with every earlier answer kept. Anything else is handled as if
+        the form had ended (a question is answered, "预约驿站" starts anew)."""
+        turn, name = ft.turn, ft.values.get(REFUSED)
+        slot = next((s for s in self.slots(ft) if s.name == name), None)
+        undo = bool(UNDO.search(turn.text))
+        if slot is not None and (undo or slot.extract(turn.text, FormTurn(self, turn, step=name)) is not None):
+            ft.values.pop(REFUSED)
+            ft.step = ft.values["_step"] = name
+            return self.ask(ft, name, messages.FORM_ANSWER_AGAIN) if undo else self.step(ft)
+        turn.state.clear()
+        return turn.engine.dispatch_text(turn)
 
     def missing(self, ft: FormTurn) -> str:
         self.prefill(ft)
@@ -191,6 +230,14 @@ class Form:
         else:
             text, actions = self._slot(ft, step).ask(ft)
         return Reply(prefix + text, actions=actions, intent=self.intent)
+
+    def restart(self, ft: FormTurn) -> Reply:
+        """The form's own request again in the middle of it ("预约驿站" after "已约满，请问哪天入住？"):
+        the user starts over, so it starts over, keeping only ``kept_on_restart``. Read as an answer
+        to the step asked, it was "没看懂" until the user found "取消" (user test B17b, B31)."""
+        kept = self.kept_on_restart(ft)
+        ft.turn.state[self.name] = {k: v for k, v in ft.values.items() if k in kept}
+        return self.ask(ft, self.missing(ft), self.restart_text(ft))
 
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
         """"改日期": forget the value and ask for it again."""

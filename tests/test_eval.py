@@ -123,13 +123,13 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-05 (evening) on 279 questions (hit@1 .803,
-    hit@3 .899, answer_contains .793, no_answer_correct .846, source@1 .963; the fifth batch,
-    on five documents new that day, is the hardest), so a regression shows; the issue's aims
-    (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-05 (evening) on 279 questions
+    (hit@1 .819, hit@3 .910, answer_contains .814, no_answer_correct .857, source@1 .973), so a
+    regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README,
+    "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.955 and m["hit@1"] >= 0.795 and m["hit@3"] >= 0.89 and m["answer_contains"] >= 0.785
-    assert m["no_answer_correct"] >= 0.82
+    assert m["source@1"] >= 0.965 and m["hit@1"] >= 0.81 and m["hit@3"] >= 0.90 and m["answer_contains"] >= 0.805
+    assert m["no_answer_correct"] >= 0.84
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

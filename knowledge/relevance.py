@@ -144,7 +144,7 @@ _ATTRIBUTES = [
     # "多少钱" asks for an amount; "要交钱吗" "收费吗" whether something is charged: a sentence
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
     (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
-                r"|多少(?:补贴|补助|津贴|奖励|生活费)|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补)多少(?![个年月天日次分])"),
+                r"|多少(?:补贴|补助|津贴|奖励|生活费)|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
      re.compile(rf"{_N}(?:万)?元|免费|免收|不收取|不得收取")),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
@@ -159,8 +159,8 @@ _ATTRIBUTES = [
     (re.compile(r"几月|哪个月|哪月"), re.compile(r"\d+月|[一二三四五六七八九十]+月|季度|上半年|下半年|年初|年底|年末")),
     # "利率多少" "按百分之几": a rate or share.
     (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|成|倍")),
-    (re.compile(r"什么时候|几点|哪天|日期|截止|何时"),
-     re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|起施行|以前|之前")),
+    (re.compile(r"什么时候|啥时候|啥时|几时|几点|哪天|日期|截止|何时"),
+     re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|日前|起施行|以前|之前")),
     (re.compile(r"几分|多少分|加分|扣分|减分"), re.compile(rf"{_N}分")),
     # "多久签注一次" "一年能申请几次": how often — every year, once a quarter, 3 times.
     (re.compile(r"(?:多久|多长时间|几年|几个月|几天)[^，。？?]{0,8}一次|几次|多少次"),
@@ -183,6 +183,9 @@ _ATTRIBUTES = [
     # ("一套…机制" is "a set of", not one flat.)
     (re.compile(r"(?:多少|几)套"), re.compile(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
     (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
+    # "怎么报名" "咋办理": how to do it — a step, a place or a channel to apply through.
+    (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|操作|参加|登记)"),
+     re.compile(r"报名|申请|申领|提交|递交|登录|办理|窗口|网站|网上|平台|流程|程序|步骤|回复|填写|预约|登记|受理")),
     # Materials are documents to hand in: conditions (入住条件: 面向毕业5年内…) do not name them.
     # ("办手续" is going through a procedure, not handing in papers.)
     (re.compile(r"材料|资料"), re.compile(_MATERIALS)),

@@ -233,10 +233,10 @@ def test_blind_questions_on_the_deployments_documents_do_not_fall_back(deploymen
     """knowledge/eval/qa_blind.tsv: 100 questions written blind from the two documents (corpus
     README). First measured 2026-12-05 at hit@1 .800, answer_contains .586, no_answer .733; it has
     been tuned on since (a dev set now): floors about one question below hit@1 .800, hit@3 .886,
-    answer_contains .686, no_answer .867, source@1 .786. qa_blind_holdout.tsv is measured only."""
+    answer_contains .686, no_answer .967, source@1 .786. qa_blind_holdout.tsv is measured only."""
     res = CliRunner().invoke(cli, ["eval", str(MULTI / "qa_blind.tsv"), "--index", deployment_index, "--json"])
     assert res.exit_code == 0, res.output
     m = json.loads(res.output)
     assert m["n"] == 100
     assert m["hit@1"] >= 0.785 and m["hit@3"] >= 0.87 and m["answer_contains"] >= 0.67
-    assert m["no_answer_correct"] >= 0.83 and m["source@1"] >= 0.77
+    assert m["no_answer_correct"] >= 0.93 and m["source@1"] >= 0.77

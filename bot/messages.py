@@ -88,6 +88,7 @@ BOOKING_DONE = ("预约成功！预约编号：{number}\n{station}，{check_in}�
                 "入住时请携带身份证。如需取消，回复“取消预约 {number}”。")
 NO_STATIONS = "驿站暂时没有开放预约，请稍后再试，或回复“转人工”咨询。"
 NO_BOOKINGS = "您还没有驿站预约。回复“预约驿站”即可预约免费住宿。"
+BOOKING_NOT_SUBMITTED = "这次预约还没有提交，完成下面这一步就好。"
 MY_BOOKINGS = "您的预约：\n{lines}"
 MY_BOOKINGS_CANCEL_HINT = "\n如需取消，回复“取消预约 编号”。"
 BOOKING_LINE = "{number} {station} {check_in}入住 {nights}晚（{status}）"

@@ -200,6 +200,16 @@ class BookingForm(Form):
         if len(stations) == 1:
             ft.values.setdefault("station", stations[0][0])
 
+    def digression(self, ft: FormTurn) -> str | None:
+        """"我预约成功了吗" / "我的预约" in the middle of booking: the bookings already made, and that
+        this one is not submitted yet; then the pending question again (user test: it used to
+        say "您还没有驿站预约" and drop the booking one 确认 short of done)."""
+        if ft.turn.classified == "my_bookings":
+            made = my_bookings(ft.turn)
+            prefix = "" if made.text == messages.NO_BOOKINGS else made.text + "\n\n"
+            return prefix + messages.BOOKING_NOT_SUBMITTED
+        return super().digression(ft)
+
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
         if slot.name == "station" and len(_stations(ft)) == 1:
             return self.ask(ft, self.missing(ft), messages.ONLY_ONE_STATION)

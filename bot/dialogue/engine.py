@@ -243,6 +243,8 @@ class Dialogue:
         flow = turn.state.get("flow")
         if flow and intent != "exit" and intent in ("policy", "greeting", "thanks") and flow in HANDLERS:
             intent = flow  # inside a multi-turn flow, free text belongs to the flow
+        elif flow == "booking" and intent == "my_bookings":
+            intent = flow  # "我预约成功了吗" at the summary: the booking being made is not lost
         return HANDLERS.get(intent, HANDLERS["policy"])(turn)
 
     # ------------------------------------------------------------ helpers

@@ -16,7 +16,8 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import asked_clause, attribute_fit, money_named, counted_fit, numbers_fit, preferred_fit, sentence_terms, subject_share
+from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, money_named, numbers_fit, preferred_fit,
+                                 sentence_terms, subject_share)
 from knowledge.snapshot import ChunkRecord
 from knowledge.text import arabic_numerals, split_sentences, word_tag, words
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from knowledge.index import ChunkRecord
 from knowledge.snapshot import CARD_HEADING
 from knowledge.places import gazetteer
-from knowledge.text import arabic_numerals, content_terms, synonyms, to_simplified
+from knowledge.text import arabic_numerals, content_terms, synonyms, to_simplified, word_tag, words
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
 GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动 "
@@ -232,8 +232,6 @@ _MEASURE = r"(?:个|名|位|家|所|项|套|批|户|间|张|人)?"
 @lru_cache(maxsize=4096)
 def _counted_thing(question: str) -> str:
     """The noun a "how many" question counts ("去年吸引了多少青年人才来姜堰" → 青年人才), or ""."""
-    from knowledge.text import word_tag, words
-
     m = _COUNT_OF.search(question)
     if m is None:
         return ""

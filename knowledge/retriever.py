@@ -24,7 +24,7 @@ from knowledge.embedding import Embedder
 from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates
 from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.places import Place, compatible, gazetteer
-from knowledge.relevance import relevance, subject_terms
+from knowledge.relevance import asked_clause, relevance, subject_terms
 from knowledge.text import normalise_query, to_simplified
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,8 @@ class HybridRetriever:
         if not places:
             return snap.documents_about(None, today)
         scopes = [snap.documents_about(p, today) for p in places]
+        if len(scopes) == 1:  # the memoised sets themselves: the row mask cached for them is found again
+            return scopes[0]
         # A message puts its background first and its question last ("我社保在佛山交的，申请东莞积分
         # 入户要开啥证明"): the documents about the last place named are the ones about the question.
         return frozenset().union(*(d for d, _ in scopes)), scopes[-1][1]
@@ -152,7 +154,9 @@ class HybridRetriever:
         if self.cfg.evidence_weight:
             self._answer_first(query, ranked, order, snap, local)
         best = ranked[:k]
-        gate = {cid: max(rel[cid], relevance(query, snap.chunks[cid], dense_of.get(cid), clause=True)) for cid in best}
+        # Whether to answer is judged on the question's last clause too; most questions have none.
+        gate = ({cid: max(rel[cid], relevance(query, snap.chunks[cid], dense_of.get(cid), clause=True)) for cid in best}
+                if asked_clause(query.lower()) else rel)
         chunks = [
             RetrievedChunk(chunk=snap.chunks[cid], score=order[cid], dense=dense_of.get(cid),
                            keyword=keyword_of.get(cid), relevance=gate[cid], local=snap.chunks[cid].doc_id in local)

@@ -205,9 +205,8 @@ class BookingForm(Form):
         this one is not submitted yet; then the pending question again (user test: it used to
         say "您还没有驿站预约" and drop the booking one 确认 short of done)."""
         if ft.turn.classified == "my_bookings":
-            made = my_bookings(ft.turn)
-            prefix = "" if made.text == messages.NO_BOOKINGS else made.text + "\n\n"
-            return prefix + messages.BOOKING_NOT_SUBMITTED
+            listed = _bookings_listed(ft.turn)
+            return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
         return super().digression(ft)
 
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
@@ -238,13 +237,10 @@ class BookingForm(Form):
             v.pop("_refused_day", None)
             v.pop(OPEN, None)
 
-    def _station_name(self, ft: FormTurn, station_id: str) -> str:
-        return _show_station(station_id, ft)
-
     def summary(self, ft: FormTurn) -> str:
         v = ft.values
         return messages.BOOKING_SUMMARY.format(
-            station=self._station_name(ft, v["station"]),
+            station=_show_station(v["station"], ft),
             check_in=day_label_with_year(date.fromisoformat(v["check_in"])),
             nights=v["nights"], name=v["name"], phone=v["phone"])
 
@@ -259,7 +255,7 @@ class BookingForm(Form):
         except BookingError as exc:
             return self._refused(ft, exc)
         return self.done(ft, Reply(messages.BOOKING_DONE.format(
-            number=booking.number, station=self._station_name(ft, booking.station_id),
+            number=booking.number, station=_show_station(booking.station_id, ft),
             check_in=day_label_with_year(booking.check_in), nights=booking.nights),
             actions=[messages.CHIP_MY_BOOKINGS], intent="booking"))
 
@@ -274,17 +270,23 @@ def booking(turn: Turn) -> Reply:
 
 @handles("my_bookings")
 def my_bookings(turn: Turn) -> Reply:
-    with turn.engine.read_sessions() as s:
-        rows = bookings_of(s, turn.incoming.user_key)
-        names = {st.id: st.name for st in active_stations(s)}
-    if not rows:
+    listed = _bookings_listed(turn)
+    if listed is None:
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")
+    return Reply(listed, intent="my_bookings")
+
+
+def _bookings_listed(turn: Turn) -> str | None:
+    """The user's bookings as "我的预约" lists them (the latest ten), None when there are none."""
+    rows, names = _own_bookings(turn)
+    if not rows:
+        return None
     lines = [messages.BOOKING_LINE.format(number=b.number, station=names.get(b.station_id, b.station_id),
                                           check_in=day_label(b.check_in), nights=b.nights,
                                           status=messages.BOOKING_STATUS_LABELS[b.status])
              for b in rows[:10]]
     hint = messages.MY_BOOKINGS_CANCEL_HINT if any(b.status == "active" for b in rows[:10]) else ""
-    return Reply(messages.MY_BOOKINGS.format(lines="\n".join(lines)) + hint, intent="my_bookings")
+    return messages.MY_BOOKINGS.format(lines="\n".join(lines)) + hint
 
 
 CANCEL_FLOW = "cancel_booking"

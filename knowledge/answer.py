@@ -22,7 +22,7 @@ from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
 from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
-from knowledge.text import to_simplified
+from knowledge.text import CLOSERS, SENTENCE_ENDS, to_simplified
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ class Answerer:
                       retrieval.generation)
 
 
-_ENDS = ("。", "！", "？", "；", "：", "!", "?", ";", ":", "”", "」", "）", ")", "…")
+_ENDS = tuple(SENTENCE_ENDS + CLOSERS + "：:…")  # a part ending so needs no "。" added
 
 
 def _said(part: str, parts: list[str]) -> bool:

@@ -19,7 +19,7 @@ import numpy as np
 from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, money_named, numbers_fit, preferred_fit,
                                  sentence_terms, subject_share)
 from knowledge.snapshot import ChunkRecord
-from knowledge.text import arabic_numerals, split_sentences, word_tag, words
+from knowledge.text import CLOSERS, SENTENCE_ENDS, arabic_numerals, split_sentences, word_tag, words
 
 ANSWER_CHUNKS = 3   # an answer is drawn from the best few chunks
 _MIN_SENTENCE = 8   # characters; shorter ones are lead-ins like "办好爱才实事。"
@@ -28,7 +28,8 @@ _MIN_SENTENCE = 8   # characters; shorter ones are lead-ins like "办好爱才�
 # something else (measured on multi_dev, qa.tsv: no answer lost, one wrong answer fewer).
 SUBJECT_SHARE = 0.25
 _PARALLEL_MAX = 120  # characters: a sentence of parallel "；" items up to this long is answered whole
-_FULL_STOP = re.compile(r"[^。！？!?\n]*[。！？!?]+[”’』」）)]*|[^。！？!?\n]+")
+_STOPS = SENTENCE_ENDS.replace("；", "").replace(";", "")  # full stops: a "；" list stays one sentence here
+_FULL_STOP = re.compile(rf"[^{_STOPS}\n]*[{_STOPS}]+[{CLOSERS}]*|[^{_STOPS}\n]+")
 
 
 def answer_units(text: str) -> list[str]:
@@ -44,7 +45,7 @@ def answer_units(text: str) -> list[str]:
             continue
         out.extend([sentence] if len(sentence) <= _PARALLEL_MAX else split_sentences(sentence))
     return out
-_END_MARK = re.compile(r"[。！？!?；;]")
+_END_MARK = re.compile(f"[{SENTENCE_ENDS}]")
 _NOT_TEXT = re.compile(r"[\W_]+")
 
 

@@ -267,16 +267,23 @@ def _ordinal_fit(query: str, text: str) -> bool | None:
 
 
 # The money a question asks the amount of ("见习每月能拿多少生活费", "人才中介收服务费多少钱"):
-# an amount of something else (免费停车, a fine) does not answer it.
-_MONEY = re.compile(r"[\u4e00-\u9fff]{1,3}费|补贴|补助|津贴|工资|奖金|奖励|租金|房租|罚款")
+# an amount of something else (免费停车, a fine) does not answer it. A money word is read as
+# jieba cuts it (生活费, 服务费, 工本费), so the characters before it never join it.
+_MONEY_WORDS = ("补贴", "补助", "津贴", "工资", "奖金", "奖励", "租金", "房租", "罚款")
+_NOT_MONEY = frozenset({"免费", "收费", "缴费", "交费", "付费", "花费", "经费"})
 _AMOUNT_ASKED = re.compile(r"多少钱|多少元|给多少|发多少|拿多少|领多少|补多少|金额|是多少|多少(?:补贴|补助|津贴|奖励|生活费)")
+
+
+def _money_words(query: str) -> list[str]:
+    return [w for w in words(query) if w not in _NOT_MONEY and len(w) >= 2
+            and (w.endswith("费") or w.endswith(_MONEY_WORDS))]
 
 
 def money_named(query: str, text: str) -> bool:
     """False when the question asks an amount of a named kind of money and ``text`` never names it."""
     if not _AMOUNT_ASKED.search(query):
         return True
-    wanted = [m.group(0) for m in _MONEY.finditer(query) if m.group(0) not in ("免费", "收费", "缴费", "交费")]
+    wanted = _money_words(query)
     if not wanted:
         return True
     text = _comparable(text)

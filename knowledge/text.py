@@ -27,8 +27,11 @@ STOPWORDS = frozenset(
     上 中 里 去 来 过 着 没 没有 不 很 太 更 最 又 再 还有 以及 关于 一些 一 些 等 等等 之 其 所 为 以 于 而 且 但 并 如果 那么
     知道 告诉 了解 怎么办 办 干嘛 是啥 机会 事 事情 能办 意思 东西 地方 参加 在哪 哪里 哪儿 是干嘛 做什么 干什么 有啥 哪些 哪些地方 哪几个 几个 第几 谁 啥意思 是啥 好多 一下子 搞 拿 问问 一共 总共 具体 现在 目前 今年 情况 相关 方面 有没有 是不是 能不能 可不可以 吗？ 嗯 好 谢谢 the a of""".split()
 )
-# A sentence ends at 。！？；(or ASCII) plus any closing quotes/brackets after it.
-_SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;]+[”’』」）)]*|[^。！？；!?;\n]+")
+# A sentence ends at 。！？；(or ASCII) plus any closing quotes/brackets after it. The one list
+# of end marks: the answer composer and the evidence reader use it too.
+SENTENCE_ENDS = "。！？；!?;"
+CLOSERS = "”’』」）)"
+_SENTENCE = re.compile(rf"[^{SENTENCE_ENDS}\n]*[{SENTENCE_ENDS}]+[{CLOSERS}]*|[^{SENTENCE_ENDS}\n]+")
 _COMPOUND = re.compile(r"\d+(?:\+[0-9a-z]+)+")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
 

@@ -320,6 +320,10 @@ def test_an_amount_of_named_money_is_answered_only_by_a_text_naming_it():
     assert money_named(question, "见习期间每月发放生活费1500元")
     assert not money_named("北京人才中介收服务费一般多少钱", "处以1万元以上5万元以下的罚款")
     assert money_named("驿站住一晚多少钱", "免费住宿")  # no money named: any amount or 免费 answers
+    # The money word is the word jieba reads, not the characters before 费: "多少费用" names no
+    # kind of money, and "少生活费" of "多少生活费" is never looked for.
+    assert money_named("办理居住证的费用是多少", "首次申领免收工本费，补领收20元")
+    assert not money_named("补领居住证的工本费多少钱", "每月发放生活费1500元")
 
 
 def test_points_asked_as_how_many_one_gets_are_not_money():

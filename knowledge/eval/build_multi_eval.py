@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Five batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Six batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -28,6 +28,11 @@ Five batches, each shuffled with its own fixed seed; all but the fourth are spli
   the answerable ones on those five): random.Random(20261208), split in half
   and appended after batch 4 in multi_dev.tsv and after batch 3 in
   multi_holdout.tsv, so no existing row moves.
+- batch 6 (SIXTH_ANSWERABLE + SIXTH_UNANSWERABLE, 80 questions, written blind
+  by another AI helper session after five more documents were added (30 in
+  all), 40 of the answerable ones on those five): random.Random(20261210),
+  split in half and appended after batch 5 in both files, so no existing row
+  moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -65,6 +70,12 @@ SZH = "深圳市住房保障发展规划（2011—2015）.md"
 LG = "上海市人民政府关于深化完善“双特”政策支持临港地区新一轮发展的若干意见.md"
 BJY = "北京市就业援助规定.md"
 NXJ = "企业职工带薪年休假实施办法.md"
+# Added with batch 6 (sources in corpus/README.md).
+SDR = "山东省人才发展促进条例.md"
+SDH = "山东省人力资源市场条例.md"
+HNJ = "河南省就业促进条例.md"
+HNR = "河南省人才流动条例.md"
+ZJJ = "浙江省流动人口居住登记条例.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -722,6 +733,124 @@ FIFTH_UNANSWERABLE = [
 ]
 
 
+# Batch 6: written by a further AI helper session after five more real
+# documents were added (the Shandong talent-development and human-resources-
+# market regulations, the Henan employment-promotion and talent-flow
+# regulations, the Zhejiang floating-population residence-registration
+# regulations), blind like the others: no retriever, answerer, test,
+# `python -m knowledge` or `python -m ingest` was run and no output was looked
+# at.  40 answerable rows on the five new documents, 20 on facts of the older
+# twenty-five that no earlier batch asked.  Deliberate near-misses across
+# places: Shandong's "三名以上" staff and "十五个工作日内" licence decision
+# against Beijing's "不少于五人" and "三十日内"; Shandong's
+# "一万元以上五万元以下" against Beijing's "1万元以上5万元以下"; Henan's
+# "十五日内" decision on accepting a talent-flow dispute against Shanghai's
+# "七日内", and its "一千元以上五千元以下" fine against Shanghai's
+# "五千元以下"; Zhejiang's "十五日内" issue and "每满一年之日前一个月内"
+# endorsement against the national, Beijing and Fujian texts; Beijing's
+# "男满五十周岁以上" against Henan's definition of people with employment
+# difficulties; Huizhou's and Foshan's identical "每次积30分" for county
+# commendations; Henan's "小额担保贷款" against Shanghai's start-up loans.
+SIXTH_ANSWERABLE = [
+    # 山东省人才发展促进条例
+    ("山东省级的人才工程都叫啥名头", "泰山系列和齐鲁系列", SDR),
+    ("在山东给经济发展做出特别大贡献的人才，会发个啥奖", "齐鲁杰出人才奖", SDR),
+    ("山东人才发展促进条例几月几号开始实行", "2020年6月1日", SDR),
+    ("山东有人才热线没", "人才服务专线", SDR),
+    ("国外顶尖团队想来山东创业，引进政策能单独谈吗", "一事一议", SDR),
+    ("我在山东高校当讲师，出去企业兼职搞的项目能拿来评职称不", "职称评审、岗位竞聘", SDR),
+    ("山东是通过哪些方式帮人才解决住的问题", "发放住房补贴", SDR),
+    ("在山东弄虚作假骗人才扶持资金，被查出来钱要退吗", "追回其所获得的资金", SDR),
+    # 山东省人力资源市场条例
+    ("想在山东开家职业中介，最少得有几个专职员工", "三名以上专职工作人员", SDH),
+    ("山东人力资源服务许可申请交上去，多少天出结果", "十五个工作日内", SDH),
+    ("山东这边有公司让我先交培训费才给入职，这合法吗", "不得向求职者收取报名费", SDH),
+    ("山东的公司发假招聘信息骗人，罚多少钱", "三千元以上三万元以下", SDH),
+    ("在山东找中介介绍工作，他们扣着我身份证还收押金，合规吗", "向求职者收取押金", SDH),
+    ("山东人力资源市场条例啥时候生效的", "2015年10月1日", SDH),
+    ("山东政府办的公共人力资源服务机构帮人找工作收费不", "依法免费提供", SDH),
+    ("在山东没拿许可证就干人才中介，罚款多少", "一万元以上五万元以下", SDH),
+    # 河南省就业促进条例
+    ("河南的公司招了我，多少天之内要给我办就业登记", "三十日内", HNJ),
+    ("在河南被公司辞了，单位多久内得帮我办失业登记", "十五日内", HNJ),
+    ("我户口不在河南，在郑州上班一年后失业了，能在当地办失业登记吗", "稳定就业满六个月", HNJ),
+    ("河南毕业生去基层干几年，考公务员同等条件能优先录", "基层就业两年以上", HNJ),
+    ("河南大学生毕业开个体户，那些登记管理的费要交吗", "免缴登记类、管理类", HNJ),
+    ("河南说的就业困难人员里，困难家庭的大学毕业生算不算", "就业困难的高校毕业生", HNJ),
+    ("河南零就业家庭，政府保证至少几个人有活干", "至少有一人实现就业", HNJ),
+    ("河南大中专毕业生自己创业，能申请啥贷款", "小额担保贷款", HNJ),
+    # 河南省人才流动条例
+    ("在河南交了辞职申请，单位最多拖多少天必须把手续办完", "三十日内为其办理完", HNR),
+    ("河南人才流动的争议去申请仲裁，几天内告诉我受不受理", "十五日内作出受理", HNR),
+    ("河南人事仲裁受理以后，特殊情况最长能拖多久出裁决", "最长不得超过九十日", HNR),
+    ("我要去河南一家私企上班，档案该放哪儿", "所属人才流动机构管理", HNR),
+    ("河南的单位招聘收我报名费押金，会怎么处罚", "处以三倍罚款", HNR),
+    ("河南没批就私自开人才中介的，罚款多少", "一千元以上五千元以下", HNR),
+    ("仲裁都判我可以走了，河南原单位还是不放人咋办", "直接调转人事档案", HNR),
+    ("河南人才流动条列最早是哪天施行的", "2000年12月1日", HNR),
+    # 浙江省流动人口居住登记条例
+    ("在浙江搬了家，居住登记要在几天内去改", "十日内", ZJJ),
+    ("我姐是杭州户口，我暂时住她家，住多久以内可以不用登记", "三十日以下", ZJJ),
+    ("浙江居住证几天能发", "十五日内", ZJJ),
+    ("在浙江没去申报居住登记，会被罚款吗，罚多少", "五十元以上二百元以下", ZJJ),
+    ("浙江有人用假材料骗领居住证，怎么处理", "处二百元以下的罚款", ZJJ),
+    ("浙江引进的人才办居住证，也要先住满半年吗", "不受前款规定限制", ZJJ),
+    ("手上還是以前的浙江臨時居住證，換新證要錢嗎", "免费换领", ZJJ),
+    ("浙江的居住正每年续签，要在到期前多久去弄", "每满一年之日前一个月内", ZJJ),
+    # facts of the older twenty-five documents that no earlier batch asked
+    ("当老师有寒暑假的，还能另外休年假吗", "不享受当年的年休假", NXJ),
+    ("公司既不让我休年假也不给补钱，劳动部门会让公司多赔吗", "加付赔偿金", NXJ),
+    ("我爸五十一了在北京下岗在家，能算就业困难人员不", "男满五十周岁以上", BJY),
+    ("北京的职业中介免费帮就业困难人员找工作，政府给补贴不", "职业介绍补贴", BJY),
+    ("临港的学校医院招外地应届生，落户上有啥照顾", "给予政策倾斜", LG),
+    ("臨港的公租房以後能買下來嗎", "先租后售", LG),
+    ("深圳居住证可以寄到家里吗，邮费谁出", "邮寄费用由申领人承担", SZJ),
+    ("深圳十二五规划里保障房用地至少占住房用地的多少", "住房建设用地的40%", SZH),
+    ("深圳想到2050年让保障房占到多少", "占全市住房总套数的50%", SZH),
+    ("法制办答记者问里，给居住证持有人提供服务的钱从哪来", "纳入财政预算", QA),
+    ("2014年户籍改革意见里那个国家人口信息库，用什么来区分每个人", "以公民身份号码为唯一标识", GW2),
+    ("按国家居住证条例，我是租房住的，住址证明交啥", "房屋租赁合同", JZZ),
+    ("在上海正被有关部门审查还没结案的人，能跳槽吗", "未经审查机关同意不得流动", SH2),
+    ("北京人才中介里干业务的员工对学历有要求吗", "具有大专以上学历", BJ3),
+    ("上海企业因为市政建设要裁员，被裁的人政府管不管", "转岗培训和安置工作", SH1),
+    ("在北京交了居住证材料，缺东西但派出所一直没吭声，超过五天了，这算已经受理了吗", "即视为受理", BJ2),
+    ("在惠州拿过县里的表彰，积分入户加几分", "每次积30分", HZ),
+    ("有福建居住证的话，能申请当地的保障房吗", "申请保障性住房", FJ),
+    ("1亿人落户方案里，在城里打工住了几年的算重点落户对象", "在城镇就业居住5年以上", GW),
+    ("在佛山交个税，积分怎么算", "每满500元积1分", FS),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 30 documents,
+# see README.md): (a) a document of that place or topic exists but does not
+# state the item, (b) topics next to the corpus that no document covers, (c)
+# places with no document.
+SIXTH_UNANSWERABLE = [
+    # (a)
+    "山东给引进的青年人才发住房补贴，一个月能拿多少",
+    "在河南回乡创业，小额担保贷款额度上限是多少",
+    "浙江居住证坏了去换领要交多少钱",
+    "山东的人力资源服务许可证有效期几年",
+    "齐鲁杰出人才奖一次奖励多少钱",
+    "河南毕业生去乡镇基层工作，每个月有多少补贴",
+    "深圳居住证弄丢了重新补，工本费收几块钱",
+    "山东博士后科研工作站给多少钱补贴",
+    # (b)
+    "入职体检的钱该公司出还是自己掏",
+    "竞业限制补偿一个月最少给多少",
+    "离职以后公积金能一次全部取出来吗",
+    "医保断缴两个月有啥影响",
+    "女职工产假一般能休多少天",
+    "考公务员政审会查父母吗",
+    # (c)
+    "打算去石家庄上班，刚毕业的能领房租补贴吗",
+    "南昌硕士申请人才公寓要啥条件",
+    "本科毕业去南通工作，市里发不发生活补助",
+    "长春的高校毕业生见习岗位，补贴标准是多少",
+    "兰州引进博士给不给安家费",
+    "太原有没有给来找工作的毕业生短住的人才驿站，咋申请",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -745,7 +874,9 @@ def main() -> None:
     dev3, hold3 = _split(THIRD_ANSWERABLE, THIRD_UNANSWERABLE, 20261206)
     dev4 = _shuffled(FOURTH_ANSWERABLE, FOURTH_UNANSWERABLE, 20261207)
     dev5, hold5 = _split(FIFTH_ANSWERABLE, FIFTH_UNANSWERABLE, 20261208)
-    dev, holdout = dev1 + dev2 + dev3 + dev4 + dev5, hold1 + hold2 + hold3 + hold5
+    dev6, hold6 = _split(SIXTH_ANSWERABLE, SIXTH_UNANSWERABLE, 20261210)
+    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6
+    holdout = hold1 + hold2 + hold3 + hold5 + hold6
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -753,8 +884,8 @@ def main() -> None:
                 for field in (q, e, s):
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
-    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)}) and "
-          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)})")
+    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)}) and "
+          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)} + {len(hold6)})")
 
 
 if __name__ == "__main__":

@@ -236,6 +236,7 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
     lifecycle = dict(lifecycle or {})
     with open_writer(index, on_wait=_waiting(progress)) as writer:
         writer.duplicate_threshold = cfg.near_duplicate
+        writer.embedder = embedder
         known = writer.documents
         seen: set[str] = set()
         todo: list[_Prepared] = []

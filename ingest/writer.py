@@ -21,6 +21,7 @@ import logging
 import time
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping, Sequence
@@ -31,7 +32,9 @@ from core.errors import IndexLocked
 from ingest.duplicates import document_texts, near_duplicates
 from knowledge import snapshot as snap_files
 from knowledge import store
+from knowledge.embedding import Embedder
 from knowledge.index import KnowledgeIndex
+from knowledge.neighbours import Neighbours
 from knowledge.snapshot import ChunkRecord, DocumentInfo, Manifest
 
 log = logging.getLogger(__name__)
@@ -109,6 +112,10 @@ class GenerationWriter:
         # Set by a build (ingest.near_duplicate): recompute the near-duplicate pairs over every document.
         # None (a removal, a lifecycle change): keep the base's pairs among the documents that remain.
         self.duplicate_threshold: float | None = None
+        # Set by a build: the new generation's word vectors (knowledge.neighbours) are made before
+        # the switch, so no reader pays for them. Without it (a removal, a lifecycle change: no new
+        # words) the first reader writes them from the previous generation's, embedding nothing.
+        self.embedder: Embedder | None = None
 
     def _call(self, fn, *args, **kwargs):
         return store.call(self.index.chroma_url, fn, *args, **kwargs)
@@ -190,7 +197,9 @@ class GenerationWriter:
                             docs=docs, created_at=time.time())
         records, tokens, vectors = rows.in_order()
         manifest.similar = self._similar(records, docs)
-        snap_files.write_snapshot(idx.index_dir, manifest, records, tokens, vectors)
+        directory = snap_files.write_snapshot(idx.index_dir, manifest, records, tokens, vectors)
+        if self.embedder is not None:
+            Neighbours.for_generation(directory, chain.from_iterable(tokens), self.embedder)
         # The switch: one atomic replace. Everything before it is invisible to readers.
         if idx.chroma_url:
             self._call(store.publish_server_manifest, self.client, idx.prefix, manifest)

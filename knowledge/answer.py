@@ -21,6 +21,7 @@ import numpy as np
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
 from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates
+from knowledge.neighbours import using
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import CLOSERS, SENTENCE_ENDS, to_simplified
 
@@ -86,8 +87,9 @@ class Answerer:
         semantic = None
         if retrieval.query_vector is not None:
             semantic = self.retriever.embedder.embed([c.text for c in candidates]) @ retrieval.query_vector
-        scored = score_candidates(question, candidates, [c.chunk for c in chunks], [c.local for c in chunks],
-                                  self.retriever.cfg.place_weight, semantic)
+        with using(retrieval.neighbours):  # the question read as the retriever read it
+            scored = score_candidates(question, candidates, [c.chunk for c in chunks], [c.local for c in chunks],
+                                      self.retriever.cfg.place_weight, semantic)
         score = scored.score
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
             return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)

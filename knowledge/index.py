@@ -85,14 +85,17 @@ class Snapshot:
         self._word_forms: dict[tuple[str, Place], bool] = {}  # see used_as_a_word
         self._labels: dict[str, str] | None = None  # each document's title, 文号 and year, for named_documents
         self._areas: dict[str, Place] | None = None
+        self.directory: Path | None = None  # where the generation's files are (word vectors go there too)
 
     @classmethod
     def load(cls, directory: Path) -> "Snapshot":
         keyword = KeywordIndex.load(directory)
         if keyword is None:
             raise FileNotFoundError(directory / "ids.json")
-        return cls(snap_files.read_manifest(directory), snap_files.read_chunks(directory), keyword,
+        snap = cls(snap_files.read_manifest(directory), snap_files.read_chunks(directory), keyword,
                    snap_files.read_vectors(directory))
+        snap.directory = directory
+        return snap
 
     @property
     def generation(self) -> int:

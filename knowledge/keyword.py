@@ -51,6 +51,10 @@ class KeywordIndex:
         retriever = bm25s.BM25.load(str(directory), show_progress=False, verbosity=0)
         return cls(ids, retriever)
 
+    def vocabulary(self) -> list[str]:
+        """Every token the index holds."""
+        return [t for t in self._bm25.vocab_dict if t != "\u2400"]
+
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Top-k (chunk id, BM25 score) with score > 0; ``allowed`` is a 0/1 mask over ids."""
         tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from knowledge.index import ChunkRecord
 from knowledge.snapshot import CARD_HEADING
+from knowledge.neighbours import near_words
 from knowledge.places import gazetteer
 from knowledge.text import arabic_numerals, content_terms, synonyms, to_simplified, word_tag, words
 
@@ -120,13 +121,16 @@ def _coverages(query: str, text: str) -> tuple[float, float, float]:
 
 def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...]) -> float:
     """How far ``term`` of ``query`` is in ``text`` (already ``_comparable``): 1, or 0.5 for most of
-    the characters of a longer word (a typo or a reordered word still mostly matches), else 0."""
+    the characters of a longer word (a typo or a reordered word still mostly matches) or for a
+    word of nearly the same meaning (knowledge.neighbours), else 0."""
     if _DIGITS.match(term):  # 50 is not found in 500
         return 1.0 if re.search(rf"(?<![\d.]){re.escape(term)}(?![\d.])", text) else 0.0
     if any(_affirmed(v, text, query) for v in _variants(term).union(
             canonical for variant, canonical in phrases if term in variant)):
         return 1.0
     if len(term) >= 3 and sum(ch in text for ch in term) / len(term) >= 0.67:
+        return 0.5
+    if any(_affirmed(w, text, query) for w in near_words(term)):  # a paraphrase: 家属 of 亲属
         return 0.5
     return 0.0
 
@@ -138,13 +142,16 @@ _N = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+)"
 # What things, people and places are counted in (个 not of a duration: 个月, 个工作日).
 _THINGS = r"个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|户|间"
 _MATERIALS = r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复印件|原件|申请表|表格|照片|提交|出具|携带|凭"
+# "多少补贴" and "创业补贴多少" (the commonest way to ask it) ask an amount of money; "补贴多少年" does not.
+_MONEY_AMOUNT = (r"多少(?:补贴|补助|津贴|奖励|生活费)"
+                 r"|(?:补贴|补助|津贴|奖励|生活费|工资)[^，。？?]{0,4}多少(?![个年月天日次分项人名家套所])")
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
     # "多少钱" asks for an amount; "要交钱吗" "收费吗" whether something is charged: a sentence
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
     (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
-                r"|多少(?:补贴|补助|津贴|奖励|生活费)|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
+                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
      re.compile(rf"{_N}(?:万)?元|免费|免收|不收取|不得收取")),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
@@ -157,8 +164,8 @@ _ATTRIBUTES = [
      re.compile(r"(?<![\d第月])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
     # "几月份开始" "哪个月": a month or season, not any "之日".
     (re.compile(r"几月|哪个月|哪月"), re.compile(r"\d+月|[一二三四五六七八九十]+月|季度|上半年|下半年|年初|年底|年末")),
-    # "利率多少" "按百分之几": a rate or share.
-    (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|成|倍")),
+    # "利率多少" "按百分之几" "占住房用地的多少": a rate or share.
+    (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|成|倍")),
     (re.compile(r"什么时候|啥时候|啥时|几时|几点|哪天|日期|截止|何时"),
      re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|日前|起施行|以前|之前")),
     (re.compile(r"几分|多少分|加分|扣分|减分"), re.compile(rf"{_N}分")),
@@ -182,7 +189,7 @@ _ATTRIBUTES = [
     # "几套" "多少套": what housing is counted in; any other count does not answer it.
     # ("一套…机制" is "a set of", not one flat.)
     (re.compile(r"(?:多少|几)套"), re.compile(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
-    (re.compile(r"条件|材料|流程|手续|怎么申请|如何申请|申请"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
+    (re.compile(r"条件|材料|流程|手续|申请(?!啥|什么|哪)"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
     # "怎么报名" "咋办理": how to do it — a step, a place or a channel to apply through.
     (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|操作|参加|登记)"),
      re.compile(r"报名|申请|申领|提交|递交|登录|办理|窗口|网站|网上|平台|流程|程序|步骤|回复|填写|预约|登记|受理")),
@@ -271,7 +278,7 @@ def _ordinal_fit(query: str, text: str) -> bool | None:
 # jieba cuts it (生活费, 服务费, 工本费), so the characters before it never join it.
 _MONEY_WORDS = ("补贴", "补助", "津贴", "工资", "奖金", "奖励", "租金", "房租", "罚款")
 _NOT_MONEY = frozenset({"免费", "收费", "缴费", "交费", "付费", "花费", "经费"})
-_AMOUNT_ASKED = re.compile(r"多少钱|多少元|给多少|发多少|拿多少|领多少|补多少|金额|是多少|多少(?:补贴|补助|津贴|奖励|生活费)")
+_AMOUNT_ASKED = re.compile(rf"多少钱|多少元|给多少|发多少|拿多少|领多少|补多少|金额|是多少|{_MONEY_AMOUNT}")
 
 
 def _money_words(query: str) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Literal
@@ -23,6 +24,7 @@ from core.config import RetrievalConfig
 from knowledge.embedding import Embedder
 from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates
 from knowledge.index import ChunkRecord, KnowledgeIndex
+from knowledge.neighbours import Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
 from knowledge.relevance import asked_clause, relevance, subject_terms
 from knowledge.text import normalise_query, to_simplified
@@ -59,6 +61,7 @@ class Retrieval:
     place: Place | None = None  # the place searched for: named in the question, else the deployment's
     place_named: bool = False   # the question itself named it
     place_covered: bool = True  # some document is about that place (not only national ones)
+    neighbours: Neighbours | None = None  # the near words the question was read with (for the answer too)
 
 
 class HybridRetriever:
@@ -71,6 +74,20 @@ class HybridRetriever:
         self.embedder = embedder
         self.cfg = cfg
         self.home = gazetteer().most_specific(gazetteer().places_in(region)) if region else None
+        self._neighbours: tuple[object, Neighbours | None] = (None, None)
+        self._neighbours_lock = threading.Lock()
+
+    def neighbours(self, snap) -> Neighbours | None:
+        """The near words of ``snap``'s vocabulary (knowledge.neighbours), loaded once per generation."""
+        key, found = self._neighbours
+        if key is snap:
+            return found
+        with self._neighbours_lock:
+            if self._neighbours[0] is not snap:
+                found = (Neighbours.for_generation(snap.directory, snap.keyword.vocabulary(), self.embedder)
+                         if snap.directory is not None else None)
+                self._neighbours = (snap, found)
+            return self._neighbours[1]
 
     def places_of(self, query: str, snap) -> tuple[tuple[Place, ...], bool]:
         """The places a question is about, and whether it named them (else the deployment's own).
@@ -140,6 +157,16 @@ class HybridRetriever:
             for rank, (cid, _) in enumerate(ranking):
                 fused[cid] = fused.get(cid, 0.0) + weight / (self.cfg.rrf_k + rank + 1)
         dense_of, keyword_of = dict(dense), dict(keyword)
+        neighbours = self.neighbours(snap)
+        if neighbours is not None:
+            neighbours.prepare(subject_terms(query))
+        with using(neighbours):
+            return self._rank(asked, query, k, snap, fused, dense_of, keyword_of, local, vector,
+                              place, named, covered, neighbours)
+
+    def _rank(self, asked, query, k, snap, fused, dense_of, keyword_of, local, vector, place, named, covered,
+              neighbours) -> Retrieval:
+        """The fused candidates judged and ordered: relevance, the place and document asked, the evidence."""
         rel = {cid: relevance(query, snap.chunks[cid], dense_of.get(cid)) for cid in fused}
         top = max(fused.values(), default=1.0)
         w = self.cfg.rerank_weight
@@ -163,7 +190,7 @@ class HybridRetriever:
             for cid in best
         ]
         return Retrieval(query=asked, chunks=chunks, query_vector=vector, generation=snap.generation,
-                         place=place, place_named=named, place_covered=covered)
+                         place=place, place_named=named, place_covered=covered, neighbours=neighbours)
 
     def _answer_first(self, query: str, ranked: list[str], order: dict[str, float], snap, local) -> None:
         """Reorder the chunks an answer is drawn from (the first ``ANSWER_CHUNKS``) by the best

@@ -326,6 +326,20 @@ def test_an_amount_of_named_money_is_answered_only_by_a_text_naming_it():
     assert not money_named("补领居住证的工本费多少钱", "每月发放生活费1500元")
 
 
+def test_kinds_of_fact_asked_in_common_words():
+    """"创业补贴多少" asks an amount as surely as "多少补贴"; "占住房用地的多少" a share; "能申请啥贷款"
+    asks which loan, not how to apply ("能申请人才公寓不" still asks whether one qualifies)."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("郑州大学生一次性创业补贴多少", "按照有关规定给予创业培训补贴") < 0
+    assert attribute_fit("郑州大学生一次性创业补贴多少", "一次性创业补贴5000元") > 0
+    assert attribute_fit("补贴多少年", "补贴期限3年") >= 0  # a duration, not money
+    assert attribute_fit("保障房用地至少占住房用地的多少", "保障性住房建设用地不少于4.1平方公里") < 0
+    assert attribute_fit("保障房用地至少占住房用地的多少", "不低于全市住房建设用地的40%") > 0
+    assert attribute_fit("大中专毕业生创业能申请啥贷款", "为大中专毕业生提供小额担保贷款和贴息扶持") == 0
+    assert attribute_fit("本科能申请人才公寓不", "全年新建人才公寓424套") < 0
+
+
 def test_points_asked_as_how_many_one_gets_are_not_money():
     """"积分能拿多少" asks points: a score answers it, no amount of money is required."""
     from knowledge.relevance import attribute_fit

@@ -123,13 +123,13 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-05 (evening) on 279 questions
-    (hit@1 .819, hit@3 .910, answer_contains .814, no_answer_correct .857, source@1 .973), so a
-    regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README,
-    "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-06 on 319 questions over 30
+    documents (hit@1 .821, hit@3 .917, answer_contains .803, no_answer_correct .812, source@1
+    .963), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout:
+    see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.965 and m["hit@1"] >= 0.81 and m["hit@3"] >= 0.90 and m["answer_contains"] >= 0.805
-    assert m["no_answer_correct"] >= 0.84
+    assert m["source@1"] >= 0.958 and m["hit@1"] >= 0.815 and m["hit@3"] >= 0.91 and m["answer_contains"] >= 0.797
+    assert m["no_answer_correct"] >= 0.80
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config
@@ -179,11 +179,16 @@ def test_answers_pick_the_row_the_question_names(multi_index, question, expected
 
 def test_a_question_naming_a_document_by_its_title_or_year_is_about_that_document(multi_index):
     from core.config import load_config
+    from knowledge.relevance import subject_terms
     from knowledge.service import KnowledgeBase
 
     snap = KnowledgeBase(load_config(None, {"knowledge": {"index_dir": multi_index}})).index.current()
-    named = snap.named_documents(("市场", "条例"))  # "北京人才市场条例说的人才是指哪些人"
+    # Two titles say 市场…条例 since the sixth batch (北京 人才市场管理条例, 山东 人力资源市场条例):
+    # the words the question shares with one title alone name it.
+    named = snap.named_documents(subject_terms("人才市场管理条例里说的人才是指哪些人"))
     assert list(named) == ["北京市人才市场管理条例.md"] and named["北京市人才市场管理条例.md"] > 0.5
+    assert list(snap.named_documents(subject_terms("山东人力资源市场条例管哪些机构"))) == ["山东省人力资源市场条例.md"]
+    assert snap.named_documents(("市场", "条例")) == {}
     named = snap.named_documents(("户籍", "改革", "意见", "2014年"))
     assert list(named) == ["国务院关于进一步推进户籍制度改革的意见.md"]
     assert snap.named_documents(("居住证", "补办")) == {}  # three titles say 居住证: it names none of them

@@ -44,8 +44,19 @@ def corpus(tmp_path) -> Path:
 
 
 @pytest.fixture()
-def kb(tmp_path, shipped_kb):
+def kb(tmp_path, shipped_kb, monkeypatch):
+    """Counts the chunks embedded; a generation's new words (knowledge.neighbours) are counted apart."""
+    import knowledge.neighbours
+
     kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=CountingEmbedder(shipped_kb.embedder))
+    kb.embedder.words = []
+    real = knowledge.neighbours._embed
+
+    def words_only(embedder, words, batch=512):
+        kb.embedder.words.extend(words)
+        return real(embedder.inner, words, batch)
+
+    monkeypatch.setattr(knowledge.neighbours, "_embed", words_only)
     return kb
 
 
@@ -54,8 +65,10 @@ def test_unchanged_corpus_embeds_nothing(kb, corpus):
     assert sorted(first.added) == ["2023年姜堰区人才工作综述.txt", "见习指南.md"]
     embedded = kb.embedder.texts
     assert embedded == first.chunks_embedded > 0
+    assert kb.embedder.words  # the first generation's vocabulary, and the everyday words measuring it
+    words = len(kb.embedder.words)
     again = build(kb.index, kb.embedder, [corpus], kb.settings.ingest)
-    assert kb.embedder.texts == embedded
+    assert kb.embedder.texts == embedded and len(kb.embedder.words) == words
     assert again.generation is None and len(again.unchanged) == 2
 
 

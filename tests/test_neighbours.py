@@ -1,0 +1,97 @@
+"""Near words (knowledge.neighbours): paraphrases the documents' wording is met by, made once
+per generation with the real embedder and stored beside it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from knowledge.neighbours import FILE, Neighbours, calibrate, reference_words, using
+from knowledge.relevance import coverage
+
+
+class Counting:
+    """The real embedder, counting the texts it is asked to embed."""
+
+    def __init__(self, embedder):
+        self.inner = embedder
+        self.name = embedder.name
+        self.texts: list[str] = []
+
+    def embed(self, texts):
+        self.texts.extend(texts)
+        return self.inner.embed(texts)
+
+
+@pytest.fixture()
+def embedder(shipped_kb):
+    return Counting(shipped_kb.embedder)
+
+
+def _generation(tmp_path, n: int):
+    directory = tmp_path / "generations" / f"g{n}"
+    directory.mkdir(parents=True)
+    return directory
+
+
+def test_a_paraphrase_counts_as_half_a_word_only_where_the_near_words_are_used(tmp_path, embedder):
+    tokens = ["院士", "亲属", "走访", "慰问", "驿站", "产业", "论坛", "停车"]
+    neighbours = Neighbours.for_generation(_generation(tmp_path, 1), tokens, embedder)
+    neighbours.prepare(["家属", "行业"])
+    assert "亲属" in neighbours.near("家属") and "产业" in neighbours.near("行业")
+    assert "停车" not in neighbours.near("家属")
+
+    text = "常态化走访慰问院士在姜亲属"
+    with using(neighbours):
+        near = coverage("院士家属", text)
+    assert coverage("院士家属", text) < near < coverage("院士亲属", text) == 1.0
+
+
+def test_a_word_holding_the_term_is_matched_as_itself_not_as_a_paraphrase(tmp_path, embedder):
+    neighbours = Neighbours.for_generation(_generation(tmp_path, 1), ["人才公寓", "公寓", "人才"], embedder)
+    neighbours.prepare(["公寓"])
+    assert not neighbours.near("公寓") & {"人才公寓", "公寓"}
+
+
+def test_the_threshold_is_measured_on_everyday_words_and_made_once(tmp_path, embedder):
+    """1 in 2,000 random pairs of jieba's most frequent words reach it; the vectors and the
+    threshold are written beside the generation, read by every later reader, and a new
+    generation embeds only the words the earlier ones lacked."""
+    first = Neighbours.for_generation(_generation(tmp_path, 1), ["人才公寓", "驿站"], embedder)
+    words = reference_words()
+    assert len(words) == 5000 and all(len(w) >= 2 for w in words)
+    assert first.threshold == pytest.approx(calibrate(embedder.inner.embed(words)))
+    assert 0.5 < first.threshold < 0.95
+    assert (tmp_path / "generations" / "g1" / FILE).exists()
+
+    embedder.texts.clear()
+    again = Neighbours.for_generation(tmp_path / "generations" / "g1", ["驿站", "人才公寓"], embedder)
+    assert embedder.texts == [] and again.threshold == first.threshold
+    np.testing.assert_array_equal(again.vectors, first.vectors)
+
+    second = Neighbours.for_generation(_generation(tmp_path, 2), ["人才公寓", "驿站", "见习补贴"], embedder)
+    assert embedder.texts == ["见习补贴"]  # the threshold and the two known words came from g1
+    assert second.threshold == first.threshold
+
+
+def test_vectors_of_another_embedder_are_not_used(tmp_path, embedder):
+    directory = _generation(tmp_path, 1)
+    Neighbours.for_generation(directory, ["驿站"], embedder)
+    other = Counting(embedder.inner)
+    other.name = "another-model"
+    Neighbours.for_generation(directory, ["驿站"], other)
+    assert "驿站" in other.texts
+
+
+def test_a_question_in_other_words_is_answered_from_the_sentence_it_paraphrases(shipped_kb):
+    """"行业论坛" is what the report calls 产业论坛: without near words the question was not
+    answered at all (no sentence held enough of its words)."""
+    answer = shipped_kb.answer("人才月有没有行业论坛")
+    assert answer.found and "产业论坛" in answer.text
+
+
+def test_a_build_writes_the_near_words_before_the_switch(index_copy, shipped_kb):
+    from knowledge.snapshot import read_pointer, snapshot_dir
+
+    directory = snapshot_dir(index_copy, read_pointer(index_copy))
+    assert (directory / FILE).exists()

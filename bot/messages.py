@@ -87,7 +87,8 @@ ONLY_ONE_STATION = "目前只有一个驿站可选。\n"
 BOOKING_DONE = ("预约成功！预约编号：{number}\n{station}，{check_in}入住，共{nights}晚。\n"
                 "入住时请携带身份证。如需取消，回复“取消预约 {number}”。")
 NO_STATIONS = "驿站暂时没有开放预约，请稍后再试，或回复“转人工”咨询。"
-NO_BOOKINGS = "您还没有驿站预约。回复“预约驿站”即可预约免费住宿。"
+NO_BOOKINGS_YET = "您还没有驿站预约。"
+NO_BOOKINGS = NO_BOOKINGS_YET + "回复“预约驿站”即可预约免费住宿。"
 BOOKING_NOT_SUBMITTED = "这次预约还没有提交，完成下面这一步就好。"
 MY_BOOKINGS = "您的预约：\n{lines}"
 MY_BOOKINGS_CANCEL_HINT = "\n如需取消，回复“取消预约 编号”。"
@@ -122,7 +123,9 @@ BOOKING_CANCELLED_BY_STAFF = "您的驿站预约{number}已被工作人员取消
 
 # ---------------------------------------------------------------- tickets
 TICKET_CONFIRM_SHORT = "您要反映的问题是“{text}”吗？回复“是”提交给工作人员，也可以再补充几句，说得越具体回复越快。"
-TICKET_ASK_TEXT = "好的，请用一两句话描述您的问题，我会转给工作人员。（回复“取消”可退出）"
+TICKET_DESCRIBE = "请用一两句话描述您的问题，我会转给工作人员。（回复“取消”可退出）"
+TICKET_ASK_TEXT = "好的，" + TICKET_DESCRIBE
+TICKET_NOT_SUBMITTED = "您的工单还没有提交，完成下面这一步就好。"
 TICKET_OPENED = "已为您登记工单，编号{number}。工作人员会尽快在这里回复您，回复“我的工单”可查看进度。"
 TICKET_UNDO_HINT = "如果不需要，回复“撤回工单”即可。"
 TICKET_NOT_FOUND = "没有找到工单{number}。"

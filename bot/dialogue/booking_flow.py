@@ -19,7 +19,7 @@ from bot.dates import day_label, day_label_with_year, impossible_date, stay_date
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles
 from bot.dialogue.extract import (date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in, normalise,
                                   phone_in, stated_name, station_in)
-from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
+from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, yes_no_slot
 from bot.dialogue.intents import compact, yes_no
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
@@ -176,6 +176,7 @@ class BookingForm(Form):
     name = "booking"
     intent = "booking"
     confirm_actions = (messages.CHIP_CONFIRM, messages.CHIP_CHANGE_DATE, messages.CHIP_CANCEL)
+    asides = ("my_bookings",)
 
     def slots(self, ft: FormTurn) -> list[Slot]:
         return _SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility]
@@ -200,14 +201,12 @@ class BookingForm(Form):
         if len(stations) == 1:
             ft.values.setdefault("station", stations[0][0])
 
-    def digression(self, ft: FormTurn) -> str | None:
+    def aside(self, ft: FormTurn) -> str:
         """"我预约成功了吗" / "我的预约" in the middle of booking: the bookings already made, and that
         this one is not submitted yet; then the pending question again (user test: it used to
         say "您还没有驿站预约" and drop the booking one 确认 short of done)."""
-        if ft.turn.classified == "my_bookings":
-            listed = _bookings_listed(ft.turn)
-            return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
-        return super().digression(ft)
+        listed = _bookings_listed(ft.turn)
+        return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
 
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
         if slot.name == "station" and len(_stations(ft)) == 1:
@@ -263,7 +262,7 @@ class BookingForm(Form):
 BOOKING_FORM = BookingForm()
 
 
-@handles("booking")
+@handles(BOOKING_FORM.name, asides=BOOKING_FORM.asides)
 def booking(turn: Turn) -> Reply:
     return BOOKING_FORM.handle(turn)
 
@@ -274,6 +273,12 @@ def my_bookings(turn: Turn) -> Reply:
     if listed is None:
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")
     return Reply(listed, intent="my_bookings")
+
+
+def bookings_in_passing(turn: Turn) -> str:
+    """"我的预约" in the middle of another flow (a ticket, a cancel confirmation), which asks its own
+    question after it."""
+    return _bookings_listed(turn) or messages.NO_BOOKINGS_YET
 
 
 def _bookings_listed(turn: Turn) -> str | None:
@@ -290,6 +295,7 @@ def _bookings_listed(turn: Turn) -> str | None:
 
 
 CANCEL_FLOW = "cancel_booking"
+CANCEL_ASIDES = ("my_bookings",)  # "我的预约" at "确定要取消…吗？": listed, then asked again
 # Answering "确定要取消…吗？" with its own verb ("取消吧", "那就取消吧") or by keeping the booking;
 # every other yes or no is the shared reading (intents.yes_no).
 _SURE = re.compile(r"^(?!取消$)(那|那就|那还是|还是)?(确认|确定|帮我|好的?)?取消(吧|掉|掉吧|了吧|预约吧?)?$")
@@ -332,7 +338,7 @@ def _confirm_cancel(turn: Turn) -> Reply:
     shown = "、".join(numbers)
     answer = cancel_answer(turn.text)
     if answer is None:
-        aside = BOOKING_FORM.digression(FormTurn(BOOKING_FORM, turn))
+        aside = bookings_in_passing(turn) if turn.classified in CANCEL_ASIDES else answer_in_passing(turn)
         again = messages.CANCEL_ASK_AGAIN.format(number=shown)
         return Reply(f"{aside}\n\n{again}" if aside else again,
                      actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
@@ -430,7 +436,7 @@ def _in_order(bookings: list) -> list:
     return sorted(bookings, key=lambda b: (b.check_in, b.number))
 
 
-@handles("cancel_booking")
+@handles(CANCEL_FLOW, asides=CANCEL_ASIDES)
 def cancel_booking(turn: Turn) -> Reply:
     """"取消预约 YZ123456" asks once ("确定取消…吗？"); only a yes cancels, an unclear reply is asked
     again: one tap on a chip must not throw a stay away, nor a "嗯" keep one the user gave up.

@@ -92,15 +92,19 @@ NO_BOOKINGS = NO_BOOKINGS_YET + "回复“预约驿站”即可预约免费住�
 BOOKING_NOT_SUBMITTED = "这次预约还没有提交，完成下面这一步就好。"
 MY_BOOKINGS = "您的预约：\n{lines}"
 MY_BOOKINGS_CANCEL_HINT = "\n如需取消，回复“取消预约 编号”。"
+MY_BOOKINGS_PICK_HINT = "\n如需取消，回复“取消”加序号（如“取消第一个”），或“取消预约 编号”。"
+BOOKINGS_PICKED = "您选的是：\n{lines}"
+PICKED_WHAT_NEXT = "需要取消的话，回复“取消”（取消前会请您确认）；想换日期，请先取消，再回复“预约驿站”约新的日期。"
+PICKED_ALREADY_CANCELLED = "这个预约已经取消了，需要的话可以回复“预约驿站”重新预约。"
 BOOKING_LINE = "{number} {station} {check_in}入住 {nights}晚（{status}）"
 STATION_CHOICE = "{n}. {name}（{address}）"
 # How a day is written to people ("12月3日"; with the year where a booking is confirmed).
 DAY = "{month}月{day}日"
 DAY_WITH_YEAR = "{year}年{month}月{day}日"
 CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序号（如“第一个”）；取消多个可回复“取消预约 {numbers}”或“全部取消”。"
-CANCEL_CHOICE = "{n}. {item}"
+LIST_CHOICE = "{n}. {item}"  # one item of a numbered list to pick from
 CANCEL_ITEM = "{number} {station} {check_in}入住 {nights}晚"
-CANCEL_NO_SUCH_CHOICE = "列表里没有第{n}个，请回复1到{count}之间的序号。"
+LIST_NO_SUCH_CHOICE = "列表里没有第{n}个，请回复1到{count}之间的序号。"
 NUMBER_PLACEHOLDER = "编号"  # where a booking number goes when the user has several
 RESCHEDULE_HOW = ("预约不能直接改日期：先回复“取消预约 {number}”取消原预约，再回复“预约驿站”约新的日期"
                   "（新日期和原预约不重叠时，也可以先约新的、再取消旧的）。")

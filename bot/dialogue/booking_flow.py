@@ -267,30 +267,69 @@ def booking(turn: Turn) -> Reply:
     return BOOKING_FORM.handle(turn)
 
 
+LIST_FLOW = "my_bookings"  # "我的预约" listed the bookings: "第二个" / "取消第二个" pick from them
+_MY_BOOKINGS_SHOWN = 10
+# A pick that says what it is for: "取消第二个", "把第2个取消掉", "第二个不要了".
+_SAYS_CANCEL = re.compile("取消|不要")
+
+
 @handles("my_bookings")
 def my_bookings(turn: Turn) -> Reply:
-    listed = _bookings_listed(turn)
-    if listed is None:
+    """"我的预约": the latest bookings, the soonest stay first, numbered when there are several; the
+    list is kept, so "第二个" or "取消第二个" picks from it (``_pick``, as from 取消预约's list; user
+    test: "第一个" after the list was not understood). Inside another flow (the menu's 我的预约 while
+    booking) they are only shown: that flow's question is still the one pending."""
+    flow = turn.state.get("flow")
+    if flow == LIST_FLOW and turn.text and turn.classified != "my_bookings":  # a reply to the list
+        return _pick(turn)
+    rows, names = _own_bookings(turn)
+    if not rows:
+        _leave_list(turn)
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")
-    return Reply(listed, intent="my_bookings")
+    if flow not in (None, LIST_FLOW):
+        return Reply(_bookings_text(rows, names, numbered=False), intent="my_bookings")
+    return _list_bookings(turn, rows, names)
+
+
+def _list_bookings(turn: Turn, rows: list, names: dict[str, str], prefix: str = "") -> Reply:
+    """我的预约's list, remembered to pick from."""
+    _leave_list(turn)
+    turn.state.update(flow=LIST_FLOW, choices=[b.number for b in _shown(rows)])
+    return Reply(prefix + _bookings_text(rows, names, numbered=len(turn.state["choices"]) > 1),
+                 intent="my_bookings")
 
 
 def bookings_in_passing(turn: Turn) -> str:
     """"我的预约" in the middle of another flow (a ticket, a cancel confirmation), which asks its own
-    question after it."""
+    question after it: not numbered, since a "第一个" there answers that question."""
     return _bookings_listed(turn) or messages.NO_BOOKINGS_YET
 
 
 def _bookings_listed(turn: Turn) -> str | None:
-    """The user's bookings as "我的预约" lists them (the latest ten), None when there are none."""
+    """The user's bookings as "我的预约" lists them, not numbered; None when there are none."""
     rows, names = _own_bookings(turn)
-    if not rows:
-        return None
-    lines = [messages.BOOKING_LINE.format(number=b.number, station=names.get(b.station_id, b.station_id),
-                                          check_in=day_label(b.check_in), nights=b.nights,
-                                          status=messages.BOOKING_STATUS_LABELS[b.status])
-             for b in rows[:10]]
-    hint = messages.MY_BOOKINGS_CANCEL_HINT if any(b.status == "active" for b in rows[:10]) else ""
+    return _bookings_text(rows, names, numbered=False) if rows else None
+
+
+def _shown(rows: list) -> list:
+    """The bookings "我的预约" shows: the latest ones, in date order like every list to pick from."""
+    return _in_order(rows[:_MY_BOOKINGS_SHOWN])
+
+
+def _line(b, names: dict[str, str]) -> str:
+    return messages.BOOKING_LINE.format(number=b.number, station=names.get(b.station_id, b.station_id),
+                                        check_in=day_label(b.check_in), nights=b.nights,
+                                        status=messages.BOOKING_STATUS_LABELS[b.status])
+
+
+def _bookings_text(rows: list, names: dict[str, str], numbered: bool) -> str:
+    shown = _shown(rows)
+    lines = [_line(b, names) for b in shown]
+    if numbered:
+        lines = [messages.LIST_CHOICE.format(n=n, item=line) for n, line in enumerate(lines, 1)]
+    hint = ""
+    if any(b.status == "active" for b in shown):
+        hint = messages.MY_BOOKINGS_PICK_HINT if numbered else messages.MY_BOOKINGS_CANCEL_HINT
     return messages.MY_BOOKINGS.format(lines="\n".join(lines)) + hint
 
 
@@ -400,35 +439,70 @@ def _ask_which(turn: Turn, active: list, names: dict[str, str], prefix: str = ""
     """Several bookings: list them numbered, with station and day, so "第二个" or "全部取消" can pick."""
     turn.state.clear()
     turn.state.update(flow=CANCEL_FLOW, choices=[b.number for b in active])
-    lines = "\n".join(messages.CANCEL_CHOICE.format(n=n, item=_item(b, names)) for n, b in enumerate(active, 1))
+    lines = "\n".join(messages.LIST_CHOICE.format(n=n, item=_item(b, names)) for n, b in enumerate(active, 1))
     text = messages.CANCEL_WHICH.format(count=len(active), lines=lines, numbers="、".join(b.number for b in active))
     actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_CANCEL_ALL]
     return Reply(prefix + text, actions=actions, intent="cancel_booking")
 
 
+def _leave_list(turn: Turn) -> None:
+    """Forget a list shown to pick from (and the flow it stands for); the rest of the state stays."""
+    if turn.state.get("flow") in (CANCEL_FLOW, LIST_FLOW):
+        for key in ("flow", "choices", "picked", "actions"):
+            turn.state.pop(key, None)
+
+
 def _pick(turn: Turn) -> Reply:
-    """The reply to the list of bookings: the ones picked go to the confirmation. Anything else
-    leaves the list ("算了") or is handled as if no list had been shown (a question, a new request)."""
-    choices = turn.state["choices"]
-    picks = list_picks(turn.text, len(choices))
-    if picks is None:
-        turn.state.clear()
-        if turn.classified == "exit":
+    """The reply to a numbered list of the user's bookings, 取消预约's list to cancel from or 我的预约's:
+    the one reading of a place in a list ("第二个", "第2个", "取消第二个", "1和3", "都取消";
+    extract.list_picks). From the list to cancel from, or said with 取消, the bookings picked go to
+    the cancel confirmation. A bare pick from 我的预约's list shows the booking and says what can be
+    done; "取消" next means that one. Anything else leaves the list and is handled as if none had
+    been shown (a question, "算了", a new request)."""
+    flow, choices = turn.state.get("flow"), turn.state["choices"]
+    cancelling = flow == CANCEL_FLOW or turn.classified == CANCEL_FLOW or bool(_SAYS_CANCEL.search(turn.text))
+    places = list_picks(turn.text, len(choices))
+    in_view = turn.state.get("picked") or (choices if len(choices) == 1 else [])  # "取消它"
+    if places is None and not (flow == LIST_FLOW and cancelling and in_view):
+        _leave_list(turn)
+        if flow == CANCEL_FLOW and turn.classified == "exit":
             return Reply(messages.EXITED, intent="exit")
         return turn.engine.dispatch_text(turn)
     rows, names = _own_bookings(turn)
-    active = [b for b in rows if b.status == "active"]
-    outside = next((n for n in picks if not 1 <= n <= len(choices)), None)
+    outside = next((n for n in places or () if not 1 <= n <= len(choices)), None)
     if outside is not None:
-        return _ask_which(turn, _in_order(active), names,
-                          messages.CANCEL_NO_SUCH_CHOICE.format(n=outside, count=len(choices)) + "\n")
-    picked = [choices[n - 1] for n in picks]
-    chosen = [b for b in active if b.number in picked]
+        again = messages.LIST_NO_SUCH_CHOICE.format(n=outside, count=len(choices)) + "\n"
+        if flow == CANCEL_FLOW:
+            return _ask_which(turn, _in_order([b for b in rows if b.status == "active"]), names, again)
+        return _list_bookings(turn, rows, names, again)
+    picked = [choices[n - 1] for n in places] if places is not None else in_view
+    if cancelling:
+        return _cancel_picked(turn, picked, rows, names)
+    return _show_picked(turn, picked, rows, names)
+
+
+def _cancel_picked(turn: Turn, picked: list[str], rows: list, names: dict[str, str]) -> Reply:
+    """The bookings picked to cancel: the confirmation for those still active, and why not for the others."""
+    chosen = [b for b in rows if b.status == "active" and b.number in picked]
     refusals = [_why_not(n, rows) for n in picked if n not in {b.number for b in chosen}]
     if not chosen:
         turn.state.clear()
         return Reply("\n".join(refusals), intent="cancel_booking")
     return _ask_to_cancel(turn, chosen, names, refusals)
+
+
+def _show_picked(turn: Turn, picked: list[str], rows: list, names: dict[str, str]) -> Reply:
+    """Bookings picked from 我的预约's list without a word of what for ("第二个"): shown, with what can
+    be done. The list stays (another place may be picked), and "取消" next means these."""
+    shown = [b for b in _in_order(rows) if b.number in picked]
+    active = [b for b in shown if b.status == "active"]
+    text = messages.BOOKINGS_PICKED.format(lines="\n".join(_line(b, names) for b in shown)) + "\n"
+    if not active:
+        turn.state.pop("picked", None)
+        return Reply(text + messages.PICKED_ALREADY_CANCELLED, actions=[messages.CHIP_BOOK], intent="my_bookings")
+    turn.state["picked"] = [b.number for b in active]
+    actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_MY_BOOKINGS]
+    return Reply(text + messages.PICKED_WHAT_NEXT, actions=actions, intent="my_bookings")
 
 
 def _in_order(bookings: list) -> list:
@@ -447,7 +521,7 @@ def cancel_booking(turn: Turn) -> Reply:
     if flow == BOOKING_FORM.name and not named:
         turn.state.clear()
         return Reply(messages.BOOKING_ABANDONED, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
-    if flow == CANCEL_FLOW and not named:  # numbers named: asked anew
+    if flow in (CANCEL_FLOW, LIST_FLOW) and not named:  # numbers named: asked anew
         return _pick(turn) if "choices" in turn.state else _confirm_cancel(turn)
     rows, names = _own_bookings(turn)
     active = _in_order([b for b in rows if b.status == "active"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot import messages
-from bot.dialogue.booking_flow import CANCEL_FLOW, has_active_booking, mentions_a_stay
+from bot.dialogue.booking_flow import CANCEL_FLOW, LIST_FLOW, has_active_booking, mentions_a_stay
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement)
 from bot.dialogue.intents import compact
@@ -85,9 +85,10 @@ _CANCEL_WORD = re.compile("取消")
 @handles("exit")
 def exit_(turn: Turn) -> Reply:
     """Leave what is going on. "算了" / "那就取消吧" answer the cancel confirmation when that is what
-    was asked; "取消吧" with nothing going on means the booking the user has, if any (confirmed first)."""
+    was asked, "取消第二个" a list of bookings just shown; "取消吧" with nothing going on means the
+    booking the user has, if any (confirmed first)."""
     flow = turn.state.get("flow")
-    if flow == CANCEL_FLOW or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
+    if flow in (CANCEL_FLOW, LIST_FLOW) or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
         return HANDLERS["cancel_booking"](turn)
     had_flow = bool(flow)
     turn.state.clear()

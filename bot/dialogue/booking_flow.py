@@ -1,7 +1,7 @@
 """Booking a free stay in chat: the booking form, "我的预约" and cancelling.
 
 The form (bot/dialogue/forms.py runs it) declares station, check-in day,
-nights, name, phone and the eligibility questions from config. Every
+nights, the eligibility questions from config, name and phone. Every
 extractor reads every message: "我想明天去溱湖驿站住3晚" fills three slots at
 once, "换总站" or "不对，住两晚" changes one later, and only what is missing is
 asked. Nothing is written to the database before "确认".
@@ -147,7 +147,8 @@ def _show_station(station_id: str, ft: FormTurn) -> str:
     return next((n for i, n, _ in _stations(ft) if i == station_id), station_id)
 
 
-_SLOTS = [
+# What the stay is, asked first; then the eligibility questions; then who stays (``BookingForm.slots``).
+_STAY_SLOTS = [
     Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, _CHANGE_WORDS["station"], sticky=True,
          show=_show_station),
     Slot("check_in", _check_in,
@@ -157,6 +158,8 @@ _SLOTS = [
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
          _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
+]
+_PERSON_SLOTS = [
     Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_BAD_NAME, _CHANGE_WORDS["name"],
          show=lambda v, ft: messages.SHOW_NAME.format(name=v)),
     Slot("phone", _phone, lambda ft: (messages.ASK_PHONE, []), lambda ft: messages.BOOKING_BAD_PHONE,
@@ -179,7 +182,9 @@ class BookingForm(Form):
     asides = ("my_bookings",)
 
     def slots(self, ft: FormTurn) -> list[Slot]:
-        return _SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility]
+        """The eligibility questions come before the name and phone: someone who may not stay is
+        told so before giving any personal data for nothing (user test)."""
+        return _STAY_SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility] + _PERSON_SLOTS
 
     def start_text(self, ft: FormTurn) -> str:
         return messages.BOOKING_START.format(max=ft.settings.booking.max_free_nights)

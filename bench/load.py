@@ -64,8 +64,8 @@ def _conversation(i: int, rng: random.Random) -> tuple[str, list[str]]:
     if kind == "ticket":
         return kind, [f"转人工 我想咨询第{i}号问题", "我的工单", rng.choice(QUESTIONS), rng.choice(QUESTIONS)]
     day = local_today("Asia/Shanghai") + timedelta(days=1 + i % 25)  # the config's booking time zone
-    return kind, ["预约驿站", "1", f"{day.month}月{day.day}日", "1晚", "张" + "一二三四五六七八九十"[i % 10] + "同学",
-                  f"139{i:08d}", "是", "是", "是", "确认"]
+    return kind, ["预约驿站", "1", f"{day.month}月{day.day}日", "1晚", "是", "是", "是",
+                  "张" + "一二三四五六七八九十"[i % 10] + "同学", f"139{i:08d}", "确认"]
 
 
 class Sender:

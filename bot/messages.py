@@ -87,19 +87,24 @@ ONLY_ONE_STATION = "目前只有一个驿站可选。\n"
 BOOKING_DONE = ("预约成功！预约编号：{number}\n{station}，{check_in}入住，共{nights}晚。\n"
                 "入住时请携带身份证。如需取消，回复“取消预约 {number}”。")
 NO_STATIONS = "驿站暂时没有开放预约，请稍后再试，或回复“转人工”咨询。"
-NO_BOOKINGS = "您还没有驿站预约。回复“预约驿站”即可预约免费住宿。"
+NO_BOOKINGS_YET = "您还没有驿站预约。"
+NO_BOOKINGS = NO_BOOKINGS_YET + "回复“预约驿站”即可预约免费住宿。"
 BOOKING_NOT_SUBMITTED = "这次预约还没有提交，完成下面这一步就好。"
 MY_BOOKINGS = "您的预约：\n{lines}"
 MY_BOOKINGS_CANCEL_HINT = "\n如需取消，回复“取消预约 编号”。"
+MY_BOOKINGS_PICK_HINT = "\n如需取消，回复“取消”加序号（如“取消第一个”），或“取消预约 编号”。"
+BOOKINGS_PICKED = "您选的是：\n{lines}"
+PICKED_WHAT_NEXT = "需要取消的话，回复“取消”（取消前会请您确认）；想换日期，请先取消，再回复“预约驿站”约新的日期。"
+PICKED_ALREADY_CANCELLED = "这个预约已经取消了，需要的话可以回复“预约驿站”重新预约。"
 BOOKING_LINE = "{number} {station} {check_in}入住 {nights}晚（{status}）"
 STATION_CHOICE = "{n}. {name}（{address}）"
 # How a day is written to people ("12月3日"; with the year where a booking is confirmed).
 DAY = "{month}月{day}日"
 DAY_WITH_YEAR = "{year}年{month}月{day}日"
 CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序号（如“第一个”）；取消多个可回复“取消预约 {numbers}”或“全部取消”。"
-CANCEL_CHOICE = "{n}. {item}"
+LIST_CHOICE = "{n}. {item}"  # one item of a numbered list to pick from
 CANCEL_ITEM = "{number} {station} {check_in}入住 {nights}晚"
-CANCEL_NO_SUCH_CHOICE = "列表里没有第{n}个，请回复1到{count}之间的序号。"
+LIST_NO_SUCH_CHOICE = "列表里没有第{n}个，请回复1到{count}之间的序号。"
 NUMBER_PLACEHOLDER = "编号"  # where a booking number goes when the user has several
 RESCHEDULE_HOW = ("预约不能直接改日期：先回复“取消预约 {number}”取消原预约，再回复“预约驿站”约新的日期"
                   "（新日期和原预约不重叠时，也可以先约新的、再取消旧的）。")
@@ -122,7 +127,9 @@ BOOKING_CANCELLED_BY_STAFF = "您的驿站预约{number}已被工作人员取消
 
 # ---------------------------------------------------------------- tickets
 TICKET_CONFIRM_SHORT = "您要反映的问题是“{text}”吗？回复“是”提交给工作人员，也可以再补充几句，说得越具体回复越快。"
-TICKET_ASK_TEXT = "好的，请用一两句话描述您的问题，我会转给工作人员。（回复“取消”可退出）"
+TICKET_DESCRIBE = "请用一两句话描述您的问题，我会转给工作人员。（回复“取消”可退出）"
+TICKET_ASK_TEXT = "好的，" + TICKET_DESCRIBE
+TICKET_NOT_SUBMITTED = "您的工单还没有提交，完成下面这一步就好。"
 TICKET_OPENED = "已为您登记工单，编号{number}。工作人员会尽快在这里回复您，回复“我的工单”可查看进度。"
 TICKET_UNDO_HINT = "如果不需要，回复“撤回工单”即可。"
 TICKET_NOT_FOUND = "没有找到工单{number}。"

@@ -28,9 +28,10 @@ ANSWERS = ["是", "是", "是"]
 
 def test_full_booking_in_web_chat_with_a_correction(shipped_index, tmp_path):
     client = _app(shipped_index, tmp_path).test_client()
-    replies = _chat(client, "我想预约驿站", "姜堰", "明天", "两晚", "张三", "138 1234 5678", *ANSWERS)
+    replies = _chat(client, "我想预约驿站", "姜堰", "明天", "两晚", *ANSWERS, "张三", "138 1234 5678")
     assert "请选择驿站" in replies[0] and "溱湖青年人才驿站" in replies[0]
-    assert "哪天入住" in replies[1] and "几晚" in replies[2] and "姓名" in replies[3] and "手机号" in replies[4]
+    assert "哪天入住" in replies[1] and "几晚" in replies[2] and "35周岁" in replies[3]
+    assert "姓名" in replies[6] and "手机号" in replies[7]  # asked once the eligibility questions are answered
     summary = replies[-1]
     tomorrow = TODAY + timedelta(days=1)
     assert f"{tomorrow.year}年{tomorrow.month}月{tomorrow.day}日" in summary and "共2晚" in summary
@@ -55,19 +56,21 @@ def test_full_booking_in_web_chat_with_a_correction(shipped_index, tmp_path):
 ])
 def test_date_forms(shipped_index, tmp_path, typed, expected):
     client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
-    replies = _chat(client, "预约驿站", typed, "1晚", "王五", "13900000000", *ANSWERS)
+    replies = _chat(client, "预约驿站", typed, "1晚", *ANSWERS, "王五", "13900000000")
     assert "请选择驿站" not in replies[0]  # one station: not asked
     assert f"{expected.year}年{expected.month}月{expected.day}日" in replies[-1]
 
 
 def test_bad_answers_are_asked_again(shipped_index, tmp_path):
     client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
-    replies = _chat(client, "预约驿站", "某天吧", "明天", "十晚", "3晚", "张", "张三", "12345", "13900000000", "也许")
+    replies = _chat(client, "预约驿站", "某天吧", "明天", "十晚", "3晚", "也许", *ANSWERS, "张", "张三", "12345",
+                    "13900000000")
     assert "没看懂这个日期" in replies[1]
     assert "1到7晚" in replies[3]
-    assert "姓名格式不对" in replies[5]
-    assert "手机号格式不对" in replies[7]
-    assert "请回复“是”或“否”" in replies[9]
+    assert "请回复“是”或“否”" in replies[5]
+    assert "姓名格式不对" in replies[9]
+    assert "手机号格式不对" in replies[11]
+    assert "请确认预约信息" in replies[12]
 
 
 def test_date_outside_the_window_is_refused(shipped_index, tmp_path):
@@ -79,8 +82,9 @@ def test_date_outside_the_window_is_refused(shipped_index, tmp_path):
 
 def test_ineligible_user_is_told_why(shipped_index, tmp_path):
     client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
-    replies = _chat(client, "预约驿站", "明天", "1", "赵六", "13700000000", "否")
+    replies = _chat(client, "预约驿站", "明天", "1", "否")
     assert "35周岁" in replies[-1] and "暂不符合" in replies[-1]
+    assert not any("姓名" in r or "手机号" in r for r in replies)  # no personal data asked for nothing
     assert client.get("/api/bookings").json["bookings"] == []
     assert "424套" in _chat(client, "人才公寓建了多少套")[0]
 
@@ -101,7 +105,7 @@ def test_full_night_offers_alternatives(shipped_index, tmp_path):
                                                  "phone": f"1380000000{i}",
                                                  "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}})
         assert res.status_code == 201
-    replies = _chat(c, "预约驿站", "姜堰", day, "1晚", "孙七", "13600000000", *ANSWERS, "确认")
+    replies = _chat(c, "预约驿站", "姜堰", day, "1晚", *ANSWERS, "孙七", "13600000000", "确认")
     assert "约满" in replies[-1]
     assert "溱湖青年人才驿站" in replies[-1]  # the other station has a bed that night
     assert "入住有空床" in replies[-1]          # and other dates at this one
@@ -146,7 +150,7 @@ def test_api_validation_and_cancel(shipped_index, tmp_path):
 def test_cancel_in_chat(shipped_index, tmp_path):
     # 18 messages in about a second: more than a person's burst, so the bucket is made bigger here.
     client = _app(shipped_index, tmp_path, stations=ONE_STATION, dialogue={"rate_burst": 100}).test_client()
-    done = _chat(client, "预约驿站", "明天", "1", "张三", "13800000000", *ANSWERS, "确认")[-1]
+    done = _chat(client, "预约驿站", "明天", "1", *ANSWERS, "张三", "13800000000", "确认")[-1]
     number = done.split("预约编号：")[1][:8]
     assert number in _chat(client, "取消预约")[0]
     asked = _chat(client, f"取消预约 {number}")[0]
@@ -165,7 +169,7 @@ def test_booking_through_the_encrypted_webhook_and_retry_books_once(shipped_inde
 
     app = _app(shipped_index, tmp_path, stations=ONE_STATION)
     wx = WeChatSim(app.test_client())
-    for text in ["预约驿站", "明天", "2晚", "周八", "13800000000", *ANSWERS]:
+    for text in ["预约驿站", "明天", "2晚", *ANSWERS, "周八", "13800000000"]:
         wx.say("o_booker", text)
     confirm = text_xml("o_booker", "确认", msg_id=777000111)
     first = wx.reply(wx.post(confirm))["Content"]
@@ -189,7 +193,7 @@ def test_today_is_the_users_today_not_the_servers(shipped_index, tmp_path, zone)
     assert client.post("/api/bookings", json=dict(body, check_in=today.isoformat())).status_code == 201
     (tmp_path / "chat").mkdir()
     chat = _app(shipped_index, tmp_path / "chat", booking={"timezone": zone}).test_client()
-    _chat(chat, "预约驿站", "溱湖", "今天", "1晚", "李四", "13900000000", *ANSWERS, "确认")
+    _chat(chat, "预约驿站", "溱湖", "今天", "1晚", *ANSWERS, "李四", "13900000000", "确认")
     assert chat.get("/api/bookings").json["bookings"][0]["check_in"] == today.isoformat()
 
 
@@ -216,7 +220,7 @@ def test_api_takes_only_whole_nights_and_iso_dates(shipped_index, tmp_path):
 def test_summary_edits_take_the_date_the_user_means(shipped_index, tmp_path):
     client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
     day = TODAY + timedelta(days=3)
-    _chat(client, "预约驿站", f"{day.month}月{day.day}日", "2晚", "张三", "13800000000", *ANSWERS)
+    _chat(client, "预约驿站", f"{day.month}月{day.day}日", "2晚", *ANSWERS, "张三", "13800000000")
     tomorrow = TODAY + timedelta(days=1)
     reply = _chat(client, "改成明晚")[0]
     assert f"{tomorrow.month}月{tomorrow.day}日" in reply and "2晚" in reply  # the date changed, the nights kept
@@ -247,8 +251,8 @@ def test_a_full_station_suggests_the_nearest_free_days_both_ways(shipped_index, 
     app = _app(shipped_index, tmp_path)
     full = TODAY + timedelta(days=10)
     _fill_lake(app.test_client(), full.isoformat())
-    reply = _chat(app.test_client(), "预约驿站", "溱湖", full.isoformat(), "1晚", "孙七", "13600000000",
-                  *ANSWERS, "确认")[-1]
+    reply = _chat(app.test_client(), "预约驿站", "溱湖", full.isoformat(), "1晚", *ANSWERS, "孙七",
+                  "13600000000", "确认")[-1]
     assert "约满" in reply
     assert day_label(full - timedelta(days=1)) in reply and day_label(full + timedelta(days=1)) in reply
     assert day_label(full - timedelta(days=7)) not in reply
@@ -262,7 +266,7 @@ def test_the_station_suggested_when_one_is_full_can_be_taken(shipped_index, tmp_
     day = TODAY + timedelta(days=5)
     _fill_lake(app.test_client(), day.isoformat())
     client = app.test_client()
-    full = _chat(client, "预约驿站", "溱湖", day.isoformat(), "1晚", "孙七", "13600000000", *ANSWERS, "确认")[-1]
+    full = _chat(client, "预约驿站", "溱湖", day.isoformat(), "1晚", *ANSWERS, "孙七", "13600000000", "确认")[-1]
     assert "约满" in full and "姜堰青年人才驿站" in full
     res = client.post("/api/chat", json={"text": taking}).json
     assert "请确认预约信息" in res["reply"] and "驿站：姜堰青年人才驿站" in res["reply"], res["reply"]
@@ -276,7 +280,7 @@ def test_the_full_station_offers_the_other_as_a_quick_reply(shipped_index, tmp_p
     day = TODAY + timedelta(days=5)
     _fill_lake(app.test_client(), day.isoformat())
     client = app.test_client()
-    for text in ("预约驿站", "溱湖", day.isoformat(), "1晚", "孙七", "13600000000", *ANSWERS):
+    for text in ("预约驿站", "溱湖", day.isoformat(), "1晚", *ANSWERS, "孙七", "13600000000"):
         client.post("/api/chat", json={"text": text})
     res = client.post("/api/chat", json={"text": "确认"}).json
     assert "姜堰青年人才驿站" in res["actions"]
@@ -326,7 +330,7 @@ def test_the_booking_command_after_a_full_station_starts_the_booking_again(shipp
     day = TODAY + timedelta(days=5)
     _fill_lake(app.test_client(), day.isoformat())
     client = app.test_client()
-    full = _chat(client, "预约驿站", "溱湖", day.isoformat(), "1晚", "孙七", "13600000000", *ANSWERS, "确认")[-1]
+    full = _chat(client, "预约驿站", "溱湖", day.isoformat(), "1晚", *ANSWERS, "孙七", "13600000000", "确认")[-1]
     assert "约满" in full
     again = _chat(client, "预约驿站")[0]
     assert "请选择驿站" in again and "没看懂" not in again, again
@@ -338,10 +342,10 @@ def test_the_booking_command_after_a_full_station_starts_the_booking_again(shipp
 def test_a_refused_eligibility_answer_can_be_taken_back(shipped_index, tmp_path):
     """User test B20: a mis-tapped 否 ended the booking, and "我点错了" was a policy question."""
     client = _app(shipped_index, tmp_path, stations=ONE_STATION).test_client()
-    refused = _chat(client, "预约驿站", "明天", "1", "赵六", "13700000000", "否")[-1]
+    refused = _chat(client, "预约驿站", "明天", "1", "否")[-1]
     assert "暂不符合" in refused and "重新选" in refused
     again = _chat(client, "我说错了")[0]  # feedback words: inside a flow they are the flow's
     assert "35周岁" in again and "暂不符合" not in again, again
-    summary = _chat(client, *ANSWERS)[-1]
+    summary = _chat(client, *ANSWERS, "赵六", "13700000000")[-1]
     assert "请确认预约信息" in summary and "赵六" in summary, summary
     assert "预约成功" in _chat(client, "确认")[0]

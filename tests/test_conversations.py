@@ -93,7 +93,7 @@ def pytest_terminal_summary_lines() -> list[str]:
 
 
 def _book_via_chat(client, phone: str) -> str:
-    for text in ("我想明天去溱湖驿站住1晚", "孙悦", phone, "是", "是", "是"):
+    for text in ("我想明天去溱湖驿站住1晚", "是", "是", "是", "孙悦", phone):
         client.post("/api/chat", json={"text": text})
     return client.post("/api/chat", json={"text": "确认"}).json["reply"]
 

@@ -183,7 +183,7 @@ def test_search_on_postgresql(pg_agent):
 
 def test_search_by_number_text_name_and_phone(app, agent):
     booker = app.test_client()
-    for text in ("我想明天去溱湖驿站住1晚", "陈晨", "13912340000", "是", "是", "是", "确认"):
+    for text in ("我想明天去溱湖驿站住1晚", "是", "是", "是", "陈晨", "13912340000", "确认"):
         booker.post("/api/chat", json={"text": text})
     booked = _open(booker, "驿站入住需要带什么证件")
     other = _open(app.test_client(), "人才公寓租金怎么算")

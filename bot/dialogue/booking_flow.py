@@ -1,7 +1,7 @@
 """Booking a free stay in chat: the booking form, "我的预约" and cancelling.
 
 The form (bot/dialogue/forms.py runs it) declares station, check-in day,
-nights, name, phone and the eligibility questions from config. Every
+nights, the eligibility questions from config, name and phone. Every
 extractor reads every message: "我想明天去溱湖驿站住3晚" fills three slots at
 once, "换总站" or "不对，住两晚" changes one later, and only what is missing is
 asked. Nothing is written to the database before "确认".
@@ -19,7 +19,7 @@ from bot.dates import day_label, day_label_with_year, impossible_date, stay_date
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles
 from bot.dialogue.extract import (date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in, normalise,
                                   phone_in, stated_name, station_in)
-from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, yes_no_slot
+from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, yes_no_slot
 from bot.dialogue.intents import compact, yes_no
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
@@ -147,7 +147,8 @@ def _show_station(station_id: str, ft: FormTurn) -> str:
     return next((n for i, n, _ in _stations(ft) if i == station_id), station_id)
 
 
-_SLOTS = [
+# What the stay is, asked first; then the eligibility questions; then who stays (``BookingForm.slots``).
+_STAY_SLOTS = [
     Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, _CHANGE_WORDS["station"], sticky=True,
          show=_show_station),
     Slot("check_in", _check_in,
@@ -157,6 +158,8 @@ _SLOTS = [
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
          _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
+]
+_PERSON_SLOTS = [
     Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_BAD_NAME, _CHANGE_WORDS["name"],
          show=lambda v, ft: messages.SHOW_NAME.format(name=v)),
     Slot("phone", _phone, lambda ft: (messages.ASK_PHONE, []), lambda ft: messages.BOOKING_BAD_PHONE,
@@ -176,9 +179,12 @@ class BookingForm(Form):
     name = "booking"
     intent = "booking"
     confirm_actions = (messages.CHIP_CONFIRM, messages.CHIP_CHANGE_DATE, messages.CHIP_CANCEL)
+    asides = ("my_bookings",)
 
     def slots(self, ft: FormTurn) -> list[Slot]:
-        return _SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility]
+        """The eligibility questions come before the name and phone: someone who may not stay is
+        told so before giving any personal data for nothing (user test)."""
+        return _STAY_SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility] + _PERSON_SLOTS
 
     def start_text(self, ft: FormTurn) -> str:
         return messages.BOOKING_START.format(max=ft.settings.booking.max_free_nights)
@@ -200,14 +206,12 @@ class BookingForm(Form):
         if len(stations) == 1:
             ft.values.setdefault("station", stations[0][0])
 
-    def digression(self, ft: FormTurn) -> str | None:
+    def aside(self, ft: FormTurn) -> str:
         """"我预约成功了吗" / "我的预约" in the middle of booking: the bookings already made, and that
         this one is not submitted yet; then the pending question again (user test: it used to
         say "您还没有驿站预约" and drop the booking one 确认 short of done)."""
-        if ft.turn.classified == "my_bookings":
-            listed = _bookings_listed(ft.turn)
-            return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
-        return super().digression(ft)
+        listed = _bookings_listed(ft.turn)
+        return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
 
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
         if slot.name == "station" and len(_stations(ft)) == 1:
@@ -263,33 +267,79 @@ class BookingForm(Form):
 BOOKING_FORM = BookingForm()
 
 
-@handles("booking")
+@handles(BOOKING_FORM.name, asides=BOOKING_FORM.asides)
 def booking(turn: Turn) -> Reply:
     return BOOKING_FORM.handle(turn)
 
 
+LIST_FLOW = "my_bookings"  # "我的预约" listed the bookings: "第二个" / "取消第二个" pick from them
+_MY_BOOKINGS_SHOWN = 10
+# A pick that says what it is for: "取消第二个", "把第2个取消掉", "第二个不要了".
+_SAYS_CANCEL = re.compile("取消|不要")
+
+
 @handles("my_bookings")
 def my_bookings(turn: Turn) -> Reply:
-    listed = _bookings_listed(turn)
-    if listed is None:
+    """"我的预约": the latest bookings, the soonest stay first, numbered when there are several; the
+    list is kept, so "第二个" or "取消第二个" picks from it (``_pick``, as from 取消预约's list; user
+    test: "第一个" after the list was not understood). Inside another flow (the menu's 我的预约 while
+    booking) they are only shown: that flow's question is still the one pending."""
+    flow = turn.state.get("flow")
+    if flow == LIST_FLOW and turn.text and turn.classified != "my_bookings":  # a reply to the list
+        return _pick(turn)
+    rows, names = _own_bookings(turn)
+    if not rows:
+        _leave_list(turn)
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")
-    return Reply(listed, intent="my_bookings")
+    if flow not in (None, LIST_FLOW):
+        return Reply(_bookings_text(rows, names, numbered=False), intent="my_bookings")
+    return _list_bookings(turn, rows, names)
+
+
+def _list_bookings(turn: Turn, rows: list, names: dict[str, str], prefix: str = "") -> Reply:
+    """我的预约's list, remembered to pick from."""
+    _leave_list(turn)
+    turn.state.update(flow=LIST_FLOW, choices=[b.number for b in _shown(rows)])
+    return Reply(prefix + _bookings_text(rows, names, numbered=len(turn.state["choices"]) > 1),
+                 intent="my_bookings")
+
+
+def bookings_in_passing(turn: Turn) -> str:
+    """"我的预约" in the middle of another flow (a ticket, a cancel confirmation), which asks its own
+    question after it: not numbered, since a "第一个" there answers that question."""
+    return _bookings_listed(turn) or messages.NO_BOOKINGS_YET
 
 
 def _bookings_listed(turn: Turn) -> str | None:
-    """The user's bookings as "我的预约" lists them (the latest ten), None when there are none."""
+    """The user's bookings as "我的预约" lists them, not numbered; None when there are none."""
     rows, names = _own_bookings(turn)
-    if not rows:
-        return None
-    lines = [messages.BOOKING_LINE.format(number=b.number, station=names.get(b.station_id, b.station_id),
-                                          check_in=day_label(b.check_in), nights=b.nights,
-                                          status=messages.BOOKING_STATUS_LABELS[b.status])
-             for b in rows[:10]]
-    hint = messages.MY_BOOKINGS_CANCEL_HINT if any(b.status == "active" for b in rows[:10]) else ""
+    return _bookings_text(rows, names, numbered=False) if rows else None
+
+
+def _shown(rows: list) -> list:
+    """The bookings "我的预约" shows: the latest ones, in date order like every list to pick from."""
+    return _in_order(rows[:_MY_BOOKINGS_SHOWN])
+
+
+def _line(b, names: dict[str, str]) -> str:
+    return messages.BOOKING_LINE.format(number=b.number, station=names.get(b.station_id, b.station_id),
+                                        check_in=day_label(b.check_in), nights=b.nights,
+                                        status=messages.BOOKING_STATUS_LABELS[b.status])
+
+
+def _bookings_text(rows: list, names: dict[str, str], numbered: bool) -> str:
+    shown = _shown(rows)
+    lines = [_line(b, names) for b in shown]
+    if numbered:
+        lines = [messages.LIST_CHOICE.format(n=n, item=line) for n, line in enumerate(lines, 1)]
+    hint = ""
+    if any(b.status == "active" for b in shown):
+        hint = messages.MY_BOOKINGS_PICK_HINT if numbered else messages.MY_BOOKINGS_CANCEL_HINT
     return messages.MY_BOOKINGS.format(lines="\n".join(lines)) + hint
 
 
 CANCEL_FLOW = "cancel_booking"
+CANCEL_ASIDES = ("my_bookings",)  # "我的预约" at "确定要取消…吗？": listed, then asked again
 # Answering "确定要取消…吗？" with its own verb ("取消吧", "那就取消吧") or by keeping the booking;
 # every other yes or no is the shared reading (intents.yes_no).
 _SURE = re.compile(r"^(?!取消$)(那|那就|那还是|还是)?(确认|确定|帮我|好的?)?取消(吧|掉|掉吧|了吧|预约吧?)?$")
@@ -332,7 +382,7 @@ def _confirm_cancel(turn: Turn) -> Reply:
     shown = "、".join(numbers)
     answer = cancel_answer(turn.text)
     if answer is None:
-        aside = BOOKING_FORM.digression(FormTurn(BOOKING_FORM, turn))
+        aside = bookings_in_passing(turn) if turn.classified in CANCEL_ASIDES else answer_in_passing(turn)
         again = messages.CANCEL_ASK_AGAIN.format(number=shown)
         return Reply(f"{aside}\n\n{again}" if aside else again,
                      actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
@@ -394,30 +444,51 @@ def _ask_which(turn: Turn, active: list, names: dict[str, str], prefix: str = ""
     """Several bookings: list them numbered, with station and day, so "第二个" or "全部取消" can pick."""
     turn.state.clear()
     turn.state.update(flow=CANCEL_FLOW, choices=[b.number for b in active])
-    lines = "\n".join(messages.CANCEL_CHOICE.format(n=n, item=_item(b, names)) for n, b in enumerate(active, 1))
+    lines = "\n".join(messages.LIST_CHOICE.format(n=n, item=_item(b, names)) for n, b in enumerate(active, 1))
     text = messages.CANCEL_WHICH.format(count=len(active), lines=lines, numbers="、".join(b.number for b in active))
     actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_CANCEL_ALL]
     return Reply(prefix + text, actions=actions, intent="cancel_booking")
 
 
+def _leave_list(turn: Turn) -> None:
+    """Forget a list shown to pick from (and the flow it stands for); the rest of the state stays."""
+    if turn.state.get("flow") in (CANCEL_FLOW, LIST_FLOW):
+        for key in ("flow", "choices", "picked", "actions"):
+            turn.state.pop(key, None)
+
+
 def _pick(turn: Turn) -> Reply:
-    """The reply to the list of bookings: the ones picked go to the confirmation. Anything else
-    leaves the list ("算了") or is handled as if no list had been shown (a question, a new request)."""
-    choices = turn.state["choices"]
-    picks = list_picks(turn.text, len(choices))
-    if picks is None:
-        turn.state.clear()
-        if turn.classified == "exit":
+    """The reply to a numbered list of the user's bookings, 取消预约's list to cancel from or 我的预约's:
+    the one reading of a place in a list ("第二个", "第2个", "取消第二个", "1和3", "都取消";
+    extract.list_picks). From the list to cancel from, or said with 取消, the bookings picked go to
+    the cancel confirmation. A bare pick from 我的预约's list shows the booking and says what can be
+    done; "取消" next means that one. Anything else leaves the list and is handled as if none had
+    been shown (a question, "算了", a new request)."""
+    flow, choices = turn.state.get("flow"), turn.state["choices"]
+    cancelling = flow == CANCEL_FLOW or turn.classified == CANCEL_FLOW or bool(_SAYS_CANCEL.search(turn.text))
+    places = list_picks(turn.text, len(choices))
+    in_view = turn.state.get("picked") or (choices if len(choices) == 1 else [])  # "取消它"
+    if places is None and not (flow == LIST_FLOW and cancelling and in_view):
+        _leave_list(turn)
+        if flow == CANCEL_FLOW and turn.classified == "exit":
             return Reply(messages.EXITED, intent="exit")
         return turn.engine.dispatch_text(turn)
     rows, names = _own_bookings(turn)
-    active = [b for b in rows if b.status == "active"]
-    outside = next((n for n in picks if not 1 <= n <= len(choices)), None)
+    outside = next((n for n in places or () if not 1 <= n <= len(choices)), None)
     if outside is not None:
-        return _ask_which(turn, _in_order(active), names,
-                          messages.CANCEL_NO_SUCH_CHOICE.format(n=outside, count=len(choices)) + "\n")
-    picked = [choices[n - 1] for n in picks]
-    chosen = [b for b in active if b.number in picked]
+        again = messages.LIST_NO_SUCH_CHOICE.format(n=outside, count=len(choices)) + "\n"
+        if flow == CANCEL_FLOW:
+            return _ask_which(turn, _in_order([b for b in rows if b.status == "active"]), names, again)
+        return _list_bookings(turn, rows, names, again)
+    picked = [choices[n - 1] for n in places] if places is not None else in_view
+    if cancelling:
+        return _cancel_picked(turn, picked, rows, names)
+    return _show_picked(turn, picked, rows, names)
+
+
+def _cancel_picked(turn: Turn, picked: list[str], rows: list, names: dict[str, str]) -> Reply:
+    """The bookings picked to cancel: the confirmation for those still active, and why not for the others."""
+    chosen = [b for b in rows if b.status == "active" and b.number in picked]
     refusals = [_why_not(n, rows) for n in picked if n not in {b.number for b in chosen}]
     if not chosen:
         turn.state.clear()
@@ -425,12 +496,26 @@ def _pick(turn: Turn) -> Reply:
     return _ask_to_cancel(turn, chosen, names, refusals)
 
 
+def _show_picked(turn: Turn, picked: list[str], rows: list, names: dict[str, str]) -> Reply:
+    """Bookings picked from 我的预约's list without a word of what for ("第二个"): shown, with what can
+    be done. The list stays (another place may be picked), and "取消" next means these."""
+    shown = [b for b in _in_order(rows) if b.number in picked]
+    active = [b for b in shown if b.status == "active"]
+    text = messages.BOOKINGS_PICKED.format(lines="\n".join(_line(b, names) for b in shown)) + "\n"
+    if not active:
+        turn.state.pop("picked", None)
+        return Reply(text + messages.PICKED_ALREADY_CANCELLED, actions=[messages.CHIP_BOOK], intent="my_bookings")
+    turn.state["picked"] = [b.number for b in active]
+    actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_MY_BOOKINGS]
+    return Reply(text + messages.PICKED_WHAT_NEXT, actions=actions, intent="my_bookings")
+
+
 def _in_order(bookings: list) -> list:
     """Bookings as a list to choose from: the soonest stay first."""
     return sorted(bookings, key=lambda b: (b.check_in, b.number))
 
 
-@handles("cancel_booking")
+@handles(CANCEL_FLOW, asides=CANCEL_ASIDES)
 def cancel_booking(turn: Turn) -> Reply:
     """"取消预约 YZ123456" asks once ("确定取消…吗？"); only a yes cancels, an unclear reply is asked
     again: one tap on a chip must not throw a stay away, nor a "嗯" keep one the user gave up.
@@ -441,7 +526,7 @@ def cancel_booking(turn: Turn) -> Reply:
     if flow == BOOKING_FORM.name and not named:
         turn.state.clear()
         return Reply(messages.BOOKING_ABANDONED, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
-    if flow == CANCEL_FLOW and not named:  # numbers named: asked anew
+    if flow in (CANCEL_FLOW, LIST_FLOW) and not named:  # numbers named: asked anew
         return _pick(turn) if "choices" in turn.state else _confirm_cancel(turn)
     rows, names = _own_bookings(turn)
     active = _in_order([b for b in rows if b.status == "active"])

@@ -103,8 +103,23 @@ def _registrar(registry: dict[str, Handler]) -> Callable[..., Callable[[Handler]
     return names
 
 
-handles = _registrar(HANDLERS)             # @handles("booking", …): handlers by intent
 handles_kind = _registrar(KIND_HANDLERS)   # @handles_kind("image", …): handlers by message type
+
+# What every flow takes as its own when it comes in its middle: free text (the answer asked for, or
+# a question the flow answers before asking again), a greeting, thanks.
+FLOW_TEXT = frozenset({"policy", "greeting", "thanks"})
+# The informational intents each flow answers in its middle and then asks its pending step again
+# ("我的预约" while a booking or a ticket is being filled in), as the flow declares them
+# (``@handles(flow, asides=…)``). Any other intent leaves the flow.
+FLOW_ASIDES: dict[str, frozenset[str]] = {}
+
+
+def handles(*intents: str, asides: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
+    """@handles("booking", …): handlers by intent. ``asides``, for a flow's handler (registered
+    under the flow's name): the informational intents it answers without leaving the flow."""
+    if asides:
+        FLOW_ASIDES.update((intent, frozenset(asides)) for intent in intents)
+    return _registrar(HANDLERS)(*intents)
 
 # Classified at start-up so the first user does not wait for the intent examples' embeddings:
 # it holds no intent keyword, so the classification goes through the examples.
@@ -241,10 +256,8 @@ class Dialogue:
         intent = self.classifier.classify(turn.text)
         turn.classified = intent  # a flow answers a question or greeting in the middle, then asks again
         flow = turn.state.get("flow")
-        if flow and intent != "exit" and intent in ("policy", "greeting", "thanks") and flow in HANDLERS:
-            intent = flow  # inside a multi-turn flow, free text belongs to the flow
-        elif flow == "booking" and intent == "my_bookings":
-            intent = flow  # "我预约成功了吗" at the summary: the booking being made is not lost
+        if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())):
+            intent = flow  # inside a multi-turn flow, free text and the flow's asides belong to the flow
         return HANDLERS.get(intent, HANDLERS["policy"])(turn)
 
     # ------------------------------------------------------------ helpers

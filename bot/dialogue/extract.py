@@ -107,9 +107,10 @@ def is_list_choice(text: str) -> bool:
 
 
 # Picking from a numbered list of the user's own things (bookings): "第二个", "1和3", "取消第一个吧",
-# "都取消". The verbs and particles around the places are dropped; what is left must be places only.
-_PICK_LEAD = re.compile(r"^(?:我|帮我|请)?(?:要|想)?(?:取消|选)?(?:掉)?")
-_PICK_TAIL = re.compile(r"(?:的?(?:那个|这个)?(?:预约|那个|这个))?(?:取消掉?)?(?:吧|了|哈)*$")
+# "把第2个取消掉", "第二个不要了", "都取消". The verbs and particles around the places are dropped;
+# what is left must be places only.
+_PICK_LEAD = re.compile(r"^(?:我|帮我|请)?(?:要|想)?(?:把)?(?:取消|选|看看|看一下|查看)?(?:掉)?")
+_PICK_TAIL = re.compile(r"(?:的?(?:那个|这个)?(?:预约|那个|这个))?(?:取消掉?|不要)?(?:吧|了|哈)*$")
 _PICK_JOIN = re.compile(r"和|跟|与|还有|以及|[、,，\s]+")
 _PICK_ALL = re.compile(r"^(?:我|帮我|请)?(?:要|想)?(?:把)?(?:这些|它们|这[两三四五]个)?(?:全部|全都|都|所有|[两三四五]个都)"
                        r"(?:的)?(?:预约)?(?:都)?(?:取消|取消掉|不要了?)?(?:吧|了|哈)*$")

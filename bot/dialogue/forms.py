@@ -93,6 +93,10 @@ class Form:
     name: str = ""
     intent: str = ""
     confirm_actions: tuple[str, ...] = (messages.CHIP_CONFIRM, messages.CHIP_CANCEL)
+    # Informational intents answered in the middle of the form by ``aside``, which then asks its
+    # pending step again ("我的预约" while booking). Register the form's handler with them:
+    # ``@handles(form.name, asides=form.asides)``; any other intent leaves the form.
+    asides: tuple[str, ...] = ()
 
     # ------------------------------------------------------------ what a form declares
     def slots(self, ft: FormTurn) -> list[Slot]:
@@ -121,6 +125,10 @@ class Form:
 
     def prefill(self, ft: FormTurn) -> None:
         """Fill what needs no asking (the only station there is)."""
+
+    def aside(self, ft: FormTurn) -> str:
+        """The answer to one of ``asides`` in the middle of the form (the step is asked after it)."""
+        raise NotImplementedError
 
     def after_absorb(self, ft: FormTurn) -> None:
         """Adjust the values a message gave before the next step is chosen (a station taken
@@ -276,21 +284,29 @@ class Form:
         return self._slot(ft, step).not_understood(ft)
 
     def digression(self, ft: FormTurn) -> str | None:
-        """The answer to a message that is not for the form: a greeting, thanks, or a question."""
-        turn = ft.turn
-        if turn.classified == "greeting":
-            return messages.GREETING
-        if turn.classified == "thanks":
-            return messages.THANKS
-        if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
-            from bot.dialogue.handlers import reply_for_answer
-
-            answer = turn.engine.answer_question(turn.text, turn.incoming.user_key)
-            return reply_for_answer(answer, offer=False).render()
-        return None
+        """The answer to a message that is not for the form: one of its ``asides``, a greeting,
+        thanks, or a question."""
+        if ft.turn.classified in self.asides:
+            return self.aside(ft)
+        return answer_in_passing(ft.turn)
 
     def _slot(self, ft: FormTurn, name: str) -> Slot:
         return next(s for s in self.slots(ft) if s.name == name)
+
+
+def answer_in_passing(turn: Turn) -> str | None:
+    """The answer to a greeting, thanks or a question in the middle of a flow, which asks its own
+    question again after it; None for anything else."""
+    if turn.classified == "greeting":
+        return messages.GREETING
+    if turn.classified == "thanks":
+        return messages.THANKS
+    if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
+        from bot.dialogue.handlers import reply_for_answer
+
+        answer = turn.engine.answer_question(turn.text, turn.incoming.user_key)
+        return reply_for_answer(answer, offer=False).render()
+    return None
 
 
 def yes_no_slot(name: str, question: str, ends_flow=None) -> Slot:

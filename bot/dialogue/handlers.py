@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from bot import messages
-from bot.dialogue.booking_flow import CANCEL_FLOW, has_active_booking, mentions_a_stay
-from bot.dialogue.engine import (HANDLERS, Reply, Turn, answers_ticket_offer, handles, handles_kind,
+from bot.dialogue.booking_flow import CANCEL_FLOW, LIST_FLOW, has_active_booking, mentions_a_stay
+from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement)
 from bot.dialogue.intents import compact
 from core.errors import IndexMissing
@@ -56,29 +56,27 @@ def on_unsupported(turn: Turn) -> Reply:
 
 
 # ---------------------------------------------------------------- intents
-@handles("greeting")
-def greeting(turn: Turn) -> Reply:
-    return Reply(messages.GREETING, actions=HELP_ACTIONS, intent="greeting")
+# Intents answered with one fixed message: intent → (message, quick replies). Another one is a
+# line here (and its keywords in config.yaml), not another handler.
+FIXED_REPLIES: dict[str, tuple[str, list[str]]] = {
+    "greeting": (messages.GREETING, HELP_ACTIONS),
+    "help": (messages.HELP, HELP_ACTIONS),
+    "thanks": (messages.THANKS, []),
+    "about_bot": (messages.ABOUT_BOT, HELP_ACTIONS),
+    "goodbye": (messages.GOODBYE, []),
+}
 
 
-@handles("help")
-def help_(turn: Turn) -> Reply:
-    return Reply(messages.HELP, actions=HELP_ACTIONS, intent="help")
+def _fixed_reply(intent: str) -> Handler:
+    text, actions = FIXED_REPLIES[intent]
+
+    def reply(turn: Turn) -> Reply:
+        return Reply(text, actions=list(actions), intent=intent)
+    return reply
 
 
-@handles("thanks")
-def thanks(turn: Turn) -> Reply:
-    return Reply(messages.THANKS, intent="thanks")
-
-
-@handles("about_bot")
-def about_bot(turn: Turn) -> Reply:
-    return Reply(messages.ABOUT_BOT, actions=HELP_ACTIONS, intent="about_bot")
-
-
-@handles("goodbye")
-def goodbye(turn: Turn) -> Reply:
-    return Reply(messages.GOODBYE, intent="goodbye")
+for _intent in FIXED_REPLIES:
+    handles(_intent)(_fixed_reply(_intent))
 
 
 _CANCEL_WORD = re.compile("取消")
@@ -87,9 +85,10 @@ _CANCEL_WORD = re.compile("取消")
 @handles("exit")
 def exit_(turn: Turn) -> Reply:
     """Leave what is going on. "算了" / "那就取消吧" answer the cancel confirmation when that is what
-    was asked; "取消吧" with nothing going on means the booking the user has, if any (confirmed first)."""
+    was asked, "取消第二个" a list of bookings just shown; "取消吧" with nothing going on means the
+    booking the user has, if any (confirmed first)."""
     flow = turn.state.get("flow")
-    if flow == CANCEL_FLOW or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
+    if flow in (CANCEL_FLOW, LIST_FLOW) or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
         return HANDLERS["cancel_booking"](turn)
     had_flow = bool(flow)
     turn.state.clear()

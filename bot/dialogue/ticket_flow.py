@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from bot import messages
+from bot.dialogue.booking_flow import bookings_in_passing
 from bot.dialogue.engine import Reply, Turn, answers_ticket_offer, handles
 from bot.dialogue.intents import compact, yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
                          withdraw)
 
 FLOW = "ticket"
+ASIDES = ("my_bookings",)  # answered in the middle of the flow, which then asks its step again
 MIN_TEXT = 2      # "转人工 嗯" is not a question yet: ask for one
 SHORT_TEXT = 6    # "转人工 落户": confirmed before it becomes a ticket
 SHOWN = 5         # tickets listed by "我的工单"
@@ -77,8 +79,22 @@ def _confirm_or_open(turn: Turn, described: str) -> Reply:
                  actions=[messages.CHIP_YES, messages.CHIP_CANCEL], intent="ticket")
 
 
-@handles("ticket")
+def _aside(turn: Turn) -> Reply:
+    """"我的预约" / "我预约成功了吗" while the description is asked for: the bookings, then the same
+    step again (user test: the question was taken as the end of the ticket flow, which was lost)."""
+    draft = turn.state.get("ticket_draft", "")
+    if draft:
+        step, actions = messages.TICKET_CONFIRM_SHORT.format(text=draft), [messages.CHIP_YES, messages.CHIP_CANCEL]
+    else:
+        step, actions = messages.TICKET_DESCRIBE, [messages.CHIP_CANCEL]
+    text = f"{bookings_in_passing(turn)}\n\n{messages.TICKET_NOT_SUBMITTED}\n{step}"
+    return Reply(text, actions=actions, intent="ticket")
+
+
+@handles(FLOW, asides=ASIDES)
 def ticket(turn: Turn) -> Reply:
+    if turn.state.get("flow") == FLOW and turn.classified in ASIDES:
+        return _aside(turn)
     described = _without_keywords(turn)
     if turn.state.get("flow") == FLOW:  # the description we asked for, or more of it
         draft = turn.state.get("ticket_draft", "")

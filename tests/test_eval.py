@@ -124,12 +124,12 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
     """Floors about one question below the dev figures of 2026-12-06 on 319 questions over 30
-    documents (hit@1 .821, hit@3 .917, answer_contains .803, no_answer_correct .812, source@1
-    .963), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout:
+    documents (hit@1 .826, hit@3 .917, answer_contains .817, no_answer_correct .832, source@1
+    .968), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout:
     see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.958 and m["hit@1"] >= 0.815 and m["hit@3"] >= 0.91 and m["answer_contains"] >= 0.797
-    assert m["no_answer_correct"] >= 0.80
+    assert m["source@1"] >= 0.963 and m["hit@1"] >= 0.82 and m["hit@3"] >= 0.91 and m["answer_contains"] >= 0.812
+    assert m["no_answer_correct"] >= 0.82
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config
@@ -237,11 +237,12 @@ def deployment_index(tmp_path_factory) -> str:
 def test_blind_questions_on_the_deployments_documents_do_not_fall_back(deployment_index):
     """knowledge/eval/qa_blind.tsv: 100 questions written blind from the two documents (corpus
     README). First measured 2026-12-05 at hit@1 .800, answer_contains .586, no_answer .733; it has
-    been tuned on since (a dev set now): floors about one question below hit@1 .800, hit@3 .886,
-    answer_contains .686, no_answer .967, source@1 .786. qa_blind_holdout.tsv is measured only."""
+    been tuned on since (a dev set now): floors about one question below hit@1 .814, hit@3 .900,
+    answer_contains .743, no_answer .967, source@1 .843 (2026-12-06). qa_blind_holdout.tsv is
+    measured only."""
     res = CliRunner().invoke(cli, ["eval", str(MULTI / "qa_blind.tsv"), "--index", deployment_index, "--json"])
     assert res.exit_code == 0, res.output
     m = json.loads(res.output)
     assert m["n"] == 100
-    assert m["hit@1"] >= 0.785 and m["hit@3"] >= 0.87 and m["answer_contains"] >= 0.67
-    assert m["no_answer_correct"] >= 0.93 and m["source@1"] >= 0.77
+    assert m["hit@1"] >= 0.80 and m["hit@3"] >= 0.885 and m["answer_contains"] >= 0.728
+    assert m["no_answer_correct"] >= 0.93 and m["source@1"] >= 0.828

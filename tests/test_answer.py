@@ -328,7 +328,8 @@ def test_an_amount_of_named_money_is_answered_only_by_a_text_naming_it():
 
 def test_kinds_of_fact_asked_in_common_words():
     """"创业补贴多少" asks an amount as surely as "多少补贴"; "占住房用地的多少" a share; "能申请啥贷款"
-    asks which loan, not how to apply ("能申请人才公寓不" still asks whether one qualifies)."""
+    asks which loan, not how to apply ("能申请人才公寓不" still asks whether one qualifies); "几年"
+    a number of years, which "上一年度" is not."""
     from knowledge.relevance import attribute_fit
 
     assert attribute_fit("郑州大学生一次性创业补贴多少", "按照有关规定给予创业培训补贴") < 0
@@ -338,6 +339,9 @@ def test_kinds_of_fact_asked_in_common_words():
     assert attribute_fit("保障房用地至少占住房用地的多少", "不低于全市住房建设用地的40%") > 0
     assert attribute_fit("大中专毕业生创业能申请啥贷款", "为大中专毕业生提供小额担保贷款和贴息扶持") == 0
     assert attribute_fit("本科能申请人才公寓不", "全年新建人才公寓424套") < 0
+    # "上一年度" and "上半年" name a year and a half-year, not how long something lasts.
+    assert attribute_fit("许可证有效期几年", "应当于每年3月1日前报送上一年度报告") < 0
+    assert attribute_fit("许可证有效期几年", "许可证有效期为三年") > 0
 
 
 def test_points_asked_as_how_many_one_gets_are_not_money():

@@ -169,6 +169,9 @@ _ATTRIBUTES = [
     (re.compile(r"什么时候|啥时候|啥时|几时|几点|哪天|日期|截止|何时"),
      re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|日前|起施行|以前|之前")),
     (re.compile(r"几分|多少分|加分|扣分|减分"), re.compile(rf"{_N}分")),
+    # "要多少分才能入户" asks the score one must reach, not what one item scores ("每满1年积3分").
+    (re.compile(r"(?:要|需要|得|攒到|积到|达到)多少分|多少分(?:才|就)|分数线"),
+     re.compile(rf"(?:达到|满|不低于)\s*{_N}分|{_N}分(?:以上|及以上)|分数线")),
     # "多久签注一次" "一年能申请几次": how often — every year, once a quarter, 3 times.
     (re.compile(r"(?:多久|多长时间|几年|几个月|几天)[^，。？?]{0,8}一次|几次|多少次"),
      re.compile(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),

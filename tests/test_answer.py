@@ -342,6 +342,10 @@ def test_kinds_of_fact_asked_in_common_words():
     # "上一年度" and "上半年" name a year and a half-year, not how long something lasts.
     assert attribute_fit("许可证有效期几年", "应当于每年3月1日前报送上一年度报告") < 0
     assert attribute_fit("许可证有效期几年", "许可证有效期为三年") > 0
+    # "要多少分才行" asks the score to reach, not what one item scores.
+    assert attribute_fit("深圳居住社保入户积分要多少分才行", "缴纳社会保险每险种每满1年积1分") < 0
+    assert attribute_fit("佛山积分要攒到多少分才能排入户", "积分累计达到30分的可申请入户") > 0
+    assert attribute_fit("本科学历积分能拿多少分", "本科以上为80分") > 0
 
 
 def test_points_asked_as_how_many_one_gets_are_not_money():

@@ -36,7 +36,8 @@ import numpy as np
 
 from knowledge.embedding import Embedder
 
-FILE = "words.npz"
+FILE = "words.json"          # the words, the embedder and the threshold; written last: it marks a whole pair
+VECTORS = "words.npy"       # their vectors, mapped read-only: every worker of a machine shares the pages
 QUANTILE = 0.9995         # of random word pairs' similarity: what only 1 in 2000 unrelated pairs reach
 REFERENCE_WORDS = 5000    # jieba's most frequent words of two characters or more: the pairs drawn from
 _SAMPLE = 50_000          # random pairs drawn (a fixed seed: the same embedder, the same threshold)
@@ -144,20 +145,28 @@ def _embed(embedder: Embedder, words: list[str], batch: int = 512) -> np.ndarray
 
 def _read(path: Path, embedder_name: str) -> tuple[list[str], np.ndarray, float] | None:
     try:
-        with np.load(path, allow_pickle=False) as data:
-            meta = json.loads(str(data["meta"]))
-            if meta.get("embedder") != embedder_name or meta.get("calibration") != _CALIBRATION:
-                return None
-            return json.loads(str(data["words"])), data["vectors"], float(meta["threshold"])
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        if meta.get("embedder") != embedder_name or meta.get("calibration") != _CALIBRATION:
+            return None
+        vectors = np.load(path.with_name(VECTORS), mmap_mode="r")
+        if len(vectors) != len(meta["words"]):
+            return None
+        return meta["words"], vectors, float(meta["threshold"])
     except (OSError, KeyError, ValueError):
         return None
 
 
 def _write(path: Path, embedder_name: str, words: list[str], vectors: np.ndarray, threshold: float) -> None:
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}.npz")
-    meta = json.dumps({"embedder": embedder_name, "threshold": threshold, "calibration": _CALIBRATION})
-    np.savez(tmp, words=json.dumps(words, ensure_ascii=False), vectors=vectors.astype(np.float32), meta=meta)
-    os.replace(tmp, path)  # readers see the old file or the whole new one
+    """The vectors, then the words: a reader that finds the words finds their vectors (each file
+    is replaced whole; two processes writing the same generation write the same contents)."""
+    tmp = path.with_name(f"{VECTORS}.tmp{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        np.save(fh, np.ascontiguousarray(vectors, dtype=np.float32))
+    os.replace(tmp, path.with_name(VECTORS))
+    meta = {"embedder": embedder_name, "threshold": threshold, "calibration": _CALIBRATION, "words": words}
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 # ------------------------------------------------------------ the neighbours a question is read with

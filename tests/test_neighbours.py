@@ -95,3 +95,33 @@ def test_a_build_writes_the_near_words_before_the_switch(index_copy, shipped_kb)
 
     directory = snapshot_dir(index_copy, read_pointer(index_copy))
     assert (directory / FILE).exists()
+
+
+def test_a_removal_needs_no_embedding_for_its_near_words(tmp_path, shipped_kb, embedder, monkeypatch):
+    """A removal's writer has no embedder: its first reader makes the words file from the
+    previous generation's vectors and threshold, embedding nothing."""
+    import shutil
+
+    from ingest.pipeline import build, remove
+    from knowledge.service import KnowledgeBase
+    from knowledge.snapshot import read_pointer, snapshot_dir
+    from tests.conftest import DOCS, settings_for
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(next(DOCS.glob("*.txt")), docs)
+    (docs / "见习指南.md").write_text("# 青才见习计划\n\n见习期间每月发放见习补贴2000元。\n", encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=embedder)
+    build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    remove(kb.index, ["见习指南.md"])
+    directory = snapshot_dir(tmp_path / "index", read_pointer(tmp_path / "index"))
+    assert not (directory / FILE).exists()
+    import knowledge.neighbours
+
+    words: list[str] = []
+    real = knowledge.neighbours._embed
+    monkeypatch.setattr(knowledge.neighbours, "_embed", lambda e, w, batch=512: words.extend(w) or real(e, w, batch))
+    answer = kb.answer("人才公寓建了多少套")
+    assert answer.found and (directory / FILE).exists()
+    assert words == []  # neither the vocabulary nor the everyday words measuring the threshold
+    assert "见习补贴" not in Neighbours.for_generation(directory, kb.index.current().keyword.vocabulary(), embedder).words

@@ -152,7 +152,10 @@ _ATTRIBUTES = [
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
     (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
-     re.compile(rf"{_N}(?:万)?元|免费|免收|不收取|不得收取")),
+     re.compile(rf"{_N}(?:万)?元|免费|免收|不收取|不得收取|\d+(?:\.\d+)?\s*[%％]|百分之")),
+    # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
+    # such (多少钱, 价格) is a sum of money or nothing.
+    (re.compile(r"多少钱|多少元|几块钱|价格|单价|房价|售价|卖多少"), re.compile(rf"{_N}(?:万)?元|免费|免收|不收取|不得收取")),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
     (re.compile(r"几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|几个月|几年|多少年|多少天|期限|有效期"),

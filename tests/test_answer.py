@@ -334,6 +334,8 @@ def test_kinds_of_fact_asked_in_common_words():
 
     assert attribute_fit("郑州大学生一次性创业补贴多少", "按照有关规定给予创业培训补贴") < 0
     assert attribute_fit("郑州大学生一次性创业补贴多少", "一次性创业补贴5000元") > 0
+    assert attribute_fit("见习补贴是多少", "见习补贴不低于当地最低工资标准的60%") > 0  # a share is an amount
+    assert attribute_fit("安居型商品房卖多少钱一平", "配建不低于总建筑面积30%的安居型商品房") < 0  # money is not
     assert attribute_fit("补贴多少年", "补贴期限3年") >= 0  # a duration, not money
     assert attribute_fit("保障房用地至少占住房用地的多少", "保障性住房建设用地不少于4.1平方公里") < 0
     assert attribute_fit("保障房用地至少占住房用地的多少", "不低于全市住房建设用地的40%") > 0

@@ -107,13 +107,13 @@ class HybridRetriever:
                   if not any(snap.used_as_a_word(form, p) for form in g.county_forms_in(query, p))]
         places += [p for p in g.abbreviated(query) if not any(compatible(p, q) for q in places)]
         places += [p for form, p in snap.areas().items() if form in query and p not in places]
-        distinct: list[Place] = []
+        distinct: list[Place] = []  # in the order last named: the question comes last
         for place in places:
             near = next((i for i, q in enumerate(distinct) if compatible(place, q)), None)
-            if near is None:
-                distinct.append(place)
-            elif place.level > distinct[near].level:
-                distinct[near] = place
+            if near is not None:  # "泰州本地人在苏州读的大专，想回姜堰…": 泰州 and 姜堰 are one, named last
+                other = distinct.pop(near)
+                place = place if place.level > other.level else other
+            distinct.append(place)
         if distinct:
             return tuple(distinct), True
         return ((self.home,) if self.home else ()), False

@@ -112,6 +112,9 @@ def test_a_question_naming_two_unrelated_places_is_answered_from_either(kb):
     assert answer.found and "800元" in answer.text, answer.text
     assert answer.sources[0]["doc_id"] == "泰州市青年人才租房补贴实施细则.txt"
     assert kb.retrieve("广州天河区硕士租房补贴多少").place.name == "天河区"  # one inside the other: the inner
+    # 泰州 and 姜堰 are one place, named last: the question is about it, not 广州 between them.
+    answer = kb.answer("我是泰州本地人在广州读的大学，想回姜堰工作，本科生租房补贴每月多少")
+    assert answer.found and "800元" in answer.text and answer.sources[0]["doc_id"] == "泰州市青年人才租房补贴实施细则.txt"
 
 
 def test_a_county_name_used_as_a_word_in_another_places_document_is_not_that_county(tmp_path, shipped_kb):

@@ -11,6 +11,7 @@ fails, times out or declines.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -113,10 +114,14 @@ class Answerer:
             parts.extend(p for p in (lead, c.text) if p and not _said(p, parts))
         # A heading has no end mark: it is followed by a full stop, not run into the next sentence.
         last = len(parts) - 1
-        text = _fit("".join(p if p.endswith(_ENDS) or i == last else p + "。" for i, p in enumerate(parts)),
-                    self.cfg.max_chars)
+        text = "".join(p if p.endswith(_ENDS) or i == last else p + "。" for i, p in enumerate(parts))
+        text = _fit(_dated(text, self._year_of(chunks[first.rank].chunk.doc_id)), self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
         return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
+
+    def _year_of(self, doc_id: str) -> str:
+        doc = self.retriever.index.current().manifest.docs.get(doc_id)
+        return doc.meta.get("year", "") if doc is not None else ""
 
     # ------------------------------------------------------------ LLM
     def _llm_answer(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
@@ -143,6 +148,18 @@ class Answerer:
 
 
 _ENDS = tuple(SENTENCE_ENDS + CLOSERS + "：:…")  # a part ending so needs no "。" added
+
+
+# "全年新建人才公寓424套" in a 2023 report, read in 2026: the year it speaks of is not the reader's.
+_RELATIVE_YEAR = re.compile(r"全年|今年|去年|前年")
+_YEAR_STATED = re.compile(r"(?:19|20)\d\d年")
+
+
+def _dated(text: str, year: str) -> str:
+    """``text`` with its document's year in front when it counts by a year it does not name."""
+    if year and _RELATIVE_YEAR.search(text) and not _YEAR_STATED.search(text):
+        return f"（{year}年）{text}"
+    return text
 
 
 def _said(part: str, parts: list[str]) -> bool:

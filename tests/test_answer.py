@@ -350,6 +350,14 @@ def test_kinds_of_fact_asked_in_common_words():
     assert attribute_fit("本科学历积分能拿多少分", "本科以上为80分") > 0
 
 
+def test_a_figure_counted_by_a_relative_year_names_its_documents_year(shipped_kb):
+    """"全年新建人才公寓424套" in the 2023 report, read years later, is said as 2023's; a sentence
+    that names its year, or counts by none, is left as written."""
+    answer = shipped_kb.answer("去年新建了多少人才公寓")
+    assert answer.found and answer.text.startswith("（2023年）") and "424套" in answer.text
+    assert not shipped_kb.answer("驿站能免费住吗").text.startswith("（")
+
+
 def test_points_asked_as_how_many_one_gets_are_not_money():
     """"积分能拿多少" asks points: a score answers it, no amount of money is required."""
     from knowledge.relevance import attribute_fit

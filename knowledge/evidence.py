@@ -153,7 +153,7 @@ _EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!
 # without the word.
 # "驿站管早饭吗" "要交押金吗" "能带宠物吗" ask the same of what is provided, paid or brought.
 _WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2,10})"
-                    r"|(?:有|管|包|提供|配|交|带)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$")
+                    r"|(?:有|管|包|提供|配|交|带|收)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$")
 _RELATIONS = frozenset("区别 差别 不同 关系 联系 好处 坏处 用处 意义 作用 影响 变化 限制 要求 规定".split())
 _THING_SHARE = 0.75  # of its words a text must name (a typo, 见习计画, still passes)
 
@@ -176,7 +176,7 @@ def asked_thing(question: str) -> str:
     if thing.startswith(("啥", "什么", "哪")):
         return ""  # "要带啥证件吗" asks which: 身份证 answers it
     head = words(thing)[-1] if thing else ""
-    return thing if head and word_tag(head) in ("n", "nz") and head not in _RELATIONS else ""
+    return thing if head and word_tag(head) in ("n", "nz", "vn") and head not in _RELATIONS else ""
 
 
 @dataclass(frozen=True)

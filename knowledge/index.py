@@ -66,6 +66,7 @@ class Snapshot:
     def __init__(self, manifest: Manifest, records: list[ChunkRecord], keyword: KeywordIndex, vectors: np.ndarray):
         self.manifest = manifest
         self.ids = [r.id for r in records]
+        self.row = {cid: i for i, cid in enumerate(self.ids)}  # a chunk's row in the vectors and word lists
         self.chunks = {r.id: r for r in records}
         self.keyword = keyword
         self.vectors = vectors

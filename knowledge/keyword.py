@@ -51,9 +51,17 @@ class KeywordIndex:
         retriever = bm25s.BM25.load(str(directory), show_progress=False, verbosity=0)
         return cls(ids, retriever)
 
-    def vocabulary(self) -> list[str]:
-        """Every token the index holds."""
-        return [t for t in self._bm25.vocab_dict if t != "\u2400"]
+    def row_tokens(self) -> list[list[str]]:
+        """Each row's tokens, read back from the index (a generation copied from a Chroma server
+        has no other record of them): the columns of its term matrix turned into rows."""
+        scores = self._bm25.scores
+        indptr, indices = np.asarray(scores["indptr"]), np.asarray(scores["indices"])
+        names = {i: t for t, i in self._bm25.vocab_dict.items()}
+        token_of = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+        order = np.argsort(indices, kind="stable")
+        rows, tokens = indices[order], token_of[order]
+        bounds = np.searchsorted(rows, np.arange(len(self.ids) + 1))
+        return [[names[int(t)] for t in tokens[bounds[i]:bounds[i + 1]]] for i in range(len(self.ids))]
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Top-k (chunk id, BM25 score) with score > 0; ``allowed`` is a 0/1 mask over ids."""

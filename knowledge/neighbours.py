@@ -5,7 +5,10 @@ Why: people paraphrase the documents' wording — 家属 for 亲属, 行业论�
 (knowledge.relevance) compares words. A synonym list only knows the pairs someone
 wrote down for one deployment; the embedder already knows many more. Each word of
 the vocabulary is embedded once, when a generation is built (vectors of words an
-earlier generation held are reused), and a question's words are compared with them.
+earlier generation held are reused), and a question's words are compared with the
+words of the chunks it retrieved (each row's word list is stored too): the cost is
+bounded by the ~80 candidates, not by the vocabulary, which grows with the corpus
+(bench/README.md: against the whole vocabulary, 14 ms a question at 20,000 words).
 
 What "nearly" means is measured, not chosen: the threshold is the similarity that
 only one in 2,000 random pairs of everyday words reach (``QUANTILE`` of pairs drawn
@@ -26,18 +29,21 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import chain
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
+import cachetools
 import numpy as np
 
 from knowledge.embedding import Embedder
 
-FILE = "words.json"          # the words, the embedder and the threshold; written last: it marks a whole pair
+FILE = "words.json"         # the words, the embedder, the threshold; written last: it marks a whole set
 VECTORS = "words.npy"       # their vectors, mapped read-only: every worker of a machine shares the pages
+ROW_WORDS = "words-rows.npy"  # each row's words (indexes into the words), row after row
+ROW_PTR = "words-ptr.npy"     # where each row's words start in ROW_WORDS
 QUANTILE = 0.9995         # of random word pairs' similarity: what only 1 in 2000 unrelated pairs reach
 REFERENCE_WORDS = 5000    # jieba's most frequent words of two characters or more: the pairs drawn from
 _SAMPLE = 50_000          # random pairs drawn (a fixed seed: the same embedder, the same threshold)
@@ -45,7 +51,8 @@ _CALIBRATION = f"{QUANTILE}/{REFERENCE_WORDS}/{_SAMPLE}"  # a file measured othe
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u4e00-\u9fff]+")
 
-_active: ContextVar["Neighbours | None"] = ContextVar("neighbours", default=None)
+Near = Mapping[str, frozenset[str]]  # a question's words -> the near words the candidates hold
+_active: ContextVar[Near] = ContextVar("near_words", default={})
 
 
 def vocabulary(tokens: Iterable[str]) -> list[str]:
@@ -55,63 +62,81 @@ def vocabulary(tokens: Iterable[str]) -> list[str]:
 
 
 class Neighbours:
-    """The vocabulary's vectors and the threshold measured on them; near words per term, memoised."""
+    """One generation's words, their vectors, each row's words and the threshold."""
 
-    def __init__(self, words: Sequence[str], vectors: np.ndarray, threshold: float, embedder: Embedder):
+    def __init__(self, words: Sequence[str], vectors: np.ndarray, threshold: float, embedder: Embedder,
+                 row_words: np.ndarray | None = None, row_ptr: np.ndarray | None = None):
         self.words = list(words)
         self.vectors = np.asarray(vectors, dtype=np.float32)
         self.threshold = threshold
         self.embedder = embedder
-        self._row = {w: i for i, w in enumerate(self.words)}
-        self._near: dict[str, frozenset[str]] = {}
-        self._lock = threading.Lock()
+        self.row_words = np.zeros(0, np.int32) if row_words is None else row_words
+        self.row_ptr = np.zeros(1, np.int64) if row_ptr is None else row_ptr
+        self._index = {w: i for i, w in enumerate(self.words)}
+        self._term_vectors: cachetools.LRUCache = cachetools.LRUCache(maxsize=4096)  # question words not in the vocabulary
 
-    def prepare(self, terms: Iterable[str]) -> None:
-        """Find the near words of ``terms`` (one embedding call for the ones not in the vocabulary)."""
-        todo = [t for t in dict.fromkeys(terms) if t not in self._near]
-        if not todo or not len(self.words):
-            return
-        missing = [t for t in todo if t not in self._row]
-        fresh = dict(zip(missing, self.embedder.embed(missing))) if missing else {}
-        matrix = np.stack([fresh[t] if t in fresh else self.vectors[self._row[t]] for t in todo])
-        sims = self.vectors @ matrix.T
-        found = {}
-        for j, term in enumerate(todo):
-            rows = np.nonzero(sims[:, j] >= self.threshold)[0]
-            # a word containing the term (or inside it) is matched as it is, not as a paraphrase
-            found[term] = frozenset(w for w in (self.words[i] for i in rows) if term not in w and w not in term)
-        with self._lock:
-            if len(self._near) > 50_000:  # questions' words are few; a bound all the same
-                self._near.clear()
-            self._near.update(found)
+    def near(self, terms: Iterable[str], rows: Iterable[int] | None = None) -> dict[str, frozenset[str]]:
+        """For each of ``terms``, the words of ``rows`` (all words if None) it is near to. A word
+        containing the term (or inside it) is matched as it is, not as a paraphrase."""
+        terms = list(dict.fromkeys(terms))
+        if rows is None:
+            ids = np.arange(len(self.words))
+        else:
+            ptr = self.row_ptr
+            parts = [self.row_words[ptr[r]:ptr[r + 1]] for r in rows if r + 1 < len(ptr)]
+            ids = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+        if not terms or not len(ids):
+            return {}
+        sims = self.vectors[ids] @ self._vectors_of(terms).T
+        out = {}
+        for j, term in enumerate(terms):
+            found = frozenset(w for w in (self.words[i] for i in ids[sims[:, j] >= self.threshold])
+                              if term not in w and w not in term)
+            if found:
+                out[term] = found
+        return out
 
-    def near(self, term: str) -> frozenset[str]:
-        return self._near.get(term, frozenset())
+    def _vectors_of(self, terms: list[str]) -> np.ndarray:
+        missing = [t for t in terms if t not in self._index and t not in self._term_vectors]
+        if missing:
+            for t, v in zip(missing, self.embedder.embed(missing)):
+                self._term_vectors[t] = v
+        return np.stack([self.vectors[self._index[t]] if t in self._index else self._term_vectors[t] for t in terms])
 
     # ------------------------------------------------------------ stored with a generation
     @classmethod
-    def for_generation(cls, directory: Path, tokens: Iterable[str], embedder: Embedder) -> "Neighbours":
-        """The generation's word vectors: read from ``directory``, or made and written there for
-        every later reader. The build makes them before the switch (ingest.writer); a machine
-        that copied the generation from a Chroma server makes them on its first question.
-        Vectors of words the other generations beside it hold are reused, not embedded again."""
-        words = vocabulary(tokens)
-        stored = _read(directory / FILE, embedder.name)
-        if stored is None or stored[0] != words:
-            others = [got for f in sorted(directory.parent.glob(f"*/{FILE}"), reverse=True)
-                      if f.parent != directory and (got := _read(f, embedder.name)) is not None]
-            known: dict[str, np.ndarray] = {}
-            for got in others:
-                known.update((w, v) for w, v in zip(got[0], got[1]) if w not in known)
-            new = [w for w in words if w not in known]
-            if new:
-                known.update(zip(new, _embed(embedder, new)))
-            matrix = (np.stack([known[w] for w in words]).astype(np.float32) if words
-                      else np.zeros((0, 1), np.float32))
-            threshold = others[0][2] if others else calibrate(_embed(embedder, reference_words()))
-            stored = (words, matrix, threshold)
-            _write(directory / FILE, embedder.name, *stored)
-        return cls(stored[0], stored[1], stored[2], embedder)
+    def load(cls, directory: Path, embedder: Embedder, rows: int) -> "Neighbours | None":
+        """The generation's stored word vectors, or None if they are missing or not for it."""
+        stored = _read(directory, embedder.name)
+        if stored is None or len(stored[3]) != rows + 1:
+            return None
+        return cls(stored[0], stored[1], stored[2], embedder, stored[4], stored[3])
+
+    @classmethod
+    def make(cls, directory: Path, token_lists: Sequence[Sequence[str]], embedder: Embedder) -> "Neighbours":
+        """Make and write the generation's word vectors from its rows' keyword tokens (in row
+        order). The build does it before the switch (ingest.writer); a machine that copied the
+        generation from a Chroma server does it on its first question. Vectors of words the
+        other generations beside it hold are reused, not embedded again, and so is their threshold."""
+        words = vocabulary(chain.from_iterable(token_lists))
+        index = {w: i for i, w in enumerate(words)}
+        per_row = [sorted({index[t] for t in tokens if t in index}) for tokens in token_lists]
+        row_ptr = np.zeros(len(per_row) + 1, np.int64)
+        row_ptr[1:] = np.cumsum([len(r) for r in per_row])
+        row_words = np.fromiter(chain.from_iterable(per_row), np.int32, count=int(row_ptr[-1]))
+        others = [got for f in sorted(directory.parent.glob(f"*/{FILE}"), reverse=True)
+                  if f.parent != directory and (got := _read(f.parent, embedder.name)) is not None]
+        known: dict[str, np.ndarray] = {}
+        for got in others:
+            known.update((w, v) for w, v in zip(got[0], got[1]) if w not in known)
+        new = [w for w in words if w not in known]
+        if new:
+            known.update(zip(new, _embed(embedder, new)))
+        vectors = (np.stack([known[w] for w in words]).astype(np.float32) if words
+                   else np.zeros((0, 1), np.float32))
+        threshold = others[0][2] if others else calibrate(_embed(embedder, reference_words()))
+        _write(directory, embedder.name, words, vectors, threshold, row_words, row_ptr)
+        return cls(words, vectors, threshold, embedder, row_words, row_ptr)
 
 
 def calibrate(vectors: np.ndarray, quantile: float = QUANTILE) -> float:
@@ -143,37 +168,42 @@ def _embed(embedder: Embedder, words: list[str], batch: int = 512) -> np.ndarray
     return np.vstack([embedder.embed(words[i:i + batch]) for i in range(0, len(words), batch)])
 
 
-def _read(path: Path, embedder_name: str) -> tuple[list[str], np.ndarray, float] | None:
+def _read(directory: Path, embedder_name: str):
+    """(words, vectors, threshold, row_ptr, row_words) as stored, mapped read-only; None if not usable."""
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
+        meta = json.loads((directory / FILE).read_text(encoding="utf-8"))
         if meta.get("embedder") != embedder_name or meta.get("calibration") != _CALIBRATION:
             return None
-        vectors = np.load(path.with_name(VECTORS), mmap_mode="r")
-        if len(vectors) != len(meta["words"]):
+        vectors = np.load(directory / VECTORS, mmap_mode="r")
+        row_ptr = np.load(directory / ROW_PTR, mmap_mode="r")
+        row_words = np.load(directory / ROW_WORDS, mmap_mode="r")
+        if len(vectors) != len(meta["words"]) or int(row_ptr[-1]) != len(row_words):
             return None
-        return meta["words"], vectors, float(meta["threshold"])
-    except (OSError, KeyError, ValueError):
+        return meta["words"], vectors, float(meta["threshold"]), row_ptr, row_words
+    except (OSError, KeyError, ValueError, IndexError):
         return None
 
 
-def _write(path: Path, embedder_name: str, words: list[str], vectors: np.ndarray, threshold: float) -> None:
-    """The vectors, then the words: a reader that finds the words finds their vectors (each file
-    is replaced whole; two processes writing the same generation write the same contents)."""
-    tmp = path.with_name(f"{VECTORS}.tmp{os.getpid()}")
-    with open(tmp, "wb") as fh:
-        np.save(fh, np.ascontiguousarray(vectors, dtype=np.float32))
-    os.replace(tmp, path.with_name(VECTORS))
+def _write(directory: Path, embedder_name: str, words: list[str], vectors: np.ndarray, threshold: float,
+           row_words: np.ndarray, row_ptr: np.ndarray) -> None:
+    """The arrays, then the words: a reader that finds the words finds the rest (each file is
+    replaced whole; two processes writing one generation write the same contents)."""
+    for name, array in ((VECTORS, vectors.astype(np.float32)), (ROW_WORDS, row_words), (ROW_PTR, row_ptr)):
+        tmp = directory / f"{name}.tmp{os.getpid()}"
+        with open(tmp, "wb") as fh:
+            np.save(fh, np.ascontiguousarray(array))
+        os.replace(tmp, directory / name)
     meta = {"embedder": embedder_name, "threshold": threshold, "calibration": _CALIBRATION, "words": words}
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    tmp = directory / f"{FILE}.tmp{os.getpid()}"
     tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    os.replace(tmp, directory / FILE)
 
 
-# ------------------------------------------------------------ the neighbours a question is read with
+# ------------------------------------------------------------ the near words a question is read with
 @contextmanager
-def using(neighbours: "Neighbours | None") -> Iterator[None]:
-    """Read the question within this block with ``neighbours`` (None: exact words only)."""
-    token = _active.set(neighbours)
+def using(near: Near | None) -> Iterator[None]:
+    """Read the question within this block with ``near`` (None or empty: exact words only)."""
+    token = _active.set(near or {})
     try:
         yield
     finally:
@@ -181,6 +211,5 @@ def using(neighbours: "Neighbours | None") -> Iterator[None]:
 
 
 def near_words(term: str) -> frozenset[str]:
-    """The vocabulary's words near ``term`` (prepared by the retriever for the question's words)."""
-    neighbours = _active.get()
-    return neighbours.near(term) if neighbours is not None else frozenset()
+    """The near words of ``term`` among the question's candidates (set by the retriever)."""
+    return _active.get().get(term, frozenset())

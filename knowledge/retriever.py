@@ -24,7 +24,7 @@ from core.config import RetrievalConfig
 from knowledge.embedding import Embedder
 from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates
 from knowledge.index import ChunkRecord, KnowledgeIndex
-from knowledge.neighbours import Neighbours, using
+from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
 from knowledge.relevance import asked_clause, relevance, subject_terms
 from knowledge.text import normalise_query, to_simplified
@@ -61,7 +61,7 @@ class Retrieval:
     place: Place | None = None  # the place searched for: named in the question, else the deployment's
     place_named: bool = False   # the question itself named it
     place_covered: bool = True  # some document is about that place (not only national ones)
-    neighbours: Neighbours | None = None  # the near words the question was read with (for the answer too)
+    near: Near | None = None  # the near words the question was read with (the answer reads it so too)
 
 
 class HybridRetriever:
@@ -84,8 +84,10 @@ class HybridRetriever:
             return found
         with self._neighbours_lock:
             if self._neighbours[0] is not snap:
-                found = (Neighbours.for_generation(snap.directory, snap.keyword.vocabulary(), self.embedder)
-                         if snap.directory is not None else None)
+                found = None
+                if snap.directory is not None:
+                    found = (Neighbours.load(snap.directory, self.embedder, len(snap.ids))
+                             or Neighbours.make(snap.directory, snap.keyword.row_tokens(), self.embedder))
                 self._neighbours = (snap, found)
             return self._neighbours[1]
 
@@ -158,14 +160,13 @@ class HybridRetriever:
                 fused[cid] = fused.get(cid, 0.0) + weight / (self.cfg.rrf_k + rank + 1)
         dense_of, keyword_of = dict(dense), dict(keyword)
         neighbours = self.neighbours(snap)
-        if neighbours is not None:
-            neighbours.prepare(subject_terms(query))
-        with using(neighbours):
+        near = neighbours.near(subject_terms(query), (snap.row[c] for c in fused)) if neighbours else {}
+        with using(near):
             return self._rank(asked, query, k, snap, fused, dense_of, keyword_of, local, vector,
-                              place, named, covered, neighbours)
+                              place, named, covered, near)
 
     def _rank(self, asked, query, k, snap, fused, dense_of, keyword_of, local, vector, place, named, covered,
-              neighbours) -> Retrieval:
+              near) -> Retrieval:
         """The fused candidates judged and ordered: relevance, the place and document asked, the evidence."""
         rel = {cid: relevance(query, snap.chunks[cid], dense_of.get(cid)) for cid in fused}
         top = max(fused.values(), default=1.0)
@@ -190,7 +191,7 @@ class HybridRetriever:
             for cid in best
         ]
         return Retrieval(query=asked, chunks=chunks, query_vector=vector, generation=snap.generation,
-                         place=place, place_named=named, place_covered=covered, neighbours=neighbours)
+                         place=place, place_named=named, place_covered=covered, near=near)
 
     def _answer_first(self, query: str, ranked: list[str], order: dict[str, float], snap, local) -> None:
         """Reorder the chunks an answer is drawn from (the first ``ANSWER_CHUNKS``) by the best

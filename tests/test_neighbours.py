@@ -35,29 +35,29 @@ def _generation(tmp_path, n: int):
 
 
 def test_a_paraphrase_counts_as_half_a_word_only_where_the_near_words_are_used(tmp_path, embedder):
-    tokens = ["院士", "亲属", "走访", "慰问", "驿站", "产业", "论坛", "停车"]
-    neighbours = Neighbours.for_generation(_generation(tmp_path, 1), tokens, embedder)
-    neighbours.prepare(["家属", "行业"])
-    assert "亲属" in neighbours.near("家属") and "产业" in neighbours.near("行业")
-    assert "停车" not in neighbours.near("家属")
+    rows = [["院士", "亲属", "走访", "慰问"], ["驿站", "停车"], ["产业", "论坛"]]
+    neighbours = Neighbours.make(_generation(tmp_path, 1), rows, embedder)
+    near = neighbours.near(["家属", "行业"], [0, 1, 2])
+    assert "亲属" in near["家属"] and "产业" in near["行业"]
+    assert "停车" not in near["家属"]
+    assert "家属" not in neighbours.near(["家属"], [1, 2])  # only the words of the rows asked about
 
     text = "常态化走访慰问院士在姜亲属"
-    with using(neighbours):
-        near = coverage("院士家属", text)
-    assert coverage("院士家属", text) < near < coverage("院士亲属", text) == 1.0
+    with using(near):
+        half = coverage("院士家属", text)
+    assert coverage("院士家属", text) < half < coverage("院士亲属", text) == 1.0
 
 
 def test_a_word_holding_the_term_is_matched_as_itself_not_as_a_paraphrase(tmp_path, embedder):
-    neighbours = Neighbours.for_generation(_generation(tmp_path, 1), ["人才公寓", "公寓", "人才"], embedder)
-    neighbours.prepare(["公寓"])
-    assert not neighbours.near("公寓") & {"人才公寓", "公寓"}
+    neighbours = Neighbours.make(_generation(tmp_path, 1), [["人才公寓", "公寓", "人才"]], embedder)
+    assert not neighbours.near(["公寓"], [0]).get("公寓", frozenset()) & {"人才公寓", "公寓"}
 
 
 def test_the_threshold_is_measured_on_everyday_words_and_made_once(tmp_path, embedder):
     """1 in 2,000 random pairs of jieba's most frequent words reach it; the vectors and the
     threshold are written beside the generation, read by every later reader, and a new
     generation embeds only the words the earlier ones lacked."""
-    first = Neighbours.for_generation(_generation(tmp_path, 1), ["人才公寓", "驿站"], embedder)
+    first = Neighbours.make(_generation(tmp_path, 1), [["人才公寓"], ["驿站"]], embedder)
     words = reference_words()
     assert len(words) == 5000 and all(len(w) >= 2 for w in words)
     assert first.threshold == pytest.approx(calibrate(embedder.inner.embed(words)))
@@ -65,22 +65,36 @@ def test_the_threshold_is_measured_on_everyday_words_and_made_once(tmp_path, emb
     assert (tmp_path / "generations" / "g1" / FILE).exists()
 
     embedder.texts.clear()
-    again = Neighbours.for_generation(tmp_path / "generations" / "g1", ["驿站", "人才公寓"], embedder)
-    assert embedder.texts == [] and again.threshold == first.threshold
+    again = Neighbours.load(tmp_path / "generations" / "g1", embedder, rows=2)
+    assert embedder.texts == [] and again.threshold == first.threshold and again.words == first.words
     np.testing.assert_array_equal(again.vectors, first.vectors)
+    assert Neighbours.load(tmp_path / "generations" / "g1", embedder, rows=3) is None  # not this generation's
 
-    second = Neighbours.for_generation(_generation(tmp_path, 2), ["人才公寓", "驿站", "见习补贴"], embedder)
+    second = Neighbours.make(_generation(tmp_path, 2), [["人才公寓", "驿站"], ["见习补贴"]], embedder)
     assert embedder.texts == ["见习补贴"]  # the threshold and the two known words came from g1
     assert second.threshold == first.threshold
 
 
 def test_vectors_of_another_embedder_are_not_used(tmp_path, embedder):
     directory = _generation(tmp_path, 1)
-    Neighbours.for_generation(directory, ["驿站"], embedder)
+    Neighbours.make(directory, [["驿站"]], embedder)
     other = Counting(embedder.inner)
     other.name = "another-model"
-    Neighbours.for_generation(directory, ["驿站"], other)
+    assert Neighbours.load(directory, other, rows=1) is None
+    Neighbours.make(directory, [["驿站"]], other)
     assert "驿站" in other.texts
+
+
+def test_each_rows_words_are_read_back_from_the_keyword_index(shipped_kb):
+    """A generation copied from a Chroma server has only its keyword index: the rows' tokens
+    read back from it are the ones the build indexed."""
+    from knowledge.text import tokenize_many
+
+    snap = shipped_kb.index.current()
+    rows = snap.keyword.row_tokens()
+    assert len(rows) == len(snap.ids)
+    first = snap.chunks[snap.ids[0]]
+    assert set(rows[0]) >= {t for t in tokenize_many([first.text])[0] if len(t) >= 2}
 
 
 def test_a_question_in_other_words_is_answered_from_the_sentence_it_paraphrases(shipped_kb):
@@ -124,4 +138,4 @@ def test_a_removal_needs_no_embedding_for_its_near_words(tmp_path, shipped_kb, e
     answer = kb.answer("人才公寓建了多少套")
     assert answer.found and (directory / FILE).exists()
     assert words == []  # neither the vocabulary nor the everyday words measuring the threshold
-    assert "见习补贴" not in Neighbours.for_generation(directory, kb.index.current().keyword.vocabulary(), embedder).words
+    assert "见习补贴" not in Neighbours.load(directory, embedder, len(kb.index.current().ids)).words

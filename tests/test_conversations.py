@@ -137,5 +137,9 @@ def test_the_bot_answers_about_its_own_service_and_cites_it(index_copy, tmp_path
     assert "地址" in anywhere["reply"], anywhere
     who = client.post("/api/chat", json={"text": "驿站入住要什么条件"}).json
     assert "35周岁" in who["reply"] or "毕业5年" in who["reply"], who
+    # 押金 and 几点 are not in the service's rules: not answered with who may stay or how to cancel.
+    for question in ("驿站要收押金吗", "驿站几点可以入住"):
+        reply = client.post("/api/chat", json={"text": question}).json
+        assert "35周岁" not in reply["reply"] and "取消预约" not in reply["reply"], reply
     assert f"{service_doc.TITLE}: unchanged" in app.test_cli_runner().invoke(args=["service-doc"]).output
     assert service_doc.publish(app)["generation"] is None  # nothing changed: no new generation

@@ -46,8 +46,9 @@ class Slot:
 
     ``extract(text, form_turn)`` returns the value, a ``Refused``, or None when the
     message holds no plausible value (then it may be a question or a digression).
-    ``sticky``: once given, changed only when asked for again or when the message
-    says to change it ("换总站") — for values a question may mention in passing.
+    ``sticky``: once given, a question naming another value changes nothing ("总站在哪里"
+    while booking 溱湖): it is answered in passing. Any other message that names one is a choice
+    ("还是总站吧", "溱湖"), as it is for the slots that are not sticky.
     ``ends_flow(value, form_turn)``: a value that ends the form (an eligibility "否"); the next
     message may still take it back (``Form.after_refusal``).
     """
@@ -72,6 +73,7 @@ class FormTurn:
     found: dict = field(default_factory=dict)       # values read from this message
     changed: list = field(default_factory=list)     # slots given before whose value this message changed
     added: list = field(default_factory=list)       # slots not asked for that this message gave a first value
+    same: list = field(default_factory=list)        # slots given before that this message named again, unchanged
     cache: dict = field(default_factory=dict)       # a form's lookups, once per message (stations, today)
 
     @property
@@ -175,7 +177,9 @@ class Form:
         """Run every slot's extractor on the message; (anything filled, or the reply that ends
         the form; the first reason a value found was refused)."""
         text, filled, error = ft.turn.text, False, None
-        changing = bool(CHANGE.search(text))
+        # Only a question leaves a sticky value as it was: "还是总站吧" or a bare "溱湖" at the summary is
+        # a choice as much as "换总站" (user test 2: they were read as nothing and the old station booked).
+        in_passing = bool(QUESTION.search(text)) and not CHANGE.search(text)
         for slot in self.slots(ft):
             value = slot.extract(text, ft)
             if value is None:
@@ -184,13 +188,15 @@ class Form:
                 error = error or value.reason
                 continue
             ft.found[slot.name] = value
-            if (slot.sticky and slot.name in ft.values and ft.step != slot.name and not changing
+            if (slot.sticky and slot.name in ft.values and ft.step != slot.name and in_passing
                     and slot.name not in ft.values.get(OPEN, ())):
                 continue  # mentioned in passing: a question about the other station changes nothing
             if slot.name != ft.step and ft.values.get(slot.name, value) != value:
                 ft.changed.append(slot.name)
             elif slot.name != ft.step and slot.name not in ft.values:
                 ft.added.append(slot.name)
+            elif slot.name != ft.step:
+                ft.same.append(slot.name)
             ft.values[slot.name], filled = value, True
             if slot.ends_flow is not None:
                 ending = slot.ends_flow(value, ft)
@@ -255,13 +261,16 @@ class Form:
     def taken(self, ft: FormTurn) -> str:
         """What the message gave besides the answer asked for, said back: "不对，住两晚" while the
         phone is asked ("已更新：住2晚。"), "1晚" while the station is asked ("已记下：住1晚。"). The
-        user sees what was understood; nothing is said when nothing visible changed."""
+        user sees what was understood. A message that only names again what was given ("还是溱湖吧"
+        with 溱湖 chosen) hears that it stays, not the bare prompt it could take for "not understood"."""
         def shown(names: list) -> str:
             slots = {s.name: s for s in self.slots(ft)}
             return "、".join(slots[n].show(ft.values[n], ft) for n in names if slots[n].show and n in ft.values)
         changed, added = shown(ft.changed), shown(ft.added)
+        same = "" if changed or added or ft.step in ft.found else shown(ft.same)
         return ((messages.FORM_CHANGED.format(items=changed) if changed else "")
-                + (messages.FORM_NOTED.format(items=added) if added else ""))
+                + (messages.FORM_NOTED.format(items=added) if added else "")
+                + (messages.FORM_SAME.format(items=same) if same else ""))
 
     def done(self, ft: FormTurn, reply: Reply) -> Reply:
         ft.turn.state.clear()

@@ -211,6 +211,9 @@ class EligibilityQuestion(Section):
     question: str = Field(min_length=1)
     accept: Literal["yes", "no"] = "yes"  # the answer that makes a person eligible
     reject: str = Field(min_length=1)     # what to tell someone who is not
+    # How a fact said instead of 是/否 answers the question (people answer with the fact itself):
+    max_age: int | None = Field(None, ge=1, le=120)                # "我今年25" → eligible up to this age
+    graduated_within_years: int | None = Field(None, ge=0, le=50)  # "我是2018年毕业的" → eligible within this
 
 
 class BookingConfig(Section):

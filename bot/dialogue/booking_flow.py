@@ -17,8 +17,8 @@ from bot.bookings import (BookingError, BookingRequest, active_stations, book, b
                           users_today)
 from bot.dates import day_label, day_label_with_year, impossible_date, stay_dates
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles
-from bot.dialogue.extract import (date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in, normalise,
-                                  phone_in, stated_name, station_in)
+from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in,
+                                  normalise, over_limit, phone_in, stated_name, station_in, years_since_graduation)
 from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, yes_no_slot
 from bot.dialogue.intents import compact, yes_no
 
@@ -172,7 +172,34 @@ def _eligibility_slot(q) -> Slot:
         if value == q.accept:
             return None
         return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=[messages.CHIP_TICKET], intent="booking")
-    return yes_no_slot(f"q:{q.id}", q.question, ends_flow=refuse)
+    return yes_no_slot(f"q:{q.id}", q.question, ends_flow=refuse,
+                       read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _fact_hint(q, ft))
+
+
+def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
+    """The answer a fact gives to an eligibility question with a limit: people answer "您的年龄是否在
+    35周岁及以下？" with "我今年25", and the graduation question with "我是2018年毕业的" (user test 2:
+    "请回复“是”或“否”" to both). Within the limit is the answer that makes one eligible."""
+    within = None
+    if q.max_age is not None and (age := age_in(text)) is not None:
+        within = age <= q.max_age
+    elif q.graduated_within_years is not None and (ago := years_since_graduation(text, _today(ft))) is not None:
+        within = ago <= q.graduated_within_years
+    elif q.max_age is not None or q.graduated_within_years is not None:
+        over = over_limit(text)  # "超过了", "没超过"
+        within = None if over is None else not over
+    if within is None:
+        return None
+    return q.accept if within else ("no" if q.accept == "yes" else "yes")
+
+
+def _fact_hint(q, ft: FormTurn) -> str:
+    """Asked again: 是 or 否, or the fact the question is about."""
+    if q.max_age is not None:
+        return messages.ANSWER_YES_NO_OR_AGE
+    if q.graduated_within_years is not None:
+        return messages.ANSWER_YES_NO_OR_GRADUATION.format(year=_today(ft).year - 1)
+    return messages.ANSWER_YES_NO
 
 
 class BookingForm(Form):

@@ -181,3 +181,53 @@ def station_aliases(name: str) -> list[str]:
     outside = re.sub(r"[（(][^）)]*[）)]", "", name)
     parts = [p for p in _GENERIC_STATION_WORDS.split(outside) if len(p) >= 2] + [p for p in inside if len(p) >= 2]
     return parts
+
+
+# Facts said instead of 是/否 to an eligibility question (bot/dialogue/booking_flow.py reads them
+# against the question's limit): an age, how long ago one graduated, or that a limit is passed.
+_NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_AGE = re.compile(_NUM + r"\s*(?:周岁|岁)")
+_AGE_SAID = re.compile(r"^(?:我|本人)?(?:今年|年龄|年纪)?(?:是|已经|才|刚|刚满|满)?" + _NUM + r"(?:了|啦|呀|啊)?$")
+_GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*"
+                           r"(?:毕业|届)")
+_GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年)(?:\d{1,2}|[一二三四五六七八九十]{1,2})?月?份?(?:刚|才|就|要|会)?毕业")
+_GRADUATED_AGO = re.compile(r"毕业(?:快|已经|都|有|了)*" + _NUM + r"年")
+_JUST_GRADUATED = re.compile(r"刚毕业|刚刚毕业|应届|毕业不久|毕业半年|马上毕业|快毕业|即将毕业")
+_RELATIVE_YEARS = {"今年": 0, "去年": 1, "前年": 2, "明年": -1}
+_OVER_LIMIT = re.compile(r"^(?:我|年龄|年纪)?(?:已经|早就?|都)?(?:超过|超出|超|过)(?:了|啦)")
+_WITHIN_LIMIT = re.compile(r"(?:没|没有|不|未)(?:超过|超出|超|到)")
+
+
+def age_in(text: str) -> int | None:
+    """An age said: "25岁", "我今年25", "三十了"; a bare number only as the whole reply."""
+    t = normalise(text)
+    m = _AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t))
+    age = cn_number(m.group(1)) if m else None
+    return age if age is not None and 10 <= age <= 99 else None
+
+
+def years_since_graduation(text: str, today: date) -> int | None:
+    """How many years ago the user graduated (0: this year or not yet): "我是2018年毕业的",
+    "18届", "今年6月刚毕业", "去年毕业的", "毕业三年了", "应届生"."""
+    t = normalise(text)
+    m = _GRADUATED_IN.search(t)
+    if m:
+        year = int(m.group(1))
+        if year < 100:  # "18年毕业"
+            year += 2000 if year <= today.year % 100 + 5 else 1900
+        return max(today.year - year, 0)
+    m = _GRADUATED_RELATIVE.search(t)
+    if m:
+        return max(_RELATIVE_YEARS[m.group(1)], 0)
+    m = _GRADUATED_AGO.search(t)
+    if m and cn_number(m.group(1)) is not None:
+        return cn_number(m.group(1))
+    return 0 if _JUST_GRADUATED.search(t) else None
+
+
+def over_limit(text: str) -> bool | None:
+    """"超过了" → True, "没超过" / "不到" → False: the answer to a question about a limit."""
+    plain = re.sub(r"[\s。．.！!，,~～]", "", normalise(text))
+    if _WITHIN_LIMIT.search(plain):
+        return False
+    return True if _OVER_LIMIT.match(plain) else None

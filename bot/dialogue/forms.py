@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn
-from bot.dialogue.intents import yes_no
+from bot.dialogue.intents import QUESTION, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
@@ -29,8 +29,6 @@ REFUSED = "_refused"  # the step after a value that ended the form (an eligibili
 UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|重新(选|答|回答|来|填)|重选|^不对")
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
-# A message that asks something: answered from the knowledge base, never taken as a slot value.
-QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何时|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$")
 
 
 @dataclass(frozen=True)
@@ -156,11 +154,12 @@ class Form:
         slot = self.correction(ft, text) if ft.step else None
         if slot and not self.has_value_for(ft, slot, text):  # "改日期": ask it again
             return self.reask(ft, slot)
-        if ft.step == CONFIRM and yes_no(text) == "yes":
-            return self.submit(ft)
+        confirmed = ft.step == CONFIRM and yes_no(text) == "yes"
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
             return filled
+        if confirmed and not (ft.changed or ft.added or error):  # "是的，换成后天吧" changes first
+            return self.submit(ft)
         self.after_absorb(ft)
         if not filled and not error and ft.turn.classified == self.intent:  # "预约驿站" again, mid-form
             return self.restart(ft)
@@ -318,10 +317,16 @@ def answer_in_passing(turn: Turn) -> str | None:
     return None
 
 
-def yes_no_slot(name: str, question: str, ends_flow=None) -> Slot:
-    """A 是/否 question, read only when it is the one asked (any "好的" could look like a yes)."""
-    return Slot(name=name,
-                extract=lambda text, ft: yes_no(text) if ft.step == name else None,
+def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None) -> Slot:
+    """A 是/否 question, read only when it is the one asked (any "好的" could look like a yes).
+    ``read_fact(text, form_turn)``: "yes"/"no" from a fact said instead ("我今年25" to an age
+    question), which goes before the yes or no it may come with ("是的，我2018年毕业的");
+    ``hint(form_turn)``: what to say when neither is read."""
+    def extract(text: str, ft: FormTurn):
+        if ft.step != name:
+            return None
+        return (read_fact(text, ft) if read_fact else None) or yes_no(text)
+    return Slot(name=name, extract=extract,
                 ask=lambda ft: (question, [messages.CHIP_YES, messages.CHIP_NO]),
-                not_understood=lambda ft: messages.ANSWER_YES_NO,
+                not_understood=hint or (lambda ft: messages.ANSWER_YES_NO),
                 ends_flow=ends_flow)

@@ -13,7 +13,7 @@ import re
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
 from bot.dialogue.engine import Reply, Turn, answers_ticket_offer, handles
-from bot.dialogue.intents import compact, yes_no
+from bot.dialogue.intents import compact, read_yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
                          withdraw)
 
@@ -98,7 +98,9 @@ def ticket(turn: Turn) -> Reply:
     described = _without_keywords(turn)
     if turn.state.get("flow") == FLOW:  # the description we asked for, or more of it
         draft = turn.state.get("ticket_draft", "")
-        answer = yes_no(described) if described else None
+        # Only a reply that is all answer answers: "是的，还想问落户要什么材料" is more of the description.
+        answer, rest = read_yes_no(described) if described else (None, "")
+        answer = None if rest else answer
         if draft and answer == "yes":  # "您要反映的问题是“落户”吗？" — "嗯"
             return _open(turn, draft)
         if len(described) < MIN_TEXT or answer is not None:  # "不是": then what is it?

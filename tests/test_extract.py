@@ -67,3 +67,22 @@ def test_years_since_graduation(text, years):
                                         ("是", None)])
 def test_a_limit_passed_or_not(text, over):
     assert over_limit(text) is over
+
+
+# ---------------------------------------------------------------- names
+from bot.dialogue.extract import name_in, stated_name  # noqa: E402
+
+
+@pytest.mark.parametrize("text, name", [
+    ("孙丽", "孙丽"), ("钱多多", "钱多多"), ("许可", "许可"), ("欧阳娜娜", "欧阳娜娜"), ("王芳。", "王芳"), ("我叫陈晨", "陈晨"),
+    ("我叫林更新", "林更新"), ("姓名：常远", "常远"), ("John Smith", "John Smith"),
+    # words of other kinds: an adverb, pronouns, a number, a verb, a request to correct
+    ("当然", None), ("就我自己", None), ("本人", None), ("第一个", None), ("一个人", None), ("写错了", None),
+    ("名字写错了", None), ("没问题", None), ("不知道", None), ("马上", None),
+])
+def test_a_name_is_a_name(text, name):
+    assert name_in(text) == name
+
+
+def test_a_name_introduced_inside_a_sentence_is_taken_as_said():
+    assert stated_name("明天住两晚，我叫常远，电话13800001111") == "常远"

@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 
 from bot.dates import parse_date, parse_nights
-from knowledge.text import cn_number
+from knowledge.text import cn_number, parts_of_speech
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
@@ -59,12 +59,41 @@ def mask_phones(text: str) -> str:
     return _PHONE_ANYWHERE.sub(lambda m: m.group(1) + mask_phone(m.group(2)), text)
 
 
-def name_in(text: str) -> str | None:
-    """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting or a sentence."""
-    plain = _TRAILING.sub("", _NAME_LEAD.sub("", _PHONE_WRITTEN.sub("", normalise(text)).strip()))
+def name_in(text: str, introduced: bool = False) -> str | None:
+    """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting,
+    a sentence, nor a word of another kind ("当然", "就我自己", "第一个", "写错了") unless it is
+    ``introduced`` as a name ("我叫…")."""
+    given = _PHONE_WRITTEN.sub("", normalise(text)).strip()
+    plain = _TRAILING.sub("", _NAME_LEAD.sub("", given))
     if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
         return None
+    if not (introduced or _NAMED.match(given)) and not could_be_a_name(plain):
+        return None
     return plain
+
+
+# "我叫…", "名字是…", "姓名：…": what follows is a name as said, whatever else the word could be
+# (林更新, 常远: words as well as names).
+_NAMED = re.compile(r"^(?:我叫|叫|我的名字[是叫]|名字[是叫为:：]|姓名[是为:：])")
+# Parts of speech no name is made of (jieba's tags): pronouns (就我自己, 本人), adverbs (当然, 马上),
+# conjunctions, prepositions, particles, interjections, set phrases (算了吧), verbs (写错了, 没问题),
+# and localisers.
+_NOT_IN_A_NAME = re.compile(r"^(?:r\w*|d\w*|c\w*|p\w*|u\w*|y|e|o|l|v\w*|f)$")
+
+
+def could_be_a_name(text: str) -> bool:
+    """Whether a short Chinese phrase may be a person's name. A word jieba takes for a name (``nr``,
+    guessed by its HMM for names it has never seen) is one, even one that is also a word (许可, 安静);
+    otherwise a phrase with a function word, a verb, or a number first (第一个, 一个人) is not. Latin
+    names are not looked at."""
+    if not re.search(r"[\u3400-\u9fff]", text):
+        return True
+    tagged = parts_of_speech(text)
+    if any(flag.startswith("nr") for _, flag in tagged):
+        return True
+    if tagged and tagged[0][1].startswith("m"):
+        return False
+    return not any(_NOT_IN_A_NAME.match(flag) for _, flag in tagged)
 
 
 # "…住两晚，我叫赵敏，电话136…": a name stated inside a longer message ("我是" is left out:
@@ -76,7 +105,7 @@ _NAME_IN_SENTENCE = re.compile(r"(?:我叫|我的名字是|我的名字叫|名�
 def stated_name(text: str) -> str | None:
     """A name the message states anywhere ("明天住两晚，我叫赵敏，电话…" → 赵敏)."""
     m = _NAME_IN_SENTENCE.search(normalise(text))
-    return name_in(m.group(1)) if m else None
+    return name_in(m.group(1), introduced=True) if m else None
 
 
 def nights_in(text: str) -> int | None:

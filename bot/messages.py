@@ -83,6 +83,9 @@ FORM_ANSWER_AGAIN = "好的，请重新回答：\n"
 FORM_CHANGED = "已更新：{items}。\n"
 FORM_NOTED = "已记下：{items}。\n"
 FORM_SAME = "好的，还是{items}。\n"
+FORM_PAUSED = "您正在填的{title}还没有提交，先帮您保留着，之后回复“继续{title}”就能接着填。"
+FORM_RESUMED = "好的，接着刚才的{title}。\n"
+BOOKING_TITLE = "预约"
 SHOW_CHECK_IN = "{day}入住"
 SHOW_NIGHTS = "住{nights}晚"
 SHOW_NAME = "姓名{name}"
@@ -299,6 +302,7 @@ CHIP_CANCEL_BOOKING = "取消预约 {number}"
 CHIP_CANCEL_ALL = "全部取消"
 CHIP_YES, CHIP_NO = "是", "否"
 CHIP_REDO = "重新选"
+CHIP_RESUME = "继续{title}"  # going back to a form put aside ("继续预约": a keyword of the booking intent)
 CHECK_IN_CHIPS = ["明天", "后天", "下周一"]
 NIGHTS_CHIPS = ["1晚", "2晚", "3晚"]
 # The quick replies offered where a conversation starts (web chat page, welcome, help, greeting).

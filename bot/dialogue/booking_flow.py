@@ -19,7 +19,8 @@ from bot.dates import day_label, day_label_with_year, impossible_date, stay_date
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles
 from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in,
                                   normalise, over_limit, phone_in, stated_name, station_in, years_since_graduation)
-from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, yes_no_slot
+from bot.dialogue.forms import (OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, register,
+                                yes_no_slot)
 from bot.dialogue.intents import compact, yes_no
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
@@ -207,6 +208,7 @@ class BookingForm(Form):
     intent = "booking"
     confirm_actions = (messages.CHIP_CONFIRM, messages.CHIP_CHANGE_DATE, messages.CHIP_CANCEL)
     asides = ("my_bookings",)
+    title = messages.BOOKING_TITLE
 
     def slots(self, ft: FormTurn) -> list[Slot]:
         """The eligibility questions come before the name and phone: someone who may not stay is
@@ -291,7 +293,7 @@ class BookingForm(Form):
             actions=[messages.CHIP_MY_BOOKINGS], intent="booking"))
 
 
-BOOKING_FORM = BookingForm()
+BOOKING_FORM = register(BookingForm())
 
 
 @handles(BOOKING_FORM.name, asides=BOOKING_FORM.asides)

@@ -31,6 +31,34 @@ UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|�
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
 
 
+# Forms that another flow may put aside and the form's own request resumes (a person asked for in
+# the middle of booking): name → form. A form is listed by ``register``.
+FORMS: dict[str, "Form"] = {}
+PAUSED = "paused"  # the state key of a form put aside: {"flow": its name, "values": its values}
+
+
+def register(form: "Form") -> "Form":
+    FORMS[form.name] = form
+    return form
+
+
+def pause_form(turn: Turn) -> "Form | None":
+    """Put the form in progress aside, its values kept, so that another flow can run (a ticket in the
+    middle of booking: user test 2 lost a booking one question short of its summary). None when no
+    form is in progress."""
+    form = FORMS.get(turn.state.get("flow"))
+    if form is None:
+        return None
+    turn.state[PAUSED] = {"flow": form.name, "values": turn.state.pop(form.name, {})}
+    turn.state.pop("flow", None)
+    turn.state.pop("actions", None)
+    return form
+
+
+def paused_form(state: dict) -> "Form | None":
+    return FORMS.get((state.get(PAUSED) or {}).get("flow"))
+
+
 @dataclass(frozen=True)
 class Refused:
     """A value was found but cannot be used; ``reason`` tells the user why (past date, 9 nights…)."""
@@ -97,6 +125,7 @@ class Form:
     # pending step again ("我的预约" while booking). Register the form's handler with them:
     # ``@handles(form.name, asides=form.asides)``; any other intent leaves the form.
     asides: tuple[str, ...] = ()
+    title: str = ""  # what the user calls it ("预约"), said when it is put aside and resumed
 
     # ------------------------------------------------------------ what a form declares
     def slots(self, ft: FormTurn) -> list[Slot]:
@@ -136,6 +165,8 @@ class Form:
 
     # ------------------------------------------------------------ the loop
     def handle(self, turn: Turn) -> Reply:
+        if turn.state.get("flow") != self.name and paused_form(turn.state) is self:
+            return self.resume(turn)
         if turn.state.get("flow") != self.name:
             turn.state.pop(self.name, None)
             ft = FormTurn(self, turn)
@@ -243,6 +274,19 @@ class Form:
         else:
             text, actions = self._slot(ft, step).ask(ft)
         return Reply(prefix + text, actions=actions, intent=self.intent)
+
+    def resume(self, turn: Turn) -> Reply:
+        """The form's own request after it was put aside ("继续预约", "预约驿站"): on from where it
+        stopped, with what this message changes."""
+        ft = FormTurn(self, turn)
+        turn.state[self.name] = turn.state.pop(PAUSED)["values"]
+        ft.step = ft.values.get("_step")
+        filled, error = self.absorb(ft)
+        if isinstance(filled, Reply):
+            return filled
+        self.after_absorb(ft)
+        resumed = messages.FORM_RESUMED.format(title=self.title)
+        return self.ask(ft, self.missing(ft), resumed + (error + "\n" if error else "") + self.taken(ft))
 
     def restart(self, ft: FormTurn) -> Reply:
         """The form's own request again in the middle of it ("预约驿站" after "已约满，请问哪天入住？"):

@@ -8,6 +8,7 @@ from bot import messages
 from bot.dialogue.booking_flow import CANCEL_FLOW, LIST_FLOW, has_active_booking, mentions_a_stay
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement)
+from bot.dialogue.forms import FORMS, PAUSED
 from bot.dialogue.intents import compact
 from core.errors import IndexMissing
 from knowledge.relevance import subject_terms
@@ -91,8 +92,15 @@ def exit_(turn: Turn) -> Reply:
     if flow in (CANCEL_FLOW, LIST_FLOW) or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
         return HANDLERS["cancel_booking"](turn)
     had_flow = bool(flow)
+    paused = turn.state.get(PAUSED)  # a booking put aside for a ticket outlives the ticket's 取消
     turn.state.clear()
-    return Reply(messages.EXITED if had_flow else messages.NOTHING_TO_EXIT, intent="exit")
+    reply = Reply(messages.EXITED if had_flow else messages.NOTHING_TO_EXIT, intent="exit")
+    form = FORMS.get((paused or {}).get("flow")) if had_flow else None
+    if form is not None:
+        turn.state[PAUSED] = paused
+        reply.text += "\n" + messages.FORM_PAUSED.format(title=form.title)
+        reply.actions = [messages.CHIP_RESUME.format(title=form.title)]
+    return reply
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])\s*")

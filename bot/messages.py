@@ -87,6 +87,7 @@ FORM_PAUSED = "您正在填的{title}还没有提交，先帮您保留着，之�
 FORM_RESUMED = "好的，接着刚才的{title}。\n"
 BOOKING_TITLE = "预约"
 SHOW_CHECK_IN = "{day}入住"
+HOW_TO_CHANGE_CHECK_IN = "想改入住日期的话，直接告诉我新日期就行，比如“改成后天”。"
 SHOW_NIGHTS = "住{nights}晚"
 SHOW_NAME = "姓名{name}"
 SHOW_PHONE = "手机{phone}"

@@ -86,3 +86,9 @@ def test_a_name_is_a_name(text, name):
 
 def test_a_name_introduced_inside_a_sentence_is_taken_as_said():
     assert stated_name("明天住两晚，我叫常远，电话13800001111") == "常远"
+
+
+def test_another_day_is_not_a_stay_of_one_day():
+    from bot.dialogue.extract import nights_in
+
+    assert nights_in("能换一天吗") is None and nights_in("住一天") == 1

@@ -155,7 +155,8 @@ _STAY_SLOTS = [
     Slot("check_in", _check_in,
          lambda ft: (_ask_check_in(ft), messages.CHECK_IN_CHIPS),
          lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
-         show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)))),
+         show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v))),
+         how_to_change=messages.HOW_TO_CHANGE_CHECK_IN),
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
          _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
@@ -209,6 +210,7 @@ class BookingForm(Form):
     confirm_actions = (messages.CHIP_CONFIRM, messages.CHIP_CHANGE_DATE, messages.CHIP_CANCEL)
     asides = ("my_bookings",)
     title = messages.BOOKING_TITLE
+    change_intents = {"reschedule": "check_in"}
 
     def slots(self, ft: FormTurn) -> list[Slot]:
         """The eligibility questions come before the name and phone: someone who may not stay is

@@ -108,9 +108,13 @@ def stated_name(text: str) -> str | None:
     return name_in(m.group(1), introduced=True) if m else None
 
 
+# "换一天", "改个天": another day, not a stay of one day.
+_ANOTHER_DAY = re.compile(r"(?:换|改|挪|调)(?:一|个|一个)(?:天|日子)")
+
+
 def nights_in(text: str) -> int | None:
     """Nights: "3晚", "三晚", "住两天", "3天2晚" (the nights), "一周" (7). None if none is named."""
-    t = normalise(text)
+    t = _ANOTHER_DAY.sub("", normalise(text))
     if _FRACTION.search(t):
         return None
     both = _BOTH.search(t)

@@ -87,6 +87,7 @@ class Slot:
     sticky: bool = False
     ends_flow: Callable[[Any, "FormTurn"], Reply | None] | None = None
     show: Callable[[Any, "FormTurn"], str] | None = None  # the value as the user reads it ("住2晚")
+    how_to_change: str = ""  # said to a request to change it that gives no new value ("能换一天吗")
 
 
 @dataclass
@@ -126,6 +127,10 @@ class Form:
     # ``@handles(form.name, asides=form.asides)``; any other intent leaves the form.
     asides: tuple[str, ...] = ()
     title: str = ""  # what the user calls it ("预约"), said when it is put aside and resumed
+    # Intents that ask to change one slot ("reschedule": "能换一天吗" → check_in): in the middle of the
+    # form, a new value is taken; without one, the slot's ``how_to_change`` is said and the pending
+    # step asked again.
+    change_intents: dict[str, str] = {}
 
     # ------------------------------------------------------------ what a form declares
     def slots(self, ft: FormTurn) -> list[Slot]:
@@ -197,6 +202,9 @@ class Form:
         if error:
             return self.ask(ft, ft.step or self.missing(ft), error + "\n")
         if not filled and ft.step:
+            how = self.how_to_change(ft)
+            if how:
+                return self.ask(ft, ft.step, how + "\n")
             aside = self.digression(ft)
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
@@ -334,6 +342,13 @@ class Form:
         if step == CONFIRM:
             return messages.CONFIRM_HINT.strip()
         return self._slot(ft, step).not_understood(ft)
+
+    def how_to_change(self, ft: FormTurn) -> str | None:
+        """How to change a slot, to a request to change it that gave no new value ("能换一天吗":
+        user test 2 got the pending question again without a word)."""
+        name = self.change_intents.get(ft.turn.classified)
+        slot = next((s for s in self.slots(ft) if s.name == name), None)
+        return slot.how_to_change or None if slot is not None else None
 
     def digression(self, ft: FormTurn) -> str | None:
         """The answer to a message that is not for the form: one of its ``asides``, a greeting,

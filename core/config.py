@@ -196,6 +196,10 @@ class DialogueConfig(Section):
     rate_limit_per_minute: float = Field(40, gt=0)
     rate_burst: int = Field(15, ge=1)
     seen_ttl_hours: int = Field(24, ge=1)
+    # Words pinyin input often turns into others that sound the same ("预越驿站"): a run of characters
+    # that sounds like one of these and is no word itself is read as it when the intent is decided.
+    # Station names are matched the same way without being listed (bot/dialogue/extract.py).
+    sound_alike: list[str] = Field(default_factory=list)
 
 
 class StationSeed(Section):

@@ -92,3 +92,24 @@ def test_another_day_is_not_a_stay_of_one_day():
     from bot.dialogue.extract import nights_in
 
     assert nights_in("能换一天吗") is None and nights_in("住一天") == 1
+
+
+# ---------------------------------------------------------------- words as pinyin input types them
+from bot.dialogue.extract import sound_alike, station_in  # noqa: E402
+
+STATIONS = [("jiangyan-main", "姜堰青年人才驿站（总站）", ""), ("qinhu", "溱湖青年人才驿站", "")]
+
+
+@pytest.mark.parametrize("text, heard", [
+    ("预越驿站", "预约驿站"), ("驿占能免费住吗", "驿站能免费住吗"), ("我要订秦湖驿站", "我要订溱湖驿站"),
+    ("我很愉悦", "我很愉悦"),  # a real word that sounds like 预约 stays
+    ("预约驿站", "预约驿站"),
+])
+def test_a_word_pinyin_input_got_wrong_is_read_as_the_word(text, heard):
+    assert sound_alike(text, ["预约", "驿站", "溱湖"]) == heard
+
+
+def test_a_station_named_as_pinyin_input_gives_it():
+    assert station_in("秦湖", STATIONS) == "qinhu" and station_in("琴湖那个", STATIONS) == "qinhu"
+    assert station_in("总战", STATIONS) == "jiangyan-main"
+    assert station_in("秦虎", STATIONS, by_sound=False) is None  # where a person's name is asked

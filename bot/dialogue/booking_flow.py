@@ -65,7 +65,7 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
 def _station(text: str, ft: FormTurn):
     """By name anywhere; by its number in the list only when the station is asked ("2" is a day
     or a number of nights at the other steps)."""
-    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"))
+    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"), by_sound=ft.step != "name")
 
 
 def _check_in(text: str, ft: FormTurn):
@@ -614,8 +614,9 @@ def mentions_a_stay(turn: Turn) -> bool:
         return False
     today = users_today(turn.engine.settings)
     dated = _STAY_WORD.search(text) and date_in(text, today)
-    # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay. Either is a booking.
-    if dated and (_CHECK_IN.search(text) or all(stay_dates(text, today))):
+    # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay; "后天住两晚": a day and
+    # the nights. Each is a booking, the station asked if it is not named.
+    if dated and (_CHECK_IN.search(text) or all(stay_dates(text, today)) or nights_in(text) is not None):
         return True
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False

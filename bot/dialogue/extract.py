@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from bot.dates import parse_date, parse_nights
 from knowledge.text import cn_number, parts_of_speech
@@ -165,10 +166,12 @@ def list_picks(text: str, count: int) -> list[int] | None:
     return list(dict.fromkeys(picks)) or None
 
 
-def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool = True) -> str | None:
+def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool = True,
+               by_sound: bool = True) -> str | None:
     """A station by its number in the list, its name, or the part of its name that tells it apart
     ("溱湖", "总站"); ``stations`` are (id, name, address). ``by_number``: only where the list was
-    just shown ("2号" is a day, "2" nights, at other steps)."""
+    just shown ("2号" is a day, "2" nights, at other steps). ``by_sound``: a name as pinyin input
+    may give it ("秦湖" for the rare 溱湖); not where a person's name is asked (秦虎 is one)."""
     plain = _TRAILING.sub("", normalise(text).strip())
     if is_list_choice(plain):  # "二" alone is no choice, "第二个" is
         if not by_number:
@@ -179,7 +182,48 @@ def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool 
     for sid, name, _ in stations:
         if name in plain or any(_names_station(plain, alias) for alias in station_aliases(name)):
             return sid
+    if by_sound:
+        heard = sound_alike(plain, [alias for _, name, _ in stations for alias in station_aliases(name)])
+        if heard != plain:
+            return station_in(heard, stations, by_number=False, by_sound=False)
     return None
+
+
+def sound_alike(text: str, words: list[str]) -> str:
+    """``text`` with every run of Chinese characters that sounds like one of ``words`` (the same pinyin,
+    tones aside, any reading of a character that has several) and is no word itself taken for that
+    word: pinyin input offers the common character first, so "溱湖" comes out "秦湖", "预约" "预越",
+    "驿站" "驿占". A real word that sounds the same (愉悦 for 预约) stays as it is."""
+    from knowledge.text import word_frequency
+
+    for word in words:
+        if len(word) < 2 or word in text:
+            continue
+        sound, n = _word_sound(word), len(word)
+        for start in range(len(text) - n + 1):
+            window = text[start:start + n]
+            if (all(syllable in _char_sounds(ch) for syllable, ch in zip(sound, window))
+                    and not word_frequency(window)):
+                text = text[:start] + word + text[start + n:]
+    return text
+
+
+@lru_cache(maxsize=256)
+def _word_sound(word: str) -> tuple[str, ...]:
+    """A word's pinyin as it is read in that word (溱湖: qin hu; 溱 alone is also zhen)."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(word))
+
+
+@lru_cache(maxsize=8192)
+def _char_sounds(ch: str) -> frozenset[str]:
+    """Every reading of one Chinese character (none for anything else)."""
+    if not re.fullmatch(r"[\u3400-\u9fff]", ch):
+        return frozenset()
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 
 _PLACE_REPLY_SLACK = 4  # "姜堰", "姜堰这边", "那就姜堰的吧": a reply that names only the place

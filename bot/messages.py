@@ -113,6 +113,7 @@ CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序�
 LIST_CHOICE = "{n}. {item}"  # one item of a numbered list to pick from
 CANCEL_ITEM = "{number} {station} {check_in}入住 {nights}晚"
 LIST_NO_SUCH_CHOICE = "列表里没有第{n}个，请回复1到{count}之间的序号。"
+NO_SUCH_BOOKING = "没有找到{what}的预约。\n"
 NUMBER_PLACEHOLDER = "编号"  # where a booking number goes when the user has several
 RESCHEDULE_HOW = ("预约不能直接改日期：先回复“取消预约 {number}”取消原预约，再回复“预约驿站”约新的日期"
                   "（新日期和原预约不重叠时，也可以先约新的、再取消旧的）。")

@@ -481,6 +481,23 @@ def _ask_which(turn: Turn, active: list, names: dict[str, str], prefix: str = ""
     return Reply(prefix + text, actions=actions, intent="cancel_booking")
 
 
+def _described(turn: Turn, bookings: list) -> tuple[list, str] | None:
+    """The bookings a message describes by station or check-in day ("取消溱湖的那个", "取消12月17号
+    那个": user test 2 got "not found"), and the description as the reply repeats it; None when
+    the message names neither, or asks something ("溱湖驿站在哪里" after the list is a question)."""
+    if QUESTION.search(turn.text):
+        return None
+    stations = station_choices(turn.engine)
+    station = station_in(turn.text, stations, by_number=False)
+    day = date_in(turn.text, users_today(turn.engine.settings))
+    if station is None and day is None:
+        return None
+    matches = [b for b in bookings if (station is None or b.station_id == station)
+               and (day is None or b.check_in == day)]
+    what = "".join(filter(None, [day_label(day) if day else "", next((n for i, n, _ in stations if i == station), "")]))
+    return matches, what
+
+
 def _leave_list(turn: Turn) -> None:
     """Forget a list shown to pick from (and the flow it stands for); the rest of the state stays."""
     if turn.state.get("flow") in (CANCEL_FLOW, LIST_FLOW):
@@ -498,6 +515,11 @@ def _pick(turn: Turn) -> Reply:
     flow, choices = turn.state.get("flow"), turn.state["choices"]
     cancelling = flow == CANCEL_FLOW or turn.classified == CANCEL_FLOW or bool(_SAYS_CANCEL.search(turn.text))
     places = list_picks(turn.text, len(choices))
+    if places is None:  # "溱湖的那个": the listed bookings the message describes, as places in the list
+        listed = [b for b in _own_bookings(turn)[0] if b.number in choices]
+        described = _described(turn, listed)
+        if described is not None and described[0]:
+            places = [choices.index(b.number) + 1 for b in described[0]]
     in_view = turn.state.get("picked") or (choices if len(choices) == 1 else [])  # "取消它"
     if places is None and not (flow == LIST_FLOW and cancelling and in_view):
         _leave_list(turn)
@@ -564,6 +586,12 @@ def cancel_booking(turn: Turn) -> Reply:
     if not named:
         if not active:
             return Reply(messages.NO_BOOKINGS, intent="cancel_booking")
+        described = _described(turn, active)
+        if described is not None:
+            matches, what = described
+            if not matches:
+                return _ask_which(turn, active, names, messages.NO_SUCH_BOOKING.format(what=what))
+            return _ask_which(turn, matches, names) if len(matches) > 1 else _ask_to_cancel(turn, matches, names, [])
         if len(active) > 1:  # one active booking is the one meant; with several, ask which
             return _ask_which(turn, active, names)
         return _ask_to_cancel(turn, active, names, [])

@@ -35,6 +35,8 @@ VOICE_UNRECOGNISED = "抱歉，没听清您的语音。请直接发送文字，�
 RATE_LIMITED = "您发得太快啦，请稍等几秒再发送。"
 PREVIOUS_STILL_RUNNING = "您的上一条消息还在处理中，请稍等片刻再发。"
 EMPTY_TEXT = "请发送文字描述您的问题，我来帮您解答。"
+OFF_TOPIC = ("这个我帮不上忙哦。我是姜堰人才助手，可以回答人才政策（人才公寓、补贴、见习、创业等），"
+             "也可以帮您预约青年人才驿站免费住宿。")
 OFFER_TICKET = "需要我帮您转给工作人员吗？回复“需要”或“转人工”，他们会尽快答复您。"
 TICKET_LATER = "办完当前这一步后，可以回复“转人工”请工作人员解答。"
 ANSWER_COMING = "问题已收到，正在为您查询，答案稍后发给您。"
@@ -309,6 +311,7 @@ CHECK_IN_CHIPS = ["明天", "后天", "下周一"]
 NIGHTS_CHIPS = ["1晚", "2晚", "3晚"]
 # The quick replies offered where a conversation starts (web chat page, welcome, help, greeting).
 START_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", CHIP_BOOK, CHIP_TICKET]
+OFF_TOPIC_ACTIONS = START_ACTIONS[:3]  # what the assistant does, without the offer of a person
 FAQ_SOURCE_TITLE = "标准问答"  # the source line of an answer a standard answer gave
 
 # ---------------------------------------------------------------- labels the console shows

@@ -11,7 +11,9 @@ from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_
 from bot.dialogue.forms import FORMS, PAUSED
 from bot.dialogue.intents import compact
 from core.errors import IndexMissing
+from knowledge.places import gazetteer
 from knowledge.relevance import subject_terms
+from knowledge.text import content_terms
 
 HELP_ACTIONS = messages.START_ACTIONS
 
@@ -184,9 +186,28 @@ def policy(turn: Turn) -> Reply:
     turn.state.pop("offer_ticket", None)
     _remember_topic(turn, topic)
     if not answer.found:
+        if off_topic(turn, question, answer, topic):
+            return Reply(messages.OFF_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
         turn.engine.records.record_unanswered(question)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
+
+
+def off_topic(turn: Turn, question: str, answer, topic: str) -> bool:
+    """Whether an unanswered question is about something else than the service ("明天天气怎么样",
+    "能帮我介绍个对象吗"): staff cannot answer it, so a person is not offered (user test 2). It is
+    when none of its words, nor of the topic it was asked in (``topic``: the question's subject, or
+    the conversation's for a follow-up without one), is one of ``dialogue.domain_words`` (a word
+    inside one or one inside it) or a word of the text retrieved for it. A question naming a
+    place no document covers is about that place; one naming nothing ("我有个问题") may be about
+    anything: neither is off-topic."""
+    if answer.found or answer.missing_place or not topic.split():
+        return False
+    places = gazetteer().by_form  # where, not what: 姜堰 is in every document
+    terms = {t for t in content_terms(question) + tuple(topic.split()) if len(t) >= 2 and t not in places}
+    retrieved = " ".join(c.chunk.text for c in answer.chunks)
+    domain = turn.engine.settings.dialogue.domain_words
+    return not any(term in retrieved or any(word in term or term in word for word in domain) for term in terms)
 
 
 def _remember_topic(turn: Turn, topic: str) -> None:

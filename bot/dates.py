@@ -182,7 +182,8 @@ def _relative(t: str, today: date) -> tuple[bool, date | None]:
     return False, None
 
 
-_UNTIL = re.compile(r"住到|待到|呆到|到|至|~|～")
+# The end of a stay; not the day a stay moves to ("换到后天", "改到周六", "推迟到12号", "提前到明天").
+_UNTIL = re.compile(r"住到|待到|呆到|(?<![换改挪调迟延后前移])到|至|~|～")
 _LEAVE = re.compile(r"走|离开|退房|离店")
 _CLAUSE = re.compile(r"[，,。；;\s]")
 

@@ -35,6 +35,8 @@ VOICE_UNRECOGNISED = "抱歉，没听清您的语音。请直接发送文字，�
 RATE_LIMITED = "您发得太快啦，请稍等几秒再发送。"
 PREVIOUS_STILL_RUNNING = "您的上一条消息还在处理中，请稍等片刻再发。"
 EMPTY_TEXT = "请发送文字描述您的问题，我来帮您解答。"
+OFF_TOPIC = ("这个我帮不上忙哦。我是姜堰人才助手，可以回答人才政策（人才公寓、补贴、见习、创业等），"
+             "也可以帮您预约青年人才驿站免费住宿。")
 OFFER_TICKET = "需要我帮您转给工作人员吗？回复“需要”或“转人工”，他们会尽快答复您。"
 TICKET_LATER = "办完当前这一步后，可以回复“转人工”请工作人员解答。"
 ANSWER_COMING = "问题已收到，正在为您查询，答案稍后发给您。"
@@ -44,6 +46,7 @@ COMING_SOON = "这个功能即将上线，敬请期待。您也可以回复“�
 # ---------------------------------------------------------------- bookings
 BOOKING_NO_STATION = "没有找到这个驿站，请重新选择。"
 BOOKING_BAD_NAME = "姓名格式不对，请输入2到20个字的真实姓名。"
+BOOKING_NAME_AGAIN = "姓名格式不对，请输入入住人的真实姓名（如“王芳”，也可以说“我叫王芳”）。"
 BOOKING_BAD_PHONE = "手机号格式不对，请输入11位手机号。"
 BOOKING_BAD_NIGHTS = "可免费入住1到{max}晚，请重新输入入住晚数。"
 BOOKING_PAST_DATE = "入住日期不能早于今天，请重新选择日期。"
@@ -70,6 +73,8 @@ ASK_NIGHTS = "打算住几晚？（1到{max}晚）"
 ASK_NAME = "请告诉我入住人的姓名。"
 ASK_PHONE = "请留一个联系手机号（11位）。"
 ANSWER_YES_NO = "请回复“是”或“否”。"
+ANSWER_YES_NO_OR_AGE = "请回复“是”或“否”，也可以直接告诉我您的年龄（如“25岁”）。"
+ANSWER_YES_NO_OR_GRADUATION = "请回复“是”或“否”，也可以直接告诉我毕业年份（如“{year}年毕业”）。"
 BAD_STATION = "没有找到这个驿站，请回复列表中的序号。"
 BAD_DATE = "没看懂这个日期，可以说“明天”“下周一”“12月3日”或“12.3”。"
 BOOKING_SUMMARY = ("请确认预约信息：\n驿站：{station}\n入住：{check_in}，共{nights}晚\n姓名：{name}\n手机：{phone}\n"
@@ -79,7 +84,12 @@ FORM_UNDO_HINT = "\n如果是选错了，回复“重新选”即可。"
 FORM_ANSWER_AGAIN = "好的，请重新回答：\n"
 FORM_CHANGED = "已更新：{items}。\n"
 FORM_NOTED = "已记下：{items}。\n"
+FORM_SAME = "好的，还是{items}。\n"
+FORM_PAUSED = "您正在填的{title}还没有提交，先帮您保留着，之后回复“继续{title}”就能接着填。"
+FORM_RESUMED = "好的，接着刚才的{title}。\n"
+BOOKING_TITLE = "预约"
 SHOW_CHECK_IN = "{day}入住"
+HOW_TO_CHANGE_CHECK_IN = "想改入住日期的话，直接告诉我新日期就行，比如“改成后天”。"
 SHOW_NIGHTS = "住{nights}晚"
 SHOW_NAME = "姓名{name}"
 SHOW_PHONE = "手机{phone}"
@@ -105,6 +115,7 @@ CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序�
 LIST_CHOICE = "{n}. {item}"  # one item of a numbered list to pick from
 CANCEL_ITEM = "{number} {station} {check_in}入住 {nights}晚"
 LIST_NO_SUCH_CHOICE = "列表里没有第{n}个，请回复1到{count}之间的序号。"
+NO_SUCH_BOOKING = "没有找到{what}的预约。\n"
 NUMBER_PLACEHOLDER = "编号"  # where a booking number goes when the user has several
 RESCHEDULE_HOW = ("预约不能直接改日期：先回复“取消预约 {number}”取消原预约，再回复“预约驿站”约新的日期"
                   "（新日期和原预约不重叠时，也可以先约新的、再取消旧的）。")
@@ -295,10 +306,12 @@ CHIP_CANCEL_BOOKING = "取消预约 {number}"
 CHIP_CANCEL_ALL = "全部取消"
 CHIP_YES, CHIP_NO = "是", "否"
 CHIP_REDO = "重新选"
+CHIP_RESUME = "继续{title}"  # going back to a form put aside ("继续预约": a keyword of the booking intent)
 CHECK_IN_CHIPS = ["明天", "后天", "下周一"]
 NIGHTS_CHIPS = ["1晚", "2晚", "3晚"]
 # The quick replies offered where a conversation starts (web chat page, welcome, help, greeting).
 START_ACTIONS = ["人才公寓有多少套", "驿站能免费住吗", CHIP_BOOK, CHIP_TICKET]
+OFF_TOPIC_ACTIONS = START_ACTIONS[:3]  # what the assistant does, without the offer of a person
 FAQ_SOURCE_TITLE = "标准问答"  # the source line of an answer a standard answer gave
 
 # ---------------------------------------------------------------- labels the console shows

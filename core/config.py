@@ -196,6 +196,14 @@ class DialogueConfig(Section):
     rate_limit_per_minute: float = Field(40, gt=0)
     rate_burst: int = Field(15, ge=1)
     seen_ttl_hours: int = Field(24, ge=1)
+    # Words pinyin input often turns into others that sound the same ("预越驿站"): a run of characters
+    # that sounds like one of these and is no word itself is read as it when the intent is decided.
+    # Station names are matched the same way without being listed (bot/dialogue/extract.py).
+    sound_alike: list[str] = Field(default_factory=list)
+    # What the service is about. A question that is not answered, names none of these (a word
+    # inside one, or one inside it, counts) nor any word of the text retrieved for it, is off-topic:
+    # it is told what the assistant does, not offered a person (bot/dialogue/handlers.py).
+    domain_words: list[str] = Field(default_factory=list)
 
 
 class StationSeed(Section):
@@ -211,6 +219,9 @@ class EligibilityQuestion(Section):
     question: str = Field(min_length=1)
     accept: Literal["yes", "no"] = "yes"  # the answer that makes a person eligible
     reject: str = Field(min_length=1)     # what to tell someone who is not
+    # How a fact said instead of 是/否 answers the question (people answer with the fact itself):
+    max_age: int | None = Field(None, ge=1, le=120)                # "我今年25" → eligible up to this age
+    graduated_within_years: int | None = Field(None, ge=0, le=50)  # "我是2018年毕业的" → eligible within this
 
 
 class BookingConfig(Section):

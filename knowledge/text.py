@@ -236,3 +236,12 @@ def content_terms(text: str) -> tuple[str, ...]:
 def split_sentences(text: str) -> list[str]:
     """Sentences of Chinese text, each keeping its end mark and closing quotes."""
     return [s for s in (m.group(0).strip() for m in _SENTENCE.finditer(text)) if s]
+
+
+def parts_of_speech(text: str) -> list[tuple[str, str]]:
+    """jieba's cut of ``text`` with each word's part of speech, unknown words guessed by its HMM
+    (so a person's name it has never seen is still tagged ``nr``)."""
+    _ensure_jieba()
+    import jieba.posseg
+
+    return [(p.word, p.flag) for p in jieba.posseg.lcut(text) if p.word.strip()]

@@ -175,6 +175,8 @@ def test_cn_number(text, expected):
     ("住到下周一", (None, date(2026, 12, 7))),
     ("我明天到姜堰", (None, None)),  # "到" a place: no end of stay
     ("明天到", (None, None)),
+    ("能换到后天吗", (None, None)),  # the day the stay moves to, not its end
+    ("推迟到下周一", (None, None)),
 ])
 def test_stay_dates(text, expected):
     from bot.dates import stay_dates

@@ -1,5 +1,6 @@
-"""Reading a place in a numbered list as people type it (bot/dialogue/extract.py list_picks): the
-one reading both lists of bookings use (取消预约's list to cancel from, 我的预约's list)."""
+"""Reading what people type: a place in a numbered list (bot/dialogue/extract.py list_picks, the
+one reading both lists of bookings use: 取消预约's list to cancel from, 我的预约's list), a yes or no
+(intents.yes_no) and the facts said instead of one (an age, a year of graduation)."""
 
 from __future__ import annotations
 
@@ -20,3 +21,95 @@ def test_a_place_in_the_list_is_read_in_the_words_people_use(text, picks):
 @pytest.mark.parametrize("text", ["取消", "取消预约", "取消这个", "溱湖驿站在哪里", "明天", "算了", "我的预约"])
 def test_a_message_naming_no_place_picks_nothing(text):
     assert list_picks(text, 3) is None
+
+
+# ---------------------------------------------------------------- yes or no, and the facts said instead
+from datetime import date  # noqa: E402
+
+from bot.dialogue.extract import age_in, over_limit, years_since_graduation  # noqa: E402
+from bot.dialogue.intents import read_yes_no, yes_no  # noqa: E402
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("是", "yes"), ("是的是的", "yes"), ("是滴", "yes"), ("嗯嗯", "yes"), ("对对对", "yes"), ("是的我刚毕业", "yes"),
+    ("对的我来找工作的", "yes"), ("是，我来面试的", "yes"), ("不是", "no"), ("不是 来旅游的", "no"), ("不，我是来玩的", "no"),
+    # neither: an acknowledgement, a correction, a hedge, a question, or a 不是 that may mean either
+    ("好吧", None), ("收到", None), ("不对，住两晚", None), ("嗯，我再想想", None), ("是的，不过我想先问一下", None),
+    ("是，驿站在哪", None), ("是不是要带身份证", None), ("不是来旅游的", None), ("不是很清楚", None),
+])
+def test_one_reading_of_a_yes_or_no(text, answer):
+    assert yes_no(text) == answer
+
+
+def test_what_follows_the_answer_is_kept_apart():
+    assert read_yes_no("是的，我想问落户的事") == ("yes", "我想问落户的事")
+    assert read_yes_no("好的") == ("yes", "")
+
+
+TODAY = date(2026, 12, 6)
+
+
+@pytest.mark.parametrize("text, age", [("我今年25", 25), ("25", 25), ("25岁", 25), ("三十岁了", 30), ("我40了", 40),
+                                       ("我今年6月刚毕业", None), ("2", None), ("明天", None)])
+def test_an_age_is_read_as_people_say_it(text, age):
+    assert age_in(text) == age
+
+
+@pytest.mark.parametrize("text, years", [
+    ("我是2018年毕业的", 8), ("18届", 8), ("2024届毕业生", 2), ("今年6月刚毕业", 0), ("去年毕业的", 1), ("毕业三年了", 3),
+    ("应届生", 0), ("明年毕业", 0), ("本科", None), ("是", None), ("12月7日", None),
+])
+def test_years_since_graduation(text, years):
+    assert years_since_graduation(text, TODAY) == years
+
+
+@pytest.mark.parametrize("text, over", [("超过了", True), ("早就超过了", True), ("没超过", False), ("不到35", False),
+                                        ("是", None)])
+def test_a_limit_passed_or_not(text, over):
+    assert over_limit(text) is over
+
+
+# ---------------------------------------------------------------- names
+from bot.dialogue.extract import name_in, stated_name  # noqa: E402
+
+
+@pytest.mark.parametrize("text, name", [
+    ("孙丽", "孙丽"), ("钱多多", "钱多多"), ("许可", "许可"), ("欧阳娜娜", "欧阳娜娜"), ("王芳。", "王芳"), ("我叫陈晨", "陈晨"),
+    ("我叫林更新", "林更新"), ("姓名：常远", "常远"), ("John Smith", "John Smith"),
+    # words of other kinds: an adverb, pronouns, a number, a verb, a request to correct
+    ("当然", None), ("就我自己", None), ("本人", None), ("第一个", None), ("一个人", None), ("写错了", None),
+    ("名字写错了", None), ("没问题", None), ("不知道", None), ("马上", None),
+])
+def test_a_name_is_a_name(text, name):
+    assert name_in(text) == name
+
+
+def test_a_name_introduced_inside_a_sentence_is_taken_as_said():
+    assert stated_name("明天住两晚，我叫常远，电话13800001111") == "常远"
+
+
+def test_another_day_is_not_a_stay_of_one_day():
+    from bot.dialogue.extract import nights_in
+
+    assert nights_in("能换一天吗") is None and nights_in("住一天") == 1
+
+
+# ---------------------------------------------------------------- words as pinyin input types them
+from bot.dialogue.extract import sound_alike, station_in  # noqa: E402
+
+STATIONS = [("jiangyan-main", "姜堰青年人才驿站（总站）", ""), ("qinhu", "溱湖青年人才驿站", "")]
+
+
+@pytest.mark.parametrize("text, heard", [
+    ("预越驿站", "预约驿站"), ("驿占能免费住吗", "驿站能免费住吗"), ("我要订秦湖驿站", "我要订溱湖驿站"),
+    ("我很愉悦", "我很愉悦"),  # a real word that sounds like 预约 stays
+    ("预约驿站", "预约驿站"),
+])
+def test_a_word_pinyin_input_got_wrong_is_read_as_the_word(text, heard):
+    assert sound_alike(text, ["预约", "驿站", "溱湖"]) == heard
+
+
+def test_a_station_named_as_pinyin_input_gives_it():
+    assert station_in("秦湖", STATIONS) == "qinhu" and station_in("琴湖那个", STATIONS) == "qinhu"
+    assert station_in("总战", STATIONS) == "jiangyan-main"
+    assert station_in("秦虎", STATIONS, by_sound=False) is None  # where a person's name is asked

@@ -17,9 +17,10 @@ from bot.bookings import (BookingError, BookingRequest, active_stations, book, b
                           users_today)
 from bot.dates import day_label, day_label_with_year, impossible_date, stay_dates
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles
-from bot.dialogue.extract import (date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in, normalise,
-                                  phone_in, stated_name, station_in)
-from bot.dialogue.forms import OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, yes_no_slot
+from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in,
+                                  normalise, over_limit, phone_in, stated_name, station_in, years_since_graduation)
+from bot.dialogue.forms import (OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, register,
+                                yes_no_slot)
 from bot.dialogue.intents import compact, yes_no
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
@@ -64,7 +65,7 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
 def _station(text: str, ft: FormTurn):
     """By name anywhere; by its number in the list only when the station is asked ("2" is a day
     or a number of nights at the other steps)."""
-    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"))
+    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"), by_sound=ft.step != "name")
 
 
 def _check_in(text: str, ft: FormTurn):
@@ -154,13 +155,14 @@ _STAY_SLOTS = [
     Slot("check_in", _check_in,
          lambda ft: (_ask_check_in(ft), messages.CHECK_IN_CHIPS),
          lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
-         show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)))),
+         show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v))),
+         how_to_change=messages.HOW_TO_CHANGE_CHECK_IN),
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
          _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
 ]
 _PERSON_SLOTS = [
-    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_BAD_NAME, _CHANGE_WORDS["name"],
+    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_NAME_AGAIN, _CHANGE_WORDS["name"],
          show=lambda v, ft: messages.SHOW_NAME.format(name=v)),
     Slot("phone", _phone, lambda ft: (messages.ASK_PHONE, []), lambda ft: messages.BOOKING_BAD_PHONE,
          _CHANGE_WORDS["phone"], show=lambda v, ft: messages.SHOW_PHONE.format(phone=v)),
@@ -172,7 +174,34 @@ def _eligibility_slot(q) -> Slot:
         if value == q.accept:
             return None
         return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=[messages.CHIP_TICKET], intent="booking")
-    return yes_no_slot(f"q:{q.id}", q.question, ends_flow=refuse)
+    return yes_no_slot(f"q:{q.id}", q.question, ends_flow=refuse,
+                       read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _fact_hint(q, ft))
+
+
+def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
+    """The answer a fact gives to an eligibility question with a limit: people answer "您的年龄是否在
+    35周岁及以下？" with "我今年25", and the graduation question with "我是2018年毕业的" (user test 2:
+    "请回复“是”或“否”" to both). Within the limit is the answer that makes one eligible."""
+    within = None
+    if q.max_age is not None and (age := age_in(text)) is not None:
+        within = age <= q.max_age
+    elif q.graduated_within_years is not None and (ago := years_since_graduation(text, _today(ft))) is not None:
+        within = ago <= q.graduated_within_years
+    elif q.max_age is not None or q.graduated_within_years is not None:
+        over = over_limit(text)  # "超过了", "没超过"
+        within = None if over is None else not over
+    if within is None:
+        return None
+    return q.accept if within else ("no" if q.accept == "yes" else "yes")
+
+
+def _fact_hint(q, ft: FormTurn) -> str:
+    """Asked again: 是 or 否, or the fact the question is about."""
+    if q.max_age is not None:
+        return messages.ANSWER_YES_NO_OR_AGE
+    if q.graduated_within_years is not None:
+        return messages.ANSWER_YES_NO_OR_GRADUATION.format(year=_today(ft).year - 1)
+    return messages.ANSWER_YES_NO
 
 
 class BookingForm(Form):
@@ -180,6 +209,8 @@ class BookingForm(Form):
     intent = "booking"
     confirm_actions = (messages.CHIP_CONFIRM, messages.CHIP_CHANGE_DATE, messages.CHIP_CANCEL)
     asides = ("my_bookings",)
+    title = messages.BOOKING_TITLE
+    change_intents = {"reschedule": "check_in"}
 
     def slots(self, ft: FormTurn) -> list[Slot]:
         """The eligibility questions come before the name and phone: someone who may not stay is
@@ -264,7 +295,7 @@ class BookingForm(Form):
             actions=[messages.CHIP_MY_BOOKINGS], intent="booking"))
 
 
-BOOKING_FORM = BookingForm()
+BOOKING_FORM = register(BookingForm())
 
 
 @handles(BOOKING_FORM.name, asides=BOOKING_FORM.asides)
@@ -450,6 +481,23 @@ def _ask_which(turn: Turn, active: list, names: dict[str, str], prefix: str = ""
     return Reply(prefix + text, actions=actions, intent="cancel_booking")
 
 
+def _described(turn: Turn, bookings: list) -> tuple[list, str] | None:
+    """The bookings a message describes by station or check-in day ("取消溱湖的那个", "取消12月17号
+    那个": user test 2 got "not found"), and the description as the reply repeats it; None when
+    the message names neither, or asks something ("溱湖驿站在哪里" after the list is a question)."""
+    if QUESTION.search(turn.text):
+        return None
+    stations = station_choices(turn.engine)
+    station = station_in(turn.text, stations, by_number=False)
+    day = date_in(turn.text, users_today(turn.engine.settings))
+    if station is None and day is None:
+        return None
+    matches = [b for b in bookings if (station is None or b.station_id == station)
+               and (day is None or b.check_in == day)]
+    what = "".join(filter(None, [day_label(day) if day else "", next((n for i, n, _ in stations if i == station), "")]))
+    return matches, what
+
+
 def _leave_list(turn: Turn) -> None:
     """Forget a list shown to pick from (and the flow it stands for); the rest of the state stays."""
     if turn.state.get("flow") in (CANCEL_FLOW, LIST_FLOW):
@@ -467,6 +515,11 @@ def _pick(turn: Turn) -> Reply:
     flow, choices = turn.state.get("flow"), turn.state["choices"]
     cancelling = flow == CANCEL_FLOW or turn.classified == CANCEL_FLOW or bool(_SAYS_CANCEL.search(turn.text))
     places = list_picks(turn.text, len(choices))
+    if places is None:  # "溱湖的那个": the listed bookings the message describes, as places in the list
+        listed = [b for b in _own_bookings(turn)[0] if b.number in choices]
+        described = _described(turn, listed)
+        if described is not None and described[0]:
+            places = [choices.index(b.number) + 1 for b in described[0]]
     in_view = turn.state.get("picked") or (choices if len(choices) == 1 else [])  # "取消它"
     if places is None and not (flow == LIST_FLOW and cancelling and in_view):
         _leave_list(turn)
@@ -533,6 +586,12 @@ def cancel_booking(turn: Turn) -> Reply:
     if not named:
         if not active:
             return Reply(messages.NO_BOOKINGS, intent="cancel_booking")
+        described = _described(turn, active)
+        if described is not None:
+            matches, what = described
+            if not matches:
+                return _ask_which(turn, active, names, messages.NO_SUCH_BOOKING.format(what=what))
+            return _ask_which(turn, matches, names) if len(matches) > 1 else _ask_to_cancel(turn, matches, names, [])
         if len(active) > 1:  # one active booking is the one meant; with several, ask which
             return _ask_which(turn, active, names)
         return _ask_to_cancel(turn, active, names, [])
@@ -583,8 +642,9 @@ def mentions_a_stay(turn: Turn) -> bool:
         return False
     today = users_today(turn.engine.settings)
     dated = _STAY_WORD.search(text) and date_in(text, today)
-    # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay. Either is a booking.
-    if dated and (_CHECK_IN.search(text) or all(stay_dates(text, today))):
+    # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay; "后天住两晚": a day and
+    # the nights. Each is a booking, the station asked if it is not named.
+    if dated and (_CHECK_IN.search(text) or all(stay_dates(text, today)) or nights_in(text) is not None):
         return True
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False

@@ -18,6 +18,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot import conversation_records as records_module
 from bot import messages
+from bot.dialogue.extract import sound_alike
 from bot.dialogue.intents import IntentClassifier, compact, yes_no
 from bot.store import Rate, TurnStart
 from core.config import Settings
@@ -253,7 +254,8 @@ class Dialogue:
     def dispatch_text(self, turn: Turn) -> Reply:
         if not turn.text:
             return Reply(messages.EMPTY_TEXT, intent="empty")
-        intent = self.classifier.classify(turn.text)
+        # "预越驿站" from pinyin input is read as 预约驿站 (dialogue.sound_alike) to decide what it wants.
+        intent = self.classifier.classify(sound_alike(turn.text, self.settings.dialogue.sound_alike))
         turn.classified = intent  # a flow answers a question or greeting in the middle, then asks again
         flow = turn.state.get("flow")
         if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())):

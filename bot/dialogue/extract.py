@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from bot.dates import parse_date, parse_nights
-from knowledge.text import cn_number
+from knowledge.text import cn_number, parts_of_speech
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
@@ -59,12 +60,41 @@ def mask_phones(text: str) -> str:
     return _PHONE_ANYWHERE.sub(lambda m: m.group(1) + mask_phone(m.group(2)), text)
 
 
-def name_in(text: str) -> str | None:
-    """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting or a sentence."""
-    plain = _TRAILING.sub("", _NAME_LEAD.sub("", _PHONE_WRITTEN.sub("", normalise(text)).strip()))
+def name_in(text: str, introduced: bool = False) -> str | None:
+    """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting,
+    a sentence, nor a word of another kind ("当然", "就我自己", "第一个", "写错了") unless it is
+    ``introduced`` as a name ("我叫…")."""
+    given = _PHONE_WRITTEN.sub("", normalise(text)).strip()
+    plain = _TRAILING.sub("", _NAME_LEAD.sub("", given))
     if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
         return None
+    if not (introduced or _NAMED.match(given)) and not could_be_a_name(plain):
+        return None
     return plain
+
+
+# "我叫…", "名字是…", "姓名：…": what follows is a name as said, whatever else the word could be
+# (林更新, 常远: words as well as names).
+_NAMED = re.compile(r"^(?:我叫|叫|我的名字[是叫]|名字[是叫为:：]|姓名[是为:：])")
+# Parts of speech no name is made of (jieba's tags): pronouns (就我自己, 本人), adverbs (当然, 马上),
+# conjunctions, prepositions, particles, interjections, set phrases (算了吧), verbs (写错了, 没问题),
+# and localisers.
+_NOT_IN_A_NAME = re.compile(r"^(?:r\w*|d\w*|c\w*|p\w*|u\w*|y|e|o|l|v\w*|f)$")
+
+
+def could_be_a_name(text: str) -> bool:
+    """Whether a short Chinese phrase may be a person's name. A word jieba takes for a name (``nr``,
+    guessed by its HMM for names it has never seen) is one, even one that is also a word (许可, 安静);
+    otherwise a phrase with a function word, a verb, or a number first (第一个, 一个人) is not. Latin
+    names are not looked at."""
+    if not re.search(r"[\u3400-\u9fff]", text):
+        return True
+    tagged = parts_of_speech(text)
+    if any(flag.startswith("nr") for _, flag in tagged):
+        return True
+    if tagged and tagged[0][1].startswith("m"):
+        return False
+    return not any(_NOT_IN_A_NAME.match(flag) for _, flag in tagged)
 
 
 # "…住两晚，我叫赵敏，电话136…": a name stated inside a longer message ("我是" is left out:
@@ -76,12 +106,16 @@ _NAME_IN_SENTENCE = re.compile(r"(?:我叫|我的名字是|我的名字叫|名�
 def stated_name(text: str) -> str | None:
     """A name the message states anywhere ("明天住两晚，我叫赵敏，电话…" → 赵敏)."""
     m = _NAME_IN_SENTENCE.search(normalise(text))
-    return name_in(m.group(1)) if m else None
+    return name_in(m.group(1), introduced=True) if m else None
+
+
+# "换一天", "改个天": another day, not a stay of one day.
+_ANOTHER_DAY = re.compile(r"(?:换|改|挪|调)(?:一|个|一个)(?:天|日子)")
 
 
 def nights_in(text: str) -> int | None:
     """Nights: "3晚", "三晚", "住两天", "3天2晚" (the nights), "一周" (7). None if none is named."""
-    t = normalise(text)
+    t = _ANOTHER_DAY.sub("", normalise(text))
     if _FRACTION.search(t):
         return None
     both = _BOTH.search(t)
@@ -132,10 +166,12 @@ def list_picks(text: str, count: int) -> list[int] | None:
     return list(dict.fromkeys(picks)) or None
 
 
-def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool = True) -> str | None:
+def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool = True,
+               by_sound: bool = True) -> str | None:
     """A station by its number in the list, its name, or the part of its name that tells it apart
     ("溱湖", "总站"); ``stations`` are (id, name, address). ``by_number``: only where the list was
-    just shown ("2号" is a day, "2" nights, at other steps)."""
+    just shown ("2号" is a day, "2" nights, at other steps). ``by_sound``: a name as pinyin input
+    may give it ("秦湖" for the rare 溱湖); not where a person's name is asked (秦虎 is one)."""
     plain = _TRAILING.sub("", normalise(text).strip())
     if is_list_choice(plain):  # "二" alone is no choice, "第二个" is
         if not by_number:
@@ -146,7 +182,48 @@ def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool 
     for sid, name, _ in stations:
         if name in plain or any(_names_station(plain, alias) for alias in station_aliases(name)):
             return sid
+    if by_sound:
+        heard = sound_alike(plain, [alias for _, name, _ in stations for alias in station_aliases(name)])
+        if heard != plain:
+            return station_in(heard, stations, by_number=False, by_sound=False)
     return None
+
+
+def sound_alike(text: str, words: list[str]) -> str:
+    """``text`` with every run of Chinese characters that sounds like one of ``words`` (the same pinyin,
+    tones aside, any reading of a character that has several) and is no word itself taken for that
+    word: pinyin input offers the common character first, so "溱湖" comes out "秦湖", "预约" "预越",
+    "驿站" "驿占". A real word that sounds the same (愉悦 for 预约) stays as it is."""
+    from knowledge.text import word_frequency
+
+    for word in words:
+        if len(word) < 2 or word in text:
+            continue
+        sound, n = _word_sound(word), len(word)
+        for start in range(len(text) - n + 1):
+            window = text[start:start + n]
+            if (all(syllable in _char_sounds(ch) for syllable, ch in zip(sound, window))
+                    and not word_frequency(window)):
+                text = text[:start] + word + text[start + n:]
+    return text
+
+
+@lru_cache(maxsize=256)
+def _word_sound(word: str) -> tuple[str, ...]:
+    """A word's pinyin as it is read in that word (溱湖: qin hu; 溱 alone is also zhen)."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(word))
+
+
+@lru_cache(maxsize=8192)
+def _char_sounds(ch: str) -> frozenset[str]:
+    """Every reading of one Chinese character (none for anything else)."""
+    if not re.fullmatch(r"[\u3400-\u9fff]", ch):
+        return frozenset()
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 
 _PLACE_REPLY_SLACK = 4  # "姜堰", "姜堰这边", "那就姜堰的吧": a reply that names only the place
@@ -181,3 +258,53 @@ def station_aliases(name: str) -> list[str]:
     outside = re.sub(r"[（(][^）)]*[）)]", "", name)
     parts = [p for p in _GENERIC_STATION_WORDS.split(outside) if len(p) >= 2] + [p for p in inside if len(p) >= 2]
     return parts
+
+
+# Facts said instead of 是/否 to an eligibility question (bot/dialogue/booking_flow.py reads them
+# against the question's limit): an age, how long ago one graduated, or that a limit is passed.
+_NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_AGE = re.compile(_NUM + r"\s*(?:周岁|岁)")
+_AGE_SAID = re.compile(r"^(?:我|本人)?(?:今年|年龄|年纪)?(?:是|已经|才|刚|刚满|满)?" + _NUM + r"(?:了|啦|呀|啊)?$")
+_GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*"
+                           r"(?:毕业|届)")
+_GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年)(?:\d{1,2}|[一二三四五六七八九十]{1,2})?月?份?(?:刚|才|就|要|会)?毕业")
+_GRADUATED_AGO = re.compile(r"毕业(?:快|已经|都|有|了)*" + _NUM + r"年")
+_JUST_GRADUATED = re.compile(r"刚毕业|刚刚毕业|应届|毕业不久|毕业半年|马上毕业|快毕业|即将毕业")
+_RELATIVE_YEARS = {"今年": 0, "去年": 1, "前年": 2, "明年": -1}
+_OVER_LIMIT = re.compile(r"^(?:我|年龄|年纪)?(?:已经|早就?|都)?(?:超过|超出|超|过)(?:了|啦)")
+_WITHIN_LIMIT = re.compile(r"(?:没|没有|不|未)(?:超过|超出|超|到)")
+
+
+def age_in(text: str) -> int | None:
+    """An age said: "25岁", "我今年25", "三十了"; a bare number only as the whole reply."""
+    t = normalise(text)
+    m = _AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t))
+    age = cn_number(m.group(1)) if m else None
+    return age if age is not None and 10 <= age <= 99 else None
+
+
+def years_since_graduation(text: str, today: date) -> int | None:
+    """How many years ago the user graduated (0: this year or not yet): "我是2018年毕业的",
+    "18届", "今年6月刚毕业", "去年毕业的", "毕业三年了", "应届生"."""
+    t = normalise(text)
+    m = _GRADUATED_IN.search(t)
+    if m:
+        year = int(m.group(1))
+        if year < 100:  # "18年毕业"
+            year += 2000 if year <= today.year % 100 + 5 else 1900
+        return max(today.year - year, 0)
+    m = _GRADUATED_RELATIVE.search(t)
+    if m:
+        return max(_RELATIVE_YEARS[m.group(1)], 0)
+    m = _GRADUATED_AGO.search(t)
+    if m and cn_number(m.group(1)) is not None:
+        return cn_number(m.group(1))
+    return 0 if _JUST_GRADUATED.search(t) else None
+
+
+def over_limit(text: str) -> bool | None:
+    """"超过了" → True, "没超过" / "不到" → False: the answer to a question about a limit."""
+    plain = re.sub(r"[\s。．.！!，,~～]", "", normalise(text))
+    if _WITHIN_LIMIT.search(plain):
+        return False
+    return True if _OVER_LIMIT.match(plain) else None

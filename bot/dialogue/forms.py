@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn
-from bot.dialogue.intents import yes_no
+from bot.dialogue.intents import QUESTION, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
@@ -29,8 +29,34 @@ REFUSED = "_refused"  # the step after a value that ended the form (an eligibili
 UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|重新(选|答|回答|来|填)|重选|^不对")
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
-# A message that asks something: answered from the knowledge base, never taken as a slot value.
-QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何时|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$")
+
+
+# Forms that another flow may put aside and the form's own request resumes (a person asked for in
+# the middle of booking): name → form. A form is listed by ``register``.
+FORMS: dict[str, "Form"] = {}
+PAUSED = "paused"  # the state key of a form put aside: {"flow": its name, "values": its values}
+
+
+def register(form: "Form") -> "Form":
+    FORMS[form.name] = form
+    return form
+
+
+def pause_form(turn: Turn) -> "Form | None":
+    """Put the form in progress aside, its values kept, so that another flow can run (a ticket in the
+    middle of booking: user test 2 lost a booking one question short of its summary). None when no
+    form is in progress."""
+    form = FORMS.get(turn.state.get("flow"))
+    if form is None:
+        return None
+    turn.state[PAUSED] = {"flow": form.name, "values": turn.state.pop(form.name, {})}
+    turn.state.pop("flow", None)
+    turn.state.pop("actions", None)
+    return form
+
+
+def paused_form(state: dict) -> "Form | None":
+    return FORMS.get((state.get(PAUSED) or {}).get("flow"))
 
 
 @dataclass(frozen=True)
@@ -46,8 +72,9 @@ class Slot:
 
     ``extract(text, form_turn)`` returns the value, a ``Refused``, or None when the
     message holds no plausible value (then it may be a question or a digression).
-    ``sticky``: once given, changed only when asked for again or when the message
-    says to change it ("换总站") — for values a question may mention in passing.
+    ``sticky``: once given, a question naming another value changes nothing ("总站在哪里"
+    while booking 溱湖): it is answered in passing. Any other message that names one is a choice
+    ("还是总站吧", "溱湖"), as it is for the slots that are not sticky.
     ``ends_flow(value, form_turn)``: a value that ends the form (an eligibility "否"); the next
     message may still take it back (``Form.after_refusal``).
     """
@@ -60,6 +87,7 @@ class Slot:
     sticky: bool = False
     ends_flow: Callable[[Any, "FormTurn"], Reply | None] | None = None
     show: Callable[[Any, "FormTurn"], str] | None = None  # the value as the user reads it ("住2晚")
+    how_to_change: str = ""  # said to a request to change it that gives no new value ("能换一天吗")
 
 
 @dataclass
@@ -72,6 +100,7 @@ class FormTurn:
     found: dict = field(default_factory=dict)       # values read from this message
     changed: list = field(default_factory=list)     # slots given before whose value this message changed
     added: list = field(default_factory=list)       # slots not asked for that this message gave a first value
+    same: list = field(default_factory=list)        # slots given before that this message named again, unchanged
     cache: dict = field(default_factory=dict)       # a form's lookups, once per message (stations, today)
 
     @property
@@ -97,6 +126,11 @@ class Form:
     # pending step again ("我的预约" while booking). Register the form's handler with them:
     # ``@handles(form.name, asides=form.asides)``; any other intent leaves the form.
     asides: tuple[str, ...] = ()
+    title: str = ""  # what the user calls it ("预约"), said when it is put aside and resumed
+    # Intents that ask to change one slot ("reschedule": "能换一天吗" → check_in): in the middle of the
+    # form, a new value is taken; without one, the slot's ``how_to_change`` is said and the pending
+    # step asked again.
+    change_intents: dict[str, str] = {}
 
     # ------------------------------------------------------------ what a form declares
     def slots(self, ft: FormTurn) -> list[Slot]:
@@ -136,6 +170,8 @@ class Form:
 
     # ------------------------------------------------------------ the loop
     def handle(self, turn: Turn) -> Reply:
+        if turn.state.get("flow") != self.name and paused_form(turn.state) is self:
+            return self.resume(turn)
         if turn.state.get("flow") != self.name:
             turn.state.pop(self.name, None)
             ft = FormTurn(self, turn)
@@ -154,17 +190,21 @@ class Form:
         slot = self.correction(ft, text) if ft.step else None
         if slot and not self.has_value_for(ft, slot, text):  # "改日期": ask it again
             return self.reask(ft, slot)
-        if ft.step == CONFIRM and yes_no(text) == "yes":
-            return self.submit(ft)
+        confirmed = ft.step == CONFIRM and yes_no(text) == "yes"
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
             return filled
+        if confirmed and not (ft.changed or ft.added or error):  # "是的，换成后天吧" changes first
+            return self.submit(ft)
         self.after_absorb(ft)
         if not filled and not error and ft.turn.classified == self.intent:  # "预约驿站" again, mid-form
             return self.restart(ft)
         if error:
             return self.ask(ft, ft.step or self.missing(ft), error + "\n")
         if not filled and ft.step:
+            how = self.how_to_change(ft)
+            if how:
+                return self.ask(ft, ft.step, how + "\n")
             aside = self.digression(ft)
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
@@ -175,7 +215,9 @@ class Form:
         """Run every slot's extractor on the message; (anything filled, or the reply that ends
         the form; the first reason a value found was refused)."""
         text, filled, error = ft.turn.text, False, None
-        changing = bool(CHANGE.search(text))
+        # Only a question leaves a sticky value as it was: "还是总站吧" or a bare "溱湖" at the summary is
+        # a choice as much as "换总站" (user test 2: they were read as nothing and the old station booked).
+        in_passing = bool(QUESTION.search(text)) and not CHANGE.search(text)
         for slot in self.slots(ft):
             value = slot.extract(text, ft)
             if value is None:
@@ -184,13 +226,15 @@ class Form:
                 error = error or value.reason
                 continue
             ft.found[slot.name] = value
-            if (slot.sticky and slot.name in ft.values and ft.step != slot.name and not changing
+            if (slot.sticky and slot.name in ft.values and ft.step != slot.name and in_passing
                     and slot.name not in ft.values.get(OPEN, ())):
                 continue  # mentioned in passing: a question about the other station changes nothing
             if slot.name != ft.step and ft.values.get(slot.name, value) != value:
                 ft.changed.append(slot.name)
             elif slot.name != ft.step and slot.name not in ft.values:
                 ft.added.append(slot.name)
+            elif slot.name != ft.step:
+                ft.same.append(slot.name)
             ft.values[slot.name], filled = value, True
             if slot.ends_flow is not None:
                 ending = slot.ends_flow(value, ft)
@@ -239,6 +283,19 @@ class Form:
             text, actions = self._slot(ft, step).ask(ft)
         return Reply(prefix + text, actions=actions, intent=self.intent)
 
+    def resume(self, turn: Turn) -> Reply:
+        """The form's own request after it was put aside ("继续预约", "预约驿站"): on from where it
+        stopped, with what this message changes."""
+        ft = FormTurn(self, turn)
+        turn.state[self.name] = turn.state.pop(PAUSED)["values"]
+        ft.step = ft.values.get("_step")
+        filled, error = self.absorb(ft)
+        if isinstance(filled, Reply):
+            return filled
+        self.after_absorb(ft)
+        resumed = messages.FORM_RESUMED.format(title=self.title)
+        return self.ask(ft, self.missing(ft), resumed + (error + "\n" if error else "") + self.taken(ft))
+
     def restart(self, ft: FormTurn) -> Reply:
         """The form's own request again in the middle of it ("预约驿站" after "已约满，请问哪天入住？"):
         the user starts over, so it starts over, keeping only ``kept_on_restart``. Read as an answer
@@ -255,13 +312,16 @@ class Form:
     def taken(self, ft: FormTurn) -> str:
         """What the message gave besides the answer asked for, said back: "不对，住两晚" while the
         phone is asked ("已更新：住2晚。"), "1晚" while the station is asked ("已记下：住1晚。"). The
-        user sees what was understood; nothing is said when nothing visible changed."""
+        user sees what was understood. A message that only names again what was given ("还是溱湖吧"
+        with 溱湖 chosen) hears that it stays, not the bare prompt it could take for "not understood"."""
         def shown(names: list) -> str:
             slots = {s.name: s for s in self.slots(ft)}
             return "、".join(slots[n].show(ft.values[n], ft) for n in names if slots[n].show and n in ft.values)
         changed, added = shown(ft.changed), shown(ft.added)
+        same = "" if changed or added or ft.step in ft.found else shown(ft.same)
         return ((messages.FORM_CHANGED.format(items=changed) if changed else "")
-                + (messages.FORM_NOTED.format(items=added) if added else ""))
+                + (messages.FORM_NOTED.format(items=added) if added else "")
+                + (messages.FORM_SAME.format(items=same) if same else ""))
 
     def done(self, ft: FormTurn, reply: Reply) -> Reply:
         ft.turn.state.clear()
@@ -282,6 +342,13 @@ class Form:
         if step == CONFIRM:
             return messages.CONFIRM_HINT.strip()
         return self._slot(ft, step).not_understood(ft)
+
+    def how_to_change(self, ft: FormTurn) -> str | None:
+        """How to change a slot, to a request to change it that gave no new value ("能换一天吗":
+        user test 2 got the pending question again without a word)."""
+        name = self.change_intents.get(ft.turn.classified)
+        slot = next((s for s in self.slots(ft) if s.name == name), None)
+        return slot.how_to_change or None if slot is not None else None
 
     def digression(self, ft: FormTurn) -> str | None:
         """The answer to a message that is not for the form: one of its ``asides``, a greeting,
@@ -309,10 +376,16 @@ def answer_in_passing(turn: Turn) -> str | None:
     return None
 
 
-def yes_no_slot(name: str, question: str, ends_flow=None) -> Slot:
-    """A 是/否 question, read only when it is the one asked (any "好的" could look like a yes)."""
-    return Slot(name=name,
-                extract=lambda text, ft: yes_no(text) if ft.step == name else None,
+def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None) -> Slot:
+    """A 是/否 question, read only when it is the one asked (any "好的" could look like a yes).
+    ``read_fact(text, form_turn)``: "yes"/"no" from a fact said instead ("我今年25" to an age
+    question), which goes before the yes or no it may come with ("是的，我2018年毕业的");
+    ``hint(form_turn)``: what to say when neither is read."""
+    def extract(text: str, ft: FormTurn):
+        if ft.step != name:
+            return None
+        return (read_fact(text, ft) if read_fact else None) or yes_no(text)
+    return Slot(name=name, extract=extract,
                 ask=lambda ft: (question, [messages.CHIP_YES, messages.CHIP_NO]),
-                not_understood=lambda ft: messages.ANSWER_YES_NO,
+                not_understood=hint or (lambda ft: messages.ANSWER_YES_NO),
                 ends_flow=ends_flow)

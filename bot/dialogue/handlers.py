@@ -8,9 +8,12 @@ from bot import messages
 from bot.dialogue.booking_flow import CANCEL_FLOW, LIST_FLOW, has_active_booking, mentions_a_stay
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement)
+from bot.dialogue.forms import FORMS, PAUSED
 from bot.dialogue.intents import compact
 from core.errors import IndexMissing
+from knowledge.places import gazetteer
 from knowledge.relevance import subject_terms
+from knowledge.text import content_terms
 
 HELP_ACTIONS = messages.START_ACTIONS
 
@@ -91,8 +94,15 @@ def exit_(turn: Turn) -> Reply:
     if flow in (CANCEL_FLOW, LIST_FLOW) or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
         return HANDLERS["cancel_booking"](turn)
     had_flow = bool(flow)
+    paused = turn.state.get(PAUSED)  # a booking put aside for a ticket outlives the ticket's 取消
     turn.state.clear()
-    return Reply(messages.EXITED if had_flow else messages.NOTHING_TO_EXIT, intent="exit")
+    reply = Reply(messages.EXITED if had_flow else messages.NOTHING_TO_EXIT, intent="exit")
+    form = FORMS.get((paused or {}).get("flow")) if had_flow else None
+    if form is not None:
+        turn.state[PAUSED] = paused
+        reply.text += "\n" + messages.FORM_PAUSED.format(title=form.title)
+        reply.actions = [messages.CHIP_RESUME.format(title=form.title)]
+    return reply
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])\s*")
@@ -176,9 +186,28 @@ def policy(turn: Turn) -> Reply:
     turn.state.pop("offer_ticket", None)
     _remember_topic(turn, topic)
     if not answer.found:
+        if off_topic(turn, question, answer, topic):
+            return Reply(messages.OFF_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
         turn.engine.records.record_unanswered(question)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
+
+
+def off_topic(turn: Turn, question: str, answer, topic: str) -> bool:
+    """Whether an unanswered question is about something else than the service ("明天天气怎么样",
+    "能帮我介绍个对象吗"): staff cannot answer it, so a person is not offered (user test 2). It is
+    when none of its words, nor of the topic it was asked in (``topic``: the question's subject, or
+    the conversation's for a follow-up without one), is one of ``dialogue.domain_words`` (a word
+    inside one or one inside it) or a word of the text retrieved for it. A question naming a
+    place no document covers is about that place; one naming nothing ("我有个问题") may be about
+    anything: neither is off-topic."""
+    if answer.found or answer.missing_place or not topic.split():
+        return False
+    places = gazetteer().by_form  # where, not what: 姜堰 is in every document
+    terms = {t for t in content_terms(question) + tuple(topic.split()) if len(t) >= 2 and t not in places}
+    retrieved = " ".join(c.chunk.text for c in answer.chunks)
+    domain = turn.engine.settings.dialogue.domain_words
+    return not any(term in retrieved or any(word in term or term in word for word in domain) for term in terms)
 
 
 def _remember_topic(turn: Turn, topic: str) -> None:

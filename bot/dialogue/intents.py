@@ -27,25 +27,54 @@ def compact(text: str) -> str:
     return _PUNCT.sub("", text.lower())
 
 
+# A message that asks something: answered, never taken as an answer or a slot value.
+QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何时|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$")
+
 # The one reading of a reply to a yes-or-no question the bot asked (cancel this booking? pass this
 # to a person? are you 35 or under? is this all you want to report?). Chinese answers yes with
-# 嗯, 好的, 对, 行, 可以 as much as with 是; a trailing 啊/呀/的 changes nothing. "好吧", "收到",
-# "知道了" are left unread: they acknowledge, and a flow that needs an answer asks again.
-_YES_WORDS = re.compile(r"^(是|是的|是啊|对|对的|对啊|没错|嗯|嗯嗯|恩|好|好的|好啊|好滴|好嘞|行|行的|可以|可以的|"
-                        r"要|要的|需要|需要的|确定|确认|确认提交|确认预约|提交|没问题|当然|同意|有|符合|"
-                        r"ok|okay|yes|y)[啊呀哈呢的]?$", re.I)
-_NO_WORDS = re.compile(r"^(否|不|不是|不对|没有|没|不符合|不要|不用|不用了|不需要|不必|不必了|不了|别|不行|"
-                       r"no|n|nope)[啊呀哈呢的]?$", re.I)
+# 嗯, 好的, 对, 行, 可以 as much as with 是; a trailing 啊/呀/的/滴 changes nothing, nor does saying it
+# twice ("是的是的", "嗯嗯"). "好吧", "收到", "知道了" are left unread: they acknowledge, and a flow
+# that needs an answer asks again.
+_YES = (r"是|是的|是啊|对|对的|对啊|没错|嗯|恩|好|好的|好啊|好嘞|行|行的|可以|可以的|要|要的|需要|需要的|"
+        r"确定|确认|确认提交|确认预约|提交|没问题|当然|同意|有|符合|ok|okay|yes|y")
+_NO = r"否|不|不是|不对|没有|没|不符合|不要|不用|不用了|不需要|不必|不必了|不了|别|不行|no|n|nope"
+_PARTICLE = r"[啊呀哈呢的滴哒嘛]?"
+_YES_WORDS = re.compile(rf"^(?:(?:{_YES}){_PARTICLE})+$", re.I)
+_NO_WORDS = re.compile(rf"^(?:(?:{_NO}){_PARTICLE})+$", re.I)
+# An answer followed by what it is about, as people say it (voice input above all): "是的我刚毕业",
+# "对的我来找工作的", "不是 来旅游的". Only the words that answer a question of fact lead, the one
+# letters only before a pause ("是，…", "不，…"): "不是来旅游的" may mean either. Words that
+# acknowledge ("嗯，我再想想", "好的…") or correct ("不对，住两晚") lead nothing, and "是的，不过…" hedges.
+_LEAD_YES = re.compile(r"^(?:是的|是啊|是呀|是滴|是哒|对的|对啊|对呀|没错|当然是|确实是|(?:是|对)(?=[\s，,。.！!~～、]))")
+_LEAD_NO = re.compile(r"^(?:不是的|不是啊|不是呀|否|(?:不是|不|没有|没|不符合)(?=[\s，,。.！!~～、]))")
+_HEDGE = re.compile(r"^(?:但|但是|不过|可是|然而|就是)")
+_PAUSE = re.compile(r"^[\s，,。.！!~～、]+")
+
+
+def read_yes_no(text: str) -> tuple[str | None, str]:
+    """("yes" / "no" / None, what the message says after the answer: "" when it is all answer).
+
+    "是的我刚毕业" → ("yes", "我刚毕业"); "不是 来旅游的" → ("no", "来旅游的"); a question after the
+    answer word, or "但是…", leaves it unread: the reply is more than its first word."""
+    plain = compact(text)
+    if _YES_WORDS.match(plain):
+        return "yes", ""
+    if _NO_WORDS.match(plain):
+        return "no", ""
+    words = text.strip()
+    for answer, lead in (("yes", _LEAD_YES), ("no", _LEAD_NO)):
+        m = lead.match(words)
+        if not m:
+            continue
+        rest = _PAUSE.sub("", words[m.end():]).strip()
+        if compact(rest) and not QUESTION.search(rest) and not _HEDGE.match(rest):
+            return answer, rest
+    return None, words
 
 
 def yes_no(text: str) -> str | None:
     """"yes", "no", or None when the reply is neither (the caller asks again or moves on)."""
-    plain = compact(text)
-    if _YES_WORDS.match(plain):
-        return "yes"
-    if _NO_WORDS.match(plain):
-        return "no"
-    return None
+    return read_yes_no(text)[0]
 
 
 class IntentClassifier:

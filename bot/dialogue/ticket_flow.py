@@ -13,9 +13,11 @@ import re
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
 from bot.dialogue.engine import Reply, Turn, answers_ticket_offer, handles
-from bot.dialogue.intents import compact, yes_no
+from bot.dialogue.forms import PAUSED, pause_form, paused_form
+from bot.dialogue.intents import compact, read_yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
                          withdraw)
+from knowledge.relevance import subject_terms
 
 FLOW = "ticket"
 ASIDES = ("my_bookings",)  # answered in the middle of the flow, which then asks its step again
@@ -33,16 +35,46 @@ _TICKET_NUMBER = re.compile(r"T\d{6}", re.I)
 _FILLER = re.compile(r"^(我|我们)?(要|想|想要|需要|请|麻烦|帮我|怎么|如何|怎样|能|可以|和|跟|给|你们|工作人员|客服|一下)*[吗呢吧]?$")
 
 
+def _requests(turn: Turn, intent_name: str) -> list[str]:
+    """The intent's keywords (longest first) and patterns, as regular expressions."""
+    intent = turn.engine.settings.dialogue.intents.get(intent_name)
+    if intent is None:
+        return []
+    return [re.escape(kw) for kw in sorted(intent.keywords, key=len, reverse=True)] + list(intent.patterns)
+
+
 def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
     """The message minus the intent's keywords: what the user wants to say, if anything."""
-    intent = turn.engine.settings.dialogue.intents.get(intent_name)
     text = turn.text
-    for kw in sorted(intent.keywords if intent else [], key=len, reverse=True):
-        text = text.replace(kw, " ")
-    for pattern in intent.patterns if intent else []:  # "我要找真人": what asked for the person goes too
-        text = re.sub(pattern, " ", text)
+    for request in _requests(turn, intent_name):  # "我要找真人": what asked for the person goes too
+        text = re.sub(request, " ", text)
     text = _EDGES.sub("", text).strip()
     return "" if _FILLER.match(compact(text)) else text
+
+
+def _ticket_text(turn: Turn) -> str:
+    """What the ticket says: the message as typed, less a request for a person at its start or end
+    ("转人工 落户" → 落户). One inside a sentence stays, so the sentence does ("我想找真人问问驿站能不能
+    带宠物"; cut out, "我有个问题想找真人问一下" was filed as "我有个问题想 问一下")."""
+    text = turn.text.strip()
+    for request in _requests(turn, FLOW):
+        text = _EDGES.sub("", re.sub(f"^(?:{request})|(?:{request})$", "", text)).strip()
+    return text
+
+
+def _says_what(described: str) -> bool:
+    """Whether a request for a person says what it is about ("转人工 落户"), or only that one is
+    wanted ("我有个问题想找真人问一下": then the description is asked for)."""
+    return len(described) >= MIN_TEXT and bool(subject_terms(described))
+
+
+def _kept(turn: Turn, reply: Reply) -> Reply:
+    """A form put aside for the ticket (a booking) is said to be kept, and how to go back to it."""
+    form = paused_form(turn.state)
+    if form is not None:
+        reply.text += "\n" + messages.FORM_PAUSED.format(title=form.title)
+        reply.actions = reply.actions + [messages.CHIP_RESUME.format(title=form.title)]
+    return reply
 
 
 def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
@@ -54,18 +86,21 @@ def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
             number = open_ticket(s, turn.incoming.user_key, text, context).number
     except TicketError as exc:
         return Reply(exc.message, intent="ticket")
+    paused = turn.state.get(PAUSED)
     turn.state.clear()
+    if paused:
+        turn.state[PAUSED] = paused
     reply = messages.TICKET_OPENED.format(number=number)
     actions = [messages.CHIP_MY_TICKETS]
     if offered:
         reply, actions = reply + messages.TICKET_UNDO_HINT, actions + [messages.CHIP_WITHDRAW_TICKET]
-    return Reply(reply, actions=actions, intent="ticket")
+    return _kept(turn, Reply(reply, actions=actions, intent="ticket"))
 
 
 def _ask(turn: Turn) -> Reply:
     turn.state.pop("offer_ticket", None)
     turn.state["flow"] = FLOW
-    return Reply(messages.TICKET_ASK_TEXT, actions=[messages.CHIP_CANCEL], intent="ticket")
+    return _kept(turn, Reply(messages.TICKET_ASK_TEXT, actions=[messages.CHIP_CANCEL], intent="ticket"))
 
 
 def _confirm_or_open(turn: Turn, described: str) -> Reply:
@@ -75,8 +110,8 @@ def _confirm_or_open(turn: Turn, described: str) -> Reply:
         return _open(turn, described)
     turn.state.pop("offer_ticket", None)
     turn.state.update(flow=FLOW, ticket_draft=described)
-    return Reply(messages.TICKET_CONFIRM_SHORT.format(text=described),
-                 actions=[messages.CHIP_YES, messages.CHIP_CANCEL], intent="ticket")
+    return _kept(turn, Reply(messages.TICKET_CONFIRM_SHORT.format(text=described),
+                             actions=[messages.CHIP_YES, messages.CHIP_CANCEL], intent="ticket"))
 
 
 def _aside(turn: Turn) -> Reply:
@@ -95,22 +130,32 @@ def _aside(turn: Turn) -> Reply:
 def ticket(turn: Turn) -> Reply:
     if turn.state.get("flow") == FLOW and turn.classified in ASIDES:
         return _aside(turn)
+    pause_form(turn)  # a booking in progress is kept for after the ticket, and said so
     described = _without_keywords(turn)
     if turn.state.get("flow") == FLOW:  # the description we asked for, or more of it
         draft = turn.state.get("ticket_draft", "")
-        answer = yes_no(described) if described else None
+        # Only a reply that is all answer answers: "是的，还想问落户要什么材料" is more of the description.
+        answer, rest = read_yes_no(described) if described else (None, "")
+        answer = None if rest else answer
         if draft and answer == "yes":  # "您要反映的问题是“落户”吗？" — "嗯"
             return _open(turn, draft)
         if len(described) < MIN_TEXT or answer is not None:  # "不是": then what is it?
             turn.state.pop("ticket_draft", None)
             return _ask(turn)
-        return _open(turn, f"{draft} {described}".strip()) if draft else _confirm_or_open(turn, described)
+        text = _ticket_text(turn)
+        return _open(turn, f"{draft} {text}".strip()) if draft else _confirm_or_open(turn, text)
     pending = turn.state.get("offer_ticket")
     if pending and (answers_ticket_offer(turn) == "yes" or not described):
         return _open(turn, pending, offered=True)
-    if len(described) >= MIN_TEXT:
-        return _confirm_or_open(turn, described)
+    if _says_what(described):
+        return _confirm_or_open(turn, _ticket_text(turn))
     return _ask(turn)
+
+
+def _shortened(text: str, limit: int) -> str:
+    """At most ``limit`` characters, with "…" where it was cut: "能不能通融一下" shown as "能不能通融"
+    read as the text staff had been sent (user test 2)."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 @handles("ticket_status")
@@ -118,10 +163,11 @@ def ticket_status(turn: Turn) -> Reply:
     lines = []
     with turn.engine.read_sessions() as s:
         for t in list_for_user(s, turn.incoming.user_key)[:SHOWN]:
-            lines.append(messages.TICKET_LINE.format(number=t.number, status=STATUS_LABELS[t.status], text=t.text[:30]))
+            lines.append(messages.TICKET_LINE.format(number=t.number, status=STATUS_LABELS[t.status],
+                                                     text=_shortened(t.text, 30)))
             latest = last_staff_reply(s, t)
             if latest is not None:
-                lines.append(messages.TICKET_LATEST_REPLY.format(text=latest.text[:60]))
+                lines.append(messages.TICKET_LATEST_REPLY.format(text=_shortened(latest.text, 60)))
     if not lines:
         return Reply(messages.NO_TICKETS, actions=[messages.CHIP_TICKET], intent="ticket_status")
     return Reply(messages.MY_TICKETS.format(lines="\n".join(lines)), intent="ticket_status")

@@ -113,3 +113,17 @@ def test_a_station_named_as_pinyin_input_gives_it():
     assert station_in("秦湖", STATIONS) == "qinhu" and station_in("琴湖那个", STATIONS) == "qinhu"
     assert station_in("总战", STATIONS) == "jiangyan-main"
     assert station_in("秦虎", STATIONS, by_sound=False) is None  # where a person's name is asked
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("一三九一二三四五六七八", "13912345678"),
+    ("幺三九 一二三四 五六七八", "13912345678"),        # 幺 is how 1 is said in numbers
+    ("我的手机是一三八，一二三四，五六七八", "13812345678"),
+    ("一二三", None),                                  # a short run is words, not a number
+])
+def test_a_phone_number_said_digit_by_digit_is_read(text, phone):
+    from bot.dialogue.extract import mask_phones, phone_in
+
+    assert phone_in(text) == phone
+    if phone:
+        assert phone not in mask_phones(text) and phone[-4:] in mask_phones(text)  # never shown whole to staff

@@ -34,7 +34,7 @@ RECOGNISED = {
     "bot/dates.py": ["_CN_NUM", "_WEEKDAY", "_RELATIVE", "_WEEKS_AHEAD"],  # 十二, 周三, 明天, 下周
     "bot/dialogue/engine.py": ["WARM_UP_QUESTION"],           # a question classified before the first message
     "bot/dialogue/booking_flow.py": ["_CHANGE_WORDS"],        # 改日期, 手机号写错了
-    "bot/dialogue/extract.py": ["_NUM", "_RELATIVE_YEARS"],   # 三十岁, 去年毕业
+    "bot/dialogue/extract.py": ["_NUM", "_RELATIVE_YEARS", "_SPOKEN_DIGIT"],  # 三十岁, 去年毕业, 幺三九…
 }
 
 

@@ -37,9 +37,22 @@ def normalise(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() or ch in "＋－　" else ch for ch in text)
 
 
+# A number read out digit by digit (voice input writes "一三九一二三四五六七八"; 幺 is how 1 is said
+# in numbers, 洞 0): a run of seven or more such digits is a number, not words.
+_SPOKEN_DIGIT = {"零": "0", "〇": "0", "洞": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
+                 "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_SPOKEN_RUN = re.compile(rf"[{''.join(_SPOKEN_DIGIT)}](?:[\s，,、-]*[{''.join(_SPOKEN_DIGIT)}]){{6,}}")
+
+
+def spoken_digits(text: str) -> str:
+    """``text`` with numbers said digit by digit written in digits ("一三九 一二三四 五六七八" → 13912345678)."""
+    return _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGIT.get(ch, "") for ch in m.group(0)), text)
+
+
 def phone_in(text: str) -> str | None:
-    """A mainland mobile number anywhere in ``text``: "+86 138-1234-5678", "我的手机是13812345678"."""
-    compacted = re.sub(r"[\s\-()（）]", "", normalise(text))
+    """A mainland mobile number anywhere in ``text``: "+86 138-1234-5678", "我的手机是13812345678",
+    "幺三九一二三四五六七八" (voice input)."""
+    compacted = re.sub(r"[\s\-()（）]", "", spoken_digits(normalise(text)))
     m = _PHONE.search(compacted)
     return m.group(1) if m else None
 
@@ -57,14 +70,14 @@ def mask_phone(phone: str) -> str:
 def mask_phones(text: str) -> str:
     """Every mobile number inside ``text`` masked ("我的手机是+86 138-1234-5678" → "…+86 138****5678"),
     wherever people typed one: shown to staff in logs and exports, which need the words, not the number."""
-    return _PHONE_ANYWHERE.sub(lambda m: m.group(1) + mask_phone(m.group(2)), text)
+    return _PHONE_ANYWHERE.sub(lambda m: m.group(1) + mask_phone(m.group(2)), spoken_digits(text))
 
 
 def name_in(text: str, introduced: bool = False) -> str | None:
     """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting,
     a sentence, nor a word of another kind ("当然", "就我自己", "第一个", "写错了") unless it is
     ``introduced`` as a name ("我叫…")."""
-    given = _PHONE_WRITTEN.sub("", normalise(text)).strip()
+    given = _PHONE_WRITTEN.sub("", spoken_digits(normalise(text))).strip()
     plain = _TRAILING.sub("", _NAME_LEAD.sub("", given))
     if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
         return None

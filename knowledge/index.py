@@ -63,7 +63,8 @@ def matches(chunk: ChunkRecord, doc_type: str, filters: dict | None) -> bool:
 class Snapshot:
     """One generation, loaded: chunk records, keyword index and vectors, rows in one order."""
 
-    def __init__(self, manifest: Manifest, records: list[ChunkRecord], keyword: KeywordIndex, vectors: np.ndarray):
+    def __init__(self, manifest: Manifest, records: list[ChunkRecord], keyword: KeywordIndex, vectors: np.ndarray,
+                 directory: Path | None = None):
         self.manifest = manifest
         self.ids = [r.id for r in records]
         self.row = {cid: i for i, cid in enumerate(self.ids)}  # a chunk's row in the vectors and word lists
@@ -86,17 +87,15 @@ class Snapshot:
         self._word_forms: dict[tuple[str, Place], bool] = {}  # see used_as_a_word
         self._labels: dict[str, str] | None = None  # each document's title, 文号 and year, for named_documents
         self._areas: dict[str, Place] | None = None
-        self.directory: Path | None = None  # where the generation's files are (word vectors go there too)
+        self.directory = directory  # where the generation's files are (its near words' too)
 
     @classmethod
     def load(cls, directory: Path) -> "Snapshot":
         keyword = KeywordIndex.load(directory)
         if keyword is None:
             raise FileNotFoundError(directory / "ids.json")
-        snap = cls(snap_files.read_manifest(directory), snap_files.read_chunks(directory), keyword,
-                   snap_files.read_vectors(directory))
-        snap.directory = directory
-        return snap
+        return cls(snap_files.read_manifest(directory), snap_files.read_chunks(directory), keyword,
+                   snap_files.read_vectors(directory), directory)
 
     @property
     def generation(self) -> int:

@@ -35,7 +35,6 @@ from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
-import cachetools
 import numpy as np
 
 from knowledge.embedding import Embedder
@@ -73,18 +72,14 @@ class Neighbours:
         self.row_words = np.zeros(0, np.int32) if row_words is None else row_words
         self.row_ptr = np.zeros(1, np.int64) if row_ptr is None else row_ptr
         self._index = {w: i for i, w in enumerate(self.words)}
-        self._term_vectors: cachetools.LRUCache = cachetools.LRUCache(maxsize=4096)  # question words not in the vocabulary
 
-    def near(self, terms: Iterable[str], rows: Iterable[int] | None = None) -> dict[str, frozenset[str]]:
-        """For each of ``terms``, the words of ``rows`` (all words if None) it is near to. A word
-        containing the term (or inside it) is matched as it is, not as a paraphrase."""
+    def near(self, terms: Iterable[str], rows: Iterable[int]) -> dict[str, frozenset[str]]:
+        """For each of ``terms``, the words of ``rows`` it is near to. A word containing the term
+        (or inside it) is matched as it is, not as a paraphrase."""
         terms = list(dict.fromkeys(terms))
-        if rows is None:
-            ids = np.arange(len(self.words))
-        else:
-            ptr = self.row_ptr
-            parts = [self.row_words[ptr[r]:ptr[r + 1]] for r in rows if r + 1 < len(ptr)]
-            ids = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+        ptr = self.row_ptr
+        parts = [self.row_words[ptr[r]:ptr[r + 1]] for r in rows if r + 1 < len(ptr)]
+        ids = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
         if not terms or not len(ids):
             return {}
         sims = self.vectors[ids] @ self._vectors_of(terms).T
@@ -97,11 +92,10 @@ class Neighbours:
         return out
 
     def _vectors_of(self, terms: list[str]) -> np.ndarray:
-        missing = [t for t in terms if t not in self._index and t not in self._term_vectors]
-        if missing:
-            for t, v in zip(missing, self.embedder.embed(missing)):
-                self._term_vectors[t] = v
-        return np.stack([self.vectors[self._index[t]] if t in self._index else self._term_vectors[t] for t in terms])
+        """The terms' vectors: the stored ones, the rest embedded (a serving embedder remembers them)."""
+        missing = [t for t in terms if t not in self._index]
+        fresh = dict(zip(missing, self.embedder.embed(missing))) if missing else {}
+        return np.stack([self.vectors[self._index[t]] if t in self._index else fresh[t] for t in terms])
 
     # ------------------------------------------------------------ stored with a generation
     @classmethod

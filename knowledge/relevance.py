@@ -145,6 +145,8 @@ _MATERIALS = r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复
 # "多少补贴" and "创业补贴多少" (the commonest way to ask it) ask an amount of money; "补贴多少年" does not.
 _MONEY_AMOUNT = (r"多少(?:补贴|补助|津贴|奖励|生活费)"
                  r"|(?:补贴|补助|津贴|奖励|生活费|工资)[^，。？?]{0,4}多少(?![个年月天日次分项人名家套所])")
+_SUM = rf"{_N}(?:万)?元|免费|免收|不收取|不得收取"  # a sum of money, or none charged
+_SHARE = r"\d+(?:\.\d+)?\s*[%％]|百分之"           # a share of something
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
@@ -152,10 +154,10 @@ _ATTRIBUTES = [
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
     (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
-     re.compile(rf"{_N}(?:万)?元|免费|免收|不收取|不得收取|\d+(?:\.\d+)?\s*[%％]|百分之")),
+     re.compile(rf"{_SUM}|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
     # such (多少钱, 价格) is a sum of money or nothing.
-    (re.compile(r"多少钱|多少元|几块钱|价格|单价|房价|售价|卖多少"), re.compile(rf"{_N}(?:万)?元|免费|免收|不收取|不得收取")),
+    (re.compile(r"多少钱|多少元|几块钱|价格|单价|房价|售价|卖多少"), re.compile(_SUM)),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
     (re.compile(r"几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|几个月|几年|多少年|多少天|期限|有效期"),
@@ -168,7 +170,7 @@ _ATTRIBUTES = [
     # "几月份开始" "哪个月": a month or season, not any "之日".
     (re.compile(r"几月|哪个月|哪月"), re.compile(r"\d+月|[一二三四五六七八九十]+月|季度|上半年|下半年|年初|年底|年末")),
     # "利率多少" "按百分之几" "占住房用地的多少": a rate or share.
-    (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|成|倍")),
+    (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"), re.compile(rf"{_SHARE}|成|倍")),
     # "几点入住": a time of day.
     (re.compile(r"几点"), re.compile(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
     (re.compile(r"什么时候|啥时候|啥时|几时|哪天|日期|截止|何时"),

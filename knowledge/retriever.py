@@ -159,32 +159,27 @@ class HybridRetriever:
             for rank, (cid, _) in enumerate(ranking):
                 fused[cid] = fused.get(cid, 0.0) + weight / (self.cfg.rrf_k + rank + 1)
         dense_of, keyword_of = dict(dense), dict(keyword)
+        subject = subject_terms(query)
         neighbours = self.neighbours(snap)
-        near = neighbours.near(subject_terms(query), (snap.row[c] for c in fused)) if neighbours else {}
-        with using(near):
-            return self._rank(asked, query, k, snap, fused, dense_of, keyword_of, local, vector,
-                              place, named, covered, near)
-
-    def _rank(self, asked, query, k, snap, fused, dense_of, keyword_of, local, vector, place, named, covered,
-              near) -> Retrieval:
-        """The fused candidates judged and ordered: relevance, the place and document asked, the evidence."""
-        rel = {cid: relevance(query, snap.chunks[cid], dense_of.get(cid)) for cid in fused}
-        top = max(fused.values(), default=1.0)
-        w = self.cfg.rerank_weight
-        # A question that names a document ("北京人才市场条例说…", "2014年户籍改革意见…") asks what it says.
-        titled = snap.named_documents(subject_terms(query) + tuple(_YEAR.findall(query))) if self.cfg.title_weight else {}
-        # Of two texts that speak to the question, the one about the place asked is the rule that
-        # applies there (a city's 实施办法 details the national 条例): it goes first.
-        order = {cid: (1 - w) * fused[cid] / top + w * rel[cid]
-                 + (self.cfg.place_weight if snap.chunks[cid].doc_id in local else 0.0)
-                 + self.cfg.title_weight * titled.get(snap.chunks[cid].doc_id, 0.0) for cid in fused}
-        ranked = sorted(fused, key=lambda c: -order[c])
-        if self.cfg.evidence_weight:
-            self._answer_first(query, ranked, order, snap, local)
-        best = ranked[:k]
-        # Whether to answer is judged on the question's last clause too; most questions have none.
-        gate = ({cid: max(rel[cid], relevance(query, snap.chunks[cid], dense_of.get(cid), clause=True)) for cid in best}
-                if asked_clause(query.lower()) else rel)
+        near = neighbours.near(subject, (snap.row[c] for c in fused)) if neighbours else {}
+        with using(near):  # every reading of the question below meets the documents' paraphrases too
+            rel = {cid: relevance(query, snap.chunks[cid], dense_of.get(cid)) for cid in fused}
+            top = max(fused.values(), default=1.0)
+            w = self.cfg.rerank_weight
+            # A question that names a document ("北京人才市场条例说…", "2014年户籍改革意见…") asks what it says.
+            titled = snap.named_documents(subject + tuple(_YEAR.findall(query))) if self.cfg.title_weight else {}
+            # Of two texts that speak to the question, the one about the place asked is the rule that
+            # applies there (a city's 实施办法 details the national 条例): it goes first.
+            order = {cid: (1 - w) * fused[cid] / top + w * rel[cid]
+                     + (self.cfg.place_weight if snap.chunks[cid].doc_id in local else 0.0)
+                     + self.cfg.title_weight * titled.get(snap.chunks[cid].doc_id, 0.0) for cid in fused}
+            ranked = sorted(fused, key=lambda c: -order[c])
+            if self.cfg.evidence_weight:
+                self._answer_first(query, ranked, order, snap, local)
+            best = ranked[:k]
+            # Whether to answer is judged on the question's last clause too; most questions have none.
+            gate = ({cid: max(rel[cid], relevance(query, snap.chunks[cid], dense_of.get(cid), clause=True)) for cid in best}
+                    if asked_clause(query.lower()) else rel)
         chunks = [
             RetrievedChunk(chunk=snap.chunks[cid], score=order[cid], dense=dense_of.get(cid),
                            keyword=keyword_of.get(cid), relevance=gate[cid], local=snap.chunks[cid].doc_id in local)

@@ -59,6 +59,23 @@ def paused_form(state: dict) -> "Form | None":
     return FORMS.get((state.get(PAUSED) or {}).get("flow"))
 
 
+def end_flow_keeping_paused(state: dict) -> None:
+    """End the flow in progress (a ticket); a form it put aside stays aside for "继续…"."""
+    paused = state.get(PAUSED)
+    state.clear()
+    if paused:
+        state[PAUSED] = paused
+
+
+def say_paused(turn: Turn, reply: Reply) -> Reply:
+    """``reply``, saying that a form put aside (a booking) is kept and how to go back to it."""
+    form = paused_form(turn.state)
+    if form is not None:
+        reply.text += "\n" + messages.FORM_PAUSED.format(title=form.title)
+        reply.actions = reply.actions + [messages.CHIP_RESUME.format(title=form.title)]
+    return reply
+
+
 @dataclass(frozen=True)
 class Refused:
     """A value was found but cannot be used; ``reason`` tells the user why (past date, 9 nights…)."""

@@ -8,7 +8,7 @@ from bot import messages
 from bot.dialogue.booking_flow import CANCEL_FLOW, LIST_FLOW, has_active_booking, mentions_a_stay
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement)
-from bot.dialogue.forms import FORMS, PAUSED
+from bot.dialogue.forms import end_flow_keeping_paused, say_paused
 from bot.dialogue.intents import compact
 from core.errors import IndexMissing
 from knowledge.places import gazetteer
@@ -93,16 +93,11 @@ def exit_(turn: Turn) -> Reply:
     flow = turn.state.get("flow")
     if flow in (CANCEL_FLOW, LIST_FLOW) or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
         return HANDLERS["cancel_booking"](turn)
-    had_flow = bool(flow)
-    paused = turn.state.get(PAUSED)  # a booking put aside for a ticket outlives the ticket's 取消
-    turn.state.clear()
-    reply = Reply(messages.EXITED if had_flow else messages.NOTHING_TO_EXIT, intent="exit")
-    form = FORMS.get((paused or {}).get("flow")) if had_flow else None
-    if form is not None:
-        turn.state[PAUSED] = paused
-        reply.text += "\n" + messages.FORM_PAUSED.format(title=form.title)
-        reply.actions = [messages.CHIP_RESUME.format(title=form.title)]
-    return reply
+    if not flow:
+        turn.state.clear()
+        return Reply(messages.NOTHING_TO_EXIT, intent="exit")
+    end_flow_keeping_paused(turn.state)  # a booking put aside for a ticket outlives the ticket's 取消
+    return say_paused(turn, Reply(messages.EXITED, intent="exit"))
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])\s*")

@@ -13,7 +13,7 @@ import re
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
 from bot.dialogue.engine import Reply, Turn, answers_ticket_offer, handles
-from bot.dialogue.forms import PAUSED, pause_form, paused_form
+from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact, read_yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
                          withdraw)
@@ -68,15 +68,6 @@ def _says_what(described: str) -> bool:
     return len(described) >= MIN_TEXT and bool(subject_terms(described))
 
 
-def _kept(turn: Turn, reply: Reply) -> Reply:
-    """A form put aside for the ticket (a booking) is said to be kept, and how to go back to it."""
-    form = paused_form(turn.state)
-    if form is not None:
-        reply.text += "\n" + messages.FORM_PAUSED.format(title=form.title)
-        reply.actions = reply.actions + [messages.CHIP_RESUME.format(title=form.title)]
-    return reply
-
-
 def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
     """``offered``: opened by a yes to the bot's offer. A "好的" there may have been only an
     acknowledgement, so the reply says how to take the ticket back."""
@@ -86,21 +77,18 @@ def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
             number = open_ticket(s, turn.incoming.user_key, text, context).number
     except TicketError as exc:
         return Reply(exc.message, intent="ticket")
-    paused = turn.state.get(PAUSED)
-    turn.state.clear()
-    if paused:
-        turn.state[PAUSED] = paused
+    end_flow_keeping_paused(turn.state)
     reply = messages.TICKET_OPENED.format(number=number)
     actions = [messages.CHIP_MY_TICKETS]
     if offered:
         reply, actions = reply + messages.TICKET_UNDO_HINT, actions + [messages.CHIP_WITHDRAW_TICKET]
-    return _kept(turn, Reply(reply, actions=actions, intent="ticket"))
+    return say_paused(turn, Reply(reply, actions=actions, intent="ticket"))
 
 
 def _ask(turn: Turn) -> Reply:
     turn.state.pop("offer_ticket", None)
     turn.state["flow"] = FLOW
-    return _kept(turn, Reply(messages.TICKET_ASK_TEXT, actions=[messages.CHIP_CANCEL], intent="ticket"))
+    return say_paused(turn, Reply(messages.TICKET_ASK_TEXT, actions=[messages.CHIP_CANCEL], intent="ticket"))
 
 
 def _confirm_or_open(turn: Turn, described: str) -> Reply:
@@ -110,7 +98,7 @@ def _confirm_or_open(turn: Turn, described: str) -> Reply:
         return _open(turn, described)
     turn.state.pop("offer_ticket", None)
     turn.state.update(flow=FLOW, ticket_draft=described)
-    return _kept(turn, Reply(messages.TICKET_CONFIRM_SHORT.format(text=described),
+    return say_paused(turn, Reply(messages.TICKET_CONFIRM_SHORT.format(text=described),
                              actions=[messages.CHIP_YES, messages.CHIP_CANCEL], intent="ticket"))
 
 

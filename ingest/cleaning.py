@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.structure import field_lines, is_field
 from knowledge.text import fold_width, to_simplified
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -63,6 +64,8 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             and out[-1]
             and not out[-1].startswith("#")
             and not starts_block(line)
+            and not is_field(out[-1])
+            and not is_field(line)
             and len(out[-1]) >= _MIN_BROKEN_LINE
             and out[-1][-1] not in _SENTENCE_END
             and _INNER_PUNCT.search(out[-1])
@@ -76,5 +79,6 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
 def clean_text(text: str) -> str:
     """Return text with one paragraph per line, headings on their own lines."""
     text = _normalise_chars(text)
-    paragraphs = [ln for ln in map(_tidy_line, text.split("\n")) if ln]
+    fields = (f for ln in text.split("\n") for f in field_lines(ln.strip()))
+    paragraphs = [ln for ln in map(_tidy_line, fields) if ln]
     return "\n".join(_join_broken_lines(paragraphs))

@@ -115,7 +115,12 @@ def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[
     one that names no place; staff may set it ("广州市", or "全国").
     """
     meta = dict(found)
-    year = re.search(r"(20\d\d|19\d\d)年", f"{title} {found.get('date', '')}")
+    # The year it speaks of: its title's, else when this text was written, published, last amended
+    # or adopted.
+    # (文号 before the date it took effect: 京政办发[2016]39号 took effect on 2017年1月1日.)
+    dated = " ".join(found.get(k, "") for k in ("date", "published", "amended", "adopted"))
+    year = (_YEAR.search(title) or _YEAR.search(chinese_digits(dated)) or _NUMBER_YEAR.search(found.get("doc_number", ""))
+            or _YEAR.search(chinese_digits(found.get("effective", ""))))
     if year:
         meta["year"] = year.group(1)
     place = gazetteer().document_region(title, found.get("issuer", ""), text)
@@ -131,8 +136,19 @@ def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[
     return meta
 
 
-_CARD_FIELDS = (("issuer", "发文机关"), ("doc_number", "文号"), ("date", "成文日期"), ("published", "发布日期"),
-                ("effective", "施行日期"))
+_YEAR = re.compile(r"((?:19|20)\d\d)(?:年|-|/|\.|$|\s)")
+_NUMBER_YEAR = re.compile(r"[〔\[［(（【]((?:19|20)\d\d)[〕\]］)）】]")
+_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def chinese_digits(text: str) -> str:
+    """A year written in Chinese digits (二〇一六年) as Arabic ones; other text unchanged."""
+    return re.sub(r"[〇○零一二三四五六七八九]{4}(?=年)", lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
+
+
+_CARD_FIELDS = (("issuer", "发文机关"), ("doc_number", "文号"), ("date", "成文日期"), ("adopted", "通过日期"),
+                ("published", "发布日期"),
+                ("effective", "施行日期"), ("amended", "修改日期"))
 
 
 def document_card(title: str, meta: dict[str, str]) -> str:

@@ -32,15 +32,44 @@ _NUMBERED = [
 _ALWAYS_HEADING = ("编", "部分", "章", "节")  # 第X章 is a heading even with text after it (its name)
 _SENTENCE_MARK = re.compile(r"[。！？；!?;]")
 _TITLE_MAX = 40
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号$")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号$"
+                         r"|^[\u4e00-\u9fff]{1,12}令\s*第\s*\d+\s*号$")  # 省政府令第175号, 国令第663号
+# A law's history under its title: "2020年3月26日 山东省第十三届人民代表大会常务委员会第十八次会议通过",
+# "（2008年7月17日经人力资源和社会保障部第6次部务会议通过）", then any "…修正" / "…修订" lines.
+_HISTORY = re.compile(r"^[（(]?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:经)?([^。；]{0,160})"
+                      r"(通过|修正|修订|公布|批准|起?施行)[）)]?$")  # what was done: the last word
+_HISTORY_LINES = 8  # only near the top: the same words further down are the text's own
+# The body that adopted it, without the session: "山东省第十三届人民代表大会常务委员会第十八次会议" → 山东省人民代表大会常务委员会.
+_TERM = re.compile(r"第[\d一二三四五六七八九十百]+届")
+_SESSION = re.compile(r"第[\d一二三四五六七八九十百]+次.*$|[（(].*$")
+# "本条例自2006年3月1日起施行", or the bare "自1997年4月1日起施行" a law database prints at the end.
+_EFFECTIVE = re.compile(r"(?:^|本[\u4e00-\u9fff]{1,6})自\s*((?:\d{4}|[二〇一二三四五六七八九○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*起(?:施行|实施|执行|生效)", re.M)
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[二〇一二三四五六七八九十○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 _ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|中心|院|会|室|小组|公司|集团)$")
 # gov.cn pages head a document with labelled fields: "发文机关：国务院", "发文字号：国令第663号".
 # News-style pages: "发布时间：2024-03-15", "来源：市人社局" (a source that is not an office is kept as "source").
-_LABELLED = re.compile(r"^(发文机关|发布机关|发文单位|发文字号|文号|成文日期|发布日期|发布时间|施行日期|来源|信息来源)[：:]\s*(.+)$")
+_FIELD_LABELS = "发文机关|发布机关|发文单位|发布机构|发文字号|文号|成文日期|发布日期|发布时间|施行日期|来源|信息来源"
+_LABELLED = re.compile(rf"^({_FIELD_LABELS})[：:]\s*(.+)$")
+# "来源：市人社局  发布日期：2016-12-28" (a page's info line saved as text): one field per line.
+_NEXT_FIELD = re.compile(rf"\s+(?=(?:{_FIELD_LABELS}|时间|日期)[：:])")
+
+
+def field_lines(line: str) -> list[str]:
+    """A line of labelled fields as one line per field; any other line as it is. A bare 时间 or
+    日期 beside the page's source is when the page was published ("来源：…　时间：2016-10-28")."""
+    if not _LABELLED.match(line):
+        return [line]
+    first, *rest = _NEXT_FIELD.split(line)
+    return [first] + [f"发布{f}" if f.startswith(("时间", "日期")) else f for f in rest]
+
+
+def is_field(line: str) -> bool:
+    """A labelled field of the page's info line ("来源：…", "发布日期：…"): never part of a paragraph."""
+    return bool(_LABELLED.match(line)) or bool(_DOC_NUMBER.match(line))
 _LABEL_KEYS = {"发文机关": "issuer", "发布机关": "issuer", "发文单位": "issuer", "发文字号": "doc_number", "文号": "doc_number",
                "成文日期": "date", "发布日期": "published", "发布时间": "published", "施行日期": "effective",
-               "来源": "issuer", "信息来源": "issuer"}
+               "来源": "issuer", "信息来源": "issuer", "发布机构": "issuer"}
 _SALUTATION = re.compile(r"^[^。！？；]{2,60}[：:]$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SPACES = re.compile(r"\s+")
@@ -124,6 +153,20 @@ def parse(text: str) -> Structure:
             meta.setdefault(key, labelled.group(2).strip())
             blocks.append(Block("meta", line, key=key))
             continue
+        history = _HISTORY.match(line) if i < _HISTORY_LINES else None
+        if history:
+            date, body, act = (_SPACES.sub("", g) for g in history.groups())
+            if act in ("修正", "修订"):
+                meta["amended"] = date  # the latest amendment is listed last
+            elif act.endswith("施行"):
+                meta.setdefault("effective", date)
+            else:
+                meta.setdefault("published" if act == "公布" else "adopted", date)
+                issuer = _SESSION.sub("", _TERM.sub("", body))
+                if issuer and _ISSUER_END.search(issuer):
+                    meta.setdefault("issuer", issuer)
+            blocks.append(Block("meta", line, key="history"))
+            continue
         if _DOC_NUMBER.match(line):
             meta.setdefault("doc_number", line)
             blocks.append(Block("meta", line, key="doc_number"))
@@ -154,6 +197,9 @@ def parse(text: str) -> Structure:
             blocks.append(Block("meta", line, key="recipients"))
             continue
         blocks.append(Block("para", line))
+    effective = _EFFECTIVE.search(text)
+    if effective:
+        meta.setdefault("effective", _SPACES.sub("", effective.group(1)))
     return Structure(_absorb_items(_list_items(_merge_bare_labels(blocks))), meta)
 
 

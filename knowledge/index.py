@@ -168,7 +168,7 @@ class Snapshot:
         if self._labels is None:  # once per generation
             labels = {}
             for doc in self.manifest.docs.values():
-                year = (doc.meta.get("date") or doc.meta.get("published") or "")[:4]
+                year = doc.meta.get("year", "")
                 labels[doc.doc_id] = f"{doc.title} {doc.meta.get('doc_number', '')} {year + '年' if year else ''}".lower()
             self._labels = labels
         labels = self._labels

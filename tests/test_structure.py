@@ -216,3 +216,61 @@ def test_a_news_pages_date_and_source_are_fields_not_text():
     assert [b.kind for b in structure.blocks if "2024-03-15" in b.text or "市人社局" in b.text] == ["meta", "meta"]
     copied = parse("某通知\n来源：新华网\n见习期限为3至12个月。")
     assert copied.meta.get("source") == "新华网" and "issuer" not in copied.meta
+
+
+LAW_WITH_HISTORY = """# 某省人才发展促进条例
+
+2020年3月26日 某省第十三届人民代表大会常务委员会第十八次会议通过
+
+2022年9月21日 某省第十三届人民代表大会常务委员会第三十八次会议修正
+
+## 第一章  总则
+
+第一条 为了优化人才发展环境，制定本条例。
+
+第二条 本条例自2020年6月1日起施行。
+"""
+
+
+def test_a_laws_history_lines_are_what_it_is_not_what_it_says(tmp_path):
+    """The adoption and amendment lines under a law's title say who made it and when: metadata for
+    the document's card ("什么时候通过的"), never an answer to what the law provides."""
+    from ingest.pipeline import document_card, document_meta
+
+    text = clean_text(LAW_WITH_HISTORY)
+    structure = parse(text)
+    assert structure.meta["adopted"] == "2020年3月26日" and structure.meta["amended"] == "2022年9月21日"
+    assert structure.meta["issuer"] == "某省人民代表大会常务委员会"  # the body, not its term or session
+    assert structure.meta["effective"] == "2020年6月1日"
+    bodies = [b.text for b in structure.blocks if b.kind != "meta"]
+    assert not any("会议" in t for t in bodies) and any("本条例自2020年6月1日起施行" in t for t in bodies)
+    meta = document_meta("某省人才发展促进条例", text, structure.meta, {})
+    assert meta["year"] == "2022"  # the text in force is the amended one
+    card = document_card("某省人才发展促进条例", meta)
+    assert "通过日期：2020年3月26日" in card and "修改日期：2022年9月21日" in card and "施行日期：2020年6月1日" in card
+    assert _coverage(text).ratio == 1.0
+
+
+def test_a_pages_info_line_is_split_into_fields_and_never_glued_to_the_text():
+    """"来源：…  发布日期：…" saved from a web page is two fields; the 文号 and the notice's text
+    below it stay lines of their own (glued on, the notice's first paragraph became the "source")."""
+    page = ("# 某市人社局关于印发某市人才引进实施办法的通知\n\n来源：某市人力资源和社会保障局  发布日期：2016-12-28\n\n"
+            "某人社规〔2016〕22号\n\n各有关单位：\n\n为进一步做好人才引进工作，我局制定了《某市人才引进实施办法》，现予以印发\n\n"
+            "第一条 本办法自2017年1月1日起施行。\n")
+    text = clean_text(page)
+    structure = parse(text)
+    assert structure.meta["issuer"] == "某市人力资源和社会保障局" and structure.meta["published"] == "2016-12-28"
+    assert structure.meta["doc_number"] == "某人社规〔2016〕22号"
+    assert any(b.text.startswith("为进一步做好人才引进工作") for b in structure.blocks if b.kind == "para")
+    by_site = parse(clean_text("某通知\n来源：某市来穗人员服务管理局　时间：2016-10-28\n见习期限为3至12个月。"))
+    assert by_site.meta["published"] == "2016-10-28" and by_site.meta["issuer"] == "某市来穗人员服务管理局"
+
+
+def test_a_documents_year_is_its_own_not_the_day_it_took_effect():
+    """京政办发[2016]39号 took effect on 2017年1月1日: it is a 2016 document."""
+    from ingest.pipeline import document_meta
+
+    text = clean_text("某市积分落户管理办法（试行）\n京政办发[2016]39号\n第一条 本办法自2017年1月1日起施行。")
+    assert document_meta("某市积分落户管理办法（试行）", text, parse(text).meta, {})["year"] == "2016"
+    dated = clean_text("某规定\n第九条 本规定自二〇一二年五月一日起施行。")
+    assert document_meta("某规定", dated, parse(dated).meta, {})["year"] == "2012"

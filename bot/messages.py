@@ -179,6 +179,7 @@ JOB_MISSING = "没有这个任务。"
 # the console shows it in Chinese. First matching prefix wins ({detail}: what follows it, up to a colon);
 # anything else is shown as it is.
 DOC_REASONS = (
+    ("old Office format", "旧版 Office/WPS 文件（{detail}），请另存为 .docx、.xlsx 或 PDF 后再导入"),
     ("unsupported file type", "不支持的文件类型：{detail}"),
     ("file too large", "文件太大（{detail}）"),
     ("file is empty", "文件是空的"),
@@ -221,7 +222,8 @@ FAQ_MISSING = "没有找到这条标准答案。"
 
 # ---------------------------------------------------------------- console notices (flash)
 UPLOAD_CHOOSE_FILE = "请选择要上传的文件。"
-UPLOAD_BAD_TYPE = "不支持的文件类型：{suffix}（支持 .txt .md .pdf .docx .html）。"
+UPLOAD_BAD_TYPE = "不支持的文件类型：{suffix}（支持 .txt .md .pdf .docx .xlsx .html）。"
+UPLOAD_OLD_OFFICE = "{suffix} 是旧版 Office/WPS 格式，请先另存为 {target} 再上传。"
 NO_SUFFIX = "无扩展名"  # in UPLOAD_BAD_TYPE, for a file name without one
 DOC_DELETE_FAILED = "删除失败：{reason}"
 DOC_DELETED = "已删除《{doc}》。"

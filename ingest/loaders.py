@@ -20,7 +20,11 @@ from pathlib import Path
 
 from core.errors import DocumentError
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"})
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".xlsx", ".html", ".htm"})
+# Office formats older than OOXML (and WPS's own): no maintained pure-Python reader; saved again as
+# .docx / .xlsx / PDF they load. Staff are told so instead of being told only "unsupported".
+OLD_OFFICE = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".et": ".xlsx",
+               ".ppt": "PDF", ".pptx": "PDF", ".dps": "PDF"}
 _TITLE_MAX = 60  # a longer first line is a sentence, not a title
 
 
@@ -28,7 +32,7 @@ _TITLE_MAX = 60  # a longer first line is a sentence, not a title
 class LoadedDocument:
     title: str      # first heading / docx Title / html <title> / PDF metadata; else the file stem
     text: str       # paragraphs separated by blank lines, headings as "# " lines
-    doc_type: str   # 'txt' | 'md' | 'pdf' | 'docx' | 'html'
+    doc_type: str   # 'txt' | 'md' | 'pdf' | 'docx' | 'xlsx' | 'html'
 
 
 class _Unreadable(Exception):
@@ -47,6 +51,8 @@ def load_document(path: Path, max_bytes: int | None = None) -> LoadedDocument:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix in OLD_OFFICE:
+        raise DocumentError(str(path), f"old Office format {suffix}: save it as {OLD_OFFICE[suffix]}")
     if suffix not in _LOADERS:
         raise DocumentError(str(path), f"unsupported file type {suffix or '(none)'}")
     doc_type, label, loader = _LOADERS[suffix]
@@ -237,6 +243,69 @@ def _heading_level(style: str) -> int:
     return min(int(m.group(1)), 6) if m else 0  # the chunker knows # to ######
 
 
+def _load_xlsx(data: bytes) -> tuple[str, str]:
+    """Each sheet as a table under its name: a row of one cell above the table is its title
+    ("2024年人才安居补贴标准"), the first row of several cells its header, every row below a
+    table row (ingest/structure.py makes each a sentence that carries the header). Cells merged
+    down are empty below their first row there, and read as repeating it."""
+    import openpyxl
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise _Unreadable("not a valid XLSX (not a ZIP package; an old .xls renamed?)")
+    book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # not read_only: that drops merged ranges
+    blocks: list[str] = []
+    title = (book.properties.title or "").strip()
+    sheets = [s for s in book.worksheets if s.sheet_state == "visible"]
+    for sheet in sheets:
+        for merged in list(sheet.merged_cells.ranges):  # a merged cell holds its value in every cell it spans
+            value = sheet.cell(merged.min_row, merged.min_col).value
+            sheet.unmerge_cells(str(merged))
+            for row in sheet.iter_rows(merged.min_row, merged.max_row, merged.min_col, merged.max_col):
+                for cell in row:
+                    cell.value = value
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [r for r in rows if any(r)]
+        used = [j for j in range(max((len(r) for r in rows), default=0)) if any(j < len(r) and r[j] for r in rows)]
+        rows = [[r[j] if j < len(r) else "" for j in used] for r in rows]
+        if not rows:
+            continue
+        if len(sheets) > 1:
+            blocks.append(f"## {sheet.title}")
+        header: str | None = None
+        between = False  # a line of one cell (a note, a group's name) since the header was last written
+        for cells in rows:
+            filled = list(dict.fromkeys(c for c in cells if c))  # a title merged across the columns is one cell
+            if len(filled) == 1:
+                if header is None:
+                    title = title or filled[0]
+                    mark = "###" if len(sheets) > 1 else "#"  # under the sheet's name when there are several
+                    blocks.append(f"{mark} {filled[0]}" if len(filled[0]) <= _TITLE_MAX else filled[0])
+                else:
+                    blocks.append(filled[0])
+                    between = True
+                continue
+            line = "| " + " | ".join(cells) + " |"
+            if header is None:
+                header = line
+            elif between:
+                blocks.append(header)  # the rows below a note are still the table's: its header again
+                between = False
+            blocks.append(line)
+    book.close()
+    return title, "\n\n".join(blocks)
+
+
+def _cell_text(value) -> str:
+    """A cell as people read it: 800 not 800.0, a date as 2024-03-15, no line breaks."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if hasattr(value, "isoformat"):
+        value = value.isoformat()[:10]
+    return " ".join(str(value).split())
+
+
 _HTML_HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _HTML_BLOCKS = frozenset(
     "p div li ul ol dl dt dd section article main aside blockquote pre table figure figcaption "
@@ -349,6 +418,7 @@ _LOADERS = {
     ".markdown": ("md", "text file", _load_md),
     ".pdf": ("pdf", "PDF", _load_pdf),
     ".docx": ("docx", "DOCX", _load_docx),
+    ".xlsx": ("xlsx", "XLSX", _load_xlsx),
     ".html": ("html", "HTML", _load_html),
     ".htm": ("html", "HTML", _load_html),
 }

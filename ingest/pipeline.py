@@ -26,7 +26,7 @@ from core.config import IngestConfig
 from core.errors import DocumentError
 from ingest.chunking import Chunk, chunk_blocks
 from ingest.cleaning import clean_text
-from ingest.loaders import SUPPORTED_SUFFIXES, load_document
+from ingest.loaders import load_document
 from ingest.structure import coverage, parse
 from ingest.writer import open_writer
 from knowledge.embedding import Embedder
@@ -69,16 +69,17 @@ class _Prepared:
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Files to ingest: every supported file under a directory; a named file as given.
+    """Files to ingest: every file under a directory (hidden ones and those in hidden folders
+    aside: .versions, .git); a named file as given.
 
-    A file named explicitly is kept even if its type is unsupported, so the
-    report can say why it was skipped instead of ignoring it silently.
+    A file of a type ingest cannot read (an old .doc, a scan saved as .jpg) is kept, so the
+    report says why it was skipped: a staff member's document is never dropped without a word.
     """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")))
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
         else:
             found.append(path)
     return found

@@ -137,7 +137,7 @@ def parse(text: str) -> Structure:
             cells = [c or (above[j] if j < len(above) else "") for j, c in enumerate(cells)] if above else cells
             above = cells
             fields = [c.strip().rstrip("。；;") for c in cells]  # cells are fields, not sentences
-            pairs = [f"{h}：{c}" if h and c and h != c else c for h, c in zip(header + [""] * len(cells), fields)]
+            pairs = [_pair(h, c) for h, c in zip(header + [""] * len(cells), fields)]
             blocks.append(Block("row", "；".join(p for p in pairs if p) + "。"))
             continue
 
@@ -201,6 +201,29 @@ def parse(text: str) -> Structure:
     if effective:
         meta.setdefault("effective", _SPACES.sub("", effective.group(1)))
     return Structure(_absorb_items(_list_items(_merge_bare_labels(blocks))), meta)
+
+
+# A column's unit in its header: "租房补贴（元/月）", "面积(平方米)".
+_HEADER_UNIT = re.compile(r"^(.+?)\s*[（(]\s*(?:单位[：:]\s*)?((?:万?元|平方米|平米|㎡|天|日|个月|月|年|小时|周岁|岁|分|%|％|人|套|张|家)"
+                          r"(?:\s*/\s*[\u4e00-\u9fff]{1,2})?)\s*[）)]$")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _pair(header: str, cell: str) -> str:
+    """One cell of a row with its column's name: "租房补贴：800元/月" for 800 under "租房补贴（元/月）",
+    so the row states the amount as a sentence would (and "多少钱" finds 元 beside the number)."""
+    if not (header and cell) or header == cell:
+        return cell
+    unit = _HEADER_UNIT.match(header)
+    if unit and _BARE_NUMBER.match(cell):
+        return f"{unit.group(1)}：{cell}{unit.group(2)}"
+    return f"{header}：{cell}"
+
+
+def _unit_less(header: str) -> str:
+    """A column's name without the unit its cells now carry ("租房补贴（元/月）" → 租房补贴)."""
+    unit = _HEADER_UNIT.match(header)
+    return unit.group(1) if unit else header
 
 
 def _merge_bare_labels(blocks: list[Block]) -> list[Block]:
@@ -281,7 +304,7 @@ def coverage(text: str, structure: Structure, chunk_texts: list[str]) -> Coverag
         cells = _table_cells(line)
         m = _MARKDOWN_HEADING.match(line)
         heading_text = m.group(2) if m else None
-        if cells is not None and all(_SPACES.sub("", c.rstrip("。；;")) in joined for c in cells if c):
+        if cells is not None and all(_SPACES.sub("", _unit_less(c.rstrip("。；;"))) in joined for c in cells if c):
             kept += len(line)
         elif line in meta_lines or _SPACES.sub("", line) in joined:
             kept += len(line)

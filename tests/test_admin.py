@@ -181,6 +181,9 @@ def test_unreadable_upload_is_reported_and_nothing_lost(app):
     assert "2023年姜堰区人才工作综述" in client.get("/admin/docs").get_data(as_text=True)
     res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"x"), "表格.xls")},
                       content_type="multipart/form-data", follow_redirects=True)
+    assert ".xls 是旧版 Office/WPS 格式，请先另存为 .xlsx 再上传" in res.get_data(as_text=True)
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"x"), "扫描件.jpg")},
+                      content_type="multipart/form-data", follow_redirects=True)
     assert "不支持的文件类型" in res.get_data(as_text=True)
 
 
@@ -472,3 +475,13 @@ def test_admins_reset_passwords_change_roles_and_unlock_in_the_console(app):
     login(agent, "agent1")
     assert agent.post(f"/admin/staff/{editor_id}/role",
                       data={"csrf_token": csrf_token(agent, "/admin/"), "role": "admin"}).status_code == 403
+
+
+def test_why_a_file_was_skipped_is_told_in_chinese():
+    """The CLI's English reasons, as the console shows them (the CLI build of a folder reports an
+    old .doc beside the documents it took)."""
+    from bot.admin.jobs import doc_reason
+
+    assert doc_reason("old Office format .doc: save it as .docx") == "旧版 Office/WPS 文件（.doc），请另存为 .docx、.xlsx 或 PDF 后再导入"
+    assert doc_reason("unsupported file type .jpg") == "不支持的文件类型：.jpg"
+    assert doc_reason("PDF has no extractable text (a scan?)").startswith("PDF 里没有可提取的文字")

@@ -15,7 +15,7 @@ POLICY = "青年人才驿站提供免费住宿、岗位推荐、政策咨询等�
 
 
 def test_supported_suffixes():
-    assert SUPPORTED_SUFFIXES == {".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
+    assert SUPPORTED_SUFFIXES == {".txt", ".md", ".markdown", ".pdf", ".docx", ".xlsx", ".html", ".htm"}
 
 
 # --- text ---------------------------------------------------------------------
@@ -68,7 +68,11 @@ def test_markdown_without_heading_is_titled_by_stem(tmp_path):
     ("nul.md", b"abc\x00def" * 50, "cannot decode text (tried utf-8, gb18030)"),
     ("empty.txt", b"", "file is empty"),
     ("blank.txt", b" \n\r\n\t\n", "no text found"),
-    ("table.xls", b"whatever", "unsupported file type .xls"),
+    ("table.xls", b"whatever", "old Office format .xls: save it as .xlsx"),
+    ("notice.doc", b"whatever", "old Office format .doc: save it as .docx"),
+    ("notice.wps", b"whatever", "old Office format .wps: save it as .docx"),
+    ("scan.jpg", b"whatever", "unsupported file type .jpg"),
+    ("random.xlsx", random.Random(3).randbytes(4096), "not a valid XLSX (not a ZIP package; an old .xls renamed?)"),
     ("README", b"whatever", "unsupported file type (none)"),
     ("random.docx", random.Random(1).randbytes(4096), "not a valid DOCX (not a ZIP package; an old .doc renamed?)"),
     ("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntruncated", "not a valid PDF: "),
@@ -356,3 +360,65 @@ def test_pdf_document_goes_through_the_pipeline(tmp_path, shipped_kb):
     answer = kb.answer("见习补贴每月多少钱")
     assert answer.found and "2000元" in answer.text
     assert answer.sources[0]["title"] == "见习补贴办法"
+
+
+# --- spreadsheets ---------------------------------------------------------------
+
+def _subsidy_workbook(path: Path) -> None:
+    """A table of amounts as offices keep them: a title merged across the columns, units in the
+    headers, a group merged down, a note between the rows, a second sheet."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "补贴标准"
+    sheet.append(["2024年青年人才安居补贴标准"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["学历", "租房补贴（元/月）", "购房补贴（万元）", "发放期限"])
+    sheet.append(["博士研究生", 2000, 20.0, "3年"])
+    sheet.append(["硕士研究生", 1200, 10, None])
+    sheet.merge_cells("D3:D4")
+    sheet.append(["注：租房补贴按季度发放"])
+    sheet.append(["本科", 800, 5, "2年"])
+    contacts = book.create_sheet("联系方式")
+    contacts.append(["单位", "电话"])
+    contacts.append(["区人才服务中心", "0523-88888888"])
+    book.save(path)
+
+
+def test_xlsx_sheets_become_tables_whose_rows_carry_header_and_unit(tmp_path):
+    from ingest.cleaning import clean_text
+    from ingest.structure import coverage, parse
+
+    path = tmp_path / "安居补贴标准.xlsx"
+    _subsidy_workbook(path)
+    doc = load_document(path)
+    assert doc.doc_type == "xlsx" and doc.title == "2024年青年人才安居补贴标准"
+    structure = parse(clean_text(doc.text))
+    rows = [b.text for b in structure.blocks if b.kind == "row"]
+    assert rows == ["学历：博士研究生；租房补贴：2000元/月；购房补贴：20万元；发放期限：3年。",
+                    "学历：硕士研究生；租房补贴：1200元/月；购房补贴：10万元；发放期限：3年。",  # merged down
+                    "学历：本科；租房补贴：800元/月；购房补贴：5万元；发放期限：2年。",  # header again after the note
+                    "单位：区人才服务中心；电话：0523-88888888。"]
+    assert [b.text for b in structure.blocks if b.kind == "heading"] == ["补贴标准", "2024年青年人才安居补贴标准", "联系方式"]
+    assert "注：租房补贴按季度发放" in [b.text for b in structure.blocks if b.kind == "para"]
+    assert coverage(clean_text(doc.text), structure, rows + ["注：租房补贴按季度发放"]).ratio == 1.0
+
+
+def test_xlsx_goes_through_the_pipeline_and_answers_by_row(tmp_path, shipped_kb):
+    """"本科生租房补贴每月多少" is the 本科 row's rent, not another degree's, nor the purchase subsidy."""
+    from ingest.pipeline import build
+    from knowledge.service import KnowledgeBase
+    from tests.conftest import settings_for
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _subsidy_workbook(docs / "安居补贴标准.xlsx")
+    (docs / "旧通知.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    report = build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    assert report.added == ["安居补贴标准.xlsx"]
+    assert report.skipped == [(str(docs / "旧通知.doc"), "old Office format .doc: save it as .docx")]
+    answer = kb.answer("本科生租房补贴每月多少钱")
+    assert answer.found and "800元/月" in answer.text and "1200" not in answer.text
+    assert "10万元" in kb.answer("硕士生买房补贴有多少").text

@@ -25,7 +25,7 @@ from bot.dialogue.handlers import reply_for_answer
 from bot.models import UnansweredQuestion
 from bot.people import audit
 from core.errors import IndexMissing
-from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.loaders import OLD_OFFICE, SUPPORTED_SUFFIXES
 from knowledge.text import normalise_query
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,11 @@ def _save_upload(field: str = "file", name: str | None = None) -> tuple[Path, Pa
         flash(messages.UPLOAD_CHOOSE_FILE, "error")
         return None
     filename = safe_filename(name or upload.filename)
-    if Path(filename).suffix.lower() not in SUPPORTED_SUFFIXES:
+    suffix = Path(filename).suffix.lower()
+    if suffix in OLD_OFFICE:
+        flash(messages.UPLOAD_OLD_OFFICE.format(suffix=suffix, target=OLD_OFFICE[suffix]), "error")
+        return None
+    if suffix not in SUPPORTED_SUFFIXES:
         flash(messages.UPLOAD_BAD_TYPE.format(suffix=Path(upload.filename).suffix or messages.NO_SUFFIX), "error")
         return None
     target = upload_dir() / filename

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Six batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Seven batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -32,6 +32,11 @@ Six batches, each shuffled with its own fixed seed; all but the fourth are split
   by another AI helper session after five more documents were added (30 in
   all), 40 of the answerable ones on those five): random.Random(20261210),
   split in half and appended after batch 5 in both files, so no existing row
+  moves.
+- batch 7 (SEVENTH_ANSWERABLE + SEVENTH_UNANSWERABLE, 100 questions, written
+  blind by another AI helper session after six more documents were added (36
+  in all), 38 of the answerable ones on those six): random.Random(20261211),
+  split in half and appended after batch 6 in both files, so no existing row
   moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
@@ -76,6 +81,13 @@ SDH = "山东省人力资源市场条例.md"
 HNJ = "河南省就业促进条例.md"
 HNR = "河南省人才流动条例.md"
 ZJJ = "浙江省流动人口居住登记条例.md"
+# Added with batch 7 (sources in corpus/README.md).
+BJH = "北京市人民政府关于进一步推进户籍制度改革的实施意见.md"
+XMR = "厦门市教育局关于印发厦门市进城务工人员随迁子女小学积分入学办法指导意见的通知.md"
+XMY = "厦门市《关于妥善解决有关人员基本医疗保险问题的通知》文件解读.md"
+HCR = "惠州市惠城区《2016年异地务工人员随迁子女申请积分入读义务教育阶段公办学校起始年级公告》解读.md"
+BJJ = "北京市专业技术人员继续教育规定.md"
+JXZ = "嘉兴市住房租赁管理若干规定.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -851,6 +863,143 @@ SIXTH_UNANSWERABLE = [
 ]
 
 
+# Batch 7: written by a further AI helper session after six more real
+# documents were added (Beijing's 2016 opinion on household-registration
+# reform, Xiamen's guidance on points-based primary-school admission of
+# migrant workers' children, Xiamen's explainer on making up medical-insurance
+# years, Huicheng district's explainer of its 2016 admission notice, Beijing's
+# continuing-education rules for professional staff, Jiaxing's rules on
+# renting housing), 36 in all, blind like the others: no retriever, answerer,
+# test, `python -m knowledge` or `python -m ingest` was run and no output was
+# looked at.  38 answerable rows on the six new documents, 37 on facts of the
+# older thirty that no earlier batch asked.  Deliberate near-misses across
+# places: Xiamen's admission points (社保 "每多一年得4分", "公示5天") against
+# Huicheng's ("最高分值为60分") and Foshan's; Jiaxing's agents taking listings
+# down "两个工作日内" against Zhejiang's "三个工作日内" reports; Beijing's
+# "30日内" answer to a continuing-education complaint against Beijing's other
+# thirty-day limits; Beijing's reform opinion next to its points and
+# residence-permit rules.
+SEVENTH_ANSWERABLE = [
+    # 北京市人民政府关于进一步推进户籍制度改革的实施意见
+    ("北京说到2020年全市常住人口要压到多少以内", "2300万人以内", BJH),
+    ("北京城六区的常住人口计划比2014年降多少", "15个百分点左右", BJH),
+    ("北京那个推进户籍制度改革的实施意见，文号是多少来着", "京政发[2016]43号", BJH),
+    ("北京户籍改革意见里，对户口迁出政策有啥打算", "户随人走", BJH),
+    ("北京户改意见里，吸引高端人才落户是怎么说的", "紧缺急需人才落户制度", BJH),
+    ("北京户籍改革实施意见是几月几号发的", "2016年9月8日", BJH),
+    ("北京户改这事儿，哪几个部门负责跟踪督查", "市发展改革委、市公安局", BJH),
+    # 厦门市进城务工人员随迁子女小学积分入学办法指导意见
+    ("在厦门打工，孩子想积分上小学，爸妈社保最少要交多久", "1年（含1年）以上", XMR),
+    ("想让娃在湖里区积分入学，社保和暂住年限要满几年", "要满2年", XMR),
+    ("厦门积分入学，社保比规定多交一年能多几分", "每多一年得4分", XMR),
+    ("我在厦门跟老公合买的房子，我俩一人一半产权，积分入学房产那20分能拿吗", "不含50%", XMR),
+    ("厦门积分入学的排序要挂出来让大家监督多久", "公示5天", XMR),
+    ("两口子都在厦门交社保，孩子积分入学另一个人的也能算吗", "按每年2分", XMR),
+    ("住的地方和上班的地方在厦门同一个区，积分入学能加分吗", "得9分", XMR),
+    ("廈門積分入學要是材料造假會怎樣", "在厦参加积分入学的资格", XMR),
+    # 《关于妥善解决有关人员基本医疗保险问题的通知》（厦人社[2012]60号）文件解读
+    ("我爸厦门户口，今年63了，从来没交过职工医保，还能补交享受退休医保待遇吗", "男超过60周岁", XMY),
+    ("厦门医保一次性补缴是按多少比例交", "统一为10％", XMY),
+    ("厦门吃低保的老人补缴医保，基数能低一点吗", "60%为基数", XMY),
+    ("在厦门补缴完职工医保，以后看病能报多少", "超过90％", XMY),
+    ("厦门男的非困难人员一次性补缴医保大概要掏多少钱", "100710元", XMY),
+    ("厦门医保补缴到账以后，从啥时候开始能享受退休待遇", "次月１日起", XMY),
+    # 惠城区《2016年异地务工人员随迁子女申请积分入读义务教育阶段公办学校起始年级公告》解读
+    ("惠城区2016年积分入学一共放出来多少个学位", "4636个", HCR),
+    ("惠城区随迁子女积分入学去学校交材料是哪几天", "5月28日", HCR),
+    ("娃9月份才满6岁，能在惠城积分读一年级不", "8月31日", HCR),
+    ("在惠城区给孩子积分入学，交社保那一项最多拿几分", "最高分值为60分", HCR),
+    ("惠城积分入学两家积分一样多，谁排前面", "居住证项目的积分", HCR),
+    ("惠城区积分入学没录上，读民办小学政府补多少钱", "1350元", HCR),
+    ("惠城区积分入学可以同时报两所学校吗", "只能选择一所", HCR),
+    # 北京市专业技术人员继续教育规定
+    ("在北京做工程师的，一年继续教育要学够多少学时", "不少于90学时", BJJ),
+    ("北京单位派我去参加继续教育，这期间工资照发吗", "同等的工资福利待遇", BJJ),
+    ("我在北京上班同时在职读研，还用参加继续教育不", "免予参加继续教育", BJJ),
+    ("北京单位不让我参加继续教育，我去申诉的话多久给答复", "30日内", BJJ),
+    ("北京单位安排的继续教育我不去，会怎么样", "追偿学习经费", BJJ),
+    # 嘉兴市住房租赁管理若干规定
+    ("在嘉兴租房子，物业费该房东交还是我交", "由业主交纳", JXZ),
+    ("嘉兴的中介把房子租出去以后，多久要把房源信息撤掉", "两个工作日内", JXZ),
+    ("嘉興租房合同簽多長時間以上，政府會給支持", "三年以上租赁合同", JXZ),
+    ("嘉兴中介挂假房源被查到罚多少", "二百元以上二千元以下", JXZ),
+    ("公司在嘉兴租了套房给我们当宿舍，公司需要做啥", "治安、消防安全管理制度", JXZ),
+    # facts of the older thirty documents that no earlier batch asked
+    ("山东的国企招急缺人才，薪酬能用哪些方式定", "年薪制", SDR),
+    ("我是海归，回山东创业能享受大学生创业那些优惠吗", "支持大学生创新创业", SDR),
+    ("在山东开了家人力资源公司，年度报告要在几号之前报上去", "每年3月1日前", SDH),
+    ("我表弟15岁，在山东能让职业中介给他介绍工作吗", "未满十六周岁", SDH),
+    ("在河南干自由职业，就业登记要自己去哪儿办", "街道、乡（镇）", HNJ),
+    ("河南大学生想创业没场地，政府有啥帮扶", "创业孵化园区", HNJ),
+    ("在郑州入职俩月了，单位还没帮我做就业登记，这单位会被罚吗", "二百元以上五百元以下", HNJ),
+    ("河南单位拖着不给我办离职手续，害我丢了新offer，能要赔偿不", "应当承担赔偿责任", HNR),
+    ("在浙江刚入职，公司要几天内把我信息报给公安", "三个工作日内", ZJJ),
+    ("在杭州读书住学校宿舍，需要自己去申报居住登记吗", "办理入学登记", ZJJ),
+    ("按国家居住证条例，每年去签注要交钱不", "不得收取费用", JZZ),
+    ("家里在北京吃低保，我也一直没找到活，政府能把我当就业困难的来帮吗", "最低生活保障待遇", BJY),
+    ("在北京想申请就业困难人员认定，要去哪儿申请", "乡镇公共就业服务机构", BJY),
+    ("我在上海打零工，算非正规就业的话能交社保吗", "纳入社会保险范围", SH1),
+    ("在上海签聘用合同，单位能跟我约定服务期吗", "服务期限", SH2),
+    ("在临港上班，社保公积金这些能在临港本地办吗", "临港人才服务中心", LG),
+    ("临港这边买房有啥限价的房子给人才吗", "双定双限房", LG),
+    ("老家是农村户口，走深圳人才引进迁户口还要另外办啥手续", "农转非", SZ1),
+    ("在深圳三年工资个税一共交了13万，引才积分纳税能拿几分", "70分", SZ2),
+    ("我读书时把户口迁进了深圳的学校集体户，毕业了这户口咋处理", "须将户口及时迁出", SZ3),
+    ("深圳居住证被拒了，要求出个书面说明，几天内给", "3个工作日内", SZJ),
+    ("我是海归，在深圳能不能不用等直接领居住证", "出国留学人员资格证明", SZJ),
+    ("深圳的保障房交房是毛坯还是装修好的", "一次性装修", SZH),
+    ("深圳2011到2015年打算解决几万户深户住房困难的", "8万户", SZH),
+    ("广州积分入户我在网上填完了，还用跑窗口吗", "纸质申请材料", GZ),
+    ("在东莞打工申请积分入户，拿啥证明我在这边上班", "劳动合同", DG1),
+    ("我15年底就交了东莞公祖房申请一直没批，能按新政策审吗", "按新的条件审核", DG2),
+    ("在佛山成功捐了造血干细胞，积分入户能加多少", "捐献积50分", FS),
+    ("想在福州城区落户，劳动合同至少要签几年", "3年以上劳动合同", FZ),
+    ("在福建住的是公司宿舍，能算住所去办居住证吗", "用人单位、就读学校的宿舍", FJ),
+    ("惠州积分入户要交个人信用报告，信用卡还款记录也会查吗", "个人贷款和信用卡", HZ),
+    ("我在老家交的新农合，户口签到城里以后医保咋办", "规范接入城镇基本医疗保险", GW),
+    ("国务院14年那份户改意见，目标是到2020年解决多少农民工和常住人口落户", "1亿左右农业转移人口", GW2),
+    ("我自己写了申请说今年不休年假，公司还要按三倍给我钱吗", "正常工作期间的工资收入", NXJ),
+    ("在北京租的房子只签了三个月，算稳定住所能办居住证吗", "居住6个月以上的住所", BJ2),
+    ("在北京国家高新技术企业当核心技术人员，积分落户有加分吗", "工作每满1年加2分", BJ1),
+    ("北京招聘会的招聘广告写只招男生，这合规吗", "不得有性别歧视", BJ3),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 36 documents,
+# see README.md): (a) a document of that place or topic exists but does not
+# state the item, (b) topics next to the corpus that no document covers, (c)
+# places with no document.
+SEVENTH_UNANSWERABLE = [
+    # (a)
+    "思明区今年给随迁子女留了几个小学入学名额",
+    "北京继续教育课程一个学时收多少钱",
+    "嘉兴签了三年租房合同，政府具体补贴多少钱",
+    "嘉兴南湖区一室一厅现在市场租金大概多少",
+    "厦门居民医保一年个人要交多少钱",
+    "北京高层次人才落户具体要满足啥条件",
+    "惠城区积分入学居住年限那项最高能拿多少分",
+    "厦门积分入学今年啥时候开始网上报名",
+    "惠城区明年（2017年）随迁子女入学能放多少公办名额",
+    "厦门积分入学要的计划生育证明去哪开",
+    # (b)
+    "租房合同没到期房东把房子卖了，新房东能赶我走吗",
+    "房东一直拖着不退押金该找哪个部门",
+    "专升本毕业的还算应届生吗",
+    "职称证书弄丢了能补办吗",
+    "异地就医备案要去哪里办",
+    "教师编制考试能不能跨省报",
+    "个人养老金每年最多能存多少",
+    "上夜班有没有国家规定的夜班补贴标准",
+    # (c)
+    "泉州随迁子女积分入学要交几年社保",
+    "本科毕业打算留在厦门上班，市里会每月补贴房租不",
+    "湖州对外地过来的大学生有房租方面的扶持吗",
+    "绍兴引进硕士给生活补贴吗",
+    "我想去江门落户，那边积分制入户门槛分是多少",
+    "刚签了贵阳的工作，当地给应届生配的人才房房租贵不贵",
+    "北京通州区人才公租房怎么申请",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -875,8 +1024,9 @@ def main() -> None:
     dev4 = _shuffled(FOURTH_ANSWERABLE, FOURTH_UNANSWERABLE, 20261207)
     dev5, hold5 = _split(FIFTH_ANSWERABLE, FIFTH_UNANSWERABLE, 20261208)
     dev6, hold6 = _split(SIXTH_ANSWERABLE, SIXTH_UNANSWERABLE, 20261210)
-    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6
-    holdout = hold1 + hold2 + hold3 + hold5 + hold6
+    dev7, hold7 = _split(SEVENTH_ANSWERABLE, SEVENTH_UNANSWERABLE, 20261211)
+    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7
+    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -884,8 +1034,8 @@ def main() -> None:
                 for field in (q, e, s):
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
-    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)}) and "
-          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)} + {len(hold6)})")
+    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}) and "
+          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)} + {len(hold6)} + {len(hold7)})")
 
 
 if __name__ == "__main__":

@@ -113,7 +113,7 @@ def validate(s: Session, settings: Settings, req: BookingRequest, today: date) -
         raise BookingError(messages.BOOKING_BAD_NIGHTS.format(max=max_nights))
     last_day = today + timedelta(days=settings.booking.window_days)
     if req.check_in < today:
-        raise BookingError(messages.BOOKING_PAST_DATE)
+        raise BookingError(messages.BOOKING_PAST_DATE.format(day=day_label(req.check_in)))
     if req.check_in > last_day:
         raise BookingError(messages.BOOKING_TOO_FAR.format(days=settings.booking.window_days,
                                                            last=day_label(last_day)))
@@ -196,6 +196,14 @@ def cancel(s: Session, number: str, actor: str, user_key: str | None = None, rea
     audit(s, actor, "booking.cancel", booking.number, reason=reason)
     s.commit()
     return booking
+
+
+def last_contact(s: Session, user_key: str) -> tuple[str, str] | None:
+    """(name, phone) of the user's latest booking, kept on the user when they book; None before any."""
+    user = s.scalar(select(User).where(User.user_key == user_key))
+    if user is None or not user.name or not user.phone:
+        return None
+    return user.name, user.phone
 
 
 def bookings_of(s: Session, user_key: str) -> list[Booking]:

@@ -4,7 +4,14 @@ Pure functions, no I/O. Rules:
 - 今天/明天/后天/大后天 (and 今晚/明晚): relative to ``today``.
 - 周三 / 星期三 / 礼拜三: the nearest such day, today included.
 - 下周三 / 下个星期三: that weekday in the next calendar week (weeks start on Monday).
-- 这周五 / 本周五 / 这个礼拜五: that weekday of this week (may be past; callers validate).
+- 这周五 / 本周五 / 这个礼拜五: that weekday of this week (may be past; callers validate, and
+  ``passed_this_week`` offers next week's for it).
+- 周末 / 这周末: this week's Saturday; on a Sunday, today (the weekend still going on), though the
+  user may mean next week's (``weekend_said_on_sunday`` tells the caller to ask); 下周末: next
+  week's Saturday.
+- Holidays on a fixed day (国庆, 元旦, 五一/劳动节, 十一假期): that day, like a month and day.
+  Holidays of the lunar calendar or of no one day (春节, 中秋, 寒假…) are not read as any day:
+  ``moving_holiday`` names them, for the caller to ask for a concrete date.
 - 12月3日 / 12月3号 / 十二月三日 / 12.3 / 12/3 / 12-3: this year if not yet past or
   past by at most 90 days (then the caller refuses it as past: "12月3日" typed on
   12月4日 means yesterday), otherwise next year (in late December "1月5日" is next January).
@@ -38,6 +45,16 @@ _FULL_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2}
 _MONTH_DAY = re.compile(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?")
 _DAY_ONLY = re.compile(rf"(?<![\d月])(\d{{1,2}}|{_CN_NUM})(?:号|日)")
 _WEEKDAY_NAMED = re.compile(r"(下下|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天末])")
+_SATURDAY, _SUNDAY = 5, 6
+# Holidays on one day of the Gregorian calendar. Bare 十一 is the 11th or eleven, so National Day
+# is only 十一 with a holiday word after it.
+_FIXED_HOLIDAYS = ((re.compile(r"国庆|十一(?:假期|长假|小长假|黄金周|期间|放假)"), 10, 1),
+                   (re.compile(r"元旦"), 1, 1),
+                   (re.compile(r"五一|劳动节"), 5, 1))
+# Holidays whose day moves from year to year (lunar calendar, solar terms) or that last weeks:
+# no library here knows their dates, so none is guessed.
+_MOVING_HOLIDAY = re.compile(r"春节|过年|除夕|大年(?:三十|初[一二三四五六七八九十])|正月|元宵|清明|端午|中秋|七夕|重阳|"
+                             r"寒假|暑假")
 # The lookbehind keeps "周三晚上" (a weekday) from reading as three nights.
 _NIGHTS = re.compile(rf"(?<![周期拜])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)")
 _BARE_NIGHTS = re.compile(rf"(?:住)?(\d{{1,2}}|{_CN_NUM})")
@@ -70,6 +87,11 @@ def _upcoming(today: date, month: int, day: int) -> date | None:
 def day_label(d: date) -> str:
     """"12月3日": a day as the bot writes it to people (the year is plain from the booking window)."""
     return messages.DAY.format(month=d.month, day=d.day)
+
+
+def weekday_label(d: date) -> str:
+    """"周一": the day of the week, said next to a date read from words ("下周一", "周末")."""
+    return messages.WEEKDAYS[d.weekday()]
 
 
 def day_label_with_year(d: date) -> str:
@@ -119,7 +141,7 @@ def parse_date(text: str, today: date) -> date | None:
     t = text.translate(_DIGITS)
     # An explicit date wins over a relative word in the same message:
     # "不是明天，是12月2日" means 12月2日.
-    for parse in (_full_date, _month_day, _dotted, _day_only, _weekday, _relative):
+    for parse in (_full_date, _month_day, _dotted, _day_only, _holiday, _weekday, _relative):
         found, d = parse(t, today)
         if found:
             return d
@@ -163,6 +185,20 @@ def _day_only(t: str, today: date) -> tuple[bool, date | None]:
     return True, None
 
 
+def _holiday(t: str, today: date) -> tuple[bool, date | None]:
+    for pattern, month, day in _FIXED_HOLIDAYS:
+        if pattern.search(t):
+            return True, _upcoming(today, month, day)
+    return False, None
+
+
+def moving_holiday(text: str) -> str | None:
+    """The holiday named whose day no rule here gives ("春节", "中秋"), for a caller that read no
+    day in the message to ask which one is meant."""
+    m = _MOVING_HOLIDAY.search(text)
+    return m.group(0) if m else None
+
+
 def _weekday(t: str, today: date) -> tuple[bool, date | None]:
     m = _WEEKDAY_NAMED.search(t)
     if not m:
@@ -170,9 +206,34 @@ def _weekday(t: str, today: date) -> tuple[bool, date | None]:
     target = _WEEKDAY[m.group(2)]
     monday = today - timedelta(days=today.weekday())
     weeks = _WEEKS_AHEAD.get(m.group(1) or "")
+    if m.group(2) == "末" and weeks in (None, 0):
+        return True, today if today.weekday() == _SUNDAY else monday + timedelta(days=_SATURDAY)
     if weeks is None:
         return True, today + timedelta(days=(target - today.weekday()) % 7)
     return True, monday + timedelta(days=7 * weeks + target)
+
+
+def weekend_said_on_sunday(text: str, today: date) -> date | None:
+    """"周末" / "这周末" said on a Sunday: today, or the coming weekend? The next Saturday, for the
+    caller to offer beside today; None for anything else (another day, or 下周末)."""
+    m = _WEEKDAY_NAMED.search(text.translate(_DIGITS))
+    if not m or m.group(2) != "末" or m.group(1) not in (None, "这", "本") or today.weekday() != _SUNDAY:
+        return None
+    return today + timedelta(days=_SATURDAY - _SUNDAY + 7)
+
+
+def passed_this_week(text: str, today: date) -> tuple[str, str, date] | None:
+    """A weekday of this week that is already past ("这周五" said on a Sunday): (what was said,
+    the same weekday of next week as it is said, its date), the reading the user may have meant;
+    None for anything else."""
+    t = text.translate(_DIGITS)
+    m = _WEEKDAY_NAMED.search(t)
+    if not m or m.group(1) not in ("这", "本"):
+        return None
+    found, day = _weekday(t, today)
+    if not found or day is None or day >= today or parse_date(t, today) != day:
+        return None
+    return m.group(0), f"下周{m.group(2)}", day + timedelta(days=7)
 
 
 def _relative(t: str, today: date) -> tuple[bool, date | None]:

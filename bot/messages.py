@@ -11,11 +11,12 @@ UPLOAD_TOO_LARGE = "文件太大了：单个文档不能超过{mb}MB，请压缩
 NOT_FOUND_PAGE = "没有这个页面。"
 INTERNAL_ERROR = "系统开小差了，请稍后再试。（编号 {request_id}）"
 
+# Not numbered: a numbered list is one to answer with a number ("回复序号"), and this one is not
+# (after a QR code it comes with the list of stations, whose "2" picks a station).
 WELCOME = ("欢迎关注姜堰人才服务！我是人才助手，可以帮您：\n"
-           "1. 咨询人才政策（人才公寓、青年人才驿站、补贴、见习、创业等）\n"
-           "2. 预约青年人才驿站免费住宿（回复“预约驿站”）\n"
-           "3. 转人工咨询（回复“转人工”）\n"
-           "直接发文字提问就可以哦～")
+           "咨询人才政策（人才公寓、青年人才驿站、补贴、见习、创业等），直接发文字提问就行；\n"
+           "预约青年人才驿站免费住宿，回复“预约驿站”；\n"
+           "联系工作人员，回复“转人工”。")
 HELP = ("您可以直接问我人才政策，比如“人才公寓有多少套”“驿站能免费住吗”。\n"
         "回复“预约驿站”预约免费住宿，“我的预约”查看预约，“转人工”联系工作人员。")
 GREETING = "您好！我是姜堰人才助手，有什么可以帮您？可以直接问我人才政策哦。"
@@ -49,7 +50,10 @@ BOOKING_BAD_NAME = "姓名格式不对，请输入2到20个字的真实姓名。
 BOOKING_NAME_AGAIN = "姓名格式不对，请输入入住人的真实姓名（如“王芳”，也可以说“我叫王芳”）。"
 BOOKING_BAD_PHONE = "手机号格式不对，请输入11位手机号。"
 BOOKING_BAD_NIGHTS = "可免费入住1到{max}晚，请重新输入入住晚数。"
-BOOKING_PAST_DATE = "入住日期不能早于今天，请重新选择日期。"
+BOOKING_PAST_DATE = "{day}已经过去了，入住日期不能早于今天，请换个日期。"
+BOOKING_WEEKDAY_PASSED = "{said}是{day}，已经过去了。是想订{next}（{next_day}）吗？是的话回复“{next}”，或告诉我别的日期。"
+BOOKING_WEEKEND_WHICH = "今天就是周日。您是想今天入住，还是下周末（{day}，周六）入住？回复“今天”或“下周六”就行。"
+BOOKING_MOVING_HOLIDAY = "{holiday}每年的日期不一样，我没法准确算出是哪天。请告诉我具体的入住日期，比如“{example}”。"
 BOOKING_IMPOSSIBLE_DATE = "没有这一天哦，请检查一下日期（比如2月没有30日）。"
 BOOKING_TOO_FAR = "目前只能预约{days}天内（{last}之前）的入住，请换个日期。"
 BOOKING_CLOSED = "{station}{day}暂停接待，请换个日期或驿站。"
@@ -72,12 +76,14 @@ ASK_CHECK_IN = "请问哪天入住？可以回复“明天”“下周一”“{
 ASK_NIGHTS = "打算住几晚？（1到{max}晚）"
 ASK_NAME = "请告诉我入住人的姓名。"
 ASK_PHONE = "请留一个联系手机号（11位）。"
+ASK_SAME_PERSON = "入住人还用{name}、手机{phone}吗？回复“是”沿用；要换的话，直接告诉我新的姓名或手机号。"
+SAME_PERSON_AGAIN = "请回复“是”沿用上次的姓名和手机号，或者直接告诉我新的姓名或手机号。"
 ANSWER_YES_NO = "请回复“是”或“否”。"
 ANSWER_YES_NO_OR_AGE = "请回复“是”或“否”，也可以直接告诉我您的年龄（如“25岁”）。"
 ANSWER_YES_NO_OR_GRADUATION = "请回复“是”或“否”，也可以直接告诉我毕业年份（如“{year}年毕业”）。"
 BAD_STATION = "没有找到这个驿站，请回复列表中的序号。"
 BAD_DATE = "没看懂这个日期，可以说“明天”“下周一”“12月3日”或“12.3”。"
-BOOKING_SUMMARY = ("请确认预约信息：\n驿站：{station}\n入住：{check_in}，共{nights}晚\n姓名：{name}\n手机：{phone}\n"
+BOOKING_SUMMARY = ("请确认预约信息：\n驿站：{station}\n入住：{check_in}（{weekday}），共{nights}晚\n姓名：{name}\n手机：{phone}\n"
                    "信息无误请回复“确认”；需要修改可回复“改日期”“改手机号”等。")
 CONFIRM_HINT = "回复“确认”提交预约，或告诉我要修改的内容（如“改日期”）。\n"
 FORM_UNDO_HINT = "\n如果是选错了，回复“重新选”即可。"
@@ -88,7 +94,8 @@ FORM_SAME = "好的，还是{items}。\n"
 FORM_PAUSED = "您正在填的{title}还没有提交，先帮您保留着，之后回复“继续{title}”就能接着填。"
 FORM_RESUMED = "好的，接着刚才的{title}。\n"
 BOOKING_TITLE = "预约"
-SHOW_CHECK_IN = "{day}入住"
+BOOKING_TOPIC = "驿站"  # what a question asked while booking is about when it names nothing of the service
+SHOW_CHECK_IN = "{day}（{weekday}）入住"
 HOW_TO_CHANGE_CHECK_IN = "想改入住日期的话，直接告诉我新日期就行，比如“改成后天”。"
 SHOW_NIGHTS = "住{nights}晚"
 SHOW_NAME = "姓名{name}"
@@ -107,12 +114,15 @@ BOOKINGS_PICKED = "您选的是：\n{lines}"
 PICKED_WHAT_NEXT = "需要取消的话，回复“取消”（取消前会请您确认）；想换日期，请先取消，再回复“预约驿站”约新的日期。"
 PICKED_ALREADY_CANCELLED = "这个预约已经取消了，需要的话可以回复“预约驿站”重新预约。"
 BOOKING_LINE = "{number} {station} {check_in}入住 {nights}晚（{status}）"
-STATION_CHOICE = "{n}. {name}（{address}）"
+STATION_CHOICE = "{name}（{address}）"  # an item of LIST_CHOICE
 # How a day is written to people ("12月3日"; with the year where a booking is confirmed).
 DAY = "{month}月{day}日"
 DAY_WITH_YEAR = "{year}年{month}月{day}日"
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序号（如“第一个”）；取消多个可回复“取消预约 {numbers}”或“全部取消”。"
-LIST_CHOICE = "{n}. {item}"  # one item of a numbered list to pick from
+# One item of a numbered list: the one way the bot numbers anything (stations, bookings, the
+# answers to several questions), so "1." always reads the same and "第一个" or "1" picks it.
+LIST_CHOICE = "{n}. {item}"
 CANCEL_ITEM = "{number} {station} {check_in}入住 {nights}晚"
 LIST_NO_SUCH_CHOICE = "列表里没有第{n}个，请回复1到{count}之间的序号。"
 NO_SUCH_BOOKING = "没有找到{what}的预约。\n"
@@ -153,7 +163,8 @@ TICKET_WITHDRAWN_NOTE = "（用户已撤回）"
 TICKET_WITHDRAW_NONE = "您目前没有可以撤回的工单。"
 TICKET_FOLLOWUP_NONE = "您目前没有进行中的工单。需要人工帮助的话，回复“转人工”。"
 TICKET_CLOSED_NOTE = "您的工单{number}已处理完毕并关闭。还有问题随时问我。"
-NO_TICKETS = "您还没有工单。需要人工帮助时回复“转人工”。"
+NO_TICKETS_YET = "您还没有工单。"
+NO_TICKETS = NO_TICKETS_YET + "需要人工帮助时回复“转人工”。"
 MY_TICKETS = "您的工单：\n{lines}"
 TICKET_LINE = "{number}（{status}）{text}"
 TICKET_LATEST_REPLY = "  最新回复：{text}"

@@ -2,12 +2,15 @@
 through the encrypted WeChat webhook, one fresh user per conversation.
 
 A turn says what the user types and what the reply must (``expect``, all; ``expect_any``,
-one) or must not (``not``) contain. The summary line says how many conversations hold.
+one) or must not (``not``) contain. A conversation may fix the users' ``today`` (a date), for
+words whose day depends on it ("这周五" said on a Sunday). The summary line says how many
+conversations hold.
 """
 
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -62,8 +65,11 @@ _held: dict[str, set] = {"api": set(), "wechat": set()}
 
 @pytest.mark.parametrize("channel", ["api", "wechat"])
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c["name"] for c in CONVERSATIONS])
-def test_conversation(served_app, conversation, channel):
+def test_conversation(served_app, conversation, channel, monkeypatch):
     app = served_app
+    if "today" in conversation:  # the booking rules' today (bot.bookings.users_today)
+        fixed = date.fromisoformat(str(conversation["today"]))
+        monkeypatch.setattr("bot.bookings.local_today", lambda timezone: fixed)
     if channel == "api":
         client = app.test_client()
 
@@ -114,6 +120,7 @@ def test_a_parameter_qr_code_welcomes_and_starts_its_flow(app, event, key):
     wx = WeChatSim(app.test_client())
     reply = wx.reply(wx.post(event_xml(f"o_qr_{event}", event, key)))["Content"]
     assert reply.startswith("欢迎关注") and "请选择驿站" in reply
+    assert reply.count("1. ") == 1, reply  # the stations are the one list answered by its number
     plain = wx.reply(wx.post(event_xml("o_qr_plain", "subscribe", "qrscene_unknown")))["Content"]
     assert plain.startswith("欢迎关注") and "请选择驿站" not in plain
 

@@ -182,3 +182,50 @@ def test_stay_dates(text, expected):
     from bot.dates import stay_dates
 
     assert stay_dates(text, date(2026, 12, 4)) == expected
+
+
+SATURDAY = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(("today", "text", "expected"), [
+    # 周末: this week's Saturday; on a Sunday, today (weekend_said_on_sunday lets the caller ask).
+    (THURSDAY, "周末", date(2026, 11, 28)),
+    (THURSDAY, "这周末", date(2026, 11, 28)),
+    (SATURDAY, "周末", date(2026, 11, 28)),
+    (SUNDAY, "周末", date(2026, 11, 29)),
+    (SUNDAY, "这个周末", date(2026, 11, 29)),
+    (THURSDAY, "下周末", date(2026, 12, 5)),
+    (SUNDAY, "下周末", date(2026, 12, 5)),
+    # Holidays on a fixed day are that day; a bare 十一 is not National Day.
+    (THURSDAY, "元旦那天", date(2027, 1, 1)),
+    (THURSDAY, "五一去", date(2027, 5, 1)),
+    (THURSDAY, "劳动节", date(2027, 5, 1)),
+    (THURSDAY, "国庆节", date(2026, 10, 1)),  # past by under 90 days: refused as past by the caller
+    (THURSDAY, "十一假期", date(2026, 10, 1)),
+    (THURSDAY, "十一号", date(2026, 12, 11)),
+    # Holidays whose day moves are no day at all.
+    (THURSDAY, "春节", None),
+    (THURSDAY, "中秋节那几天", None),
+])
+def test_weekends_and_holidays(today, text, expected):
+    assert parse_date(text, today) == expected
+
+
+def test_a_weekday_of_this_week_already_past_offers_next_weeks():
+    from bot.dates import passed_this_week
+
+    assert passed_this_week("这周五去溱湖", SUNDAY) == ("这周五", "下周五", date(2026, 12, 4))
+    assert passed_this_week("本周一", THURSDAY) == ("本周一", "下周一", date(2026, 11, 30))
+    assert passed_this_week("这周五", THURSDAY) is None  # still ahead
+    assert passed_this_week("周五", SUNDAY) is None      # a bare weekday is the next one
+    assert passed_this_week("下周五", SUNDAY) is None
+
+
+def test_the_weekend_said_on_a_sunday_is_asked_about():
+    from bot.dates import moving_holiday, weekend_said_on_sunday
+
+    assert weekend_said_on_sunday("周末去总站", SUNDAY) == date(2026, 12, 5)
+    assert weekend_said_on_sunday("这周末", SUNDAY) == date(2026, 12, 5)
+    assert weekend_said_on_sunday("下周末", SUNDAY) is None
+    assert weekend_said_on_sunday("周末", SATURDAY) is None
+    assert moving_holiday("春节想去住两晚") == "春节" and moving_holiday("明天去住两晚") is None

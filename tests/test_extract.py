@@ -127,3 +127,15 @@ def test_a_phone_number_said_digit_by_digit_is_read(text, phone):
     assert phone_in(text) == phone
     if phone:
         assert phone not in mask_phones(text) and phone[-4:] in mask_phones(text)  # never shown whole to staff
+
+
+@pytest.mark.parametrize("text, age", [
+    ("我今年25，刚毕业", 25),
+    ("25岁 想订明天的驿站", 25),
+    ("3", None),              # nights, or a place in a list, when the age is not the question asked
+    ("12", None),
+    ("今年6月刚毕业", None),   # a month, not an age
+    ("今年12号到", None),
+])
+def test_an_age_said_while_another_question_is_asked_must_be_stated(text, age):
+    assert age_in(text, asked=False) == age

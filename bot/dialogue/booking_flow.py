@@ -13,12 +13,14 @@ import re
 from datetime import date, timedelta
 
 from bot import messages
-from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel,
+from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, last_contact,
                           users_today)
-from bot.dates import day_label, day_label_with_year, impossible_date, stay_dates
-from bot.dialogue.engine import HANDLERS, Reply, Turn, handles
-from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, name_in, nights_in,
-                                  normalise, over_limit, phone_in, stated_name, station_in, years_since_graduation)
+from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, passed_this_week, stay_dates,
+                       weekday_label, weekend_said_on_sunday)
+from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
+from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
+                                  nights_in, normalise, over_limit, phone_in, stated_name, station_in,
+                                  years_since_graduation)
 from bot.dialogue.forms import (OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, register,
                                 yes_no_slot)
 from bot.dialogue.intents import compact, yes_no
@@ -62,10 +64,24 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
     return ft.cache["day"]
 
 
+def _previous(ft: FormTurn) -> tuple[str, str] | None:
+    """(name, phone) the user booked with before, offered again (``_SAME_PERSON``)."""
+    if "previous" not in ft.cache:
+        with ft.engine.read_sessions() as s:
+            ft.cache["previous"] = last_contact(s, ft.turn.incoming.user_key)
+    return ft.cache["previous"]
+
+
+# The step that offers the name and phone of the user's last booking instead of asking both again.
+SAME_PERSON = "same_person"
+_WHO_IS_ASKED = ("name", SAME_PERSON)  # the steps a bare name answers
+
+
 def _station(text: str, ft: FormTurn):
     """By name anywhere; by its number in the list only when the station is asked ("2" is a day
     or a number of nights at the other steps)."""
-    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"), by_sound=ft.step != "name")
+    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"),
+                      by_sound=ft.step not in _WHO_IS_ASKED)
 
 
 def _check_in(text: str, ft: FormTurn):
@@ -73,9 +89,22 @@ def _check_in(text: str, ft: FormTurn):
         return None
     day, now, window = _day_named(ft, text), _today(ft), ft.settings.booking.window_days
     if day is None:
-        return Refused(messages.BOOKING_IMPOSSIBLE_DATE) if impossible_date(text) else None
+        if impossible_date(text):
+            return Refused(messages.BOOKING_IMPOSSIBLE_DATE)
+        holiday = moving_holiday(text)
+        if holiday and not QUESTION.search(text):  # "春节期间驿站开门吗" is a question, answered as one
+            return Refused(messages.BOOKING_MOVING_HOLIDAY.format(holiday=holiday, example=_example_day(ft)))
+        return None
+    saturday = weekend_said_on_sunday(normalise(text), now) if day == now else None
+    if saturday is not None:  # "周末" on a Sunday: today, or the next one? Asked, not guessed
+        return Refused(messages.BOOKING_WEEKEND_WHICH.format(day=day_label(saturday)))
     if day < now:
-        return Refused(messages.BOOKING_PAST_DATE)
+        passed = passed_this_week(normalise(text), now)
+        if passed:  # "这周五" on a Sunday: say which day that was, and offer next week's
+            said, next_said, next_day = passed
+            return Refused(messages.BOOKING_WEEKDAY_PASSED.format(
+                said=said, day=day_label(day), next=next_said, next_day=day_label(next_day)))
+        return Refused(messages.BOOKING_PAST_DATE.format(day=day_label(day)))
     if (day - now).days > window:
         last = now + timedelta(days=window)
         return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=day_label(last)))
@@ -104,14 +133,17 @@ def _nights(text: str, ft: FormTurn):
 
 def _name(text: str, ft: FormTurn):
     """Only when asked or stated ("我叫陈晨", also inside a longer message): any short phrase could
-    look like a name. A message
-    that names a station or a day is about them ("换总站", "后天"), never a name."""
+    look like a name. A message that names a station or a day is about them ("换总站", "后天"),
+    never a name. The name is kept as typed (繁體 included): ``text`` is the message in 简体."""
     stated = stated_name(text)
-    if stated or (ft.step != "name" and not _NAME_STATED.match(text.strip())):
-        return stated
+    if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip())):
+        return ft.turn.as_typed(stated) if stated else None
     if _station(text, ft) or _day_named(ft, text) is not None:
         return None
-    return name_in(text)
+    if ft.step == SAME_PERSON and yes_no(text) is not None:  # "是", "不用": the answer to the offer
+        return None
+    name = name_in(text)
+    return ft.turn.as_typed(name) if name else None
 
 
 def _phone(text: str, ft: FormTurn):
@@ -123,17 +155,34 @@ def _phone(text: str, ft: FormTurn):
     return None
 
 
+def _same_person(text: str, ft: FormTurn):
+    """The reply to "入住人还用孙丽、手机135****2222吗？": "yes" takes both again, "no" asks both, and
+    a new name or phone ("new") replaces that one and keeps the other (``BookingForm.after_absorb``)."""
+    if ft.step != SAME_PERSON:
+        return None
+    if _name(text, ft) or phone_in(text):
+        return "new"
+    return yes_no(text)
+
+
+def _ask_same_person(ft: FormTurn) -> tuple[str, list[str]]:
+    name, phone = _previous(ft)
+    return messages.ASK_SAME_PERSON.format(name=name, phone=mask_phone(phone)), [messages.CHIP_YES, messages.CHIP_NO]
+
+
 def _ask_station(ft: FormTurn) -> tuple[str, list[str]]:
     stations = _stations(ft)
-    lines = [messages.STATION_CHOICE.format(n=i, name=name, address=addr)
-             for i, (_, name, addr) in enumerate(stations, 1)]
-    return messages.ASK_STATION.format(stations="\n".join(lines)), [n for _, n, _ in stations]
+    items = [messages.STATION_CHOICE.format(name=name, address=addr) for _, name, addr in stations]
+    return messages.ASK_STATION.format(stations=numbered(items)), [n for _, n, _ in stations]
+
+
+def _example_day(ft: FormTurn) -> str:
+    """A date to show as an example, a week ahead: a fixed one ("12月3日") is in the past for half the year."""
+    return day_label(_today(ft) + timedelta(days=7))
 
 
 def _ask_check_in(ft: FormTurn) -> str:
-    """The example date is a week ahead: a fixed one ("12月3日") is in the past for half the year."""
-    example = _today(ft) + timedelta(days=7)
-    return messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days, example=day_label(example))
+    return messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days, example=_example_day(ft))
 
 
 def _bad_nights(ft: FormTurn) -> str:
@@ -155,12 +204,14 @@ _STAY_SLOTS = [
     Slot("check_in", _check_in,
          lambda ft: (_ask_check_in(ft), messages.CHECK_IN_CHIPS),
          lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
-         show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v))),
+         show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)),
+                                                          weekday=weekday_label(date.fromisoformat(v))),
          how_to_change=messages.HOW_TO_CHANGE_CHECK_IN),
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
          _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
 ]
+_SAME_PERSON = Slot(SAME_PERSON, _same_person, _ask_same_person, lambda ft: messages.SAME_PERSON_AGAIN)
 _PERSON_SLOTS = [
     Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_NAME_AGAIN, _CHANGE_WORDS["name"],
          show=lambda v, ft: messages.SHOW_NAME.format(name=v)),
@@ -181,13 +232,15 @@ def _eligibility_slot(q) -> Slot:
 def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
     """The answer a fact gives to an eligibility question with a limit: people answer "您的年龄是否在
     35周岁及以下？" with "我今年25", and the graduation question with "我是2018年毕业的" (user test 2:
-    "请回复“是”或“否”" to both). Within the limit is the answer that makes one eligible."""
-    within = None
-    if q.max_age is not None and (age := age_in(text)) is not None:
+    "请回复“是”或“否”" to both). Within the limit is the answer that makes one eligible. Said while
+    another step is asked ("是的我刚毕业" to the age question), only a fact stated outright counts:
+    an age with 岁 or 今年, a graduation; "超过了" answers only the question asked."""
+    asked, within = ft.step == f"q:{q.id}", None
+    if q.max_age is not None and (age := age_in(text, asked)) is not None:
         within = age <= q.max_age
     elif q.graduated_within_years is not None and (ago := years_since_graduation(text, _today(ft))) is not None:
         within = ago <= q.graduated_within_years
-    elif q.max_age is not None or q.graduated_within_years is not None:
+    elif asked and (q.max_age is not None or q.graduated_within_years is not None):
         over = over_limit(text)  # "超过了", "没超过"
         within = None if over is None else not over
     if within is None:
@@ -204,18 +257,28 @@ def _fact_hint(q, ft: FormTurn) -> str:
     return messages.ANSWER_YES_NO
 
 
+_SHOWN_MASKED = "_masked_phone"  # a phone taken from the last booking: the summary masks it too
+
+
 class BookingForm(Form):
     name = "booking"
     intent = "booking"
     confirm_actions = (messages.CHIP_CONFIRM, messages.CHIP_CHANGE_DATE, messages.CHIP_CANCEL)
-    asides = ("my_bookings",)
+    asides = ("my_bookings", "ticket_status")
     title = messages.BOOKING_TITLE
     change_intents = {"reschedule": "check_in"}
 
     def slots(self, ft: FormTurn) -> list[Slot]:
         """The eligibility questions come before the name and phone: someone who may not stay is
         told so before giving any personal data for nothing (user test)."""
-        return _STAY_SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility] + _PERSON_SLOTS
+        return (_STAY_SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility]
+                + ([_SAME_PERSON] if self._offers_same_person(ft) else []) + _PERSON_SLOTS)
+
+    def _offers_same_person(self, ft: FormTurn) -> bool:
+        """A second booking offers the name and phone of the last one (user test 3: both were asked
+        again in the same chat), unless this one has given either already."""
+        v = ft.values
+        return SAME_PERSON in v or ("name" not in v and "phone" not in v and _previous(ft) is not None)
 
     def start_text(self, ft: FormTurn) -> str:
         return messages.BOOKING_START.format(max=ft.settings.booking.max_free_nights)
@@ -225,7 +288,8 @@ class BookingForm(Form):
 
     def kept_on_restart(self, ft: FormTurn) -> set[str]:
         """Who is staying (name, phone, the eligibility answers) holds for any station and day."""
-        return {"name", "phone"} | {s.name for s in self.slots(ft) if s.name.startswith("q:")}
+        return ({"name", "phone", SAME_PERSON, _SHOWN_MASKED}
+                | {s.name for s in self.slots(ft) if s.name.startswith("q:")})
 
     def restart_text(self, ft: FormTurn) -> str:
         if "name" in ft.values or "phone" in ft.values:
@@ -240,9 +304,18 @@ class BookingForm(Form):
     def aside(self, ft: FormTurn) -> str:
         """"我预约成功了吗" / "我的预约" in the middle of booking: the bookings already made, and that
         this one is not submitted yet; then the pending question again (user test: it used to
-        say "您还没有驿站预约" and drop the booking one 确认 short of done)."""
-        listed = _bookings_listed(ft.turn)
+        say "您还没有驿站预约" and drop the booking one 确认 short of done). "我的工单": the tickets,
+        the same way (user test 3: listed, but the booking's question was not asked again)."""
+        if ft.turn.classified == "ticket_status":
+            from bot.dialogue.ticket_flow import tickets_listed  # it imports this module
+
+            listed = tickets_listed(ft.turn) or messages.NO_TICKETS_YET
+        else:
+            listed = _bookings_listed(ft.turn)
         return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
+
+    def topic(self, ft: FormTurn) -> str:
+        return messages.BOOKING_TOPIC
 
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
         if slot.name == "station" and len(_stations(ft)) == 1:
@@ -266,6 +339,11 @@ class BookingForm(Form):
 
     def after_absorb(self, ft: FormTurn) -> None:
         v = ft.values
+        if ft.found.get(SAME_PERSON) in ("yes", "new"):  # what the reply did not replace is taken again
+            name, phone = _previous(ft)
+            v.setdefault("name", name)
+            if v.setdefault("phone", phone) == phone and "phone" not in ft.found:
+                v[_SHOWN_MASKED] = phone  # said masked, so shown masked: it was not typed in this booking
         if "station" in ft.changed and "check_in" not in v and v.get("_refused_day"):
             v["check_in"] = v["_refused_day"]
         if "check_in" in v or "station" in ft.changed:
@@ -277,7 +355,8 @@ class BookingForm(Form):
         return messages.BOOKING_SUMMARY.format(
             station=_show_station(v["station"], ft),
             check_in=day_label_with_year(date.fromisoformat(v["check_in"])),
-            nights=v["nights"], name=v["name"], phone=v["phone"])
+            weekday=weekday_label(date.fromisoformat(v["check_in"])), nights=v["nights"], name=v["name"],
+            phone=mask_phone(v["phone"]) if v.get(_SHOWN_MASKED) == v["phone"] else v["phone"])
 
     def submit(self, ft: FormTurn) -> Reply:
         v = ft.values
@@ -323,7 +402,7 @@ def my_bookings(turn: Turn) -> Reply:
         _leave_list(turn)
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")
     if flow not in (None, LIST_FLOW):
-        return Reply(_bookings_text(rows, names, numbered=False), intent="my_bookings")
+        return Reply(_bookings_text(rows, names, to_pick=False), intent="my_bookings")
     return _list_bookings(turn, rows, names)
 
 
@@ -331,7 +410,7 @@ def _list_bookings(turn: Turn, rows: list, names: dict[str, str], prefix: str = 
     """我的预约's list, remembered to pick from."""
     _leave_list(turn)
     turn.state.update(flow=LIST_FLOW, choices=[b.number for b in _shown(rows)])
-    return Reply(prefix + _bookings_text(rows, names, numbered=len(turn.state["choices"]) > 1),
+    return Reply(prefix + _bookings_text(rows, names, to_pick=len(turn.state["choices"]) > 1),
                  intent="my_bookings")
 
 
@@ -344,7 +423,7 @@ def bookings_in_passing(turn: Turn) -> str:
 def _bookings_listed(turn: Turn) -> str | None:
     """The user's bookings as "我的预约" lists them, not numbered; None when there are none."""
     rows, names = _own_bookings(turn)
-    return _bookings_text(rows, names, numbered=False) if rows else None
+    return _bookings_text(rows, names, to_pick=False) if rows else None
 
 
 def _shown(rows: list) -> list:
@@ -358,15 +437,14 @@ def _line(b, names: dict[str, str]) -> str:
                                         status=messages.BOOKING_STATUS_LABELS[b.status])
 
 
-def _bookings_text(rows: list, names: dict[str, str], numbered: bool) -> str:
+def _bookings_text(rows: list, names: dict[str, str], to_pick: bool) -> str:
+    """``to_pick``: numbered, to pick from ("第二个"); otherwise listed only."""
     shown = _shown(rows)
     lines = [_line(b, names) for b in shown]
-    if numbered:
-        lines = [messages.LIST_CHOICE.format(n=n, item=line) for n, line in enumerate(lines, 1)]
     hint = ""
     if any(b.status == "active" for b in shown):
-        hint = messages.MY_BOOKINGS_PICK_HINT if numbered else messages.MY_BOOKINGS_CANCEL_HINT
-    return messages.MY_BOOKINGS.format(lines="\n".join(lines)) + hint
+        hint = messages.MY_BOOKINGS_PICK_HINT if to_pick else messages.MY_BOOKINGS_CANCEL_HINT
+    return messages.MY_BOOKINGS.format(lines=numbered(lines) if to_pick else "\n".join(lines)) + hint
 
 
 CANCEL_FLOW = "cancel_booking"
@@ -475,7 +553,7 @@ def _ask_which(turn: Turn, active: list, names: dict[str, str], prefix: str = ""
     """Several bookings: list them numbered, with station and day, so "第二个" or "全部取消" can pick."""
     turn.state.clear()
     turn.state.update(flow=CANCEL_FLOW, choices=[b.number for b in active])
-    lines = "\n".join(messages.LIST_CHOICE.format(n=n, item=_item(b, names)) for n, b in enumerate(active, 1))
+    lines = numbered([_item(b, names) for b in active])
     text = messages.CANCEL_WHICH.format(count=len(active), lines=lines, numbers="、".join(b.number for b in active))
     actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_CANCEL_ALL]
     return Reply(prefix + text, actions=actions, intent="cancel_booking")

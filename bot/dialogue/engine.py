@@ -87,6 +87,17 @@ class Turn:
         """The message as typed, in Simplified Chinese (繁體 is converted: every rule and document is 简体)."""
         return to_simplified(self.incoming.text.strip())
 
+    def as_typed(self, part: str) -> str:
+        """``part`` of ``text`` in the characters the user typed. A name is a person's own writing:
+        陳曉東 is booked as 陳曉東, not as the 陈晓东 that ``text`` reads (user test 3), and a name
+        typed in 简体 with a character OpenCC would change stays as it is. ``part`` itself when it
+        is not a piece of ``text`` or the conversion changed the message's length."""
+        typed, text = self.incoming.text.strip(), self.text
+        at = text.find(part) if part else -1
+        if at < 0 or len(typed) != len(text):
+            return part
+        return typed[at:at + len(part)]
+
 
 Handler = Callable[[Turn], Reply]
 HANDLERS: dict[str, Handler] = {}
@@ -270,6 +281,11 @@ class Dialogue:
         """The quick replies of the prompt the user is in the middle of; None outside a flow."""
         state = self.store.get_state(user_key)
         return list(state.get("actions") or []) if state.get("flow") else None
+
+
+def numbered(items: list[str]) -> str:
+    """Items as the bot numbers any list ("1. …", messages.LIST_CHOICE), one per line."""
+    return "\n".join(messages.LIST_CHOICE.format(n=n, item=item) for n, item in enumerate(items, 1))
 
 
 def _as_text(incoming: Incoming, reply: Reply) -> str:

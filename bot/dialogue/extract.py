@@ -278,6 +278,8 @@ def station_aliases(name: str) -> list[str]:
 _NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"
 _AGE = re.compile(_NUM + r"\s*(?:周岁|岁)")
 _AGE_SAID = re.compile(r"^(?:我|本人)?(?:今年|年龄|年纪)?(?:是|已经|才|刚|刚满|满)?" + _NUM + r"(?:了|啦|呀|啊)?$")
+# "今年25", "年龄25了" inside a longer message ("今年6月毕业" and "今年12号" are not ages).
+_AGE_STATED = re.compile(r"(?:今年|年龄|年纪)(?:是|已经|才|刚|刚满|满)?" + _NUM + r"(?![\d月号日年届级晚天个点])")
 _GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*"
                            r"(?:毕业|届)")
 _GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年)(?:\d{1,2}|[一二三四五六七八九十]{1,2})?月?份?(?:刚|才|就|要|会)?毕业")
@@ -288,10 +290,14 @@ _OVER_LIMIT = re.compile(r"^(?:我|年龄|年纪)?(?:已经|早就?|都)?(?:超�
 _WITHIN_LIMIT = re.compile(r"(?:没|没有|不|未)(?:超过|超出|超|到)")
 
 
-def age_in(text: str) -> int | None:
-    """An age said: "25岁", "我今年25", "三十了"; a bare number only as the whole reply."""
+def age_in(text: str, asked: bool = True) -> int | None:
+    """An age said: "25岁", "我今年25", "三十了"; a bare number only as the whole reply to the age
+    question (``asked``): elsewhere "3" is nights and "12" a day, and only "25岁" or "今年25" is an age."""
     t = normalise(text)
-    m = _AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t))
+    if not asked:
+        m = _AGE.search(t) or _AGE_STATED.search(t)
+    else:
+        m = _AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t))
     age = cn_number(m.group(1)) if m else None
     return age if age is not None and 10 <= age <= 99 else None
 

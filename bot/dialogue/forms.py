@@ -181,6 +181,11 @@ class Form:
         """The answer to one of ``asides`` in the middle of the form (the step is asked after it)."""
         raise NotImplementedError
 
+    def topic(self, ft: FormTurn) -> str:
+        """What the form is about, for a question asked in its middle that names nothing of the
+        service ("要带什么东西过去吗" while booking a station is about the station)."""
+        return ""
+
     def after_absorb(self, ft: FormTurn) -> None:
         """Adjust the values a message gave before the next step is chosen (a station taken
         after a refusal brings back the day it was refused for)."""
@@ -196,8 +201,14 @@ class Form:
             if refusal is not None:
                 turn.state.clear()
                 return refusal
-            _, error = self.absorb(ft)  # the request itself may say what it wants
-            return self.ask(ft, self.missing(ft), self.start_text(ft) + (error + "\n" if error else ""))
+            filled, error = self.absorb(ft)  # the request itself may say what it wants
+            if isinstance(filled, Reply):
+                return filled
+            self.after_absorb(ft)
+            # What the request gave is said back ("已记下：溱湖…、住2晚。") before the next question: the
+            # user sees it was understood instead of wondering whether to say it again (user test 3).
+            return self.ask(ft, self.missing(ft),
+                            self.start_text(ft) + self.taken(ft) + (error + "\n" if error else ""))
         return self.step(FormTurn(self, turn, step=turn.state[self.name].get("_step")))
 
     def step(self, ft: FormTurn) -> Reply:
@@ -372,36 +383,42 @@ class Form:
         thanks, or a question."""
         if ft.turn.classified in self.asides:
             return self.aside(ft)
-        return answer_in_passing(ft.turn)
+        return answer_in_passing(ft.turn, self.topic(ft))
 
     def _slot(self, ft: FormTurn, name: str) -> Slot:
         return next(s for s in self.slots(ft) if s.name == name)
 
 
-def answer_in_passing(turn: Turn) -> str | None:
+def answer_in_passing(turn: Turn, topic: str = "") -> str | None:
     """The answer to a greeting, thanks or a question in the middle of a flow, which asks its own
-    question again after it; None for anything else."""
+    question again after it; None for anything else. ``topic``: what the flow is about, which a
+    question naming nothing of the service is asked about (handlers.in_flow_question)."""
     if turn.classified == "greeting":
         return messages.GREETING
     if turn.classified == "thanks":
         return messages.THANKS
     if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
-        from bot.dialogue.handlers import reply_for_answer
+        from bot.dialogue.handlers import in_flow_question, reply_for_answer
 
-        answer = turn.engine.answer_question(turn.text, turn.incoming.user_key)
+        question = in_flow_question(turn, topic)
+        answer = turn.engine.answer_question(question, turn.incoming.user_key)
         return reply_for_answer(answer, offer=False).render()
     return None
 
 
 def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None) -> Slot:
-    """A 是/否 question, read only when it is the one asked (any "好的" could look like a yes).
-    ``read_fact(text, form_turn)``: "yes"/"no" from a fact said instead ("我今年25" to an age
-    question), which goes before the yes or no it may come with ("是的，我2018年毕业的");
+    """A 是/否 question. A yes or a no is read only when it is the one asked (any "好的" could look
+    like a yes). ``read_fact(text, form_turn)``: "yes"/"no" from a fact said instead ("我今年25" to
+    an age question), which goes before the yes or no it may come with ("是的，我2018年毕业的").
+    A fact answers its question wherever it is said: "是的我刚毕业" to the age question answers the
+    graduation question too, which is then not asked (user test 3); ``form_turn.step`` tells the
+    reader whether its question is the one asked (elsewhere it reads only facts stated outright).
     ``hint(form_turn)``: what to say when neither is read."""
     def extract(text: str, ft: FormTurn):
+        fact = read_fact(text, ft) if read_fact else None
         if ft.step != name:
-            return None
-        return (read_fact(text, ft) if read_fact else None) or yes_no(text)
+            return fact
+        return fact or yes_no(text)
     return Slot(name=name, extract=extract,
                 ask=lambda ft: (question, [messages.CHIP_YES, messages.CHIP_NO]),
                 not_understood=hint or (lambda ft: messages.ANSWER_YES_NO),

@@ -127,6 +127,27 @@ def with_topic(question: str, topic: str) -> str:
     return question
 
 
+# How a question in the middle of a conversation is led into ("还有就是…", "对了，…", "另外想问下…"):
+# words of the chat, not of the question; left in, they are read as its subject.
+_LEAD_IN = re.compile(r"^(?:(?:还有(?:一)?个问题|还有(?=就是|[，,、\s])|就是|另外|对了|然后|那个(?=[，,、\s])|请问(?:一)?下|请问|顺便|"
+                      r"(?:我)?(?:还)?想问(?:一)?下|(?:我)?(?:还)?想问问|问(?:一)?下)[，,、：:\s]*)+")
+
+
+def in_flow_question(turn: Turn, topic: str) -> str:
+    """The question asked in the middle of a flow, as it is looked up: without its lead-in, and
+    about the flow's ``topic`` when it names nothing of the service (no ``dialogue.domain_words``):
+    "还有就是要带什么东西过去吗" while booking asks what to bring to the station (user test 3: not
+    found). A question about anything the service covers ("落户要什么条件") is asked as it is:
+    put under the station it would be answered with the station's rules."""
+    question = turn.text
+    stripped = _LEAD_IN.sub("", question)
+    if len(compact(stripped)) >= 3:
+        question = stripped
+    if topic and not any(word in question for word in turn.engine.settings.dialogue.domain_words):
+        return f"{topic} {question}"
+    return question
+
+
 def _ask_one(turn: Turn, question: str, topic: str):
     """The answer to one question (with the running topic), and the topic it leaves: what the
     question was about, answered or not ("人才公寓怎么申请" then "需要什么条件" is still about 人才公寓)."""
@@ -217,7 +238,7 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
     a later one without a subject continues the earlier one's ("驿站免费吗？能住多久")."""
     parts, sources, found = [], [], False
     topic = turn.state.get("topic", "")
-    for n, q in enumerate(questions, 1):
+    for q in questions:
         try:
             answer, topic = _ask_one(turn, q, topic)
         except IndexMissing:
@@ -226,11 +247,12 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         if not answer.found:
             turn.engine.records.record_unanswered(q)
             reply.text = messages.NOT_FOUND
-        parts.append(f"{n}. {q}\n{reply.render()}")
+        parts.append(f"{q}\n{reply.render()}")
         sources.extend(answer.sources[:1])
         found = found or answer.found
     _remember_topic(turn, topic)
-    return Reply("\n\n".join(parts), actions=[messages.CHIP_TICKET], intent="policy", found=found)
+    text = "\n\n".join(messages.LIST_CHOICE.format(n=n, item=part) for n, part in enumerate(parts, 1))
+    return Reply(text, actions=[messages.CHIP_TICKET], intent="policy", found=found)
 
 
 def reply_for_answer(answer, offer: bool = True) -> Reply:

@@ -146,8 +146,8 @@ def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-@handles("ticket_status")
-def ticket_status(turn: Turn) -> Reply:
+def tickets_listed(turn: Turn) -> str | None:
+    """The user's latest tickets with their status and the latest staff reply; None when there are none."""
     lines = []
     with turn.engine.read_sessions() as s:
         for t in list_for_user(s, turn.incoming.user_key)[:SHOWN]:
@@ -156,9 +156,15 @@ def ticket_status(turn: Turn) -> Reply:
             latest = last_staff_reply(s, t)
             if latest is not None:
                 lines.append(messages.TICKET_LATEST_REPLY.format(text=_shortened(latest.text, 60)))
-    if not lines:
+    return messages.MY_TICKETS.format(lines="\n".join(lines)) if lines else None
+
+
+@handles("ticket_status")
+def ticket_status(turn: Turn) -> Reply:
+    listed = tickets_listed(turn)
+    if listed is None:
         return Reply(messages.NO_TICKETS, actions=[messages.CHIP_TICKET], intent="ticket_status")
-    return Reply(messages.MY_TICKETS.format(lines="\n".join(lines)), intent="ticket_status")
+    return Reply(listed, intent="ticket_status")
 
 
 @handles("ticket_withdraw")

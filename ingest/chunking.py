@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.structure import Block, Structure, parse, starts_item
+from ingest.structure import Block, Structure, is_row, parse, starts_item
 from knowledge.text import split_sentences
 
 _LEAD_IN = 12  # characters; a sentence this short introduces the next ones
@@ -132,8 +132,9 @@ class _Chunker:
             whole = "\n".join(group)
             if len(whole) <= self.size:
                 units.append((whole, True))
-            else:
-                units.extend(s for line in group for s in _sentences(line, self.size))
+            else:  # its sentences, but a table row whole (it is short, and cut it no longer says whose cells)
+                units.extend(s for line in group
+                             for s in ([(line, True)] if is_row(line) else _sentences(line, self.size)))
         return units
 
     def add(self, block: Block) -> None:

@@ -92,6 +92,15 @@ class Structure:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+# A table row as parse writes it: "序号：1；性别：男；…；补缴金额：100710元。"
+_ROW_LINE = re.compile(r"^(?:[^：；。\n]{1,16}：[^；\n]*；)+[^：；。\n]{1,16}：[^；\n]*。$")
+
+
+def is_row(line: str) -> bool:
+    """Whether a line of a unit's text is one of its table's rows (never cut: its cells belong together)."""
+    return bool(_ROW_LINE.match(line))
+
+
 def _numbered(line: str) -> tuple[str, str, int] | None:
     for pattern, level in _NUMBERED:
         m = pattern.match(line)

@@ -60,10 +60,10 @@ _NEGATED = re.compile(r"(?<!除)非$")
 
 
 def _affirmed(term: str, text: str, query: str) -> bool:
-    """``term`` occurs in ``text`` other than as its negation ("全日制" in "非全日制大专"),
-    unless the question asks about the negation itself ("非全日制本科…")."""
+    """``term`` occurs in ``text`` other than as its negation ("全日制" in "非全日制大专"); when
+    the question asks about the negation itself ("非困难人员…"), only as the negation."""
     if f"非{term}" in query:
-        return term in text
+        return f"非{term}" in text
     start = text.find(term)
     while start >= 0:
         if not _NEGATED.search(text[max(start - 2, 0):start]):
@@ -322,15 +322,46 @@ def attribute_fit(query: str, text: str) -> int:
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?")
+_Q = r"(\d+(?:\.\d+)?)\s*(万)?"
+# Where a table or a rule puts a person's figure: "9.4万—11.2万元", "60周岁以上", "不满10年".
+_BETWEEN = re.compile(rf"{_Q}[^\d，。；、（）()]{{0,3}}?\s*[—–\-－~～至到]\s*{_Q}")
+_FROM_SIDE = re.compile(rf"(超过|高于|多于|大于|满|不低于|不少于|达到|不满|未满|低于|少于|小于|不超过|不足)\s*{_Q}")
+_TO_SIDE = re.compile(rf"{_Q}[\u4e00-\u9fff%％]{{0,3}}?(及以上|或以上|以上|及以下|或以下|以下)")
+_YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")  # 2020年 is a date, inside no span of amounts
+_UPPER_WORDS = ("不满", "未满", "低于", "少于", "小于", "不超过", "不足", "以下", "及以下", "或以下")
+
+
+def _value(number: str, wan: str | None) -> float:
+    return float(number) * (10000 if wan else 1)
+
+
+@lru_cache(maxsize=8192)
+def _ranges(text: str) -> tuple[tuple[float, float], ...]:
+    """The spans of quantity ``text`` states: between two figures, or above or below one."""
+    out = []
+    for a, a_wan, b, b_wan in _BETWEEN.findall(text):
+        wan = b_wan or a_wan  # "9.4—11.2万元": both in 万
+        out.append((_value(a, a_wan or wan), _value(b, wan)))
+    for word, number, wan in _FROM_SIDE.findall(text):
+        value = _value(number, wan)
+        out.append((float("-inf"), value) if word in _UPPER_WORDS else (value, float("inf")))
+    for number, wan, word in _TO_SIDE.findall(text):
+        value = _value(number, wan)
+        out.append((float("-inf"), value) if word in _UPPER_WORDS else (value, float("inf")))
+    return tuple(out)
 
 
 def numbers_fit(query: str, text: str) -> float:
-    """Share of the numbers the question names (50万, 2020年…) that ``text`` also states; 1.0 if none."""
-    wanted = set(_NUMBER.findall(query))
+    """Share of the numbers the question names (50万, 2020年…) that ``text`` states, or whose span
+    it states ("交了13万个税" meets "12.6万—14.4万元", "今年63了" meets "男超过60周岁"); 1.0 if none."""
+    wanted = {(n, _value(n, wan)) for n, wan in _QUANTITY.findall(query)}
     if not wanted:
         return 1.0
     found = set(_NUMBER.findall(text))
-    return len(wanted & found) / len(wanted)
+    spans = _ranges(arabic_numerals(text))
+    return sum(n in found or (not _YEAR_LIKE.match(n) and any(lo <= v <= hi for lo, hi in spans))
+               for n, v in wanted) / len(wanted)
 
 
 def sentence_terms(query: str, text: str) -> tuple[float, float]:

@@ -97,3 +97,19 @@ def test_a_long_article_is_cut_between_its_items_never_inside_one():
     holder = [c for c in chunks if "不得超过3年" in c.text]
     assert len(holder) == 1 and "（二）城区人口50万至100万" in holder[0].text
     assert "（三）" not in holder[0].text or holder[0].text.index("（二）") < holder[0].text.index("（三）")
+
+
+def test_a_table_inside_a_numbered_section_keeps_each_row_whole():
+    """A table under "三、…" belongs to that section; packed with it, a row was cut at its "；"
+    and its amount (补缴金额：100710元) started a chunk that no longer said whose it was."""
+    text = ("三、确定了医保补缴后的医疗待遇。" + "三类人员一次性补缴不足年限的基本医疗保险费，按规定划入个人医疗账户内。" * 3 + "\n\n"
+            "补缴医保费基本情况表\n\n"
+            "| 序号 | 性别 | 人员类别 | 最低年限 | 月补缴基数 | 补缴金额 |\n| --- | --- | --- | --- | --- | --- |\n"
+            "| 1 | 男 | 非困难人员 | 25 | 3357元 | 100710元 |\n| 2 | 男 | 困难人员 | 25 | 2014.2元 | 60426元 |\n"
+            "| 3 | 女 | 非困难人员 | 20 | 3357元 | 80568元 |\n")
+    chunks = chunk_text(clean_text(text), size=160, overlap=40)
+    rows = ["序号：1；性别：男；人员类别：非困难人员；最低年限：25；月补缴基数：3357元；补缴金额：100710元。",
+            "序号：2；性别：男；人员类别：困难人员；最低年限：25；月补缴基数：2014.2元；补缴金额：60426元。",
+            "序号：3；性别：女；人员类别：非困难人员；最低年限：20；月补缴基数：3357元；补缴金额：80568元。"]
+    assert all(any(row in c.text.split("\n") for c in chunks) for row in rows)
+    assert not any(c.text.startswith(("月补缴基数", "补缴金额")) for c in chunks)

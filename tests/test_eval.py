@@ -123,13 +123,13 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-06 on 319 questions over 30
-    documents (hit@1 .826, hit@3 .917, answer_contains .817, no_answer_correct .851, source@1
-    .968), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout:
+    """Floors about one question below the dev figures of 2026-12-06 on 369 questions over 36
+    documents (hit@1 .812, hit@3 .927, answer_contains .800, no_answer_correct .835, source@1
+    .950), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout:
     see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.963 and m["hit@1"] >= 0.82 and m["hit@3"] >= 0.91 and m["answer_contains"] >= 0.812
-    assert m["no_answer_correct"] >= 0.84
+    assert m["source@1"] >= 0.946 and m["hit@1"] >= 0.808 and m["hit@3"] >= 0.922 and m["answer_contains"] >= 0.796
+    assert m["no_answer_correct"] >= 0.826
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

@@ -220,7 +220,7 @@ _ATTRIBUTES = [
 # "有几个" by a number, but a list of names answers it too.
 _PREFERRED = [
     # "这样合法吗" "可以扣吗": the rule itself — what is allowed, required or forbidden.
-    (re.compile(r"合法吗|违法吗|合不合法|是否合法|违不违法|犯法吗|允许吗|可以这样|能这样"),
+    (re.compile(r"合法吗|违法吗|合不合法|是否合法|违不违法|犯法吗|允许吗|可以这样|能这样|合规吗|合不合规|是否合规|违规吗|违不违规"),
      re.compile(r"不得|禁止|非法|违法|违反|应当|可以|有权")),
     # "几套" "多少个名额": a count of things, people or times; a list naming them answers too
     # ("驿站有几个" → the stations by name). "哪几个" asks which, not how many.

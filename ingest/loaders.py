@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import DocumentError
+from ingest.word_numbering import WordNumbering, numbered_text
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".xlsx", ".html", ".htm"})
 # Office formats older than OOXML (and WPS's own): no maintained pure-Python reader; saved again as
@@ -202,15 +203,19 @@ def _load_docx(data: bytes) -> tuple[str, str]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _Unreadable("not a valid DOCX (not a ZIP package; an old .doc renamed?)")
     document = docx.Document(io.BytesIO(data))
+    numbering = WordNumbering(document)  # 第一条, 一、 drawn by Word's list numbering are not in the text
     blocks: list[str] = []
     title = heading1 = ""
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             blocks.extend(_docx_table_rows(item))
             continue
+        label = numbering.label(item)  # counted even when empty: Word numbers an empty item too
         text = item.text.strip()
         if not text:
             continue
+        if label and not text.startswith(label):
+            text = numbered_text(label, text)
         style = (item.style.name if item.style is not None else "") or ""
         level = _heading_level(style)
         if style.strip().lower() in ("title", "标题"):

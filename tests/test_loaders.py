@@ -422,3 +422,89 @@ def test_xlsx_goes_through_the_pipeline_and_answers_by_row(tmp_path, shipped_kb)
     answer = kb.answer("本科生租房补贴每月多少钱")
     assert answer.found and "800元/月" in answer.text and "1200" not in answer.text
     assert "10万元" in kb.answer("硕士生买房补贴有多少").text
+
+
+# --- Word's automatic numbering ------------------------------------------------
+
+def _word_list(document, levels: list[tuple[str, str]]) -> str:
+    """Add a list definition to ``document``'s numbering part, as Word writes one: each level's
+    text ("第%1条") and number format ("chineseCounting"). Returns its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    numbering = document.part.numbering_part.element
+    abstract_id = str(100 + len(numbering.findall(qn("w:abstractNum"))))
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                   for i, (text, fmt) in enumerate(levels))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>'))
+    num_id = str(200 + len(numbering.findall(qn("w:num"))))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+    return num_id
+
+
+def _numbered(element, num_id: str, level: int = 0) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    element.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def _auto_numbered_measures(path: Path) -> None:
+    """A 办法 whose 第X章 (a numbered heading style), 第X条, 一、（一）1. are all drawn by Word's list
+    numbering: none of those labels is in the paragraphs' text."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("青年人才见习管理办法", level=1)
+    chapters = _word_list(doc, [("第%1章", "chineseCounting")])
+    _numbered(doc.styles["Heading 2"].element, chapters)
+    articles = _word_list(doc, [("第%1条", "chineseCounting")])
+    items = _word_list(doc, [("%1、", "chineseCounting"), ("（%2）", "chineseCounting"), ("%3.", "decimal")])
+    doc.add_heading("总则", level=2)
+    for text in ["为做好青年见习工作，制定本办法。", "见习人员每月领取见习补贴2500元。"] + [f"其他规定{i}。" for i in range(8)]:
+        _numbered(doc.add_paragraph(text)._p, articles)
+    doc.add_heading("见习单位", level=2)
+    _numbered(doc.add_paragraph("见习单位应当具备下列条件：")._p, articles)
+    for text, level in [("基本条件", 0), ("依法登记注册。", 1), ("有专人带教。", 1), ("申请材料", 0), ("营业执照。", 1),
+                        ("法定代表人身份证复印件。", 2)]:
+        _numbered(doc.add_paragraph(text)._p, items, level)
+    doc.save(path)
+
+
+def test_word_list_numbering_is_read_as_the_page_shows_it(tmp_path):
+    """第一条 … 第十一条 counted in Chinese, 一、（一）1. nested (（一） starts over under 二、),
+    a chapter numbered by its heading style."""
+    path = tmp_path / "见习管理办法.docx"
+    _auto_numbered_measures(path)
+    lines = [ln for ln in load_document(path).text.split("\n") if ln]
+    assert "## 第一章 总则" in lines and "## 第二章 见习单位" in lines
+    assert "第一条 为做好青年见习工作，制定本办法。" in lines and "第二条 见习人员每月领取见习补贴2500元。" in lines
+    assert "第十条 其他规定7。" in lines and "第十一条 见习单位应当具备下列条件：" in lines
+    assert lines[-6:] == ["一、基本条件", "（一）依法登记注册。", "（二）有专人带教。", "二、申请材料", "（一）营业执照。",
+                          "1.法定代表人身份证复印件。"]
+
+
+def test_word_numbered_articles_are_cited_by_their_label(tmp_path, shipped_kb):
+    from ingest.pipeline import build
+    from knowledge.service import KnowledgeBase
+    from tests.conftest import settings_for
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _auto_numbered_measures(docs / "见习管理办法.docx")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    answer = kb.answer("见习补贴每月多少钱")
+    assert answer.found and "2500元" in answer.text and answer.sources[0]["section"] == "第二条"
+
+
+@pytest.mark.parametrize("n, fmt, shown", [(1, "chineseCounting", "一"), (10, "chineseCounting", "十"),
+                                          (11, "chineseCountingThousand", "十一"), (20, "chineseCounting", "二十"),
+                                          (105, "chineseCounting", "一百零五"), (3, "chineseLegalSimplified", "叁"),
+                                          (2, "decimalEnclosedCircle", "②"), (12, "decimal", "12"),
+                                          (3, "ideographTraditional", "丙"), (4, "upperRoman", "IV"), (1, "bullet", "")])
+def test_word_number_formats(n, fmt, shown):
+    from ingest.word_numbering import format_number
+
+    assert format_number(n, fmt) == shown

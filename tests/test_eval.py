@@ -246,3 +246,18 @@ def test_blind_questions_on_the_deployments_documents_do_not_fall_back(deploymen
     assert m["n"] == 100
     assert m["hit@1"] >= 0.80 and m["hit@3"] >= 0.885 and m["answer_contains"] >= 0.728
     assert m["no_answer_correct"] >= 0.93 and m["source@1"] >= 0.828
+
+
+def test_second_blind_set_on_the_deployments_documents_does_not_fall_back(deployment_index):
+    """knowledge/eval/qa_blind2.tsv: 100 more questions written blind from the same two documents
+    (corpus README), first measured 2026-12-06 on the code of that day: hit@1 .757, hit@3 .871,
+    answer_contains .514, no_answer .767, source@1 .600. Most misses are answers the report holds
+    that a chatty question ("人才办那个主任例会是定期开吗") does not reach the relevance gate for;
+    lowering the gate answered more unanswerable questions than it gained (README). Floors about
+    one question below."""
+    res = CliRunner().invoke(cli, ["eval", str(MULTI / "qa_blind2.tsv"), "--index", deployment_index, "--json"])
+    assert res.exit_code == 0, res.output
+    m = json.loads(res.output)
+    assert m["n"] == 100
+    assert m["hit@1"] >= 0.742 and m["hit@3"] >= 0.857 and m["answer_contains"] >= 0.5
+    assert m["no_answer_correct"] >= 0.733 and m["source@1"] >= 0.585

@@ -379,7 +379,8 @@ _ABOUT_DOCUMENT = re.compile(r"文号|第几号|几号文|发文|发布|印发|�
                              r"|(?:什么时候|啥时候|哪天|何时|谁)(?:审议)?通过|修改过|修订过|修正过")
 
 
-_CLAUSE_END = re.compile(r"[，,；;。！!？?\s]+")
+# Where a clause ends: punctuation, or (typed by voice, without any) a word that opens the next one.
+_CLAUSE_END = re.compile(r"[，,；;。！!？?\s]+|(?=听说|请问|想问|但是|可是|不过|所以|另外|顺便问)")
 
 
 @lru_cache(maxsize=4096)

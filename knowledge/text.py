@@ -25,7 +25,9 @@ STOPWORDS = frozenset(
     """的 了 吗 呢 啊 吧 呀 么 嘛 哦 哈 是 有 在 和 与 及 或 也 都 就 还 要 想 能 会 可以 可 请问 请 问 一下 下 我 你 您 他 她 它
     我们 你们 他们 这 那 这个 那个 哪 哪个 哪些 哪里 什么 怎么 怎么样 怎样 如何 多少 几 个 吗 为什么 啥 咋 谁 给 对 把 被 让 到 从 向
     上 中 里 去 来 过 着 没 没有 不 很 太 更 最 又 再 还有 以及 关于 一些 一 些 等 等等 之 其 所 为 以 于 而 且 但 并 如果 那么
-    知道 告诉 了解 怎么办 办 干嘛 是啥 机会 事 事情 能办 意思 东西 地方 参加 在哪 哪里 哪儿 是干嘛 做什么 干什么 有啥 哪些 哪些地方 哪几个 几个 第几 谁 啥意思 是啥 好多 一下子 搞 拿 问问 一共 总共 具体 现在 目前 今年 情况 相关 方面 有没有 是不是 能不能 可不可以 吗？ 嗯 好 谢谢 the a of""".split()
+    知道 告诉 了解 怎么办 办 干嘛 是啥 机会 事 事情 能办 意思 东西 地方 参加 在哪 哪里 哪儿 是干嘛 做什么 干什么 有啥 哪些 哪些地方 哪几个 几个 第几 谁 啥意思 是啥 好多 一下子 搞 拿 问问 一共 总共 具体 现在 目前 今年 情况 相关 方面 有没有 是不是 能不能 可不可以 吗？ 嗯 好 谢谢 the a of
+    你好 您好 听说 据说 那边 这边 那里 这里 真的 但是 可是 不过 所以 然后 另外 顺便 其实 比如 大概 好像 感觉 觉得
+    还是 或者 而且 就是 只是 的话 来着 呗 哈 啦 麻烦 急""".split()
 )
 # A sentence ends at 。！？；(or ASCII) plus any closing quotes/brackets after it. The one list
 # of end marks: the answer composer and the evidence reader use it too.
@@ -72,10 +74,12 @@ def _ensure_jieba():
 
 @lru_cache(maxsize=1)
 def vocabulary_version() -> str:
-    """A hash of the domain dictionary and the synonyms: documents are re-indexed when it changes."""
+    """A hash of the domain dictionary, the synonyms and the stopwords (all change how a text is cut
+    into keywords): documents are re-indexed when it changes."""
     import hashlib
 
     data = b"".join((_HERE / name).read_bytes() for name in ("userdict.txt", "synonyms.txt") if (_HERE / name).exists())
+    data += " ".join(sorted(STOPWORDS)).encode()
     return hashlib.sha256(data).hexdigest()[:16]
 
 

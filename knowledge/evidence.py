@@ -168,7 +168,7 @@ def asked_thing(question: str) -> str:
     """
     m = _EXISTS.search(question)
     if m is not None:
-        return m.group(1).rsplit("的", 1)[-1]
+        return _noun_phrase(m.group(1).rsplit("的", 1)[-1]) or m.group(1).rsplit("的", 1)[-1]
     m = _WHICH.search(question)
     if m is None:
         return ""
@@ -176,7 +176,28 @@ def asked_thing(question: str) -> str:
     if thing.startswith(("啥", "什么", "哪")):
         return ""  # "要带啥证件吗" asks which: 身份证 answers it
     head = words(thing)[-1] if thing else ""
-    return thing if head and word_tag(head) in ("n", "nz", "vn") and head not in _RELATIONS else ""
+    return _noun_phrase(thing) if head and word_tag(head) in ("n", "nz", "vn") and head not in _RELATIONS else ""
+
+
+_NOUNS = frozenset({"n", "nz", "vn", "nt", "ns", "nr", "j", "l", "an", None})
+
+
+def _noun_phrase(phrase: str) -> str:
+    """The noun phrase a phrase ends with: its last nouns and the words of two characters or more
+    before them that qualify them (见习项目, 创业补贴), without what comes before ("这种见习项目"
+    → 见习项目, "专门搭平台" → 平台: 搭 is the act, not the kind of platform); "" when it ends
+    with no noun."""
+    kept: list[str] = []
+    cut = words(phrase)
+    while cut and (word_tag(cut[-1]) or "").startswith(("y", "u", "e")):
+        cut.pop()  # "公寓呀": the particle after it
+    for word in reversed(cut):
+        tag = word_tag(word)
+        if tag in _NOUNS or (kept and len(word) >= 2 and tag in ("v", "vn", "b")):
+            kept.insert(0, word)
+        else:
+            break
+    return "".join(kept) if kept and word_tag(kept[-1]) in _NOUNS else ""
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,8 @@ _ATTRIBUTES = [
     # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
     (re.compile(rf"多少(?:{_THINGS}|张)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|张|万)")),
     # "分几类" "有几种": a count of kinds.
-    (re.compile(r"几类|几种|几大类|多少类|多少种"), re.compile(rf"{_N}个?(?:类|种|大类|类别|方面)")),
+    # ("能办多少种事" is answered by "29个服务事项" too: a count of the items themselves.)
+    (re.compile(r"几类|几种|几大类|多少类|多少种"), re.compile(rf"{_N}个?(?:类|种|大类|类别|方面)|{_N}(?:个|项|件)")),
     # "会怎样" "怎么处理": what follows a breach — a penalty or the loss of something.
     (re.compile(r"会怎样|会怎么样|怎么处理|如何处理|什么后果|啥后果"),
      re.compile(r"罚|处分|取消|中止|终止|收缴|注销|撤销|吊销|责令|追究|不予|不得|扣减|失效|退回")),

@@ -200,6 +200,12 @@ def _noun_phrase(phrase: str) -> str:
     return "".join(kept) if kept and word_tag(kept[-1]) in _NOUNS else ""
 
 
+def _sections(chunk: ChunkRecord) -> str:
+    """A chunk's heading path without the document's own title: "驿站预约须知 > 入住条件" says its
+    section is about 入住条件; the title is over every section and says nothing of this one."""
+    return " ".join(h for h in chunk.heading.split(" > ") if h.strip() != chunk.title)
+
+
 @dataclass(frozen=True)
 class ScoredCandidates:
     score: np.ndarray    # how well each candidate answers; -inf where it cannot (see score_candidates)
@@ -237,7 +243,7 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # The sentence that states the kind of fact asked (an amount, a duration…) and the
     # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
     # The section heading counts here: under "入住条件" a sentence listing them states conditions.
-    headings = [chunks[c.rank].heading.lower() for c in candidates]
+    headings = [_sections(chunks[c.rank]).lower() for c in candidates]
     fits = np.array([attribute_fit(question, f"{h} {s}") if money_named(question, s) else -1
                      for h, s in zip(headings, scored)], dtype=float)
     numbers = np.array([numbers_fit(asked, s) for s in scored])

@@ -202,7 +202,7 @@ _ATTRIBUTES = [
     (re.compile(r"(?:多少|几)套"), re.compile(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
     (re.compile(r"条件|材料|流程|手续|申请(?!啥|什么|哪)"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
     # "怎么报名" "咋办理": how to do it — a step, a place or a channel to apply through.
-    (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|操作|参加|登记)"),
+    (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)"),
      re.compile(r"报名|申请|申领|提交|递交|登录|办理|窗口|网站|网上|平台|流程|程序|步骤|回复|填写|预约|登记|受理")),
     # Materials are documents to hand in: conditions (入住条件: 面向毕业5年内…) do not name them.
     # ("办手续" is going through a procedure, not handing in papers.)
@@ -226,6 +226,10 @@ _PREFERRED = [
     # "几套" "多少个名额": a count of things, people or times; a list naming them answers too
     # ("驿站有几个" → the stations by name). "哪几个" asks which, not how many.
     (re.compile(rf"(?<!哪)(?:多少|几)(?:{_THINGS}|次)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|次|万|倍)")),
+    # "归哪个办公室统筹" "谁负责": a body — an office, a bureau, a committee.
+    (re.compile(r"(?:哪个|哪些|什么|啥)(?:部门|单位|机构|机关|办公室|科室)|谁(?:负责|管|牵头|统筹|主管|审批|发)"),
+     re.compile(r"[\u4e00-\u9fff]{2,12}(?:办公室|委员会|人民政府|厅|部门|机构|机关|派出所|服务中心)"
+                r"|(?:人社|公安|财政|教育|税务|住建|民政|商务|统计|管理|服务|事务|保障)局|(?:人才|科创|区委|市委|县委|政府|党委|人社)办")),
     (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
      re.compile(r"是指|所称|指的是|系指|包括")),
     # "驿站在哪" "去哪办" "在哪能看到": a place — an address, an office or window, a website,

@@ -530,3 +530,32 @@ def test_a_rule_stated_twice_is_said_once_and_found_for_what_to_bring(tmp_path, 
     answer = kb.answer("驿站要带什么证件")
     assert answer.found and "身份证" in answer.text, answer.text
     assert not kb.answer("驿站有空调吗").found  # nothing says: not the conditions of entry
+
+
+def test_which_body_is_answered_by_the_sentence_naming_one(tmp_path, shipped_kb):
+    """"归哪个办公室统筹" wants an office: the sentence naming 区委人才和科创办, not the one that
+    only says 统筹 (nor one with 大局 or 格局 in it, which are no bureaux)."""
+    kb = _kb_of(tmp_path, shipped_kb, "人才工作综述.md",
+                "# 人才工作综述\n\n全区紧扣中心大局，强化力量统筹，人才工作格局不断完善。\n\n"
+                "实体化运行区委人才和科创办，统筹推进全区人才工作，常态化召开主任会议。\n")
+    answer = kb.answer("人才工作归哪个办公室统筹")
+    assert answer.found and "区委人才和科创办" in answer.text
+
+
+def test_the_documents_title_is_no_section_heading():
+    """Every section of 驿站预约须知 sits under its title, which says 预约: "驿站咋约" (how to book)
+    is not answered by who may stay, under a title that happens to hold the word."""
+    import numpy as np
+
+    from knowledge.evidence import answer_candidates, score_candidates
+    from knowledge.snapshot import ChunkRecord
+
+    chunks = [ChunkRecord(id="a#0", doc_id="a", title="驿站预约须知", heading="驿站预约须知 > 入住条件", position=0,
+                          text="青年人才驿站面向35周岁及以下的青年人才。"),
+              ChunkRecord(id="a#1", doc_id="a", title="驿站预约须知", heading="驿站预约须知 > 怎么预约", position=1,
+                          text="在网页聊天里回复“预约驿站”，按提示选择驿站和入住日期。")]
+    candidates = answer_candidates(chunks)
+    scored = score_candidates("驿站咋约", candidates, chunks, [True, True], 0.1)
+    by_text = {c.text: s for c, s in zip(candidates, scored.score)}
+    assert by_text["青年人才驿站面向35周岁及以下的青年人才。"] == -np.inf
+    assert np.isfinite(by_text["在网页聊天里回复“预约驿站”，按提示选择驿站和入住日期。"])

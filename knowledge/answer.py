@@ -92,6 +92,12 @@ class Answerer:
             scored = score_candidates(question, candidates, [c.chunk for c in chunks], [c.local for c in chunks],
                                       self.retriever.cfg.place_weight, semantic)
         score = scored.score
+        # "2024年计划建多少套" is not answered by what a 2023 report says was built that year.
+        years = asked_years(question)
+        if years:
+            dated = [self._year_of(chunks[c.rank].chunk.doc_id) for c in candidates]
+            score = np.where([not y or y in years or any(f"{a}年" in c.text for a in years)
+                              for c, y in zip(candidates, dated)], score, -np.inf)
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
             return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))
@@ -152,6 +158,14 @@ _ENDS = tuple(SENTENCE_ENDS + CLOSERS + "：:…")  # a part ending so needs no 
 
 # "全年新建人才公寓424套" in a 2023 report, read in 2026: the year it speaks of is not the reader's.
 _RELATIVE_YEAR = re.compile(r"全年|今年|去年|前年")
+# A year a question asks about ("2024年人才公寓建多少套"), not one that bounds a span ("2016年以前办的",
+# "到2020年") or names a document ("2014年户籍改革意见", matched by the document's own year).
+_ASKED_YEAR = re.compile(r"(?<![到至止\d])((?:19|20)\d\d)年(?!以前|之前|以后|之后|前|后|起|底前|至|到)")
+
+
+def asked_years(question: str) -> set[str]:
+    """The years a question asks about."""
+    return set(_ASKED_YEAR.findall(question))
 _YEAR_STATED = re.compile(r"(?:19|20)\d\d年")
 
 

@@ -559,3 +559,16 @@ def test_the_documents_title_is_no_section_heading():
     by_text = {c.text: s for c, s in zip(candidates, scored.score)}
     assert by_text["青年人才驿站面向35周岁及以下的青年人才。"] == -np.inf
     assert np.isfinite(by_text["在网页聊天里回复“预约驿站”，按提示选择驿站和入住日期。"])
+
+
+def test_a_year_asked_is_not_answered_from_another_years_report(tmp_path, shipped_kb):
+    """A 2023 report's "全年新建人才公寓424套" answers 2023, not "2024年计划建多少套"; a year that
+    bounds a span ("2016年以前办的") asks about no single year."""
+    kb = _kb_of(tmp_path, shipped_kb, "2023年人才工作综述.md",
+                "# 2023年人才工作综述\n\n积极推进人才公寓建设，全年新建人才公寓424套。\n")
+    assert not kb.answer("2024年人才公寓计划建多少套").found
+    answer = kb.answer("2023年新建了多少套人才公寓")
+    assert answer.found and "424套" in answer.text
+    from knowledge.answer import asked_years
+
+    assert asked_years("2016年以前办的旧居住证还能用吗") == set() and asked_years("到2020年城镇化率多少") == set()

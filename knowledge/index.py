@@ -19,6 +19,8 @@ While a new generation loads, other threads keep answering from the old one.
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 import logging
 import os
@@ -145,15 +147,17 @@ class Snapshot:
         return self._areas
 
     def used_as_a_word(self, form: str, place: Place) -> bool:
-        """Whether a document about another place has ``form`` in its text: a county's short
-        name that is also a name or word there ("三水" in the 姜堰 report's 三水人才之家, while
-        三水区 is in 佛山). Such a form in a question is not read as the place. Memoised per
+        """Whether a document not about ``place`` has ``form`` in its text, other than as the place's
+        name: a county's short name that is also a name or word there ("三水" in the 姜堰 report's
+        三水人才之家, while 三水区 is in 佛山; "新建" in a national text's 新建住房, while 新建区
+        is in 南昌). Such a form in a question is not read as the place. Memoised per
         generation; one pass over the chunks (about 30 ms at 100k chunks) per form ever asked."""
         cached = self._word_forms.get((form, place))
         if cached is None:
-            answering, _ = self.documents_about(place)  # national ones and those about it or around it
+            _, about = self.documents_about(place)  # those about it or a place inside it
+            word = re.compile(rf"{re.escape(form)}(?![区县市旗])")  # 新建人才公寓, not 新建区
             cached = self._word_forms[(form, place)] = any(
-                form in r.text for r in self.chunks.values() if r.doc_id not in answering)
+                word.search(r.text) for r in self.chunks.values() if r.doc_id not in about)
         return cached
 
     def named_documents(self, terms: tuple[str, ...]) -> dict[str, float]:

@@ -157,7 +157,7 @@ class Snapshot:
             _, about = self.documents_about(place)  # those about it or a place inside it
             word = re.compile(rf"{re.escape(form)}(?![区县市旗])")  # 新建人才公寓, not 新建区
             cached = self._word_forms[(form, place)] = any(
-                word.search(r.text) for r in self.chunks.values() if r.doc_id not in about)
+                form in r.text and word.search(r.text) for r in self.chunks.values() if r.doc_id not in about)
         return cached
 
     def named_documents(self, terms: tuple[str, ...]) -> dict[str, float]:

@@ -329,46 +329,54 @@ def attribute_fit(query: str, text: str) -> int:
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?")
-_Q = r"(\d+(?:\.\d+)?)\s*(万)?"
+# A figure and its unit: "13万", "60周岁", "3年", "2000元". Units of one kind are one family.
+_UNIT = r"(周岁|岁|个月|月|年|天|日|工作日|万元|元|万|分|%|％)?"
+_QUANTITY = re.compile(rf"(\d+(?:\.\d+)?)\s*{_UNIT}")
+_Q = rf"(\d+(?:\.\d+)?)\s*{_UNIT}"
 # Where a table or a rule puts a person's figure: "9.4万—11.2万元", "60周岁以上", "不满10年".
 _BETWEEN = re.compile(rf"{_Q}[^\d，。；、（）()]{{0,3}}?\s*[—–\-－~～至到]\s*{_Q}")
 _FROM_SIDE = re.compile(rf"(超过|高于|多于|大于|满|不低于|不少于|达到|不满|未满|低于|少于|小于|不超过|不足)\s*{_Q}")
 _TO_SIDE = re.compile(rf"{_Q}[\u4e00-\u9fff%％]{{0,3}}?(及以上|或以上|以上|及以下|或以下|以下)")
 _YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")  # 2020年 is a date, inside no span of amounts
 _UPPER_WORDS = ("不满", "未满", "低于", "少于", "小于", "不超过", "不足", "以下", "及以下", "或以下")
+_FAMILY = {"周岁": "age", "岁": "age", "个月": "month", "月": "month", "年": "year", "天": "day", "日": "day",
+           "工作日": "day", "万元": "money", "元": "money", "万": "money", "分": "score", "%": "share", "％": "share"}
 
 
-def _value(number: str, wan: str | None) -> float:
-    return float(number) * (10000 if wan else 1)
+def _value(number: str, unit: str) -> float:
+    return float(number) * (10000 if unit.startswith("万") else 1)
 
 
 @lru_cache(maxsize=8192)
-def _ranges(text: str) -> tuple[tuple[float, float], ...]:
-    """The spans of quantity ``text`` states: between two figures, or above or below one."""
+def _ranges(text: str) -> tuple[tuple[float, float, str], ...]:
+    """The spans of quantity ``text`` states, each with its kind of unit ("" if none): between two
+    figures, or above or below one."""
     out = []
-    for a, a_wan, b, b_wan in _BETWEEN.findall(text):
-        wan = b_wan or a_wan  # "9.4—11.2万元": both in 万
-        out.append((_value(a, a_wan or wan), _value(b, wan)))
-    for word, number, wan in _FROM_SIDE.findall(text):
-        value = _value(number, wan)
-        out.append((float("-inf"), value) if word in _UPPER_WORDS else (value, float("inf")))
-    for number, wan, word in _TO_SIDE.findall(text):
-        value = _value(number, wan)
-        out.append((float("-inf"), value) if word in _UPPER_WORDS else (value, float("inf")))
+    for a, a_unit, b, b_unit in _BETWEEN.findall(text):
+        unit = b_unit or a_unit  # "9.4—11.2万元": both in 万
+        out.append((_value(a, a_unit or unit), _value(b, unit), _FAMILY.get(unit, "")))
+    for word, number, unit in _FROM_SIDE.findall(text):
+        value = _value(number, unit)
+        out.append((float("-inf"), value, _FAMILY.get(unit, "")) if word in _UPPER_WORDS
+                   else (value, float("inf"), _FAMILY.get(unit, "")))
+    for number, unit, word in _TO_SIDE.findall(text):
+        value = _value(number, unit)
+        out.append((float("-inf"), value, _FAMILY.get(unit, "")) if word in _UPPER_WORDS
+                   else (value, float("inf"), _FAMILY.get(unit, "")))
     return tuple(out)
 
 
 def numbers_fit(query: str, text: str) -> float:
     """Share of the numbers the question names (50万, 2020年…) that ``text`` states, or whose span
-    it states ("交了13万个税" meets "12.6万—14.4万元", "今年63了" meets "男超过60周岁"); 1.0 if none."""
-    wanted = {(n, _value(n, wan)) for n, wan in _QUANTITY.findall(query)}
+    of the same kind it states ("交了13万个税" meets "12.6万—14.4万元", "今年63了" meets
+    "男超过60周岁" — a bare figure about a person is an age — but not "连续失业一年以上"); 1.0 if none."""
+    wanted = {(n, _value(n, unit), _FAMILY.get(unit, "age")) for n, unit in _QUANTITY.findall(query)}
     if not wanted:
         return 1.0
     found = set(_NUMBER.findall(text))
     spans = _ranges(arabic_numerals(text))
-    return sum(n in found or (not _YEAR_LIKE.match(n) and any(lo <= v <= hi for lo, hi in spans))
-               for n, v in wanted) / len(wanted)
+    return sum(n in found or (not _YEAR_LIKE.match(n) and any(lo <= v <= hi and kind == unit for lo, hi, unit in spans))
+               for n, v, kind in wanted) / len(wanted)
 
 
 def sentence_terms(query: str, text: str) -> tuple[float, float]:

@@ -572,3 +572,18 @@ def test_a_year_asked_is_not_answered_from_another_years_report(tmp_path, shippe
     from knowledge.answer import asked_years
 
     assert asked_years("2016年以前办的旧居住证还能用吗") == set() and asked_years("到2020年城镇化率多少") == set()
+
+
+def test_a_figure_meets_the_span_of_its_kind_that_holds_it():
+    """A row or rule that puts a person's figure in a span answers for it: 13万 of tax in
+    "12.6万—14.4万元", 63 (years of age) in "超过60周岁", 10 years of work in "满10年不满20年";
+    not a span of another kind (an age in years of unemployment) nor a year in any span."""
+    from knowledge.relevance import numbers_fit
+
+    assert numbers_fit("三年个税交了13万", "三级指标：12.6万—14.4万元；指标分值：70分") == 1.0
+    assert numbers_fit("三年个税交了13万", "三级指标：9.4万—11.2万元；指标分值：60分") == 0.0
+    assert numbers_fit("我爸今年63了", "男超过60周岁、女超过55周岁") == 1.0
+    assert numbers_fit("我爸今年63了", "男不满60周岁的") == 0.0
+    assert numbers_fit("我工作10年了", "已满10年不满20年的，年休假10天") == 1.0
+    assert numbers_fit("我今年63了", "连续失业1年以上的") == 0.0
+    assert numbers_fit("2020年以后", "工作满5年以上") == 0.0

@@ -233,7 +233,7 @@ FAQ_MISSING = "没有找到这条标准答案。"
 
 # ---------------------------------------------------------------- console notices (flash)
 UPLOAD_CHOOSE_FILE = "请选择要上传的文件。"
-UPLOAD_BAD_TYPE = "不支持的文件类型：{suffix}（支持 .txt .md .pdf .docx .xlsx .html）。"
+UPLOAD_BAD_TYPE = "不支持的文件类型：{suffix}（支持 {formats}）。"
 UPLOAD_OLD_OFFICE = "{suffix} 是旧版 Office/WPS 格式，请先另存为 {target} 再上传。"
 NO_SUFFIX = "无扩展名"  # in UPLOAD_BAD_TYPE, for a file name without one
 DOC_DELETE_FAILED = "删除失败：{reason}"

@@ -65,7 +65,12 @@ def docs():
         manifest = None
     rows, failed = document_rows(manifest, kb.today(), upload_dir())
     return render_template("admin/docs.html", documents=rows, failed=failed, job=request.args.get("job"),
-                           accept=",".join(sorted(SUPPORTED_SUFFIXES)))
+                           accept=",".join(sorted(SUPPORTED_SUFFIXES)), formats=upload_formats())
+
+
+def upload_formats() -> str:
+    """The file types staff may upload, as the console lists them (".docx .html .md …")."""
+    return " ".join(s for s in sorted(SUPPORTED_SUFFIXES) if s not in (".htm", ".markdown"))
 
 
 def _save_upload(field: str = "file", name: str | None = None) -> tuple[Path, Path | None] | None:
@@ -84,7 +89,8 @@ def _save_upload(field: str = "file", name: str | None = None) -> tuple[Path, Pa
         flash(messages.UPLOAD_OLD_OFFICE.format(suffix=suffix, target=OLD_OFFICE[suffix]), "error")
         return None
     if suffix not in SUPPORTED_SUFFIXES:
-        flash(messages.UPLOAD_BAD_TYPE.format(suffix=Path(upload.filename).suffix or messages.NO_SUFFIX), "error")
+        flash(messages.UPLOAD_BAD_TYPE.format(suffix=Path(upload.filename).suffix or messages.NO_SUFFIX,
+                                              formats=upload_formats()), "error")
         return None
     target = upload_dir() / filename
     tmp = target.with_name(f".{target.name}.upload")

@@ -415,6 +415,8 @@ def test_xlsx_goes_through_the_pipeline_and_answers_by_row(tmp_path, shipped_kb)
     docs.mkdir()
     _subsidy_workbook(docs / "安居补贴标准.xlsx")
     (docs / "旧通知.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    (docs / ".versions").mkdir()  # the console's kept versions: never documents of their own
+    _subsidy_workbook(docs / ".versions" / "20261201-安居补贴标准.xlsx")
     kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
     report = build(kb.index, kb.embedder, [docs], kb.settings.ingest)
     assert report.added == ["安居补贴标准.xlsx"]

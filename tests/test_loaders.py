@@ -485,6 +485,39 @@ def test_word_list_numbering_is_read_as_the_page_shows_it(tmp_path):
                           "1.法定代表人身份证复印件。"]
 
 
+def _another_instance(document, num_id: str, restart_at: int | None = None) -> str:
+    """A second w:num of the list ``num_id`` belongs to, as Word adds one when a list is pasted in
+    or restarted ("restart at 1" writes a startOverride). Returns its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{restart_at}"/></w:lvlOverride>'
+                if restart_at is not None else "")
+    new_id = str(300 + len(numbering.findall(qn("w:num"))))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{new_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                               f'{override}</w:num>'))
+    return new_id
+
+
+def test_instances_of_one_word_list_share_its_count(tmp_path):
+    """Word counts a list, not each instance of it: 第三条 numbered through a pasted-in instance
+    follows 第二条; an instance restarted at 1 starts over, once."""
+    from docx import Document
+
+    doc = Document()
+    articles = _word_list(doc, [("第%1条", "chineseCounting")])
+    pasted, restarted = _another_instance(doc, articles), _another_instance(doc, articles, restart_at=1)
+    for text, num_id in [("总则。", articles), ("定义。", articles), ("申请。", pasted), ("附则一。", restarted),
+                         ("附则二。", restarted), ("附则三。", articles)]:
+        _numbered(doc.add_paragraph(text)._p, num_id)
+    doc.save(tmp_path / "办法.docx")
+    lines = [ln for ln in load_document(tmp_path / "办法.docx").text.split("\n") if ln]
+    assert lines == ["第一条 总则。", "第二条 定义。", "第三条 申请。", "第一条 附则一。", "第二条 附则二。", "第三条 附则三。"]
+
+
 def test_word_numbered_articles_are_cited_by_their_label(tmp_path, shipped_kb):
     from ingest.pipeline import build
     from knowledge.service import KnowledgeBase

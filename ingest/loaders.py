@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import DocumentError
-from ingest.word_numbering import WordNumbering, numbered_text
+from ingest.structure import numbered_text
+from ingest.word_numbering import WordNumbering
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".xlsx", ".html", ".htm"})
 # Office formats older than OOXML (and WPS's own): no maintained pure-Python reader; saved again as

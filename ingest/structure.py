@@ -109,6 +109,14 @@ def _numbered(line: str) -> tuple[str, str, int] | None:
     return None
 
 
+def numbered_text(label: str, text: str) -> str:
+    """A numbered line as it reads on the page: a space after 第一条 and 第一章 ("第一条 为…"), none
+    after a label that ends in its own mark ("一、总则", "（一）…", "1.…")."""
+    if not label:
+        return text
+    return f"{label}{'' if label[-1] in '、.．）)' else ' '}{text}"
+
+
 def starts_item(line: str) -> bool:
     """Whether a line of a unit's text opens one of its numbered items (（一）, 1., 一、)."""
     found = _numbered(line)
@@ -191,7 +199,7 @@ def parse(text: str) -> Structure:
         numbered = _numbered(line)
         if numbered:
             label, rest, level = numbered
-            text = f"{label}{'' if label[-1] in '、.．）)' else ' '}{rest}".strip()
+            text = numbered_text(label, rest).strip()
             intro = rest.endswith(("：", ":"))  # "第四条 申请材料：" introduces the items below it
             if label.endswith(_ALWAYS_HEADING) or (not intro and (not rest or _is_bare_title(rest))):
                 blocks.append(Block("heading", text, level=level, label=label))

@@ -141,9 +141,3 @@ class WordNumbering:
         num_id = str(num_pr.numId.val)
         return (None if num_id == "0" else num_id), (num_pr.ilvl.val if num_pr.ilvl is not None else 0)
 
-
-def numbered_text(label: str, text: str) -> str:
-    """A paragraph's text with its label in front, as it reads on the page: "第一条 为…", "一、总则"."""
-    if not label:
-        return text
-    return f"{label}{'' if label[-1] in '、.．）)' else ' '}{text}"

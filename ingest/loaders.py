@@ -209,14 +209,11 @@ def _load_docx(data: bytes) -> tuple[str, str]:
     title = heading1 = ""
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            blocks.extend(_docx_table_rows(item))
+            blocks.extend(_docx_table_rows(item, numbering))
             continue
-        label = numbering.label(item)  # counted even when empty: Word numbers an empty item too
-        text = item.text.strip()
+        text = _docx_paragraph_text(item, numbering)
         if not text:
             continue
-        if label and not text.startswith(label):
-            text = numbered_text(label, text)
         style = (item.style.name if item.style is not None else "") or ""
         level = _heading_level(style)
         if style.strip().lower() in ("title", "标题"):
@@ -230,15 +227,25 @@ def _load_docx(data: bytes) -> tuple[str, str]:
     return title or heading1, "\n\n".join(blocks)
 
 
-def _docx_table_rows(table) -> list[str]:
+def _docx_paragraph_text(paragraph, numbering: WordNumbering) -> str:
+    """A paragraph's text with the label Word draws before it ("第一条 …", "1.身份证")."""
+    label = numbering.label(paragraph)  # counted even when empty: Word numbers an empty item too
+    text = paragraph.text.strip()
+    return numbered_text(label, text) if text and label and not text.startswith(label) else text
+
+
+def _docx_table_rows(table, numbering: WordNumbering) -> list[str]:
     rows = []
+    texts = {}  # per <w:tc> (kept alive, so lxml gives the same one back): a cell merged down is read once
     for row in table.rows:
         cells, seen = [], []
         for cell in row.cells:
             if any(cell._tc is tc for tc in seen):
                 continue  # a horizontally merged cell repeats once per spanned column
             seen.append(cell._tc)
-            cells.append(" ".join(cell.text.split()))
+            if cell._tc not in texts:  # and its list items counted once
+                texts[cell._tc] = " ".join(" ".join(_docx_paragraph_text(p, numbering) for p in cell.paragraphs).split())
+            cells.append(texts[cell._tc])
         if any(cells):
             rows.append(" | ".join(cells))
     return rows

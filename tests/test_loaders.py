@@ -518,6 +518,26 @@ def test_instances_of_one_word_list_share_its_count(tmp_path):
     assert lines == ["第一条 总则。", "第二条 定义。", "第三条 申请。", "第一条 附则一。", "第二条 附则二。", "第三条 附则三。"]
 
 
+def test_word_list_numbering_inside_a_table_cell(tmp_path):
+    """Items numbered by Word in a table's cells show their labels too, and a cell merged down
+    over two rows (read once per row) counts its items once: the next one is 3., not 5."""
+    from docx import Document
+
+    doc = Document()
+    items = _word_list(doc, [("%1.", "decimal")])
+    table = doc.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(1, 0).text, table.cell(2, 0).text = "本科", "硕士", "博士"
+    merged = table.cell(0, 1).merge(table.cell(1, 1))
+    merged.paragraphs[0].text = "身份证"
+    merged.add_paragraph("毕业证")
+    table.cell(2, 1).paragraphs[0].text = "博士学位证"
+    for paragraph in [*merged.paragraphs, table.cell(2, 1).paragraphs[0]]:
+        _numbered(paragraph._p, items)
+    doc.save(tmp_path / "材料.docx")
+    assert load_document(tmp_path / "材料.docx").text.split("\n\n") == [
+        "本科 | 1.身份证 2.毕业证", "硕士 | 1.身份证 2.毕业证", "博士 | 3.博士学位证"]
+
+
 def test_word_numbered_articles_are_cited_by_their_label(tmp_path, shipped_kb):
     from ingest.pipeline import build
     from knowledge.service import KnowledgeBase

@@ -285,17 +285,19 @@ def _load_xlsx(data: bytes) -> tuple[str, str]:
         if len(sheets) > 1:
             blocks.append(f"## {sheet.title}")
         header: str | None = None
+        titled = False  # the sheet's first line of one cell is its title; later ones are text
         between = False  # a line of one cell (a note, a group's name) since the header was last written
         for cells in rows:
             filled = list(dict.fromkeys(c for c in cells if c))  # a title merged across the columns is one cell
             if len(filled) == 1:
-                if header is None:
+                if header is None and not titled:  # (a sheet of one column, 申请材料 one a row, is no headings)
+                    titled = True
                     title = title or filled[0]
                     mark = "###" if len(sheets) > 1 else "#"  # under the sheet's name when there are several
                     blocks.append(f"{mark} {filled[0]}" if len(filled[0]) <= _TITLE_MAX else filled[0])
                 else:
                     blocks.append(filled[0])
-                    between = True
+                    between = header is not None
                 continue
             line = "| " + " | ".join(cells) + " |"
             if header is None:

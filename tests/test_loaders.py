@@ -405,6 +405,25 @@ def test_xlsx_sheets_become_tables_whose_rows_carry_header_and_unit(tmp_path):
     assert coverage(clean_text(doc.text), structure, rows + ["注：租房补贴按季度发放"]).ratio == 1.0
 
 
+def test_a_sheet_of_one_column_is_a_title_and_its_lines(tmp_path):
+    """A list kept one item a row (申请材料) is text under the sheet's title, not a heading per row
+    (a heading with nothing under it answers nothing); so is a note between the title and the table."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for line in ["青年人才驿站入住申请材料", "身份证原件及复印件", "毕业证书复印件", "劳动合同或录用通知"]:
+        book.active.append([line])
+    book.save(tmp_path / "材料.xlsx")
+    book = openpyxl.Workbook()
+    for row in [["2024年安居补贴标准"], ["单位：元"], ["学历", "租房补贴"], ["本科", 800]]:
+        book.active.append(row)
+    book.save(tmp_path / "标准.xlsx")
+    assert load_document(tmp_path / "材料.xlsx").text.split("\n\n") == [
+        "# 青年人才驿站入住申请材料", "身份证原件及复印件", "毕业证书复印件", "劳动合同或录用通知"]
+    assert load_document(tmp_path / "标准.xlsx").text.split("\n\n") == [
+        "# 2024年安居补贴标准", "单位：元", "| 学历 | 租房补贴 |", "| 本科 | 800 |"]
+
+
 def test_xlsx_goes_through_the_pipeline_and_answers_by_row(tmp_path, shipped_kb):
     """"本科生租房补贴每月多少" is the 本科 row's rent, not another degree's, nor the purchase subsidy."""
     from ingest.pipeline import build

@@ -276,7 +276,7 @@ def _load_xlsx(data: bytes) -> tuple[str, str]:
             for row in sheet.iter_rows(merged.min_row, merged.max_row, merged.min_col, merged.max_col):
                 for cell in row:
                     cell.value = value
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [[_cell_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
         rows = [r for r in rows if any(r)]
         used = [j for j in range(max((len(r) for r in rows), default=0)) if any(j < len(r) and r[j] for r in rows)]
         rows = [[r[j] if j < len(r) else "" for j in used] for r in rows]
@@ -310,10 +310,20 @@ def _load_xlsx(data: bytes) -> tuple[str, str]:
     return title, "\n\n".join(blocks)
 
 
-def _cell_text(value) -> str:
-    """A cell as people read it: 800 not 800.0, a date as 2024-03-15, no line breaks."""
+_PERCENT_FORMAT = re.compile(r"0(?:\.(0+))?\s*%")  # "0%", "0.0%": the decimals it shows
+
+
+def _cell_text(value, number_format: str = "General") -> str:
+    """A cell as people read it: 800 not 800.0, 60% not 0.6 (a share is stored as a fraction and
+    shown by its format), 880 not 880.0000000000001 (a formula's float), a date as 2024-03-15,
+    no line breaks."""
     if value is None:
         return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        percent = _PERCENT_FORMAT.search(number_format or "")
+        if percent:
+            return f"{value * 100:.{len(percent.group(1) or '')}f}%"
+        value = round(value, 9) if isinstance(value, float) else value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if hasattr(value, "isoformat"):

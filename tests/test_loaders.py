@@ -424,6 +424,22 @@ def test_a_sheet_of_one_column_is_a_title_and_its_lines(tmp_path):
         "# 2024年安居补贴标准", "单位：元", "| 学历 | 租房补贴 |", "| 本科 | 800 |"]
 
 
+def test_xlsx_numbers_read_as_the_sheet_shows_them(tmp_path):
+    """A share is stored as a fraction and shown by its format: 0.6 under "0%" is 60%, which is
+    what the policy text says of 补贴比例; a formula's float 880.0000000000001 is 880."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["学历", "补贴比例", "月补贴（元）"])
+    sheet.append(["博士", 0.6, 880.0000000000001])
+    sheet.append(["硕士", 0.125, 1234.5600000000002])
+    sheet["B2"].number_format, sheet["B3"].number_format = "0%", "0.0%"
+    book.save(tmp_path / "比例.xlsx")
+    assert load_document(tmp_path / "比例.xlsx").text.split("\n\n")[1:] == [
+        "| 博士 | 60% | 880 |", "| 硕士 | 12.5% | 1234.56 |"]
+
+
 def test_xlsx_goes_through_the_pipeline_and_answers_by_row(tmp_path, shipped_kb):
     """"本科生租房补贴每月多少" is the 本科 row's rent, not another degree's, nor the purchase subsidy."""
     from ingest.pipeline import build

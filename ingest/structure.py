@@ -43,7 +43,10 @@ _HISTORY_LINES = 8  # only near the top: the same words further down are the tex
 _TERM = re.compile(r"第[\d一二三四五六七八九十百]+届")
 _SESSION = re.compile(r"第[\d一二三四五六七八九十百]+次.*$|[（(].*$")
 # "本条例自2006年3月1日起施行", or the bare "自1997年4月1日起施行" a law database prints at the end.
-_EFFECTIVE = re.compile(r"(?:^|本[\u4e00-\u9fff]{1,6})自\s*((?:\d{4}|[二〇一二三四五六七八九○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+# Only the document naming itself (本法, 本实施细则): "本市自2016年1月1日起实施居住证制度" in a
+# 2023 report is when the city began something, not when the report took effect (nor its year).
+_EFFECTIVE = re.compile(r"(?:^|本(?:实施|暂行|若干|补充)?(?:条例|办法|规定|细则|通知|意见|决定|方案|规则|标准|指引|公告|通告"
+                        r"|政策|措施|制度|规范|准则|纲要|计划|章程|解释|修正案|法))自\s*((?:\d{4}|[二〇一二三四五六七八九○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*起(?:施行|实施|执行|生效)", re.M)
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[二〇一二三四五六七八九十○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 _ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|中心|院|会|室|小组|公司|集团)$")

@@ -274,3 +274,15 @@ def test_a_documents_year_is_its_own_not_the_day_it_took_effect():
     assert document_meta("某市积分落户管理办法（试行）", text, parse(text).meta, {})["year"] == "2016"
     dated = clean_text("某规定\n第九条 本规定自二〇一二年五月一日起施行。")
     assert document_meta("某规定", dated, parse(dated).meta, {})["year"] == "2012"
+
+
+def test_only_the_document_itself_takes_effect():
+    """"本条例自…起施行" is the document's own date; "本市自2016年1月1日起实施居住证制度" in a report
+    is when the city began something: neither the report's 施行日期 nor its year."""
+    from ingest.pipeline import document_meta
+
+    report = clean_text("某区人才工作综述\n本区自2020年7月1日起执行新的租房补贴标准，本市自2016年1月1日起实施居住证制度。")
+    assert "effective" not in parse(report).meta
+    assert "year" not in document_meta("某区人才工作综述", report, parse(report).meta, {})
+    assert parse(clean_text("某法\n第九十条 本法自2008年1月1日起施行。")).meta["effective"] == "2008年1月1日"
+    assert parse(clean_text("某细则\n第二十条 本实施细则自2017年3月1日起实施。")).meta["effective"] == "2017年3月1日"

@@ -35,9 +35,13 @@ _TITLE_MAX = 40
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号$"
                          r"|^[\u4e00-\u9fff]{1,12}令\s*第\s*\d+\s*号$")  # 省政府令第175号, 国令第663号
 # A law's history under its title: "2020年3月26日 山东省第十三届人民代表大会常务委员会第十八次会议通过",
-# "（2008年7月17日经人力资源和社会保障部第6次部务会议通过）", then any "…修正" / "…修订" lines.
-_HISTORY = re.compile(r"^[（(]?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:经)?([^。；]{0,160})"
-                      r"(通过|修正|修订|公布|批准|起?施行)[）)]?$")  # what was done: the last word
+# "（2008年7月17日经人力资源和社会保障部第6次部务会议通过）", then any "…修正" / "…修订" lines; or all
+# on one line, as laws are printed: "（1994年7月5日…通过　根据2009年8月27日…《关于修改部分法律的决定》
+# 第一次修正）". Each step is a date, who, and what was done (the word that ends it: "通过的《…决定》修正"
+# was 修正). No comma: "2024年3月5日，区人才工作领导小组召开会议，审议通过" is a sentence of the text.
+_HISTORY_START = re.compile(r"(?:根据)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_HISTORY_STEP = re.compile(r"(?:根据)?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:经)?([^。；;，,]{0,160})"
+                           r"(通过|修正|修订|公布|批准|起?施行)")
 _HISTORY_LINES = 8  # only near the top: the same words further down are the text's own
 # The body that adopted it, without the session: "山东省第十三届人民代表大会常务委员会第十八次会议" → 山东省人民代表大会常务委员会.
 _TERM = re.compile(r"第[\d一二三四五六七八九十百]+届")
@@ -56,6 +60,21 @@ _FIELD_LABELS = "发文机关|发布机关|发文单位|发布机构|发文字�
 _LABELLED = re.compile(rf"^({_FIELD_LABELS})[：:]\s*(.+)$")
 # "来源：市人社局  发布日期：2016-12-28" (a page's info line saved as text): one field per line.
 _NEXT_FIELD = re.compile(rf"\s+(?=(?:{_FIELD_LABELS}|时间|日期)[：:])")
+
+
+def _history(line: str) -> list[tuple[str, str, str]]:
+    """The steps of a history line, each (date, who, what was done); [] for any other line."""
+    inner = re.sub(r"^[（(]|[）)]$", "", line)
+    starts = [m.start() for m in _HISTORY_START.finditer(inner)]
+    if not starts or inner[:starts[0]].strip():
+        return []
+    steps = []
+    for start, end in zip(starts, starts[1:] + [len(inner)]):  # a step runs to the next one's date
+        step = _HISTORY_STEP.fullmatch(inner[start:end].strip(" \t\u3000；;，,"))
+        if step is None:
+            return []
+        steps.append(tuple(_SPACES.sub("", g) for g in step.groups()))
+    return steps
 
 
 def field_lines(line: str) -> list[str]:
@@ -173,18 +192,18 @@ def parse(text: str) -> Structure:
             meta.setdefault(key, labelled.group(2).strip())
             blocks.append(Block("meta", line, key=key))
             continue
-        history = _HISTORY.match(line) if i < _HISTORY_LINES else None
+        history = _history(line) if i < _HISTORY_LINES else []
         if history:
-            date, body, act = (_SPACES.sub("", g) for g in history.groups())
-            if act in ("修正", "修订"):
-                meta["amended"] = date  # the latest amendment is listed last
-            elif act.endswith("施行"):
-                meta.setdefault("effective", date)
-            else:
-                meta.setdefault("published" if act == "公布" else "adopted", date)
-                issuer = _SESSION.sub("", _TERM.sub("", body))
-                if issuer and _ISSUER_END.search(issuer):
-                    meta.setdefault("issuer", issuer)
+            for date, body, act in history:
+                if act in ("修正", "修订"):
+                    meta["amended"] = date  # the latest amendment is listed last
+                elif act.endswith("施行"):
+                    meta.setdefault("effective", date)
+                else:
+                    meta.setdefault("published" if act == "公布" else "adopted", date)
+                    issuer = _SESSION.sub("", _TERM.sub("", body))
+                    if issuer and _ISSUER_END.search(issuer):
+                        meta.setdefault("issuer", issuer)
             blocks.append(Block("meta", line, key="history"))
             continue
         if _DOC_NUMBER.match(line):

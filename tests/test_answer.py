@@ -587,3 +587,19 @@ def test_a_figure_meets_the_span_of_its_kind_that_holds_it():
     assert numbers_fit("我工作10年了", "已满10年不满20年的，年休假10天") == 1.0
     assert numbers_fit("我今年63了", "连续失业1年以上的") == 0.0
     assert numbers_fit("2020年以后", "工作满5年以上") == 0.0
+
+
+def test_a_year_of_the_askers_life_or_of_a_documents_making_asks_no_year(shipped_kb):
+    """"我是2022年毕业的" says when the asker graduated: the 2023 report still answers what the
+    驿站 offers. "2016年出台的那个条例" names when a law was made, which its year (that of its last
+    amendment) need not be. Neither keeps a document of another year from answering."""
+    from knowledge.answer import asked_years
+
+    assert asked_years("我是2022年毕业的，青年人才驿站提供什么服务") == set()
+    assert asked_years("2019年大学毕业的能去青年人才驿站吗") == set()
+    assert asked_years("2016年出台的那个条例，人才中介要几名专职人员") == set()
+    assert asked_years("2016年通过的人才市场条例有几章") == set()
+    assert asked_years("我想问2024年人才公寓计划建多少套") == {"2024"}
+    assert asked_years("惠城区2016年积分入学一共放出来多少个学位") == {"2016"}
+    answer = shipped_kb.answer("我是2022年毕业的，青年人才驿站提供什么服务")
+    assert answer.found and "免费住宿" in answer.text

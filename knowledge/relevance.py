@@ -152,9 +152,10 @@ _ATTRIBUTES = [
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
     # "多少钱" asks for an amount; "要交钱吗" "收费吗" whether something is charged: a sentence
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
-    # "一个月多少" "每年交多少" ask a sum per period (a count per period names its unit: 一个月多少天).
+    # "一个月多少" "每年交多少" ask a sum per period; a count per period names its unit after 多少
+    # (一个月多少天, 每年多少学时).
     (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
-                r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?![个天日晚次人名家套所项分年月岁平])"
+                r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
      re.compile(rf"{_SUM}|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as

@@ -603,3 +603,14 @@ def test_a_year_of_the_askers_life_or_of_a_documents_making_asks_no_year(shipped
     assert asked_years("惠城区2016年积分入学一共放出来多少个学位") == {"2016"}
     answer = shipped_kb.answer("我是2022年毕业的，青年人才驿站提供什么服务")
     assert answer.found and "免费住宿" in answer.text
+
+
+def test_a_count_per_period_is_not_a_sum_of_money():
+    """"每年多少学时" asks a number of hours a year, not money: the sentence stating 90学时 answers it.
+    "一个月多少" and "每年交多少钱" still ask a sum."""
+    from knowledge.relevance import attribute_fit
+
+    hours = "专业技术人员每年参加继续教育的学习时间不少于90学时。"
+    assert attribute_fit("继续教育每年要学多少学时", hours) == 0
+    assert attribute_fit("见习补贴一个月多少", "见习补贴每月2000元。") == 1
+    assert attribute_fit("档案托管费每年交多少钱", hours) == -1

@@ -367,11 +367,20 @@ def _ranges(text: str) -> tuple[tuple[float, float, str], ...]:
     return tuple(out)
 
 
+_AGE_MAX = 120
+
+
+def _bare(number: str) -> str | None:
+    """The kind of a figure named without a unit: about a person, an age ("今年63了"), if it can be
+    one; "月薪8000" is no age, and inside no span ("超过60周岁" held every large bare figure)."""
+    return "age" if float(number) <= _AGE_MAX else None
+
+
 def numbers_fit(query: str, text: str) -> float:
     """Share of the numbers the question names (50万, 2020年…) that ``text`` states, or whose span
     of the same kind it states ("交了13万个税" meets "12.6万—14.4万元", "今年63了" meets
     "男超过60周岁" — a bare figure about a person is an age — but not "连续失业一年以上"); 1.0 if none."""
-    wanted = {(n, _value(n, unit), _FAMILY.get(unit, "age")) for n, unit in _QUANTITY.findall(query)}
+    wanted = {(n, _value(n, unit), _FAMILY.get(unit) or _bare(n)) for n, unit in _QUANTITY.findall(query)}
     if not wanted:
         return 1.0
     found = set(_NUMBER.findall(text))

@@ -614,3 +614,13 @@ def test_a_count_per_period_is_not_a_sum_of_money():
     assert attribute_fit("继续教育每年要学多少学时", hours) == 0
     assert attribute_fit("见习补贴一个月多少", "见习补贴每月2000元。") == 1
     assert attribute_fit("档案托管费每年交多少钱", hours) == -1
+
+
+def test_a_bare_figure_too_large_for_an_age_is_in_no_span_of_ages():
+    """"月薪8000" is no age: "超过60周岁" does not hold it (any large bare figure was read as an
+    age above 60), nor does a span with no unit (a telephone number's 0523-88888888)."""
+    from knowledge.relevance import numbers_fit
+
+    assert numbers_fit("月薪8000能申请人才公寓吗", "男超过60周岁、女超过55周岁") == 0.0
+    assert numbers_fit("月薪8000能申请人才公寓吗", "咨询电话：0523-88888888") == 0.0
+    assert numbers_fit("我爸今年63了", "男超过60周岁、女超过55周岁") == 1.0

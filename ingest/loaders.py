@@ -270,16 +270,7 @@ def _load_xlsx(data: bytes) -> tuple[str, str]:
     title = (book.properties.title or "").strip()
     sheets = [s for s in book.worksheets if s.sheet_state == "visible"]
     for sheet in sheets:
-        for merged in list(sheet.merged_cells.ranges):  # a merged cell holds its value in every cell it spans
-            value = sheet.cell(merged.min_row, merged.min_col).value
-            sheet.unmerge_cells(str(merged))
-            for row in sheet.iter_rows(merged.min_row, merged.max_row, merged.min_col, merged.max_col):
-                for cell in row:
-                    cell.value = value
-        rows = [[_cell_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
-        rows = [r for r in rows if any(r)]
-        used = [j for j in range(max((len(r) for r in rows), default=0)) if any(j < len(r) and r[j] for r in rows)]
-        rows = [[r[j] if j < len(r) else "" for j in used] for r in rows]
+        rows = _sheet_rows(sheet)
         if not rows:
             continue
         if len(sheets) > 1:
@@ -308,6 +299,28 @@ def _load_xlsx(data: bytes) -> tuple[str, str]:
             blocks.append(line)
     book.close()
     return title, "\n\n".join(blocks)
+
+
+def _sheet_rows(sheet) -> list[list[str]]:
+    """The sheet's rows that hold something, in the columns that hold something, a merged cell's
+    text in every cell it spans.
+
+    Only the cells the file holds are read (openpyxl's ``_cells``): its row and column iterators
+    visit, and create, every cell of the rectangle up to the farthest one, and a stray space typed
+    in XFD1048576 makes that 17 billion cells."""
+    texts = {pos: _cell_text(cell.value, cell.number_format) for pos, cell in sheet._cells.items()}
+    texts = {pos: text for pos, text in texts.items() if text}
+    if not texts:
+        return []
+    last_row, last_col = max(r for r, _ in texts), max(c for _, c in texts)
+    for merged in sheet.merged_cells.ranges:  # (one merged down a whole column ends where the text does)
+        text = texts.get((merged.min_row, merged.min_col))
+        if text:
+            for r in range(merged.min_row, min(merged.max_row, last_row) + 1):
+                for c in range(merged.min_col, min(merged.max_col, last_col) + 1):
+                    texts[(r, c)] = text
+    columns = sorted({c for _, c in texts})
+    return [[texts.get((r, c), "") for c in columns] for r in sorted({r for r, _ in texts})]
 
 
 _PERCENT_FORMAT = re.compile(r"0(?:\.(0+))?\s*%")  # "0%", "0.0%": the decimals it shows

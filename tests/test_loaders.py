@@ -440,6 +440,31 @@ def test_xlsx_numbers_read_as_the_sheet_shows_them(tmp_path):
         "| 博士 | 60% | 880 |", "| 硕士 | 12.5% | 1234.56 |"]
 
 
+def test_a_stray_cell_far_away_costs_nothing(tmp_path):
+    """A space typed in the sheet's last cell (XFD1048576) once made the loader walk, and create,
+    every cell up to it; only the cells the file holds are read now."""
+    import signal
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["学历", "租房补贴"])
+    book.active.append(["本科", 800])
+    book.active["XFD1048576"] = " "
+    book.save(tmp_path / "补贴.xlsx")
+
+    def too_long(*_):
+        raise TimeoutError("the loader walks the empty cells")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(3)
+    try:
+        assert load_document(tmp_path / "补贴.xlsx").text == "| 学历 | 租房补贴 |\n\n| 本科 | 800 |"
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_xlsx_goes_through_the_pipeline_and_answers_by_row(tmp_path, shipped_kb):
     """"本科生租房补贴每月多少" is the 本科 row's rent, not another degree's, nor the purchase subsidy."""
     from ingest.pipeline import build

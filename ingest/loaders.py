@@ -268,13 +268,12 @@ def _load_xlsx(data: bytes) -> tuple[str, str]:
     book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # not read_only: that drops merged ranges
     blocks: list[str] = []
     title = (book.properties.title or "").strip()
-    sheets = [s for s in book.worksheets if s.sheet_state == "visible"]
-    for sheet in sheets:
-        rows = _sheet_rows(sheet)
-        if not rows:
-            continue
+    # Only sheets that hold something count: an Excel 2007 workbook's empty Sheet2 and Sheet3 would
+    # make "Sheet1" a heading over the one table.
+    sheets = [(s.title, rows) for s in book.worksheets if s.sheet_state == "visible" and (rows := _sheet_rows(s))]
+    for name, rows in sheets:
         if len(sheets) > 1:
-            blocks.append(f"## {sheet.title}")
+            blocks.append(f"## {name}")
         header: str | None = None
         titled = False  # the sheet's first line of one cell is its title; later ones are text
         between = False  # a line of one cell (a note, a group's name) since the header was last written

@@ -440,6 +440,21 @@ def test_xlsx_numbers_read_as_the_sheet_shows_them(tmp_path):
         "| 博士 | 60% | 880 |", "| 硕士 | 12.5% | 1234.56 |"]
 
 
+def test_empty_sheets_are_no_sheets(tmp_path):
+    """An Excel 2007 workbook comes with Sheet2 and Sheet3; left empty, they do not make Sheet1's
+    name a heading over the table (nor its title a heading under it)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    for row in [["2024年安居补贴标准"], ["学历", "租房补贴"], ["本科", 800]]:
+        book.active.append(row)
+    book.create_sheet("Sheet2"), book.create_sheet("Sheet3")
+    book.save(tmp_path / "标准.xlsx")
+    assert load_document(tmp_path / "标准.xlsx").text.split("\n\n") == [
+        "# 2024年安居补贴标准", "| 学历 | 租房补贴 |", "| 本科 | 800 |"]
+
+
 def test_a_stray_cell_far_away_costs_nothing(tmp_path):
     """A space typed in the sheet's last cell (XFD1048576) once made the loader walk, and create,
     every cell up to it; only the cells the file holds are read now."""

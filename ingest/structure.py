@@ -114,8 +114,10 @@ class Structure:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-# A table row as parse writes it: "序号：1；性别：男；…；补缴金额：100710元。"
-_ROW_LINE = re.compile(r"^(?:[^：；。\n]{1,16}：[^；\n]*；)+[^：；。\n]{1,16}：[^；\n]*。$")
+# A table row as parse writes it: "序号：1；性别：男；…；补缴金额：100710元。", or with its first cell
+# bare when the header's corner is empty (a column of row labels): "第一类；性别：男；…。"
+_ROW_FIELD = r"[^：；。\n]{1,16}：[^；\n]*"
+_ROW_LINE = re.compile(rf"^(?:[^：；。\n]{{1,30}}；(?:{_ROW_FIELD}；)*|(?:{_ROW_FIELD}；)+){_ROW_FIELD}。$")
 
 
 def is_row(line: str) -> bool:

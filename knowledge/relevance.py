@@ -229,9 +229,10 @@ _PREFERRED = [
     # "几套" "多少个名额": a count of things, people or times; a list naming them answers too
     # ("驿站有几个" → the stations by name). "哪几个" asks which, not how many.
     (re.compile(rf"(?<!哪)(?:多少|几)(?:{_THINGS}|次)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|次|万|倍)")),
-    # "归哪个办公室统筹" "谁负责": a body — an office, a bureau, a committee.
+    # "归哪个办公室统筹" "谁负责": a body — an office, a bureau, a committee (a 厅 that is a room,
+    # 一室一厅, 办事大厅, is none).
     (re.compile(r"(?:哪个|哪些|什么|啥)(?:部门|单位|机构|机关|办公室|科室)|谁(?:负责|管|牵头|统筹|主管|审批|发)"),
-     re.compile(r"[\u4e00-\u9fff]{2,12}(?:办公室|委员会|人民政府|厅|部门|机构|机关|派出所|服务中心)"
+     re.compile(r"[\u4e00-\u9fff]{2,12}(?:办公室|委员会|人民政府|(?<![一二两三室大客餐门展])厅|部门|机构|机关|派出所|服务中心)"
                 r"|(?:人社|公安|财政|教育|税务|住建|民政|商务|统计|管理|服务|事务|保障)局|(?:人才|科创|区委|市委|县委|政府|党委|人社)办")),
     (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
      re.compile(r"是指|所称|指的是|系指|包括")),

@@ -624,3 +624,14 @@ def test_a_bare_figure_too_large_for_an_age_is_in_no_span_of_ages():
     assert numbers_fit("月薪8000能申请人才公寓吗", "男超过60周岁、女超过55周岁") == 0.0
     assert numbers_fit("月薪8000能申请人才公寓吗", "咨询电话：0523-88888888") == 0.0
     assert numbers_fit("我爸今年63了", "男超过60周岁、女超过55周岁") == 1.0
+
+
+def test_a_room_is_no_body():
+    """"归哪个部门管" prefers a sentence naming an office or a 厅 (省人社厅), not one describing a
+    flat's 一室一厅 or an office's 办事大厅."""
+    from knowledge.relevance import preferred_fit
+
+    assert preferred_fit("人才公寓归哪个部门管", "人才公寓户型为一室一厅，拎包入住。") == 0
+    assert preferred_fit("驿站谁负责", "驿站办事大厅提供政策咨询。") == 0
+    assert preferred_fit("人才公寓归哪个部门管", "人才公寓由区住建局统一管理。") == 1
+    assert preferred_fit("认定归哪个部门", "由江苏省人力资源和社会保障厅认定。") == 1

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import DocumentError
-from ingest.word_numbering import WordNumbering, numbered_text
+from ingest.structure import numbered_text
+from ingest.word_numbering import WordNumbering
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".xlsx", ".html", ".htm"})
 # Office formats older than OOXML (and WPS's own): no maintained pure-Python reader; saved again as
@@ -208,14 +209,11 @@ def _load_docx(data: bytes) -> tuple[str, str]:
     title = heading1 = ""
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            blocks.extend(_docx_table_rows(item))
+            blocks.extend(_docx_table_rows(item, numbering))
             continue
-        label = numbering.label(item)  # counted even when empty: Word numbers an empty item too
-        text = item.text.strip()
+        text = _docx_paragraph_text(item, numbering)
         if not text:
             continue
-        if label and not text.startswith(label):
-            text = numbered_text(label, text)
         style = (item.style.name if item.style is not None else "") or ""
         level = _heading_level(style)
         if style.strip().lower() in ("title", "标题"):
@@ -229,15 +227,25 @@ def _load_docx(data: bytes) -> tuple[str, str]:
     return title or heading1, "\n\n".join(blocks)
 
 
-def _docx_table_rows(table) -> list[str]:
+def _docx_paragraph_text(paragraph, numbering: WordNumbering) -> str:
+    """A paragraph's text with the label Word draws before it ("第一条 …", "1.身份证")."""
+    label = numbering.label(paragraph)  # counted even when empty: Word numbers an empty item too
+    text = paragraph.text.strip()
+    return numbered_text(label, text) if text and label and not text.startswith(label) else text
+
+
+def _docx_table_rows(table, numbering: WordNumbering) -> list[str]:
     rows = []
+    texts = {}  # per <w:tc> (kept alive, so lxml gives the same one back): a cell merged down is read once
     for row in table.rows:
         cells, seen = [], []
         for cell in row.cells:
             if any(cell._tc is tc for tc in seen):
                 continue  # a horizontally merged cell repeats once per spanned column
             seen.append(cell._tc)
-            cells.append(" ".join(cell.text.split()))
+            if cell._tc not in texts:  # and its list items counted once
+                texts[cell._tc] = " ".join(" ".join(_docx_paragraph_text(p, numbering) for p in cell.paragraphs).split())
+            cells.append(texts[cell._tc])
         if any(cells):
             rows.append(" | ".join(cells))
     return rows
@@ -260,34 +268,26 @@ def _load_xlsx(data: bytes) -> tuple[str, str]:
     book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # not read_only: that drops merged ranges
     blocks: list[str] = []
     title = (book.properties.title or "").strip()
-    sheets = [s for s in book.worksheets if s.sheet_state == "visible"]
-    for sheet in sheets:
-        for merged in list(sheet.merged_cells.ranges):  # a merged cell holds its value in every cell it spans
-            value = sheet.cell(merged.min_row, merged.min_col).value
-            sheet.unmerge_cells(str(merged))
-            for row in sheet.iter_rows(merged.min_row, merged.max_row, merged.min_col, merged.max_col):
-                for cell in row:
-                    cell.value = value
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        rows = [r for r in rows if any(r)]
-        used = [j for j in range(max((len(r) for r in rows), default=0)) if any(j < len(r) and r[j] for r in rows)]
-        rows = [[r[j] if j < len(r) else "" for j in used] for r in rows]
-        if not rows:
-            continue
+    # Only sheets that hold something count: an Excel 2007 workbook's empty Sheet2 and Sheet3 would
+    # make "Sheet1" a heading over the one table.
+    sheets = [(s.title, rows) for s in book.worksheets if s.sheet_state == "visible" and (rows := _sheet_rows(s))]
+    for name, rows in sheets:
         if len(sheets) > 1:
-            blocks.append(f"## {sheet.title}")
+            blocks.append(f"## {name}")
         header: str | None = None
+        titled = False  # the sheet's first line of one cell is its title; later ones are text
         between = False  # a line of one cell (a note, a group's name) since the header was last written
         for cells in rows:
             filled = list(dict.fromkeys(c for c in cells if c))  # a title merged across the columns is one cell
             if len(filled) == 1:
-                if header is None:
+                if header is None and not titled:  # (a sheet of one column, 申请材料 one a row, is no headings)
+                    titled = True
                     title = title or filled[0]
                     mark = "###" if len(sheets) > 1 else "#"  # under the sheet's name when there are several
                     blocks.append(f"{mark} {filled[0]}" if len(filled[0]) <= _TITLE_MAX else filled[0])
                 else:
                     blocks.append(filled[0])
-                    between = True
+                    between = header is not None
                 continue
             line = "| " + " | ".join(cells) + " |"
             if header is None:
@@ -300,10 +300,42 @@ def _load_xlsx(data: bytes) -> tuple[str, str]:
     return title, "\n\n".join(blocks)
 
 
-def _cell_text(value) -> str:
-    """A cell as people read it: 800 not 800.0, a date as 2024-03-15, no line breaks."""
+def _sheet_rows(sheet) -> list[list[str]]:
+    """The sheet's rows that hold something, in the columns that hold something, a merged cell's
+    text in every cell it spans.
+
+    Only the cells the file holds are read (openpyxl's ``_cells``): its row and column iterators
+    visit, and create, every cell of the rectangle up to the farthest one, and a stray space typed
+    in XFD1048576 makes that 17 billion cells."""
+    texts = {pos: _cell_text(cell.value, cell.number_format) for pos, cell in sheet._cells.items()}
+    texts = {pos: text for pos, text in texts.items() if text}
+    if not texts:
+        return []
+    last_row, last_col = max(r for r, _ in texts), max(c for _, c in texts)
+    for merged in sheet.merged_cells.ranges:  # (one merged down a whole column ends where the text does)
+        text = texts.get((merged.min_row, merged.min_col))
+        if text:
+            for r in range(merged.min_row, min(merged.max_row, last_row) + 1):
+                for c in range(merged.min_col, min(merged.max_col, last_col) + 1):
+                    texts[(r, c)] = text
+    columns = sorted({c for _, c in texts})
+    return [[texts.get((r, c), "") for c in columns] for r in sorted({r for r, _ in texts})]
+
+
+_PERCENT_FORMAT = re.compile(r"0(?:\.(0+))?\s*%")  # "0%", "0.0%": the decimals it shows
+
+
+def _cell_text(value, number_format: str = "General") -> str:
+    """A cell as people read it: 800 not 800.0, 60% not 0.6 (a share is stored as a fraction and
+    shown by its format), 880 not 880.0000000000001 (a formula's float), a date as 2024-03-15,
+    no line breaks."""
     if value is None:
         return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        percent = _PERCENT_FORMAT.search(number_format or "")
+        if percent:
+            return f"{value * 100:.{len(percent.group(1) or '')}f}%"
+        value = round(value, 9) if isinstance(value, float) else value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if hasattr(value, "isoformat"):

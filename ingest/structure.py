@@ -35,15 +35,22 @@ _TITLE_MAX = 40
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号$"
                          r"|^[\u4e00-\u9fff]{1,12}令\s*第\s*\d+\s*号$")  # 省政府令第175号, 国令第663号
 # A law's history under its title: "2020年3月26日 山东省第十三届人民代表大会常务委员会第十八次会议通过",
-# "（2008年7月17日经人力资源和社会保障部第6次部务会议通过）", then any "…修正" / "…修订" lines.
-_HISTORY = re.compile(r"^[（(]?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:经)?([^。；]{0,160})"
-                      r"(通过|修正|修订|公布|批准|起?施行)[）)]?$")  # what was done: the last word
+# "（2008年7月17日经人力资源和社会保障部第6次部务会议通过）", then any "…修正" / "…修订" lines; or all
+# on one line, as laws are printed: "（1994年7月5日…通过　根据2009年8月27日…《关于修改部分法律的决定》
+# 第一次修正）". Each step is a date, who, and what was done (the word that ends it: "通过的《…决定》修正"
+# was 修正). No comma: "2024年3月5日，区人才工作领导小组召开会议，审议通过" is a sentence of the text.
+_HISTORY_START = re.compile(r"(?:根据)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_HISTORY_STEP = re.compile(r"(?:根据)?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:经)?([^。；;，,]{0,160})"
+                           r"(通过|修正|修订|公布|批准|起?施行)")
 _HISTORY_LINES = 8  # only near the top: the same words further down are the text's own
 # The body that adopted it, without the session: "山东省第十三届人民代表大会常务委员会第十八次会议" → 山东省人民代表大会常务委员会.
 _TERM = re.compile(r"第[\d一二三四五六七八九十百]+届")
 _SESSION = re.compile(r"第[\d一二三四五六七八九十百]+次.*$|[（(].*$")
 # "本条例自2006年3月1日起施行", or the bare "自1997年4月1日起施行" a law database prints at the end.
-_EFFECTIVE = re.compile(r"(?:^|本[\u4e00-\u9fff]{1,6})自\s*((?:\d{4}|[二〇一二三四五六七八九○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+# Only the document naming itself (本法, 本实施细则): "本市自2016年1月1日起实施居住证制度" in a
+# 2023 report is when the city began something, not when the report took effect (nor its year).
+_EFFECTIVE = re.compile(r"(?:^|本(?:实施|暂行|若干|补充)?(?:条例|办法|规定|细则|通知|意见|决定|方案|规则|标准|指引|公告|通告"
+                        r"|政策|措施|制度|规范|准则|纲要|计划|章程|解释|修正案|法))自\s*((?:\d{4}|[二〇一二三四五六七八九○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*起(?:施行|实施|执行|生效)", re.M)
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[二〇一二三四五六七八九十○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 _ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|中心|院|会|室|小组|公司|集团)$")
@@ -53,6 +60,21 @@ _FIELD_LABELS = "发文机关|发布机关|发文单位|发布机构|发文字�
 _LABELLED = re.compile(rf"^({_FIELD_LABELS})[：:]\s*(.+)$")
 # "来源：市人社局  发布日期：2016-12-28" (a page's info line saved as text): one field per line.
 _NEXT_FIELD = re.compile(rf"\s+(?=(?:{_FIELD_LABELS}|时间|日期)[：:])")
+
+
+def _history(line: str) -> list[tuple[str, str, str]]:
+    """The steps of a history line, each (date, who, what was done); [] for any other line."""
+    inner = re.sub(r"^[（(]|[）)]$", "", line)
+    starts = [m.start() for m in _HISTORY_START.finditer(inner)]
+    if not starts or inner[:starts[0]].strip():
+        return []
+    steps = []
+    for start, end in zip(starts, starts[1:] + [len(inner)]):  # a step runs to the next one's date
+        step = _HISTORY_STEP.fullmatch(inner[start:end].strip(" \t\u3000；;，,"))
+        if step is None:
+            return []
+        steps.append(tuple(_SPACES.sub("", g) for g in step.groups()))
+    return steps
 
 
 def field_lines(line: str) -> list[str]:
@@ -92,8 +114,10 @@ class Structure:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-# A table row as parse writes it: "序号：1；性别：男；…；补缴金额：100710元。"
-_ROW_LINE = re.compile(r"^(?:[^：；。\n]{1,16}：[^；\n]*；)+[^：；。\n]{1,16}：[^；\n]*。$")
+# A table row as parse writes it: "序号：1；性别：男；…；补缴金额：100710元。", or with its first cell
+# bare when the header's corner is empty (a column of row labels): "第一类；性别：男；…。"
+_ROW_FIELD = r"[^：；。\n]{1,16}：[^；\n]*"
+_ROW_LINE = re.compile(rf"^(?:[^：；。\n]{{1,30}}；(?:{_ROW_FIELD}；)*|(?:{_ROW_FIELD}；)+){_ROW_FIELD}。$")
 
 
 def is_row(line: str) -> bool:
@@ -107,6 +131,14 @@ def _numbered(line: str) -> tuple[str, str, int] | None:
         if m:
             return m.group(1), m.group(2).strip(), level
     return None
+
+
+def numbered_text(label: str, text: str) -> str:
+    """A numbered line as it reads on the page: a space after 第一条 and 第一章 ("第一条 为…"), none
+    after a label that ends in its own mark ("一、总则", "（一）…", "1.…")."""
+    if not label:
+        return text
+    return f"{label}{'' if label[-1] in '、.．）)' else ' '}{text}"
 
 
 def starts_item(line: str) -> bool:
@@ -162,18 +194,18 @@ def parse(text: str) -> Structure:
             meta.setdefault(key, labelled.group(2).strip())
             blocks.append(Block("meta", line, key=key))
             continue
-        history = _HISTORY.match(line) if i < _HISTORY_LINES else None
+        history = _history(line) if i < _HISTORY_LINES else []
         if history:
-            date, body, act = (_SPACES.sub("", g) for g in history.groups())
-            if act in ("修正", "修订"):
-                meta["amended"] = date  # the latest amendment is listed last
-            elif act.endswith("施行"):
-                meta.setdefault("effective", date)
-            else:
-                meta.setdefault("published" if act == "公布" else "adopted", date)
-                issuer = _SESSION.sub("", _TERM.sub("", body))
-                if issuer and _ISSUER_END.search(issuer):
-                    meta.setdefault("issuer", issuer)
+            for date, body, act in history:
+                if act in ("修正", "修订"):
+                    meta["amended"] = date  # the latest amendment is listed last
+                elif act.endswith("施行"):
+                    meta.setdefault("effective", date)
+                else:
+                    meta.setdefault("published" if act == "公布" else "adopted", date)
+                    issuer = _SESSION.sub("", _TERM.sub("", body))
+                    if issuer and _ISSUER_END.search(issuer):
+                        meta.setdefault("issuer", issuer)
             blocks.append(Block("meta", line, key="history"))
             continue
         if _DOC_NUMBER.match(line):
@@ -191,7 +223,7 @@ def parse(text: str) -> Structure:
         numbered = _numbered(line)
         if numbered:
             label, rest, level = numbered
-            text = f"{label}{'' if label[-1] in '、.．）)' else ' '}{rest}".strip()
+            text = numbered_text(label, rest).strip()
             intro = rest.endswith(("：", ":"))  # "第四条 申请材料：" introduces the items below it
             if label.endswith(_ALWAYS_HEADING) or (not intro and (not rest or _is_bare_title(rest))):
                 blocks.append(Block("heading", text, level=level, label=label))

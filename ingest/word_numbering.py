@@ -9,6 +9,14 @@ article an answer cites. This reads the numbering part (numbering.xml) the
 way Word counts: one counter per list and level, deeper levels starting over
 when a shallower one moves on, "%1" in a level's text replaced by that level's
 count in its number format (chineseCounting: 一, 十一; decimal: 1; …).
+
+A list is an abstract definition (w:abstractNum); paragraphs point at an
+instance of it (w:num). Instances of one list share its counters, as in Word
+(ECMA-376 §17.9): a 办法 edited over the years often numbers its articles through
+two or three instances (pasted in, or a heading style's and the paragraphs' own),
+and 第三条 after 第二条 must not read 第一条 again. An instance that says where
+to start (w:startOverride, Word's "restart at 1") starts its levels over the
+first time it is used.
 """
 
 from __future__ import annotations
@@ -75,7 +83,9 @@ class WordNumbering:
 
     def __init__(self, document):
         self._levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId -> ilvl -> (start, fmt, text)
-        self._counts: dict[str, dict[int, int]] = {}
+        self._list_of: dict[str, str] = {}  # numId -> abstractNumId: the counters it shares
+        self._restarts: dict[str, set[int]] = {}  # numId -> levels it starts over when first used
+        self._counts: dict[str, dict[int, int]] = {}  # abstractNumId -> ilvl -> count
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -83,7 +93,8 @@ class WordNumbering:
         abstract = {a.get(qn("w:abstractNumId")): a for a in numbering.findall(qn("w:abstractNum"))}
         for num in numbering.findall(qn("w:num")):
             levels = {}
-            base = abstract.get(_val(num, "w:abstractNumId"))
+            num_id, abstract_id = num.get(qn("w:numId")), _val(num, "w:abstractNumId")
+            base = abstract.get(abstract_id)
             overrides = {int(o.get(qn("w:ilvl"))): o for o in num.findall(qn("w:lvlOverride"))}
             for lvl in base.findall(qn("w:lvl")) if base is not None else ():
                 ilvl = int(lvl.get(qn("w:ilvl"), "0"))
@@ -91,7 +102,9 @@ class WordNumbering:
                 lvl = override.find(qn("w:lvl")) if override is not None and override.find(qn("w:lvl")) is not None else lvl
                 start = _val(override, "w:startOverride") or _val(lvl, "w:start") or "1"
                 levels[ilvl] = (int(start), _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "")
-            self._levels[num.get(qn("w:numId"))] = levels
+            self._levels[num_id] = levels
+            self._list_of[num_id] = abstract_id or num_id
+            self._restarts[num_id] = {i for i, o in overrides.items() if _val(o, "w:startOverride") is not None}
 
     def label(self, paragraph) -> str:
         """The label Word draws before ``paragraph`` ("第一条", "一、", "（二）"), "" if it has none."""
@@ -99,7 +112,9 @@ class WordNumbering:
         levels = self._levels.get(num_id) if num_id else None
         if not levels or ilvl not in levels:
             return ""
-        counts = self._counts.setdefault(num_id, {})
+        counts = self._counts.setdefault(self._list_of[num_id], {})
+        for restarted in self._restarts.pop(num_id, ()):  # its first paragraph: "restart at 1" applies once
+            counts.pop(restarted, None)
         counts[ilvl] = counts.get(ilvl, levels[ilvl][0] - 1) + 1
         for deeper in [lvl for lvl in counts if lvl > ilvl]:
             del counts[deeper]  # "（一）" starts over under each new "一、"
@@ -126,9 +141,3 @@ class WordNumbering:
         num_id = str(num_pr.numId.val)
         return (None if num_id == "0" else num_id), (num_pr.ilvl.val if num_pr.ilvl is not None else 0)
 
-
-def numbered_text(label: str, text: str) -> str:
-    """A paragraph's text with its label in front, as it reads on the page: "第一条 为…", "一、总则"."""
-    if not label:
-        return text
-    return f"{label}{'' if label[-1] in '、.．）)' else ' '}{text}"

@@ -161,11 +161,19 @@ _RELATIVE_YEAR = re.compile(r"全年|今年|去年|前年")
 # A year a question asks about ("2024年人才公寓建多少套"), not one that bounds a span ("2016年以前办的",
 # "到2020年") or names a document ("2014年户籍改革意见", matched by the document's own year).
 _ASKED_YEAR = re.compile(r"(?<![到至止\d])((?:19|20)\d\d)年(?!以前|之前|以后|之后|前|后|起|底前|至|到)")
+# Nor a year of the asker's own life ("我是2022年毕业的", "2019年大学毕业的能住驿站吗"), which no
+# document is dated by, nor the year a document was made ("2016年出台的那个办法"): a law adopted in 2016
+# and amended since is dated by its amendment, and the one sentence naming 2016年 was its 施行 line.
+_ASKER_BEFORE = re.compile(r"(?:我|本人|孩子|我家|我爸|我妈)(?:是|在|于|们)?$")
+_NOT_ASKED_AFTER = re.compile(r"[^，,。？?！!]{0,6}?(?:毕业|出生|入职|参加工作|参保|结婚|退休|离职"
+                              r"|出台|印发|颁布|公布|发布|下发|发的|出的|(?:实施|施行|通过|修订|修改|修正|制定)的)")
 
 
 def asked_years(question: str) -> set[str]:
-    """The years a question asks about."""
-    return set(_ASKED_YEAR.findall(question))
+    """The years a question asks a fact of: what a document of that year (or a sentence naming the
+    year) answers."""
+    return {m.group(1) for m in _ASKED_YEAR.finditer(question)
+            if not _ASKER_BEFORE.search(question[:m.start()]) and not _NOT_ASKED_AFTER.match(question, m.end())}
 _YEAR_STATED = re.compile(r"(?:19|20)\d\d年")
 
 

@@ -179,6 +179,8 @@ def asked_thing(question: str) -> str:
     return _noun_phrase(thing) if head and word_tag(head) in ("n", "nz", "vn") and head not in _RELATIONS else ""
 
 
+# Nouns and names, abbreviations (j), set phrases (l); None: a word jieba has no part of speech for,
+# as the domain words of knowledge/userdict.txt (人才公寓, 青年人才驿站), all of them things.
 _NOUNS = frozenset({"n", "nz", "vn", "nt", "ns", "nr", "j", "l", "an", None})
 
 

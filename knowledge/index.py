@@ -19,11 +19,10 @@ While a new generation loads, other threads keep answering from the old one.
 
 from __future__ import annotations
 
-import re
-
 import hashlib
 import logging
 import os
+import re
 import threading
 import time
 import weakref

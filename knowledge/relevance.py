@@ -152,9 +152,10 @@ _ATTRIBUTES = [
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
     # "多少钱" asks for an amount; "要交钱吗" "收费吗" whether something is charged: a sentence
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
-    # "一个月多少" "每年交多少" ask a sum per period (a count per period names its unit: 一个月多少天).
+    # "一个月多少" "每年交多少" ask a sum per period; a count per period names its unit after 多少
+    # (一个月多少天, 每年多少学时).
     (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
-                r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?![个天日晚次人名家套所项分年月岁平])"
+                r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
      re.compile(rf"{_SUM}|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
@@ -228,9 +229,10 @@ _PREFERRED = [
     # "几套" "多少个名额": a count of things, people or times; a list naming them answers too
     # ("驿站有几个" → the stations by name). "哪几个" asks which, not how many.
     (re.compile(rf"(?<!哪)(?:多少|几)(?:{_THINGS}|次)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|次|万|倍)")),
-    # "归哪个办公室统筹" "谁负责": a body — an office, a bureau, a committee.
+    # "归哪个办公室统筹" "谁负责": a body — an office, a bureau, a committee (a 厅 that is a room,
+    # 一室一厅, 办事大厅, is none).
     (re.compile(r"(?:哪个|哪些|什么|啥)(?:部门|单位|机构|机关|办公室|科室)|谁(?:负责|管|牵头|统筹|主管|审批|发)"),
-     re.compile(r"[\u4e00-\u9fff]{2,12}(?:办公室|委员会|人民政府|厅|部门|机构|机关|派出所|服务中心)"
+     re.compile(r"[\u4e00-\u9fff]{2,12}(?:办公室|委员会|人民政府|(?<![一二两三室大客餐门展])厅|部门|机构|机关|派出所|服务中心)"
                 r"|(?:人社|公安|财政|教育|税务|住建|民政|商务|统计|管理|服务|事务|保障)局|(?:人才|科创|区委|市委|县委|政府|党委|人社)办")),
     (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
      re.compile(r"是指|所称|指的是|系指|包括")),
@@ -366,11 +368,20 @@ def _ranges(text: str) -> tuple[tuple[float, float, str], ...]:
     return tuple(out)
 
 
+_AGE_MAX = 120
+
+
+def _bare(number: str) -> str | None:
+    """The kind of a figure named without a unit: about a person, an age ("今年63了"), if it can be
+    one; "月薪8000" is no age, and inside no span ("超过60周岁" held every large bare figure)."""
+    return "age" if float(number) <= _AGE_MAX else None
+
+
 def numbers_fit(query: str, text: str) -> float:
     """Share of the numbers the question names (50万, 2020年…) that ``text`` states, or whose span
     of the same kind it states ("交了13万个税" meets "12.6万—14.4万元", "今年63了" meets
     "男超过60周岁" — a bare figure about a person is an age — but not "连续失业一年以上"); 1.0 if none."""
-    wanted = {(n, _value(n, unit), _FAMILY.get(unit, "age")) for n, unit in _QUANTITY.findall(query)}
+    wanted = {(n, _value(n, unit), _FAMILY.get(unit) or _bare(n)) for n, unit in _QUANTITY.findall(query)}
     if not wanted:
         return 1.0
     found = set(_NUMBER.findall(text))

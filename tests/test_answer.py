@@ -587,3 +587,51 @@ def test_a_figure_meets_the_span_of_its_kind_that_holds_it():
     assert numbers_fit("我工作10年了", "已满10年不满20年的，年休假10天") == 1.0
     assert numbers_fit("我今年63了", "连续失业1年以上的") == 0.0
     assert numbers_fit("2020年以后", "工作满5年以上") == 0.0
+
+
+def test_a_year_of_the_askers_life_or_of_a_documents_making_asks_no_year(shipped_kb):
+    """"我是2022年毕业的" says when the asker graduated: the 2023 report still answers what the
+    驿站 offers. "2016年出台的那个条例" names when a law was made, which its year (that of its last
+    amendment) need not be. Neither keeps a document of another year from answering."""
+    from knowledge.answer import asked_years
+
+    assert asked_years("我是2022年毕业的，青年人才驿站提供什么服务") == set()
+    assert asked_years("2019年大学毕业的能去青年人才驿站吗") == set()
+    assert asked_years("2016年出台的那个条例，人才中介要几名专职人员") == set()
+    assert asked_years("2016年通过的人才市场条例有几章") == set()
+    assert asked_years("我想问2024年人才公寓计划建多少套") == {"2024"}
+    assert asked_years("惠城区2016年积分入学一共放出来多少个学位") == {"2016"}
+    answer = shipped_kb.answer("我是2022年毕业的，青年人才驿站提供什么服务")
+    assert answer.found and "免费住宿" in answer.text
+
+
+def test_a_count_per_period_is_not_a_sum_of_money():
+    """"每年多少学时" asks a number of hours a year, not money: the sentence stating 90学时 answers it.
+    "一个月多少" and "每年交多少钱" still ask a sum."""
+    from knowledge.relevance import attribute_fit
+
+    hours = "专业技术人员每年参加继续教育的学习时间不少于90学时。"
+    assert attribute_fit("继续教育每年要学多少学时", hours) == 0
+    assert attribute_fit("见习补贴一个月多少", "见习补贴每月2000元。") == 1
+    assert attribute_fit("档案托管费每年交多少钱", hours) == -1
+
+
+def test_a_bare_figure_too_large_for_an_age_is_in_no_span_of_ages():
+    """"月薪8000" is no age: "超过60周岁" does not hold it (any large bare figure was read as an
+    age above 60), nor does a span with no unit (a telephone number's 0523-88888888)."""
+    from knowledge.relevance import numbers_fit
+
+    assert numbers_fit("月薪8000能申请人才公寓吗", "男超过60周岁、女超过55周岁") == 0.0
+    assert numbers_fit("月薪8000能申请人才公寓吗", "咨询电话：0523-88888888") == 0.0
+    assert numbers_fit("我爸今年63了", "男超过60周岁、女超过55周岁") == 1.0
+
+
+def test_a_room_is_no_body():
+    """"归哪个部门管" prefers a sentence naming an office or a 厅 (省人社厅), not one describing a
+    flat's 一室一厅 or an office's 办事大厅."""
+    from knowledge.relevance import preferred_fit
+
+    assert preferred_fit("人才公寓归哪个部门管", "人才公寓户型为一室一厅，拎包入住。") == 0
+    assert preferred_fit("驿站谁负责", "驿站办事大厅提供政策咨询。") == 0
+    assert preferred_fit("人才公寓归哪个部门管", "人才公寓由区住建局统一管理。") == 1
+    assert preferred_fit("认定归哪个部门", "由江苏省人力资源和社会保障厅认定。") == 1

@@ -113,3 +113,15 @@ def test_a_table_inside_a_numbered_section_keeps_each_row_whole():
             "序号：3；性别：女；人员类别：非困难人员；最低年限：20；月补缴基数：3357元；补缴金额：80568元。"]
     assert all(any(row in c.text.split("\n") for c in chunks) for row in rows)
     assert not any(c.text.startswith(("月补缴基数", "补缴金额")) for c in chunks)
+
+
+def test_a_row_whose_first_cell_has_no_header_is_kept_whole_too():
+    """A table whose header leaves its corner empty (the first column names the rows) writes rows
+    as "第一类；性别：男；…": still a row, never cut where its amount would start a chunk of its own."""
+    text = ("三、确定了医保补缴后的医疗待遇。" + "三类人员一次性补缴不足年限的基本医疗保险费，按规定划入个人医疗账户内。" * 3 + "\n\n"
+            "| | 性别 | 人员类别 | 最低年限 | 月补缴基数 | 补缴金额 |\n| --- | --- | --- | --- | --- | --- |\n"
+            "| 第一类 | 男 | 非困难人员 | 25 | 3357元 | 100710元 |\n| 第二类 | 男 | 困难人员 | 25 | 2014.2元 | 60426元 |\n")
+    chunks = chunk_text(clean_text(text), size=160, overlap=40)
+    row = "第一类；性别：男；人员类别：非困难人员；最低年限：25；月补缴基数：3357元；补缴金额：100710元。"
+    assert any(row in c.text.split("\n") for c in chunks)
+    assert not any(c.text.startswith(("最低年限", "月补缴基数", "补缴金额")) for c in chunks)

@@ -405,6 +405,81 @@ def test_xlsx_sheets_become_tables_whose_rows_carry_header_and_unit(tmp_path):
     assert coverage(clean_text(doc.text), structure, rows + ["注：租房补贴按季度发放"]).ratio == 1.0
 
 
+def test_a_sheet_of_one_column_is_a_title_and_its_lines(tmp_path):
+    """A list kept one item a row (申请材料) is text under the sheet's title, not a heading per row
+    (a heading with nothing under it answers nothing); so is a note between the title and the table."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for line in ["青年人才驿站入住申请材料", "身份证原件及复印件", "毕业证书复印件", "劳动合同或录用通知"]:
+        book.active.append([line])
+    book.save(tmp_path / "材料.xlsx")
+    book = openpyxl.Workbook()
+    for row in [["2024年安居补贴标准"], ["单位：元"], ["学历", "租房补贴"], ["本科", 800]]:
+        book.active.append(row)
+    book.save(tmp_path / "标准.xlsx")
+    assert load_document(tmp_path / "材料.xlsx").text.split("\n\n") == [
+        "# 青年人才驿站入住申请材料", "身份证原件及复印件", "毕业证书复印件", "劳动合同或录用通知"]
+    assert load_document(tmp_path / "标准.xlsx").text.split("\n\n") == [
+        "# 2024年安居补贴标准", "单位：元", "| 学历 | 租房补贴 |", "| 本科 | 800 |"]
+
+
+def test_xlsx_numbers_read_as_the_sheet_shows_them(tmp_path):
+    """A share is stored as a fraction and shown by its format: 0.6 under "0%" is 60%, which is
+    what the policy text says of 补贴比例; a formula's float 880.0000000000001 is 880."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["学历", "补贴比例", "月补贴（元）"])
+    sheet.append(["博士", 0.6, 880.0000000000001])
+    sheet.append(["硕士", 0.125, 1234.5600000000002])
+    sheet["B2"].number_format, sheet["B3"].number_format = "0%", "0.0%"
+    book.save(tmp_path / "比例.xlsx")
+    assert load_document(tmp_path / "比例.xlsx").text.split("\n\n")[1:] == [
+        "| 博士 | 60% | 880 |", "| 硕士 | 12.5% | 1234.56 |"]
+
+
+def test_empty_sheets_are_no_sheets(tmp_path):
+    """An Excel 2007 workbook comes with Sheet2 and Sheet3; left empty, they do not make Sheet1's
+    name a heading over the table (nor its title a heading under it)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    for row in [["2024年安居补贴标准"], ["学历", "租房补贴"], ["本科", 800]]:
+        book.active.append(row)
+    book.create_sheet("Sheet2"), book.create_sheet("Sheet3")
+    book.save(tmp_path / "标准.xlsx")
+    assert load_document(tmp_path / "标准.xlsx").text.split("\n\n") == [
+        "# 2024年安居补贴标准", "| 学历 | 租房补贴 |", "| 本科 | 800 |"]
+
+
+def test_a_stray_cell_far_away_costs_nothing(tmp_path):
+    """A space typed in the sheet's last cell (XFD1048576) once made the loader walk, and create,
+    every cell up to it; only the cells the file holds are read now."""
+    import signal
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["学历", "租房补贴"])
+    book.active.append(["本科", 800])
+    book.active["XFD1048576"] = " "
+    book.save(tmp_path / "补贴.xlsx")
+
+    def too_long(*_):
+        raise TimeoutError("the loader walks the empty cells")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(3)
+    try:
+        assert load_document(tmp_path / "补贴.xlsx").text == "| 学历 | 租房补贴 |\n\n| 本科 | 800 |"
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_xlsx_goes_through_the_pipeline_and_answers_by_row(tmp_path, shipped_kb):
     """"本科生租房补贴每月多少" is the 本科 row's rent, not another degree's, nor the purchase subsidy."""
     from ingest.pipeline import build
@@ -485,6 +560,59 @@ def test_word_list_numbering_is_read_as_the_page_shows_it(tmp_path):
     assert "第十条 其他规定7。" in lines and "第十一条 见习单位应当具备下列条件：" in lines
     assert lines[-6:] == ["一、基本条件", "（一）依法登记注册。", "（二）有专人带教。", "二、申请材料", "（一）营业执照。",
                           "1.法定代表人身份证复印件。"]
+
+
+def _another_instance(document, num_id: str, restart_at: int | None = None) -> str:
+    """A second w:num of the list ``num_id`` belongs to, as Word adds one when a list is pasted in
+    or restarted ("restart at 1" writes a startOverride). Returns its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{restart_at}"/></w:lvlOverride>'
+                if restart_at is not None else "")
+    new_id = str(300 + len(numbering.findall(qn("w:num"))))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{new_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                               f'{override}</w:num>'))
+    return new_id
+
+
+def test_instances_of_one_word_list_share_its_count(tmp_path):
+    """Word counts a list, not each instance of it: 第三条 numbered through a pasted-in instance
+    follows 第二条; an instance restarted at 1 starts over, once."""
+    from docx import Document
+
+    doc = Document()
+    articles = _word_list(doc, [("第%1条", "chineseCounting")])
+    pasted, restarted = _another_instance(doc, articles), _another_instance(doc, articles, restart_at=1)
+    for text, num_id in [("总则。", articles), ("定义。", articles), ("申请。", pasted), ("附则一。", restarted),
+                         ("附则二。", restarted), ("附则三。", articles)]:
+        _numbered(doc.add_paragraph(text)._p, num_id)
+    doc.save(tmp_path / "办法.docx")
+    lines = [ln for ln in load_document(tmp_path / "办法.docx").text.split("\n") if ln]
+    assert lines == ["第一条 总则。", "第二条 定义。", "第三条 申请。", "第一条 附则一。", "第二条 附则二。", "第三条 附则三。"]
+
+
+def test_word_list_numbering_inside_a_table_cell(tmp_path):
+    """Items numbered by Word in a table's cells show their labels too, and a cell merged down
+    over two rows (read once per row) counts its items once: the next one is 3., not 5."""
+    from docx import Document
+
+    doc = Document()
+    items = _word_list(doc, [("%1.", "decimal")])
+    table = doc.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(1, 0).text, table.cell(2, 0).text = "本科", "硕士", "博士"
+    merged = table.cell(0, 1).merge(table.cell(1, 1))
+    merged.paragraphs[0].text = "身份证"
+    merged.add_paragraph("毕业证")
+    table.cell(2, 1).paragraphs[0].text = "博士学位证"
+    for paragraph in [*merged.paragraphs, table.cell(2, 1).paragraphs[0]]:
+        _numbered(paragraph._p, items)
+    doc.save(tmp_path / "材料.docx")
+    assert load_document(tmp_path / "材料.docx").text.split("\n\n") == [
+        "本科 | 1.身份证 2.毕业证", "硕士 | 1.身份证 2.毕业证", "博士 | 3.博士学位证"]
 
 
 def test_word_numbered_articles_are_cited_by_their_label(tmp_path, shipped_kb):

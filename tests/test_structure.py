@@ -274,3 +274,28 @@ def test_a_documents_year_is_its_own_not_the_day_it_took_effect():
     assert document_meta("某市积分落户管理办法（试行）", text, parse(text).meta, {})["year"] == "2016"
     dated = clean_text("某规定\n第九条 本规定自二〇一二年五月一日起施行。")
     assert document_meta("某规定", dated, parse(dated).meta, {})["year"] == "2012"
+
+
+def test_only_the_document_itself_takes_effect():
+    """"本条例自…起施行" is the document's own date; "本市自2016年1月1日起实施居住证制度" in a report
+    is when the city began something: neither the report's 施行日期 nor its year."""
+    from ingest.pipeline import document_meta
+
+    report = clean_text("某区人才工作综述\n本区自2020年7月1日起执行新的租房补贴标准，本市自2016年1月1日起实施居住证制度。")
+    assert "effective" not in parse(report).meta
+    assert "year" not in document_meta("某区人才工作综述", report, parse(report).meta, {})
+    assert parse(clean_text("某法\n第九十条 本法自2008年1月1日起施行。")).meta["effective"] == "2008年1月1日"
+    assert parse(clean_text("某细则\n第二十条 本实施细则自2017年3月1日起实施。")).meta["effective"] == "2017年3月1日"
+
+
+def test_a_laws_history_on_one_line_and_a_dated_sentence_under_a_title():
+    """Laws are often printed with their whole history on one line: each step is read (adopted
+    1994, last amended 2018), not the first date with the last word. A sentence of the text that
+    starts with a date ("2024年3月5日，…审议通过") is the text, not the document's history."""
+    law = parse(clean_text("某法\n（1994年7月5日第八届全国人民代表大会常务委员会第八次会议通过　根据2009年8月27日第十一届"
+                           "全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正　根据2018年12月29日"
+                           "第十三届全国人民代表大会常务委员会第七次会议《关于修改〈某法〉等七部法律的决定》第二次修正）\n"
+                           "第一条 为了保护劳动者的合法权益，制定本法。"))
+    assert law.meta == {"adopted": "1994年7月5日", "issuer": "全国人民代表大会常务委员会", "amended": "2018年12月29日"}
+    news = parse(clean_text("区人才工作领导小组会议召开\n2024年3月5日，区人才工作领导小组召开会议，审议通过\n会议强调，要做好人才服务。"))
+    assert news.meta == {} and [b.kind for b in news.blocks] == ["heading", "para", "para"]

@@ -28,6 +28,8 @@ ABOUT_BOT = "我是姜堰人才助手，一个自动回复的智能助手：可�
 GOODBYE = "再见！祝您在姜堰一切顺利，有问题随时来问我。"
 NO_WORDS = "有什么可以帮您？可以直接发文字问我人才政策，或回复“帮助”看看我能做什么。"
 NOTHING_TO_EXIT = "好的。还有什么可以帮您？"
+WAIT = "好的，不着急，想好了随时发给我。"
+WAIT_IN_FLOW = "好的，不着急，准备好了直接发给我就行。"
 # A message in English (or another language written in Latin letters): say so in both.
 FOREIGN = ("您好！我目前只能用中文回答人才政策问题，可以试试下面的问题，或回复“转人工”。\n"
            "Hi! I can only answer in Chinese for now. Tap a question below, or send 转人工 to reach our staff.")

@@ -397,6 +397,8 @@ def answer_in_passing(turn: Turn, topic: str = "") -> str | None:
         return messages.GREETING
     if turn.classified == "thanks":
         return messages.THANKS
+    if turn.classified == "wait":
+        return messages.WAIT_IN_FLOW
     if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
         from bot.dialogue.handlers import in_flow_question, reply_for_answer
 

@@ -8,7 +8,7 @@ from bot import messages
 from bot.dialogue.booking_flow import CANCEL_FLOW, LIST_FLOW, has_active_booking, mentions_a_stay
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement)
-from bot.dialogue.forms import end_flow_keeping_paused, say_paused
+from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact
 from core.errors import IndexMissing
 from knowledge.places import gazetteer
@@ -66,7 +66,6 @@ FIXED_REPLIES: dict[str, tuple[str, list[str]]] = {
     "help": (messages.HELP, HELP_ACTIONS),
     "thanks": (messages.THANKS, []),
     "about_bot": (messages.ABOUT_BOT, HELP_ACTIONS),
-    "goodbye": (messages.GOODBYE, []),
 }
 
 
@@ -80,6 +79,28 @@ def _fixed_reply(intent: str) -> Handler:
 
 for _intent in FIXED_REPLIES:
     handles(_intent)(_fixed_reply(_intent))
+
+
+@handles("goodbye")
+def goodbye(turn: Turn) -> Reply:
+    """"拜拜" ends what is going on: a form being filled in is put aside, so "继续预约" within the
+    state's lifetime goes on from where it stopped (user test 4: "好的谢谢 拜拜" was asked the nights
+    again, and the booking stayed open behind the farewell)."""
+    if turn.state.get("flow") and pause_form(turn) is None:
+        end_flow_keeping_paused(turn.state)
+    turn.state.pop("offer_ticket", None)
+    return say_paused(turn, Reply(messages.GOODBYE, intent="goodbye"))
+
+
+_WAITING = re.compile(r"^(诶|哎|额)?(等一下|等一等|等等|等下|稍等|等会儿?|你等等|你等下)|(稍等|等一下|等我一下|等会儿?|等下)(哈|啊|呀|下|一下)?$")
+
+
+@handles("wait")
+def wait(turn: Turn) -> Reply:
+    """"稍等", "等一下": nothing to do yet. More than that ("等一下，人才公寓有多少套") is answered."""
+    if len(compact(_WAITING.sub("", compact(turn.text)))) >= 4:
+        return HANDLERS["policy"](turn)
+    return Reply(messages.WAIT, intent="wait")
 
 
 _CANCEL_WORD = re.compile("取消")

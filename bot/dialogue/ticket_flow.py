@@ -104,19 +104,22 @@ def _confirm_or_open(turn: Turn, described: str) -> Reply:
 
 def _aside(turn: Turn) -> Reply:
     """"我的预约" / "我预约成功了吗" while the description is asked for: the bookings, then the same
-    step again (user test: the question was taken as the end of the ticket flow, which was lost)."""
+    step again (user test: the question was taken as the end of the ticket flow, which was lost).
+    "稍等": not a description; the step is asked again."""
     draft = turn.state.get("ticket_draft", "")
     if draft:
         step, actions = messages.TICKET_CONFIRM_SHORT.format(text=draft), [messages.CHIP_YES, messages.CHIP_CANCEL]
     else:
         step, actions = messages.TICKET_DESCRIBE, [messages.CHIP_CANCEL]
+    if turn.classified == "wait":
+        return Reply(f"{messages.WAIT_IN_FLOW}\n{step}", actions=actions, intent="ticket")
     text = f"{bookings_in_passing(turn)}\n\n{messages.TICKET_NOT_SUBMITTED}\n{step}"
     return Reply(text, actions=actions, intent="ticket")
 
 
 @handles(FLOW, asides=ASIDES)
 def ticket(turn: Turn) -> Reply:
-    if turn.state.get("flow") == FLOW and turn.classified in ASIDES:
+    if turn.state.get("flow") == FLOW and (turn.classified in ASIDES or turn.classified == "wait"):
         return _aside(turn)
     pause_form(turn)  # a booking in progress is kept for after the ticket, and said so
     described = _without_keywords(turn)

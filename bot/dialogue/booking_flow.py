@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, last_contact,
                           users_today)
-from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, passed_this_week, stay_dates,
-                       weekday_label, weekend_said_on_sunday)
+from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, nights_range, passed_this_week,
+                       stay_dates, weekday_label, weekend_said_on_sunday)
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
                                   nights_in, normalise, over_limit, phone_in, stated_name, station_in,
@@ -52,7 +52,8 @@ def _today(ft: FormTurn) -> date:
 def _stay(ft: FormTurn, text: str) -> tuple[date | None, date | None]:
     """(check-in, check-out) when the message says when the stay ends ("明天到，住到后天")."""
     if "stay" not in ft.cache:
-        ft.cache["stay"] = stay_dates(normalise(text), _today(ft))
+        given = ft.values.get("check_in")
+        ft.cache["stay"] = stay_dates(normalise(text), _today(ft), date.fromisoformat(given) if given else None)
     return ft.cache["stay"]
 
 
@@ -117,6 +118,11 @@ def _nights(text: str, ft: FormTurn):
         return Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     if (compact(text).isdigit() and ft.step != "nights") or (ft.step == "station" and is_list_choice(text)):
         return None  # a bare number answers the question asked
+    said_range = nights_range(normalise(text))
+    if said_range is not None:  # "住个两三天": which one is asked, not guessed
+        low, high = said_range
+        return Refused(messages.BOOKING_NIGHTS_WHICH.format(low=low, high=high) if high <= most
+                       else messages.BOOKING_BAD_NIGHTS.format(max=most))
     start, end = _stay(ft, text)
     if end is not None:  # "住到后天": the nights run from the check-in to that day
         start = start or (date.fromisoformat(ft.values["check_in"]) if "check_in" in ft.values else None)
@@ -186,7 +192,9 @@ def _ask_check_in(ft: FormTurn) -> str:
 
 
 def _bad_nights(ft: FormTurn) -> str:
-    return messages.BOOKING_BAD_NIGHTS.format(max=ft.settings.booking.max_free_nights)
+    """Said to a reply at the nights prompt that holds no number ("好吧"); a number out of range is
+    refused with the range (BOOKING_BAD_NIGHTS), not this."""
+    return messages.NIGHTS_NOT_UNDERSTOOD
 
 
 # The words that name a slot when the user changes it ("改日期", "手机号写错了").

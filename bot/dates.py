@@ -323,6 +323,18 @@ def impossible_date(text: str) -> bool:
     return not (month and day and 1 <= month <= 12 and _make(2024, month, day))
 
 
+def without_days_and_nights(text: str) -> str:
+    """``text`` less every day and number of nights it says ("今天天气怎么样" → "天气怎么样"): what
+    else a message says beside a day or a stay, for a caller telling a question about the stay
+    ("1月20号可以吗") from one about something else that names a day."""
+    t = text.translate(_DIGITS)
+    for pattern in (_FULL_DATE, _MONTH_RELATIVE, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"), _DAYS_LATER,
+                    _NIGHTS_RANGE, _NIGHTS, _DAY_ONLY, _WEEKDAY_NAMED, *(p for p, _, _ in _FIXED_HOLIDAYS),
+                    re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True))), re.compile(r"\d+")):
+        t = pattern.sub("", t)
+    return t
+
+
 def nights_range(text: str) -> tuple[int, int] | None:
     """(fewer, more) for a stay said as a range ("住个两三天", "三四晚", "2-3天"): which one is meant is
     asked, not guessed; None when the message says no range."""

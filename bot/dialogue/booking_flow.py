@@ -16,12 +16,12 @@ from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, last_contact,
                           users_today)
 from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, nights_range, passed_this_week,
-                       stay_dates, weekday_label, weekend_said_on_sunday)
+                       stay_dates, weekday_label, weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
-                                  nights_in, normalise, over_limit, phone_in, stated_name, station_in,
-                                  years_since_graduation)
-from bot.dialogue.forms import (OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, register,
+                                  nights_in, normalise, over_limit, phone_in, stated_name, station_aliases, station_in,
+                                  without_given_up_stations, years_since_graduation)
+from bot.dialogue.forms import (CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, register,
                                 yes_no_slot)
 from bot.dialogue.intents import compact, yes_no
 
@@ -80,9 +80,9 @@ _WHO_IS_ASKED = ("name", SAME_PERSON)  # the steps a bare name answers
 
 def _station(text: str, ft: FormTurn):
     """By name anywhere; by its number in the list only when the station is asked ("2" is a day
-    or a number of nights at the other steps)."""
-    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"),
-                      by_sound=ft.step not in _WHO_IS_ASKED)
+    or a number of nights at the other steps). Never one the message gives up ("溱湖那个不要了")."""
+    return station_in(without_given_up_stations(text, _stations(ft)), _stations(ft),
+                      by_number=ft.step in (None, "station"), by_sound=ft.step not in _WHO_IS_ASKED)
 
 
 def _check_in(text: str, ft: FormTurn):
@@ -237,6 +237,18 @@ def _eligibility_slot(q) -> Slot:
                        read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _fact_hint(q, ft))
 
 
+# What a question about the stay itself is made of besides its day, nights and station: asking
+# whether it can be had ("可以吗", "还有空吗", "能住吗"), and the small words around.
+_ABOUT_THE_STAY = re.compile(r"可不可以|可以|行不行|能不能|好不好|怎么样|有没有|还有|没有|有|空位|空床|空房|空|床位|位置|房间|房|名额|"
+                             r"入住|住|订|预约|约|的话|那就|那|我|想|要|去|来|过去|到|晚上|下午|上午|早上|中午|驿站|站|那边|这边|"
+                             r"改成|换成|改到|换到|是|不是|行|能|好|吗|呢|吧|嘛|啊|呀|的|了|就|再|还|先|个|号|不|[\s\W_]")
+
+
+def _said_words(words, text: str) -> bool:
+    """Whether ``text`` says one of ``words`` without negating it ("不是来找工作的" does not say 找工作)."""
+    return any(re.search(f"(?<![不没非别])(?<!不是)(?<!不是来)(?<!没有)(?<!不为)" + re.escape(w), text) for w in words)
+
+
 def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
     """The answer a fact gives to an eligibility question with a limit: people answer "您的年龄是否在
     35周岁及以下？" with "我今年25", and the graduation question with "我是2018年毕业的" (user test 2:
@@ -244,6 +256,11 @@ def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
     another step is asked ("是的我刚毕业" to the age question), only a fact stated outright counts:
     an age with 岁 or 今年, a graduation; "超过了" answers only the question asked."""
     asked, within = ft.step == f"q:{q.id}", None
+    if (q.yes_words or q.no_words) and not QUESTION.search(text):  # "来找工作的", "来旅游的"
+        if _said_words(q.no_words, text):
+            return "no"
+        if _said_words(q.yes_words, text):
+            return "yes"
     if q.max_age is not None and (age := age_in(text, asked)) is not None:
         within = age <= q.max_age
     elif q.graduated_within_years is not None and (ago := years_since_graduation(text, _today(ft))) is not None:
@@ -300,9 +317,30 @@ class BookingForm(Form):
                 | {s.name for s in self.slots(ft) if s.name.startswith("q:")})
 
     def restart_text(self, ft: FormTurn) -> str:
-        if "name" in ft.values or "phone" in ft.values:
-            return messages.BOOKING_RESTART
+        """Says which of the name and phone are kept: only those given (user test 4 heard both
+        were kept when only the phone had been typed)."""
+        kept = [label for key, label in (("name", messages.KEPT_NAME), ("phone", messages.KEPT_PHONE))
+                if key in ft.values]
+        if kept:
+            return messages.BOOKING_RESTART.format(kept=messages.KEPT_AND.join(kept))
         return self.start_text(ft)
+
+    def well_under_way(self, ft: FormTurn) -> bool:
+        """The stay is all given (station, day, nights): "再订一个" then means another stay, and this
+        one would be lost (user test 4); before that it starts over (user test 1)."""
+        return all(s.name in ft.values for s in _STAY_SLOTS)
+
+    def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
+        """A question that names a day, a stay or a station and asks about something else
+        ("今天天气怎么样", "溱湖离高铁站远吗"): its day is no check-in, its station no choice (user
+        test 4: the weather question moved the booking to today). One about the stay itself
+        ("1月20号可以吗", "总站明天还有空吗") offers what it names."""
+        rest = without_days_and_nights(normalise(text))
+        for _, name, _ in _stations(ft):
+            for said in sorted({name, *station_aliases(name)}, key=len, reverse=True):
+                rest = rest.replace(said, "")
+        rest = _ABOUT_THE_STAY.sub("", rest)
+        return {"station", "check_in", "nights"} if re.search(r"[\u3400-\u9fff]", rest) else set()
 
     def prefill(self, ft: FormTurn) -> None:
         stations = _stations(ft)
@@ -662,6 +700,8 @@ def cancel_booking(turn: Turn) -> Reply:
     they are listed to pick from. In the middle of booking, "取消预约" drops the booking being made."""
     named = _numbers_named(turn.text)
     flow = turn.state.get("flow")
+    if flow == BOOKING_FORM.name and not named and CHANGE.search(turn.text):  # "溱湖那个不要了 换总站"
+        return BOOKING_FORM.handle(turn)
     if flow == BOOKING_FORM.name and not named:
         turn.state.clear()
         return Reply(messages.BOOKING_ABANDONED, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn
-from bot.dialogue.intents import QUESTION, yes_no  # noqa: F401 (QUESTION: flows import it from here)
+from bot.dialogue.intents import QUESTION, compact, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
@@ -29,6 +29,12 @@ REFUSED = "_refused"  # the step after a value that ended the form (an eligibili
 UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|重新(选|答|回答|来|填)|重选|^不对")
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
+# The form's own request for one more ("再订一个", "另外再约一间") while this one is not submitted:
+# the user takes this one for done, which it is not (user test 4: a restart dropped its stay).
+ANOTHER = re.compile(r"(再|另外|另|还要|还想)(帮我)?(订|定|预约|预订|预定|约|来|要)?(一个|一次|一间|个|一下)")
+# Taking a refusal in: an acknowledgement, not another answer ("嗯嗯" is no "是").
+ACKNOWLEDGED = re.compile(r"^(嗯+|恩+|哦+|噢|好|好吧|好的|行吧?|可以|ok|okay|收到|知道了|明白了?|了解了?|懂了|这样啊|那好吧|"
+                          r"那行|唉|哎|好叭)[啊呀哈啦了的吧]*$", re.I)
 
 
 # Forms that another flow may put aside and the form's own request resumes (a person asked for in
@@ -118,6 +124,7 @@ class FormTurn:
     changed: list = field(default_factory=list)     # slots given before whose value this message changed
     added: list = field(default_factory=list)       # slots not asked for that this message gave a first value
     same: list = field(default_factory=list)        # slots given before that this message named again, unchanged
+    refused: str | None = None                      # the first slot whose value this message had to refuse
     cache: dict = field(default_factory=dict)       # a form's lookups, once per message (stations, today)
 
     @property
@@ -190,6 +197,17 @@ class Form:
         """Adjust the values a message gave before the next step is chosen (a station taken
         after a refusal brings back the day it was refused for)."""
 
+    def well_under_way(self, ft: FormTurn) -> bool:
+        """Whether the form holds enough that the user may take it for done: then a request for
+        one more ("再订一个") is told this one is not submitted, instead of starting over."""
+        return False
+
+    def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
+        """The slots a question in the middle of the form names a value of without offering it
+        ("今天天气怎么样" names a day; "溱湖离高铁站远吗" a station): none of them is taken from it,
+        and the question is answered instead. Asked only of a question that changes nothing."""
+        return set()
+
     # ------------------------------------------------------------ the loop
     def handle(self, turn: Turn) -> Reply:
         if turn.state.get("flow") != self.name and paused_form(turn.state) is self:
@@ -226,9 +244,14 @@ class Form:
             return self.submit(ft)
         self.after_absorb(ft)
         if not filled and not error and ft.turn.classified == self.intent:  # "预约驿站" again, mid-form
+            if ANOTHER.search(ft.turn.text) and self.well_under_way(ft):  # "再订一个": this one is not done yet
+                return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
             return self.restart(ft)
         if error:
-            return self.ask(ft, ft.step or self.missing(ft), error + "\n")
+            # Ask again what was refused ("住10天" while the station is asked gives the station and the
+            # day: the nights are asked next, not the station just given), saying what was taken.
+            missing = [name for name in (ft.refused, ft.step) if name and name not in ft.values]
+            return self.ask(ft, missing[0] if missing else self.missing(ft), self.taken(ft) + error + "\n")
         if not filled and ft.step:
             how = self.how_to_change(ft)
             if how:
@@ -246,12 +269,16 @@ class Form:
         # Only a question leaves a sticky value as it was: "还是总站吧" or a bare "溱湖" at the summary is
         # a choice as much as "换总站" (user test 2: they were read as nothing and the old station booked).
         in_passing = bool(QUESTION.search(text)) and not CHANGE.search(text)
+        aside = self.named_in_passing(ft, text) if in_passing and ft.step else set()
         for slot in self.slots(ft):
+            if slot.name in aside:
+                continue
             value = slot.extract(text, ft)
             if value is None:
                 continue
             if isinstance(value, Refused):
-                error = error or value.reason
+                if error is None:
+                    error, ft.refused = value.reason, slot.name
                 continue
             ft.found[slot.name] = value
             if (slot.sticky and slot.name in ft.values and ft.step != slot.name and in_passing
@@ -288,6 +315,10 @@ class Form:
         turn, name = ft.turn, ft.values.get(REFUSED)
         slot = next((s for s in self.slots(ft) if s.name == name), None)
         undo = bool(UNDO.search(turn.text))
+        if not undo and ACKNOWLEDGED.match(compact(turn.text)):  # "嗯嗯", "好吧": the refusal is taken
+            turn.state.clear()  # (user test 4: "嗯嗯" read as the other answer booked someone refused)
+            return Reply(messages.FORM_ENDED.format(title=self.title), actions=[messages.CHIP_TICKET],
+                         intent=self.intent)
         if slot is not None and (undo or slot.extract(turn.text, FormTurn(self, turn, step=name)) is not None):
             ft.values.pop(REFUSED)
             ft.step = ft.values["_step"] = name

@@ -21,8 +21,8 @@ from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
                                   nights_in, normalise, over_limit, phone_in, stated_name, station_aliases, station_in,
                                   without_given_up_stations, years_since_graduation)
-from bot.dialogue.forms import (CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, register,
-                                yes_no_slot)
+from bot.dialogue.forms import (CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
+                                end_flow_keeping_paused, pause_form, register, say_paused, yes_no_slot)
 from bot.dialogue.intents import compact, yes_no
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
@@ -487,9 +487,10 @@ def _bookings_text(rows: list, names: dict[str, str], to_pick: bool) -> str:
     """``to_pick``: numbered, to pick from ("第二个"); otherwise listed only."""
     shown = _shown(rows)
     lines = [_line(b, names) for b in shown]
-    hint = ""
-    if any(b.status == "active" for b in shown):
-        hint = messages.MY_BOOKINGS_PICK_HINT if to_pick else messages.MY_BOOKINGS_CANCEL_HINT
+    hint, active = "", [b.number for b in shown if b.status == "active"]
+    if active:  # the number itself when there is one to cancel (user test 4 read "取消预约 编号")
+        hint = messages.MY_BOOKINGS_PICK_HINT if to_pick else messages.MY_BOOKINGS_CANCEL_HINT.format(
+            number=active[0] if len(active) == 1 else messages.NUMBER_PLACEHOLDER)
     return messages.MY_BOOKINGS.format(lines=numbered(lines) if to_pick else "\n".join(lines)) + hint
 
 
@@ -541,9 +542,9 @@ def _confirm_cancel(turn: Turn) -> Reply:
         again = messages.CANCEL_ASK_AGAIN.format(number=shown)
         return Reply(f"{aside}\n\n{again}" if aside else again,
                      actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
-    turn.state.clear()
+    end_flow_keeping_paused(turn.state)
     if answer == "no":
-        return Reply(messages.CANCEL_KEPT.format(number=shown), intent="cancel_booking")
+        return say_paused(turn, Reply(messages.CANCEL_KEPT.format(number=shown), intent="cancel_booking"))
     done, refused = [], []
     for number in numbers:
         try:
@@ -551,7 +552,7 @@ def _confirm_cancel(turn: Turn) -> Reply:
         except BookingError as exc:
             refused.append(exc.message)
     lines = ([messages.CANCELLED.format(number="、".join(done))] if done else []) + refused
-    return Reply("\n".join(lines), intent="cancel_booking")
+    return say_paused(turn, Reply("\n".join(lines), intent="cancel_booking"))
 
 
 def has_active_booking(turn: Turn) -> bool:
@@ -582,7 +583,7 @@ def _why_not(number: str, rows: list) -> str:
 def _ask_to_cancel(turn: Turn, chosen: list, names: dict[str, str], refusals: list[str]) -> Reply:
     """"确定要取消…吗？" for every booking chosen, each named with its station and day; the numbers
     that cannot be cancelled are said first. Nothing is cancelled before the yes."""
-    turn.state.clear()
+    end_flow_keeping_paused(turn.state)  # a booking put aside for this (user test 4) stays aside
     turn.state.update(flow=CANCEL_FLOW, cancel=[b.number for b in chosen])
     if len(chosen) == 1:
         b = chosen[0]
@@ -597,7 +598,7 @@ def _ask_to_cancel(turn: Turn, chosen: list, names: dict[str, str], refusals: li
 
 def _ask_which(turn: Turn, active: list, names: dict[str, str], prefix: str = "") -> Reply:
     """Several bookings: list them numbered, with station and day, so "第二个" or "全部取消" can pick."""
-    turn.state.clear()
+    end_flow_keeping_paused(turn.state)
     turn.state.update(flow=CANCEL_FLOW, choices=[b.number for b in active])
     lines = numbered([_item(b, names) for b in active])
     text = messages.CANCEL_WHICH.format(count=len(active), lines=lines, numbers="、".join(b.number for b in active))
@@ -645,6 +646,12 @@ def _pick(turn: Turn) -> Reply:
         if described is not None and described[0]:
             places = [choices.index(b.number) + 1 for b in described[0]]
     in_view = turn.state.get("picked") or (choices if len(choices) == 1 else [])  # "取消它"
+    if turn.classified == "booking" or (turn.classified == "policy" and mentions_a_stay(turn)):
+        _leave_list(turn)  # "帮我把22号的重新订上 总站 住3晚": a new booking, not a pick (user test 4)
+        return HANDLERS["booking"](turn)
+    if places is None and turn.classified == "reschedule" and in_view:  # "第一个" then "改到23号可以吗"
+        rows, names = _own_bookings(turn)
+        return _how_to_reschedule(_in_order([b for b in rows if b.status == "active" and b.number in in_view]), names)
     if places is None and not (flow == LIST_FLOW and cancelling and in_view):
         _leave_list(turn)
         if flow == CANCEL_FLOW and turn.classified == "exit":
@@ -703,8 +710,18 @@ def cancel_booking(turn: Turn) -> Reply:
     if flow == BOOKING_FORM.name and not named and CHANGE.search(turn.text):  # "溱湖那个不要了 换总站"
         return BOOKING_FORM.handle(turn)
     if flow == BOOKING_FORM.name and not named:
+        rows, names = _own_bookings(turn)
+        active = _in_order([b for b in rows if b.status == "active"])
+        described = _described(turn, active) if active else None
+        if described is not None and described[0]:  # "溱湖那个不要了": a booking made, not this one
+            paused = pause_form(turn)
+            reply = (_ask_which(turn, described[0], names) if len(described[0]) > 1
+                     else _ask_to_cancel(turn, described[0], names, []))
+            reply.text += "\n" + messages.FORM_PAUSED.format(title=paused.title)
+            return reply
         turn.state.clear()
-        return Reply(messages.BOOKING_ABANDONED, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
+        text = messages.BOOKING_ABANDONED + (messages.BOOKING_ABANDONED_OTHERS if active else "")
+        return Reply(text, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
     if flow in (CANCEL_FLOW, LIST_FLOW) and not named:  # numbers named: asked anew
         return _pick(turn) if "choices" in turn.state else _confirm_cancel(turn)
     rows, names = _own_bookings(turn)
@@ -746,6 +763,11 @@ def reschedule(turn: Turn) -> Reply:
     active = _in_order([b for b in rows if b.status == "active"])
     if not active:
         return HANDLERS["policy"](turn)
+    return _how_to_reschedule(active, names)
+
+
+def _how_to_reschedule(active: list, names: dict[str, str]) -> Reply:
+    """How to change the day of ``active`` (one or several bookings): cancel, then book again."""
     if len(active) == 1:
         text = messages.RESCHEDULE_HOW.format(number=active[0].number)
     else:

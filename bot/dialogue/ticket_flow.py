@@ -188,6 +188,24 @@ def ticket_withdraw(turn: Turn) -> Reply:
     return Reply(messages.TICKET_WITHDRAWN.format(number=number), intent="ticket_withdraw")
 
 
+def ticket_in_progress(turn: Turn) -> tuple[str, str] | None:
+    """(number, status) of the user's latest ticket not closed (waiting for staff, or answered), if any."""
+    with turn.engine.read_sessions() as s:
+        return next(((t.number, t.status) for t in list_for_user(s, turn.incoming.user_key) if t.status != "closed"),
+                    None)
+
+
+def add_to_ticket(turn: Turn, number: str, text: str) -> Reply:
+    """``text`` added to the user's ticket ``number``, which goes back to the staff queue."""
+    try:
+        with turn.engine.sessions() as s:
+            user_followup(s, number, turn.incoming.user_key, text)
+    except TicketError as exc:
+        return Reply(exc.message, intent="ticket_followup")
+    return Reply(messages.TICKET_FOLLOWUP_SENT.format(number=number), actions=[messages.CHIP_MY_TICKETS],
+                 intent="ticket_followup")
+
+
 @handles("ticket_followup")
 def ticket_followup(turn: Turn) -> Reply:
     """"补充工单 …": the user answers a staff reply; it goes back to the staff queue
@@ -203,10 +221,4 @@ def ticket_followup(turn: Turn) -> Reply:
     if number is None or number not in mine:  # never someone else's ticket, nor a closed one
         return Reply(messages.TICKET_FOLLOWUP_NONE, actions=[messages.CHIP_TICKET, messages.CHIP_MY_TICKETS],
                      intent="ticket_followup")
-    try:
-        with turn.engine.sessions() as s:
-            user_followup(s, number, turn.incoming.user_key, text)
-    except TicketError as exc:
-        return Reply(exc.message, intent="ticket_followup")
-    return Reply(messages.TICKET_FOLLOWUP_SENT.format(number=number), actions=[messages.CHIP_MY_TICKETS],
-                 intent="ticket_followup")
+    return add_to_ticket(turn, number, text)

@@ -13,8 +13,8 @@ import re
 from datetime import date, timedelta
 
 from bot import messages
-from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, last_contact,
-                          users_today)
+from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
+                          last_contact, users_today)
 from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, nights_range, passed_this_week,
                        stay_dates, weekday_label, weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
@@ -256,7 +256,9 @@ def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
     another step is asked ("是的我刚毕业" to the age question), only a fact stated outright counts:
     an age with 岁 or 今年, a graduation; "超过了" answers only the question asked."""
     asked, within = ft.step == f"q:{q.id}", None
-    if (q.yes_words or q.no_words) and not QUESTION.search(text):  # "来找工作的", "来旅游的"
+    # "来找工作的", "来旅游的"; not inside a question in the middle of the form ("创业有补贴吗"), but in
+    # the request that starts it ("想下周二去姜堰找工作能不能住驿站住个三四天")
+    if (q.yes_words or q.no_words) and (ft.step is None or not QUESTION.search(text)):
         if _said_words(q.no_words, text):
             return "no"
         if _said_words(q.yes_words, text):
@@ -779,16 +781,23 @@ def _how_to_reschedule(active: list, names: dict[str, str]) -> Reply:
 
 _STAY_WORD = re.compile(r"住|床位|订|预约")
 _CHECK_IN = re.compile(r"入住|住进|去住|过去住")
+_STATION_WORD = re.compile(r"驿站")
 
 
 def mentions_a_stay(turn: Turn) -> bool:
     """"后天去总站住2晚": a station named with a day or a number of nights is a booking
     request, whatever the words around it (the stations come from the database, so
-    each deployment's own names and aliases count)."""
+    each deployment's own names and aliases count). A question books only when it gives the
+    stay: a day and nights at the station ("想下周二去…能不能住你们那个驿站住个三四天", user test 4);
+    "驿站明天能住吗" asks whether there is a bed (``asks_availability``)."""
     text = turn.text
-    if compact(text).isdigit() or QUESTION.search(text):  # "驿站明天能住吗" asks; it does not book
+    if compact(text).isdigit():
         return False
     today = users_today(turn.engine.settings)
+    if QUESTION.search(text):
+        return bool(_STAY_WORD.search(text) and date_in(text, today)
+                    and (nights_in(text) is not None or nights_range(normalise(text)) is not None)
+                    and (_STATION_WORD.search(text) or station_in(text, station_choices(turn.engine)) is not None))
     dated = _STAY_WORD.search(text) and date_in(text, today)
     # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay; "后天住两晚": a day and
     # the nights. Each is a booking, the station asked if it is not named.
@@ -797,3 +806,52 @@ def mentions_a_stay(turn: Turn) -> bool:
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False
     return station_in(text, station_choices(turn.engine)) is not None
+
+
+# A question whether a bed is free on a day: "明天还有空房吗", "溱湖驿站明天有位置吗", "驿站明天能住吗".
+_ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名额|约满|满了|满没满|住得下|住的下|能住|可以住|能不能住|可不可以住|"
+                        r"能入住|可以入住|能不能入住")
+_ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
+
+
+def asks_availability(turn: Turn) -> bool:
+    text = turn.text
+    return bool(QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)
+                and date_in(text, users_today(turn.engine.settings)) is not None)
+
+
+def availability(turn: Turn) -> Reply:
+    """The free beds on the day asked, at the station named or at each (user test 4: "明天还有空房吗"
+    was off-topic, "溱湖驿站明天有位置吗" got the station's address), with a quick reply that books
+    that day."""
+    settings = turn.engine.settings
+    today = users_today(settings)
+    day = date_in(turn.text, today)
+    if day < today:
+        return Reply(messages.BOOKING_PAST_DATE.format(day=day_label(day)), actions=[messages.CHIP_BOOK],
+                     intent="availability")
+    if (day - today).days > settings.booking.window_days:
+        last = day_label(today + timedelta(days=settings.booking.window_days))
+        return Reply(messages.BOOKING_TOO_FAR.format(days=settings.booking.window_days, last=last),
+                     actions=[messages.CHIP_BOOK], intent="availability")
+    named = station_in(turn.text, station_choices(turn.engine), by_number=False)
+    items, free = [], False
+    with turn.engine.read_sessions() as s:
+        for st in active_stations(s):
+            if named and st.id != named:
+                continue
+            beds = free_beds(s, st, day, 1)[day]
+            free = free or beds > 0
+            if day.isoformat() in (st.closed_dates or []):
+                items.append(messages.AVAILABILITY_CLOSED.format(station=st.name))
+            elif beds:
+                items.append(messages.AVAILABILITY_FREE.format(station=st.name, beds=beds))
+            else:
+                items.append(messages.AVAILABILITY_FULL.format(station=st.name))
+    if not items:
+        return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="availability")
+    text = messages.AVAILABILITY.format(day=day_label(day), weekday=weekday_label(day), items="；".join(items))
+    chip = messages.CHIP_BOOK_DAY.format(day=day_label(day))
+    if free:
+        text += messages.AVAILABILITY_BOOK.format(chip=chip)
+    return Reply(text, actions=[chip] if free else [messages.CHIP_BOOK], intent="availability")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from bot import messages
-from bot.dialogue.booking_flow import CANCEL_FLOW, LIST_FLOW, has_active_booking, mentions_a_stay
+from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, availability, has_active_booking,
+                                       mentions_a_stay)
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement, wants_ticket)
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
@@ -204,6 +205,8 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
+    if not turn.state.get("flow") and asks_availability(turn):
+        return availability(turn)
     followup = turn.state.pop("offer_followup", None)
     if followup:  # "这句话要补充到您的工单T…吗？"
         said = "yes" if wants_ticket(question) else yes_no(question)

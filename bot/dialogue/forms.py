@@ -225,8 +225,9 @@ class Form:
             self.after_absorb(ft)
             # What the request gave is said back ("已记下：溱湖…、住2晚。") before the next question: the
             # user sees it was understood instead of wondering whether to say it again (user test 3).
-            return self.ask(ft, self.missing(ft),
-                            self.start_text(ft) + self.taken(ft) + (error + "\n" if error else ""))
+            # A question asked beside the request ("…顺便问下人才公寓怎么申请") is answered first.
+            return self.ask(ft, self.missing(ft), answer_beside(turn)
+                            + self.start_text(ft) + self.taken(ft) + (error + "\n" if error else ""))
         return self.step(FormTurn(self, turn, step=turn.state[self.name].get("_step")))
 
     def step(self, ft: FormTurn) -> Reply:
@@ -437,6 +438,22 @@ def answer_in_passing(turn: Turn, topic: str = "") -> str | None:
         answer = turn.engine.answer_question(question, turn.incoming.user_key)
         return reply_for_answer(answer, offer=False).render()
     return None
+
+
+# A question asked beside a request, after the words that lead to it: "我想订驿站顺便问下人才公寓怎么申请".
+_BESIDE = re.compile(r"(?:顺便|另外|对了|还想)(?:问(?:一)?下|问问|咨询(?:一)?下)?[，,、:：\s]*(.{4,})$")
+
+
+def answer_beside(turn: Turn) -> str:
+    """The answer to a question asked beside the request that starts a flow, and a blank line; ""
+    when there is none (user test 4: the question was dropped without a word)."""
+    m = _BESIDE.search(turn.text)
+    if m is None or not QUESTION.search(m.group(1)):
+        return ""
+    from bot.dialogue.handlers import reply_for_answer
+
+    answer = turn.engine.answer_question(m.group(1), turn.incoming.user_key)
+    return reply_for_answer(answer, offer=False).render() + "\n\n"
 
 
 def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None) -> Slot:

@@ -365,6 +365,10 @@ class BookingForm(Form):
     def topic(self, ft: FormTurn) -> str:
         return messages.BOOKING_TOPIC
 
+    def names_the_service(self, ft: FormTurn) -> bool:
+        text = ft.turn.text
+        return messages.BOOKING_TOPIC in text or station_in(text, _stations(ft), by_number=False) is not None
+
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
         if slot.name == "station" and len(_stations(ft)) == 1:
             return self.ask(ft, self.missing(ft), messages.ONLY_ONE_STATION)

@@ -193,6 +193,11 @@ class Form:
         service ("要带什么东西过去吗" while booking a station is about the station)."""
         return ""
 
+    def names_the_service(self, ft: FormTurn) -> bool:
+        """Whether the message names something of the service the form is about (a station): a
+        question about it is never about something else ("溱湖离高铁站远吗")."""
+        return False
+
     def after_absorb(self, ft: FormTurn) -> None:
         """Adjust the values a message gave before the next step is chosen (a station taken
         after a refusal brings back the day it was refused for)."""
@@ -415,16 +420,18 @@ class Form:
         thanks, or a question."""
         if ft.turn.classified in self.asides:
             return self.aside(ft)
-        return answer_in_passing(ft.turn, self.topic(ft))
+        return answer_in_passing(ft.turn, self.topic(ft), elsewhere_possible=not self.names_the_service(ft))
 
     def _slot(self, ft: FormTurn, name: str) -> Slot:
         return next(s for s in self.slots(ft) if s.name == name)
 
 
-def answer_in_passing(turn: Turn, topic: str = "") -> str | None:
+def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = True) -> str | None:
     """The answer to a greeting, thanks or a question in the middle of a flow, which asks its own
     question again after it; None for anything else. ``topic``: what the flow is about, which a
-    question naming nothing of the service is asked about (handlers.in_flow_question)."""
+    question naming nothing of the service is asked about (handlers.in_flow_question).
+    ``elsewhere_possible``: whether an unanswered question may be about something else than the
+    service ("今天天气怎么样"), said so without the offer of a person; not when it names the service."""
     if turn.classified == "greeting":
         return messages.GREETING
     if turn.classified == "thanks":
@@ -432,10 +439,13 @@ def answer_in_passing(turn: Turn, topic: str = "") -> str | None:
     if turn.classified == "wait":
         return messages.WAIT_IN_FLOW
     if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
-        from bot.dialogue.handlers import in_flow_question, reply_for_answer
+        from bot.dialogue.handlers import in_flow_question, off_topic, reply_for_answer
+        from knowledge.relevance import subject_terms
 
         question = in_flow_question(turn, topic)
         answer = turn.engine.answer_question(question, turn.incoming.user_key)
+        if elsewhere_possible and off_topic(turn, turn.text, answer, " ".join(subject_terms(turn.text))):
+            return messages.OFF_TOPIC_IN_FLOW  # no person is offered for what no one here answers
         return reply_for_answer(answer, offer=False).render()
     return None
 

@@ -176,6 +176,7 @@ TICKET_OFFER_FOLLOWUP = "要把这句话补充到您的工单{number}吗？回�
 TICKET_FOLLOWUP_EMPTY = "请在“补充工单”后面写上要补充的内容，例如：补充工单 下周几发放？"
 TICKET_WITHDRAWN = "已撤回工单{number}，工作人员不会再处理它。还有问题随时问我。"
 TICKET_WITHDRAWN_NOTE = "（用户已撤回）"
+TICKET_WITHDRAWN_LABEL = "已撤回"  # the status 我的工单 shows for a ticket the user took back
 TICKET_WITHDRAW_NONE = "您目前没有可以撤回的工单。"
 TICKET_FOLLOWUP_NONE = "您目前没有进行中的工单。需要人工帮助的话，回复“转人工”。"
 TICKET_CLOSED_NOTE = "您的工单{number}已处理完毕并关闭。还有问题随时问我。"

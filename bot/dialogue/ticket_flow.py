@@ -15,8 +15,8 @@ from bot.dialogue.booking_flow import bookings_in_passing
 from bot.dialogue.engine import Reply, Turn, answers_ticket_offer, handles
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact, read_yes_no
-from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
-                         withdraw)
+from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, thread,
+                         user_followup, withdraw)
 from knowledge.relevance import subject_terms
 
 FLOW = "ticket"
@@ -149,12 +149,21 @@ def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _status_label(s, ticket) -> str:
+    """The status as the user knows it: a ticket they took back is 已撤回, not 已关闭 (user test 4)."""
+    if ticket.status == "closed":
+        said = thread(s, ticket)
+        if said and said[-1].author == "user" and said[-1].text == messages.TICKET_WITHDRAWN_NOTE:
+            return messages.TICKET_WITHDRAWN_LABEL
+    return STATUS_LABELS[ticket.status]
+
+
 def tickets_listed(turn: Turn) -> str | None:
     """The user's latest tickets with their status and the latest staff reply; None when there are none."""
     lines = []
     with turn.engine.read_sessions() as s:
         for t in list_for_user(s, turn.incoming.user_key)[:SHOWN]:
-            lines.append(messages.TICKET_LINE.format(number=t.number, status=STATUS_LABELS[t.status],
+            lines.append(messages.TICKET_LINE.format(number=t.number, status=_status_label(s, t),
                                                      text=_shortened(t.text, 30)))
             latest = last_staff_reply(s, t)
             if latest is not None:

@@ -16,11 +16,14 @@ Pure functions, no I/O. Rules:
   past by at most 90 days (then the caller refuses it as past: "12月3日" typed on
   12月4日 means yesterday), otherwise next year (in late December "1月5日" is next January).
 - 昨天 / 前天: in the past, for the caller to refuse with that reason.
+- 过两天 / 三天后 / 3天以后: that many days from today (not a stay of that many nights).
+- 下个月3号 / 下月3日 / 这个月20号 / 本月20号: that day of next (this) month.
 - 2026-12-03 / 2026年12月3日 / 2026/12/3: exactly that date.
 - 3号 / 3日 alone: the next 3rd of a month, today included.
 - 2月29日 counts only if this or next year has it; otherwise None.
 - An explicit date wins over a relative word in the same message.
-Night counts: 2晚 / 两晚 / 三个晚上 / 住3天 / a bare 1. "N天" counts as N nights,
+Night counts: 2晚 / 两晚 / 三个晚上 / 住3天 / a bare 1 ("过两天", "三天后" are days, not nights;
+"两三天" is a range, ``nights_range``). "N天" counts as N nights,
 because young people say "住3天" for a three-night stay far more often than
 they mean three days with two nights.
 Anything else, or an impossible date (2月30日), gives None.
@@ -55,8 +58,16 @@ _FIXED_HOLIDAYS = ((re.compile(r"国庆|十一(?:假期|长假|小长假|黄金�
 # no library here knows their dates, so none is guessed.
 _MOVING_HOLIDAY = re.compile(r"春节|过年|除夕|大年(?:三十|初[一二三四五六七八九十])|正月|元宵|清明|端午|中秋|七夕|重阳|"
                              r"寒假|暑假")
-# The lookbehind keeps "周三晚上" (a weekday) from reading as three nights.
-_NIGHTS = re.compile(rf"(?<![周期拜])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)")
+# The lookbehind keeps "周三晚上" (a weekday) from reading as three nights, and "过两天" (a day) too;
+# the lookahead "三天后" (a day).
+_NIGHTS = re.compile(rf"(?<![周期拜过])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)(?!后|以后|之后)")
+# Days from today: "过两天", "再过三天", "三天后", "3天以后" (a day, never a stay of that many nights).
+_DAYS_LATER = re.compile(rf"(?:再?过|隔)(\d{{1,2}}|{_CN_NUM})天|(\d{{1,2}}|{_CN_NUM})天(?:后|以后|之后)")
+# A day of this or next month: "下个月3号", "下月3日", "这个月20号", "本月20号".
+_MONTH_RELATIVE = re.compile(rf"(下个?|这个?|本)月(\d{{1,2}}|{_CN_NUM})(?:号|日)?")
+# Two nights in a row said as a range: "两三天", "三四晚", "2-3天", "两到三晚", "3~4个晚上".
+_NIGHTS_RANGE = re.compile(rf"(?<![周期拜过])(?:([一两二三四五六七八九])([二三四五六七八九十])|(\d{{1,2}}|{_CN_NUM})\s*(?:-|~|～|到|至)\s*"
+                           rf"(\d{{1,2}}|{_CN_NUM}))个?(?:晚上|晚|夜|天)(?!后|以后|之后)")
 _BARE_NIGHTS = re.compile(rf"(?:住)?(\d{{1,2}}|{_CN_NUM})")
 _RECENT_PAST_DAYS = 90  # "12月3日" on 12月4日 is yesterday (refused as past), not next year
 
@@ -141,7 +152,8 @@ def parse_date(text: str, today: date) -> date | None:
     t = text.translate(_DIGITS)
     # An explicit date wins over a relative word in the same message:
     # "不是明天，是12月2日" means 12月2日.
-    for parse in (_full_date, _month_day, _dotted, _day_only, _holiday, _weekday, _relative):
+    for parse in (_full_date, _month_relative, _month_day, _dotted, _day_only, _holiday, _weekday, _days_later,
+                  _relative):
         found, d = parse(t, today)
         if found:
             return d
@@ -161,8 +173,27 @@ def _month_day(t: str, today: date) -> tuple[bool, date | None]:
     return True, (_upcoming(today, month, day) if month and day and 1 <= month <= 12 else None)
 
 
+def _month_relative(t: str, today: date) -> tuple[bool, date | None]:
+    m = _MONTH_RELATIVE.search(t)
+    if not m:
+        return False, None
+    day = _num(m.group(2))
+    year, month = today.year, today.month
+    if m.group(1).startswith("下"):
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return True, (_make(year, month, day) if day else None)
+
+
+def _days_later(t: str, today: date) -> tuple[bool, date | None]:
+    m = _DAYS_LATER.search(t)
+    if not m:
+        return False, None
+    days = _num(m.group(1) or m.group(2))
+    return True, (today + timedelta(days=days) if days is not None else None)
+
+
 def _dotted(t: str, today: date) -> tuple[bool, date | None]:
-    m = re.search(r"(?<!\d)(\d{1,2})[./\-](\d{1,2})(?!\d)", t)
+    m = re.search(r"(?<!\d)(\d{1,2})[./\-](\d{1,2})(?![\d天晚夜个])", t)  # "2-3天" is nights
     if not m:
         return False, None
     month, day = int(m.group(1)), int(m.group(2))
@@ -249,17 +280,20 @@ _LEAVE = re.compile(r"走|离开|退房|离店")
 _CLAUSE = re.compile(r"[，,。；;\s]")
 
 
-def stay_dates(text: str, today: date) -> tuple[date | None, date | None]:
+def stay_dates(text: str, today: date, check_in: date | None = None) -> tuple[date | None, date | None]:
     """(check-in, check-out) when the message says when the stay ends, else (None, None).
 
     "明天到，住到后天" → (明天, 后天); "12月10号到12号" → (10th, 12th); "后天走" →
     (None, 后天): the caller takes the check-in it already has. "到姜堰" names no end.
+    ``check_in``: the day already given, which a bare weekday ends the stay after ("住到周五" with
+    the check-in on a Tuesday ten days ahead is the Friday of that week, not this one).
     """
     t = text.translate(_DIGITS)
     for m in reversed(list(_UNTIL.finditer(t))):
         end = parse_date(t[m.end():], today)
         if end is not None:
-            return parse_date(t[:m.start()], today), end
+            start = parse_date(t[:m.start()], today)
+            return start, _after(end, start or check_in, t[m.end():])
     m = _LEAVE.search(t)
     if m:
         clause = _CLAUSE.split(t[:m.start()])[-1]
@@ -267,6 +301,16 @@ def stay_dates(text: str, today: date) -> tuple[date | None, date | None]:
         if end is not None:
             return parse_date(t[:m.start() - len(clause)], today), end
     return None, None
+
+
+def _after(end: date, start: date | None, said: str) -> date:
+    """A stay's end said as a bare weekday ("周五"), moved by weeks to come after ``start``."""
+    m = _WEEKDAY_NAMED.search(said)
+    if start is not None and m and not m.group(1) and not any(
+            p(said, start)[0] for p in (_full_date, _month_relative, _month_day, _dotted, _day_only)):
+        while end <= start:
+            end += timedelta(days=7)
+    return end
 
 
 def impossible_date(text: str) -> bool:
@@ -277,6 +321,28 @@ def impossible_date(text: str) -> bool:
         return False
     month, day = _num(m.group(1)), _num(m.group(2))
     return not (month and day and 1 <= month <= 12 and _make(2024, month, day))
+
+
+def without_days_and_nights(text: str) -> str:
+    """``text`` less every day and number of nights it says ("今天天气怎么样" → "天气怎么样"): what
+    else a message says beside a day or a stay, for a caller telling a question about the stay
+    ("1月20号可以吗") from one about something else that names a day."""
+    t = text.translate(_DIGITS)
+    for pattern in (_FULL_DATE, _MONTH_RELATIVE, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"), _DAYS_LATER,
+                    _NIGHTS_RANGE, _NIGHTS, _DAY_ONLY, _WEEKDAY_NAMED, *(p for p, _, _ in _FIXED_HOLIDAYS),
+                    re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True))), re.compile(r"\d+")):
+        t = pattern.sub("", t)
+    return t
+
+
+def nights_range(text: str) -> tuple[int, int] | None:
+    """(fewer, more) for a stay said as a range ("住个两三天", "三四晚", "2-3天"): which one is meant is
+    asked, not guessed; None when the message says no range."""
+    m = _NIGHTS_RANGE.search(text.translate(_DIGITS))
+    if not m:
+        return None
+    low, high = (_num(m.group(1)), _num(m.group(2))) if m.group(1) else (_num(m.group(3)), _num(m.group(4)))
+    return (low, high) if low is not None and high is not None and 0 < low < high else None
 
 
 def parse_nights(text: str) -> int | None:

@@ -24,7 +24,7 @@ DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
 
 KNOWN_INTENTS = frozenset({"greeting", "help", "thanks", "policy", "booking", "my_bookings", "cancel_booking",
                            "ticket", "ticket_status", "ticket_followup", "ticket_withdraw", "exit",
-                           "feedback_down", "about_bot", "goodbye", "reschedule"})
+                           "feedback_down", "about_bot", "goodbye", "reschedule", "wait"})
 
 # Settings that may come from the environment: the secrets (which in production
 # must), and what differs between a laptop and a server behind nginx.
@@ -222,6 +222,9 @@ class EligibilityQuestion(Section):
     # How a fact said instead of 是/否 answers the question (people answer with the fact itself):
     max_age: int | None = Field(None, ge=1, le=120)                # "我今年25" → eligible up to this age
     graduated_within_years: int | None = Field(None, ge=0, le=50)  # "我是2018年毕业的" → eligible within this
+    # Words that answer it 是 or 否 as people say them ("来找工作的", "来旅游的"), read unless negated.
+    yes_words: list[str] = Field(default_factory=list)
+    no_words: list[str] = Field(default_factory=list)
 
 
 class BookingConfig(Section):

@@ -154,6 +154,9 @@ _EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!
 # "驿站管早饭吗" "要交押金吗" "能带宠物吗" ask the same of what is provided, paid or brought.
 _WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2,10})"
                     r"|(?:有|管|包|提供|配|交|带|收)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$")
+# "要押金吗", "是单人间吗": whether one thing (one noun, nothing more: "要先退承包地吗" asks an act) is
+# required or is what the subject is (user test 4: both were answered with who may stay).
+_ONE_THING = re.compile(r"(?:(?<![需只还也])要|(?<![还就也都])是)([^，。？?！!吗呢\s]{2,5})(?:吗|不)[？?！!]*$")
 _RELATIONS = frozenset("区别 差别 不同 关系 联系 好处 坏处 用处 意义 作用 影响 变化 限制 要求 规定".split())
 _THING_SHARE = 0.75  # of its words a text must name (a typo, 见习计画, still passes)
 
@@ -171,7 +174,9 @@ def asked_thing(question: str) -> str:
         return _noun_phrase(m.group(1).rsplit("的", 1)[-1]) or m.group(1).rsplit("的", 1)[-1]
     m = _WHICH.search(question)
     if m is None:
-        return ""
+        m = _ONE_THING.search(question)
+        one = words(m.group(1)) if m is not None else []
+        return one[0] if len(one) == 1 and word_tag(one[0]) in ("n", "nz") and one[0] not in _RELATIONS else ""
     thing = (m.group(1) or m.group(2)).rsplit("的", 1)[-1]
     if thing.startswith(("啥", "什么", "哪")):
         return ""  # "要带啥证件吗" asks which: 身份证 answers it

@@ -229,3 +229,45 @@ def test_the_weekend_said_on_a_sunday_is_asked_about():
     assert weekend_said_on_sunday("下周末", SUNDAY) is None
     assert weekend_said_on_sunday("周末", SATURDAY) is None
     assert moving_holiday("春节想去住两晚") == "春节" and moving_holiday("明天去住两晚") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Days from today, never a stay of that many nights (user test 4: "过两天" was two nights).
+    ("过两天", date(2026, 11, 28)),
+    ("再过三天入住", date(2026, 11, 29)),
+    ("三天后", date(2026, 11, 29)),
+    ("3天以后到", date(2026, 11, 29)),
+    # A day of this or next month.
+    ("下个月3号", date(2026, 12, 3)),
+    ("下月3日", date(2026, 12, 3)),
+    ("这个月28号", date(2026, 11, 28)),
+    ("本月30日", date(2026, 11, 30)),
+])
+def test_days_from_today_and_days_of_a_month(text, expected):
+    assert parse_date(text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize("text", ["过两天", "三天后", "3天以后", "下个月3号"])
+def test_days_later_are_no_nights(text):
+    assert parse_nights(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("住个两三天", (2, 3)), ("三四晚", (3, 4)), ("2-3天", (2, 3)), ("两到三晚", (2, 3)), ("3~4个晚上", (3, 4)),
+    ("住3天", None), ("两天", None), ("周三晚上", None), ("过两三天", None),
+])
+def test_a_range_of_nights(text, expected):
+    from bot.dates import nights_range
+
+    assert nights_range(text) == expected
+    if expected:
+        assert parse_date(text, THURSDAY) is None  # "2-3天" is no February 3rd
+
+
+def test_a_weekday_ending_a_stay_comes_after_the_check_in():
+    from bot.dates import stay_dates
+
+    today, check_in = date(2026, 12, 6), date(2026, 12, 15)  # a Sunday; the Tuesday of the week after next
+    assert stay_dates("住到周五", today, check_in) == (None, date(2026, 12, 18))
+    assert stay_dates("住到周五", today) == (None, date(2026, 12, 11))
+    assert stay_dates("住到18号", today, check_in) == (None, date(2026, 12, 18))

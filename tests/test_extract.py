@@ -139,3 +139,22 @@ def test_a_phone_number_said_digit_by_digit_is_read(text, phone):
 ])
 def test_an_age_said_while_another_question_is_asked_must_be_stated(text, age):
     assert age_in(text, asked=False) == age
+
+
+STATIONS_4 = [("main", "姜堰青年人才驿站（总站）", "人才服务中心"), ("qinhu", "溱湖青年人才驿站", "溱湖风景区")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("溱湖那个不要了", None), ("不去溱湖了", None), ("不去溱湖了 去总站", "main"), ("总站就算了 溱湖吧", "qinhu"),
+    ("溱湖", "qinhu"), ("还是溱湖吧", "qinhu"),
+])
+def test_a_station_given_up_is_not_chosen(text, expected):
+    from bot.dialogue.extract import station_in, without_given_up_stations
+
+    assert station_in(without_given_up_stations(text, STATIONS_4), STATIONS_4, by_number=False) == expected
+
+
+def test_an_age_stated_inside_a_longer_answer_to_the_age_question():
+    from bot.dialogue.extract import age_in
+
+    assert age_in("我今年28 2023年毕业 来面试的", asked=True) == 28

@@ -311,6 +311,23 @@ def test_user_answers_a_staff_reply_in_chat(app, user):
     assert user_key is None or user_key.startswith("wx:")
 
 
+def test_what_answers_a_staff_reply_without_the_keyword_is_offered_to_the_ticket(app, user):
+    """User test 4: "好的 后四位是1234" right after staff asked for it was told "帮不上忙" and lost."""
+    assert OPENED in user.say("转人工 我的人才补贴申请了三个月了还没到账怎么回事")
+    with app.extensions["talent.db"]() as s:
+        number = s.scalars(select(Ticket.number)).one()
+    tickets.reply_and_notify(app, number, "小王", "您好，请提供申请时的身份证号后四位，我们帮您查询。")
+    user.say("你好")  # the reply reaches a web user with the next message
+    offer = user.say("好的 后四位是1234")
+    assert number in offer and "补充到您的工单" in offer, offer
+    assert number in user.say("是")
+    with app.extensions["talent.db"]() as s:
+        ticket = tickets.get_by_number(s, number)
+        assert ticket.status == "open"  # back in the staff queue
+        assert [m.text for m in tickets.thread(s, ticket)][-1] == "好的 后四位是1234"
+    assert len(_tickets(app)) == 1
+
+
 def test_followup_never_reaches_another_users_ticket(app):
     with app.extensions["talent.db"]() as s:
         theirs = tickets.open_ticket(s, "web:someone-else", "别人的问题", []).number

@@ -13,16 +13,16 @@ import re
 from datetime import date, timedelta
 
 from bot import messages
-from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, last_contact,
-                          users_today)
-from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, passed_this_week, stay_dates,
-                       weekday_label, weekend_said_on_sunday)
+from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
+                          last_contact, users_today)
+from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, nights_range, passed_this_week,
+                       stay_dates, weekday_label, weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
-                                  nights_in, normalise, over_limit, phone_in, stated_name, station_in,
-                                  years_since_graduation)
-from bot.dialogue.forms import (OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing, register,
-                                yes_no_slot)
+                                  nights_in, normalise, over_limit, phone_in, stated_name, station_aliases, station_in,
+                                  without_given_up_stations, years_since_graduation)
+from bot.dialogue.forms import (CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
+                                end_flow_keeping_paused, pause_form, register, say_paused, yes_no_slot)
 from bot.dialogue.intents import compact, yes_no
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
@@ -52,7 +52,8 @@ def _today(ft: FormTurn) -> date:
 def _stay(ft: FormTurn, text: str) -> tuple[date | None, date | None]:
     """(check-in, check-out) when the message says when the stay ends ("明天到，住到后天")."""
     if "stay" not in ft.cache:
-        ft.cache["stay"] = stay_dates(normalise(text), _today(ft))
+        given = ft.values.get("check_in")
+        ft.cache["stay"] = stay_dates(normalise(text), _today(ft), date.fromisoformat(given) if given else None)
     return ft.cache["stay"]
 
 
@@ -79,9 +80,9 @@ _WHO_IS_ASKED = ("name", SAME_PERSON)  # the steps a bare name answers
 
 def _station(text: str, ft: FormTurn):
     """By name anywhere; by its number in the list only when the station is asked ("2" is a day
-    or a number of nights at the other steps)."""
-    return station_in(text, _stations(ft), by_number=ft.step in (None, "station"),
-                      by_sound=ft.step not in _WHO_IS_ASKED)
+    or a number of nights at the other steps). Never one the message gives up ("溱湖那个不要了")."""
+    return station_in(without_given_up_stations(text, _stations(ft)), _stations(ft),
+                      by_number=ft.step in (None, "station"), by_sound=ft.step not in _WHO_IS_ASKED)
 
 
 def _check_in(text: str, ft: FormTurn):
@@ -117,6 +118,11 @@ def _nights(text: str, ft: FormTurn):
         return Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     if (compact(text).isdigit() and ft.step != "nights") or (ft.step == "station" and is_list_choice(text)):
         return None  # a bare number answers the question asked
+    said_range = nights_range(normalise(text))
+    if said_range is not None:  # "住个两三天": which one is asked, not guessed
+        low, high = said_range
+        return Refused(messages.BOOKING_NIGHTS_WHICH.format(low=low, high=high) if high <= most
+                       else messages.BOOKING_BAD_NIGHTS.format(max=most))
     start, end = _stay(ft, text)
     if end is not None:  # "住到后天": the nights run from the check-in to that day
         start = start or (date.fromisoformat(ft.values["check_in"]) if "check_in" in ft.values else None)
@@ -186,7 +192,9 @@ def _ask_check_in(ft: FormTurn) -> str:
 
 
 def _bad_nights(ft: FormTurn) -> str:
-    return messages.BOOKING_BAD_NIGHTS.format(max=ft.settings.booking.max_free_nights)
+    """Said to a reply at the nights prompt that holds no number ("好吧"); a number out of range is
+    refused with the range (BOOKING_BAD_NIGHTS), not this."""
+    return messages.NIGHTS_NOT_UNDERSTOOD
 
 
 # The words that name a slot when the user changes it ("改日期", "手机号写错了").
@@ -229,6 +237,18 @@ def _eligibility_slot(q) -> Slot:
                        read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _fact_hint(q, ft))
 
 
+# What a question about the stay itself is made of besides its day, nights and station: asking
+# whether it can be had ("可以吗", "还有空吗", "能住吗"), and the small words around.
+_ABOUT_THE_STAY = re.compile(r"可不可以|可以|行不行|能不能|好不好|怎么样|有没有|还有|没有|有|空位|空床|空房|空|床位|位置|房间|房|名额|"
+                             r"入住|住|订|预约|约|的话|那就|那|我|想|要|去|来|过去|到|晚上|下午|上午|早上|中午|驿站|站|那边|这边|"
+                             r"改成|换成|改到|换到|是|不是|行|能|好|吗|呢|吧|嘛|啊|呀|的|了|就|再|还|先|个|号|不|[\s\W_]")
+
+
+def _said_words(words, text: str) -> bool:
+    """Whether ``text`` says one of ``words`` without negating it ("不是来找工作的" does not say 找工作)."""
+    return any(re.search(f"(?<![不没非别])(?<!不是)(?<!不是来)(?<!没有)(?<!不为)" + re.escape(w), text) for w in words)
+
+
 def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
     """The answer a fact gives to an eligibility question with a limit: people answer "您的年龄是否在
     35周岁及以下？" with "我今年25", and the graduation question with "我是2018年毕业的" (user test 2:
@@ -236,6 +256,13 @@ def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
     another step is asked ("是的我刚毕业" to the age question), only a fact stated outright counts:
     an age with 岁 or 今年, a graduation; "超过了" answers only the question asked."""
     asked, within = ft.step == f"q:{q.id}", None
+    # "来找工作的", "来旅游的"; not inside a question in the middle of the form ("创业有补贴吗"), but in
+    # the request that starts it ("想下周二去姜堰找工作能不能住驿站住个三四天")
+    if (q.yes_words or q.no_words) and (ft.step is None or not QUESTION.search(text)):
+        if _said_words(q.no_words, text):
+            return "no"
+        if _said_words(q.yes_words, text):
+            return "yes"
     if q.max_age is not None and (age := age_in(text, asked)) is not None:
         within = age <= q.max_age
     elif q.graduated_within_years is not None and (ago := years_since_graduation(text, _today(ft))) is not None:
@@ -292,9 +319,30 @@ class BookingForm(Form):
                 | {s.name for s in self.slots(ft) if s.name.startswith("q:")})
 
     def restart_text(self, ft: FormTurn) -> str:
-        if "name" in ft.values or "phone" in ft.values:
-            return messages.BOOKING_RESTART
+        """Says which of the name and phone are kept: only those given (user test 4 heard both
+        were kept when only the phone had been typed)."""
+        kept = [label for key, label in (("name", messages.KEPT_NAME), ("phone", messages.KEPT_PHONE))
+                if key in ft.values]
+        if kept:
+            return messages.BOOKING_RESTART.format(kept=messages.KEPT_AND.join(kept))
         return self.start_text(ft)
+
+    def well_under_way(self, ft: FormTurn) -> bool:
+        """The stay is all given (station, day, nights): "再订一个" then means another stay, and this
+        one would be lost (user test 4); before that it starts over (user test 1)."""
+        return all(s.name in ft.values for s in _STAY_SLOTS)
+
+    def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
+        """A question that names a day, a stay or a station and asks about something else
+        ("今天天气怎么样", "溱湖离高铁站远吗"): its day is no check-in, its station no choice (user
+        test 4: the weather question moved the booking to today). One about the stay itself
+        ("1月20号可以吗", "总站明天还有空吗") offers what it names."""
+        rest = without_days_and_nights(normalise(text))
+        for _, name, _ in _stations(ft):
+            for said in sorted({name, *station_aliases(name)}, key=len, reverse=True):
+                rest = rest.replace(said, "")
+        rest = _ABOUT_THE_STAY.sub("", rest)
+        return {"station", "check_in", "nights"} if re.search(r"[\u3400-\u9fff]", rest) else set()
 
     def prefill(self, ft: FormTurn) -> None:
         stations = _stations(ft)
@@ -316,6 +364,10 @@ class BookingForm(Form):
 
     def topic(self, ft: FormTurn) -> str:
         return messages.BOOKING_TOPIC
+
+    def names_the_service(self, ft: FormTurn) -> bool:
+        text = ft.turn.text
+        return messages.BOOKING_TOPIC in text or station_in(text, _stations(ft), by_number=False) is not None
 
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
         if slot.name == "station" and len(_stations(ft)) == 1:
@@ -441,9 +493,10 @@ def _bookings_text(rows: list, names: dict[str, str], to_pick: bool) -> str:
     """``to_pick``: numbered, to pick from ("第二个"); otherwise listed only."""
     shown = _shown(rows)
     lines = [_line(b, names) for b in shown]
-    hint = ""
-    if any(b.status == "active" for b in shown):
-        hint = messages.MY_BOOKINGS_PICK_HINT if to_pick else messages.MY_BOOKINGS_CANCEL_HINT
+    hint, active = "", [b.number for b in shown if b.status == "active"]
+    if active:  # the number itself when there is one to cancel (user test 4 read "取消预约 编号")
+        hint = messages.MY_BOOKINGS_PICK_HINT if to_pick else messages.MY_BOOKINGS_CANCEL_HINT.format(
+            number=active[0] if len(active) == 1 else messages.NUMBER_PLACEHOLDER)
     return messages.MY_BOOKINGS.format(lines=numbered(lines) if to_pick else "\n".join(lines)) + hint
 
 
@@ -495,9 +548,9 @@ def _confirm_cancel(turn: Turn) -> Reply:
         again = messages.CANCEL_ASK_AGAIN.format(number=shown)
         return Reply(f"{aside}\n\n{again}" if aside else again,
                      actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
-    turn.state.clear()
+    end_flow_keeping_paused(turn.state)
     if answer == "no":
-        return Reply(messages.CANCEL_KEPT.format(number=shown), intent="cancel_booking")
+        return say_paused(turn, Reply(messages.CANCEL_KEPT.format(number=shown), intent="cancel_booking"))
     done, refused = [], []
     for number in numbers:
         try:
@@ -505,7 +558,7 @@ def _confirm_cancel(turn: Turn) -> Reply:
         except BookingError as exc:
             refused.append(exc.message)
     lines = ([messages.CANCELLED.format(number="、".join(done))] if done else []) + refused
-    return Reply("\n".join(lines), intent="cancel_booking")
+    return say_paused(turn, Reply("\n".join(lines), intent="cancel_booking"))
 
 
 def has_active_booking(turn: Turn) -> bool:
@@ -536,7 +589,7 @@ def _why_not(number: str, rows: list) -> str:
 def _ask_to_cancel(turn: Turn, chosen: list, names: dict[str, str], refusals: list[str]) -> Reply:
     """"确定要取消…吗？" for every booking chosen, each named with its station and day; the numbers
     that cannot be cancelled are said first. Nothing is cancelled before the yes."""
-    turn.state.clear()
+    end_flow_keeping_paused(turn.state)  # a booking put aside for this (user test 4) stays aside
     turn.state.update(flow=CANCEL_FLOW, cancel=[b.number for b in chosen])
     if len(chosen) == 1:
         b = chosen[0]
@@ -551,7 +604,7 @@ def _ask_to_cancel(turn: Turn, chosen: list, names: dict[str, str], refusals: li
 
 def _ask_which(turn: Turn, active: list, names: dict[str, str], prefix: str = "") -> Reply:
     """Several bookings: list them numbered, with station and day, so "第二个" or "全部取消" can pick."""
-    turn.state.clear()
+    end_flow_keeping_paused(turn.state)
     turn.state.update(flow=CANCEL_FLOW, choices=[b.number for b in active])
     lines = numbered([_item(b, names) for b in active])
     text = messages.CANCEL_WHICH.format(count=len(active), lines=lines, numbers="、".join(b.number for b in active))
@@ -599,6 +652,12 @@ def _pick(turn: Turn) -> Reply:
         if described is not None and described[0]:
             places = [choices.index(b.number) + 1 for b in described[0]]
     in_view = turn.state.get("picked") or (choices if len(choices) == 1 else [])  # "取消它"
+    if turn.classified == "booking" or (turn.classified == "policy" and mentions_a_stay(turn)):
+        _leave_list(turn)  # "帮我把22号的重新订上 总站 住3晚": a new booking, not a pick (user test 4)
+        return HANDLERS["booking"](turn)
+    if places is None and turn.classified == "reschedule" and in_view:  # "第一个" then "改到23号可以吗"
+        rows, names = _own_bookings(turn)
+        return _how_to_reschedule(_in_order([b for b in rows if b.status == "active" and b.number in in_view]), names)
     if places is None and not (flow == LIST_FLOW and cancelling and in_view):
         _leave_list(turn)
         if flow == CANCEL_FLOW and turn.classified == "exit":
@@ -654,9 +713,21 @@ def cancel_booking(turn: Turn) -> Reply:
     they are listed to pick from. In the middle of booking, "取消预约" drops the booking being made."""
     named = _numbers_named(turn.text)
     flow = turn.state.get("flow")
+    if flow == BOOKING_FORM.name and not named and CHANGE.search(turn.text):  # "溱湖那个不要了 换总站"
+        return BOOKING_FORM.handle(turn)
     if flow == BOOKING_FORM.name and not named:
+        rows, names = _own_bookings(turn)
+        active = _in_order([b for b in rows if b.status == "active"])
+        described = _described(turn, active) if active else None
+        if described is not None and described[0]:  # "溱湖那个不要了": a booking made, not this one
+            paused = pause_form(turn)
+            reply = (_ask_which(turn, described[0], names) if len(described[0]) > 1
+                     else _ask_to_cancel(turn, described[0], names, []))
+            reply.text += "\n" + messages.FORM_PAUSED.format(title=paused.title)
+            return reply
         turn.state.clear()
-        return Reply(messages.BOOKING_ABANDONED, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
+        text = messages.BOOKING_ABANDONED + (messages.BOOKING_ABANDONED_OTHERS if active else "")
+        return Reply(text, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
     if flow in (CANCEL_FLOW, LIST_FLOW) and not named:  # numbers named: asked anew
         return _pick(turn) if "choices" in turn.state else _confirm_cancel(turn)
     rows, names = _own_bookings(turn)
@@ -698,6 +769,11 @@ def reschedule(turn: Turn) -> Reply:
     active = _in_order([b for b in rows if b.status == "active"])
     if not active:
         return HANDLERS["policy"](turn)
+    return _how_to_reschedule(active, names)
+
+
+def _how_to_reschedule(active: list, names: dict[str, str]) -> Reply:
+    """How to change the day of ``active`` (one or several bookings): cancel, then book again."""
     if len(active) == 1:
         text = messages.RESCHEDULE_HOW.format(number=active[0].number)
     else:
@@ -709,16 +785,23 @@ def reschedule(turn: Turn) -> Reply:
 
 _STAY_WORD = re.compile(r"住|床位|订|预约")
 _CHECK_IN = re.compile(r"入住|住进|去住|过去住")
+_STATION_WORD = re.compile(r"驿站")
 
 
 def mentions_a_stay(turn: Turn) -> bool:
     """"后天去总站住2晚": a station named with a day or a number of nights is a booking
     request, whatever the words around it (the stations come from the database, so
-    each deployment's own names and aliases count)."""
+    each deployment's own names and aliases count). A question books only when it gives the
+    stay: a day and nights at the station ("想下周二去…能不能住你们那个驿站住个三四天", user test 4);
+    "驿站明天能住吗" asks whether there is a bed (``asks_availability``)."""
     text = turn.text
-    if compact(text).isdigit() or QUESTION.search(text):  # "驿站明天能住吗" asks; it does not book
+    if compact(text).isdigit():
         return False
     today = users_today(turn.engine.settings)
+    if QUESTION.search(text):
+        return bool(_STAY_WORD.search(text) and date_in(text, today)
+                    and (nights_in(text) is not None or nights_range(normalise(text)) is not None)
+                    and (_STATION_WORD.search(text) or station_in(text, station_choices(turn.engine)) is not None))
     dated = _STAY_WORD.search(text) and date_in(text, today)
     # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay; "后天住两晚": a day and
     # the nights. Each is a booking, the station asked if it is not named.
@@ -727,3 +810,52 @@ def mentions_a_stay(turn: Turn) -> bool:
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False
     return station_in(text, station_choices(turn.engine)) is not None
+
+
+# A question whether a bed is free on a day: "明天还有空房吗", "溱湖驿站明天有位置吗", "驿站明天能住吗".
+_ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名额|约满|满了|满没满|住得下|住的下|能住|可以住|能不能住|可不可以住|"
+                        r"能入住|可以入住|能不能入住")
+_ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
+
+
+def asks_availability(turn: Turn) -> bool:
+    text = turn.text
+    return bool(QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)
+                and date_in(text, users_today(turn.engine.settings)) is not None)
+
+
+def availability(turn: Turn) -> Reply:
+    """The free beds on the day asked, at the station named or at each (user test 4: "明天还有空房吗"
+    was off-topic, "溱湖驿站明天有位置吗" got the station's address), with a quick reply that books
+    that day."""
+    settings = turn.engine.settings
+    today = users_today(settings)
+    day = date_in(turn.text, today)
+    if day < today:
+        return Reply(messages.BOOKING_PAST_DATE.format(day=day_label(day)), actions=[messages.CHIP_BOOK],
+                     intent="availability")
+    if (day - today).days > settings.booking.window_days:
+        last = day_label(today + timedelta(days=settings.booking.window_days))
+        return Reply(messages.BOOKING_TOO_FAR.format(days=settings.booking.window_days, last=last),
+                     actions=[messages.CHIP_BOOK], intent="availability")
+    named = station_in(turn.text, station_choices(turn.engine), by_number=False)
+    items, free = [], False
+    with turn.engine.read_sessions() as s:
+        for st in active_stations(s):
+            if named and st.id != named:
+                continue
+            beds = free_beds(s, st, day, 1)[day]
+            free = free or beds > 0
+            if day.isoformat() in (st.closed_dates or []):
+                items.append(messages.AVAILABILITY_CLOSED.format(station=st.name))
+            elif beds:
+                items.append(messages.AVAILABILITY_FREE.format(station=st.name, beds=beds))
+            else:
+                items.append(messages.AVAILABILITY_FULL.format(station=st.name))
+    if not items:
+        return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="availability")
+    text = messages.AVAILABILITY.format(day=day_label(day), weekday=weekday_label(day), items="；".join(items))
+    chip = messages.CHIP_BOOK_DAY.format(day=day_label(day))
+    if free:
+        text += messages.AVAILABILITY_BOOK.format(chip=chip)
+    return Reply(text, actions=[chip] if free else [messages.CHIP_BOOK], intent="availability")

@@ -118,8 +118,8 @@ def _registrar(registry: dict[str, Handler]) -> Callable[..., Callable[[Handler]
 handles_kind = _registrar(KIND_HANDLERS)   # @handles_kind("image", …): handlers by message type
 
 # What every flow takes as its own when it comes in its middle: free text (the answer asked for, or
-# a question the flow answers before asking again), a greeting, thanks.
-FLOW_TEXT = frozenset({"policy", "greeting", "thanks"})
+# a question the flow answers before asking again), a greeting, thanks, "稍等".
+FLOW_TEXT = frozenset({"policy", "greeting", "thanks", "wait"})
 # The informational intents each flow answers in its middle and then asks its pending step again
 # ("我的预约" while a booking or a ticket is being filled in), as the flow declares them
 # (``@handles(flow, asides=…)``). Any other intent leaves the flow.

@@ -202,6 +202,21 @@ def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool 
     return None
 
 
+# A station given up rather than chosen: "溱湖那个不要了", "不去溱湖了", "总站就算了".
+_GIVEN_UP_BEFORE = r"(?:不去|不要|不想去|不订|不住|别订|不选)了?"
+_GIVEN_UP_AFTER = r"(?:的|那个|那边|那里|那次)?(?:我|就|也)*(?:不要了?|不去了?|不住了?|去不了|算了|不订了?|取消)"
+
+
+def without_given_up_stations(text: str, stations: list[tuple[str, str, str]]) -> str:
+    """``text`` less the stations it gives up ("溱湖那个不要了" names no station to book), so that
+    a booking never takes the one the user turns down (user test 4 booked 溱湖 for it)."""
+    for _, name, _ in stations:
+        for said in sorted({name, *station_aliases(name)}, key=len, reverse=True):
+            said = re.escape(said)
+            text = re.sub(f"{_GIVEN_UP_BEFORE}{said}|{said}{_GIVEN_UP_AFTER}", "", text)
+    return text
+
+
 def sound_alike(text: str, words: list[str]) -> str:
     """``text`` with every run of Chinese characters that sounds like one of ``words`` (the same pinyin,
     tones aside, any reading of a character that has several) and is no word itself taken for that
@@ -297,7 +312,7 @@ def age_in(text: str, asked: bool = True) -> int | None:
     if not asked:
         m = _AGE.search(t) or _AGE_STATED.search(t)
     else:
-        m = _AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t))
+        m = _AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t)) or _AGE_STATED.search(t)
     age = cn_number(m.group(1)) if m else None
     return age if age is not None and 10 <= age <= 99 else None
 

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn
-from bot.dialogue.intents import QUESTION, yes_no  # noqa: F401 (QUESTION: flows import it from here)
+from bot.dialogue.intents import QUESTION, compact, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
@@ -29,6 +29,12 @@ REFUSED = "_refused"  # the step after a value that ended the form (an eligibili
 UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|重新(选|答|回答|来|填)|重选|^不对")
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
+# The form's own request for one more ("再订一个", "另外再约一间") while this one is not submitted:
+# the user takes this one for done, which it is not (user test 4: a restart dropped its stay).
+ANOTHER = re.compile(r"(再|另外|另|还要|还想)(帮我)?(订|定|预约|预订|预定|约|来|要)?(一个|一次|一间|个|一下)")
+# Taking a refusal in: an acknowledgement, not another answer ("嗯嗯" is no "是").
+ACKNOWLEDGED = re.compile(r"^(嗯+|恩+|哦+|噢|好|好吧|好的|行吧?|可以|ok|okay|收到|知道了|明白了?|了解了?|懂了|这样啊|那好吧|"
+                          r"那行|唉|哎|好叭)[啊呀哈啦了的吧]*$", re.I)
 
 
 # Forms that another flow may put aside and the form's own request resumes (a person asked for in
@@ -118,6 +124,7 @@ class FormTurn:
     changed: list = field(default_factory=list)     # slots given before whose value this message changed
     added: list = field(default_factory=list)       # slots not asked for that this message gave a first value
     same: list = field(default_factory=list)        # slots given before that this message named again, unchanged
+    refused: str | None = None                      # the first slot whose value this message had to refuse
     cache: dict = field(default_factory=dict)       # a form's lookups, once per message (stations, today)
 
     @property
@@ -186,9 +193,25 @@ class Form:
         service ("要带什么东西过去吗" while booking a station is about the station)."""
         return ""
 
+    def names_the_service(self, ft: FormTurn) -> bool:
+        """Whether the message names something of the service the form is about (a station): a
+        question about it is never about something else ("溱湖离高铁站远吗")."""
+        return False
+
     def after_absorb(self, ft: FormTurn) -> None:
         """Adjust the values a message gave before the next step is chosen (a station taken
         after a refusal brings back the day it was refused for)."""
+
+    def well_under_way(self, ft: FormTurn) -> bool:
+        """Whether the form holds enough that the user may take it for done: then a request for
+        one more ("再订一个") is told this one is not submitted, instead of starting over."""
+        return False
+
+    def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
+        """The slots a question in the middle of the form names a value of without offering it
+        ("今天天气怎么样" names a day; "溱湖离高铁站远吗" a station): none of them is taken from it,
+        and the question is answered instead. Asked only of a question that changes nothing."""
+        return set()
 
     # ------------------------------------------------------------ the loop
     def handle(self, turn: Turn) -> Reply:
@@ -207,8 +230,9 @@ class Form:
             self.after_absorb(ft)
             # What the request gave is said back ("已记下：溱湖…、住2晚。") before the next question: the
             # user sees it was understood instead of wondering whether to say it again (user test 3).
-            return self.ask(ft, self.missing(ft),
-                            self.start_text(ft) + self.taken(ft) + (error + "\n" if error else ""))
+            # A question asked beside the request ("…顺便问下人才公寓怎么申请") is answered first.
+            return self.ask(ft, self.missing(ft), answer_beside(turn)
+                            + self.start_text(ft) + self.taken(ft) + (error + "\n" if error else ""))
         return self.step(FormTurn(self, turn, step=turn.state[self.name].get("_step")))
 
     def step(self, ft: FormTurn) -> Reply:
@@ -226,9 +250,14 @@ class Form:
             return self.submit(ft)
         self.after_absorb(ft)
         if not filled and not error and ft.turn.classified == self.intent:  # "预约驿站" again, mid-form
+            if ANOTHER.search(ft.turn.text) and self.well_under_way(ft):  # "再订一个": this one is not done yet
+                return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
             return self.restart(ft)
         if error:
-            return self.ask(ft, ft.step or self.missing(ft), error + "\n")
+            # Ask again what was refused ("住10天" while the station is asked gives the station and the
+            # day: the nights are asked next, not the station just given), saying what was taken.
+            missing = [name for name in (ft.refused, ft.step) if name and name not in ft.values]
+            return self.ask(ft, missing[0] if missing else self.missing(ft), self.taken(ft) + error + "\n")
         if not filled and ft.step:
             how = self.how_to_change(ft)
             if how:
@@ -246,12 +275,16 @@ class Form:
         # Only a question leaves a sticky value as it was: "还是总站吧" or a bare "溱湖" at the summary is
         # a choice as much as "换总站" (user test 2: they were read as nothing and the old station booked).
         in_passing = bool(QUESTION.search(text)) and not CHANGE.search(text)
+        aside = self.named_in_passing(ft, text) if in_passing and ft.step else set()
         for slot in self.slots(ft):
+            if slot.name in aside:
+                continue
             value = slot.extract(text, ft)
             if value is None:
                 continue
             if isinstance(value, Refused):
-                error = error or value.reason
+                if error is None:
+                    error, ft.refused = value.reason, slot.name
                 continue
             ft.found[slot.name] = value
             if (slot.sticky and slot.name in ft.values and ft.step != slot.name and in_passing
@@ -288,6 +321,10 @@ class Form:
         turn, name = ft.turn, ft.values.get(REFUSED)
         slot = next((s for s in self.slots(ft) if s.name == name), None)
         undo = bool(UNDO.search(turn.text))
+        if not undo and ACKNOWLEDGED.match(compact(turn.text)):  # "嗯嗯", "好吧": the refusal is taken
+            turn.state.clear()  # (user test 4: "嗯嗯" read as the other answer booked someone refused)
+            return Reply(messages.FORM_ENDED.format(title=self.title), actions=[messages.CHIP_TICKET],
+                         intent=self.intent)
         if slot is not None and (undo or slot.extract(turn.text, FormTurn(self, turn, step=name)) is not None):
             ft.values.pop(REFUSED)
             ft.step = ft.values["_step"] = name
@@ -383,27 +420,50 @@ class Form:
         thanks, or a question."""
         if ft.turn.classified in self.asides:
             return self.aside(ft)
-        return answer_in_passing(ft.turn, self.topic(ft))
+        return answer_in_passing(ft.turn, self.topic(ft), elsewhere_possible=not self.names_the_service(ft))
 
     def _slot(self, ft: FormTurn, name: str) -> Slot:
         return next(s for s in self.slots(ft) if s.name == name)
 
 
-def answer_in_passing(turn: Turn, topic: str = "") -> str | None:
+def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = True) -> str | None:
     """The answer to a greeting, thanks or a question in the middle of a flow, which asks its own
     question again after it; None for anything else. ``topic``: what the flow is about, which a
-    question naming nothing of the service is asked about (handlers.in_flow_question)."""
+    question naming nothing of the service is asked about (handlers.in_flow_question).
+    ``elsewhere_possible``: whether an unanswered question may be about something else than the
+    service ("今天天气怎么样"), said so without the offer of a person; not when it names the service."""
     if turn.classified == "greeting":
         return messages.GREETING
     if turn.classified == "thanks":
         return messages.THANKS
+    if turn.classified == "wait":
+        return messages.WAIT_IN_FLOW
     if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
-        from bot.dialogue.handlers import in_flow_question, reply_for_answer
+        from bot.dialogue.handlers import in_flow_question, off_topic, reply_for_answer
+        from knowledge.relevance import subject_terms
 
         question = in_flow_question(turn, topic)
         answer = turn.engine.answer_question(question, turn.incoming.user_key)
+        if elsewhere_possible and off_topic(turn, turn.text, answer, " ".join(subject_terms(turn.text))):
+            return messages.OFF_TOPIC_IN_FLOW  # no person is offered for what no one here answers
         return reply_for_answer(answer, offer=False).render()
     return None
+
+
+# A question asked beside a request, after the words that lead to it: "我想订驿站顺便问下人才公寓怎么申请".
+_BESIDE = re.compile(r"(?:顺便|另外|对了|还想)(?:问(?:一)?下|问问|咨询(?:一)?下)?[，,、:：\s]*(.{4,})$")
+
+
+def answer_beside(turn: Turn) -> str:
+    """The answer to a question asked beside the request that starts a flow, and a blank line; ""
+    when there is none (user test 4: the question was dropped without a word)."""
+    m = _BESIDE.search(turn.text)
+    if m is None or not QUESTION.search(m.group(1)):
+        return ""
+    from bot.dialogue.handlers import reply_for_answer
+
+    answer = turn.engine.answer_question(m.group(1), turn.incoming.user_key)
+    return reply_for_answer(answer, offer=False).render() + "\n\n"
 
 
 def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None) -> Slot:

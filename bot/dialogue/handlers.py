@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from bot import messages
-from bot.dialogue.booking_flow import CANCEL_FLOW, LIST_FLOW, has_active_booking, mentions_a_stay
+from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, availability, has_active_booking,
+                                       mentions_a_stay)
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
-                                  is_acknowledgement)
-from bot.dialogue.forms import end_flow_keeping_paused, say_paused
-from bot.dialogue.intents import compact
+                                  is_acknowledgement, wants_ticket)
+from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
+from bot.dialogue.intents import QUESTION, compact, yes_no
+from bot.dialogue.ticket_flow import add_to_ticket, ticket_in_progress
 from core.errors import IndexMissing
 from knowledge.places import gazetteer
 from knowledge.relevance import subject_terms
@@ -66,7 +68,6 @@ FIXED_REPLIES: dict[str, tuple[str, list[str]]] = {
     "help": (messages.HELP, HELP_ACTIONS),
     "thanks": (messages.THANKS, []),
     "about_bot": (messages.ABOUT_BOT, HELP_ACTIONS),
-    "goodbye": (messages.GOODBYE, []),
 }
 
 
@@ -80,6 +81,28 @@ def _fixed_reply(intent: str) -> Handler:
 
 for _intent in FIXED_REPLIES:
     handles(_intent)(_fixed_reply(_intent))
+
+
+@handles("goodbye")
+def goodbye(turn: Turn) -> Reply:
+    """"拜拜" ends what is going on: a form being filled in is put aside, so "继续预约" within the
+    state's lifetime goes on from where it stopped (user test 4: "好的谢谢 拜拜" was asked the nights
+    again, and the booking stayed open behind the farewell)."""
+    if turn.state.get("flow") and pause_form(turn) is None:
+        end_flow_keeping_paused(turn.state)
+    turn.state.pop("offer_ticket", None)
+    return say_paused(turn, Reply(messages.GOODBYE, intent="goodbye"))
+
+
+_WAITING = re.compile(r"^(诶|哎|额)?(等一下|等一等|等等|等下|稍等|等会儿?|你等等|你等下)|(稍等|等一下|等我一下|等会儿?|等下)(哈|啊|呀|下|一下)?$")
+
+
+@handles("wait")
+def wait(turn: Turn) -> Reply:
+    """"稍等", "等一下": nothing to do yet. More than that ("等一下，人才公寓有多少套") is answered."""
+    if len(compact(_WAITING.sub("", compact(turn.text)))) >= 4:
+        return HANDLERS["policy"](turn)
+    return Reply(messages.WAIT, intent="wait")
 
 
 _CANCEL_WORD = re.compile("取消")
@@ -182,6 +205,17 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
+    if not turn.state.get("flow") and asks_availability(turn):
+        return availability(turn)
+    followup = turn.state.pop("offer_followup", None)
+    if followup:  # "这句话要补充到您的工单T…吗？"
+        said = "yes" if wants_ticket(question) else yes_no(question)
+        if said == "yes":
+            turn.state.pop("offer_ticket", None)
+            return add_to_ticket(turn, followup["number"], followup["text"])
+        if said == "no":
+            turn.state.pop("offer_ticket", None)
+            return Reply(messages.ACKNOWLEDGED, intent="ack")
     offer = answers_ticket_offer(turn)
     if offer == "yes":
         return HANDLERS["ticket"](turn)
@@ -202,9 +236,22 @@ def policy(turn: Turn) -> Reply:
     turn.state.pop("offer_ticket", None)
     _remember_topic(turn, topic)
     if not answer.found:
-        if off_topic(turn, question, answer, topic):
+        elsewhere = off_topic(turn, question, answer, topic)
+        if not elsewhere:
+            turn.engine.records.record_unanswered(question)
+        ticket = ticket_in_progress(turn)
+        # While a ticket is in progress, what is about nothing the documents cover ("能不能快点啊", "好的
+        # 后四位是1234" after staff asked for it) is for the ticket, and so is any statement once staff
+        # answered: user test 4 was told "帮不上忙". A new question still gets a ticket of its own.
+        if ticket and (elsewhere or (ticket[1] == "answered" and not QUESTION.search(question))):
+            number = ticket[0]
+            turn.state["offer_followup"] = {"number": number, "text": question}
+            turn.state["offer_ticket"] = question  # "转人工": a new ticket with it
+            sorry = "" if elsewhere else _sorry(answer)
+            return Reply(sorry + messages.TICKET_OFFER_FOLLOWUP.format(number=number),
+                         actions=[messages.CHIP_YES, messages.CHIP_TICKET], intent="policy", found=False)
+        if elsewhere:
             return Reply(messages.OFF_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
-        turn.engine.records.record_unanswered(question)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
 
@@ -263,8 +310,12 @@ def reply_for_answer(answer, offer: bool = True) -> Reply:
     (an eligibility question, the booking summary), so it only says how to reach a person later."""
     if answer.found:
         return Reply(answer.text, sources=answer.sources, actions=[messages.CHIP_TICKET], intent="policy", found=True)
-    sorry = messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place else messages.NOT_FOUND
     tail = messages.OFFER_TICKET if offer else messages.TICKET_LATER
-    return Reply(f"{sorry}{tail}", actions=[messages.CHIP_TICKET], intent="policy", found=False)
+    return Reply(f"{_sorry(answer)}{tail}", actions=[messages.CHIP_TICKET], intent="policy", found=False)
+
+
+def _sorry(answer) -> str:
+    """"Not found", naming the place asked about when no document covers it."""
+    return messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place else messages.NOT_FOUND
 
 

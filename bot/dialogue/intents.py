@@ -17,14 +17,31 @@ from core.config import DialogueConfig
 from knowledge.text import normalise_query
 
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
-# Intents checked before the others when several keywords match ("取消预约" is not "取消").
-_PRIORITY = ["cancel_booking", "my_bookings", "ticket_withdraw", "ticket_status", "booking", "ticket", "help", "exit",
-             "greeting", "thanks"]
+# Intents checked before the others when several keywords match ("取消预约" is not "取消"; "你是真人吗"
+# asks who answers, not for a person; "好的谢谢，拜拜" takes its leave).
+_PRIORITY = ["about_bot", "cancel_booking", "my_bookings", "ticket_withdraw", "ticket_status", "booking", "ticket",
+             "help", "exit", "goodbye", "greeting", "thanks"]
 _WHOLE_MESSAGE_SLACK = 3  # characters beyond the keyword ("你好呀", "谢谢啦")
+# What carries no request of its own around a whole-message keyword: interjections, particles and
+# the small words people lead with ("额 还是算了吧", "哎呀不想订了 下次吧"). General language, not
+# one deployment's: with them and the other whole-message keywords ("不用了谢谢", "好的谢谢 拜拜")
+# stripped, nothing may be left.
+_FILLERS = ("额", "呃", "嗯", "恩", "哎呀", "哎", "唉", "诶", "欸", "哦", "噢", "喔", "啊", "呀", "哈", "啦", "吧", "了",
+            "呢", "嘛", "那就", "那我", "那", "我", "还是", "先", "就", "也", "好的", "好吧", "好", "行", "ok", "这样")
 
 
 def compact(text: str) -> str:
     return _PUNCT.sub("", text.lower())
+
+
+def _a_word(plain: str, keyword: str) -> bool:
+    """A one-character keyword counts only as a word of its own: "拜" says goodbye, "一个礼拜" and
+    "礼拜五" do not (user test 4: the nights and the day were answered with "再见！")."""
+    if len(keyword) > 1:
+        return True
+    from knowledge.text import words
+
+    return keyword in words(plain)
 
 
 # A message that asks something: answered, never taken as an answer or a slot value.
@@ -91,6 +108,11 @@ class IntentClassifier:
              [re.compile(p) for p in cfg.intents[name].patterns])
             for name in sorted(cfg.intents, key=lambda n: _PRIORITY.index(n) if n in _PRIORITY else 99)
         ]
+        # What may stand beside a whole-message keyword: fillers and any whole-message keyword.
+        around = {compact(w) for w in _FILLERS} | {k for _, keywords, whole, _ in self._keywords if whole
+                                                   for k in keywords}
+        alternatives = "|".join(re.escape(w) for w in sorted(filter(None, around), key=len, reverse=True))
+        self._only_fillers = re.compile(f"^(?:{alternatives})+$")
 
     def classify(self, text: str) -> str:
         """The intent of ``text`` (memoised: the keywords and examples are fixed for the
@@ -116,11 +138,17 @@ class IntentClassifier:
         plain = compact(text)
         for name, keywords, whole_message, patterns in self._keywords:
             for k in keywords:
-                if k in plain and (not whole_message or len(plain) - len(k) <= _WHOLE_MESSAGE_SLACK):
+                if k in plain and (not whole_message or self._whole(plain, k)) and _a_word(plain, k):
                     return name
             if any(p.search(plain) for p in patterns):
                 return name
         return None
+
+    def _whole(self, plain: str, keyword: str) -> bool:
+        """Whether ``plain`` is little more than ``keyword``: a few characters ("你好呀"), or only
+        fillers and other such keywords beside it ("额 还是算了吧", "不用了谢谢")."""
+        rest = plain.replace(keyword, "", 1)
+        return len(rest) <= _WHOLE_MESSAGE_SLACK or bool(self._only_fillers.match(rest))
 
     def _by_example(self, text: str) -> str | None:
         if self._embed is None:

@@ -15,8 +15,8 @@ from bot.dialogue.booking_flow import bookings_in_passing
 from bot.dialogue.engine import Reply, Turn, answers_ticket_offer, handles
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact, read_yes_no
-from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
-                         withdraw)
+from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, thread,
+                         user_followup, withdraw)
 from knowledge.relevance import subject_terms
 
 FLOW = "ticket"
@@ -104,19 +104,22 @@ def _confirm_or_open(turn: Turn, described: str) -> Reply:
 
 def _aside(turn: Turn) -> Reply:
     """"我的预约" / "我预约成功了吗" while the description is asked for: the bookings, then the same
-    step again (user test: the question was taken as the end of the ticket flow, which was lost)."""
+    step again (user test: the question was taken as the end of the ticket flow, which was lost).
+    "稍等": not a description; the step is asked again."""
     draft = turn.state.get("ticket_draft", "")
     if draft:
         step, actions = messages.TICKET_CONFIRM_SHORT.format(text=draft), [messages.CHIP_YES, messages.CHIP_CANCEL]
     else:
         step, actions = messages.TICKET_DESCRIBE, [messages.CHIP_CANCEL]
+    if turn.classified == "wait":
+        return Reply(f"{messages.WAIT_IN_FLOW}\n{step}", actions=actions, intent="ticket")
     text = f"{bookings_in_passing(turn)}\n\n{messages.TICKET_NOT_SUBMITTED}\n{step}"
     return Reply(text, actions=actions, intent="ticket")
 
 
 @handles(FLOW, asides=ASIDES)
 def ticket(turn: Turn) -> Reply:
-    if turn.state.get("flow") == FLOW and turn.classified in ASIDES:
+    if turn.state.get("flow") == FLOW and (turn.classified in ASIDES or turn.classified == "wait"):
         return _aside(turn)
     pause_form(turn)  # a booking in progress is kept for after the ticket, and said so
     described = _without_keywords(turn)
@@ -146,12 +149,21 @@ def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _status_label(s, ticket) -> str:
+    """The status as the user knows it: a ticket they took back is 已撤回, not 已关闭 (user test 4)."""
+    if ticket.status == "closed":
+        said = thread(s, ticket)
+        if said and said[-1].author == "user" and said[-1].text == messages.TICKET_WITHDRAWN_NOTE:
+            return messages.TICKET_WITHDRAWN_LABEL
+    return STATUS_LABELS[ticket.status]
+
+
 def tickets_listed(turn: Turn) -> str | None:
     """The user's latest tickets with their status and the latest staff reply; None when there are none."""
     lines = []
     with turn.engine.read_sessions() as s:
         for t in list_for_user(s, turn.incoming.user_key)[:SHOWN]:
-            lines.append(messages.TICKET_LINE.format(number=t.number, status=STATUS_LABELS[t.status],
+            lines.append(messages.TICKET_LINE.format(number=t.number, status=_status_label(s, t),
                                                      text=_shortened(t.text, 30)))
             latest = last_staff_reply(s, t)
             if latest is not None:
@@ -185,6 +197,24 @@ def ticket_withdraw(turn: Turn) -> Reply:
     return Reply(messages.TICKET_WITHDRAWN.format(number=number), intent="ticket_withdraw")
 
 
+def ticket_in_progress(turn: Turn) -> tuple[str, str] | None:
+    """(number, status) of the user's latest ticket not closed (waiting for staff, or answered), if any."""
+    with turn.engine.read_sessions() as s:
+        return next(((t.number, t.status) for t in list_for_user(s, turn.incoming.user_key) if t.status != "closed"),
+                    None)
+
+
+def add_to_ticket(turn: Turn, number: str, text: str) -> Reply:
+    """``text`` added to the user's ticket ``number``, which goes back to the staff queue."""
+    try:
+        with turn.engine.sessions() as s:
+            user_followup(s, number, turn.incoming.user_key, text)
+    except TicketError as exc:
+        return Reply(exc.message, intent="ticket_followup")
+    return Reply(messages.TICKET_FOLLOWUP_SENT.format(number=number), actions=[messages.CHIP_MY_TICKETS],
+                 intent="ticket_followup")
+
+
 @handles("ticket_followup")
 def ticket_followup(turn: Turn) -> Reply:
     """"补充工单 …": the user answers a staff reply; it goes back to the staff queue
@@ -200,10 +230,4 @@ def ticket_followup(turn: Turn) -> Reply:
     if number is None or number not in mine:  # never someone else's ticket, nor a closed one
         return Reply(messages.TICKET_FOLLOWUP_NONE, actions=[messages.CHIP_TICKET, messages.CHIP_MY_TICKETS],
                      intent="ticket_followup")
-    try:
-        with turn.engine.sessions() as s:
-            user_followup(s, number, turn.incoming.user_key, text)
-    except TicketError as exc:
-        return Reply(exc.message, intent="ticket_followup")
-    return Reply(messages.TICKET_FOLLOWUP_SENT.format(number=number), actions=[messages.CHIP_MY_TICKETS],
-                 intent="ticket_followup")
+    return add_to_ticket(turn, number, text)

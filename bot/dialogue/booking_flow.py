@@ -246,7 +246,7 @@ _ABOUT_THE_STAY = re.compile(r"可不可以|可以|行不行|能不能|好不好
 
 def _said_words(words, text: str) -> bool:
     """Whether ``text`` says one of ``words`` without negating it ("不是来找工作的" does not say 找工作)."""
-    return any(re.search(f"(?<![不没非别])(?<!不是)(?<!不是来)(?<!没有)(?<!不为)" + re.escape(w), text) for w in words)
+    return any(re.search("(?<![不没非别])(?<!不是)(?<!不是来)(?<!没有)(?<!不为)" + re.escape(w), text) for w in words)
 
 
 def _fact_answer(q, text: str, ft: FormTurn) -> str | None:

@@ -173,13 +173,21 @@ def _month_day(t: str, today: date) -> tuple[bool, date | None]:
     return True, (_upcoming(today, month, day) if month and day and 1 <= month <= 12 else None)
 
 
+# Words of dates as users write them (input, see tests/test_messages.py): 下个月, 周末, 这周/本周, 下周.
+_NEXT = "下"
+_WEEKEND = "末"
+_THIS = ("这", "本")
+_NEXT_WEEK = "下周"
+_DOTTED = re.compile(r"(?<!\d)(\d{1,2})[./\-](\d{1,2})(?![\d天晚夜个])")  # 12.3, 12/3; "2-3天" is nights
+
+
 def _month_relative(t: str, today: date) -> tuple[bool, date | None]:
     m = _MONTH_RELATIVE.search(t)
     if not m:
         return False, None
     day = _num(m.group(2))
     year, month = today.year, today.month
-    if m.group(1).startswith("下"):
+    if m.group(1).startswith(_NEXT):
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return True, (_make(year, month, day) if day else None)
 
@@ -193,7 +201,7 @@ def _days_later(t: str, today: date) -> tuple[bool, date | None]:
 
 
 def _dotted(t: str, today: date) -> tuple[bool, date | None]:
-    m = re.search(r"(?<!\d)(\d{1,2})[./\-](\d{1,2})(?![\d天晚夜个])", t)  # "2-3天" is nights
+    m = _DOTTED.search(t)
     if not m:
         return False, None
     month, day = int(m.group(1)), int(m.group(2))
@@ -237,7 +245,7 @@ def _weekday(t: str, today: date) -> tuple[bool, date | None]:
     target = _WEEKDAY[m.group(2)]
     monday = today - timedelta(days=today.weekday())
     weeks = _WEEKS_AHEAD.get(m.group(1) or "")
-    if m.group(2) == "末" and weeks in (None, 0):
+    if m.group(2) == _WEEKEND and weeks in (None, 0):
         return True, today if today.weekday() == _SUNDAY else monday + timedelta(days=_SATURDAY)
     if weeks is None:
         return True, today + timedelta(days=(target - today.weekday()) % 7)
@@ -248,7 +256,7 @@ def weekend_said_on_sunday(text: str, today: date) -> date | None:
     """"周末" / "这周末" said on a Sunday: today, or the coming weekend? The next Saturday, for the
     caller to offer beside today; None for anything else (another day, or 下周末)."""
     m = _WEEKDAY_NAMED.search(text.translate(_DIGITS))
-    if not m or m.group(2) != "末" or m.group(1) not in (None, "这", "本") or today.weekday() != _SUNDAY:
+    if not m or m.group(2) != _WEEKEND or m.group(1) not in (None, *_THIS) or today.weekday() != _SUNDAY:
         return None
     return today + timedelta(days=_SATURDAY - _SUNDAY + 7)
 
@@ -259,12 +267,12 @@ def passed_this_week(text: str, today: date) -> tuple[str, str, date] | None:
     None for anything else."""
     t = text.translate(_DIGITS)
     m = _WEEKDAY_NAMED.search(t)
-    if not m or m.group(1) not in ("这", "本"):
+    if not m or m.group(1) not in _THIS:
         return None
     found, day = _weekday(t, today)
     if not found or day is None or day >= today or parse_date(t, today) != day:
         return None
-    return m.group(0), f"下周{m.group(2)}", day + timedelta(days=7)
+    return m.group(0), f"{_NEXT_WEEK}{m.group(2)}", day + timedelta(days=7)
 
 
 def _relative(t: str, today: date) -> tuple[bool, date | None]:

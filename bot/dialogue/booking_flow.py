@@ -244,9 +244,12 @@ _ABOUT_THE_STAY = re.compile(r"可不可以|可以|行不行|能不能|好不好
                              r"改成|换成|改到|换到|是|不是|行|能|好|吗|呢|吧|嘛|啊|呀|的|了|就|再|还|先|个|号|不|[\s\W_]")
 
 
+_NOT_NEGATED = "(?<![不没非别])(?<!不是)(?<!不是来)(?<!没有)(?<!不为)"  # a word said, not denied
+
+
 def _said_words(words, text: str) -> bool:
     """Whether ``text`` says one of ``words`` without negating it ("不是来找工作的" does not say 找工作)."""
-    return any(re.search("(?<![不没非别])(?<!不是)(?<!不是来)(?<!没有)(?<!不为)" + re.escape(w), text) for w in words)
+    return any(re.search(_NOT_NEGATED + re.escape(w), text) for w in words)
 
 
 def _fact_answer(q, text: str, ft: FormTurn) -> str | None:

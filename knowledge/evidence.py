@@ -171,7 +171,8 @@ def asked_thing(question: str) -> str:
     """
     m = _EXISTS.search(question)
     if m is not None:
-        return _noun_phrase(m.group(1).rsplit("的", 1)[-1]) or m.group(1).rsplit("的", 1)[-1]
+        described = m.group(1).rsplit("的", 1)[-1]
+        return _noun_phrase(described) or described
     m = _WHICH.search(question)
     if m is None:
         m = _ONE_THING.search(question)

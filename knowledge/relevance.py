@@ -333,8 +333,8 @@ def attribute_fit(query: str, text: str) -> int:
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A figure and its unit: "13万", "60周岁", "3年", "2000元". Units of one kind are one family.
 _UNIT = r"(周岁|岁|个月|月|年|天|日|工作日|万元|元|万|分|%|％)?"
-_QUANTITY = re.compile(rf"(\d+(?:\.\d+)?)\s*{_UNIT}")
 _Q = rf"(\d+(?:\.\d+)?)\s*{_UNIT}"
+_QUANTITY = re.compile(_Q)
 # Where a table or a rule puts a person's figure: "9.4万—11.2万元", "60周岁以上", "不满10年".
 _BETWEEN = re.compile(rf"{_Q}[^\d，。；、（）()]{{0,3}}?\s*[—–\-－~～至到]\s*{_Q}")
 _FROM_SIDE = re.compile(rf"(超过|高于|多于|大于|满|不低于|不少于|达到|不满|未满|低于|少于|小于|不超过|不足)\s*{_Q}")
@@ -357,14 +357,11 @@ def _ranges(text: str) -> tuple[tuple[float, float, str], ...]:
     for a, a_unit, b, b_unit in _BETWEEN.findall(text):
         unit = b_unit or a_unit  # "9.4—11.2万元": both in 万
         out.append((_value(a, a_unit or unit), _value(b, unit), _FAMILY.get(unit, "")))
-    for word, number, unit in _FROM_SIDE.findall(text):
+    bounds = _FROM_SIDE.findall(text) + [(w, n, u) for n, u, w in _TO_SIDE.findall(text)]
+    for word, number, unit in bounds:  # one bound: below it ("不满10年", "35周岁以下") or above it
         value = _value(number, unit)
-        out.append((float("-inf"), value, _FAMILY.get(unit, "")) if word in _UPPER_WORDS
-                   else (value, float("inf"), _FAMILY.get(unit, "")))
-    for number, unit, word in _TO_SIDE.findall(text):
-        value = _value(number, unit)
-        out.append((float("-inf"), value, _FAMILY.get(unit, "")) if word in _UPPER_WORDS
-                   else (value, float("inf"), _FAMILY.get(unit, "")))
+        lo, hi = (float("-inf"), value) if word in _UPPER_WORDS else (value, float("inf"))
+        out.append((lo, hi, _FAMILY.get(unit, "")))
     return tuple(out)
 
 

@@ -27,7 +27,8 @@ STOPWORDS = frozenset(
     上 中 里 去 来 过 着 没 没有 不 很 太 更 最 又 再 还有 以及 关于 一些 一 些 等 等等 之 其 所 为 以 于 而 且 但 并 如果 那么
     知道 告诉 了解 怎么办 办 干嘛 是啥 机会 事 事情 能办 意思 东西 地方 参加 在哪 哪里 哪儿 是干嘛 做什么 干什么 有啥 哪些 哪些地方 哪几个 几个 第几 谁 啥意思 是啥 好多 一下子 搞 拿 问问 一共 总共 具体 现在 目前 今年 情况 相关 方面 有没有 是不是 能不能 可不可以 吗？ 嗯 好 谢谢 the a of
     你好 您好 听说 据说 那边 这边 那里 这里 真的 但是 可是 不过 所以 然后 另外 顺便 其实 比如 大概 好像 感觉 觉得
-    还是 或者 而且 就是 只是 的话 来着 呗 哈 啦 麻烦 急""".split()
+    还是 或者 而且 就是 只是 的话 来着 呗 哈 啦 麻烦 急
+    这些 那些 这种 那种 这样 那样 这么 这块 那块 咋样 啥样 什么样""".split()
 )
 # A sentence ends at 。！？；(or ASCII) plus any closing quotes/brackets after it. The one list
 # of end marks: the answer composer and the evidence reader use it too.
@@ -219,6 +220,8 @@ _ASPECT = re.compile(r"(?<=.)[了过着]$")  # aspect particles glued to a verb 
 # "多大" cut apart (多, 大) is a how-much question word too. ("多久" stays a term: weighing it
 # as nothing lost "驿站能住多久" its "7晚" to a sentence on 毕业5年内, in the conversation suite.)
 _HOW_MANY = re.compile(r"^(?:几[个位家项所件套次名场种条]?|多|大|多大)$")
+# "多不多" "行不行" "够不够": a yes-or-no question word (A-not-A), which no text states.
+_A_NOT_A = re.compile(r"^(.{1,2})[不没]\1$")
 
 
 @lru_cache(maxsize=4096)
@@ -232,7 +235,8 @@ def content_terms(text: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for tok in jieba.lcut(text.lower(), HMM=False):  # no invented words like "事能"
         tok = _ASPECT.sub("", tok.strip())  # "建了" asks about what the text calls 新建: 建
-        if tok and tok not in STOPWORDS and not _PUNCT.match(tok) and not _HOW_MANY.match(tok):
+        if tok and tok not in STOPWORDS and not _PUNCT.match(tok) and not _HOW_MANY.match(tok) \
+                and not _A_NOT_A.match(tok):
             seen[tok] = None
     return tuple(seen)
 

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Seven batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Eight batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -38,6 +38,12 @@ Seven batches, each shuffled with its own fixed seed; all but the fourth are spl
   in all), 38 of the answerable ones on those six): random.Random(20261211),
   split in half and appended after batch 6 in both files, so no existing row
   moves.
+- batch 8 (EIGHTH_ANSWERABLE + EIGHTH_UNANSWERABLE, 102 questions, written
+  blind by another AI helper session after five more documents were added (41
+  in all: Guangzhou public rental housing, Zhongshan medical insurance and
+  residents' pension, Dongguan maternity insurance), 42 of the answerable ones
+  on those five): random.Random(20261212), split in half and appended after
+  batch 7 in both files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -88,6 +94,12 @@ XMY = "厦门市《关于妥善解决有关人员基本医疗保险问题的通�
 HCR = "惠州市惠城区《2016年异地务工人员随迁子女申请积分入读义务教育阶段公办学校起始年级公告》解读.md"
 BJJ = "北京市专业技术人员继续教育规定.md"
 JXZ = "嘉兴市住房租赁管理若干规定.md"
+# Added with batch 8 (sources in corpus/README.md).
+GZP = "广州市公共租赁住房轮候配租实施细则.md"
+GZH = "广州市人民政府办公厅关于加强户籍家庭住房保障工作的实施意见.md"
+ZSY = "中山市人民政府办公室关于将义务教育阶段非本市户籍已积分入学学生纳入我市社会医疗保险参保范围的通知.md"
+ZSL = "中山市城乡居民基本养老保险实施办法.md"
+DGS = "东莞市关于贯彻落实《广东省职工生育保险规定》有关事项的通知.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -1000,6 +1012,146 @@ SEVENTH_UNANSWERABLE = [
 ]
 
 
+# Batch 8: written by a further AI helper session after five more real
+# documents were added (Guangzhou's rules on the waiting list for public
+# rental housing, Guangzhou's 2015 opinion on housing for registered
+# households with its tables of income limits, rent-subsidy factors and rent
+# bands, Zhongshan's notice putting points-admitted migrant pupils into the
+# city's medical insurance, Zhongshan's rules on urban and rural residents'
+# basic pension, Dongguan's notice on the provincial maternity-insurance
+# rules), 41 in all, blind like the others: no retriever, answerer, test,
+# `python -m knowledge` or `python -m ingest` was run and no output was looked
+# at.  42 answerable rows on the five new documents, 25 on facts of the older
+# thirty-six that no earlier batch asked.  Deliberate near-misses across
+# places: Guangzhou's rent subsidy per square metre for registered low-income
+# households against Dongguan's and Shenzhen's housing documents (no amounts)
+# and the talent rent subsidies no document gives; Zhongshan's and Xiamen's
+# medical insurance for different people; Dongguan's maternity insurance
+# against no other city's; Henan's and Beijing's social-insurance subsidies
+# for flexible work.
+EIGHTH_ANSWERABLE = [
+    # 广州市公共租赁住房轮候配租实施细则
+    ("请问广州公租房的轮侯号一般啥时候出来", "每月最后一天", GZP),
+    ("广州公租房分到了但我不想要了，要在几天内书面确认啊", "5个工作日内", GZP),
+    ("在广州排公租房，好几年都没去参加配租意向登记会咋样", "五年内未参加配租意向登记", GZP),
+    ("广州公租房排了好久一直没分到，排满几年能优先配租", "轮候时间超过3年", GZP),
+    ("我们家三口人，广州公租房一般给分啥户型", "3人家庭分配二房一厅", GZP),
+    ("广州公租房退了以后想再申请实物的，要隔多久", "自退出之日起1年后", GZP),
+    ("拿到轮候号以后家里收入变了，广州这边要求多少天内去报", "自改变之日起30日内", GZP),
+    ("广州公租房的优先配租机会能用几次呢", "只享受一次优先配租机会", GZP),
+    # 广州市人民政府办公厅关于加强户籍家庭住房保障工作的实施意见
+    ("广州户籍家庭申请公租房，收入线现在是多少", "29434元/年", GZH),
+    ("我想问下广州住房租凭补贴一平米补多少钱", "每平方米建筑面积25元", GZH),
+    ("广州算租房补贴的时候人均保障面积按几平算", "15平方米", GZH),
+    ("我一个人的户口，广州算租赁补贴家庭人口按几个人算", "1人户按1.5人计算", GZH),
+    ("户口在天河的，广州租赁补贴区域系数是多少啊", "补贴系数为1.1", GZH),
+    ("低保户在广州领住房租赁补贴，收入那个系数是多少", "补贴系数为1.3", GZH),
+    ("广州住公租房的户籍家庭，人均年收入两万九到三万五之间，租金按几成交", "租金标准×0.7", GZH),
+    ("广州住进政府公租房以后还能领租金补助吗", "不再发放租金补助", GZH),
+    # 中山市人民政府办公室关于将义务教育阶段非本市户籍已积分入学学生纳入我市社会医疗保险参保范围的通知
+    ("在中山积分入学的娃想参加医保，家长自己得先交够多久医保", "累计缴费满6个月以上", ZSY),
+    ("中山积分入学的孩子交基本医保，个人出几个点", "缴费基数1.5%", ZSY),
+    ("中山积分入学学生的门诊医保个人交多少比例", "缴费基数0.2%", ZSY),
+    ("中山给积分入学的学生办医保，每个月哪几天能办", "每月1至18日", ZSY),
+    ("孩子在中山积分入学读书，医保要去哪个地方给他办", "就读学校所在镇（区）", ZSY),
+    ("中山这边积分入学的小孩交了医保，从啥时候起能用", "自缴费次月1日起", ZSY),
+    ("中山积分入学学生纳入医保这个政策是从哪天开始的", "2014年1月1日起", ZSY),
+    # 中山市城乡居民基本养老保险实施办法
+    ("中山城乡居民养老保险一个月交多少，有几档可以选", "5个档次", ZSL),
+    ("中山城乡居民养老镇里每个月给补贴多少", "每人每月5元", ZSL),
+    ("中山城乡居民养老的基础养老金一个月多少钱", "确定为55元", ZSL),
+    ("中山城乡养老个人账户那部分每个月咋算发多少", "除以139", ZSL),
+    ("我妈在中山农村，城乡居民养老最少要交满几年才能领", "不少于15年", ZSL),
+    ("我还在读大学，户口在中山，能参加城乡居民养老保险吗", "在校学生暂不按本办法", ZSL),
+    ("中山多大岁数可以参加城乡居民养老保陷", "16周岁以上", ZSL),
+    ("中山城乡居民养老和职工养老能两个一起交吗", "不能同时参加", ZSL),
+    ("中山交城乡居民养老的人要出国定居了，账户里的钱咋办", "一次性退还参保人", ZSL),
+    ("我哥退伍回中山老家，当兵那几年能算城乡居民养老缴费年限吗", "军龄视同", ZSL),
+    # 关于贯彻落实《广东省职工生育保险规定》有关事项的通知（东莞）
+    ("在东莞上班，生育保险要从我工资里扣吗", "职工个人不缴纳", DGS),
+    ("东莞生育保险单位交多少比例", "缴费比例为1%", DGS),
+    ("東莞生育保險剛開始那一年多是不是降費了，降到多少", "下调至0.46%", DGS),
+    ("在东莞交生育险要交满多久生孩子才能报", "累计参加生育保险满1年", DGS),
+    ("东莞生育险交够一年了但没办就医确认，在定点医院生能报多少", "结算标准70%以内", DGS),
+    ("东莞生育险才交了半年就生了，医疗费还能报吗", "满12个月后", DGS),
+    ("我老婆没工作，我在东莞交生育保险，她生孩子能享受吗", "职工未就业配偶", DGS),
+    ("东莞这个生育保险的通知是从哪天开始实施的", "2015年12月1日起实施", DGS),
+    ("东莞申请生育保险待遇之前要先登记啥信息", "人口计生信息", DGS),
+    # facts of the older thirty-six documents that no earlier batch asked
+    ("嘉兴公司租房当员工宿舍，没搞消防安全制度会罚多少", "五百元以上五千元以下", JXZ),
+    ("嘉兴租房垃圾清运费是房东出还是租客出", "生活垃圾清运费应当由业主交纳", JXZ),
+    ("嘉兴政府会不会公布各个区的租金水平啊", "住房租金发布制度", JXZ),
+    ("我在北京被认定了就业困难，现在自己打零工，社保能补点吗", "养老、医疗、失业等社会保险补贴", BJY),
+    ("河南的大学要不要给学生开创业课", "开设就业、创业指导课程", HNJ),
+    ("在河南登记失业的应届生去参加创业培训，有补贴没", "创业培训补贴", HNJ),
+    ("河南灵活就业办了就业登记也交了社保，有补贴吗", "灵活就业人员社会保险补贴", HNJ),
+    ("河南那个劳动预备制度培训多长时间", "三个月以上十二个月以内", HNJ),
+    ("在杭州通过中介租到房了，中介几天内要把信息报上去", "自介绍成功之日起三个工作日内", ZJJ),
+    ("我弟15岁跟我在浙江住，他的居住登记谁去报", "由其监护人申报居住登记", ZJJ),
+    ("公司想把我今年的年假挪到明年休，要经过我同意吗", "应征得职工本人同意", NXJ),
+    ("算没休年假的工资时，加班费算不算进月工资里", "剔除加班工资", NXJ),
+    ("北京专业技术人员继续教育规定最早是哪年开始施行的", "1995年10月1日", BJJ),
+    ("我在山东一家民企上班，能评职称吗", "非公有制经济组织", SDR),
+    ("山东对刚毕业来工作的大学生，生活成本这块政府有啥说法", "降低其生活成本", SDR),
+    ("山东的事业单位招急需的专业人才可以不笔试直接要吗", "采取直接考核的方式", SDR),
+    ("惠城区16年初一靠积分进公办的名额有几个", "1478个", HCR),
+    ("惠城区孩子读民办初中政府一年补多少", "2230元", HCR),
+    ("惠城积分入学从报名到办完入学大概要多久", "大约1个月", HCR),
+    ("东莞新就业的本科生申请公租房，申请表去哪领", "户籍或工作所在地的住建部门", DG2),
+    ("厦门积分入学交社保那一项最多加到多少分", "本项总分不超过24分", XMR),
+    ("厦门积分入学最后是怎么定去哪个学校的", "电脑派位", XMR),
+    ("在厦门积分入学，计生这一项有分吗", "符合计划生育政策的，得5分", XMR),
+    ("北京户籍改革那个实施意见里，办了居住证的外地人能用公积金吗", "缴存提取和使用住房公积金", BJH),
+    ("按国家居住证条例，拿居住证能在当地办港澳通行证这些吗", "办理出入境证件", JZZ),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 41 documents,
+# see README.md): (a) a document of that place or topic exists but does not
+# state the item (or states it for another place, degree or year), (b) topics
+# next to the corpus that no document covers, (c) places with no document.
+EIGHTH_UNANSWERABLE = [
+    # (a)
+    "广州公租房一平方米租金具体是多少钱",
+    "广州公租房一般排队要排几年才分得到",
+    "广州公租房配租以后租赁合同一签签几年",
+    "广州2018年公租房收入准入线调到多少了",
+    "中山积分入学的孩子交医保，那个缴费基数具体是多少钱",
+    "东莞生育津贴是按多少天发的",
+    "东莞顺产生育保险最多能报多少钱",
+    "东莞生育保险男的有几天陪产假",
+    "深圳人才引进分值表里高中毕业算多少分",
+    "中山城乡居民养老今年基础养老金涨到多少了",
+    # (a) same topic, another place
+    "佛山生育保险单位要交几个点",
+    "广州城乡居民养老保险一个月最低交多少",
+    "中山公租房怎么申请，要什么条件",
+    "东莞住房租赁补贴每平方米补多少",
+    "惠州积分入学的小孩能参加当地医保吗",
+    "中山生育保险要交满几个月才能报销",
+    "广州人才公寓咋申请，硕士能住不",
+    # (b)
+    "社保卡丢了怎么补办",
+    "自由职业交职工社保一个月最少多少钱",
+    "公积金贷款买房最长能贷多少年",
+    "考研复试没过能申请调剂几次",
+    "驾照科目一考试能预约几次",
+    "新生儿医保要在出生后多久内办",
+    "试用期被公司辞退有没有赔偿",
+    "离职以后失业金要去哪里申请",
+    # (c)
+    "成都新就业的大学生能申请公租房吗",
+    "武汉硕士毕业留汉有没有租房补贴",
+    "本科毕业想把户口落南京，得先在那缴社保吗",
+    "想去杭州面试，听说那边有给毕业生免费落脚的青年驿站，咋预约",
+    "天津那边毕业生去见习单位，政府每月给多少钱",
+    "在重庆开个小奶茶店，能申请多少额度的创贷",
+    "苏州引进博士生活补贴多少钱",
+    "我在泰州做工程的，本科毕业几年能报中级工程师",
+    "合肥本科生租房补贴咋申请",
+    "西安应届生落户要啥材料",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -1025,8 +1177,9 @@ def main() -> None:
     dev5, hold5 = _split(FIFTH_ANSWERABLE, FIFTH_UNANSWERABLE, 20261208)
     dev6, hold6 = _split(SIXTH_ANSWERABLE, SIXTH_UNANSWERABLE, 20261210)
     dev7, hold7 = _split(SEVENTH_ANSWERABLE, SEVENTH_UNANSWERABLE, 20261211)
-    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7
-    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7
+    dev8, hold8 = _split(EIGHTH_ANSWERABLE, EIGHTH_UNANSWERABLE, 20261212)
+    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8
+    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -1034,8 +1187,9 @@ def main() -> None:
                 for field in (q, e, s):
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
-    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}) and "
-          f"{len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)} + {len(hold6)} + {len(hold7)})")
+    print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
+          f" + {len(dev8)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)} + {len(hold6)}"
+          f" + {len(hold7)} + {len(hold8)})")
 
 
 if __name__ == "__main__":

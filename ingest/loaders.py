@@ -367,22 +367,33 @@ def _load_html(data: bytes) -> tuple[str, str]:
         # An article's own <header> holds its <h1>; only page chrome is dropped.
         if not (tag.name in ("header", "footer") and tag.find_parent("article")):
             tag.decompose()
+    for link in soup.find_all("a", href=_SCRIPT_LINK):
+        link.decompose()  # a button (print, close, font size, bookmark), never text of the document
     blocks = [b for b in map(_without_furniture, _html_blocks(soup)) if b]
     headline = next((b[2:] for b in blocks if b.startswith("# ")), "")
-    title = _page_title(soup.title.get_text(" ", strip=True) if soup.title else "", headline)
+    title = page_title(soup.title.get_text(" ", strip=True) if soup.title else "", headline)
     return title or headline, "\n\n".join(blocks)
 
 
 # What a government CMS page puts around a notice in plain <div>s: the print, close and font-size
 # buttons, view counters and share bars inside the article's info line, and blocks that are only
 # breadcrumbs or the site's footer. None of it is text of the document.
-_FURNITURE = re.compile(r"【[^】]{0,12}(?:打印|关闭|收藏|字体|字号)[^】]{0,12}】|"
+_FURNITURE = re.compile(r"【[^】]{0,12}(?:打印|关闭|收藏|字体|字号)[^】]{0,12}】|[【\[［]\s*[】\]］]|"
                         r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)[:：]\s*\d*|"
                         r"字[体号][:：]\s*[大中小 ]+|(?:分享到|分享至)[:：].*$")
 _FURNITURE_BLOCK = re.compile(r"^(?:当前位置|您现在的位置|您的位置)[:：]|版权所有|ICP备|网站标识码|网站地图")
 # "发布时间：2024-03-15 来源：市人社局": labelled fields on one line, each on its own (ingest/structure.py reads them).
 _NEXT_FIELD = re.compile(r"\s+(?=(?:来源|信息来源|发布机构|作者)[:：])")
 # A page title is "the document's name_the site's name" (or "… - site", "…|site").
+_SCRIPT_LINK = re.compile(r"^\s*javascript:", re.I)
+# A page laid out with a table puts the whole notice in one cell: a row whose cells hold blocks of
+# their own is layout, each cell read as a part of the page, not as one line of a table.
+_LAYOUT_CELL = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section")
+# "文    号：厦府〔2015〕36号", "发布机构：…": a cell that is one labelled field of the page's info table.
+_FIELD_CELL = re.compile(r"^([^：:]{1,12})[：:]\s*")
+# A short block that is nothing but links ("返回首页>>", "上一篇 下一篇") is navigation.
+_NAV_MAX = 30
+_NOT_WORDS = re.compile(r"[^\w]+")  # what is left of a block's text without its links: only marks (">>", "|")?
 _TITLE_PARTS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
 _TITLE_END = re.compile(rf"(?:{_TITLE_PARTS.pattern})$")
 
@@ -393,7 +404,13 @@ def _without_furniture(block: str) -> str:
     return _NEXT_FIELD.sub("\n", _FURNITURE.sub("", block)).strip()
 
 
-def _page_title(title: str, headline: str = "") -> str:
+def _field(cell: str) -> str:
+    """ "文    号： 厦府〔2015〕36号" as a field line: "文号：厦府〔2015〕36号"."""
+    m = _FIELD_CELL.match(cell)
+    return "".join(m.group(1).split()) + "：" + cell[m.end():]
+
+
+def page_title(title: str, headline: str = "") -> str:
     """The document's name out of a page title, the site's name dropped: the page's own
     first heading when the rest of the title is only a site name after a separator (a
     name may itself contain " - "), else the title's longest part."""
@@ -411,14 +428,17 @@ def _html_blocks(root) -> list[str]:
 
     blocks: list[str] = []
     inline: list[str] = []
+    linked: list[bool] = []  # per piece of ``inline``: whether it is a link's text
 
     def squash(text: str) -> str:
         return " ".join(text.split())
 
     def flush() -> None:
         text = squash("".join(inline))
+        outside = _NOT_WORDS.sub("", "".join(t for t, link in zip(inline, linked) if not link))
         inline.clear()
-        if text:
+        linked.clear()
+        if text and (outside or len(text) > _NAV_MAX):
             blocks.append(text)
 
     def walk(node) -> None:
@@ -426,6 +446,7 @@ def _html_blocks(root) -> list[str]:
             if isinstance(child, NavigableString):
                 if not isinstance(child, PreformattedString):  # comments, doctype, CDATA
                     inline.append(str(child))
+                    linked.append(child.find_parent("a") is not None)
             elif child.name in _HTML_HEADINGS:
                 flush()
                 if text := squash(child.get_text(" ")):
@@ -434,8 +455,16 @@ def _html_blocks(root) -> list[str]:
                 continue  # reported as the title, not body text
             elif child.name == "tr":
                 flush()
-                cells = [squash(c.get_text(" ")) for c in child.find_all(["td", "th"], recursive=False)]
-                if any(cells):
+                row = child.find_all(["td", "th"], recursive=False)
+                if any(cell.find(_LAYOUT_CELL) for cell in row):
+                    for cell in row:
+                        walk(cell)
+                        flush()
+                    continue
+                cells = [squash(c.get_text(" ")) for c in row]
+                if cells and all(_FIELD_CELL.match(c) for c in cells if c):
+                    blocks.append("\n".join(_field(c) for c in cells if c))
+                elif any(cells):
                     blocks.append(" | ".join(cells))
             elif child.name in _HTML_BLOCKS:
                 flush()

@@ -26,7 +26,7 @@ from core.config import IngestConfig
 from core.errors import DocumentError
 from ingest.chunking import Chunk, chunk_blocks
 from ingest.cleaning import clean_text
-from ingest.loaders import load_document
+from ingest.loaders import load_document, page_title
 from ingest.structure import coverage, parse
 from ingest.writer import open_writer
 from knowledge.embedding import Embedder
@@ -37,7 +37,7 @@ from knowledge.text import tokenize_many, vocabulary_version
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "6"  # bump when cleaning/chunking change in a way that needs re-indexing
+PIPELINE_VERSION = "7"  # bump when cleaning/chunking change in a way that needs re-indexing
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -86,8 +86,14 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def citation_title(path: Path, loaded_title: str) -> str:
-    """Staff name files after the document ("2023年…综述.txt"); use that when it is Chinese."""
-    return path.stem if _HAS_CJK.search(path.stem) else (loaded_title or path.stem)
+    """Staff name files after the document ("2023年…综述.txt"); use that when it is Chinese. A web
+    page saved from a browser is named by its page title, site name and all
+    ("政府信息公开_厦门市人民政府关于…的通知.htm"): the page's own name for it without the site's."""
+    if not _HAS_CJK.search(path.stem):
+        return loaded_title or path.stem
+    if path.suffix.lower() in (".html", ".htm") and loaded_title:
+        return page_title(path.stem, loaded_title)
+    return path.stem
 
 
 def fingerprint(sha256: str, cfg: IngestConfig, embedder: Embedder, overrides: dict[str, str] | None = None) -> str:

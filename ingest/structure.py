@@ -56,7 +56,9 @@ _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[二〇
 _ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|中心|院|会|室|小组|公司|集团)$")
 # gov.cn pages head a document with labelled fields: "发文机关：国务院", "发文字号：国令第663号".
 # News-style pages: "发布时间：2024-03-15", "来源：市人社局" (a source that is not an office is kept as "source").
-_FIELD_LABELS = "发文机关|发布机关|发文单位|发布机构|发文字号|文号|成文日期|发布日期|发布时间|施行日期|来源|信息来源"
+# Government disclosure pages (政府信息公开) head a notice with a table of such fields: 索引号, 主题分类…
+_FIELD_LABELS = ("发文机关|发布机关|发文单位|发布机构|发文字号|文号|成文日期|发文日期|发布日期|发布时间|施行日期|生效日期|来源|信息来源"
+                 "|索引号|主题分类|公文种类|体裁分类|组配分类|主题词|内容概述|有效性|废止日期")
 _LABELLED = re.compile(rf"^({_FIELD_LABELS})[：:]\s*(.+)$")
 # "来源：市人社局  发布日期：2016-12-28" (a page's info line saved as text): one field per line.
 _NEXT_FIELD = re.compile(rf"\s+(?=(?:{_FIELD_LABELS}|时间|日期)[：:])")
@@ -86,11 +88,20 @@ def field_lines(line: str) -> list[str]:
     return [first] + [f"发布{f}" if f.startswith(("时间", "日期")) else f for f in rest]
 
 
+_NUMERIC_DATE = re.compile(r"^((?:19|20)\d\d)[-./]?(0?[1-9]|1[0-2])[-./]?(0?[1-9]|[12]\d|3[01])$")
+
+
+def _written_date(value: str) -> str:
+    """A field's date as documents write one: "20150213" and "2015-02-13" are 2015年2月13日."""
+    m = _NUMERIC_DATE.match(value)
+    return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日" if m else value
+
+
 def is_field(line: str) -> bool:
     """A labelled field of the page's info line ("来源：…", "发布日期：…"): never part of a paragraph."""
     return bool(_LABELLED.match(line)) or bool(_DOC_NUMBER.match(line))
 _LABEL_KEYS = {"发文机关": "issuer", "发布机关": "issuer", "发文单位": "issuer", "发文字号": "doc_number", "文号": "doc_number",
-               "成文日期": "date", "发布日期": "published", "发布时间": "published", "施行日期": "effective",
+               "成文日期": "date", "发文日期": "date", "生效日期": "effective", "发布日期": "published", "发布时间": "published", "施行日期": "effective",
                "来源": "issuer", "信息来源": "issuer", "发布机构": "issuer"}
 _SALUTATION = re.compile(r"^[^。！？；]{2,60}[：:]$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -188,10 +199,12 @@ def parse(text: str) -> Structure:
             continue
         labelled = _LABELLED.match(line)
         if labelled:
-            key = _LABEL_KEYS[labelled.group(1)]
+            # A disclosure page's own bookkeeping (索引号, 主题分类, 有效性) is about the page: no field of ours.
+            key = _LABEL_KEYS.get(labelled.group(1), "page")
             if labelled.group(1).endswith("来源") and not _ISSUER_END.search(labelled.group(2).strip()):
                 key = "source"  # "来源：新华网" names where a page copied it from, not who issued it
-            meta.setdefault(key, labelled.group(2).strip())
+            if key != "page":
+                meta.setdefault(key, _written_date(labelled.group(2).strip()))
             blocks.append(Block("meta", line, key=key))
             continue
         history = _history(line) if i < _HISTORY_LINES else []

@@ -266,6 +266,31 @@ def test_a_document_in_traditional_characters_answers_questions_in_either(tmp_pa
         assert answer.found and expected in answer.text, (question, answer.text)
 
 
+def test_cli_builds_a_disclosure_page_saved_from_a_browser(tmp_path):
+    """A 政府信息公开 page saved as the browser names it ("site_title.htm"): titled by the notice,
+    its info table read as 文号, issuer and date, its items cited by their labels under their
+    sections, and none of the page around it (back link, bookkeeping fields) heading anything."""
+    from tests.test_loaders import DISCLOSURE_PAGE
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    name = "政府信息公开_厦门市人民政府关于调整我市投靠入户政策的通知.htm"
+    (docs / name).write_bytes(DISCLOSURE_PAGE.encode("gb18030"))
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["build", str(docs), "--index", index])
+    assert res.exit_code == 0 and "1 added" in res.output and "coverage" not in res.output.lower(), res.output
+    (page,) = json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)
+    assert page["title"] == "厦门市人民政府关于调整我市投靠入户政策的通知"
+    assert {k: page["meta"].get(k) for k in ("doc_number", "issuer", "date", "year")} == {
+        "doc_number": "厦府〔2015〕36号", "issuer": "厦门市人民政府", "date": "2015年2月13日", "year": "2015"}
+    chunks = KnowledgeBase(settings_for(Path(index))).index.chunks_of(name)
+    headings = {c.heading for c in chunks}
+    assert "一、取消下列投靠政策 > (二)" in headings and "二、限制下列投靠政策 > (一)" in headings
+    assert not any(w in h for h in headings for w in ("返回首页", "索引号", "当前位置"))
+    assert not any("索引号" in c.text or "返回首页" in c.text for c in chunks)
+
+
 def test_cli_builds_a_cms_page_and_a_traditional_notice_as_staff_would(tmp_path):
     """The loaders' clean-up reaches the index through the command staff run: a saved
     government page is titled without its site name and dated from its 发布时间 line, and
@@ -290,7 +315,7 @@ def test_cli_builds_a_cms_page_and_a_traditional_notice_as_staff_would(tmp_path)
     listed = {d["doc_id"]: d for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
     notice = listed["notice.html"]
     assert notice["title"] == "关于做好就业见习工作的通知"
-    assert notice["meta"].get("published") == "2024-03-15" and "人力资源和社会保障局" in notice["meta"].get("issuer", "")
+    assert notice["meta"].get("published") == "2024年3月15日" and "人力资源和社会保障局" in notice["meta"].get("issuer", "")
     page_chunks = KnowledgeBase(settings_for(Path(index))).index.chunks_of("notice.html")
     page_text = "".join(c.text for c in page_chunks)
     assert "1800元" in page_text and not any(w in page_text for w in ("浏览次数", "分享到", "版权所有", "当前位置"))

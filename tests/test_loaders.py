@@ -337,6 +337,66 @@ def test_a_page_title_keeps_a_name_that_itself_contains_a_dash(tmp_path):
     assert _load_page(tmp_path, "b.html", html, "utf-8").title == "关于开展人才对接活动的通知"
 
 
+# A government disclosure page (政府信息公开) as a browser saves it: laid out with tables, the
+# notice in one cell, an info table with spaced labels, script buttons and a link-only "back" bar.
+# Shortened from www.xm.gov.cn's 厦府〔2015〕36号 page as mirrored in github.com/geek-plus/mirror-CN
+# (local-policy/0-各城市政策-原始文件/厦门/厦门市人民政府关于调整我市投靠入户政策的通知2015.htm
+# @ 1087baaec20df7ebbeef548f9699c6b01c386477); markup and wording as there, fewer items.
+DISCLOSURE_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312" />'
+    "<title>政府信息公开_厦门市人民政府关于调整我市投靠入户政策的通知</title>"
+    '<script language="javascript" src="../images/javascript.js"></script></head>'
+    "<script>function show() { document.getElementById('hf').style.display = ''; }</script><body>"
+    '<table width="1000"><tr><td><div class="xxgk_t1"><a href="/" target="_blank">返回首页>></a></div></td></tr></table>'
+    '<table width="1000"><tr><td width="29"><img src="../images/icon1.jpg" /></td>'
+    '<td width="971">当前位置：<a href="../../../../">首页</a>&nbsp;&gt;&nbsp;<a href="../../../">信息公开</a>'
+    '&nbsp;&gt;&nbsp;<a href="../">市府文件</a></td></tr></table>'
+    '<table width="920"><tr><td class="bor1"><table width="814" class="h30 tgray2">'
+    "<tr><td><strong>索 引 号：</strong> XM00100-02-02-2015-008 </td><td> <strong>文    号：</strong>厦府〔2015〕36号</td></tr>"
+    "<tr><td><strong>发布机构：</strong>厦门市人民政府</td><td><strong>发文日期：</strong>20150213</td></tr>"
+    "</table></td></tr></table>"
+    '<table width="920"><tr><td class="bor1"><table width="814" class="t14">'
+    '<tr><td class="tred1 f_yahei t20">厦门市人民政府关于调整我市投靠入户政策的通知</td></tr>'
+    '<tr><td class="bor2">时间：2015-02-13 [ <a href="javascript:fontZoomC();">大</a> <a href="javascript:fontZoomB();">中</a>'
+    ' <a href="javascript:fontZoomA();">小</a> ] 浏览次数： <script src="http://202.101.105.172:8080/hits/dochits.jsp?docid=1045743">'
+    "</script> </td></tr>"
+    '<tr><td id="fontzoom"><div id="printdiv"><P>各区人民政府，市直各委、办、局，各大企业，各高等院校：</P>'
+    "<P>　　为进一步推进我市户籍制度改革，规范户籍管理，现就调整我市投靠入户政策通知如下：</P>"
+    "<P>　　一、取消下列投靠政策</P>"
+    "<P>　　㈠取消成年子女投靠父母落户政策。</P>"
+    "<P>　　㈡取消儿媳投靠公婆、女婿投靠岳父母落户政策。</P>"
+    "<P>　　二、限制下列投靠政策</P>"
+    "<P>　　㈠夫妻投靠增加结婚和来厦落户年限要求。夫妻投靠，将户口迁入思明区、湖里区的，需被投靠人登记为本市户籍人口时间"
+    "及夫妻结婚登记时间均满五周年；将户口迁入集美区、海沧区、同安区、翔安区的，需被投靠人登记为本市户籍人口时间及夫妻结婚登记时间均满三周年。</P>"
+    "<P>　　本通知自3月1日起执行。</P>"
+    "<P>　　　　　　　　　　　　厦门市人民政府</P><P>　　　　　　　　　　　　2015年2月13日</P></div></td></tr>"
+    "<tr><td align=\"right\">[<a href=\"javascript:window.external.addFavorite('http://www.xm.gov.cn/');\">收藏</a>]  "
+    '[<a href="javascript:printit();">打印</a>]  [<a href="javascript:window.close();">关闭</a>] </td></tr>'
+    "</table></td></tr></table></body></html><!-- PHPStat Start --><!-- /PHPStat End -->")
+
+
+def test_a_page_laid_out_with_tables_keeps_its_paragraphs_and_fields(tmp_path):
+    """A row whose cells hold paragraphs is layout: each paragraph stays a line (joined into one
+    table cell, the notice's items ran together). A row of "label：value" cells is the page's
+    info table: one field per line, the label's typographic spaces gone. Script buttons (font
+    size, print, close) and a block of nothing but links ("返回首页>>") are not the document."""
+    doc = _load_page(tmp_path, "page.htm", DISCLOSURE_PAGE, "gb18030")
+    lines = doc.text.split("\n")
+    assert doc.title == "厦门市人民政府关于调整我市投靠入户政策的通知"
+    assert "文号：厦府〔2015〕36号" in lines and "发文日期：20150213" in lines and "索引号：XM00100-02-02-2015-008" in lines
+    assert "一、取消下列投靠政策" in lines and "㈡取消儿媳投靠公婆、女婿投靠岳父母落户政策。" in lines
+    assert "时间：2015-02-13" in lines
+    for furniture in ("返回首页", "当前位置", "收藏", "打印", "关闭", "大 中 小", "[", "浏览次数", "|"):
+        assert furniture not in doc.text, furniture
+
+
+def test_a_data_table_in_a_page_stays_a_table(tmp_path):
+    """Cells of text (no paragraphs inside) are a table's row, read across as one line."""
+    html = ('<html><head><meta charset="utf-8"></head><body><p>补贴标准如下：</p><table>'
+            "<tr><td>学历</td><td>每月补贴</td></tr><tr><td>硕士</td><td>1200元</td></tr></table></body></html>")
+    assert _load_page(tmp_path, "t.html", html, "utf-8").text.split("\n\n")[1:] == ["学历 | 每月补贴", "硕士 | 1200元"]
+
+
 def test_html_without_charset_falls_back_to_gb18030(tmp_path):
     path = tmp_path / "old.html"
     path.write_bytes(f"<html><title>旧页面</title><body><p>{POLICY}</p></body></html>".encode("gbk"))

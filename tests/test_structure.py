@@ -209,10 +209,10 @@ def test_the_shipped_report_still_reaches_the_index_whole(size):
 
 
 def test_a_news_pages_date_and_source_are_fields_not_text():
-    """"发布时间" is the publication date; "来源" an issuer when it names an office, else where the
-    page copied the text from: never an answer."""
+    """"发布时间" is the publication date (written as documents write dates); "来源" an issuer when it
+    names an office, else where the page copied the text from: never an answer."""
     structure = parse("关于做好就业见习工作的通知\n发布时间：2024-03-15\n来源：市人社局\n见习期限为3至12个月。")
-    assert structure.meta["published"] == "2024-03-15" and structure.meta["issuer"] == "市人社局"
+    assert structure.meta["published"] == "2024年3月15日" and structure.meta["issuer"] == "市人社局"
     assert [b.kind for b in structure.blocks if "2024-03-15" in b.text or "市人社局" in b.text] == ["meta", "meta"]
     copied = parse("某通知\n来源：新华网\n见习期限为3至12个月。")
     assert copied.meta.get("source") == "新华网" and "issuer" not in copied.meta
@@ -259,11 +259,11 @@ def test_a_pages_info_line_is_split_into_fields_and_never_glued_to_the_text():
             "第一条 本办法自2017年1月1日起施行。\n")
     text = clean_text(page)
     structure = parse(text)
-    assert structure.meta["issuer"] == "某市人力资源和社会保障局" and structure.meta["published"] == "2016-12-28"
+    assert structure.meta["issuer"] == "某市人力资源和社会保障局" and structure.meta["published"] == "2016年12月28日"
     assert structure.meta["doc_number"] == "某人社规〔2016〕22号"
     assert any(b.text.startswith("为进一步做好人才引进工作") for b in structure.blocks if b.kind == "para")
     by_site = parse(clean_text("某通知\n来源：某市来穗人员服务管理局　时间：2016-10-28\n见习期限为3至12个月。"))
-    assert by_site.meta["published"] == "2016-10-28" and by_site.meta["issuer"] == "某市来穗人员服务管理局"
+    assert by_site.meta["published"] == "2016年10月28日" and by_site.meta["issuer"] == "某市来穗人员服务管理局"
 
 
 def test_a_documents_year_is_its_own_not_the_day_it_took_effect():

@@ -68,6 +68,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             and not is_field(line)
             and len(out[-1]) >= _MIN_BROKEN_LINE
             and out[-1][-1] not in _SENTENCE_END
+            and out[-1][-1] not in "：:"  # a salutation or a lead-in is whole: what follows it is not its rest
             and _INNER_PUNCT.search(out[-1])
         ):
             out[-1] += line

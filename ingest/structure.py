@@ -58,7 +58,7 @@ _ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|�
 # News-style pages: "发布时间：2024-03-15", "来源：市人社局" (a source that is not an office is kept as "source").
 # Government disclosure pages (政府信息公开) head a notice with a table of such fields: 索引号, 主题分类…
 _FIELD_LABELS = ("发文机关|发布机关|发文单位|发布机构|发文字号|文号|成文日期|发文日期|发布日期|发布时间|施行日期|生效日期|来源|信息来源"
-                 "|索引号|主题分类|公文种类|体裁分类|组配分类|主题词|内容概述|有效性|废止日期")
+                 "|索引号|主题分类|公文种类|体裁分类|组配分类|主题词|内容概述|有效性|废止日期|录入时间|更新时间")
 _LABELLED = re.compile(rf"^({_FIELD_LABELS})[：:]\s*(.+)$")
 # "来源：市人社局  发布日期：2016-12-28" (a page's info line saved as text): one field per line.
 _NEXT_FIELD = re.compile(rf"\s+(?=(?:{_FIELD_LABELS}|时间|日期)[：:])")
@@ -246,7 +246,9 @@ def parse(text: str) -> Structure:
         if not blocks and _is_bare_title(line):
             blocks.append(Block("heading", line, level=1))  # the document's own title
             continue
-        if _SALUTATION.match(line) and len(blocks) <= 3 and all(b.kind != "para" for b in blocks):
+        # Before any text: after the title and however many fields of the page's info line.
+        if _SALUTATION.match(line) and all(b.kind in ("heading", "meta") for b in blocks) \
+                and sum(b.kind == "heading" for b in blocks) <= 2:
             meta.setdefault("recipients", line[:-1])
             blocks.append(Block("meta", line, key="recipients"))
             continue

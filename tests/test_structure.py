@@ -299,3 +299,17 @@ def test_a_laws_history_on_one_line_and_a_dated_sentence_under_a_title():
     assert law.meta == {"adopted": "1994年7月5日", "issuer": "全国人民代表大会常务委员会", "amended": "2018年12月29日"}
     news = parse(clean_text("区人才工作领导小组会议召开\n2024年3月5日，区人才工作领导小组召开会议，审议通过\n会议强调，要做好人才服务。"))
     assert news.meta == {} and [b.kind for b in news.blocks] == ["heading", "para", "para"]
+
+
+def test_the_salutation_after_a_pages_fields_is_metadata_and_never_glued_to_the_text():
+    """A page's info fields (录入时间, 来源, 文号) may come before the salutation; it is still
+    the recipients, not the first words of the notice's text (joined to it, "火炬开发区管委会，…：
+    为完善…" was given as an answer)."""
+    page = ("# 某市人民政府办公室关于扩大医保参保范围的通知\n\n录入时间：2014-01-14\n\n来源：某市人民政府办公室\n\n"
+            "某府办〔2013〕81号\n\n开发区管委会，各镇政府、区办事处，市各有关单位：\n\n"
+            "为完善我市社会保障体系，经市政府同意，决定自2014年1月1日起扩大参保范围。现就有关事项通知如下：\n\n"
+            "一、参保范围\n\n累计缴费满6个月以上的参保人的子女。\n")
+    structure = parse(clean_text(page))
+    assert structure.meta["recipients"] == "开发区管委会，各镇政府、区办事处，市各有关单位"
+    paras = [b.text for b in structure.blocks if b.kind == "para"]
+    assert paras[0].startswith("为完善我市社会保障体系") and not any("录入时间" in p for p in paras)

@@ -146,7 +146,8 @@ _MATERIALS = r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复
 _MONEY_AMOUNT = (r"多少(?:补贴|补助|津贴|奖励|生活费)"
                  r"|(?:补贴|补助|津贴|奖励|生活费|工资)[^，。？?]{0,4}多少(?![个年月天日次分项人名家套所])")
 _SUM = rf"{_N}(?:万)?元|免费|免收|不收取|不得收取"  # a sum of money, or none charged
-_SHARE = r"\d+(?:\.\d+)?\s*[%％]|百分之"           # a share of something
+# A share of something: a percentage, or a factor ("租金标准×0.7", "×0. 2" as a PDF spaces it).
+_SHARE = r"\d+(?:\.\d+)?\s*[%％]|百分之|[×＊]\s*\d+(?:\.\s*\d+)?"
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
@@ -154,7 +155,8 @@ _ATTRIBUTES = [
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
     # "一个月多少" "每年交多少" ask a sum per period; a count per period names its unit after 多少
     # (一个月多少天, 每年多少学时).
-    (re.compile(r"租金|房租|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
+    # ("住房租赁" holds 房租: a housing word, no rent asked.)
+    (re.compile(r"租金|房租(?!赁)|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
      re.compile(rf"{_SUM}|{_SHARE}")),
@@ -337,10 +339,14 @@ _Q = rf"(\d+(?:\.\d+)?)\s*{_UNIT}"
 _QUANTITY = re.compile(_Q)
 # Where a table or a rule puts a person's figure: "9.4万—11.2万元", "60周岁以上", "不满10年".
 _BETWEEN = re.compile(rf"{_Q}[^\d，。；、（）()]{{0,3}}?\s*[—–\-－~～至到]\s*{_Q}")
-_FROM_SIDE = re.compile(rf"(超过|高于|多于|大于|满|不低于|不少于|达到|不满|未满|低于|少于|小于|不超过|不足)\s*{_Q}")
+_FROM_SIDE = re.compile(rf"((?:高于|大于|低于|小于)或?等于|超过|高于|多于|大于|满|不低于|不少于|达到|不满|未满|低于|少于|小于"
+                        rf"|不超过|不高于|不多于|不足)\s*{_Q}")
 _TO_SIDE = re.compile(rf"{_Q}[\u4e00-\u9fff%％]{{0,3}}?(及以上|或以上|以上|及以下|或以下|以下)")
 _YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")  # 2020年 is a date, inside no span of amounts
-_UPPER_WORDS = ("不满", "未满", "低于", "少于", "小于", "不超过", "不足", "以下", "及以下", "或以下")
+_UPPER_WORDS = ("不满", "未满", "低于", "少于", "小于", "不超过", "不高于", "不多于", "不足", "以下", "及以下", "或以下",
+                "低于或等于", "低于等于", "小于或等于", "小于等于")
+# "高于15600元，低于或等于24795元": a lower and an upper bound in one clause are one band of a table.
+_BAND_GAP = re.compile(r"^[，、,\s]*(?:且|并且|但|而)?[，、,\s]*$")
 _FAMILY = {"周岁": "age", "岁": "age", "个月": "month", "月": "month", "年": "year", "天": "day", "日": "day",
            "工作日": "day", "万元": "money", "元": "money", "万": "money", "分": "score", "%": "share", "％": "share"}
 
@@ -357,11 +363,26 @@ def _ranges(text: str) -> tuple[tuple[float, float, str], ...]:
     for a, a_unit, b, b_unit in _BETWEEN.findall(text):
         unit = b_unit or a_unit  # "9.4—11.2万元": both in 万
         out.append((_value(a, a_unit or unit), _value(b, unit), _FAMILY.get(unit, "")))
-    bounds = _FROM_SIDE.findall(text) + [(w, n, u) for n, u, w in _TO_SIDE.findall(text)]
-    for word, number, unit in bounds:  # one bound: below it ("不满10年", "35周岁以下") or above it
-        value = _value(number, unit)
-        lo, hi = (float("-inf"), value) if word in _UPPER_WORDS else (value, float("inf"))
-        out.append((lo, hi, _FAMILY.get(unit, "")))
+    bounds = sorted([(m.start(), m.end(), m.group(1), m.group(2), m.group(3)) for m in _FROM_SIDE.finditer(text)]
+                    + [(m.start(), m.end(), m.group(3), m.group(1), m.group(2)) for m in _TO_SIDE.finditer(text)])
+    pending = None  # a lower bound an upper one may close: (end, value, family)
+    for start, end, word, number, unit in bounds:  # one bound: below it ("不满10年", "35周岁以下") or above it
+        unit = unit or ""
+        value, family = _value(number, unit), _FAMILY.get(unit, "")
+        if word not in _UPPER_WORDS:
+            if pending is not None:
+                out.append((pending[1], float("inf"), pending[2]))
+            pending = (end, value, family)
+            continue
+        if pending is not None and _BAND_GAP.match(text[pending[0]:start]) and family == pending[2]:
+            out.append((pending[1], value, family))
+        else:
+            if pending is not None:
+                out.append((pending[1], float("inf"), pending[2]))
+            out.append((float("-inf"), value, family))
+        pending = None
+    if pending is not None:
+        out.append((pending[1], float("inf"), pending[2]))
     return tuple(out)
 
 
@@ -370,8 +391,11 @@ _AGE_MAX = 120
 
 def _bare(number: str) -> str | None:
     """The kind of a figure named without a unit: about a person, an age ("今年63了"), if it can be
-    one; "月薪8000" is no age, and inside no span ("超过60周岁" held every large bare figure)."""
-    return "age" if float(number) <= _AGE_MAX else None
+    one, else a sum of money ("月薪8000", "年收入两万五": inside a table's band of incomes, never
+    "超过60周岁", which held every large bare figure when it had no kind)."""
+    if _YEAR_LIKE.match(number):
+        return None
+    return "age" if float(number) <= _AGE_MAX else "money"
 
 
 def numbers_fit(query: str, text: str) -> float:

@@ -143,12 +143,33 @@ _COUNTED = re.compile(r"(?<![第\u4e00-\u9fff])([零〇一二两三四五六七�
                       r"|(?<=[满近约共每住积加减扣得给发补有至到或和天晚住超过])([零〇一二两三四五六七八九十]{1,3})(?=个?(?:年|月|天|日|晚|周|岁|分|元|万|人|套|次|项|名|小时|工作日|倍))")
 
 
+# An amount in hundreds, thousands or ten thousands as people say one: "两万九" (29000), "八千五"
+# (8500), "一万二千", "三千多": a numeral before 百/千/万 (so 千方百计 and 万一 are none).
+# (Digits with 万, "1.2万", are read with their unit where amounts are compared: relevance._value.)
+_AMOUNT = re.compile(r"(?<![\d.第])(?:零?[一二两三四五六七八九十]{1,3}[万千百]){1,3}(?:零?[一二三四五六七八九]十?)?")
+
+
+def _amount(m: re.Match) -> str:
+    import cn2an  # reads the spoken forms ("两万九" is 29000, not 20009)
+
+    try:
+        value = str(int(cn2an.cn2an(m.group(0), "smart")))
+    except (ValueError, KeyError, TypeError):
+        return m.group(0)
+    # "一千五一个月": 1500 and 1个月, two figures, not 15001.
+    return value + " " if _CN_DIGIT.get(m.string[m.end():m.end() + 1]) is not None else value
+
+
 def arabic_numerals(text: str) -> str:
-    """Counted Chinese numerals as digits, so "住一年" meets "居住满1年" and "两晚" meets "2晚"."""
+    """Counted Chinese numerals as digits, so "住一年" meets "居住满1年" and "两晚" meets "2晚",
+    and spoken amounts ("人均年收入两万九") meet a table's figures (29434元)."""
     def repl(m: re.Match) -> str:
         value = cn_number(m.group(0))
         return str(value) if value is not None else m.group(0)
-    return _COUNTED.sub(repl, text)
+    return _COUNTED.sub(repl, _AMOUNT.sub(_amount, text) if _AMOUNT_CHARS.search(text) else text)
+
+
+_AMOUNT_CHARS = re.compile(r"[百千万]")
 
 
 def normalise_query(text: str) -> str:

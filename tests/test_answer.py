@@ -626,6 +626,33 @@ def test_a_bare_figure_too_large_for_an_age_is_in_no_span_of_ages():
     assert numbers_fit("我爸今年63了", "男超过60周岁、女超过55周岁") == 1.0
 
 
+def test_a_spoken_amount_falls_in_its_band_of_a_table():
+    """"年收入两万五" is 25000 (not 20005): inside the band "高于24795元，低于或等于29434元" — a
+    lower and an upper bound in one clause are one band — not the next band up, whose lower
+    bound alone (高于29434元) once held every larger figure."""
+    from knowledge.relevance import numbers_fit
+    from knowledge.text import arabic_numerals
+
+    assert arabic_numerals("人均年收入两万九到三万五之间") == "人均年收入29000到35000之间"
+    assert arabic_numerals("月薪八千五，一千五一个月") == "月薪8500，1500 1个月"
+    assert arabic_numerals("千方百计，万一，1.2万，第一百条") == "千方百计，万一，1.2万，第一百条"
+    asked = arabic_numerals("人均年收入两万五，公租房租金怎么交")
+    assert numbers_fit(asked, "家庭年人均可支配收入高于24795元，低于或等于29434元，缴交标准为租金标准×0.6。") == 1.0
+    assert numbers_fit(asked, "家庭年人均可支配收入高于29434元，低于或等于35321元，缴交标准为租金标准×0.7。") == 0.0
+    assert numbers_fit("我爸今年63了", "男超过60周岁，女满55周岁") == 1.0
+
+
+def test_a_housing_word_asks_no_rent():
+    """"住房租赁补贴" holds the letters of 房租 but asks no rent: the item stating 低保 families'
+    coefficient (补贴系数为1.3) answers "收入那个系数是多少"; a factor (×0.7) is a share."""
+    from knowledge.relevance import attribute_fit
+
+    item = "（一）经民政部门核定的低保、低收入家庭以及市总工会核定的特困职工家庭，补贴系数为1.3；"
+    assert attribute_fit("低保户在广州领住房租赁补贴，收入那个系数是多少", item) == 0
+    assert attribute_fit("房租一个月多少", item) == -1
+    assert attribute_fit("租金按几成交", "缴交标准为公布的公共租赁住房租金标准×0. 7。") == 1
+
+
 def test_a_room_is_no_body():
     """"归哪个部门管" prefers a sentence naming an office or a 厅 (省人社厅), not one describing a
     flat's 一室一厅 or an office's 办事大厅."""

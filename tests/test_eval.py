@@ -123,13 +123,14 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-06 on 369 questions over 36
-    documents (hit@1 .819, hit@3 .927, answer_contains .808, no_answer_correct .835, source@1
-    .954), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout:
-    see README, "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-06 (session 12) on 420 questions
+    over 41 documents (hit@1 .803, hit@3 .919, answer_contains .780, no_answer_correct .824,
+    source@1 .953; the eighth batch's blind rows on five new documents lowered them), so a
+    regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README,
+    "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.95 and m["hit@1"] >= 0.815 and m["hit@3"] >= 0.922 and m["answer_contains"] >= 0.804
-    assert m["no_answer_correct"] >= 0.826
+    assert m["source@1"] >= 0.949 and m["hit@1"] >= 0.799 and m["hit@3"] >= 0.915 and m["answer_contains"] >= 0.776
+    assert m["no_answer_correct"] >= 0.816
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

@@ -27,7 +27,7 @@ from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
 from knowledge.relevance import asked_clause, relevance, subject_terms
-from knowledge.text import normalise_query, to_simplified
+from knowledge.text import normalise_query, to_simplified, words
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,31 @@ class Retrieval:
     place_named: bool = False   # the question itself named it
     place_covered: bool = True  # some document is about that place (not only national ones)
     near: Near | None = None  # the near words the question was read with (the answer reads it so too)
+
+
+# What may follow a county's short name inside the word that names it: 昆山市, 闽侯县.
+_COUNTY_SUFFIX = "市区县旗"
+
+
+def _said_as_a_name(form: str, query: str) -> bool:
+    """Whether ``form`` (a county's short name) is a word of ``query`` as jieba cuts it, or the
+    start of one that adds the county's suffix: "中山交城乡居民养老" is 中山/交/城乡居民, no 交城县.
+    County short names are ordinary syllables (交城, 新建, 三水); place names are words of their own."""
+    cut, pos, starts, ends = words(query), 0, set(), set()
+    for word in cut:
+        at = query.find(word, pos)
+        if at < 0:
+            return True  # the cut does not line up with the text (spaces, case): keep the place
+        starts.add(at)
+        ends.add(at + len(word))
+        pos = at + len(word)
+    at = query.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if at in starts and (end in ends or query[end:end + 1] in _COUNTY_SUFFIX and query[end:end + 1]):
+            return True
+        at = query.find(form, at + 1)
+    return False
 
 
 class HybridRetriever:
@@ -106,7 +131,8 @@ class HybridRetriever:
         g = gazetteer()
         served = snap.regions() + ([self.home] if self.home else [])
         places = [p for p in g.places_in(query, prefer=served)
-                  if not any(snap.used_as_a_word(form, p) for form in g.county_forms_in(query, p))]
+                  if not any(snap.used_as_a_word(form, p) or not _said_as_a_name(form, query)
+                             for form in g.county_forms_in(query, p))]
         places += [p for p in g.abbreviated(query) if not any(compatible(p, q) for q in places)]
         places += [p for form, p in snap.areas().items() if form in query and p not in places]
         distinct: list[Place] = []  # in the order last named: the question comes last

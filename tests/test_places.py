@@ -194,6 +194,18 @@ def test_a_county_level_city_no_document_is_about_is_said_so(kb):
         assert not answer.found and answer.missing_place == place, question
 
 
+def test_a_county_name_split_across_two_words_is_no_place(kb):
+    """"中山交城乡居民养老" is 中山 / 交(pay) / 城乡居民: the letters of 交城 (交城县, 山西) run across
+    two words, so the question is about 中山, not a county no document covers. Said as a word
+    ("我老家交城的", "在昆山市工作") a county's short name is still read."""
+    from knowledge.retriever import _said_as_a_name
+
+    assert not _said_as_a_name("交城", "中山交城乡居民养老的人要出国定居了，账户里的钱咋办")
+    assert _said_as_a_name("交城", "我老家交城的") and _said_as_a_name("昆山", "在昆山市工作")
+    assert kb.retrieve("交城乡居民养老保险的人出国定居了怎么办").place.name != "交城县"
+    assert kb.answer("在昆山上班租房补贴多少").missing_place == "昆山市"
+
+
 def test_a_place_no_document_is_about_is_not_answered_from_a_national_text(kb):
     """The national 见习 notice answers "见习补贴是多少" here; asked about 大连, whose own rules
     no document holds, the honest reply names the missing place instead of the national figure."""

@@ -175,7 +175,11 @@ _ATTRIBUTES = [
     # "几月份开始" "哪个月": a month or season, not any "之日".
     (re.compile(r"几月|哪个月|哪月"), re.compile(r"\d+月|[一二三四五六七八九十]+月|季度|上半年|下半年|年初|年底|年末")),
     # "利率多少" "按百分之几" "占住房用地的多少": a rate or share.
-    (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"), re.compile(rf"{_SHARE}|成|倍")),
+    # ("个人出几个点": percentage points.)
+    (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%|几个点|多少个点|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"),
+     re.compile(rf"{_SHARE}|成|倍")),
+    # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share.
+    (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), re.compile(rf"{_SUM}|{_SHARE}|\d")),
     # "几点入住": a time of day.
     (re.compile(r"几点"), re.compile(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
     (re.compile(r"什么时候|啥时候|啥时|几时|哪天|日期|截止|何时"),

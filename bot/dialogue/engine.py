@@ -19,9 +19,10 @@ from sqlalchemy.orm import sessionmaker
 from bot import conversation_records as records_module
 from bot import messages
 from bot.dialogue.extract import sound_alike
-from bot.dialogue.intents import IntentClassifier, compact, yes_no
+from bot.dialogue.intents import IntentClassifier, compact, read_yes_no
 from bot.store import Rate, TurnStart
 from core.config import Settings
+from knowledge.relevance import subject_terms
 from knowledge.text import to_simplified
 
 if TYPE_CHECKING:
@@ -324,4 +325,9 @@ def answers_ticket_offer(turn: Turn) -> str | None:
     "yes", "no", or None (no offer, or a reply that is neither: a new question, 收到, 谢谢)."""
     if not turn.state.get("offer_ticket"):
         return None
-    return "yes" if wants_ticket(turn.text) else yes_no(turn.text)
+    if wants_ticket(turn.text):
+        return "yes"
+    said, rest = read_yes_no(turn.text)
+    if said == "yes" and rest and subject_terms(rest):  # "对 今年六月毕业的": a statement, not a yes to it
+        return None
+    return said

@@ -52,13 +52,17 @@ def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
     return "" if _FILLER.match(compact(text)) else text
 
 
+# What asks for a request besides its words: "我要", "我想", "我们必须".
+_WANTING = r"(?:我|我们)?(?:就|还是|真的|一定)?(?:要|想|想要|需要|得|必须)?"
+
+
 def _ticket_text(turn: Turn) -> str:
     """What the ticket says: the message as typed, less a request for a person at its start or end
     ("转人工 落户" → 落户). One inside a sentence stays, so the sentence does ("我想找真人问问驿站能不能
     带宠物"; cut out, "我有个问题想找真人问一下" was filed as "我有个问题想 问一下")."""
     text = turn.text.strip()
-    for request in _requests(turn, FLOW):
-        text = _EDGES.sub("", re.sub(f"^(?:{request})|(?:{request})$", "", text)).strip()
+    for request in _requests(turn, FLOW):  # at the end with the wanting that asks it: "…太难用了 我要投诉" (user test 5)
+        text = _EDGES.sub("", re.sub(f"^(?:{request})|{_WANTING}(?:{request})$", "", text)).strip()
     return text
 
 

@@ -163,6 +163,11 @@ def parse_date(text: str, today: date, week_of: date | None = None) -> date | No
     next day, not today (weeks start on Monday).
     """
     t = text.translate(_DIGITS)
+    corrected = _CORRECTED.search(t)
+    if corrected:  # "不是明天 是后天", "明天不行 后天吧": the day said after the one taken back
+        day = parse_date(corrected.group(1) or corrected.group(2), today, week_of)
+        if day is not None:
+            return day
     # An explicit date wins over a relative word in the same message:
     # "不是明天，是12月2日" means 12月2日.
     for parse in (_full_date, _month_relative, _month_day, _dotted, _day_only, _holiday, _weekday, _days_later,
@@ -173,6 +178,11 @@ def parse_date(text: str, today: date, week_of: date | None = None) -> date | No
                 return _in_week_of(t, today, week_of) or d
             return d
     return None
+
+
+# A day taken back and another said instead: "不是明天 是后天", "明天不行，后天吧", "周三去不了 改周四".
+_CORRECTED = re.compile(r"(?:不是|并非).+?[，,、\s]*(?:而是|应该是|是|改成|换成|改到|换到)(.+)$|"
+                        r"(?:不行|不可以|不方便|去不了|来不了|没空)[，,、\s]*(?:那就|那|就|改成|换成|改到|换到|改)?(.+)$")
 
 
 def _in_week_of(t: str, today: date, week_of: date) -> date | None:
@@ -422,7 +432,8 @@ def without_days_and_nights(text: str) -> str:
     else a message says beside a day or a stay, for a caller telling a question about the stay
     ("1月20号可以吗") from one about something else that names a day."""
     t = text.translate(_DIGITS)
-    for pattern in (_FULL_DATE, _MONTH_RELATIVE, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"), _DAYS_LATER,
+    for pattern in (_FULL_DATE, _MONTH_RELATIVE, _PERIOD, _MOVING_HOLIDAY, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"),
+                    _DAYS_LATER,
                     _NIGHTS_RANGE, _NIGHTS, _DAY_ONLY, _WEEKDAY_NAMED, *(p for p, _, _ in _FIXED_HOLIDAYS),
                     re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True))), re.compile(r"\d+")):
         t = pattern.sub("", t)

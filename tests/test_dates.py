@@ -317,3 +317,13 @@ def test_a_stays_end_said_before_its_start_is_the_next_such_weekday():
     from bot.dates import stay_dates
 
     assert stay_dates("住到下周一", DEC_SUNDAY, date(2026, 12, 12)) == (None, date(2026, 12, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("不是明天 是后天", date(2026, 12, 8)), ("明天不行 大后天吧", date(2026, 12, 9)),
+     ("我不是明天到 是后天到", date(2026, 12, 8)), ("周三去不了 改周四", date(2026, 12, 10)),
+     ("不是明天，是12月12日", date(2026, 12, 12))],
+)
+def test_a_day_taken_back_and_another_said_is_the_other(text, expected):
+    assert parse_date(text, DEC_SUNDAY) == expected

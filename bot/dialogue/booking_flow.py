@@ -275,7 +275,7 @@ def _eligibility_slot(q) -> Slot:
 
 # What a question about the stay itself is made of besides its day, nights and station: asking
 # whether it can be had ("可以吗", "还有空吗", "能住吗"), and the small words around.
-_ABOUT_THE_STAY = re.compile(r"可不可以|可以|行不行|能不能|好不好|怎么样|有没有|还有|没有|有|空位|空床|空房|空|床位|位置|房间|房|名额|"
+_ABOUT_THE_STAY = re.compile(r"哪几天|那几天|几天|几晚|几号|哪天|可不可以|可以|行不行|能不能|好不好|怎么样|有没有|还有|没有|有|空位|空床|空房|空|床位|位置|房间|房|名额|"
                              r"入住|住|订|预约|约|的话|那就|那|我|想|要|去|来|过去|到|晚上|下午|上午|早上|中午|驿站|站|那边|这边|"
                              r"改成|换成|改到|换到|是|不是|行|能|好|吗|呢|吧|嘛|啊|呀|的|了|就|再|还|先|个|号|不|[\s\W_]")
 
@@ -846,6 +846,7 @@ def _how_to_reschedule(active: list, names: dict[str, str]) -> Reply:
 _STAY_WORD = re.compile(r"住|床位|订|预约")
 _CHECK_IN = re.compile(r"入住|住进|去住|过去住")
 _STATION_WORD = re.compile(r"驿站")
+_BOOK_VERB = re.compile(r"(?<![规确决固指稳一肯否认鉴制设])(订|预约|预订|预定)")
 
 
 def mentions_a_stay(turn: Turn) -> bool:
@@ -858,10 +859,11 @@ def mentions_a_stay(turn: Turn) -> bool:
     if compact(text).isdigit():
         return False
     today = users_today(turn.engine.settings)
-    if QUESTION.search(text):
+    if QUESTION.search(text):  # "能不能帮我订一下 住两个晚上就行" with a day: the booking verb says what (user test 5)
         return bool(_STAY_WORD.search(text) and date_in(text, today)
                     and (nights_in(text) is not None or nights_range(normalise(text)) is not None)
-                    and (_STATION_WORD.search(text) or station_in(text, station_choices(turn.engine)) is not None))
+                    and (_STATION_WORD.search(text) or _BOOK_VERB.search(text)
+                         or station_in(text, station_choices(turn.engine)) is not None))
     dated = _STAY_WORD.search(text) and date_in(text, today)
     # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay; "后天住两晚": a day and
     # the nights. Each is a booking, the station asked if it is not named.

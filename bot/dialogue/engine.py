@@ -125,6 +125,9 @@ FLOW_TEXT = frozenset({"policy", "greeting", "thanks", "wait"})
 # ("我的预约" while a booking or a ticket is being filled in), as the flow declares them
 # (``@handles(flow, asides=…)``). Any other intent leaves the flow.
 FLOW_ASIDES: dict[str, frozenset[str]] = {}
+# Messages a flow takes as its own whatever their intent, by the flow's own test (a ticket's
+# description naming 驿站预约 is the description, not a booking): flow → test(turn, intent).
+FLOW_CLAIMS: dict[str, Callable[["Turn", str], bool]] = {}
 
 
 def handles(*intents: str, asides: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
@@ -270,7 +273,8 @@ class Dialogue:
         intent = self.classifier.classify(sound_alike(turn.text, self.settings.dialogue.sound_alike))
         turn.classified = intent  # a flow answers a question or greeting in the middle, then asks again
         flow = turn.state.get("flow")
-        if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())):
+        if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())
+                                 or (flow in FLOW_CLAIMS and FLOW_CLAIMS[flow](turn, intent))):
             intent = flow  # inside a multi-turn flow, free text and the flow's asides belong to the flow
         return HANDLERS.get(intent, HANDLERS["policy"])(turn)
 

@@ -25,6 +25,7 @@ _NAME_LEAD = re.compile(r"^(?:我叫|我是|本人|姓名[是为:：]?|名字[�
 _NAME_TAIL = re.compile(r"(?:就行|就好|就可以|就可以了|即可|吧)$")
 _NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,10}[·•][\u3400-\u9fff·•]{1,10}|[A-Za-z][A-Za-z .'-]{1,19})$")
 _TRAILING = re.compile(r"[\s。．.！!？?，,、~～]+$")
+_SPACED = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _NOT_A_NAME = re.compile(r"你好|您好|姓|谢谢|驿站|预约|取消|算了|不订|换成|改成|吗|呢|什么|怎么|多少|哪|是的|不是|可以|"
                          r"好的|确认|人才|公寓|政策|补贴|工单|人工|入住|晚上|^换|^改")
 _WEEK = re.compile(r"一周|一个星期|一个礼拜|一星期")
@@ -81,6 +82,7 @@ def name_in(text: str, introduced: bool = False) -> str | None:
     ``introduced`` as a name ("我叫…")."""
     given = _PHONE_WRITTEN.sub("", spoken_digits(normalise(text))).strip()
     plain = _NAME_TAIL.sub("", _TRAILING.sub("", _NAME_LEAD.sub("", given)))
+    plain = _SPACED.sub("", plain)  # "马 云": voice input spaces a name out
     if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
         return None
     if not (introduced or _NAMED.match(given)) and not could_be_a_name(plain):
@@ -331,6 +333,9 @@ _AGE_IN_REPLY = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|本人)(?:今�
                            + r"(?:了|啦|$)(?![\d月号日年届级晚天个点])")
 _GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*"
                            r"(?:毕业|届)")
+# A year read out digit by digit, as voice input writes it: "二三年毕业", "二零二三年毕业".
+_YEAR_READ_OUT = re.compile(r"(?<![零〇一二三四五六七八九十])(?:[零〇一二三四五六七八九]{4}|[零〇一二三四五六七八九]{2})"
+                            r"(?=\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*(?:毕业|届))")
 _GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年)(?:\d{1,2}|[一二三四五六七八九十]{1,2})?月?份?(?:刚|才|就|要|会)?毕业")
 _GRADUATED_AGO = re.compile(r"毕业(?:快|已经|都|有|了)*" + _NUM + r"年")
 _JUST_GRADUATED = re.compile(r"刚毕业|刚刚毕业|应届|毕业不久|毕业半年|马上毕业|快毕业|即将毕业")
@@ -355,7 +360,7 @@ def age_in(text: str, asked: bool = True) -> int | None:
 def years_since_graduation(text: str, today: date) -> int | None:
     """How many years ago the user graduated (0: this year or not yet): "我是2018年毕业的",
     "18届", "今年6月刚毕业", "去年毕业的", "毕业三年了", "应届生"."""
-    t = normalise(text)
+    t = _YEAR_READ_OUT.sub(lambda y: "".join(_SPOKEN_DIGIT[ch] for ch in y.group(0)), normalise(text))
     m = _GRADUATED_IN.search(t)
     if m:
         year = int(m.group(1))

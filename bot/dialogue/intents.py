@@ -46,6 +46,15 @@ def _a_word(plain: str, keyword: str) -> bool:
     return keyword in words(plain)
 
 
+# What negates a request said right after it: "不投诉了", "不用转人工", "别预约了", "不想订驿站了".
+_NEGATION_BEFORE = re.compile(r"(?:不|别|不用|不要|不想|不必|无需|没必要)$")
+
+
+def _said_not_negated(plain: str, starts) -> bool:
+    """Whether one of the places a request starts at in ``plain`` is not right after a negation."""
+    return any(not _NEGATION_BEFORE.search(plain[max(0, at - 3):at]) for at in starts)
+
+
 # A message that asks something: answered, never taken as an answer or a slot value. Besides the
 # question words: a verb or adjective asked both ways ("远不远", "是不是", "去没去"; not "不是不是"),
 # and one asked with a bare 不/没 at the end ("驿站管饭不", "订上了没").
@@ -141,13 +150,15 @@ class IntentClassifier:
         return self.by_rules(text) or self._by_example(text) or "policy"
 
     def by_rules(self, text: str) -> str | None:
-        """The intent the keywords and patterns alone give (no embedding), or None."""
+        """The intent the keywords and patterns alone give (no embedding), or None. A request
+        negated where it is said is none ("算了不投诉了", "不用转人工了", "我不想预约驿站了")."""
         plain = compact(text)
         for name, keywords, whole_message, patterns in self._keywords:
             for k in keywords:
-                if k in plain and (not whole_message or self._whole(plain, k)) and _a_word(plain, k):
+                if (k in plain and (not whole_message or self._whole(plain, k)) and _a_word(plain, k)
+                        and _said_not_negated(plain, (m.start() for m in re.finditer(re.escape(k), plain)))):
                     return name
-            if any(p.search(plain) for p in patterns):
+            if any(_said_not_negated(plain, (m.start() for m in p.finditer(plain))) for p in patterns):
                 return name
         return None
 

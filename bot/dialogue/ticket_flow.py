@@ -12,7 +12,7 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
-from bot.dialogue.engine import Reply, Turn, answers_ticket_offer, handles
+from bot.dialogue.engine import FLOW_CLAIMS, Reply, Turn, answers_ticket_offer, handles
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact, read_yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, thread,
@@ -119,6 +119,19 @@ def _aside(turn: Turn) -> Reply:
         return Reply(f"{messages.WAIT_IN_FLOW}\n{step}", actions=actions, intent="ticket")
     text = f"{bookings_in_passing(turn)}\n\n{messages.TICKET_NOT_SUBMITTED}\n{step}"
     return Reply(text, actions=actions, intent="ticket")
+
+
+DESCRIPTION = 9  # characters: a sentence while the description is asked is the description
+
+
+def _describes(turn: Turn, intent: str) -> bool:
+    """While the description is asked, a sentence is the description whatever words it holds
+    ("就是驿站预约的电话一直打不通" started a booking: user test 5); a short request ("预约驿站",
+    "我的预约") is still a request, and leaving ("取消", "算了 不投诉了") still leaves."""
+    return intent != "exit" and len(compact(turn.text)) >= DESCRIPTION
+
+
+FLOW_CLAIMS[FLOW] = _describes
 
 
 @handles(FLOW, asides=ASIDES)

@@ -53,7 +53,17 @@ _SATURDAY, _SUNDAY = 5, 6
 # is only 十一 with a holiday word after it.
 _FIXED_HOLIDAYS = ((re.compile(r"国庆|十一(?:假期|长假|小长假|黄金周|期间|放假)"), 10, 1),
                    (re.compile(r"元旦"), 1, 1),
-                   (re.compile(r"五一|劳动节"), 5, 1))
+                   (re.compile(r"(?<![零〇一二两三四五六七八九十])五一(?![零〇一二两三四五六七八九十])|劳动节"), 5, 1),
+                   (re.compile(r"平安夜"), 12, 24),
+                   (re.compile(r"圣诞"), 12, 25),
+                   (re.compile(r"跨年"), 12, 31),
+                   (re.compile(r"情人节"), 2, 14),
+                   (re.compile(r"妇女节|三八节"), 3, 8),
+                   (re.compile(r"儿童节|(?<![零〇一二两三四五六七八九十])六一(?![零〇一二两三四五六七八九十])"), 6, 1),
+                   (re.compile(r"教师节"), 9, 10),
+                   (re.compile(r"万圣节"), 10, 31),
+                   (re.compile(r"双十一|双11|光棍节"), 11, 11),
+                   (re.compile(r"双十二|双12"), 12, 12))
 # Holidays whose day moves from year to year (lunar calendar, solar terms) or that last weeks:
 # no library here knows their dates, so none is guessed.
 _MOVING_HOLIDAY = re.compile(r"春节|过年|除夕|大年(?:三十|初[一二三四五六七八九十])|正月|元宵|清明|端午|中秋|七夕|重阳|"
@@ -143,21 +153,101 @@ def local_today(timezone: str) -> date:
     return datetime.now(ZoneInfo(timezone)).date()
 
 
-def parse_date(text: str, today: date) -> date | None:
+def parse_date(text: str, today: date, week_of: date | None = None) -> date | None:
     """The check-in date in ``text``, or None; never raises (rules: module docstring).
 
     Past dates are returned as they are (这周一 on a Sunday): judging whether a
     date is in the booking window is the caller's job, not the parser's.
+    ``week_of``: a day said before (the check-in being changed); a bare weekday ("周日", "改成周六")
+    is then that day's week's, when that is not past: "周六" corrected to "不对，是周日" is the
+    next day, not today (weeks start on Monday).
     """
     t = text.translate(_DIGITS)
+    corrected = _CORRECTED.search(t)
+    if corrected:  # "不是明天 是后天", "明天不行 后天吧": the day said after the one taken back
+        day = parse_date(corrected.group(1) or corrected.group(2), today, week_of)
+        if day is not None:
+            return day
     # An explicit date wins over a relative word in the same message:
     # "不是明天，是12月2日" means 12月2日.
     for parse in (_full_date, _month_relative, _month_day, _dotted, _day_only, _holiday, _weekday, _days_later,
                   _relative):
         found, d = parse(t, today)
         if found:
+            if parse is _weekday and week_of is not None:
+                return _in_week_of(t, today, week_of) or d
             return d
     return None
+
+
+# A day taken back and another said instead: "不是明天 是后天", "明天不行，后天吧", "周三去不了 改周四".
+_CORRECTED = re.compile(r"(?:不是|并非).+?[，,、\s]*(?:而是|应该是|是|改成|换成|改到|换到)(.+)$|"
+                        r"(?:不行|不可以|不方便|去不了|来不了|没空)[，,、\s]*(?:那就|那|就|改成|换成|改到|换到|改)?(.+)$")
+
+
+def _in_week_of(t: str, today: date, week_of: date) -> date | None:
+    """A bare weekday ("周日", not "这周日" or "下周日") in the week of ``week_of``; None when it has
+    a week word, or that day is past."""
+    m = _WEEKDAY_NAMED.search(t)
+    if not m or m.group(1):
+        return None
+    day = week_of - timedelta(days=week_of.weekday()) + timedelta(days=_WEEKDAY[m.group(2)])
+    return day if day >= today else None
+
+
+def names_month_and_day(text: str) -> bool:
+    """Whether ``text`` writes a day out by its month and day ("12月10号", "12.10", "2026-12-10"), not
+    by words whose day depends on today ("下周六", "过两天", "15号", "圣诞节")."""
+    t = text.translate(_DIGITS)
+    return any(p.search(t) for p in (_FULL_DATE, _MONTH_DAY, _DOTTED))
+
+
+# A part of a month rather than a day: "月底", "下个月初", "1月中旬", "年底". (month words, part, first
+# day, last day; a last day of 0 is the month's last).
+_PERIOD = re.compile(rf"(?:(下个?|这个?|本)月|(\d{{1,2}}|{_CN_NUM})月(?:份)?|月|(年))(初|底|末|中旬|中|上旬|下旬)")
+_PERIOD_DAYS = {"初": (1, 5), "上旬": (1, 10), "中": (11, 20), "中旬": (11, 20), "下旬": (21, 0), "底": (26, 0),
+                "末": (26, 0)}
+_YEAR_PART = {"底": 12, "末": 12, "下旬": 12, "初": 1, "上旬": 1}  # "年底" is December's end, "年初" January's start
+
+
+def vague_period(text: str, today: date) -> tuple[str, date, date] | None:
+    """(what was said, its first day, its last day) for a part of a month said instead of a day
+    ("月底" on 12月6日 → 12月26日–31日; "月初" → next month's first days once this month's are past;
+    "年底" → December's end), for the caller to ask which day; None when the message says none.
+    A first day already past is today."""
+    m = _PERIOD.search(text.translate(_DIGITS))
+    if not m:
+        return None
+    relative, month_said, year, part = m.groups()
+    first_day, last_day = _PERIOD_DAYS[part]
+    year_now, month = today.year, today.month
+    if year:
+        month = _YEAR_PART.get(part)
+        if month is None:  # "年中" is no part of a month
+            return None
+    elif month_said:
+        month = _num(month_said)
+        if not month or not 1 <= month <= 12:
+            return None
+    elif relative and relative.startswith(_NEXT):
+        month += 1
+    if month < today.month or (month == today.month and not relative and not month_said and not year
+                               and _month_end(year_now, month) < today):
+        year_now += 1
+    if month > 12:
+        year_now, month = year_now + 1, month - 12
+    end = _month_end(year_now, month) if last_day == 0 else date(year_now, month, last_day)
+    if end < today and not (relative or month_said or year):  # "月初" on the 6th: next month's
+        year_now, month = (year_now + 1, 1) if month == 12 else (year_now, month + 1)
+        end = _month_end(year_now, month) if last_day == 0 else date(year_now, month, last_day)
+    start = max(date(year_now, month, first_day), today)
+    if end < today:
+        return None
+    return m.group(0), start, end
+
+
+def _month_end(year: int, month: int) -> date:
+    return (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)
 
 
 def _full_date(t: str, today: date) -> tuple[bool, date | None]:
@@ -215,13 +305,18 @@ def _day_only(t: str, today: date) -> tuple[bool, date | None]:
     day = _num(m.group(1))
     if not day or day > 31:
         return True, None
+    return True, next_day_of_month(day, today)
+
+
+def next_day_of_month(day: int, today: date) -> date | None:
+    """The next ``day`` of a month, today included ("3号" on the 6th is next month's 3rd)."""
     year, month = today.year, today.month
     for _ in range(13):
         d = _make(year, month, day)
         if d is not None and d >= today:
-            return True, d
+            return d
         month, year = (1, year + 1) if month == 12 else (month + 1, year)
-    return True, None
+    return None
 
 
 def _holiday(t: str, today: date) -> tuple[bool, date | None]:
@@ -312,9 +407,10 @@ def stay_dates(text: str, today: date, check_in: date | None = None) -> tuple[da
 
 
 def _after(end: date, start: date | None, said: str) -> date:
-    """A stay's end said as a bare weekday ("周五"), moved by weeks to come after ``start``."""
+    """A stay's end said as a weekday ("周五"), moved by weeks to come after ``start``; "下周末到，住到
+    下周一" ends on the Monday after that weekend, the one reading that is a stay (user test 5)."""
     m = _WEEKDAY_NAMED.search(said)
-    if start is not None and m and not m.group(1) and not any(
+    if start is not None and m and (not m.group(1) or end <= start) and not any(
             p(said, start)[0] for p in (_full_date, _month_relative, _month_day, _dotted, _day_only)):
         while end <= start:
             end += timedelta(days=7)
@@ -336,7 +432,8 @@ def without_days_and_nights(text: str) -> str:
     else a message says beside a day or a stay, for a caller telling a question about the stay
     ("1月20号可以吗") from one about something else that names a day."""
     t = text.translate(_DIGITS)
-    for pattern in (_FULL_DATE, _MONTH_RELATIVE, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"), _DAYS_LATER,
+    for pattern in (_FULL_DATE, _MONTH_RELATIVE, _PERIOD, _MOVING_HOLIDAY, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"),
+                    _DAYS_LATER,
                     _NIGHTS_RANGE, _NIGHTS, _DAY_ONLY, _WEEKDAY_NAMED, *(p for p, _, _ in _FIXED_HOLIDAYS),
                     re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True))), re.compile(r"\d+")):
         t = pattern.sub("", t)

@@ -271,3 +271,59 @@ def test_a_weekday_ending_a_stay_comes_after_the_check_in():
     assert stay_dates("住到周五", today, check_in) == (None, date(2026, 12, 18))
     assert stay_dates("住到周五", today) == (None, date(2026, 12, 11))
     assert stay_dates("住到18号", today, check_in) == (None, date(2026, 12, 18))
+
+
+# User test 5: a day said as people correct it, festivals on a fixed day, and parts of a month.
+DEC_SUNDAY = date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "week_of", "expected"),
+    [
+        ("不对，是周日", date(2026, 12, 12), date(2026, 12, 13)),  # 周六 put right: that week's Sunday
+        ("改成周六", date(2026, 12, 18), date(2026, 12, 19)),
+        ("周一", date(2026, 12, 3), date(2026, 12, 7)),          # that week's Monday is past: the next one
+        ("这周日", date(2026, 12, 12), date(2026, 12, 6)),       # a week word says which week
+        ("下周三", date(2026, 12, 18), date(2026, 12, 9)),
+    ],
+)
+def test_a_bare_weekday_changing_a_day_is_in_that_days_week(text, week_of, expected):
+    assert parse_date(text, DEC_SUNDAY, week_of) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("圣诞节那天", date(2026, 12, 25)), ("平安夜", date(2026, 12, 24)), ("跨年那天", date(2026, 12, 31)),
+     ("五一", date(2027, 5, 1)), ("手机一三八一二三四五一二三", None)],
+)
+def test_holidays_on_a_fixed_day(text, expected):
+    assert parse_date(text, DEC_SUNDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [("月底", date(2026, 12, 26), date(2026, 12, 31)), ("下个月初", date(2027, 1, 1), date(2027, 1, 5)),
+     ("月初", date(2027, 1, 1), date(2027, 1, 5)), ("这个月中旬", date(2026, 12, 11), date(2026, 12, 20)),
+     ("1月下旬", date(2027, 1, 21), date(2027, 1, 31)), ("年底", date(2026, 12, 26), date(2026, 12, 31))],
+)
+def test_a_part_of_a_month_is_a_range_of_days(text, first, last):
+    from bot.dates import vague_period
+
+    assert vague_period(text, DEC_SUNDAY)[1:] == (first, last)
+    assert parse_date(text, DEC_SUNDAY) is None  # asked which day, never guessed
+
+
+def test_a_stays_end_said_before_its_start_is_the_next_such_weekday():
+    from bot.dates import stay_dates
+
+    assert stay_dates("住到下周一", DEC_SUNDAY, date(2026, 12, 12)) == (None, date(2026, 12, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("不是明天 是后天", date(2026, 12, 8)), ("明天不行 大后天吧", date(2026, 12, 9)),
+     ("我不是明天到 是后天到", date(2026, 12, 8)), ("周三去不了 改周四", date(2026, 12, 10)),
+     ("不是明天，是12月12日", date(2026, 12, 12))],
+)
+def test_a_day_taken_back_and_another_said_is_the_other(text, expected):
+    assert parse_date(text, DEC_SUNDAY) == expected

@@ -158,3 +158,31 @@ def test_an_age_stated_inside_a_longer_answer_to_the_age_question():
     from bot.dialogue.extract import age_in
 
     assert age_in("我今年28 2023年毕业 来面试的", asked=True) == 28
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("姓李 叫李娜", "李娜"), ("我姓王 叫王小明", "王小明"), ("免贵姓张 张小凡", "张小凡"), ("帮我同学订的 他叫刘洋", "刘洋"),
+     ("名字写错了 是赵蕾", "赵蕾"), ("名字打错了，应该是李蕾", "李蕾"), ("姓名改成赵蕾", "赵蕾"), ("姓李 叫娜娜", None)],
+)
+def test_a_name_stated_with_what_is_around_it(text, name):
+    """User test 5: the surname first, someone else's name, a name put right."""
+    from bot.dialogue.extract import stated_name
+
+    assert stated_name(text) == name
+
+
+@pytest.mark.parametrize(("text", "partial"), [("我姓陈", "陈"), ("叫我小王就行", "小王"), ("老李", "老李"),
+                                               ("陈思思", None), ("王芳吧", None)])
+def test_a_surname_or_a_nickname_is_no_full_name(text, partial):
+    from bot.dialogue.extract import partial_name
+
+    assert partial_name(text) == partial
+
+
+def test_an_age_said_as_i_am_n_inside_a_reply_to_the_age_question():
+    from bot.dialogue.extract import age_in
+
+    assert age_in("为什么要问年龄 我32了不行吗", asked=True) == 32
+    assert age_in("嗯是的 我23", asked=True) == 23
+    assert age_in("为什么要问年龄 我32了不行吗", asked=False) is None

@@ -32,7 +32,9 @@ SPEAKING_MODULES = ["bot/admin/auth.py", "bot/admin/faq_views.py", "bot/admin/jo
 RECOGNISED = {
     "bot/faq.py": ["_HEADER_WORDS"],                          # the header cell of an imported FAQ sheet
     "bot/dates.py": ["_CN_NUM", "_WEEKDAY", "_RELATIVE", "_WEEKS_AHEAD",  # 十二, 周三, 明天, 下周
-                     "_NEXT", "_WEEKEND", "_THIS", "_NEXT_WEEK", "_DOTTED"],
+                     "_NEXT", "_WEEKEND", "_THIS", "_NEXT_WEEK", "_DOTTED",
+                     "_PERIOD_DAYS", "_YEAR_PART"],                 # 月底, 下旬; 年底
+    "bot/dialogue/ticket_flow.py": ["_WANTING"],                 # "我要" before 投诉
     "bot/dialogue/engine.py": ["WARM_UP_QUESTION"],           # a question classified before the first message
     "bot/dialogue/booking_flow.py": ["_CHANGE_WORDS", "_NOT_NEGATED"],  # 改日期, 手机号写错了; 不是来…
     "bot/dialogue/extract.py": ["_NUM", "_RELATIVE_YEARS", "_SPOKEN_DIGIT",  # 三十岁, 去年毕业, 幺三九…

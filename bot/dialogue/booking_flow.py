@@ -15,19 +15,22 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
                           last_contact, users_today)
-from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, nights_range, passed_this_week,
-                       stay_dates, weekday_label, weekend_said_on_sunday, without_days_and_nights)
+from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, names_month_and_day,
+                       next_day_of_month, nights_range, passed_this_week, stay_dates, vague_period, weekday_label,
+                       weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
-                                  nights_in, normalise, over_limit, phone_in, stated_name, station_aliases, station_in,
-                                  without_given_up_stations, years_since_graduation)
+                                  nights_in, normalise, over_limit, partial_name, phone_in, stated_name,
+                                  station_aliases, station_in, without_given_up_stations, years_since_graduation)
 from bot.dialogue.forms import (CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
                                 end_flow_keeping_paused, pause_form, register, say_paused, yes_no_slot)
 from bot.dialogue.intents import compact, yes_no
+from knowledge.text import cn_number
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
 _NAME_STATED = re.compile(r"^(我叫|我是|姓名|名字)")
 _NIGHTS_MEANT = re.compile("晚|住")  # with a day named, a number is nights only beside these
+_COUNT = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:吧|啊|呀|就行|就好)?")  # "四个" where nights are asked
 
 
 def station_choices(engine) -> list[tuple[str, str, str]]:
@@ -58,11 +61,23 @@ def _stay(ft: FormTurn, text: str) -> tuple[date | None, date | None]:
 
 
 def _day_named(ft: FormTurn, text: str) -> date | None:
-    """The day the message names, usable or not ("12月3日" yesterday is still a day, not a name)."""
+    """The day the message names, usable or not ("12月3日" yesterday is still a day, not a name).
+    A bare weekday changing the check-in given ("周六" then "不对，是周日") is in that day's week;
+    a bare number answering the day asked ("15") is that day of the month."""
     if "day" not in ft.cache:
         start, end = _stay(ft, text)
-        ft.cache["day"] = start if end is not None else date_in(text, _today(ft))
+        given = ft.values.get("check_in")
+        if end is not None:
+            ft.cache["day"] = start
+        elif ft.step == "check_in" and (bare := _BARE_DAY.fullmatch(compact(text))):
+            ft.cache["day"] = next_day_of_month(int(bare.group(1)), _today(ft))
+        else:
+            ft.cache["day"] = date_in(text, _today(ft), date.fromisoformat(given) if given else None)
     return ft.cache["day"]
+
+
+# A bare day of the month answering "请问哪天入住？" ("15", "15吧"), read as "15号".
+_BARE_DAY = re.compile(r"([1-9]|[12]\d|3[01])(?:吧|啊|呀|的)?")
 
 
 def _previous(ft: FormTurn) -> tuple[str, str] | None:
@@ -95,6 +110,13 @@ def _check_in(text: str, ft: FormTurn):
         holiday = moving_holiday(text)
         if holiday and not QUESTION.search(text):  # "春节期间驿站开门吗" is a question, answered as one
             return Refused(messages.BOOKING_MOVING_HOLIDAY.format(holiday=holiday, example=_example_day(ft)))
+        period = vague_period(normalise(text), now)
+        # "月底", "下个月初": which day of it is asked, not guessed; in a question only where the day is
+        # asked or in the request ("我想月底去驿站住几天"), not in passing ("月底驿站开门吗")
+        if period and (ft.step in (None, "check_in") or not QUESTION.search(text)):
+            said, first, last = period
+            return Refused(messages.BOOKING_WHICH_DAY_OF.format(said=said, first=day_label(first),
+                                                               last=day_label(last)))
         return None
     saturday = weekend_said_on_sunday(normalise(text), now) if day == now else None
     if saturday is not None:  # "周末" on a Sunday: today, or the next one? Asked, not guessed
@@ -131,6 +153,8 @@ def _nights(text: str, ft: FormTurn):
         nights = (end - start).days
         return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     nights = nights_in(text)
+    if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))):
+        nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以"
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
     if nights is None or (_day_named(ft, text) is not None and ft.step != "nights" and not _NIGHTS_MEANT.search(text)):
         return None
@@ -148,6 +172,8 @@ def _name(text: str, ft: FormTurn):
         return None
     if ft.step == SAME_PERSON and yes_no(text) is not None:  # "是", "不用": the answer to the offer
         return None
+    if partial_name(text):  # "我姓陈", "叫我小王就行": the stay is checked against an ID card
+        return Refused(messages.BOOKING_FULL_NAME)
     name = name_in(text)
     return ft.turn.as_typed(name) if name else None
 
@@ -191,6 +217,14 @@ def _ask_check_in(ft: FormTurn) -> str:
     return messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days, example=_example_day(ft))
 
 
+def _name_not_understood(ft: FormTurn) -> str:
+    """Said to a reply at the name prompt that is no name: "是", "确认" answer an earlier question
+    (user test 5: "姓名格式不对" to a "是"), anything else is a name not read as one."""
+    if yes_no(ft.turn.text) is not None:
+        return messages.BOOKING_NAME_NEEDED
+    return messages.BOOKING_NAME_AGAIN
+
+
 def _bad_nights(ft: FormTurn) -> str:
     """Said to a reply at the nights prompt that holds no number ("好吧"); a number out of range is
     refused with the range (BOOKING_BAD_NIGHTS), not this."""
@@ -214,17 +248,18 @@ _STAY_SLOTS = [
          lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
          show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)),
                                                           weekday=weekday_label(date.fromisoformat(v))),
-         how_to_change=messages.HOW_TO_CHANGE_CHECK_IN),
+         how_to_change=messages.HOW_TO_CHANGE_CHECK_IN, said_back=lambda text, ft: not names_month_and_day(text)),
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
          _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
 ]
 _SAME_PERSON = Slot(SAME_PERSON, _same_person, _ask_same_person, lambda ft: messages.SAME_PERSON_AGAIN)
 _PERSON_SLOTS = [
-    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), lambda ft: messages.BOOKING_NAME_AGAIN, _CHANGE_WORDS["name"],
-         show=lambda v, ft: messages.SHOW_NAME.format(name=v)),
+    Slot("name", _name, lambda ft: (messages.ASK_NAME, []), _name_not_understood, _CHANGE_WORDS["name"],
+         show=lambda v, ft: messages.SHOW_NAME.format(name=v), why=lambda ft: messages.WHY_CONTACT),
     Slot("phone", _phone, lambda ft: (messages.ASK_PHONE, []), lambda ft: messages.BOOKING_BAD_PHONE,
-         _CHANGE_WORDS["phone"], show=lambda v, ft: messages.SHOW_PHONE.format(phone=v)),
+         _CHANGE_WORDS["phone"], show=lambda v, ft: messages.SHOW_PHONE.format(phone=v),
+         why=lambda ft: messages.WHY_CONTACT),
 ]
 
 
@@ -234,12 +269,13 @@ def _eligibility_slot(q) -> Slot:
             return None
         return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=[messages.CHIP_TICKET], intent="booking")
     return yes_no_slot(f"q:{q.id}", q.question, ends_flow=refuse,
-                       read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _fact_hint(q, ft))
+                       read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _fact_hint(q, ft),
+                       why=lambda ft: q.reject)  # "为什么要问年龄": who the station is for
 
 
 # What a question about the stay itself is made of besides its day, nights and station: asking
 # whether it can be had ("可以吗", "还有空吗", "能住吗"), and the small words around.
-_ABOUT_THE_STAY = re.compile(r"可不可以|可以|行不行|能不能|好不好|怎么样|有没有|还有|没有|有|空位|空床|空房|空|床位|位置|房间|房|名额|"
+_ABOUT_THE_STAY = re.compile(r"哪几天|那几天|几天|几晚|几号|哪天|可不可以|可以|行不行|能不能|好不好|怎么样|有没有|还有|没有|有|空位|空床|空房|空|床位|位置|房间|房|名额|"
                              r"入住|住|订|预约|约|的话|那就|那|我|想|要|去|来|过去|到|晚上|下午|上午|早上|中午|驿站|站|那边|这边|"
                              r"改成|换成|改到|换到|是|不是|行|能|好|吗|呢|吧|嘛|啊|呀|的|了|就|再|还|先|个|号|不|[\s\W_]")
 
@@ -288,6 +324,13 @@ def _fact_hint(q, ft: FormTurn) -> str:
 
 
 _SHOWN_MASKED = "_masked_phone"  # a phone taken from the last booking: the summary masks it too
+_SAID_ONE_PERSON = "_said_one_person"  # BookingForm.remark was said
+_FOR_SOMEONE_ELSE = "_for_someone_else"  # booked for another person: the last booking's name is not offered
+_SOMEONE_ELSE = re.compile(r"(帮|给|替)(我)?(的)?(朋友|同学|室友|同事|男朋友|女朋友|对象|家人|老婆|老公|爱人)")
+# A stay for more than one person: "我们两个人", "我和同学一起", "带女朋友一块".
+_SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一块|住)?(?!才)|我们(俩|两个|三个|几个)|"
+                             r"(和|跟|带|还有)(我)?(的)?(同学|朋友|室友|同事|男朋友|女朋友|对象|老婆|老公|爱人|家人|孩子|爸|妈)"
+                             r"(一起|一块|俩|两个)")
 
 
 class BookingForm(Form):
@@ -308,7 +351,8 @@ class BookingForm(Form):
         """A second booking offers the name and phone of the last one (user test 3: both were asked
         again in the same chat), unless this one has given either already."""
         v = ft.values
-        return SAME_PERSON in v or ("name" not in v and "phone" not in v and _previous(ft) is not None)
+        return SAME_PERSON in v or ("name" not in v and "phone" not in v and not v.get(_FOR_SOMEONE_ELSE)
+                                    and _previous(ft) is not None)
 
     def start_text(self, ft: FormTurn) -> str:
         return messages.BOOKING_START.format(max=ft.settings.booking.max_free_nights)
@@ -346,6 +390,17 @@ class BookingForm(Form):
                 rest = rest.replace(said, "")
         rest = _ABOUT_THE_STAY.sub("", rest)
         return {"station", "check_in", "nights"} if re.search(r"[\u3400-\u9fff]", rest) else set()
+
+    def remark(self, ft: FormTurn) -> str:
+        """A stay for several people ("我和同学两个人想住驿站") or someone else ("帮我朋友也订一个"): each
+        booking is one bed for one person, and one user's bookings may not overlap, so the others
+        book for themselves (user test 5: one bed was booked without a word; the friend's booking
+        was refused as overlapping only at the summary). Said once a booking."""
+        said = compact(ft.turn.text)
+        if (_SEVERAL_PEOPLE.search(said) or _SOMEONE_ELSE.search(said)) and not ft.values.get(_SAID_ONE_PERSON):
+            ft.values[_SAID_ONE_PERSON] = True
+            return messages.BOOKING_ONE_PERSON + "\n"
+        return ""
 
     def prefill(self, ft: FormTurn) -> None:
         stations = _stations(ft)
@@ -394,6 +449,8 @@ class BookingForm(Form):
 
     def after_absorb(self, ft: FormTurn) -> None:
         v = ft.values
+        if _SOMEONE_ELSE.search(compact(ft.turn.text)):  # "帮我朋友也订一个": not the last booking's person
+            v[_FOR_SOMEONE_ELSE] = True
         if ft.found.get(SAME_PERSON) in ("yes", "new"):  # what the reply did not replace is taken again
             name, phone = _previous(ft)
             v.setdefault("name", name)
@@ -789,6 +846,7 @@ def _how_to_reschedule(active: list, names: dict[str, str]) -> Reply:
 _STAY_WORD = re.compile(r"住|床位|订|预约")
 _CHECK_IN = re.compile(r"入住|住进|去住|过去住")
 _STATION_WORD = re.compile(r"驿站")
+_BOOK_VERB = re.compile(r"(?<![规确决固指稳一肯否认鉴制设])(订|预约|预订|预定)")
 
 
 def mentions_a_stay(turn: Turn) -> bool:
@@ -801,10 +859,11 @@ def mentions_a_stay(turn: Turn) -> bool:
     if compact(text).isdigit():
         return False
     today = users_today(turn.engine.settings)
-    if QUESTION.search(text):
+    if QUESTION.search(text):  # "能不能帮我订一下 住两个晚上就行" with a day: the booking verb says what (user test 5)
         return bool(_STAY_WORD.search(text) and date_in(text, today)
                     and (nights_in(text) is not None or nights_range(normalise(text)) is not None)
-                    and (_STATION_WORD.search(text) or station_in(text, station_choices(turn.engine)) is not None))
+                    and (_STATION_WORD.search(text) or _BOOK_VERB.search(text)
+                         or station_in(text, station_choices(turn.engine)) is not None))
     dated = _STAY_WORD.search(text) and date_in(text, today)
     # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay; "后天住两晚": a day and
     # the nights. Each is a booking, the station asked if it is not named.

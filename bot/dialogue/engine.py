@@ -19,9 +19,10 @@ from sqlalchemy.orm import sessionmaker
 from bot import conversation_records as records_module
 from bot import messages
 from bot.dialogue.extract import sound_alike
-from bot.dialogue.intents import IntentClassifier, compact, yes_no
+from bot.dialogue.intents import IntentClassifier, compact, read_yes_no
 from bot.store import Rate, TurnStart
 from core.config import Settings
+from knowledge.relevance import subject_terms
 from knowledge.text import to_simplified
 
 if TYPE_CHECKING:
@@ -124,6 +125,9 @@ FLOW_TEXT = frozenset({"policy", "greeting", "thanks", "wait"})
 # ("我的预约" while a booking or a ticket is being filled in), as the flow declares them
 # (``@handles(flow, asides=…)``). Any other intent leaves the flow.
 FLOW_ASIDES: dict[str, frozenset[str]] = {}
+# Messages a flow takes as its own whatever their intent, by the flow's own test (a ticket's
+# description naming 驿站预约 is the description, not a booking): flow → test(turn, intent).
+FLOW_CLAIMS: dict[str, Callable[["Turn", str], bool]] = {}
 
 
 def handles(*intents: str, asides: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
@@ -269,7 +273,8 @@ class Dialogue:
         intent = self.classifier.classify(sound_alike(turn.text, self.settings.dialogue.sound_alike))
         turn.classified = intent  # a flow answers a question or greeting in the middle, then asks again
         flow = turn.state.get("flow")
-        if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())):
+        if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())
+                                 or (flow in FLOW_CLAIMS and FLOW_CLAIMS[flow](turn, intent))):
             intent = flow  # inside a multi-turn flow, free text and the flow's asides belong to the flow
         return HANDLERS.get(intent, HANDLERS["policy"])(turn)
 
@@ -324,4 +329,9 @@ def answers_ticket_offer(turn: Turn) -> str | None:
     "yes", "no", or None (no offer, or a reply that is neither: a new question, 收到, 谢谢)."""
     if not turn.state.get("offer_ticket"):
         return None
-    return "yes" if wants_ticket(turn.text) else yes_no(turn.text)
+    if wants_ticket(turn.text):
+        return "yes"
+    said, rest = read_yes_no(turn.text)
+    if said == "yes" and rest and subject_terms(rest):  # "对 今年六月毕业的": a statement, not a yes to it
+        return None
+    return said

@@ -20,10 +20,13 @@ from knowledge.text import cn_number, parts_of_speech
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
 _PHONE_WRITTEN = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
-_NAME_LEAD = re.compile(r"^(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|叫)\s*")
+_NAME_LEAD = re.compile(r"^(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|叫我|叫)\s*")
+# What may follow a name said as a name ("叫我小王就行", "王芳吧"): not part of it.
+_NAME_TAIL = re.compile(r"(?:就行|就好|就可以|就可以了|即可|吧)$")
 _NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,10}[·•][\u3400-\u9fff·•]{1,10}|[A-Za-z][A-Za-z .'-]{1,19})$")
 _TRAILING = re.compile(r"[\s。．.！!？?，,、~～]+$")
-_NOT_A_NAME = re.compile(r"你好|您好|谢谢|驿站|预约|取消|算了|不订|换成|改成|吗|呢|什么|怎么|多少|哪|是的|不是|可以|"
+_SPACED = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+_NOT_A_NAME = re.compile(r"你好|您好|姓|谢谢|驿站|预约|取消|算了|不订|换成|改成|吗|呢|什么|怎么|多少|哪|是的|不是|可以|"
                          r"好的|确认|人才|公寓|政策|补贴|工单|人工|入住|晚上|^换|^改")
 _WEEK = re.compile(r"一周|一个星期|一个礼拜|一星期")
 _FRACTION = re.compile(r"\d+\.\d+\s*个?(?:晚|夜|天)|半\s*(?:晚|夜|天)")
@@ -78,7 +81,8 @@ def name_in(text: str, introduced: bool = False) -> str | None:
     a sentence, nor a word of another kind ("当然", "就我自己", "第一个", "写错了") unless it is
     ``introduced`` as a name ("我叫…")."""
     given = _PHONE_WRITTEN.sub("", spoken_digits(normalise(text))).strip()
-    plain = _TRAILING.sub("", _NAME_LEAD.sub("", given))
+    plain = _NAME_TAIL.sub("", _TRAILING.sub("", _NAME_LEAD.sub("", given)))
+    plain = _SPACED.sub("", plain)  # "马 云": voice input spaces a name out
     if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
         return None
     if not (introduced or _NAMED.match(given)) and not could_be_a_name(plain):
@@ -111,15 +115,42 @@ def could_be_a_name(text: str) -> bool:
 
 
 # "…住两晚，我叫赵敏，电话136…": a name stated inside a longer message ("我是" is left out:
-# "我是应届生" states no name).
-_NAME_IN_SENTENCE = re.compile(r"(?:我叫|我的名字是|我的名字叫|名字是|名字叫|姓名[是为:：]?|入住人[是为:：]?)\s*"
+# "我是应届生" states no name). Also someone else's ("帮我同学订的 他叫刘洋"), after the surname
+# ("姓李 叫李娜", "我姓王，王小明"), and a name put right ("名字写错了 是赵蕾", "姓名改成赵蕾").
+_NAME_IN_SENTENCE = re.compile(r"(?:(?:名字|姓名)(?:写错了?|打错了?|填错了?|错了|不对)[，,。\s]*(?:应该|其实)?(?:是|叫|为)?|"
+                               r"(?:名字|姓名)(?:改成|改为|换成)|"
+                               r"我叫|[他她]叫|我的名字是|我的名字叫|名字是|名字叫|姓名[是为:：]?|入住人[是为叫:：]?|"
+                               r"(?:我|他|她)?姓(?P<surname>[\u3400-\u9fff]{1,2})[，,、\s]*(?:叫|名叫|全名|全名是)?"
+                               r"(?=[\u3400-\u9fff])(?!叫))\s*"
                                r"([\u3400-\u9fff·•]{2,10}?)(?=[，,。.；;！!\s]|电话|手机|号码|$)")
+# Only a surname ("我姓陈"), or a name people are called by and no ID card bears ("小王", "老李",
+# "阿强"): the booking asks for the full name.
+_SURNAME_ONLY = re.compile(r"^(?:我|他|她|入住人)?姓([\u3400-\u9fff]{1,2})(?:的)?$")
+_NICKNAME = re.compile(r"^(?:小|老|阿)[\u3400-\u9fff]$")
 
 
 def stated_name(text: str) -> str | None:
-    """A name the message states anywhere ("明天住两晚，我叫赵敏，电话…" → 赵敏)."""
-    m = _NAME_IN_SENTENCE.search(normalise(text))
-    return name_in(m.group(1), introduced=True) if m else None
+    """A name the message states anywhere ("明天住两晚，我叫赵敏，电话…" → 赵敏). After a surname
+    given first, only a name with that surname ("姓李 李娜"; "姓李 叫娜娜" is no full name)."""
+    for m in _NAME_IN_SENTENCE.finditer(normalise(text)):
+        name = m.group(2)
+        if m.group("surname") and not name.startswith(m.group("surname")):
+            continue
+        found = name_in(name, introduced=True)
+        if found:
+            return found
+    return None
+
+
+def partial_name(text: str) -> str | None:
+    """What a reply to "入住人的姓名" gives short of a full name: the surname alone ("我姓陈") or
+    a name people are called by ("叫我小王就行"), as said; None for anything else."""
+    plain = _TRAILING.sub("", normalise(text).strip())
+    m = _SURNAME_ONLY.match(plain)
+    if m:
+        return m.group(1)
+    called = _NAME_TAIL.sub("", _TRAILING.sub("", _NAME_LEAD.sub("", plain)))
+    return called if _NICKNAME.match(called) else None
 
 
 # "换一天", "改个天": another day, not a stay of one day.
@@ -143,8 +174,10 @@ def has_fraction(text: str) -> bool:
     return bool(_FRACTION.search(normalise(text)))
 
 
-def date_in(text: str, today: date) -> date | None:
-    return parse_date(normalise(text), today)
+def date_in(text: str, today: date, week_of: date | None = None) -> date | None:
+    """The day ``text`` names; a number read out digit by digit is a number ("手机号一三八…五六六一"
+    holds no 六一, Children's Day)."""
+    return parse_date(spoken_digits(normalise(text)), today, week_of)
 
 
 def is_list_choice(text: str) -> bool:
@@ -295,8 +328,14 @@ _AGE = re.compile(_NUM + r"\s*(?:周岁|岁)")
 _AGE_SAID = re.compile(r"^(?:我|本人)?(?:今年|年龄|年纪)?(?:是|已经|才|刚|刚满|满)?" + _NUM + r"(?:了|啦|呀|啊)?$")
 # "今年25", "年龄25了" inside a longer message ("今年6月毕业" and "今年12号" are not ages).
 _AGE_STATED = re.compile(r"(?:今年|年龄|年纪)(?:是|已经|才|刚|刚满|满)?" + _NUM + r"(?![\d月号日年届级晚天个点])")
+# "我32了" inside a longer reply to the age question ("为什么要问年龄 我32了不行吗"): only where the age is asked.
+_AGE_IN_REPLY = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|本人)(?:今年|已经|才|都|也)?" + _NUM
+                           + r"(?:了|啦|$)(?![\d月号日年届级晚天个点])")
 _GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*"
                            r"(?:毕业|届)")
+# A year read out digit by digit, as voice input writes it: "二三年毕业", "二零二三年毕业".
+_YEAR_READ_OUT = re.compile(r"(?<![零〇一二三四五六七八九十])(?:[零〇一二三四五六七八九]{4}|[零〇一二三四五六七八九]{2})"
+                            r"(?=\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*(?:毕业|届))")
 _GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年)(?:\d{1,2}|[一二三四五六七八九十]{1,2})?月?份?(?:刚|才|就|要|会)?毕业")
 _GRADUATED_AGO = re.compile(r"毕业(?:快|已经|都|有|了)*" + _NUM + r"年")
 _JUST_GRADUATED = re.compile(r"刚毕业|刚刚毕业|应届|毕业不久|毕业半年|马上毕业|快毕业|即将毕业")
@@ -312,7 +351,8 @@ def age_in(text: str, asked: bool = True) -> int | None:
     if not asked:
         m = _AGE.search(t) or _AGE_STATED.search(t)
     else:
-        m = _AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t)) or _AGE_STATED.search(t)
+        m = (_AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t)) or _AGE_STATED.search(t)
+             or _AGE_IN_REPLY.search(t))
     age = cn_number(m.group(1)) if m else None
     return age if age is not None and 10 <= age <= 99 else None
 
@@ -320,7 +360,7 @@ def age_in(text: str, asked: bool = True) -> int | None:
 def years_since_graduation(text: str, today: date) -> int | None:
     """How many years ago the user graduated (0: this year or not yet): "我是2018年毕业的",
     "18届", "今年6月刚毕业", "去年毕业的", "毕业三年了", "应届生"."""
-    t = normalise(text)
+    t = _YEAR_READ_OUT.sub(lambda y: "".join(_SPOKEN_DIGIT[ch] for ch in y.group(0)), normalise(text))
     m = _GRADUATED_IN.search(t)
     if m:
         year = int(m.group(1))

@@ -25,6 +25,7 @@ from bot.dialogue.intents import QUESTION, compact, yes_no  # noqa: F401 (QUESTI
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
 REFUSED = "_refused"  # the step after a value that ended the form (an eligibility "否"), and that slot's name
+REFUSED_TEXT = "_refused_text"  # what the refusal said, said again to an answer to another question
 # Taking back the answer that ended the form: "我点错了", "选错了", "重新选", "不对".
 UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|重新(选|答|回答|来|填)|重选|^不对")
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
@@ -32,6 +33,14 @@ CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
 # The form's own request for one more ("再订一个", "另外再约一间") while this one is not submitted:
 # the user takes this one for done, which it is not (user test 4: a restart dropped its stay).
 ANOTHER = re.compile(r"(再|另外|另|还要|还想)(帮我)?(订|定|预约|预订|预定|约|来|要)?(一个|一次|一间|个|一下)")
+# Several 是/否 in one message, apart ("是 是 是", "是，是，否"): the questions asked one after another,
+# answered in order. Said together ("是是是", "是的 是的") it is one yes, said with emphasis.
+IN_A_ROW = re.compile(r"^[是否](?:[\s，,、。.]+[是否])+[\s。.！!]*$")
+_ANSWER = re.compile("[是否]")
+# Asking why a question is asked ("为什么要问年龄", "要手机号干嘛"): its ``Slot.why`` is said.
+WHY_ASKED = re.compile(r"(?:为什么|为啥|凭什么|干嘛|干什么)(?:要|得|需要|非要)?(?:问|填|留|告诉|知道|提供|写)|"
+                       r"(?:问|要|填|留|提供)(?:这个|这些|我的)?(?:年龄|手机号?|电话|名字|姓名|身份证)?.{0,4}?"
+                       r"(?:干嘛|干什么|做什么|有什么用|干啥)")
 # Taking a refusal in: an acknowledgement, not another answer ("嗯嗯" is no "是").
 ACKNOWLEDGED = re.compile(r"^(嗯+|恩+|哦+|噢|好|好吧|好的|行吧?|可以|ok|okay|收到|知道了|明白了?|了解了?|懂了|这样啊|那好吧|"
                           r"那行|唉|哎|好叭)[啊呀哈啦了的吧]*$", re.I)
@@ -111,6 +120,12 @@ class Slot:
     ends_flow: Callable[[Any, "FormTurn"], Reply | None] | None = None
     show: Callable[[Any, "FormTurn"], str] | None = None  # the value as the user reads it ("住2晚")
     how_to_change: str = ""  # said to a request to change it that gives no new value ("能换一天吗")
+    # Whether the value given as the answer to its own question is said back (with ``show``): a day
+    # read from words that depend on today ("下周末", "15") is, so the user sees which day was taken.
+    # It is said back too when the same message gave other values, which are said back anyway.
+    said_back: Callable[[str, "FormTurn"], bool] | None = None
+    why: Callable[["FormTurn"], str] | None = None  # why the question is asked ("为什么要问年龄")
+    yes_no: bool = False  # a 是/否 question (``yes_no_slot``): "是 是 否" answers several in a row
 
 
 @dataclass
@@ -207,6 +222,11 @@ class Form:
         one more ("再订一个") is told this one is not submitted, instead of starting over."""
         return False
 
+    def remark(self, ft: FormTurn) -> str:
+        """Something the message says that the form cannot do as asked, said once before the next
+        question (a booking for two people books one bed); "" for nothing."""
+        return ""
+
     def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
         """The slots a question in the middle of the form names a value of without offering it
         ("今天天气怎么样" names a day; "溱湖离高铁站远吗" a station): none of them is taken from it,
@@ -231,8 +251,8 @@ class Form:
             # What the request gave is said back ("已记下：溱湖…、住2晚。") before the next question: the
             # user sees it was understood instead of wondering whether to say it again (user test 3).
             # A question asked beside the request ("…顺便问下人才公寓怎么申请") is answered first.
-            return self.ask(ft, self.missing(ft), answer_beside(turn)
-                            + self.start_text(ft) + self.taken(ft) + (error + "\n" if error else ""))
+            return self.ask(ft, self.missing(ft), answer_beside(turn) + self.start_text(ft) + self.taken(ft)
+                            + (error + "\n" if error else "") + self.remark(ft))
         return self.step(FormTurn(self, turn, step=turn.state[self.name].get("_step")))
 
     def step(self, ft: FormTurn) -> Reply:
@@ -248,7 +268,13 @@ class Form:
             return filled
         if confirmed and not (ft.changed or ft.added or error):  # "是的，换成后天吧" changes first
             return self.submit(ft)
+        in_order, ending = self.answers_in_a_row(ft)
+        if ending is not None:
+            return ending
         self.after_absorb(ft)
+        why = self.why_asked(ft)
+        if in_order:
+            why += messages.FORM_ANSWERS_IN_ORDER.format(count=in_order + 1)
         if not filled and not error and ft.turn.classified == self.intent:  # "预约驿站" again, mid-form
             if ANOTHER.search(ft.turn.text) and self.well_under_way(ft):  # "再订一个": this one is not done yet
                 return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
@@ -257,8 +283,10 @@ class Form:
             # Ask again what was refused ("住10天" while the station is asked gives the station and the
             # day: the nights are asked next, not the station just given), saying what was taken.
             missing = [name for name in (ft.refused, ft.step) if name and name not in ft.values]
-            return self.ask(ft, missing[0] if missing else self.missing(ft), self.taken(ft) + error + "\n")
+            return self.ask(ft, missing[0] if missing else self.missing(ft), why + self.taken(ft) + error + "\n")
         if not filled and ft.step:
+            if why:
+                return self.ask(ft, ft.step, why)
             how = self.how_to_change(ft)
             if how:
                 return self.ask(ft, ft.step, how + "\n")
@@ -266,7 +294,36 @@ class Form:
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
             return self.ask(ft, ft.step, self.not_understood(ft, ft.step) + "\n")
-        return self.ask(ft, self.missing(ft), self.taken(ft))
+        return self.ask(ft, self.missing(ft), why + self.taken(ft) + self.remark(ft))
+
+    def why_asked(self, ft: FormTurn) -> str:
+        """Why the question asked is asked, and a line break, to a message asking so ("为什么要问年龄
+        我32了不行吗": user test 5 was told the question was not about the service); "" otherwise."""
+        slot = next((s for s in self.slots(ft) if s.name == ft.step), None)
+        if slot is None or slot.why is None or not WHY_ASKED.search(ft.turn.text):
+            return ""
+        return slot.why(ft) + "\n"
+
+    def answers_in_a_row(self, ft: FormTurn) -> tuple[int, Reply | None]:
+        """"是 是 是" to the first of several 是/否 questions: the answers after the first go to the
+        questions that follow, in order (user test 5 was asked the two others again). (how many
+        more were taken, the reply when one of them ends the form)."""
+        slots = self.slots(ft)
+        asked = next((i for i, s in enumerate(slots) if s.name == ft.step), None)
+        if asked is None or not slots[asked].yes_no or ft.step not in ft.found or not IN_A_ROW.match(ft.turn.text):
+            return 0, None
+        answers, taken = _ANSWER.findall(ft.turn.text)[1:], 0
+        for slot in slots[asked + 1:]:
+            if not answers or not slot.yes_no:
+                break
+            if slot.name in ft.values:
+                continue
+            value = yes_no(answers.pop(0))
+            ft.values[slot.name], taken = value, taken + 1
+            ending = slot.ends_flow(value, ft) if slot.ends_flow is not None else None
+            if ending is not None:
+                return taken, self.refused(ft, slot, ending)
+        return taken, None
 
     def absorb(self, ft: FormTurn) -> tuple[bool | Reply, str | None]:
         """Run every slot's extractor on the message; (anything filled, or the reply that ends
@@ -308,7 +365,7 @@ class Form:
         may take the answer back ("我点错了", or the other answer): one mis-tap used to throw away
         every step before it (user test B20)."""
         ft.values.pop(slot.name, None)
-        ft.values.update({"_step": REFUSED, REFUSED: slot.name})
+        ft.values.update({"_step": REFUSED, REFUSED: slot.name, REFUSED_TEXT: ending.text})
         ft.turn.state["flow"] = self.name
         ending.text += messages.FORM_UNDO_HINT
         ending.actions = [messages.CHIP_REDO] + ending.actions
@@ -325,8 +382,18 @@ class Form:
             turn.state.clear()  # (user test 4: "嗯嗯" read as the other answer booked someone refused)
             return Reply(messages.FORM_ENDED.format(title=self.title), actions=[messages.CHIP_TICKET],
                          intent=self.intent)
+        # "嗯对 来创业的": a fact answering a later question, the refusal unread (user test 5 got a
+        # lookup of 创业): the refusal is said again. Facts only (read as where no question is asked):
+        # a bare "是" still takes the answer back.
+        if (not undo and slot is not None and ft.values.get(REFUSED_TEXT)
+                and slot.extract(turn.text, FormTurn(self, turn, step=REFUSED)) is None
+                and any(s.yes_no and s.name != name and s.extract(turn.text, FormTurn(self, turn, step=REFUSED))
+                        is not None for s in self.slots(ft))):
+            return Reply(ft.values[REFUSED_TEXT] + messages.FORM_UNDO_HINT,
+                         actions=[messages.CHIP_REDO, messages.CHIP_TICKET], intent=self.intent)
         if slot is not None and (undo or slot.extract(turn.text, FormTurn(self, turn, step=name)) is not None):
             ft.values.pop(REFUSED)
+            ft.values.pop(REFUSED_TEXT, None)
             ft.step = ft.values["_step"] = name
             return self.ask(ft, name, messages.FORM_ANSWER_AGAIN) if undo else self.step(ft)
         turn.state.clear()
@@ -379,10 +446,15 @@ class Form:
         phone is asked ("已更新：住2晚。"), "1晚" while the station is asked ("已记下：住1晚。"). The
         user sees what was understood. A message that only names again what was given ("还是溱湖吧"
         with 溱湖 chosen) hears that it stays, not the bare prompt it could take for "not understood"."""
+        slots = {s.name: s for s in self.slots(ft)}
+
         def shown(names: list) -> str:
-            slots = {s.name: s for s in self.slots(ft)}
             return "、".join(slots[n].show(ft.values[n], ft) for n in names if slots[n].show and n in ft.values)
-        changed, added = shown(ft.changed), shown(ft.added)
+        asked = slots.get(ft.step)
+        echoed = [ft.step] if (asked is not None and asked.said_back is not None and ft.step in ft.found
+                               and ft.values.get(ft.step) == ft.found[ft.step]
+                               and (ft.added or ft.changed or asked.said_back(ft.turn.text, ft))) else []
+        changed, added = shown(ft.changed), shown(echoed + ft.added)
         same = "" if changed or added or ft.step in ft.found else shown(ft.same)
         return ((messages.FORM_CHANGED.format(items=changed) if changed else "")
                 + (messages.FORM_NOTED.format(items=added) if added else "")
@@ -436,9 +508,13 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
         return messages.GREETING
     if turn.classified == "thanks":
         return messages.THANKS
-    if turn.classified == "wait":
-        return messages.WAIT_IN_FLOW
-    if turn.classified in ("policy", "help") and QUESTION.search(turn.text):
+    if turn.classified == "complaint":
+        return messages.COMPLAINT_IN_FLOW
+    from bot.dialogue.handlers import asks_before_waiting
+
+    if turn.classified == "wait" and not asks_before_waiting(turn.text):
+        return messages.WAIT_IN_FLOW  # "等等 我先问下见习补贴多少钱" is a question (user test 5)
+    if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text):
         from bot.dialogue.handlers import in_flow_question, off_topic, reply_for_answer
         from knowledge.relevance import subject_terms
 
@@ -466,14 +542,14 @@ def answer_beside(turn: Turn) -> str:
     return reply_for_answer(answer, offer=False).render() + "\n\n"
 
 
-def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None) -> Slot:
+def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None, why=None) -> Slot:
     """A 是/否 question. A yes or a no is read only when it is the one asked (any "好的" could look
     like a yes). ``read_fact(text, form_turn)``: "yes"/"no" from a fact said instead ("我今年25" to
     an age question), which goes before the yes or no it may come with ("是的，我2018年毕业的").
     A fact answers its question wherever it is said: "是的我刚毕业" to the age question answers the
     graduation question too, which is then not asked (user test 3); ``form_turn.step`` tells the
     reader whether its question is the one asked (elsewhere it reads only facts stated outright).
-    ``hint(form_turn)``: what to say when neither is read."""
+    ``hint(form_turn)``: what to say when neither is read; ``why(form_turn)``: why it is asked."""
     def extract(text: str, ft: FormTurn):
         fact = read_fact(text, ft) if read_fact else None
         if ft.step != name:
@@ -482,4 +558,4 @@ def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=N
     return Slot(name=name, extract=extract,
                 ask=lambda ft: (question, [messages.CHIP_YES, messages.CHIP_NO]),
                 not_understood=hint or (lambda ft: messages.ANSWER_YES_NO),
-                ends_flow=ends_flow)
+                ends_flow=ends_flow, why=why, yes_no=True)

@@ -97,12 +97,48 @@ def goodbye(turn: Turn) -> Reply:
 _WAITING = re.compile(r"^(诶|哎|额)?(等一下|等一等|等等|等下|稍等|等会儿?|你等等|你等下)|(稍等|等一下|等我一下|等会儿?|等下)(哈|啊|呀|下|一下)?$")
 
 
+_WAIT_LAST = re.compile(r"(稍等|等一下|等我一下|等会儿?|等下)(哈|啊|呀|下|一下)?$")
+
+
+def more_than_waiting(text: str) -> bool:
+    """Whether a message that asks to wait says more ("等一下，人才公寓有多少套", "等等 我先问下见习补贴
+    多少钱"): that is answered, not told "不着急"."""
+    return len(compact(_WAITING.sub("", compact(text)))) >= 4
+
+
+def asks_before_waiting(text: str) -> bool:
+    """Whether a message that asks to wait asks something after that ("等等 我先问下 见习补贴多少钱"),
+    rather than saying what it waits for ("等一下我电话多少来着 稍等": the wait comes last)."""
+    return more_than_waiting(text) and bool(QUESTION.search(text)) and not _WAIT_LAST.search(compact(text))
+
+
 @handles("wait")
 def wait(turn: Turn) -> Reply:
     """"稍等", "等一下": nothing to do yet. More than that ("等一下，人才公寓有多少套") is answered."""
-    if len(compact(_WAITING.sub("", compact(turn.text)))) >= 4:
+    if more_than_waiting(turn.text):
         return HANDLERS["policy"](turn)
     return Reply(messages.WAIT, intent="wait")
+
+
+@handles("complaint")
+def complaint(turn: Turn) -> Reply:
+    """"什么破系统 问啥都不知道", "怎么这么麻烦啊 问这么多": an apology and the offer of a person,
+    never a lookup (user test 5 got a policy sentence). What the message says beside the complaint
+    goes first ("太麻烦了 算了" leaves, "…有没有简单点的办法" is answered); in a flow, the flow
+    apologises and asks its step again (forms.answer_in_passing), a ticket's text takes it as said."""
+    rest = compact(turn.text)
+    for pattern in turn.engine.settings.dialogue.intents["complaint"].patterns:
+        rest = re.sub(pattern, "", rest)
+    beside = turn.engine.classifier.by_rules(rest) if len(rest) >= 2 else None
+    if beside not in (None, "complaint"):
+        return HANDLERS[beside](turn)
+    flow = turn.state.get("flow")
+    if flow in HANDLERS:
+        return HANDLERS[flow](turn)
+    if len(rest) >= 4 and QUESTION.search(rest):
+        return HANDLERS["policy"](turn)
+    turn.state["offer_ticket"] = turn.text
+    return Reply(messages.COMPLAINT, actions=[messages.CHIP_TICKET], intent="complaint")
 
 
 _CANCEL_WORD = re.compile("取消")
@@ -127,10 +163,34 @@ _QUESTION_END = re.compile(r"(?<=[？?])\s*")
 MAX_QUESTIONS = 3
 
 
+_PAUSE = re.compile(r"[\s，,。；;！!]+")
+_MIN_QUESTION = 4  # characters: "能住几天" asks on its own, "几天" continues the question before it
+
+
 def split_questions(text: str) -> list[str]:
-    """"人才公寓有多少套？驿站能免费住吗？见习补贴多少？" → three questions (at most MAX_QUESTIONS)."""
-    parts = [p.strip() for p in _QUESTION_END.split(text) if len(p.strip().strip("？?")) >= 4]
+    """"人才公寓有多少套？驿站能免费住吗？见习补贴多少？" → three questions (at most MAX_QUESTIONS).
+    Said without question marks, as voice input writes it ("驿站能免费住吗 能住几天 要什么条件"), the
+    pieces between pauses that ask something are the questions, each with the words before it that
+    ask nothing ("你好 请问驿站在哪里" is one question)."""
+    parts = [p.strip() for p in _QUESTION_END.split(text) if len(p.strip().strip("？?")) >= _MIN_QUESTION]
+    if len(parts) <= 1:
+        parts = _spoken_questions(text)
     return parts[:MAX_QUESTIONS] if len(parts) > 1 else [text]
+
+
+def _spoken_questions(text: str) -> list[str]:
+    questions, lead = [], ""
+    for piece in filter(None, _PAUSE.split(text.strip())):
+        if QUESTION.search(piece) and len(compact(lead + piece)) >= _MIN_QUESTION:
+            questions.append(f"{lead} {piece}".strip())
+            lead = ""
+        elif QUESTION.search(piece) and questions:  # too short to stand alone: part of the one before
+            questions[-1] += f" {piece}"
+        else:
+            lead = f"{lead} {piece}".strip()
+    if lead and questions:  # words after the last question belong to it
+        questions[-1] += f" {lead}"
+    return questions
 
 
 _FOLLOW_UP_START = re.compile(r"^(那么?|那个|这个|它|还有|另外|那如果|如果是)")
@@ -153,7 +213,8 @@ def with_topic(question: str, topic: str) -> str:
 # How a question in the middle of a conversation is led into ("还有就是…", "对了，…", "另外想问下…"):
 # words of the chat, not of the question; left in, they are read as its subject.
 _LEAD_IN = re.compile(r"^(?:(?:还有(?:一)?个问题|还有(?=就是|[，,、\s])|就是|另外|对了|然后|那个(?=[，,、\s])|请问(?:一)?下|请问|顺便|"
-                      r"(?:我)?(?:还)?想问(?:一)?下|(?:我)?(?:还)?想问问|问(?:一)?下)[，,、：:\s]*)+")
+                      r"(?:我)?(?:还)?想问(?:一)?下|(?:我)?(?:还)?想问问|(?:我)?先问(?:一)?下|问(?:一)?下|"
+                      r"等等|等一下|等下|稍等)[，,、：:\s]*)+")
 
 
 def in_flow_question(turn: Turn, topic: str) -> str:
@@ -186,7 +247,9 @@ def _books_on_topic(turn: Turn, question: str) -> bool:
     topic = turn.state.get("topic", "")
     if not topic or turn.state.get("flow") or len(compact(question)) > _FOLLOW_UP_MAX:
         return False
-    return turn.engine.classifier.by_rules(f"{question}{topic.replace(' ', '')}") == "booking"
+    # Each word of the topic on its own: "对 怎么订啊" after a question about coming to 姜堰 to work
+    # and staying at the station (topic "姜堰 工作 驿站") books the station (user test 5).
+    return any(turn.engine.classifier.by_rules(f"{question}{term}") == "booking" for term in topic.split())
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -20,14 +20,16 @@ _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 # Intents checked before the others when several keywords match ("取消预约" is not "取消"; "你是真人吗"
 # asks who answers, not for a person; "好的谢谢，拜拜" takes its leave).
 _PRIORITY = ["about_bot", "cancel_booking", "my_bookings", "ticket_withdraw", "ticket_status", "booking", "ticket",
-             "help", "exit", "goodbye", "greeting", "thanks"]
+             "complaint", "help", "exit", "goodbye", "greeting", "thanks"]
 _WHOLE_MESSAGE_SLACK = 3  # characters beyond the keyword ("你好呀", "谢谢啦")
 # What carries no request of its own around a whole-message keyword: interjections, particles and
 # the small words people lead with ("额 还是算了吧", "哎呀不想订了 下次吧"). General language, not
 # one deployment's: with them and the other whole-message keywords ("不用了谢谢", "好的谢谢 拜拜")
 # stripped, nothing may be left.
 _FILLERS = ("额", "呃", "嗯", "恩", "哎呀", "哎", "唉", "诶", "欸", "哦", "噢", "喔", "啊", "呀", "哈", "啦", "吧", "了",
-            "呢", "嘛", "那就", "那我", "那", "我", "还是", "先", "就", "也", "好的", "好吧", "好", "行", "ok", "这样")
+            "呢", "嘛", "那就", "那我", "那", "我", "还是", "先", "就", "也", "好的", "好吧", "好", "行", "ok", "这样",
+            "非常", "十分", "万分", "特别", "真的", "真是", "真", "太", "你", "您",  # "好的 非常感谢", "谢谢你"
+            "明白了", "明白", "知道了", "了解了", "了解", "懂了", "收到")  # "好的明白了 谢谢你"
 
 
 def compact(text: str) -> str:
@@ -44,8 +46,20 @@ def _a_word(plain: str, keyword: str) -> bool:
     return keyword in words(plain)
 
 
-# A message that asks something: answered, never taken as an answer or a slot value.
-QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何时|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$")
+# What negates a request said right after it: "不投诉了", "不用转人工", "别预约了", "不想订驿站了".
+_NEGATION_BEFORE = re.compile(r"(?:不|别|不用|不要|不想|不必|无需|没必要)$")
+
+
+def _said_not_negated(plain: str, starts) -> bool:
+    """Whether one of the places a request starts at in ``plain`` is not right after a negation."""
+    return any(not _NEGATION_BEFORE.search(plain[max(0, at - 3):at]) for at in starts)
+
+
+# A message that asks something: answered, never taken as an answer or a slot value. Besides the
+# question words: a verb or adjective asked both ways ("远不远", "是不是", "去没去"; not "不是不是"),
+# and one asked with a bare 不/没 at the end ("驿站管饭不", "订上了没").
+QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何时|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$|"
+                      r"(?<!不)([^\W\d_不没])[不没]\1|(?<=[\u4e00-\u9fff]{2})[不没][啊呀]?$")
 
 # The one reading of a reply to a yes-or-no question the bot asked (cancel this booking? pass this
 # to a person? are you 35 or under? is this all you want to report?). Chinese answers yes with
@@ -62,8 +76,10 @@ _NO_WORDS = re.compile(rf"^(?:(?:{_NO}){_PARTICLE})+$", re.I)
 # "对的我来找工作的", "不是 来旅游的". Only the words that answer a question of fact lead, the one
 # letters only before a pause ("是，…", "不，…"): "不是来旅游的" may mean either. Words that
 # acknowledge ("嗯，我再想想", "好的…") or correct ("不对，住两晚") lead nothing, and "是的，不过…" hedges.
-_LEAD_YES = re.compile(r"^(?:是的|是啊|是呀|是滴|是哒|对的|对啊|对呀|没错|当然是|确实是|(?:是|对)(?=[\s，,。.！!~～、]))")
-_LEAD_NO = re.compile(r"^(?:不是的|不是啊|不是呀|否|(?:不是|不|没有|没|不符合)(?=[\s，,。.！!~～、]))")
+# A filler may come first, as voice input writes it: "嗯是的 我23", "嗯 不是 来旅游的".
+_LEAD_FILLER = r"^(?:(?:嗯+|恩+|哦+|额|呃)[\s，,、]*)?"
+_LEAD_YES = re.compile(_LEAD_FILLER + r"(?:是的|是啊|是呀|是滴|是哒|对的|对啊|对呀|没错|当然是|确实是|(?:是|对)(?=[\s，,。.！!~～、]))")
+_LEAD_NO = re.compile(_LEAD_FILLER + r"(?:不是的|不是啊|不是呀|否|(?:不是|不|没有|没|不符合)(?=[\s，,。.！!~～、]))")
 _HEDGE = re.compile(r"^(?:但|但是|不过|可是|然而|就是)")
 _PAUSE = re.compile(r"^[\s，,。.！!~～、]+")
 
@@ -134,13 +150,15 @@ class IntentClassifier:
         return self.by_rules(text) or self._by_example(text) or "policy"
 
     def by_rules(self, text: str) -> str | None:
-        """The intent the keywords and patterns alone give (no embedding), or None."""
+        """The intent the keywords and patterns alone give (no embedding), or None. A request
+        negated where it is said is none ("算了不投诉了", "不用转人工了", "我不想预约驿站了")."""
         plain = compact(text)
         for name, keywords, whole_message, patterns in self._keywords:
             for k in keywords:
-                if k in plain and (not whole_message or self._whole(plain, k)) and _a_word(plain, k):
+                if (k in plain and (not whole_message or self._whole(plain, k)) and _a_word(plain, k)
+                        and _said_not_negated(plain, (m.start() for m in re.finditer(re.escape(k), plain)))):
                     return name
-            if any(p.search(plain) for p in patterns):
+            if any(_said_not_negated(plain, (m.start() for m in p.finditer(plain))) for p in patterns):
                 return name
         return None
 

@@ -12,7 +12,7 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
-from bot.dialogue.engine import Reply, Turn, answers_ticket_offer, handles
+from bot.dialogue.engine import FLOW_CLAIMS, Reply, Turn, answers_ticket_offer, handles
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact, read_yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, thread,
@@ -52,13 +52,17 @@ def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
     return "" if _FILLER.match(compact(text)) else text
 
 
+# What asks for a request besides its words: "我要", "我想", "我们必须".
+_WANTING = r"(?:我|我们)?(?:就|还是|真的|一定)?(?:要|想|想要|需要|得|必须)?"
+
+
 def _ticket_text(turn: Turn) -> str:
     """What the ticket says: the message as typed, less a request for a person at its start or end
     ("转人工 落户" → 落户). One inside a sentence stays, so the sentence does ("我想找真人问问驿站能不能
     带宠物"; cut out, "我有个问题想找真人问一下" was filed as "我有个问题想 问一下")."""
     text = turn.text.strip()
-    for request in _requests(turn, FLOW):
-        text = _EDGES.sub("", re.sub(f"^(?:{request})|(?:{request})$", "", text)).strip()
+    for request in _requests(turn, FLOW):  # at the end with the wanting that asks it: "…太难用了 我要投诉" (user test 5)
+        text = _EDGES.sub("", re.sub(f"^(?:{request})|{_WANTING}(?:{request})$", "", text)).strip()
     return text
 
 
@@ -115,6 +119,19 @@ def _aside(turn: Turn) -> Reply:
         return Reply(f"{messages.WAIT_IN_FLOW}\n{step}", actions=actions, intent="ticket")
     text = f"{bookings_in_passing(turn)}\n\n{messages.TICKET_NOT_SUBMITTED}\n{step}"
     return Reply(text, actions=actions, intent="ticket")
+
+
+DESCRIPTION = 9  # characters: a sentence while the description is asked is the description
+
+
+def _describes(turn: Turn, intent: str) -> bool:
+    """While the description is asked, a sentence is the description whatever words it holds
+    ("就是驿站预约的电话一直打不通" started a booking: user test 5); a short request ("预约驿站",
+    "我的预约") is still a request, and leaving ("取消", "算了 不投诉了") still leaves."""
+    return intent != "exit" and len(compact(turn.text)) >= DESCRIPTION
+
+
+FLOW_CLAIMS[FLOW] = _describes
 
 
 @handles(FLOW, asides=ASIDES)

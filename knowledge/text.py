@@ -140,7 +140,9 @@ def cn_number(text: str) -> int | None:
 # A Chinese numeral counting something (一年, 两晚, 三十岁), not part of a word (一站式, 统一)
 # or an ordinal label (第一条).
 _COUNTED = re.compile(r"(?<![第\u4e00-\u9fff])([零〇一二两三四五六七八九十]{1,3})(?=个?(?:年|月|天|日|晚|周|岁|分|元|万|人|套|次|项|名|小时|工作日|倍))"
-                      r"|(?<=[满近约共每住积加减扣得给发补有至到或和天晚住超过])([零〇一二两三四五六七八九十]{1,3})(?=个?(?:年|月|天|日|晚|周|岁|分|元|万|人|套|次|项|名|小时|工作日|倍))")
+                      r"|(?<=[满近约共每住积加减扣得给发补有至到或和天晚住超过])([零〇一二两三四五六七八九十]{1,3})(?=个?(?:年|月|天|日|晚|周|岁|分|元|万|人|套|次|项|名|小时|工作日|倍))"
+                      # An age said as people say it: "我妈四十二了", "我爸五十一啦".
+                      r"|([二三四五六七八九]?十[一二三四五六七八九]?)(?=了|啦|多了)")
 
 
 # An amount in hundreds, thousands or ten thousands as people say one: "两万九" (29000), "八千五"

@@ -640,6 +640,9 @@ def test_a_spoken_amount_falls_in_its_band_of_a_table():
     assert numbers_fit(asked, "家庭年人均可支配收入高于24795元，低于或等于29434元，缴交标准为租金标准×0.6。") == 1.0
     assert numbers_fit(asked, "家庭年人均可支配收入高于29434元，低于或等于35321元，缴交标准为租金标准×0.7。") == 0.0
     assert numbers_fit("我爸今年63了", "男超过60周岁，女满55周岁") == 1.0
+    # An age said in words: "我妈四十二了" is 42, inside "女满四十周岁以上"; 十一假期 stays a holiday.
+    assert arabic_numerals("我妈四十二了，十一假期") == "我妈42了，十一假期"
+    assert numbers_fit(arabic_numerals("我妈四十二了在北京一直没工作"), arabic_numerals("（三）女满四十周岁以上的")) == 1.0
 
 
 def test_a_housing_word_asks_no_rent():

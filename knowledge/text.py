@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
+import cn2an  # imported with the module: its first import takes 0.3 s, no user question should pay it
+
 _HERE = Path(__file__).resolve().parent
 _lock = threading.Lock()
 _ready = False
@@ -152,8 +154,7 @@ _AMOUNT = re.compile(r"(?<![\d.第])(?:零?[一二两三四五六七八九十]{1
 
 
 def _amount(m: re.Match) -> str:
-    import cn2an  # reads the spoken forms ("两万九" is 29000, not 20009)
-
+    """The spoken amount ``m`` as digits, read by cn2an ("两万九" is 29000, not 20009)."""
     try:
         value = str(int(cn2an.cn2an(m.group(0), "smart")))
     except (ValueError, KeyError, TypeError):
@@ -171,7 +172,7 @@ def arabic_numerals(text: str) -> str:
     return _COUNTED.sub(repl, _AMOUNT.sub(_amount, text) if _AMOUNT_CHARS.search(text) else text)
 
 
-_AMOUNT_CHARS = re.compile(r"[百千万]")
+_AMOUNT_CHARS = re.compile(r"[一二两三四五六七八九十][百千万]")  # a cheap test first: most texts have none
 
 
 def normalise_query(text: str) -> str:

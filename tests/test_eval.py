@@ -124,12 +124,12 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
     """Floors about one question below the dev figures of 2026-12-06 (session 12) on 420 questions
-    over 41 documents (hit@1 .803, hit@3 .919, answer_contains .780, no_answer_correct .824,
-    source@1 .953; the eighth batch's blind rows on five new documents lowered them), so a
-    regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README,
-    "Knowledge base"."""
+    over 41 documents (hit@1 .814, hit@3 .919, answer_contains .797, no_answer_correct .824,
+    source@1 .956; the eighth batch's blind rows on five new documents had lowered them to
+    .803 / .919 / .776 / .824 / .953), so a regression shows; the issue's aims (hit@1 0.85 …)
+    are measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.949 and m["hit@1"] >= 0.799 and m["hit@3"] >= 0.915 and m["answer_contains"] >= 0.776
+    assert m["source@1"] >= 0.952 and m["hit@1"] >= 0.810 and m["hit@3"] >= 0.915 and m["answer_contains"] >= 0.793
     assert m["no_answer_correct"] >= 0.816
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).

@@ -153,7 +153,9 @@ _EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!
 # without the word.
 # "驿站管早饭吗" "要交押金吗" "能带宠物吗" ask the same of what is provided, paid or brought.
 _WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2,10})"
-                    r"|(?:有|管|包|提供|配|交|带|收)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$")
+                    r"|(?:有|管|包|提供|配|交|带|收)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$"
+                    # "包吃吗" "管饭不" "包住吗": whether meals or a bed come with it (user test 5).
+                    r"|(?:管|包)([\u4e00-\u9fff])(?:吗|不|没有?)[？?！!]*$")
 # "要押金吗", "是单人间吗": whether one thing (one noun, nothing more: "要先退承包地吗" asks an act) is
 # required or is what the subject is (user test 4: both were answered with who may stay).
 _ONE_THING = re.compile(r"(?:(?<![需只还也])要|(?<![还就也都])是)([^，。？?！!吗呢\s]{2,5})(?:吗|不)[？?！!]*$")
@@ -178,6 +180,8 @@ def asked_thing(question: str) -> str:
         m = _ONE_THING.search(question)
         one = words(m.group(1)) if m is not None else []
         return one[0] if len(one) == 1 and word_tag(one[0]) in ("n", "nz") and one[0] not in _RELATIONS else ""
+    if m.group(3):
+        return m.group(3)  # one character, a verb or a noun: 吃 is asked as 饭 is
     thing = (m.group(1) or m.group(2)).rsplit("的", 1)[-1]
     if thing.startswith(("啥", "什么", "哪")):
         return ""  # "要带啥证件吗" asks which: 身份证 answers it

@@ -656,6 +656,19 @@ def test_a_housing_word_asks_no_rent():
     assert attribute_fit("租金按几成交", "缴交标准为公布的公共租赁住房租金标准×0. 7。") == 1
 
 
+def test_meals_and_a_deposit_are_asked_of_a_text_that_names_them():
+    """"驿站包吃吗" "管饭不" ask whether meals come with a stay: only a text saying 吃/饭 answers
+    (one character after 包/管, whatever its part of speech); "押金多少" asks an amount of a
+    deposit, which a text naming no 押金 does not state (user test 5: both got who may stay)."""
+    from knowledge.evidence import asked_thing
+    from knowledge.relevance import attribute_fit, money_named
+
+    assert asked_thing("驿站包吃吗") == "吃" and asked_thing("驿站管饭不") == "饭" and asked_thing("驿站包住吗") == "住"
+    who = "青年人才驿站面向35周岁及以下的青年人才。"
+    assert attribute_fit("驿站押金多少", who) == -1 and not money_named("驿站押金多少", who)
+    assert money_named("押金交多少", "入住时交押金200元。") and money_named("人才公寓租金多少", "人才公寓租金每月800元。")
+
+
 def test_a_room_is_no_body():
     """"归哪个部门管" prefers a sentence naming an office or a 厅 (省人社厅), not one describing a
     flat's 一室一厅 or an office's 办事大厅."""

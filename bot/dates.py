@@ -31,6 +31,7 @@ Anything else, or an impossible date (2月30日), gives None.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -247,7 +248,7 @@ def vague_period(text: str, today: date) -> tuple[str, date, date] | None:
 
 
 def _month_end(year: int, month: int) -> date:
-    return (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _full_date(t: str, today: date) -> tuple[bool, date | None]:

@@ -381,18 +381,14 @@ def _ranges(text: str) -> tuple[tuple[float, float, str], ...]:
     for start, end, word, number, unit in bounds:  # one bound: below it ("不满10年", "35周岁以下") or above it
         unit = unit or ""
         value, family = _value(number, unit), _FAMILY.get(unit, "")
-        if word not in _UPPER_WORDS:
-            if pending is not None:
-                out.append((pending[1], float("inf"), pending[2]))
-            pending = (end, value, family)
-            continue
-        if pending is not None and _BAND_GAP.match(text[pending[0]:start]) and family == pending[2]:
-            out.append((pending[1], value, family))
-        else:
-            if pending is not None:
-                out.append((pending[1], float("inf"), pending[2]))
-            out.append((float("-inf"), value, family))
-        pending = None
+        upper = word in _UPPER_WORDS
+        closes = (upper and pending is not None and family == pending[2]
+                  and _BAND_GAP.match(text[pending[0]:start]) is not None)
+        if pending is not None and not closes:
+            out.append((pending[1], float("inf"), pending[2]))  # a lower bound alone: everything above it
+        if upper:
+            out.append((pending[1] if closes else float("-inf"), value, family))
+        pending = None if upper else (end, value, family)
     if pending is not None:
         out.append((pending[1], float("inf"), pending[2]))
     return tuple(out)

@@ -151,6 +151,7 @@ _COUNTED = re.compile(r"(?<![第\u4e00-\u9fff])([零〇一二两三四五六七�
 # (8500), "一万二千", "三千多": a numeral before 百/千/万 (so 千方百计 and 万一 are none).
 # (Digits with 万, "1.2万", are read with their unit where amounts are compared: relevance._value.)
 _AMOUNT = re.compile(r"(?<![\d.第])(?:零?[一二两三四五六七八九十]{1,3}[万千百]){1,3}(?:零?[一二三四五六七八九]十?)?")
+_AMOUNT_CHARS = re.compile(r"[一二两三四五六七八九十][百千万]")  # a cheap test first: most texts have none
 
 
 def _amount(m: re.Match) -> str:
@@ -171,8 +172,6 @@ def arabic_numerals(text: str) -> str:
         return str(value) if value is not None else m.group(0)
     return _COUNTED.sub(repl, _AMOUNT.sub(_amount, text) if _AMOUNT_CHARS.search(text) else text)
 
-
-_AMOUNT_CHARS = re.compile(r"[一二两三四五六七八九十][百千万]")  # a cheap test first: most texts have none
 
 
 def normalise_query(text: str) -> str:

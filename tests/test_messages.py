@@ -36,7 +36,7 @@ RECOGNISED = {
                      "_PERIOD_DAYS", "_YEAR_PART"],                 # 月底, 下旬; 年底
     "bot/dialogue/ticket_flow.py": ["_WANTING"],                 # "我要" before 投诉
     "bot/dialogue/engine.py": ["WARM_UP_QUESTION"],           # a question classified before the first message
-    "bot/dialogue/booking_flow.py": ["_CHANGE_WORDS", "_NOT_NEGATED"],  # 改日期, 手机号写错了; 不是来…
+    "bot/dialogue/booking_flow.py": ["_CHANGE_WORDS", "_NOT_NEGATED", "_COMPANIONS"],  # 改日期, 手机号写错了; 不是来…; 朋友, 同学
     "bot/dialogue/extract.py": ["_NUM", "_RELATIVE_YEARS", "_SPOKEN_DIGIT",  # 三十岁, 去年毕业, 幺三九…
                                 "_GIVEN_UP_BEFORE", "_GIVEN_UP_AFTER"],  # 溱湖那个不要了
 }

@@ -326,10 +326,11 @@ def _fact_hint(q, ft: FormTurn) -> str:
 _SHOWN_MASKED = "_masked_phone"  # a phone taken from the last booking: the summary masks it too
 _SAID_ONE_PERSON = "_said_one_person"  # BookingForm.remark was said
 _FOR_SOMEONE_ELSE = "_for_someone_else"  # booked for another person: the last booking's name is not offered
-_SOMEONE_ELSE = re.compile(r"(帮|给|替)(我)?(的)?(朋友|同学|室友|同事|男朋友|女朋友|对象|家人|老婆|老公|爱人)")
+_COMPANIONS = "朋友|同学|室友|同事|男朋友|女朋友|对象|家人|老婆|老公|爱人"  # whom a stay is booked with or for
+_SOMEONE_ELSE = re.compile(rf"(帮|给|替)(我)?(的)?({_COMPANIONS})")
 # A stay for more than one person: "我们两个人", "我和同学一起", "带女朋友一块".
 _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一块|住)?(?!才)|我们(俩|两个|三个|几个)|"
-                             r"(和|跟|带|还有)(我)?(的)?(同学|朋友|室友|同事|男朋友|女朋友|对象|老婆|老公|爱人|家人|孩子|爸|妈)"
+                             rf"(和|跟|带|还有)(我)?(的)?({_COMPANIONS}|孩子|爸|妈)"
                              r"(一起|一块|俩|两个)")
 
 

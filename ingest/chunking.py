@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.structure import Block, Structure, is_row, parse, starts_item
-from knowledge.text import split_sentences
+from ingest.structure import Block, Structure, parse, starts_item
+from knowledge.text import is_row, split_sentences
 
 _LEAD_IN = 12  # characters; a sentence this short introduces the next ones
 _CLAUSE = re.compile(r"[^，、,]*[，、,]|[^，、,]+$")

@@ -125,17 +125,6 @@ class Structure:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-# A table row as parse writes it: "序号：1；性别：男；…；补缴金额：100710元。", or with its first cell
-# bare when the header's corner is empty (a column of row labels): "第一类；性别：男；…。"
-_ROW_FIELD = r"[^：；。\n]{1,16}：[^；\n]*"
-_ROW_LINE = re.compile(rf"^(?:[^：；。\n]{{1,30}}；(?:{_ROW_FIELD}；)*|(?:{_ROW_FIELD}；)+){_ROW_FIELD}。$")
-
-
-def is_row(line: str) -> bool:
-    """Whether a line of a unit's text is one of its table's rows (never cut: its cells belong together)."""
-    return bool(_ROW_LINE.match(line))
-
-
 def _numbered(line: str) -> tuple[str, str, int] | None:
     for pattern, level in _NUMBERED:
         m = pattern.match(line)

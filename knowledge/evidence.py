@@ -19,7 +19,8 @@ import numpy as np
 from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, money_named, numbers_fit, preferred_fit,
                                  sentence_terms, subject_share)
 from knowledge.snapshot import ChunkRecord
-from knowledge.text import CLOSERS, SENTENCE_ENDS, arabic_numerals, split_sentences, word_tag, words
+from knowledge.text import (CLOSERS, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences, word_tag,
+                            words)
 
 ANSWER_CHUNKS = 3   # an answer is drawn from the best few chunks
 _MIN_SENTENCE = 8   # characters; shorter ones are lead-ins like "办好爱才实事。"
@@ -58,9 +59,6 @@ def restates_title(unit: str, title: str) -> bool:
     return bool(chars) and sum(ch in title for ch in chars) / len(chars) >= 0.8
 
 
-# A table row as ingest writes it: "header：cell；header：cell；…。" (ingest/structure.py).
-_ROW = re.compile(r"^(?:[^：；。\n]{1,16}：[^；\n]*；){2,}")
-_ROW_FIELD = re.compile(r"(?:^|；)([^：；。\n]{1,16}：)")
 _SHORT_FIELD = 60  # characters: a cell longer than this is an explanation, not a value of the row
 
 
@@ -72,10 +70,9 @@ def row_units(line: str) -> list[tuple[str, str]] | None:
     score fall apart. A long cell (an explanation) is answered sentence by
     sentence, each led by the row's short cells so it keeps saying which row it is.
     """
-    if not _ROW.match(line):
+    if not is_row(line):
         return None
-    starts = [m.start(1) for m in _ROW_FIELD.finditer(line)]
-    fields = [line[a:b].rstrip("；。") for a, b in zip(starts, starts[1:] + [len(line)])]
+    fields = row_cells(line)
     short = "；".join(f for f in fields if len(f) <= _SHORT_FIELD) + "。"
     out = [(short, "")]
     for cell in (f for f in fields if len(f) > _SHORT_FIELD):

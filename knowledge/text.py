@@ -37,6 +37,26 @@ STOPWORDS = frozenset(
 SENTENCE_ENDS = "。！？；!?;"
 CLOSERS = "”’』」）)"
 _SENTENCE = re.compile(rf"[^{SENTENCE_ENDS}\n]*[{SENTENCE_ENDS}]+[{CLOSERS}]*|[^{SENTENCE_ENDS}\n]+")
+# A table row as ingest writes it and answers read it: "序号：1；性别：男；…；补缴金额：100710元。", or
+# with its first cell bare when the header's corner is empty (a column of row labels): "第一类；性别：男；…。"
+_ROW_FIELD = r"[^：；。\n]{1,16}：[^；\n]*"
+_ROW_LINE = re.compile(rf"^(?:[^：；。\n]{{1,30}}；(?:{_ROW_FIELD}；)*|(?:{_ROW_FIELD}；)+){_ROW_FIELD}。$")
+_ROW_FIELD_START = re.compile(r"(?:^|；)([^：；。\n]{1,16}：)")
+
+
+def is_row(line: str) -> bool:
+    """Whether ``line`` is one row of a table (never cut: its cells belong together)."""
+    return bool(_ROW_LINE.match(line))
+
+
+def row_cells(line: str) -> list[str]:
+    """A row's cells without their separators: ["第一类", "性别：男", "补缴金额：100710元"]."""
+    starts = [m.start(1) for m in _ROW_FIELD_START.finditer(line)]
+    if starts and starts[0] > 0:  # the bare first cell
+        starts.insert(0, 0)
+    return [line[a:b].rstrip("；。") for a, b in zip(starts, starts[1:] + [len(line)])]
+
+
 _COMPOUND = re.compile(r"\d+(?:\+[0-9a-z]+)+")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
 

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Eight batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Nine batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -44,6 +44,13 @@ Eight batches, each shuffled with its own fixed seed; all but the fourth are spl
   residents' pension, Dongguan maternity insurance), 42 of the answerable ones
   on those five): random.Random(20261212), split in half and appended after
   batch 7 in both files, so no existing row moves.
+- batch 9 (NINTH_ANSWERABLE + NINTH_UNANSWERABLE, 104 questions, written
+  blind by another AI helper session after five more documents were added (46
+  in all: the Jiangsu social insurance contribution regulation and the
+  employment promotion regulations of Chengdu, Tianjin, Chongqing and Hohhot),
+  55 of the 69 answerable ones on those five, 35 unanswerable near misses):
+  random.Random(20261213), split in half and appended after batch 8 in both
+  files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -100,6 +107,12 @@ GZH = "广州市人民政府办公厅关于加强户籍家庭住房保障工作�
 ZSY = "中山市人民政府办公室关于将义务教育阶段非本市户籍已积分入学学生纳入我市社会医疗保险参保范围的通知.md"
 ZSL = "中山市城乡居民基本养老保险实施办法.md"
 DGS = "东莞市关于贯彻落实《广东省职工生育保险规定》有关事项的通知.md"
+# Added with batch 9 (sources in corpus/README.md).
+JSB = "江苏省社会保险费征缴条例.md"
+CDJ = "成都市就业促进条例.md"
+TJJ = "天津市就业促进条例.md"
+CQJ = "重庆市就业促进条例.md"
+HHJ = "呼和浩特市就业促进条例.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -1152,6 +1165,134 @@ EIGHTH_UNANSWERABLE = [
 ]
 
 
+# Batch 9: 55 questions on the five documents added with it (Jiangsu social
+# insurance contributions, employment promotion in Chengdu, Tianjin, Chongqing
+# and Hohhot), 14 on facts of earlier documents that batches 1-8 asked little.
+NINTH_ANSWERABLE = [
+    # 江苏省社会保险费征缴条例
+    ("我在泰州一家厂干了两年刚离职，老单位要在多少天内把我社保关系转走或者保留啊", "十日内", JSB),
+    ("江苏这边社保费到底是社保局收还是税务收", "税务机关负责", JSB),
+    ("本人自由职业 在南京 想自己交社保，能不能一年只报一次缴费数", "一年申报一次", JSB),
+    ("公司老板说资金紧张要缓交社保，江苏最长能缓多久？医保也能一起缓吗", "不得超过六个月", JSB),
+    ("江苏单位缓缴社保那段时间会被收滞纳金不", "不加收滞纳金", JSB),
+    ("按江苏的规定 单位困难缓缴的时候 医保那一块能不能也缓", "除基本医疗保险费之外", JSB),
+    ("江苏社保个人账户的对账单 经办机构一年最少给我寄几次", "至少向缴费个人发送一次", JSB),
+    ("我个人交的那部分社保还要扣个税吗，江苏条例咋说的", "不计征个人所得税", JSB),
+    ("在苏州想查下自己社保缴费记录，查询收钱吗", "免费为缴费单位", JSB),
+    ("我爸农村户口在无锡打工，快退休了职工养老才交了十来年，不满十五年咋整", "延长缴费至满十五年", JSB),
+    ("江蘇社保徵繳條例是哪天開始實行的", "2004年2月1日", JSB),
+    # 成都市就业促进条例
+    ("刚拿到成都一家公司offer，公司得在我入职后几天内去做就业登记", "三十日内", CDJ),
+    ("成都这边辞职以后，原单位多久内要去公共就业服务机构备案", "十五日内", CDJ),
+    ("成都用人单位一直不给员工办就业登计，逾期不改罚多少钱", "二千元以上一万元以下", CDJ),
+    ("成都对就业困难的人号称托底安置，几天之内帮忙上岗", "两个工作日内", CDJ),
+    ("成都企业的职工教育经费，用在一线职工身上最少要占几成", "百分之六十", CDJ),
+    ("有人在成都骗就业补贴被查到了，个人会被罚多少", "五百元以上二千元以下", CDJ),
+    ("我户口不在成都，在成都参加技能培训然后就业，给不给培训补贴", "非本市户籍", CDJ),
+    ("表弟初中毕业想在成都读中职，政府有啥补助没", "学费和生活费补贴", CDJ),
+    ("成都黑中介打着介绍工作的旗号骗钱，按人头罚多少", "一千元以上五千元以下", CDJ),
+    ("成都大中专毕业生就业见习 政府搞不搞见习基地", "就业见习基地", CDJ),
+    ("在成都领失业保险的人，是不是还得去参加社区公益活动", "社区公益性活动", CDJ),
+    # 天津市就业促进条例
+    ("面试天津一家公司，HR说入职前要先交两千块保证金，这合法吗", "收取保证金", TJJ),
+    ("天津单位招人的时候把员工身份证扣着不还，条例允许吗", "扣押被录用人员", TJJ),
+    ("天津有公司以实习的名义招在校大学生干活，被查到每招一个罚多少", "五百元罚款", TJJ),
+    ("天津就业困难人员都包括哪些人，失业多长时间算", "连续失业一年以上", TJJ),
+    ("我在天津正领失业金，想自己开个小店，剩下没领的能一次性拿吗", "一次性申领剩余期限", TJJ),
+    ("天津吃低保的人出来自己创业，低保金能一次领几个月的", "十二个月的最低生活保障金", TJJ),
+    ("天津人社那边公办的招聘会，求职的进场要交钱吗", "不得向劳动者收取费用", TJJ),
+    ("天津單位招了人不去辦就業登記，按人頭罰多少", "一千元罚款", TJJ),
+    ("我在天津跑滴滴算灵活就业 就业登记得去哪儿办", "街道或者乡镇", TJJ),
+    ("天津公司招外国人没办工作许可 一个人罚几千", "五千元罚款", TJJ),
+    ("天津的就失业证 办下来要教工本费吗", "免费发放就失业证", TJJ),
+    # 重庆市就业促进条例
+    ("我老家河南的在重庆上班，要干满多久失业了才能在重庆做失业登记", "稳定就业满六个月", CQJ),
+    ("重庆户口的应届本科生毕业半年没找着工作，能去哪登记失业", "户籍所在地区县", CQJ),
+    ("重庆这边创业担保贷款哪些人可以申请啊，退伍的能不能", "登记失业人员、退役军人", CQJ),
+    ("重庆的创代是找银行直接申请还是通过谁去", "向相关金融机构", CQJ),
+    ("在重庆登记失业以后 人社推荐的工作和培训连着拒几次就没免费服务了", "三次拒绝", CQJ),
+    ("重庆公司招人写只要男生 发这种招聘简章罚多少", "五千元以上一万元以下", CQJ),
+    ("重庆单位因为我是乙肝携带者不录用我 会被罚吗罚多少", "一千元以下的罚款", CQJ),
+    ("重庆的单位招了就业困难人员申请社保补贴，个人那部分谁出", "个人缴纳部分仍由个人负担", CQJ),
+    ("重庆黑中介借介绍工作骗钱，罚违法所得的几倍", "三倍以上五倍以下", CQJ),
+    ("想在重庆的创业园租个工位，场地咋收费", "低价租赁或者免费", CQJ),
+    ("重庆用人单位招了人 多少天内要去办用工备案", "用工之日起三十日内", CQJ),
+    # 呼和浩特市就业促进条例
+    ("去年毕业的专科生，打算在呼和浩特开个奶茶店，有没有创业补贴", "离校两年内", HHJ),
+    ("呼市会不会在大学里面设就业服务战", "高校、商圈", HHJ),
+    ("我们团队拿了全国大学生创业大赛的奖，项目落地呼和浩特有啥支持", "给予经费支持", HHJ),
+    ("技校毕业有高级工证，去呼和浩特的企业上班有奖励不", "高级工以上", HHJ),
+    ("呼和浩特一家人都没工作了，可以找谁申请援助", "至少一人", HHJ),
+    ("呼市招聘能不能卡身高卡长相啊", "外貌、身高", HHJ),
+    ("呼和浩特就业促进条例哪天开始施行", "2026年1月1日", HHJ),
+    ("在呼和浩特打零工的，政府有没有专门的地方提供岗位信息", "零工驿站", HHJ),
+    ("呼和浩特说要推进哪几个城市之间的就业公共服务协作", "呼包鄂乌", HHJ),
+    ("毕业年度的大学生在呼和浩特能参加政府补贴的技能培训吗", "补贴性职业技能培训", HHJ),
+    ("呼和浩特的创业担保贷款，政府贴不贴息", "贷款贴息", HHJ),
+    # 已有文件里前八批问得少的事实
+    ("河南这边离退休还差不到十年的失业人员，算不算就业困难人员", "十年以内", HNJ),
+    ("河南进城打工的第一次考下特殊工种的职业资格证，有补贴没", "一次性职业技能鉴定补贴", HNJ),
+    ("河南企业当年新招失业人员签一年以上合同，能享受哪些优惠", "税收减免优惠", HNJ),
+    ("河南省就业促进条例是哪天起施行的", "2009年5月1日", HNJ),
+    ("山东的人力资源服务机构搬了地址，多久内要去备案", "变更之日起三十日内", SDH),
+    ("在山东 多大岁数才能通过中介或者招聘会找工作", "年满十六周岁", SDH),
+    ("杭州办的浙江省居住证，多长时间签注一次", "每年签注一次", ZJJ),
+    ("杭州房东没按时把租客信息报给派出所，会被罚多少", "每人一百元", ZJJ),
+    ("我今年年假已经休完了，后来又请了好几个月病假，明年还有年假吗", "不享受下一年度的年休假", NXJ),
+    ("河南办大型人才交流会，要提前多少天报上级核准", "举办之日十五日前", HNR),
+    ("河南的人才中介乱收费被查，罚违法所得的几倍", "一倍以上三倍以下", HNR),
+    ("中山城乡居民养老 我妈今年五十八，到多少岁才能按月领", "年满60周岁", ZSL),
+    ("东莞生育的医疗费我先自己垫了，事后能申请啥", "一次性生育保险医疗费用", DGS),
+    ("我引进入户深圳，孩子几岁以下才能一起随迁", "18周岁以下", SZ3),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 46 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state (an amount, a period, materials, a place inside the city), (b)
+# topics next to the corpus that no document covers, (c) places with no
+# document.
+NINTH_UNANSWERABLE = [
+    # (a) 新文件所在地、但文件没写这一项
+    "江苏社保单位交百分之几、个人交百分之几，能给个具体数吗",
+    "江苏社保交晚了，滞纳金每天按万分之几算",
+    "南京灵活就业交社保，缴费基数最低能按多少报",
+    "我从江苏跳槽去上海，社保转移要带哪些材料",
+    "成都这边去见习基地当见习生，政府每月补贴标准是多少",
+    "想在成都摆摊开个小吃店，小额担保贷款额度上限是几万",
+    "成都公益性岗位补贴一个月补多少",
+    "天津做微利项目拿了小额担保贷款，财政贴息期限几年",
+    "天津职业中介帮失业人员找到工作，一个人补多少钱",
+    "天津的用人单位去公办招聘会招人，要不要交展位费",
+    "重庆创业担保贷款，财政贴息贴多少比例",
+    "重庆应届生进见习基地，见习期最长多久",
+    "重慶辦失業登記要帶哪些材料",
+    "呼和浩特大学生创业补贴具体能拿多少钱",
+    "本科毕业想落户呼和浩特，需要满足啥条件",
+    "呼和浩特的零工驿站在哪，几点开门",
+    "呼市引进的硕士有没有租房补贴，一个月多少",
+    "呼和浩特就业困难人员认定标准具体是啥",
+    "在呼和浩特送外卖，职业伤害保障一个月要交多少钱",
+    "我在成都被裁了，失业那份保险金按月能拿到手几百还是上千",
+    "天津企业招了连续失业一年多的人，那个社保补贴给几年期限",
+    # (b) 语料旁边、没有文件涉及的事
+    "大学生参军入伍，学费补偿能给多少",
+    "2026年江苏最低工资标准是多少",
+    "企业年金个人能不能自己单独交",
+    "应届生签了三方协议还没报到，单位就解约了咋办",
+    "毕业生就业报到证现在还要去哪里打印",
+    "考下来的教师资格证多少年要定期注册一次",
+    # (c) 没有文件的地方
+    "南京的公司招了应届生，就业登记要在哪办",
+    "包头对来就业的大学生有没有啥补贴",
+    "四川绵阳有没有给毕业生的见习岗位，补贴咋算",
+    "武汉灵活就业人员有没有社保补贴",
+    "重庆两江新区人才公寓咋申请",
+    "博士毕业打算去成都高新区，区里发不发一次性安家钱",
+    "苏州工业园区的社保基数是按多少算的",
+    "天津滨海新区应届硕士落户要交几年社保",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -1178,8 +1319,9 @@ def main() -> None:
     dev6, hold6 = _split(SIXTH_ANSWERABLE, SIXTH_UNANSWERABLE, 20261210)
     dev7, hold7 = _split(SEVENTH_ANSWERABLE, SEVENTH_UNANSWERABLE, 20261211)
     dev8, hold8 = _split(EIGHTH_ANSWERABLE, EIGHTH_UNANSWERABLE, 20261212)
-    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8
-    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8
+    dev9, hold9 = _split(NINTH_ANSWERABLE, NINTH_UNANSWERABLE, 20261213)
+    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9
+    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -1188,8 +1330,8 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)} + {len(hold6)}"
-          f" + {len(hold7)} + {len(hold8)})")
+          f" + {len(dev8)} + {len(dev9)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)}"
+          f" + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)})")
 
 
 if __name__ == "__main__":

@@ -157,7 +157,8 @@ _ATTRIBUTES = [
     # "一个月多少" "每年交多少" ask a sum per period; a count per period names its unit after 多少
     # (一个月多少天, 每年多少学时).
     # ("住房租赁" holds 房租: a housing word, no rent asked.)
-    (re.compile(r"租金|房租(?!赁)|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少"
+    # ("多少额度" "额度是多少": the sum a loan or a grant goes up to.)
+    (re.compile(r"租金|房租(?!赁)|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{0,4}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
      re.compile(rf"{_SUM}|{_SHARE}")),
@@ -178,7 +179,7 @@ _ATTRIBUTES = [
     # "利率多少" "按百分之几" "占住房用地的多少": a rate or share.
     # ("个人出几个点": percentage points.)
     (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%|几个点|多少个点|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"),
-     re.compile(rf"{_SHARE}|成|倍")),
+     re.compile(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|{_N}倍")),  # 七成, 3倍; not 构成, 造成
     # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share.
     (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), re.compile(rf"{_SUM}|{_SHARE}|\d")),
     # "几点入住": a time of day.

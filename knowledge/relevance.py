@@ -335,10 +335,23 @@ def missing_attribute(query: str, text: str) -> bool:
     return attribute_fit(query, text) < 0
 
 
+# "缴费基数最低能按多少报" "能住几个人": a quantity, of a kind no pattern above names. Not "或多或少",
+# "多少有点", "好几个月" (several), "哪几个" (which), "几乎".
+_HOW_MUCH = re.compile(r"(?<!或)多少(?![有也还])|(?<![好哪这那十])几(?=[个位名家项年月天岁次件种条套张所批户间倍成分万])")
+_FIGURE = re.compile(r"(?<![第\d])\d|百分之|免费|免收|不收|全额|(?<![第一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万半]+(?:多|余)?"
+                     r"(?:个|位|名|家|项|年|月|天|日|岁|周岁|次|件|种|条|套|张|所|批|户|间|倍|成|元|分|万|人|晚|小时|工作日)")
+
+# The kinds of fact above that are figures themselves (an amount, a duration, a count…).
+_FIGURES = frozenset(has for _, has in _ATTRIBUTES
+                     if any(has.search(x) for x in ("3个月", "5年", "10元", "80分", "30%", "2人", "7天", "3次")))
+
+
 def attribute_fit(query: str, text: str) -> int:
     """-1: the question asks for a kind of fact ``text`` does not state; 1: it states
     every kind asked; 0: the question asks for none."""
     asked = _asked_kinds(query)
+    if _HOW_MUCH.search(query) and not any(has in _FIGURES for has in asked):
+        asked += (_FIGURE,)  # "缴费基数按多少报": whether a fee is charged, and how much
     ordinal = _ordinal_fit(query, text)
     if not asked and ordinal is None:
         return 0

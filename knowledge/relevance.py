@@ -335,9 +335,10 @@ def missing_attribute(query: str, text: str) -> bool:
     return attribute_fit(query, text) < 0
 
 
-# "缴费基数最低能按多少报" "能住几个人": a quantity, of a kind no pattern above names. Not "或多或少",
-# "多少有点", "好几个月" (several), "哪几个" (which), "几乎".
-_HOW_MUCH = re.compile(r"(?<!或)多少(?![有也还])|(?<![好哪这那十])几(?=[个位名家项年月天岁次件种条套张所批户间倍成分万])")
+# "缴费基数最低能按多少报" "系数是多少" "要学多少学时": a quantity, of a kind no pattern above names.
+# Not "或多或少", "多少有点", "好几个月" (several), "哪几个" (which), "第几条" (an ordinal, above), and
+# not a count of things ("驿站有几个", "多少家"), which a list of their names may answer.
+_HOW_MUCH = re.compile(r"(?<!或)多少(?![有也还个位名家项所种条套张批户间])|(?<![好哪这那十第])几(?=[年月天岁次倍成分万])")
 _FIGURE = re.compile(r"(?<![第\d])\d|百分之|免费|免收|不收|全额|(?<![第一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万半]+(?:多|余)?"
                      r"(?:个|位|名|家|项|年|月|天|日|岁|周岁|次|件|种|条|套|张|所|批|户|间|倍|成|元|分|万|人|晚|小时|工作日)")
 

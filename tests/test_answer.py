@@ -611,7 +611,8 @@ def test_a_count_per_period_is_not_a_sum_of_money():
     from knowledge.relevance import attribute_fit
 
     hours = "专业技术人员每年参加继续教育的学习时间不少于90学时。"
-    assert attribute_fit("继续教育每年要学多少学时", hours) == 0
+    assert attribute_fit("继续教育每年要学多少学时", hours) == 1  # a figure asked, and stated
+    assert attribute_fit("继续教育每年要学多少学时", "专业技术人员应当参加继续教育。") == -1
     assert attribute_fit("见习补贴一个月多少", "见习补贴每月2000元。") == 1
     assert attribute_fit("档案托管费每年交多少钱", hours) == -1
 
@@ -651,7 +652,8 @@ def test_a_housing_word_asks_no_rent():
     from knowledge.relevance import attribute_fit
 
     item = "（一）经民政部门核定的低保、低收入家庭以及市总工会核定的特困职工家庭，补贴系数为1.3；"
-    assert attribute_fit("低保户在广州领住房租赁补贴，收入那个系数是多少", item) == 0
+    assert attribute_fit("低保户在广州领住房租赁补贴，收入那个系数是多少", item) == 1  # a figure asked, and stated
+    assert attribute_fit("低保户在广州领住房租赁补贴，收入那个系数是多少", "收入补贴系数按家庭收入确定。") == -1
     assert attribute_fit("房租一个月多少", item) == -1
     assert attribute_fit("租金按几成交", "缴交标准为公布的公共租赁住房租金标准×0. 7。") == 1
 

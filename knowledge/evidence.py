@@ -253,8 +253,8 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
     # The section heading counts here: under "入住条件" a sentence listing them states conditions.
     headings = [_sections(chunks[c.rank]).lower() for c in candidates]
-    fits = np.array([attribute_fit(question, f"{h} {s}") if money_named(question, s) else -1
-                     for h, s in zip(headings, scored)], dtype=float)
+    fits = np.array([attribute_fit(question, c.text.lower(), f"{h} {c.lead.lower()}") if money_named(question, s) else -1
+                     for h, s, c in zip(headings, scored, candidates)], dtype=float)
     numbers = np.array([numbers_fit(asked, s) for s in scored])
     preferred = np.array([max(preferred_fit(question, s), counted_fit(question, s)) for s in scored])
     semantic = np.zeros(len(candidates)) if semantic is None else semantic

@@ -347,16 +347,24 @@ _FIGURES = frozenset(has for _, has in _ATTRIBUTES
                      if any(has.search(x) for x in ("3个月", "5年", "10元", "80分", "30%", "2人", "7天", "3次")))
 
 
-def attribute_fit(query: str, text: str) -> int:
+def attribute_fit(query: str, text: str, context: str = "") -> int:
     """-1: the question asks for a kind of fact ``text`` does not state; 1: it states
-    every kind asked; 0: the question asks for none."""
+    every kind asked; 0: the question asks for none.
+
+    ``context`` (a heading, the opening of the item ``text`` continues) may state that the
+    text is about conditions or a procedure ("…具备下列条件的：" before "3．家庭人均资产…"),
+    but a figure asked must be the text's own: under "第四十七条 …处一倍以上三倍以下罚款",
+    "有违法所得的，没收违法所得" states no multiple.
+    """
     asked = _asked_kinds(query)
     if _HOW_MUCH.search(query) and not any(has in _FIGURES for has in asked):
         asked += (_FIGURE,)  # "缴费基数按多少报": whether a fee is charged, and how much
     ordinal = _ordinal_fit(query, text)
     if not asked and ordinal is None:
         return 0
-    return 1 if all(has.search(text) for has in asked) and ordinal is not False else -1
+    whole = f"{context} {text}" if context else text
+    return 1 if all(has.search(text if has in _FIGURES or has is _FIGURE else whole) for has in asked) \
+        and ordinal is not False else -1
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

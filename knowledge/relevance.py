@@ -453,7 +453,7 @@ def subject_share(query: str, text: str) -> float:
 
 
 # Questions about a document itself (its 文号, issuer, dates), which its card answers.
-_ABOUT_DOCUMENT = re.compile(r"文号|第几号|几号文|发文|发布|印发|颁布|出台|成文|施行|生效|实施|哪个部门|哪个单位|哪个机关|谁发|哪年|哪一年"
+_ABOUT_DOCUMENT = re.compile(r"文号|第几号|几号文|发文|发布|印发|颁布|出台|成文|施行|实行|生效|实施|哪个部门|哪个单位|哪个机关|谁发|哪年|哪一年"
                              r"|(?:什么时候|啥时候|哪天|何时|谁)(?:审议)?通过|修改过|修订过|修正过")
 
 

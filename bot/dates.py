@@ -40,6 +40,15 @@ from bot import messages
 from knowledge.text import cn_number
 
 _DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-", " \u3000\t")
+# Spaces between two numbers keep them apart: "12/8 1晚" is a day and a night, not "12/81晚".
+_DIGIT_GAP = re.compile(r"(?<=\d)[ \u3000\t]+(?=\d)")
+
+
+def _plain(text: str) -> str:
+    """``text`` with ASCII digits and separators, spaces gone except between two numbers."""
+    return _DIGIT_GAP.sub(",", text).translate(_DIGITS)
+
+
 _CN_NUM = r"[零〇一二两三四五六七八九十]{1,3}"  # a Chinese number up to 99, a piece of the patterns below
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
 _RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
@@ -71,7 +80,7 @@ _MOVING_HOLIDAY = re.compile(r"春节|过年|除夕|大年(?:三十|初[一二�
                              r"寒假|暑假")
 # The lookbehind keeps "周三晚上" (a weekday) from reading as three nights, and "过两天" (a day) too;
 # the lookahead "三天后" (a day).
-_NIGHTS = re.compile(rf"(?<![周期拜过])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)(?!后|以后|之后)")
+_NIGHTS = re.compile(rf"(?<![周期拜过这近])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)(?!后|以后|之后)")
 # Days from today: "过两天", "再过三天", "三天后", "3天以后" (a day, never a stay of that many nights).
 _DAYS_LATER = re.compile(rf"(?:再?过|隔)(\d{{1,2}}|{_CN_NUM})天|(\d{{1,2}}|{_CN_NUM})天(?:后|以后|之后)")
 # A day of this or next month: "下个月3号", "下月3日", "这个月20号", "本月20号".
@@ -163,12 +172,19 @@ def parse_date(text: str, today: date, week_of: date | None = None) -> date | No
     is then that day's week's, when that is not past: "周六" corrected to "不对，是周日" is the
     next day, not today (weeks start on Monday).
     """
-    t = text.translate(_DIGITS)
+    t = _plain(text)
     corrected = _CORRECTED.search(t)
     if corrected:  # "不是明天 是后天", "明天不行 后天吧": the day said after the one taken back
         day = parse_date(corrected.group(1) or corrected.group(2), today, week_of)
         if day is not None:
             return day
+    if day_taken_back(t, today) is not None:  # "不是明天", "后天不行" alone name no day to stay
+        return None
+    return _named_day(t, today, week_of)
+
+
+def _named_day(t: str, today: date, week_of: date | None = None) -> date | None:
+    """The day ``t`` (already ``_plain``) names, by the first rule that reads one."""
     # An explicit date wins over a relative word in the same message:
     # "不是明天，是12月2日" means 12月2日.
     for parse in (_full_date, _month_relative, _month_day, _dotted, _day_only, _holiday, _weekday, _days_later,
@@ -184,6 +200,40 @@ def parse_date(text: str, today: date, week_of: date | None = None) -> date | No
 # A day taken back and another said instead: "不是明天 是后天", "明天不行，后天吧", "周三去不了 改周四".
 _CORRECTED = re.compile(r"(?:不是|并非).+?[，,、\s]*(?:而是|应该是|是|改成|换成|改到|换到)(.+)$|"
                         r"(?:不行|不可以|不方便|去不了|来不了|没空)[，,、\s]*(?:那就|那|就|改成|换成|改到|换到|改)?(.+)$")
+# A day taken back with nothing said instead (user test 5 and 6: "不是明天" and "后天不行" were
+# taken as that day): the whole message is the day and the words that take it back.
+_TAKEN_BACK = re.compile(r"^(?:嗯|哦|呃|额)?(?:不是|并非|不要|不能)(.+?)[吧啊呀的了哦]*$|"
+                         r"^(.+?)(?:不行|不可以|不方便|去不了|来不了|没空|不合适|不太行|有事)[吧啊呀的了哦]*$")
+_TAKEN_BACK_EDGES = re.compile(r"[\s，,。.！!~～]+")
+
+
+def day_taken_back(text: str, today: date) -> date | None:
+    """The day a message takes back and says nothing instead of ("不是明天", "后天不行", "周三我去不了"),
+    for the caller to ask which day then; None for any other message."""
+    t = _TAKEN_BACK_EDGES.sub("", _plain(text))
+    m = _TAKEN_BACK.match(t)
+    corrected = _CORRECTED.search(t) if m else None
+    if not m or (corrected and _named_day(corrected.group(1) or corrected.group(2), today) is not None):
+        return None  # "不是明天 是后天" says the other day
+    return _named_day(m.group(1) or m.group(2), today)
+
+
+# Two days offered as one answer: "明天或者后天都行", "下周一或者下周二".
+_EITHER = re.compile(r"或者|或是|要么|还是|或")
+_ANY_OF_THEM = re.compile(r"都行|都可以|都好|都ok|都OK|随便|哪天都")
+
+
+def either_day(text: str, today: date) -> tuple[list[date], bool] | None:
+    """(the days, in order, and whether either will do) for a message naming two days or more as
+    alternatives ("明天或者后天都行": both, either; "周三还是周四" asks); None otherwise."""
+    t = _plain(text)
+    parts = _EITHER.split(t)
+    if len(parts) < 2:
+        return None
+    days = [_named_day(part, today) for part in parts]
+    if any(d is None for d in days) or len(set(days)) < 2:
+        return None
+    return list(dict.fromkeys(days)), bool(_ANY_OF_THEM.search(t))
 
 
 def _in_week_of(t: str, today: date, week_of: date) -> date | None:
@@ -199,7 +249,7 @@ def _in_week_of(t: str, today: date, week_of: date) -> date | None:
 def names_month_and_day(text: str) -> bool:
     """Whether ``text`` writes a day out by its month and day ("12月10号", "12.10", "2026-12-10"), not
     by words whose day depends on today ("下周六", "过两天", "15号", "圣诞节")."""
-    t = text.translate(_DIGITS)
+    t = _plain(text)
     return any(p.search(t) for p in (_FULL_DATE, _MONTH_DAY, _DOTTED))
 
 
@@ -211,14 +261,49 @@ _PERIOD_DAYS = {"初": (1, 5), "上旬": (1, 10), "中": (11, 20), "中旬": (11
 _YEAR_PART = {"底": 12, "末": 12, "下旬": 12, "初": 1, "上旬": 1}  # "年底" is December's end, "年初" January's start
 
 
+# Some days soon rather than a day: "这两天", "最近", "过几天", "下个礼拜" (no weekday after it). Said
+# instead of a day, which one is asked (user test 6: "这两天能住驿站吗" was taken as two nights).
+# (first, last) days from today; a week word is that calendar week.
+_NEAR = re.compile(r"这两天|这几天|近几天|最近几天|最近两天|最近|过几天|过些天|过一阵|(下个?|这个?|本)(?:周|星期|礼拜)(?![一二三四五六日天末])")
+_NEAR_DAYS = {"这两天": (0, 2), "最近两天": (0, 2), "这几天": (0, 4), "近几天": (0, 4), "最近几天": (0, 4), "最近": (0, 4),
+              "过几天": (2, 7), "过些天": (2, 7), "过一阵": (3, 14)}
+# A month said alone ("明年3月", "3月份"), not a day of it nor a part ("3月8号", "3月底") nor what
+# happens in it ("3月毕业").
+_MONTH_ONLY = re.compile(rf"(明年|今年)?(\d{{1,2}}|{_CN_NUM})月份?(?![\d零〇一二两三四五六七八九十号日初底末中上下份]|毕业|入职|开学|考试|面试)")
+_NEXT_YEAR = "明年"
+
+
+def _near_days(text: str, today: date) -> tuple[str, date, date] | None:
+    m = _NEAR.search(text)
+    if not m:
+        return None
+    if m.group(1):  # a week
+        monday = today - timedelta(days=today.weekday())
+        if m.group(1).startswith(_NEXT):
+            monday += timedelta(days=7)
+        first, last = max(monday, today), monday + timedelta(days=6)
+        return (m.group(0), first, last) if first < last else None
+    low, high = _NEAR_DAYS[m.group(0)]
+    return m.group(0), today + timedelta(days=low), today + timedelta(days=high)
+
+
+def _month_only(text: str, today: date) -> tuple[str, date, date] | None:
+    m = _MONTH_ONLY.search(text)
+    month = _num(m.group(2)) if m else None
+    if not month or not 1 <= month <= 12:
+        return None
+    year = today.year + 1 if m.group(1) == _NEXT_YEAR or month < today.month else today.year
+    return m.group(0), max(date(year, month, 1), today), _month_end(year, month)
+
+
 def vague_period(text: str, today: date) -> tuple[str, date, date] | None:
     """(what was said, its first day, its last day) for a part of a month said instead of a day
     ("月底" on 12月6日 → 12月26日–31日; "月初" → next month's first days once this month's are past;
     "年底" → December's end), for the caller to ask which day; None when the message says none.
     A first day already past is today."""
-    m = _PERIOD.search(text.translate(_DIGITS))
+    m = _PERIOD.search(_plain(text))
     if not m:
-        return None
+        return _near_days(_plain(text), today) or _month_only(_plain(text), today)
     relative, month_said, year, part = m.groups()
     first_day, last_day = _PERIOD_DAYS[part]
     year_now, month = today.year, today.month
@@ -320,11 +405,28 @@ def next_day_of_month(day: int, today: date) -> date | None:
     return None
 
 
+# After a holiday, not on it: "国庆后", "元旦以后", "五一假期结束".
+_AFTER = re.compile(r"(?:假期|长假|小长假|黄金周)?(?:后|以后|之后|过后|过完|结束|完了)")
+
+
 def _holiday(t: str, today: date) -> tuple[bool, date | None]:
     for pattern, month, day in _FIXED_HOLIDAYS:
-        if pattern.search(t):
-            return True, _upcoming(today, month, day)
+        m = pattern.search(t)
+        if m:  # "国庆后" names no day: which one is asked (after_holiday)
+            return True, None if _AFTER.match(t, m.end()) else _upcoming(today, month, day)
     return False, None
+
+
+def after_holiday(text: str, today: date) -> tuple[str, date] | None:
+    """(what was said, a week after the holiday) for a stay said to start after a holiday ("国庆后",
+    user test 6 got 10月1日 itself), for the caller to ask which day; None otherwise."""
+    t = _plain(text)
+    for pattern, month, day in _FIXED_HOLIDAYS:
+        m = pattern.search(t)
+        after = _AFTER.match(t, m.end()) if m else None
+        if after and (holiday := _upcoming(today, month, day)) is not None:
+            return t[m.start():after.end()], holiday + timedelta(days=7)
+    return None
 
 
 def moving_holiday(text: str) -> str | None:
@@ -351,7 +453,7 @@ def _weekday(t: str, today: date) -> tuple[bool, date | None]:
 def weekend_said_on_sunday(text: str, today: date) -> date | None:
     """"周末" / "这周末" said on a Sunday: today, or the coming weekend? The next Saturday, for the
     caller to offer beside today; None for anything else (another day, or 下周末)."""
-    m = _WEEKDAY_NAMED.search(text.translate(_DIGITS))
+    m = _WEEKDAY_NAMED.search(_plain(text))
     if not m or m.group(2) != _WEEKEND or m.group(1) not in (None, *_THIS) or today.weekday() != _SUNDAY:
         return None
     return today + timedelta(days=_SATURDAY - _SUNDAY + 7)
@@ -361,7 +463,7 @@ def passed_this_week(text: str, today: date) -> tuple[str, str, date] | None:
     """A weekday of this week that is already past ("这周五" said on a Sunday): (what was said,
     the same weekday of next week as it is said, its date), the reading the user may have meant;
     None for anything else."""
-    t = text.translate(_DIGITS)
+    t = _plain(text)
     m = _WEEKDAY_NAMED.search(t)
     if not m or m.group(1) not in _THIS:
         return None
@@ -379,7 +481,8 @@ def _relative(t: str, today: date) -> tuple[bool, date | None]:
 
 
 # The end of a stay; not the day a stay moves to ("换到后天", "改到周六", "推迟到12号", "提前到明天").
-_UNTIL = re.compile(r"住到|待到|呆到|(?<![换改挪调迟延后前移])到|至|~|～")
+# A dash between two days is one too: "12.18-12.20", "8号-10号" ("12-8" alone is a day).
+_UNTIL = re.compile(r"住到|待到|呆到|(?<![换改挪调迟延后前移])到|至|~|～|(?:(?<=\d[./]\d)|(?<=\d[./]\d\d)|(?<=[日号]))[-—–]")
 _LEAVE = re.compile(r"走|离开|退房|离店")
 _CLAUSE = re.compile(r"[，,。；;\s]")
 
@@ -392,7 +495,7 @@ def stay_dates(text: str, today: date, check_in: date | None = None) -> tuple[da
     ``check_in``: the day already given, which a bare weekday ends the stay after ("住到周五" with
     the check-in on a Tuesday ten days ahead is the Friday of that week, not this one).
     """
-    t = text.translate(_DIGITS)
+    t = _plain(text)
     for m in reversed(list(_UNTIL.finditer(t))):
         end = parse_date(t[m.end():], today)
         if end is not None:
@@ -420,7 +523,7 @@ def _after(end: date, start: date | None, said: str) -> date:
 
 def impossible_date(text: str) -> bool:
     """A month and day that no calendar has ("2月30日", "13月1日"): worth saying so, not "not understood"."""
-    t = text.translate(_DIGITS)
+    t = _plain(text)
     m = _MONTH_DAY.search(t)
     if not m:
         return False
@@ -432,8 +535,8 @@ def without_days_and_nights(text: str) -> str:
     """``text`` less every day and number of nights it says ("今天天气怎么样" → "天气怎么样"): what
     else a message says beside a day or a stay, for a caller telling a question about the stay
     ("1月20号可以吗") from one about something else that names a day."""
-    t = text.translate(_DIGITS)
-    for pattern in (_FULL_DATE, _MONTH_RELATIVE, _PERIOD, _MOVING_HOLIDAY, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"),
+    t = _plain(text)
+    for pattern in (_FULL_DATE, _MONTH_RELATIVE, _PERIOD, _NEAR, _MONTH_ONLY, _MOVING_HOLIDAY, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"),
                     _DAYS_LATER,
                     _NIGHTS_RANGE, _NIGHTS, _DAY_ONLY, _WEEKDAY_NAMED, *(p for p, _, _ in _FIXED_HOLIDAYS),
                     re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True))), re.compile(r"\d+")):
@@ -444,7 +547,7 @@ def without_days_and_nights(text: str) -> str:
 def nights_range(text: str) -> tuple[int, int] | None:
     """(fewer, more) for a stay said as a range ("住个两三天", "三四晚", "2-3天"): which one is meant is
     asked, not guessed; None when the message says no range."""
-    m = _NIGHTS_RANGE.search(text.translate(_DIGITS))
+    m = _NIGHTS_RANGE.search(_plain(text))
     if not m:
         return None
     low, high = (_num(m.group(1)), _num(m.group(2))) if m.group(1) else (_num(m.group(3)), _num(m.group(4)))
@@ -453,7 +556,7 @@ def nights_range(text: str) -> tuple[int, int] | None:
 
 def parse_nights(text: str) -> int | None:
     """'2晚' / '两晚' / '住3天' / '三个晚上' / '1' → int (N天 counts as N nights)."""
-    t = text.translate(_DIGITS)
+    t = _plain(text)
     m = _NIGHTS.search(t)
     if m:
         return _num(m.group(1))

@@ -15,13 +15,15 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
                           last_contact, users_today)
-from bot.dates import (day_label, day_label_with_year, impossible_date, moving_holiday, names_month_and_day,
+from bot.dates import (after_holiday, day_label, day_label_with_year, day_taken_back, either_day, impossible_date,
+                       moving_holiday, names_month_and_day,
                        next_day_of_month, nights_range, passed_this_week, stay_dates, vague_period, weekday_label,
                        weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
                                   nights_in, normalise, over_limit, partial_name, phone_in, stated_name,
-                                  station_aliases, station_in, without_given_up_stations, years_since_graduation)
+                                  sound_alike, station_aliases, station_in, without_given_up_stations,
+                                  years_since_graduation)
 from bot.dialogue.forms import (CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
                                 end_flow_keeping_paused, pause_form, register, say_paused, yes_no_slot)
 from bot.dialogue.intents import compact, yes_no
@@ -100,10 +102,35 @@ def _station(text: str, ft: FormTurn):
                       by_number=ft.step in (None, "station"), by_sound=ft.step not in _WHO_IS_ASKED)
 
 
+# A day the bot offered ("这周三已经过去了，是想订下周三吗？"), which a yes takes.
+_OFFERED_DAY = "_offered_day"
+
+
 def _check_in(text: str, ft: FormTurn):
     if ft.step == "station" and is_list_choice(text):  # "2号驿站" picks from the list shown
         return None
-    day, now, window = _day_named(ft, text), _today(ft), ft.settings.booking.window_days
+    now, window = _today(ft), ft.settings.booking.window_days
+    offered = ft.values.get(_OFFERED_DAY)
+    if (offered and "check_in" not in ft.values and ft.step in ("station", "check_in", "nights")
+            and yes_no(text) == "yes"):  # "嗯对的" to the day offered (user test 6: "没看懂这个日期")
+        return offered
+    taken_back = day_taken_back(normalise(text), now)
+    if taken_back is not None:  # "不是明天", "后天不行": not that day, and no other said (user tests 5, 6)
+        if ft.values.get("check_in") == taken_back.isoformat():
+            ft.values.pop("check_in")
+        return Refused(messages.BOOKING_DAY_TAKEN_BACK.format(day=day_label(taken_back)))
+    either = either_day(normalise(text), now)
+    if either is not None:  # "明天或者后天都行": taken and said back; "周三还是周四" asked
+        days, any_will_do = either
+        labels = [messages.DAY_AND_WEEKDAY.format(day=day_label(d), weekday=weekday_label(d)) for d in days]
+        usable = [d for d in days if now <= d <= now + timedelta(days=window)]
+        if not any_will_do or not usable:
+            return Refused(messages.BOOKING_WHICH_OF_DAYS.format(days=messages.DAYS_WHICH_JOIN.join(labels)))
+        other = next(d for d in days if d != usable[0])
+        ft.cache["remark"] = messages.BOOKING_EITHER_DAY.format(
+            days=messages.DAYS_EITHER_JOIN.join(labels), day=day_label(usable[0]), other=day_label(other))
+        return usable[0].isoformat()
+    day = _day_named(ft, text)
     if day is None:
         if impossible_date(text):
             return Refused(messages.BOOKING_IMPOSSIBLE_DATE)
@@ -115,8 +142,13 @@ def _check_in(text: str, ft: FormTurn):
         # asked or in the request ("我想月底去驿站住几天"), not in passing ("月底驿站开门吗")
         if period and (ft.step in (None, "check_in") or not QUESTION.search(text)):
             said, first, last = period
+            if (first - now).days > window:  # "明年3月": not yet bookable, said so before asking the day
+                return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=day_label(now + timedelta(days=window))))
             return Refused(messages.BOOKING_WHICH_DAY_OF.format(said=said, first=day_label(first),
                                                                last=day_label(last)))
+        after = after_holiday(text, now)
+        if after is not None:  # "国庆后": which day after it
+            return Refused(messages.BOOKING_AFTER_HOLIDAY.format(said=after[0], example=day_label(after[1])))
         return None
     saturday = weekend_said_on_sunday(normalise(text), now) if day == now else None
     if saturday is not None:  # "周末" on a Sunday: today, or the next one? Asked, not guessed
@@ -125,6 +157,8 @@ def _check_in(text: str, ft: FormTurn):
         passed = passed_this_week(normalise(text), now)
         if passed:  # "这周五" on a Sunday: say which day that was, and offer next week's
             said, next_said, next_day = passed
+            if (next_day - now).days <= window:
+                ft.values[_OFFERED_DAY] = next_day.isoformat()
             return Refused(messages.BOOKING_WEEKDAY_PASSED.format(
                 said=said, day=day_label(day), next=next_said, next_day=day_label(next_day)))
         return Refused(messages.BOOKING_PAST_DATE.format(day=day_label(day)))
@@ -166,7 +200,10 @@ def _name(text: str, ft: FormTurn):
     look like a name. A message that names a station or a day is about them ("换总站", "后天"),
     never a name. The name is kept as typed (繁體 included): ``text`` is the message in 简体."""
     stated = stated_name(text)
-    if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip())):
+    # "王凯 13712345602" while another step is asked: a name typed beside a phone is the name
+    # (user test 6 kept the phone and lost the name).
+    beside_phone = phone_in(text) is not None
+    if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip()) and not beside_phone):
         return ft.turn.as_typed(stated) if stated else None
     if _station(text, ft) or _day_named(ft, text) is not None:
         return None
@@ -225,6 +262,12 @@ def _name_not_understood(ft: FormTurn) -> str:
     return messages.BOOKING_NAME_AGAIN
 
 
+def _bad_station(ft: FormTurn) -> str:
+    """Said to a reply at the station prompt that names none: a yes ("嗯对的", "可以可以") answers
+    something else, and hears that a station is still to be chosen, not that none was found."""
+    return messages.STATION_NEEDED if yes_no(ft.turn.text) is not None else messages.BAD_STATION
+
+
 def _bad_nights(ft: FormTurn) -> str:
     """Said to a reply at the nights prompt that holds no number ("好吧"); a number out of range is
     refused with the range (BOOKING_BAD_NIGHTS), not this."""
@@ -241,8 +284,8 @@ def _show_station(station_id: str, ft: FormTurn) -> str:
 
 # What the stay is, asked first; then the eligibility questions; then who stays (``BookingForm.slots``).
 _STAY_SLOTS = [
-    Slot("station", _station, _ask_station, lambda ft: messages.BAD_STATION, _CHANGE_WORDS["station"], sticky=True,
-         show=_show_station),
+    Slot("station", _station, _ask_station, _bad_station, _CHANGE_WORDS["station"], sticky=True,
+         show=_show_station, said_back=lambda text, ft: bool(QUESTION.search(text))),  # "秦湖的还有床位吗"
     Slot("check_in", _check_in,
          lambda ft: (_ask_check_in(ft), messages.CHECK_IN_CHIPS),
          lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
@@ -330,8 +373,10 @@ _COMPANIONS = "朋友|同学|室友|同事|男朋友|女朋友|对象|家人|老
 _SOMEONE_ELSE = re.compile(rf"(帮|给|替)(我)?(的)?({_COMPANIONS})")
 # A stay for more than one person: "我们两个人", "我和同学一起", "带女朋友一块".
 _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一块|住)?(?!才)|我们(俩|两个|三个|几个)|"
-                             rf"(和|跟|带|还有)(我)?(的)?({_COMPANIONS}|孩子|爸|妈)"
-                             r"(一起|一块|俩|两个)")
+                             r"(两|俩|三|四|几|[2-9])(个|张)(床位|床|铺位|名额)|"   # "订两个床位"
+                             rf"(和|跟|带|还有|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)"
+                             r"(一起|一块|俩|两个)|"
+                             rf"^(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)")  # "我和我老公想去住"
 
 
 class BookingForm(Form):
@@ -386,6 +431,8 @@ class BookingForm(Form):
         test 4: the weather question moved the booking to today). One about the stay itself
         ("1月20号可以吗", "总站明天还有空吗") offers what it names."""
         rest = without_days_and_nights(normalise(text))
+        # "秦湖的还有床位吗" (pinyin input) names 溱湖 as much as "溱湖的还有床位吗"
+        rest = sound_alike(rest, [a for _, name, _ in _stations(ft) for a in station_aliases(name)])
         for _, name, _ in _stations(ft):
             for said in sorted({name, *station_aliases(name)}, key=len, reverse=True):
                 rest = rest.replace(said, "")
@@ -397,7 +444,10 @@ class BookingForm(Form):
         booking is one bed for one person, and one user's bookings may not overlap, so the others
         book for themselves (user test 5: one bed was booked without a word; the friend's booking
         was refused as overlapping only at the summary). Said once a booking."""
+        note = ft.cache.pop("remark", "")
         said = compact(ft.turn.text)
+        if note:
+            return note
         if (_SEVERAL_PEOPLE.search(said) or _SOMEONE_ELSE.search(said)) and not ft.values.get(_SAID_ONE_PERSON):
             ft.values[_SAID_ONE_PERSON] = True
             return messages.BOOKING_ONE_PERSON + "\n"
@@ -459,6 +509,8 @@ class BookingForm(Form):
                 v[_SHOWN_MASKED] = phone  # said masked, so shown masked: it was not typed in this booking
         if "station" in ft.changed and "check_in" not in v and v.get("_refused_day"):
             v["check_in"] = v["_refused_day"]
+        if "check_in" in v:
+            v.pop(_OFFERED_DAY, None)
         if "check_in" in v or "station" in ft.changed:
             v.pop("_refused_day", None)
             v.pop(OPEN, None)
@@ -566,7 +618,7 @@ CANCEL_ASIDES = ("my_bookings",)  # "我的预约" at "确定要取消…吗？"
 # Answering "确定要取消…吗？" with its own verb ("取消吧", "那就取消吧") or by keeping the booking;
 # every other yes or no is the shared reading (intents.yes_no).
 _SURE = re.compile(r"^(?!取消$)(那|那就|那还是|还是)?(确认|确定|帮我|好的?)?取消(吧|掉|掉吧|了吧|预约吧?)?$")
-_KEEP = re.compile(r"^(先|还是)?(保留|保留预约|留着|不取消|不取消了|先不取消|不要取消|别取消|算了|不用了|不要了|退出)(吧|了)?$")
+_KEEP = re.compile(r"^(算了|那)?(先|还是)?(保留|保留预约|留着|不取消|不取消了|先不取消|不要取消|别取消|算了|不用了|不要了|退出)(吧|了)?$")
 
 
 def _cancel(turn: Turn, number: str):
@@ -922,3 +974,41 @@ def availability(turn: Turn) -> Reply:
     if free:
         text += messages.AVAILABILITY_BOOK.format(chip=chip)
     return Reply(text, actions=[chip] if free else [messages.CHIP_BOOK], intent="availability")
+
+
+def asks_near_days(turn: Turn) -> bool:
+    """"这两天能住驿站吗", "下个礼拜还有床位吗": whether a bed can be had on some days soon, said
+    without a day (user test 6 was told who may stay, then "帮不上忙" to "明天吧"). The booking
+    starts and asks which day."""
+    text = turn.text
+    return bool(QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)
+                and vague_period(normalise(text), users_today(turn.engine.settings)) is not None)
+
+
+# Asking whether one may stay: "我36了能住驿站吗", "毕业六年了可以吗", "那我老婆能住吗 她30".
+_MAY_STAY = re.compile(r"能住|可以住|能不能住|可不可以住|能入住|可以入住|能不能入住|符合|够条件|有资格|能申请|可以申请|"
+                       r"能订|可以订|可以吗|能吗|行吗|行不行|可不可以|能不能")
+
+
+def eligibility_said(turn: Turn) -> Reply | None:
+    """The answer to whether someone may stay, asked with their age or years since graduating (user
+    test 6: "我36了能住驿站吗" got who the station is for, "我已经毕业六年了可以吗" "not found"):
+    what the service's own conditions (config ``booking.eligibility``) say of those facts. None
+    when the message asks nothing of the kind, or states neither fact."""
+    text, settings = turn.text, turn.engine.settings
+    about_stay = _ABOUT_A_STAY.search(text) or messages.BOOKING_TOPIC in turn.state.get("topic", "")
+    if not (QUESTION.search(text) and _MAY_STAY.search(text) and about_stay):
+        return None
+    age, ago = age_in(text), years_since_graduation(text, users_today(settings))
+    checked = [q for q in settings.booking.eligibility
+               if (q.max_age is not None and age is not None)
+               or (q.graduated_within_years is not None and ago is not None)]
+    if not checked:
+        return None
+    fails = [q.reject for q in checked if (q.max_age is not None and age is not None and age > q.max_age)
+             or (q.graduated_within_years is not None and ago is not None and ago > q.graduated_within_years)]
+    if fails:
+        return Reply(messages.ELIGIBILITY_FAILS.format(reasons="".join(fails)), actions=[messages.CHIP_TICKET],
+                     intent="eligibility")
+    rules = "".join(q.reject for q in settings.booking.eligibility)
+    return Reply(messages.ELIGIBILITY_MEETS.format(rules=rules), actions=[messages.CHIP_BOOK], intent="eligibility")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot import conversation_records as records_module
 from bot import messages
-from bot.dialogue.extract import sound_alike
+from bot.dialogue.extract import english_in_chinese, sound_alike
 from bot.dialogue.intents import IntentClassifier, compact, read_yes_no
 from bot.store import Rate, TurnStart
 from core.config import Settings
@@ -270,7 +270,8 @@ class Dialogue:
         if not turn.text:
             return Reply(messages.EMPTY_TEXT, intent="empty")
         # "预越驿站" from pinyin input is read as 预约驿站 (dialogue.sound_alike) to decide what it wants.
-        intent = self.classifier.classify(sound_alike(turn.text, self.settings.dialogue.sound_alike))
+        # English words among Chinese ("我想book一个床位") are read as the Chinese they stand for.
+        intent = self.classifier.classify(sound_alike(english_in_chinese(turn.text), self.settings.dialogue.sound_alike))
         turn.classified = intent  # a flow answers a question or greeting in the middle, then asks again
         flow = turn.state.get("flow")
         if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())
@@ -305,8 +306,10 @@ def _counted(incoming: Incoming) -> bool:
 
 
 # What people send after any answer: an acknowledgement, not a question (and never a ticket).
-_ACKNOWLEDGEMENT = re.compile(r"^(好|好的|好滴|好嘞|好吧|行|可以|嗯|嗯嗯|哦|哦哦|噢|ok|okay|收到|知道了|明白|明白了|懂了|了解|"
-                              r"了解了|是|是的|对|对的|确认|没问题|哈{2,}|嘿{2,}|呵{2,}|嘻{2,})[啊呀哈啦了]?$", re.I)
+# Said together ("哦好吧", "ok fine", "嗯嗯好的"): still only that (user test 6 got "帮不上忙").
+_ACKNOWLEDGEMENT = re.compile(r"^(?:(?:好|好的|好滴|好嘞|好吧|行|可以|嗯|嗯嗯|哦|哦哦|噢|ok|okay|fine|收到|知道了|明白|明白了|懂了|"
+                              r"了解|了解了|是|是的|对|对的|确认|没问题|那好吧|那行|这样啊|原来如此|哈{2,}|嘿{2,}|呵{2,}|"
+                              r"嘻{2,})[啊呀哈啦了吧]?)+$", re.I)
 
 
 def is_acknowledgement(text: str) -> bool:

@@ -20,19 +20,33 @@ from knowledge.text import cn_number, parts_of_speech
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
 _PHONE_WRITTEN = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
-_NAME_LEAD = re.compile(r"^(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|叫我|叫)\s*")
+_NAME_LEAD = re.compile(r"^(?:(?:嗯+|呃+|额+|那个)[\s，,]*)?(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|叫我|叫)?\s*")
 # What may follow a name said as a name ("叫我小王就行", "王芳吧"): not part of it.
 _NAME_TAIL = re.compile(r"(?:就行|就好|就可以|就可以了|即可|吧)$")
 _NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,10}[·•][\u3400-\u9fff·•]{1,10}|[A-Za-z][A-Za-z .'-]{1,19})$")
 _TRAILING = re.compile(r"[\s。．.！!？?，,、~～]+$")
 _SPACED = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _NOT_A_NAME = re.compile(r"你好|您好|姓|谢谢|驿站|预约|取消|算了|不订|换成|改成|吗|呢|什么|怎么|多少|哪|是的|不是|可以|"
+                         r"电话|手机|号码|微信|"
                          r"好的|确认|人才|公寓|政策|补贴|工单|人工|入住|晚上|^换|^改")
 _WEEK = re.compile(r"一周|一个星期|一个礼拜|一星期")
 _FRACTION = re.compile(r"\d+\.\d+\s*个?(?:晚|夜|天)|半\s*(?:晚|夜|天)")
 _BOTH = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})天\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:晚|夜)")
 # "2", "2号", "第二个", "第2个", "2号驿站", "选第一个吧": a station by its place in the list.
 _LIST_NUMBER = re.compile(r"(?:我?选)?(第)?\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:个|号)?\s*(?:驿站|站)?\s*(?:吧)?")
+
+
+# English words said among Chinese ("我想book一个床位", "帮我check一下我的booking", "cancel my booking"),
+# as the words the intents know, to tell what a message wants.
+_ENGLISH_WORDS = {"booking": "预约", "book": "预约", "reservation": "预约", "reserve": "预约", "cancel": "取消",
+                  "check": "查", "my": "我的", "confirm": "确认"}
+_ENGLISH = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(_ENGLISH_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])",
+                      re.I)
+
+
+def english_in_chinese(text: str) -> str:
+    """``text`` with the English words of ``_ENGLISH_WORDS`` in Chinese ("cancel my booking" → "取消 我的 预约")."""
+    return _ENGLISH.sub(lambda m: _ENGLISH_WORDS[m.group(1).lower()], text)
 
 
 def normalise(text: str) -> str:
@@ -331,6 +345,9 @@ _AGE_STATED = re.compile(r"(?:今年|年龄|年纪)(?:是|已经|才|刚|刚满|
 # "我32了" inside a longer reply to the age question ("为什么要问年龄 我32了不行吗"): only where the age is asked.
 _AGE_IN_REPLY = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|本人)(?:今年|已经|才|都|也)?" + _NUM
                            + r"(?:了|啦|$)(?![\d月号日年届级晚天个点])")
+# "他24 今年毕业", "我27 去年毕业 来找工作": a person and two digits, then a pause and more about
+# them (user test 6 was asked the age again): an age wherever it is said.
+_AGE_BESIDE = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|他|她|本人)(?:今年|已经|才|都|也)?(\d{2})(?:岁)?(?=[\s，,。、;；]|$)")
 _GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*"
                            r"(?:毕业|届)")
 # A year read out digit by digit, as voice input writes it: "二三年毕业", "二零二三年毕业".
@@ -349,10 +366,10 @@ def age_in(text: str, asked: bool = True) -> int | None:
     question (``asked``): elsewhere "3" is nights and "12" a day, and only "25岁" or "今年25" is an age."""
     t = normalise(text)
     if not asked:
-        m = _AGE.search(t) or _AGE_STATED.search(t)
+        m = _AGE.search(t) or _AGE_STATED.search(t) or _AGE_BESIDE.search(t)
     else:
         m = (_AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t)) or _AGE_STATED.search(t)
-             or _AGE_IN_REPLY.search(t))
+             or _AGE_IN_REPLY.search(t) or _AGE_BESIDE.search(t))
     age = cn_number(m.group(1)) if m else None
     return age if age is not None and 10 <= age <= 99 else None
 

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from bot import messages
 from bot.dialogue.engine import Reply, Turn
-from bot.dialogue.intents import QUESTION, compact, yes_no  # noqa: F401 (QUESTION: flows import it from here)
+from bot.dialogue.intents import QUESTION, YES_SIGNS, compact, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
@@ -32,7 +32,11 @@ UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|�
 CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
 # The form's own request for one more ("再订一个", "另外再约一间") while this one is not submitted:
 # the user takes this one for done, which it is not (user test 4: a restart dropped its stay).
-ANOTHER = re.compile(r"(再|另外|另|还要|还想)(帮我)?(订|定|预约|预订|预定|约|来|要)?(一个|一次|一间|个|一下)")
+# "再帮我朋友订一个": for whom may stand between (user test 6: it restarted, keeping the name).
+ANOTHER = re.compile(r"(再|另外|另|还要|还想)(?:(?:帮|给|替)我?的?[\u4e00-\u9fff]{0,3}?(?:也|再)?)?"
+                     r"(订|定|预约|预订|预定|约|来|要)?(一个|一次|一间|个|一下)")
+# Whether it is done, asked at the summary ("好了吗", "这样就可以了吧"): not yet, the 确认 is still to come.
+DONE_YET = re.compile(r"^(?:那|这样|那这样|是不是)?(?:就)?(?:好了|可以了|行了|成功了|完成了|弄好了|搞定了|ok了)(?:吗|没|没有|么|嘛|吧)$")
 # Several 是/否 in one message, apart ("是 是 是", "是，是，否"): the questions asked one after another,
 # answered in order. Said together ("是是是", "是的 是的") it is one yes, said with emphasis.
 IN_A_ROW = re.compile(r"^[是否](?:[\s，,、。.]+[是否])+[\s。.！!]*$")
@@ -262,7 +266,9 @@ class Form:
         slot = self.correction(ft, text) if ft.step else None
         if slot and not self.has_value_for(ft, slot, text):  # "改日期": ask it again
             return self.reask(ft, slot)
-        confirmed = ft.step == CONFIRM and yes_no(text) == "yes"
+        if ft.step == CONFIRM and DONE_YET.match(compact(text)):
+            return self.ask(ft, CONFIRM, messages.FORM_NOT_YET.format(title=self.title))
+        confirmed = ft.step == CONFIRM and (yes_no(text) == "yes" or bool(text.strip() and YES_SIGNS.match(text)))
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
             return filled
@@ -294,7 +300,12 @@ class Form:
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
             return self.ask(ft, ft.step, self.not_understood(ft, ft.step) + "\n")
-        return self.ask(ft, self.missing(ft), why + self.taken(ft) + self.remark(ft))
+        taken, missing = self.taken(ft), self.missing(ft)
+        if not taken and ft.step and missing == ft.step and ft.found:
+            # "他24 今年毕业 来找工作" to the age question took the other answers, not this one: said
+            # so, not the bare question again, which reads as "not understood" (user test 6)
+            taken = messages.FORM_NOTED_OTHERS
+        return self.ask(ft, missing, why + taken + self.remark(ft))
 
     def why_asked(self, ft: FormTurn) -> str:
         """Why the question asked is asked, and a line break, to a message asking so ("为什么要问年龄

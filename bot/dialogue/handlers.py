@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from bot import messages
-from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, availability, has_active_booking,
-                                       mentions_a_stay)
+from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, availability,
+                                       eligibility_said, has_active_booking, mentions_a_stay)
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement, wants_ticket)
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
@@ -264,12 +264,18 @@ def is_foreign(text: str) -> bool:
 @handles("policy")
 def policy(turn: Turn) -> Reply:
     question = turn.text
-    if is_foreign(question):
+    if is_foreign(question) and not is_acknowledgement(question):  # "ok fine" is taken as said
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
     if not turn.state.get("flow") and asks_availability(turn):
         return availability(turn)
+    if not turn.state.get("flow") and asks_near_days(turn):  # "这两天能住驿站吗": which day is asked
+        return HANDLERS["booking"](turn)
+    eligible = None if turn.state.get("flow") else eligibility_said(turn)
+    if eligible is not None:  # "我36了能住驿站吗": what the conditions say of it
+        _remember_topic(turn, messages.BOOKING_TOPIC)
+        return eligible
     followup = turn.state.pop("offer_followup", None)
     if followup:  # "这句话要补充到您的工单T…吗？"
         said = "yes" if wants_ticket(question) else yes_no(question)

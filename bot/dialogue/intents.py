@@ -58,7 +58,7 @@ def _said_not_negated(plain: str, starts) -> bool:
 # A message that asks something: answered, never taken as an answer or a slot value. Besides the
 # question words: a verb or adjective asked both ways ("远不远", "是不是", "去没去"; not "不是不是"),
 # and one asked with a bare 不/没 at the end ("驿站管饭不", "订上了没").
-QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何时|哪|几|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$|"
+QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何时|哪|几|谁|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$|"
                       r"(?<!不)([^\W\d_不没])[不没]\1|(?<=[\u4e00-\u9fff]{2})[不没][啊呀]?$")
 
 # The one reading of a reply to a yes-or-no question the bot asked (cancel this booking? pass this
@@ -67,7 +67,7 @@ QUESTION = re.compile(r"[?？]|吗|什么|怎么|多少|多久|多长|多大|何
 # twice ("是的是的", "嗯嗯"). "好吧", "收到", "知道了" are left unread: they acknowledge, and a flow
 # that needs an answer asks again.
 _YES = (r"是|是的|是啊|对|对的|对啊|没错|嗯|恩|好|好的|好啊|好嘞|行|行的|可以|可以的|要|要的|需要|需要的|"
-        r"确定|确认|确认提交|确认预约|提交|没问题|当然|同意|有|符合|ok|okay|yes|y")
+        r"确定|确认|确认提交|确认预约|确认一下|确定一下|提交|没问题|当然|同意|有|符合|ok|okay|yes|y|confirm|sure")
 _NO = r"否|不|不是|不对|没有|没|不符合|不要|不用|不用了|不需要|不必|不必了|不了|别|不行|no|n|nope"
 _PARTICLE = r"[啊呀哈呢的滴哒嘛]?"
 _YES_WORDS = re.compile(rf"^(?:(?:{_YES}){_PARTICLE})+$", re.I)
@@ -84,16 +84,24 @@ _HEDGE = re.compile(r"^(?:但|但是|不过|可是|然而|就是)")
 _PAUSE = re.compile(r"^[\s，,。.！!~～、]+")
 
 
+# Voice input writes the sounds before an answer ("呃是的", "额 不是").
+_FILLERS_FIRST = re.compile(r"^(?:呃|额|嗯|恩|哦|噢|啊|那个)+(?=.)")
+# A thumbs-up and the like, sent alone: a yes where a summary waits for 确认 (forms.py), not
+# wherever a yes opens something (a ticket offered after a thumbs-up to an answer).
+YES_SIGNS = re.compile(r"^(?:[\s!！]|👍|👌|✅|🆗|🙆|[\U0001F3FB-\U0001F3FF\ufe0f\u200d♀♂])+$")
+
+
 def read_yes_no(text: str) -> tuple[str | None, str]:
     """("yes" / "no" / None, what the message says after the answer: "" when it is all answer).
 
     "是的我刚毕业" → ("yes", "我刚毕业"); "不是 来旅游的" → ("no", "来旅游的"); a question after the
     answer word, or "但是…", leaves it unread: the reply is more than its first word."""
     plain = compact(text)
-    if _YES_WORDS.match(plain):
-        return "yes", ""
-    if _NO_WORDS.match(plain):
-        return "no", ""
+    for said in dict.fromkeys((plain, _FILLERS_FIRST.sub("", plain))):
+        if _YES_WORDS.match(said):
+            return "yes", ""
+        if _NO_WORDS.match(said):
+            return "no", ""
     words = text.strip()
     for answer, lead in (("yes", _LEAD_YES), ("no", _LEAD_NO)):
         m = lead.match(words)

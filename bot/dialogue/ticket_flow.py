@@ -32,7 +32,9 @@ _TICKET_NUMBER = re.compile(r"T\d{6}", re.I)
 
 
 # What is left of "我要投诉" or "我想转人工" once the keyword is cut out: wanting, not a description.
-_FILLER = re.compile(r"^(我|我们)?(要|想|想要|需要|请|麻烦|帮我|怎么|如何|怎样|能|可以|和|跟|给|你们|工作人员|客服|一下)*[吗呢吧]?$")
+# "那个能不能找个真人跟我说一下": asking to talk, about nothing yet (user test 6 filed it as the ticket).
+_FILLER = re.compile(r"^(那个|就是|我|我们)?(要|想|想要|需要|请|麻烦|帮我|怎么|如何|怎样|能不能|可不可以|能|可以|和我|跟我|和|跟|给|"
+                     r"你们|工作人员|客服|说说|说一下|说|聊聊|聊一下|聊|谈谈|沟通一下|沟通|问问|一下)*[吗呢吧啊呀]?$")
 
 
 def _requests(turn: Turn, intent_name: str) -> list[str]:
@@ -136,7 +138,9 @@ FLOW_CLAIMS[FLOW] = _describes
 
 @handles(FLOW, asides=ASIDES)
 def ticket(turn: Turn) -> Reply:
-    if turn.state.get("flow") == FLOW and (turn.classified in ASIDES or turn.classified == "wait"):
+    # "我的预约一直没有确认" is the description, not a look at the bookings (user test 6)
+    if turn.state.get("flow") == FLOW and ((turn.classified in ASIDES and not _describes(turn, turn.classified))
+                                           or turn.classified == "wait"):
         return _aside(turn)
     pause_form(turn)  # a booking in progress is kept for after the ticket, and said so
     described = _without_keywords(turn)

@@ -123,8 +123,8 @@ def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...
     """How far ``term`` of ``query`` is in ``text`` (already ``_comparable``): 1, or 0.5 for most of
     the characters of a longer word (a typo or a reordered word still mostly matches) or for a
     word of nearly the same meaning (knowledge.neighbours), else 0."""
-    if _DIGITS.match(term):  # 50 is not found in 500
-        return 1.0 if re.search(rf"(?<![\d.]){re.escape(term)}(?![\d.])", text) else 0.0
+    if _DIGITS.match(term):  # 50 is not found in 500; 10天 not in 10张床位
+        return 1.0 if _figure_in(term, _unit_family(term, query), text) else 0.0
     if any(_affirmed(v, text, query) for v in _variants(term).union(
             canonical for variant, canonical in phrases if term in variant)):
         return 1.0
@@ -429,17 +429,36 @@ def _bare(number: str) -> str | None:
     return "age" if float(number) <= _AGE_MAX else "money"
 
 
+@lru_cache(maxsize=4096)
+def _unit_family(number: str, query: str) -> str | None:
+    """The kind of the unit ``query`` says ``number`` in (10天 → day), if any."""
+    m = re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])\s*{_UNIT}", query)
+    return _FAMILY.get(m.group(1)) if m and m.group(1) else None
+
+
+def _figure_in(number: str, family: str | None, text: str) -> bool:
+    """Whether ``text`` states ``number`` (of the unit family given, when one is)."""
+    for m in re.finditer(rf"(?<![\d.]){re.escape(number)}(?![\d.])\s*{_UNIT}", text):
+        if family is None or _FAMILY.get(m.group(1) or "") == family:
+            return True
+    return False
+
+
 def numbers_fit(query: str, text: str) -> float:
     """Share of the numbers the question names (50万, 2020年…) that ``text`` states, or whose span
     of the same kind it states ("交了13万个税" meets "12.6万—14.4万元", "今年63了" meets
     "男超过60周岁" — a bare figure about a person is an age — but not "连续失业一年以上"); 1.0 if none."""
-    wanted = {(n, _value(n, unit), _FAMILY.get(unit) or _bare(n)) for n, unit in _QUANTITY.findall(query)}
+    wanted = {(n, _value(n, unit), _FAMILY.get(unit) or _bare(n), unit in _FAMILY) for n, unit in _QUANTITY.findall(query)}
     if not wanted:
         return 1.0
     found = set(_NUMBER.findall(text))
-    spans = _ranges(arabic_numerals(text))
-    return sum(n in found or (not _YEAR_LIKE.match(n) and any(lo <= v <= hi and kind == unit for lo, hi, unit in spans))
-               for n, v, kind in wanted) / len(wanted)
+    text = arabic_numerals(text)
+    # A figure said with its unit is that figure of that kind: "连住十天" is not met by "10张床位".
+    stated = {(n, _FAMILY.get(unit)) for n, unit in _QUANTITY.findall(text)}
+    spans = _ranges(text)
+    return sum(((n, kind) in stated if said else n in found)
+               or (not _YEAR_LIKE.match(n) and any(lo <= v <= hi and kind == unit for lo, hi, unit in spans))
+               for n, v, kind, said in wanted) / len(wanted)
 
 
 def sentence_terms(query: str, text: str) -> tuple[float, float]:

@@ -85,6 +85,10 @@ _ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[�
 _INTRO_END = ("：", ":")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
 _REFERS_BACK = re.compile(r"本条|前款|本款|上述|前述")
+# A heading put as a question ("免费住宿能住多久", "如何申请？"): what the section answers, never an answer.
+_ASKS = re.compile(r"[？?]|[吗呢]$|多久|多少|怎么|怎样|如何|哪里|哪些|什么|是否|能否|可否")
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One piece an extractive answer may be: a sentence, a numbered item or a table row."""
@@ -115,7 +119,7 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
         # which its sentences may never repeat.
         for section in (h.strip() for h in chunk.heading.split(" > ")) if chunk.heading else ():
             if (len(section) >= _MIN_SENTENCE and not _ITEM.match(section) and not restates_title(section, chunk.title)
-                    and all(c.text != section for c in out)):
+                    and not _ASKS.search(section) and all(c.text != section for c in out)):
                 out.append(Candidate(rank, pos, section))
         for n, line in enumerate(chunk.text.split("\n")):
             row = row_units(line)

@@ -589,6 +589,32 @@ def test_a_figure_meets_the_span_of_its_kind_that_holds_it():
     assert numbers_fit("2020年以后", "工作满5年以上") == 0.0
 
 
+def test_a_figure_said_with_its_unit_is_met_only_by_that_figure_of_that_kind():
+    """"能连住十天吗" asks about 10 days: "共有10张床位" states ten beds, which is neither the figure
+    asked nor a word of the question (user test 6 got the station's address); 10天 or 10日 is."""
+    from knowledge.relevance import coverage, numbers_fit
+
+    beds = "驿站共有10张床位，为青年人才提供免费住宿。"
+    assert numbers_fit("能连住10天吗", beds) == 0.0
+    assert numbers_fit("能连住10天吗", "每次最多住10日。") == 1.0
+    assert numbers_fit("能住10个人吗", beds) == 1.0  # said without a unit of a known kind: the number itself
+    assert coverage("驿站能连住10天吗", beds) < coverage("驿站能连住10天吗", "驿站每次最多住10天。")
+
+
+def test_a_heading_put_as_a_question_is_never_an_answer():
+    """"免费住宿能住多久" heads the section that answers it; shown as an answer to "真的免费？" it
+    reads as the bot asking back (user test 6)."""
+    from knowledge.evidence import answer_candidates
+    from knowledge.snapshot import ChunkRecord
+
+    chunk = ChunkRecord(id="a#2", doc_id="a", title="驿站预约须知", heading="驿站预约须知 > 免费住宿能住多久",
+                        position=2, text="青年人才驿站免费住宿每次最多7晚（7天）。")
+    assert [c.text for c in answer_candidates([chunk])] == ["青年人才驿站免费住宿每次最多7晚（7天）。"]
+    stated = ChunkRecord(id="b#0", doc_id="b", title="人才政策", heading="人才政策 > 做实“优堰”生态保障", position=0,
+                         text="完善人才服务体系。")
+    assert "做实“优堰”生态保障" in [c.text for c in answer_candidates([stated])]
+
+
 def test_a_year_of_the_askers_life_or_of_a_documents_making_asks_no_year(shipped_kb):
     """"我是2022年毕业的" says when the asker graduated: the 2023 report still answers what the
     驿站 offers. "2016年出台的那个条例" names when a law was made, which its year (that of its last

@@ -262,7 +262,7 @@ _ASPECT = re.compile(r"(?<=.)[了过着]$")  # aspect particles glued to a verb 
 # "几套" "几家" "几项": how-many question words, not topics.
 # "多大" cut apart (多, 大) is a how-much question word too. ("多久" stays a term: weighing it
 # as nothing lost "驿站能住多久" its "7晚" to a sentence on 毕业5年内, in the conversation suite.)
-_HOW_MANY = re.compile(r"^(?:几[个位家项所件套次名场种条]?|多|大|多大)$")
+_HOW_MANY = re.compile(r"^(?:几[个位家项所件套次名场种条张间批户份层]?|多|大|多大)$")
 # "多不多" "行不行" "够不够": a yes-or-no question word (A-not-A), which no text states.
 _A_NOT_A = re.compile(r"^(.{1,2})[不没]\1$")
 

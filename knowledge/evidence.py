@@ -86,7 +86,7 @@ _INTRO_END = ("：", ":")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
 _REFERS_BACK = re.compile(r"本条|前款|本款|上述|前述")
 # A heading put as a question ("免费住宿能住多久", "如何申请？"): what the section answers, never an answer.
-_ASKS = re.compile(r"[？?]|[吗呢]$|多久|多少|怎么|怎样|如何|哪里|哪些|什么|是否|能否|可否")
+_ASKS = re.compile(r"[？?]|[吗呢]$|多久|多少|怎么|怎样|如何|哪|谁|几|何时|什么|是否|能否|可否|能不能|可不可以|有没有")
 
 
 @dataclass(frozen=True)

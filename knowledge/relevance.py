@@ -18,7 +18,7 @@ from knowledge.index import ChunkRecord
 from knowledge.snapshot import CARD_HEADING
 from knowledge.neighbours import near_words
 from knowledge.places import gazetteer
-from knowledge.text import arabic_numerals, content_terms, synonyms, to_simplified, word_tag, words
+from knowledge.text import MEASURE_WORDS, arabic_numerals, content_terms, synonyms, to_simplified, word_tag, words
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
 GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动 "
@@ -179,7 +179,7 @@ _ATTRIBUTES = [
     # "利率多少" "按百分之几" "占住房用地的多少": a rate or share.
     # ("个人出几个点": percentage points.)
     (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%|几个点|多少个点|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"),
-     re.compile(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|{_N}倍")),  # 七成, 3倍; not 构成, 造成
+     re.compile(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|{_N}倍|双倍|加倍")),  # 七成, 3倍; not 构成, 造成
     # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share.
     (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), re.compile(rf"{_SUM}|{_SHARE}|\d")),
     # "几点入住": a time of day.
@@ -336,11 +336,13 @@ def missing_attribute(query: str, text: str) -> bool:
 
 
 # "缴费基数最低能按多少报" "系数是多少" "要学多少学时": a quantity, of a kind no pattern above names.
-# Not "或多或少", "多少有点", "好几个月" (several), "哪几个" (which), "第几条" (an ordinal, above), and
-# not a count of things ("驿站有几个", "多少家"), which a list of their names may answer.
-_HOW_MUCH = re.compile(r"(?<!或)多少(?![有也还个位名家项所种条套张批户间])|(?<![好哪这那十第])几(?=[年月天岁次倍成分万])")
-_FIGURE = re.compile(r"(?<![第\d])\d|百分之|免费|免收|不收|全额|(?<![第一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万半]+(?:多|余)?"
-                     r"(?:个|位|名|家|项|年|月|天|日|岁|周岁|次|件|种|条|套|张|所|批|户|间|倍|成|元|分|万|人|晚|小时|工作日)")
+# Not "多少有点", "好几个月" (several), "哪几个" (which), "第几条" (an ordinal, above), not a count
+# of things ("驿站有几个", "多少家"), which a list of their names may answer, nor "多少材料" (which).
+_HOW_MUCH = re.compile(rf"多少(?![有也还{MEASURE_WORDS}]|材料|资料|手续|证件|证明)|(?<![好哪这那十第])几(?=[年月天岁次倍成分万])")
+_FIGURE = re.compile(r"(?<![第\d])\d|百分之|免费|免收|不收|全额|双倍|加倍"
+                     r"|(?<![第一二两三四五六七八九十百千万同])[一二两三四五六七八九十百千万半]+(?:多|余)?"
+                     r"(?:个|位|名|家|项|年|月|天|日|岁|周岁|次|件|种|条|套|张|所|批|户|间|份|倍|成|元|分(?!重要)|万(?!不)|人|晚"
+                     r"|周|小时|工作日|学时|平方米|平米)")
 
 # The kinds of fact above that are figures themselves (an amount, a duration, a count…).
 _FIGURES = frozenset(has for _, has in _ATTRIBUTES
@@ -369,7 +371,7 @@ def attribute_fit(query: str, text: str, context: str = "") -> int:
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A figure and its unit: "13万", "60周岁", "3年", "2000元". Units of one kind are one family.
-_UNIT = r"(周岁|岁|个月|月|年|天|日|工作日|万元|元|万|分|%|％)?"
+_UNIT = r"(周岁|周年|岁|个工作日|个月|月|年|天|日|工作日|万元|元|万|分|%|％)?"
 _Q = rf"(\d+(?:\.\d+)?)\s*{_UNIT}"
 _QUANTITY = re.compile(_Q)
 # Where a table or a rule puts a person's figure: "9.4万—11.2万元", "60周岁以上", "不满10年".
@@ -382,8 +384,8 @@ _UPPER_WORDS = ("不满", "未满", "低于", "少于", "小于", "不超过", "
                 "低于或等于", "低于等于", "小于或等于", "小于等于")
 # "高于15600元，低于或等于24795元": a lower and an upper bound in one clause are one band of a table.
 _BAND_GAP = re.compile(r"^[，、,\s]*(?:且|并且|但|而)?[，、,\s]*$")
-_FAMILY = {"周岁": "age", "岁": "age", "个月": "month", "月": "month", "年": "year", "天": "day", "日": "day",
-           "工作日": "day", "万元": "money", "元": "money", "万": "money", "分": "score", "%": "share", "％": "share"}
+_FAMILY = {"周岁": "age", "岁": "age", "个月": "month", "月": "month", "年": "year", "周年": "year", "天": "day",
+           "日": "day", "工作日": "day", "个工作日": "day", "万元": "money", "元": "money", "万": "money", "分": "score", "%": "share", "％": "share"}
 
 
 def _value(number: str, unit: str) -> float:
@@ -472,7 +474,7 @@ def subject_share(query: str, text: str) -> float:
 
 
 # Questions about a document itself (its 文号, issuer, dates), which its card answers.
-_ABOUT_DOCUMENT = re.compile(r"文号|第几号|几号文|发文|发布|印发|颁布|出台|成文|施行|实行|生效|实施|哪个部门|哪个单位|哪个机关|谁发|哪年|哪一年"
+_ABOUT_DOCUMENT = re.compile(r"文号|第几号|几号文|发文|发布|印发|颁布|出台|成文|施行|(?:开始|何时|哪天|什么时候|啥时候)实行|生效|实施|哪个部门|哪个单位|哪个机关|谁发|哪年|哪一年"
                              r"|(?:什么时候|啥时候|哪天|何时|谁)(?:审议)?通过|修改过|修订过|修正过")
 
 

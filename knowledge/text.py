@@ -39,9 +39,10 @@ CLOSERS = "”’』」）)"
 _SENTENCE = re.compile(rf"[^{SENTENCE_ENDS}\n]*[{SENTENCE_ENDS}]+[{CLOSERS}]*|[^{SENTENCE_ENDS}\n]+")
 # A table row as ingest writes it and answers read it: "序号：1；性别：男；…；补缴金额：100710元。", or
 # with its first cell bare when the header's corner is empty (a column of row labels): "第一类；性别：男；…。"
-_ROW_FIELD = r"[^：；。\n]{1,16}：[^；\n]*"
-_ROW_LINE = re.compile(rf"^(?:[^：；。\n]{{1,30}}；(?:{_ROW_FIELD}；)*|(?:{_ROW_FIELD}；)+){_ROW_FIELD}。$")
-_ROW_FIELD_START = re.compile(r"(?:^|；)([^：；。\n]{1,16}：)")
+# A key or a bare cell holds no comma: "…；逾期的，处罚如下：按日加收…。" is a sentence, not a row.
+_ROW_FIELD = r"[^：；。，\n]{1,16}：[^；\n]*"
+_ROW_LINE = re.compile(rf"^(?:[^：；。，\n]{{1,30}}；(?:{_ROW_FIELD}；)*|(?:{_ROW_FIELD}；)+){_ROW_FIELD}。$")
+_ROW_FIELD_START = re.compile(r"(?:^|；)([^：；。，\n]{1,16}：)")
 
 
 def is_row(line: str) -> bool:
@@ -262,7 +263,9 @@ _ASPECT = re.compile(r"(?<=.)[了过着]$")  # aspect particles glued to a verb 
 # "几套" "几家" "几项": how-many question words, not topics.
 # "多大" cut apart (多, 大) is a how-much question word too. ("多久" stays a term: weighing it
 # as nothing lost "驿站能住多久" its "7晚" to a sentence on 毕业5年内, in the conversation suite.)
-_HOW_MANY = re.compile(r"^(?:几[个位家项所件套次名场种条张间批户份层]?|多|大|多大)$")
+# What things are counted in (几张床, 多少份): after 几 or 多少 they ask how many, which a list may answer.
+MEASURE_WORDS = "个位名家项所件套次场种条张间批户份层"
+_HOW_MANY = re.compile(rf"^(?:几[{MEASURE_WORDS}]?|多|大|多大)$")
 # "多不多" "行不行" "够不够": a yes-or-no question word (A-not-A), which no text states.
 _A_NOT_A = re.compile(r"^(.{1,2})[不没]\1$")
 

@@ -598,6 +598,8 @@ def test_a_figure_said_with_its_unit_is_met_only_by_that_figure_of_that_kind():
     assert numbers_fit("能连住10天吗", beds) == 0.0
     assert numbers_fit("能连住10天吗", "每次最多住10日。") == 1.0
     assert numbers_fit("能住10个人吗", beds) == 1.0  # said without a unit of a known kind: the number itself
+    assert numbers_fit("5天能办好吗", "5个工作日内办结。") == 1.0  # units of one kind
+    assert numbers_fit("毕业3年了", "毕业满3周年的") == 1.0
     assert coverage("驿站能连住10天吗", beds) < coverage("驿站能连住10天吗", "驿站每次最多住10天。")
 
 
@@ -610,6 +612,10 @@ def test_a_heading_put_as_a_question_is_never_an_answer():
     chunk = ChunkRecord(id="a#2", doc_id="a", title="驿站预约须知", heading="驿站预约须知 > 免费住宿能住多久",
                         position=2, text="青年人才驿站免费住宿每次最多7晚（7天）。")
     assert [c.text for c in answer_candidates([chunk])] == ["青年人才驿站免费住宿每次最多7晚（7天）。"]
+    for asked in ("谁可以申请人才公寓", "几点可以入住", "能不能续住", "有没有押金要交"):
+        heading = ChunkRecord(id="a#3", doc_id="a", title="驿站预约须知", heading=f"驿站预约须知 > {asked}",
+                              position=3, text="按规定办理。")
+        assert asked not in [c.text for c in answer_candidates([heading])]
     stated = ChunkRecord(id="b#0", doc_id="b", title="人才政策", heading="人才政策 > 做实“优堰”生态保障", position=0,
                          text="完善人才服务体系。")
     assert "做实“优堰”生态保障" in [c.text for c in answer_candidates([stated])]
@@ -670,6 +676,16 @@ def test_a_spoken_amount_falls_in_its_band_of_a_table():
     # An age said in words: "我妈四十二了" is 42, inside "女满四十周岁以上"; 十一假期 stays a holiday.
     assert arabic_numerals("我妈四十二了，十一假期") == "我妈42了，十一假期"
     assert numbers_fit(arabic_numerals("我妈四十二了在北京一直没工作"), arabic_numerals("（三）女满四十周岁以上的")) == 1.0
+
+
+def test_how_much_of_something_wants_a_figure_but_which_materials_does_not():
+    """"缴费基数按多少报" wants a figure; "需要多少材料" asks which papers, answered by naming them."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("缴费基数最低能按多少报", "缴费单位应当办理社会保险登记。") == -1
+    assert attribute_fit("缴费基数最低能按多少报", "缴费基数按上年度职工月平均工资的60%确定。") == 1
+    assert attribute_fit("申请需要多少材料", "应提交身份证、毕业证书和劳动合同。") >= 0
+    assert attribute_fit("未签合同赔几倍工资", "应当向劳动者每月支付双倍工资。") == 1
 
 
 def test_a_housing_word_asks_no_rent():

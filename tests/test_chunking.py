@@ -125,3 +125,13 @@ def test_a_row_whose_first_cell_has_no_header_is_kept_whole_too():
     row = "第一类；性别：男；人员类别：非困难人员；最低年限：25；月补缴基数：3357元；补缴金额：100710元。"
     assert any(row in c.text.split("\n") for c in chunks)
     assert not any(c.text.startswith(("最低年限", "月补缴基数", "补缴金额")) for c in chunks)
+
+
+def test_a_sentence_with_semicolons_and_a_colon_is_no_row():
+    """A row's keys and bare first cell hold no comma: "…；逾期的，处罚如下：…。" is a sentence of a
+    regulation, cut as sentences are; a row of a table with its first cell bare is still a row."""
+    from knowledge.text import is_row, row_cells
+
+    assert not is_row("用人单位应当依法缴纳社会保险费；逾期的，处罚如下：按日加收万分之五的滞纳金。")
+    row = "第一类；性别：男；补缴金额：100710元。"
+    assert is_row(row) and row_cells(row) == ["第一类", "性别：男", "补缴金额：100710元"]

@@ -14,13 +14,13 @@ from tests.conftest import app_overrides
 
 
 @pytest.fixture()
-def app(shipped_index, tmp_path):
+def app(shipped_index, shipped_kb, tmp_path):
     # A private index copy: these tests upload and delete documents.
     import shutil
 
     index = tmp_path / "index"
     shutil.copytree(shipped_index, index)
-    app = create_app(app_overrides(index, tmp_path))
+    app = create_app(app_overrides(index, tmp_path), embedder=shipped_kb.embedder)
     create_staff(app, "editor1", "editor")
     create_staff(app, "agent1", "agent")
     create_staff(app, "boss", "admin")

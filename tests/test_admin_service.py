@@ -17,8 +17,8 @@ NIGHT = users_today() + timedelta(days=2)
 
 
 @pytest.fixture()
-def app(index_copy, tmp_path):
-    app = create_app(app_overrides(index_copy, tmp_path))  # a private index: station edits re-index 驿站预约须知
+def app(index_copy, shipped_kb, tmp_path):
+    app = create_app(app_overrides(index_copy, tmp_path), embedder=shipped_kb.embedder)  # a private index: station edits re-index 驿站预约须知
     create_staff(app, "agent1", "agent")
     return app
 

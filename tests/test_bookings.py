@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import timedelta
 
 import pytest
@@ -15,8 +16,16 @@ ONE_STATION = [{"id": "main", "name": "姜堰青年人才驿站", "address": "�
 TWO_STATIONS = ONE_STATION + [{"id": "lake", "name": "溱湖青年人才驿站", "address": "溱湖", "beds": 1}]
 
 
+_embedder = None  # the session's one loaded model (shipped_kb's), set for each test below
+
+
+@pytest.fixture(autouse=True)
+def _shared_embedder(shipped_kb, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "_embedder", shipped_kb.embedder)
+
+
 def _app(shipped_index, tmp_path, stations=TWO_STATIONS, **extra):
-    return create_app(app_overrides(shipped_index, tmp_path, stations=stations, **extra))
+    return create_app(app_overrides(shipped_index, tmp_path, stations=stations, **extra), embedder=_embedder)
 
 
 def _chat(client, *texts) -> list[str]:

@@ -13,10 +13,10 @@ from tests.conftest import app_overrides, users_today
 
 
 @pytest.fixture()
-def app(shipped_index, tmp_path):
+def app(shipped_index, shipped_kb, tmp_path):
     index = tmp_path / "index"
     shutil.copytree(shipped_index, index)
-    app = create_app(app_overrides(index, tmp_path))
+    app = create_app(app_overrides(index, tmp_path), embedder=shipped_kb.embedder)
     create_staff(app, "boss", "admin")
     create_staff(app, "editor1", "editor")
     return app

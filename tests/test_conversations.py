@@ -51,10 +51,11 @@ def served_index(shipped_index, tmp_path_factory):
 
 
 @pytest.fixture()
-def served_app(served_index, shipped_kb, tmp_path):
+def served_app(served_index, shipped_kb, sqlite_template, tmp_path):
     from bot import create_app
-    from tests.conftest import app_overrides
+    from tests.conftest import app_overrides, fresh_sqlite
 
+    fresh_sqlite(sqlite_template, tmp_path)  # each conversation its own database, as a new one is
     app = create_app(app_overrides(served_index, tmp_path), embedder=shipped_kb.embedder)
     app.config["TESTING"] = True
     return app

@@ -20,9 +20,9 @@ SOURCE = "（来源：《{}》·一、总体要求）"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, shipped_index, tmp_path):
+def db(request, shipped_index, shipped_kb, tmp_path):
     sections = {"database": {"url": request.getfixturevalue("pg_url")}} if request.param == "postgresql" else {}
-    app = create_app(app_overrides(shipped_index, tmp_path, **sections))
+    app = create_app(app_overrides(shipped_index, tmp_path, **sections), embedder=shipped_kb.embedder)
     with app.extensions["talent.db"]() as s:
         yield s
 

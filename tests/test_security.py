@@ -14,8 +14,8 @@ from tests.test_admin_service import _book
 
 
 @pytest.fixture()
-def app(shipped_index, tmp_path):
-    app = create_app(app_overrides(shipped_index, tmp_path))
+def app(shipped_index, shipped_kb, tmp_path):
+    app = create_app(app_overrides(shipped_index, tmp_path), embedder=shipped_kb.embedder)
     create_staff(app, "agent1", "agent")
     create_staff(app, "editor1", "editor")
     return app

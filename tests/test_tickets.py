@@ -21,8 +21,9 @@ ASKED = "描述您的问题"
 
 
 @pytest.fixture()
-def app(shipped_index, tmp_path, fake_wechat_api):
-    app = create_app(app_overrides(shipped_index, tmp_path, wechat={"api_base_url": fake_wechat_api.url}))
+def app(shipped_index, shipped_kb, tmp_path, fake_wechat_api):
+    app = create_app(app_overrides(shipped_index, tmp_path, wechat={"api_base_url": fake_wechat_api.url}),
+                     embedder=shipped_kb.embedder)  # one model, its vectors remembered between tests
     app.config["TESTING"] = True
     return app
 

@@ -174,12 +174,14 @@ def parse_date(text: str, today: date, week_of: date | None = None) -> date | No
     """
     t = _plain(text)
     corrected = _CORRECTED.search(t)
-    if corrected:  # "不是明天 是后天", "明天不行 后天吧": the day said after the one taken back
+    if corrected:  # "不是明天 是后天", "明天不行，后天吧": the day said after the one taken back
         day = parse_date(corrected.group(1) or corrected.group(2), today, week_of)
         if day is not None:
             return day
-    if day_taken_back(t, today) is not None:  # "不是明天", "后天不行" alone name no day to stay
-        return None
+    refused = refused_day(text, today)
+    if refused is not None:  # "我想订明天的，后天不行": the day the rest says; "不是明天" alone names none
+        day = _named_day(_plain(refused[1]), today, week_of)
+        return day if day != refused[0] else None
     return _named_day(t, today, week_of)
 
 
@@ -197,25 +199,59 @@ def _named_day(t: str, today: date, week_of: date | None = None) -> date | None:
     return None
 
 
+# Words that refuse the day said before them: "明天不行", "周三我去不了", "后天有事". One list, for a
+# day refused alone and a day refused with another said after it.
+_REFUSAL = r"不行|不可以|不太方便|不方便|去不了|来不了|没空|不太合适|不合适|不太行|有事"
 # A day taken back and another said instead: "不是明天 是后天", "明天不行，后天吧", "周三去不了 改周四".
 _CORRECTED = re.compile(r"(?:不是|并非).+?[，,、\s]*(?:而是|应该是|是|改成|换成|改到|换到)(.+)$|"
-                        r"(?:不行|不可以|不方便|去不了|来不了|没空)[，,、\s]*(?:那就|那|就|改成|换成|改到|换到|改)?(.+)$")
-# A day taken back with nothing said instead (user test 5 and 6: "不是明天" and "后天不行" were
-# taken as that day): the whole message is the day and the words that take it back.
-_TAKEN_BACK = re.compile(r"^(?:嗯|哦|呃|额)?(?:不是|并非|不要|不能)(.+?)[吧啊呀的了哦]*$|"
-                         r"^(.+?)(?:不行|不可以|不方便|去不了|来不了|没空|不合适|不太行|有事)[吧啊呀的了哦]*$")
-_TAKEN_BACK_EDGES = re.compile(r"[\s，,。.！!~～]+")
+                        rf"(?:{_REFUSAL})[，,、\s]*(?:那就|那|就|改成|换成|改到|换到|改)?(.+)$")
+# A day taken back by the words before it: "不是明天", "不要后天的" (the day right after them, user tests
+# 5 and 6); "不是本地人，明天想去住" takes back no day, nor "不是，明天" (no, tomorrow).
+_NOT_THIS_DAY = re.compile(r"^(?:嗯|哦|呃|额)?(?:我们|我)?(?:不是|并非|不要|不能)(?:在|要)?([^，,、。；;！!~～\s]+)(.*)$")
+_REFUSED_AFTER = re.compile(_REFUSAL)
+# What may stand beside the day taken back in its clause: "不是明天的", "不要后天入住".
+_BESIDE_DAY = re.compile(r"(?:那天|那|的|入住|住|到|去|来|订|我|我们|吧|啊|呀|了|哦|啦|呢)*")
+# Where a day refused by the words after it begins: "明天可以 后天不行" (spaces kept as a comma),
+# "我想订明天的后天不行" (voice input, no punctuation).
+_CLAUSE_BREAK = re.compile(r"[，,、。；;！!~～]+|可以|都行|没问题|但是|可是|不过|的|吧")
+_SPACE_BETWEEN_WORDS = re.compile(r"(?<=[^\d\s])[ \u3000\t]+(?=[^\d\s])")
+_ASKED = re.compile(r"[?？]|[吗嘛么][吧啊呀的了哦]*[\s，,。.！!~～]*$")
+_TAKEN_BACK_EDGES = re.compile(r"^[\s，,。.！!~～]+|[\s，,。.！!~～]+$")
+
+
+def refused_day(text: str, today: date) -> tuple[date, str] | None:
+    """(the day a message refuses, the rest of the message) for "不是明天", "后天不行", "我想订明天的，
+    后天不行" (the day beside the refusal, not the first said), "明天不行，后天或者大后天都行"; None
+    when it refuses no day, or asks ("不是明天吗？", "不是说明天吗")."""
+    t = _plain(_SPACE_BETWEEN_WORDS.sub("，", _TAKEN_BACK_EDGES.sub("", text)))
+    if _ASKED.search(t):
+        return None
+    m = _NOT_THIS_DAY.match(t)
+    if m:
+        day = _named_day(m.group(1), today)
+        if day is not None and _BESIDE_DAY.fullmatch(without_days_and_nights(m.group(1))):
+            return day, m.group(2)
+    m = _REFUSED_AFTER.search(t)
+    if not m:
+        return None
+    before = t[:m.start()]
+    pieces = [p for p in _CLAUSE_BREAK.finditer(before)]
+    starts = [0] + [p.end() for p in pieces]
+    ends = [p.start() for p in pieces] + [len(before)]
+    for start, end in reversed(list(zip(starts, ends))):  # the clause nearest the refusal that names a day
+        day = _named_day(before[start:end], today) if end > start else None
+        if day is not None:
+            return day, before[:start] + "，" + t[m.end():]
+    return None
 
 
 def day_taken_back(text: str, today: date) -> date | None:
     """The day a message takes back and says nothing instead of ("不是明天", "后天不行", "周三我去不了"),
     for the caller to ask which day then; None for any other message."""
-    t = _TAKEN_BACK_EDGES.sub("", _plain(text))
-    m = _TAKEN_BACK.match(t)
-    corrected = _CORRECTED.search(t) if m else None
-    if not m or (corrected and _named_day(corrected.group(1) or corrected.group(2), today) is not None):
+    refused = refused_day(text, today)
+    if refused is None or _named_day(_plain(refused[1]), today) is not None:
         return None  # "不是明天 是后天" says the other day
-    return _named_day(m.group(1) or m.group(2), today)
+    return refused[0]
 
 
 # Two days offered as one answer: "明天或者后天都行", "下周一或者下周二".
@@ -226,8 +262,9 @@ _ANY_OF_THEM = re.compile(r"都行|都可以|都好|都ok|都OK|随便|哪天都
 def either_day(text: str, today: date) -> tuple[list[date], bool] | None:
     """(the days, in order, and whether either will do) for a message naming two days or more as
     alternatives ("明天或者后天都行": both, either; "周三还是周四" asks); None otherwise."""
-    t = _plain(text)
-    parts = _EITHER.split(t)
+    refused = refused_day(text, today)  # "明天不行，后天或者大后天都行": the days after the refusal
+    t = _plain(refused[1] if refused else text)
+    parts = [part for part in _EITHER.split(t) if part]  # "要么明天要么后天"
     if len(parts) < 2:
         return None
     days = [_named_day(part, today) for part in parts]
@@ -264,12 +301,13 @@ _YEAR_PART = {"底": 12, "末": 12, "下旬": 12, "初": 1, "上旬": 1}  # "年
 # Some days soon rather than a day: "这两天", "最近", "过几天", "下个礼拜" (no weekday after it). Said
 # instead of a day, which one is asked (user test 6: "这两天能住驿站吗" was taken as two nights).
 # (first, last) days from today; a week word is that calendar week.
-_NEAR = re.compile(r"这两天|这几天|近几天|最近几天|最近两天|最近|过几天|过些天|过一阵|(下个?|这个?|本)(?:周|星期|礼拜)(?![一二三四五六日天末])")
-_NEAR_DAYS = {"这两天": (0, 2), "最近两天": (0, 2), "这几天": (0, 4), "近几天": (0, 4), "最近几天": (0, 4), "最近": (0, 4),
+_NEAR = re.compile(r"这两天|这几天|近几天|近两天|最近几天|最近两天|最近(?!的)|过几天|过些天|过一阵|(下个?|这个?|本)(?:周|星期|礼拜)(?![一二三四五六日天末])")
+_NEAR_DAYS = {"这两天": (0, 2), "最近两天": (0, 2), "这几天": (0, 4), "近几天": (0, 4), "近两天": (0, 2), "最近几天": (0, 4), "最近": (0, 4),
               "过几天": (2, 7), "过些天": (2, 7), "过一阵": (3, 14)}
-# A month said alone ("明年3月", "3月份"), not a day of it nor a part ("3月8号", "3月底") nor what
-# happens in it ("3月毕业").
-_MONTH_ONLY = re.compile(rf"(明年|今年)?(\d{{1,2}}|{_CN_NUM})月份?(?![\d零〇一二两三四五六七八九十号日初底末中上下份]|毕业|入职|开学|考试|面试)")
+# A month said alone ("明年3月", "3月份去"), not a day of it nor a part ("3月8号", "3月底") nor what
+# happens in it ("6月才毕业", "今年6月刚毕业"): only particles or 去/来/住 may follow it. "两月" is two months.
+_MONTH_ONLY = re.compile(rf"(明年|今年)?(?!两)(\d{{1,2}}|{_CN_NUM})月份?(?![\d零〇一二两三四五六七八九十])"
+                         r"(?=(?:[吧啊呀的了哦呢吗嘛]|入住|去|来|住)*(?:[，,、。；;！!?？~～\s]|$|去|来|住|入住))")
 _NEXT_YEAR = "明年"
 
 
@@ -291,6 +329,8 @@ def _month_only(text: str, today: date) -> tuple[str, date, date] | None:
     m = _MONTH_ONLY.search(text)
     month = _num(m.group(2)) if m else None
     if not month or not 1 <= month <= 12:
+        return None
+    if m.group(1) and m.group(1) != _NEXT_YEAR and month < today.month:  # "今年6月" in November is past
         return None
     year = today.year + 1 if m.group(1) == _NEXT_YEAR or month < today.month else today.year
     return m.group(0), max(date(year, month, 1), today), _month_end(year, month)
@@ -406,7 +446,7 @@ def next_day_of_month(day: int, today: date) -> date | None:
 
 
 # After a holiday, not on it: "国庆后", "元旦以后", "五一假期结束".
-_AFTER = re.compile(r"(?:假期|长假|小长假|黄金周)?(?:后|以后|之后|过后|过完|结束|完了)")
+_AFTER = re.compile(r"节?(?:假期|长假|小长假|黄金周)?(?:后|以后|之后|过后|过完|结束|完了)")
 
 
 def _holiday(t: str, today: date) -> tuple[bool, date | None]:
@@ -424,7 +464,10 @@ def after_holiday(text: str, today: date) -> tuple[str, date] | None:
     for pattern, month, day in _FIXED_HOLIDAYS:
         m = pattern.search(t)
         after = _AFTER.match(t, m.end()) if m else None
-        if after and (holiday := _upcoming(today, month, day)) is not None:
+        holiday = _upcoming(today, month, day) if after else None
+        if holiday is not None and holiday < today:  # "国庆后" in November: next year's, never a past day
+            holiday = _make(today.year + 1, month, day)
+        if holiday is not None:
             return t[m.start():after.end()], holiday + timedelta(days=7)
     return None
 

@@ -327,3 +327,78 @@ def test_a_stays_end_said_before_its_start_is_the_next_such_weekday():
 )
 def test_a_day_taken_back_and_another_said_is_the_other(text, expected):
     assert parse_date(text, DEC_SUNDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # 不是/不要 before other words takes no day back, nor a question (review of user test 6's fixes)
+        ("不是本地人，明天想去住", date(2026, 11, 27)), ("不是学生 后天能住吗", date(2026, 11, 28)),
+        ("不要太晚，明天吧", date(2026, 11, 27)), ("不是说明天吗", date(2026, 11, 27)),
+        ("不是明天吗？", date(2026, 11, 27)), ("不是，明天", date(2026, 11, 27)),
+        # the day refused is the one beside the refusal, not the first said
+        ("我想订明天的，后天不行", date(2026, 11, 27)), ("明天可以 后天不行", date(2026, 11, 27)),
+        # every refusal word refuses the day before it, with another said after it or not
+        ("明天有事，后天可以", date(2026, 11, 28)), ("明天不太行，后天吧", date(2026, 11, 28)),
+        ("明天不合适 后天呢", date(2026, 11, 28)), ("不是明天", None), ("后天有事", None),
+    ],
+)
+def test_a_day_is_taken_back_only_by_words_beside_it(text, expected):
+    from bot.dates import day_taken_back
+
+    assert parse_date(text, THURSDAY) == expected
+    if expected is not None:
+        assert day_taken_back(text, THURSDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "taken_back"),
+    [("不是明天", date(2026, 11, 27)), ("我想订明天的，后天不行", None), ("周三我去不了", date(2026, 12, 2)),
+     ("大后天不行", date(2026, 11, 29)), ("不要后天的", date(2026, 11, 28)), ("不是明天吗", None)],
+)
+def test_the_day_taken_back(text, taken_back):
+    from bot.dates import day_taken_back, refused_day
+
+    assert day_taken_back(text, THURSDAY) == taken_back
+    assert refused_day("明天可以 后天不行", THURSDAY)[0] == date(2026, 11, 28)
+    assert refused_day("不是明天，后天或者大后天都行", THURSDAY)[0] == date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("明天不行，后天或者大后天都行", [date(2026, 11, 28), date(2026, 11, 29)]),
+     ("不是明天，后天或者大后天都行", [date(2026, 11, 28), date(2026, 11, 29)]),
+     ("要么明天要么后天", [date(2026, 11, 27), date(2026, 11, 28)])],
+)
+def test_days_offered_after_a_refusal_or_each_after_a_word_of_choice(text, days):
+    from bot.dates import either_day
+
+    assert either_day(text, THURSDAY)[0] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("国庆后", date(2027, 10, 8)), ("十一假期后", date(2027, 10, 8)), ("国庆节后", date(2027, 10, 8)),
+     ("元旦节后", date(2027, 1, 8)), ("圣诞节后", date(2027, 1, 1)), ("五一节后", date(2027, 5, 8))],
+)
+def test_after_a_holiday_is_after_its_next_day_never_a_past_one(text, expected):
+    from bot.dates import after_holiday
+
+    assert after_holiday(text, THURSDAY)[1] == expected
+    assert parse_date(text, THURSDAY) is None
+
+
+@pytest.mark.parametrize("text", ["今年6月", "我今年6月刚毕业", "6月才毕业", "住两月", "离我最近的驿站能住吗",
+                                  "最近的驿站在哪"])
+def test_no_period_of_days_to_stay(text):
+    from bot.dates import vague_period
+
+    assert vague_period(text, THURSDAY) is None
+
+
+def test_some_days_soon_and_a_month_to_go():
+    from bot.dates import vague_period, without_days_and_nights
+
+    assert vague_period("近两天", THURSDAY)[1:] == (THURSDAY, date(2026, 11, 28))
+    assert vague_period("3月份去驿站住几天", THURSDAY)[1:] == (date(2027, 3, 1), date(2027, 3, 31))
+    assert vague_period("今年12月份", THURSDAY)[1:] == (date(2026, 12, 1), date(2026, 12, 31))
+    assert without_days_and_nights("最近的驿站在哪") == "最近的驿站在哪"

@@ -186,3 +186,21 @@ def test_an_age_said_as_i_am_n_inside_a_reply_to_the_age_question():
     assert age_in("为什么要问年龄 我32了不行吗", asked=True) == 32
     assert age_in("嗯是的 我23", asked=True) == 23
     assert age_in("为什么要问年龄 我32了不行吗", asked=False) is None
+
+
+@pytest.mark.parametrize("text", ["我20 号能住吗", "我12 号入住", "我10 月毕业的能住吗"])
+def test_two_digits_before_a_word_of_a_day_are_no_age(text):
+    assert age_in(text, asked=False) is None and age_in(text) is None
+
+
+@pytest.mark.parametrize(("text", "name"), [("联系人王凯13712345602", "王凯"),
+                                            ("联系人：王凯", "王凯"), ("王凯 13712345602", "王凯")])
+def test_a_name_beside_a_phone_is_a_name_only(text, name):
+    assert name_in(text) == name
+
+
+def test_a_yes_sign_needs_a_sign():
+    from bot.dialogue.intents import YES_SIGNS
+
+    assert not any(YES_SIGNS.match(t) for t in ("!", "！！", "\ufe0f"))
+    assert all(YES_SIGNS.match(t) for t in ("👍", "👍🏻", "👌!", "✅ "))

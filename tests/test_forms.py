@@ -83,3 +83,19 @@ def test_the_example_date_in_the_booking_prompt_can_be_booked(client):
     asked = client.post("/api/chat", json={"text": "溱湖"}).json["reply"]
     example = re.search(r"“下周一”“(.+?)”", asked).group(1)
     assert "住几晚" in client.post("/api/chat", json={"text": example}).json["reply"]
+
+
+@pytest.mark.parametrize(("text", "another"), [("再帮我看一下", False), ("再帮我确认一下", False), ("再订一个", True),
+                                               ("再帮我朋友订一个", True), ("再预约一下", True)])
+def test_another_is_a_request_for_one_more(text, another):
+    from bot.dialogue.forms import ANOTHER
+
+    assert bool(ANOTHER.search(text)) == another
+
+
+@pytest.mark.parametrize(("text", "several"), [("溱湖还有几个床位？", False), ("总站有几张床", False),
+                                               ("订两个床位", True), ("我们三个人一起住", True)])
+def test_a_question_of_how_many_beds_is_no_stay_for_several(text, several):
+    from bot.dialogue.booking_flow import _SEVERAL_PEOPLE
+
+    assert bool(_SEVERAL_PEOPLE.search(text)) == several

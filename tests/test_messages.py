@@ -34,7 +34,8 @@ RECOGNISED = {
     "bot/dates.py": ["_CN_NUM", "_WEEKDAY", "_RELATIVE", "_WEEKS_AHEAD",  # 十二, 周三, 明天, 下周
                      "_NEXT", "_WEEKEND", "_THIS", "_NEXT_WEEK", "_DOTTED",
                      "_PERIOD_DAYS", "_YEAR_PART",                  # 月底, 下旬; 年底
-                     "_NEAR_DAYS", "_NEXT_YEAR"],                   # 这两天, 过几天; 明年3月
+                     "_NEAR_DAYS", "_NEXT_YEAR",                    # 这两天, 过几天; 明年3月
+                     "_REFUSAL"],                                   # 不行, 有事: a day refused
     "bot/dialogue/ticket_flow.py": ["_WANTING"],                 # "我要" before 投诉
     "bot/dialogue/engine.py": ["WARM_UP_QUESTION"],           # a question classified before the first message
     "bot/dialogue/booking_flow.py": ["_CHANGE_WORDS", "_NOT_NEGATED", "_COMPANIONS"],  # 改日期, 手机号写错了; 不是来…; 朋友, 同学

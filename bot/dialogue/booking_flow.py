@@ -21,7 +21,7 @@ from bot.dates import (after_holiday, day_label, day_label_with_year, day_taken_
                        weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
-                                  nights_in, normalise, over_limit, partial_name, phone_in, stated_name,
+                                  nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
 from bot.dialogue.forms import (CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
@@ -111,9 +111,12 @@ def _check_in(text: str, ft: FormTurn):
         return None
     now, window = _today(ft), ft.settings.booking.window_days
     offered = ft.values.get(_OFFERED_DAY)
-    if (offered and "check_in" not in ft.values and ft.step in ("station", "check_in", "nights")
-            and yes_no(text) == "yes"):  # "嗯对的" to the day offered (user test 6: "没看懂这个日期")
-        return offered
+    if offered and "check_in" not in ft.values and ft.step in ("station", "check_in", "nights"):
+        answer = yes_no(text)
+        if answer == "yes":  # "嗯对的" to the day offered (user test 6: "没看懂这个日期")
+            return offered
+        if answer == "no":  # "不是": a later "好的" takes no day
+            ft.values.pop(_OFFERED_DAY, None)
     taken_back = day_taken_back(normalise(text), now)
     if taken_back is not None:  # "不是明天", "后天不行": not that day, and no other said (user tests 5, 6)
         if ft.values.get("check_in") == taken_back.isoformat():
@@ -122,7 +125,7 @@ def _check_in(text: str, ft: FormTurn):
     either = either_day(normalise(text), now)
     if either is not None:  # "明天或者后天都行": taken and said back; "周三还是周四" asked
         days, any_will_do = either
-        labels = [messages.DAY_AND_WEEKDAY.format(day=day_label(d), weekday=weekday_label(d)) for d in days]
+        labels = [messages.DAY_AND_WEEKDAY.format(day=day_label(d), weekday=weekday_label(d)) for d in sorted(days)]
         usable = [d for d in days if now <= d <= now + timedelta(days=window)]
         if not any_will_do or not usable:
             return Refused(messages.BOOKING_WHICH_OF_DAYS.format(days=messages.DAYS_WHICH_JOIN.join(labels)))
@@ -147,6 +150,8 @@ def _check_in(text: str, ft: FormTurn):
             return Refused(messages.BOOKING_WHICH_DAY_OF.format(said=said, first=day_label(first),
                                                                last=day_label(last)))
         after = after_holiday(text, now)
+        if after is not None and (after[1] - now).days > window:  # "国庆后" in November: next year's
+            return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=day_label(now + timedelta(days=window))))
         if after is not None:  # "国庆后": which day after it
             return Refused(messages.BOOKING_AFTER_HOLIDAY.format(said=after[0], example=day_label(after[1])))
         return None
@@ -212,7 +217,13 @@ def _name(text: str, ft: FormTurn):
     if partial_name(text):  # "我姓陈", "叫我小王就行": the stay is checked against an ID card
         return Refused(messages.BOOKING_FULL_NAME)
     name = name_in(text)
+    if name and ft.step not in _WHO_IS_ASKED and (  # beside a phone, the name not asked: "ok 137…", "明早 137…"
+            not _HAN.search(name) or all(flag.startswith("t") for _, flag in parts_of_speech(name))):
+        return None
     return ft.turn.as_typed(name) if name else None
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _phone(text: str, ft: FormTurn):
@@ -373,7 +384,7 @@ _COMPANIONS = "朋友|同学|室友|同事|男朋友|女朋友|对象|家人|老
 _SOMEONE_ELSE = re.compile(rf"(帮|给|替)(我)?(的)?({_COMPANIONS})")
 # A stay for more than one person: "我们两个人", "我和同学一起", "带女朋友一块".
 _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一块|住)?(?!才)|我们(俩|两个|三个|几个)|"
-                             r"(两|俩|三|四|几|[2-9])(个|张)(床位|床|铺位|名额)|"   # "订两个床位"
+                             r"(两|俩|三|四|[2-9])(个|张)(床位|床|铺位|名额)|"   # "订两个床位"; "还有几个床位" asks
                              rf"(和|跟|带|还有|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)"
                              r"(一起|一块|俩|两个)|"
                              rf"^(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)")  # "我和我老公想去住"
@@ -733,7 +744,9 @@ def _described(turn: Turn, bookings: list) -> tuple[list, str] | None:
         return None
     stations = station_choices(turn.engine)
     station = station_in(turn.text, stations, by_number=False)
-    day = date_in(turn.text, users_today(turn.engine.settings))
+    today = users_today(turn.engine.settings)
+    # "22号那个我也去不了了": the day refused is the booking's
+    day = date_in(turn.text, today) or day_taken_back(normalise(turn.text), today)
     if station is None and day is None:
         return None
     matches = [b for b in bookings if (station is None or b.station_id == station)
@@ -985,6 +998,13 @@ def asks_near_days(turn: Turn) -> bool:
                 and vague_period(normalise(text), users_today(turn.engine.settings)) is not None)
 
 
+# Whether the stay asked about is at the station, not a flat or a housing subsidy (购房补贴, 租房,
+# 住房补贴, 人才公寓 have rules of their own): the station or 入住 named, or 住 said of a place to stay.
+_ABOUT_THE_STATION = re.compile(r"驿站|入住")
+_STAY_VERB = re.compile(r"住(?![房宅])")
+_OTHER_HOUSING = re.compile(r"房|公寓|补贴|补助|落户")
+
+
 # Asking whether one may stay: "我36了能住驿站吗", "毕业六年了可以吗", "那我老婆能住吗 她30".
 _MAY_STAY = re.compile(r"能住|可以住|能不能住|可不可以住|能入住|可以入住|能不能入住|符合|够条件|有资格|能申请|可以申请|"
                        r"能订|可以订|可以吗|能吗|行吗|行不行|可不可以|能不能")
@@ -996,10 +1016,13 @@ def eligibility_said(turn: Turn) -> Reply | None:
     what the service's own conditions (config ``booking.eligibility``) say of those facts. None
     when the message asks nothing of the kind, or states neither fact."""
     text, settings = turn.text, turn.engine.settings
-    about_stay = _ABOUT_A_STAY.search(text) or messages.BOOKING_TOPIC in turn.state.get("topic", "")
+    about_stay = (_ABOUT_THE_STATION.search(text) or messages.BOOKING_TOPIC in turn.state.get("topic", "")
+                  or (_STAY_VERB.search(text) and not _OTHER_HOUSING.search(text)))
     if not (QUESTION.search(text) and _MAY_STAY.search(text) and about_stay):
         return None
-    age, ago = age_in(text), years_since_graduation(text, users_today(settings))
+    # The message asks whether its sender may stay: the age is what it is about, as in a reply to the
+    # age question ("我36了能住驿站吗"); a bare number cannot be the whole of a question.
+    age, ago = age_in(text, asked=True), years_since_graduation(text, users_today(settings))
     checked = [q for q in settings.booking.eligibility
                if (q.max_age is not None and age is not None)
                or (q.graduated_within_years is not None and ago is not None)]
@@ -1010,5 +1033,7 @@ def eligibility_said(turn: Turn) -> Reply | None:
     if fails:
         return Reply(messages.ELIGIBILITY_FAILS.format(reasons="".join(fails)), actions=[messages.CHIP_TICKET],
                      intent="eligibility")
-    rules = "".join(q.reject for q in settings.booking.eligibility)
-    return Reply(messages.ELIGIBILITY_MEETS.format(rules=rules), actions=[messages.CHIP_BOOK], intent="eligibility")
+    facts = [messages.ELIGIBILITY_AGE if q.max_age is not None else messages.ELIGIBILITY_GRADUATED for q in checked]
+    said = (messages.ELIGIBILITY_BOTH.format(first=facts[0], second=facts[1]) if len(facts) == 2
+            else messages.ELIGIBILITY_ONE.format(fact=facts[0]))
+    return Reply(messages.ELIGIBILITY_MEETS.format(facts=said), actions=[messages.CHIP_BOOK], intent="eligibility")

@@ -20,7 +20,7 @@ from knowledge.text import cn_number, parts_of_speech
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
 _PHONE_WRITTEN = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
-_NAME_LEAD = re.compile(r"^(?:(?:嗯+|呃+|额+|那个)[\s，,]*)?(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|叫我|叫)?\s*")
+_NAME_LEAD = re.compile(r"^(?:(?:嗯+|呃+|额+|那个)[\s，,]*)?(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|(?:联系人|入住人)[是为叫:：]?|叫我|叫)?\s*")
 # What may follow a name said as a name ("叫我小王就行", "王芳吧"): not part of it.
 _NAME_TAIL = re.compile(r"(?:就行|就好|就可以|就可以了|即可|吧)$")
 _NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,10}[·•][\u3400-\u9fff·•]{1,10}|[A-Za-z][A-Za-z .'-]{1,19})$")
@@ -346,8 +346,9 @@ _AGE_STATED = re.compile(r"(?:今年|年龄|年纪)(?:是|已经|才|刚|刚满|
 _AGE_IN_REPLY = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|本人)(?:今年|已经|才|都|也)?" + _NUM
                            + r"(?:了|啦|$)(?![\d月号日年届级晚天个点])")
 # "他24 今年毕业", "我27 去年毕业 来找工作": a person and two digits, then a pause and more about
-# them (user test 6 was asked the age again): an age wherever it is said.
-_AGE_BESIDE = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|他|她|本人)(?:今年|已经|才|都|也)?(\d{2})(?:岁)?(?=[\s，,。、;；]|$)")
+# them (user test 6 was asked the age again): an age wherever it is said ("我20 号能住吗" is a day).
+_AGE_BESIDE = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|他|她|本人)(?:今年|已经|才|都|也)?(\d{2})(?!\s*[号日月年晚天个点])(?:岁)?"
+                         r"(?=[\s，,。、;；]|$)")
 _GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*"
                            r"(?:毕业|届)")
 # A year read out digit by digit, as voice input writes it: "二三年毕业", "二零二三年毕业".

@@ -34,7 +34,8 @@ CHANGE = re.compile(r"(改|修改|更改|换|重新|写错|不对)")
 # the user takes this one for done, which it is not (user test 4: a restart dropped its stay).
 # "再帮我朋友订一个": for whom may stand between (user test 6: it restarted, keeping the name).
 ANOTHER = re.compile(r"(再|另外|另|还要|还想)(?:(?:帮|给|替)我?的?[\u4e00-\u9fff]{0,3}?(?:也|再)?)?"
-                     r"(订|定|预约|预订|预定|约|来|要)?(一个|一次|一间|个|一下)")
+                     r"(?:(订|定|预约|预订|预定|约|来|要)?(一个|一次|一间|个)|(订|定|预约|预订|预定|约)一下)")
+# ("再帮我看一下", "再帮我确认一下" ask for nothing more: 一下 only after a word of booking)
 # Whether it is done, asked at the summary ("好了吗", "这样就可以了吧"): not yet, the 确认 is still to come.
 DONE_YET = re.compile(r"^(?:那|这样|那这样|是不是)?(?:就)?(?:好了|可以了|行了|成功了|完成了|弄好了|搞定了|ok了)(?:吗|没|没有|么|嘛|吧)$")
 # Several 是/否 in one message, apart ("是 是 是", "是，是，否"): the questions asked one after another,

@@ -88,7 +88,9 @@ _PAUSE = re.compile(r"^[\s，,。.！!~～、]+")
 _FILLERS_FIRST = re.compile(r"^(?:呃|额|嗯|恩|哦|噢|啊|那个)+(?=.)")
 # A thumbs-up and the like, sent alone: a yes where a summary waits for 确认 (forms.py), not
 # wherever a yes opens something (a ticket offered after a thumbs-up to an answer).
-YES_SIGNS = re.compile(r"^(?:[\s!！]|👍|👌|✅|🆗|🙆|[\U0001F3FB-\U0001F3FF\ufe0f\u200d♀♂])+$")
+# At least one sign itself: "!" or a lone variation selector says nothing.
+YES_SIGNS = re.compile(r"^(?:[\s!！]|[\U0001F3FB-\U0001F3FF\ufe0f\u200d♀♂])*(?:👍|👌|✅|🆗|🙆)"
+                       r"(?:[\s!！]|👍|👌|✅|🆗|🙆|[\U0001F3FB-\U0001F3FF\ufe0f\u200d♀♂])*$")
 
 
 def read_yes_no(text: str) -> tuple[str | None, str]:

@@ -434,16 +434,13 @@ def _bare(number: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _unit_family(number: str, query: str) -> str | None:
     """The kind of the unit ``query`` says ``number`` in (10天 → day), if any."""
-    m = re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])\s*{_UNIT}", query)
-    return _FAMILY.get(m.group(1)) if m and m.group(1) else None
+    unit = next((u for n, u in _QUANTITY.findall(query) if n == number), "")
+    return _FAMILY.get(unit)
 
 
 def _figure_in(number: str, family: str | None, text: str) -> bool:
     """Whether ``text`` states ``number`` (of the unit family given, when one is)."""
-    for m in re.finditer(rf"(?<![\d.]){re.escape(number)}(?![\d.])\s*{_UNIT}", text):
-        if family is None or _FAMILY.get(m.group(1) or "") == family:
-            return True
-    return False
+    return any(n == number and (family is None or _FAMILY.get(unit) == family) for n, unit in _QUANTITY.findall(text))
 
 
 def numbers_fit(query: str, text: str) -> float:

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Nine batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Ten batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -51,6 +51,14 @@ Nine batches, each shuffled with its own fixed seed; all but the fourth are spli
   55 of the 69 answerable ones on those five, 35 unanswerable near misses):
   random.Random(20261213), split in half and appended after batch 8 in both
   files, so no existing row moves.
+- batch 10 (TENTH_ANSWERABLE + TENTH_UNANSWERABLE, 100 questions, written
+  blind by another AI helper session after five more documents were added (51
+  in all: Shanghai Huangpu district incubator bases with subsidy amounts, the
+  Ningxia entrepreneurship and employment regulation, the Benxi employment
+  promotion regulation, the Shenzhen Longgang primary school place guide and
+  the Dongguan school place tables), 55 of the 65 answerable ones on those
+  five, 35 unanswerable near misses): random.Random(20261214), split in half
+  and appended after batch 9 in both files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -113,6 +121,12 @@ CDJ = "成都市就业促进条例.md"
 TJJ = "天津市就业促进条例.md"
 CQJ = "重庆市就业促进条例.md"
 HHJ = "呼和浩特市就业促进条例.md"
+# Added with batch 10 (sources in corpus/README.md).
+HPC = "上海市黄浦区创业孵化基地办公好去处，等你来翻牌！.md"
+NXC = "宁夏回族自治区创业与就业促进条例.md"
+BXJ = "本溪市就业促进条例.md"
+LGX = "深圳市龙岗区2016年义务教育阶段小学一年级学位申请指南.md"
+DGX = "2013-2014年东莞市新莞人子女积分制入学学位供给情况公布.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -1293,6 +1307,130 @@ NINTH_UNANSWERABLE = [
 ]
 
 
+# Batch 10: 55 questions on the five documents added with it (Shanghai Huangpu
+# incubator bases, Ningxia entrepreneurship and employment regulation, Benxi
+# employment promotion regulation, Shenzhen Longgang primary school place
+# guide, Dongguan school place tables), 10 on facts of earlier documents.
+TENTH_ANSWERABLE = [
+    # 上海市黄浦区创业孵化基地
+    ("上海黄浦区经人社认定的创业孵化基地现在一共几家啊", "16家", HPC),
+    ("我们仨打算在黄浦注册公司 入驻孵化基地的话工位补贴最多补多少钱", "最高不超过3万元", HPC),
+    ("黄浦孵化基地那个工位补贴 最长能申请几个月", "最高申请时长6个月", HPC),
+    ("拿到黄浦创卡以后在区里注册还带动了就业，一次性创业补贴给多少", "2万元-4万元", HPC),
+    ("毕业多少年以内的才能办黄浦创卡呀", "高校毕业5年内", HPC),
+    ("黄浦那些孵化基地加起来孵化面积有多大", "19.3万平方米", HPC),
+    ("8号桥创意园区办公室租金报价多少一平一天", "6.5元/平/天", HPC),
+    ("黄浦区科技创业中心孵化基地想租思南路那层楼，找哪位联系", "金夏荫", HPC),
+    ("慧想i+iDEA的工位一个月几钱", "2100元/月/个", HPC),
+    ("宏慧盟智园具体在哪条路几号", "蒙自路207", HPC),
+    ("与联联合办公总共有多少个工位 离哪个地铁站近", "288个工位", HPC),
+    ("上海集成电路设计孵化基地联合办公区的工位多少钱一个月", "900元/个/月", HPC),
+    ("SOHO丽园地址在哪，以前是干嘛的", "丽园路501号", HPC),
+    ("黄浦那个大有领域孵化基地在徐家汇路几楼", "徐家汇路610号25楼", HPC),
+    # 宁夏回族自治区创业与就业促进条例
+    ("宁夏政府安排的创业发展资金 都能花在哪些地方", "贷款担保基金", NXC),
+    ("在银川想开个职业中介所，开办资金最少得有多少", "不少于三万元", NXC),
+    ("宁夏申请开职业中介 交了材料人社几天内给答复", "十五个工作日内", NXC),
+    ("宁夏企业招了就业困难人员签一年合同，政府社保补贴一般最长给几年", "不超过三年", NXC),
+    ("我爸离退休还差四年，宁夏企业招他的话社保补贴能一直补到退休吗", "可延长至退休", NXC),
+    ("宁夏的大中专毕业生自己创业 贷款有没有贴息", "贷款贴息扶持", NXC),
+    ("宁夏创业与就业促进条例几号开始实施的", "2009年7月1日", NXC),
+    ("宁夏进城打工的参加就业培训，政府给啥补贴", "一次性就业培训补贴", NXC),
+    ("宁夏单位老是拖欠工资 人社会让它咋办", "预存工资保证金", NXC),
+    ("寧夏的公共就業服務機構能免費幫我辦失業登記嗎", "办理就业登记、失业登记", NXC),
+    ("宁夏开职业中介要几个专职工作人员", "三名以上", NXC),
+    # 本溪市就业促进条例
+    ("我前年本科毕业，在本溪租了个门面头一回创业，有场地补贴没，一年给多少", "6000元/年", BXJ),
+    ("本溪创业场地补贴最多能领几年啊", "补贴期限不超过2年", BXJ),
+    ("本溪的创业场地补贴，高校毕业生要毕业几年内才算", "毕业3年内", BXJ),
+    ("本溪场地补贴是不是得先正常经营一段时间才能申请 多久", "正常经营1年以上", BXJ),
+    ("本溪失业了想创业，创业担保贷款找哪个部门申请", "区人力资源和社会保障部门", BXJ),
+    ("本溪黑中介收求职的人押金，按人头罚多少", "五百元以上二千元以下", BXJ),
+    ("在本溪没许可偷偷做职业中介被查到 罚款是多少", "一万元以上三万元以下", BXJ),
+    ("本溪家里一个上班的都没有，去哪申请就业援助", "住所地街道、社区", BXJ),
+    ("本溪市就业促进条例是哪天施行的", "2012年3月1日", BXJ),
+    ("本溪对刚毕业的新成长劳动力 免费职业培训至少多长时间", "至少3个月", BXJ),
+    ("本溪低保户家里有人找到工作了 低保还能接着领不", "继续享受城市低保待遇", BXJ),
+    ("本溪政府投资的市场摊位 优先租给啥样的人", "优先向就业困难人员出租", BXJ),
+    # 深圳市龙岗区2016年小学一年级学位申请指南
+    ("深圳龙岗2016年上小一 孩子得是哪天之前出生的", "2010年8月31日", LGX),
+    ("龙岗小一学位申请一共可以填几个志愿", "四个志愿", LGX),
+    ("我们非深户在龙岗给娃申请小一，民办学校必须填几所", "两所及以上民办学校", LGX),
+    ("龙岗小一学区积分满分多少分", "满分为110分", LGX),
+    ("非深户在龙岗学区租房住，小一基础分算多少", "基础分为60分", LGX),
+    ("龙岗户口又在学区买了房的，小一基础分有多少", "基础分为100分", LGX),
+    ("龙岗积份入学加分最多能加到几分", "不得超过10分", LGX),
+    ("龙岗学位房制度，用过一次的房子小学阶段要锁几年", "小学锁定6年", LGX),
+    ("龙岗区教育局基教科的咨询电话多少", "89551962", LGX),
+    ("听说龙岗2017年小一积分不再看工伤险了，改看啥", "养老保险+医疗保险", LGX),
+    ("在龙岗申请小一 独生子女能加几分", "独生子女加2分", LGX),
+    # 2013-2014年东莞市新莞人子女积分制入学学位供给情况公布
+    ("东莞2014年给新莞人的孩子一共提供了多少个积分学位", "25119个", DGX),
+    ("东莞2014年积分制入学工作啥时候截止", "2014年6月20日", DGX),
+    ("东莞2013年小学一年级给新莞人子女多少学位", "13518个学位", DGX),
+    ("2013年东莞虎门镇小一一共给外地娃多少个学位", "1062", DGX),
+    ("东莞新莞人积分入学的申请表去哪里领", "新莞人服务管理中心领取", DGX),
+    ("东莞积分入学的优惠政策学位，包不包括企业人才的小孩", "含企业人才子女", DGX),
+    ("2013年莞城初一的新莞人学位是怎么分配的", "纳入电脑派位", DGX),
+    # 已有文件里前九批问得少的事实
+    ("天津公司跟我解除合同以后，单位要在多少天内去公共就业服务机构办手续", "解除之日起十五日内", TJJ),
+    ("天津做劳务派遣的公司，工商登记完多少天内要去人社备案", "登记后十日内", TJJ),
+    ("重庆给残疾人做职业培训的补贴，钱从哪儿出", "残疾人就业保障金", CQJ),
+    ("重庆三峡库区的移民考技能证 评价补贴从哪列支", "移民培训补助费", CQJ),
+    ("北京专业技术人员继续教育的费用到底谁出", "多渠道解决", BJJ),
+    ("北京继续教育除了进修班，去听学术讲座算不算", "学术讲座", BJJ),
+    ("北京继续教育课是啥职称的人来讲", "高、中级专业技术人员", BJJ),
+    ("上海的公共就业服务机构给用人单位办招退工登记收不收钱", "招退工登记备案", SH1),
+    ("上海有没有对社会开放的公共实训基地能去练技术", "公共实训基地", SH1),
+    ("成都职业技能培训补贴标准会不会跟着培训成本调整", "调节机制", CDJ),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 51 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document asking about topics the corpus covers
+# elsewhere, (c) another year, grade or category than the document covers.
+TENTH_UNANSWERABLE = [
+    # (a) 新文件所在地、但文件没写这一项
+    "黄浦创卡具体去哪申请，要准备啥材料",
+    "黄浦孵化基地的工位补贴是按月打钱还是一次性给",
+    "黄浦区的一次性创业开办补贴具体能给多少钱",
+    "8号桥那边能不能只租一个工位，一个工位多少钱",
+    "黄浦创业的社保费补贴一个人一个月补多少",
+    "宁夏职业介绍许可证有效期几年，到期咋续",
+    "银川大学生创业的一次性补贴能拿多少钱",
+    "宁夏小额贷款担保最多能给创业者担保多少",
+    "宁夏的创业服务热线电话是多少",
+    "本溪创业担保贷款最高能贷多少万",
+    "本溪的高校毕业生就业见习补贴一个月多少",
+    "本溪领失业保险金一个月能拿多少",
+    "本溪公共就业服务机构在哪，几点上班",
+    "龙岗2016年小一网上预报名几月几号开始",
+    "龙岗被民办学校录取了，政府的学位补贴一年补多少钱",
+    "龙岗区2016年小一公办学校一共招多少学生",
+    "龙岗那个新亚洲学校的招生地段包括哪些小区",
+    "东莞新莞人子女积分入学一般要多少分才能录上",
+    "东莞积分入学的积分表里父母是本科能加几分",
+    # (b) 没有文件的地方
+    "银川有没有给来找工作的应届生免费住几天的青年驿站",
+    "沈阳大学生自主创业有没有场地补贴，一年多少",
+    "大连的创业孵化基地能给多少工位补贴",
+    "杭州西湖区的众创空间一个工位一个月多少钱",
+    "深圳宝安区小一学位申请积分是怎么算的",
+    "广州天河区小一积分入学满分多少",
+    "鞍山的高校毕业生自主创业有场地补贴吗",
+    "西宁高校毕业生就业见习补贴怎么领",
+    "延边大学生创业担保贷款贴息能贴几年",
+    "上海浦东新区创业孵化基地有没有房租补贴",
+    # (c) 别的年份、年级或类别
+    "东莞2014年虎门镇小一积分制学位分到多少个",
+    "东莞2015年给新莞人子女提供了多少积分学位",
+    "东莞2013年初三插班给新莞人子女多少学位",
+    "本溪给引进的博士发不发安家费",
+    "宁夏对来工作的硕士研究生有没有生活补贴",
+    "黄浦区给新引进的硕士发租房补贴吗，一个月多少",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -1320,8 +1458,9 @@ def main() -> None:
     dev7, hold7 = _split(SEVENTH_ANSWERABLE, SEVENTH_UNANSWERABLE, 20261211)
     dev8, hold8 = _split(EIGHTH_ANSWERABLE, EIGHTH_UNANSWERABLE, 20261212)
     dev9, hold9 = _split(NINTH_ANSWERABLE, NINTH_UNANSWERABLE, 20261213)
-    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9
-    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9
+    dev10, hold10 = _split(TENTH_ANSWERABLE, TENTH_UNANSWERABLE, 20261214)
+    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10
+    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -1330,8 +1469,8 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)} + {len(hold5)}"
-          f" + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)})")
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)}"
+          f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)})")
 
 
 if __name__ == "__main__":

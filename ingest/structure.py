@@ -235,8 +235,9 @@ def parse(text: str) -> Structure:
         if not blocks and _is_bare_title(line):
             blocks.append(Block("heading", line, level=1))  # the document's own title
             continue
-        # Before any text: after the title and however many fields of the page's info line.
-        if _SALUTATION.match(line) and all(b.kind in ("heading", "meta") for b in blocks) \
+        # Before any text: after the title and however many fields of the page's info line, and
+        # before the body's first numbered part ("一、招生对象" then "…并符合以下条件之一：" is body).
+        if _SALUTATION.match(line) and all(b.kind in ("heading", "meta") and not b.label for b in blocks) \
                 and sum(b.kind == "heading" for b in blocks) <= 2:
             meta.setdefault("recipients", line[:-1])
             blocks.append(Block("meta", line, key="recipients"))

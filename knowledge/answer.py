@@ -92,11 +92,13 @@ class Answerer:
             scored = score_candidates(question, candidates, [c.chunk for c in chunks], [c.local for c in chunks],
                                       self.retriever.cfg.place_weight, semantic)
         score = scored.score
-        # "2024年计划建多少套" is not answered by what a 2023 report says was built that year.
+        # "2024年计划建多少套" is not answered by what a 2023 report says was built that year; a
+        # section headed "2014年…学位供给情况" of a document dated 2013 speaks of 2014.
         years = asked_years(question)
         if years:
             dated = [self._year_of(chunks[c.rank].chunk.doc_id) for c in candidates]
-            score = np.where([not y or y in years or any(f"{a}年" in c.text for a in years)
+            score = np.where([not y or y in years or any(f"{a}年" in f"{chunks[c.rank].chunk.heading} {c.lead}{c.text}"
+                                                         for a in years)
                               for c, y in zip(candidates, dated)], score, -np.inf)
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
             return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
@@ -121,7 +123,8 @@ class Answerer:
         # A heading has no end mark: it is followed by a full stop, not run into the next sentence.
         last = len(parts) - 1
         text = "".join(p if p.endswith(_ENDS) or i == last else p + "。" for i, p in enumerate(parts))
-        text = _fit(_dated(text, self._year_of(chunks[first.rank].chunk.doc_id)), self.cfg.max_chars)
+        text = _fit(_dated(text, _year_in(chunks[first.rank].chunk.heading) or self._year_of(chunks[first.rank].chunk.doc_id)),
+                    self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
         return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
 
@@ -175,6 +178,12 @@ def asked_years(question: str) -> set[str]:
     return {m.group(1) for m in _ASKED_YEAR.finditer(question)
             if not _ASKER_BEFORE.search(question[:m.start()]) and not _NOT_ASKED_AFTER.match(question, m.end())}
 _YEAR_STATED = re.compile(r"(?:19|20)\d\d年")
+
+
+def _year_in(heading: str) -> str:
+    """The year a section's heading dates it by ("2014年…学位供给情况公布" in a 2013–2014 document)."""
+    found = _YEAR_STATED.findall(heading)
+    return found[-1][:-1] if found else ""
 
 
 def _dated(text: str, year: str) -> str:

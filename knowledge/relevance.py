@@ -149,6 +149,17 @@ _MONEY_AMOUNT = (r"多少(?:补贴|补助|津贴|奖励|生活费|押金|保证�
 _SUM = rf"{_N}(?:万)?元|免费|免收|不收取|不得收取"  # a sum of money, or none charged
 # A share of something: a percentage, or a factor ("租金标准×0.7", "×0. 2" as a PDF spaces it).
 _SHARE = r"\d+(?:\.\d+)?\s*[%％]|百分之|[×＊]\s*\d+(?:\.\s*\d+)?"
+_FIGURES: set[re.Pattern] = set()  # the kinds of fact that are figures: the text itself must state them
+
+
+def _figure(pattern: str) -> re.Pattern:
+    """A kind of fact that is a figure (an amount, a duration, a count, an age…): stated by a
+    sentence itself, never by the heading or the item it continues."""
+    compiled = re.compile(pattern)
+    _FIGURES.add(compiled)
+    return compiled
+
+
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
@@ -161,56 +172,57 @@ _ATTRIBUTES = [
     (re.compile(r"租金|房租(?!赁)|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{0,4}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
-     re.compile(rf"{_SUM}|{_SHARE}")),
+     _figure(rf"{_SUM}|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
     # such (多少钱, 价格) is a sum of money or nothing.
-    (re.compile(r"多少钱|多少元|几块钱|价格|单价|房价|售价|卖多少"), re.compile(_SUM)),
+    (re.compile(r"多少钱|多少元|几块钱|价格|单价|房价|售价|卖多少"), _figure(_SUM)),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
     (re.compile(r"几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|几个月|几年|多少年|多少天|期限|有效期"),
-     re.compile(r"(?<![\d第月上下])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周|月|年|小时|工作日)|期限|长期|有效期")),
+     _figure(r"(?<![\d第月上下])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周|月|年|小时|工作日)|期限|长期|有效期")),
     # A question naming the unit wants a figure in that unit: "住几个月" is not answered by "每年1次".
-    (re.compile(r"几个月|多少个月"), re.compile(r"(?:\d{1,3}|[一二两三四五六七八九十半]+)个月|半年")),
-    (re.compile(r"几年|多少年"), re.compile(r"(?<![\d第上下])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
+    (re.compile(r"几个月|多少个月"), _figure(r"(?:\d{1,3}|[一二两三四五六七八九十半]+)个月|半年")),
+    (re.compile(r"几年|多少年"), _figure(r"(?<![\d第上下])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
     (re.compile(r"几天|几晚|多少天|多少晚|几个工作日|多少个?工作日"),
-     re.compile(r"(?<![\d第月])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
+     _figure(r"(?<![\d第月])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
     # "几月份开始" "哪个月": a month or season, not any "之日".
-    (re.compile(r"几月|哪个月|哪月"), re.compile(r"\d+月|[一二三四五六七八九十]+月|季度|上半年|下半年|年初|年底|年末")),
+    (re.compile(r"几月|哪个月|哪月"), _figure(r"\d+月|[一二三四五六七八九十]+月|季度|上半年|下半年|年初|年底|年末")),
     # "利率多少" "按百分之几" "占住房用地的多少": a rate or share.
     # ("个人出几个点": percentage points.)
     (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%|几个点|多少个点|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"),
-     re.compile(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|{_N}倍|双倍|加倍")),  # 七成, 3倍; not 构成, 造成
+     _figure(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|{_N}倍|双倍|加倍")),  # 七成, 3倍; not 构成, 造成
     # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share.
-    (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), re.compile(rf"{_SUM}|{_SHARE}|\d")),
+    (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), _figure(rf"{_SUM}|{_SHARE}|\d")),
     # "几点入住": a time of day.
-    (re.compile(r"几点"), re.compile(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
+    (re.compile(r"几点"), _figure(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
     (re.compile(r"什么时候|啥时候|啥时|几时|哪天|日期|截止|何时"),
-     re.compile(r"\d+月|\d+日|\d+号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|日前|起施行|以前|之前")),
-    (re.compile(r"几分|多少分|加分|扣分|减分"), re.compile(rf"{_N}分")),
+     # ("5月8号" is a day; "深府〔2005〕125号" a document's number, "龙岗路11号" a house's.)
+     _figure(r"\d+月|\d+日|(?<![〕\]\d路街道巷弄号楼栋室])(?:[1-9]|[12]\d|3[01])号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|日前|起施行|以前|之前")),
+    (re.compile(r"几分|多少分|加分|扣分|减分"), _figure(rf"{_N}分")),
     # "要多少分才能入户" asks the score one must reach, not what one item scores ("每满1年积3分").
     (re.compile(r"(?:要|需要|得|攒到|积到|达到)多少分|多少分(?:才|就)|分数线"),
-     re.compile(rf"(?:达到|满|不低于)\s*{_N}分|{_N}分(?:以上|及以上)|分数线")),
+     _figure(rf"(?:达到|满|不低于)\s*{_N}分|{_N}分(?:以上|及以上)|分数线")),
     # "多久签注一次" "一年能申请几次": how often — every year, once a quarter, 3 times.
     (re.compile(r"(?:多久|多长时间|几年|几个月|几天)[^，。？?]{0,8}一次|几次|多少次"),
-     re.compile(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
+     _figure(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
     # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
-    (re.compile(rf"多少(?:{_THINGS}|张)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|张|万)")),
+    (re.compile(rf"多少(?:{_THINGS}|张)"), _figure(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|张|万)")),
     # "分几类" "有几种": a count of kinds.
     # ("能办多少种事" is answered by "29个服务事项" too: a count of the items themselves.)
-    (re.compile(r"几类|几种|几大类|多少类|多少种"), re.compile(rf"{_N}个?(?:类|种|大类|类别|方面)|{_N}(?:个|项|件)")),
+    (re.compile(r"几类|几种|几大类|多少类|多少种"), _figure(rf"{_N}个?(?:类|种|大类|类别|方面)|{_N}(?:个|项|件)")),
     # "会怎样" "怎么处理": what follows a breach — a penalty or the loss of something.
     (re.compile(r"会怎样|会怎么样|怎么处理|如何处理|什么后果|啥后果"),
      re.compile(r"罚|处分|取消|中止|终止|收缴|注销|撤销|吊销|责令|追究|不予|不得|扣减|失效|退回")),
     # "会被罚吗" "怎么罚" "罚多少": a penalty itself.
     (re.compile(r"罚"), re.compile(r"罚|处分")),
     # "多大" is an age unless the question is about a size ("面积多大", "房子多大"): below.
-    (re.compile(r"^(?!.*(?:面积|平方|平米|户型|房子|房间|规模)).*多大|几岁|多少岁|年龄"), re.compile(rf"{_N}周?岁|年龄")),
-    (re.compile(r"面积|多少平|几平|多大的房|房子多大|户型"), re.compile(r"\d+(?:\.\d+)?\s*(?:平方米|平米|平方|㎡|m2)|面积")),
+    (re.compile(r"^(?!.*(?:面积|平方|平米|户型|房子|房间|规模)).*多大|几岁|多少岁|年龄"), _figure(rf"{_N}周?岁|年龄")),
+    (re.compile(r"面积|多少平|几平|多大的房|房子多大|户型"), _figure(r"\d+(?:\.\d+)?\s*(?:平方米|平米|平方|㎡|m2)|面积")),
     # "离地铁多远": a distance.
-    (re.compile(r"多远|远不远|近不近|远吗|近吗|距离多少|离[^，。？?]{1,10}多少米"), re.compile(r"\d+(?:\.\d+)?\s*(?:米|公里|千米|km)|步行|分钟")),
+    (re.compile(r"多远|远不远|近不近|远吗|近吗|距离多少|离[^，。？?]{1,10}多少米"), _figure(r"\d+(?:\.\d+)?\s*(?:米|公里|千米|km)|步行|分钟")),
     # "几套" "多少套": what housing is counted in; any other count does not answer it.
     # ("一套…机制" is "a set of", not one flat.)
-    (re.compile(r"(?:多少|几)套"), re.compile(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
+    (re.compile(r"(?:多少|几)套"), _figure(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
     (re.compile(r"条件|材料|流程|手续|申请(?!啥|什么|哪)"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
     # "怎么报名" "咋办理": how to do it — a step, a place or a channel to apply through.
     (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)"),
@@ -339,15 +351,11 @@ def missing_attribute(query: str, text: str) -> bool:
 # Not "多少有点", "好几个月" (several), "哪几个" (which), "第几条" (an ordinal, above), not a count
 # of things ("驿站有几个", "多少家"), which a list of their names may answer, nor "多少材料" (which).
 _HOW_MUCH = re.compile(rf"多少(?![有也还{MEASURE_WORDS}]|材料|资料|手续|证件|证明)|(?<![好哪这那十第])几(?=[年月天岁次倍成分万])")
-_FIGURE = re.compile(r"(?<![第\d])\d|百分之|免费|免收|不收|全额|双倍|加倍"
+# A year ("2013年各镇街学位数") dates a figure; it is none itself.
+_FIGURE = re.compile(r"(?<![第\d])(?!(?:19|20)\d\d年)\d|百分之|免费|免收|不收|全额|双倍|加倍"
                      r"|(?<![第一二两三四五六七八九十百千万同])[一二两三四五六七八九十百千万半]+(?:多|余)?"
                      r"(?:个|位|名|家|项|年|月|天|日|岁|周岁|次|件|种|条|套|张|所|批|户|间|份|倍|成|元|分(?!重要)|万(?!不)|人|晚"
                      r"|周|小时|工作日|学时|平方米|平米)")
-
-# The kinds of fact above that are figures themselves (an amount, a duration, a count…).
-_FIGURES = frozenset(has for _, has in _ATTRIBUTES
-                     if any(has.search(x) for x in ("3个月", "5年", "10元", "80分", "30%", "2人", "7天", "3次")))
-
 
 def attribute_fit(query: str, text: str, context: str = "") -> int:
     """-1: the question asks for a kind of fact ``text`` does not state; 1: it states

@@ -313,3 +313,15 @@ def test_the_salutation_after_a_pages_fields_is_metadata_and_never_glued_to_the_
     assert structure.meta["recipients"] == "开发区管委会，各镇政府、区办事处，市各有关单位"
     paras = [b.text for b in structure.blocks if b.kind == "para"]
     assert paras[0].startswith("为完善我市社会保障体系") and not any("录入时间" in p for p in paras)
+
+
+def test_a_sentence_under_the_first_numbered_heading_is_body_not_the_salutation():
+    """A line ending in "：" after "一、招生对象" opens the list below it; read as the recipients
+    it was dropped, and with it the only sentence stating the birth-date limit."""
+    guide = ("# 某区2016年小学一年级学位申请指南\n\n一、招生对象\n\n"
+             "小学一年级的招生对象必须年满六周岁（2010年8月31日及此日前出生），并符合以下条件之一：\n\n"
+             "1.本市户籍儿童；\n\n2.享受市政府相关优惠政策人员子女。\n")
+    structure = parse(clean_text(guide))
+    assert "recipients" not in structure.meta
+    assert any("2010年8月31日" in b.text for b in structure.blocks if b.kind != "meta")
+    assert any("2010年8月31日" in c.text for c in chunk_text(clean_text(guide), 300, 0))

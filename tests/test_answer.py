@@ -265,6 +265,10 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("驿站入住要什么条件", "入住条件 青年人才驿站面向35周岁及以下的青年人才", "驿站预约须知 凭本人身份证入住"),
     ("五年建多少套保障房", "建设筹集保障性住房24万套", "实行“八个统一”的原则"),
     ("五年建多少套保障房", "建设筹集保障性住房24万套", "逐步摸索出一套相对科学的管理机制"),  # "a set of"
+    # a year dates a figure and is none; a document's number (〔2005〕125号) and a house's are no day
+    ("东莞小学一年级给新莞人子女多少学位", "其中小学一年级提供13518个学位", "2013年各镇街起始年级招收新莞人子女学位数"),
+    ("孩子得是哪天之前出生的", "必须年满六周岁（2010年8月31日及此日前出生）", "符合《通知》（深府〔2005〕125号）规定的子女"),
+    ("每月几号发补贴", "每月15号前发放", "地址：龙岗路11号"),
 ])
 def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lacks):
     from knowledge.relevance import attribute_fit
@@ -722,3 +726,14 @@ def test_a_room_is_no_body():
     assert preferred_fit("驿站谁负责", "驿站办事大厅提供政策咨询。") == 0
     assert preferred_fit("人才公寓归哪个部门管", "人才公寓由区住建局统一管理。") == 1
     assert preferred_fit("认定归哪个部门", "由江苏省人力资源和社会保障厅认定。") == 1
+
+
+def test_a_figure_asked_is_stated_by_the_sentence_not_by_what_it_continues():
+    """Which kinds of fact are figures is declared (relevance._figure): an age, a date or an
+    area asked must be in the answer sentence itself; a heading or the item's opening may
+    still say that a sentence is about conditions or a procedure."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("申请人多少岁以下", "具有全日制本科以上学历", context="年龄在35周岁以下，并") == -1
+    assert attribute_fit("孩子哪天之前出生的才能报名", "1.本市户籍儿童；", context="必须年满六周岁（2010年8月31日前出生）") == -1
+    assert attribute_fit("申请要什么条件", "3.在本市连续缴纳社保满1年。", context="申请人应当具备下列条件：") == 1

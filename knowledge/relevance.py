@@ -18,7 +18,7 @@ from knowledge.index import ChunkRecord
 from knowledge.snapshot import CARD_HEADING
 from knowledge.neighbours import near_words
 from knowledge.places import gazetteer
-from knowledge.text import MEASURE_WORDS, arabic_numerals, content_terms, synonyms, to_simplified, word_tag, words
+from knowledge.text import MEASURE_WORDS, arabic_numerals, cn_number, content_terms, synonyms, to_simplified, word_tag, words
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
 GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动 "
@@ -223,7 +223,9 @@ _ATTRIBUTES = [
     # "几套" "多少套": what housing is counted in; any other count does not answer it.
     # ("一套…机制" is "a set of", not one flat.)
     (re.compile(r"(?:多少|几)套"), _figure(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
-    (re.compile(r"条件|材料|流程|手续|申请(?!啥|什么|哪)"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
+    (re.compile(r"条件|材料|流程|手续"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
+    # "能申请人才公寓不" "去哪申请": about applying; but "经营多久才能申请" asks how long, not how to apply.
+    (re.compile(r"申请(?!啥|什么|哪)"), _APPLYING := re.compile(rf"条件|流程|申请|{_MATERIALS}")),
     # "怎么报名" "咋办理": how to do it — a step, a place or a channel to apply through.
     (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)"),
      re.compile(r"报名|申请|申领|提交|递交|登录|办理|窗口|网站|网上|平台|流程|程序|步骤|回复|填写|预约|登记|受理")),
@@ -254,6 +256,10 @@ _PREFERRED = [
     (re.compile(r"(?:哪个|哪些|什么|啥)(?:部门|单位|机构|机关|办公室|科室)|谁(?:负责|管|牵头|统筹|主管|审批|发)"),
      re.compile(r"[\u4e00-\u9fff]{2,12}(?:办公室|委员会|人民政府|(?<![一二两三室大客餐门展])厅|部门|机构|机关|派出所|服务中心)"
                 r"|(?:人社|公安|财政|教育|税务|住建|民政|商务|统计|管理|服务|事务|保障)局|(?:人才|科创|区委|市委|县委|政府|党委|人社)办")),
+    # "费用谁出" "体检的钱公司出还是自己掏": who pays — a sentence saying whom a cost falls on.
+    (re.compile(r"谁(?:来)?(?:出|付|掏|承担|负担|买单|报销)|(?:自己|个人|公司|单位)(?:出|掏|付)还是|(?:费用?|钱)(?:由)?谁"),
+     re.compile(r"由[^，。；]{1,20}(?:承担|负担|支付|缴纳|解决|列支|出资|负责)|(?:单位|个人|财政|政府|国家|用人单位)"
+                r"(?:承担|负担|支付|缴纳|出资|列支)")),
     (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
      re.compile(r"是指|所称|指的是|系指|包括")),
     # "驿站在哪" "去哪办" "在哪能看到": a place — an address, an office or window, a website,
@@ -268,7 +274,8 @@ _PREFERRED = [
 def _asked_kinds(query: str, preferred: bool = False) -> tuple[re.Pattern, ...]:
     """What each kind of fact the question asks for looks like in a text. Memoised: a question is
     compared with every candidate sentence (6,000 tests of 30 patterns for 100 questions)."""
-    return tuple(has for asks, has in (_PREFERRED if preferred else _ATTRIBUTES) if asks.search(query))
+    kinds = tuple(has for asks, has in (_PREFERRED if preferred else _ATTRIBUTES) if asks.search(query))
+    return tuple(has for has in kinds if has is not _APPLYING) if len(kinds) > 1 and _APPLYING in kinds else kinds
 
 
 def preferred_fit(query: str, text: str) -> float:
@@ -373,8 +380,27 @@ def attribute_fit(query: str, text: str, context: str = "") -> int:
     if not asked and ordinal is None:
         return 0
     whole = f"{context} {text}" if context else text
-    return 1 if all(has.search(text if has in _FIGURES or has is _FIGURE else whole) for has in asked) \
+    own = _unstated(query, text) if any(has in _FIGURES or has is _FIGURE for has in asked) else text
+    return 1 if all(has.search(own if has in _FIGURES or has is _FIGURE else whole) for has in asked) \
         and ordinal is not False else -1
+
+
+def _unstated(query: str, text: str) -> str:
+    """``text`` without the figures the question itself states: "签了一年合同，补贴最长给几年" is not
+    answered by "签订一年以上期限劳动合同的…给予补贴" but by "…不超过三年"."""
+    stated = {q for q in map(_said, _SAID_QUANTITY.finditer(query)) if q[0] is not None and q[1]}
+    if not stated:
+        return text
+    return _SAID_QUANTITY.sub(lambda m: "" if _said(m) in stated else m.group(0), text)
+
+
+# A figure with its unit, in digits or as said in words ("一年", "三个月"): "签订一年以上…劳动合同".
+_SAID_QUANTITY = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{1,4})\s*(周岁|周年|岁|个工作日|工作日|个月|年|天|日|万元|元|分|%|％)")
+
+
+def _said(m: re.Match) -> tuple[float | None, str | None]:
+    number = m.group(1)
+    return (float(number) if number[0].isdigit() else cn_number(number)), _FAMILY.get(m.group(2))
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -737,3 +737,28 @@ def test_a_figure_asked_is_stated_by_the_sentence_not_by_what_it_continues():
     assert attribute_fit("申请人多少岁以下", "具有全日制本科以上学历", context="年龄在35周岁以下，并") == -1
     assert attribute_fit("孩子哪天之前出生的才能报名", "1.本市户籍儿童；", context="必须年满六周岁（2010年8月31日前出生）") == -1
     assert attribute_fit("申请要什么条件", "3.在本市连续缴纳社保满1年。", context="申请人应当具备下列条件：") == 1
+
+
+def test_a_figure_the_question_states_is_not_the_one_it_asks():
+    """"签了一年合同，补贴最长给几年": the sentence whose only duration is that 一年 does not answer."""
+    from knowledge.relevance import attribute_fit
+
+    question = "企业招了就业困难人员签一年合同，社保补贴最长给几年"
+    assert attribute_fit(question, "企业新招就业困难人员并与其签订一年以上期限劳动合同的，给予社会保险补贴") == -1
+    assert attribute_fit(question, "社会保险补贴期限，其余人员不超过三年。") == 1
+
+
+def test_applying_is_the_kind_asked_only_when_nothing_else_is():
+    """"去哪申请" asks about applying; "正常经营多久才能申请" asks how long."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("驿站能申请吗", "驿站为来姜求职的青年提供免费住宿") == -1
+    assert attribute_fit("场地补贴要先正常经营多久才能申请", "正常经营1年以上的高校毕业生，给予场地补贴") == 1
+
+
+@pytest.mark.parametrize("question", ["继续教育的费用到底谁出", "入职体检的钱公司出还是自己掏", "培训费由谁承担"])
+def test_who_pays_prefers_the_sentence_saying_whom_a_cost_falls_on(question):
+    from knowledge.relevance import preferred_fit
+
+    assert preferred_fit(question, "继续教育费用由国家、单位和个人多渠道解决。") == 1
+    assert preferred_fit(question, "无正当理由不参加继续教育的，由所在单位追偿学习经费。") == 0

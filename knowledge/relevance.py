@@ -334,20 +334,47 @@ _NOT_MONEY = frozenset({"免费", "收费", "缴费", "交费", "付费", "花�
 _AMOUNT_ASKED = re.compile(rf"多少钱|多少元|给多少|发多少|拿多少|领多少|补多少|金额|是多少|{_MONEY_AMOUNT}")
 
 
-def _money_words(query: str) -> list[str]:
-    return [w for w in words(query) if w not in _NOT_MONEY and len(w) >= 2
-            and (w.endswith("费") or w.endswith(_MONEY_WORDS))]
+def _is_money(word: str) -> bool:
+    return word not in _NOT_MONEY and len(word) >= 2 and (word.endswith("费") or word.endswith(_MONEY_WORDS))
+
+
+_QUALIFIERS = frozenset({"n", "nz", "vn", "v", "j", "b", None})
+
+
+@lru_cache(maxsize=4096)
+def _money_words(query: str) -> tuple[str, ...]:
+    """The money the question names, each with the word before it that says which ("见习补贴" →
+    补贴, 见习; "社保费补贴" → 社保费, 补贴): a text naming only 场地补贴 names other money."""
+    cut = words(query)
+    out: list[str] = []
+    for i, word in enumerate(cut):
+        if _is_money(word):
+            before = cut[i - 1] if i else ""
+            if len(before) >= 2 and word_tag(before) in _QUALIFIERS and not _generic(before) and before not in out:
+                out.append(before)
+            out.append(word)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def _amount_clause(query: str) -> str | None:
+    """The clause of the question that asks an amount, or None. "领住房租赁补贴，收入那个系数是多少"
+    asks a coefficient: the money named before it is context; "见习补贴，一个月多少" asks the
+    money of the clause before, its own naming nothing."""
+    clauses = [c for c in _CLAUSE_END.split(query) if c and _AMOUNT_ASKED.search(c)]
+    return clauses[-1] if clauses else (query if _AMOUNT_ASKED.search(query) else None)
 
 
 def money_named(query: str, text: str) -> bool:
-    """False when the question asks an amount of a named kind of money and ``text`` never names it."""
-    if not _AMOUNT_ASKED.search(query):
+    """False when the question asks an amount of a named kind of money and ``text`` does not name it."""
+    asked = _amount_clause(query)
+    if asked is None:
         return True
-    wanted = _money_words(query)
+    wanted = _money_words(asked) or ((), _money_words(query))[not subject_terms(asked)]
     if not wanted:
         return True
     text = _comparable(text)
-    return any(_found(w, text, query, _phrases_in(query)) for w in wanted)
+    return all(_found(w, text, query, _phrases_in(query)) for w in wanted)
 
 
 def missing_attribute(query: str, text: str) -> bool:

@@ -762,3 +762,15 @@ def test_who_pays_prefers_the_sentence_saying_whom_a_cost_falls_on(question):
 
     assert preferred_fit(question, "继续教育费用由国家、单位和个人多渠道解决。") == 1
     assert preferred_fit(question, "无正当理由不参加继续教育的，由所在单位追偿学习经费。") == 0
+
+
+def test_the_money_asked_is_named_with_the_word_that_says_which():
+    """"见习补贴多少" is not answered by a sentence on 场地补贴, nor "社保费补贴" by 工位补贴; a
+    coefficient asked after the money it belongs to ("领住房租赁补贴，系数是多少") asks no money."""
+    from knowledge.relevance import money_named
+
+    assert not money_named("本溪高校毕业生就业见习补贴一个月多少", "租赁场地创业的，给予每年6000元场地补贴")
+    assert money_named("本溪高校毕业生就业见习补贴一个月多少", "见习期间给予见习人员每月800元见习补贴")
+    assert not money_named("黄浦创业的社保费补贴一个人一个月补多少", "入驻基地可以享受工位补贴，最高不超过3万元")
+    assert money_named("低保户领住房租赁补贴，收入那个系数是多少", "低保家庭，补贴系数为1.3")
+    assert money_named("见习补贴，一个月多少", "见习补贴每月800元")

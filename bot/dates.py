@@ -89,6 +89,9 @@ _MONTH_RELATIVE = re.compile(rf"(下个?|这个?|本)月(\d{{1,2}}|{_CN_NUM})(?:
 _NIGHTS_RANGE = re.compile(rf"(?<![周期拜过])(?:([一两二三四五六七八九])([二三四五六七八九十])|(\d{{1,2}}|{_CN_NUM})\s*(?:-|~|～|到|至)\s*"
                            rf"(\d{{1,2}}|{_CN_NUM}))个?(?:晚上|晚|夜|天)(?!后|以后|之后)")
 _BARE_NIGHTS = re.compile(rf"(?:住)?(\d{{1,2}}|{_CN_NUM})")
+# Nights typed with what pinyin input offers before 晚 for "wan" ("一完", "两碗", "住三玩"): after a
+# number that starts the message or follows 住 or a pause ("玩一玩", "一完成" are no nights; 万 is a number).
+_NIGHTS_TYPED = re.compile(rf"(?:^|(?<=住)|(?<=[\s，,。、]))(\d{{1,2}}|{_CN_NUM})个?(?:完|玩|碗)(?![成全美善整毕])")
 _RECENT_PAST_DAYS = 90  # "12月3日" on 12月4日 is yesterday (refused as past), not next year
 
 
@@ -527,6 +530,8 @@ def _relative(t: str, today: date) -> tuple[bool, date | None]:
 # A dash between two days is one too: "12.18-12.20", "8号-10号" ("12-8" alone is a day).
 _UNTIL = re.compile(r"住到|待到|呆到|(?<![换改挪调迟延后前移])到|至|~|～|(?:(?<=\d[./]\d)|(?<=\d[./]\d\d)|(?<=[日号]))[-—–]")
 _LEAVE = re.compile(r"走|离开|退房|离店")
+# Where a stay begins inside the clause that ends it: "8号入住10号走", "8号住进去10号离开".
+_ARRIVE = re.compile(r"入住|住进去|住进|进去|过来|来")
 _CLAUSE = re.compile(r"[，,。；;\s]")
 
 
@@ -546,10 +551,20 @@ def stay_dates(text: str, today: date, check_in: date | None = None) -> tuple[da
             return start, _after(end, start or check_in, t[m.end():])
     m = _LEAVE.search(t)
     if m:
+        # "入住12月8号 退房12月10号" (check in … check out …): the day after the word that ends the stay
+        after = _CLAUSE.split(t[m.end():])[0]
+        end = parse_date(after, today) if after else None
+        start = parse_date(t[:m.start()], today) if end is not None else None
+        if start is not None:
+            return start, _after(end, start, after)
         clause = _CLAUSE.split(t[:m.start()])[-1]
+        head = t[:m.start() - len(clause)]
+        arrive = list(_ARRIVE.finditer(clause))
+        if arrive and parse_date(clause[arrive[-1].end():], today) is not None:  # "8号入住10号走"
+            head, clause = head + clause[:arrive[-1].end()], clause[arrive[-1].end():]
         end = parse_date(clause, today) if clause else None
         if end is not None:
-            return parse_date(t[:m.start() - len(clause)], today), end
+            return parse_date(head, today), end
     return None, None
 
 
@@ -600,7 +615,7 @@ def nights_range(text: str) -> tuple[int, int] | None:
 def parse_nights(text: str) -> int | None:
     """'2晚' / '两晚' / '住3天' / '三个晚上' / '1' → int (N天 counts as N nights)."""
     t = _plain(text)
-    m = _NIGHTS.search(t)
+    m = _NIGHTS.search(t) or _NIGHTS_TYPED.search(t)
     if m:
         return _num(m.group(1))
     m = _BARE_NIGHTS.fullmatch(t)

@@ -20,7 +20,7 @@ from bot.dates import (after_holiday, day_label, day_label_with_year, day_taken_
                        next_day_of_month, nights_range, passed_this_week, stay_dates, vague_period, weekday_label,
                        weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
-from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
+from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
@@ -58,7 +58,8 @@ def _stay(ft: FormTurn, text: str) -> tuple[date | None, date | None]:
     """(check-in, check-out) when the message says when the stay ends ("明天到，住到后天")."""
     if "stay" not in ft.cache:
         given = ft.values.get("check_in")
-        ft.cache["stay"] = stay_dates(normalise(text), _today(ft), date.fromisoformat(given) if given else None)
+        ft.cache["stay"] = stay_dates(english_days(normalise(text)), _today(ft),
+                                      date.fromisoformat(given) if given else None)
     return ft.cache["stay"]
 
 
@@ -206,9 +207,12 @@ def _name(text: str, ft: FormTurn):
     never a name. The name is kept as typed (繁體 included): ``text`` is the message in 简体."""
     stated = stated_name(text)
     # "王凯 13712345602" while another step is asked: a name typed beside a phone is the name
-    # (user test 6 kept the phone and lost the name).
+    # (user test 6 kept the phone and lost the name). A person's name alone where the station is
+    # asked ("王芳", user test 7: "没有找到这个驿站") is the name typed a step early.
     beside_phone = phone_in(text) is not None
-    if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip()) and not beside_phone):
+    early = ft.step == "station" and _person_named(text)
+    if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip()) and not beside_phone
+                  and not early):
         return ft.turn.as_typed(stated) if stated else None
     if _station(text, ft) or _day_named(ft, text) is not None:
         return None
@@ -224,6 +228,13 @@ def _name(text: str, ft: FormTurn):
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _person_named(text: str) -> bool:
+    """Whether the message is only a name that the tagger knows for a person's ("王芳", "张子轩"),
+    not any short phrase a name could be ("市区的", "随便")."""
+    name = name_in(text)
+    return bool(name and _HAN.search(name) and any(flag.startswith("nr") for _, flag in parts_of_speech(name)))
 
 
 def _phone(text: str, ft: FormTurn):
@@ -286,7 +297,7 @@ def _bad_nights(ft: FormTurn) -> str:
 
 
 # The words that name a slot when the user changes it ("改日期", "手机号写错了").
-_CHANGE_WORDS = {"station": ("驿站", "站点"), "check_in": ("日期", "入住时间", "哪天", "时间"),
+_CHANGE_WORDS = {"station": ("驿站", "站点", "站"), "check_in": ("日期", "入住时间", "哪天", "时间"),
                  "nights": ("晚数", "几晚", "天数", "住几天", "晚上数"), "name": ("姓名", "名字"),
                  "phone": ("手机", "电话", "号码")}
 def _show_station(station_id: str, ft: FormTurn) -> str:
@@ -431,6 +442,10 @@ class BookingForm(Form):
             return messages.BOOKING_RESTART.format(kept=messages.KEPT_AND.join(kept))
         return self.start_text(ft)
 
+    def asks_again(self, turn: Turn) -> bool:
+        """"还是订吧 就刚才那个": a word of booking beside the words that refer back."""
+        return bool(_BOOK_VERB.search(turn.text))
+
     def well_under_way(self, ft: FormTurn) -> bool:
         """The stay is all given (station, day, nights): "再订一个" then means another stay, and this
         one would be lost (user test 4); before that it starts over (user test 1)."""
@@ -478,8 +493,8 @@ class BookingForm(Form):
             from bot.dialogue.ticket_flow import tickets_listed  # it imports this module
 
             listed = tickets_listed(ft.turn) or messages.NO_TICKETS_YET
-        else:
-            listed = _bookings_listed(ft.turn)
+        else:  # "我之前有没有订过": none is an answer too
+            listed = _bookings_listed(ft.turn) or messages.NO_BOOKINGS_YET
         return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
 
     def topic(self, ft: FormTurn) -> str:
@@ -564,6 +579,27 @@ _MY_BOOKINGS_SHOWN = 10
 _SAYS_CANCEL = re.compile("取消|不要")
 
 
+# Looking bookings up by what they are not kept by: a phone number ("我用1301…订的 帮我查一下") or
+# another person ("我儿子订的驿站能帮他查一下吗", "我女儿订的驿站要取消").
+_LOOKED_UP = re.compile(r"查|看|订的|约的|订了|约了|订过|约过|的预约|的订单|有没有预约|有预约|取消|退")
+_BOOKED_BY_ANOTHER = re.compile(rf"(?:儿子|女儿|孩子|闺女|小孩|{_COMPANIONS}|他|她)(?:的)?(?:自己)?(?:订|预约|预订|预定|约)(?:的|了|过)")
+
+
+def booked_elsewhere(turn: Turn) -> Reply | None:
+    """A booking looked up by a phone number or as another person's: bookings go with the WeChat
+    account (or the web visitor) that made them, which is said, with this account's own (user test
+    6: "我用1301…订的" got "not found"; user test 7: "我儿子订的…帮他查一下" started a booking). None
+    for any other message."""
+    text = turn.text
+    by_phone = phone_in(text) is not None and _LOOKED_UP.search(text)
+    if not (by_phone or _BOOKED_BY_ANOTHER.search(compact(text))):
+        return None
+    listed = _bookings_listed(turn)
+    return Reply(messages.BOOKINGS_GO_WITH_ACCOUNT + "\n" + (listed or messages.ACCOUNT_HAS_NO_BOOKINGS),
+                 actions=[messages.CHIP_TICKET] if listed is None else [messages.CHIP_MY_BOOKINGS],
+                 intent="my_bookings")
+
+
 @handles("my_bookings")
 def my_bookings(turn: Turn) -> Reply:
     """"我的预约": the latest bookings, the soonest stay first, numbered when there are several; the
@@ -573,6 +609,10 @@ def my_bookings(turn: Turn) -> Reply:
     flow = turn.state.get("flow")
     if flow == LIST_FLOW and turn.text and turn.classified != "my_bookings":  # a reply to the list
         return _pick(turn)
+    elsewhere = booked_elsewhere(turn) if flow in (None, LIST_FLOW) else None
+    if elsewhere is not None:
+        _leave_list(turn)
+        return elsewhere
     rows, names = _own_bookings(turn)
     if not rows:
         _leave_list(turn)
@@ -851,7 +891,7 @@ def cancel_booking(turn: Turn) -> Reply:
                      else _ask_to_cancel(turn, described[0], names, []))
             reply.text += "\n" + messages.FORM_PAUSED.format(title=paused.title)
             return reply
-        turn.state.clear()
+        end_flow_keeping_paused(turn.state)  # kept as given up: "还是刚才那个" brings it back
         text = messages.BOOKING_ABANDONED + (messages.BOOKING_ABANDONED_OTHERS if active else "")
         return Reply(text, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
     if flow in (CANCEL_FLOW, LIST_FLOW) and not named:  # numbers named: asked anew
@@ -859,8 +899,8 @@ def cancel_booking(turn: Turn) -> Reply:
     rows, names = _own_bookings(turn)
     active = _in_order([b for b in rows if b.status == "active"])
     if not named:
-        if not active:
-            return Reply(messages.NO_BOOKINGS, intent="cancel_booking")
+        if not active:  # "我女儿订的驿站要取消": hers are in her WeChat
+            return booked_elsewhere(turn) or Reply(messages.NO_BOOKINGS, intent="cancel_booking")
         described = _described(turn, active)
         if described is not None:
             matches, what = described

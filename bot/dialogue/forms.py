@@ -79,12 +79,33 @@ def paused_form(state: dict) -> "Form | None":
     return FORMS.get((state.get(PAUSED) or {}).get("flow"))
 
 
+ABANDONED = "abandoned"  # the state key of a form given up ("不订了"): {"flow": its name, "values": its values}
+# Asking for the form given up again ("还是刚才那个", "就按刚才的", "继续预约"): its values come back.
+REFERS_BACK = re.compile(r"刚才|刚刚|之前那个|原来的|原来那个|还是那个|还是那样|一样的|继续")
+
+
 def end_flow_keeping_paused(state: dict) -> None:
-    """End the flow in progress (a ticket); a form it put aside stays aside for "继续…"."""
+    """End the flow in progress (a ticket); a form it put aside stays aside for "继续…". A form
+    given up in its middle ("不订了") is kept as given up: "还是刚才那个" brings it back (user test 6
+    had to say it all again)."""
     paused = state.get(PAUSED)
+    form = FORMS.get(state.get("flow"))
+    values = state.get(form.name) if form is not None else None
+    abandoned = ({"flow": form.name, "values": values} if values and values.get("_step") != REFUSED
+                 else state.get(ABANDONED))
     state.clear()
     if paused:
         state[PAUSED] = paused
+    if abandoned:
+        state[ABANDONED] = abandoned
+
+
+def abandoned_form(turn: Turn) -> "Form | None":
+    """The form given up that this message asks for again ("还是订吧 就刚才那个"), or None."""
+    form = FORMS.get((turn.state.get(ABANDONED) or {}).get("flow"))
+    if form is None or turn.state.get("flow") or not REFERS_BACK.search(turn.text):
+        return None
+    return form if turn.classified == form.intent or form.asks_again(turn) else None
 
 
 def say_paused(turn: Turn, reply: Reply) -> Reply:
@@ -242,8 +263,11 @@ class Form:
     def handle(self, turn: Turn) -> Reply:
         if turn.state.get("flow") != self.name and paused_form(turn.state) is self:
             return self.resume(turn)
+        if turn.state.get("flow") != self.name and abandoned_form(turn) is self:
+            return self.restore(turn)
         if turn.state.get("flow") != self.name:
             turn.state.pop(self.name, None)
+            turn.state.pop(ABANDONED, None)
             ft = FormTurn(self, turn)
             refusal = self.unavailable(ft)
             if refusal is not None:
@@ -439,6 +463,27 @@ class Form:
         self.after_absorb(ft)
         resumed = messages.FORM_RESUMED.format(title=self.title)
         return self.ask(ft, self.missing(ft), resumed + (error + "\n" if error else "") + self.taken(ft))
+
+    def restore(self, turn: Turn) -> Reply:
+        """The form given up, asked for again ("又想订了 还是刚才那个"): its values back, said back, and
+        on from where it stopped with what this message changes."""
+        turn.state[self.name] = turn.state.pop(ABANDONED)["values"]
+        turn.state.pop(PAUSED, None)
+        ft = FormTurn(self, turn)
+        ft.step = ft.values.get("_step")
+        filled, error = self.absorb(ft)
+        if isinstance(filled, Reply):
+            return filled
+        self.after_absorb(ft)
+        slots = [s for s in self.slots(ft) if s.show and s.name in ft.values]
+        items = "、".join(s.show(ft.values[s.name], ft) for s in slots)
+        restored = messages.FORM_RESTORED.format(title=self.title, items=items) if items else ""
+        return self.ask(ft, self.missing(ft), restored + (error + "\n" if error else "") + self.taken(ft))
+
+    def asks_again(self, turn: Turn) -> bool:
+        """Whether a message that is not the form's request asks for the form given up again, by words
+        of the form's own ("还是订吧 就刚才那个"). The form's request itself always does."""
+        return False
 
     def restart(self, ft: FormTurn) -> Reply:
         """The form's own request again in the middle of it ("预约驿站" after "已约满，请问哪天入住？"):

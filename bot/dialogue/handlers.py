@@ -6,10 +6,10 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, availability,
-                                       eligibility_said, has_active_booking, mentions_a_stay)
+                                       booked_elsewhere, eligibility_said, has_active_booking, mentions_a_stay)
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement, wants_ticket)
-from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
+from bot.dialogue.forms import abandoned_form, end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, yes_no
 from bot.dialogue.ticket_flow import add_to_ticket, ticket_in_progress
 from core.errors import IndexMissing
@@ -266,6 +266,12 @@ def policy(turn: Turn) -> Reply:
     question = turn.text
     if is_foreign(question) and not is_acknowledgement(question):  # "ok fine" is taken as said
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
+    elsewhere = None if turn.state.get("flow") else booked_elsewhere(turn)
+    if elsewhere is not None:  # "我用1301…订的": bookings go with the account
+        return elsewhere
+    given_up = abandoned_form(turn)
+    if given_up is not None:  # "还是订吧 就刚才那个" after "不订了"
+        return HANDLERS[given_up.name](turn)
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
     if not turn.state.get("flow") and asks_availability(turn):

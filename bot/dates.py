@@ -176,6 +176,11 @@ def parse_date(text: str, today: date, week_of: date | None = None) -> date | No
     next day, not today (weeks start on Monday).
     """
     t = _plain(text)
+    again = _SAID_AGAIN.search(t)
+    if again:  # "后天 啊不 大后天": the day said after taking back the one before
+        day = _named_day(again.group(1), today, week_of)
+        if day is not None:
+            return day
     corrected = _CORRECTED.search(t)
     if corrected:  # "不是明天 是后天", "明天不行，后天吧": the day said after the one taken back
         day = parse_date(corrected.group(1) or corrected.group(2), today, week_of)
@@ -208,6 +213,16 @@ _REFUSAL = r"不行|不可以|不太方便|不方便|去不了|来不了|没空|
 # A day taken back and another said instead: "不是明天 是后天", "明天不行，后天吧", "周三去不了 改周四".
 _CORRECTED = re.compile(r"(?:不是|并非).+?[，,、\s]*(?:而是|应该是|是|改成|换成|改到|换到)(.+)$|"
                         rf"(?:{_REFUSAL})[，,、\s]*(?:那就|那|就|改成|换成|改到|换到|改)?(.+)$")
+# Taking back what was just said, in the same message, and saying it again: "3晚 哦不 2晚",
+# "后天 啊不 大后天", "12号 我是说13号".
+_SAID_AGAIN = re.compile(r"(?:哦不|噢不|啊不|呃不|额不|不不|哦不对|不对不对|我是说|说错了|打错了)[，,、\s]*(?:是|应该是)?(.+)$")
+
+
+def said_again(text: str) -> bool:
+    """Whether a message takes back what it said and says it again ("3晚 哦不 2晚")."""
+    return bool(_SAID_AGAIN.search(_plain(text)))
+
+
 # A day taken back by the words before it: "不是明天", "不要后天的" (the day right after them, user tests
 # 5 and 6); "不是本地人，明天想去住" takes back no day, nor "不是，明天" (no, tomorrow).
 _NOT_THIS_DAY = re.compile(r"^(?:嗯|哦|呃|额)?(?:我们|我)?(?:不是|并非|不要|不能)(?:在|要)?([^，,、。；;！!~～\s]+)(.*)$")
@@ -615,6 +630,9 @@ def nights_range(text: str) -> tuple[int, int] | None:
 def parse_nights(text: str) -> int | None:
     """'2晚' / '两晚' / '住3天' / '三个晚上' / '1' → int (N天 counts as N nights)."""
     t = _plain(text)
+    again = _SAID_AGAIN.search(t)
+    if again and again.start() > 0 and (nights := parse_nights(again.group(1))) is not None:
+        return nights  # "3晚 哦不 2晚"
     m = _NIGHTS.search(t) or _NIGHTS_TYPED.search(t)
     if m:
         return _num(m.group(1))

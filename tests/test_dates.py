@@ -427,3 +427,13 @@ def test_nights_typed_with_a_sound_alike_of_wan(text, expected):
 @pytest.mark.parametrize("text", ["一完成就去", "看完", "一万", "两万块", "玩一玩"])
 def test_wan_that_is_no_night(text):
     assert parse_nights(text) is None
+
+
+@pytest.mark.parametrize(("text", "nights"), [("3晚 哦不 2晚", 2), ("住三晚 啊不 两晚", 2), ("4晚 我是说3晚", 3)])
+def test_nights_said_again_in_the_same_message(text, nights):
+    assert parse_nights(text) == nights
+
+
+def test_a_day_said_again_in_the_same_message():
+    assert parse_date("后天 啊不 大后天", DEC_SUNDAY) == date(2026, 12, 9)
+    assert parse_date("12号 我是说13号", DEC_SUNDAY) == date(2026, 12, 13)

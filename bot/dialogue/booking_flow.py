@@ -16,6 +16,7 @@ from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
                           last_contact, users_today)
 from bot.dates import (after_holiday, day_label, day_label_with_year, day_taken_back, either_day, impossible_date,
+                       said_again,
                        moving_holiday, names_month_and_day,
                        next_day_of_month, nights_range, passed_this_week, stay_dates, vague_period, weekday_label,
                        weekend_said_on_sunday, without_days_and_nights)
@@ -316,7 +317,9 @@ _STAY_SLOTS = [
          how_to_change=messages.HOW_TO_CHANGE_CHECK_IN, said_back=lambda text, ft: not names_month_and_day(text)),
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
-         _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
+         _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v),
+         # worked out from the day the stay ends ("住到二十号"), or said again ("3晚 哦不 2晚"): said back
+         said_back=lambda text, ft: _stay(ft, text)[1] is not None or said_again(text)),
 ]
 _SAME_PERSON = Slot(SAME_PERSON, _same_person, _ask_same_person, lambda ft: messages.SAME_PERSON_AGAIN)
 _PERSON_SLOTS = [
@@ -401,6 +404,26 @@ _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一�
                              rf"^(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)")  # "我和我老公想去住"
 
 
+# Not minding which station: "随便", "都行", "不知道选哪个" (where the station is asked).
+_ANY_STATION = re.compile(r"随便|都行|都可以|哪个都|不知道(?:选|哪|去)|不清楚|不确定|哪个好|选哪个|推荐|有什么区别|区别|你(?:帮我)?(?:选|定)")
+
+
+def _chooses_station(text: str, stations: list) -> bool:
+    """Whether a message chooses a station by its words ("总站吧", "选溱湖", "就总站"), whatever it
+    asks after: voice input runs the choice and the question together."""
+    plain = compact(text)
+    for _, name, _ in stations:
+        for said in {name, *station_aliases(name)}:
+            for m in re.finditer(re.escape(said), plain):
+                if _CHOICE_BEFORE.search(plain[:m.start()]) or _CHOICE_AFTER.match(plain, m.end()):
+                    return True
+    return False
+
+
+_CHOICE_BEFORE = re.compile(r"(?:选|就|要|订|定)$")
+_CHOICE_AFTER = re.compile(r"(?:的|那个)?吧")
+
+
 class BookingForm(Form):
     name = "booking"
     intent = "booking"
@@ -451,6 +474,13 @@ class BookingForm(Form):
         one would be lost (user test 4); before that it starts over (user test 1)."""
         return all(s.name in ft.values for s in _STAY_SLOTS)
 
+    def help_choosing(self, ft: FormTurn) -> str | None:
+        """"我也不知道选哪个", "随便哪个都行" where the station is asked: they are all the same to stay
+        at, so the one near where the user goes (user test 7 got how to book, then "帮不上忙")."""
+        if ft.step == "station" and _ANY_STATION.search(ft.turn.text):
+            return messages.STATION_ANY.format(count=len(_stations(ft)))
+        return None
+
     def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
         """A question that names a day, a stay or a station and asks about something else
         ("今天天气怎么样", "溱湖离高铁站远吗"): its day is no check-in, its station no choice (user
@@ -463,7 +493,12 @@ class BookingForm(Form):
             for said in sorted({name, *station_aliases(name)}, key=len, reverse=True):
                 rest = rest.replace(said, "")
         rest = _ABOUT_THE_STAY.sub("", rest)
-        return {"station", "check_in", "nights"} if re.search(r"[\u3400-\u9fff]", rest) else set()
+        if not re.search(r"[\u3400-\u9fff]", rest):
+            return set()
+        if ft.step == "station" and _chooses_station(text, _stations(ft)):  # "总站吧那个总站有没有空调啊"
+            ft.cache["asked_beside"] = True  # the choice is taken, and the question answered (Form.step)
+            return {"check_in", "nights"}
+        return {"station", "check_in", "nights"}
 
     def remark(self, ft: FormTurn) -> str:
         """A stay for several people ("我和同学两个人想住驿站") or someone else ("帮我朋友也订一个"): each
@@ -526,6 +561,10 @@ class BookingForm(Form):
 
     def after_absorb(self, ft: FormTurn) -> None:
         v = ft.values
+        for slot, value in (ft.turn.state.pop(ASKED_ABOUT, None) or {}).items():
+            if slot not in v:  # the day and station whose free beds were just told
+                v[slot] = value
+                ft.added.append(slot)
         if _SOMEONE_ELSE.search(compact(ft.turn.text)):  # "帮我朋友也订一个": not the last booking's person
             v[_FOR_SOMEONE_ELSE] = True
         if ft.found.get(SAME_PERSON) in ("yes", "new"):  # what the reply did not replace is taken again
@@ -970,6 +1009,8 @@ def mentions_a_stay(turn: Turn) -> bool:
                     and (nights_in(text) is not None or nights_range(normalise(text)) is not None)
                     and (_STATION_WORD.search(text) or _BOOK_VERB.search(text)
                          or station_in(text, station_choices(turn.engine)) is not None))
+    if _BOOK_VERB.search(text) and station_in(text, station_choices(turn.engine), by_number=False) is not None:
+        return True  # "那帮我订一个吧总站" (user test 7: "not found")
     dated = _STAY_WORD.search(text) and date_in(text, today)
     # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay; "后天住两晚": a day and
     # the nights. Each is a booking, the station asked if it is not named.
@@ -1026,7 +1067,30 @@ def availability(turn: Turn) -> Reply:
     chip = messages.CHIP_BOOK_DAY.format(day=day_label(day))
     if free:
         text += messages.AVAILABILITY_BOOK.format(chip=chip)
+        # "那订一个" next books that day (and that station): user test 7 was asked both again
+        turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {})}
     return Reply(text, actions=[chip] if free else [messages.CHIP_BOOK], intent="availability")
+
+
+ASKED_ABOUT = "asked_about"  # the day (and station) whose free beds were just told: a booking starts with them
+
+
+_WHICH_STATIONS = re.compile(r"(?:几个|哪些|哪几个|多少个|几家|哪几家)(?:青年)?(?:人才)?驿站|驿站(?:都|一共|总共)?有(?:哪些|哪几个|几个|多少个|几家)")
+
+
+def asks_the_stations(turn: Turn) -> bool:
+    """"你们有几个驿站", "驿站有哪些": the stations are listed from the database (user test 7 got
+    who may stay)."""
+    return bool(_WHICH_STATIONS.search(compact(turn.text)))
+
+
+def stations_listed(turn: Turn) -> Reply:
+    stations = station_choices(turn.engine)
+    if not stations:
+        return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="stations")
+    items = [messages.STATION_CHOICE.format(name=name, address=addr) for _, name, addr in stations]
+    return Reply(messages.STATIONS_LIST.format(count=len(stations), stations=numbered(items)),
+                 actions=[messages.CHIP_BOOK], intent="stations")
 
 
 def asks_near_days(turn: Turn) -> bool:
@@ -1050,6 +1114,11 @@ _MAY_STAY = re.compile(r"能住|可以住|能不能住|可不可以住|能入住
                        r"能订|可以订|可以吗|能吗|行吗|行不行|可不可以|能不能")
 
 
+_CONDITIONS_TOLD = "conditions_told"  # the conditions were told: an age or a graduation said next is checked
+_ASKS_WHETHER = re.compile(r"[吗么不][？?！!。~～\s]*$|能不能|可不可以|行不行|有没有资格")
+_ASKS_WHAT = re.compile(r"多久|几天|几晚|多长|哪|什么|怎么|多少|几点")
+
+
 def eligibility_said(turn: Turn) -> Reply | None:
     """The answer to whether someone may stay, asked with their age or years since graduating (user
     test 6: "我36了能住驿站吗" got who the station is for, "我已经毕业六年了可以吗" "not found"):
@@ -1058,7 +1127,9 @@ def eligibility_said(turn: Turn) -> Reply | None:
     text, settings = turn.text, turn.engine.settings
     about_stay = (_ABOUT_THE_STATION.search(text) or messages.BOOKING_TOPIC in turn.state.get("topic", "")
                   or (_STAY_VERB.search(text) and not _OTHER_HOUSING.search(text)))
-    if not (QUESTION.search(text) and _MAY_STAY.search(text) and about_stay):
+    asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay)
+    asked_before = turn.state.pop(_CONDITIONS_TOLD, False)  # "我50岁了" after the conditions were told
+    if not (asks or asked_before):
         return None
     # The message asks whether its sender may stay: the age is what it is about, as in a reply to the
     # age question ("我36了能住驿站吗"); a bare number cannot be the whole of a question.
@@ -1067,6 +1138,13 @@ def eligibility_said(turn: Turn) -> Reply | None:
                if (q.max_age is not None and age is not None)
                or (q.graduated_within_years is not None and ago is not None)]
     if not checked:
+        # "我陪她一起 我能住驿站吗": whether, with nothing to check it by: the conditions (user test 7
+        # got a sentence about the stations' services), and the facts asked for
+        if asks and _ASKS_WHETHER.search(text) and not _ASKS_WHAT.search(text):
+            turn.state[_CONDITIONS_TOLD] = True
+            rules = "".join(q.reject for q in settings.booking.eligibility)
+            return Reply(messages.ELIGIBILITY_RULES.format(rules=rules), actions=[messages.CHIP_BOOK],
+                         intent="eligibility")
         return None
     fails = [q.reject for q in checked if (q.max_age is not None and age is not None and age > q.max_age)
              or (q.graduated_within_years is not None and ago is not None and ago > q.graduated_within_years)]

@@ -253,6 +253,11 @@ class Form:
         question (a booking for two people books one bed); "" for nothing."""
         return ""
 
+    def help_choosing(self, ft: FormTurn) -> str | None:
+        """What to say to a reply that leaves the choice asked to the form ("随便", "不知道选哪个"):
+        how the choices differ, before they are listed again; None when it is no such reply."""
+        return None
+
     def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
         """The slots a question in the middle of the form names a value of without offering it
         ("今天天气怎么样" names a day; "溱湖离高铁站远吗" a station): none of them is taken from it,
@@ -293,6 +298,8 @@ class Form:
             return self.reask(ft, slot)
         if ft.step == CONFIRM and DONE_YET.match(compact(text)):
             return self.ask(ft, CONFIRM, messages.FORM_NOT_YET.format(title=self.title))
+        if ANOTHER.search(text) and self.well_under_way(ft):  # "再订一个 溱湖…": this one is not done yet (user test 7)
+            return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
         confirmed = ft.step == CONFIRM and (yes_no(text) == "yes" or bool(text.strip() and YES_SIGNS.match(text)))
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
@@ -318,14 +325,17 @@ class Form:
         if not filled and ft.step:
             if why:
                 return self.ask(ft, ft.step, why)
-            how = self.how_to_change(ft)
+            how = self.how_to_change(ft) or self.help_choosing(ft)
             if how:
-                return self.ask(ft, ft.step, how + "\n")
+                return self.ask(ft, ft.step, how + ("" if how.endswith("\n") else "\n"))
             aside = self.digression(ft)
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
             return self.ask(ft, ft.step, self.not_understood(ft, ft.step) + "\n")
         taken, missing = self.taken(ft), self.missing(ft)
+        if ft.cache.get("asked_beside") and not why:  # "总站吧那个总站有没有空调啊": answered too
+            aside = self.digression(ft)
+            why = (aside + "\n\n" if aside else "") + why
         if not taken and ft.step and missing == ft.step and ft.found:
             # "他24 今年毕业 来找工作" to the age question took the other answers, not this one: said
             # so, not the bare question again, which reads as "not understood" (user test 6)

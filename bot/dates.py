@@ -89,6 +89,9 @@ _MONTH_RELATIVE = re.compile(rf"(下个?|这个?|本)月(\d{{1,2}}|{_CN_NUM})(?:
 _NIGHTS_RANGE = re.compile(rf"(?<![周期拜过])(?:([一两二三四五六七八九])([二三四五六七八九十])|(\d{{1,2}}|{_CN_NUM})\s*(?:-|~|～|到|至)\s*"
                            rf"(\d{{1,2}}|{_CN_NUM}))个?(?:晚上|晚|夜|天)(?!后|以后|之后)")
 _BARE_NIGHTS = re.compile(rf"(?:住)?(\d{{1,2}}|{_CN_NUM})")
+# Nights typed with what pinyin input offers before 晚 for "wan" ("一完", "两碗", "住三玩"): after a
+# number that starts the message or follows 住 or a pause ("玩一玩", "一完成" are no nights; 万 is a number).
+_NIGHTS_TYPED = re.compile(rf"(?:^|(?<=住)|(?<=[\s，,。、]))(\d{{1,2}}|{_CN_NUM})个?(?:完|玩|碗)(?![成全美善整毕])")
 _RECENT_PAST_DAYS = 90  # "12月3日" on 12月4日 is yesterday (refused as past), not next year
 
 
@@ -173,6 +176,11 @@ def parse_date(text: str, today: date, week_of: date | None = None) -> date | No
     next day, not today (weeks start on Monday).
     """
     t = _plain(text)
+    again = _SAID_AGAIN.search(t)
+    if again:  # "后天 啊不 大后天": the day said after taking back the one before
+        day = _named_day(again.group(1), today, week_of)
+        if day is not None:
+            return day
     corrected = _CORRECTED.search(t)
     if corrected:  # "不是明天 是后天", "明天不行，后天吧": the day said after the one taken back
         day = parse_date(corrected.group(1) or corrected.group(2), today, week_of)
@@ -205,6 +213,16 @@ _REFUSAL = r"不行|不可以|不太方便|不方便|去不了|来不了|没空|
 # A day taken back and another said instead: "不是明天 是后天", "明天不行，后天吧", "周三去不了 改周四".
 _CORRECTED = re.compile(r"(?:不是|并非).+?[，,、\s]*(?:而是|应该是|是|改成|换成|改到|换到)(.+)$|"
                         rf"(?:{_REFUSAL})[，,、\s]*(?:那就|那|就|改成|换成|改到|换到|改)?(.+)$")
+# Taking back what was just said, in the same message, and saying it again: "3晚 哦不 2晚",
+# "后天 啊不 大后天", "12号 我是说13号".
+_SAID_AGAIN = re.compile(r"(?:哦不|噢不|啊不|呃不|额不|不不|哦不对|不对不对|我是说|说错了|打错了)[，,、\s]*(?:是|应该是)?(.+)$")
+
+
+def said_again(text: str) -> bool:
+    """Whether a message takes back what it said and says it again ("3晚 哦不 2晚")."""
+    return bool(_SAID_AGAIN.search(_plain(text)))
+
+
 # A day taken back by the words before it: "不是明天", "不要后天的" (the day right after them, user tests
 # 5 and 6); "不是本地人，明天想去住" takes back no day, nor "不是，明天" (no, tomorrow).
 _NOT_THIS_DAY = re.compile(r"^(?:嗯|哦|呃|额)?(?:我们|我)?(?:不是|并非|不要|不能)(?:在|要)?([^，,、。；;！!~～\s]+)(.*)$")
@@ -527,6 +545,8 @@ def _relative(t: str, today: date) -> tuple[bool, date | None]:
 # A dash between two days is one too: "12.18-12.20", "8号-10号" ("12-8" alone is a day).
 _UNTIL = re.compile(r"住到|待到|呆到|(?<![换改挪调迟延后前移])到|至|~|～|(?:(?<=\d[./]\d)|(?<=\d[./]\d\d)|(?<=[日号]))[-—–]")
 _LEAVE = re.compile(r"走|离开|退房|离店")
+# Where a stay begins inside the clause that ends it: "8号入住10号走", "8号住进去10号离开".
+_ARRIVE = re.compile(r"入住|住进去|住进|进去|过来|来")
 _CLAUSE = re.compile(r"[，,。；;\s]")
 
 
@@ -546,10 +566,20 @@ def stay_dates(text: str, today: date, check_in: date | None = None) -> tuple[da
             return start, _after(end, start or check_in, t[m.end():])
     m = _LEAVE.search(t)
     if m:
+        # "入住12月8号 退房12月10号" (check in … check out …): the day after the word that ends the stay
+        after = _CLAUSE.split(t[m.end():])[0]
+        end = parse_date(after, today) if after else None
+        start = parse_date(t[:m.start()], today) if end is not None else None
+        if start is not None:
+            return start, _after(end, start, after)
         clause = _CLAUSE.split(t[:m.start()])[-1]
+        head = t[:m.start() - len(clause)]
+        arrive = list(_ARRIVE.finditer(clause))
+        if arrive and parse_date(clause[arrive[-1].end():], today) is not None:  # "8号入住10号走"
+            head, clause = head + clause[:arrive[-1].end()], clause[arrive[-1].end():]
         end = parse_date(clause, today) if clause else None
         if end is not None:
-            return parse_date(t[:m.start() - len(clause)], today), end
+            return parse_date(head, today), end
     return None, None
 
 
@@ -600,7 +630,10 @@ def nights_range(text: str) -> tuple[int, int] | None:
 def parse_nights(text: str) -> int | None:
     """'2晚' / '两晚' / '住3天' / '三个晚上' / '1' → int (N天 counts as N nights)."""
     t = _plain(text)
-    m = _NIGHTS.search(t)
+    again = _SAID_AGAIN.search(t)
+    if again and again.start() > 0 and (nights := parse_nights(again.group(1))) is not None:
+        return nights  # "3晚 哦不 2晚"
+    m = _NIGHTS.search(t) or _NIGHTS_TYPED.search(t)
     if m:
         return _num(m.group(1))
     m = _BARE_NIGHTS.fullmatch(t)

@@ -402,3 +402,38 @@ def test_some_days_soon_and_a_month_to_go():
     assert vague_period("3月份去驿站住几天", THURSDAY)[1:] == (date(2027, 3, 1), date(2027, 3, 31))
     assert vague_period("今年12月份", THURSDAY)[1:] == (date(2026, 12, 1), date(2026, 12, 31))
     assert without_days_and_nights("最近的驿站在哪") == "最近的驿站在哪"
+
+
+# ---------------------------------------------------------------- user test 7
+@pytest.mark.parametrize("text, expected", [
+    ("8号入住10号走", (date(2026, 12, 8), date(2026, 12, 10))),   # the day before 走 ends it, not the first day said
+    ("12月8号入住 12月10号退房", (date(2026, 12, 8), date(2026, 12, 10))),
+    ("入住 12月8号 退房 12月10号", (date(2026, 12, 8), date(2026, 12, 10))),  # "check in … check out …"
+    ("入住时间12月8号，退房时间12月10号", (date(2026, 12, 8), date(2026, 12, 10))),
+    ("8号住进去 10号离开", (date(2026, 12, 8), date(2026, 12, 10))),
+])
+def test_a_stay_said_by_its_check_in_and_check_out(text, expected):
+    from bot.dates import stay_dates
+
+    assert stay_dates(text, date(2026, 12, 4)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("一完", 1), ("两完", 2), ("住三碗", 3), ("2完", 2), ("住两玩吧", 2)])
+def test_nights_typed_with_a_sound_alike_of_wan(text, expected):
+    """Pinyin input offers 完, 玩, 碗 before 晚 for "wan": after a number they are nights."""
+    assert parse_nights(text) == expected
+
+
+@pytest.mark.parametrize("text", ["一完成就去", "看完", "一万", "两万块", "玩一玩"])
+def test_wan_that_is_no_night(text):
+    assert parse_nights(text) is None
+
+
+@pytest.mark.parametrize(("text", "nights"), [("3晚 哦不 2晚", 2), ("住三晚 啊不 两晚", 2), ("4晚 我是说3晚", 3)])
+def test_nights_said_again_in_the_same_message(text, nights):
+    assert parse_nights(text) == nights
+
+
+def test_a_day_said_again_in_the_same_message():
+    assert parse_date("后天 啊不 大后天", DEC_SUNDAY) == date(2026, 12, 9)
+    assert parse_date("12号 我是说13号", DEC_SUNDAY) == date(2026, 12, 13)

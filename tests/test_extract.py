@@ -204,3 +204,33 @@ def test_a_yes_sign_needs_a_sign():
 
     assert not any(YES_SIGNS.match(t) for t in ("!", "！！", "\ufe0f"))
     assert all(YES_SIGNS.match(t) for t in ("👍", "👍🏻", "👌!", "✅ "))
+
+
+# ---------------------------------------------------------------- user test 7
+from bot.dialogue.extract import english_days, is_list_choice  # noqa: E402
+
+ST7 = [("main", "姜堰青年人才驿站（总站）", "泰州市姜堰区人才服务中心"), ("qinhu", "溱湖青年人才驿站", "泰州市姜堰区溱湖风景区")]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("next friday", "下周五"), ("2 nights", "2晚"), ("one night", "一晚"), ("tomorrow", "明天"),
+    ("check in 12月14号 check out 12月16号", "入住 12月14号 退房 12月16号"), ("Amy Wang", "Amy Wang"),
+])
+def test_days_and_nights_said_in_english(text, said):
+    assert english_days(text) == said
+
+
+@pytest.mark.parametrize(("text", "station"), [
+    ("总部那个", "main"), ("主站", "main"), ("风景区那个", "qinhu"), ("人才服务中心那边", "main"), ("市区的", None),
+    ("中心", None),
+])
+def test_a_station_by_the_main_one_or_the_place_in_its_address(text, station):
+    assert station_in(text, ST7) == station
+
+
+def test_words_before_a_place_in_a_list_still_pick_it():
+    assert is_list_choice("那就第一个吧") and is_list_choice("就第二个") and not is_list_choice("那就这样吧")
+
+
+def test_a_name_said_of_a_child_or_a_friend():
+    assert stated_name("孩子叫赵一鸣") == "赵一鸣" and stated_name("我朋友叫李响") == "李响"

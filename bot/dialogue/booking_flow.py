@@ -16,11 +16,12 @@ from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
                           last_contact, users_today)
 from bot.dates import (after_holiday, day_label, day_label_with_year, day_taken_back, either_day, impossible_date,
+                       said_again,
                        moving_holiday, names_month_and_day,
                        next_day_of_month, nights_range, passed_this_week, stay_dates, vague_period, weekday_label,
                        weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
-from bot.dialogue.extract import (age_in, date_in, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
+from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
@@ -58,7 +59,8 @@ def _stay(ft: FormTurn, text: str) -> tuple[date | None, date | None]:
     """(check-in, check-out) when the message says when the stay ends ("明天到，住到后天")."""
     if "stay" not in ft.cache:
         given = ft.values.get("check_in")
-        ft.cache["stay"] = stay_dates(normalise(text), _today(ft), date.fromisoformat(given) if given else None)
+        ft.cache["stay"] = stay_dates(english_days(normalise(text)), _today(ft),
+                                      date.fromisoformat(given) if given else None)
     return ft.cache["stay"]
 
 
@@ -206,9 +208,12 @@ def _name(text: str, ft: FormTurn):
     never a name. The name is kept as typed (繁體 included): ``text`` is the message in 简体."""
     stated = stated_name(text)
     # "王凯 13712345602" while another step is asked: a name typed beside a phone is the name
-    # (user test 6 kept the phone and lost the name).
+    # (user test 6 kept the phone and lost the name). A person's name alone where the station is
+    # asked ("王芳", user test 7: "没有找到这个驿站") is the name typed a step early.
     beside_phone = phone_in(text) is not None
-    if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip()) and not beside_phone):
+    early = ft.step == "station" and _person_named(text)
+    if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip()) and not beside_phone
+                  and not early):
         return ft.turn.as_typed(stated) if stated else None
     if _station(text, ft) or _day_named(ft, text) is not None:
         return None
@@ -224,6 +229,13 @@ def _name(text: str, ft: FormTurn):
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _person_named(text: str) -> bool:
+    """Whether the message is only a name that the tagger knows for a person's ("王芳", "张子轩"),
+    not any short phrase a name could be ("市区的", "随便")."""
+    name = name_in(text)
+    return bool(name and _HAN.search(name) and any(flag.startswith("nr") for _, flag in parts_of_speech(name)))
 
 
 def _phone(text: str, ft: FormTurn):
@@ -286,7 +298,7 @@ def _bad_nights(ft: FormTurn) -> str:
 
 
 # The words that name a slot when the user changes it ("改日期", "手机号写错了").
-_CHANGE_WORDS = {"station": ("驿站", "站点"), "check_in": ("日期", "入住时间", "哪天", "时间"),
+_CHANGE_WORDS = {"station": ("驿站", "站点", "站"), "check_in": ("日期", "入住时间", "哪天", "时间"),
                  "nights": ("晚数", "几晚", "天数", "住几天", "晚上数"), "name": ("姓名", "名字"),
                  "phone": ("手机", "电话", "号码")}
 def _show_station(station_id: str, ft: FormTurn) -> str:
@@ -305,7 +317,9 @@ _STAY_SLOTS = [
          how_to_change=messages.HOW_TO_CHANGE_CHECK_IN, said_back=lambda text, ft: not names_month_and_day(text)),
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
-         _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v)),
+         _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v),
+         # worked out from the day the stay ends ("住到二十号"), or said again ("3晚 哦不 2晚"): said back
+         said_back=lambda text, ft: _stay(ft, text)[1] is not None or said_again(text)),
 ]
 _SAME_PERSON = Slot(SAME_PERSON, _same_person, _ask_same_person, lambda ft: messages.SAME_PERSON_AGAIN)
 _PERSON_SLOTS = [
@@ -390,6 +404,26 @@ _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一�
                              rf"^(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)")  # "我和我老公想去住"
 
 
+# Not minding which station: "随便", "都行", "不知道选哪个" (where the station is asked).
+_ANY_STATION = re.compile(r"随便|都行|都可以|哪个都|不知道(?:选|哪|去)|不清楚|不确定|哪个好|选哪个|推荐|有什么区别|区别|你(?:帮我)?(?:选|定)")
+
+
+def _chooses_station(text: str, stations: list) -> bool:
+    """Whether a message chooses a station by its words ("总站吧", "选溱湖", "就总站"), whatever it
+    asks after: voice input runs the choice and the question together."""
+    plain = compact(text)
+    for _, name, _ in stations:
+        for said in {name, *station_aliases(name)}:
+            for m in re.finditer(re.escape(said), plain):
+                if _CHOICE_BEFORE.search(plain[:m.start()]) or _CHOICE_AFTER.match(plain, m.end()):
+                    return True
+    return False
+
+
+_CHOICE_BEFORE = re.compile(r"(?:选|就|要|订|定)$")
+_CHOICE_AFTER = re.compile(r"(?:的|那个)?吧")
+
+
 class BookingForm(Form):
     name = "booking"
     intent = "booking"
@@ -431,10 +465,21 @@ class BookingForm(Form):
             return messages.BOOKING_RESTART.format(kept=messages.KEPT_AND.join(kept))
         return self.start_text(ft)
 
+    def asks_again(self, turn: Turn) -> bool:
+        """"还是订吧 就刚才那个": a word of booking beside the words that refer back."""
+        return bool(_BOOK_VERB.search(turn.text))
+
     def well_under_way(self, ft: FormTurn) -> bool:
         """The stay is all given (station, day, nights): "再订一个" then means another stay, and this
         one would be lost (user test 4); before that it starts over (user test 1)."""
         return all(s.name in ft.values for s in _STAY_SLOTS)
+
+    def help_choosing(self, ft: FormTurn) -> str | None:
+        """"我也不知道选哪个", "随便哪个都行" where the station is asked: they are all the same to stay
+        at, so the one near where the user goes (user test 7 got how to book, then "帮不上忙")."""
+        if ft.step == "station" and _ANY_STATION.search(ft.turn.text):
+            return messages.STATION_ANY.format(count=len(_stations(ft)))
+        return None
 
     def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
         """A question that names a day, a stay or a station and asks about something else
@@ -448,7 +493,12 @@ class BookingForm(Form):
             for said in sorted({name, *station_aliases(name)}, key=len, reverse=True):
                 rest = rest.replace(said, "")
         rest = _ABOUT_THE_STAY.sub("", rest)
-        return {"station", "check_in", "nights"} if re.search(r"[\u3400-\u9fff]", rest) else set()
+        if not re.search(r"[\u3400-\u9fff]", rest):
+            return set()
+        if ft.step == "station" and _chooses_station(text, _stations(ft)):  # "总站吧那个总站有没有空调啊"
+            ft.cache["asked_beside"] = True  # the choice is taken, and the question answered (Form.step)
+            return {"check_in", "nights"}
+        return {"station", "check_in", "nights"}
 
     def remark(self, ft: FormTurn) -> str:
         """A stay for several people ("我和同学两个人想住驿站") or someone else ("帮我朋友也订一个"): each
@@ -478,8 +528,8 @@ class BookingForm(Form):
             from bot.dialogue.ticket_flow import tickets_listed  # it imports this module
 
             listed = tickets_listed(ft.turn) or messages.NO_TICKETS_YET
-        else:
-            listed = _bookings_listed(ft.turn)
+        else:  # "我之前有没有订过": none is an answer too
+            listed = _bookings_listed(ft.turn) or messages.NO_BOOKINGS_YET
         return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
 
     def topic(self, ft: FormTurn) -> str:
@@ -511,6 +561,10 @@ class BookingForm(Form):
 
     def after_absorb(self, ft: FormTurn) -> None:
         v = ft.values
+        for slot, value in (ft.turn.state.pop(ASKED_ABOUT, None) or {}).items():
+            if slot not in v:  # the day and station whose free beds were just told
+                v[slot] = value
+                ft.added.append(slot)
         if _SOMEONE_ELSE.search(compact(ft.turn.text)):  # "帮我朋友也订一个": not the last booking's person
             v[_FOR_SOMEONE_ELSE] = True
         if ft.found.get(SAME_PERSON) in ("yes", "new"):  # what the reply did not replace is taken again
@@ -564,6 +618,27 @@ _MY_BOOKINGS_SHOWN = 10
 _SAYS_CANCEL = re.compile("取消|不要")
 
 
+# Looking bookings up by what they are not kept by: a phone number ("我用1301…订的 帮我查一下") or
+# another person ("我儿子订的驿站能帮他查一下吗", "我女儿订的驿站要取消").
+_LOOKED_UP = re.compile(r"查|看|订的|约的|订了|约了|订过|约过|的预约|的订单|有没有预约|有预约|取消|退")
+_BOOKED_BY_ANOTHER = re.compile(rf"(?:儿子|女儿|孩子|闺女|小孩|{_COMPANIONS}|他|她)(?:的)?(?:自己)?(?:订|预约|预订|预定|约)(?:的|了|过)")
+
+
+def booked_elsewhere(turn: Turn) -> Reply | None:
+    """A booking looked up by a phone number or as another person's: bookings go with the WeChat
+    account (or the web visitor) that made them, which is said, with this account's own (user test
+    6: "我用1301…订的" got "not found"; user test 7: "我儿子订的…帮他查一下" started a booking). None
+    for any other message."""
+    text = turn.text
+    by_phone = phone_in(text) is not None and _LOOKED_UP.search(text)
+    if not (by_phone or _BOOKED_BY_ANOTHER.search(compact(text))):
+        return None
+    listed = _bookings_listed(turn)
+    return Reply(messages.BOOKINGS_GO_WITH_ACCOUNT + "\n" + (listed or messages.ACCOUNT_HAS_NO_BOOKINGS),
+                 actions=[messages.CHIP_TICKET] if listed is None else [messages.CHIP_MY_BOOKINGS],
+                 intent="my_bookings")
+
+
 @handles("my_bookings")
 def my_bookings(turn: Turn) -> Reply:
     """"我的预约": the latest bookings, the soonest stay first, numbered when there are several; the
@@ -573,6 +648,10 @@ def my_bookings(turn: Turn) -> Reply:
     flow = turn.state.get("flow")
     if flow == LIST_FLOW and turn.text and turn.classified != "my_bookings":  # a reply to the list
         return _pick(turn)
+    elsewhere = booked_elsewhere(turn) if flow in (None, LIST_FLOW) else None
+    if elsewhere is not None:
+        _leave_list(turn)
+        return elsewhere
     rows, names = _own_bookings(turn)
     if not rows:
         _leave_list(turn)
@@ -851,7 +930,7 @@ def cancel_booking(turn: Turn) -> Reply:
                      else _ask_to_cancel(turn, described[0], names, []))
             reply.text += "\n" + messages.FORM_PAUSED.format(title=paused.title)
             return reply
-        turn.state.clear()
+        end_flow_keeping_paused(turn.state)  # kept as given up: "还是刚才那个" brings it back
         text = messages.BOOKING_ABANDONED + (messages.BOOKING_ABANDONED_OTHERS if active else "")
         return Reply(text, actions=[messages.CHIP_MY_BOOKINGS], intent="exit")
     if flow in (CANCEL_FLOW, LIST_FLOW) and not named:  # numbers named: asked anew
@@ -859,8 +938,8 @@ def cancel_booking(turn: Turn) -> Reply:
     rows, names = _own_bookings(turn)
     active = _in_order([b for b in rows if b.status == "active"])
     if not named:
-        if not active:
-            return Reply(messages.NO_BOOKINGS, intent="cancel_booking")
+        if not active:  # "我女儿订的驿站要取消": hers are in her WeChat
+            return booked_elsewhere(turn) or Reply(messages.NO_BOOKINGS, intent="cancel_booking")
         described = _described(turn, active)
         if described is not None:
             matches, what = described
@@ -930,6 +1009,8 @@ def mentions_a_stay(turn: Turn) -> bool:
                     and (nights_in(text) is not None or nights_range(normalise(text)) is not None)
                     and (_STATION_WORD.search(text) or _BOOK_VERB.search(text)
                          or station_in(text, station_choices(turn.engine)) is not None))
+    if _BOOK_VERB.search(text) and station_in(text, station_choices(turn.engine), by_number=False) is not None:
+        return True  # "那帮我订一个吧总站" (user test 7: "not found")
     dated = _STAY_WORD.search(text) and date_in(text, today)
     # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay; "后天住两晚": a day and
     # the nights. Each is a booking, the station asked if it is not named.
@@ -986,7 +1067,30 @@ def availability(turn: Turn) -> Reply:
     chip = messages.CHIP_BOOK_DAY.format(day=day_label(day))
     if free:
         text += messages.AVAILABILITY_BOOK.format(chip=chip)
+        # "那订一个" next books that day (and that station): user test 7 was asked both again
+        turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {})}
     return Reply(text, actions=[chip] if free else [messages.CHIP_BOOK], intent="availability")
+
+
+ASKED_ABOUT = "asked_about"  # the day (and station) whose free beds were just told: a booking starts with them
+
+
+_WHICH_STATIONS = re.compile(r"(?:几个|哪些|哪几个|多少个|几家|哪几家)(?:青年)?(?:人才)?驿站|驿站(?:都|一共|总共)?有(?:哪些|哪几个|几个|多少个|几家)")
+
+
+def asks_the_stations(turn: Turn) -> bool:
+    """"你们有几个驿站", "驿站有哪些": the stations are listed from the database (user test 7 got
+    who may stay)."""
+    return bool(_WHICH_STATIONS.search(compact(turn.text)))
+
+
+def stations_listed(turn: Turn) -> Reply:
+    stations = station_choices(turn.engine)
+    if not stations:
+        return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="stations")
+    items = [messages.STATION_CHOICE.format(name=name, address=addr) for _, name, addr in stations]
+    return Reply(messages.STATIONS_LIST.format(count=len(stations), stations=numbered(items)),
+                 actions=[messages.CHIP_BOOK], intent="stations")
 
 
 def asks_near_days(turn: Turn) -> bool:
@@ -1010,6 +1114,11 @@ _MAY_STAY = re.compile(r"能住|可以住|能不能住|可不可以住|能入住
                        r"能订|可以订|可以吗|能吗|行吗|行不行|可不可以|能不能")
 
 
+_CONDITIONS_TOLD = "conditions_told"  # the conditions were told: an age or a graduation said next is checked
+_ASKS_WHETHER = re.compile(r"[吗么不][？?！!。~～\s]*$|能不能|可不可以|行不行|有没有资格")
+_ASKS_WHAT = re.compile(r"多久|几天|几晚|多长|哪|什么|怎么|多少|几点")
+
+
 def eligibility_said(turn: Turn) -> Reply | None:
     """The answer to whether someone may stay, asked with their age or years since graduating (user
     test 6: "我36了能住驿站吗" got who the station is for, "我已经毕业六年了可以吗" "not found"):
@@ -1018,7 +1127,9 @@ def eligibility_said(turn: Turn) -> Reply | None:
     text, settings = turn.text, turn.engine.settings
     about_stay = (_ABOUT_THE_STATION.search(text) or messages.BOOKING_TOPIC in turn.state.get("topic", "")
                   or (_STAY_VERB.search(text) and not _OTHER_HOUSING.search(text)))
-    if not (QUESTION.search(text) and _MAY_STAY.search(text) and about_stay):
+    asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay)
+    asked_before = turn.state.pop(_CONDITIONS_TOLD, False)  # "我50岁了" after the conditions were told
+    if not (asks or asked_before):
         return None
     # The message asks whether its sender may stay: the age is what it is about, as in a reply to the
     # age question ("我36了能住驿站吗"); a bare number cannot be the whole of a question.
@@ -1027,6 +1138,13 @@ def eligibility_said(turn: Turn) -> Reply | None:
                if (q.max_age is not None and age is not None)
                or (q.graduated_within_years is not None and ago is not None)]
     if not checked:
+        # "我陪她一起 我能住驿站吗": whether, with nothing to check it by: the conditions (user test 7
+        # got a sentence about the stations' services), and the facts asked for
+        if asks and _ASKS_WHETHER.search(text) and not _ASKS_WHAT.search(text):
+            turn.state[_CONDITIONS_TOLD] = True
+            rules = "".join(q.reject for q in settings.booking.eligibility)
+            return Reply(messages.ELIGIBILITY_RULES.format(rules=rules), actions=[messages.CHIP_BOOK],
+                         intent="eligibility")
         return None
     fails = [q.reject for q in checked if (q.max_age is not None and age is not None and age > q.max_age)
              or (q.graduated_within_years is not None and ago is not None and ago > q.graduated_within_years)]

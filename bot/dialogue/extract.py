@@ -33,13 +33,14 @@ _WEEK = re.compile(r"一周|一个星期|一个礼拜|一星期")
 _FRACTION = re.compile(r"\d+\.\d+\s*个?(?:晚|夜|天)|半\s*(?:晚|夜|天)")
 _BOTH = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})天\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:晚|夜)")
 # "2", "2号", "第二个", "第2个", "2号驿站", "选第一个吧": a station by its place in the list.
-_LIST_NUMBER = re.compile(r"(?:我?选)?(第)?\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:个|号)?\s*(?:驿站|站)?\s*(?:吧)?")
+_LIST_NUMBER = re.compile(r"(?:(?:那|那就|就|还是|那还是)?(?:我?选|要)?)(第)?\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:个|号)?\s*(?:驿站|站)?\s*(?:吧)?")
 
 
 # English words said among Chinese ("我想book一个床位", "帮我check一下我的booking", "cancel my booking"),
 # as the words the intents know, to tell what a message wants.
 _ENGLISH_WORDS = {"booking": "预约", "book": "预约", "reservation": "预约", "reserve": "预约", "cancel": "取消",
-                  "check": "查", "my": "我的", "confirm": "确认"}
+                  "check": "查", "my": "我的", "confirm": "确认", "check in": "入住", "check-in": "入住",
+                  "checkin": "入住", "check out": "退房", "check-out": "退房", "checkout": "退房", "human": "人工"}
 _ENGLISH = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(_ENGLISH_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])",
                       re.I)
 
@@ -47,6 +48,40 @@ _ENGLISH = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(_ENGLISH_WORDS, key=le
 def english_in_chinese(text: str) -> str:
     """``text`` with the English words of ``_ENGLISH_WORDS`` in Chinese ("cancel my booking" → "取消 我的 预约")."""
     return _ENGLISH.sub(lambda m: _ENGLISH_WORDS[m.group(1).lower()], text)
+
+
+# Days and nights said in English among Chinese ("check in 12月8号", "next friday", "2 nights"), as
+# the Chinese the date rules read (bot/dates.py).
+_ENGLISH_DAYS = {"day after tomorrow": "后天", "tomorrow": "明天", "today": "今天", "tonight": "今晚",
+                 "this weekend": "这周末", "next weekend": "下周末", "weekend": "周末", "next week": "下周",
+                 "monday": "周一", "tuesday": "周二", "wednesday": "周三", "thursday": "周四", "friday": "周五",
+                 "saturday": "周六", "sunday": "周日", "next": "下", "this": "这",
+                 "one": "一", "a": "一", "two": "两", "three": "三", "four": "四", "five": "五", "six": "六",
+                 "seven": "七", "nights": "晚", "night": "晚", "days": "天", "day": "天"}
+_ENGLISH_DAY = re.compile(r"(?<![A-Za-z])(check[\s-]?in|check[\s-]?out|day after tomorrow|this weekend|next weekend|"
+                          r"next week(?!end)|tomorrow|today|tonight|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                          r"nights?|days?)(?![A-Za-z])", re.I)
+# What comes before a weekday or a number of nights ("next friday", "two nights"): joined to it.
+_ENGLISH_BEFORE = re.compile(r"(?<![A-Za-z])(next|this|one|a|two|three|four|five|six|seven)\s*"
+                             r"(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day|nights?(?![A-Za-z])|days?(?![A-Za-z]))", re.I)
+
+
+_NUMBER_GAP = re.compile(r"(?<=\d)\s+(?=[晚天])")  # "2 晚" → "2晚"
+
+
+def english_days(text: str) -> str:
+    """``text`` with the days and nights it says in English in Chinese ("next friday" → 下周五,
+    "2 nights" → 2晚, "check in 12月8号 check out 12月10号" → 入住 12月8号 退房 12月10号)."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+
+    def chinese(m: re.Match) -> str:
+        word = re.sub(r"[\s-]+", " ", m.group(1).lower()).strip()
+        if word.startswith("check"):
+            return _ENGLISH_WORDS[word.replace(" ", "-")]
+        return _ENGLISH_DAYS[word]
+    text = _ENGLISH_BEFORE.sub(lambda m: _ENGLISH_DAYS[m.group(1).lower()], text)
+    return _NUMBER_GAP.sub("", _ENGLISH_DAY.sub(chinese, text))
 
 
 def normalise(text: str) -> str:
@@ -133,7 +168,7 @@ def could_be_a_name(text: str) -> bool:
 # ("姓李 叫李娜", "我姓王，王小明"), and a name put right ("名字写错了 是赵蕾", "姓名改成赵蕾").
 _NAME_IN_SENTENCE = re.compile(r"(?:(?:名字|姓名)(?:写错了?|打错了?|填错了?|错了|不对)[，,。\s]*(?:应该|其实)?(?:是|叫|为)?|"
                                r"(?:名字|姓名)(?:改成|改为|换成)|"
-                               r"我叫|[他她]叫|我的名字是|我的名字叫|名字是|名字叫|姓名[是为:：]?|入住人[是为叫:：]?|"
+                               r"我叫|(?:[他她]|孩子|儿子|女儿|闺女|小孩|朋友|同学|室友|同事|对象|老公|老婆|男朋友|女朋友)(?:的名字)?叫|我的名字是|我的名字叫|名字是|名字叫|姓名[是为:：]?|入住人[是为叫:：]?|"
                                r"(?:我|他|她)?姓(?P<surname>[\u3400-\u9fff]{1,2})[，,、\s]*(?:叫|名叫|全名|全名是)?"
                                r"(?=[\u3400-\u9fff])(?!叫))\s*"
                                r"([\u3400-\u9fff·•]{2,10}?)(?=[，,。.；;！!\s]|电话|手机|号码|$)")
@@ -173,7 +208,7 @@ _ANOTHER_DAY = re.compile(r"(?:换|改|挪|调)(?:一|个|一个)(?:天|日子)"
 
 def nights_in(text: str) -> int | None:
     """Nights: "3晚", "三晚", "住两天", "3天2晚" (the nights), "一周" (7). None if none is named."""
-    t = _ANOTHER_DAY.sub("", normalise(text))
+    t = _ANOTHER_DAY.sub("", english_days(normalise(text)))
     if _FRACTION.search(t):
         return None
     both = _BOTH.search(t)
@@ -191,7 +226,7 @@ def has_fraction(text: str) -> bool:
 def date_in(text: str, today: date, week_of: date | None = None) -> date | None:
     """The day ``text`` names; a number read out digit by digit is a number ("手机号一三八…五六六一"
     holds no 六一, Children's Day)."""
-    return parse_date(spoken_digits(normalise(text)), today, week_of)
+    return parse_date(english_days(spoken_digits(normalise(text))), today, week_of)
 
 
 def is_list_choice(text: str) -> bool:
@@ -242,11 +277,38 @@ def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool 
     for sid, name, _ in stations:
         if name in plain or any(_names_station(plain, alias) for alias in station_aliases(name)):
             return sid
+    main = [sid for sid, name, _ in stations if any(_MAIN_STATION.fullmatch(a) for a in station_aliases(name))]
+    if len(main) == 1 and _MAIN_STATION.search(plain):  # "总部那个", "主站": the one station called the main one
+        return main[0]
+    by_address = list(dict.fromkeys(sid for sid, place in _address_places(stations) if place in plain))
+    if len(by_address) == 1:  # "风景区那个", "人才服务中心那边": the station at that place
+        return by_address[0]
     if by_sound:
         heard = sound_alike(plain, [alias for _, name, _ in stations for alias in station_aliases(name)])
         if heard != plain:
             return station_in(heard, stations, by_number=False, by_sound=False)
     return None
+
+
+# The words for a main station ("总站" is one station's alias: "总部", "主站" name it too).
+_MAIN_STATION = re.compile(r"总站|总部|主站|本部|总店|中心站")
+_ADDRESS_WORD_START = re.compile(r"[市区县镇路号]")  # "区人才服务中心" starts inside another word
+_ADDRESS_PLACE_MIN = 3  # characters: "风景区", "服务中心"; "人才", "中心" name no one place
+
+
+def _address_places(stations: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(id, a piece of the station's address that no other station's address shares): "溱湖风景区",
+    "风景区", "人才服务中心", "服务中心" (not "泰州市姜堰区", where every station is)."""
+    addresses = [(sid, address or "") for sid, _, address in stations]
+    places = []
+    for sid, address in addresses:
+        others = [a for i, a in addresses if i != sid]
+        for start in range(len(address)):
+            for end in range(start + _ADDRESS_PLACE_MIN, len(address) + 1):
+                piece = address[start:end]
+                if not any(piece in other for other in others) and not _ADDRESS_WORD_START.match(piece):
+                    places.append((sid, piece))
+    return places
 
 
 # A station given up rather than chosen: "溱湖那个不要了", "不去溱湖了", "总站就算了".

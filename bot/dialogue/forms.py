@@ -79,12 +79,33 @@ def paused_form(state: dict) -> "Form | None":
     return FORMS.get((state.get(PAUSED) or {}).get("flow"))
 
 
+ABANDONED = "abandoned"  # the state key of a form given up ("不订了"): {"flow": its name, "values": its values}
+# Asking for the form given up again ("还是刚才那个", "就按刚才的", "继续预约"): its values come back.
+REFERS_BACK = re.compile(r"刚才|刚刚|之前那个|原来的|原来那个|还是那个|还是那样|一样的|继续")
+
+
 def end_flow_keeping_paused(state: dict) -> None:
-    """End the flow in progress (a ticket); a form it put aside stays aside for "继续…"."""
+    """End the flow in progress (a ticket); a form it put aside stays aside for "继续…". A form
+    given up in its middle ("不订了") is kept as given up: "还是刚才那个" brings it back (user test 6
+    had to say it all again)."""
     paused = state.get(PAUSED)
+    form = FORMS.get(state.get("flow"))
+    values = state.get(form.name) if form is not None else None
+    abandoned = ({"flow": form.name, "values": values} if values and values.get("_step") != REFUSED
+                 else state.get(ABANDONED))
     state.clear()
     if paused:
         state[PAUSED] = paused
+    if abandoned:
+        state[ABANDONED] = abandoned
+
+
+def abandoned_form(turn: Turn) -> "Form | None":
+    """The form given up that this message asks for again ("还是订吧 就刚才那个"), or None."""
+    form = FORMS.get((turn.state.get(ABANDONED) or {}).get("flow"))
+    if form is None or turn.state.get("flow") or not REFERS_BACK.search(turn.text):
+        return None
+    return form if turn.classified == form.intent or form.asks_again(turn) else None
 
 
 def say_paused(turn: Turn, reply: Reply) -> Reply:
@@ -232,6 +253,11 @@ class Form:
         question (a booking for two people books one bed); "" for nothing."""
         return ""
 
+    def help_choosing(self, ft: FormTurn) -> str | None:
+        """What to say to a reply that leaves the choice asked to the form ("随便", "不知道选哪个"):
+        how the choices differ, before they are listed again; None when it is no such reply."""
+        return None
+
     def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
         """The slots a question in the middle of the form names a value of without offering it
         ("今天天气怎么样" names a day; "溱湖离高铁站远吗" a station): none of them is taken from it,
@@ -242,8 +268,11 @@ class Form:
     def handle(self, turn: Turn) -> Reply:
         if turn.state.get("flow") != self.name and paused_form(turn.state) is self:
             return self.resume(turn)
+        if turn.state.get("flow") != self.name and abandoned_form(turn) is self:
+            return self.restore(turn)
         if turn.state.get("flow") != self.name:
             turn.state.pop(self.name, None)
+            turn.state.pop(ABANDONED, None)
             ft = FormTurn(self, turn)
             refusal = self.unavailable(ft)
             if refusal is not None:
@@ -269,6 +298,8 @@ class Form:
             return self.reask(ft, slot)
         if ft.step == CONFIRM and DONE_YET.match(compact(text)):
             return self.ask(ft, CONFIRM, messages.FORM_NOT_YET.format(title=self.title))
+        if ANOTHER.search(text) and self.well_under_way(ft):  # "再订一个 溱湖…": this one is not done yet (user test 7)
+            return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
         confirmed = ft.step == CONFIRM and (yes_no(text) == "yes" or bool(text.strip() and YES_SIGNS.match(text)))
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
@@ -294,14 +325,17 @@ class Form:
         if not filled and ft.step:
             if why:
                 return self.ask(ft, ft.step, why)
-            how = self.how_to_change(ft)
+            how = self.how_to_change(ft) or self.help_choosing(ft)
             if how:
-                return self.ask(ft, ft.step, how + "\n")
+                return self.ask(ft, ft.step, how + ("" if how.endswith("\n") else "\n"))
             aside = self.digression(ft)
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
             return self.ask(ft, ft.step, self.not_understood(ft, ft.step) + "\n")
         taken, missing = self.taken(ft), self.missing(ft)
+        if ft.cache.get("asked_beside") and not why:  # "总站吧那个总站有没有空调啊": answered too
+            aside = self.digression(ft)
+            why = (aside + "\n\n" if aside else "") + why
         if not taken and ft.step and missing == ft.step and ft.found:
             # "他24 今年毕业 来找工作" to the age question took the other answers, not this one: said
             # so, not the bare question again, which reads as "not understood" (user test 6)
@@ -439,6 +473,27 @@ class Form:
         self.after_absorb(ft)
         resumed = messages.FORM_RESUMED.format(title=self.title)
         return self.ask(ft, self.missing(ft), resumed + (error + "\n" if error else "") + self.taken(ft))
+
+    def restore(self, turn: Turn) -> Reply:
+        """The form given up, asked for again ("又想订了 还是刚才那个"): its values back, said back, and
+        on from where it stopped with what this message changes."""
+        turn.state[self.name] = turn.state.pop(ABANDONED)["values"]
+        turn.state.pop(PAUSED, None)
+        ft = FormTurn(self, turn)
+        ft.step = ft.values.get("_step")
+        filled, error = self.absorb(ft)
+        if isinstance(filled, Reply):
+            return filled
+        self.after_absorb(ft)
+        slots = [s for s in self.slots(ft) if s.show and s.name in ft.values]
+        items = "、".join(s.show(ft.values[s.name], ft) for s in slots)
+        restored = messages.FORM_RESTORED.format(title=self.title, items=items) if items else ""
+        return self.ask(ft, self.missing(ft), restored + (error + "\n" if error else "") + self.taken(ft))
+
+    def asks_again(self, turn: Turn) -> bool:
+        """Whether a message that is not the form's request asks for the form given up again, by words
+        of the form's own ("还是订吧 就刚才那个"). The form's request itself always does."""
+        return False
 
     def restart(self, ft: FormTurn) -> Reply:
         """The form's own request again in the middle of it ("预约驿站" after "已约满，请问哪天入住？"):

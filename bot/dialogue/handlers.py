@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from bot import messages
-from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, availability,
-                                       eligibility_said, has_active_booking, mentions_a_stay)
+from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
+                                       availability, booked_elsewhere, eligibility_said, has_active_booking,
+                                       mentions_a_stay, stations_listed)
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
                                   is_acknowledgement, wants_ticket)
-from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
+from bot.dialogue.forms import abandoned_form, end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, yes_no
 from bot.dialogue.ticket_flow import add_to_ticket, ticket_in_progress
 from core.errors import IndexMissing
@@ -135,6 +136,14 @@ def complaint(turn: Turn) -> Reply:
     flow = turn.state.get("flow")
     if flow in HANDLERS:
         return HANDLERS[flow](turn)
+    waiting = ticket_in_progress(turn)
+    if waiting is not None:  # "都一天了 问题也没人回" while a ticket waits: offered to that ticket (user test 7)
+        number = waiting[0]
+        turn.state["offer_followup"] = {"number": number, "text": turn.text}
+        turn.state["offer_ticket"] = turn.text
+        return Reply(messages.COMPLAINT_TICKET_WAITING.format(number=number)
+                     + messages.TICKET_OFFER_FOLLOWUP.format(number=number),
+                     actions=[messages.CHIP_YES, messages.CHIP_MY_TICKETS], intent="complaint")
     if len(rest) >= 4 and QUESTION.search(rest):
         return HANDLERS["policy"](turn)
     turn.state["offer_ticket"] = turn.text
@@ -152,11 +161,15 @@ def exit_(turn: Turn) -> Reply:
     flow = turn.state.get("flow")
     if flow in (CANCEL_FLOW, LIST_FLOW) or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
         return HANDLERS["cancel_booking"](turn)
+    bye = bool(_BYE.search(compact(turn.text)))  # "没事了 拜拜": a farewell, not "还有什么可以帮您" (user test 7)
     if not flow:
         turn.state.clear()
-        return Reply(messages.NOTHING_TO_EXIT, intent="exit")
+        return Reply(messages.GOODBYE if bye else messages.NOTHING_TO_EXIT, intent="goodbye" if bye else "exit")
     end_flow_keeping_paused(turn.state)  # a booking put aside for a ticket outlives the ticket's 取消
-    return say_paused(turn, Reply(messages.EXITED, intent="exit"))
+    return say_paused(turn, Reply(messages.GOODBYE if bye else messages.EXITED, intent="exit"))
+
+
+_BYE = re.compile(r"拜拜|再见|bye|下次见|^88$|88$")
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])\s*")
@@ -266,6 +279,12 @@ def policy(turn: Turn) -> Reply:
     question = turn.text
     if is_foreign(question) and not is_acknowledgement(question):  # "ok fine" is taken as said
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
+    elsewhere = None if turn.state.get("flow") else booked_elsewhere(turn)
+    if elsewhere is not None:  # "我用1301…订的": bookings go with the account
+        return elsewhere
+    given_up = abandoned_form(turn)
+    if given_up is not None:  # "还是订吧 就刚才那个" after "不订了"
+        return HANDLERS[given_up.name](turn)
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
     if not turn.state.get("flow") and asks_availability(turn):
@@ -293,6 +312,10 @@ def policy(turn: Turn) -> Reply:
     if offer == "no" or is_acknowledgement(question):  # "不用了", "收到", or "好的" after an answer: nothing to look up
         turn.state.pop("offer_ticket", None)
         return Reply(messages.ACKNOWLEDGED, intent="ack")
+    if _ONLY_FILLERS.match(compact(question)):  # "那个", "就是": words before a question, not one
+        return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
+    if not turn.state.get("flow") and asks_the_stations(turn):  # "你们有几个驿站"
+        return stations_listed(turn)
     if _books_on_topic(turn, question):
         return HANDLERS["booking"](turn)
     questions = split_questions(question)
@@ -323,6 +346,9 @@ def policy(turn: Turn) -> Reply:
             return Reply(messages.OFF_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
+
+
+_ONLY_FILLERS = re.compile(r"^(?:那个|这个|就是|然后|额|呃|啊|诶|欸|那|这)+$")
 
 
 def off_topic(turn: Turn, question: str, answer, topic: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
 from bot.dialogue.engine import FLOW_CLAIMS, Reply, Turn, answers_ticket_offer, handles
+from bot.dialogue.extract import english_in_chinese
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact, read_yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, thread,
@@ -47,7 +48,7 @@ def _requests(turn: Turn, intent_name: str) -> list[str]:
 
 def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
     """The message minus the intent's keywords: what the user wants to say, if anything."""
-    text = turn.text
+    text = english_in_chinese(turn.text)  # "我想找human客服": the English word asks for the person too
     for request in _requests(turn, intent_name):  # "我要找真人": what asked for the person goes too
         text = re.sub(request, " ", text)
     text = _EDGES.sub("", text).strip()
@@ -62,7 +63,7 @@ def _ticket_text(turn: Turn) -> str:
     """What the ticket says: the message as typed, less a request for a person at its start or end
     ("转人工 落户" → 落户). One inside a sentence stays, so the sentence does ("我想找真人问问驿站能不能
     带宠物"; cut out, "我有个问题想找真人问一下" was filed as "我有个问题想 问一下")."""
-    text = turn.text.strip()
+    text = english_in_chinese(turn.text.strip())
     for request in _requests(turn, FLOW):  # at the end with the wanting that asks it: "…太难用了 我要投诉" (user test 5)
         text = _EDGES.sub("", re.sub(f"^(?:{request})|{_WANTING}(?:{request})$", "", text)).strip()
     return text
@@ -197,7 +198,10 @@ def ticket_status(turn: Turn) -> Reply:
     listed = tickets_listed(turn)
     if listed is None:
         return Reply(messages.NO_TICKETS, actions=[messages.CHIP_TICKET], intent="ticket_status")
-    return Reply(listed, intent="ticket_status")
+    waiting = ticket_in_progress(turn)
+    if waiting is not None and waiting[1] == "open":  # "大概多久能回复我": it is with staff (user test 7)
+        listed += "\n" + messages.TICKET_WAITING_FOR_STAFF
+    return Reply(listed, actions=[messages.CHIP_MY_TICKETS], intent="ticket_status")
 
 
 @handles("ticket_withdraw")

@@ -160,6 +160,8 @@ def _figure(pattern: str) -> re.Pattern:
     return compiled
 
 
+# A question that is not a yes-or-no one ("…吗", "会不会…", "有没有…"), from its start.
+_NOT_YES_NO = r"^(?!.*(?:[吗不]|没有?)[？?！!。~～\s啊呀]*$)(?!.*(?:会不会|能不能|是不是|有没有|是否|可不可以|要不要|有无)).*"
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
@@ -169,13 +171,14 @@ _ATTRIBUTES = [
     # (一个月多少天, 每年多少学时).
     # ("住房租赁" holds 房租: a housing word, no rent asked.)
     # ("多少额度" "额度是多少": the sum a loan or a grant goes up to.)
-    (re.compile(r"租金|房租(?!赁)|价格|多少钱|金额|给多少|发多少|奖金|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{0,4}多少"
+    # (A money word in a yes-or-no question, "会不会公布租金水平", asks whether, not how much.)
+    (re.compile(rf"{_NOT_YES_NO}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|给多少|发多少|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
      _figure(rf"{_SUM}|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
     # such (多少钱, 价格) is a sum of money or nothing.
-    (re.compile(r"多少钱|多少元|几块钱|价格|单价|房价|售价|卖多少"), _figure(_SUM)),
+    (re.compile(rf"多少钱|多少元|几块钱|{_NOT_YES_NO}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
     (re.compile(r"几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|几个月|几年|多少年|多少天|期限|有效期"),

@@ -774,3 +774,12 @@ def test_the_money_asked_is_named_with_the_word_that_says_which():
     assert not money_named("黄浦创业的社保费补贴一个人一个月补多少", "入驻基地可以享受工位补贴，最高不超过3万元")
     assert money_named("低保户领住房租赁补贴，收入那个系数是多少", "低保家庭，补贴系数为1.3")
     assert money_named("见习补贴，一个月多少", "见习补贴每月800元")
+
+
+def test_a_money_word_in_a_yes_or_no_question_asks_whether_not_how_much():
+    from knowledge.relevance import attribute_fit
+
+    publishes = "市、县（市）人民政府应当建立住房租金发布制度，定期发布分区域的市场租金水平等信息。"
+    assert attribute_fit("政府会不会公布各个区的租金水平啊", publishes) == 0
+    assert attribute_fit("人才公寓租金多少", publishes) == -1
+    assert attribute_fit("人才公寓租金多少", "人才公寓租金每月每平方米10元") == 1

@@ -219,6 +219,14 @@ def _sections(chunk: ChunkRecord) -> str:
     return " ".join(h for h in chunk.heading.split(" > ") if h.strip() != chunk.title)
 
 
+# The opening of an official text: why it was made and what it rests on ("第一条 为了…，根据《…》，
+# 结合本市实际，制定本条例。", "为完善…，根据《…》…，现就有关事项通知如下："): it names every topic
+# of the text and answers none of them.
+_PREAMBLE = re.compile(r"^(?:第[一二三四五六七八九十百\d]+条\s*)?为(?:了)?[^。；]{2,80}?[，,]\s*(?:根据|依据|按照|依照)"
+                       r"(?:[^。；]*(?:制定本|通知如下|规定如下|意见如下|提出如下|现就|特制定|制定如下)|\s*《)")
+_WHY = re.compile(r"为什么|为啥|为何|干嘛要|目的|宗旨|依据|根据什么|根据哪|上位法|出台背景")
+
+
 @dataclass(frozen=True)
 class ScoredCandidates:
     score: np.ndarray    # how well each candidate answers; -inf where it cannot (see score_candidates)
@@ -272,6 +280,8 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # is on topic when its last clause is.
     ask = asked_clause(asked)
     on_topic = np.array([max(subject_share(asked, text), subject_share(ask, text) if ask else 0.0) for text in named])
+    if not _WHY.search(asked):  # a document's purpose and legal basis answers only why it was made
+        on_topic = np.where([_PREAMBLE.search(c.text) is None for c in candidates], on_topic, 0.0)
     thing = asked_thing(asked)
     if thing:  # whether something exists is answered only by a text naming it
         on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)

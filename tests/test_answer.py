@@ -783,3 +783,21 @@ def test_a_money_word_in_a_yes_or_no_question_asks_whether_not_how_much():
     assert attribute_fit("政府会不会公布各个区的租金水平啊", publishes) == 0
     assert attribute_fit("人才公寓租金多少", publishes) == -1
     assert attribute_fit("人才公寓租金多少", "人才公寓租金每月每平方米10元") == 1
+
+
+def test_a_documents_purpose_and_basis_answers_only_why_it_was_made():
+    """"第一条 为了…，根据《…》，制定本条例" names every topic of the text and answers none, unless
+    the question asks why the text was made or what it rests on."""
+    from knowledge.evidence import Candidate, score_candidates
+    from knowledge.snapshot import ChunkRecord
+
+    chunk = ChunkRecord(id="c", doc_id="d", title="某市医保通知", heading="", position=0,
+                        text="为完善我市社会保障体系，根据《广东省深化城乡医疗保障体制改革方案》，将积分入学学生纳入医保。"
+                             "参保人缴纳医疗保险费后，自缴费次月1日起享受医疗保险待遇。")
+    first, second = "为完善我市社会保障体系，根据《广东省深化城乡医疗保障体制改革方案》，将积分入学学生纳入医保。", \
+        "参保人缴纳医疗保险费后，自缴费次月1日起享受医疗保险待遇。"
+    candidates = [Candidate(0, 1, first), Candidate(0, 2, second)]
+    when = score_candidates("积分入学学生医保什么时候开始享受", candidates, [chunk], [False], 0.1).score
+    why = score_candidates("积分入学学生为什么纳入医保，依据是什么", candidates, [chunk], [False], 0.1).score
+    assert when[0] == float("-inf") and when[1] > float("-inf")
+    assert why[0] > float("-inf")

@@ -175,6 +175,14 @@ def test_one_character_abbreviations_are_places_only_where_used_as_places(text, 
     assert [p.name for p in found] == ([place] if place else [])
 
 
+@pytest.mark.parametrize("text, place", [
+    ("呼市招聘能不能卡身高", "呼和浩特市"), ("在羊城落户要几年社保", "广州市"), ("魔都的居住证好办吗", "上海市"),
+])
+def test_a_citys_spoken_name_is_that_city(text, place):
+    """knowledge/place_nicknames.tsv: 呼市 is 呼和浩特, not a place no document covers (the default scope)."""
+    assert [p.name for p in gazetteer().places_in(text)] == [place]
+
+
 def test_a_question_using_an_abbreviation_is_answered_from_that_place(kb):
     answer = kb.answer("来穗工作的本科生租房补贴每月多少")
     assert answer.found and "1500元" in answer.text

@@ -467,18 +467,19 @@ class Form:
     def ask(self, ft: FormTurn, step: str, prefix: str = "") -> Reply:
         """Ask ``step``. Asked again and again (the user skips it), the question is asked shorter
         (``times_asked``: a slot's ``ask`` may say it in brief), and from the third time in a
-        row the way out is said (a reply answering a question in between counts no time): the same full prompt each time reads as a machine stuck (user test 7)."""
+        row the way out is said to a message that gave nothing (a reply answering a question in
+        between, or a correction, counts no time): the same full prompt each time reads as a machine stuck (user test 7)."""
         ft.turn.state["flow"] = self.name
         if ft.values.get("_step") != step or _TIMES not in ft.values:
             ft.values[_TIMES] = 1
-        elif not ft.cache.get(_ENGAGED):  # a question asked or answered is no step skipped
-            ft.values[_TIMES] += 1
+        elif not (ft.cache.get(_ENGAGED) or ft.changed or ft.same):  # a question asked, or a value
+            ft.values[_TIMES] += 1  # corrected ("还是明天吧"), is no step skipped
         ft.values["_step"] = step
         if step == CONFIRM:
             text, actions = self.summary(ft), list(self.confirm_actions)
         else:
             text, actions = self._slot(ft, step).ask(ft)
-        if ft.values[_TIMES] >= OFFER_STOP_AFTER and step != CONFIRM:
+        if ft.values[_TIMES] >= OFFER_STOP_AFTER and step != CONFIRM and not ft.found:  # gave nothing either
             text += "\n" + messages.FORM_OFFER_STOP.format(title=self.title)
         return Reply(prefix + text, actions=actions, intent=self.intent)
 

@@ -26,8 +26,9 @@ from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, i
                                   sound_alike, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
 from bot.dialogue.forms import (CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
-                                end_flow_keeping_paused, pause_form, register, say_paused, yes_no_slot)
+                                end_flow_keeping_paused, pause_form, register, say_paused, times_asked, yes_no_slot)
 from bot.dialogue.intents import compact, yes_no
+from knowledge.places import gazetteer
 from knowledge.text import cn_number
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
@@ -205,8 +206,16 @@ def _nights(text: str, ft: FormTurn):
 def _name(text: str, ft: FormTurn):
     """Only when asked or stated ("我叫陈晨", also inside a longer message): any short phrase could
     look like a name. A message that names a station or a day is about them ("换总站", "后天"),
-    never a name. The name is kept as typed (繁體 included): ``text`` is the message in 简体."""
+    never a name. The name is kept as typed (繁體 included): ``text`` is the message in 简体.
+    The speaker's own name while booking for someone else ("我是她妈妈 我叫周丽") is not the
+    guest's (user test 7 booked the mother): said so, and the guest's asked."""
     stated = stated_name(text)
+    own = re.search(_OWN_NAME.pattern + re.escape(stated), text) if stated else None
+    if own and (ft.values.get(_FOR_SOMEONE_ELSE) or _SPEAKER_IS_ANOTHER.search(compact(text))):
+        guest = stated_name(text[:own.start()] + "，" + text[own.end():])  # "…我叫周丽 她叫李小萌"
+        if guest:
+            return ft.turn.as_typed(guest)
+        return Refused(messages.BOOKING_SPEAKER_NAME.format(name=ft.turn.as_typed(stated)))
     # "王凯 13712345602" while another step is asked: a name typed beside a phone is the name
     # (user test 6 kept the phone and lost the name). A person's name alone where the station is
     # asked ("王芳", user test 7: "没有找到这个驿站") is the name typed a step early.
@@ -263,9 +272,18 @@ def _ask_same_person(ft: FormTurn) -> tuple[str, list[str]]:
 
 
 def _ask_station(ft: FormTurn) -> tuple[str, list[str]]:
+    """The stations with their addresses; asked again in a row, their names only (user test 7 was
+    shown the whole list four times), unless the addresses are what was asked about."""
     stations = _stations(ft)
+    if times_asked(ft) > 1 and not ft.cache.get(_WITH_ADDRESSES):
+        items = [messages.LIST_CHOICE.format(n=n, item=name) for n, (_, name, _) in enumerate(stations, 1)]
+        return (messages.ASK_STATION_AGAIN.format(stations=messages.STATION_AGAIN_JOIN.join(items)),
+                [n for _, n, _ in stations])
     items = [messages.STATION_CHOICE.format(name=name, address=addr) for _, name, addr in stations]
     return messages.ASK_STATION.format(stations=numbered(items)), [n for _, n, _ in stations]
+
+
+_WITH_ADDRESSES = "with_addresses"  # FormTurn.cache: the station list is shown with the addresses
 
 
 def _example_day(ft: FormTurn) -> str:
@@ -396,6 +414,13 @@ _SAID_ONE_PERSON = "_said_one_person"  # BookingForm.remark was said
 _FOR_SOMEONE_ELSE = "_for_someone_else"  # booked for another person: the last booking's name is not offered
 _COMPANIONS = "朋友|同学|室友|同事|男朋友|女朋友|对象|家人|老婆|老公|爱人"  # whom a stay is booked with or for
 _SOMEONE_ELSE = re.compile(rf"(帮|给|替)(我)?(的)?({_COMPANIONS})")
+# Booking for another person who stays alone ("帮我女儿订个驿站", "能帮他订一个吗"), or saying one is not
+# the guest ("我是她妈妈"): the speaker's own name is not the guest's, nor is the last booking's person.
+_FOR_ANOTHER = re.compile(rf"(?:帮|给|替)(?:我)?(?:的)?(?:{_COMPANIONS}|儿子|女儿|孩子|闺女|小孩|弟弟|妹妹|哥哥|姐姐|侄子|侄女|外甥女?|"
+                          r"[他她])(?:也|再)?(?:订|定|预约|预订|预定|约|申请)")
+_SPEAKER_IS_ANOTHER = re.compile(r"我是(?:[他她]|孩子|小孩)的?(?:妈妈|妈|爸爸|爸|母亲|父亲|家长|姐姐|哥哥|姐|哥|爷爷|奶奶|外婆|外公|"
+                                 r"老师|朋友|同学|亲戚|家人)")
+_OWN_NAME = re.compile(r"(?:我叫|我的名字(?:是|叫)|我名字(?:是|叫)|本人叫?)")
 # A stay for more than one person: "我们两个人", "我和同学一起", "带女朋友一块".
 _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一块|住)?(?!才)|我们(俩|两个|三个|几个)|"
                              r"(两|俩|三|四|[2-9])(个|张)(床位|床|铺位|名额)|"   # "订两个床位"; "还有几个床位" asks
@@ -406,6 +431,10 @@ _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一�
 
 # Not minding which station: "随便", "都行", "不知道选哪个" (where the station is asked).
 _ANY_STATION = re.compile(r"随便|都行|都可以|哪个都|不知道(?:选|哪|去)|不清楚|不确定|哪个好|选哪个|推荐|有什么区别|区别|你(?:帮我)?(?:选|定)")
+
+
+# A question about where the stations are, asked while one is chosen: how far, how to get there.
+_WHERE = re.compile(r"离|近|远|距离|怎么去|怎么走|怎么过去|交通|坐车|公交|地铁|高铁|火车|车站|机场|在哪|哪里|地址|位置|方便")
 
 
 def _chooses_station(text: str, stations: list) -> bool:
@@ -478,7 +507,18 @@ class BookingForm(Form):
         """"我也不知道选哪个", "随便哪个都行" where the station is asked: they are all the same to stay
         at, so the one near where the user goes (user test 7 got how to book, then "帮不上忙")."""
         if ft.step == "station" and _ANY_STATION.search(ft.turn.text):
+            ft.cache[_WITH_ADDRESSES] = True
             return messages.STATION_ANY.format(count=len(_stations(ft)))
+        if ft.step == "station" and QUESTION.search(ft.turn.text) and _WHERE.search(ft.turn.text):
+            # "哪个离高铁站近一点": where the stations are, from the documents if they say, else their
+            # addresses (user test 7 was told "帮不上忙"); the station is asked again
+            ft.cache[_WITH_ADDRESSES] = True
+            answer = ft.engine.answer_question(f"{messages.BOOKING_TOPIC} {ft.turn.text}", ft.turn.incoming.user_key)
+            if answer.found:
+                from bot.dialogue.handlers import reply_for_answer  # it imports this module
+
+                return reply_for_answer(answer, offer=False).render() + "\n\n"
+            return messages.STATION_WHERE
         return None
 
     def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
@@ -536,8 +576,17 @@ class BookingForm(Form):
         return messages.BOOKING_TOPIC
 
     def names_the_service(self, ft: FormTurn) -> bool:
+        """The station named, or one of them; not by a word that is a place's name as much as the
+        station's ("明天姜堰下雨吗" names the district 姜堰, not the station named after it: user
+        test 7 was answered with the stations' addresses)."""
         text = ft.turn.text
-        return messages.BOOKING_TOPIC in text or station_in(text, _stations(ft), by_number=False) is not None
+        if messages.BOOKING_TOPIC in text:
+            return True
+        places = gazetteer().by_form
+        for said in sorted({a for _, name, _ in _stations(ft) for a in station_aliases(name) if a in places},
+                           key=len, reverse=True):
+            text = text.replace(said, "")
+        return station_in(text, _stations(ft), by_number=False) is not None
 
     def reask(self, ft: FormTurn, slot: Slot) -> Reply:
         if slot.name == "station" and len(_stations(ft)) == 1:
@@ -565,8 +614,9 @@ class BookingForm(Form):
             if slot not in v:  # the day and station whose free beds were just told
                 v[slot] = value
                 ft.added.append(slot)
-        if _SOMEONE_ELSE.search(compact(ft.turn.text)):  # "帮我朋友也订一个": not the last booking's person
-            v[_FOR_SOMEONE_ELSE] = True
+        said = compact(ft.turn.text)
+        if _SOMEONE_ELSE.search(said) or _FOR_ANOTHER.search(said) or _SPEAKER_IS_ANOTHER.search(said):
+            v[_FOR_SOMEONE_ELSE] = True  # "帮我朋友也订一个", "帮我女儿订个驿站": not the last booking's person
         if ft.found.get(SAME_PERSON) in ("yes", "new"):  # what the reply did not replace is taken again
             name, phone = _previous(ft)
             v.setdefault("name", name)
@@ -870,6 +920,15 @@ def _pick(turn: Turn) -> Reply:
         return turn.engine.dispatch_text(turn)
     rows, names = _own_bookings(turn)
     outside = next((n for n in places or () if not 1 <= n <= len(choices)), None)
+    if outside is not None and len(choices) == 1:  # "取消第二个" with one booking: that one, said so (user test 7)
+        only = messages.LIST_ONLY_ONE.format(n=outside) + "\n"
+        if cancelling:
+            chosen = [b for b in rows if b.number == choices[0] and b.status == "active"]
+            if chosen:
+                reply = _ask_to_cancel(turn, chosen, names, [])
+                reply.text = only + reply.text
+                return reply
+        return _show_picked(turn, choices, rows, names, only)
     if outside is not None:
         again = messages.LIST_NO_SUCH_CHOICE.format(n=outside, count=len(choices)) + "\n"
         if flow == CANCEL_FLOW:
@@ -891,12 +950,12 @@ def _cancel_picked(turn: Turn, picked: list[str], rows: list, names: dict[str, s
     return _ask_to_cancel(turn, chosen, names, refusals)
 
 
-def _show_picked(turn: Turn, picked: list[str], rows: list, names: dict[str, str]) -> Reply:
+def _show_picked(turn: Turn, picked: list[str], rows: list, names: dict[str, str], prefix: str = "") -> Reply:
     """Bookings picked from 我的预约's list without a word of what for ("第二个"): shown, with what can
     be done. The list stays (another place may be picked), and "取消" next means these."""
     shown = [b for b in _in_order(rows) if b.number in picked]
     active = [b for b in shown if b.status == "active"]
-    text = messages.BOOKINGS_PICKED.format(lines="\n".join(_line(b, names) for b in shown)) + "\n"
+    text = prefix + messages.BOOKINGS_PICKED.format(lines="\n".join(_line(b, names) for b in shown)) + "\n"
     if not active:
         turn.state.pop("picked", None)
         return Reply(text + messages.PICKED_ALREADY_CANCELLED, actions=[messages.CHIP_BOOK], intent="my_bookings")

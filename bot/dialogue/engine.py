@@ -277,7 +277,10 @@ class Dialogue:
         if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())
                                  or (flow in FLOW_CLAIMS and FLOW_CLAIMS[flow](turn, intent))):
             intent = flow  # inside a multi-turn flow, free text and the flow's asides belong to the flow
-        return HANDLERS.get(intent, HANDLERS["policy"])(turn)
+        reply = HANDLERS.get(intent, HANDLERS["policy"])(turn)
+        if turn.classified != "complaint" and self.classifier.says("complaint", turn.text):
+            apologise(reply)  # "搞什么啊 订个房这么麻烦": sorry first, then the booking (user test 7)
+        return reply
 
     # ------------------------------------------------------------ helpers
     def answer_question(self, question: str, user_key: str):
@@ -287,6 +290,13 @@ class Dialogue:
         """The quick replies of the prompt the user is in the middle of; None outside a flow."""
         state = self.store.get_state(user_key)
         return list(state.get("actions") or []) if state.get("flow") else None
+
+
+def apologise(reply: Reply) -> Reply:
+    """``reply`` led by a short apology, for a complaint said beside a request; once."""
+    if not reply.silent and not reply.text.startswith(messages.APOLOGY_WORD):
+        reply.text = messages.APOLOGY + reply.text
+    return reply
 
 
 def numbered(items: list[str]) -> str:

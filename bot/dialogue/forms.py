@@ -51,6 +51,16 @@ ACKNOWLEDGED = re.compile(r"^(嗯+|恩+|哦+|噢|好|好吧|好的|行吧?|可�
                           r"那行|唉|哎|好叭)[啊呀哈啦了的吧]*$", re.I)
 
 
+_TIMES = "_times"  # how many times in a row the step in ``_step`` was asked (Form.ask)
+_ENGAGED = "engaged"  # FormTurn.cache: the message asked something the reply answers before the step
+OFFER_STOP_AFTER = 3  # asked this many times in a row: the way out is said with the question
+
+
+def times_asked(ft: "FormTurn") -> int:
+    """How many times in a row the step being asked has been asked, this time included (1: first)."""
+    return ft.values.get(_TIMES, 1)
+
+
 # Forms that another flow may put aside and the form's own request resumes (a person asked for in
 # the middle of booking): name → form. A form is listed by ``register``.
 FORMS: dict[str, "Form"] = {}
@@ -323,6 +333,7 @@ class Form:
             missing = [name for name in (ft.refused, ft.step) if name and name not in ft.values]
             return self.ask(ft, missing[0] if missing else self.missing(ft), why + self.taken(ft) + error + "\n")
         if not filled and ft.step:
+            ft.cache[_ENGAGED] = True  # answered below: the step is not skipped (Form.ask)
             if why:
                 return self.ask(ft, ft.step, why)
             how = self.how_to_change(ft) or self.help_choosing(ft)
@@ -331,6 +342,7 @@ class Form:
             aside = self.digression(ft)
             if aside:
                 return self.ask(ft, ft.step, aside + "\n\n")
+            ft.cache.pop(_ENGAGED)
             return self.ask(ft, ft.step, self.not_understood(ft, ft.step) + "\n")
         taken, missing = self.taken(ft), self.missing(ft)
         if ft.cache.get("asked_beside") and not why:  # "总站吧那个总站有没有空调啊": answered too
@@ -453,12 +465,22 @@ class Form:
         return CONFIRM
 
     def ask(self, ft: FormTurn, step: str, prefix: str = "") -> Reply:
+        """Ask ``step``. Asked again and again (the user skips it), the question is asked shorter
+        (``times_asked``: a slot's ``ask`` may say it in brief), and from the third time in a
+        row the way out is said to a message that gave nothing (a reply answering a question in
+        between, or a correction, counts no time): the same full prompt each time reads as a machine stuck (user test 7)."""
         ft.turn.state["flow"] = self.name
+        if ft.values.get("_step") != step or _TIMES not in ft.values:
+            ft.values[_TIMES] = 1
+        elif not (ft.cache.get(_ENGAGED) or ft.changed or ft.same):  # a question asked, or a value
+            ft.values[_TIMES] += 1  # corrected ("还是明天吧"), is no step skipped
         ft.values["_step"] = step
         if step == CONFIRM:
             text, actions = self.summary(ft), list(self.confirm_actions)
         else:
             text, actions = self._slot(ft, step).ask(ft)
+        if ft.values[_TIMES] >= OFFER_STOP_AFTER and step != CONFIRM and not ft.found:  # gave nothing either
+            text += "\n" + messages.FORM_OFFER_STOP.format(title=self.title)
         return Reply(prefix + text, actions=actions, intent=self.intent)
 
     def resume(self, turn: Turn) -> Reply:
@@ -577,6 +599,8 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
         return messages.THANKS
     if turn.classified == "complaint":
         return messages.COMPLAINT_IN_FLOW
+    if turn.classified == "stuck":  # "那怎么办" at a step: how to go on, and who else can help
+        return messages.STUCK_IN_FLOW
     from bot.dialogue.handlers import asks_before_waiting
 
     if turn.classified == "wait" and not asks_before_waiting(turn.text):

@@ -8,15 +8,15 @@ from bot import messages
 from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
                                        availability, booked_elsewhere, eligibility_said, has_active_booking,
                                        mentions_a_stay, stations_listed)
-from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, handles, handles_kind,
-                                  is_acknowledgement, wants_ticket)
+from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
+                                  handles_kind, is_acknowledgement, wants_ticket)
 from bot.dialogue.forms import abandoned_form, end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, yes_no
 from bot.dialogue.ticket_flow import add_to_ticket, ticket_in_progress
 from core.errors import IndexMissing
 from knowledge.places import gazetteer
 from knowledge.relevance import subject_terms
-from knowledge.text import content_terms
+from knowledge.text import content_terms, parts_of_speech, words
 
 HELP_ACTIONS = messages.START_ACTIONS
 
@@ -131,8 +131,8 @@ def complaint(turn: Turn) -> Reply:
     for pattern in turn.engine.settings.dialogue.intents["complaint"].patterns:
         rest = re.sub(pattern, "", rest)
     beside = turn.engine.classifier.by_rules(rest) if len(rest) >= 2 else None
-    if beside not in (None, "complaint"):
-        return HANDLERS[beside](turn)
+    if beside not in (None, "complaint"):  # "太麻烦了 算了": sorry, then what it asks
+        return apologise(HANDLERS[beside](turn))
     flow = turn.state.get("flow")
     if flow in HANDLERS:
         return HANDLERS[flow](turn)
@@ -148,6 +148,18 @@ def complaint(turn: Turn) -> Reply:
         return HANDLERS["policy"](turn)
     turn.state["offer_ticket"] = turn.text
     return Reply(messages.COMPLAINT, actions=[messages.CHIP_TICKET], intent="complaint")
+
+
+@handles("stuck")
+def stuck(turn: Turn) -> Reply:
+    """"那怎么办" after a refusal, "到底有没有人能回答" after an answer not found: what the assistant
+    can do, and a person offered, with the question that was not answered if there was one (user
+    test 7 got "没有找到这个问题的答案"). In a flow, the flow says how to go on (forms.answer_in_passing)."""
+    flow = turn.state.get("flow")
+    if flow in HANDLERS:
+        return HANDLERS[flow](turn)
+    turn.state["offer_ticket"] = turn.state.get("offer_ticket") or turn.text
+    return Reply(messages.STUCK, actions=[messages.CHIP_TICKET], intent="stuck")
 
 
 _CANCEL_WORD = re.compile("取消")
@@ -188,7 +200,31 @@ def split_questions(text: str) -> list[str]:
     parts = [p.strip() for p in _QUESTION_END.split(text) if len(p.strip().strip("？?")) >= _MIN_QUESTION]
     if len(parts) <= 1:
         parts = _spoken_questions(text)
+    if len(parts) <= 1:
+        parts = _joined_questions(text)
     return parts[:MAX_QUESTIONS] if len(parts) > 1 else [text]
+
+
+# What joins a second question to a first one said in one breath ("人才公寓怎么申请还有就是见习补贴有多少钱",
+# "驿站能住几天另外驿站在哪里"): only between two pieces that each ask something on their own.
+_JOIN = re.compile(r"还有就是|还有一个问题|还有个问题|还有|另外|顺便问一?下|顺便|"
+                   r"再问一?下|还想问一?下|以及|然后就是|然后")
+
+
+def _joined_questions(text: str) -> list[str]:
+    """The questions of a message that joins them with 还有/另外/顺便问 and no pause (voice input):
+    split where each side asks a question of at least ``_MIN_QUESTION`` characters ("驿站还有空床吗"
+    has nothing asked before its 还有, so it stays one question)."""
+    pieces, start = [], 0
+    for m in _JOIN.finditer(text):
+        before, after = text[start:m.start()], text[m.end():]
+        if all(len(compact(side)) >= _MIN_QUESTION and QUESTION.search(side) for side in (before, after)):
+            pieces.append(before.strip())
+            start = m.end()
+    if not pieces:
+        return [text]
+    pieces.append(text[start:].strip())
+    return [p for p in (_LEAD_IN.sub("", piece) or piece for piece in pieces) if p]
 
 
 def _spoken_questions(text: str) -> list[str]:
@@ -216,11 +252,30 @@ def with_topic(question: str, topic: str) -> str:
     "那能住多久" after "驿站能免费住吗" asks about 驿站; so does "需要什么材料". A message
     naming a subject stands alone, unless it is a short "那…呢" that swaps one detail.
     """
-    if not topic:
+    if (_SEEKS_STAY.search(question) and not _OTHER_HOUSING.search(question) and not _OTHER_THAN.search(question)
+            and messages.BOOKING_TOPIC not in question):
+        return f"{messages.BOOKING_TOPIC} {question}"  # "我刚毕业 想来姜堰找工作 有地方住吗": the station
+    if not topic or _OTHER_THAN.search(question):  # "那有别的住的地方吗": not what was talked about
         return question
-    if not subject_terms(question) or (_FOLLOW_UP_START.match(question) and len(question) <= _FOLLOW_UP_MAX):
+    if not own_subject(question) or (_FOLLOW_UP_START.match(question) and len(question) <= _FOLLOW_UP_MAX):
         return f"{topic} {question}"
     return question
+
+
+# Asking for somewhere to stay ("有地方住吗", "住哪里", "哪里可以住"), which is the station unless other
+# housing is named (人才公寓, 租房补贴 have rules of their own) or something other than what was talked
+# about is asked for ("那有别的住的地方吗" after the station was refused).
+_SEEKS_STAY = re.compile(r"(?:地方|哪里|哪儿|哪)(?:可以|能)?住|住(?:的)?地方|住哪|住宿")
+_OTHER_HOUSING = re.compile(r"房|公寓|补贴|补助|落户|宿舍")
+_OTHER_THAN = re.compile(r"别的|别处|其他|其它|另外的|还有什么|除了")
+_WHEN = ("t", "m", "mq", "tg")  # parts of speech of times and numbers: 晚上, 十点, 明天
+
+
+def own_subject(question: str) -> list[str]:
+    """What the question is about, less the times and numbers it names: "晚上十点以后还能进吗" after
+    "驿站几点可以入住" names only a time, and continues the question before (user test 7 was told it
+    was off-topic); "明天会下雨吗" names 下雨."""
+    return [t for t in subject_terms(question) if not all(flag in _WHEN for _, flag in parts_of_speech(t))]
 
 
 # How a question in the middle of a conversation is led into ("还有就是…", "对了，…", "另外想问下…"):
@@ -241,7 +296,11 @@ def in_flow_question(turn: Turn, topic: str) -> str:
     if len(compact(stripped)) >= 3:
         question = stripped
     if topic and not any(word in question for word in turn.engine.settings.dialogue.domain_words):
-        return f"{topic} {question}"
+        # Without the places it names: put beside the topic, a place matches the station named after it
+        # ("明天姜堰下雨吗" was answered with the addresses of the stations in 姜堰: user test 7).
+        places = gazetteer().by_form
+        unplaced = "".join(w for w in words(question) if w not in places)
+        return f"{topic} {unplaced if len(compact(unplaced)) >= 3 else question}"
     return question
 
 
@@ -359,8 +418,8 @@ def off_topic(turn: Turn, question: str, answer, topic: str) -> bool:
     inside one or one inside it) or a word of the text retrieved for it. A question naming a
     place no document covers is about that place; one naming nothing ("我有个问题") may be about
     anything: neither is off-topic."""
-    if answer.found or answer.missing_place or not topic.split():
-        return False
+    if answer.found or answer.missing_place or not topic.split() or _SEEKS_STAY.search(question):
+        return False  # where to stay is what the service is about, whatever else the question names
     places = gazetteer().by_form  # where, not what: 姜堰 is in every document
     terms = {t for t in content_terms(question) + tuple(topic.split()) if len(t) >= 2 and t not in places}
     retrieved = " ".join(c.chunk.text for c in answer.chunks)
@@ -378,7 +437,7 @@ def _remember_topic(turn: Turn, topic: str) -> None:
 def _several(turn: Turn, questions: list[str]) -> Reply:
     """Each question of one message answered in turn, numbered, each with its own source;
     a later one without a subject continues the earlier one's ("驿站免费吗？能住多久")."""
-    parts, sources, found = [], [], False
+    parts, sources, found, unanswered = [], [], False, []
     topic = turn.state.get("topic", "")
     for q in questions:
         try:
@@ -388,12 +447,16 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         reply = reply_for_answer(answer)
         if not answer.found:
             turn.engine.records.record_unanswered(q)
-            reply.text = messages.NOT_FOUND
+            unanswered.append(q)
+            reply.text = _sorry(answer)
         parts.append(f"{q}\n{reply.render()}")
         sources.extend(answer.sources[:1])
         found = found or answer.found
     _remember_topic(turn, topic)
     text = "\n\n".join(messages.LIST_CHOICE.format(n=n, item=part) for n, part in enumerate(parts, 1))
+    if unanswered:  # a person is offered for what was not found, as for one question (user test 7)
+        turn.state["offer_ticket"] = " ".join(unanswered)
+        text += "\n\n" + messages.OFFER_TICKET_FOR_SOME
     return Reply(text, actions=[messages.CHIP_TICKET], intent="policy", found=found)
 
 

@@ -172,6 +172,12 @@ class IntentClassifier:
                 return name
         return None
 
+    def says(self, name: str, text: str) -> bool:
+        """Whether ``text`` holds one of intent ``name``'s patterns, whatever else it says and
+        whichever intent it is ("搞什么啊 订个房这么麻烦" books, and complains as it does)."""
+        plain = compact(text)
+        return any(p.search(plain) for intent, _, _, patterns in self._keywords if intent == name for p in patterns)
+
     def _whole(self, plain: str, keyword: str) -> bool:
         """Whether ``plain`` is little more than ``keyword``: a few characters ("你好呀"), or only
         fillers and other such keywords beside it ("额 还是算了吧", "不用了谢谢")."""

@@ -159,7 +159,8 @@ def ticket(turn: Turn) -> Reply:
         return _open(turn, f"{draft} {text}".strip()) if draft else _confirm_or_open(turn, text)
     pending = turn.state.get("offer_ticket")
     if pending and (answers_ticket_offer(turn) == "yes" or not described):
-        return _open(turn, pending, offered=True)
+        # what was offered for may say nothing ("那怎么办" offered a person): then it is asked
+        return _open(turn, pending, offered=True) if subject_terms(pending) else _ask(turn)
     if _says_what(described):
         return _confirm_or_open(turn, _ticket_text(turn))
     return _ask(turn)

@@ -585,6 +585,7 @@ class Plan:
     noise: float
     force_real: bool
     build_only: bool = False
+    keep: Path | None = None  # where the largest size's index and its timed queries are left, to profile
 
 
 def run_size(target: int, plan: Plan, qa: list[QAItem], queries: list[str], warmup: list[str],
@@ -623,6 +624,10 @@ def run_size(target: int, plan: Plan, qa: list[QAItem], queries: list[str], warm
         return {"target": target, "load_1m_at_build": load, "synthetic": corpus, "pooled": pooled, "decision": decision, "build": built,
                 "reingest": again, "latency": lat, "quality": qual}
     finally:
+        if plan.keep is not None and target == max(plan.sizes) and (tmp / "index").exists():
+            shutil.rmtree(plan.keep, ignore_errors=True)
+            shutil.move(str(tmp / "index"), str(plan.keep))
+            (plan.keep / "bench-queries.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -641,9 +646,11 @@ def run_size(target: int, plan: Plan, qa: list[QAItem], queries: list[str], warm
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="JSON results (default bench/results/knowledge.json; knowledge-quick.json with --quick, "
                    "knowledge-build.json with --build-only)")
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="leave the largest size's index (and the timed queries, bench-queries.json) in this directory")
 @click.option("--config", envvar="APP_CONFIG", help="config.yaml to use (default: the project's)")
 def main(quick: bool, sizes: str, qa_path: Path, queries: int, budget_s: float, pool: int, force_real: bool,
-         build_only: bool, out: Path | None, config: str | None) -> None:
+         build_only: bool, out: Path | None, keep: Path | None, config: str | None) -> None:
     """Ingest throughput, re-ingest cost, query latency and retrieval quality of the knowledge index."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
     for handler in logging.getLogger().handlers:
@@ -652,7 +659,7 @@ def main(quick: bool, sizes: str, qa_path: Path, queries: int, budget_s: float, 
         raise click.UsageError(f"no QA set at {qa_path}; pass one with --qa PATH")
     plan = Plan(sizes=[1000] if quick else sorted(int(s) for s in sizes.split(",") if s.strip()),
                 queries=50 if quick else queries, budget_s=budget_s, pool=pool, noise=0.01, force_real=force_real,
-                build_only=build_only)
+                build_only=build_only, keep=keep.resolve() if keep else None)
     out = out or RESULTS / ("knowledge-quick.json" if quick else "knowledge-build.json" if build_only else "knowledge.json")
     started = time.monotonic()
 

@@ -96,9 +96,8 @@ class Answerer:
         # section headed "2014年…学位供给情况" of a document dated 2013 speaks of 2014.
         years = asked_years(question)
         if years:
-            dated = [self._year_of(chunks[c.rank].chunk.doc_id) for c in candidates]
-            score = np.where([not y or y in years or any(f"{a}年" in f"{chunks[c.rank].chunk.heading} {c.lead}{c.text}"
-                                                         for a in years)
+            dated = [self._year_of_section(chunks[c.rank].chunk) for c in candidates]
+            score = np.where([not y or y in years or any(f"{a}年" in f"{c.lead}{c.text}" for a in years)
                               for c, y in zip(candidates, dated)], score, -np.inf)
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
             return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
@@ -123,10 +122,15 @@ class Answerer:
         # A heading has no end mark: it is followed by a full stop, not run into the next sentence.
         last = len(parts) - 1
         text = "".join(p if p.endswith(_ENDS) or i == last else p + "。" for i, p in enumerate(parts))
-        text = _fit(_dated(text, _year_in(chunks[first.rank].chunk.heading) or self._year_of(chunks[first.rank].chunk.doc_id)),
-                    self.cfg.max_chars)
+        text = _fit(_dated(text, self._year_of_section(chunks[first.rank].chunk)), self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
         return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
+
+    def _year_of_section(self, chunk) -> str:
+        """The year a chunk speaks of: the last its section headings state (not the document's
+        title: "2013-2014年…" holds both), else its document's."""
+        return _year_in(" > ".join(h for h in chunk.heading.split(" > ") if h.strip() != chunk.title)) \
+            or self._year_of(chunk.doc_id)
 
     def _year_of(self, doc_id: str) -> str:
         doc = self.retriever.index.current().manifest.docs.get(doc_id)

@@ -147,6 +147,26 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
     return out
 
 
+# A table's row of totals answers a question that names none of its rows.
+_TOTAL = re.compile(r"^(?:合计|总计|共计|小计|总数|总体|全市|全区|全县|全省|全国)$")
+_FIGURE_CELL = re.compile(r"^[\d.,，%％\s]+[^\d\s]{0,3}$")  # "316", "80分", "2000元": a value, not a name
+
+
+def names_other_row(question: str, candidate: Candidate) -> bool:
+    """Whether ``candidate`` is a table row named by what the question does not name: "镇（街）：谢岗；
+    小学一年级总学位数：316" does not answer "东莞小学一年级给新莞人子女多少学位" (the total row or
+    the sentence stating it does), while "学历：本科；补贴：800元" answers "本科生补贴多少"."""
+    if candidate.row is None:
+        return False
+    cells = (candidate.lead or candidate.text).rstrip("。").split("；")
+    keys = [value for value in (cell.rpartition("：")[2].strip().lower() for cell in cells)
+            if value and not _FIGURE_CELL.match(value)]
+    if not keys or any(_TOTAL.match(k) for k in keys):
+        return False
+    asked = question.lower()
+    return not any(k in asked or any(len(w) >= 2 and w in asked for w in words(k)) for k in keys)
+
+
 # "有没有生活补贴" "有无补偿" "是否有购房补贴": the thing whose existence is asked about.
 _EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!吗呢\s]{2,10})")
 # "有什么补贴" "有哪些优惠政策": which of a kind of thing there are. Only a thing (a noun) counts:
@@ -273,8 +293,10 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     prior = np.array([1.0 / (1 + c.rank) for c in candidates])
     # The rule of the place asked wins over a national one saying the same kind of thing.
     near = np.array([local[c.rank] for c in candidates], dtype=float)
+    # A row named by something the question does not name is another row's answer.
+    other_row = np.array([names_other_row(asked, c) for c in candidates], dtype=float)
     score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + rank_weight * prior
-             + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near)
+             + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near - 0.15 * other_row)
     named = [f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower() for c in candidates]
     # A message that opens with context ("我跟对象都打算去姜堰上班，担心没房住，人才公寓房源多吗")
     # is on topic when its last clause is.

@@ -209,7 +209,8 @@ _ATTRIBUTES = [
     (re.compile(r"(?:多久|多长时间|几年|几个月|几天)[^，。？?]{0,8}一次|几次|多少次"),
      _figure(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
     # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
-    (re.compile(rf"多少(?:{_THINGS}|张)"), _figure(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|张|万)")),
+    # (A table's cell under a column of counts states one bare: "总学位数：1062", "人数：30".)
+    (re.compile(rf"多少(?:{_THINGS}|张)"), _figure(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|张|万)|(?:数|数量|名额)：\d")),
     # "分几类" "有几种": a count of kinds.
     # ("能办多少种事" is answered by "29个服务事项" too: a count of the items themselves.)
     (re.compile(r"几类|几种|几大类|多少类|多少种"), _figure(rf"{_N}个?(?:类|种|大类|类别|方面)|{_N}(?:个|项|件)")),

@@ -801,3 +801,16 @@ def test_a_documents_purpose_and_basis_answers_only_why_it_was_made():
     why = score_candidates("积分入学学生为什么纳入医保，依据是什么", candidates, [chunk], [False], 0.1).score
     assert when[0] == float("-inf") and when[1] > float("-inf")
     assert why[0] > float("-inf")
+
+
+def test_a_tables_count_column_states_a_count_and_a_row_named_otherwise_is_another_rows_answer():
+    from knowledge.evidence import Candidate, names_other_row
+    from knowledge.relevance import attribute_fit
+
+    humen = "序号：3；镇（街）：虎门；小学一年级总学位数：1062。"
+    assert attribute_fit("2013年东莞虎门镇小一一共给外地娃多少个学位", humen) == 1
+    row = Candidate(0, 1, "序号：24；镇（街）：谢岗；小学一年级总学位数：316。", row=(0, 3))
+    assert names_other_row("东莞小学一年级给新莞人子女多少学位", row)
+    assert not names_other_row("谢岗镇小学一年级有多少学位", row)
+    assert not names_other_row("东莞小学一年级一共多少学位", Candidate(0, 2, "镇（街）：合计；小学一年级总学位数：13518。", row=(0, 4)))
+    assert not names_other_row("东莞小学一年级一共多少学位", Candidate(0, 3, "其中小学一年级提供13518个学位。"))

@@ -122,6 +122,7 @@ class Answerer:
         # A heading has no end mark: it is followed by a full stop, not run into the next sentence.
         last = len(parts) - 1
         text = "".join(p if p.endswith(_ENDS) or i == last else p + "。" for i, p in enumerate(parts))
+        text = _CLAUSE_END.sub("。", text)  # an item of a "；" list said alone ends as a sentence does
         text = _fit(_dated(text, self._year_of_section(chunks[first.rank].chunk)), self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
         return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
@@ -161,6 +162,7 @@ class Answerer:
 
 
 _ENDS = tuple(SENTENCE_ENDS + CLOSERS + "：:…")  # a part ending so needs no "。" added
+_CLAUSE_END = re.compile(r"[；;，,、]$")
 
 
 # "全年新建人才公寓424套" in a 2023 report, read in 2026: the year it speaks of is not the reader's.

@@ -814,3 +814,10 @@ def test_a_tables_count_column_states_a_count_and_a_row_named_otherwise_is_anoth
     assert not names_other_row("谢岗镇小学一年级有多少学位", row)
     assert not names_other_row("东莞小学一年级一共多少学位", Candidate(0, 2, "镇（街）：合计；小学一年级总学位数：13518。", row=(0, 4)))
     assert not names_other_row("东莞小学一年级一共多少学位", Candidate(0, 3, "其中小学一年级提供13518个学位。"))
+
+
+def test_an_answer_never_ends_mid_list(shipped_kb):
+    """A "；" item of a long sentence said alone ends with a full stop, not with "；"."""
+    for question in ("驿站能提供哪些服务", "姜堰青年人才驿站服务矩阵提供什么"):
+        answer = shipped_kb.answer(question)
+        assert not answer.text.endswith(("；", ";", "，", ",")), answer.text

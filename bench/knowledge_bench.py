@@ -53,6 +53,7 @@ MODES = ("hybrid", "dense", "keyword")
 REINGEST_TARGET = 0.05      # re-ingest of an unchanged corpus: at most 5% of the first build
 ALWAYS_REAL = 10_000        # sizes up to this are always embedded for real
 WARMUP = 10                 # queries run before timing, excluded from the figures
+KEPT_QUERIES = "bench-queries.json"  # beside an index left by --keep: the questions that were timed on it
 
 
 # ---------------------------------------------------------------- synthetic corpus
@@ -624,10 +625,13 @@ def run_size(target: int, plan: Plan, qa: list[QAItem], queries: list[str], warm
         return {"target": target, "load_1m_at_build": load, "synthetic": corpus, "pooled": pooled, "decision": decision, "build": built,
                 "reingest": again, "latency": lat, "quality": qual}
     finally:
-        if plan.keep is not None and target == max(plan.sizes) and (tmp / "index").exists():
-            shutil.rmtree(plan.keep, ignore_errors=True)
-            shutil.move(str(tmp / "index"), str(plan.keep))
-            (plan.keep / "bench-queries.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+        try:
+            if plan.keep is not None and target == max(plan.sizes) and (tmp / "index").exists():
+                shutil.rmtree(plan.keep, ignore_errors=True)  # main() checked it is empty or a kept index
+                shutil.move(str(tmp / "index"), str(plan.keep))
+                (plan.keep / KEPT_QUERIES).write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+        except OSError as exc:
+            log(f"could not keep the index in {plan.keep}: {exc}")
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -666,6 +670,8 @@ def main(quick: bool, sizes: str, qa_path: Path, queries: int, budget_s: float, 
     def log(msg: str) -> None:
         click.echo(f"[{time.monotonic() - started:7.1f}s] {msg}", err=True)
 
+    if keep is not None and keep.exists() and any(keep.iterdir()) and not (keep / KEPT_QUERIES).exists():
+        raise click.UsageError(f"--keep {keep}: not empty and not an index an earlier --keep left; pick another directory")
     qa = read_qa(qa_path)
     # LLM off: the bench measures the extractive path and never calls the network.
     settings = load_config(config, {"knowledge": {"llm": {"enabled": False}}})

@@ -237,7 +237,8 @@ def parse(text: str) -> Structure:
             continue
         # Before any text: after the title and however many fields of the page's info line, and
         # before the body's first numbered part ("一、招生对象" then "…并符合以下条件之一：" is body).
-        if _SALUTATION.match(line) and all(b.kind in ("heading", "meta") and not b.label for b in blocks) \
+        if _SALUTATION.match(line) and all(b.kind in ("heading", "meta") and not b.label and not _numbered(b.text)
+                                           for b in blocks) \
                 and sum(b.kind == "heading" for b in blocks) <= 2:
             meta.setdefault("recipients", line[:-1])
             blocks.append(Block("meta", line, key="recipients"))

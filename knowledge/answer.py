@@ -187,9 +187,10 @@ _YEAR_STATED = re.compile(r"(?:19|20)\d\d年")
 
 
 def _year_in(heading: str) -> str:
-    """The year a section's heading dates it by ("2014年…学位供给情况公布" in a 2013–2014 document)."""
-    found = _YEAR_STATED.findall(heading)
-    return found[-1][:-1] if found else ""
+    """The year a section's heading dates it by ("2014年…学位供给情况公布" in a 2013–2014 document),
+    not one it counts towards ("三、到2020年主要目标")."""
+    found = _ASKED_YEAR.findall(heading)
+    return found[-1] if found else ""
 
 
 def _dated(text: str, year: str) -> str:

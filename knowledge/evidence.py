@@ -242,8 +242,9 @@ def _sections(chunk: ChunkRecord) -> str:
 # The opening of an official text: why it was made and what it rests on ("第一条 为了…，根据《…》，
 # 结合本市实际，制定本条例。", "为完善…，根据《…》…，现就有关事项通知如下："): it names every topic
 # of the text and answers none of them.
-_PREAMBLE = re.compile(r"^(?:第[一二三四五六七八九十百\d]+条\s*)?为(?:了)?[^。；]{2,80}?[，,]\s*(?:根据|依据|按照|依照)"
-                       r"(?:[^。；]*(?:制定本|通知如下|规定如下|意见如下|提出如下|现就|特制定|制定如下)|\s*《)")
+_PREAMBLE = re.compile(r"^(?:第[一二三四五六七八九十百\d]+条\s*)?为(?:了)?[^。；]{2,160}?[，,][^。；]*?"
+                       r"(?:制定本(?:条例|办法|规定|细则|意见|方案|决定|通知)|特制定本[^。；]{0,6}"
+                       r"|(?:通知|规定|意见|提出|现就|现将)[^。；]{0,20}如下)[。：:]?$")
 _WHY = re.compile(r"为什么|为啥|为何|干嘛要|目的|宗旨|依据|根据什么|根据哪|上位法|出台背景")
 
 

@@ -272,12 +272,15 @@ class Snapshot:
         return self.keyword.search(query, k, mask)
 
 
-def _settle(snap: "Snapshot") -> None:
+def _freeze_generation() -> None:
     """Keep the garbage collector's full passes off the loaded generation: its ~190,000 objects
     at 100k chunks made every full pass take ~77 ms, inside whichever question triggered it
-    (the bench's 149 ms maximum). What was frozen before is released first, so the generation
-    replaced is collected; the loaded one is then frozen (gc.freeze: never scanned, still freed
-    by reference counting). Measured in bench/README.md ("garbage collector")."""
+    (the bench's 149 ms maximum; 2.3 ms frozen). gc.freeze moves every object alive now to a
+    generation the collector never scans; reference counting still frees them. What an earlier
+    load froze is released first and collected, so a generation replaced since then is freed
+    whole (its cycles included) here, at the next load, not at its own switch. Called once per
+    load (one full pass, holding the interpreter lock as long: the price of a load, not of every
+    question). Measured in bench/README.md (session 14)."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
@@ -366,7 +369,7 @@ class KnowledgeIndex:
                 f"the index was built with embedder {snap.manifest.embedder!r} but the configuration uses "
                 f"{self.embedder_name!r}; rebuild it: python -m ingest build --rebuild"
             )
-        _settle(snap)
+        _freeze_generation()
         log.info("knowledge index generation %s loaded (%s chunks)", generation, len(snap.ids))
         return snap
 

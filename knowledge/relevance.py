@@ -12,6 +12,7 @@ beyond the embedder already loaded.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from knowledge.index import ChunkRecord
@@ -198,9 +199,9 @@ _ATTRIBUTES = [
     (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), _figure(rf"{_SUM}|{_SHARE}|\d")),
     # "几点入住": a time of day.
     (re.compile(r"几点"), _figure(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
-    (re.compile(r"什么时候|啥时候|啥时|几时|哪天|日期|截止|何时|(?<!第)几号(?![文令])"),
+    (re.compile(r"什么时候|啥时候|啥时|几时|哪天|日期|截止|何时|(?<!第)几号(?![文令线楼窗门房床室栋号位])"),
      # ("5月8号" is a day; "深府〔2005〕125号" a document's number, "龙岗路11号" a house's.)
-     _figure(r"\d+月|\d+日|(?<![〕\]\d路街道巷弄号楼栋室])(?:[1-9]|[12]\d|3[01])号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|日前|起施行|以前|之前")),
+     _figure(r"\d+月|\d+日|(?<![〕\]）)】第\d路街道巷弄号楼栋室])(?:[1-9]|[12]\d|3[01])号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|日前|起施行|以前|之前")),
     (re.compile(r"几分|多少分|加分|扣分|减分"), _figure(rf"{_N}分")),
     # "要多少分才能入户" asks the score one must reach, not what one item scores ("每满1年积3分").
     (re.compile(r"(?:要|需要|得|攒到|积到|达到)多少分|多少分(?:才|就)|分数线"),
@@ -229,7 +230,7 @@ _ATTRIBUTES = [
     (re.compile(r"(?:多少|几)套"), _figure(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十]|[一二两三四五六七八九十百千万]{2,})(?:多|余)?万?套")),
     (re.compile(r"条件|材料|流程|手续"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
     # "能申请人才公寓不" "去哪申请": about applying; but "经营多久才能申请" asks how long, not how to apply.
-    (re.compile(r"申请(?!啥|什么|哪)"), _APPLYING := re.compile(rf"条件|流程|申请|{_MATERIALS}")),
+    (_APPLYING := re.compile(r"申请(?!啥|什么|哪)"), re.compile(rf"条件|流程|申请|{_MATERIALS}")),
     # "怎么报名" "咋办理": how to do it — a step, a place or a channel to apply through.
     (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)"),
      re.compile(r"报名|申请|申领|提交|递交|登录|办理|窗口|网站|网上|平台|流程|程序|步骤|回复|填写|预约|登记|受理")),
@@ -261,10 +262,10 @@ _PREFERRED = [
      re.compile(r"[\u4e00-\u9fff]{2,12}(?:办公室|委员会|人民政府|(?<![一二两三室大客餐门展])厅|部门|机构|机关|派出所|服务中心)"
                 r"|(?:人社|公安|财政|教育|税务|住建|民政|商务|统计|管理|服务|事务|保障)局|(?:人才|科创|区委|市委|县委|政府|党委|人社)办")),
     # "到了找谁" "有问题问谁": whom to contact — a phone, a desk, the staff, a contact person.
-    (re.compile(r"(?:找|联系|问|咨询)谁|找哪个|跟谁说|向谁反映"),
+    (re.compile(r"(?:找|联系|(?<![请想])问|咨询)谁|找哪个|跟谁说|向谁反映"),
      re.compile(r"电话|热线|联系|咨询|工作人员|管理员|前台|服务台|窗口|负责人|\d{7,}")),
     # "费用谁出" "体检的钱公司出还是自己掏": who pays — a sentence saying whom a cost falls on.
-    (re.compile(r"谁(?:来)?(?:出|付|掏|承担|负担|买单|报销)|(?:自己|个人|公司|单位)(?:出|掏|付)还是|(?:费用?|钱)(?:由)?谁"),
+    (re.compile(r"谁(?:来)?(?:出(?![具台面])|付|掏|承担|负担|买单|报销)|(?:自己|个人|公司|单位)(?:出|掏|付)还是|(?:费用?|钱)(?:由)?谁"),
      re.compile(r"由[^，。；]{1,20}(?:承担|负担|支付|缴纳|解决|列支|出资|负责)|(?:单位|个人|财政|政府|国家|用人单位)"
                 r"(?:承担|负担|支付|缴纳|出资|列支)")),
     (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
@@ -281,8 +282,15 @@ _PREFERRED = [
 def _asked_kinds(query: str, preferred: bool = False) -> tuple[re.Pattern, ...]:
     """What each kind of fact the question asks for looks like in a text. Memoised: a question is
     compared with every candidate sentence (6,000 tests of 30 patterns for 100 questions)."""
-    kinds = tuple(has for asks, has in (_PREFERRED if preferred else _ATTRIBUTES) if asks.search(query))
-    return tuple(has for has in kinds if has is not _APPLYING) if len(kinds) > 1 and _APPLYING in kinds else kinds
+    clauses = [c for c in _ASK_SPLIT.split(query) if c] or [query]
+    kinds = [(asks, has) for asks, has in (_PREFERRED if preferred else _ATTRIBUTES)
+             if any(asks.search(clause) for clause in clauses)]  # "租金是多少，有没有优惠": each clause asks
+    if len(kinds) > 1:
+        kinds = [(asks, has) for asks, has in kinds if asks is not _APPLYING]
+    return tuple(dict.fromkeys(has for _, has in kinds))
+
+
+_ASK_SPLIT = re.compile(r"[，,；;。！!？?]+")
 
 
 def preferred_fit(query: str, text: str) -> float:
@@ -346,6 +354,9 @@ def _is_money(word: str) -> bool:
 
 
 _QUALIFIERS = frozenset({"n", "nz", "vn", "v", "j", "b", None})
+# Verbs said of money, not kinds of it: "知道补贴多少", "发放补贴多少钱", "享受补贴标准是多少".
+_MONEY_ACTS = frozenset("知道 了解 发放 发 拿到 拿 领 领取 申领 申请 享受 获得 得到 给予 给 补 交 缴纳 支付 提高 调整 能领 能拿 "
+                        "可以 能够 每月 每年 一次性".split())
 
 
 @lru_cache(maxsize=4096)
@@ -357,7 +368,8 @@ def _money_words(query: str) -> tuple[str, ...]:
     for i, word in enumerate(cut):
         if _is_money(word):
             before = cut[i - 1] if i else ""
-            if len(before) >= 2 and word_tag(before) in _QUALIFIERS and not _generic(before) and before not in out:
+            if len(before) >= 2 and word_tag(before) in _QUALIFIERS and not _generic(before) \
+                    and before not in _MONEY_ACTS:
                 out.append(before)
             out.append(word)
     return tuple(dict.fromkeys(out))
@@ -366,7 +378,7 @@ def _money_words(query: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _amount_clause(query: str) -> str | None:
     """The clause of the question that asks an amount, or None. "领住房租赁补贴，收入那个系数是多少"
-    asks a coefficient: the money named before it is context; "见习补贴，一个月多少" asks the
+    asks a coefficient: the money named before it is context; "见习补贴，一个月是多少" asks the
     money of the clause before, its own naming nothing."""
     clauses = [c for c in _CLAUSE_END.split(query) if c and _AMOUNT_ASKED.search(c)]
     return clauses[-1] if clauses else (query if _AMOUNT_ASKED.search(query) else None)
@@ -377,7 +389,9 @@ def money_named(query: str, text: str) -> bool:
     asked = _amount_clause(query)
     if asked is None:
         return True
-    wanted = _money_words(asked) or ((), _money_words(query))[not subject_terms(asked)]
+    wanted = _money_words(asked)
+    if not wanted and not subject_terms(asked):  # "见习补贴，一个月是多少": the money of the clause before
+        wanted = _money_words(query)
     if not wanted:
         return True
     text = _comparable(text)
@@ -422,19 +436,28 @@ def attribute_fit(query: str, text: str, context: str = "") -> int:
 def _unstated(query: str, text: str) -> str:
     """``text`` without the figures the question itself states: "签了一年合同，补贴最长给几年" is not
     answered by "签订一年以上期限劳动合同的…给予补贴" but by "…不超过三年"."""
-    stated = {q for q in map(_said, _SAID_QUANTITY.finditer(query)) if q[0] is not None and q[1]}
+    stated = Counter(q for q in map(_said, _SAID_QUANTITY.finditer(query)) if q[0] is not None and q[1])
     if not stated:
         return text
-    return _SAID_QUANTITY.sub(lambda m: "" if _said(m) in stated else m.group(0), text)
+
+    def once(m: re.Match) -> str:  # each figure the question states takes away one saying of it
+        q = _said(m)
+        if stated[q] > 0:
+            stated[q] -= 1
+            return ""
+        return m.group(0)
+    return _SAID_QUANTITY.sub(once, text)
 
 
 # A figure with its unit, in digits or as said in words ("一年", "三个月"): "签订一年以上…劳动合同".
-_SAID_QUANTITY = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{1,4})\s*(周岁|周年|岁|个工作日|工作日|个月|年|天|日|万元|元|分|%|％)")
+_SAID_QUANTITY = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{1,4})\s*"
+                            r"(周岁|周年|岁|个工作日|工作日|个月|年|天|日|万元|元|万|分钟|分|%|％)")
 
 
 def _said(m: re.Match) -> tuple[float | None, str | None]:
-    number = m.group(1)
-    return (float(number) if number[0].isdigit() else cn_number(number)), _FAMILY.get(m.group(2))
+    number, unit = m.group(1), m.group(2)
+    value = float(number) if number[0].isdigit() else cn_number(number)
+    return (None if value is None else _value(str(value), unit)), _FAMILY.get(unit, unit)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

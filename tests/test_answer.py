@@ -792,15 +792,18 @@ def test_a_documents_purpose_and_basis_answers_only_why_it_was_made():
     from knowledge.snapshot import ChunkRecord
 
     chunk = ChunkRecord(id="c", doc_id="d", title="某市医保通知", heading="", position=0,
-                        text="为完善我市社会保障体系，根据《广东省深化城乡医疗保障体制改革方案》，将积分入学学生纳入医保。"
+                        text="第一条 为完善我市积分入学学生医保制度，根据《广东省深化城乡医疗保障体制改革方案》，制定本办法。"
                              "参保人缴纳医疗保险费后，自缴费次月1日起享受医疗保险待遇。")
-    first, second = "为完善我市社会保障体系，根据《广东省深化城乡医疗保障体制改革方案》，将积分入学学生纳入医保。", \
+    first, second = "第一条 为完善我市积分入学学生医保制度，根据《广东省深化城乡医疗保障体制改革方案》，制定本办法。", \
         "参保人缴纳医疗保险费后，自缴费次月1日起享受医疗保险待遇。"
     candidates = [Candidate(0, 1, first), Candidate(0, 2, second)]
     when = score_candidates("积分入学学生医保什么时候开始享受", candidates, [chunk], [False], 0.1).score
     why = score_candidates("积分入学学生为什么纳入医保，依据是什么", candidates, [chunk], [False], 0.1).score
     assert when[0] == float("-inf") and when[1] > float("-inf")
     assert why[0] > float("-inf")
+    from knowledge.evidence import _PREAMBLE
+    # a rule said after its purpose is no preamble
+    assert not _PREAMBLE.search("为鼓励高校毕业生自主创业，根据《某办法》，对首次创业的给予场地补贴6000元/年。")
 
 
 def test_a_tables_count_column_states_a_count_and_a_row_named_otherwise_is_another_rows_answer():

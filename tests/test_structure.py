@@ -325,3 +325,5 @@ def test_a_sentence_under_the_first_numbered_heading_is_body_not_the_salutation(
     assert "recipients" not in structure.meta
     assert any("2010年8月31日" in b.text for b in structure.blocks if b.kind != "meta")
     assert any("2010年8月31日" in c.text for c in chunk_text(clean_text(guide), 300, 0))
+    markdown = parse(clean_text(guide.replace("\n一、招生对象", "\n## 一、招生对象")))
+    assert "recipients" not in markdown.meta

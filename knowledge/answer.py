@@ -21,7 +21,7 @@ import numpy as np
 
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
-from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates
+from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates, section_headings
 from knowledge.neighbours import using
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import CLOSERS, SENTENCE_ENDS, to_simplified
@@ -122,7 +122,7 @@ class Answerer:
         # A heading has no end mark: it is followed by a full stop, not run into the next sentence.
         last = len(parts) - 1
         text = "".join(p if p.endswith(_ENDS) or i == last else p + "。" for i, p in enumerate(parts))
-        text = _CLAUSE_END.sub("。", text)  # an item of a "；" list said alone ends as a sentence does
+        text = _TRAILING_PAUSE.sub("。", text)  # an item of a "；" list said alone ends as a sentence does
         text = _fit(_dated(text, self._year_of_section(chunks[first.rank].chunk)), self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
         return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
@@ -130,8 +130,7 @@ class Answerer:
     def _year_of_section(self, chunk) -> str:
         """The year a chunk speaks of: the last its section headings state (not the document's
         title: "2013-2014年…" holds both), else its document's."""
-        return _year_in(" > ".join(h for h in chunk.heading.split(" > ") if h.strip() != chunk.title)) \
-            or self._year_of(chunk.doc_id)
+        return _year_in(section_headings(chunk)) or self._year_of(chunk.doc_id)
 
     def _year_of(self, doc_id: str) -> str:
         doc = self.retriever.index.current().manifest.docs.get(doc_id)
@@ -162,7 +161,7 @@ class Answerer:
 
 
 _ENDS = tuple(SENTENCE_ENDS + CLOSERS + "：:…")  # a part ending so needs no "。" added
-_CLAUSE_END = re.compile(r"[；;，,、]$")
+_TRAILING_PAUSE = re.compile(r"[；;，,、]$")  # a pause at the very end of an answer
 
 
 # "全年新建人才公寓424套" in a 2023 report, read in 2026: the year it speaks of is not the reader's.

@@ -158,9 +158,8 @@ def names_other_row(question: str, candidate: Candidate) -> bool:
     the sentence stating it does), while "学历：本科；补贴：800元" answers "本科生补贴多少"."""
     if candidate.row is None:
         return False
-    cells = (candidate.lead or candidate.text).rstrip("。").split("；")
-    keys = [value for value in (cell.rpartition("：")[2].strip().lower() for cell in cells)
-            if value and not _FIGURE_CELL.match(value)]
+    values = (cell.rpartition("：")[2].strip().lower() for cell in row_cells(candidate.lead or candidate.text))
+    keys = [value for value in values if value and not _FIGURE_CELL.match(value)]
     if not keys or any(_TOTAL.match(k) for k in keys):
         return False
     asked = question.lower()
@@ -233,7 +232,7 @@ def _noun_phrase(phrase: str) -> str:
     return "".join(kept) if kept and word_tag(kept[-1]) in _NOUNS else ""
 
 
-def _sections(chunk: ChunkRecord) -> str:
+def section_headings(chunk: ChunkRecord) -> str:
     """A chunk's heading path without the document's own title: "驿站预约须知 > 入住条件" says its
     section is about 入住条件; the title is over every section and says nothing of this one."""
     return " ".join(h for h in chunk.heading.split(" > ") if h.strip() != chunk.title)
@@ -285,7 +284,7 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # The sentence that states the kind of fact asked (an amount, a duration…) and the
     # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
     # The section heading counts here: under "入住条件" a sentence listing them states conditions.
-    headings = [_sections(chunks[c.rank]).lower() for c in candidates]
+    headings = [section_headings(chunks[c.rank]).lower() for c in candidates]
     fits = np.array([attribute_fit(question, c.text.lower(), f"{h} {c.lead.lower()}") if money_named(question, s) else -1
                      for h, s, c in zip(headings, scored, candidates)], dtype=float)
     numbers = np.array([numbers_fit(asked, s) for s in scored])

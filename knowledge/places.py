@@ -236,6 +236,12 @@ def areas_named(title: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _pairs(path: Path) -> dict[str, str]:
+    """A name file's pairs (a name, TAB, the place it names), comment lines left out."""
+    return dict(line.split("\t")[:2] for line in path.read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     from knowledge.text import word_frequency
@@ -247,9 +253,5 @@ def gazetteer() -> Gazetteer:
             rows.append((name, short, parent))
     common = {form for name, short, _ in rows for form in (name, short)
               if form and word_frequency(form) > _COMMON_WORD_FREQ}
-    abbreviations = dict(line.split("\t")[:2] for line in _ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
-                         if line and not line.startswith("#"))
-    nicknames = dict(line.split("\t")[:2] for line in _NICKNAMES.read_text(encoding="utf-8").splitlines()
-                     if line and not line.startswith("#"))
-    return Gazetteer(rows, common, abbreviations, is_word=lambda text: word_frequency(text) > 0, nicknames=nicknames,
+    return Gazetteer(rows, common, _pairs(_ABBREVIATIONS), is_word=lambda text: word_frequency(text) > 0, nicknames=_pairs(_NICKNAMES),
                      is_common_word=lambda text: word_frequency(text) >= _JOINED_WORD_FREQ)

@@ -436,7 +436,7 @@ def attribute_fit(query: str, text: str, context: str = "") -> int:
 def _unstated(query: str, text: str) -> str:
     """``text`` without the figures the question itself states: "签了一年合同，补贴最长给几年" is not
     answered by "签订一年以上期限劳动合同的…给予补贴" but by "…不超过三年"."""
-    stated = Counter(q for q in map(_said, _SAID_QUANTITY.finditer(query)) if q[0] is not None and q[1])
+    stated = Counter(dict(_stated(query)))
     if not stated:
         return text
 
@@ -447,6 +447,13 @@ def _unstated(query: str, text: str) -> str:
             return ""
         return m.group(0)
     return _SAID_QUANTITY.sub(once, text)
+
+
+@lru_cache(maxsize=4096)
+def _stated(query: str) -> tuple[tuple[tuple[float, str], int], ...]:
+    """The figures with a unit the question states, each with how often: read once per question,
+    not once per candidate sentence."""
+    return tuple(Counter(q for q in map(_said, _SAID_QUANTITY.finditer(query)) if q[0] is not None and q[1]).items())
 
 
 # A figure with its unit, in digits or as said in words ("一年", "三个月"): "签订一年以上…劳动合同".

@@ -181,7 +181,7 @@ def exit_(turn: Turn) -> Reply:
     return say_paused(turn, Reply(messages.GOODBYE if bye else messages.EXITED, intent="exit"))
 
 
-_BYE = re.compile(r"拜拜|再见|bye|下次见|^88$|88$")
+_BYE = re.compile(r"拜拜|再见|bye|下次见|88$")
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])\s*")

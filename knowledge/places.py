@@ -58,14 +58,13 @@ def compatible(a: Place, b: Place) -> bool:
 
 class Gazetteer:
     def __init__(self, rows: list[tuple[str, str, str]], common: set[str] = frozenset(),
-                 abbreviations: dict[str, str] | None = None, is_word=lambda text: False,
-                 nicknames: dict[str, str] | None = None, is_common_word=lambda text: False):
-        """``abbreviations``: 京 → 北京市 …; ``is_word``: whether two characters are a word (深造,
-        京剧), so that an abbreviation starting one is not read as a place; ``nicknames``: 呼市 →
-        呼和浩特市, names read as the place's own."""
+                 abbreviations: dict[str, str] | None = None, nicknames: dict[str, str] | None = None,
+                 frequency=lambda text: 0):
+        """``abbreviations``: 京 → 北京市 …; ``nicknames``: 呼市 → 呼和浩特市, names read as the
+        place's own; ``frequency``: how common a word is (0: no word), so that an abbreviation
+        starting a word (深造, 京剧) or a nickname ending in one (招呼市民) is not read as a place."""
         self.by_form: dict[str, list[Place]] = {}
-        self._is_word = is_word
-        self._is_common_word = is_common_word
+        self._frequency = frequency
         self.county_short: set[str] = set()  # short names of counties: "姜堰", but also "新建", "三水"
         for name, short, parent in rows:
             if _NOT_ADMINISTRATIVE.search(name):
@@ -128,7 +127,7 @@ class Gazetteer:
     def _joins_next(self, form: str, text: str, end: int) -> bool:
         """A spoken name whose last character starts a word with the next: "招呼市民" (市民),
         "明星城市" (城市) name no city."""
-        return form in self._nicknames and end < len(text) and self._is_common_word(text[end - 1:end + 1])
+        return form in self._nicknames and end < len(text) and self._frequency(text[end - 1:end + 1]) >= _JOINED_WORD_FREQ
 
     def short_names(self, places) -> frozenset[str]:
         """Every name and short name of ``places`` and of the places above them."""
@@ -143,7 +142,7 @@ class Gazetteer:
         out = []
         for m in self._abbreviated.finditer(text):
             ch = m.group(1) or m.group(3)
-            if m.group(1) and m.group(2) and self._is_word(ch + m.group(2)):
+            if m.group(1) and m.group(2) and self._frequency(ch + m.group(2)) > 0:
                 continue  # 在深造: the character starts a word
             place = self.abbreviations[ch]
             if place not in out:
@@ -253,5 +252,4 @@ def gazetteer() -> Gazetteer:
             rows.append((name, short, parent))
     common = {form for name, short, _ in rows for form in (name, short)
               if form and word_frequency(form) > _COMMON_WORD_FREQ}
-    return Gazetteer(rows, common, _pairs(_ABBREVIATIONS), is_word=lambda text: word_frequency(text) > 0, nicknames=_pairs(_NICKNAMES),
-                     is_common_word=lambda text: word_frequency(text) >= _JOINED_WORD_FREQ)
+    return Gazetteer(rows, common, _pairs(_ABBREVIATIONS), _pairs(_NICKNAMES), word_frequency)

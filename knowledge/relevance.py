@@ -282,15 +282,12 @@ _PREFERRED = [
 def _asked_kinds(query: str, preferred: bool = False) -> tuple[re.Pattern, ...]:
     """What each kind of fact the question asks for looks like in a text. Memoised: a question is
     compared with every candidate sentence (6,000 tests of 30 patterns for 100 questions)."""
-    clauses = [c for c in _ASK_SPLIT.split(query) if c] or [query]
+    clauses = [c for c in _CLAUSE_END.split(query) if c] or [query]
     kinds = [(asks, has) for asks, has in (_PREFERRED if preferred else _ATTRIBUTES)
              if any(asks.search(clause) for clause in clauses)]  # "租金是多少，有没有优惠": each clause asks
     if len(kinds) > 1:
         kinds = [(asks, has) for asks, has in kinds if asks is not _APPLYING]
     return tuple(dict.fromkeys(has for _, has in kinds))
-
-
-_ASK_SPLIT = re.compile(r"[，,；;。！!？?]+")
 
 
 def preferred_fit(query: str, text: str) -> float:
@@ -456,20 +453,24 @@ def _stated(query: str) -> tuple[tuple[tuple[float, str], int], ...]:
     return tuple(Counter(q for q in map(_said, _SAID_QUANTITY.finditer(query)) if q[0] is not None and q[1]).items())
 
 
+# The units a figure is said in, a longer one before the one it starts with (分钟 before 分); units
+# of one kind are one family (_FAMILY).
+_UNITS = "周岁|周年|岁|个工作日|工作日|个月|月|年|天|日|万元|元|万|分钟|分|%|％"
 # A figure with its unit, in digits or as said in words ("一年", "三个月"): "签订一年以上…劳动合同".
-_SAID_QUANTITY = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{1,4})\s*"
-                            r"(周岁|周年|岁|个工作日|工作日|个月|年|天|日|万元|元|万|分钟|分|%|％)")
+_SAID_QUANTITY = re.compile(rf"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{{1,4}})\s*({_UNITS})")
 
 
 def _said(m: re.Match) -> tuple[float | None, str | None]:
     number, unit = m.group(1), m.group(2)
+    if unit == "月":  # "三月", "3月1日": a month of the year, not a number of months
+        return None, None
     value = float(number) if number[0].isdigit() else cn_number(number)
     return (None if value is None else _value(str(value), unit)), _FAMILY.get(unit, unit)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A figure and its unit: "13万", "60周岁", "3年", "2000元". Units of one kind are one family.
-_UNIT = r"(周岁|周年|岁|个工作日|个月|月|年|天|日|工作日|万元|元|万|分|%|％)?"
+_UNIT = rf"({_UNITS})?"
 _Q = rf"(\d+(?:\.\d+)?)\s*{_UNIT}"
 _QUANTITY = re.compile(_Q)
 # Where a table or a rule puts a person's figure: "9.4万—11.2万元", "60周岁以上", "不满10年".
@@ -483,7 +484,7 @@ _UPPER_WORDS = ("不满", "未满", "低于", "少于", "小于", "不超过", "
 # "高于15600元，低于或等于24795元": a lower and an upper bound in one clause are one band of a table.
 _BAND_GAP = re.compile(r"^[，、,\s]*(?:且|并且|但|而)?[，、,\s]*$")
 _FAMILY = {"周岁": "age", "岁": "age", "个月": "month", "月": "month", "年": "year", "周年": "year", "天": "day",
-           "日": "day", "工作日": "day", "个工作日": "day", "万元": "money", "元": "money", "万": "money", "分": "score", "%": "share", "％": "share"}
+           "日": "day", "工作日": "day", "个工作日": "day", "万元": "money", "元": "money", "万": "money", "分钟": "minute", "分": "score", "%": "share", "％": "share"}
 
 
 def _value(number: str, unit: str) -> float:

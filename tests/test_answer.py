@@ -604,6 +604,8 @@ def test_a_figure_said_with_its_unit_is_met_only_by_that_figure_of_that_kind():
     assert numbers_fit("能住10个人吗", beds) == 1.0  # said without a unit of a known kind: the number itself
     assert numbers_fit("5天能办好吗", "5个工作日内办结。") == 1.0  # units of one kind
     assert numbers_fit("毕业3年了", "毕业满3周年的") == 1.0
+    assert numbers_fit("走10分钟能到吗", "步行约10分钟。") == 1.0
+    assert numbers_fit("走10分钟能到吗", "笔试成绩达到10分的") == 0.0  # minutes are no score
     assert coverage("驿站能连住10天吗", beds) < coverage("驿站能连住10天吗", "驿站每次最多住10天。")
 
 
@@ -746,6 +748,8 @@ def test_a_figure_the_question_states_is_not_the_one_it_asks():
     question = "企业招了就业困难人员签一年合同，社保补贴最长给几年"
     assert attribute_fit(question, "企业新招就业困难人员并与其签订一年以上期限劳动合同的，给予社会保险补贴") == -1
     assert attribute_fit(question, "社会保险补贴期限，其余人员不超过三年。") == 1
+    # a month of the year is no number of months
+    assert attribute_fit("三月申请的补贴发几个月", "每年3月集中申请，补贴发放6个月。") == 1
 
 
 def test_applying_is_the_kind_asked_only_when_nothing_else_is():
@@ -754,6 +758,16 @@ def test_applying_is_the_kind_asked_only_when_nothing_else_is():
 
     assert attribute_fit("驿站能申请吗", "驿站为来姜求职的青年提供免费住宿") == -1
     assert attribute_fit("场地补贴要先正常经营多久才能申请", "正常经营1年以上的高校毕业生，给予场地补贴") == 1
+
+
+def test_each_clause_asks_its_own_kind_of_fact_with_or_without_punctuation():
+    """"租金呢 有没有优惠" typed by voice is two clauses, as "租金呢，有没有优惠" is: the rent is
+    asked, not only whether there is a discount."""
+    from knowledge.relevance import attribute_fit
+
+    for question in ("人才公寓的租金呢，有没有优惠", "人才公寓的租金呢 有没有优惠"):
+        assert attribute_fit(question, "人才公寓实行租金优惠。") == -1, question
+        assert attribute_fit(question, "人才公寓租金每月800元，享受五折优惠。") == 1, question
 
 
 @pytest.mark.parametrize("question", ["继续教育的费用到底谁出", "入职体检的钱公司出还是自己掏", "培训费由谁承担"])

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Ten batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Eleven batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -59,6 +59,16 @@ Ten batches, each shuffled with its own fixed seed; all but the fourth are split
   the Dongguan school place tables), 55 of the 65 answerable ones on those
   five, 35 unanswerable near misses): random.Random(20261214), split in half
   and appended after batch 9 in both files, so no existing row moves.
+- batch 11 (ELEVENTH_ANSWERABLE + ELEVENTH_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (56 in all: the Henan vocational training regulation, the Yanbian
+  employment promotion regulation, the Foshan rules for non-resident
+  children's places in public schools (with the talent categories), the
+  Zhongshan 2015 points-based hukou/school quota table and the Shenzhen plan
+  for migrant children's senior-high entrance exam), 56 of the 65 answerable
+  ones on those five, 35 unanswerable near misses): random.Random(20261215),
+  split in half and appended after batch 10 in both files, so no existing
+  row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -127,6 +137,12 @@ NXC = "宁夏回族自治区创业与就业促进条例.md"
 BXJ = "本溪市就业促进条例.md"
 LGX = "深圳市龙岗区2016年义务教育阶段小学一年级学位申请指南.md"
 DGX = "2013-2014年东莞市新莞人子女积分制入学学位供给情况公布.md"
+# Added with batch 11 (sources in corpus/README.md).
+HNP = "河南省职业培训条例.md"
+YBJ = "延边朝鲜族自治州就业促进条例.md"
+FSJ = "佛山市非户籍常住人口子女入读义务教育公办学校实施办法.md"
+ZSZ = "2015年度中山市积分入户入学指标数公告.md"
+SZK = "深圳市2014-2016年非本市户籍就业人员随迁子女接受义务教育后在我市参加中考的工作方案.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -1431,6 +1447,127 @@ TENTH_UNANSWERABLE = [
 ]
 
 
+ELEVENTH_ANSWERABLE = [
+    # 河南省职业培训条例
+    ("在河南开个培训班没去审批就招生了，被查到罚多少", "违法所得一倍以上三倍以下", HNP),
+    ("我技校高级工班毕业 在河南考公务员，学历能按大专算吗", "参照中专、大专、本科", HNP),
+    ("河南企业的职工教育经费，规定至少多少得花在一线工人身上", "百分之六十以上", HNP),
+    ("河南公司一直不按规定提职工教育经费，人社让改也不改，罚多少", "一万元以上五万元以下", HNP),
+    ("河南职业培训条列哪天起施行的", "2018年1月1日", HNP),
+    ("應屆大學畢業生在河南參加職業培訓，能享受培訓補貼嗎", "毕业年度高校毕业生", HNP),
+    ("我弟农村的，初中毕业没考上高中，在河南参加劳动预备制培训除了学技术还有没有生活补贴", "生活费补贴", HNP),
+    ("今年刚退伍回河南，参加职业培训要自己掏钱吗", "免费职业培训", HNP),
+    ("河南的公共实训基地是哪级政府负责建", "省辖市人民政府", HNP),
+    ("在河南技能比赛拿了第一名，除了奖状还有啥好处", "破格取得相应职业技能等级", HNP),
+    ("河南培训机构发招生广告，规定必须写清楚哪些东西", "培养目标、培训内容", HNP),
+    ("想在河南干电工这种涉及公共安全的工种，上岗前有啥硬性要求", "取得相应的职业资格", HNP),
+    ("河南的企业可以设首席技师吗", "首席技师岗位", HNP),
+    # 延边朝鲜族自治州就业促进条例
+    ("延边初高中毕业没升学的，参加预备培训起码要学多久", "最低不少于一个月", YBJ),
+    ("延边州的就业补助资金 能用来发见习补贴吗", "就业见习补贴", YBJ),
+    ("延边一家人都没工作的，政府保证至少几个人能就业", "至少有一人实现就业", YBJ),
+    ("我老家延边边境村的，想回村里创业，政府支不支持", "边境村的返乡入乡创业", YBJ),
+    ("在延边找中介介绍工作，中介让我先交押金正常吗", "收取抵押金", YBJ),
+    ("延边有没有专门的创业担保贷款担保基金", "创业担保贷款担保基金", YBJ),
+    ("我是应届生 想进延边的创业孵化基地搞startup，场地费用能少点不", "减免相关费用", YBJ),
+    ("在延边跑外卖的，出了事有没有职业伤害保障", "职业伤害保障制度", YBJ),
+    ("延边这个就业条例改完以后从啥时候生效", "自公布之日起施行", YBJ),
+    ("延边的街道人社服务站能帮忙调解劳动争议吗", "劳动争议调解", YBJ),
+    ("在延边开公司招了员工，HR问录用以后要办啥手续", "录用备案手续", YBJ),
+    ("我在韩国打工好几年刚回延边，想自己干点买卖，州里有优惠吗", "境外就业归国人员", YBJ),
+    ("在延边打小时工，单位要跟我签什么", "订立用工协议", YBJ),
+    # 佛山市非户籍常住人口子女入读义务教育公办学校实施办法
+    ("我是佛山引进的博士，孩子读公办小学算政策性借读生吗", "博士、博士后研究人员", FSJ),
+    ("海归回佛山创业的，孩子上公办学校有没有照顾", "归国创业留学人员", FSJ),
+    ("在佛山同一个区住着交社保，要满几年孩子才能按政策性借读生入学", "满5年以上（含5年）", FSJ),
+    ("在佛山买了房，面积要多大孩子才算政策性借读", "不低于80平方米", FSJ),
+    ("外地人在佛山投资办厂，投多少钱孩子能优先读公办", "200万元人民币", FSJ),
+    ("佛山普通借读生，在佛山要住满多久才能申请", "居住1年以上", FSJ),
+    ("佛山公办学位不够，普通借读生咋排", "凭积分申请入读", FSJ),
+    ("佛山借读生拟录取名单公示几天才算OK", "不少于5个工作日", FSJ),
+    ("佛山申请借读要是交了假材料会怎样", "取消入读公办学校资格", FSJ),
+    ("佛山外地孩子申请公办学校 去哪儿交申请", "镇（街道）教育行政部门", FSJ),
+    ("我手上是引进人才类的广东省居住证，有效期得几年以上孩子才算政策性借读生", "有效期3年及以上", FSJ),
+    ("佛山发了入学通知书，过了时间没去报到会怎么样", "视为自动放弃", FSJ),
+    # 2015年度中山市积分入户入学指标数公告
+    ("15年中山流动人员入户的名额总共是多少", "4400名", ZSZ),
+    ("2015年中山积分入学指标总数是多少", "19700名", ZSZ),
+    ("小揽镇2015年积分入学名额一共多少个", "2200", ZSZ),
+    ("中山开发区2015年小一积分学位给了多少", "800", ZSZ),
+    ("石岐区凭积分入户通知书入学的名额2015年有几个", "190", ZSZ),
+    ("2015年中山全市初一积分入学指标加起来多少", "8030", ZSZ),
+    ("中山民众镇15年初一积分学位有多少", "770", ZSZ),
+    ("神湾镇2015年积分入学一共才几个名额", "170", ZSZ),
+    ("中山积分入户入学指标是依据哪个积分制管理规定定的，文号多少", "中府〔2014〕106号", ZSZ),
+    # 深圳市2014-2016年非本市户籍就业人员随迁子女参加中考的工作方案
+    ("我们非深户，孩子2016年在深圳中考，家长居住证得连续持有满几年", "有效居住证满3年", SZK),
+    ("深圳隨遷子女中考，家長社保要交滿多久娃才能考公辦普高", "累计满3年", SZK),
+    ("孩子要在深圳读完几年初中才能在深圳报名中考", "3年完整初中学籍", SZK),
+    ("非深户条件不够的话，孩子在深圳参加中考只能考啥学校", "民办普高自主招生", SZK),
+    ("深圳2017年以后随迁子女中考政策是怎么说的", "另行制定", SZK),
+    ("深圳义务教育的学位有多大比例给了外地孩子", "70%以上", SZK),
+    ("深圳随迁子女参加中考的那个工作方案文号是多少", "深府办函〔2014〕1号", SZK),
+    ("现在深圳中考抱名资格是谁来审核的", "初中毕业学校初审", SZK),
+    ("深圳未来四年打算新增多少个公办普高学位", "3万个", SZK),
+    # 已有文件里前十批问得少的事实
+    ("山东想引进高层次人才但单位没编制了，有啥办法", "临时周转编制专户", SDR),
+    ("在山东高校搞成果转化拿了股权奖励，个税什么时候交", "待分红或者转让时", SDR),
+    ("我是山东引进的高端人才，政府会派专人跟进服务不", "配备服务专员", SDR),
+    ("山东会不会公布本地需要什么人才的目录", "人才需求目录", SDR),
+    ("山东有没有专门给海归创业的留学人员创业园", "留学人员创业园", SDR),
+    ("山东评青年人才的时候，评价周期是缩短还是延长", "适当延长", SDR),
+    ("退休的老专家在山东还能返聘出来干吗", "退休返聘", SDR),
+    ("宁夏机关事业单位的工勤岗位能拿来安置就业困难人员吗", "工勤服务岗位", NXC),
+    ("宁夏的大学和职业院校要不要开创业课", "创业课程设置", NXC),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 56 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document, (c) another year, grade or category
+# than the document covers, (d) adjacent topics no document covers.
+ELEVENTH_UNANSWERABLE = [
+    # (a) 新文件所在地、但文件没写这一项
+    "河南考了个中级工证，能领多少钱的鉴定补贴",
+    "河南劳动预备制培训的生活费补贴一个月给多少",
+    "河南民办职业培训学校一般收多少学费",
+    "河南企业设了首席技师，政府每月给不给津贴、给多少",
+    "延邊一次性創業補貼能拿多少錢",
+    "在延边找银行办创贷，单个人额度上限是几万",
+    "延边的临工市场具体在哪儿",
+    "延边就业促进的举报投诉电话是多少",
+    "珲春边境村返乡创业能拿多少补贴",
+    "佛山普通借读生积分表里，有房子能加几分",
+    "佛山借读生在公办学校读书，一学期要交多少借读费",
+    "佛山政策性借读生那个证明材料一览表里，具体要交哪几样",
+    "中山2015年积分入户指标，每个镇区各分了多少",
+    "想让娃在中山排上公办学位，积分大概得攒到多高",
+    "深圳随迁子女中考，家长交的社保得是哪几个险种才算",
+    "深圳非深户孩子中考报名要交哪些证明材料",
+    "深圳公办普高给非深户考生留的正取生名额到底有多少",
+    "深圳那个随迁子女中考方案的实施细则什么时候出",
+    # (b) 没有文件的地方
+    "珠海外地孩子读公办小学要满足啥条件",
+    "江门随迁子女在当地参加中考有啥条件",
+    "肇庆引进的博士，孩子上学有没有照顾",
+    "温州非户籍孩子中考要交几年社保",
+    "长春职业技能提升补贴怎么申请",
+    "洛阳技工学校毕业能不能直接落户",
+    "汕头外来工子女每年能排到几个公办位置",
+    "哈尔滨技师学院毕业生考公务员算什么学历",
+    # (c) 别的年份、年级或类别
+    "中山2014年积分入户指标有多少",
+    "中山2016学年给外地娃的积分学位总数是多少",
+    "中山2015年高一有没有积分入学指标，多少个",
+    "深圳2018年非深户孩子中考要满足啥条件",
+    "拿到佛山一家企业的offer，我是引进的硕士，孩子申请公办积分能加几分",
+    "延边引进的硕士有没有安家补贴",
+    "随迁子女在深圳参加高考要满足啥条件",
+    # (d) 语料旁边、没有文件涉及的题目
+    "技能等级证书丢了去哪补办",
+    "职业培训补贴能跟失业保险金一起领吗",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -1459,8 +1596,9 @@ def main() -> None:
     dev8, hold8 = _split(EIGHTH_ANSWERABLE, EIGHTH_UNANSWERABLE, 20261212)
     dev9, hold9 = _split(NINTH_ANSWERABLE, NINTH_UNANSWERABLE, 20261213)
     dev10, hold10 = _split(TENTH_ANSWERABLE, TENTH_UNANSWERABLE, 20261214)
-    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10
-    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10
+    dev11, hold11 = _split(ELEVENTH_ANSWERABLE, ELEVENTH_UNANSWERABLE, 20261215)
+    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11
+    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -1469,8 +1607,8 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)}"
-          f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)})")
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)}"
+          f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)})")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import numpy as np
 
 from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, money_named, numbers_fit, preferred_fit,
                                  sentence_terms, subject_share)
-from knowledge.snapshot import ChunkRecord
+from knowledge.snapshot import CARD_HEADING, ChunkRecord
 from knowledge.text import (CLOSERS, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences, word_tag,
                             words)
 
@@ -122,7 +122,7 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
                     and not _ASKS.search(section) and all(c.text != section for c in out)):
                 out.append(Candidate(rank, pos, section))
         for n, line in enumerate(chunk.text.split("\n")):
-            row = row_units(line)
+            row = row_units(line) if chunk.heading != CARD_HEADING else None  # the card is one statement
             if row is not None:
                 for sentence, lead in row:
                     pos += 1
@@ -152,18 +152,19 @@ _TOTAL = re.compile(r"^(?:合计|总计|共计|小计|总数|总体|全市|全�
 _FIGURE_CELL = re.compile(r"^[\d.,，%％\s]+[^\d\s]{0,3}$")  # "316", "80分", "2000元": a value, not a name
 
 
-def names_other_row(question: str, candidate: Candidate) -> bool:
-    """Whether ``candidate`` is a table row named by what the question does not name: "镇（街）：谢岗；
-    小学一年级总学位数：316" does not answer "东莞小学一年级给新莞人子女多少学位" (the total row or
-    the sentence stating it does), while "学历：本科；补贴：800元" answers "本科生补贴多少"."""
+def row_named(question: str, candidate: Candidate) -> int:
+    """1 if ``candidate`` is a table row the question names ("谢岗镇小学一年级有多少学位" of "镇（街）：
+    谢岗；小学一年级总学位数：316": the question asks that row), -1 if a row named by what the
+    question does not name (it does not answer "东莞小学一年级给新莞人子女多少学位": the total row
+    or the sentence stating it does), 0 for anything else, a total row included."""
     if candidate.row is None:
-        return False
+        return 0
     values = (cell.rpartition("：")[2].strip().lower() for cell in row_cells(candidate.lead or candidate.text))
     keys = [value for value in values if value and not _FIGURE_CELL.match(value)]
     if not keys or any(_TOTAL.match(k) for k in keys):
-        return False
+        return 0
     asked = question.lower()
-    return not any(k in asked or any(len(w) >= 2 and w in asked for w in words(k)) for k in keys)
+    return 1 if any(k in asked or any(len(w) >= 2 and not w.isdigit() and w in asked for w in words(k)) for k in keys) else -1
 
 
 # "有没有生活补贴" "有无补偿" "是否有购房补贴": the thing whose existence is asked about.
@@ -179,7 +180,8 @@ _WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2
 # "要押金吗", "是单人间吗": whether one thing (one noun, nothing more: "要先退承包地吗" asks an act) is
 # required or is what the subject is (user test 4: both were answered with who may stay).
 _ONE_THING = re.compile(r"(?:(?<![需只还也])要|(?<![还就也都])是)([^，。？?！!吗呢\s]{2,5})(?:吗|不)[？?！!]*$")
-_RELATIONS = frozenset("区别 差别 不同 关系 联系 好处 坏处 用处 意义 作用 影响 变化 限制 要求 规定".split())
+# ("有啥办法" "有什么途径" ask what can be done, which a text states without the word.)
+_RELATIONS = frozenset("区别 差别 不同 关系 联系 好处 坏处 用处 意义 作用 影响 变化 限制 要求 规定 办法 法子 途径 出路".split())
 _THING_SHARE = 0.75  # of its words a text must name (a typo, 见习计画, still passes)
 
 
@@ -194,7 +196,8 @@ def asked_thing(question: str) -> str:
     m = _EXISTS.search(question)
     if m is not None:
         described = m.group(1).rsplit("的", 1)[-1]
-        return _noun_phrase(described) or described
+        # "有没有照顾" "有没有帮助": whether something is done, which a text states without the verb
+        return _noun_phrase(described) or ("" if word_tag(described) == "v" else described)
     m = _WHICH.search(question)
     if m is None:
         m = _ONE_THING.search(question)
@@ -294,9 +297,9 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # The rule of the place asked wins over a national one saying the same kind of thing.
     near = np.array([local[c.rank] for c in candidates], dtype=float)
     # A row named by something the question does not name is another row's answer.
-    other_row = np.array([names_other_row(asked, c) for c in candidates], dtype=float)
+    named_row = np.array([row_named(asked, c) for c in candidates], dtype=float)
     score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + rank_weight * prior
-             + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near - 0.15 * other_row)
+             + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near + 0.15 * named_row)
     named = [f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower() for c in candidates]
     # A message that opens with context ("我跟对象都打算去姜堰上班，担心没房住，人才公寓房源多吗")
     # is on topic when its last clause is.

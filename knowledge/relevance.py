@@ -148,6 +148,7 @@ _MATERIALS = r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复
 _MONEY_AMOUNT = (r"多少(?:补贴|补助|津贴|奖励|生活费|押金|保证金)"
                  r"|(?:补贴|补助|津贴|奖励|生活费|工资|押金|保证金|定金|订金)[^，。？?]{0,4}多少(?![个年月天日次分项人名家套所])")
 _SUM = rf"{_N}(?:万)?元|免费|免收|不收取|不得收取"  # a sum of money, or none charged
+_GIVEN = r"(?:补贴|补助|津贴|奖励|奖金|生活费)"  # money one is given
 # A share of something: a percentage, or a factor ("租金标准×0.7", "×0. 2" as a PDF spaces it).
 _SHARE = r"\d+(?:\.\d+)?\s*[%％]|百分之|[×＊]\s*\d+(?:\.\s*\d+)?"
 _FIGURES: set[re.Pattern] = set()  # the kinds of fact that are figures: the text itself must state them
@@ -175,8 +176,12 @@ _ATTRIBUTES = [
     # (A money word in a yes-or-no question, "会不会公布租金水平", asks whether, not how much.)
     (re.compile(rf"{_NOT_YES_NO}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|给多少|发多少|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
-                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分])"),
-     _figure(rf"{_SUM}|{_SHARE}")),
+                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷|交|缴|收|付)多少(?![个年月天日次分张项人名])"),
+     _figure(rf"{_SUM}|{_SHARE}|{_N}倍")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
+    # Money one is given ("能拿多少补贴", "每月发多少") is a sum or a share: "免费培训" gives none.
+    (re.compile(rf"^(?!.*(?:积分|分值|分数)).*(?:给|发|领|拿|补)多少(?![个年月天日次分张])|多少{_GIVEN}"
+                rf"|{_GIVEN}[^，。？?]{{0,4}}多少(?![个年月天日次分项人名家套所])"),
+     _figure(rf"{_N}(?:万)?元|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
     # such (多少钱, 价格) is a sum of money or nothing.
     (re.compile(rf"多少钱|多少元|几块钱|{_NOT_YES_NO}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),
@@ -197,6 +202,11 @@ _ATTRIBUTES = [
      _figure(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|{_N}倍|双倍|加倍")),  # 七成, 3倍; not 构成, 造成
     # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share.
     (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), _figure(rf"{_SUM}|{_SHARE}|\d")),
+    # "什么时候生效": the day it takes effect, which a text states by saying so (自…起施行,
+    # 施行日期), not by when it was adopted or amended.
+    (re.compile(r"(?:什么时候|啥时候|哪天|何时|几号|哪一?年|几月)[^，。？?]{0,6}(?:生效|施行|实施|实行|执行)"
+                r"|(?:生效|施行|实施|实行|执行)[^，。？?]{0,4}(?:什么时候|啥时候|哪天|何时|几号|时间|日期)"),
+     re.compile(r"生效|施行|实施|实行|执行")),
     # "几点入住": a time of day.
     (re.compile(r"几点"), _figure(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
     (re.compile(r"什么时候|啥时候|啥时|几时|哪天|日期|截止|何时|(?<!第)几号(?![文令线楼窗门房床室栋号位])"),
@@ -258,8 +268,10 @@ _PREFERRED = [
     (re.compile(rf"(?<!哪)(?:多少|几)(?:{_THINGS}|次)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|次|万|倍)")),
     # "归哪个办公室统筹" "谁负责": a body — an office, a bureau, a committee (a 厅 that is a room,
     # 一室一厅, 办事大厅, is none).
-    (re.compile(r"(?:哪个|哪些|什么|啥)(?:部门|单位|机构|机关|办公室|科室)|谁(?:负责|管|牵头|统筹|主管|审批|发)"),
+    # ("谁来审核": whoever the text says does it, "由初中毕业学校初审".)
+    (re.compile(r"(?:哪个|哪些|什么|啥)(?:部门|单位|机构|机关|办公室|科室)|谁(?:来)?(?:负责|管|牵头|统筹|主管|审批|审核|审查|批准|认定|发)"),
      re.compile(r"[\u4e00-\u9fff]{2,12}(?:办公室|委员会|人民政府|(?<![一二两三室大客餐门展])厅|部门|机构|机关|派出所|服务中心)"
+                r"|由[^，。；]{2,15}(?:负责|审核|初审|复审|审查|审批|审定|认定|组织|办理)"
                 r"|(?:人社|公安|财政|教育|税务|住建|民政|商务|统计|管理|服务|事务|保障)局|(?:人才|科创|区委|市委|县委|政府|党委|人社)办")),
     # "到了找谁" "有问题问谁": whom to contact — a phone, a desk, the staff, a contact person.
     (re.compile(r"(?:找|联系|(?<![请想])问|咨询)谁|找哪个|跟谁说|向谁反映"),
@@ -343,7 +355,7 @@ def _ordinal_fit(query: str, text: str) -> bool | None:
 # jieba cuts it (生活费, 服务费, 工本费), so the characters before it never join it.
 _MONEY_WORDS = ("补贴", "补助", "津贴", "工资", "奖励", "房租", "罚款", "金")  # 金: 租金, 押金, 奖金, 保证金
 _NOT_MONEY = frozenset({"免费", "收费", "缴费", "交费", "付费", "花费", "经费"})
-_AMOUNT_ASKED = re.compile(rf"多少钱|多少元|给多少|发多少|拿多少|领多少|补多少|金额|是多少|{_MONEY_AMOUNT}")
+_AMOUNT_ASKED = re.compile(rf"多少钱|多少元|(?:给|发|拿|领|补|交|缴|收|付)多少|金额|是多少|{_MONEY_AMOUNT}")
 
 
 def _is_money(word: str) -> bool:

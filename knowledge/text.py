@@ -40,9 +40,9 @@ _SENTENCE = re.compile(rf"[^{SENTENCE_ENDS}\n]*[{SENTENCE_ENDS}]+[{CLOSERS}]*|[^
 # A table row as ingest writes it and answers read it: "序号：1；性别：男；…；补缴金额：100710元。", or
 # with its first cell bare when the header's corner is empty (a column of row labels): "第一类；性别：男；…。"
 # A key or a bare cell holds no comma: "…；逾期的，处罚如下：按日加收…。" is a sentence, not a row.
-_ROW_FIELD = r"[^：；。，\n]{1,16}：[^；\n]*"
+_ROW_FIELD = r"[^：；。，\n]{1,30}：[^；\n]*"
 _ROW_LINE = re.compile(rf"^(?:[^：；。，\n]{{1,30}}；(?:{_ROW_FIELD}；)*|(?:{_ROW_FIELD}；)+){_ROW_FIELD}。$")
-_ROW_FIELD_START = re.compile(r"(?:^|；)([^：；。，\n]{1,16}：)")
+_ROW_FIELD_START = re.compile(r"(?:^|；)([^：；。，\n]{1,30}：)")
 
 
 def is_row(line: str) -> bool:

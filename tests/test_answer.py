@@ -499,6 +499,8 @@ def test_asking_which_things_there_are_is_answered_only_by_a_text_naming_them():
     assert asked_thing("应届生来姜堰有什么补贴") == "补贴"
     assert asked_thing("高层次人才有哪些待遇") == "待遇"
     assert asked_thing("家里资产有啥限制") == "" and asked_thing("居住证和暂住证有什么区别") == ""
+    # what can be done, or whether something is done for one, is stated without the word
+    assert asked_thing("单位没编制了，有啥办法") == "" and asked_thing("孩子上公办学校有没有照顾") == ""
     assert asked_thing("驿站有空调吗") == "空调" and asked_thing("广州积分入户每年名额有限制吗") == ""
     # what is provided, paid or brought is asked the same way; "带啥证件" asks which
     assert asked_thing("驿站管早饭吗") == "早饭" and asked_thing("住驿站要交押金吗") == "押金"
@@ -820,17 +822,60 @@ def test_a_documents_purpose_and_basis_answers_only_why_it_was_made():
     assert not _PREAMBLE.search("为鼓励高校毕业生自主创业，根据《某办法》，对首次创业的给予场地补贴6000元/年。")
 
 
-def test_a_tables_count_column_states_a_count_and_a_row_named_otherwise_is_another_rows_answer():
-    from knowledge.evidence import Candidate, names_other_row
+def test_a_tables_count_column_states_a_count_and_a_row_is_the_answer_only_to_what_names_it():
+    from knowledge.evidence import Candidate, row_named
     from knowledge.relevance import attribute_fit
 
     humen = "序号：3；镇（街）：虎门；小学一年级总学位数：1062。"
     assert attribute_fit("2013年东莞虎门镇小一一共给外地娃多少个学位", humen) == 1
     row = Candidate(0, 1, "序号：24；镇（街）：谢岗；小学一年级总学位数：316。", row=(0, 3))
-    assert names_other_row("东莞小学一年级给新莞人子女多少学位", row)
-    assert not names_other_row("谢岗镇小学一年级有多少学位", row)
-    assert not names_other_row("东莞小学一年级一共多少学位", Candidate(0, 2, "镇（街）：合计；小学一年级总学位数：13518。", row=(0, 4)))
-    assert not names_other_row("东莞小学一年级一共多少学位", Candidate(0, 3, "其中小学一年级提供13518个学位。"))
+    assert row_named("东莞小学一年级给新莞人子女多少学位", row) == -1
+    assert row_named("谢岗镇小学一年级有多少学位", row) == 1
+    assert row_named("东莞小学一年级一共多少学位", Candidate(0, 2, "镇（街）：合计；小学一年级总学位数：13518。", row=(0, 4))) == 0
+    assert row_named("东莞小学一年级一共多少学位", Candidate(0, 3, "其中小学一年级提供13518个学位。")) == 0
+    # a figure cell named by the question names no row
+    assert row_named("2016年以前的居住证还能用吗", Candidate(0, 1, "类别：临时证；启用：2016年1月1日。", row=(0, 1))) == -1
+
+
+def test_a_row_under_long_column_headers_is_still_a_row_and_the_card_never_is():
+    """Header cells of 20-odd characters ("小学一年级 (或民办学校购买服务)") are a table's, and the row
+    the question names answers it, not the paragraph of totals above the table."""
+    from knowledge.evidence import answer_candidates
+    from knowledge.snapshot import CARD_HEADING, ChunkRecord
+    from knowledge.text import is_row
+
+    row = "镇区：开发区；小学一年级 (或民办学校购买服务)：800；凭《2013、2014、2015积分入户通知书》入学：500；合计：1600。"
+    assert is_row(row)
+    card = "《某某条例》发文机关：某某市人民代表大会常务委员会；通过日期：2006年1月14日；修改日期：2024年5月29日。"
+    record = ChunkRecord(id="c", doc_id="d", title="某某条例", heading=CARD_HEADING, position=0, text=card)
+    assert [c.row for c in answer_candidates([record])] == [None]
+
+
+def test_who_does_it_prefers_the_sentence_saying_by_whom():
+    from knowledge.relevance import preferred_fit
+
+    question = "现在深圳中考报名资格是谁来审核的"
+    assert preferred_fit(question, "报名资格调整为由初中毕业学校初审、各相关部门负责审核。") == 1
+    assert preferred_fit(question, "并初步实现了中考报名资格网上审核。") == 0
+
+
+def test_money_one_is_given_is_never_free_and_a_fine_may_be_a_multiple():
+    from knowledge.relevance import attribute_fit, money_named
+
+    assert attribute_fit("返乡创业能拿多少补贴", "采取免费技能培训、社会保险补贴等方式扶持。") == -1
+    assert attribute_fit("返乡创业能拿多少补贴", "给予一次性创业补贴5000元。") == 1
+    assert attribute_fit("办证要交多少钱", "首次申领居住证，免收证件工本费。") == 1  # what one pays may be nothing
+    assert attribute_fit("没审批就招生，罚多少", "对举办者处违法所得一倍以上三倍以下罚款。") == 1
+    # "交多少借读费" asks that money by name
+    assert not money_named("借读生一学期要交多少借读费", "公示时间不少于5个工作日。")
+
+
+def test_when_it_takes_effect_is_not_when_it_was_adopted():
+    from knowledge.relevance import attribute_fit
+
+    question = "这个条例改完以后从啥时候生效"
+    assert attribute_fit(question, "《某某条例》发文机关：某某人大；通过日期：2006年1月14日；修改日期：2024年5月29日。") == -1
+    assert attribute_fit(question, "第四十八条 本条例自公布之日起施行。") == 1
 
 
 def test_an_answer_never_ends_mid_list(shipped_kb):

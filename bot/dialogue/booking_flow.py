@@ -27,7 +27,7 @@ from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, i
                                   years_since_graduation)
 from bot.dialogue.forms import (CHANGE, JUST_REFUSED, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
                                 end_flow_keeping_paused, pause_form, register, say_paused, times_asked, yes_no_slot)
-from bot.dialogue.intents import compact, yes_no
+from bot.dialogue.intents import YES_SIGNS, compact, yes_no
 from knowledge.places import gazetteer
 from knowledge.text import cn_number
 
@@ -190,10 +190,33 @@ def _check_in(text: str, ft: FormTurn):
     return day.isoformat()
 
 
+# Nights changed by how many more or fewer ("多住一晚", "少住两天", "再加一晚"): from the nights given.
+_MORE_NIGHTS = re.compile(r"(多|再多|加|再加|延长|延)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
+_FEWER_NIGHTS = re.compile(r"(少|减|缩短)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
+
+
+def _nights_changed(text: str, ft: FormTurn) -> int | None:
+    """The nights a message asks for by changing those given (user test 9: "多住一晚" at the summary
+    was read as one night); None when it says no change of them."""
+    given = ft.values.get("nights")
+    if given is None:
+        return None
+    plain = compact(text)
+    more, fewer = _MORE_NIGHTS.search(plain), _FEWER_NIGHTS.search(plain)
+    if more:
+        return int(given) + cn_number(more.group(2))
+    if fewer:
+        return int(given) - cn_number(fewer.group(2))
+    return None
+
+
 def _nights(text: str, ft: FormTurn):
     most = ft.settings.booking.max_free_nights
     if has_fraction(text):
         return Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
+    changed = _nights_changed(text, ft)
+    if changed is not None:
+        return changed if 1 <= changed <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     if (compact(text).isdigit() and ft.step != "nights") or _picks_from_list(text, ft):
         return None  # a bare number answers the question asked
     said_range = nights_range(normalise(text))
@@ -310,9 +333,9 @@ def _ask_check_in(ft: FormTurn) -> str:
 
 
 def _name_not_understood(ft: FormTurn) -> str:
-    """Said to a reply at the name prompt that is no name: "是", "确认" answer an earlier question
-    (user test 5: "姓名格式不对" to a "是"), anything else is a name not read as one."""
-    if yes_no(ft.turn.text) is not None:
+    """Said to a reply at the name prompt that is no name: "是", "确认", "👌" answer an earlier
+    question (user test 5: "姓名格式不对" to a "是"), anything else is a name not read as one."""
+    if yes_no(ft.turn.text) is not None or YES_SIGNS.match(ft.turn.text):
         return messages.BOOKING_NAME_NEEDED
     return messages.BOOKING_NAME_AGAIN
 
@@ -916,11 +939,14 @@ def _described(turn: Turn, bookings: list) -> tuple[list, str] | None:
     today = users_today(turn.engine.settings)
     # "22号那个我也去不了了": the day refused is the booking's
     day = date_in(turn.text, today) or day_taken_back(normalise(turn.text), today)
-    if station is None and day is None:
+    # "取消下周那个": a booking whose stay begins in the days said (user test 9 dropped the booking in progress)
+    period = vague_period(normalise(turn.text), today) if day is None else None
+    if station is None and day is None and period is None:
         return None
     matches = [b for b in bookings if (station is None or b.station_id == station)
-               and (day is None or b.check_in == day)]
-    what = "".join(filter(None, [day_label(day) if day else "", next((n for i, n, _ in stations if i == station), "")]))
+               and (day is None or b.check_in == day) and (period is None or period[1] <= b.check_in <= period[2])]
+    said = day_label(day) if day else period[0] if period else ""
+    what = "".join(filter(None, [said, next((n for i, n, _ in stations if i == station), "")]))
     return matches, what
 
 

@@ -1148,6 +1148,9 @@ def mentions_a_stay(turn: Turn) -> bool:
     # the nights. Each is a booking, the station asked if it is not named.
     if dated and (_CHECK_IN.search(text) or all(stay_dates(text, today)) or nights_in(text) is not None):
         return True
+    if (_STATION_WORD.search(text) and nights_in(text) is not None
+            and vague_period(normalise(text), today) is not None):  # "驿站 月底 住三天": which day is asked
+        return True
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False
     return station_in(text, station_choices(turn.engine)) is not None

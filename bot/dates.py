@@ -544,9 +544,9 @@ def _relative(t: str, today: date) -> tuple[bool, date | None]:
 # The end of a stay; not the day a stay moves to ("换到后天", "改到周六", "推迟到12号", "提前到明天").
 # A dash between two days is one too: "12.18-12.20", "8号-10号" ("12-8" alone is a day).
 _UNTIL = re.compile(r"住到|待到|呆到|(?<![换改挪调迟延后前移])到|至|~|～|(?:(?<=\d[./]\d)|(?<=\d[./]\d\d)|(?<=[日号]))[-—–]")
-_LEAVE = re.compile(r"走|离开|退房|离店")
-# Where a stay begins inside the clause that ends it: "8号入住10号走", "8号住进去10号离开".
-_ARRIVE = re.compile(r"入住|住进去|住进|进去|过来|来")
+_LEAVE = re.compile(r"走|离开|退房|离店|回去|回家")
+# Where a stay begins inside the clause that ends it: "8号入住10号走", "8号住进去10号离开", "明天去后天走".
+_ARRIVE = re.compile(r"入住|住进去|住进|进去|过来|过去|来|去")
 _CLAUSE = re.compile(r"[，,。；;\s]")
 
 

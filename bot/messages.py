@@ -45,6 +45,9 @@ OFF_TOPIC_IN_FLOW = "这个我帮不上忙哦，我只能回答人才政策和�
 COMPLAINT = "抱歉给您添麻烦了。我是自动回复的助手，有些问题还答不上来。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。"
 STUCK = ("抱歉没能帮上您。我是自动回复的助手，可以回答人才政策（人才公寓、补贴、见习、创业等），帮您预约青年人才驿站、"
          "查看或取消预约；其他情况可以交给工作人员。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。")
+# "那怎么办" right after being told one may not stay: booking is no way out for them (user test 7).
+STUCK_REFUSED = ("抱歉没能帮上您。驿站免费住宿的条件我这边没法放宽；人才政策（人才公寓、补贴、见习、创业等）的问题可以直接问我，"
+                 "有特殊情况可以交给工作人员。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。")
 STUCK_IN_FLOW = "按下面的提示回复就行；想找工作人员的话，回复“转人工”。"
 APOLOGY_WORD = "抱歉"  # a reply that starts with it has apologised already
 APOLOGY = "抱歉给您添麻烦了。\n"  # a complaint said beside a request ("订个房这么麻烦"), before its reply
@@ -91,6 +94,10 @@ ELIGIBILITY_RULES = "驿站免费入住的条件：{rules}告诉我您的年龄�
 STATION_NEEDED = "还需要先选一个驿站，回复序号或驿站名称就行。"
 FORM_NOTED_OTHERS = "好的，这些记下了。还差这一项：\n"
 FORM_NOT_YET = "还差最后一步，这个{title}还没有提交哦。\n"
+# "好了吗", "就这些 麻烦你们了" while a question is still open (user test 9: "没有找到这个驿站").
+FORM_NOT_YET_STEP = "还没好哦，还差下面这一项，填完就好。\n"
+# "我是她妈妈" while booking: taken in, not read as an answer (user test 9: "没有找到这个驿站").
+BOOKING_FOR_ANOTHER_NOTED = "好的，您是帮家人预约。入住人的姓名和手机号请填入住人本人的，入住时要核对身份证。\n"
 BOOKING_IMPOSSIBLE_DATE = "没有这一天哦，请检查一下日期（比如2月没有30日）。"
 BOOKING_TOO_FAR = "目前只能预约{days}天内的入住，最晚{last}入住，请换个日期。"
 BOOKING_CLOSED = "{station}{day}暂停接待，请换个日期或驿站。"
@@ -99,6 +106,9 @@ BOOKING_OVERLAP_PHONE = "这个手机号在同一时间段已有预约，不能�
 BOOKING_OVERLAP = "您已有同一时间段的预约（编号{number}，{day}入住），不能重复预约。"
 BOOKING_ANSWER_MISSING = "请先回答：{question}"
 BOOKING_INELIGIBLE_TAIL = "很抱歉，您暂不符合免费入住条件。如有疑问可回复“转人工”。"
+# A graduation in a later year ("明年才毕业"): 含应届 is this year's graduates, not next year's.
+NOT_YET_GRADUATED = "“含应届”指今年毕业的同学，还没毕业的暂时不能免费入住，毕业后欢迎再来预约。"
+ASK_A_PERSON = "如有疑问可回复“转人工”。"
 BOOKING_NOT_FOUND = "没有找到编号为{number}的预约。"
 BOOKING_ALREADY_CANCELLED = "预约{number}已经取消过了。"
 BOOKING_STARTED = "预约{number}已过入住日期，不能取消。如需帮助请回复“转人工”。"

@@ -57,7 +57,7 @@ def test_an_age_is_read_as_people_say_it(text, age):
 
 @pytest.mark.parametrize("text, years", [
     ("我是2018年毕业的", 8), ("18届", 8), ("2024届毕业生", 2), ("今年6月刚毕业", 0), ("去年毕业的", 1), ("毕业三年了", 3),
-    ("应届生", 0), ("明年毕业", 0), ("本科", None), ("是", None), ("12月7日", None),
+    ("应届生", 0), ("明年毕业", -1), ("明年才毕业", -1), ("2027年毕业", -1), ("28届", -2), ("本科", None), ("是", None), ("12月7日", None),
 ])
 def test_years_since_graduation(text, years):
     assert years_since_graduation(text, TODAY) == years

@@ -25,9 +25,9 @@ from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, i
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
-from bot.dialogue.forms import (CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
+from bot.dialogue.forms import (CHANGE, JUST_REFUSED, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
                                 end_flow_keeping_paused, pause_form, register, say_paused, times_asked, yes_no_slot)
-from bot.dialogue.intents import compact, yes_no
+from bot.dialogue.intents import YES_SIGNS, compact, yes_no
 from knowledge.places import gazetteer
 from knowledge.text import cn_number
 
@@ -77,8 +77,16 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
         elif ft.step == "check_in" and (bare := _BARE_DAY.fullmatch(compact(text))):
             ft.cache["day"] = next_day_of_month(int(bare.group(1)), _today(ft))
         else:
-            ft.cache["day"] = date_in(text, _today(ft), date.fromisoformat(given) if given else None)
+            week_of = date.fromisoformat(given) if given else None
+            day = date_in(text, _today(ft), week_of)
+            if day is None and (heard := sound_alike(text, _DAY_WORDS)) != text:  # "明填" from pinyin input
+                day = date_in(heard, _today(ft), week_of)
+            ft.cache["day"] = day
     return ft.cache["day"]
+
+
+# Days said by a word pinyin input may give with the wrong character ("明填", "后填"): read as these.
+_DAY_WORDS = ["明天", "后天", "今天", "大后天"]
 
 
 # A bare day of the month answering "请问哪天入住？" ("15", "15吧"), read as "15号".
@@ -109,8 +117,14 @@ def _station(text: str, ft: FormTurn):
 _OFFERED_DAY = "_offered_day"
 
 
+def _picks_from_list(text: str, ft: FormTurn) -> bool:
+    """"2号驿站", "第一个" where the station is asked: a place in the list shown, not a day or nights.
+    A number past the list ("12号" with two stations) is not one (user test 9: "没有找到这个驿站")."""
+    return ft.step == "station" and is_list_choice(text) and _station(text, ft) is not None
+
+
 def _check_in(text: str, ft: FormTurn):
-    if ft.step == "station" and is_list_choice(text):  # "2号驿站" picks from the list shown
+    if _picks_from_list(text, ft):  # "2号驿站" picks from the list shown
         return None
     now, window = _today(ft), ft.settings.booking.window_days
     offered = ft.values.get(_OFFERED_DAY)
@@ -176,11 +190,34 @@ def _check_in(text: str, ft: FormTurn):
     return day.isoformat()
 
 
+# Nights changed by how many more or fewer ("多住一晚", "少住两天", "再加一晚"): from the nights given.
+_MORE_NIGHTS = re.compile(r"(多|再多|加|再加|延长|延)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
+_FEWER_NIGHTS = re.compile(r"(少|减|缩短)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
+
+
+def _nights_changed(text: str, ft: FormTurn) -> int | None:
+    """The nights a message asks for by changing those given (user test 9: "多住一晚" at the summary
+    was read as one night); None when it says no change of them."""
+    given = ft.values.get("nights")
+    if given is None:
+        return None
+    plain = compact(text)
+    more, fewer = _MORE_NIGHTS.search(plain), _FEWER_NIGHTS.search(plain)
+    if more:
+        return int(given) + cn_number(more.group(2))
+    if fewer:
+        return int(given) - cn_number(fewer.group(2))
+    return None
+
+
 def _nights(text: str, ft: FormTurn):
     most = ft.settings.booking.max_free_nights
     if has_fraction(text):
         return Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
-    if (compact(text).isdigit() and ft.step != "nights") or (ft.step == "station" and is_list_choice(text)):
+    changed = _nights_changed(text, ft)
+    if changed is not None:
+        return changed if 1 <= changed <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
+    if (compact(text).isdigit() and ft.step != "nights") or _picks_from_list(text, ft):
         return None  # a bare number answers the question asked
     said_range = nights_range(normalise(text))
     if said_range is not None:  # "住个两三天": which one is asked, not guessed
@@ -296,17 +333,24 @@ def _ask_check_in(ft: FormTurn) -> str:
 
 
 def _name_not_understood(ft: FormTurn) -> str:
-    """Said to a reply at the name prompt that is no name: "是", "确认" answer an earlier question
-    (user test 5: "姓名格式不对" to a "是"), anything else is a name not read as one."""
-    if yes_no(ft.turn.text) is not None:
+    """Said to a reply at the name prompt that is no name: "是", "确认", "👌" answer an earlier
+    question (user test 5: "姓名格式不对" to a "是"), anything else is a name not read as one."""
+    if yes_no(ft.turn.text) is not None or YES_SIGNS.match(ft.turn.text):
         return messages.BOOKING_NAME_NEEDED
     return messages.BOOKING_NAME_AGAIN
 
 
+_STATION_TRY_MAX = 6  # characters: "市区的", "东边那个" may be a station tried; a sentence is something else
+
+
 def _bad_station(ft: FormTurn) -> str:
     """Said to a reply at the station prompt that names none: a yes ("嗯对的", "可以可以") answers
-    something else, and hears that a station is still to be chosen, not that none was found."""
-    return messages.STATION_NEEDED if yes_no(ft.turn.text) is not None else messages.BAD_STATION
+    something else, and a sentence ("他面试的公司在开发区", "就这些 麻烦你们了") is no station tried:
+    both hear that a station is still to be chosen, not that none was found."""
+    text = ft.turn.text
+    if yes_no(text) is not None or len(compact(text)) > _STATION_TRY_MAX:
+        return messages.STATION_NEEDED
+    return messages.BAD_STATION
 
 
 def _bad_nights(ft: FormTurn) -> str:
@@ -349,10 +393,16 @@ _PERSON_SLOTS = [
 ]
 
 
+_NOT_YET_GRADUATED = "not_yet_graduated"  # FormTurn.cache: the graduation said is in a later year
+
+
 def _eligibility_slot(q) -> Slot:
     def refuse(value, ft: FormTurn) -> Reply | None:
         if value == q.accept:
             return None
+        if ft.cache.get(_NOT_YET_GRADUATED) == q.id:  # "明年才毕业": not 应届, said so (user test 7)
+            return Reply(q.reject + messages.NOT_YET_GRADUATED + messages.ASK_A_PERSON,
+                         actions=[messages.CHIP_TICKET], intent="booking")
         return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=[messages.CHIP_TICKET], intent="booking")
     return yes_no_slot(f"q:{q.id}", q.question, ends_flow=refuse,
                        read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _fact_hint(q, ft),
@@ -391,7 +441,9 @@ def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
     if q.max_age is not None and (age := age_in(text, asked)) is not None:
         within = age <= q.max_age
     elif q.graduated_within_years is not None and (ago := years_since_graduation(text, _today(ft))) is not None:
-        within = ago <= q.graduated_within_years
+        within = 0 <= ago <= q.graduated_within_years
+        if ago < 0:
+            ft.cache[_NOT_YET_GRADUATED] = q.id
     elif asked and (q.max_age is not None or q.graduated_within_years is not None):
         over = over_limit(text)  # "超过了", "没超过"
         within = None if over is None else not over
@@ -430,7 +482,8 @@ _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一�
 
 
 # Not minding which station: "随便", "都行", "不知道选哪个" (where the station is asked).
-_ANY_STATION = re.compile(r"随便|都行|都可以|哪个都|不知道(?:选|哪|去)|不清楚|不确定|哪个好|选哪个|推荐|有什么区别|区别|你(?:帮我)?(?:选|定)")
+_ANY_STATION = re.compile(r"随便|都行|都可以|哪个都|不知道(?:选|哪|去)|不清楚|不确定|哪个好|选哪个|推荐|有什么区别|区别|"
+                          r"(?:你|你们)(?:帮我|给我)?(?:选|定|看着|安排)|看着(?:安排|办|选|定)|都一样")
 
 
 # A question about where the stations are, asked while one is chosen: how far, how to get there.
@@ -520,6 +573,16 @@ class BookingForm(Form):
                 return reply_for_answer(answer, offer=False).render() + "\n\n"
             return messages.STATION_WHERE
         return None
+
+    def taken_in(self, ft: FormTurn) -> str:
+        """"我是她妈妈", "我帮儿子订的": the speaker is not the guest, taken in (the last booking's
+        person is not offered, the speaker's own name is not the guest's) and said so; a
+        mother's reply was "没有找到这个驿站" (user test 9)."""
+        said = compact(ft.turn.text)
+        if QUESTION.search(ft.turn.text) or not (_SPEAKER_IS_ANOTHER.search(said) or _FOR_ANOTHER.search(said)):
+            return ""
+        ft.values[_FOR_SOMEONE_ELSE] = True
+        return messages.BOOKING_FOR_ANOTHER_NOTED
 
     def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
         """A question that names a day, a stay or a station and asks about something else
@@ -876,11 +939,14 @@ def _described(turn: Turn, bookings: list) -> tuple[list, str] | None:
     today = users_today(turn.engine.settings)
     # "22号那个我也去不了了": the day refused is the booking's
     day = date_in(turn.text, today) or day_taken_back(normalise(turn.text), today)
-    if station is None and day is None:
+    # "取消下周那个": a booking whose stay begins in the days said (user test 9 dropped the booking in progress)
+    period = vague_period(normalise(turn.text), today) if day is None else None
+    if station is None and day is None and period is None:
         return None
     matches = [b for b in bookings if (station is None or b.station_id == station)
-               and (day is None or b.check_in == day)]
-    what = "".join(filter(None, [day_label(day) if day else "", next((n for i, n, _ in stations if i == station), "")]))
+               and (day is None or b.check_in == day) and (period is None or period[1] <= b.check_in <= period[2])]
+    said = day_label(day) if day else period[0] if period else ""
+    what = "".join(filter(None, [said, next((n for i, n, _ in stations if i == station), "")]))
     return matches, what
 
 
@@ -969,6 +1035,11 @@ def _in_order(bookings: list) -> list:
     return sorted(bookings, key=lambda b: (b.check_in, b.number))
 
 
+# A booking spoken of as made ("我订的那个", "之前约好的", "已经订了的"): one of the user's bookings,
+# not the one being filled in (user test 9 had the booking in progress dropped for it).
+_MADE = re.compile(r"(?:我|之前|已经|刚才|上次|前面)(?:订|约|预约|预订|预定)(?:的|好的|过的|了的)|(?:订|约)好的|约过的|订过的")
+
+
 @handles(CANCEL_FLOW, asides=CANCEL_ASIDES)
 def cancel_booking(turn: Turn) -> Reply:
     """"取消预约 YZ123456" asks once ("确定取消…吗？"); only a yes cancels, an unclear reply is asked
@@ -983,6 +1054,8 @@ def cancel_booking(turn: Turn) -> Reply:
         rows, names = _own_bookings(turn)
         active = _in_order([b for b in rows if b.status == "active"])
         described = _described(turn, active) if active else None
+        if described is None and active and _MADE.search(turn.text):  # "我订的那个取消吧": made, not this one
+            described = (active, "")
         if described is not None and described[0]:  # "溱湖那个不要了": a booking made, not this one
             paused = pause_form(turn)
             reply = (_ask_which(turn, described[0], names) if len(described[0]) > 1
@@ -1048,7 +1121,7 @@ def _how_to_reschedule(active: list, names: dict[str, str]) -> Reply:
 
 
 _STAY_WORD = re.compile(r"住|床位|订|预约")
-_CHECK_IN = re.compile(r"入住|住进|去住|过去住")
+_CHECK_IN = re.compile(r"入住|住进|去住|过去住|(?:去|到)(?:青年)?(?:人才)?驿站(?:里)?住")   # "我想这周末去驿站住"
 _STATION_WORD = re.compile(r"驿站")
 _BOOK_VERB = re.compile(r"(?<![规确决固指稳一肯否认鉴制设])(订|预约|预订|预定)")
 
@@ -1074,6 +1147,9 @@ def mentions_a_stay(turn: Turn) -> bool:
     # "我想明天入住": a day to move in; "这周五住到周日": the days of a stay; "后天住两晚": a day and
     # the nights. Each is a booking, the station asked if it is not named.
     if dated and (_CHECK_IN.search(text) or all(stay_dates(text, today)) or nights_in(text) is not None):
+        return True
+    if (_STATION_WORD.search(text) and nights_in(text) is not None
+            and vague_period(normalise(text), today) is not None):  # "驿站 月底 住三天": which day is asked
         return True
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False
@@ -1188,7 +1264,10 @@ def eligibility_said(turn: Turn) -> Reply | None:
                   or (_STAY_VERB.search(text) and not _OTHER_HOUSING.search(text)))
     asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay)
     asked_before = turn.state.pop(_CONDITIONS_TOLD, False)  # "我50岁了" after the conditions were told
-    if not (asks or asked_before):
+    # "我23年毕业的" said while the station is talked about (after its conditions or one fact checked):
+    # checked too (user test 9 was answered with the condition's sentence again)
+    stated = not QUESTION.search(text) and messages.BOOKING_TOPIC in turn.state.get("topic", "")
+    if not (asks or asked_before or stated):
         return None
     # The message asks whether its sender may stay: the age is what it is about, as in a reply to the
     # age question ("我36了能住驿站吗"); a bare number cannot be the whole of a question.
@@ -1205,9 +1284,13 @@ def eligibility_said(turn: Turn) -> Reply | None:
             return Reply(messages.ELIGIBILITY_RULES.format(rules=rules), actions=[messages.CHIP_BOOK],
                          intent="eligibility")
         return None
-    fails = [q.reject for q in checked if (q.max_age is not None and age is not None and age > q.max_age)
-             or (q.graduated_within_years is not None and ago is not None and ago > q.graduated_within_years)]
+    fails = [q.reject + (messages.NOT_YET_GRADUATED if q.graduated_within_years is not None and ago is not None
+                         and ago < 0 else "")
+             for q in checked if (q.max_age is not None and age is not None and age > q.max_age)
+             or (q.graduated_within_years is not None and ago is not None
+                 and not 0 <= ago <= q.graduated_within_years)]
     if fails:
+        turn.state[JUST_REFUSED] = BOOKING_FORM.name  # "那怎么办" next is not offered a booking
         return Reply(messages.ELIGIBILITY_FAILS.format(reasons="".join(fails)), actions=[messages.CHIP_TICKET],
                      intent="eligibility")
     facts = [messages.ELIGIBILITY_AGE if q.max_age is not None else messages.ELIGIBILITY_GRADUATED for q in checked]

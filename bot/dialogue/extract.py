@@ -168,6 +168,7 @@ def could_be_a_name(text: str) -> bool:
 # ("姓李 叫李娜", "我姓王，王小明"), and a name put right ("名字写错了 是赵蕾", "姓名改成赵蕾").
 _NAME_IN_SENTENCE = re.compile(r"(?:(?:名字|姓名)(?:写错了?|打错了?|填错了?|错了|不对)[，,。\s]*(?:应该|其实)?(?:是|叫|为)?|"
                                r"(?:名字|姓名)(?:改成|改为|换成)|"
+                               r"(?:^|(?<=[\s，,。；;\d]))叫(?![我你他她])|"   # "…手机139… 叫张伟" (user test 9)
                                r"我叫|(?:[他她]|孩子|儿子|女儿|闺女|小孩|朋友|同学|室友|同事|对象|老公|老婆|男朋友|女朋友)(?:的名字)?叫|我的名字是|我的名字叫|名字是|名字叫|姓名[是为:：]?|入住人[是为叫:：]?|"
                                r"(?:我|他|她)?姓(?P<surname>[\u3400-\u9fff]{1,2})[，,、\s]*(?:叫|名叫|全名|全名是)?"
                                r"(?=[\u3400-\u9fff])(?!叫))\s*"
@@ -206,8 +207,25 @@ def partial_name(text: str) -> str | None:
 _ANOTHER_DAY = re.compile(r"(?:换|改|挪|调)(?:一|个|一个)(?:天|日子)")
 
 
+# Stays said in weeks or months ("住半个月", "两个星期", "一个月"): their nights, so that a stay
+# over the limit is refused with the limit (user test 9 was told "没看懂要住几晚"). Not a time
+# from now ("两周后", "一个月内").
+_LONG_STAY = re.compile(r"(?<![下上这本每前后])(?:(?P<half>半个月)|(?P<months>一|1|两|2)个月|"
+                        r"(?P<weeks>两|二|三|四|[2-4])(?:个)?(?:周|星期|礼拜))(?!后|以后|之后|内|以内)")
+_HALF_MONTH_NIGHTS, _MONTH_NIGHTS, _WEEK_NIGHTS = 15, 30, 7
+
+
+def _long_stay(m: re.Match) -> int:
+    if m.group("half"):
+        return _HALF_MONTH_NIGHTS
+    if m.group("months"):
+        return cn_number(m.group("months")) * _MONTH_NIGHTS
+    return cn_number(m.group("weeks")) * _WEEK_NIGHTS
+
+
 def nights_in(text: str) -> int | None:
-    """Nights: "3晚", "三晚", "住两天", "3天2晚" (the nights), "一周" (7). None if none is named."""
+    """Nights: "3晚", "三晚", "住两天", "3天2晚" (the nights), "一周" (7), "半个月" (15). None if
+    none is named."""
     t = _ANOTHER_DAY.sub("", english_days(normalise(text)))
     if _FRACTION.search(t):
         return None
@@ -216,6 +234,9 @@ def nights_in(text: str) -> int | None:
         return cn_number(both.group(2))
     if _WEEK.search(t):
         return 7
+    long_stay = _LONG_STAY.search(t)
+    if long_stay:
+        return _long_stay(long_stay)
     return parse_nights(t)
 
 
@@ -416,10 +437,10 @@ _GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:�
 # A year read out digit by digit, as voice input writes it: "二三年毕业", "二零二三年毕业".
 _YEAR_READ_OUT = re.compile(r"(?<![零〇一二三四五六七八九十])(?:[零〇一二三四五六七八九]{4}|[零〇一二三四五六七八九]{2})"
                             r"(?=\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*(?:毕业|届))")
-_GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年)(?:\d{1,2}|[一二三四五六七八九十]{1,2})?月?份?(?:刚|才|就|要|会)?毕业")
+_GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年|后年)(?:\d{1,2}|[一二三四五六七八九十]{1,2})?月?份?(?:刚|才|就|要|会)?毕业")
 _GRADUATED_AGO = re.compile(r"毕业(?:快|已经|都|有|了)*" + _NUM + r"年")
 _JUST_GRADUATED = re.compile(r"刚毕业|刚刚毕业|应届|毕业不久|毕业半年|马上毕业|快毕业|即将毕业")
-_RELATIVE_YEARS = {"今年": 0, "去年": 1, "前年": 2, "明年": -1}
+_RELATIVE_YEARS = {"今年": 0, "去年": 1, "前年": 2, "明年": -1, "后年": -2}
 _OVER_LIMIT = re.compile(r"^(?:我|年龄|年纪)?(?:已经|早就?|都)?(?:超过|超出|超|过)(?:了|啦)")
 _WITHIN_LIMIT = re.compile(r"(?:没|没有|不|未)(?:超过|超出|超|到)")
 
@@ -438,18 +459,19 @@ def age_in(text: str, asked: bool = True) -> int | None:
 
 
 def years_since_graduation(text: str, today: date) -> int | None:
-    """How many years ago the user graduated (0: this year or not yet): "我是2018年毕业的",
-    "18届", "今年6月刚毕业", "去年毕业的", "毕业三年了", "应届生"."""
+    """How many years ago the user graduated (0: this year, 应届): "我是2018年毕业的", "18届",
+    "今年6月刚毕业", "去年毕业的", "毕业三年了", "应届生". Negative for a graduation in a later year
+    ("明年才毕业" → -1): not yet a graduate, nor 应届 this year (user test 7 took it for one)."""
     t = _YEAR_READ_OUT.sub(lambda y: "".join(_SPOKEN_DIGIT[ch] for ch in y.group(0)), normalise(text))
     m = _GRADUATED_IN.search(t)
     if m:
         year = int(m.group(1))
         if year < 100:  # "18年毕业"
             year += 2000 if year <= today.year % 100 + 5 else 1900
-        return max(today.year - year, 0)
+        return today.year - year
     m = _GRADUATED_RELATIVE.search(t)
     if m:
-        return max(_RELATIVE_YEARS[m.group(1)], 0)
+        return _RELATIVE_YEARS[m.group(1)]
     m = _GRADUATED_AGO.search(t)
     if m and cn_number(m.group(1)) is not None:
         return cn_number(m.group(1))

@@ -26,6 +26,9 @@ CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
 REFUSED = "_refused"  # the step after a value that ended the form (an eligibility "否"), and that slot's name
 REFUSED_TEXT = "_refused_text"  # what the refusal said, said again to an answer to another question
+# The state key saying that the user was just told the form cannot be done for them (an eligibility
+# "否"): "那怎么办" next is not offered the form again (handlers.stuck).
+JUST_REFUSED = "just_refused"
 # Taking back the answer that ended the form: "我点错了", "选错了", "重新选", "不对".
 UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|重新(选|答|回答|来|填)|重选|^不对")
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").
@@ -38,6 +41,10 @@ ANOTHER = re.compile(r"(再|另外|另|还要|还想)(?:(?:帮|给|替)我?的?[
 # ("再帮我看一下", "再帮我确认一下" ask for nothing more: 一下 only after a word of booking)
 # Whether it is done, asked at the summary ("好了吗", "这样就可以了吧"): not yet, the 确认 is still to come.
 DONE_YET = re.compile(r"^(?:那|这样|那这样|是不是)?(?:就)?(?:好了|可以了|行了|成功了|完成了|弄好了|搞定了|ok了)(?:吗|没|没有|么|嘛|吧)$")
+# Saying all has been said while a question is still open ("就这些 麻烦你们了", "都告诉你了"): what is
+# missing is said, not "not understood".
+ALL_SAID = re.compile(r"^(?:那|嗯|好)?(?:就这些|就这样|就这么多|都说了|都告诉你了|都填了|都发了|都给你了)(?:了|吧|啊)?"
+                      r"(?:麻烦(?:你|您|你们)了?|谢谢(?:你|您|你们)?|辛苦了)?(?:啊|呀|哈)?$")
 # Several 是/否 in one message, apart ("是 是 是", "是，是，否"): the questions asked one after another,
 # answered in order. Said together ("是是是", "是的 是的") it is one yes, said with emphasis.
 IN_A_ROW = re.compile(r"^[是否](?:[\s，,、。.]+[是否])+[\s。.！!]*$")
@@ -268,6 +275,11 @@ class Form:
         how the choices differ, before they are listed again; None when it is no such reply."""
         return None
 
+    def taken_in(self, ft: FormTurn) -> str:
+        """What to say to a statement that fills no slot but tells the form something ("我是她妈妈"
+        while booking for a daughter), said before the step is asked again; "" for none."""
+        return ""
+
     def named_in_passing(self, ft: FormTurn, text: str) -> set[str]:
         """The slots a question in the middle of the form names a value of without offering it
         ("今天天气怎么样" names a day; "溱湖离高铁站远吗" a station): none of them is taken from it,
@@ -336,6 +348,12 @@ class Form:
             ft.cache[_ENGAGED] = True  # answered below: the step is not skipped (Form.ask)
             if why:
                 return self.ask(ft, ft.step, why)
+            plain = compact(text)
+            if DONE_YET.match(plain) or ALL_SAID.match(plain):  # "好了吗" with a question still open
+                return self.ask(ft, ft.step, messages.FORM_NOT_YET_STEP)
+            noted = self.taken_in(ft)
+            if noted:
+                return self.ask(ft, ft.step, noted)
             how = self.how_to_change(ft) or self.help_choosing(ft)
             if how:
                 return self.ask(ft, ft.step, how + ("" if how.endswith("\n") else "\n"))
@@ -455,7 +473,11 @@ class Form:
             ft.step = ft.values["_step"] = name
             return self.ask(ft, name, messages.FORM_ANSWER_AGAIN) if undo else self.step(ft)
         turn.state.clear()
-        return turn.engine.dispatch_text(turn)
+        turn.state[JUST_REFUSED] = self.name
+        reply = turn.engine.dispatch_text(turn)
+        if turn.state.get(JUST_REFUSED) == self.name and turn.state.get("flow"):
+            turn.state.pop(JUST_REFUSED)  # another flow started: the refusal is behind
+        return reply
 
     def missing(self, ft: FormTurn) -> str:
         self.prefill(ft)

@@ -10,7 +10,7 @@ from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability
                                        mentions_a_stay, stations_listed)
 from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, wants_ticket)
-from bot.dialogue.forms import abandoned_form, end_flow_keeping_paused, pause_form, say_paused
+from bot.dialogue.forms import JUST_REFUSED, abandoned_form, end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, yes_no
 from bot.dialogue.ticket_flow import add_to_ticket, ticket_in_progress
 from core.errors import IndexMissing
@@ -159,7 +159,8 @@ def stuck(turn: Turn) -> Reply:
     if flow in HANDLERS:
         return HANDLERS[flow](turn)
     turn.state["offer_ticket"] = turn.state.get("offer_ticket") or turn.text
-    return Reply(messages.STUCK, actions=[messages.CHIP_TICKET], intent="stuck")
+    refused = turn.state.pop(JUST_REFUSED, None)  # just told they may not stay: booking is no way out
+    return Reply(messages.STUCK_REFUSED if refused else messages.STUCK, actions=[messages.CHIP_TICKET], intent="stuck")
 
 
 _CANCEL_WORD = re.compile("取消")
@@ -324,6 +325,42 @@ def _books_on_topic(turn: Turn, question: str) -> bool:
     return any(turn.engine.classifier.by_rules(f"{question}{term}") == "booking" for term in topic.split())
 
 
+_BARE_DETAIL_MAX = 6  # characters: "周六", "溱湖", "住一晚", "溱湖那个吧" say one detail and nothing else
+
+
+def _booking_details_on_topic(turn: Turn) -> bool:
+    """"周六", "溱湖", "住一晚", "我叫王五" right after talking about the station: details of a stay
+    given as if the booking had begun, which it now does with them (user test 9: each was
+    answered with a sentence of the documents). Only when they are all the message says."""
+    from bot.dialogue.booking_flow import station_choices
+    from bot.bookings import users_today
+    from bot.dates import without_days_and_nights
+    from bot.dialogue.extract import (date_in, nights_in, normalise, phone_in, stated_name, station_aliases,
+                                      station_in)
+
+    text = turn.text
+    if (turn.state.get("flow") or messages.BOOKING_TOPIC not in turn.state.get("topic", "")
+            or QUESTION.search(text)):
+        return False
+    if stated_name(text) or phone_in(text):
+        return True
+    if len(compact(text)) > _BARE_DETAIL_MAX:
+        return False
+    stations = station_choices(turn.engine)
+    rest = without_days_and_nights(normalise(text))
+    for _, name, _ in stations:
+        for said in sorted({name, *station_aliases(name)}, key=len, reverse=True):
+            rest = rest.replace(said, "")
+    if _DETAIL_WORDS.sub("", compact(rest)):  # "明天我再问" says more than a day
+        return False
+    return (nights_in(text) is not None or date_in(text, users_today(turn.engine.settings)) is not None
+            or station_in(text, stations, by_number=False) is not None)
+
+
+# What may stand beside a bare detail of a stay ("溱湖那个吧", "住一晚", "周六去").
+_DETAIL_WORDS = re.compile(r"那个|这个|的|吧|啊|呀|就|住|入住|去|来|到|晚|天|号|驿站|站")
+
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -375,7 +412,7 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
     if not turn.state.get("flow") and asks_the_stations(turn):  # "你们有几个驿站"
         return stations_listed(turn)
-    if _books_on_topic(turn, question):
+    if _books_on_topic(turn, question) or _booking_details_on_topic(turn):
         return HANDLERS["booking"](turn)
     questions = split_questions(question)
     if len(questions) > 1:

@@ -97,7 +97,7 @@ MULTI = QA_FILE.parent
 
 @pytest.fixture(scope="module")
 def multi_index(tmp_path_factory) -> str:
-    """The real multi-document corpus (knowledge/eval/corpus/: 51 public policy texts, sources in its README)."""
+    """The real multi-document corpus (knowledge/eval/corpus/: 56 public policy texts, sources in its README)."""
     index = tmp_path_factory.mktemp("multi-index")
     from ingest.cli import cli as ingest_cli
 
@@ -123,14 +123,14 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-06 (session 14) on 522 questions
-    over 51 documents (hit@1 .827, hit@3 .915, answer_contains .814, no_answer_correct .783,
-    source@1 .942; the tenth batch's blind rows on five new documents had moved session 13's
-    .830 / .921 / .818 / .776 / .948 on 472 to .819 / .907 / .795 / .764 / .934), so a regression
+    """Floors about one question below the dev figures of 2026-12-06 (session 15) on 572 questions
+    over 56 documents (hit@1 .835, hit@3 .920, answer_contains .823, no_answer_correct .762,
+    source@1 .943; the eleventh batch's blind rows on five new documents had moved session 14's
+    .827 / .915 / .814 / .783 / .942 on 522 to .825 / .920 / .810 / .744 / .938), so a regression
     shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.936 and m["hit@1"] >= 0.822 and m["hit@3"] >= 0.910 and m["answer_contains"] >= 0.810
-    assert m["no_answer_correct"] >= 0.770
+    assert m["source@1"] >= 0.936 and m["hit@1"] >= 0.830 and m["hit@3"] >= 0.915 and m["answer_contains"] >= 0.818
+    assert m["no_answer_correct"] >= 0.755
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

@@ -141,7 +141,7 @@ def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...
 # answer, however well the topic matches: "驿站电话是多少" vs a text about 驿站.
 _N = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+)"
 # What things, people and places are counted in (个 not of a duration: 个月, 个工作日).
-_THINGS = r"个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|户|间"
+_THINGS = r"个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|户|间|张|台|辆|座|栋"
 _MATERIALS = r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复印件|原件|申请表|表格|照片|提交|出具|携带|凭"
 # "多少补贴" and "创业补贴多少" (the commonest way to ask it) ask an amount of money; "补贴多少年" does not.
 # ("押金多少" "保证金交多少": money held, asked the same way.)

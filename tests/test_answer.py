@@ -657,6 +657,14 @@ def test_a_count_per_period_is_not_a_sum_of_money():
     assert attribute_fit("档案托管费每年交多少钱", hours) == -1
 
 
+def test_how_many_people_prefers_the_sentence_counting_beds():
+    """"驿站可以住几个人" (user test 9 got who may stay): "共有10张床位" counts what it asks."""
+    from knowledge.relevance import preferred_fit
+
+    assert preferred_fit("驿站可以住几个人", "总站共有10张床位，为青年人才提供免费住宿。") == 1
+    assert preferred_fit("驿站可以住几个人", "青年人才驿站为来姜求职、创业的青年提供免费住宿。") == 0
+
+
 def test_a_bare_figure_too_large_for_an_age_is_in_no_span_of_ages():
     """"月薪8000" is no age: "超过60周岁" does not hold it (any large bare figure was read as an
     age above 60), nor does a span with no unit (a telephone number's 0523-88888888)."""

@@ -55,8 +55,13 @@ def restates_title(unit: str, title: str) -> bool:
     ("——国务院法制办负责人就《…》热点问题答记者问"): a subtitle, never an answer."""
     if _END_MARK.search(unit):
         return False
-    chars = _NOT_TEXT.sub("", unit)
+    # "广州市人民政府关于印发广州市积分制入户管理办法的通知": the notice that issued it, by its name
+    issued = _ISSUING.search(unit)
+    chars = _NOT_TEXT.sub("", issued.group(1) if issued else unit)
     return bool(chars) and sum(ch in title for ch in chars) / len(chars) >= 0.8
+
+
+_ISSUING = re.compile(r"关于(?:印发|转发|发布|颁布)(.+?)的(?:通知|决定|公告)$")
 
 
 _SHORT_FIELD = 60  # characters: a cell longer than this is an explanation, not a value of the row

@@ -423,6 +423,9 @@ def test_a_subtitle_repeating_the_title_is_never_the_answer(tmp_path, shipped_kb
     title = "国务院法制办就《居住证暂行条例》热点问题答记者问"
     assert restates_title("——国务院法制办负责人就《居住证暂行条例》热点问题答记者问", title)
     assert not restates_title("《居住证暂行条例》将于2016年1月1日起施行。", title)
+    # the notice that issued a document, named as a heading, says nothing of it either
+    assert restates_title("广州市人民政府关于印发广州市积分制入户管理办法的通知", "广州市积分制入户管理办法")
+    assert not restates_title("关于印发就业见习管理办法的通知", "广州市积分制入户管理办法")
     kb = _kb_of(tmp_path, shipped_kb, "答记者问.md",
                 f"# {title}\n\n2015年12月12日 来源：新华网\n\n**——国务院法制办负责人就《居住证暂行条例》热点问题答记者问**\n\n"
                 "新华网北京12月12日电 近日，国务院公布《居住证暂行条例》，该条例将于2016年1月1日起施行。"

@@ -21,7 +21,7 @@ import numpy as np
 
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
-from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates, section_headings
+from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, asked_years, score_candidates, section_year
 from knowledge.neighbours import using
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import CLOSERS, SENTENCE_ENDS, to_simplified
@@ -130,7 +130,7 @@ class Answerer:
     def _year_of_section(self, chunk) -> str:
         """The year a chunk speaks of: the last its section headings state (not the document's
         title: "2013-2014年…" holds both), else its document's."""
-        return _year_in(section_headings(chunk)) or self._year_of(chunk.doc_id)
+        return section_year(chunk) or self._year_of(chunk.doc_id)
 
     def _year_of(self, doc_id: str) -> str:
         doc = self.retriever.index.current().manifest.docs.get(doc_id)
@@ -166,30 +166,7 @@ _TRAILING_PAUSE = re.compile(r"[；;，,、]$")  # a pause at the very end of an
 
 # "全年新建人才公寓424套" in a 2023 report, read in 2026: the year it speaks of is not the reader's.
 _RELATIVE_YEAR = re.compile(r"全年|今年|去年|前年")
-# A year a question asks about ("2024年人才公寓建多少套"), not one that bounds a span ("2016年以前办的",
-# "到2020年") or names a document ("2014年户籍改革意见", matched by the document's own year).
-_ASKED_YEAR = re.compile(r"(?<![到至止\d])((?:19|20)\d\d)年(?!以前|之前|以后|之后|前|后|起|底前|至|到)")
-# Nor a year of the asker's own life ("我是2022年毕业的", "2019年大学毕业的能住驿站吗"), which no
-# document is dated by, nor the year a document was made ("2016年出台的那个办法"): a law adopted in 2016
-# and amended since is dated by its amendment, and the one sentence naming 2016年 was its 施行 line.
-_ASKER_BEFORE = re.compile(r"(?:我|本人|孩子|我家|我爸|我妈)(?:是|在|于|们)?$")
-_NOT_ASKED_AFTER = re.compile(r"[^，,。？?！!]{0,6}?(?:毕业|出生|入职|参加工作|参保|结婚|退休|离职"
-                              r"|出台|印发|颁布|公布|发布|下发|发的|出的|(?:实施|施行|通过|修订|修改|修正|制定)的)")
-
-
-def asked_years(question: str) -> set[str]:
-    """The years a question asks a fact of: what a document of that year (or a sentence naming the
-    year) answers."""
-    return {m.group(1) for m in _ASKED_YEAR.finditer(question)
-            if not _ASKER_BEFORE.search(question[:m.start()]) and not _NOT_ASKED_AFTER.match(question, m.end())}
 _YEAR_STATED = re.compile(r"(?:19|20)\d\d年")
-
-
-def _year_in(heading: str) -> str:
-    """The year a section's heading dates it by ("2014年…学位供给情况公布" in a 2013–2014 document),
-    not one it counts towards ("三、到2020年主要目标")."""
-    found = _ASKED_YEAR.findall(heading)
-    return found[-1] if found else ""
 
 
 def _dated(text: str, year: str) -> str:

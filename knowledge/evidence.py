@@ -316,3 +316,28 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     if thing:  # whether something exists is answered only by a text naming it
         on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)
     return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), lexical)
+
+
+# A year a question asks about ("2024年人才公寓建多少套"), not one that bounds a span ("2016年以前办的",
+# "到2020年") or names a document ("2014年户籍改革意见", matched by the document's own year).
+_ASKED_YEAR = re.compile(r"(?<![到至止\d])((?:19|20)\d\d)年(?!以前|之前|以后|之后|前|后|起|底前|至|到)")
+# Nor a year of the asker's own life ("我是2022年毕业的", "2019年大学毕业的能住驿站吗"), which no
+# document is dated by, nor the year a document was made ("2016年出台的那个办法"): a law adopted in 2016
+# and amended since is dated by its amendment, and the one sentence naming 2016年 was its 施行 line.
+_ASKER_BEFORE = re.compile(r"(?:我|本人|孩子|我家|我爸|我妈)(?:是|在|于|们)?$")
+_NOT_ASKED_AFTER = re.compile(r"[^，,。？?！!]{0,6}?(?:毕业|出生|入职|参加工作|参保|结婚|退休|离职"
+                              r"|出台|印发|颁布|公布|发布|下发|发的|出的|(?:实施|施行|通过|修订|修改|修正|制定)的)")
+
+
+def asked_years(question: str) -> set[str]:
+    """The years a question asks a fact of: what a document of that year (or a sentence naming the
+    year) answers."""
+    return {m.group(1) for m in _ASKED_YEAR.finditer(question)
+            if not _ASKER_BEFORE.search(question[:m.start()]) and not _NOT_ASKED_AFTER.match(question, m.end())}
+
+
+def section_year(chunk: ChunkRecord) -> str:
+    """The year a chunk's section headings date it by ("2014年…学位供给情况公布" in a 2013–2014
+    document), not one they count towards ("三、到2020年主要目标"); "" if they state none."""
+    found = _ASKED_YEAR.findall(section_headings(chunk))
+    return found[-1] if found else ""

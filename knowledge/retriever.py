@@ -22,7 +22,7 @@ import numpy as np
 
 from core.config import RetrievalConfig
 from knowledge.embedding import Embedder
-from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, score_candidates
+from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, asked_years, score_candidates, section_year
 from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "dense", "keyword"]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年")
+_OTHER_YEAR = 0.3  # of a chunk's order: a chunk dated another year than the one asked goes below those that may answer
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,15 @@ class HybridRetriever:
             order = {cid: (1 - w) * fused[cid] / top + w * rel[cid]
                      + (self.cfg.place_weight if snap.chunks[cid].doc_id in local else 0.0)
                      + self.cfg.title_weight * titled.get(snap.chunks[cid].doc_id, 0.0) for cid in fused}
+            # "东莞2013年小学一年级多少学位": a section or document dated another year answers no question of
+            # 2013 (the answerer leaves it out) and makes way for one that does, unless it names the year.
+            years = asked_years(query)
+            if years:
+                for cid in fused:
+                    chunk = snap.chunks[cid]
+                    dated = section_year(chunk) or snap.manifest.docs[chunk.doc_id].meta.get("year", "")
+                    if dated and dated not in years and not any(f"{y}年" in chunk.text for y in years):
+                        order[cid] -= _OTHER_YEAR
             ranked = sorted(fused, key=lambda c: -order[c])
             if self.cfg.evidence_weight:
                 self._answer_first(query, ranked, order, snap, local)

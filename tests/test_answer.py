@@ -578,9 +578,25 @@ def test_a_year_asked_is_not_answered_from_another_years_report(tmp_path, shippe
     assert not kb.answer("2024年人才公寓计划建多少套").found
     answer = kb.answer("2023年新建了多少套人才公寓")
     assert answer.found and "424套" in answer.text
-    from knowledge.answer import asked_years
+    from knowledge.evidence import asked_years
 
     assert asked_years("2016年以前办的旧居住证还能用吗") == set() and asked_years("到2020年城镇化率多少") == set()
+
+
+def test_a_document_dated_another_year_makes_way_for_the_year_asked(tmp_path, shipped_kb):
+    """Two years' notices that do not name their year in the text (only their metadata does):
+    "2014年…一共多少个学位" ranks the 2014 one first, though the 2013 one has more of the
+    question's words."""
+    from ingest.pipeline import build
+
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    for year, text in (("2013", "今年全市一共给新莞人子女提供多少个积分制学位？共提供9001个积分制学位。"),
+                       ("2014", "据统计，今年全市共提供学位9002个。")):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / f"学位公告{year}.md").write_text(f"# 新莞人子女学位公告\n\n{text}\n", encoding="utf-8")
+        build(kb.index, kb.embedder, [tmp_path / year], kb.settings.ingest, overrides={"year": year})
+    top = kb.retrieve("2014年全市一共给新莞人子女多少个积分制学位").chunks[0]
+    assert top.chunk.doc_id == "学位公告2014.md", top.chunk.text
 
 
 def test_a_figure_meets_the_span_of_its_kind_that_holds_it():
@@ -636,7 +652,7 @@ def test_a_year_of_the_askers_life_or_of_a_documents_making_asks_no_year(shipped
     """"我是2022年毕业的" says when the asker graduated: the 2023 report still answers what the
     驿站 offers. "2016年出台的那个条例" names when a law was made, which its year (that of its last
     amendment) need not be. Neither keeps a document of another year from answering."""
-    from knowledge.answer import asked_years
+    from knowledge.evidence import asked_years
 
     assert asked_years("我是2022年毕业的，青年人才驿站提供什么服务") == set()
     assert asked_years("2019年大学毕业的能去青年人才驿站吗") == set()

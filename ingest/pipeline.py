@@ -125,10 +125,14 @@ def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[
     # The year it speaks of: its title's, else when this text was written, published, last amended
     # or adopted.
     # (文号 before the date it took effect: 京政办发[2016]39号 took effect on 2017年1月1日.)
+    # A title spanning years ("深圳市2014-2016年…工作方案", "…规划（2011—2015）") speaks of each of them.
     dated = " ".join(found.get(k, "") for k in ("date", "published", "amended", "adopted"))
-    year = (_YEAR.search(title) or _YEAR.search(chinese_digits(dated)) or _NUMBER_YEAR.search(found.get("doc_number", ""))
+    span = _YEAR_SPAN.search(title)
+    year = (span or _YEAR.search(title) or _YEAR.search(chinese_digits(dated)) or _NUMBER_YEAR.search(found.get("doc_number", ""))
             or _YEAR.search(chinese_digits(found.get("effective", ""))))
-    if year:
+    if span:
+        meta["year"] = f"{span.group(1)}-{span.group(2)}"
+    elif year:
         meta["year"] = year.group(1)
     place = gazetteer().document_region(title, found.get("issuer", ""), text)
     meta["region"] = " ".join(place.path) if place else ""
@@ -144,6 +148,7 @@ def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[
 
 
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:年|-|/|\.|$|\s)")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–－~～至到]\s*((?:19|20)\d\d)")
 _NUMBER_YEAR = re.compile(r"[〔\[［(（【]((?:19|20)\d\d)[〕\]］)）】]")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 

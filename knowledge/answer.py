@@ -21,7 +21,8 @@ import numpy as np
 
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
-from knowledge.evidence import ANSWER_CHUNKS, answer_candidates, asked_years, score_candidates, section_year
+from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, dated_within, score_candidates,
+                                section_year)
 from knowledge.neighbours import using
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import CLOSERS, SENTENCE_ENDS, to_simplified
@@ -97,7 +98,7 @@ class Answerer:
         years = asked_years(question)
         if years:
             dated = [self._year_of_section(chunks[c.rank].chunk) for c in candidates]
-            score = np.where([not y or y in years or any(f"{a}年" in f"{c.lead}{c.text}" for a in years)
+            score = np.where([not y or dated_within(y, years) or any(f"{a}年" in f"{c.lead}{c.text}" for a in years)
                               for c, y in zip(candidates, dated)], score, -np.inf)
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
             return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
@@ -171,7 +172,7 @@ _YEAR_STATED = re.compile(r"(?:19|20)\d\d年")
 
 def _dated(text: str, year: str) -> str:
     """``text`` with its document's year in front when it counts by a year it does not name."""
-    if year and _RELATIVE_YEAR.search(text) and not _YEAR_STATED.search(text):
+    if year.isdigit() and _RELATIVE_YEAR.search(text) and not _YEAR_STATED.search(text):  # not a span: which year?
         return f"（{year}年）{text}"
     return text
 

@@ -341,3 +341,10 @@ def section_year(chunk: ChunkRecord) -> str:
     document), not one they count towards ("三、到2020年主要目标"); "" if they state none."""
     found = _ASKED_YEAR.findall(section_headings(chunk))
     return found[-1] if found else ""
+
+
+def dated_within(dated: str, years: set[str]) -> bool:
+    """Whether a text dated ``dated`` (a year, or a span of them from a title: "2014-2016") speaks of
+    one of ``years``."""
+    first, _, last = dated.partition("-")
+    return any(first <= year <= (last or first) for year in years)

@@ -276,6 +276,19 @@ def test_a_documents_year_is_its_own_not_the_day_it_took_effect():
     assert document_meta("某规定", dated, parse(dated).meta, {})["year"] == "2012"
 
 
+def test_a_title_spanning_years_dates_the_document_by_the_span():
+    """"深圳市2014-2016年…工作方案" speaks of 2015 too: a question of 2015 is not one of another year."""
+    from ingest.pipeline import document_meta
+    from knowledge.evidence import dated_within
+
+    for title in ("深圳市2014-2016年随迁子女参加中考的工作方案", "深圳市住房保障发展规划（2014—2016）"):
+        text = clean_text(f"{title}\n一、总体要求")
+        year = document_meta(title, text, parse(text).meta, {})["year"]
+        assert year == "2014-2016", year
+        assert dated_within(year, {"2015"}) and not dated_within(year, {"2017"})
+    assert dated_within("2016", {"2016"}) and not dated_within("2016", {"2015"})
+
+
 def test_only_the_document_itself_takes_effect():
     """"本条例自…起施行" is the document's own date; "本市自2016年1月1日起实施居住证制度" in a report
     is when the city began something: neither the report's 施行日期 nor its year."""

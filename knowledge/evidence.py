@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, money_named, numbers_fit, preferred_fit,
+from knowledge.relevance import (_is_money, asked_clause, attribute_fit, counted_fit, money_named, numbers_fit, preferred_fit,
                                  sentence_terms, subject_share)
 from knowledge.snapshot import CARD_HEADING, ChunkRecord
 from knowledge.text import (CLOSERS, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences, word_tag,
@@ -155,6 +155,8 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
 # A table's row of totals answers a question that names none of its rows.
 _TOTAL = re.compile(r"^(?:合计|总计|共计|小计|总数|总体|全市|全区|全县|全省|全国)$")
 _FIGURE_CELL = re.compile(r"^[\d.,，%％\s]+[^\d\s]{0,3}$")  # "316", "80分", "2000元": a value, not a name
+# "是否缴纳社保：是", "备注：无": a mark, which names no row (any question holds 是 or 有)
+_MARK_CELL = re.compile(r"^(?:是|否|有|无|不是|没有|√|×|✓|✗|/|—+|-+|－+)$")
 
 
 def row_named(question: str, candidate: Candidate) -> int:
@@ -165,7 +167,7 @@ def row_named(question: str, candidate: Candidate) -> int:
     if candidate.row is None:
         return 0
     values = (cell.rpartition("：")[2].strip().lower() for cell in row_cells(candidate.lead or candidate.text))
-    keys = [value for value in values if value and not _FIGURE_CELL.match(value)]
+    keys = [value for value in values if value and not _FIGURE_CELL.match(value) and not _MARK_CELL.match(value)]
     if not keys or any(_TOTAL.match(k) for k in keys):
         return 0
     asked = question.lower()
@@ -202,7 +204,8 @@ def asked_thing(question: str) -> str:
     if m is not None:
         described = m.group(1).rsplit("的", 1)[-1]
         # "有没有照顾" "有没有帮助": whether something is done, which a text states without the verb
-        return _noun_phrase(described) or ("" if word_tag(described) == "v" else described)
+        # ("有没有补助": money, a thing however it is tagged)
+        return _noun_phrase(described) or ("" if word_tag(described) == "v" and not _is_money(described) else described)
     m = _WHICH.search(question)
     if m is None:
         m = _ONE_THING.search(question)

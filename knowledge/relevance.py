@@ -148,6 +148,9 @@ _MATERIALS = r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复
 _MONEY_AMOUNT = (r"多少(?:补贴|补助|津贴|奖励|生活费|押金|保证金)"
                  r"|(?:补贴|补助|津贴|奖励|生活费|工资|押金|保证金|定金|订金)[^，。？?]{0,4}多少(?![个年月天日次分项人名家套所])")
 _SUM = rf"{_N}(?:万)?元|免费|免收|不收取|不得收取"  # a sum of money, or none charged
+# "交多少借读费" "社保每月交多少": money paid, named after 多少 or said before it; not what else is
+# handed in or taken ("交多少份材料", "公办学校收多少学生").
+_PAID = (r"(?:交|缴|收|付)多少(?=[^，。？?\s]{0,4}(?:钱|元|块|费|金|税|社保|公积金|保险)|$|[\s，,。？?！!啊呀呢吗哦嘛啦])")
 _GIVEN = r"(?:补贴|补助|津贴|奖励|奖金|生活费)"  # money one is given
 # A share of something: a percentage, or a factor ("租金标准×0.7", "×0. 2" as a PDF spaces it).
 _SHARE = r"\d+(?:\.\d+)?\s*[%％]|百分之|[×＊]\s*\d+(?:\.\s*\d+)?"
@@ -176,7 +179,7 @@ _ATTRIBUTES = [
     # (A money word in a yes-or-no question, "会不会公布租金水平", asks whether, not how much.)
     (re.compile(rf"{_NOT_YES_NO}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|给多少|发多少|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
-                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷|交|缴|收|付)多少(?![个年月天日次分张项人名])"),
+                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分张项人名])|{_PAID}"),
      _figure(rf"{_SUM}|{_SHARE}|{_N}倍")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
     # Money one is given ("能拿多少补贴", "每月发多少") is a sum or a share: "免费培训" gives none.
     (re.compile(rf"^(?!.*(?:积分|分值|分数)).*(?:给|发|领|拿|补)多少(?![个年月天日次分张])|多少{_GIVEN}"
@@ -206,7 +209,8 @@ _ATTRIBUTES = [
     # 施行日期), not by when it was adopted or amended.
     (re.compile(r"(?:什么时候|啥时候|哪天|何时|几号|哪一?年|几月)[^，。？?]{0,6}(?:生效|施行|实施|实行|执行)"
                 r"|(?:生效|施行|实施|实行|执行)[^，。？?]{0,4}(?:什么时候|啥时候|哪天|何时|几号|时间|日期)"),
-     re.compile(r"生效|施行|实施|实行|执行")),
+     re.compile(r"起\s*(?:生效|施行|实施|实行|执行)|(?:生效|施行|实施|实行|执行)(?:日期|时间)"
+                r"|(?:于|自|从)[^，。；《》]{0,20}(?:生效|施行|实施|实行|执行)")),  # not "组织实施", "《…实施办法》"
     # "几点入住": a time of day.
     (re.compile(r"几点"), _figure(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
     (re.compile(r"什么时候|啥时候|啥时|几时|哪天|日期|截止|何时|(?<!第)几号(?![文令线楼窗门房床室栋号位])"),
@@ -221,7 +225,7 @@ _ATTRIBUTES = [
      _figure(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
     # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
     # (A table's cell under a column of counts states one bare: "总学位数：1062", "人数：30".)
-    (re.compile(rf"多少(?:{_THINGS}|张)"), _figure(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|张|万)|(?:数|数量|名额)：\d")),
+    (re.compile(rf"多少(?:{_THINGS})"), _figure(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|万)|(?:数|数量|名额)：\d")),
     # "分几类" "有几种": a count of kinds.
     # ("能办多少种事" is answered by "29个服务事项" too: a count of the items themselves.)
     (re.compile(r"几类|几种|几大类|多少类|多少种"), _figure(rf"{_N}个?(?:类|种|大类|类别|方面)|{_N}(?:个|项|件)")),
@@ -271,7 +275,7 @@ _PREFERRED = [
     # ("谁来审核": whoever the text says does it, "由初中毕业学校初审".)
     (re.compile(r"(?:哪个|哪些|什么|啥)(?:部门|单位|机构|机关|办公室|科室)|谁(?:来)?(?:负责|管|牵头|统筹|主管|审批|审核|审查|批准|认定|发)"),
      re.compile(r"[\u4e00-\u9fff]{2,12}(?:办公室|委员会|人民政府|(?<![一二两三室大客餐门展])厅|部门|机构|机关|派出所|服务中心)"
-                r"|由[^，。；]{2,15}(?:负责|审核|初审|复审|审查|审批|审定|认定|组织|办理)"
+                r"|(?<![理自缘经])由(?!于|此)[^，。；]{2,15}(?:负责|审核|初审|复审|审查|审批|审定|认定|组织|办理)"
                 r"|(?:人社|公安|财政|教育|税务|住建|民政|商务|统计|管理|服务|事务|保障)局|(?:人才|科创|区委|市委|县委|政府|党委|人社)办")),
     # "到了找谁" "有问题问谁": whom to contact — a phone, a desk, the staff, a contact person.
     (re.compile(r"(?:找|联系|(?<![请想])问|咨询)谁|找哪个|跟谁说|向谁反映"),
@@ -355,7 +359,7 @@ def _ordinal_fit(query: str, text: str) -> bool | None:
 # jieba cuts it (生活费, 服务费, 工本费), so the characters before it never join it.
 _MONEY_WORDS = ("补贴", "补助", "津贴", "工资", "奖励", "房租", "罚款", "金")  # 金: 租金, 押金, 奖金, 保证金
 _NOT_MONEY = frozenset({"免费", "收费", "缴费", "交费", "付费", "花费", "经费"})
-_AMOUNT_ASKED = re.compile(rf"多少钱|多少元|(?:给|发|拿|领|补|交|缴|收|付)多少|金额|是多少|{_MONEY_AMOUNT}")
+_AMOUNT_ASKED = re.compile(rf"多少钱|多少元|(?:给|发|拿|领|补)多少|{_PAID}|金额|是多少|{_MONEY_AMOUNT}")
 
 
 def _is_money(word: str) -> bool:

@@ -504,6 +504,7 @@ def test_asking_which_things_there_are_is_answered_only_by_a_text_naming_them():
     assert asked_thing("家里资产有啥限制") == "" and asked_thing("居住证和暂住证有什么区别") == ""
     # what can be done, or whether something is done for one, is stated without the word
     assert asked_thing("单位没编制了，有啥办法") == "" and asked_thing("孩子上公办学校有没有照顾") == ""
+    assert asked_thing("见习期间有没有补助") == "补助"  # money, though tagged as a verb
     assert asked_thing("驿站有空调吗") == "空调" and asked_thing("广州积分入户每年名额有限制吗") == ""
     # what is provided, paid or brought is asked the same way; "带啥证件" asks which
     assert asked_thing("驿站管早饭吗") == "早饭" and asked_thing("住驿站要交押金吗") == "押金"
@@ -862,6 +863,9 @@ def test_a_tables_count_column_states_a_count_and_a_row_is_the_answer_only_to_wh
     assert row_named("东莞小学一年级一共多少学位", Candidate(0, 3, "其中小学一年级提供13518个学位。")) == 0
     # a figure cell named by the question names no row
     assert row_named("2016年以前的居住证还能用吗", Candidate(0, 1, "类别：临时证；启用：2016年1月1日。", row=(0, 1))) == -1
+    # nor does a yes/no mark that any question holds ("是多少" holds 是): the 硕士 row is not the 博士 one
+    marked = Candidate(0, 1, "学历：硕士；是否需要社保：是；备注：有；补贴：800元。", row=(0, 1))
+    assert row_named("博士补贴是多少", marked) == -1 and row_named("硕士有没有补贴", marked) == 1
 
 
 def test_a_row_under_long_column_headers_is_still_a_row_and_the_card_never_is():
@@ -884,6 +888,8 @@ def test_who_does_it_prefers_the_sentence_saying_by_whom():
     question = "现在深圳中考报名资格是谁来审核的"
     assert preferred_fit(question, "报名资格调整为由初中毕业学校初审、各相关部门负责审核。") == 1
     assert preferred_fit(question, "并初步实现了中考报名资格网上审核。") == 0
+    # 由于 gives a cause, not whom: "由于…未按规定办理" says nobody does it
+    assert preferred_fit(question, "由于用人单位未按规定办理备案，不予受理。") == 0
 
 
 def test_money_one_is_given_is_never_free_and_a_fine_may_be_a_multiple():
@@ -895,6 +901,10 @@ def test_money_one_is_given_is_never_free_and_a_fine_may_be_a_multiple():
     assert attribute_fit("没审批就招生，罚多少", "对举办者处违法所得一倍以上三倍以下罚款。") == 1
     # "交多少借读费" asks that money by name
     assert not money_named("借读生一学期要交多少借读费", "公示时间不少于5个工作日。")
+    # what else is handed in or taken in is no money: "交多少份材料", "公办学校收多少学生"
+    assert attribute_fit("入户要交多少份材料", "申请人需提交以下材料三份。") == 1
+    assert attribute_fit("深圳公办学校每年收多少非深户籍学生", "全市公办学校共招收非深户籍学生8万人。") == 1
+    assert attribute_fit("社保每个月交多少", "全市公办学校共招收非深户籍学生8万人。") == -1
 
 
 def test_when_it_takes_effect_is_not_when_it_was_adopted():
@@ -903,6 +913,12 @@ def test_when_it_takes_effect_is_not_when_it_was_adopted():
     question = "这个条例改完以后从啥时候生效"
     assert attribute_fit(question, "《某某条例》发文机关：某某人大；通过日期：2006年1月14日；修改日期：2024年5月29日。") == -1
     assert attribute_fit(question, "第四十八条 本条例自公布之日起施行。") == 1
+    # a title holding 实施 ("…实施细则") or a body that 组织实施 says no day it takes effect
+    card = "《某市公共租赁住房实施细则》发文机关：某市住房保障办公室；发布日期：2013年5月1日。"
+    assert attribute_fit("这个细则什么时候生效", card) == -1
+    assert attribute_fit("这个细则什么时候生效", card.replace("。", "；施行日期：2013年6月1日。")) == 1
+    assert attribute_fit("这个办法什么时候开始实施", "本办法由市人社局负责组织实施，解释工作自2016年1月1日起由市人社局负责。") == -1
+    assert attribute_fit("这个办法什么时候开始实施", "本办法从2016年1月1日开始实施。") == 1
 
 
 def test_an_answer_never_ends_mid_list(shipped_kb):

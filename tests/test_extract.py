@@ -86,12 +86,38 @@ def test_a_name_is_a_name(text, name):
 
 def test_a_name_introduced_inside_a_sentence_is_taken_as_said():
     assert stated_name("明天住两晚，我叫常远，电话13800001111") == "常远"
+    assert stated_name("他今年24 去年毕业的 手机13912345679 叫张伟") == "张伟"
+    # 叫 as a verb names nobody: "叫车", "叫外卖"
+    assert stated_name("明天到 叫车过去方便") is None and stated_name("到了 叫个外卖") is None
+    assert stated_name("叫车过去方便") is None
 
 
 def test_another_day_is_not_a_stay_of_one_day():
     from bot.dialogue.extract import nights_in
 
     assert nights_in("能换一天吗") is None and nights_in("住一天") == 1
+
+
+def test_a_stay_said_in_weeks_or_months_is_its_nights_and_no_part_of_another_number():
+    from bot.dialogue.extract import nights_in
+
+    assert nights_in("住半个月") == 15 and nights_in("住两个星期") == 14 and nights_in("住一个月") == 30
+    assert nights_in("两周后") is None
+    # "12个月" is not 2个月, "十二周" not 二周, "第二周" a week of the calendar, not two of a stay
+    assert nights_in("住12个月") != 60 and nights_in("十二周") != 14 and nights_in("第二周去") is None
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ("你烦不烦啊", True), ("烦死了", True), ("真烦人", True), ("他妈的什么破系统", True), ("垃圾", True),
+    # a mother, a polite request, a word holding 烦: no complaint
+    ("他妈妈能住驿站吗", False), ("麻烦人社局帮我查下补贴", False), ("麻烦人才办的老师帮我看一下", False),
+    ("好烦琐的手续", False),
+])
+def test_swearing_and_contempt_are_complaints_and_a_mother_or_a_polite_request_is_not(text, complaint):
+    from bot.dialogue.intents import IntentClassifier
+    from core.config import load_config
+
+    assert (IntentClassifier(load_config().dialogue).by_rules(text) == "complaint") is complaint
 
 
 # ---------------------------------------------------------------- words as pinyin input types them

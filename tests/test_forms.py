@@ -99,3 +99,16 @@ def test_a_question_of_how_many_beds_is_no_stay_for_several(text, several):
     from bot.dialogue.booking_flow import _SEVERAL_PEOPLE
 
     assert bool(_SEVERAL_PEOPLE.search(text)) == several
+
+
+@pytest.mark.parametrize(("text", "change"), [("多住一晚", 1), ("再加两晚", 2), ("增加一天", 1), ("少住一晚", -1), ("减一晚", -1),
+                                              # a number of nights, not a change of those given
+                                              ("住差不多3天吧", 0), ("最多住5天是吧", 0), ("至少住两晚", 0),
+                                              ("我来参加两天招聘会", 0)])
+def test_nights_changed_by_more_or_fewer_only_when_said_so(text, change):
+    from bot.dialogue.booking_flow import _FEWER_NIGHTS, _MORE_NIGHTS
+    from bot.dialogue.intents import compact
+
+    more, fewer = _MORE_NIGHTS.search(compact(text)), _FEWER_NIGHTS.search(compact(text))
+    assert (1 if more else -1 if fewer else 0) == (change > 0) - (change < 0)
+

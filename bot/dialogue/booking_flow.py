@@ -191,8 +191,9 @@ def _check_in(text: str, ft: FormTurn):
 
 
 # Nights changed by how many more or fewer ("多住一晚", "少住两天", "再加一晚"): from the nights given.
-_MORE_NIGHTS = re.compile(r"(多|再多|加|再加|延长|延)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
-_FEWER_NIGHTS = re.compile(r"(少|减|缩短)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
+# (Not "差不多3天", "最多住5天", "参加两天招聘会", "至少住两晚": a number of nights, not a change.)
+_MORE_NIGHTS = re.compile(r"(?<![差不最参])(多|再多|加|再加|延长|延)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
+_FEWER_NIGHTS = re.compile(r"(?<![至最])(少|减|缩短)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
 
 
 def _nights_changed(text: str, ft: FormTurn) -> int | None:

@@ -168,11 +168,12 @@ def could_be_a_name(text: str) -> bool:
 # ("姓李 叫李娜", "我姓王，王小明"), and a name put right ("名字写错了 是赵蕾", "姓名改成赵蕾").
 _NAME_IN_SENTENCE = re.compile(r"(?:(?:名字|姓名)(?:写错了?|打错了?|填错了?|错了|不对)[，,。\s]*(?:应该|其实)?(?:是|叫|为)?|"
                                r"(?:名字|姓名)(?:改成|改为|换成)|"
-                               r"(?:^|(?<=[\s，,。；;\d]))叫(?![我你他她])|"   # "…手机139… 叫张伟" (user test 9)
+                               r"(?<=[\s，,。；;\d])(?P<bare>叫)(?![我你他她])|"   # "…手机139… 叫张伟" (user test 9)
                                r"我叫|(?:[他她]|孩子|儿子|女儿|闺女|小孩|朋友|同学|室友|同事|对象|老公|老婆|男朋友|女朋友)(?:的名字)?叫|我的名字是|我的名字叫|名字是|名字叫|姓名[是为:：]?|入住人[是为叫:：]?|"
                                r"(?:我|他|她)?姓(?P<surname>[\u3400-\u9fff]{1,2})[，,、\s]*(?:叫|名叫|全名|全名是)?"
                                r"(?=[\u3400-\u9fff])(?!叫))\s*"
-                               r"([\u3400-\u9fff·•]{2,10}?)(?=[，,。.；;！!\s]|电话|手机|号码|$)")
+                               r"(?P<name>[\u3400-\u9fff·•]{2,10}?)(?=[，,。.；;！!\s]|电话|手机|号码|$)")
+_BARE_NAME_MAX = 4  # characters: 张伟, 欧阳娜娜
 # Only a surname ("我姓陈"), or a name people are called by and no ID card bears ("小王", "老李",
 # "阿强"): the booking asks for the full name.
 _SURNAME_ONLY = re.compile(r"^(?:我|他|她|入住人)?姓([\u3400-\u9fff]{1,2})(?:的)?$")
@@ -183,10 +184,14 @@ def stated_name(text: str) -> str | None:
     """A name the message states anywhere ("明天住两晚，我叫赵敏，电话…" → 赵敏). After a surname
     given first, only a name with that surname ("姓李 李娜"; "姓李 叫娜娜" is no full name)."""
     for m in _NAME_IN_SENTENCE.finditer(normalise(text)):
-        name = m.group(2)
+        name = m.group("name")
         if m.group("surname") and not name.startswith(m.group("surname")):
             continue
-        found = name_in(name, introduced=True)
+        # a bare 叫 after a pause may be the verb ("明天到 叫车过去方便吗", "叫个外卖"): what follows
+        # must be as long as a name and look like one
+        if m.group("bare") and len(name) > _BARE_NAME_MAX:
+            continue
+        found = name_in(name, introduced=not m.group("bare"))
         if found:
             return found
     return None
@@ -209,8 +214,8 @@ _ANOTHER_DAY = re.compile(r"(?:换|改|挪|调)(?:一|个|一个)(?:天|日子)"
 
 # Stays said in weeks or months ("住半个月", "两个星期", "一个月"): their nights, so that a stay
 # over the limit is refused with the limit (user test 9 was told "没看懂要住几晚"). Not a time
-# from now ("两周后", "一个月内").
-_LONG_STAY = re.compile(r"(?<![下上这本每前后])(?:(?P<half>半个月)|(?P<months>一|1|两|2)个月|"
+# from now ("两周后", "一个月内"), nor a part of a larger number ("12个月", "十二周") or an ordinal ("第二周").
+_LONG_STAY = re.compile(r"(?<![下上这本每前后第\d一二三四五六七八九十])(?:(?P<half>半个月)|(?P<months>一|1|两|2)个月|"
                         r"(?P<weeks>两|二|三|四|[2-4])(?:个)?(?:周|星期|礼拜))(?!后|以后|之后|内|以内)")
 _HALF_MONTH_NIGHTS, _MONTH_NIGHTS, _WEEK_NIGHTS = 15, 30, 7
 

@@ -52,8 +52,9 @@ def _tidy_line(line: str) -> str:
 def _join_broken_lines(lines: list[str]) -> list[str]:
     """Rejoin a paragraph that an export split mid-sentence.
 
-    A long line of body text (it has punctuation inside: a title has none)
-    that does not end a sentence, followed (after blank lines) by a line that
+    A long line of body text (it has punctuation inside: a title has none), or any line that
+    leaves a bracket open ("（2017年12月1日河南省第十二届人民代表大会常务" before "委员会第三十二次
+    会议通过）"), that does not end a sentence, followed (after blank lines) by a line that
     does not start a block of its own, is the same paragraph.
     """
     out: list[str] = []
@@ -66,15 +67,18 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             and not starts_block(line)
             and not is_field(out[-1])
             and not is_field(line)
-            and len(out[-1]) >= _MIN_BROKEN_LINE
             and out[-1][-1] not in _SENTENCE_END
             and out[-1][-1] not in "：:"  # a salutation or a lead-in is whole: what follows it is not its rest
-            and _INNER_PUNCT.search(out[-1])
+            and ((len(out[-1]) >= _MIN_BROKEN_LINE and _INNER_PUNCT.search(out[-1])) or _unclosed(out[-1]))
         ):
             out[-1] += line
         else:
             out.append(line)
     return out
+
+
+def _unclosed(line: str) -> bool:
+    return line.count("（") + line.count("(") > line.count("）") + line.count(")")
 
 
 def clean_text(text: str) -> str:

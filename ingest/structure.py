@@ -57,7 +57,7 @@ _ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|�
 # gov.cn pages head a document with labelled fields: "发文机关：国务院", "发文字号：国令第663号".
 # News-style pages: "发布时间：2024-03-15", "来源：市人社局" (a source that is not an office is kept as "source").
 # Government disclosure pages (政府信息公开) head a notice with a table of such fields: 索引号, 主题分类…
-_FIELD_LABELS = ("发文机关|发布机关|发文单位|发布机构|发文字号|文号|成文日期|发文日期|发布日期|发布时间|施行日期|生效日期|来源|信息来源"
+_FIELD_LABELS = ("发文机关|发布机关|发文单位|发布机构|发文字号|文号|成文日期|发文日期|发布日期|发布时间|发表时间|发表日期|施行日期|生效日期|来源|信息来源"
                  "|索引号|主题分类|公文种类|体裁分类|组配分类|主题词|内容概述|有效性|废止日期|录入时间|更新时间")
 _LABELLED = re.compile(rf"^({_FIELD_LABELS})[：:]\s*(.+)$")
 # "来源：市人社局  发布日期：2016-12-28" (a page's info line saved as text): one field per line.
@@ -101,7 +101,8 @@ def is_field(line: str) -> bool:
     """A labelled field of the page's info line ("来源：…", "发布日期：…"): never part of a paragraph."""
     return bool(_LABELLED.match(line)) or bool(_DOC_NUMBER.match(line))
 _LABEL_KEYS = {"发文机关": "issuer", "发布机关": "issuer", "发文单位": "issuer", "发文字号": "doc_number", "文号": "doc_number",
-               "成文日期": "date", "发文日期": "date", "生效日期": "effective", "发布日期": "published", "发布时间": "published", "施行日期": "effective",
+               "成文日期": "date", "发文日期": "date", "生效日期": "effective", "发布日期": "published", "发布时间": "published", "发表时间": "published", "发表日期": "published",
+               "施行日期": "effective",
                "来源": "issuer", "信息来源": "issuer", "发布机构": "issuer"}
 _SALUTATION = re.compile(r"^[^。！？；]{2,60}[：:]$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")

@@ -216,6 +216,17 @@ def test_a_news_pages_date_and_source_are_fields_not_text():
     assert [b.kind for b in structure.blocks if "2024-03-15" in b.text or "市人社局" in b.text] == ["meta", "meta"]
     copied = parse("某通知\n来源：新华网\n见习期限为3至12个月。")
     assert copied.meta.get("source") == "新华网" and "issuer" not in copied.meta
+    assert parse("某实施办法\n发表时间：2014-08-27\n一、入读对象").meta["published"] == "2014年8月27日"
+
+
+def test_a_history_line_broken_inside_its_brackets_is_one_line():
+    """"（2017年12月1日河南省第十二届人民代表大会常务" then "委员会第三十二次会议通过）": an export broke
+    the line inside its brackets; joined, it dates and names who adopted the law."""
+    text = clean_text("# 某省职业培训条例\n\n（2017年12月1日某省第十二届人民代表大会常务\n\n委员会第三十二次会议通过）\n\n"
+                      "第一章 总则\n\n第一条 为了规范职业培训，制定本条例。")
+    assert text.split("\n")[1] == "（2017年12月1日某省第十二届人民代表大会常务委员会第三十二次会议通过）"
+    meta = parse(text).meta
+    assert meta["adopted"] == "2017年12月1日" and meta["issuer"] == "某省人民代表大会常务委员会"
 
 
 LAW_WITH_HISTORY = """# 某省人才发展促进条例

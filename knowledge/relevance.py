@@ -150,6 +150,8 @@ _MONEY_AMOUNT = (r"多少(?:补贴|补助|津贴|奖励|生活费|押金|保证�
 _SUM = rf"{_N}(?:万)?元|免费|免收|不收取|不得收取"  # a sum of money, or none charged
 # "交多少借读费" "社保每月交多少": money paid, named after 多少 or said before it; not what else is
 # handed in or taken ("交多少份材料", "公办学校收多少学生").
+# "给多少名额" "发多少个学位" "领多少天": what follows 多少 counts something other than money.
+_COUNTED_AFTER = r"(?![个年月天日次分张项人名家套所户间份]|指标|学位)"
 _PAID = (r"(?:交|缴|收|付)多少(?=[^，。？?\s]{0,4}(?:钱|元|块|费|金|税|社保|公积金|保险)|$|[\s，,。？?！!啊呀呢吗哦嘛啦])")
 _GIVEN = r"(?:补贴|补助|津贴|奖励|奖金|生活费)"  # money one is given
 # A share of something: a percentage, or a factor ("租金标准×0.7", "×0. 2" as a PDF spaces it).
@@ -177,13 +179,13 @@ _ATTRIBUTES = [
     # ("住房租赁" holds 房租: a housing word, no rent asked.)
     # ("多少额度" "额度是多少": the sum a loan or a grant goes up to.)
     # (A money word in a yes-or-no question, "会不会公布租金水平", asks whether, not how much.)
-    (re.compile(rf"{_NOT_YES_NO}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|给多少|发多少|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
+    (re.compile(rf"{_NOT_YES_NO}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|(?:给|发)多少{_COUNTED_AFTER}|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
-                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少(?![个年月天日次分张项人名])|{_PAID}"),
+                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少{_COUNTED_AFTER}|{_PAID}"),
      _figure(rf"{_SUM}|{_SHARE}|{_N}倍")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
     # Money one is given ("能拿多少补贴", "每月发多少") is a sum or a share: "免费培训" gives none.
-    (re.compile(rf"^(?!.*(?:积分|分值|分数)).*(?:给|发|领|拿|补)多少(?![个年月天日次分张])|多少{_GIVEN}"
-                rf"|{_GIVEN}[^，。？?]{{0,4}}多少(?![个年月天日次分项人名家套所])"),
+    (re.compile(rf"^(?!.*(?:积分|分值|分数)).*(?:给|发|领|拿|补)多少{_COUNTED_AFTER}|多少{_GIVEN}"
+                rf"|{_GIVEN}[^，。？?]{{0,4}}多少{_COUNTED_AFTER}"),
      _figure(rf"{_N}(?:万)?元|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
     # such (多少钱, 价格) is a sum of money or nothing.
@@ -359,7 +361,7 @@ def _ordinal_fit(query: str, text: str) -> bool | None:
 # jieba cuts it (生活费, 服务费, 工本费), so the characters before it never join it.
 _MONEY_WORDS = ("补贴", "补助", "津贴", "工资", "奖励", "房租", "罚款", "金")  # 金: 租金, 押金, 奖金, 保证金
 _NOT_MONEY = frozenset({"免费", "收费", "缴费", "交费", "付费", "花费", "经费"})
-_AMOUNT_ASKED = re.compile(rf"多少钱|多少元|(?:给|发|拿|领|补)多少|{_PAID}|金额|是多少|{_MONEY_AMOUNT}")
+_AMOUNT_ASKED = re.compile(rf"多少钱|多少元|(?:给|发|拿|领|补)多少{_COUNTED_AFTER}|{_PAID}|金额|是多少|{_MONEY_AMOUNT}")
 
 
 def _is_money(word: str) -> bool:

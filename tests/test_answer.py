@@ -899,6 +899,9 @@ def test_money_one_is_given_is_never_free_and_a_fine_may_be_a_multiple():
     assert attribute_fit("返乡创业能拿多少补贴", "给予一次性创业补贴5000元。") == 1
     assert attribute_fit("办证要交多少钱", "首次申领居住证，免收证件工本费。") == 1  # what one pays may be nothing
     assert attribute_fit("没审批就招生，罚多少", "对举办者处违法所得一倍以上三倍以下罚款。") == 1
+    # what follows 多少 may count something else: places, quotas, days
+    assert attribute_fit("积分入户每年给多少名额", "每年安排积分入户指标3000个。") == 1
+    assert attribute_fit("东莞每年发多少个学位", "每年安排积分入学学位5000个。") == 1
     # "交多少借读费" asks that money by name
     assert not money_named("借读生一学期要交多少借读费", "公示时间不少于5个工作日。")
     # what else is handed in or taken in is no money: "交多少份材料", "公办学校收多少学生"

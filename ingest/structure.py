@@ -173,6 +173,12 @@ def parse(text: str) -> Structure:
             continue
         elif header is None:
             header, above = cells, None  # carried by every row below it, not a row of its own
+            # A bare line just above the table is its caption ("2015学年积分制入学指标计划（人）"): the
+            # heading of its rows, which the chunks after the first would otherwise go without.
+            # (A note, "注：租房补贴按季度发放", is none.)
+            if blocks and blocks[-1].kind == "para" and _is_bare_title(blocks[-1].text) and not re.search(r"[：:]", blocks[-1].text):
+                levels = [b.level for b in blocks if b.kind == "heading"]
+                blocks[-1] = Block("heading", blocks[-1].text, level=min(max(levels, default=1) + 1, 8))
             continue
         else:
             # An empty cell under a filled one is a merged cell exported once: it repeats the one above.
@@ -343,6 +349,7 @@ def coverage(text: str, structure: Structure, chunk_texts: list[str]) -> Coverag
 
     joined = _SPACES.sub("", "".join(chunk_texts))  # spaces after labels ("1、 东莞…") are not text
     meta_lines = {b.text for b in structure.blocks if b.kind == "meta"}
+    headings = {b.text for b in structure.blocks if b.kind == "heading"}
     total = kept = 0
     dropped: list[str] = []
     for line in (ln.strip() for ln in text.split("\n")):
@@ -358,8 +365,9 @@ def coverage(text: str, structure: Structure, chunk_texts: list[str]) -> Coverag
             kept += len(line)
         elif heading_text is not None and not _SENTENCE_MARK.search(heading_text):
             kept += len(line)
-        elif heading_text is None and _is_bare_title(line) and (_numbered(line) or line == _first_line(text)):
-            kept += len(line)  # a numbered section title or the document title: in the heading path
+        elif heading_text is None and _is_bare_title(line) and (_numbered(line) or line == _first_line(text)
+                                                                or line in headings):
+            kept += len(line)  # a numbered section title, the document title or a table's caption: in the heading path
         else:
             body = heading_text if heading_text is not None else line
             missing = [s for s in split_sentences(_SPACES.sub("", body))

@@ -137,6 +137,18 @@ def test_table_rows_carry_their_header_and_comments_are_not_indexed(tmp_path):
     assert _coverage(load_document(path).text).ratio == 1.0
 
 
+def test_a_tables_caption_heads_every_chunk_of_its_rows():
+    """"2015学年积分制入学指标计划（人）" above a table of 24 towns: the chunks of its later rows say
+    what the figures are, and the caption counts as kept."""
+    rows = "".join(f"| 第{i}镇 | {100 + i} | {200 + i} |\n" for i in range(1, 25))
+    text = ("# 2015年度某市积分入户入学指标数公告\n\n经审定，2015年度入学指标数为19700名，具体分配如下：\n\n"
+            "2015学年积分制入学指标计划（人）\n\n| 镇区 | 小学一年级 | 初中一年级 |\n| --- | --- | --- |\n" + rows)
+    chunks = _chunks(text)
+    last = next(c for c in chunks if "第24镇" in c.text)
+    assert "2015学年积分制入学指标计划（人）" in last.heading, last.heading
+    assert _coverage(text).ratio == 1.0
+
+
 def test_front_matter_is_not_indexed(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("---\ntitle: 内部\nauthor: 某某\n---\n# 见习\n\n见习补贴每月2000元。\n", encoding="utf-8")

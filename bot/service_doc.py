@@ -36,7 +36,7 @@ def render(app: Flask) -> str:
     lines += [q.reject for q in cfg.eligibility] or [messages.SERVICE_DOC_ANYONE]
     lines += ["", f"## {messages.SERVICE_DOC_STAY}", "",
               messages.SERVICE_DOC_NIGHTS.format(nights=cfg.max_free_nights, days=cfg.window_days), "",
-              f"## {messages.SERVICE_DOC_HOW_TITLE}", "", messages.SERVICE_DOC_HOW]
+              f"## {messages.SERVICE_DOC_HOW_TITLE}", "", messages.SERVICE_DOC_HOW, "", messages.BOOKING_ONE_PERSON]
     return "\n".join(lines) + "\n"
 
 

@@ -25,7 +25,7 @@ from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, i
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
-from bot.dialogue.forms import (CHANGE, JUST_REFUSED, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
+from bot.dialogue.forms import (ACKNOWLEDGED, CHANGE, JUST_REFUSED, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
                                 end_flow_keeping_paused, pause_form, register, say_paused, times_asked, yes_no_slot)
 from bot.dialogue.intents import YES_SIGNS, compact, yes_no
 from knowledge.places import gazetteer
@@ -211,6 +211,9 @@ def _nights_changed(text: str, ft: FormTurn) -> int | None:
     return None
 
 
+_CHECK_OUT = "_check_out"  # the day the stay ends, said before the check-in was
+
+
 def _nights(text: str, ft: FormTurn):
     most = ft.settings.booking.max_free_nights
     if has_fraction(text):
@@ -228,11 +231,18 @@ def _nights(text: str, ft: FormTurn):
     start, end = _stay(ft, text)
     if end is not None:  # "住到后天": the nights run from the check-in to that day
         start = start or (date.fromisoformat(ft.values["check_in"]) if "check_in" in ft.values else None)
-        if start is None:
+        if start is None:  # "住到12号" before the check-in: kept until that is given (user test 9: "没看懂")
+            ft.values[_CHECK_OUT] = end.isoformat()
+            ft.cache["remark"] = messages.BOOKING_UNTIL_NOTED.format(day=day_label(end), weekday=weekday_label(end))
             return None
+        ft.values.pop(_CHECK_OUT, None)
         nights = (end - start).days
         return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     nights = nights_in(text)
+    if nights is None and "nights" not in ft.values and _CHECK_OUT in ft.values and "check_in" in ft.values:
+        # the check-in given after the day the stay ends ("住到12号", then "明天"): the nights between
+        nights = (date.fromisoformat(ft.values.pop(_CHECK_OUT)) - date.fromisoformat(ft.values["check_in"])).days
+        return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))):
         nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以"
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
@@ -268,7 +278,7 @@ def _name(text: str, ft: FormTurn):
         return None
     if partial_name(text):  # "我姓陈", "叫我小王就行": the stay is checked against an ID card
         return Refused(messages.BOOKING_FULL_NAME)
-    name = name_in(text)
+    name = name_in(text) or (_name_beside_phone(text) if beside_phone else None)
     if name and ft.step not in _WHO_IS_ASKED and (  # beside a phone, the name not asked: "ok 137…", "明早 137…"
             not _HAN.search(name) or all(flag.startswith("t") for _, flag in parts_of_speech(name))):
         return None
@@ -276,6 +286,22 @@ def _name(text: str, ft: FormTurn):
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# Two or three Chinese characters and nothing else: the length of most Chinese names.
+_NAME_SIZED = re.compile(r"[\u3400-\u9fff]{2,3}")
+
+
+def _name_beside_phone(text: str) -> str | None:
+    """"许多 13812341111": two or three characters typed beside a phone number are the name, even a
+    word's (许多, 高明, 文静: user test 9 kept the phone and lost the name); not an answer or an
+    acknowledgement ("好的 138…", "是的 138…"), nor a word that says what the number is (电话, 手机)."""
+    rest = _PHONE_TYPED.sub(" ", normalise(text)).strip(" ，,、:：。.")
+    if not _NAME_SIZED.fullmatch(rest) or yes_no(rest) is not None or ACKNOWLEDGED.match(rest):
+        return None
+    return name_in(rest, introduced=True)
+
+
+# A phone number as typed, spaces or dashes between its digits ("138 1234 1111").
+_PHONE_TYPED = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
 
 
 def _person_named(text: str) -> bool:
@@ -580,6 +606,8 @@ class BookingForm(Form):
         person is not offered, the speaker's own name is not the guest's) and said so; a
         mother's reply was "没有找到这个驿站" (user test 9)."""
         said = compact(ft.turn.text)
+        if ft.cache.get("remark") and not QUESTION.search(ft.turn.text):  # "住到12号" with the day still asked
+            return ft.cache.pop("remark")
         if QUESTION.search(ft.turn.text) or not (_SPEAKER_IS_ANOTHER.search(said) or _FOR_ANOTHER.search(said)):
             return ""
         ft.values[_FOR_SOMEONE_ELSE] = True
@@ -1122,6 +1150,8 @@ def _how_to_reschedule(active: list, names: dict[str, str]) -> Reply:
 
 
 _STAY_WORD = re.compile(r"住|床位|订|预约")
+# Wishing for somewhere to stay: "我想下周找个地方住", "打算月底过去住几天", "需要住宿".
+_WISH_TO_STAY = re.compile(r"(?<![不别])(?:想|要|打算|准备|需要|得)(?:找)?.{0,6}?(?:住(?![房宅])|住宿|落脚)")
 _CHECK_IN = re.compile(r"入住|住进|去住|过去住|(?:去|到)(?:青年)?(?:人才)?驿站(?:里)?住")   # "我想这周末去驿站住"
 _STATION_WORD = re.compile(r"驿站")
 _BOOK_VERB = re.compile(r"(?<![规确决固指稳一肯否认鉴制设])(订|预约|预订|预定)")
@@ -1152,6 +1182,9 @@ def mentions_a_stay(turn: Turn) -> bool:
     if (_STATION_WORD.search(text) and nights_in(text) is not None
             and vague_period(normalise(text), today) is not None):  # "驿站 月底 住三天": which day is asked
         return True
+    if (_WISH_TO_STAY.search(text) and not _OTHER_HOUSING.search(text)
+            and (date_in(text, today) is not None or vague_period(normalise(text), today) is not None)):
+        return True  # "我想下周找个地方住": a stay wished for at a time (user test 9 got who may stay)
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False
     return station_in(text, station_choices(turn.engine)) is not None
@@ -1255,12 +1288,14 @@ _ASKS_WHETHER = re.compile(r"[吗么不][？?！!。~～\s]*$|能不能|可不�
 _ASKS_WHAT = re.compile(r"多久|几天|几晚|多长|哪|什么|怎么|多少|几点")
 
 
-def eligibility_said(turn: Turn) -> Reply | None:
+def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     """The answer to whether someone may stay, asked with their age or years since graduating (user
     test 6: "我36了能住驿站吗" got who the station is for, "我已经毕业六年了可以吗" "not found"):
     what the service's own conditions (config ``booking.eligibility``) say of those facts. None
-    when the message asks nothing of the kind, or states neither fact."""
-    text, settings = turn.text, turn.engine.settings
+    when the message asks nothing of the kind, or states neither fact. ``question``: the one of the
+    message's questions asked about (the facts are read from the whole message: "我是今年的应届生 …
+    有什么政策吗 能住驿站吗")."""
+    text, settings = question or turn.text, turn.engine.settings
     about_stay = (_ABOUT_THE_STATION.search(text) or messages.BOOKING_TOPIC in turn.state.get("topic", "")
                   or (_STAY_VERB.search(text) and not _OTHER_HOUSING.search(text)))
     asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay)
@@ -1272,7 +1307,7 @@ def eligibility_said(turn: Turn) -> Reply | None:
         return None
     # The message asks whether its sender may stay: the age is what it is about, as in a reply to the
     # age question ("我36了能住驿站吗"); a bare number cannot be the whole of a question.
-    age, ago = age_in(text, asked=True), years_since_graduation(text, users_today(settings))
+    age, ago = age_in(turn.text, asked=True), years_since_graduation(turn.text, users_today(settings))
     checked = [q for q in settings.booking.eligibility
                if (q.max_age is not None and age is not None)
                or (q.graduated_within_years is not None and ago is not None)]
@@ -1281,9 +1316,11 @@ def eligibility_said(turn: Turn) -> Reply | None:
         # got a sentence about the stations' services), and the facts asked for
         if asks and _ASKS_WHETHER.search(text) and not _ASKS_WHAT.search(text):
             turn.state[_CONDITIONS_TOLD] = True
-            rules = "".join(q.reject for q in settings.booking.eligibility)
-            return Reply(messages.ELIGIBILITY_RULES.format(rules=rules), actions=[messages.CHIP_BOOK],
-                         intent="eligibility")
+            rules = messages.ELIGIBILITY_RULES.format(rules="".join(q.reject for q in settings.booking.eligibility))
+            said = compact(text)
+            if _SEVERAL_PEOPLE.search(said) or _SOMEONE_ELSE.search(said):  # "我和女朋友一起能住吗": a bed each
+                rules = messages.ELIGIBILITY_TOGETHER.format(one=messages.BOOKING_ONE_PERSON, rules=rules)
+            return Reply(rules, actions=[messages.CHIP_BOOK], intent="eligibility")
         return None
     fails = [q.reject + (messages.NOT_YET_GRADUATED if q.graduated_within_years is not None and ago is not None
                          and ago < 0 else "")

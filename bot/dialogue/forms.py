@@ -628,9 +628,11 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
     if turn.classified == "wait" and not asks_before_waiting(turn.text):
         return messages.WAIT_IN_FLOW  # "等等 我先问下见习补贴多少钱" is a question (user test 5)
     if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text):
-        from bot.dialogue.handlers import in_flow_question, off_topic, reply_for_answer
+        from bot.dialogue.handlers import asks_sightseeing, in_flow_question, off_topic, reply_for_answer
         from knowledge.relevance import subject_terms
 
+        if asks_sightseeing(turn.text):  # "溱湖有什么好玩的" while booking: not the station's address
+            return messages.SIGHTSEEING
         question = in_flow_question(turn, topic)
         answer = turn.engine.answer_question(question, turn.incoming.user_key)
         if elsewhere_possible and off_topic(turn, turn.text, answer, " ".join(subject_terms(turn.text))):

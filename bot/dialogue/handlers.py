@@ -247,20 +247,88 @@ _FOLLOW_UP_START = re.compile(r"^(那么?|那个|这个|它|还有|另外|那如
 _FOLLOW_UP_MAX = 10  # characters: "那硕士呢" continues a topic; a full sentence names its own
 
 
-def with_topic(question: str, topic: str) -> str:
+def with_topic(question: str, topic: str, previous: str = "") -> str:
     """The question as asked, or with the previous question's topic when it has none of its own.
 
     "那能住多久" after "驿站能免费住吗" asks about 驿站; so does "需要什么材料". A message
     naming a subject stands alone, unless it is a short "那…呢" that swaps one detail.
+    A bare "那X呢" is the ``previous`` question asked of X (``swapped``): "那驿站呢" after
+    "人才公寓怎么申请" asks how to apply for the station, "那硕士呢" after "本科生租房补贴多少"
+    the 租房补贴 of a 硕士 (user test 9 got the 人才公寓 sentence again).
     """
     if (_SEEKS_STAY.search(question) and not _OTHER_HOUSING.search(question) and not _OTHER_THAN.search(question)
             and messages.BOOKING_TOPIC not in question):
         return f"{messages.BOOKING_TOPIC} {question}"  # "我刚毕业 想来姜堰找工作 有地方住吗": the station
     if not topic or _OTHER_THAN.search(question):  # "那有别的住的地方吗": not what was talked about
         return question
+    asked = asked_again_of(question, previous)
+    if asked:
+        return asked
     if not own_subject(question) or (_FOLLOW_UP_START.match(question) and len(question) <= _FOLLOW_UP_MAX):
         return f"{topic} {question}"
     return question
+
+
+def asked_again_of(question: str, previous: str) -> str | None:
+    """A bare "那X呢": the ``previous`` question asked of X (``swapped``); None for anything else."""
+    bare = _BARE_FOLLOW_UP.match(compact(question))
+    if bare and previous and (own_subject(bare.group("x")) or _detail_kind(bare.group("x"))):
+        return swapped(previous, bare.group("x"))
+    return None
+
+
+# A follow-up that is only what it asks about: "那驿站呢", "硕士的话呢", "那如果是海陵呢".
+_BARE_FOLLOW_UP = re.compile(r"^(?:那么?|那如果是?|如果是|那要是|要是|换成|那换成)?(?P<x>[^\W\d_]{1,8}?)(?:的话)?"
+                             r"(?:呢|嘞|怎么样|如何)$")
+# The kinds of detail a "那X呢" swaps within the question it continues, each for one of its own kind:
+# who (a degree, a kind of person: 本科生 → 硕士, 外地人, 公务员) and where (a place). Anything else X
+# names is a subject of its own standing (驿站 after 人才公寓, 购房补贴 after 租房补贴), which takes
+# the place of the thing the question was asked about.
+_WHO = re.compile(r"(?:[生士者员]|人|人才|学历|学位|本科|大专|专科|中专|高中|高职|博士后)$")
+_NOUN = ("n", "x", "g", "j")  # jieba's tags of the words a subject is made of (nouns, user words, morphemes)
+
+
+def _detail_kind(term: str) -> str | None:
+    if term in gazetteer().by_form:
+        return "place"
+    if _WHO.search(term):
+        return "who"
+    return None
+
+
+def swapped(previous: str, said: str) -> str | None:
+    """``previous`` asked of ``said``: a detail of the same kind replaced ("本科生租房补贴多少" +
+    硕士 → "硕士租房补贴多少", or put before the subject when the question named none), or, for a
+    subject of its own, the subject replaced ("请问人才公寓怎么申请" + 驿站 → "请问驿站怎么申请").
+    None when the question holds nothing to put it in place of."""
+    kinds = {_detail_kind(t) for t in (said, *own_subject(said))}
+    kind = "place" if "place" in kinds else "who" if "who" in kinds else None
+    terms = set(subject_terms(previous))
+    spans, at, run = [], 0, None  # (start, end, kind of detail or None) of the question's words
+    for word, flag in parts_of_speech(previous):
+        start, at = at, at + len(word)
+        detail = _detail_kind(word)
+        if detail is not None:
+            spans.append((start, at, detail))
+            run = None
+        elif _CJK.search(word) and (flag.startswith(_NOUN) or word in terms) and not flag.startswith(_WHEN):
+            if run is not None and run[1] == start:
+                run = (run[0], at, None)
+                spans[-1] = run
+            else:
+                run = (start, at, None)
+                spans.append(run)
+        else:
+            run = None
+    subjects = [(s, e) for s, e, k in spans if k is None and any(t in previous[s:e] for t in terms)]
+    same = [(s, e) for s, e, k in spans if k == kind] if kind else subjects
+    if same:
+        start, end = same[0]
+        return previous[:start] + said + previous[end:]
+    if kind and subjects:  # a detail the question did not name: put before its subject
+        start = subjects[0][0]
+        return previous[:start] + said + previous[start:]
+    return None
 
 
 # Asking for somewhere to stay ("有地方住吗", "住哪里", "哪里可以住"), which is the station unless other
@@ -305,12 +373,16 @@ def in_flow_question(turn: Turn, topic: str) -> str:
     return question
 
 
-def _ask_one(turn: Turn, question: str, topic: str):
-    """The answer to one question (with the running topic), and the topic it leaves: what the
-    question was about, answered or not ("人才公寓怎么申请" then "需要什么条件" is still about 人才公寓)."""
-    asked = with_topic(question, topic)
+def _ask_one(turn: Turn, question: str, topic: str, previous: str = ""):
+    """The answer to one question (with the running topic and the ``previous`` question as it was
+    looked up), the topic it leaves: what the question was about, answered or not ("人才公寓怎么申请"
+    then "需要什么条件" is still about 人才公寓), and the question as it was looked up."""
+    asked = with_topic(question, topic, previous)
     answer = turn.engine.answer_question(asked, turn.incoming.user_key)
-    return answer, " ".join(subject_terms(asked)) or topic
+    return answer, " ".join(subject_terms(asked)) or topic, asked
+
+
+_ASKED = "asked"  # state: the last question as it was looked up, which a bare "那X呢" asks again of X
 
 
 def _books_on_topic(turn: Turn, question: str) -> bool:
@@ -323,6 +395,15 @@ def _books_on_topic(turn: Turn, question: str) -> bool:
     # Each word of the topic on its own: "对 怎么订啊" after a question about coming to 姜堰 to work
     # and staying at the station (topic "姜堰 工作 驿站") books the station (user test 5).
     return any(turn.engine.classifier.by_rules(f"{question}{term}") == "booking" for term in topic.split())
+
+
+def _books_by_follow_up(turn: Turn, question: str) -> bool:
+    """"那驿站呢" after "人才公寓怎么申请": the question asked again of the station is a request to
+    book it ("驿站怎么申请", as "驿站怎么预约" is), and starts the booking as that question would."""
+    if turn.state.get("flow") or not turn.state.get("topic"):
+        return False
+    asked = asked_again_of(question, turn.state.get(_ASKED, ""))
+    return bool(asked) and turn.engine.classifier.by_rules(asked) == "booking"
 
 
 _BARE_DETAIL_MAX = 6  # characters: "周六", "溱湖", "住一晚", "溱湖那个吧" say one detail and nothing else
@@ -388,8 +469,11 @@ def policy(turn: Turn) -> Reply:
     if not turn.state.get("flow") and asks_near_days(turn):  # "这两天能住驿站吗": which day is asked
         return HANDLERS["booking"](turn)
     eligible = None if turn.state.get("flow") else eligibility_said(turn)
+    if eligible is not None and len(split_questions(question)) > 1:
+        # "我是今年的应届生 … 有什么政策吗 能住驿站吗": each question answered (user test 9 dropped the first)
+        return _several(turn, split_questions(question))
     if eligible is not None:  # "我36了能住驿站吗": what the conditions say of it
-        _remember_topic(turn, messages.BOOKING_TOPIC)
+        _remember_topic(turn, messages.BOOKING_TOPIC, question)
         return eligible
     followup = turn.state.pop("offer_followup", None)
     if followup:  # "这句话要补充到您的工单T…吗？"
@@ -412,17 +496,20 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
     if not turn.state.get("flow") and asks_the_stations(turn):  # "你们有几个驿站"
         return stations_listed(turn)
-    if _books_on_topic(turn, question) or _booking_details_on_topic(turn):
+    if not turn.state.get("flow") and asks_sightseeing(question):  # "溱湖有什么好玩的": not the office's
+        turn.state.pop("offer_ticket", None)
+        return Reply(messages.SIGHTSEEING, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
+    if _books_on_topic(turn, question) or _booking_details_on_topic(turn) or _books_by_follow_up(turn, question):
         return HANDLERS["booking"](turn)
     questions = split_questions(question)
     if len(questions) > 1:
         return _several(turn, questions)
     try:
-        answer, topic = _ask_one(turn, question, turn.state.get("topic", ""))
+        answer, topic, asked = _ask_one(turn, question, turn.state.get("topic", ""), turn.state.get(_ASKED, ""))
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
-    _remember_topic(turn, topic)
+    _remember_topic(turn, topic, asked)
     if not answer.found:
         elsewhere = off_topic(turn, question, answer, topic)
         if not elsewhere:
@@ -457,6 +544,8 @@ def off_topic(turn: Turn, question: str, answer, topic: str) -> bool:
     anything: neither is off-topic."""
     if answer.found or answer.missing_place or not topic.split() or _SEEKS_STAY.search(question):
         return False  # where to stay is what the service is about, whatever else the question names
+    if asks_office_hours(question):  # "你们几点下班": the office's own, which staff answer (user test 9)
+        return False
     places = gazetteer().by_form  # where, not what: 姜堰 is in every document
     terms = {t for t in content_terms(question) + tuple(topic.split()) if len(t) >= 2 and t not in places}
     retrieved = " ".join(c.chunk.text for c in answer.chunks)
@@ -464,21 +553,57 @@ def off_topic(turn: Turn, question: str, answer, topic: str) -> bool:
     return not any(term in retrieved or any(word in term or term in word for word in domain) for term in terms)
 
 
-def _remember_topic(turn: Turn, topic: str) -> None:
+# Asking what there is to do, eat or see ("溱湖有什么好玩的", "姜堰有啥特产", "周末去哪玩"): sightseeing,
+# which the office does not answer, whatever place (a station's own) it names (user test 9 was given
+# the 溱湖 station's address). "驿站有吃的吗" asks about the stay, not this.
+_SIGHTSEEING = re.compile(r"好玩|好吃的|好逛|景点|美食|特产|小吃|(?:哪里|哪儿|哪|什么地方)(?:可以|能|好)?(?:玩|逛|游玩)|"
+                          r"(?:玩|逛)(?:什么|啥|哪)")
+
+
+def asks_sightseeing(text: str) -> bool:
+    return bool(QUESTION.search(text) and _SIGHTSEEING.search(compact(text)))
+
+
+# Asking when the office works ("你们几点下班", "窗口周六上班吗", "办公时间是几点"): the office's own
+# hours, which staff can answer though no document states them; not when it names another place
+# ("超市几点关门"), which is nothing of the office's.
+_OFFICE_HOURS = re.compile(r"(?:几点|什么时候|啥时候|时间|周末|周六|周日|星期[六天日]|礼拜[六天日]|节假日|中午|晚上|午休)"
+                           r".{0,4}?(?:上班|下班|开门|关门|办公|营业|午休|休息|有人)|(?:上班|下班|办公|营业|工作)时间")
+_THE_OFFICE = re.compile(r"你们|您们|你|您|贵|这边|窗口|办公室|大厅|服务中心|人才办|人社")
+_HOURS_WORDS = re.compile(r"上班|下班|开门|关门|办公|营业|午休|休息|时间|有人|周末|节假日|中午|晚上")
+
+
+def asks_office_hours(text: str) -> bool:
+    if not _OFFICE_HOURS.search(compact(text)):
+        return False
+    other = [t for t in own_subject(text) if not _HOURS_WORDS.fullmatch(t) and not _THE_OFFICE.fullmatch(t)]
+    return bool(_THE_OFFICE.search(text)) or not other
+
+
+def _remember_topic(turn: Turn, topic: str, asked: str = "") -> None:
     if topic:
         turn.state["topic"] = topic
     else:
         turn.state.pop("topic", None)
+    if topic and asked:
+        turn.state[_ASKED] = asked
+    else:
+        turn.state.pop(_ASKED, None)
 
 
 def _several(turn: Turn, questions: list[str]) -> Reply:
     """Each question of one message answered in turn, numbered, each with its own source;
     a later one without a subject continues the earlier one's ("驿站免费吗？能住多久")."""
     parts, sources, found, unanswered = [], [], False, []
-    topic = turn.state.get("topic", "")
+    topic, asked = turn.state.get("topic", ""), turn.state.get(_ASKED, "")
     for q in questions:
+        eligible = eligibility_said(turn, q)  # "能住驿站吗", with the facts the whole message states
+        if eligible is not None:
+            parts.append(f"{q}\n{eligible.text}")
+            topic, asked, found = messages.BOOKING_TOPIC, q, True
+            continue
         try:
-            answer, topic = _ask_one(turn, q, topic)
+            answer, topic, asked = _ask_one(turn, q, topic, asked)
         except IndexMissing:
             return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
         reply = reply_for_answer(answer)
@@ -489,7 +614,7 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         parts.append(f"{q}\n{reply.render()}")
         sources.extend(answer.sources[:1])
         found = found or answer.found
-    _remember_topic(turn, topic)
+    _remember_topic(turn, topic, asked)
     text = "\n\n".join(messages.LIST_CHOICE.format(n=n, item=part) for n, part in enumerate(parts, 1))
     if unanswered:  # a person is offered for what was not found, as for one question (user test 7)
         turn.state["offer_ticket"] = " ".join(unanswered)

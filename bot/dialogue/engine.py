@@ -74,6 +74,9 @@ class Reply:
 
 
 
+JUST_REFUSED = "just_refused"  # state key: set by the message that refused, read by the next one only
+
+
 @dataclass
 class Turn:
     """What a handler gets: the message, the user's state, and the engine's services."""
@@ -82,6 +85,9 @@ class Turn:
     incoming: Incoming
     state: dict
     classified: str = "policy"  # what the message would be outside a flow
+    # The form whose conditions the user was told, by the message before this one, they do not meet
+    # ("那怎么办" then is not offered that form); only the next message sees it.
+    refused_before: str | None = None
 
     @property
     def text(self) -> str:
@@ -241,7 +247,7 @@ class Dialogue:
         """``pending``: whether deliveries wait for the user, as the store saw at the start of
         the turn (None: not looked at); they are looked for once per turn."""
         was_empty = not state
-        turn = Turn(self, incoming, state)
+        turn = Turn(self, incoming, state, refused_before=state.pop(JUST_REFUSED, None))
         handler = KIND_HANDLERS.get(incoming.kind, KIND_HANDLERS["unsupported"])
         reply = handler(turn)
         if pending is not False and not reply.silent:

@@ -159,7 +159,8 @@ def stuck(turn: Turn) -> Reply:
     if flow in HANDLERS:
         return HANDLERS[flow](turn)
     turn.state["offer_ticket"] = turn.state.get("offer_ticket") or turn.text
-    refused = turn.state.pop(JUST_REFUSED, None)  # just told they may not stay: booking is no way out
+    # just told they may not stay (by the message before, or by this one's own form): booking is no way out
+    refused = turn.state.pop(JUST_REFUSED, None) or turn.refused_before
     return Reply(messages.STUCK_REFUSED if refused else messages.STUCK, actions=[messages.CHIP_TICKET], intent="stuck")
 
 

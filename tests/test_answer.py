@@ -677,6 +677,14 @@ def test_a_count_per_period_is_not_a_sum_of_money():
     assert attribute_fit("档案托管费每年交多少钱", hours) == -1
 
 
+def test_everyday_words_meet_the_documents_wording():
+    """"要填真名吗" is asked of 姓名, "交个税" of 个人所得税 (knowledge/synonyms.txt, general language)."""
+    from knowledge.relevance import coverage
+
+    assert coverage("约驿站要填真名吗", "留下姓名和手机号即可预约驿站") > coverage("约驿站要填真名吗", "预约驿站每次最多7晚")
+    assert coverage("个税", "累计缴纳个人所得税款每满500元积1分") == 1.0
+
+
 def test_how_many_people_prefers_the_sentence_counting_beds():
     """"驿站可以住几个人" (user test 9 got who may stay): "共有10张床位" counts what it asks."""
     from knowledge.relevance import preferred_fit

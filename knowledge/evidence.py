@@ -126,7 +126,8 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
             if (len(section) >= _MIN_SENTENCE and not _ITEM.match(section) and not restates_title(section, chunk.title)
                     and not _ASKS.search(section) and all(c.text != section for c in out)):
                 out.append(Candidate(rank, pos, section))
-        for n, line in enumerate(chunk.text.split("\n")):
+        lines = chunk.text.split("\n")
+        for n, line in enumerate(lines):
             row = row_units(line) if chunk.heading != CARD_HEADING else None  # the card is one statement
             if row is not None:
                 for sentence, lead in row:
@@ -147,9 +148,21 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
                     refers = article and article != sentence and _REFERS_BACK.search(sentence)
                     lead = units[0] if i and item else intro if item else article if refers else ""
                     out.append(Candidate(rank, pos, sentence, lead))
-            if units and units[-1].endswith(_INTRO_END):
+            # A line ending in "：" announces the items below it, unless they are its own siblings: "（二）…
+            # 补领居民身份证：" before "（三）…" is an item with a slip of the pen, the list still 第十三条's.
+            following = lines[n + 1] if n + 1 < len(lines) else ""
+            if units and units[-1].endswith(_INTRO_END) and not (item and _label_kind(following) == _label_kind(units[0])):
                 intro = units[-1]
     return out
+
+
+def _label_kind(line: str) -> int | None:
+    """Which kind of numbering a line starts with (（一）, 一、, 1. or 第一条), None if none."""
+    return next((k for k, pattern in enumerate(_LABEL_KINDS) if pattern.match(line)), None)
+
+
+_LABEL_KINDS = [re.compile(p) for p in (r"^[（(][一二三四五六七八九十\d]{1,3}[）)]", r"^[一二三四五六七八九十]{1,3}、",
+                                        r"^\d{1,2}[、.．](?!\d)", r"^第[一二三四五六七八九十百\d]+条")]
 
 
 # A table's row of totals answers a question that names none of its rows.

@@ -677,6 +677,21 @@ def test_a_count_per_period_is_not_a_sum_of_money():
     assert attribute_fit("档案托管费每年交多少钱", hours) == -1
 
 
+def test_an_item_ending_in_a_colon_by_a_slip_does_not_take_over_its_siblings():
+    """"（二）…补领居民身份证：" before "（三）": the items after it are still 第十三条's list."""
+    from knowledge.evidence import answer_candidates
+    from knowledge.snapshot import ChunkRecord
+
+    text = ("第十三条 居住证持有人在居住地享受下列便利：\n（一）按照国家有关规定办理出入境证件；\n"
+            "（二）按照国家有关规定换领、补领居民身份证：\n（三）机动车登记；\n（四）申领机动车驾驶证；")
+    record = ChunkRecord(id="c", doc_id="d", title="居住证暂行条例", heading="居住证暂行条例", position=0, text=text)
+    leads = {c.text: c.lead for c in answer_candidates([record])}
+    assert leads["（四）申领机动车驾驶证；"] == "第十三条 居住证持有人在居住地享受下列便利：", leads
+    nested = ChunkRecord(id="n", doc_id="d", title="某办法", heading="某办法", position=0,
+                         text="（二）符合下列条件之一的：\n1.在本市连续居住满6个月；\n2.在本市就业。")
+    assert {c.text: c.lead for c in answer_candidates([nested])}["2.在本市就业。"] == "（二）符合下列条件之一的："
+
+
 def test_everyday_words_meet_the_documents_wording():
     """"要填真名吗" is asked of 姓名, "交个税" of 个人所得税 (knowledge/synonyms.txt, general language)."""
     from knowledge.relevance import coverage

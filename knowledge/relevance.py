@@ -427,6 +427,11 @@ _FIGURE = re.compile(r"(?<![第\d])(?!(?:19|20)\d\d年)\d|百分之|免费|免�
                      r"(?:个|位|名|家|项|年|月|天|日|岁|周岁|次|件|种|条|套|张|所|批|户|间|份|倍|成|元|分(?!重要)|万(?!不)|人|晚"
                      r"|周|小时|工作日|学时|平方米|平米)")
 
+# "咋算" "怎么计算" "按什么算": how a figure is worked out, which a formula states.
+_HOW_COMPUTED = re.compile(r"(?:怎么|咋|如何|怎样)(?:计算|算|核算|计)|按什么算|计算(?:方法|方式|公式)")
+_FORMULA = re.compile(r"除以|乘以|[×＊]|[＝=]")
+
+
 def attribute_fit(query: str, text: str, context: str = "") -> int:
     """-1: the question asks for a kind of fact ``text`` does not state; 1: it states
     every kind asked; 0: the question asks for none.
@@ -439,6 +444,8 @@ def attribute_fit(query: str, text: str, context: str = "") -> int:
     asked = _asked_kinds(query)
     if _HOW_MUCH.search(query) and not any(has in _FIGURES for has in asked):
         asked += (_FIGURE,)  # "缴费基数按多少报": whether a fee is charged, and how much
+    if _HOW_COMPUTED.search(query) and _FORMULA.search(text):
+        return 1  # "个人账户那部分咋算发多少": the way it is worked out ("储存额除以139") is the answer
     ordinal = _ordinal_fit(query, text)
     if not asked and ordinal is None:
         return 0

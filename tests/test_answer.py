@@ -692,6 +692,15 @@ def test_an_item_ending_in_a_colon_by_a_slip_does_not_take_over_its_siblings():
     assert {c.text: c.lead for c in answer_candidates([nested])}["2.在本市就业。"] == "（二）符合下列条件之一的："
 
 
+def test_how_a_figure_is_worked_out_is_answered_by_its_formula():
+    from knowledge.relevance import attribute_fit
+
+    question = "个人账户那部分每个月咋算发多少"
+    assert attribute_fit(question, "个人账户养老金月计发标准为个人账户储存额（含利息）除以139。") == 1
+    assert attribute_fit(question, "按本办法有关规定计发养老保险金。") == -1
+    assert attribute_fit("个人账户每个月发多少", "个人账户养老金月计发标准为个人账户储存额除以139。") == -1  # a sum asked
+
+
 def test_everyday_words_meet_the_documents_wording():
     """"要填真名吗" is asked of 姓名, "交个税" of 个人所得税 (knowledge/synonyms.txt, general language)."""
     from knowledge.relevance import coverage

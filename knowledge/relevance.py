@@ -286,7 +286,8 @@ _PREFERRED = [
     (re.compile(r"谁(?:来)?(?:出(?![具台面])|付|掏|承担|负担|买单|报销)|(?:自己|个人|公司|单位)(?:出|掏|付)还是|(?:费用?|钱)(?:由)?谁"),
      re.compile(r"由[^，。；]{1,20}(?:承担|负担|支付|缴纳|解决|列支|出资|负责)|(?:单位|个人|财政|政府|国家|用人单位)"
                 r"(?:承担|负担|支付|缴纳|出资|列支)")),
-    (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|包括哪些"),
+    # ("在北京读研能算连续就读吗": whether one counts as it, which its definition says.)
+    (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|(?:能|可以|可)算(?!多少|几|上|进)|包括哪些"),
      re.compile(r"是指|所称|指的是|系指|包括")),
     # "驿站在哪" "去哪办" "在哪能看到": a place — an address, an office or window, a website,
     # or whom to apply to. Preferred only: "打卡点在哪些地方" is answered by names of places.

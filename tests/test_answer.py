@@ -692,6 +692,15 @@ def test_an_item_ending_in_a_colon_by_a_slip_does_not_take_over_its_siblings():
     assert {c.text: c.lead for c in answer_candidates([nested])}["2.在本市就业。"] == "（二）符合下列条件之一的："
 
 
+def test_whether_one_counts_as_something_prefers_its_definition():
+    from knowledge.relevance import preferred_fit
+
+    question = "在北京读研能算连续就读办居住证吗"
+    assert preferred_fit(question, "本条所称在京连续就读，是指在本市普通高等学校取得学籍并接受全日制学历教育的就读。") == 1
+    assert preferred_fit(question, "持有人拟在京连续居住的，应当在居住每满1年之日前1个月内申请签注。") == 0
+    assert preferred_fit("社保能算多少年", "本条所称缴费年限，是指实际缴费的年限。") == 0  # a figure asked, not a definition
+
+
 def test_how_a_figure_is_worked_out_is_answered_by_its_formula():
     from knowledge.relevance import attribute_fit
 

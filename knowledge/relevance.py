@@ -289,6 +289,11 @@ _PREFERRED = [
     # ("在北京读研能算连续就读吗": whether one counts as it, which its definition says.)
     (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|(?:能|可以|可)算(?!多少|几|上|进)|包括哪些"),
      re.compile(r"是指|所称|指的是|系指|包括")),
+    # "要几岁以上" "最少交几年": a lower bound; "几岁以下" "最多住几晚": an upper one.
+    (re.compile(r"(?:几|多少)[^，。？?]{0,3}(?:以上|往上)|至少|最少|起码|最低"),
+     re.compile(rf"{_N}[^，。；\d]{{0,4}}(?:以上|及以上)|不低于|不少于|(?<!不)满{_N}|超过|达到{_N}")),
+    (re.compile(r"(?:几|多少)[^，。？?]{0,3}(?:以下|以内|往下)|至多|最多|最长|最高|顶多"),
+     re.compile(rf"{_N}[^，。；\d]{{0,4}}(?:以下|以内|及以下)|不超过|不高于|不多于|最多|最长|最高|上限")),
     # "驿站在哪" "去哪办" "在哪能看到": a place — an address, an office or window, a website,
     # or whom to apply to. Preferred only: "打卡点在哪些地方" is answered by names of places.
     (re.compile(r"在哪|哪里|哪儿|什么地方|啥地方|什么位置|哪个位置|去哪|到哪|哪个地方"),

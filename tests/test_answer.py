@@ -701,6 +701,15 @@ def test_whether_one_counts_as_something_prefers_its_definition():
     assert preferred_fit("社保能算多少年", "本条所称缴费年限，是指实际缴费的年限。") == 0  # a figure asked, not a definition
 
 
+def test_a_bound_asked_prefers_the_sentence_stating_a_bound_that_way():
+    from knowledge.relevance import preferred_fit
+
+    assert preferred_fit("补贴最长给几年", "其余人员不超过三年。") == 1
+    assert preferred_fit("补贴最长给几年", "与其签订一年以上劳动合同的，给予补贴。") == 0
+    assert preferred_fit("父母投靠要几岁以上", "男性60周岁以上，女性55周岁以上。") == 1
+    assert preferred_fit("父母投靠要几岁以上", "迁户时年龄应当在50周岁以下。") == 0
+
+
 def test_how_a_figure_is_worked_out_is_answered_by_its_formula():
     from knowledge.relevance import attribute_fit
 

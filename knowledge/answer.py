@@ -21,8 +21,8 @@ import numpy as np
 
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
-from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, dated_within, score_candidates,
-                                section_year)
+from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, chunk_year, dated_within,
+                                score_candidates)
 from knowledge.neighbours import using
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import CLOSERS, SENTENCE_ENDS, to_simplified
@@ -95,9 +95,10 @@ class Answerer:
         score = scored.score
         # "2024年计划建多少套" is not answered by what a 2023 report says was built that year; a
         # section headed "2014年…学位供给情况" of a document dated 2013 speaks of 2014.
+        docs = self.retriever.index.current().manifest.docs  # what each chunk's document is dated
         years = asked_years(question)
         if years:
-            dated = [self._year_of_section(chunks[c.rank].chunk) for c in candidates]
+            dated = [chunk_year(chunks[c.rank].chunk, docs) for c in candidates]
             score = np.where([not y or dated_within(y, years) or any(f"{a}年" in f"{c.lead}{c.text}" for a in years)
                               for c, y in zip(candidates, dated)], score, -np.inf)
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
@@ -124,18 +125,9 @@ class Answerer:
         last = len(parts) - 1
         text = "".join(p if p.endswith(_ENDS) or i == last else p + "。" for i, p in enumerate(parts))
         text = _TRAILING_PAUSE.sub("。", text)  # an item of a "；" list said alone ends as a sentence does
-        text = _fit(_dated(text, self._year_of_section(chunks[first.rank].chunk)), self.cfg.max_chars)
+        text = _fit(_dated(text, chunk_year(chunks[first.rank].chunk, docs)), self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
         return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
-
-    def _year_of_section(self, chunk) -> str:
-        """The year a chunk speaks of: the last its section headings state (not the document's
-        title: "2013-2014年…" holds both), else its document's."""
-        return section_year(chunk) or self._year_of(chunk.doc_id)
-
-    def _year_of(self, doc_id: str) -> str:
-        doc = self.retriever.index.current().manifest.docs.get(doc_id)
-        return doc.meta.get("year", "") if doc is not None else ""
 
     # ------------------------------------------------------------ LLM
     def _llm_answer(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:

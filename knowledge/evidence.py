@@ -16,8 +16,8 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import (_is_money, asked_clause, attribute_fit, counted_fit, money_named, numbers_fit, preferred_fit,
-                                 sentence_terms, subject_share)
+from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, money_named, is_money, numbers_fit,
+                                 preferred_fit, sentence_terms, subject_share)
 from knowledge.snapshot import CARD_HEADING, ChunkRecord
 from knowledge.text import (CLOSERS, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences, word_tag,
                             words)
@@ -86,7 +86,10 @@ def row_units(line: str) -> list[tuple[str, str]] | None:
 
 
 # A numbered item's opening (（二）…, 3.…, 第五条…): what its later sentences are about.
-_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+条)")
+# The kinds of numbering a numbered item opens with: （一）, 一、, 1. and 第一条.
+_LABELS = (r"[（(][一二三四五六七八九十\d]{1,3}[）)]", r"[一二三四五六七八九十]{1,3}、", r"\d{1,2}[、.．](?!\d)",
+           r"第[一二三四五六七八九十百\d]+条")
+_ITEM = re.compile(rf"^(?:{'|'.join(_LABELS)})")
 _INTRO_END = ("：", ":")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
 _REFERS_BACK = re.compile(r"本条|前款|本款|上述|前述")
@@ -161,8 +164,7 @@ def _label_kind(line: str) -> int | None:
     return next((k for k, pattern in enumerate(_LABEL_KINDS) if pattern.match(line)), None)
 
 
-_LABEL_KINDS = [re.compile(p) for p in (r"^[（(][一二三四五六七八九十\d]{1,3}[）)]", r"^[一二三四五六七八九十]{1,3}、",
-                                        r"^\d{1,2}[、.．](?!\d)", r"^第[一二三四五六七八九十百\d]+条")]
+_LABEL_KINDS = [re.compile(f"^{label}") for label in _LABELS]
 
 
 # A table's row of totals answers a question that names none of its rows.
@@ -218,7 +220,7 @@ def asked_thing(question: str) -> str:
         described = m.group(1).rsplit("的", 1)[-1]
         # "有没有照顾" "有没有帮助": whether something is done, which a text states without the verb
         # ("有没有补助": money, a thing however it is tagged)
-        return _noun_phrase(described) or ("" if word_tag(described) == "v" and not _is_money(described) else described)
+        return _noun_phrase(described) or ("" if word_tag(described) == "v" and not is_money(described) else described)
     m = _WHICH.search(question)
     if m is None:
         m = _ONE_THING.search(question)
@@ -317,7 +319,7 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     prior = np.array([1.0 / (1 + c.rank) for c in candidates])
     # The rule of the place asked wins over a national one saying the same kind of thing.
     near = np.array([local[c.rank] for c in candidates], dtype=float)
-    # A row named by something the question does not name is another row's answer.
+    # A table row the question names answers it; one named by something else is another row's answer.
     named_row = np.array([row_named(asked, c) for c in candidates], dtype=float)
     score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + rank_weight * prior
              + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near + 0.15 * named_row)
@@ -357,6 +359,13 @@ def section_year(chunk: ChunkRecord) -> str:
     document), not one they count towards ("三、到2020年主要目标"); "" if they state none."""
     found = _ASKED_YEAR.findall(section_headings(chunk))
     return found[-1] if found else ""
+
+
+def chunk_year(chunk: ChunkRecord, docs: dict) -> str:
+    """The year (or span of years) a chunk speaks of: its section's, else its document's (``docs``:
+    the generation's documents by id); "" if neither is dated."""
+    doc = docs.get(chunk.doc_id)
+    return section_year(chunk) or (doc.meta.get("year", "") if doc is not None else "")
 
 
 def dated_within(dated: str, years: set[str]) -> bool:

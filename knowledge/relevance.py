@@ -152,6 +152,7 @@ _SUM = rf"{_N}(?:万)?元|免费|免收|不收取|不得收取"  # a sum of mone
 # handed in or taken ("交多少份材料", "公办学校收多少学生").
 # "给多少名额" "发多少个学位" "领多少天": what follows 多少 counts something other than money.
 _COUNTED_AFTER = r"(?![个年月天日次分张项人名家套所户间份]|指标|学位)"
+_RECEIVED = rf"(?:给|发|领|拿|补)多少{_COUNTED_AFTER}"  # "每月发多少", "能拿多少": money one is given
 _PAID = (r"(?:交|缴|收|付)多少(?=[^，。？?\s]{0,4}(?:钱|元|块|费|金|税|社保|公积金|保险)|$|[\s，,。？?！!啊呀呢吗哦嘛啦])")
 _GIVEN = r"(?:补贴|补助|津贴|奖励|奖金|生活费)"  # money one is given
 # A share of something: a percentage, or a factor ("租金标准×0.7", "×0. 2" as a PDF spaces it).
@@ -184,7 +185,7 @@ _ATTRIBUTES = [
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少{_COUNTED_AFTER}|{_PAID}"),
      _figure(rf"{_SUM}|{_SHARE}|{_N}倍")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
     # Money one is given ("能拿多少补贴", "每月发多少") is a sum or a share: "免费培训" gives none.
-    (re.compile(rf"^(?!.*(?:积分|分值|分数)).*(?:给|发|领|拿|补)多少{_COUNTED_AFTER}|多少{_GIVEN}"
+    (re.compile(rf"^(?!.*(?:积分|分值|分数)).*{_RECEIVED}|多少{_GIVEN}"
                 rf"|{_GIVEN}[^，。？?]{{0,4}}多少{_COUNTED_AFTER}"),
      _figure(rf"{_N}(?:万)?元|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
@@ -367,10 +368,10 @@ def _ordinal_fit(query: str, text: str) -> bool | None:
 # jieba cuts it (生活费, 服务费, 工本费), so the characters before it never join it.
 _MONEY_WORDS = ("补贴", "补助", "津贴", "工资", "奖励", "房租", "罚款", "金")  # 金: 租金, 押金, 奖金, 保证金
 _NOT_MONEY = frozenset({"免费", "收费", "缴费", "交费", "付费", "花费", "经费"})
-_AMOUNT_ASKED = re.compile(rf"多少钱|多少元|(?:给|发|拿|领|补)多少{_COUNTED_AFTER}|{_PAID}|金额|是多少|{_MONEY_AMOUNT}")
+_AMOUNT_ASKED = re.compile(rf"多少钱|多少元|{_RECEIVED}|{_PAID}|金额|是多少|{_MONEY_AMOUNT}")
 
 
-def _is_money(word: str) -> bool:
+def is_money(word: str) -> bool:
     return word not in _NOT_MONEY and len(word) >= 2 and (word.endswith("费") or word.endswith(_MONEY_WORDS))
 
 
@@ -387,7 +388,7 @@ def _money_words(query: str) -> tuple[str, ...]:
     cut = words(query)
     out: list[str] = []
     for i, word in enumerate(cut):
-        if _is_money(word):
+        if is_money(word):
             before = cut[i - 1] if i else ""
             if len(before) >= 2 and word_tag(before) in _QUALIFIERS and not _generic(before) \
                     and before not in _MONEY_ACTS:

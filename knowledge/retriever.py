@@ -22,8 +22,8 @@ import numpy as np
 
 from core.config import RetrievalConfig
 from knowledge.embedding import Embedder
-from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, dated_within, score_candidates,
-                                section_year)
+from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, chunk_year, dated_within,
+                                score_candidates)
 from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
@@ -207,7 +207,7 @@ class HybridRetriever:
             if years:
                 for cid in fused:
                     chunk = snap.chunks[cid]
-                    dated = section_year(chunk) or snap.manifest.docs[chunk.doc_id].meta.get("year", "")
+                    dated = chunk_year(chunk, snap.manifest.docs)
                     if dated and not dated_within(dated, years) and not any(f"{y}年" in chunk.text for y in years):
                         order[cid] -= _OTHER_YEAR
             ranked = sorted(fused, key=lambda c: -order[c])

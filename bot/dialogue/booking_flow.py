@@ -20,12 +20,12 @@ from bot.dates import (after_holiday, day_label, day_label_with_year, day_taken_
                        moving_holiday, names_month_and_day,
                        next_day_of_month, nights_range, passed_this_week, stay_dates, vague_period, weekday_label,
                        weekend_said_on_sunday, without_days_and_nights)
-from bot.dialogue.engine import HANDLERS, Reply, Turn, handles, numbered
+from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
-from bot.dialogue.forms import (ACKNOWLEDGED, CHANGE, JUST_REFUSED, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
+from bot.dialogue.forms import (ACKNOWLEDGED, CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
                                 end_flow_keeping_paused, pause_form, register, say_paused, times_asked, yes_no_slot)
 from bot.dialogue.intents import YES_SIGNS, compact, yes_no
 from knowledge.places import gazetteer

@@ -74,7 +74,10 @@ class Reply:
 
 
 
-JUST_REFUSED = "just_refused"  # state key: set by the message that refused, read by the next one only
+# The state key saying that the user was just told a form cannot be done for them (an eligibility
+# "否"): "那怎么办" next is not offered the form again (handlers.stuck). Set by the message that
+# refused, seen by the next one only (Turn.refused_before).
+JUST_REFUSED = "just_refused"
 
 
 @dataclass

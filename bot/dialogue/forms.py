@@ -19,15 +19,13 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from bot import messages
-from bot.dialogue.engine import JUST_REFUSED, Reply, Turn  # noqa: F401 (JUST_REFUSED: flows import it from here)
+from bot.dialogue.engine import JUST_REFUSED, Reply, Turn
 from bot.dialogue.intents import QUESTION, YES_SIGNS, compact, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
 REFUSED = "_refused"  # the step after a value that ended the form (an eligibility "否"), and that slot's name
 REFUSED_TEXT = "_refused_text"  # what the refusal said, said again to an answer to another question
-# The state key saying that the user was just told the form cannot be done for them (an eligibility
-# "否"): "那怎么办" next is not offered the form again (handlers.stuck).
 # Taking back the answer that ended the form: "我点错了", "选错了", "重新选", "不对".
 UNDO = re.compile(r"(点|选|按|填|输|打|说|弄|搞|回答|答)错|错了|重新(选|答|回答|来|填)|重选|^不对")
 # Words that ask to change something already given ("改日期", "名字写错了", "换总站").

@@ -8,9 +8,9 @@ from bot import messages
 from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
                                        availability, booked_elsewhere, eligibility_said, has_active_booking,
                                        mentions_a_stay, stations_listed)
-from bot.dialogue.engine import (HANDLERS, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
+from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, wants_ticket)
-from bot.dialogue.forms import JUST_REFUSED, abandoned_form, end_flow_keeping_paused, pause_form, say_paused
+from bot.dialogue.forms import abandoned_form, end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, yes_no
 from bot.dialogue.ticket_flow import add_to_ticket, ticket_in_progress
 from core.errors import IndexMissing

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 
 from ingest.structure import field_lines, is_field
-from knowledge.text import fold_width, to_simplified
+from knowledge.text import NUMBERING, fold_width, to_simplified
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SENTENCE_END = "。！？；!?;…”』」)）"
 # Lines that start a block of their own (a heading, a numbered unit, a table row): never glued to the line before.
-_BLOCK_START = re.compile(r"^(#{1,6}\s|第[一二三四五六七八九十百千零〇两\d]+[编章节条部分]|[一二三四五六七八九十]+[、.．]|"
-                          r"[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|\|)")
+_BLOCK_START = re.compile(rf"^(#{{1,6}}\s|{'|'.join(NUMBERING.values())}|\|)")
 # A line broken by an export is body text: it has punctuation inside. A title has none.
 _INNER_PUNCT = re.compile(r"[，、；：（）“”,;:]")
 # ASCII punctuation that sits next to a Chinese character is meant as the full-width one.

@@ -17,18 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_NUM = "一二三四五六七八九十百千零〇两"
-# (pattern, heading level when the line is a bare title); the label is group 1, the rest group 2.
-_NUMBERED = [
-    (re.compile(rf"^(第[{_NUM}\d]+[编部分])\s*(.*)$"), 2),
-    (re.compile(rf"^(第[{_NUM}\d]+章)\s*(.*)$"), 3),
-    (re.compile(rf"^(第[{_NUM}\d]+节)\s*(.*)$"), 4),
-    (re.compile(rf"^(第[{_NUM}\d]+条)\s*(.*)$"), 5),
-    (re.compile(rf"^([{_NUM}]+[、.．])\s*(.*)$"), 5),
-    (re.compile(rf"^([（(][{_NUM}]+[）)])\s*(.*)$"), 6),
-    (re.compile(r"^(\d{1,2}[、.．](?!\d))\s*(.*)$"), 7),
-    (re.compile(r"^([（(]\d{1,2}[）)])\s*(.*)$"), 8),
-]
+from knowledge.text import NUMBERING
+
+# (kind of numbering, heading level when the line is a bare title); the label is group 1, the rest group 2.
+_NUMBERED = [(re.compile(rf"^({NUMBERING[kind]})\s*(.*)$"), level) for kind, level in (
+    ("part", 2), ("chapter", 3), ("section", 4), ("article", 5),
+    ("item", 5), ("subitem", 6), ("point", 7), ("subpoint", 8))]
 _ALWAYS_HEADING = ("编", "部分", "章", "节")  # 第X章 is a heading even with text after it (its name)
 _SENTENCE_MARK = re.compile(r"[。！？；!?;]")
 _TITLE_MAX = 40

@@ -19,8 +19,8 @@ import numpy as np
 from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, money_named, is_money, numbers_fit,
                                  preferred_fit, sentence_terms, subject_share)
 from knowledge.snapshot import CARD_HEADING, ChunkRecord
-from knowledge.text import (CLOSERS, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences, word_tag,
-                            words)
+from knowledge.text import (CLOSERS, NUMBERING, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences,
+                            word_tag, words)
 
 ANSWER_CHUNKS = 3   # an answer is drawn from the best few chunks
 _MIN_SENTENCE = 8   # characters; shorter ones are lead-ins like "办好爱才实事。"
@@ -86,12 +86,11 @@ def row_units(line: str) -> list[tuple[str, str]] | None:
 
 
 # A numbered item's opening (（二）…, 3.…, 第五条…): what its later sentences are about.
-# The kinds of numbering a numbered item opens with: （一）, 一、, 1. and 第一条.
-_LABELS = (r"[（(][一二三四五六七八九十\d]{1,3}[）)]", r"[一二三四五六七八九十]{1,3}、", r"\d{1,2}[、.．](?!\d)",
-           r"第[一二三四五六七八九十百\d]+条")
+# The kinds of numbering a numbered item opens with: （一）, （1）, 一、, 1. and 第一条.
+_LABELS = tuple(NUMBERING[kind] for kind in ("subitem", "subpoint", "item", "point", "article"))
 _ITEM = re.compile(rf"^(?:{'|'.join(_LABELS)})")
 _INTRO_END = ("：", ":")
-_ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
+_ARTICLE = re.compile(rf"^{NUMBERING['article']}")
 _REFERS_BACK = re.compile(r"本条|前款|本款|上述|前述")
 # A heading put as a question ("免费住宿能住多久", "如何申请？"): what the section answers, never an answer.
 _ASKS = re.compile(r"[？?]|[吗呢]$|多久|多少|怎么|怎样|如何|哪|谁|几|何时|什么|是否|能否|可否|能不能|可不可以|有没有")

@@ -34,6 +34,21 @@ STOPWORDS = frozenset(
 )
 # A sentence ends at 。！？；(or ASCII) plus any closing quotes/brackets after it. The one list
 # of end marks: the answer composer and the evidence reader use it too.
+# The numbering of Chinese official documents, outermost first, each a pattern for its label:
+# 第一编/第一部分, 第一章, 第一节, 第一条, 一、, （一）, 1., （1）. Ingest reads structure from them
+# (ingest.structure, ingest.cleaning) and answers read items by them (knowledge.evidence).
+CN_NUMERALS = "一二三四五六七八九十百千零〇两"
+NUMBERING = {
+    "part": rf"第[{CN_NUMERALS}\d]+(?:编|部分)",
+    "chapter": rf"第[{CN_NUMERALS}\d]+章",
+    "section": rf"第[{CN_NUMERALS}\d]+节",
+    "article": rf"第[{CN_NUMERALS}\d]+条",
+    "item": rf"[{CN_NUMERALS}]+[、.．]",
+    "subitem": rf"[（(][{CN_NUMERALS}]+[）)]",
+    "point": r"\d{1,2}[、.．](?!\d)",
+    "subpoint": r"[（(]\d{1,2}[）)]",
+}
+
 SENTENCE_ENDS = "。！？；!?;"
 CLOSERS = "”’』」）)"
 _SENTENCE = re.compile(rf"[^{SENTENCE_ENDS}\n]*[{SENTENCE_ENDS}]+[{CLOSERS}]*|[^{SENTENCE_ENDS}\n]+")

@@ -91,6 +91,15 @@ def test_every_article_of_a_regulation_is_a_chunk_under_its_label():
     assert _coverage(REGULATION).ratio == 1.0
 
 
+def test_a_plan_in_parts_heads_each_part_by_its_whole_label():
+    plan = ("某市人才安居工作方案\n第一部分 总体要求\n坚持需求导向，分类施策。\n"
+            "第二部分 主要措施\n一、人才公寓\n新建人才公寓500套，租金为市场价的一半。")
+    chunks = _chunks(plan)
+    housing = next(c for c in chunks if "500套" in c.text)
+    assert housing.heading == "某市人才安居工作方案 > 第二部分 主要措施 > 一、人才公寓"
+    assert _coverage(plan).ratio == 1.0
+
+
 def test_a_long_article_is_split_on_sentences_and_keeps_its_label():
     article = "第七条 " + "".join(f"第{i}项补贴按规定的标准和程序发放到个人账户。" for i in range(20))
     chunks = _chunks("某市办法\n" + article, size=80)

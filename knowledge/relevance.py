@@ -180,9 +180,9 @@ _ATTRIBUTES = [
     # ("住房租赁" holds 房租: a housing word, no rent asked.)
     # ("多少额度" "额度是多少": the sum a loan or a grant goes up to.)
     # (A money word in a yes-or-no question, "会不会公布租金水平", asks whether, not how much.)
-    (re.compile(rf"{_NOT_YES_NO}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|(?:给|发)多少{_COUNTED_AFTER}|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
+    (re.compile(rf"{_NOT_YES_NO}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
-                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:领|拿|补|贷)多少{_COUNTED_AFTER}|{_PAID}"),
+                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:{_RECEIVED}|贷多少{_COUNTED_AFTER})|{_PAID}"),
      _figure(rf"{_SUM}|{_SHARE}|{_N}倍")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
     # Money one is given ("能拿多少补贴", "每月发多少") is a sum or a share: "免费培训" gives none.
     (re.compile(rf"^(?!.*(?:积分|分值|分数)).*{_RECEIVED}|多少{_GIVEN}"

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Eleven batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Twelve batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -69,6 +69,15 @@ Eleven batches, each shuffled with its own fixed seed; all but the fourth are sp
   ones on those five, 35 unanswerable near misses): random.Random(20261215),
   split in half and appended after batch 10 in both files, so no existing
   row moves.
+- batch 12 (TWELFTH_ANSWERABLE + TWELFTH_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (61 in all: the Zhejiang employment promotion regulation (2024), the
+  Anhui regulation on platform ("new forms of employment") workers' rights
+  (2025), and three Beijing wage texts: the 2025 minimum wage notice, the
+  Q&A explainer of the 2023 minimum wage notice and the table of full-caliber
+  average wages 2018-2025), 57 of the 65 answerable ones on those five, 35
+  unanswerable near misses): random.Random(20261216), split in half and
+  appended after batch 11 in both files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -143,6 +152,12 @@ YBJ = "延边朝鲜族自治州就业促进条例.md"
 FSJ = "佛山市非户籍常住人口子女入读义务教育公办学校实施办法.md"
 ZSZ = "2015年度中山市积分入户入学指标数公告.md"
 SZK = "深圳市2014-2016年非本市户籍就业人员随迁子女接受义务教育后在我市参加中考的工作方案.md"
+# Added with batch 12 (sources in corpus/README.md).
+ZJC = "浙江省就业促进条例.md"
+AHX = "安徽省新就业形态劳动者劳动权益保障规定.md"
+BJW = "关于调整北京市2025年最低工资标准的通知.md"
+BJQ = "解读问答《关于调整北京市2023年最低工资标准的通知》.md"
+BJP = "历年北京市全口径城镇单位就业人员平均工资.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -1568,6 +1583,126 @@ ELEVENTH_UNANSWERABLE = [
 ]
 
 
+TWELFTH_ANSWERABLE = [
+    # 浙江省就业促进条例
+    ("浙江这边 技工学校高级工班出来的人考编考公按啥学历对待", "视同中专、大专、本科", ZJC),
+    ("浙江企业招聘公告写了要本科，技师班毕业的话公告里要不要写明视同", "毕业证视同相应学历", ZJC),
+    ("浙江公司不认技校生的学历待遇，人社让改还不改，罚款多少", "五千元以上三万元以下", ZJC),
+    ("在杭州入职，HR让我重新体检，可我四个月前刚做过基本体检，能不能不做", "六个月内", ZJC),
+    ("浙江找工作，公司能查我以前的病历和有没有犯罪记录吗", "不得查询劳动者的诊疗记录", ZJC),
+    ("浙江招聘网站帮公司发了带歧视的招聘广告，拒不改正的话罚多少", "一万元以上二万元以下", ZJC),
+    ("浙江企业的职工教育经费一线员工那块至少得占多大比例", "百分之七十", ZJC),
+    ("I'm 海归 留学回来去宁波找工作，能享受浙江给高校毕业生的就业政策不", "经过国家学历认证", ZJC),
+    ("毕业快一年了还没上班 想在浙江参加就业见习 去哪报名", "公共就业服务机构", ZJC),
+    ("浙江一家人全都失业了，政府最少给安排几个人工作", "至少一名成员", ZJC),
+    ("我是浙江认定的就业困难人员 现在打零工自己交社保 社保补贴最多补多少", "三分之二", ZJC),
+    ("浙江公益性岗位给单位的岗位补贴，标准是参照啥定的", "当地最低工资标准", ZJC),
+    ("非全日制研究生毕业，浙江的国企能不能因为这个不要我", "作为限制性条件", ZJC),
+    ("浙江中考 中职技校跟普高是一起招生吗", "同批次并行招生", ZJC),
+    ("浙江有沒有那種創業失敗的補償保險", "创业失败补偿类商业保险", ZJC),
+    ("在浙江入驻政府办的众创空间创业 场地费能减免不", "减免创业人员的场地", ZJC),
+    ("我农村户口在浙江打工没活干了 失业登记能在现在住的地方办吗", "经常居住地办理失业登记", ZJC),
+    ("我在浙江跑滴滴算灵活就业，能自己交职工养老和医保不", "以个人身份参加", ZJC),
+    ("浙江那个就业促近条例 24年几月几号生效的", "2024年7月1日", ZJC),
+    ("浙江招聘能不能要求女生承诺几年内不结婚不生孩子", "婚姻、生育状况", ZJC),
+    ("浙江的骑手送外卖路上出事受伤了，平台要担什么责任", "职业伤害保障责任", ZJC),
+    # 安徽省新就业形态劳动者劳动权益保障规定
+    ("在合肥跑美团外卖 算不算规定里说的新就业形态劳动者", "平台网约服务", AHX),
+    ("安徽的外賣平台讓我先交押金才能接單 這合法嗎", "不得以缴纳保证金、押金", AHX),
+    ("我同时在两个平台跑单，安徽的平台能限制我只跑它家吗", "在多个平台就业", AHX),
+    ("在安徽开网约车，不算劳动关系的话社保能自己交吗 在哪交", "户籍地、就业地或者居住地", AHX),
+    ("安徽平台跟不算劳动关系的骑手签书面协议，一般啥时候签", "注册平台个人账户时", AHX),
+    ("安徽平台定派单算法和抽成规则，要不要听骑手的意见", "劳动者代表的意见建议", AHX),
+    ("安徽下大雨半夜还在送单，平台会多给钱吗", "恶劣天气、夜间", AHX),
+    ("合肥跑外卖的突然遇到事生活困难了 政府有救助吗", "临时救助", AHX),
+    ("安徽新就业形态劳动者权益保障规定几号开始施行", "2025年9月1日", AHX),
+    ("安徽小区物业不让外卖电动车临时停一下，规定里有说法没", "交通工具临时停放", AHX),
+    ("安徽平台通过人力资源公司跟我签了三方协议，那平台是不是就不用负责了", "用工主体责任", AHX),
+    ("安徽骑手被顾客恶意投诉扣钱，平台应该咋处理投诉", "甄别恶意投诉", AHX),
+    # 关于调整北京市2025年最低工资标准的通知
+    ("北京25年最低工资update了没 调到多少", "2540元", BJW),
+    ("现在北京最低工资按小时算是多少钱", "14.6元", BJW),
+    ("我在北京做兼职 非全日制 25年9月以后小时最低工资是多少", "27.7元", BJW),
+    ("北京新标准下，非全日制法定节假日上班每小时最低多少", "65.1元", BJW),
+    ("北京最低工资里面包括加班费吗 我月薪刚好两千五", "加班、加点工资", BJW),
+    ("北京2025年最低工资新标准几月几号开始执行", "2025年9月1日", BJW),
+    ("北京这次调整最低工资的文件是几号文", "〔2025〕7号", BJW),
+    ("北京计件工资的厂 按件算钱 工资能比最低工资低吗", "不低于我市最低工资标准", BJW),
+    ("北京夜班津帖算不算在最低工资里面", "另行支付", BJW),
+    # 解读问答《关于调整北京市2023年最低工资标准的通知》
+    ("北京2023年最低工资调完是每月多少", "2420元", BJQ),
+    ("21年的时候在北京上班 最低月薪是按多少算", "2320元", BJQ),
+    ("北京23年调整后 非全日制小时最低工资多少钱", "26.4元", BJQ),
+    ("2021年北京兼职的小时最低工资是多少", "25.3元", BJQ),
+    ("北京最低工資的定義是啥 解讀裡怎麼說的", "正常劳动义务", BJQ),
+    ("北京23年那次调最低工资是按哪个规定来的", "《最低工资规定》", BJQ),
+    # 历年北京市全口径城镇单位就业人员平均工资
+    ("北京2024年全口径城镇单位就业人员年平均工资是多少", "143244", BJP),
+    ("北京25年社平工资 每个月合多少钱", "12116", BJP),
+    ("北京2022年平均工资 按月的话是多少", "11297", BJP),
+    ("北京全口径平均工资这个数是拿来干嘛用的", "缴费基数上下限", BJP),
+    ("北京2019年全口径年均工资", "106168", BJP),
+    ("北京算平均工资的时候，个人交的社保和公积金算进去吗", "社会保险基金个人缴纳部分", BJP),
+    ("北京全口径平均工资是咋算出来的", "加权计算", BJP),
+    ("20年北京社平月工资是多少钱", "9407", BJP),
+    ("18年北京全口径平均工资一年是多少", "94258", BJP),
+    # 已有文件里前十一批没问过的事实
+    ("在呼和浩特跑外卖，平台必须跟我签合同吗", "劳动合同或者书面协议", HHJ),
+    ("成都老板不提取职工教育经费 人社限期也没改 会怎么罚", "一至三倍", CDJ),
+    ("重庆公司提的职工教育经费 能不能挪去别的用", "专款专用", CQJ),
+    ("本溪有些小企业自己没能力搞职工培训 政府咋处理它们的职工教育经费", "实行统筹", BXJ),
+    ("我是东莞户籍的农民 没单位 生育保险要自己掏钱吗 按什么基数交", "全市职工月平均工资", DGS),
+    ("河南企业给员工搞在岗技能提升培训，钱从哪出", "从职工教育经费列支", HNP),
+    ("上海市政府用哪些办法来预防欠薪", "保证工资发放", SH1),
+    ("北京的就业援助制度要和哪些制度衔接", "最低工资制度", BJY),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 61 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document, (c) another year or category than
+# the document covers, (d) adjacent topics no document covers.
+TWELFTH_UNANSWERABLE = [
+    # (a) 新文件所在地或题目、但文件没写这一项
+    "听说北京明年26年还要涨最低工资 涨到多少",
+    "北京2019年的时候月最低工资是多少",
+    "我想算下2016年北京的社平工资 全口径那个数有吗",
+    "北京社保个人缴费基数下限具体是多少钱",
+    "夏天在北京工地干活 高温津贴标准是每月多少钱",
+    "北京24年非私营单位的在岗职工平均工资多少",
+    "北京做兼职的话一天最多能让干几个小时",
+    "浙江就业见习单位每接收一个见习生 政府补多少钱",
+    "想在浙江申请创贷 个人额度上限是几十万",
+    "杭州的零工市场在哪儿",
+    "浙江体检结果互认 哪些医院的体检报告认",
+    "浙江用人单位按比例安排残疾人就业 比例是百分之几",
+    "浙江申请就业援助 需要带什么证明材料去",
+    "浙江HR面试问我有没有对象打不打算生孩子，被查了罚多少",
+    "安徽骑手职业伤害保障是平台交钱还是自己交",
+    "安徽外卖平台抽成比例最高不能超过多少",
+    "安徽骑手申请临时救助一次能领多少钱",
+    "安徽平台不给符合劳动关系的骑手交社保，会被罚多少钱",
+    # (b) 没有文件的地方
+    "上海现在的月最低工资是几千块",
+    "天津现在最低工资每月多少钱",
+    "杭州的最低工资标准现在每个月多少",
+    "广州去年的社会平均工资大概多少",
+    "深圳社平工资现在每月多少",
+    "武汉跑网约车的 社保能不能按灵活就业自己交",
+    "宁波政府办的孵化基地场地费能免几年",
+    "合肥打工最低月薪标准是多少钱",
+    "在成都打工 工资最低不能低于多少",
+    # (c) 别的年份或类别
+    "北京2025年城镇私营单位平均工资多少",
+    "17年北京兼职按小时最低给多少钱",
+    "安徽新就业形态规定对网约车司机一天最多开几个小时有上限吗",
+    # (d) 语料旁边、没有文件涉及的题目
+    "北京个税起征点一个月是多少",
+    "北京住房公积金缴存基数上限多少",
+    "加班工资是按最低工资算还是按实际工资算",
+    "网约车司机的从业资格证去哪考",
+    "兼职的工资多久必须结一次",
+]
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -1597,8 +1732,9 @@ def main() -> None:
     dev9, hold9 = _split(NINTH_ANSWERABLE, NINTH_UNANSWERABLE, 20261213)
     dev10, hold10 = _split(TENTH_ANSWERABLE, TENTH_UNANSWERABLE, 20261214)
     dev11, hold11 = _split(ELEVENTH_ANSWERABLE, ELEVENTH_UNANSWERABLE, 20261215)
-    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11
-    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
+    dev12, hold12 = _split(TWELFTH_ANSWERABLE, TWELFTH_UNANSWERABLE, 20261216)
+    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
+    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11 + hold12
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -1607,8 +1743,9 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)}"
-          f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)})")
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)}"
+          f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
+          f" + {len(hold12)})")
 
 
 if __name__ == "__main__":

@@ -210,9 +210,26 @@ def _named_day(t: str, today: date, week_of: date | None = None) -> date | None:
 # Words that refuse the day said before them: "明天不行", "周三我去不了", "后天有事". One list, for a
 # day refused alone and a day refused with another said after it.
 _REFUSAL = r"不行|不可以|不太方便|不方便|去不了|来不了|没空|不太合适|不合适|不太行|有事"
+
+
+_NEGATION_LEAD = re.compile(r"^不太?")
+
+
+def _not_asked_both_ways(word: str) -> str:
+    """``word`` as a pattern that is not the second half of a question asked both ways: "可不可以",
+    "行不行", "方便不方便" ask (user test 10: "住两个晚上不知道可不可以" took the day back). Such a
+    question is "A不AB" or "AB不AB": the character before 不 is the first or the last of what follows it."""
+    negated = _NEGATION_LEAD.match(word)
+    if not negated:
+        return re.escape(word)
+    asked = word[negated.end():]
+    return "".join(f"(?<!{re.escape(ch)})" for ch in dict.fromkeys((asked[0], asked[-1]))) + re.escape(word)
+
+
+_REFUSING = "|".join(_not_asked_both_ways(w) for w in _REFUSAL.split("|"))  # _REFUSAL, said and not asked
 # A day taken back and another said instead: "不是明天 是后天", "明天不行，后天吧", "周三去不了 改周四".
 _CORRECTED = re.compile(r"(?:不是|并非).+?[，,、\s]*(?:而是|应该是|是|改成|换成|改到|换到)(.+)$|"
-                        rf"(?:{_REFUSAL})[，,、\s]*(?:那就|那|就|改成|换成|改到|换到|改)?(.+)$")
+                        rf"(?:{_REFUSING})[，,、\s]*(?:那就|那|就|改成|换成|改到|换到|改)?(.+)$")
 # Taking back what was just said, in the same message, and saying it again: "3晚 哦不 2晚",
 # "后天 啊不 大后天", "12号 我是说13号".
 _SAID_AGAIN = re.compile(r"(?:哦不|噢不|啊不|呃不|额不|不不|哦不对|不对不对|我是说|说错了|打错了)[，,、\s]*(?:是|应该是)?(.+)$")
@@ -226,7 +243,7 @@ def said_again(text: str) -> bool:
 # A day taken back by the words before it: "不是明天", "不要后天的" (the day right after them, user tests
 # 5 and 6); "不是本地人，明天想去住" takes back no day, nor "不是，明天" (no, tomorrow).
 _NOT_THIS_DAY = re.compile(r"^(?:嗯|哦|呃|额)?(?:我们|我)?(?:不是|并非|不要|不能)(?:在|要)?([^，,、。；;！!~～\s]+)(.*)$")
-_REFUSED_AFTER = re.compile(_REFUSAL)
+_REFUSED_AFTER = re.compile(_REFUSING)
 # What may stand beside the day taken back in its clause: "不是明天的", "不要后天入住".
 _BESIDE_DAY = re.compile(r"(?:那天|那|的|入住|住|到|去|来|订|我|我们|吧|啊|呀|了|哦|啦|呢)*")
 # Where a day refused by the words after it begins: "明天可以 后天不行" (spaces kept as a comma),
@@ -289,6 +306,24 @@ def either_day(text: str, today: date) -> tuple[list[date], bool] | None:
     if any(d is None for d in days) or len(set(days)) < 2:
         return None
     return list(dict.fromkeys(days)), bool(_ANY_OF_THEM.search(t))
+
+
+# Two days named together: "明天和下周三", "12月12号跟12月20号".
+_AND = re.compile(r"和|跟|以及|还有|、")
+
+
+def both_days(text: str, today: date) -> list[date] | None:
+    """The days, in order, of a message naming two days or more together that are not one stay
+    ("明天和下周三两次 各住一晚": two stays, user test 10 kept the second without a word); None
+    otherwise, and for days that follow each other ("明天和后天" may be the nights of one stay)."""
+    parts = [part for part in _AND.split(_plain(text)) if part]
+    if len(parts) < 2:
+        return None
+    days = [_named_day(part, today) for part in parts]
+    named = list(dict.fromkeys(d for d in days if d is not None))
+    if len(named) < 2 or any((b - a).days == 1 for a, b in zip(sorted(named), sorted(named)[1:])):
+        return None
+    return named
 
 
 def _in_week_of(t: str, today: date, week_of: date) -> date | None:

@@ -82,6 +82,8 @@ DAYS_WHICH_JOIN = "还是"  # "12月7日（周一）还是12月8日（周二）�
 DAYS_EITHER_JOIN = "或"
 BOOKING_DAY_TAKEN_BACK = "好的，不订{day}。"
 BOOKING_WHICH_OF_DAYS = "{days}，选哪天入住呢？"
+# Two stays in one message ("明天和下周三两次 各住一晚"): one booking is one check-in day.
+BOOKING_TWO_DAYS = "一次预约是一个入住日期：这次先订{day}入住，订好后回复“预约驿站”再订{other}。\n"
 BOOKING_UNTIL_NOTED = "好的，住到{day}（{weekday}），入住那天定了就能算出住几晚。\n"
 BOOKING_EITHER_DAY = "您说{days}都行，先按{day}记下了；想换就说“改成{other}”。\n"
 BOOKING_AFTER_HOLIDAY = "“{said}”具体是哪天入住呢？告诉我日期就行，比如“{example}”。"

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
                           last_contact, users_today)
-from bot.dates import (after_holiday, day_label, day_label_with_year, day_taken_back, either_day, impossible_date,
+from bot.dates import (after_holiday, both_days, day_label, day_label_with_year, day_taken_back, either_day, impossible_date,
                        said_again,
                        moving_holiday, names_month_and_day,
                        next_day_of_month, nights_range, passed_this_week, stay_dates, vague_period, weekday_label,
@@ -150,6 +150,14 @@ def _check_in(text: str, ft: FormTurn):
         ft.cache["remark"] = messages.BOOKING_EITHER_DAY.format(
             days=messages.DAYS_EITHER_JOIN.join(labels), day=day_label(usable[0]), other=day_label(other))
         return usable[0].isoformat()
+    several = both_days(normalise(text), now)
+    usable = [d for d in several or [] if now <= d <= now + timedelta(days=window)]
+    if usable and _stay(ft, text)[1] is None:  # "明天和下周三两次": this booking is the first, said so
+        first, other = usable[0], next(d for d in several if d != usable[0])
+        ft.cache["remark"] = messages.BOOKING_TWO_DAYS.format(
+            day=messages.DAY_AND_WEEKDAY.format(day=day_label(first), weekday=weekday_label(first)),
+            other=messages.DAY_AND_WEEKDAY.format(day=day_label(other), weekday=weekday_label(other)))
+        return first.isoformat()
     day = _day_named(ft, text)
     if day is None:
         if impossible_date(text):
@@ -246,7 +254,9 @@ def _nights(text: str, ft: FormTurn):
     if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))):
         nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以"
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
-    if nights is None or (_day_named(ft, text) is not None and ft.step != "nights" and not _NIGHTS_MEANT.search(text)):
+    # ("stay 3 nights" is 住3晚 as much: the English read as the Chinese it says, user test 10)
+    if nights is None or (_day_named(ft, text) is not None and ft.step != "nights"
+                          and not _NIGHTS_MEANT.search(english_days(text))):
         return None
     return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
 
@@ -268,6 +278,11 @@ def _name(text: str, ft: FormTurn):
     # (user test 6 kept the phone and lost the name). A person's name alone where the station is
     # asked ("王芳", user test 7: "没有找到这个驿站") is the name typed a step early.
     beside_phone = phone_in(text) is not None
+    retyped = _RETYPED.match(text.strip())
+    if (retyped and "name" in ft.values and ft.step not in _WHO_IS_ASKED and not beside_phone
+            and not _station(text, ft) and _day_named(ft, text) is None):
+        name = name_in(retyped.group(1), introduced=True)  # "哦打错了是张姗" the step after the name
+        return ft.turn.as_typed(name) if name else None
     early = ft.step == "station" and _person_named(text)
     if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip()) and not beside_phone
                   and not early):
@@ -286,6 +301,10 @@ def _name(text: str, ft: FormTurn):
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# Taking back what was just typed and typing it again, with no word saying what it is: "哦打错了是张姗"
+# right after the name (user test 10 was told the phone was wrong). A name given before is its object.
+_RETYPED = re.compile(r"^(?:哦|噢|啊|呃|额|诶|不好意思|抱歉|sorry)?[，,、\s]*(?:刚才|刚刚)?(?:打|写|输|说|填)错了?"
+                      r"[，,。、\s]*(?:应该|其实)?(?:是|叫)?\s*(.+)$", re.I)
 # Two or three Chinese characters and nothing else: the length of most Chinese names.
 _NAME_SIZED = re.compile(r"[\u3400-\u9fff]{2,3}")
 
@@ -1157,6 +1176,17 @@ _STATION_WORD = re.compile(r"驿站")
 _BOOK_VERB = re.compile(r"(?<![规确决固指稳一肯否认鉴制设])(订|预约|预订|预定)")
 
 
+# "住几天" after a wish to stay ("我想后天去溱湖住几天"): a few days, the number not yet decided, not a
+# question how many (user test 10 was told "帮不上忙", then offered a person for each detail).
+_A_FEW_NIGHTS = re.compile(r"(住|待|呆)(?:上)?(?:个)?几(?:天|晚|个晚上)")
+
+
+def _wishes_a_few_nights(text: str) -> bool:
+    """Whether ``text`` wishes to stay "几天" and asks nothing else."""
+    return bool(_WISH_TO_STAY.search(text) and _A_FEW_NIGHTS.search(text)
+                and not QUESTION.search(_A_FEW_NIGHTS.sub(r"\1", text)))
+
+
 def mentions_a_stay(turn: Turn) -> bool:
     """"后天去总站住2晚": a station named with a day or a number of nights is a booking
     request, whatever the words around it (the stations come from the database, so
@@ -1167,7 +1197,7 @@ def mentions_a_stay(turn: Turn) -> bool:
     if compact(text).isdigit():
         return False
     today = users_today(turn.engine.settings)
-    if QUESTION.search(text):  # "能不能帮我订一下 住两个晚上就行" with a day: the booking verb says what (user test 5)
+    if QUESTION.search(text) and not _wishes_a_few_nights(text):  # "能不能帮我订一下 住两个晚上就行" with a day: the booking verb says what (user test 5)
         return bool(_STAY_WORD.search(text) and date_in(text, today)
                     and (nights_in(text) is not None or nights_range(normalise(text)) is not None)
                     and (_STATION_WORD.search(text) or _BOOK_VERB.search(text)
@@ -1286,6 +1316,9 @@ _MAY_STAY = re.compile(r"能住|可以住|能不能住|可不可以住|能入住
 _CONDITIONS_TOLD = "conditions_told"  # the conditions were told: an age or a graduation said next is checked
 _ASKS_WHETHER = re.compile(r"[吗么不][？?！!。~～\s]*$|能不能|可不可以|行不行|有没有资格")
 _ASKS_WHAT = re.compile(r"多久|几天|几晚|多长|哪|什么|怎么|多少|几点")
+# How long one may stay ("驿站能住几天"): asked beside one's facts, it asks the nights, not whether one
+# may stay (user test 10: "我是今年刚毕业的研究生…驿站能住几天" was told the graduation qualifies).
+_ASKS_HOW_LONG = re.compile(r"多久|几天|几晚|多长时间|多长|多少天|多少晚")
 
 
 def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
@@ -1298,7 +1331,7 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     text, settings = question or turn.text, turn.engine.settings
     about_stay = (_ABOUT_THE_STATION.search(text) or messages.BOOKING_TOPIC in turn.state.get("topic", "")
                   or (_STAY_VERB.search(text) and not _OTHER_HOUSING.search(text)))
-    asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay)
+    asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay and not _ASKS_HOW_LONG.search(text))
     asked_before = turn.state.pop(_CONDITIONS_TOLD, False)  # "我50岁了" after the conditions were told
     # "我23年毕业的" said while the station is talked about (after its conditions or one fact checked):
     # checked too (user test 9 was answered with the condition's sentence again)

@@ -20,7 +20,8 @@ from knowledge.text import cn_number, parts_of_speech
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
 _PHONE_WRITTEN = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
-_NAME_LEAD = re.compile(r"^(?:(?:嗯+|呃+|额+|那个)[\s，,]*)?(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|(?:联系人|入住人)[是为叫:：]?|叫我|叫)?\s*")
+_NAME_LEAD = re.compile(r"^(?:(?:嗯+|呃+|额+|那个)[\s，,]*)?(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|(?:联系人|入住人)[是为叫:：]?|叫我|叫|"
+                        r"(?i:my\s+name\s+is|my\s+name's|i\s+am|i'm|name\s*[:：]))?\s*")  # "my name is Tom Li" (user test 10)
 # What may follow a name said as a name ("叫我小王就行", "王芳吧"): not part of it.
 _NAME_TAIL = re.compile(r"(?:就行|就好|就可以|就可以了|即可|吧)$")
 _NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,10}[·•][\u3400-\u9fff·•]{1,10}|[A-Za-z][A-Za-z .'-]{1,19})$")
@@ -40,7 +41,12 @@ _LIST_NUMBER = re.compile(r"(?:(?:那|那就|就|还是|那还是)?(?:我?选|�
 # as the words the intents know, to tell what a message wants.
 _ENGLISH_WORDS = {"booking": "预约", "book": "预约", "reservation": "预约", "reserve": "预约", "cancel": "取消",
                   "check": "查", "my": "我的", "confirm": "确认", "check in": "入住", "check-in": "入住",
-                  "checkin": "入住", "check out": "退房", "check-out": "退房", "checkout": "退房", "human": "人工"}
+                  "checkin": "入住", "check out": "退房", "check-out": "退房", "checkout": "退房", "human": "人工",
+                  # what a question asks about ("有没有housing subsidy", "how many nights最多": user test 10 was
+                  # told "帮不上忙")
+                  "how many nights": "几晚", "how many days": "几天", "how long": "多久", "free": "免费",
+                  "subsidy": "补贴", "subsidies": "补贴", "allowance": "补贴", "housing": "住房", "rent": "租房",
+                  "apartment": "公寓", "station": "驿站", "talent": "人才"}
 _ENGLISH = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(_ENGLISH_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])",
                       re.I)
 
@@ -271,6 +277,20 @@ _PICK_ALL = re.compile(r"^(?:我|帮我|请)?(?:要|想)?(?:把)?(?:这些|它�
                        r"(?:的)?(?:预约)?(?:都)?(?:取消|取消掉|不要了?)?(?:吧|了|哈)*$")
 
 
+# A place in the list by where it stands: "后面那个", "最后一个", "上面的" (user test 10: "帮不上忙").
+_POSITION = re.compile(r"^(?P<most>最)?(?:(?P<first>前面|上面|前边|上边|前)|(?:后面|下面|后边|下边|后))"
+                       r"(?:一个|那个|那一个|这个|的|个)?$")
+
+
+def _by_position(core: str, count: int) -> int | None:
+    """The place ``core`` names by position: the first or the last of the list ("最后一个"); "后面那个"
+    without 最 only among two, where it can mean no other."""
+    m = _POSITION.match(core)
+    if m is None or count < 1 or (not m.group("most") and count != 2):
+        return None
+    return 1 if m.group("first") else count
+
+
 def list_picks(text: str, count: int) -> list[int] | None:
     """The places (1-based) a message picks from a list of ``count`` items just shown, every one
     of them for "都取消"; None when the message is not a pick (a question, a new request). A place
@@ -279,6 +299,9 @@ def list_picks(text: str, count: int) -> list[int] | None:
     if _PICK_ALL.match(plain):
         return list(range(1, count + 1))
     core = _PICK_TAIL.sub("", _PICK_LEAD.sub("", plain))
+    by_place = _by_position(core, count)
+    if by_place is not None:
+        return [by_place]
     picks = []
     for part in filter(None, _PICK_JOIN.split(core)):
         if not is_list_choice(part):

@@ -10,6 +10,7 @@ from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability
                                        mentions_a_stay, stations_listed)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, wants_ticket)
+from bot.dialogue.extract import english_in_chinese
 from bot.dialogue.forms import abandoned_form, end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, yes_no
 from bot.dialogue.ticket_flow import add_to_ticket, ticket_in_progress
@@ -144,7 +145,9 @@ def complaint(turn: Turn) -> Reply:
         return Reply(messages.COMPLAINT_TICKET_WAITING.format(number=number)
                      + messages.TICKET_OFFER_FOLLOWUP.format(number=number),
                      actions=[messages.CHIP_YES, messages.CHIP_MY_TICKETS], intent="complaint")
-    if len(rest) >= 4 and QUESTION.search(rest):
+    # "…有没有简单点的办法" asks something; "你们这破机器人有什么用" only scorns (user test 10 was told
+    # "帮不上忙"): a question naming nothing is part of the complaint.
+    if len(rest) >= 4 and QUESTION.search(rest) and subject_terms(rest):
         return HANDLERS["policy"](turn)
     turn.state["offer_ticket"] = turn.text
     return Reply(messages.COMPLAINT, actions=[messages.CHIP_TICKET], intent="complaint")
@@ -457,6 +460,8 @@ def policy(turn: Turn) -> Reply:
     question = turn.text
     if is_foreign(question) and not is_acknowledgement(question):  # "ok fine" is taken as said
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
+    if _CJK.search(question):  # "有没有housing subsidy": looked up as the Chinese it says (user test 10)
+        question = english_in_chinese(question)
     elsewhere = None if turn.state.get("flow") else booked_elsewhere(turn)
     if elsewhere is not None:  # "我用1301…订的": bookings go with the account
         return elsewhere
@@ -518,12 +523,15 @@ def policy(turn: Turn) -> Reply:
         ticket = ticket_in_progress(turn)
         # While a ticket is in progress, what is about nothing the documents cover ("能不能快点啊", "好的
         # 后四位是1234" after staff asked for it) is for the ticket, and so is any statement once staff
-        # answered: user test 4 was told "帮不上忙". A new question still gets a ticket of its own.
-        if ticket and (elsewhere or (ticket[1] == "answered" and not QUESTION.search(question))):
+        # answered: user test 4 was told "帮不上忙". A new question still gets a ticket of its own. A
+        # statement right after one offered to the ticket says more of it ("还有空调也不制热"): offered
+        # with it (user test 10 was offered a second ticket).
+        more = followup if followup and ticket and followup["number"] == ticket[0] and not QUESTION.search(question) else None
+        if ticket and (elsewhere or more or (ticket[1] == "answered" and not QUESTION.search(question))):
             number = ticket[0]
-            turn.state["offer_followup"] = {"number": number, "text": question}
+            turn.state["offer_followup"] = {"number": number, "text": f"{more['text']} {question}" if more else question}
             turn.state["offer_ticket"] = question  # "转人工": a new ticket with it
-            sorry = "" if elsewhere else _sorry(answer)
+            sorry = "" if elsewhere or more else _sorry(answer)
             return Reply(sorry + messages.TICKET_OFFER_FOLLOWUP.format(number=number),
                          actions=[messages.CHIP_YES, messages.CHIP_TICKET], intent="policy", found=False)
         if elsewhere:

@@ -12,7 +12,7 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
-from bot.dialogue.engine import FLOW_CLAIMS, Reply, Turn, answers_ticket_offer, handles
+from bot.dialogue.engine import FLOW_CLAIMS, HANDLERS, Reply, Turn, answers_ticket_offer, handles
 from bot.dialogue.extract import english_in_chinese
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact, read_yes_no
@@ -30,6 +30,7 @@ _EDGES = re.compile(r"^[\s，。,.:：;；!！?？、]+|[\s，,:：;；、]+$")
 
 
 _TICKET_NUMBER = re.compile(r"T\d{6}", re.I)
+_NAMES_A_TICKET = re.compile(r"工单|T\d{6}", re.I)  # "补充工单", "补充 T123456": the ticket, whatever flow is on
 
 
 # What is left of "我要投诉" or "我想转人工" once the keyword is cut out: wanting, not a description.
@@ -244,7 +245,11 @@ def add_to_ticket(turn: Turn, number: str, text: str) -> Reply:
 @handles("ticket_followup")
 def ticket_followup(turn: Turn) -> Reply:
     """"补充工单 …": the user answers a staff reply; it goes back to the staff queue
-    on the ticket named, or else on the user's latest ticket still in progress."""
+    on the ticket named, or else on the user's latest ticket still in progress. "补充一下 …" that names
+    no ticket in the middle of another flow (a booking) adds to what that flow asks."""
+    flow = turn.state.get("flow")
+    if flow in HANDLERS and flow != FLOW and not _NAMES_A_TICKET.search(turn.text):
+        return HANDLERS[flow](turn)
     text = _without_keywords(turn, "ticket_followup")
     named = _TICKET_NUMBER.search(text)
     text = _EDGES.sub("", _TICKET_NUMBER.sub(" ", text)).strip()

@@ -25,7 +25,7 @@ from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, c
                                 score_candidates)
 from knowledge.neighbours import using
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
-from knowledge.text import CLOSERS, SENTENCE_ENDS, to_simplified
+from knowledge.text import CLOSERS, SENTENCE_ENDS, read_question
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class Answerer:
 
     # ------------------------------------------------------------ extractive
     def extractive(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
-        asked, question = question, to_simplified(question)  # as the retriever reads it
+        asked, question = question, read_question(question)  # as the retriever reads it
         chunks = relevant[:ANSWER_CHUNKS]
         candidates = answer_candidates([c.chunk for c in chunks])
         if not candidates:
@@ -97,10 +97,12 @@ class Answerer:
         # section headed "2014年…学位供给情况" of a document dated 2013 speaks of 2014.
         docs = self.retriever.index.current().manifest.docs  # what each chunk's document is dated
         years = asked_years(question)
+        dated = [chunk_year(chunks[c.rank].chunk, docs) for c in candidates]
         if years:
-            dated = [chunk_year(chunks[c.rank].chunk, docs) for c in candidates]
             score = np.where([not y or dated_within(y, years) or any(f"{a}年" in f"{c.lead}{c.text}" for a in years)
                               for c, y in zip(candidates, dated)], score, -np.inf)
+        else:
+            score = score + _recency(question, dated)
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
             return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))
@@ -160,6 +162,21 @@ _TRAILING_PAUSE = re.compile(r"[；;，,、]$")  # a pause at the very end of an
 # "全年新建人才公寓424套" in a 2023 report, read in 2026: the year it speaks of is not the reader's.
 _RELATIVE_YEAR = re.compile(r"全年|今年|去年|前年")
 _YEAR_STATED = re.compile(r"(?:19|20)\d\d年")
+
+
+# "新标准下每小时最低多少" "最新的政策": the newest of the texts that say it, not the one it replaced.
+_NEWEST = re.compile(r"新标准|最新|现行|新规|新政策|调整后|新的标准")
+_NEWEST_BONUS = 0.3
+
+
+def _recency(question: str, dated: list[str]) -> np.ndarray:
+    """A bonus for the candidates from the newest dated texts among them, when the question asks
+    for the newest (2025's notice, not the 2023 explainer of the standard it replaced)."""
+    starts = [y.partition("-")[0] for y in dated]
+    known = {y for y in starts if y}
+    if len(known) < 2 or not _NEWEST.search(question):
+        return np.zeros(len(dated))
+    return np.array([_NEWEST_BONUS if y == max(known) else 0.0 for y in starts])
 
 
 def _dated(text: str, year: str) -> str:

@@ -169,6 +169,7 @@ _LABEL_KINDS = [re.compile(f"^{label}") for label in _LABELS]
 # A table's row of totals answers a question that names none of its rows.
 _TOTAL = re.compile(r"^(?:合计|总计|共计|小计|总数|总体|全市|全区|全县|全省|全国)$")
 _FIGURE_CELL = re.compile(r"^[\d.,，%％\s]+[^\d\s]{0,3}$")  # "316", "80分", "2000元": a value, not a name
+_YEAR_CELL = re.compile(r"^((?:19|20)\d\d)年?(?:度)?$")  # "年份：2025" names its row: "2025年平均工资多少"
 # "是否缴纳社保：是", "备注：无": a mark, which names no row (any question holds 是 or 有)
 _MARK_CELL = re.compile(r"^(?:是|否|有|无|不是|没有|√|×|✓|✗|/|—+|-+|－+)$")
 
@@ -181,7 +182,8 @@ def row_named(question: str, candidate: Candidate) -> int:
     if candidate.row is None:
         return 0
     values = (cell.rpartition("：")[2].strip().lower() for cell in row_cells(candidate.lead or candidate.text))
-    keys = [value for value in values if value and not _FIGURE_CELL.match(value) and not _MARK_CELL.match(value)]
+    keys = [f"{year.group(1)}年" if (year := _YEAR_CELL.match(value)) else value for value in values
+            if value and (_YEAR_CELL.match(value) or not _FIGURE_CELL.match(value) and not _MARK_CELL.match(value))]
     if not keys or any(_TOTAL.match(k) for k in keys):
         return 0
     asked = question.lower()
@@ -195,7 +197,7 @@ _EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!
 # without the word.
 # "驿站管早饭吗" "要交押金吗" "能带宠物吗" ask the same of what is provided, paid or brought.
 _WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2,10})"
-                    r"|(?:有|管|包|提供|配|交|带|收)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$"
+                    r"|(?:有|管|包(?![括含])|提供|配|交|带|收)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$"
                     # "包吃吗" "管饭不" "包住吗": whether meals or a bed come with it (user test 5).
                     r"|(?:管|包)([\u4e00-\u9fff])(?:吗|不|没有?)[？?！!]*$")
 # "要押金吗", "是单人间吗": whether one thing (one noun, nothing more: "要先退承包地吗" asks an act) is

@@ -156,7 +156,7 @@ _RECEIVED = rf"(?:给|发|领|拿|补)多少{_COUNTED_AFTER}"  # "每月发多�
 _PAID = (r"(?:交|缴|收|付)多少(?=[^，。？?\s]{0,4}(?:钱|元|块|费|金|税|社保|公积金|保险)|$|[\s，,。？?！!啊呀呢吗哦嘛啦])")
 _GIVEN = r"(?:补贴|补助|津贴|奖励|奖金|生活费)"  # money one is given
 # A share of something: a percentage, or a factor ("租金标准×0.7", "×0. 2" as a PDF spaces it).
-_SHARE = r"\d+(?:\.\d+)?\s*[%％]|百分之|[×＊]\s*\d+(?:\.\s*\d+)?"
+_SHARE = r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|[×＊]\s*\d+(?:\.\s*\d+)?"  # 60%, 三分之二, ×0.2
 _FIGURES: set[re.Pattern] = set()  # the kinds of fact that are figures: the text itself must state them
 
 
@@ -190,7 +190,7 @@ _ATTRIBUTES = [
      _figure(rf"{_N}(?:万)?元|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
     # such (多少钱, 价格) is a sum of money or nothing.
-    (re.compile(rf"多少钱|多少元|几块钱|{_NOT_YES_NO}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),
+    (re.compile(rf"多少钱|多少元|几块钱|几[百千万]块|几[千万]元|{_NOT_YES_NO}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
     (re.compile(r"几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|几个月|几年|多少年|多少天|期限|有效期"),
@@ -288,8 +288,8 @@ _PREFERRED = [
      re.compile(r"由[^，。；]{1,20}(?:承担|负担|支付|缴纳|解决|列支|出资|负责)|(?:单位|个人|财政|政府|国家|用人单位)"
                 r"(?:承担|负担|支付|缴纳|出资|列支)")),
     # ("在北京读研能算连续就读吗": whether one counts as it, which its definition says.)
-    (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|(?:能|可以|可)算(?!多少|几|上|进)|包括哪些"),
-     re.compile(r"是指|所称|指的是|系指|包括")),
+    (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|(?:能|可以|可)算(?!多少|几|上|进)|包括|包含|包不包|含不含"),
+     re.compile(r"是指|所称|指的是|系指|包括|包含|不含")),
     # "要几岁以上" "最少交几年": a lower bound; "几岁以下" "最多住几晚": an upper one.
     (re.compile(r"(?:几|多少)[^，。？?]{0,3}(?:以上|往上)|至少|最少|起码|最低"),
      re.compile(rf"{_N}[^，。；\d]{{0,4}}(?:以上|及以上)|不低于|不少于|(?<!不)满{_N}|超过|达到{_N}")),

@@ -28,7 +28,7 @@ from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
 from knowledge.relevance import asked_clause, relevance, subject_terms
-from knowledge.text import normalise_query, to_simplified, words
+from knowledge.text import normalise_query, read_question, words
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ class HybridRetriever:
                  mode: Mode = "hybrid") -> Retrieval:
         """Ranked chunks for ``query``, best first, each with its scores and citation."""
         k = k or self.cfg.top_k
-        asked, query = query, to_simplified(query)  # 繁體 read as 简体 throughout, as documents are stored
+        asked, query = query, read_question(query)  # 繁體 read as 简体 throughout, as documents are stored; 25年 as 2025年
         expanded = normalise_query(query)
         pool = max(self.cfg.candidates, k)
         snap = self.index.current()  # one generation for the whole question, even if a build switches now

@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 import unicodedata
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
@@ -150,6 +151,35 @@ def _t2s():
 def to_simplified(text: str) -> str:
     """Traditional characters as Simplified (OpenCC; ~2 µs): 創業有什麼支持 → 创业有什么支持."""
     return _t2s().convert(text) if text else text
+
+
+# "25年9月以后的标准" "北京23年的社平工资": a year typed with two digits. Not a count of years ("社保交了15年",
+# "缴费15年", "15年以上"), which the verb before it or the bound after it says; nor one past next year.
+_SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)年")
+_COUNT_AFTER = re.compile(r"以上|以下|以内|内|左右|多|整|半|期|以来|来|前|后|了|工龄|社保")
+_DATE_AFTER = re.compile(r"\d{1,2}月|度")
+_YEAR_BEFORE_TAGS = frozenset({"ns", "nr", "nt", "nz", "n", "p", "r", "t", "j"})  # 北京25年, 在25年, 我23年
+_NOT_YEAR_BEFORE = re.compile(r"[龄限期]$")  # 工龄25年, 年限15年
+
+
+def _short_year(m: re.Match) -> str:
+    yy, text = m.group(1), m.string
+    after, before = text[m.end():], text[:m.start()]
+    if int(yy) > date.today().year % 100 + 1 or _COUNT_AFTER.match(after):
+        return m.group(0)
+    if _DATE_AFTER.match(after):
+        return f"20{yy}年"
+    previous = words(before)[-1] if before.strip() and before[-1].isalnum() else ""
+    if previous and (_NOT_YEAR_BEFORE.search(previous) or word_tag(previous) not in _YEAR_BEFORE_TAGS):
+        return m.group(0)
+    return f"20{yy}年"
+
+
+def read_question(text: str) -> str:
+    """A question as the knowledge base reads it: Traditional characters as Simplified, a year
+    typed with two digits as four ("25年9月以后" → "2025年9月以后")."""
+    text = to_simplified(text)
+    return _SHORT_YEAR.sub(_short_year, text) if "年" in text else text
 
 
 def fold_width(text: str) -> str:

@@ -979,3 +979,70 @@ def test_an_answer_never_ends_mid_list(shipped_kb):
     for question in ("驿站能提供哪些服务", "姜堰青年人才驿站服务矩阵提供什么"):
         answer = shipped_kb.answer(question)
         assert not answer.text.endswith(("；", ";", "，", ",")), answer.text
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("非全日制 25年9月以后小时最低工资是多少", "非全日制 2025年9月以后小时最低工资是多少"),
+    ("北京25年社平工资 每个月合多少钱", "北京2025年社平工资 每个月合多少钱"),
+    ("在24年的时候有什么政策", "在2024年的时候有什么政策"),
+    ("24年度补贴发了吗", "2024年度补贴发了吗"),
+    # a count of years, by the verb before it or the bound after it, is left as typed
+    ("社保交了15年能领养老金吗", "社保交了15年能领养老金吗"),
+    ("缴费15年可以吗", "缴费15年可以吗"),
+    ("工龄25年年假几天", "工龄25年年假几天"),
+    ("缴满15年以上", "缴满15年以上"),
+    ("30年的房贷", "30年的房贷"),  # past next year: no year typed so
+])
+def test_a_year_typed_with_two_digits_is_read_as_four(typed, read):
+    from knowledge.text import read_question
+
+    assert read_question(typed) == read
+
+
+def test_a_year_typed_with_two_digits_picks_that_years_row(tmp_path, shipped_kb):
+    from ingest.pipeline import build
+
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    table = "# 历年平均工资\n\n| 年份 | 月平均工资 |\n|---|---|\n| 2021 | 10628元 |\n| 2025 | 12116元 |\n"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "平均工资.md").write_text(table, encoding="utf-8")
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    answer = kb.answer("25年平均工资每个月多少钱", use_llm=False)
+    assert answer.found and "12116元" in answer.text and "10628" not in answer.text
+
+
+def test_a_share_may_be_a_fraction_and_an_amount_in_thousands_is_money():
+    from knowledge.relevance import attribute_fit
+
+    question = "社保补贴最多补多少"
+    assert attribute_fit(question, "按照不高于个人缴纳的社会保险费的三分之二给予补贴。") == 1
+    assert attribute_fit(question, "按照规定给予社会保险补贴。") == -1
+    assert attribute_fit("上海现在的月最低工资是几千块", "市人民政府通过规定最低工资标准保障劳动者权益。") == -1
+    assert attribute_fit("上海现在的月最低工资是几千块", "月最低工资标准为2690元。") == 1
+
+
+def test_whether_something_is_included_is_answered_by_what_it_includes(shipped_kb):
+    """"包括加班费吗" asks what a standard includes: 包 there is not "comes with" (包吃吗), and a
+    sentence saying what it does not contain answers it."""
+    from knowledge.evidence import asked_thing
+    from knowledge.relevance import preferred_fit
+
+    assert asked_thing("最低工资里面包括加班费吗") == ""
+    assert asked_thing("驿站包早饭吗") != ""
+    question = "最低工资包括加班费吗"
+    assert preferred_fit(question, "最低工资标准不包含劳动者延长工作时间的加班工资。") > preferred_fit(
+        question, "加班工资由用人单位另行支付。")
+
+
+def test_the_newest_standard_is_asked_of_the_newest_text(tmp_path, shipped_kb):
+    """"新标准下…每小时最低多少" of two years' notices on one standard: the newer one's figure."""
+    from ingest.pipeline import build
+
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    for year, hourly in (("2023", "26.4元"), ("2025", "27.7元")):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / f"最低工资{year}.md").write_text(
+            f"# 关于调整最低工资标准的通知\n\n非全日制从业人员小时最低工资标准为{hourly}/小时。\n", encoding="utf-8")
+        build(kb.index, kb.embedder, [tmp_path / year], kb.settings.ingest, overrides={"year": year})
+    answer = kb.answer("新标准下非全日制每小时最低工资多少", use_llm=False)
+    assert answer.found and "27.7元" in answer.text, answer.text

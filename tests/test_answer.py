@@ -1046,3 +1046,10 @@ def test_the_newest_standard_is_asked_of_the_newest_text(tmp_path, shipped_kb):
         build(kb.index, kb.embedder, [tmp_path / year], kb.settings.ingest, overrides={"year": year})
     answer = kb.answer("新标准下非全日制每小时最低工资多少", use_llm=False)
     assert answer.found and "27.7元" in answer.text, answer.text
+
+
+def test_the_minimum_wage_is_a_name_not_a_lower_bound_asked():
+    from knowledge.relevance import preferred_fit
+
+    assert preferred_fit("非全日制小时最低工资是多少", "最低工资标准调整到每小时不低于14.6元。") == 0
+    assert preferred_fit("社保最低要交几年", "累计缴费不少于15年。") == 1

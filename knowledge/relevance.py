@@ -263,6 +263,11 @@ _ATTRIBUTES = [
 ]
 
 
+# "…是指哪些人" "算不算X" "X包括加班费吗": what a term means or takes in, which its definition says.
+DEFINITION_ASKED = re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|(?:能|可以|可)算(?!多少|几|上|进)"
+                              r"|包括|包含|包不包|含不含")
+
+
 # Kinds of fact a question prefers without requiring them: "…是指哪些人" is best answered by the
 # sentence defining the term (本条例所称人才，是指…), but a text that only lists them may still answer;
 # "有几个" by a number, but a list of names answers it too.
@@ -288,8 +293,7 @@ _PREFERRED = [
      re.compile(r"由[^，。；]{1,20}(?:承担|负担|支付|缴纳|解决|列支|出资|负责)|(?:单位|个人|财政|政府|国家|用人单位)"
                 r"(?:承担|负担|支付|缴纳|出资|列支)")),
     # ("在北京读研能算连续就读吗": whether one counts as it, which its definition says.)
-    (re.compile(r"是指|指的是|指什么|指哪些|什么是|是什么意思|啥意思|什么意思|什么叫|算不算|(?:能|可以|可)算(?!多少|几|上|进)|包括|包含|包不包|含不含"),
-     re.compile(r"是指|所称|指的是|系指|包括|包含|不含")),
+    (DEFINITION_ASKED, re.compile(r"是指|所称|指的是|系指|包括|包含|不含")),
     # "要几岁以上" "最少交几年": a lower bound; "几岁以下" "最多住几晚": an upper one.
     # ("最低工资" "最低生活保障" are what they are called, not a bound asked.)
     (re.compile(r"(?:几|多少)[^，。？?]{0,3}(?:以上|往上)|至少|最少|起码|最低(?!工资|生活)"),

@@ -22,7 +22,7 @@ import numpy as np
 
 from core.config import RetrievalConfig
 from knowledge.embedding import Embedder
-from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, chunk_year, dated_within,
+from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, chunk_year, dated_within, defines_subject,
                                 score_candidates)
 from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "dense", "keyword"]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年")
+_DEFINES = 0.2  # of a chunk's order: the chunk defining the term a question asks about
 _OTHER_YEAR = 0.3  # of a chunk's order: a chunk dated another year than the one asked goes below those that may answer
 
 
@@ -210,6 +211,10 @@ class HybridRetriever:
                     dated = chunk_year(chunk, snap.manifest.docs)
                     if dated and not dated_within(dated, years) and not any(f"{y}年" in chunk.text for y in years):
                         order[cid] -= _OTHER_YEAR
+            # "算不算新就业形态劳动者": the article defining the term answers, however many others name it.
+            for cid in fused:
+                if defines_subject(query, snap.chunks[cid].text):
+                    order[cid] += _DEFINES
             ranked = sorted(fused, key=lambda c: -order[c])
             if self.cfg.evidence_weight:
                 self._answer_first(query, ranked, order, snap, local)

@@ -1053,3 +1053,25 @@ def test_the_minimum_wage_is_a_name_not_a_lower_bound_asked():
 
     assert preferred_fit("非全日制小时最低工资是多少", "最低工资标准调整到每小时不低于14.6元。") == 0
     assert preferred_fit("社保最低要交几年", "累计缴费不少于15年。") == 1
+
+
+def test_whether_one_counts_as_a_term_goes_to_the_article_defining_it(tmp_path, shipped_kb):
+    """"跑外卖算不算新就业形态劳动者": every article of the regulation names the term; the one
+    defining it answers."""
+    from ingest.pipeline import build
+    from knowledge.evidence import defines_subject
+
+    assert defines_subject("跑外卖算不算新就业形态劳动者", "第二条 本规定所称新就业形态劳动者，是指依托平台提供服务的劳动者。")
+    assert not defines_subject("新就业形态劳动者有什么保障", "第二条 本规定所称新就业形态劳动者，是指依托平台提供服务的劳动者。")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    articles = [f"第{n}条 平台企业应当保障外卖骑手等新就业形态劳动者的{what}，" + "听取新就业形态劳动者代表的意见，"
+                "不得损害新就业形态劳动者的合法权益，" * 3 + "接受社会监督。" for n, what in
+                (("三", "休息休假权利"), ("四", "劳动报酬"), ("五", "劳动安全"), ("六", "职业技能培训"), ("八", "社会保险"),
+                 ("九", "申诉权利"))]
+    text = "\n".join(["# 新就业形态劳动者权益保障规定", *articles,
+                      "第七条 本规定所称新就业形态劳动者，是指依托互联网平台提供配送、出行等平台网约服务的劳动者。"])
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "规定.md").write_text(text, encoding="utf-8")
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    chunks = kb.retrieve("我跑外卖的 算不算新就业形态劳动者").chunks
+    assert len(chunks) >= 3 and "平台网约服务" in chunks[0].chunk.text, chunks[0].chunk.text

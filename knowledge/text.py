@@ -313,6 +313,8 @@ MEASURE_WORDS = "个位名家项所件套次场种条张间批户份层"
 _HOW_MANY = re.compile(rf"^(?:几[{MEASURE_WORDS}]?|多|大|多大)$")
 # "多不多" "行不行" "够不够": a yes-or-no question word (A-not-A), which no text states.
 _A_NOT_A = re.compile(r"^(.{1,2})[不没]\1$")
+# "这两块" "那几个" "这一项": pointing back at what was just said, never a topic of its own.
+_DEICTIC = re.compile(rf"^[这那哪][一二两三四五六七八九十几\d]*[{MEASURE_WORDS}块样些]?$")
 
 
 @lru_cache(maxsize=4096)
@@ -327,7 +329,7 @@ def content_terms(text: str) -> tuple[str, ...]:
     for tok in jieba.lcut(text.lower(), HMM=False):  # no invented words like "事能"
         tok = _ASPECT.sub("", tok.strip())  # "建了" asks about what the text calls 新建: 建
         if tok and tok not in STOPWORDS and not _PUNCT.match(tok) and not _HOW_MANY.match(tok) \
-                and not _A_NOT_A.match(tok):
+                and not _A_NOT_A.match(tok) and not _DEICTIC.match(tok):
             seen[tok] = None
     return tuple(seen)
 

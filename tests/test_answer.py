@@ -1075,3 +1075,11 @@ def test_whether_one_counts_as_a_term_goes_to_the_article_defining_it(tmp_path, 
     build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
     chunks = kb.retrieve("我跑外卖的 算不算新就业形态劳动者").chunks
     assert len(chunks) >= 3 and "平台网约服务" in chunks[0].chunk.text, chunks[0].chunk.text
+
+
+def test_words_pointing_back_are_no_topic():
+    from knowledge.text import content_terms
+
+    assert "这两块" not in content_terms("人才跟科技这两块工作是分开抓的吗")
+    assert "那几个" not in content_terms("那几个驿站在哪")
+    assert "驿站" in content_terms("那几个驿站在哪")

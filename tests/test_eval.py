@@ -123,14 +123,14 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-06 (session 15) on 572 questions
-    over 56 documents (hit@1 .840, hit@3 .925, answer_contains .835, no_answer_correct .756,
-    source@1 .948; the eleventh batch's blind rows on five new documents had moved session 14's
-    .827 / .915 / .814 / .783 / .942 on 522 to .825 / .920 / .810 / .744 / .938), so a regression
+    """Floors about one question below the dev figures of 2026-12-06 (session 16) on 622 questions
+    over 61 documents (hit@1 .843, hit@3 .931, answer_contains .836, no_answer_correct .757,
+    source@1 .935; the twelfth batch's five new documents and 50 blind dev rows had moved session
+    15's .840 / .925 / .835 / .756 / .948 on 572 to .831 / .926 / .822 / .751 / .933), so a regression
     shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.942 and m["hit@1"] >= 0.835 and m["hit@3"] >= 0.920 and m["answer_contains"] >= 0.828
-    assert m["no_answer_correct"] >= 0.749
+    assert m["source@1"] >= 0.932 and m["hit@1"] >= 0.840 and m["hit@3"] >= 0.928 and m["answer_contains"] >= 0.833
+    assert m["no_answer_correct"] >= 0.751
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

@@ -222,25 +222,33 @@ class Snapshot:
         them about it (empty: no document is).
 
         National documents and those naming no place answer for every place;
-        a regional one only for places it contains or lies within, and it is
-        then about the place. Disabled documents and those out of their dates
-        answer nowhere. Memoised per place and day: the generation never changes.
+        a regional one only for places it contains or lies within. It is about the
+        place when it applies to all of it (a city's rule, or its province's, for a
+        question about the city); one about a district inside it is so only when no
+        text applies to the whole place ("上海有没有青年见习": the city's regulation,
+        not 黄浦区's list). Disabled documents and those out of their dates answer
+        nowhere. Memoised per place and day: the generation never changes.
         """
         live = self.answering(today) if today is not None else None
         if place is None:
             return live, frozenset()
         cached = self._about.get((place, live))
         if cached is None:
-            allowed, local = set(), set()
+            allowed, covering, within = set(), set(), set()
             for doc in self.manifest.docs.values():
                 if live is not None and doc.doc_id not in live:
                     continue
                 region = doc.meta.get("region", "")
-                if not region:
+                about = Place(region.split()[-1], tuple(region.split())) if region else None
+                if about is None:
                     allowed.add(doc.doc_id)
-                elif compatible(Place(region.split()[-1], tuple(region.split())), place):
+                elif about.covers(place):
                     allowed.add(doc.doc_id)
-                    local.add(doc.doc_id)
+                    covering.add(doc.doc_id)
+                elif place.covers(about):
+                    allowed.add(doc.doc_id)
+                    within.add(doc.doc_id)
+            local = covering or within
             cached = self._about[(place, live)] = (frozenset(allowed), frozenset(local))
         return cached
 

@@ -292,3 +292,27 @@ def test_the_services_own_document_is_about_the_deployments_place(index_copy, tm
     assert meta[service_doc.TITLE]["region"] == "江苏省 泰州市 姜堰区"
     assert not kb.answer("泰州海陵区有没有青年人才驿站").found
     assert kb.answer("驿站在哪").found
+
+
+def test_a_citys_own_rule_goes_before_a_districts_for_a_question_about_the_city(tmp_path, shipped_kb):
+    """"上海有没有青年见习": the city's regulation answers for the whole city; a district's text
+    applies only in that district, so it is about the city's question only when nothing city-wide is
+    (then it still is: the city is not "a place no document covers")."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "上海市促进就业若干规定.txt").write_text(
+        "上海市促进就业若干规定\n第五条 本市推行青年职业见习制度，对见习人员给予见习补贴。\n", encoding="utf-8")
+    (docs / "上海市黄浦区创业孵化基地名录.txt").write_text(
+        "上海市黄浦区创业孵化基地名录\n某某基地被认定为上海市青年创业见习基地，提供见习岗位。\n", encoding="utf-8")
+    (docs / "深圳市龙岗区学位申请指南.txt").write_text(
+        "深圳市龙岗区学位申请指南\n非深户籍学生申请学位须提供居住证。\n", encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    snap, g = kb.index.current(), gazetteer()
+    shanghai, huangpu = g.most_specific(g.places_in("上海市")), g.most_specific(g.places_in("上海市黄浦区"))
+    shenzhen = g.most_specific(g.places_in("深圳市"))
+    assert snap.documents_about(shanghai)[1] == {"上海市促进就业若干规定.txt"}
+    assert snap.documents_about(huangpu)[1] == {"上海市促进就业若干规定.txt", "上海市黄浦区创业孵化基地名录.txt"}
+    assert snap.documents_about(shenzhen)[1] == {"深圳市龙岗区学位申请指南.txt"}
+    answer = kb.answer("上海有没有青年见习", use_llm=False)
+    assert answer.found and answer.sources[0]["doc_id"] == "上海市促进就业若干规定.txt", answer.text

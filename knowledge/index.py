@@ -62,6 +62,8 @@ def matches(chunk: ChunkRecord, doc_type: str, filters: dict | None) -> bool:
     return True
 
 
+_QUOTED = re.compile(r"《[^》]*》")  # a title quoted inside another
+
 class Snapshot:
     """One generation, loaded: chunk records, keyword index and vectors, rows in one order."""
 
@@ -186,11 +188,18 @@ class Snapshot:
         total = sum(weight.values())
         # Only documents whose label holds a term can be named: the others' share is 0.
         named = set().union(*holding.values())
-        shares = sorted(((sum(w for t, w in weight.items() if doc_id in holding[t]) / total, doc_id)
+        # A title quoting another's name (北京市实施《居住证暂行条例》办法, …就《居住证暂行条例》答记者问)
+        # names that one less than it names itself: "国家居住证条例" is the 条例.
+        shares = sorted(((sum(w * (0.5 if self._quoted_only(t, doc_id) else 1.0) for t, w in weight.items()
+                              if doc_id in holding[t]) / total, doc_id)
                          for doc_id in named), reverse=True) + [(0.0, "")] * 2
         # Only the document named more than any other is named: "居住证" is in three titles and names none.
         runner_up = shares[1][0]
         return {shares[0][1]: shares[0][0] - runner_up} if shares[0][0] > runner_up else {}
+
+    def _quoted_only(self, term: str, doc_id: str) -> bool:
+        """Whether ``term`` is in the document's label only inside a title it quotes (《…》)."""
+        return term not in _QUOTED.sub("", self._labels[doc_id])
 
     def _titles_holding(self, term: str) -> frozenset[str]:
         """The documents whose label holds ``term``. Memoised per generation: a pass over every

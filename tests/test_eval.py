@@ -193,6 +193,9 @@ def test_a_question_naming_a_document_by_its_title_or_year_is_about_that_documen
     named = snap.named_documents(("户籍", "改革", "意见", "2014年"))
     assert list(named) == ["国务院关于进一步推进户籍制度改革的意见.md"]
     assert snap.named_documents(("居住证", "补办")) == {}  # three titles say 居住证: it names none of them
+    # a title quoting another's name (北京市实施《居住证暂行条例》办法, …就《居住证暂行条例》答记者问) names
+    # that one less than the 条例's own title does
+    assert list(snap.named_documents(subject_terms("按国家居住证条例，每年去签注要交钱不"))) == ["居住证暂行条例.md"]
     assert snap.named_documents(("驿站",)) == {}
 
 

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Twelve batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Thirteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -78,6 +78,17 @@ Twelve batches, each shuffled with its own fixed seed; all but the fourth are sp
   average wages 2018-2025), 57 of the 65 answerable ones on those five, 35
   unanswerable near misses): random.Random(20261216), split in half and
   appended after batch 11 in both files, so no existing row moves.
+- batch 13 (THIRTEENTH_ANSWERABLE + THIRTEENTH_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (66 in all: the Shaanxi employment promotion regulation, the Jiangxi
+  residence permit rules (with Nanchang hukou conditions), the Fuzhou notice
+  unifying urban and rural residents' medical insurance (with reimbursement
+  tables), the Hubei housing department's guidance on migrant workers'
+  housing (public rental housing, housing provident fund) and a Nanfang Daily
+  explainer of the Huizhou urban and rural residents' pension measures), 59 of
+  the 65 answerable ones on those five, 35 unanswerable near misses):
+  random.Random(20261217), split in half and appended after batch 12 in both
+  files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -158,6 +169,12 @@ AHX = "安徽省新就业形态劳动者劳动权益保障规定.md"
 BJW = "关于调整北京市2025年最低工资标准的通知.md"
 BJQ = "解读问答《关于调整北京市2023年最低工资标准的通知》.md"
 BJP = "历年北京市全口径城镇单位就业人员平均工资.md"
+# Added with batch 13 (sources in corpus/README.md).
+SXJ = "陕西省就业促进条例.md"
+JXR = "江西省居住证制度实施细则.md"
+FZY = "福州市关于城乡居民基本医保政策一体化实施方案.md"
+HBZ = "湖北省关于解决农民工住房问题的指导意见.md"
+HZY = "《惠州市城乡居民基本养老保险暂行办法》出炉.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -1703,6 +1720,127 @@ TWELFTH_UNANSWERABLE = [
     "兼职的工资多久必须结一次",
 ]
 
+
+THIRTEENTH_ANSWERABLE = [
+    # 陕西省就业促进条例
+    ("我大专刚毕业 想在西安摆个摊做个体户 那些行政事业性收费要交吗", "免除行政事业性收费", SXJ),
+    ("个人自主创业优惠证是干啥用的 谁能领", "享受有关优惠扶持政策", SXJ),
+    ("陕西创业的话除了税费减免 还有啥扶持", "免费提供开业指导", SXJ),
+    ("毕业大半年了还没找到第一份工作，在陕西能不能算就业困难人员", "超过半年未实现首次就业", SXJ),
+    ("陕西公共就业服务机构帮忙办失业登记 要收钱吗", "免费提供下列服务", SXJ),
+    ("陕西一家子都失业了 找社区申请就业援助 多少天内给安排", "三十日内", SXJ),
+    ("西安那个中介要扣我身份证还让交押金 这合法不", "变相收取押金", SXJ),
+    ("在陕西开劳务中介 公司里得有几个持证的专职员工", "三名以上具备相应职业资格", SXJ),
+    ("陕西黑中介骗人找工作 查到了罚多少钱", "一万元以上五万元以下", SXJ),
+    ("我是乙肝小三阳 陕西的公司能因为这个不要我吗", "传染病病原携带者", SXJ),
+    ("农村户口在陕西进厂 工资能跟城里户口的不一样吗", "同工同酬", SXJ),
+    ("我还在intern 要是毕业后在陕西没找到工作 能参加就业见习不", "离校未就业毕业生", SXJ),
+    ("我是硕士刚毕业 还没签工作 在陕西参加职业培训有补贴不", "就业培训补贴", SXJ),
+    ("陕西就业促近条例啥时候施行的", "2010年1月1日", SXJ),
+    ("被認定為就業困難人員 在陝西打零工自己交社保 有補貼嗎", "享受社会保险补贴", SXJ),
+    ("陕西招人的时候歧视我 我能去告吗", "向人民法院提起诉讼", SXJ),
+    # 江西省居住证制度实施细则
+    ("拿了南昌一家公司的offer 想把户口落到南昌中心城区 居住证要办满几年", "办理居住证满2年", JXR),
+    ("在九江租房住 也签了劳动合同 户口能迁过去吗", "合法稳定住所（含租赁）", JXR),
+    ("江西居住证材料交齐了几天能拿证", "5个工作日内", JXR),
+    ("江西办居住征要带几张照片 什么规格", "1寸彩色相片2张", JXR),
+    ("江西居住证一年要签注几次 签注收费不", "每年签注1次", JXR),
+    ("我在赣州搬家了 居住证上的地址要去哪改", "办理变更手续", JXR),
+    ("我在南昌读研 户口没迁 能办居住证吗", "连续就读", JXR),
+    ("江西居住证过了签注时间没去签 会怎么样", "使用功能中止", JXR),
+    ("在江西拿居住证上班 公积金能不能交能不能取", "使用住房公积金", JXR),
+    ("孩子跟我在江西读高中 没本地户口 要几年学籍才能在江西高考", "2年以上连续就学记录", JXR),
+    ("第一次办江西居住证收不收工本费", "免收证件工本费", JXR),
+    ("江西居住证实施细则是哪天开始执行的", "2016年4月20日", JXR),
+    ("拿着江西居住证可以申请公租房不", "申请公共租赁住房", JXR),
+    # 福州市关于城乡居民基本医保政策一体化实施方案
+    ("福州城乡居民医保16年个人一年大概交多少", "120元左右", FZY),
+    ("福州居民医保一般几月份开始交 交到啥时候", "9月1日至次年2月底", FZY),
+    ("在福州三甲医院住院 居民医保起付线多少钱", "800", FZY),
+    ("福州居民医保在社区卫生服务中心住院能报几成", "90", FZY),
+    ("福州居民医保住院费超过6万的那部分报多少", "40", FZY),
+    ("我老婆是福州城乡居民医保 顺产能报多少钱", "800元", FZY),
+    ("福州居民医保普通门诊一年最多报多少", "400", FZY),
+    ("福州城乡居民医保大病补偿按多少比例付", "支付比例为50%", FZY),
+    ("I'm 外地学生 在福州读大专 能参加福州的城乡居民医保吗", "大中专院校学生", FZY),
+    ("福州一年住了两回院 第二次起付线还一样吗", "依次递减100元", FZY),
+    ("我爸在福州有糖尿病 靠居民医保 门诊特殊病种每年封顶多少钱", "4000", FZY),
+    ("在福州三甲医院做肿瘤放疗 居民医保报销比例是多少", "统一按55%执行", FZY),
+    ("福州城乡居民医保门诊特殊病种一共几类", "15类", FZY),
+    # 湖北省住建厅关于解决农民工住房问题的指导意见
+    ("湖北每年竣工的公租房 给农民工的比例最少多少", "不低于30%", HBZ),
+    ("我在武汉工地干活 公司该不该给我交住房公积金", "纳入住房公积金缴存范围", HBZ),
+    ("HR说我们农民工不用交公基金 湖北有规定没 公司不交会咋样", "进行曝光", HBZ),
+    ("农民工在湖北买房 首付和贷款年限有照顾吗", "首付比例和贷款年限", HBZ),
+    ("农村宅基地能换城里的房子吗", "宅基地与城镇住房的置换", HBZ),
+    ("湖北解决农民工住房问题那个指导意见是哪个部门发的", "湖北省住建厅", HBZ),
+    ("单位没条件给我们建宿舍 湖北鼓励他们咋帮我们租房", "住房租赁补贴", HBZ),
+    # 《惠州市城乡居民基本养老保险暂行办法》出炉（南方日报）
+    ("惠州城乡居民养老最高一档一年交多少", "3600元", HZY),
+    ("我在读大二 户口在惠州 家里让我参加城乡养老 学生能参保吗", "不含在校学生", HZY),
+    ("惠州居民养老按年交的话最晚哪天前交", "3月31日前", HZY),
+    ("惠州城乡居民养老 财政每人每年补多少", "不少于30元", HZY),
+    ("惠州城乡居民养老选480以上的档 财政补贴有啥变化", "增加30元", HZY),
+    ("惠州居民养老交满15年以后 每多交一年养老金多几块", "每月增发3元", HZY),
+    ("惠州参加居民养老的人 到几岁开始每个月发养老金", "年满60周岁", HZY),
+    ("惠州领居民养老金的人 每年几月份要交生存证明", "5月1日至6月30日", HZY),
+    ("惠州領養老金的老人去世了 喪葬補助費給多少", "700元", HZY),
+    ("惠州被征地农民的基本养老金统一成每月多少", "270元", HZY),
+    # 已有文件里前十二批没问过的事实
+    ("中山城乡养老缴费档次里最贵的是每月几十块", "50元", ZSL),
+    ("中山城乡居民养老保险费是哪个部门收", "地方税务机关征收", ZSL),
+    ("厦门那个补缴医保的政策 女的要一次补足多少年", "女20年", XMY),
+    ("福建居住证材料齐全的话 公安几天内发证", "受理后15日内", FJ),
+    ("国务院14年户改意见里 进城落户的农民住房保障怎么安排", "完全纳入城镇住房保障体系", GW2),
+    ("1亿人落户方案里 农民工能不能交住房公积金", "农业转移人口纳入覆盖范围", GW),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 66 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document, (c) another year or category than
+# the document covers, (d) adjacent topics no document covers.
+THIRTEENTH_UNANSWERABLE = [
+    # (a) 新文件所在地或题目、但文件没写这一项
+    "陕西个人自主创业优惠证去哪个窗口领 要带啥材料",
+    "我在宝鸡刚毕业没找到工作 去见习单位见习一个月能拿多少补贴",
+    "陕西灵活就业的社保补贴 按社保费的几成补",
+    "西安大学生开店 小额担保贷款能批几万 要不要抵押",
+    "在咸阳开人力资源中介 许可证几年一审",
+    "陕西考下一个职业资格证 鉴定补帖给多少钱",
+    "南昌中心城区落户 社保得交满几年",
+    "南昌居住证弄坏了换新的 工本费几块钱",
+    "在南昌落了户以后 孩子上学要提供啥材料",
+    "江西居住证能不能在手机上申请 用哪个app",
+    "福州城乡居民医保17年以后个人每年交多少钱",
+    "福州居民医保的大病起付线是多少钱",
+    "福州居民医保在药店买药能刷医保卡报销吗",
+    "福州小孩刚出生 当年的居民医保咋报销",
+    "武汉农民工申请公租房 要在城里住满几年",
+    "湖北农民工用公积金贷款 额度最多能放宽到多少",
+    "湖北企业发给农民工的住房租赁补贴 标准是每人每月多少",
+    "湖北哪些城市是共有产权住房试点",
+    "惠州城乡养老到60岁领钱的时候 基础那部分固定给多少",
+    "惠州居民养老中途断了几年 还能补交吗",
+    # (b) 没有文件的地方
+    "长沙申领居住证 受理后多久发证",
+    "在昆明没单位 参加居民医保每年自己掏多少",
+    "南宁城乡居民养老保险有几个缴费档次",
+    "太原大学生创业能贷小额担保贷款吗 最多多少",
+    "兰州有居住证满几年可以落户",
+    "貴州農民工的住房公積金 繳存比例是多少",
+    "刚毕业去海口上班 那边有给新就业的人住的公租房没",
+    "哈尔滨城乡居民医保住院起付线多少",
+    # (c) 别的年份或类别
+    "陕西就业促进条例19年那次修正具体改了哪几条",
+    "福州2015年新农合在二级医院住院报销比例多少",
+    "惠州被征地农民基本养老金16年调整到多少了",
+    # (d) 语料旁边、没有文件涉及的题目
+    "公积金贷款买二手房首付最低几成",
+    "农民工宿舍每人最少要多大面积",
+    "体检的费用医保能报吗",
+    "养老金每年一般几月份涨",
+]
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -1733,8 +1871,11 @@ def main() -> None:
     dev10, hold10 = _split(TENTH_ANSWERABLE, TENTH_UNANSWERABLE, 20261214)
     dev11, hold11 = _split(ELEVENTH_ANSWERABLE, ELEVENTH_UNANSWERABLE, 20261215)
     dev12, hold12 = _split(TWELFTH_ANSWERABLE, TWELFTH_UNANSWERABLE, 20261216)
-    dev = dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-    holdout = hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11 + hold12
+    dev13, hold13 = _split(THIRTEENTH_ANSWERABLE, THIRTEENTH_UNANSWERABLE, 20261217)
+    dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
+           + dev13)
+    holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
+               + hold12 + hold13)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -1743,9 +1884,10 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)}) and {len(holdout)} holdout rows ({len(hold1)} + {len(hold2)} + {len(hold3)}"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)}) and {len(holdout)} holdout rows"
+          f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
-          f" + {len(hold12)})")
+          f" + {len(hold12)} + {len(hold13)})")
 
 
 if __name__ == "__main__":

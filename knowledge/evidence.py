@@ -186,8 +186,10 @@ def row_named(question: str, candidate: Candidate) -> int:
             if value and (_YEAR_CELL.match(value) or not _FIGURE_CELL.match(value) and not _MARK_CELL.match(value))]
     if not keys or any(_TOTAL.match(k) for k in keys):
         return 0
-    asked = question.lower()
-    return 1 if any(k in asked or any(len(w) >= 2 and not w.isdigit() and w in asked for w in words(k)) for k in keys) else -1
+    # The first such cell is the row's name (病种：糖尿病, 镇（街）：南城, 年份：2025); a later one is a
+    # value ("年度最高支付限额：与住院共用封顶线" names no row of "每年封顶多少钱").
+    name, asked = keys[0], question.lower()
+    return 1 if name in asked or any(len(w) >= 2 and not w.isdigit() and w in asked for w in words(name)) else -1
 
 
 # "有没有生活补贴" "有无补偿" "是否有购房补贴": the thing whose existence is asked about.

@@ -300,6 +300,9 @@ _PREFERRED = [
      re.compile(rf"{_N}[^，。；\d]{{0,4}}(?:以上|及以上)|不低于|不少于|(?<!不)满{_N}|超过|达到{_N}")),
     (re.compile(r"(?:几|多少)[^，。？?]{0,3}(?:以下|以内|往下)|至多|最多|最长|最高|顶多"),
      re.compile(rf"{_N}[^，。；\d]{{0,4}}(?:以下|以内|及以下)|不超过|不高于|不多于|最多|最长|最高|上限")),
+    # "最晚哪天前交" "截止到什么时候": a deadline — a day before which, or the word itself.
+    (re.compile(r"最晚|最迟|截止|截至|哪天前|什么时候前|之前交|前要交"),
+     re.compile(r"\d+月\d+日(?:前|之前|以前)|\d+月底|截止|截至|底前|之前|以前|逾期")),
     # "驿站在哪" "去哪办" "在哪能看到": a place — an address, an office or window, a website,
     # or whom to apply to. Preferred only: "打卡点在哪些地方" is answered by names of places.
     (re.compile(r"在哪|哪里|哪儿|什么地方|啥地方|什么位置|哪个位置|去哪|到哪|哪个地方"),

@@ -1083,3 +1083,20 @@ def test_words_pointing_back_are_no_topic():
     assert "这两块" not in content_terms("人才跟科技这两块工作是分开抓的吗")
     assert "那几个" not in content_terms("那几个驿站在哪")
     assert "驿站" in content_terms("那几个驿站在哪")
+
+
+def test_a_row_is_named_by_its_first_cell_not_by_a_value_in_it():
+    from knowledge.evidence import Candidate, row_named
+
+    question = "我爸有糖尿病 门诊特殊病种每年封顶多少钱"
+    haemophilia = Candidate(0, 1, "序号：11；病种：血友病；年度最高支付限额（元/人）：与住院共用封顶线。", row=(0, 1))
+    diabetes = Candidate(0, 2, "序号：3；病种：糖尿病；年度最高支付限额（元/人）：4000。", row=(0, 2))
+    assert row_named(question, haemophilia) == -1 and row_named(question, diabetes) == 1
+
+
+def test_a_deadline_asked_prefers_the_day_before_which():
+    from knowledge.relevance import preferred_fit
+
+    question = "居民养老按年交的话最晚哪天前交"
+    assert preferred_fit(question, "按年缴费的于当年3月31日前向当地社保经办机构缴纳。") == 1
+    assert preferred_fit(question, "经2014年7月28日市政府常务会议审议通过，《办法》正式出炉。") == 0

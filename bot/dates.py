@@ -79,15 +79,15 @@ _FIXED_HOLIDAYS = ((re.compile(r"国庆|十一(?:假期|长假|小长假|黄金�
 _MOVING_HOLIDAY = re.compile(r"春节|过年|除夕|大年(?:三十|初[一二三四五六七八九十])|正月|元宵|清明|端午|中秋|七夕|重阳|"
                              r"寒假|暑假")
 # The lookbehind keeps "周三晚上" (a weekday) from reading as three nights, and "过两天" (a day) too;
-# the lookahead "三天后" (a day).
-_NIGHTS = re.compile(rf"(?<![周期拜过这近])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|天)(?!后|以后|之后)")
+# the lookahead "三天后" (a day). 宿 is a night as much ("住两宿", "一宿"), never 宿舍.
+_NIGHTS = re.compile(rf"(?<![周期拜过这近])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|宿(?!舍)|天)(?!后|以后|之后)")
 # Days from today: "过两天", "再过三天", "三天后", "3天以后" (a day, never a stay of that many nights).
 _DAYS_LATER = re.compile(rf"(?:再?过|隔)(\d{{1,2}}|{_CN_NUM})天|(\d{{1,2}}|{_CN_NUM})天(?:后|以后|之后)")
 # A day of this or next month: "下个月3号", "下月3日", "这个月20号", "本月20号".
 _MONTH_RELATIVE = re.compile(rf"(下个?|这个?|本)月(\d{{1,2}}|{_CN_NUM})(?:号|日)?")
 # Two nights in a row said as a range: "两三天", "三四晚", "2-3天", "两到三晚", "3~4个晚上".
 _NIGHTS_RANGE = re.compile(rf"(?<![周期拜过])(?:([一两二三四五六七八九])([二三四五六七八九十])|(\d{{1,2}}|{_CN_NUM})\s*(?:-|~|～|到|至)\s*"
-                           rf"(\d{{1,2}}|{_CN_NUM}))个?(?:晚上|晚|夜|天)(?!后|以后|之后)")
+                           rf"(\d{{1,2}}|{_CN_NUM}))个?(?:晚上|晚|夜|宿(?!舍)|天)(?!后|以后|之后)")
 _BARE_NIGHTS = re.compile(rf"(?:住)?(\d{{1,2}}|{_CN_NUM})")
 # Nights typed with what pinyin input offers before 晚 for "wan" ("一完", "两碗", "住三玩"): after a
 # number that starts the message or follows 住 or a pause ("玩一玩", "一完成" are no nights; 万 is a number).

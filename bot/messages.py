@@ -107,6 +107,7 @@ FORM_NOT_YET_STEP = "还没好哦，还差下面这一项，填完就好。\n"
 BOOKING_FOR_ANOTHER_NOTED = "好的，您是帮家人预约。入住人的姓名和手机号请填入住人本人的，入住时要核对身份证。\n"
 BOOKING_IMPOSSIBLE_DATE = "没有这一天哦，请检查一下日期（比如2月没有30日）。"
 BOOKING_TOO_FAR = "目前只能预约{days}天内的入住，最晚{last}入住，请换个日期。"
+BOOKING_WINDOW = "可以预约今天（{first}）到{last}入住（{days}天内）。"
 BOOKING_CLOSED = "{station}{day}暂停接待，请换个日期或驿站。"
 BOOKING_FULL = "抱歉，{station}{day}的床位已约满。"
 BOOKING_OVERLAP_PHONE = "这个手机号在同一时间段已有预约，不能重复预约。如需帮助请回复“转人工”。"
@@ -204,6 +205,10 @@ NO_SUCH_BOOKING = "没有找到{what}的预约。\n"
 NUMBER_PLACEHOLDER = "编号"  # where a booking number goes when the user has several
 RESCHEDULE_HOW = ("预约不能直接改日期：先回复“取消预约 {number}”取消原预约，再回复“预约驿站”约新的日期"
                   "（新日期和原预约不重叠时，也可以先约新的、再取消旧的）。")
+# Another station or other nights for a booking made: the same way, said of what is changed.
+RESCHEDULE_OTHER = "预约不能直接改{what}：先回复“取消预约 {number}”取消原预约，再回复“预约驿站”重新预约就行。"
+RESCHEDULE_STATION = "驿站"
+RESCHEDULE_NIGHTS = "入住晚数"
 CANCEL_CONFIRM_MANY = "确定要取消以下{count}个预约吗？\n{lines}\n回复“确认”即可全部取消，回复“保留预约”则都不取消。"
 CANCELLED = "预约{number}已取消。欢迎下次再来！"
 CANCEL_CONFIRM = "确定要取消预约{number}（{station}，{check_in}入住）吗？回复“确认”即可取消，回复“保留预约”则不取消。"

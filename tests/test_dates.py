@@ -147,13 +147,15 @@ def test_parse_date_not_understood(text):
         ("住 4 晚", 4),
         ("周三晚上到，住两晚", 2),
         ("星期五晚上入住，3晚", 3),
+        ("住两宿", 2),
+        ("一宿", 1),
     ],
 )
 def test_parse_nights(text, expected):
     assert parse_nights(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "你好", "几晚都行", "周三晚上", "星期五晚上", "很多晚", "明天"])
+@pytest.mark.parametrize("text", ["", "你好", "几晚都行", "周三晚上", "星期五晚上", "很多晚", "明天", "住两个宿舍"])
 def test_parse_nights_not_understood(text):
     assert parse_nights(text) is None
 

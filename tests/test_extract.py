@@ -36,6 +36,7 @@ from bot.dialogue.intents import read_yes_no, yes_no  # noqa: E402
     # neither: an acknowledgement, a correction, a hedge, a question, or a 不是 that may mean either
     ("好吧", None), ("收到", None), ("不对，住两晚", None), ("嗯，我再想想", None), ("是的，不过我想先问一下", None),
     ("是，驿站在哪", None), ("是不是要带身份证", None), ("不是来旅游的", None), ("不是很清楚", None),
+    ("没问题 提交吧", "yes"), ("确认吧", "yes"),
 ])
 def test_one_reading_of_a_yes_or_no(text, answer):
     assert yes_no(text) == answer
@@ -260,3 +261,14 @@ def test_words_before_a_place_in_a_list_still_pick_it():
 
 def test_a_name_said_of_a_child_or_a_friend():
     assert stated_name("孩子叫赵一鸣") == "赵一鸣" and stated_name("我朋友叫李响") == "李响"
+
+
+from bot.dialogue.extract import unvoiced  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("那个 我叫 嗯 孙建国 然后电话是 一三九", "我叫 孙建国 然后电话是 一三九"), ("嗯 那个 就是 三 三晚吧", "三晚吧"),
+    ("住 住两个晚上", "住两个晚上"), ("是 是 是", "是 是 是"), ("嗯", "嗯"), ("那个驿站", "那个驿站"),
+])
+def test_the_fillers_and_stutters_of_voice_input_are_left_out(text, said):
+    assert unvoiced(text) == said

@@ -33,7 +33,13 @@ from knowledge.text import cn_number
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
 _NAME_STATED = re.compile(r"^(我叫|我是|姓名|名字)")
-_NIGHTS_MEANT = re.compile("晚|住")  # with a day named, a number is nights only beside these
+_NIGHTS_MEANT = re.compile("晚|住|宿")  # with a day named, a number is nights only beside these
+# Asking the first or last day that can be booked: "最早能订哪天", "最晚可以约到几号", "能提前多久预约".
+_ASKS_WINDOW = re.compile(r"(?:最早|最晚|最迟|最远)(?:能|可以|可)?(?:订|定|约|预约|预订|预定|住|入住)?(?:到)?"
+                          r"(?:哪天|哪一天|哪日|几号|什么时候|啥时候|几月几号)|"
+                          r"(?:提前|最多提前)(?:多久|几天|多少天)(?:能|可以)?(?:订|约|预约|预订|预定)?")
+# The most there is, as the answer to how many nights: "那就最多的", "住满吧", "顶格" (not "最多能住几晚").
+_THE_MOST = re.compile(r"(?:最多|最长|顶格|住满)(?:的|那个|那种|吧|就行|就好|了)*$")
 _COUNT = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:吧|啊|呀|就行|就好)?")  # "四个" where nights are asked
 
 
@@ -253,6 +259,8 @@ def _nights(text: str, ft: FormTurn):
         return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
     if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))):
         nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以"
+    if nights is None and ft.step == "nights" and _THE_MOST.search(compact(text)) and not QUESTION.search(text):
+        nights = most  # "那就最多的" once told the limit (user test 11: "没看懂要住几晚")
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
     # ("stay 3 nights" is 住3晚 as much: the English read as the Chinese it says, user test 10)
     if nights is None or (_day_named(ft, text) is not None and ft.step != "nights"
@@ -287,6 +295,9 @@ def _name(text: str, ft: FormTurn):
     if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip()) and not beside_phone
                   and not early):
         return ft.turn.as_typed(stated) if stated else None
+    listed = _name_among_details(text, ft) if beside_phone else None
+    if listed:
+        return ft.turn.as_typed(listed)
     if _station(text, ft) or _day_named(ft, text) is not None:
         return None
     if ft.step == SAME_PERSON and yes_no(text) is not None:  # "是", "不用": the answer to the offer
@@ -317,6 +328,24 @@ def _name_beside_phone(text: str) -> str | None:
     if not _NAME_SIZED.fullmatch(rest) or yes_no(rest) is not None or ACKNOWLEDGED.match(rest):
         return None
     return name_in(rest, introduced=True)
+
+
+_DETAIL_BREAK = re.compile(r"[\s，,、;；。]+")
+_DETAILS_LISTED = 3  # parts at least: a phone, a name and something else, typed as a list
+
+
+def _name_among_details(text: str, ft: FormTurn) -> str | None:
+    """"13912345678 明天 溱湖驿站 住两晚 王小明": the details of a stay typed as a list, the phone among
+    them, a part of which is a person's name the tagger knows is the name, wherever it stands (user
+    test 11 lost a name typed last). A part naming a station, a day or nights is none."""
+    parts = [p for p in _DETAIL_BREAK.split(normalise(text)) if p]
+    if len(parts) < _DETAILS_LISTED:
+        return None
+    for part in parts:
+        if (not re.search(r"\d", part) and _person_named(part) and not _station(part, ft)
+                and date_in(part, _today(ft)) is None and nights_in(part) is None):  # (_day_named: the whole message's)
+            return name_in(part)
+    return None
 
 
 # A phone number as typed, spaces or dashes between its digits ("138 1234 1111").
@@ -426,8 +455,10 @@ _STAY_SLOTS = [
     Slot("nights", _nights,
          lambda ft: (messages.ASK_NIGHTS.format(max=ft.settings.booking.max_free_nights), messages.NIGHTS_CHIPS),
          _bad_nights, _CHANGE_WORDS["nights"], show=lambda v, ft: messages.SHOW_NIGHTS.format(nights=v),
-         # worked out from the day the stay ends ("住到二十号"), or said again ("3晚 哦不 2晚"): said back
-         said_back=lambda text, ft: _stay(ft, text)[1] is not None or said_again(text)),
+         # worked out from the day the stay ends ("住到二十号"), said again ("3晚 哦不 2晚") or as the most
+         # there is ("那就最多的"): said back
+         said_back=lambda text, ft: (_stay(ft, text)[1] is not None or said_again(text)
+                                     or bool(_THE_MOST.search(compact(text))))),
 ]
 _SAME_PERSON = Slot(SAME_PERSON, _same_person, _ask_same_person, lambda ft: messages.SAME_PERSON_AGAIN)
 _PERSON_SLOTS = [
@@ -682,6 +713,15 @@ class BookingForm(Form):
         else:  # "我之前有没有订过": none is an answer too
             listed = _bookings_listed(ft.turn) or messages.NO_BOOKINGS_YET
         return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
+
+    def digression(self, ft: FormTurn) -> str | None:
+        """Which days can be booked, asked in the middle ("那最早能订哪天" after a day too far: user test
+        11 was answered how to cancel), is the window from today; anything else as any form answers it."""
+        if _ASKS_WINDOW.search(compact(ft.turn.text)):
+            today, days = _today(ft), ft.settings.booking.window_days
+            return messages.BOOKING_WINDOW.format(first=day_label(today), last=day_label(today + timedelta(days=days)),
+                                                  days=days)
+        return super().digression(ft)
 
     def topic(self, ft: FormTurn) -> str:
         return messages.BOOKING_TOPIC
@@ -1152,18 +1192,40 @@ def reschedule(turn: Turn) -> Reply:
         return HANDLERS[flow](turn)
     rows, names = _own_bookings(turn)
     active = _in_order([b for b in rows if b.status == "active"])
-    if not active:
+    if not active or not _about_a_stay_made(turn):
         return HANDLERS["policy"](turn)
-    return _how_to_reschedule(active, names)
+    return _how_to_reschedule(active, names, _what_changes(turn))
 
 
-def _how_to_reschedule(active: list, names: dict[str, str]) -> Reply:
-    """How to change the day of ``active`` (one or several bookings): cancel, then book again."""
+# What a request to change names of a stay: its day, station or nights ("换到溱湖那个", "改期"). A
+# change that names none of them ("那换成硕士的呢") is about something else, even with a booking made.
+_STAY_PART = re.compile(r"日期|时间|日子|期|天|晚|夜|宿|站|住|号|周|星期|礼拜|月")
+# The nights by their count or a word for changing them ("改成住3晚", "多住一晚"); "晚一天入住" is the day.
+_NIGHTS_PART = re.compile(r"晚数|续住|延长|多住|少住|住(?:\d|[一两二三四五六七八九十])|(?:\d|[一两二三四五六七八九十])个?(?:晚|夜|宿)")
+
+
+def _about_a_stay_made(turn: Turn) -> bool:
+    text = turn.text
+    return bool(_STAY_PART.search(text) or station_in(text, station_choices(turn.engine), by_number=False))
+
+
+def _what_changes(turn: Turn) -> str:
+    """The part of the stay a request to change names ("" for the day, which most requests change)."""
+    if station_in(turn.text, station_choices(turn.engine), by_number=False):
+        return messages.RESCHEDULE_STATION
+    return messages.RESCHEDULE_NIGHTS if _NIGHTS_PART.search(turn.text) else ""
+
+
+def _how_to_reschedule(active: list, names: dict[str, str], what: str = "") -> Reply:
+    """How to change the day (or ``what`` else) of ``active`` (one or several bookings): cancel, then
+    book again."""
+    def how(number: str) -> str:
+        return messages.RESCHEDULE_OTHER.format(what=what, number=number) if what else messages.RESCHEDULE_HOW.format(number=number)
     if len(active) == 1:
-        text = messages.RESCHEDULE_HOW.format(number=active[0].number)
+        text = how(active[0].number)
     else:
         lines = "\n".join(_item(b, names) for b in active)
-        text = messages.MY_BOOKINGS.format(lines=lines) + "\n" + messages.RESCHEDULE_HOW.format(number=messages.NUMBER_PLACEHOLDER)
+        text = messages.MY_BOOKINGS.format(lines=lines) + "\n" + how(messages.NUMBER_PLACEHOLDER)
     actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_BOOK]
     return Reply(text, actions=actions, intent="reschedule")
 

@@ -289,6 +289,8 @@ class Dialogue:
         reply = HANDLERS.get(intent, HANDLERS["policy"])(turn)
         if turn.classified != "complaint" and self.classifier.says("complaint", turn.text):
             apologise(reply)  # "搞什么啊 订个房这么麻烦": sorry first, then the booking (user test 7)
+            if turn.classified in _LOOKUPS and not turn.state.get("flow"):
+                offer_person(turn, reply)
         return reply
 
     # ------------------------------------------------------------ helpers
@@ -305,6 +307,20 @@ def apologise(reply: Reply) -> Reply:
     """``reply`` led by a short apology, for a complaint said beside a request; once."""
     if not reply.silent and not reply.text.startswith(messages.APOLOGY_WORD):
         reply.text = messages.APOLOGY + reply.text
+    return reply
+
+
+# What only shows the user's own records: a complaint said with it ("…说我的预约没有 白跑一趟 太气人了")
+# is about something that went wrong, which the records alone do not put right (user test 11 was told
+# "您还没有驿站预约" and nothing else).
+_LOOKUPS = frozenset({"my_bookings"})
+
+
+def offer_person(turn: Turn, reply: Reply) -> Reply:
+    """``reply`` with the offer of a person, whose "需要" files the message as a ticket."""
+    turn.state["offer_ticket"] = turn.text
+    reply.text += "\n" + messages.OFFER_TICKET
+    reply.actions = [a for a in reply.actions if a != messages.CHIP_TICKET] + [messages.CHIP_TICKET]
     return reply
 
 

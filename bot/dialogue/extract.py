@@ -90,6 +90,19 @@ def english_days(text: str) -> str:
     return _NUMBER_GAP.sub("", _ENGLISH_DAY.sub(chinese, text))
 
 
+# What voice input writes between words that says nothing, standing alone between pauses ("那个 我叫
+# 嗯 孙建国 然后电话是…": user test 11 lost the name), and a word begun and said again in full ("三
+# 三晚吧", "住 住两个晚上"). Not "是 是 是": answers said apart, each of them whole.
+_VOICE_FILLER = re.compile(r"(?:^|(?<=[\s，,、。]))(?:嗯+|恩+|呃+|额+|啊+|那个|这个|就是|然后)(?=[\s，,、。]|$)")
+_STUTTER = re.compile(r"(?:^|(?<=[\s，,、]))([\u3400-\u9fff]{1,2})[\s，,、]+(?=\1[^\s，,、。.！!？?])")
+
+
+def unvoiced(text: str) -> str:
+    """``text`` without the fillers and stutters of speech; ``text`` itself when that is all it says."""
+    plain = re.sub(r"\s{2,}", " ", _STUTTER.sub("", _VOICE_FILLER.sub("", text))).strip(" ，,、")
+    return plain or text
+
+
 def normalise(text: str) -> str:
     """Full-width digits and letters as ASCII (what phones and numbers are typed in on some keyboards)."""
     return "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() or ch in "＋－　" else ch for ch in text)

@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 from bot import messages
 from bot.dialogue.engine import JUST_REFUSED, Reply, Turn
+from bot.dialogue.extract import unvoiced
 from bot.dialogue.intents import QUESTION, YES_SIGNS, compact, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
@@ -401,7 +402,7 @@ class Form:
     def absorb(self, ft: FormTurn) -> tuple[bool | Reply, str | None]:
         """Run every slot's extractor on the message; (anything filled, or the reply that ends
         the form; the first reason a value found was refused)."""
-        text, filled, error = ft.turn.text, False, None
+        text, filled, error = unvoiced(ft.turn.text), False, None  # "我叫 嗯 孙建国": the words, not the ums
         # Only a question leaves a sticky value as it was: "还是总站吧" or a bare "溱湖" at the summary is
         # a choice as much as "换总站" (user test 2: they were read as nothing and the old station booked).
         in_passing = bool(QUESTION.search(text)) and not CHANGE.search(text)
@@ -666,7 +667,9 @@ def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=N
         fact = read_fact(text, ft) if read_fact else None
         if ft.step != name:
             return fact
-        return fact or yes_no(text)
+        # a thumbs-up alone is a yes to the question asked, as it is at the summary (user test 11 was
+        # asked for 是 or 否 after "👌")
+        return fact or yes_no(text) or ("yes" if YES_SIGNS.match(text.strip() or "-") else None)
     return Slot(name=name, extract=extract,
                 ask=lambda ft: (question, [messages.CHIP_YES, messages.CHIP_NO]),
                 not_understood=hint or (lambda ft: messages.ANSWER_YES_NO),

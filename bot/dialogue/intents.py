@@ -67,7 +67,9 @@ QUESTION = re.compile(r"[?？]|吗|(?<!没)(?<!没有)什么|(?<!不)怎么|多�
 # twice ("是的是的", "嗯嗯"). "好吧", "收到", "知道了" are left unread: they acknowledge, and a flow
 # that needs an answer asks again.
 _YES = (r"是|是的|是啊|对|对的|对啊|没错|嗯|恩|好|好的|好啊|好嘞|行|行的|可以|可以的|要|要的|需要|需要的|"
-        r"确定|确认|确认提交|确认预约|确认一下|确定一下|提交|没问题|当然|同意|有|符合|ok|okay|yes|y|confirm|sure")
+        r"确定|确认|确认提交|确认预约|确认一下|确定一下|提交|没问题|当然|同意|有|符合|ok|okay|yes|y|confirm|sure|"
+        # the act asked for, bidden: "没问题 提交吧" (user test 11 was asked to reply 确认)
+        r"提交吧|确认吧|确定吧|帮我提交|可以提交|就这样提交")
 _NO = r"否|不|不是|不对|没有|没|不符合|不要|不用|不用了|不需要|不必|不必了|不了|别|不行|no|n|nope"
 _PARTICLE = r"[啊呀哈呢的滴哒嘛]?"
 _YES_WORDS = re.compile(rf"^(?:(?:{_YES}){_PARTICLE})+$", re.I)

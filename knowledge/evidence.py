@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import (DEFINITION_ASKED, asked_clause, attribute_fit, counted_fit, is_money, money_named,
+from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, is_money, money_named,
                                  numbers_fit, preferred_fit, sentence_terms, subject_share, subject_terms)
 from knowledge.snapshot import CARD_HEADING, ChunkRecord
 from knowledge.text import (CLOSERS, NUMBERING, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences,
@@ -340,16 +340,14 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
 
 
 # "本规定所称新就业形态劳动者，是指…", "最低工资是指…": the term a sentence defines.
-_DEFINED = re.compile(r"(?:所称|^|[。；\n])\s*(?:第[一二三四五六七八九十百\d]+条\s*)?([^，,。；：\n]{2,24}?)[，,]?\s*(?:是指|系指|指的是)")
+_DEFINED = re.compile(rf"(?:所称|^|[。；\n])\s*(?:{NUMBERING['article']}\s*)?([^，,。；：\n]{{2,24}}?)[，,]?\s*(?:是指|系指|指的是)")
 
 
-def defines_subject(question: str, text: str) -> bool:
-    """Whether ``text`` defines a term naming the subject of a question that asks what something
-    is or takes in ("在合肥跑外卖算不算新就业形态劳动者" of "本规定所称新就业形态劳动者，是指…")."""
-    if not DEFINITION_ASKED.search(question):
-        return False
-    subject = [t for t in subject_terms(question) if len(t) >= 2]
-    return any(any(t in term for t in subject) for term in _DEFINED.findall(text))
+def defines(subject: Sequence[str], text: str) -> bool:
+    """Whether ``text`` defines a term naming one of a question's ``subject`` words (for a question
+    that asks what something is or takes in: "在合肥跑外卖算不算新就业形态劳动者" of "本规定所称新就业
+    形态劳动者，是指…")."""
+    return any(any(t in term for t in subject if len(t) >= 2) for term in _DEFINED.findall(text))
 
 
 # A year a question asks about ("2024年人才公寓建多少套"), not one that bounds a span ("2016年以前办的",

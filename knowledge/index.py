@@ -37,7 +37,7 @@ from core.errors import IndexMissing, StoreUnavailable
 from knowledge import snapshot as snap_files
 from knowledge import store
 from knowledge.keyword import KeywordIndex
-from knowledge.places import Place, areas_named, compatible
+from knowledge.places import Place, areas_named
 from knowledge.snapshot import ChunkRecord, DocumentInfo, Manifest  # noqa: F401  (re-exported)
 
 log = logging.getLogger(__name__)

@@ -22,12 +22,12 @@ import numpy as np
 
 from core.config import RetrievalConfig
 from knowledge.embedding import Embedder
-from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, chunk_year, dated_within, defines_subject,
+from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, chunk_year, dated_within, defines,
                                 score_candidates)
 from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
-from knowledge.relevance import asked_clause, relevance, subject_terms
+from knowledge.relevance import DEFINITION_ASKED, asked_clause, relevance, subject_terms
 from knowledge.text import normalise_query, read_question, words
 
 log = logging.getLogger(__name__)
@@ -212,9 +212,10 @@ class HybridRetriever:
                     if dated and not dated_within(dated, years) and not any(f"{y}年" in chunk.text for y in years):
                         order[cid] -= _OTHER_YEAR
             # "算不算新就业形态劳动者": the article defining the term answers, however many others name it.
-            for cid in fused:
-                if defines_subject(query, snap.chunks[cid].text):
-                    order[cid] += _DEFINES
+            if DEFINITION_ASKED.search(query):
+                for cid in fused:
+                    if defines(subject, snap.chunks[cid].text):
+                        order[cid] += _DEFINES
             ranked = sorted(fused, key=lambda c: -order[c])
             if self.cfg.evidence_weight:
                 self._answer_first(query, ranked, order, snap, local)

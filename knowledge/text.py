@@ -33,8 +33,6 @@ STOPWORDS = frozenset(
     还是 或者 而且 就是 只是 的话 来着 呗 哈 啦 麻烦 急
     这些 那些 这种 那种 这样 那样 这么 这块 那块 咋样 啥样 什么样""".split()
 )
-# A sentence ends at 。！？；(or ASCII) plus any closing quotes/brackets after it. The one list
-# of end marks: the answer composer and the evidence reader use it too.
 # The numbering of Chinese official documents, outermost first, each a pattern for its label:
 # 第一编/第一部分, 第一章, 第一节, 第一条, 一、, （一）, 1., （1）. Ingest reads structure from them
 # (ingest.structure, ingest.cleaning) and answers read items by them (knowledge.evidence).
@@ -50,6 +48,8 @@ NUMBERING = {
     "subpoint": r"[（(]\d{1,2}[）)]",
 }
 
+# A sentence ends at 。！？；(or ASCII) plus any closing quotes/brackets after it. The one list
+# of end marks: the answer composer and the evidence reader use it too.
 SENTENCE_ENDS = "。！？；!?;"
 CLOSERS = "”’』」）)"
 _SENTENCE = re.compile(rf"[^{SENTENCE_ENDS}\n]*[{SENTENCE_ENDS}]+[{CLOSERS}]*|[^{SENTENCE_ENDS}\n]+")
@@ -163,6 +163,7 @@ _NOT_YEAR_BEFORE = re.compile(r"[龄限期]$")  # 工龄25年, 年限15年
 
 
 def _short_year(m: re.Match) -> str:
+    """A two-digit year as four, or as typed when it counts years."""
     yy, text = m.group(1), m.string
     after, before = text[m.end():], text[:m.start()]
     if int(yy) > date.today().year % 100 + 1 or _COUNT_AFTER.match(after):

@@ -1059,10 +1059,12 @@ def test_whether_one_counts_as_a_term_goes_to_the_article_defining_it(tmp_path, 
     """"跑外卖算不算新就业形态劳动者": every article of the regulation names the term; the one
     defining it answers."""
     from ingest.pipeline import build
-    from knowledge.evidence import defines_subject
+    from knowledge.evidence import defines
+    from knowledge.relevance import DEFINITION_ASKED
 
-    assert defines_subject("跑外卖算不算新就业形态劳动者", "第二条 本规定所称新就业形态劳动者，是指依托平台提供服务的劳动者。")
-    assert not defines_subject("新就业形态劳动者有什么保障", "第二条 本规定所称新就业形态劳动者，是指依托平台提供服务的劳动者。")
+    article = "第二条 本规定所称新就业形态劳动者，是指依托平台提供服务的劳动者。"
+    assert DEFINITION_ASKED.search("跑外卖算不算新就业形态劳动者") and defines(("外卖", "新就业形态劳动者"), article)
+    assert not DEFINITION_ASKED.search("新就业形态劳动者有什么保障") and not defines(("平台企业",), article)
     kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
     articles = [f"第{n}条 平台企业应当保障外卖骑手等新就业形态劳动者的{what}，" + "听取新就业形态劳动者代表的意见，"
                 "不得损害新就业形态劳动者的合法权益，" * 3 + "接受社会监督。" for n, what in

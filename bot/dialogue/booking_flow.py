@@ -15,11 +15,10 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
                           last_contact, users_today)
-from bot.dates import (after_holiday, both_days, day_label, day_label_with_year, day_taken_back, either_day, impossible_date,
-                       said_again,
-                       moving_holiday, names_month_and_day,
-                       next_day_of_month, nights_range, passed_this_week, stay_dates, vague_period, weekday_label,
-                       weekend_said_on_sunday, without_days_and_nights)
+from bot.dates import (after_holiday, both_days, day_label, day_label_with_year, day_taken_back, either_day,
+                       impossible_date, moving_holiday, names_month_and_day, next_day_of_month, nights_range,
+                       passed_this_week, said_again, stay_dates, vague_period, weekday_label, weekend_said_on_sunday,
+                       without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,

@@ -85,6 +85,20 @@ for _intent in FIXED_REPLIES:
     handles(_intent)(_fixed_reply(_intent))
 
 
+@handles("repeat")
+def repeat(turn: Turn) -> Reply:
+    """"再说一遍", "刚才说的啥": the last reply again, from the message log (this message is not in it
+    yet); in a flow the flow asks its step again itself. Nothing said yet: how to start."""
+    said = [m["text"] for m in turn.engine.records.recent_conversation(turn.incoming.user_key, limit=4)
+            if m["direction"] == "out" and m["text"]]
+    if not said:
+        return Reply(messages.NOTHING_TO_REPEAT, actions=HELP_ACTIONS, intent="repeat")
+    return Reply(messages.REPEATED.format(text=said[-1].removeprefix(_REPEATED_PREFIX)), intent="repeat")
+
+
+_REPEATED_PREFIX = messages.REPEATED.partition("{text}")[0]  # "再说一遍" twice says the reply once
+
+
 @handles("goodbye")
 def goodbye(turn: Turn) -> Reply:
     """"拜拜" ends what is going on: a form being filled in is put aside, so "继续预约" within the

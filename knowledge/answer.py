@@ -97,12 +97,13 @@ class Answerer:
         # section headed "2014年…学位供给情况" of a document dated 2013 speaks of 2014.
         docs = self.retriever.index.current().manifest.docs  # what each chunk's document is dated
         years = asked_years(question)
-        dated = [chunk_year(chunks[c.rank].chunk, docs) for c in candidates]
+        newest = not years and _NEWEST.search(question)
+        dated = [chunk_year(chunks[c.rank].chunk, docs) for c in candidates] if years or newest else []
         if years:
             score = np.where([not y or dated_within(y, years) or any(f"{a}年" in f"{c.lead}{c.text}" for a in years)
                               for c, y in zip(candidates, dated)], score, -np.inf)
-        else:
-            score = score + _recency(question, dated)
+        elif newest:
+            score = score + _newest_bonus(dated)
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
             return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))
@@ -169,12 +170,12 @@ _NEWEST = re.compile(r"新标准|最新|现行|新规|新政策|调整后|新的
 _NEWEST_BONUS = 0.3
 
 
-def _recency(question: str, dated: list[str]) -> np.ndarray:
-    """A bonus for the candidates from the newest dated texts among them, when the question asks
-    for the newest (2025's notice, not the 2023 explainer of the standard it replaced)."""
+def _newest_bonus(dated: list[str]) -> np.ndarray:
+    """For a question asking for the newest: a bonus for the candidates from the newest dated texts
+    among them (2025's notice, not the 2023 explainer of the standard it replaced)."""
     starts = [y.partition("-")[0] for y in dated]
     known = {y for y in starts if y}
-    if len(known) < 2 or not _NEWEST.search(question):
+    if len(known) < 2:
         return np.zeros(len(dated))
     return np.array([_NEWEST_BONUS if y == max(known) else 0.0 for y in starts])
 

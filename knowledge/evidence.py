@@ -17,7 +17,7 @@ from typing import Sequence
 import numpy as np
 
 from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, is_money, money_named,
-                                 numbers_fit, preferred_fit, sentence_terms, subject_share, subject_terms)
+                                 numbers_fit, preferred_fit, sentence_terms, subject_share)
 from knowledge.snapshot import CARD_HEADING, ChunkRecord
 from knowledge.text import (CLOSERS, NUMBERING, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences,
                             word_tag, words)

@@ -64,6 +64,7 @@ def matches(chunk: ChunkRecord, doc_type: str, filters: dict | None) -> bool:
 
 _QUOTED = re.compile(r"《[^》]*》")  # a title quoted inside another
 
+
 class Snapshot:
     """One generation, loaded: chunk records, keyword index and vectors, rows in one order."""
 
@@ -90,6 +91,7 @@ class Snapshot:
         self._regions: list[Place] | None = None
         self._word_forms: dict[tuple[str, Place], bool] = {}  # see used_as_a_word
         self._labels: dict[str, str] | None = None  # each document's title, 文号 and year, for named_documents
+        self._own_labels: dict[str, str] = {}  # the same without the titles they quote (《…》)
         self._holding: dict[str, frozenset[str]] = {}  # a word -> the documents whose label holds it
         self._areas: dict[str, Place] | None = None
         self.directory = directory  # where the generation's files are (its near words' too)
@@ -177,6 +179,7 @@ class Snapshot:
             for doc in self.manifest.docs.values():
                 year = doc.meta.get("year", "")
                 labels[doc.doc_id] = f"{doc.title} {doc.meta.get('doc_number', '')} {year + '年' if year else ''}".lower()
+            self._own_labels = {doc_id: _QUOTED.sub("", label) for doc_id, label in labels.items()}
             self._labels = labels
         labels = self._labels
         if not terms or not labels:
@@ -199,7 +202,7 @@ class Snapshot:
 
     def _quoted_only(self, term: str, doc_id: str) -> bool:
         """Whether ``term`` is in the document's label only inside a title it quotes (《…》)."""
-        return term not in _QUOTED.sub("", self._labels[doc_id])
+        return term not in self._own_labels[doc_id]
 
     def _titles_holding(self, term: str) -> frozenset[str]:
         """The documents whose label holds ``term``. Memoised per generation: a pass over every

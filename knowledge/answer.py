@@ -70,7 +70,10 @@ class Answerer:
         # A question naming a place no document is about ("武汉大学生落户条件") asks for that
         # place's own rules: a national text found for it is not them, so say which place is missing.
         missing = retrieval.place.name if retrieval.place_named and not retrieval.place_covered else ""
-        if not question or not relevant or missing:
+        # Another place whose documents are here but say nothing on the question ("济南本科生落户",
+        # only Shandong's market regulations held): the national text found is not its rule either.
+        unspoken = not retrieval.place_own and relevant and not self._regional(relevant[0])
+        if not question or not relevant or missing or unspoken:
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation, missing)
         if use_llm and self.chat_model is not None:
             try:
@@ -78,6 +81,11 @@ class Answerer:
             except LLMError as exc:
                 log.warning("LLM answer failed, using the extractive answer: %s", exc)
         return self.extractive(question, relevant, retrieval)
+
+    def _regional(self, chunk: RetrievedChunk) -> bool:
+        """Whether the chunk's document is about some place (not a national text, which has no region)."""
+        doc = self.retriever.index.current().manifest.docs.get(chunk.chunk.doc_id)
+        return doc is None or bool(doc.meta.get("region"))
 
     # ------------------------------------------------------------ extractive
     def extractive(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:

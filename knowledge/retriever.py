@@ -64,6 +64,7 @@ class Retrieval:
     place: Place | None = None  # the place searched for: named in the question, else the deployment's
     place_named: bool = False   # the question itself named it
     place_covered: bool = True  # some document is about that place (not only national ones)
+    place_own: bool = True      # no place named, or the deployment's own: national texts speak for it
     near: Near | None = None  # the near words the question was read with (the answer reads it so too)
 
 
@@ -229,7 +230,8 @@ class HybridRetriever:
             for cid in best
         ]
         return Retrieval(query=asked, chunks=chunks, query_vector=vector, generation=snap.generation,
-                         place=place, place_named=named, place_covered=covered, near=near)
+                         place=place, place_named=named, place_covered=covered, near=near,
+                         place_own=not named or (self.home is not None and compatible(place, self.home)))
 
     def _answer_first(self, query: str, ranked: list[str], order: dict[str, float], snap, local) -> None:
         """Reorder the chunks an answer is drawn from (the first ``ANSWER_CHUNKS``) by the best

@@ -222,6 +222,17 @@ def test_a_place_no_document_is_about_is_not_answered_from_a_national_text(kb):
     assert not answer.found and answer.missing_place == "大连市" and answer.text == ""
 
 
+def test_a_documented_place_whose_documents_are_silent_is_not_answered_from_a_national_text(kb):
+    """广州 has a document here, but not on 见习: "广州见习补贴是多少" asks for 广州's rule, which
+    no document holds, so the national figure is not given as if it were. The deployment's own
+    place (泰州, 姜堰) is the default scope, and national texts speak for it as for no place."""
+    answer = kb.answer("广州见习补贴是多少")
+    assert not answer.found and answer.text == "" and answer.missing_place == ""
+    assert any(c.chunk.doc_id.startswith("国务院") for c in answer.chunks)  # it was found, and held back
+    for question in ("泰州见习补贴是多少", "姜堰见习补贴是多少"):
+        assert "60%" in kb.answer(question).text, question
+
+
 def test_the_rule_of_the_place_asked_goes_before_the_national_one(tmp_path, shipped_kb):
     """Both texts state how fast a 居住证 is issued; for a 姜堰 user the 泰州 implementing rule is
     the one that applies, though the national sentence is the nearer wording. With

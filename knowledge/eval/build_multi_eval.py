@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Thirteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Fourteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -89,6 +89,18 @@ Thirteen batches, each shuffled with its own fixed seed; all but the fourth are 
   the 65 answerable ones on those five, 35 unanswerable near misses):
   random.Random(20261217), split in half and appended after batch 12 in both
   files, so no existing row moves.
+- batch 14 (FOURTEENTH_ANSWERABLE + FOURTEENTH_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (71 in all: the Gansu employment promotion regulation (2021), the
+  Heilongjiang notice on hukou reform (2014, settlement conditions by city),
+  the Shenzhen rules for urban residents' pension insurance (2012, ten
+  contribution levels with their subsidies), the Guangzhou service guide for
+  moving between urban-rural residents' and employees' pension insurance
+  (2015) and the Panyu district points table for migrant workers' children's
+  public school places (2016, as a markdown table)), 56 of the 65 answerable
+  ones on those five, 35 unanswerable near misses): random.Random(20261218),
+  split in half and appended after batch 13 in both files, so no existing
+  row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -175,6 +187,12 @@ JXR = "江西省居住证制度实施细则.md"
 FZY = "福州市关于城乡居民基本医保政策一体化实施方案.md"
 HBZ = "湖北省关于解决农民工住房问题的指导意见.md"
 HZY = "《惠州市城乡居民基本养老保险暂行办法》出炉.md"
+# Added with batch 14 (sources in corpus/README.md).
+GSJ = "甘肃省就业促进条例.md"
+HLJH = "黑龙江省人民政府关于进一步推进户籍制度改革工作的通知.md"
+SZJM = "深圳市人民政府关于印发深圳市实施《广东省城镇居民社会养老保险试点实施办法》细则的通知.md"
+GZSJ = "广州市城乡养老保险制度衔接之转入和转出.md"
+PYJF = "番禺区外来务工人员子女积分申请入读公办学校起始年级积分项目及标准一览表.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -1841,6 +1859,128 @@ THIRTEENTH_UNANSWERABLE = [
     "养老金每年一般几月份涨",
 ]
 
+
+FOURTEENTH_ANSWERABLE = [
+    # 甘肃省就业促进条例
+    ("甘肃这个就业促进条例修订以后几号生效", "2021年10月1日", GSJ),
+    ("想在兰州开个职业中介 得先去哪登记 再找谁批", "市场监督管理部门", GSJ),
+    ("甘肃那个中介让我交押金 查到了罚他多少", "五百元以上二千元以下", GSJ),
+    ("甘肃没办许可就偷偷搞职业中介的 罚款多少", "一万元以上五万元以下", GSJ),
+    ("在天水失业了去办失业登记 要带啥", "出示身份证件", GSJ),
+    ("甘肃的就业创业证办一个要钱吗", "免费为就业、失业人员发放", GSJ),
+    ("我是今年的应届grad 在甘肃参加就业培训有补贴拿吗", "给予职业培训补贴", GSJ),
+    ("甘肃一家子都没工作的 政府兜底能安排几个", "至少有一人实现就业", GSJ),
+    ("在甘肃开公司招就业困难人员 劳动合同得签多久才给社保补贴", "一年以上期限劳动合同", GSJ),
+    ("甘肃小微企业招了符合条件的人 自己也能申请创业担保贷款吗", "现有在职职工人数一定比例", GSJ),
+    ("甘肃的见习单位要是把见习生留下来 政策上咋说", "留用见习人员", GSJ),
+    ("甘肃就业困难人员包括哪些 谁说了算", "由省人民政府根据实际情况确定", GSJ),
+    # 黑龙江省人民政府关于进一步推进户籍制度改革工作的通知
+    ("我在牡丹江上班签了半年合同 租房住 社保交满多久能落户", "参加城镇社会保险满1年", HLJH),
+    ("去佳木斯落户 租的房子得在同一个地方住多久", "在同一地址租住半年以上", HLJH),
+    ("大庆落户劳动合同起码签多长的", "签订1年以上劳动合同", HLJH),
+    ("齐齐哈尔上户口 城镇社保得缴够多久", "参加城镇社会保险满2年", HLJH),
+    ("在齐齐哈尔租房想落户 同一个地址要住满几年", "在同一地址租住2年以上", HLJH),
+    ("哈尔滨落户政策是啥样 听说主城区和别的区不一样", "双轨制", HLJH),
+    ("黑龙江哪天开始不分农业户口和非农业户口的", "2014年11月1日", HLJH),
+    ("在黑龙江离开户口所在地住多久能申请居住证", "居住半年以上", HLJH),
+    ("黑龙江农村的进城落户 要先把承包地宅基地退了吗", "作为农民进城落户的条件", HLJH),
+    ("哈尔滨四个主城区现在大概多少人", "350万人", HLJH),
+    ("黑龙江全面放开落户的有几个城市 伊春在不在里面", "牡丹江市等9个城市", HLJH),
+    # 深圳市实施《广东省城镇居民社会养老保险试点实施办法》细则
+    ("深户没工作 城镇居民养老一年最低交多少", "一年100元", SZJM),
+    ("深圳居民养老保险最高那档一年交多少 一共几档", "1000元10个档次", SZJM),
+    ("深圳居民养老我选500那档 政府每年补多少", "补贴70元", SZJM),
+    ("深圳城鎮居民養老每年幾月份交錢", "每年1月份", SZJM),
+    ("我落户深圳才五年 以后领居民养老金 基础那块每月给多少", "每月200元", SZJM),
+    ("深圳户籍满8年了 居民养老的基础养老金能有多少", "每月300元", SZJM),
+    ("户口迁到深圳的大学生 在校期间能参加深圳居民养老吗", "不含全日制在校学生", SZJM),
+    ("我现在30岁深户没工作 参加居民养老要交够多少年", "累计缴费年限不少于15年", SZJM),
+    ("深圳居民养老拖着没按时交 后来补交的那部分政府还补贴吗", "对补缴部分不予补贴", SZJM),
+    ("深圳领居民养老金每年要去录个啥 不录会停发吗", "每年应提供1次当年的指纹", SZJM),
+    ("深圳重度残疾的参加居民养老 政府额外补多少", "每人每年100元标准", SZJM),
+    ("深户的老人出国定居了 居民养老个人账户的钱能拿出来吗", "一次性支付给本人", SZJM),
+    # 广州市城乡养老保险制度衔接之转入、转出（办事指南）
+    ("老家交的城乡居民养老 想并到广州的职工养老里 HR说要看年限 职工养老得交够几年", "缴费年限满15年", GZSJ),
+    ("广州城乡养老衔接是啥时侯办 还没退休能办吗", "申领养老保险待遇前", GZSJ),
+    ("已经在领养老金了 还能在广州办城乡养老衔接不", "不再办理城乡养老保险制度衔接", GZSJ),
+    ("在广州办城乡养老保险转入 去哪个部门", "区社保经办机构", GZSJ),
+    ("广州城乡养老衔接转入要带啥证件", "本人身份证原件及复印件", GZSJ),
+    ("广州城乡养老衔接 转出地社保收到联系函以后多久办完转出", "15个工作内", GZSJ),
+    ("两边都交了养老 在广州办衔接退重复缴的钱 要哪家银行的存折", "工行、农行或建行", GZSJ),
+    ("职工养老交不满15年 能把外地的职工养老转进广州的城乡居民养老吗", "缴费年限不足15年", GZSJ),
+    ("广州城乡养老衔接是按哪个文件办的", "粤社保函〔2014〕117号", GZSJ),
+    # 番禺区外来务工人员子女积分申请入读公办学校起始年级积分项目及标准一览表
+    ("番禺积分入学 本科学历能加几分", "20分", PYJF),
+    ("番禺给娃申请积分入学 我是硕士 学历那项多少分", "23分", PYJF),
+    ("在番禺上班的博士 孩子积分入学学历给几分", "25分", PYJF),
+    ("番禺外来工子女入学积分 大专毕业的家长能给几分", "15分", PYJF),
+    ("在番禺自己买了房 积分入学住房那项能拿几分", "25分", PYJF),
+    ("番禺积份入学 社保每个险种每个月积几分", "每月0.1分", PYJF),
+    ("番禺积分入学就业那项每个月算多少分", "每月得0.4分", PYJF),
+    ("在番禺当义工 孩子积分入学能加分不", "每满50小时积2分", PYJF),
+    ("番禺积分入学 居住证每多办一个月加几分", "0.35分/月", PYJF),
+    ("番禺积分入学想排进第一批优先批次 社保要在广州交满几年", "缴纳社会保险费满5年", PYJF),
+    ("番禺积分入学 交个税怎么算分", "每千元1分", PYJF),
+    ("番禺积分入学计划生育那一项最高能拿多少", "最高得分40分", PYJF),
+    # 已有文件里前十三批没问过的事实
+    ("惠州城乡居民养老 重度残疾的人自己那份钱谁交", "按照最低缴费档次标准为其代缴", HZY),
+    ("惠州老人领城乡养老金 忘了交生存证明 啥时候开始断发", "从7月起暂停发放", HZY),
+    ("中山城乡养老交到一半 转去别的市了 个人账户的钱咋办", "个人账户储存额随同转移", ZSL),
+    ("龙岗非深户申请小一 工伤险满一年以后每多交一个月加几分", "每增加一个月加0.1分", LGX),
+    ("按国务院14年户改意见 城区五六十万人的中等城市落户是放开还是控制", "有序放开中等城市落户限制", GW2),
+    ("河南的创业孵化园区 除了孵化服务还给啥", "房租补贴和融资", HNJ),
+    ("在福州罗源下面的镇上买了房 签了劳动合同 能落户吗", "五县二市城区以外的建制镇", FZ),
+    ("陕西的创业孵化基地是依托哪家机构建的", "依托本级公共就业服务机构", SXJ),
+    ("河南搞不搞劳务品牌 劳务输出这块有啥说法", "具有本地特色的劳务品牌", HNJ),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 71 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document, (c) another year or category than
+# the document covers, (d) adjacent topics no document covers.
+FOURTEENTH_UNANSWERABLE = [
+    # (a) 新文件所在地或题目、但文件没写这一项
+    "在兰州开店想申请创业担保贷款 能贷几万 利息咋算",
+    "甘肃企业留用见习生 奖补标准是多少钱",
+    "在天水办职业中介许可证 审批要多少个工作日",
+    "兰州的创业孵化基地房租补贴一年能补多少",
+    "甘肃公益性岗位补贴每月能拿多少钱",
+    "甘肃创业成功了 那个资金补贴具体给多少",
+    "哈尔滨那个积分落户 分数线是多少",
+    "大庆有没有给新就业大学生住的人才公寓",
+    "想落户到哈尔滨郊区 比主城区宽松多少 要几年社保",
+    "去鸡西工作的研究生 当地有一次性安家补助吗",
+    "佳木斯有没有给刚毕业大学生的租房补贴",
+    "深圳居民养老费能不能用微信或者银行卡代扣",
+    "广州城乡居民养老保险费每年啥时候开始收",
+    "番禺积分入学去年大概多少分能排上公办",
+    "番禺区每年给外来务工人员子女多少个公办学位",
+    "番禺积分入学网上报名一般几月份开始",
+    "广州越秀那边外来工子女积分入学 大学本科给多少分",
+    # (b) 没有文件的地方
+    "新疆乌鲁木齐的居民养老 最低那档多少钱",
+    "贵阳就业困难人员灵活就业 社保补贴给多少",
+    "拉萨高校毕业生自己创业 能贷多少钱",
+    "长春租房能落户吗 社保要交几年",
+    "青海西宁对刚毕业的本科生落户卡不卡学历和社保",
+    "广西的城乡居民基础养老金每月发多少",
+    "去石家庄上班 户口迁过去要先交社保吗",
+    "海口积分落户咋算分",
+    # (c) 别的年份或类别
+    "甘肃就业促进条例2010年的老版本里 零就业家庭是怎么规定的",
+    "番禺2017年积分入学学历分值变了没 本科现在几分",
+    "深圳城镇居民养老2016年以后缴费档次调过没 最高交多少",
+    "深圳职工养老保险个人每个月交多少",
+    "哈尔滨后来出台的积分落户细则里 社保一年算几分",
+    # (d) 语料旁边、没有文件涉及的题目
+    "灵活就业交医保有没有等待期",
+    "大学生在学校交的医保 毕业以后还管多久",
+    "社保缴费基数一般每年几月调整",
+    "住房公积金从外地转到新城市 一般多久能到账",
+    "医保个人账户里的钱能不能给爸妈看病用",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -1872,10 +2012,11 @@ def main() -> None:
     dev11, hold11 = _split(ELEVENTH_ANSWERABLE, ELEVENTH_UNANSWERABLE, 20261215)
     dev12, hold12 = _split(TWELFTH_ANSWERABLE, TWELFTH_UNANSWERABLE, 20261216)
     dev13, hold13 = _split(THIRTEENTH_ANSWERABLE, THIRTEENTH_UNANSWERABLE, 20261217)
+    dev14, hold14 = _split(FOURTEENTH_ANSWERABLE, FOURTEENTH_UNANSWERABLE, 20261218)
     dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-           + dev13)
+           + dev13 + dev14)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
-               + hold12 + hold13)
+               + hold12 + hold13 + hold14)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -1884,10 +2025,10 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)}) and {len(holdout)} holdout rows"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)}) and {len(holdout)} holdout rows"
           f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
-          f" + {len(hold12)} + {len(hold13)})")
+          f" + {len(hold12)} + {len(hold13)} + {len(hold14)})")
 
 
 if __name__ == "__main__":

@@ -311,7 +311,12 @@ _ASPECT = re.compile(r"(?<=.)[了过着]$")  # aspect particles glued to a verb 
 # as nothing lost "驿站能住多久" its "7晚" to a sentence on 毕业5年内, in the conversation suite.)
 # What things are counted in (几张床, 多少份): after 几 or 多少 they ask how many, which a list may answer.
 MEASURE_WORDS = "个位名家项所件套次场种条张间批户份层"
-_HOW_MANY = re.compile(rf"^(?:几[{MEASURE_WORDS}]?|多|大|多大)$")
+_HOW_MANY = re.compile(rf"^(?:几[{MEASURE_WORDS}样]?|多|大|多大)$")
+# "加多少" "给多少": jieba's word for an act and the question word; the act is the term.
+_ASKING_HOW_MUCH = re.compile(r"(?<=.)多少$")
+# "要不要交" "能不能办" cut as 要 / 不要, 能 / 不能: the question word, read before cutting, is no term
+# (not "不要"); "2013年初三" cut as 年初三: a year is read apart from what follows it.
+_SPLIT_FIRST = re.compile(r"(.)[不没]\1|(?<=\d)年")
 # "多不多" "行不行" "够不够": a yes-or-no question word (A-not-A), which no text states.
 _A_NOT_A = re.compile(r"^(.{1,2})[不没]\1$")
 # "这两块" "那几个" "这一项": pointing back at what was just said, never a topic of its own.
@@ -327,8 +332,9 @@ def content_terms(text: str) -> tuple[str, ...]:
     """
     jieba = _ensure_jieba()
     seen: dict[str, None] = {}
-    for tok in jieba.lcut(text.lower(), HMM=False):  # no invented words like "事能"
-        tok = _ASPECT.sub("", tok.strip())  # "建了" asks about what the text calls 新建: 建
+    text = _SPLIT_FIRST.sub(lambda m: " " if m.group(1) else "年 ", text.lower())
+    for tok in jieba.lcut(text, HMM=False):  # no invented words like "事能"
+        tok = _ASKING_HOW_MUCH.sub("", _ASPECT.sub("", tok.strip()))  # "建了" asks about what the text calls 新建: 建
         if tok and tok not in STOPWORDS and not _PUNCT.match(tok) and not _HOW_MANY.match(tok) \
                 and not _A_NOT_A.match(tok) and not _DEICTIC.match(tok):
             seen[tok] = None

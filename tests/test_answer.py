@@ -1087,6 +1087,19 @@ def test_words_pointing_back_are_no_topic():
     assert "驿站" in content_terms("那几个驿站在哪")
 
 
+def test_question_words_cut_apart_are_no_topic():
+    """jieba cuts 要不要 as 要 / 不要 and 能不能 as 能 / 不能: "不要" was a term of the question no
+    answer holds, so "呼市招聘能不能卡身高" found the rule and still judged it off topic."""
+    from knowledge.text import content_terms
+
+    assert content_terms("要不要交押金") == ("交", "押金")
+    assert content_terms("能不能报销") == ("报销",) and content_terms("有没有补贴") == ("补贴",)
+    assert "加" in content_terms("积分入户能加多少分") and "加多少" not in content_terms("积分入户能加多少分")
+    assert "几样" not in content_terms("具体要交哪几样")
+    assert content_terms("2013年初三插班") == ("2013", "年", "初三", "插班")  # not 年初三
+    assert "不要" in content_terms("不要钱吗")  # said alone it is a word
+
+
 def test_a_row_is_named_by_its_first_cell_not_by_a_value_in_it():
     from knowledge.evidence import Candidate, row_named
 

@@ -8,6 +8,7 @@ from flask import Blueprint, jsonify, request
 
 from bot import get_answers, get_knowledge, get_records, messages
 from bot.dialogue import Incoming, Reply
+from bot.dialogue.handlers import sorry
 from core.errors import IndexMissing
 
 bp = Blueprint("api", __name__)
@@ -50,8 +51,7 @@ def ask():
     records = get_records()
     if not answer.found:
         records.record_unanswered(question)  # staff see questions from every channel in 未答问题
-        payload["answer"] = (messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place
-                             else messages.NOT_FOUND)
+        payload["answer"] = sorry(answer)
     # In the conversation log too, as one caller per client address (shown to staff only as a pseudonym).
     records.log_turn(Incoming(f"api:{request.remote_addr or '-'}", "api", text=question.strip()[:500]),
                     Reply(payload["answer"], sources=answer.sources if answer.found else [], intent="policy", found=answer.found))

@@ -2,6 +2,7 @@
 
 NOT_FOUND = "抱歉，我在现有资料里没有找到这个问题的答案。"
 NOT_FOUND_PLACE = "抱歉，我这里暂时没有{place}的相关政策资料，没法回答这个问题。"
+NOT_FOUND_PLACE_TOPIC = "抱歉，我这里关于{place}的资料里没有讲到这个问题，没法回答。"
 SOURCE_LINE = "（来源：《{title}》{section}）"
 INDEX_NOT_READY = "知识库正在准备中，请稍后再试。"
 BAD_QUESTION = "请输入要咨询的问题（500字以内）。"

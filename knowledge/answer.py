@@ -47,6 +47,7 @@ class Answer:
     mode: str = "extractive"       # "extractive" | "llm" | "none"
     generation: int = 0            # the index generation it was answered from
     missing_place: str = ""        # not found, and no document is about the place the question named
+    silent_place: str = ""         # not found: the documents about the place named say nothing on it
 
     def to_json(self) -> dict:
         return {"answer": self.text, "found": self.found,
@@ -74,7 +75,8 @@ class Answerer:
         # only Shandong's market regulations held): the national text found is not its rule either.
         unspoken = not retrieval.place_own and relevant and not self._regional(relevant[0])
         if not question or not relevant or missing or unspoken:
-            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation, missing)
+            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation, missing,
+                          retrieval.place.name if unspoken else "")
         if use_llm and self.chat_model is not None:
             try:
                 return self._llm_answer(question, relevant, retrieval)

@@ -227,7 +227,7 @@ def test_a_documented_place_whose_documents_are_silent_is_not_answered_from_a_na
     no document holds, so the national figure is not given as if it were. The deployment's own
     place (泰州, 姜堰) is the default scope, and national texts speak for it as for no place."""
     answer = kb.answer("广州见习补贴是多少")
-    assert not answer.found and answer.text == "" and answer.missing_place == ""
+    assert not answer.found and answer.text == "" and answer.missing_place == "" and answer.silent_place == "广州市"
     assert any(c.chunk.doc_id.startswith("国务院") for c in answer.chunks)  # it was found, and held back
     for question in ("泰州见习补贴是多少", "姜堰见习补贴是多少"):
         assert "60%" in kb.answer(question).text, question
@@ -269,6 +269,11 @@ def test_the_api_and_the_chat_say_which_place_is_missing(tmp_path, kb):
     assert res["found"] is False and "大连市" in res["answer"]
     res = client.post("/api/chat", json={"text": "广州硕士租房补贴一个月多少"}).json
     assert "硕士研究生每月2000元" in res["reply"] and res["sources"][0]["title"] == "广州市高校毕业生租房补贴办法"
+    # 广州's documents say nothing on 见习: both say so, naming the place, not only "not found".
+    res = client.post("/api/ask", json={"question": "广州见习补贴是多少"}).json
+    assert res["found"] is False and "关于广州市的资料" in res["answer"] and "60%" not in res["answer"]
+    res = client.post("/api/chat", json={"text": "广州见习补贴是多少"}).json
+    assert "关于广州市的资料" in res["reply"] and "60%" not in res["reply"]
 
 
 def test_staff_correct_a_documents_place_from_the_cli_and_it_is_kept(tmp_path):

@@ -545,8 +545,8 @@ def policy(turn: Turn) -> Reply:
             number = ticket[0]
             turn.state["offer_followup"] = {"number": number, "text": f"{more['text']} {question}" if more else question}
             turn.state["offer_ticket"] = question  # "转人工": a new ticket with it
-            sorry = "" if elsewhere or more else _sorry(answer)
-            return Reply(sorry + messages.TICKET_OFFER_FOLLOWUP.format(number=number),
+            opening = "" if elsewhere or more else sorry(answer)
+            return Reply(opening + messages.TICKET_OFFER_FOLLOWUP.format(number=number),
                          actions=[messages.CHIP_YES, messages.CHIP_TICKET], intent="policy", found=False)
         if elsewhere:
             return Reply(messages.OFF_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
@@ -633,7 +633,7 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         if not answer.found:
             turn.engine.records.record_unanswered(q)
             unanswered.append(q)
-            reply.text = _sorry(answer)
+            reply.text = sorry(answer)
         parts.append(f"{q}\n{reply.render()}")
         sources.extend(answer.sources[:1])
         found = found or answer.found
@@ -654,11 +654,16 @@ def reply_for_answer(answer, offer: bool = True) -> Reply:
     if answer.found:
         return Reply(answer.text, sources=answer.sources, actions=[messages.CHIP_TICKET], intent="policy", found=True)
     tail = messages.OFFER_TICKET if offer else messages.TICKET_LATER
-    return Reply(f"{_sorry(answer)}{tail}", actions=[messages.CHIP_TICKET], intent="policy", found=False)
+    return Reply(f"{sorry(answer)}{tail}", actions=[messages.CHIP_TICKET], intent="policy", found=False)
 
 
-def _sorry(answer) -> str:
-    """"Not found", naming the place asked about when no document covers it."""
-    return messages.NOT_FOUND_PLACE.format(place=answer.missing_place) if answer.missing_place else messages.NOT_FOUND
+def sorry(answer) -> str:
+    """"Not found", naming the place asked about when no document covers it or its documents are
+    silent on the question (the web API says the same)."""
+    if answer.missing_place:
+        return messages.NOT_FOUND_PLACE.format(place=answer.missing_place)
+    if answer.silent_place:
+        return messages.NOT_FOUND_PLACE_TOPIC.format(place=answer.silent_place)
+    return messages.NOT_FOUND
 
 

@@ -123,16 +123,15 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-06 (session 16) on 672 questions
-    over 66 documents (hit@1 .847, hit@3 .929, answer_contains .830, no_answer_correct .731,
-    source@1 .935; batches 12 and 13, ten new documents and 100 blind dev rows, had moved
-    session 15's .840 / .925 / .835 / .756 / .948 on 572 to .831 / .926 / .822 / .751 / .933 (12)
-    and then .845 / .929 / .825 / .731 / .935 (13) with this session's other changes), so a
-    regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README,
-    "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-07 (session 17) on 722 questions
+    over 71 documents (hit@1 .843, hit@3 .928, answer_contains .825, no_answer_correct .747,
+    source@1 .940; batch 14, five new documents and 50 blind dev rows, had moved session 16's
+    .847 / .929 / .830 / .731 / .935 on 672 to .843 / .928 / .823 / .747 / .938 with this
+    session's first change), so a regression shows; the issue's aims (hit@1 0.85 …) are measured
+    on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.932 and m["hit@1"] >= 0.844 and m["hit@3"] >= 0.926 and m["answer_contains"] >= 0.827
-    assert m["no_answer_correct"] >= 0.726
+    assert m["source@1"] >= 0.937 and m["hit@1"] >= 0.841 and m["hit@3"] >= 0.926 and m["answer_contains"] >= 0.823
+    assert m["no_answer_correct"] >= 0.742
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

@@ -83,7 +83,7 @@ class RetrievalConfig(Section):
     rerank_weight: float = Field(0.5, ge=0, le=1)
     # Added to the final order of a chunk from a document about the place asked (or the
     # deployment's own) over a national one: the specific rule wins when both speak to it.
-    place_weight: float = Field(0.1, ge=0, le=1)
+    place_weight: float = Field(0.2, ge=0, le=1)
     # Added, times the share of the question its title accounts for, to a chunk of a document
     # the question names ("北京人才市场条例说…"): see Snapshot.named_documents.
     title_weight: float = Field(0.0, ge=0, le=1)

@@ -205,6 +205,9 @@ class DialogueConfig(Section):
     # that sounds like one of these and is no word itself is read as it when the intent is decided.
     # Station names are matched the same way without being listed (bot/dialogue/extract.py).
     sound_alike: list[str] = Field(default_factory=list)
+    # Words of everyday or regional speech and the standard words they stand for ("咋" → 怎么, "俺" → 我):
+    # every message is read with them replaced, by the intents, the forms and the questions alike.
+    colloquial: dict[str, str] = Field(default_factory=dict)
     # What the service is about. A question that is not answered, names none of these (a word
     # inside one, or one inside it, counts) nor any word of the text retrieved for it, is off-topic:
     # it is told what the assistant does, not offered a person (bot/dialogue/handlers.py).

@@ -22,7 +22,7 @@ from bot.dates import (after_holiday, both_days, day_label, day_label_with_year,
 from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
-                                  sound_alike, station_aliases, station_in, without_given_up_stations,
+                                  sound_alike, spoken_digits, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
 from bot.dialogue.forms import (ACKNOWLEDGED, CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
                                 end_flow_keeping_paused, pause_form, register, say_paused, times_asked, yes_no_slot)
@@ -128,6 +128,10 @@ def _picks_from_list(text: str, ft: FormTurn) -> bool:
     return ft.step == "station" and is_list_choice(text) and _station(text, ft) is not None
 
 
+# Words that make a period said later in the form about the check-in ("其实是下周", "改到月底入住").
+_ABOUT_CHECK_IN = re.compile(r"住|改|换|其实|不是|不对|日期|哪天")
+
+
 def _check_in(text: str, ft: FormTurn):
     if _picks_from_list(text, ft):  # "2号驿站" picks from the list shown
         return None
@@ -172,7 +176,11 @@ def _check_in(text: str, ft: FormTurn):
             return Refused(messages.BOOKING_MOVING_HOLIDAY.format(holiday=holiday, example=_example_day(ft)))
         period = vague_period(normalise(text), now)
         # "月底", "下个月初": which day of it is asked, not guessed; in a question only where the day is
-        # asked or in the request ("我想月底去驿站住几天"), not in passing ("月底驿站开门吗")
+        # asked or in the request ("我想月底去驿站住几天"), not in passing ("月底驿站开门吗"). With the day
+        # given, a period said at another step without a word of the stay or a change is about
+        # something else ("来入职的 下周报到": user test 12 was asked which day of next week to check in).
+        if period and "check_in" in ft.values and ft.step not in (None, "check_in") and not _ABOUT_CHECK_IN.search(text):
+            period = None
         if period and (ft.step in (None, "check_in") or not QUESTION.search(text)):
             said, first, last = period
             if (first - now).days > window:  # "明年3月": not yet bookable, said so before asking the day
@@ -319,11 +327,18 @@ _RETYPED = re.compile(r"^(?:哦|噢|啊|呃|额|诶|不好意思|抱歉|sorry)?[
 _NAME_SIZED = re.compile(r"[\u3400-\u9fff]{2,3}")
 
 
+# The words that say what a number is, typed before it ("手机号13600007777", "电话是一三九…"): not a
+# part of the name beside it (user test 12 lost "刘一鸣 手机号136…" and "黄子涵 电话是一三九…").
+_PHONE_LABEL = re.compile(r"(?:我的|的)?(?:手机号码|手机号|手机|电话号码|电话|联系电话|联系方式|号码)(?:是|为|[:：])?\s*$")
+
+
 def _name_beside_phone(text: str) -> str | None:
     """"许多 13812341111": two or three characters typed beside a phone number are the name, even a
     word's (许多, 高明, 文静: user test 9 kept the phone and lost the name); not an answer or an
-    acknowledgement ("好的 138…", "是的 138…"), nor a word that says what the number is (电话, 手机)."""
-    rest = _PHONE_TYPED.sub(" ", normalise(text)).strip(" ，,、:：。.")
+    acknowledgement ("好的 138…", "是的 138…"), nor a word that says what the number is (电话, 手机),
+    which is left out when it labels the number ("刘一鸣 手机号136…", the number read out in words too)."""
+    typed = spoken_digits(normalise(text))
+    rest = " ".join(_PHONE_LABEL.sub("", part) for part in _PHONE_TYPED.split(typed)).strip(" ，,、:：。.")
     if not _NAME_SIZED.fullmatch(rest) or yes_no(rest) is not None or ACKNOWLEDGED.match(rest):
         return None
     return name_in(rest, introduced=True)
@@ -946,6 +961,10 @@ def _confirm_cancel(turn: Turn) -> Reply:
     numbers = _pending_cancel(turn)
     shown = "、".join(numbers)
     answer = cancel_answer(turn.text)
+    if answer != "yes":
+        other = _described_instead(turn, numbers)
+        if other is not None:
+            return other
     if answer is None:
         aside = bookings_in_passing(turn) if turn.classified in CANCEL_ASIDES else answer_in_passing(turn)
         again = messages.CANCEL_ASK_AGAIN.format(number=shown)
@@ -962,6 +981,24 @@ def _confirm_cancel(turn: Turn) -> Reply:
             refused.append(exc.message)
     lines = ([messages.CANCELLED.format(number="、".join(done))] if done else []) + refused
     return say_paused(turn, Reply("\n".join(lines), intent="cancel_booking"))
+
+
+def _described_instead(turn: Turn, numbers: list[str]) -> Reply | None:
+    """The reply when the answer to "确定要取消…吗？" names other bookings by their day or station
+    ("不对 20号的", "不是 溱湖那个", or one of several confirmed together): the confirmation is asked
+    of those instead (user test 11 was asked the same one again); a description matching none says
+    so above the list. None when it names none, or only the ones asked about."""
+    rows, names = _own_bookings(turn)
+    active = _in_order([b for b in rows if b.status == "active"])
+    described = _described(turn, active) if active else None
+    if described is None:
+        return None
+    matches, what = described
+    if {b.number for b in matches} == set(numbers):
+        return None
+    if not matches:
+        return _ask_which(turn, active, names, messages.NO_SUCH_BOOKING.format(what=what))
+    return _ask_which(turn, matches, names) if len(matches) > 1 else _ask_to_cancel(turn, matches, names, [])
 
 
 def has_active_booking(turn: Turn) -> bool:
@@ -1165,6 +1202,8 @@ def cancel_booking(turn: Turn) -> Reply:
             if not matches:
                 return _ask_which(turn, active, names, messages.NO_SUCH_BOOKING.format(what=what))
             return _ask_which(turn, matches, names) if len(matches) > 1 else _ask_to_cancel(turn, matches, names, [])
+        if len(active) > 1 and list_picks(turn.text, len(active)) == list(range(1, len(active) + 1)):
+            return _ask_to_cancel(turn, active, names, [])  # "全部取消" said first: no list to pick all from
         if len(active) > 1:  # one active booking is the one meant; with several, ask which
             return _ask_which(turn, active, names)
         return _ask_to_cancel(turn, active, names, [])
@@ -1203,13 +1242,23 @@ _STAY_PART = re.compile(r"日期|时间|日子|期|天|晚|夜|宿|站|住|号|�
 _NIGHTS_PART = re.compile(r"晚数|续住|延长|多住|少住|住(?:\d|[一两二三四五六七八九十])|(?:\d|[一两二三四五六七八九十])个?(?:晚|夜|宿)")
 
 
+# Who stays and how to reach them, as a booking made names them ("手机号填错了", "名字写错了").
+_PHONE_PART = re.compile(r"手机|电话|号码|联系方式")
+_NAME_PART = re.compile(r"名字|姓名|入住人")
+
+
 def _about_a_stay_made(turn: Turn) -> bool:
     text = turn.text
-    return bool(_STAY_PART.search(text) or station_in(text, station_choices(turn.engine), by_number=False))
+    return bool(_STAY_PART.search(text) or _PHONE_PART.search(text) or _NAME_PART.search(text)
+                or station_in(text, station_choices(turn.engine), by_number=False))
 
 
 def _what_changes(turn: Turn) -> str:
-    """The part of the stay a request to change names ("" for the day, which most requests change)."""
+    """The part of the booking a request to change names ("" for the day, which most requests change)."""
+    if _PHONE_PART.search(turn.text):  # before the day: 手机号 holds 号
+        return messages.RESCHEDULE_PHONE
+    if _NAME_PART.search(turn.text):
+        return messages.RESCHEDULE_NAME
     if station_in(turn.text, station_choices(turn.engine), by_number=False):
         return messages.RESCHEDULE_STATION
     return messages.RESCHEDULE_NIGHTS if _NIGHTS_PART.search(turn.text) else ""

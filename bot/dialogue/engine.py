@@ -78,6 +78,10 @@ class Reply:
 # "否"): "那怎么办" next is not offered the form again (handlers.stuck). Set by the message that
 # refused, seen by the next one only (Turn.refused_before).
 JUST_REFUSED = "just_refused"
+# The state key saying that the message before gave up a form in its middle ("取消", "不订了"): a change
+# of mind in the next one ("哎 不是 我还是要订的", "点错了") brings its values back (forms.abandoned_form).
+# Seen by the next message only (Turn.left_before).
+JUST_LEFT = "just_left"
 
 
 @dataclass
@@ -91,11 +95,14 @@ class Turn:
     # The form whose conditions the user was told, by the message before this one, they do not meet
     # ("那怎么办" then is not offered that form); only the next message sees it.
     refused_before: str | None = None
+    # The form the message before this one gave up in its middle (only the next message sees it).
+    left_before: str | None = None
 
     @property
     def text(self) -> str:
-        """The message as typed, in Simplified Chinese (繁體 is converted: every rule and document is 简体)."""
-        return to_simplified(self.incoming.text.strip())
+        """The message as typed, in Simplified Chinese (繁體 is converted: every rule and document is 简体),
+        everyday and regional words read as the standard ones (``dialogue.colloquial``: "驿站咋订")."""
+        return colloquial(to_simplified(self.incoming.text.strip()), self.engine.settings.dialogue.colloquial)
 
     def as_typed(self, part: str) -> str:
         """``part`` of ``text`` in the characters the user typed. A name is a person's own writing:
@@ -250,7 +257,8 @@ class Dialogue:
         """``pending``: whether deliveries wait for the user, as the store saw at the start of
         the turn (None: not looked at); they are looked for once per turn."""
         was_empty = not state
-        turn = Turn(self, incoming, state, refused_before=state.pop(JUST_REFUSED, None))
+        turn = Turn(self, incoming, state, refused_before=state.pop(JUST_REFUSED, None),
+                    left_before=state.pop(JUST_LEFT, None))
         handler = KIND_HANDLERS.get(incoming.kind, KIND_HANDLERS["unsupported"])
         reply = handler(turn)
         if pending is not False and not reply.silent:
@@ -301,6 +309,15 @@ class Dialogue:
         """The quick replies of the prompt the user is in the middle of; None outside a flow."""
         state = self.store.get_state(user_key)
         return list(state.get("actions") or []) if state.get("flow") else None
+
+
+def colloquial(text: str, words: dict[str, str]) -> str:
+    """``text`` with each word of ``words`` replaced by the standard one it stands for, longer words
+    first ("俺们" before "俺")."""
+    for word in sorted(words, key=len, reverse=True):
+        if word in text:
+            text = text.replace(word, words[word])
+    return text
 
 
 def apologise(reply: Reply) -> Reply:

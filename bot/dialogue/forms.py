@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from bot import messages
-from bot.dialogue.engine import JUST_REFUSED, Reply, Turn
+from bot.dialogue.engine import JUST_LEFT, JUST_REFUSED, Reply, Turn
 from bot.dialogue.extract import unvoiced
 from bot.dialogue.intents import QUESTION, YES_SIGNS, compact, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
@@ -96,6 +96,10 @@ def paused_form(state: dict) -> "Form | None":
 
 ABANDONED = "abandoned"  # the state key of a form given up ("不订了"): {"flow": its name, "values": its values}
 # Asking for the form given up again ("还是刚才那个", "就按刚才的", "继续预约"): its values come back.
+# The step just taken was a slip ("点错了", "手滑按错了"): said right after giving a form up, it is taken back.
+_MISTAPPED = re.compile(r"(?:点|选|按|输|打|发)错")
+# Words of a change of mind: what was just said is taken back ("不是", "还是要订的", "又想订了").
+_CHANGED_MIND = re.compile(r"还是|不是|不对|其实|又|改主意|反悔")
 REFERS_BACK = re.compile(r"刚才|刚刚|之前那个|原来的|原来那个|还是那个|还是那样|一样的|继续")
 
 
@@ -113,14 +117,29 @@ def end_flow_keeping_paused(state: dict) -> None:
         state[PAUSED] = paused
     if abandoned:
         state[ABANDONED] = abandoned
+    if form is not None and abandoned and abandoned.get("values") is values:
+        state[JUST_LEFT] = form.name  # given up by this very message
 
 
 def abandoned_form(turn: Turn) -> "Form | None":
-    """The form given up that this message asks for again ("还是订吧 就刚才那个"), or None."""
+    """The form given up that this message asks for again ("还是订吧 就刚才那个"), or None. Right after
+    giving it up, a change of mind needs no word referring back: the form's request said as one ("哎
+    不是 我还是要订的") or taking the step back ("点错了") is enough (user test 12 was told "帮不上忙");
+    the bare request ("预约驿站 总站") starts anew."""
     form = FORMS.get((turn.state.get(ABANDONED) or {}).get("flow"))
-    if form is None or turn.state.get("flow") or not REFERS_BACK.search(turn.text):
+    if form is None or turn.state.get("flow"):
+        return None
+    just_left = turn.left_before == form.name
+    if just_left and _MISTAPPED.search(turn.text):
+        return form
+    if not (REFERS_BACK.search(turn.text) or (just_left and _CHANGED_MIND.search(turn.text))):
         return None
     return form if turn.classified == form.intent or form.asks_again(turn) else None
+
+
+def gave_up_form(state: dict) -> "Form | None":
+    """The form the message being answered has just given up with values in it (for "继续…")."""
+    return FORMS.get(state.get(JUST_LEFT))
 
 
 def say_paused(turn: Turn, reply: Reply) -> Reply:
@@ -560,9 +579,13 @@ class Form:
         def shown(names: list) -> str:
             return "、".join(slots[n].show(ft.values[n], ft) for n in names if slots[n].show and n in ft.values)
         asked = slots.get(ft.step)
-        echoed = [ft.step] if (asked is not None and asked.said_back is not None and ft.step in ft.found
+        # The answer asked for is said back with the others the message gave, whatever the slot ("李明
+        # 13812345678" where the name is asked: user test 11 heard only the phone said back, as if
+        # the name were lost); alone, only when its ``said_back`` says so.
+        echoed = [ft.step] if (asked is not None and ft.step in ft.found
                                and ft.values.get(ft.step) == ft.found[ft.step]
-                               and (ft.added or ft.changed or asked.said_back(ft.turn.text, ft))) else []
+                               and (ft.added or ft.changed
+                                    or (asked.said_back is not None and asked.said_back(ft.turn.text, ft)))) else []
         changed, added = shown(ft.changed), shown(echoed + ft.added)
         same = "" if changed or added or ft.step in ft.found else shown(ft.same)
         return ((messages.FORM_CHANGED.format(items=changed) if changed else "")
@@ -640,7 +663,9 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
 
 
 # A question asked beside a request, after the words that lead to it: "我想订驿站顺便问下人才公寓怎么申请".
-_BESIDE = re.compile(r"(?:顺便|另外|对了|还想)(?:问(?:一)?下|问问|咨询(?:一)?下)?[，,、:：\s]*(.{4,})$")
+# Also after a "but first" ("我想订驿站 不过先问下 驿站有wifi吗": user test 12 had the question dropped).
+_BESIDE = re.compile(r"(?:(?:顺便|另外|对了|还想)(?:先)?(?:问(?:一)?下|问问|咨询(?:一)?下)?|"
+                     r"(?:不过|但是|可是|我想|想)?先(?:问(?:一)?下|问问|咨询(?:一)?下))[，,、:：\s]*(.{4,})$")
 
 
 def answer_beside(turn: Turn) -> str:

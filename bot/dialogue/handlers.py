@@ -11,7 +11,7 @@ from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, wants_ticket)
 from bot.dialogue.extract import english_in_chinese
-from bot.dialogue.forms import abandoned_form, end_flow_keeping_paused, pause_form, say_paused
+from bot.dialogue.forms import abandoned_form, end_flow_keeping_paused, gave_up_form, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, yes_no
 from bot.dialogue.ticket_flow import add_to_ticket, ticket_in_progress
 from core.errors import IndexMissing
@@ -197,7 +197,12 @@ def exit_(turn: Turn) -> Reply:
         turn.state.clear()
         return Reply(messages.GOODBYE if bye else messages.NOTHING_TO_EXIT, intent="goodbye" if bye else "exit")
     end_flow_keeping_paused(turn.state)  # a booking put aside for a ticket outlives the ticket's 取消
-    return say_paused(turn, Reply(messages.GOODBYE if bye else messages.EXITED, intent="exit"))
+    reply = say_paused(turn, Reply(messages.GOODBYE if bye else messages.EXITED, intent="exit"))
+    given_up = gave_up_form(turn.state)
+    if given_up is not None and not bye:  # what was filled in is kept for a change of mind: say how
+        reply.text += "\n" + messages.FORM_GIVEN_UP_KEPT.format(title=given_up.title)
+        reply.actions = reply.actions + [messages.CHIP_RESUME.format(title=given_up.title)]
+    return reply
 
 
 _BYE = re.compile(r"拜拜|再见|bye|下次见|88$")

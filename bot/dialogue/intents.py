@@ -36,9 +36,19 @@ def compact(text: str) -> str:
     return _PUNCT.sub("", text.lower())
 
 
-def _a_word(plain: str, keyword: str) -> bool:
+_LATIN_WORD = re.compile(r"^[a-z]+$")
+
+
+def _a_word(plain: str, keyword: str, text: str = "") -> bool:
     """A one-character keyword counts only as a word of its own: "拜" says goodbye, "一个礼拜" and
-    "礼拜五" do not (user test 4: the nights and the day were answered with "再见！")."""
+    "礼拜五" do not (user test 4: the nights and the day were answered with "再见！"). A keyword in
+    Latin letters counts only where no other letter joins it in ``text`` as typed: "shi" is 是
+    typed before the pinyin was picked, not "hi" (user test 12 was greeted at a yes-or-no question)."""
+    if _LATIN_WORD.match(keyword):
+        typed = text.lower()
+        if keyword in typed:  # written apart ("what can you do") it is not in the text as one run
+            return re.search(rf"(?<![a-z]){keyword}(?![a-z])", typed) is not None
+        return True
     if len(keyword) > 1:
         return True
     from knowledge.text import words
@@ -68,10 +78,12 @@ QUESTION = re.compile(r"[?？]|吗|(?<!没)(?<!没有)什么|(?<!不)怎么|多�
 # that needs an answer asks again.
 _YES = (r"是|是的|是啊|对|对的|对啊|没错|嗯|恩|好|好的|好啊|好嘞|行|行的|可以|可以的|要|要的|需要|需要的|"
         r"确定|确认|确认提交|确认预约|确认一下|确定一下|提交|没问题|当然|同意|有|符合|ok|okay|yes|y|confirm|sure|"
+        r"中|成|妥|妥了|"  # everyday and regional yeses said alone ("中", "妥了": user test 12)
+        r"shi|shide|dui|duide|haode|keyi|"  # pinyin sent before the characters were picked (user test 12)
         # the act asked for, bidden: "没问题 提交吧" (user test 11 was asked to reply 确认)
         r"提交吧|确认吧|确定吧|帮我提交|可以提交|就这样提交")
-_NO = r"否|不|不是|不对|没有|没|不符合|不要|不用|不用了|不需要|不必|不必了|不了|别|不行|no|n|nope"
-_PARTICLE = r"[啊呀哈呢的滴哒嘛]?"
+_NO = r"否|不|不是|不对|没有|没|不符合|不要|不用|不用了|不需要|不必|不必了|不了|别|不行|no|n|nope|bushi|fou|meiyou|buyong"
+_PARTICLE = r"[啊呀哈呢的滴哒嘛得地]?"  # 得 and 地 typed for 的 ("是得")
 _YES_WORDS = re.compile(rf"^(?:(?:{_YES}){_PARTICLE})+$", re.I)
 _NO_WORDS = re.compile(rf"^(?:(?:{_NO}){_PARTICLE})+$", re.I)
 # An answer followed by what it is about, as people say it (voice input above all): "是的我刚毕业",
@@ -167,7 +179,7 @@ class IntentClassifier:
         plain = compact(text)
         for name, keywords, whole_message, patterns in self._keywords:
             for k in keywords:
-                if (k in plain and (not whole_message or self._whole(plain, k)) and _a_word(plain, k)
+                if (k in plain and (not whole_message or self._whole(plain, k)) and _a_word(plain, k, text)
                         and _said_not_negated(plain, (m.start() for m in re.finditer(re.escape(k), plain)))):
                     return name
             if any(_said_not_negated(plain, (m.start() for m in p.finditer(plain))) for p in patterns):

@@ -292,6 +292,10 @@ _PREFERRED = [
     (re.compile(r"谁(?:来)?(?:出(?![具台面])|付|掏|承担|负担|买单|报销)|(?:自己|个人|公司|单位)(?:出|掏|付)还是|(?:费用?|钱)(?:由)?谁"),
      re.compile(r"由[^，。；]{1,20}(?:承担|负担|支付|缴纳|解决|列支|出资|负责)|(?:单位|个人|财政|政府|国家|用人单位)"
                 r"(?:承担|负担|支付|缴纳|出资|列支)")),
+    # "驿站是干嘛的" "这个证有啥用": what something is for — a sentence saying what it provides or
+    # does, not who may use it.
+    (re.compile(r"(?:是|能|可以)?(?:干嘛|干啥|干什么|做什么|做啥)(?:的|用)|(?:有|起)(?:什么|啥)(?:用|作用)|(?:什么|啥)用途|作用是"),
+     re.compile(r"提供|用于|用来|负责|旨在|帮助|搭建|牵线|承担|凭[^，。；]{1,10}享受|享受")),
     # ("在北京读研能算连续就读吗": whether one counts as it, which its definition says.)
     (DEFINITION_ASKED, re.compile(r"是指|所称|指的是|系指|包括|包含|不含")),
     # "要几岁以上" "最少交几年": a lower bound; "几岁以下" "最多住几晚": an upper one.

@@ -1115,3 +1115,20 @@ def test_a_deadline_asked_prefers_the_day_before_which():
     question = "居民养老按年交的话最晚哪天前交"
     assert preferred_fit(question, "按年缴费的于当年3月31日前向当地社保经办机构缴纳。") == 1
     assert preferred_fit(question, "经2014年7月28日市政府常务会议审议通过，《办法》正式出炉。") == 0
+
+
+def test_what_something_is_for_is_answered_by_what_it_provides(tmp_path, shipped_kb):
+    """"驿站是干嘛的" (user test 12) was answered by whom the station is for, twice over; the
+    sentence saying what it provides answers it."""
+    from ingest.pipeline import build
+
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "驿站须知.md").write_text(
+        "# 青年人才驿站须知\n\n青年人才驿站面向35周岁及以下的青年人才。\n青年人才驿站面向毕业5年内的高校毕业生。\n"
+        "青年人才驿站为来姜求职、创业的青年提供免费住宿。\n", encoding="utf-8")
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest)
+    for question in ("青年人才驿站是干嘛的", "驿站有啥用"):
+        answer = kb.answer(question, use_llm=False)
+        assert answer.found and "提供免费住宿" in answer.text, (question, answer.text)
+    assert "毕业5年内" in kb.answer("驿站面向哪些人", use_llm=False).text

@@ -17,7 +17,7 @@ from typing import Sequence
 import numpy as np
 
 from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, is_money, money_named,
-                                 numbers_fit, preferred_fit, sentence_terms, subject_share)
+                                 numbers_fit, preferred_fit, sentence_terms, subject_share, subject_terms)
 from knowledge.snapshot import CARD_HEADING, ChunkRecord
 from knowledge.text import (CLOSERS, NUMBERING, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences,
                             word_tag, words)
@@ -238,6 +238,19 @@ def asked_thing(question: str) -> str:
     return _noun_phrase(thing) if head and word_tag(head) in ("n", "nz", "vn") and head not in _RELATIONS else ""
 
 
+# "驿站住满了怎么办" "档案丢了咋办": what to do when something has happened.
+_SITUATION = re.compile(r"([^，,。？?！!\s]{2,16}?)了?(?:该|应该|要|得)?(?:怎么办|咋办|怎么处理|如何处理|怎么弄)")
+
+
+def asked_situation(question: str) -> str:
+    """The word naming what happened in a question asking what to do about it, the last of its
+    subject ("驿站住满了怎么办" → 住满, "毕业档案丢了咋办" → 档案); "" if it asks no such thing. A text
+    about the 驿站 that never says it can be full does not answer it."""
+    m = _SITUATION.search(question)
+    terms = subject_terms(m.group(1)) if m is not None else ()
+    return terms[-1] if terms else ""
+
+
 # Nouns and names, abbreviations (j), set phrases (l); None: a word jieba has no part of speech for,
 # as the domain words of knowledge/userdict.txt (人才公寓, 青年人才驿站), all of them things.
 _NOUNS = frozenset({"n", "nz", "vn", "nt", "ns", "nr", "j", "l", "an", None})
@@ -336,6 +349,9 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     thing = asked_thing(asked)
     if thing:  # whether something exists is answered only by a text naming it
         on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)
+    situation = asked_situation(asked)
+    if situation:  # what to do when something happens is answered only by a text naming what happened
+        on_topic = np.where([subject_share(situation, text) > 0 for text in named], on_topic, 0.0)
     return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), lexical)
 
 

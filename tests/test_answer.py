@@ -1132,3 +1132,9 @@ def test_what_something_is_for_is_answered_by_what_it_provides(tmp_path, shipped
         answer = kb.answer(question, use_llm=False)
         assert answer.found and "提供免费住宿" in answer.text, (question, answer.text)
     assert "毕业5年内" in kb.answer("驿站面向哪些人", use_llm=False).text
+    # "住满了怎么办" asks what to do when it is full, which nothing here says (user test 12 was told
+    # whom the station is for).
+    from knowledge.evidence import asked_situation
+
+    assert asked_situation("驿站住满了怎么办") == "住满" and asked_situation("怎么办理居住证") == ""
+    assert not kb.answer("驿站住满了怎么办", use_llm=False).found

@@ -76,6 +76,11 @@ def _says_what(described: str) -> bool:
     return len(described) >= MIN_TEXT and bool(subject_terms(described))
 
 
+# A ticket asked for as a complaint ("我想投诉一下 上次去驿站前台没人"): something went wrong, which is
+# apologised for before the ticket's number (user test 12 got the number alone).
+_COMPLAINING = re.compile(r"投诉|举报|差评")
+
+
 def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
     """``offered``: opened by a yes to the bot's offer. A "好的" there may have been only an
     acknowledgement, so the reply says how to take the ticket back."""
@@ -85,8 +90,11 @@ def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
             number = open_ticket(s, turn.incoming.user_key, text, context).number
     except TicketError as exc:
         return Reply(exc.message, intent="ticket")
+    complained = turn.state.get("ticket_complaint") or _COMPLAINING.search(turn.text)
     end_flow_keeping_paused(turn.state)
     reply = messages.TICKET_OPENED.format(number=number)
+    if complained:
+        reply = messages.APOLOGY + reply
     actions = [messages.CHIP_MY_TICKETS]
     if offered:
         reply, actions = reply + messages.TICKET_UNDO_HINT, actions + [messages.CHIP_WITHDRAW_TICKET]
@@ -96,6 +104,8 @@ def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
 def _ask(turn: Turn) -> Reply:
     turn.state.pop("offer_ticket", None)
     turn.state["flow"] = FLOW
+    if _COMPLAINING.search(turn.text):  # "我要投诉", then what went wrong: apologised for when it is filed
+        turn.state["ticket_complaint"] = True
     return say_paused(turn, Reply(messages.TICKET_ASK_TEXT, actions=[messages.CHIP_CANCEL], intent="ticket"))
 
 

@@ -124,14 +124,14 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
     """Floors about one question below the dev figures of 2026-12-07 (session 17) on 722 questions
-    over 71 documents (hit@1 .843, hit@3 .928, answer_contains .825, no_answer_correct .747,
-    source@1 .940; batch 14, five new documents and 50 blind dev rows, had moved session 16's
+    over 71 documents (hit@1 .843, hit@3 .926, answer_contains .827, no_answer_correct .756,
+    source@1 .942; batch 14, five new documents and 50 blind dev rows, had moved session 16's
     .847 / .929 / .830 / .731 / .935 on 672 to .843 / .928 / .823 / .747 / .938 with this
     session's first change), so a regression shows; the issue's aims (hit@1 0.85 …) are measured
     on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.937 and m["hit@1"] >= 0.841 and m["hit@3"] >= 0.926 and m["answer_contains"] >= 0.823
-    assert m["no_answer_correct"] >= 0.742
+    assert m["source@1"] >= 0.939 and m["hit@1"] >= 0.841 and m["hit@3"] >= 0.923 and m["answer_contains"] >= 0.825
+    assert m["no_answer_correct"] >= 0.751
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

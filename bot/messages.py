@@ -57,6 +57,16 @@ STUCK_IN_FLOW = "按下面的提示回复就行；想找工作人员的话，回
 APOLOGY_WORD = "抱歉"  # a reply that starts with it has apologised already
 APOLOGY = "抱歉给您添麻烦了。\n"  # a complaint said beside a request ("订个房这么麻烦"), before its reply
 COMPLAINT_IN_FLOW = "抱歉给您添麻烦了，就快好了。"
+# "还有别的吗" after an answer: the answer was the best the documents hold on it; what else they cover.
+MORE_ON_TOPIC = ("关于这个，我在资料里找到的最相关的就是上面这条。资料里还讲到人才公寓、青年人才驿站、见习、创业大赛和导师、"
+                 "人才活动等，想了解哪个直接问我就行；要更详细的解答可以回复“转人工”。")
+# "这是哪个文件说的", "有链接吗", "出处呢": where the last answer comes from (user test 13: "帮不上忙").
+SOURCE_OF_LAST = "刚才的回答出自{sources}。"
+SOURCE_ITEM = "《{title}》{section}"
+SOURCE_JOIN = "、"
+SOURCE_NO_LINK = "这里发不了原文和链接，需要的话回复“转人工”，请工作人员发给您。"
+SOURCE_NOT_FOUND_LAST = "刚才的问题我在资料里没有找到答案，所以没有出处。需要的话回复“转人工”请工作人员解答。"
+SOURCE_NOTHING_YET = "您问我政策问题时，每条回答后面都会注明出自哪份资料。您想了解什么？"
 OFFER_TICKET = "需要我帮您转给工作人员吗？回复“需要”或“转人工”，他们会尽快答复您。"
 OFFER_TICKET_FOR_SOME = "没找到答案的问题，需要我帮您转给工作人员吗？回复“需要”或“转人工”，他们会尽快答复您。"
 TICKET_LATER = "办完当前这一步后，可以回复“转人工”请工作人员解答。"

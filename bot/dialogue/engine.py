@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy.orm import sessionmaker
@@ -19,7 +19,7 @@ from sqlalchemy.orm import sessionmaker
 from bot import conversation_records as records_module
 from bot import messages
 from bot.dialogue.extract import english_in_chinese, sound_alike
-from bot.dialogue.intents import IntentClassifier, compact, read_yes_no
+from bot.dialogue.intents import QUESTION, IntentClassifier, compact, read_yes_no
 from bot.store import Rate, TurnStart
 from core.config import Settings
 from knowledge.relevance import subject_terms
@@ -135,8 +135,8 @@ def _registrar(registry: dict[str, Handler]) -> Callable[..., Callable[[Handler]
 handles_kind = _registrar(KIND_HANDLERS)   # @handles_kind("image", …): handlers by message type
 
 # What every flow takes as its own when it comes in its middle: free text (the answer asked for, or
-# a question the flow answers before asking again), a greeting, thanks, "稍等".
-FLOW_TEXT = frozenset({"policy", "greeting", "thanks", "wait"})
+# a question the flow answers before asking again), a greeting, thanks, "稍等", "出处呢".
+FLOW_TEXT = frozenset({"policy", "greeting", "thanks", "wait", "source"})
 # The informational intents each flow answers in its middle and then asks its pending step again
 # ("我的预约" while a booking or a ticket is being filled in), as the flow declares them
 # (``@handles(flow, asides=…)``). Any other intent leaves the flow.
@@ -291,6 +291,10 @@ class Dialogue:
         intent = self.classifier.classify(sound_alike(english_in_chinese(turn.text), self.settings.dialogue.sound_alike))
         turn.classified = intent  # a flow answers a question or greeting in the middle, then asks again
         flow = turn.state.get("flow")
+        if flow in HANDLERS and intent == "policy":
+            asked = self._gives_up_then_asks(turn)
+            if asked is not None:  # "算了先不订了 问下人才公寓能申请吗": leave, then answer (user test 13)
+                return asked
         if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())
                                  or (flow in FLOW_CLAIMS and FLOW_CLAIMS[flow](turn, intent))):
             intent = flow  # inside a multi-turn flow, free text and the flow's asides belong to the flow
@@ -301,6 +305,25 @@ class Dialogue:
                 offer_person(turn, reply)
         return reply
 
+    def _gives_up_then_asks(self, turn: Turn) -> Reply | None:
+        """A message in a flow whose first clause gives it up and whose rest asks something ("算了先不订
+        了 问下人才公寓能申请吗"): the flow is left as "算了" leaves it, and the question answered
+        after (user test 13 was asked the station again, the question looked up as the booking's)."""
+        from bot.dialogue.handlers import _LEAD_IN
+
+        head, rest = _split_first_clause(turn.text)
+        if not rest or self.classifier.by_rules(head) != "exit":
+            return None
+        question = _LEAD_IN.sub("", rest).strip() or rest
+        if len(compact(question)) < 4 or not QUESTION.search(question) or self.classifier.by_rules(question):
+            return None
+        left = HANDLERS["exit"](turn)
+        asked = Turn(self, replace(turn.incoming, text=question), turn.state, classified="policy")
+        answer = HANDLERS["policy"](asked)
+        answer.text = f"{left.text}\n\n{answer.text}"
+        answer.actions = list(dict.fromkeys(answer.actions + left.actions))
+        return answer
+
     # ------------------------------------------------------------ helpers
     def answer_question(self, question: str, user_key: str):
         return self.answers.answer(question)
@@ -309,6 +332,15 @@ class Dialogue:
         """The quick replies of the prompt the user is in the middle of; None outside a flow."""
         state = self.store.get_state(user_key)
         return list(state.get("actions") or []) if state.get("flow") else None
+
+
+_PAUSE = re.compile(r"[\s，,。；;！!、]+")
+
+
+def _split_first_clause(text: str) -> tuple[str, str]:
+    """The message's first clause and the rest, at its first pause ("" for a message of one clause)."""
+    parts = _PAUSE.split(text.strip(), maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (text, "")
 
 
 def colloquial(text: str, words: dict[str, str]) -> str:

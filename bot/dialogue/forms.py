@@ -644,6 +644,10 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
         return messages.COMPLAINT_IN_FLOW
     if turn.classified == "stuck":  # "那怎么办" at a step: how to go on, and who else can help
         return messages.STUCK_IN_FLOW
+    if turn.classified == "source":  # "这是哪个文件说的" after an answer in passing
+        from bot.dialogue.handlers import source_text
+
+        return source_text(turn)
     from bot.dialogue.handlers import asks_before_waiting
 
     if turn.classified == "wait" and not asks_before_waiting(turn.text):
@@ -654,8 +658,11 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
 
         if asks_sightseeing(turn.text):  # "溱湖有什么好玩的" while booking: not the station's address
             return messages.SIGHTSEEING
+        from bot.dialogue.handlers import remember_sources
+
         question = in_flow_question(turn, topic)
         answer = turn.engine.answer_question(question, turn.incoming.user_key)
+        remember_sources(turn, answer.sources if answer.found else [])
         if elsewhere_possible and off_topic(turn, turn.text, answer, " ".join(subject_terms(turn.text))):
             return messages.OFF_TOPIC_IN_FLOW  # no person is offered for what no one here answers
         return reply_for_answer(answer, offer=False).render()
@@ -672,12 +679,33 @@ def answer_beside(turn: Turn) -> str:
     """The answer to a question asked beside the request that starts a flow, and a blank line; ""
     when there is none (user test 4: the question was dropped without a word)."""
     m = _BESIDE.search(turn.text)
-    if m is None or not QUESTION.search(m.group(1)):
+    question = m.group(1) if m is not None and QUESTION.search(m.group(1)) else _asked_before_request(turn)
+    if not question:
         return ""
     from bot.dialogue.handlers import reply_for_answer
 
-    answer = turn.engine.answer_question(m.group(1), turn.incoming.user_key)
+    answer = turn.engine.answer_question(question, turn.incoming.user_key)
     return reply_for_answer(answer, offer=False).render() + "\n\n"
+
+
+# Where a question said first ends and the request after it begins: a pause, or the words that join
+# a second thing to a first ("人才公寓有多少套 顺便帮我订个驿站").
+_REQUEST_AFTER = re.compile(r"[\s，,。；;！!？?]+(?:顺便|另外|对了|然后|还有|再)?|(?:顺便|另外|对了|然后)")
+
+
+def _asked_before_request(turn: Turn) -> str:
+    """A question said before the request that starts a flow ("人才公寓有多少套 顺便帮我订个驿站": user
+    test 13 had it dropped): the pieces before the first one that is a request of its own, when one
+    of them asks something; "" otherwise."""
+    pieces = [p.strip() for p in _REQUEST_AFTER.split(turn.text) if p and p.strip()]
+    classify = turn.engine.classifier.by_rules
+    for at, piece in enumerate(pieces[1:], 1):
+        if classify(piece) is not None:
+            before = " ".join(pieces[:at])
+            if len(compact(before)) >= 4 and QUESTION.search(before) and classify(before) is None:
+                return before
+            return ""
+    return ""
 
 
 def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None, why=None) -> Slot:

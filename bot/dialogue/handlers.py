@@ -99,6 +99,43 @@ def repeat(turn: Turn) -> Reply:
 _REPEATED_PREFIX = messages.REPEATED.partition("{text}")[0]  # "再说一遍" twice says the reply once
 
 
+# The sources of the last answer to a question (state), which "这是哪个文件说的" asks for: a list of
+# {"title", "section"}, empty when that question was not answered; absent before any question.
+ANSWERED_FROM = "answered_from"
+# Asking for the text itself or a link to it ("有链接吗", "原文发我看看"), which this chat cannot send.
+_ASKS_TEXT = re.compile(r"原文|全文|链接|网址|网站|发我|发给我")
+
+
+def remember_sources(turn: Turn, sources: list[dict]) -> None:
+    turn.state[ANSWERED_FROM] = [{"title": s["title"], "section": s.get("section") or ""} for s in sources
+                                 if s.get("title")]
+
+
+def source_text(turn: Turn) -> str:
+    """Where the last answer comes from ("这是哪个文件说的", "出处呢"), and that no link or text can be
+    sent here when one is asked for ("有链接吗"): user test 13 was told "这个我帮不上忙"."""
+    said = turn.state.get(ANSWERED_FROM)
+    if said is None:
+        return messages.SOURCE_NOTHING_YET
+    if not said:
+        return messages.SOURCE_NOT_FOUND_LAST
+    seen = list(dict.fromkeys((s["title"], s["section"]) for s in said))
+    text = messages.SOURCE_OF_LAST.format(sources=messages.SOURCE_JOIN.join(
+        messages.SOURCE_ITEM.format(title=title, section=f"·{section}" if section else "") for title, section in seen))
+    if _ASKS_TEXT.search(compact(turn.text)):
+        text += messages.SOURCE_NO_LINK
+    return text
+
+
+@handles("source")
+def source(turn: Turn) -> Reply:
+    flow = turn.state.get("flow")
+    if flow in HANDLERS:  # in a flow the flow says it in passing and asks its step again
+        return HANDLERS[flow](turn)
+    actions = [messages.CHIP_TICKET] if turn.state.get(ANSWERED_FROM) is not None else list(HELP_ACTIONS)
+    return Reply(source_text(turn), actions=actions, intent="source")
+
+
 @handles("goodbye")
 def goodbye(turn: Turn) -> Reply:
     """"拜拜" ends what is going on: a form being filled in is put aside, so "继续预约" within the
@@ -270,14 +307,16 @@ _FOLLOW_UP_START = re.compile(r"^(那么?|那个|这个|它|还有|另外|那如
 _FOLLOW_UP_MAX = 10  # characters: "那硕士呢" continues a topic; a full sentence names its own
 
 
-def with_topic(question: str, topic: str, previous: str = "") -> str:
+def with_topic(question: str, topic: str, previous: str = "", domain: tuple[str, ...] | list[str] = ()) -> str:
     """The question as asked, or with the previous question's topic when it has none of its own.
 
     "那能住多久" after "驿站能免费住吗" asks about 驿站; so does "需要什么材料". A message
     naming a subject stands alone, unless it is a short "那…呢" that swaps one detail.
     A bare "那X呢" is the ``previous`` question asked of X (``swapped``): "那驿站呢" after
     "人才公寓怎么申请" asks how to apply for the station, "那硕士呢" after "本科生租房补贴多少"
-    the 租房补贴 of a 硕士 (user test 9 got the 人才公寓 sentence again).
+    the 租房补贴 of a 硕士 (user test 9 got the 人才公寓 sentence again). A short question whose
+    subject is only acts none of ``domain`` (``dialogue.domain_words``) names ("怎么报名", "咋参加")
+    asks how to do them with what was talked about (user test 13 was told "帮不上忙").
     """
     if (_SEEKS_STAY.search(question) and not _OTHER_HOUSING.search(question) and not _OTHER_THAN.search(question)
             and messages.BOOKING_TOPIC not in question):
@@ -287,9 +326,26 @@ def with_topic(question: str, topic: str, previous: str = "") -> str:
     asked = asked_again_of(question, previous)
     if asked:
         return asked
-    if not own_subject(question) or (_FOLLOW_UP_START.match(question) and len(question) <= _FOLLOW_UP_MAX):
+    if (not own_subject(question) or (_FOLLOW_UP_START.match(question) and len(question) <= _FOLLOW_UP_MAX)
+            or _asks_only_acts(question, domain)):
         return f"{topic} {question}"
     return question
+
+
+# Asking how, where or when to do something ("怎么报名", "在哪参加", "啥时候去"), not whether it happens
+# ("明天会下雨吗" names its own subject).
+_HOW_TO = re.compile(r"怎么|怎样|如何|咋|哪里|哪儿|在哪|去哪|找谁|啥时候|什么时候|几点")
+
+
+def _asks_only_acts(question: str, domain) -> bool:
+    """A short question asking how, where or when to do something ("怎么报名", "在哪参加") whose subject
+    is only verbs outside the service's own words: an act, done to what was talked about, not a topic
+    of its own."""
+    terms = own_subject(question)
+    if not terms or len(compact(question)) > _FOLLOW_UP_MAX or not _HOW_TO.search(question):
+        return False
+    tags = dict(parts_of_speech(question))
+    return all(tags.get(t) == "v" and not any(w in t or t in w for w in domain) for t in terms)
 
 
 def asked_again_of(question: str, previous: str) -> str | None:
@@ -400,7 +456,7 @@ def _ask_one(turn: Turn, question: str, topic: str, previous: str = ""):
     """The answer to one question (with the running topic and the ``previous`` question as it was
     looked up), the topic it leaves: what the question was about, answered or not ("人才公寓怎么申请"
     then "需要什么条件" is still about 人才公寓), and the question as it was looked up."""
-    asked = with_topic(question, topic, previous)
+    asked = with_topic(question, topic, previous, turn.engine.settings.dialogue.domain_words)
     answer = turn.engine.answer_question(asked, turn.incoming.user_key)
     return answer, " ".join(subject_terms(asked)) or topic, asked
 
@@ -417,7 +473,10 @@ def _books_on_topic(turn: Turn, question: str) -> bool:
         return False
     # Each word of the topic on its own: "对 怎么订啊" after a question about coming to 姜堰 to work
     # and staying at the station (topic "姜堰 工作 驿站") books the station (user test 5).
-    return any(turn.engine.classifier.by_rules(f"{question}{term}") == "booking" for term in topic.split())
+    # The topic before it too: "那这个怎么申请" after the station reads as "驿站…怎么申请" (user test 13
+    # was told how many nights one may stay).
+    return any(turn.engine.classifier.by_rules(said) == "booking" for term in topic.split()
+               for said in (f"{question}{term}", f"{term}{question}"))
 
 
 def _books_by_follow_up(turn: Turn, question: str) -> bool:
@@ -519,6 +578,11 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.ACKNOWLEDGED, intent="ack")
     if _ONLY_FILLERS.match(compact(question)):  # "那个", "就是": words before a question, not one
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
+    if turn.state.get("topic") and not turn.state.get("flow") and _MORE.match(compact(question)):
+        # "还有别的吗" after an answer: more of the same topic, which the answer given was the best of;
+        # the topic is kept for what is asked next (user test 13 was told "帮不上忙", and lost the topic)
+        return Reply(messages.MORE_ON_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS) + [messages.CHIP_TICKET],
+                     intent="policy", found=False)
     if not turn.state.get("flow") and asks_the_stations(turn):  # "你们有几个驿站"
         return stations_listed(turn)
     if not turn.state.get("flow") and asks_sightseeing(question):  # "溱湖有什么好玩的": not the office's
@@ -535,6 +599,7 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
     _remember_topic(turn, topic, asked)
+    remember_sources(turn, answer.sources if answer.found else [])
     if not answer.found:
         elsewhere = off_topic(turn, question, answer, topic)
         if not elsewhere:
@@ -559,6 +624,8 @@ def policy(turn: Turn) -> Reply:
     return reply_for_answer(answer)
 
 
+# Asking for more of what was just answered, naming nothing: "还有别的吗", "其他的呢", "还有没".
+_MORE = re.compile(r"^(?=.*(?:还有|别的|其他|其它|其余))(?:那|那么)?(?:还有|还有没有|还有什么)?(?:别的|其他|其它|其余|另外的)?(?:的)?(?:了|吗|呢|没|没有|么|嘛|不)?$")
 _ONLY_FILLERS = re.compile(r"^(?:那个|这个|就是|然后|额|呃|啊|诶|欸|那|这)+$")
 
 
@@ -643,6 +710,7 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         sources.extend(answer.sources[:1])
         found = found or answer.found
     _remember_topic(turn, topic, asked)
+    remember_sources(turn, sources)
     text = "\n\n".join(messages.LIST_CHOICE.format(n=n, item=part) for n, part in enumerate(parts, 1))
     if unanswered:  # a person is offered for what was not found, as for one question (user test 7)
         turn.state["offer_ticket"] = " ".join(unanswered)

@@ -56,6 +56,24 @@ def _a_word(plain: str, keyword: str, text: str = "") -> bool:
     return keyword in words(plain)
 
 
+def _runs_on(plain: str, keyword: str) -> bool:
+    """Whether a word begun inside ``keyword``, in ``plain``, goes on past it: "有没有人才认定" cut as
+    有没有 / 人才 / 认定 ends "有没有人" inside 人才. Only a keyword of two or more characters with
+    characters after it (a one-character keyword counts only as a word of its own: ``_a_word``)."""
+    at = plain.find(keyword)
+    end = at + len(keyword)
+    if at < 0 or len(keyword) < 2 or end >= len(plain):
+        return False
+    from knowledge.text import words
+
+    pos = 0
+    for w in words(plain):
+        if at < pos < end < pos + len(w):  # a word begun inside the keyword ("谢谢你们": 谢谢你 holds it whole)
+            return True
+        pos += len(w)
+    return False
+
+
 # What negates a request said right after it: "不投诉了", "不用转人工", "别预约了", "不想订驿站了".
 _NEGATION_BEFORE = re.compile(r"(?:不|别|不用|不要|不想|不必|无需|没必要)$")
 
@@ -194,9 +212,13 @@ class IntentClassifier:
 
     def _whole(self, plain: str, keyword: str) -> bool:
         """Whether ``plain`` is little more than ``keyword``: a few characters ("你好呀"), or only
-        fillers and other such keywords beside it ("额 还是算了吧", "不用了谢谢")."""
+        fillers and other such keywords beside it ("额 还是算了吧", "不用了谢谢"). The few characters
+        may not make a word with the keyword's last one: "有没有人才认定" asks about 人才认定, not "有没有人"
+        (user test 13 was told what the assistant is)."""
         rest = plain.replace(keyword, "", 1)
-        return len(rest) <= _WHOLE_MESSAGE_SLACK or bool(self._only_fillers.match(rest))
+        if self._only_fillers.match(rest):
+            return True
+        return len(rest) <= _WHOLE_MESSAGE_SLACK and not _runs_on(plain, keyword)
 
     def _by_example(self, text: str) -> str | None:
         if self._embed is None:

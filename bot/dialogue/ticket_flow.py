@@ -34,9 +34,10 @@ _NAMES_A_TICKET = re.compile(r"工单|T\d{6}", re.I)  # "补充工单", "补充 
 
 
 # What is left of "我要投诉" or "我想转人工" once the keyword is cut out: wanting, not a description.
-# "那个能不能找个真人跟我说一下": asking to talk, about nothing yet (user test 6 filed it as the ticket).
-_FILLER = re.compile(r"^(那个|就是|我|我们)?(要|想|想要|需要|请|麻烦|帮我|怎么|如何|怎样|能不能|可不可以|能|可以|和我|跟我|和|跟|给|"
-                     r"你们|工作人员|客服|说说|说一下|说|聊聊|聊一下|聊|谈谈|沟通一下|沟通|问问|一下)*[吗呢吧啊呀]?$")
+# "那个能不能找个真人跟我说一下": asking to talk, about nothing yet (user test 6 filed it as the ticket);
+# "那找个人问问吧" (user test 13).
+_FILLER = re.compile(r"^(那个|那|就是|我|我们)?(要|想|想要|需要|请|麻烦|帮我|怎么|如何|怎样|能不能|可不可以|能|可以|和我|跟我|和|跟|给|"
+                     r"你们|工作人员|客服|说说|说一下|说|聊聊|聊一下|聊|谈谈|沟通一下|沟通|问问|问一下|问下|问|一下)*[吗呢吧啊呀]?$")
 
 
 def _requests(turn: Turn, intent_name: str) -> list[str]:

@@ -75,8 +75,8 @@ class Answerer:
         # only Shandong's market regulations held): the national text found is not its rule either.
         unspoken = not retrieval.place_own and relevant and not self._regional(relevant[0])
         if not question or not relevant or missing or unspoken:
-            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation, missing,
-                          retrieval.place.name if unspoken else "")
+            return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation,
+                          missing_place=missing, silent_place=retrieval.place.name if unspoken else "")
         if use_llm and self.chat_model is not None:
             try:
                 return self._llm_answer(question, relevant, retrieval)

@@ -12,7 +12,7 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
-from bot.dialogue.engine import FLOW_CLAIMS, HANDLERS, Reply, Turn, answers_ticket_offer, handles
+from bot.dialogue.engine import FLOW_CLAIMS, HANDLERS, Reply, Turn, answers_ticket_offer, apologise, handles
 from bot.dialogue.extract import english_in_chinese
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact, read_yes_no
@@ -94,12 +94,11 @@ def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
     complained = turn.state.get("ticket_complaint") or _COMPLAINING.search(turn.text)
     end_flow_keeping_paused(turn.state)
     reply = messages.TICKET_OPENED.format(number=number)
-    if complained:
-        reply = messages.APOLOGY + reply
     actions = [messages.CHIP_MY_TICKETS]
     if offered:
         reply, actions = reply + messages.TICKET_UNDO_HINT, actions + [messages.CHIP_WITHDRAW_TICKET]
-    return say_paused(turn, Reply(reply, actions=actions, intent="ticket"))
+    opened = Reply(reply, actions=actions, intent="ticket")
+    return say_paused(turn, apologise(opened) if complained else opened)
 
 
 def _ask(turn: Turn) -> Reply:

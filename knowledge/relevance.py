@@ -193,11 +193,11 @@ _ATTRIBUTES = [
     (re.compile(rf"多少钱|多少元|几块钱|几[百千万]块|几[千万]元|{_NOT_YES_NO}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
-    (re.compile(r"几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|几个月|几年|多少年|多少天|期限|有效期"),
+    (re.compile(r"几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|几个月|(?:几|多少)年(?![轻级])|多少天|期限|有效期"),
      _figure(r"(?<![\d第月上下])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周|月|年|小时|工作日)|期限|长期|有效期")),
     # A question naming the unit wants a figure in that unit: "住几个月" is not answered by "每年1次".
     (re.compile(r"几个月|多少个月"), _figure(r"(?:\d{1,3}|[一二两三四五六七八九十半]+)个月|半年")),
-    (re.compile(r"几年|多少年"), _figure(r"(?<![\d第上下])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
+    (re.compile(r"(?:几|多少)年(?![轻级])"), _figure(r"(?<![\d第上下])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
     (re.compile(r"几天|几晚|多少天|多少晚|几个工作日|多少个?工作日"),
      _figure(r"(?<![\d第月])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
     # "几月份开始" "哪个月": a month or season, not any "之日".
@@ -224,7 +224,7 @@ _ATTRIBUTES = [
     (re.compile(r"(?:要|需要|得|攒到|积到|达到)多少分|多少分(?:才|就)|分数线"),
      _figure(rf"(?:达到|满|不低于)\s*{_N}分|{_N}分(?:以上|及以上)|分数线")),
     # "多久签注一次" "一年能申请几次": how often — every year, once a quarter, 3 times.
-    (re.compile(r"(?:多久|多长时间|几年|几个月|几天)[^，。？?]{0,8}一次|几次|多少次"),
+    (re.compile(r"(?:多久|多长时间|几年(?![轻级])|几个月|几天)[^，。？?]{0,8}一次|几次|多少次"),
      _figure(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
     # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
     # (A table's cell under a column of counts states one bare: "总学位数：1062", "人数：30".)
@@ -439,12 +439,17 @@ def missing_attribute(query: str, text: str) -> bool:
 # "缴费基数最低能按多少报" "系数是多少" "要学多少学时": a quantity, of a kind no pattern above names.
 # Not "多少有点", "好几个月" (several), "哪几个" (which), "第几条" (an ordinal, above), not a count
 # of things ("驿站有几个", "多少家"), which a list of their names may answer, nor "多少材料" (which).
-_HOW_MUCH = re.compile(rf"多少(?![有也还{MEASURE_WORDS}]|材料|资料|手续|证件|证明)|(?<![好哪这那十第])几(?=[年月天岁次倍成分万])")
+_HOW_MUCH = re.compile(rf"多少(?![有也还{MEASURE_WORDS}]|材料|资料|手续|证件|证明)|(?<![好哪这那十第])几(?=[年月天岁次倍成分万])(?!年[轻级])")
 # A year ("2013年各镇街学位数") dates a figure; it is none itself.
 _FIGURE = re.compile(r"(?<![第\d])(?!(?:19|20)\d\d年)\d|百分之|免费|免收|不收|全额|双倍|加倍"
                      r"|(?<![第一二两三四五六七八九十百千万同])[一二两三四五六七八九十百千万半]+(?:多|余)?"
                      r"(?:个|位|名|家|项|年|月|天|日|岁|周岁|次|件|种|条|套|张|所|批|户|间|份|倍|成|元|分(?!重要)|万(?!不)|人|晚"
                      r"|周|小时|工作日|学时|平方米|平米)")
+
+# A number of things counted: "3000多名", "11所", "1万多省内外青年学子", "90学时", a table's bare
+# count ("人数：30"); not a span of time, a sum of money, an age or a score ("毕业5年内").
+_COUNT = _figure(r"(?<![第\d.])\d+(?:\.\d+)?(?:多|余)?(?:[万千百亿](?:多|余)?)?(?![\d.万千百亿多余年月天日岁周元块%％分号时晚])"
+                 rf"|(?<![第])[一二两三四五六七八九十百千万]+(?:多|余)?(?:{_THINGS}|场|次|件|届|期|种|类|条|支)")
 
 # "咋算" "怎么计算" "按什么算": how a figure is worked out, which a formula states.
 _HOW_COMPUTED = re.compile(r"(?:怎么|咋|如何|怎样)(?:计算|算|核算|计)|按什么算|计算(?:方法|方式|公式)")
@@ -462,7 +467,8 @@ def attribute_fit(query: str, text: str, context: str = "") -> int:
     """
     asked = _asked_kinds(query)
     if _HOW_MUCH.search(query) and not any(has in _FIGURES for has in asked):
-        asked += (_FIGURE,)  # "缴费基数按多少报": whether a fee is charged, and how much
+        # "缴费基数按多少报": a figure; "去年来了多少大学生": a number of them, not "毕业5年内"
+        asked += (_COUNT if _counted_thing(query) else _FIGURE,)
     if _HOW_COMPUTED.search(query) and _FORMULA.search(text):
         return 1  # "个人账户那部分咋算发多少": the way it is worked out ("储存额除以139") is the answer
     ordinal = _ordinal_fit(query, text)

@@ -289,6 +289,21 @@ def test_a_how_many_question_prefers_the_count_of_the_thing_it_names():
     assert counted_fit("驿站能住多久", "最多7晚。") == 0  # counts nothing
 
 
+def test_a_count_of_things_is_answered_by_a_number_of_them_not_by_a_span_or_a_sum():
+    """"去年来了多少大学生" is not answered by "面向毕业5年内的高校毕业生": five years is no number
+    of graduates. "多少年轻人" asks a count of young people, not "how many years"; "几年级" a grade."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("去年来了多少大学生", "青年人才驿站面向毕业5年内的高校毕业生。") < 0
+    assert attribute_fit("去年来了多少大学生", "吸引3000多名青年人才来姜就业创业。") > 0
+    assert attribute_fit("来研学的外地学生有多少", "全年累计吸引1万多省内外青年学子来姜研学研游。") > 0
+    assert attribute_fit("多少外地学生来研学", "补贴2.5万元。") < 0
+    assert attribute_fit("一年要学多少学时", "每年参加继续教育的学习时间不少于90学时。") > 0
+    assert attribute_fit("小学一年级有多少学位", "镇（街）：谢岗；小学一年级总学位数：316") > 0
+    assert attribute_fit("姜堰吸引了多少年轻人来", "全年累计吸引1万多省内外青年学子来姜研学研游。") > 0
+    assert attribute_fit("孩子上几年级", "起始年级为小学一年级。") == 0  # a grade, not a number of years
+
+
 def test_a_term_only_a_section_heading_names_is_answered_by_that_heading(tmp_path, shipped_kb):
     """A report's slogans live in its headings ("坚持“产才融合” 建强“智堰”创新平台"); the sentences
     below never repeat them, so "智堰是啥" was answered from elsewhere or not at all."""

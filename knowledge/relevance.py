@@ -136,6 +136,11 @@ def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...
     return 0.0
 
 
+# A place stated: an address, an office or window, a website, or whom to apply to.
+_PLACE_STATED = re.compile(r"地址|位于|坐落|地点|窗口|大厅|中心|派出所|公安机关|网站|门户|网上|平台|所在地|\d+号"
+                           r"|[向到在][^，。；]{1,20}(?:申请|申领|提出|递交|提交|报送|办理|登记|下载|查询|公布|公告|设立|布局|回复|预约)")
+
+
 # Questions that ask for a specific kind of fact (a phone number, a price, a
 # date, the required documents). If the text has no such fact, it cannot
 # answer, however well the topic matches: "驿站电话是多少" vs a text about 驿站.
@@ -251,6 +256,10 @@ _ATTRIBUTES = [
     # "怎么报名" "咋办理": how to do it — a step, a place or a channel to apply through.
     (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)"),
      re.compile(r"报名|申请|申领|提交|递交|登录|办理|窗口|网站|网上|平台|流程|程序|步骤|回复|填写|预约|登记|受理")),
+    # "去哪办" "在哪儿打印" "到哪里申请": where to do it — a place, an office, a channel, or whom to
+    # apply to (the preferred pattern below); a text about doing it that names none does not answer.
+    (re.compile(r"(?:去|到|在)(?:哪里|哪儿|哪|什么地方|啥地方)(?:能|可以|去)?(?:办|申请|申领|领|交|缴|打印|报名|登记|备案|换|补|开|查|提交|递交|预约|预订|约|订)"),
+     _PLACE_STATED),
     # Materials are documents to hand in: conditions (入住条件: 面向毕业5年内…) do not name them.
     # ("办手续" is going through a procedure, not handing in papers.)
     (re.compile(r"材料|资料"), re.compile(_MATERIALS)),
@@ -309,9 +318,7 @@ _PREFERRED = [
      re.compile(r"\d+月\d+日(?:前|之前|以前)|\d+月底|截止|截至|底前|之前|以前|逾期")),
     # "驿站在哪" "去哪办" "在哪能看到": a place — an address, an office or window, a website,
     # or whom to apply to. Preferred only: "打卡点在哪些地方" is answered by names of places.
-    (re.compile(r"在哪|哪里|哪儿|什么地方|啥地方|什么位置|哪个位置|去哪|到哪|哪个地方"),
-     re.compile(r"地址|位于|坐落|地点|窗口|大厅|中心|派出所|公安机关|网站|门户|网上|平台|所在地|\d+号"
-                r"|[向到在][^，。；]{1,20}(?:申请|申领|提出|递交|提交|报送|办理|登记|下载|查询|公布|公告|设立|布局)")),
+    (re.compile(r"在哪|哪里|哪儿|什么地方|啥地方|什么位置|哪个位置|去哪|到哪|哪个地方"), _PLACE_STATED),
 ]
 
 

@@ -304,6 +304,19 @@ def test_a_count_of_things_is_answered_by_a_number_of_them_not_by_a_span_or_a_su
     assert attribute_fit("孩子上几年级", "起始年级为小学一年级。") == 0  # a grade, not a number of years
 
 
+def test_where_to_do_something_is_answered_only_by_a_text_saying_where():
+    """"毕业生报到证去哪里打印" is not answered by a sentence about graduates that names no place,
+    office or channel; "在哪预约驿站" is answered by the channel ("在公众号…回复"), "去哪办" by the office."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("毕业生就业报到证去哪里打印", "全面放开对高校毕业生、技术工人的落户限制。") < 0
+    assert attribute_fit("在哪预约驿站", "在公众号或网页聊天里回复“预约驿站”即可预约。") > 0
+    assert attribute_fit("在哪预约驿站", "可以预约30天内的入住日期。") < 0
+    assert attribute_fit("居住证坏了去哪换", "应当到居住地公安派出所办理换领、补领手续。") > 0
+    assert attribute_fit("异地就医备案要去哪里办", "完善并落实异地就医结算办法。") < 0
+    assert attribute_fit("打卡点在哪些地方", "在北大街、滨河湾、溱湖湾布局青年人才打卡元素。") >= 0  # which places: names
+
+
 def test_a_term_only_a_section_heading_names_is_answered_by_that_heading(tmp_path, shipped_kb):
     """A report's slogans live in its headings ("坚持“产才融合” 建强“智堰”创新平台"); the sentences
     below never repeat them, so "智堰是啥" was answered from elsewhere or not at all."""

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Fourteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Fifteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -101,6 +101,19 @@ Fourteen batches, each shuffled with its own fixed seed; all but the fourth are 
   ones on those five, 35 unanswerable near misses): random.Random(20261218),
   split in half and appended after batch 13 in both files, so no existing
   row moves.
+- batch 15 (FIFTEENTH_ANSWERABLE + FIFTEENTH_UNANSWERABLE, 101 questions,
+  written blind by another AI helper session after five more documents were
+  added (76 in all: the Shanghai Fengxian district public rental housing
+  rules (2022, for young employees and recruited talent: 8 in 10 of market
+  rent, at most 6 years), the Shanghai rules for "homes of the city's
+  builders and managers" (2025, dormitory beds for front-line workers and
+  new graduates), a Beijing Youth Daily explainer with a Q&A on the Beijing
+  work residence permit ("Beijing green card", 2016), the Chengdu police's
+  official explainer of the Chengdu residence permit measures (2016) and the
+  Ningbo Beilun district service guide for the talent residence permit), 46
+  of the 66 answerable ones on those five, 35 unanswerable near misses):
+  random.Random(20261219), split in half and appended after batch 14 in
+  both files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -193,6 +206,12 @@ HLJH = "黑龙江省人民政府关于进一步推进户籍制度改革工作的
 SZJM = "深圳市人民政府关于印发深圳市实施《广东省城镇居民社会养老保险试点实施办法》细则的通知.md"
 GZSJ = "广州市城乡养老保险制度衔接之转入和转出.md"
 PYJF = "番禺区外来务工人员子女积分申请入读公办学校起始年级积分项目及标准一览表.md"
+# Added with batch 15 (sources in corpus/README.md).
+FXG = "上海市奉贤区公共租赁住房管理办法.md"
+SHJ = "上海市新时代城市建设者管理者之家项目认定和运营管理规定（试行）.md"
+BJGJ = "最新北京工作居住证申办条件出炉 无需提交社保记录.md"
+CDJD = "关于《成都市居住证管理实施办法解读》的解读文本.md"
+NBBL = "宁波市北仑区引进人才居住证.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -1981,6 +2000,128 @@ FOURTEENTH_UNANSWERABLE = [
 ]
 
 
+FIFTEENTH_ANSWERABLE = [
+    # 上海市奉贤区公共租赁住房管理办法（2022）
+    ("刚毕业在奉贤上班的年轻人 能申请奉贤的公租房吗", "青年职工、引进人才", FXG),
+    ("奉贤公租房 名下有房还能申请吗 面积咋算", "人均住房建筑面积低于15平方米", FXG),
+    ("奉贤公租房交了材料 审核要几天", "在10个工作日内完成", FXG),
+    ("奉贤公租房审核过了 还要公示多久", "公示期为7个工作日", FXG),
+    ("奉贤公租房的准入资格确认书能管多长时间", "出具后2年内有效", FXG),
+    ("奉贤公租房选好房了 几天内得去签合同", "应当在5个工作日内", FXG),
+    ("奉贤公租房的租金比外面市场价便宜多少", "按8折计算", FXG),
+    ("住奉贤公租房 房租能用公积金付吗", "提取公积金账户内的存储余额", FXG),
+    ("奉贤公租房前前后后最多能住几年", "总年限累计不超过6年", FXG),
+    ("奉贤公租房住满6年了还没买房 还能接着住吗", "过渡居住1-2年", FXG),
+    ("奉贤公租房房租拖欠几次会被收回", "累计发生3次拖欠租金", FXG),
+    ("奉贤公租房合同没到期我想搬走 要提前多久说", "应提前2个月书面通知", FXG),
+    # 上海市新时代城市建设者管理者之家项目认定和运营管理规定（试行）（2025）
+    ("刚来上海的应届生 能住新时代城市建设者管理者之家吗", "初创业的人员和高校毕业生", SHJ),
+    ("上海建设者之家中心城区的房间一般几个人住", "以4人间为主", SHJ),
+    ("上海城市建设者管理者之家 最短要租多久", "原则上不短于3个月", SHJ),
+    ("上海建设者之家那种床位 最长能租几年", "最长不超过3年", SHJ),
+    ("上海建设者之家一间房按床位出租 床位价格有啥限制", "各床位租赁价格之和", SHJ),
+    ("跑外卖的想申请上海建设者之家 就业证明谁给开", "所在单位统一出具", SHJ),
+    ("上海建设者之家是先租给公司还是先租给个人", "优先面向符合条件的行业单位", SHJ),
+    ("上海建设者之家那个认定和运营规定 哪天开始实施", "2025年11月1日起施行", SHJ),
+    ("上海建设者之家的房间里带卫生间吗", "卫浴设施和个人储藏空间", SHJ),
+    # 最新北京工作居住证申办条件出炉 无需提交社保记录（北京青年报，2016）
+    ("办北京工作居住证 个税每个月最少得交多少", "单月不低于150元", BJGJ),
+    ("北京绿卡那个个税门槛 大概相当于税前月薪多少", "税前工资在7800元左右", BJGJ),
+    ("社保中间断过几个月 还能申请北京工作居住证吗", "最近连续缴纳6个月的社保记录", BJGJ),
+    ("在职读研只拿到硕士学位没学历证 能办北京工作居住证不", "因为认的是学位", BJGJ),
+    ("办北京工作居住证交了假材料 被查出来会咋样", "永久失去办理工作居住证的资格", BJGJ),
+    ("租房住的人办北京工作居住证 住所证明交啥", "租房协议和租赁税票单据", BJGJ),
+    ("申请北京绿卡 照片要什么规格的", "近期一吋免冠彩色照片一张", BJGJ),
+    ("北京2014年度的月平均工资是多少", "6463元", BJGJ),
+    ("现在办北京工作居住证 还要自己去打印社保缴费记录吗", "无需再自行打印社保缴费记录", BJGJ),
+    ("拿了北京工作居住证 在北京能享受啥待遇", "享有市民待遇", BJGJ),
+    # 关于《成都市居住证管理实施办法解读》的解读文本（2016）
+    ("成都临时居住证现在还能办吗", "停止办理《成都市临时居住证》", CDJD),
+    ("手里还有没过期的成都临时居住证 最晚啥时候去换", "2016年6月30日前", CDJD),
+    ("成都居住证管理实施办法一共有多少条", "共21条", CDJD),
+    ("成都居住证实施办法那个官方解读是哪个单位做的", "成都市公安局", CDJD),
+    ("刚到成都住了两三个月 够不上办居住证 要登记吗", "纳入居住登记范围", CDJD),
+    ("成都的居住证积分落户办法到底出台了没", "还在研究论证之中", CDJD),
+    ("成都外地来蓉的流动人口大概有多少", "497万人", CDJD),
+    ("成都公安会不会上门核查居住证上的住址", "有权进行上门核查", CDJD),
+    # 宁波市北仑区 引进人才居住证（办事指南）
+    ("宁波北仑的引进人才居住证去哪个窗口办", "北仑分局行政审批科", NBBL),
+    ("本科毕业去宁波北仑上班 能办引进人才居住证吗", "本科及以上学历", NBBL),
+    ("北仑引进人才居住证要几寸的照片", "二寸彩色白底", NBBL),
+    ("没学历 在宁波投资开厂能办北仑的引进人才居住证吗 得投多少", "投资50万元人民币（含）以上", NBBL),
+    ("有中级职称 能办北仑的引进人才居住证不", "中级及以上专业技术职务", NBBL),
+    ("北仑引进人才居住证申请之前 要先去哪个部门签注", "到区人事部门审核签注", NBBL),
+    ("我是高级工 北仑引进人才居住证对技能等级有啥要求", "国家职业资格三级", NBBL),
+    # 已有文件里前十四批问得少的事实
+    ("北京2420那个最低工资标准 哪天起算的", "2023年9月1日起", BJQ),
+    ("23年北京小时工最低工资 是不是已经把养老医疗失业保险算进去了", "包括用人单位及劳动者本人", BJQ),
+    ("23年标准下 北京非全日制工作法定假日每小时最少给多少", "62元/小时", BJQ),
+    ("嘉兴有没有官方的租房合同范本", "住房租赁合同示范文本", JXZ),
+    ("嘉兴住房租赁管理规定几号开始施行的", "2018年8月1日起施行", JXZ),
+    ("嘉兴租客在出租屋里搞违背公序良俗的事 归谁管", "综合行政执法部门", JXZ),
+    ("湖北农民工买普通商品房 税费上有优惠吗", "契税和印花税", HBZ),
+    ("湖北建筑工地给农民工住的宿舍 要符合啥标准", "建筑施工现场环境与卫生标准", HBZ),
+    ("湖北从哪年开始把农民工住房保障纳入考核", "从2015年起", HBZ),
+    ("我妈是厦门低保户 要一次补足20年医保 总共得掏多少", "48340.8元", XMY),
+    ("厦门医保补缴金额表是按哪一年的社平工资算的", "2011年度社平工资", XMY),
+    ("厦门那三类老人不想一次性补缴职工医保 还有别的选择吗", "参加本市居民基本医疗保险", XMY),
+    ("北京户籍改革实施意见里 积分落户按啥原则推进", "公开透明、有序办理", BJH),
+    ("我想查北京2023年一整年的全口径平均工资", "141133", BJP),
+    ("算社保基数用的北京2021年月均工资是多少", "10628", BJP),
+    ("中山15年全市给小一的积分学位加起来有多少", "8340", ZSZ),
+    ("北京继续教育每年90学时 能不能几年合起来算", "聘任期内累计计算", BJJ),
+    ("北京企业给员工搞继续教育的钱从哪列支", "从职工教育经费中列支", BJJ),
+    ("14年东莞给外地孩子的初一学位有多少个", "8248个学位", DGX),
+    ("东莞13年新莞人子女积分入学 最晚哪天交申请", "2013年5月31日结束", DGX),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 76 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document, (c) another year or category than
+# the document covers, (d) adjacent topics no document covers.
+FIFTEENTH_UNANSWERABLE = [
+    # (a) 新文件所在地或题目、但文件没写这一项
+    "奉贤的公租房 一套一居室月租具体几块钱",
+    "奉贤公租房申请的话 社保要交满几年",
+    "奉贤公租房轮候一般要排多久才能选上房",
+    "奉贤公租房受理窗口周末上不上班",
+    "上海建设者之家一个床位每月租金多少",
+    "上海建设者之家都在哪些区有项目 具体地址在哪",
+    "北京工作居住证办下来有效期几年",
+    "北京工作居住证从申请到拿证要多少个工作日",
+    "北京工作居住证对申请人年龄有上限吗",
+    "北京工作居住证能转成北京户口吗 要持证几年",
+    "拿着成都居住证攒积分 大学文凭那项给几分",
+    "在成都把居住证搞丢了 补证花多少钱",
+    "宁波北仑引进人才居住证审批要几个工作日",
+    "北仑那个人才居住证 办一次能用多久",
+    "在北仑落地的引进人才 能领安家费吗",
+    # (b) 没有文件的地方
+    "上海浦东新区的公租房租金打几折",
+    "上海闵行区的公租房最多能住几年",
+    "天津人才绿卡怎么申请 要啥条件",
+    "深圳人才住房的租金是市场价的几折",
+    "杭州蓝领公寓一个床位一个月多少钱",
+    "苏州新市民公寓最长能住几年",
+    "青岛给年轻人的人才公寓要交房租不",
+    "郑州对刚毕业的有没有免租金的公寓",
+    "厦门保障性租赁住房租金是市场价的几折",
+    "西安引进的人才有没有人才居住证 咋办",
+    # (c) 别的年份或类别
+    "奉贤公租房2027年有效期到了以后的新办法有啥变化",
+    "北京工作居住证2020年以后个税要求还是150元吗",
+    "成都居住证积分管理试行办法正式出台后 多少分能落户",
+    "上海市里统筹的那种市筹公租房 租期上限是多少",
+    "成都2016年以后外地来蓉人口涨到多少了",
+    # (d) 语料旁边、没有文件涉及的题目
+    "毕业证遗失了还能去学校补一份吗",
+    "个人所得税APP怎么查收入明细",
+    "入职背调会查前公司的薪资吗",
+    "租房合同要不要交印花税",
+    "研究生毕业论文查重率多少能过",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -2013,10 +2154,11 @@ def main() -> None:
     dev12, hold12 = _split(TWELFTH_ANSWERABLE, TWELFTH_UNANSWERABLE, 20261216)
     dev13, hold13 = _split(THIRTEENTH_ANSWERABLE, THIRTEENTH_UNANSWERABLE, 20261217)
     dev14, hold14 = _split(FOURTEENTH_ANSWERABLE, FOURTEENTH_UNANSWERABLE, 20261218)
+    dev15, hold15 = _split(FIFTEENTH_ANSWERABLE, FIFTEENTH_UNANSWERABLE, 20261219)
     dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-           + dev13 + dev14)
+           + dev13 + dev14 + dev15)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
-               + hold12 + hold13 + hold14)
+               + hold12 + hold13 + hold14 + hold15)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -2025,10 +2167,10 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)}) and {len(holdout)} holdout rows"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)}) and {len(holdout)} holdout rows"
           f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
-          f" + {len(hold12)} + {len(hold13)} + {len(hold14)})")
+          f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)})")
 
 
 if __name__ == "__main__":

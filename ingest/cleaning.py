@@ -23,6 +23,9 @@ _INNER_PUNCT = re.compile(r"[，、；：（）“”,;:]")
 _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _ASCII_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])([,;:?!])|([,;:?!])(?=[{_CJK}])")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。；：！？、“”])[ \t\u3000]+(?=[{_CJK}，。；：！？、“”])")
+# "办理所需证件：…", "收费标准：不收费": a service guide's field, led by its short label, opens a line
+# of its own; an export breaks lines inside a sentence, not right before a label.
+_LABEL_START = re.compile(rf"^[{_CJK}]{{2,8}}[：:]")
 # A body line is long; a short line without end punctuation is a title or list item.
 _MIN_BROKEN_LINE = 30
 
@@ -66,6 +69,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             and not starts_block(line)
             and not is_field(out[-1])
             and not is_field(line)
+            and not _LABEL_START.match(line)
             and out[-1][-1] not in _SENTENCE_END
             and out[-1][-1] not in "：:"  # a salutation or a lead-in is whole: what follows it is not its rest
             and ((len(out[-1]) >= _MIN_BROKEN_LINE and _INNER_PUNCT.search(out[-1])) or _unclosed(out[-1]))

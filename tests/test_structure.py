@@ -250,6 +250,16 @@ def test_a_history_line_broken_inside_its_brackets_is_one_line():
     assert meta["adopted"] == "2017年12月1日" and meta["issuer"] == "某省人民代表大会常务委员会"
 
 
+def test_a_service_guides_labelled_field_is_never_glued_to_the_line_before():
+    """A guide's fields ("申报条件：…（五）…的人员", "办理所需证件：1: …") each open a line: the first
+    ends without a full stop, but the next starts with its own label, which no export break does."""
+    text = clean_text("# 引进人才居住证\n\n申报条件：符合下列条件之一： （一）具有本科及以上学历的人员；"
+                      " （二）个人在本市投资50万元人民币（含）以上的人员\n\n"
+                      "办理所需证件：1: 申请表； 2: 申领人有效身份证明。\n\n收费标准：不收费")
+    lines = text.split("\n")
+    assert lines[1].endswith("以上的人员") and lines[2].startswith("办理所需证件：") and lines[3] == "收费标准：不收费"
+
+
 LAW_WITH_HISTORY = """# 某省人才发展促进条例
 
 2020年3月26日 某省第十三届人民代表大会常务委员会第十八次会议通过

@@ -129,7 +129,13 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
                     and not _ASKS.search(section) and all(c.text != section for c in out)):
                 out.append(Candidate(rank, pos, section))
         lines = chunk.text.split("\n")
+        asked = ""  # the "问：…" an explainer's "答：…" below answers
         for n, line in enumerate(lines):
+            if _QUESTION_LINE.match(line):
+                asked = line  # a question is never an answer; it says what the answer below is about
+                continue
+            if not _ANSWER_LINE.match(line):
+                asked = ""
             row = row_units(line) if chunk.heading != CARD_HEADING else None  # the card is one statement
             if row is not None:
                 for sentence, lead in row:
@@ -137,7 +143,8 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
                     if len(sentence) >= _MIN_SENTENCE:
                         out.append(Candidate(rank, pos, sentence, lead, (rank, n)))
                 continue
-            units = answer_units(line)
+            # An explainer's short answer is one piece: "答：可以办。" alone is too short to be one.
+            units = [line] if asked and len(line) <= _PARALLEL_MAX else answer_units(line)
             item = bool(units) and bool(_ITEM.match(units[0]))
             intro = intro if item else ""
             if units and _ARTICLE.match(units[0]):
@@ -148,7 +155,7 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
                     # A later paragraph of an article that refers back to it ("符合本条规定人员迁户时，…")
                     # is about what its opening says ("第十一条 持有深圳市居住证…可办理居住社保迁户").
                     refers = article and article != sentence and _REFERS_BACK.search(sentence)
-                    lead = units[0] if i and item else intro if item else article if refers else ""
+                    lead = asked or (units[0] if i and item else intro if item else article if refers else "")
                     out.append(Candidate(rank, pos, sentence, lead))
             # A line ending in "：" announces the items below it, unless they are its own siblings: "（二）…
             # 补领居民身份证：" before "（三）…" is an item with a slip of the pen, the list still 第十三条's.
@@ -156,6 +163,11 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
             if units and units[-1].endswith(_INTRO_END) and not (item and _label_kind(following) == _label_kind(units[0])):
                 intro = units[-1]
     return out
+
+
+# An explainer's questions and answers ("问：没有学历能办吗？" then "答：可以办。因为认的是学位！").
+_QUESTION_LINE = re.compile(r"^(?:问|提问|Q)\s*[：:]")
+_ANSWER_LINE = re.compile(r"^(?:答|回答|A)\s*[：:]")
 
 
 def _label_kind(line: str) -> int | None:

@@ -462,6 +462,21 @@ def test_a_subtitle_repeating_the_title_is_never_the_answer(tmp_path, shipped_kb
     assert answer.found and "2016年1月1日" in answer.text and "——" not in answer.text
 
 
+def test_an_explainers_answer_is_given_with_the_question_it_answers():
+    """In a 问/答 explainer, "问：…能办吗？" is no answer, and "答：可以办。因为认的是学位！" is one only
+    whole and with its question before it (alone "答：可以办。" is too short to be a sentence)."""
+    from knowledge.evidence import answer_candidates
+    from knowledge.snapshot import ChunkRecord
+
+    chunk = ChunkRecord(id="c", doc_id="d.md", title="某市工作居住证申办问答", heading="释疑", position=0,
+                        text="问：考了在职研究生，拿到了硕士学位，但没有学历能办吗？\n答：可以办。因为认的是学位！\n"
+                             "问：社保断缴可以申报吗？\n答：至少有最近连续缴纳6个月的社保记录。")
+    found = {(c.lead, c.text) for c in answer_candidates([chunk])}
+    assert ("问：考了在职研究生，拿到了硕士学位，但没有学历能办吗？", "答：可以办。因为认的是学位！") in found
+    assert ("问：社保断缴可以申报吗？", "答：至少有最近连续缴纳6个月的社保记录。") in found
+    assert not any(text.startswith("问：") for _, text in found)
+
+
 def test_a_colloquial_phrase_cut_into_words_still_meets_its_document_wording():
     """synonyms.txt maps "孩子上学" to 子女入学; jieba cuts the question into 孩子 / 上学, and each
     of them counts as found where the text says 子女入学 (before: coverage 0, "not found")."""

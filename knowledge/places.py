@@ -27,6 +27,14 @@ _NICKNAMES = Path(__file__).resolve().parent / "place_nicknames.tsv"
 _BEFORE_ABBREVIATION = "在来赴进回离驻留到返"
 _AFTER_ABBREVIATION = re.compile(r"户|籍|牌")
 _NOT_ADMINISTRATIVE = re.compile(r"示范区|开发区|高新|经济技术|新区|管理区|工业园|农场")
+
+
+def _municipal_district(name: str, parent: str) -> bool:
+    """A 新区 directly under a municipality (浦东新区, 滨海新区) is a district like any other; one
+    under a city (天府新区 of 成都市) is a development zone, which the documents do not speak for."""
+    return name.endswith("新区") and len(parent.split()) == 1 and parent.endswith("市")
+
+
 _COMMON_WORD_FREQ = 1000  # jieba frequency above which a name is an everyday word (城区, 和平)
 _JOINED_WORD_FREQ = 300   # 市民 3506, 市容 530, 城市 25084 join a spoken name's last character; 市招 33 does not
 # Issuers and titles that make a document national: it applies to every place.
@@ -67,7 +75,7 @@ class Gazetteer:
         self._frequency = frequency
         self.county_short: set[str] = set()  # short names of counties: "姜堰", but also "新建", "三水"
         for name, short, parent in rows:
-            if _NOT_ADMINISTRATIVE.search(name):
+            if _NOT_ADMINISTRATIVE.search(name) and not _municipal_district(name, parent):
                 continue
             place = Place(name, tuple(parent.split()) + (name,))
             prefecture_or_above = place.level == 1 or (place.level == 2 and not name.endswith(("区", "县", "旗")))

@@ -175,6 +175,11 @@ def _figure(pattern: str) -> re.Pattern:
 
 # A question that is not a yes-or-no one ("…吗", "会不会…", "有没有…"), from its start.
 _NOT_YES_NO = r"^(?!.*(?:[吗不]|没有?)[？?！!。~～\s啊呀]*$)(?!.*(?:会不会|能不能|是不是|有没有|是否|可不可以|要不要|有无)).*"
+# A money word in a question asking something else of it: "房租拖欠几次会被收回" (how often), "租金几号
+# 交" (when), "租金去哪交" (where), "床位价格有啥限制" (the rule), none of them the sum.
+# (A money word asks its sum only in a question that is neither yes-or-no nor asking any of these.)
+_SUM_OF_MONEY_WORD = ("^(?!.*(?:几|多久|多长|什么时候|啥时候|哪|限制|规定|要求|怎么定|如何定|如何确定))"
+                      + _NOT_YES_NO.removeprefix("^"))
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
@@ -185,7 +190,7 @@ _ATTRIBUTES = [
     # ("住房租赁" holds 房租: a housing word, no rent asked.)
     # ("多少额度" "额度是多少": the sum a loan or a grant goes up to.)
     # (A money word in a yes-or-no question, "会不会公布租金水平", asks whether, not how much.)
-    (re.compile(rf"{_NOT_YES_NO}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
+    (re.compile(rf"{_SUM_OF_MONEY_WORD}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:{_RECEIVED}|贷多少{_COUNTED_AFTER})|{_PAID}"),
      _figure(rf"{_SUM}|{_SHARE}|{_N}倍")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
@@ -195,7 +200,7 @@ _ATTRIBUTES = [
      _figure(rf"{_N}(?:万)?元|{_SHARE}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
     # such (多少钱, 价格) is a sum of money or nothing.
-    (re.compile(rf"多少钱|多少元|几块钱|几[百千万]块|几[千万]元|{_NOT_YES_NO}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),
+    (re.compile(rf"多少钱|多少元|几块钱|几[百千万]块|几[千万]元|{_SUM_OF_MONEY_WORD}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),
     (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
     # "多久签注一次" asks how often (below), not how long.
     (re.compile(r"几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|几个月|(?:几|多少)年(?![轻级])|多少天|期限|有效期"),
@@ -209,8 +214,8 @@ _ATTRIBUTES = [
     (re.compile(r"几月|哪个月|哪月"), _figure(r"\d+月|[一二三四五六七八九十]+月|季度|上半年|下半年|年初|年底|年末")),
     # "利率多少" "按百分之几" "占住房用地的多少": a rate or share.
     # ("个人出几个点": percentage points.)
-    (re.compile(r"利率|比例|比率|百分之几|百分比|几成|多少%|几个点|多少个点|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"),
-     _figure(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|{_N}倍|双倍|加倍")),  # 七成, 3倍; not 构成, 造成
+    (re.compile(r"利率|比例|比率|百分之几|百分比|几成|几折|多少折|多少%|几个点|多少个点|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"),
+     _figure(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|\d(?:\.\d)?折|[一二三四五六七八九]折|{_N}倍|双倍|加倍")),  # 七成, 3倍; not 构成, 造成
     # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share.
     (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), _figure(rf"{_SUM}|{_SHARE}|\d")),
     # "什么时候生效": the day it takes effect, which a text states by saying so (自…起施行,
@@ -286,7 +291,8 @@ _PREFERRED = [
      re.compile(r"不得|禁止|非法|违法|违反|应当|可以|有权")),
     # "几套" "多少个名额": a count of things, people or times; a list naming them answers too
     # ("驿站有几个" → the stations by name). "哪几个" asks which, not how many.
-    (re.compile(rf"(?<!哪)(?:多少|几)(?:{_THINGS}|次)"), re.compile(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|次|万|倍)")),
+    (re.compile(rf"(?<!哪)(?:多少|几)(?:{_THINGS}|次|条|章|款)"),
+     re.compile(rf"(?<![第\d.一二两三四五六七八九十百千万]){_N}(?:多|余)?(?:{_THINGS}|次|万|倍|条|章|款)")),
     # "归哪个办公室统筹" "谁负责": a body — an office, a bureau, a committee (a 厅 that is a room,
     # 一室一厅, 办事大厅, is none).
     # ("谁来审核": whoever the text says does it, "由初中毕业学校初审".)

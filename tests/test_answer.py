@@ -317,6 +317,20 @@ def test_where_to_do_something_is_answered_only_by_a_text_saying_where():
     assert attribute_fit("打卡点在哪些地方", "在北大街、滨河湾、溱湖湾布局青年人才打卡元素。") >= 0  # which places: names
 
 
+def test_a_money_word_in_a_question_asking_something_else_of_it_asks_no_sum():
+    """"房租拖欠几次会被收回" asks how often, "租金几号交" when, "床位价格有啥限制" the rule: none is answered
+    only by a sum. "租金打几折" asks a share; "一共有多少条" prefers the text counting articles."""
+    from knowledge.relevance import attribute_fit, preferred_fit
+
+    assert attribute_fit("公租房房租拖欠几次会被收回", "承租人累计发生3次拖欠租金的。") > 0
+    assert attribute_fit("床位价格有啥限制", "各床位租赁价格之和不得高于该套（间）租赁价格。") >= 0
+    assert attribute_fit("公租房租金多少", "各床位租赁价格之和不得高于该套（间）租赁价格。") < 0  # the sum, still
+    assert attribute_fit("公租房租金打几折", "按8折计算公共租赁住房的租金标准。") > 0
+    assert attribute_fit("公租房租金打几折", "租金按月支付。") < 0
+    assert preferred_fit("实施办法一共有多少条", "《实施办法》共21条，主要包括六个方面内容。") > 0
+    assert preferred_fit("实施办法一共有多少条", "依照本办法第二十一条规定办理。") == 0  # an ordinal, not a count
+
+
 def test_a_term_only_a_section_heading_names_is_answered_by_that_heading(tmp_path, shipped_kb):
     """A report's slogans live in its headings ("坚持“产才融合” 建强“智堰”创新平台"); the sentences
     below never repeat them, so "智堰是啥" was answered from elsewhere or not at all."""

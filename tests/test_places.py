@@ -44,6 +44,15 @@ def test_places_are_read_with_their_parents():
 
 
 
+def test_a_municipalitys_new_area_is_a_district_but_a_citys_is_a_development_zone():
+    """浦东新区 and 滨海新区 are districts of 上海 and 天津 like any other; 天府新区 of 成都 is a zone
+    no document speaks for, as 开发区 are."""
+    g = gazetteer()
+    assert g.most_specific(g.places_in("上海浦东新区的公租房")).path == ("上海市", "浦东新区")
+    assert g.most_specific(g.places_in("天津滨海新区落户")).path == ("天津市", "滨海新区")
+    assert g.most_specific(g.places_in("成都天府新区人才公寓")).path == ("四川省", "成都市")
+
+
 def test_the_longest_name_at_a_position_wins_and_reading_goes_on_after_it():
     """海南藏族自治州 is in 青海, not the province 海南 its first two characters name; 泰州市 is
     read once, not as 泰州 and then again from inside it."""
@@ -137,7 +146,8 @@ def test_a_county_name_used_as_a_word_in_another_places_document_is_not_that_cou
 @pytest.mark.parametrize("title, areas", [
     ("上海市人民政府关于深化完善“双特”政策支持临港地区新一轮发展的若干意见", {"临港": ("临港",)}),
     ("临港新片区人才住房政策", {"临港": ("临港",)}),
-    ("浦东新区人才安居办法", {"浦东新区": ("浦东新区", "浦东")}),  # 新区 are not in the gazetteer
+    ("两江新区人才安居办法", {"两江": ("两江",)}),  # a 新区 that is no district is not in the gazetteer
+    ("浦东新区人才安居办法", {}),               # 浦东新区 is one of 上海's districts: the gazetteer reads it
     ("关于支持贫困地区人才发展的意见", {}),     # everyday words, not names
     ("关于加快边远地区发展的意见", {}),
     ("关于在重点地区开展试点的通知", {}),

@@ -129,7 +129,8 @@ def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...
     if any(_affirmed(v, text, query) for v in _variants(term).union(
             canonical for variant, canonical in phrases if term in variant)):
         return 1.0
-    if len(term) >= 3 and sum(ch in text for ch in term) / len(term) >= 0.67:
+    chars = set(term)  # "前前后后" is two characters, which any text holds: no typo of a word
+    if len(chars) >= 3 and sum(ch in text for ch in chars) / len(chars) >= 0.67:
         return 0.5
     if any(_affirmed(w, text, query) for w in near_words(term)):  # a paraphrase: 家属 of 亲属
         return 0.5

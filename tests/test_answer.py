@@ -331,6 +331,15 @@ def test_a_money_word_in_a_question_asking_something_else_of_it_asks_no_sum():
     assert preferred_fit("实施办法一共有多少条", "依照本办法第二十一条规定办理。") == 0  # an ordinal, not a count
 
 
+def test_a_word_of_repeated_characters_is_not_half_met_by_a_text_holding_them():
+    """"前前后后" is two characters, 前 and 后, which "期满前3个月…评估后" holds: that is no typo of it.
+    A longer word most of whose characters a text holds is still half met (毕业生 in 毕业证)."""
+    from knowledge.relevance import coverage
+
+    assert coverage("前前后后", "应在租赁总年限期满前3个月提交，评估后确定。") == 0
+    assert coverage("毕业生", "凭毕业证办理") == 0.5
+
+
 def test_a_term_only_a_section_heading_names_is_answered_by_that_heading(tmp_path, shipped_kb):
     """A report's slogans live in its headings ("坚持“产才融合” 建强“智堰”创新平台"); the sentences
     below never repeat them, so "智堰是啥" was answered from elsewhere or not at all."""

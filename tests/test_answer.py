@@ -317,6 +317,19 @@ def test_where_to_do_something_is_answered_only_by_a_text_saying_where():
     assert attribute_fit("打卡点在哪些地方", "在北大街、滨河湾、溱湖湾布局青年人才打卡元素。") >= 0  # which places: names
 
 
+def test_a_count_asked_with_its_measure_word_is_answered_by_a_number_of_that_measure():
+    """"多少张居住证" is not answered by "城区人口500万", nor "每年落多少人" by "纳税10万元"; 个 counts
+    anything ("研发中心15个" answers "有几家"), and "哪几项" asks which, not how many."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("全国一共发了多少张居住证", "城区人口500万以上的特大城市") < 0
+    assert attribute_fit("全国一共发了多少张居住证", "累计发放居住证1.2万张") > 0
+    assert attribute_fit("积分落户每年一共落多少人", "纳税额平均每年在10万元及以上的，加6分") < 0
+    assert attribute_fit("积分落户每年一共落多少人", "2015年度积分入户指标数为4400名") > 0
+    assert attribute_fit("离岸研发中心有几家", "运营企业离岸研发中心15个") > 0
+    assert attribute_fit("积分主要看哪几项", "积分主要指标为参加社会养老保险年限") == 0
+
+
 def test_a_money_word_in_a_question_asking_something_else_of_it_asks_no_sum():
     """"房租拖欠几次会被收回" asks how often, "租金几号交" when, "床位价格有啥限制" the rule: none is answered
     only by a sum. "租金打几折" asks a share; "一共有多少条" prefers the text counting articles."""

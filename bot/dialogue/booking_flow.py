@@ -24,8 +24,9 @@ from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, i
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, spoken_digits, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
-from bot.dialogue.forms import (ACKNOWLEDGED, CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
-                                end_flow_keeping_paused, pause_form, register, say_paused, times_asked, yes_no_slot)
+from bot.dialogue.forms import (ACKNOWLEDGED, ASKS_DAY, CHANGE, CHOSEN_BESIDE, OPEN, QUESTION, Form, FormTurn, Refused,
+                                Slot, answer_in_passing, end_flow_keeping_paused, pause_form, register, say_paused,
+                                times_asked, yes_no_slot)
 from bot.dialogue.intents import YES_SIGNS, compact, yes_no
 from knowledge.places import gazetteer
 from knowledge.text import cn_number
@@ -682,6 +683,8 @@ class BookingForm(Form):
         ("今天天气怎么样", "溱湖离高铁站远吗"): its day is no check-in, its station no choice (user
         test 4: the weather question moved the booking to today). One about the stay itself
         ("1月20号可以吗", "总站明天还有空吗") offers what it names."""
+        if ASKS_DAY.search(compact(text)):  # "下周三是几号": what day it is, not a day to stay
+            return {"station", "check_in", "nights"}
         rest = without_days_and_nights(normalise(text))
         # "秦湖的还有床位吗" (pinyin input) names 溱湖 as much as "溱湖的还有床位吗"
         rest = sound_alike(rest, [a for _, name, _ in _stations(ft) for a in station_aliases(name)])
@@ -691,8 +694,11 @@ class BookingForm(Form):
         rest = _ABOUT_THE_STAY.sub("", rest)
         if not re.search(r"[\u3400-\u9fff]", rest):
             return set()
-        if ft.step == "station" and _chooses_station(text, _stations(ft)):  # "总站吧那个总站有没有空调啊"
-            ft.cache["asked_beside"] = True  # the choice is taken, and the question answered (Form.step)
+        if _chooses_station(text, _stations(ft)):  # "总站吧那个总站有没有空调啊"
+            # the choice is taken, and the question answered (Form.step), at any step: "算了还是总站吧 总站离
+            # 高铁近吗" changes the station chosen before (user test 14 kept the old one)
+            ft.cache["asked_beside"] = True
+            ft.cache[CHOSEN_BESIDE] = {"station"}
             return {"check_in", "nights"}
         return {"station", "check_in", "nights"}
 

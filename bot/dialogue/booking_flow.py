@@ -568,6 +568,7 @@ _OWN_NAME = re.compile(r"(?:我叫|我的名字(?:是|叫)|我名字(?:是|叫)|
 # A stay for more than one person: "我们两个人", "我和同学一起", "带女朋友一块".
 _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一块|住)?(?!才)|我们(俩|两个|三个|几个)|"
                              r"(两|俩|三|四|[2-9])(个|张)(床位|床|铺位|名额)|"   # "订两个床位"; "还有几个床位" asks
+                             rf"({_COMPANIONS})(也|还)(要|想|会|得)?(一起|一块)(去|来|住|过去)|"   # "我朋友也要一起去"
                              rf"(和|跟|带|还有|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)"
                              r"(一起|一块|俩|两个)|"
                              rf"^(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)")  # "我和我老公想去住"
@@ -673,8 +674,11 @@ class BookingForm(Form):
         said = compact(ft.turn.text)
         if ft.cache.get("remark") and not QUESTION.search(ft.turn.text):  # "住到12号" with the day still asked
             return ft.cache.pop("remark")
-        if QUESTION.search(ft.turn.text) or not (_SPEAKER_IS_ANOTHER.search(said) or _FOR_ANOTHER.search(said)):
+        if QUESTION.search(ft.turn.text):
             return ""
+        if not (_SPEAKER_IS_ANOTHER.search(said) or _FOR_ANOTHER.search(said)):
+            # "等等 我朋友也要一起去" at the summary: one bed per booking (user test 14 was told "不着急")
+            return self.remark(ft)
         ft.values[_FOR_SOMEONE_ELSE] = True
         return messages.BOOKING_FOR_ANOTHER_NOTED
 
@@ -1236,11 +1240,18 @@ def reschedule(turn: Turn) -> Reply:
         return HANDLERS[flow](turn)
     rows, names = _own_bookings(turn)
     active = _in_order([b for b in rows if b.status == "active"])
+    if not active and _SAYS_BOOKED.search(compact(turn.text)) and _about_a_stay_made(turn):
+        # "我订了12月20号的溱湖 能不能改到21号" with no booking here: none to change, and where bookings
+        # are kept (user test 14 was told "not found")
+        return Reply(messages.ACCOUNT_HAS_NO_BOOKINGS + "\n" + messages.BOOKINGS_GO_WITH_ACCOUNT,
+                     actions=[messages.CHIP_BOOK, messages.CHIP_TICKET], intent="reschedule")
     if not active or not _about_a_stay_made(turn):
         return HANDLERS["policy"](turn)
     return _how_to_reschedule(active, names, _what_changes(turn))
 
 
+# Saying a booking was made ("我订了…", "我之前预约的…").
+_SAYS_BOOKED = re.compile(r"我(?:之前|已经|上次|刚才|前几天)?(?:订|预约|预订|预定|约)(?:了|过|的)")
 # What a request to change names of a stay: its day, station or nights ("换到溱湖那个", "改期"). A
 # change that names none of them ("那换成硕士的呢") is about something else, even with a booking made.
 _STAY_PART = re.compile(r"日期|时间|日子|期|天|晚|夜|宿|站|住|号|周|星期|礼拜|月")
@@ -1393,10 +1404,15 @@ ASKED_ABOUT = "asked_about"  # the day (and station) whose free beds were just t
 _WHICH_STATIONS = re.compile(r"(?:几个|哪些|哪几个|多少个|几家|哪几家)(?:青年)?(?:人才)?驿站|驿站(?:都|一共|总共)?有(?:哪些|哪几个|几个|多少个|几家)")
 
 
+# The stations compared: "两个驿站有什么区别", "哪个驿站好一点".
+_COMPARES_STATIONS = re.compile(r"驿站.{0,4}(?:区别|不同|不一样|差别|哪个好|哪个更好|选哪个)|(?:哪个|哪家)驿站(?:好|更好|比较好)")
+
+
 def asks_the_stations(turn: Turn) -> bool:
-    """"你们有几个驿站", "驿站有哪些": the stations are listed from the database (user test 7 got
-    who may stay)."""
-    return bool(_WHICH_STATIONS.search(compact(turn.text)))
+    """"你们有几个驿站", "驿站有哪些", "两个驿站有什么区别": the stations are listed from the database
+    (user test 7 got who may stay)."""
+    plain = compact(turn.text)
+    return bool(_WHICH_STATIONS.search(plain) or (QUESTION.search(turn.text) and _COMPARES_STATIONS.search(plain)))
 
 
 def stations_listed(turn: Turn) -> Reply:
@@ -1404,7 +1420,9 @@ def stations_listed(turn: Turn) -> Reply:
     if not stations:
         return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="stations")
     items = [messages.STATION_CHOICE.format(name=name, address=addr) for _, name, addr in stations]
-    return Reply(messages.STATIONS_LIST.format(count=len(stations), stations=numbered(items)),
+    # "两个驿站有什么区别": the same to stay at, so the one near where the user goes (user test 14: "not found")
+    same = messages.STATION_ANY.format(count=len(stations)) if _COMPARES_STATIONS.search(compact(turn.text)) else ""
+    return Reply(same + messages.STATIONS_LIST.format(count=len(stations), stations=numbered(items)),
                  actions=[messages.CHIP_BOOK], intent="stations")
 
 

@@ -614,10 +614,11 @@ def policy(turn: Turn) -> Reply:
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
-    if answer.found and detail and turn.state.get(LAST_ANSWER) == _digest(answer.text):
-        # "具体点", "然后呢" finding only the answer just given: that is all the documents say on it, and a
-        # person may say more (user test 14 got it again word for word). A follow-up asking something of
-        # its own ("那能住多久") may well be answered by the same sentence.
+    if detail and turn.state.get(LAST_ANSWER) is not None and (not answer.found
+                                                                or turn.state[LAST_ANSWER] == _digest(answer.text)):
+        # "具体点", "然后呢" finding only the answer just given, or nothing: that is all the documents say on
+        # it, and a person may say more (user test 14 got it again word for word, or "not found"). A
+        # follow-up asking something of its own ("那能住多久") may well be answered by the same sentence.
         turn.state["offer_ticket"] = turn.state.get(_ASKED) or question
         return Reply(messages.MORE_SAME, actions=[messages.CHIP_TICKET], intent="policy", found=False)
     _remember_topic(turn, topic, asked)

@@ -51,7 +51,10 @@ def _requests(turn: Turn, intent_name: str) -> list[str]:
 def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
     """The message minus the intent's keywords: what the user wants to say, if anything."""
     text = english_in_chinese(turn.text)  # "我想找human客服": the English word asks for the person too
-    for request in _requests(turn, intent_name):  # "我要找真人": what asked for the person goes too
+    requests = _requests(turn, intent_name)
+    if any(re.fullmatch(request, compact(text)) for request in requests):  # "好吧 人工吧": a request, all of it
+        return ""
+    for request in requests:  # "我要找真人": what asked for the person goes too
         text = re.sub(request, " ", text)
     text = _EDGES.sub("", text).strip()
     return "" if _FILLER.match(compact(text)) else text

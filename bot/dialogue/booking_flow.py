@@ -1011,6 +1011,21 @@ def _described_instead(turn: Turn, numbers: list[str]) -> Reply | None:
     return _ask_which(turn, matches, names) if len(matches) > 1 else _ask_to_cancel(turn, matches, names, [])
 
 
+# Someone else coming too, asked about outside a booking ("对了 我有个朋友也想来 怎么弄" after booking).
+_COMPANION_COMING = re.compile(rf"(?:{_COMPANIONS})(?:也|还)(?:想|要|打算|准备|得)?(?:来|过来|去|过去|住|订|预约|一起)")
+
+
+def companion_coming(turn: Turn) -> Reply | None:
+    """A companion who wants to come too, asked about while the station is talked about or a booking
+    is held: each guest books a bed of their own (user test 14 was told "帮不上忙"). None otherwise."""
+    if turn.state.get("flow") or not _COMPANION_COMING.search(compact(turn.text)):
+        return None
+    if messages.BOOKING_TOPIC not in turn.state.get("topic", "") and not _ABOUT_THE_STATION.search(turn.text) \
+            and not has_active_booking(turn):
+        return None
+    return Reply(messages.BOOKING_ONE_PERSON, actions=[messages.CHIP_BOOK], intent="booking_info")
+
+
 def has_active_booking(turn: Turn) -> bool:
     with turn.engine.read_sessions() as s:
         return any(b.status == "active" for b in bookings_of(s, turn.incoming.user_key))
@@ -1300,6 +1315,7 @@ _STAY_WORD = re.compile(r"住|床位|订|预约")
 _WISH_TO_STAY = re.compile(r"(?<![不别])(?:想|要|打算|准备|需要|得)(?:找)?.{0,6}?(?:住(?![房宅])|住宿|落脚)")
 _CHECK_IN = re.compile(r"入住|住进|去住|过去住|(?:去|到)(?:青年)?(?:人才)?驿站(?:里)?住")   # "我想这周末去驿站住"
 _STATION_WORD = re.compile(r"驿站")
+_GOING_TO_STATION = re.compile(r"(?:去|到|来|过去)(?:你们|您们)?(?:的|那个|那边的)?(?:青年)?(?:人才)?驿站")
 _BOOK_VERB = re.compile(r"(?<![规确决固指稳一肯否认鉴制设])(订|预约|预订|预定)")
 
 
@@ -1342,6 +1358,8 @@ def mentions_a_stay(turn: Turn) -> bool:
     if (_WISH_TO_STAY.search(text) and not _OTHER_HOUSING.search(text)
             and (date_in(text, today) is not None or vague_period(normalise(text), today) is not None)):
         return True  # "我想下周找个地方住": a stay wished for at a time (user test 9 got who may stay)
+    if _GOING_TO_STATION.search(text) and date_in(text, today) is not None:
+        return True  # "下周4去驿站": going to the station on a day (user test 14 was told who may stay)
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False
     return station_in(text, station_choices(turn.engine)) is not None
@@ -1395,6 +1413,9 @@ def availability(turn: Turn) -> Reply:
         text += messages.AVAILABILITY_BOOK.format(chip=chip)
         # "那订一个" next books that day (and that station): user test 7 was asked both again
         turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {})}
+        # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told
+        # the station's address)
+        turn.state["topic"] = messages.BOOKING_TOPIC
     return Reply(text, actions=[chip] if free else [messages.CHIP_BOOK], intent="availability")
 
 
@@ -1463,8 +1484,11 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     message's questions asked about (the facts are read from the whole message: "我是今年的应届生 …
     有什么政策吗 能住驿站吗")."""
     text, settings = question or turn.text, turn.engine.settings
-    about_stay = (_ABOUT_THE_STATION.search(text) or messages.BOOKING_TOPIC in turn.state.get("topic", "")
-                  or (_STAY_VERB.search(text) and not _OTHER_HOUSING.search(text)))
+    # Other housing named ("那她能住人才公寓吗" after the station's conditions) is not the station (user
+    # test 14 was told the station's conditions again).
+    about_stay = (_ABOUT_THE_STATION.search(text)
+                  or ((messages.BOOKING_TOPIC in turn.state.get("topic", "") or _STAY_VERB.search(text))
+                      and not _OTHER_HOUSING.search(text)))
     asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay and not _ASKS_HOW_LONG.search(text))
     asked_before = turn.state.pop(_CONDITIONS_TOLD, False)  # "我50岁了" after the conditions were told
     # "我23年毕业的" said while the station is talked about (after its conditions or one fact checked):

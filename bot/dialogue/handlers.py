@@ -6,8 +6,8 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
-                                       availability, booked_elsewhere, eligibility_said, has_active_booking,
-                                       mentions_a_stay, stations_listed)
+                                       availability, booked_elsewhere, companion_coming, eligibility_said,
+                                       has_active_booking, mentions_a_stay, stations_listed)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, wants_ticket)
 from bot.dialogue.extract import english_in_chinese
@@ -601,6 +601,9 @@ def policy(turn: Turn) -> Reply:
                      intent="policy", found=False)
     if not turn.state.get("flow") and asks_the_stations(turn):  # "你们有几个驿站"
         return stations_listed(turn)
+    companion = companion_coming(turn)
+    if companion is not None:  # "我有个朋友也想来 怎么弄" after booking: a bed of their own
+        return companion
     if not turn.state.get("flow") and asks_sightseeing(question):  # "溱湖有什么好玩的": not the office's
         turn.state.pop("offer_ticket", None)
         return Reply(messages.SIGHTSEEING, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)

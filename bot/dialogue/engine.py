@@ -395,7 +395,9 @@ def _counted(incoming: Incoming) -> bool:
 # user test 14 got a sentence of the documents, and "帮不上忙").
 _ACKNOWLEDGEMENT = re.compile(r"^(?:(?:好|好的|好滴|好嘞|好吧|行|可以|嗯|嗯嗯|哦|哦哦|噢|ok|okay|fine|收到|知道了|明白|明白了|懂了|"
                               r"了解|了解了|是|是的|对|对的|确认|没问题|那好吧|那行|这样啊|原来如此|哈{2,}|嘿{2,}|呵{2,}|"
-                              r"嘻{2,}|(?:终于)?(?:好了|搞定了?|弄好了|订好了|订上了|约上了|成功了)|终于)"
+                              r"嘻{2,}|(?:终于)?(?:好了|搞定了?|弄好了|订好了|订上了|约上了|成功了)|终于|"
+                              # going to ask or think it over oneself ("好 我帮他问问": user test 14 got a sentence)
+                              r"(?:我)?(?:帮他|帮她|替他|替她|回头|再|先|去)?(?:问问|问一下|看看|想想|商量一下|考虑一下))"
                               r"[啊呀哈啦了吧滴呢哒嘛的]?)+$", re.I)
 
 

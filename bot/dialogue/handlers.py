@@ -199,10 +199,18 @@ def complaint(turn: Turn) -> Reply:
                      actions=[messages.CHIP_YES, messages.CHIP_MY_TICKETS], intent="complaint")
     # "…有没有简单点的办法" asks something; "你们这破机器人有什么用" only scorns (user test 10 was told
     # "帮不上忙"): a question naming nothing is part of the complaint.
-    if len(rest) >= 4 and QUESTION.search(rest) and subject_terms(rest):
+    if len(rest) >= 4 and QUESTION.search(rest) and _names_a_thing(rest):
         return HANDLERS["policy"](turn)
     turn.state["offer_ticket"] = turn.text
     return Reply(messages.COMPLAINT, actions=[messages.CHIP_TICKET], intent="complaint")
+
+
+def _names_a_thing(text: str) -> bool:
+    """Whether ``text`` names a thing to ask about (a noun among its subject words: "有没有简单点的办法"),
+    not only words of the sentence ("你这不是废话吗" less its scorn is "你这不是吗": user test 14 was told
+    "帮不上忙")."""
+    tags = dict(parts_of_speech(text))
+    return any(tags.get(t, "n").startswith(_NOUN) or tags.get(t) == "vn" for t in subject_terms(text))
 
 
 @handles("stuck")

@@ -1426,7 +1426,10 @@ _WHICH_STATIONS = re.compile(r"(?:几个|哪些|哪几个|多少个|几家|哪�
 
 
 # The stations compared: "两个驿站有什么区别", "哪个驿站好一点".
-_COMPARES_STATIONS = re.compile(r"驿站.{0,4}(?:区别|不同|不一样|差别|哪个好|哪个更好|选哪个)|(?:哪个|哪家)驿站(?:好|更好|比较好)")
+# ("人才公寓跟驿站有啥区别" compares two kinds of housing, not the stations.)
+_COMPARES_STATIONS = re.compile(r"(?:两个|2个|俩|几个|这两个|这俩|这几个|各个|这些)(?:青年)?(?:人才)?驿站(?:之间)?.{0,4}"
+                                r"(?:区别|不同|不一样|差别)|驿站(?:之间.{0,4}(?:区别|不同|不一样|差别)|哪个好|哪个更好|选哪个)|"
+                                r"(?:哪个|哪家)驿站(?:好|更好|比较好)")
 
 
 def asks_the_stations(turn: Turn) -> bool:

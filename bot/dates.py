@@ -50,14 +50,15 @@ def _plain(text: str) -> str:
 
 
 _CN_NUM = r"[零〇一二两三四五六七八九十]{1,3}"  # a Chinese number up to 99, a piece of the patterns below
-_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
+            "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}  # "下周4" as typed on a phone (user test 14)
 _RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
              "昨天": -1, "昨晚": -1, "前天": -2}
 _WEEKS_AHEAD = {"这": 0, "本": 0, "下": 1, "下下": 2}  # 这周五, 下周五, 下下周五
 _FULL_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
 _MONTH_DAY = re.compile(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?")
 _DAY_ONLY = re.compile(rf"(?<![\d月])(\d{{1,2}}|{_CN_NUM})(?:号|日)")
-_WEEKDAY_NAMED = re.compile(r"(下下|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天末])")
+_WEEKDAY_NAMED = re.compile(r"(下下|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天末]|[1-7](?![\d晚天次个号日]))")
 _SATURDAY, _SUNDAY = 5, 6
 # Holidays on one day of the Gregorian calendar. Bare 十一 is the 11th or eleven, so National Day
 # is only 十一 with a holiday word after it.
@@ -354,7 +355,7 @@ _YEAR_PART = {"底": 12, "末": 12, "下旬": 12, "初": 1, "上旬": 1}  # "年
 # Some days soon rather than a day: "这两天", "最近", "过几天", "下个礼拜" (no weekday after it). Said
 # instead of a day, which one is asked (user test 6: "这两天能住驿站吗" was taken as two nights).
 # (first, last) days from today; a week word is that calendar week.
-_NEAR = re.compile(r"这两天|这几天|近几天|近两天|最近几天|最近两天|最近(?!的)|过几天|过些天|过一阵|(下个?|这个?|本)(?:周|星期|礼拜)(?![一二三四五六日天末])")
+_NEAR = re.compile(r"这两天|这几天|近几天|近两天|最近几天|最近两天|最近(?!的)|过几天|过些天|过一阵|(下个?|这个?|本)(?:周|星期|礼拜)(?![一二三四五六日天末]|[1-7](?![\d晚天次个号日]))")
 _NEAR_DAYS = {"这两天": (0, 2), "最近两天": (0, 2), "这几天": (0, 4), "近几天": (0, 4), "近两天": (0, 2), "最近几天": (0, 4), "最近": (0, 4),
               "过几天": (2, 7), "过些天": (2, 7), "过一阵": (3, 14)}
 # A month said alone ("明年3月", "3月份去"), not a day of it nor a part ("3月8号", "3月底") nor what

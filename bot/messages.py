@@ -60,6 +60,9 @@ COMPLAINT_IN_FLOW = "抱歉给您添麻烦了，就快好了。"
 # "还有别的吗" after an answer: the answer was the best the documents hold on it; what else they cover.
 MORE_ON_TOPIC = ("关于这个，我在资料里找到的最相关的就是上面这条。资料里还讲到人才公寓、青年人才驿站、见习、创业大赛和导师、"
                  "人才活动等，想了解哪个直接问我就行；要更详细的解答可以回复“转人工”。")
+# "具体点", "然后呢" after a question not answered, or a follow-up that finds only the answer just given.
+MORE_NOT_FOUND = "刚才的问题我在资料里没有找到答案，所以也没法说得更具体。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。"
+MORE_SAME = "关于这个，资料里写到的就是上面那些，没有更具体的内容了。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。"
 # "这是哪个文件说的", "有链接吗", "出处呢": where the last answer comes from (user test 13: "帮不上忙").
 SOURCE_OF_LAST = "刚才的回答出自{sources}。"
 SOURCE_ITEM = "《{title}》{section}"
@@ -91,6 +94,7 @@ BOOKING_WEEKEND_WHICH = "今天就是周日。您是想今天入住，还是下�
 BOOKING_MOVING_HOLIDAY = "{holiday}每年的日期不一样，我没法准确算出是哪天。请告诉我具体的入住日期，比如“{example}”。"
 BOOKING_WHICH_DAY_OF = "{said}是{first}到{last}，具体哪天入住呢？比如“{first}”。"
 DAY_AND_WEEKDAY = "{day}（{weekday}）"
+DAY_IS = "{day}是{weekday}。"  # "1月3号是周几", "下周三是几号"
 DAYS_WHICH_JOIN = "还是"  # "12月7日（周一）还是12月8日（周二），选哪天入住呢？"
 DAYS_EITHER_JOIN = "或"
 BOOKING_DAY_TAKEN_BACK = "好的，不订{day}。"
@@ -267,6 +271,15 @@ MY_TICKETS = "您的工单：\n{lines}"
 TICKET_WAITING_FOR_STAFF = "工作人员会尽快在这里回复您，有回复时我会第一时间转给您。"
 COMPLAINT_TICKET_WAITING = "抱歉让您久等了。您的工单{number}还在等工作人员处理，他们会尽快在这里回复您。\n"
 TICKET_LINE = "{number}（{status}）{text}"
+# A call asked for ("能不能直接打电话给我", "给我个电话吧"): the assistant can neither call nor give a number.
+CONTACT_TICKET = ("我这里没法打电话，也发不了工作人员的电话。可以把您的手机号补充到工单{number}里，工作人员需要时会打给您："
+                  "直接把手机号发给我就行。")
+CONTACT_NO_TICKET = ("我这里没法打电话，也发不了工作人员的电话。可以把您的问题转给工作人员，他们会在这里回复您，"
+                     "需要的话也可以留下手机号请他们回电。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。")
+CONTACT_PHONE_NEXT = "\n需要电话联系的话，直接把手机号发给我，我补充到工单里。"
+CONTACT_IN_FLOW = "我这里没法打电话，也发不了工作人员的电话；办完这一步后回复“转人工”，工作人员会在这里回复您。"
+CONTACT_NOTE = "请电话联系我：{phone}"  # what the ticket is added (staff read it)
+CONTACT_PHONE_ADDED = "好的，已把手机号{phone}补充到工单{number}，工作人员需要时会打给您。"
 TICKET_LATEST_REPLY = "  最新回复：{text}"
 
 BUSY = "系统繁忙，请稍后再发一次。"

@@ -29,7 +29,7 @@ DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
 KNOWN_INTENTS = frozenset({"greeting", "help", "thanks", "policy", "booking", "my_bookings", "cancel_booking",
                            "ticket", "ticket_status", "ticket_followup", "ticket_withdraw", "exit",
                            "feedback_down", "about_bot", "goodbye", "reschedule", "wait", "complaint", "stuck",
-                           "repeat", "source"})
+                           "repeat", "source", "contact"})
 
 # Settings that may come from the environment: the secrets (which in production
 # must), and what differs between a laptop and a server behind nginx.

@@ -24,8 +24,9 @@ from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, i
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, spoken_digits, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
-from bot.dialogue.forms import (ACKNOWLEDGED, CHANGE, OPEN, QUESTION, Form, FormTurn, Refused, Slot, answer_in_passing,
-                                end_flow_keeping_paused, pause_form, register, say_paused, times_asked, yes_no_slot)
+from bot.dialogue.forms import (ACKNOWLEDGED, ASKS_DAY, CHANGE, CHOSEN_BESIDE, OPEN, QUESTION, Form, FormTurn, Refused,
+                                Slot, answer_in_passing, end_flow_keeping_paused, pause_form, register, say_paused,
+                                times_asked, yes_no_slot)
 from bot.dialogue.intents import YES_SIGNS, compact, yes_no
 from knowledge.places import gazetteer
 from knowledge.text import cn_number
@@ -567,6 +568,7 @@ _OWN_NAME = re.compile(r"(?:我叫|我的名字(?:是|叫)|我名字(?:是|叫)|
 # A stay for more than one person: "我们两个人", "我和同学一起", "带女朋友一块".
 _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一块|住)?(?!才)|我们(俩|两个|三个|几个)|"
                              r"(两|俩|三|四|[2-9])(个|张)(床位|床|铺位|名额)|"   # "订两个床位"; "还有几个床位" asks
+                             rf"({_COMPANIONS})(也|还)(要|想|会|得)?(一起|一块)(去|来|住|过去)|"   # "我朋友也要一起去"
                              rf"(和|跟|带|还有|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)"
                              r"(一起|一块|俩|两个)|"
                              rf"^(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)")  # "我和我老公想去住"
@@ -672,8 +674,11 @@ class BookingForm(Form):
         said = compact(ft.turn.text)
         if ft.cache.get("remark") and not QUESTION.search(ft.turn.text):  # "住到12号" with the day still asked
             return ft.cache.pop("remark")
-        if QUESTION.search(ft.turn.text) or not (_SPEAKER_IS_ANOTHER.search(said) or _FOR_ANOTHER.search(said)):
+        if QUESTION.search(ft.turn.text):
             return ""
+        if not (_SPEAKER_IS_ANOTHER.search(said) or _FOR_ANOTHER.search(said)):
+            # "等等 我朋友也要一起去" at the summary: one bed per booking (user test 14 was told "不着急")
+            return self.remark(ft)
         ft.values[_FOR_SOMEONE_ELSE] = True
         return messages.BOOKING_FOR_ANOTHER_NOTED
 
@@ -682,6 +687,8 @@ class BookingForm(Form):
         ("今天天气怎么样", "溱湖离高铁站远吗"): its day is no check-in, its station no choice (user
         test 4: the weather question moved the booking to today). One about the stay itself
         ("1月20号可以吗", "总站明天还有空吗") offers what it names."""
+        if ASKS_DAY.search(compact(text)):  # "下周三是几号": what day it is, not a day to stay
+            return {"station", "check_in", "nights"}
         rest = without_days_and_nights(normalise(text))
         # "秦湖的还有床位吗" (pinyin input) names 溱湖 as much as "溱湖的还有床位吗"
         rest = sound_alike(rest, [a for _, name, _ in _stations(ft) for a in station_aliases(name)])
@@ -691,8 +698,11 @@ class BookingForm(Form):
         rest = _ABOUT_THE_STAY.sub("", rest)
         if not re.search(r"[\u3400-\u9fff]", rest):
             return set()
-        if ft.step == "station" and _chooses_station(text, _stations(ft)):  # "总站吧那个总站有没有空调啊"
-            ft.cache["asked_beside"] = True  # the choice is taken, and the question answered (Form.step)
+        if _chooses_station(text, _stations(ft)):  # "总站吧那个总站有没有空调啊"
+            # the choice is taken, and the question answered (Form.step), at any step: "算了还是总站吧 总站离
+            # 高铁近吗" changes the station chosen before (user test 14 kept the old one)
+            ft.cache["asked_beside"] = True
+            ft.cache[CHOSEN_BESIDE] = {"station"}
             return {"check_in", "nights"}
         return {"station", "check_in", "nights"}
 
@@ -1001,6 +1011,21 @@ def _described_instead(turn: Turn, numbers: list[str]) -> Reply | None:
     return _ask_which(turn, matches, names) if len(matches) > 1 else _ask_to_cancel(turn, matches, names, [])
 
 
+# Someone else coming too, asked about outside a booking ("对了 我有个朋友也想来 怎么弄" after booking).
+_COMPANION_COMING = re.compile(rf"(?:{_COMPANIONS})(?:也|还)(?:想|要|打算|准备|得)?(?:来|过来|去|过去|住|订|预约|一起)")
+
+
+def companion_coming(turn: Turn) -> Reply | None:
+    """A companion who wants to come too, asked about while the station is talked about or a booking
+    is held: each guest books a bed of their own (user test 14 was told "帮不上忙"). None otherwise."""
+    if turn.state.get("flow") or not _COMPANION_COMING.search(compact(turn.text)):
+        return None
+    if messages.BOOKING_TOPIC not in turn.state.get("topic", "") and not _ABOUT_THE_STATION.search(turn.text) \
+            and not has_active_booking(turn):
+        return None
+    return Reply(messages.BOOKING_ONE_PERSON, actions=[messages.CHIP_BOOK], intent="booking_info")
+
+
 def has_active_booking(turn: Turn) -> bool:
     with turn.engine.read_sessions() as s:
         return any(b.status == "active" for b in bookings_of(s, turn.incoming.user_key))
@@ -1230,11 +1255,18 @@ def reschedule(turn: Turn) -> Reply:
         return HANDLERS[flow](turn)
     rows, names = _own_bookings(turn)
     active = _in_order([b for b in rows if b.status == "active"])
+    if not active and _SAYS_BOOKED.search(compact(turn.text)) and _about_a_stay_made(turn):
+        # "我订了12月20号的溱湖 能不能改到21号" with no booking here: none to change, and where bookings
+        # are kept (user test 14 was told "not found")
+        return Reply(messages.ACCOUNT_HAS_NO_BOOKINGS + "\n" + messages.BOOKINGS_GO_WITH_ACCOUNT,
+                     actions=[messages.CHIP_BOOK, messages.CHIP_TICKET], intent="reschedule")
     if not active or not _about_a_stay_made(turn):
         return HANDLERS["policy"](turn)
     return _how_to_reschedule(active, names, _what_changes(turn))
 
 
+# Saying a booking was made ("我订了…", "我之前预约的…").
+_SAYS_BOOKED = re.compile(r"我(?:之前|已经|上次|刚才|前几天)?(?:订|预约|预订|预定|约)(?:了|过|的)")
 # What a request to change names of a stay: its day, station or nights ("换到溱湖那个", "改期"). A
 # change that names none of them ("那换成硕士的呢") is about something else, even with a booking made.
 _STAY_PART = re.compile(r"日期|时间|日子|期|天|晚|夜|宿|站|住|号|周|星期|礼拜|月")
@@ -1283,6 +1315,7 @@ _STAY_WORD = re.compile(r"住|床位|订|预约")
 _WISH_TO_STAY = re.compile(r"(?<![不别])(?:想|要|打算|准备|需要|得)(?:找)?.{0,6}?(?:住(?![房宅])|住宿|落脚)")
 _CHECK_IN = re.compile(r"入住|住进|去住|过去住|(?:去|到)(?:青年)?(?:人才)?驿站(?:里)?住")   # "我想这周末去驿站住"
 _STATION_WORD = re.compile(r"驿站")
+_GOING_TO_STATION = re.compile(r"(?:去|到|来|过去)(?:你们|您们)?(?:的|那个|那边的)?(?:青年)?(?:人才)?驿站")
 _BOOK_VERB = re.compile(r"(?<![规确决固指稳一肯否认鉴制设])(订|预约|预订|预定)")
 
 
@@ -1325,6 +1358,8 @@ def mentions_a_stay(turn: Turn) -> bool:
     if (_WISH_TO_STAY.search(text) and not _OTHER_HOUSING.search(text)
             and (date_in(text, today) is not None or vague_period(normalise(text), today) is not None)):
         return True  # "我想下周找个地方住": a stay wished for at a time (user test 9 got who may stay)
+    if _GOING_TO_STATION.search(text) and date_in(text, today) is not None:
+        return True  # "下周4去驿站": going to the station on a day (user test 14 was told who may stay)
     if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
         return False
     return station_in(text, station_choices(turn.engine)) is not None
@@ -1378,6 +1413,9 @@ def availability(turn: Turn) -> Reply:
         text += messages.AVAILABILITY_BOOK.format(chip=chip)
         # "那订一个" next books that day (and that station): user test 7 was asked both again
         turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {})}
+        # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told
+        # the station's address)
+        turn.state["topic"] = messages.BOOKING_TOPIC
     return Reply(text, actions=[chip] if free else [messages.CHIP_BOOK], intent="availability")
 
 
@@ -1387,10 +1425,18 @@ ASKED_ABOUT = "asked_about"  # the day (and station) whose free beds were just t
 _WHICH_STATIONS = re.compile(r"(?:几个|哪些|哪几个|多少个|几家|哪几家)(?:青年)?(?:人才)?驿站|驿站(?:都|一共|总共)?有(?:哪些|哪几个|几个|多少个|几家)")
 
 
+# The stations compared: "两个驿站有什么区别", "哪个驿站好一点".
+# ("人才公寓跟驿站有啥区别" compares two kinds of housing, not the stations.)
+_COMPARES_STATIONS = re.compile(r"(?:两个|2个|俩|几个|这两个|这俩|这几个|各个|这些)(?:青年)?(?:人才)?驿站(?:之间)?.{0,4}"
+                                r"(?:区别|不同|不一样|差别)|驿站(?:之间.{0,4}(?:区别|不同|不一样|差别)|哪个好|哪个更好|选哪个)|"
+                                r"(?:哪个|哪家)驿站(?:好|更好|比较好)")
+
+
 def asks_the_stations(turn: Turn) -> bool:
-    """"你们有几个驿站", "驿站有哪些": the stations are listed from the database (user test 7 got
-    who may stay)."""
-    return bool(_WHICH_STATIONS.search(compact(turn.text)))
+    """"你们有几个驿站", "驿站有哪些", "两个驿站有什么区别": the stations are listed from the database
+    (user test 7 got who may stay)."""
+    plain = compact(turn.text)
+    return bool(_WHICH_STATIONS.search(plain) or (QUESTION.search(turn.text) and _COMPARES_STATIONS.search(plain)))
 
 
 def stations_listed(turn: Turn) -> Reply:
@@ -1398,7 +1444,9 @@ def stations_listed(turn: Turn) -> Reply:
     if not stations:
         return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="stations")
     items = [messages.STATION_CHOICE.format(name=name, address=addr) for _, name, addr in stations]
-    return Reply(messages.STATIONS_LIST.format(count=len(stations), stations=numbered(items)),
+    # "两个驿站有什么区别": the same to stay at, so the one near where the user goes (user test 14: "not found")
+    same = messages.STATION_ANY.format(count=len(stations)) if _COMPARES_STATIONS.search(compact(turn.text)) else ""
+    return Reply(same + messages.STATIONS_LIST.format(count=len(stations), stations=numbered(items)),
                  actions=[messages.CHIP_BOOK], intent="stations")
 
 
@@ -1439,8 +1487,11 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     message's questions asked about (the facts are read from the whole message: "我是今年的应届生 …
     有什么政策吗 能住驿站吗")."""
     text, settings = question or turn.text, turn.engine.settings
-    about_stay = (_ABOUT_THE_STATION.search(text) or messages.BOOKING_TOPIC in turn.state.get("topic", "")
-                  or (_STAY_VERB.search(text) and not _OTHER_HOUSING.search(text)))
+    # Other housing named ("那她能住人才公寓吗" after the station's conditions) is not the station (user
+    # test 14 was told the station's conditions again).
+    about_stay = (_ABOUT_THE_STATION.search(text)
+                  or ((messages.BOOKING_TOPIC in turn.state.get("topic", "") or _STAY_VERB.search(text))
+                      and not _OTHER_HOUSING.search(text)))
     asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay and not _ASKS_HOW_LONG.search(text))
     asked_before = turn.state.pop(_CONDITIONS_TOLD, False)  # "我50岁了" after the conditions were told
     # "我23年毕业的" said while the station is talked about (after its conditions or one fact checked):

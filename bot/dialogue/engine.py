@@ -391,9 +391,14 @@ def _counted(incoming: Incoming) -> bool:
 
 # What people send after any answer: an acknowledgement, not a question (and never a ticket).
 # Said together ("哦好吧", "ok fine", "嗯嗯好的"): still only that (user test 6 got "帮不上忙").
+# Said with the particles of everyday speech ("是滴", "嗯呢", "ok的"), and relief at a thing done ("终于好了":
+# user test 14 got a sentence of the documents, and "帮不上忙").
 _ACKNOWLEDGEMENT = re.compile(r"^(?:(?:好|好的|好滴|好嘞|好吧|行|可以|嗯|嗯嗯|哦|哦哦|噢|ok|okay|fine|收到|知道了|明白|明白了|懂了|"
                               r"了解|了解了|是|是的|对|对的|确认|没问题|那好吧|那行|这样啊|原来如此|哈{2,}|嘿{2,}|呵{2,}|"
-                              r"嘻{2,})[啊呀哈啦了吧]?)+$", re.I)
+                              r"嘻{2,}|(?:终于)?(?:好了|搞定了?|弄好了|订好了|订上了|约上了|成功了)|终于|"
+                              # going to ask or think it over oneself ("好 我帮他问问": user test 14 got a sentence)
+                              r"(?:我)?(?:帮他|帮她|替他|替她|回头|再|先|去)?(?:问问|问一下|看看|想想|商量一下|考虑一下))"
+                              r"[啊呀哈啦了吧滴呢哒嘛的]?)+$", re.I)
 
 
 def is_acknowledgement(text: str) -> bool:
@@ -402,7 +407,7 @@ def is_acknowledgement(text: str) -> bool:
 
 # Saying yes to "需要我帮您转给工作人员吗？" by naming what the bot offered ("转吧", "帮我转一下");
 # every other yes is the shared reading of a yes-or-no reply (intents.yes_no).
-_WANTS_TICKET = re.compile(r"^(是的?|好的?|嗯)?(要|需要|要的|需要的)?(帮我|麻烦你?|请)?"
+_WANTS_TICKET = re.compile(r"^(是的?|好的?|好吧|嗯|行|可以|那)?(要|需要|要的|需要的)?(帮我|麻烦你?|请)?"
                            r"(转|转人工|转一下|转给工作人员|转过去)?(吧|一下)?$")
 
 

@@ -247,10 +247,16 @@ def _long_stay(m: re.Match) -> int:
     return cn_number(m.group("weeks")) * _WEEK_NIGHTS
 
 
+# 仨 and 俩, three and two of something ("住仨晚", "俩晚上"): the numerals nights are read from.
+_COUNT_WORDS = {"仨": "三", "俩": "两"}
+_COUNT_OF = re.compile(r"([仨俩])(?=个?(?:晚|天|夜|宿|礼拜|星期|周))")
+
+
 def nights_in(text: str) -> int | None:
     """Nights: "3晚", "三晚", "住两天", "3天2晚" (the nights), "一周" (7), "半个月" (15). None if
     none is named."""
     t = _ANOTHER_DAY.sub("", english_days(normalise(text)))
+    t = _COUNT_OF.sub(lambda m: _COUNT_WORDS[m.group(1)], t)  # "住仨晚" is three nights (user test 14)
     if _FRACTION.search(t):
         return None
     both = _BOTH.search(t)
@@ -349,6 +355,26 @@ def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool 
         heard = sound_alike(plain, [alias for _, name, _ in stations for alias in station_aliases(name)])
         if heard != plain:
             return station_in(heard, stations, by_number=False, by_sound=False)
+        typed = _typed_in_pinyin(plain, stations)
+        if typed is not None:
+            return typed
+    return None
+
+
+_LATIN_RUN = re.compile(r"[a-z]+(?:\s+[a-z]+)*")
+
+
+def _typed_in_pinyin(text: str, stations: list[tuple[str, str, str]]) -> str | None:
+    """A station whose name's telling part is typed in pinyin before the characters were picked
+    ("zongzhan", "qin hu": user test 14 was asked the station again): a run of letters that is
+    exactly its sound. Not a place's name (jiangyan is where, not which)."""
+    said = _LATIN_RUN.findall(text.lower())
+    runs = {run.replace(" ", "") for run in said} | {word for run in said for word in run.split()}
+    if not runs:
+        return None
+    for sid, name, _ in stations:
+        if any("".join(_word_sound(alias)) in runs for alias in station_aliases(name) if not _is_place(alias)):
+            return sid
     return None
 
 

@@ -50,13 +50,22 @@ _ANSWER = re.compile("[是否]")
 # Asking why a question is asked ("为什么要问年龄", "要手机号干嘛"): its ``Slot.why`` is said.
 WHY_ASKED = re.compile(r"(?:为什么|为啥|凭什么|干嘛|干什么)(?:要|得|需要|非要)?(?:问|填|留|告诉|知道|提供|写)|"
                        r"(?:问|要|填|留|提供)(?:这个|这些|我的)?(?:年龄|手机号?|电话|名字|姓名|身份证)?.{0,4}?"
-                       r"(?:干嘛|干什么|做什么|有什么用|干啥)")
+                       r"(?:干嘛|干什么|做什么|有什么用|干啥)|"
+                       # a worry about what is given ("手机号会不会泄露啊": user test 14 was told "not found")
+                       r"(?:手机号?|电话|号码|名字|姓名|身份证|信息|隐私).{0,6}?(?:泄露|泄漏|外泄|被卖|卖掉|骚扰|保密|安全吗|安不安全)")
+# Asking which day of the week a day is, or which date a day named by words is ("1月3号那天是周几",
+# "下周三是几号"): the calendar's answer (handlers.day_asked), never a day given (user test 14 was told
+# "帮不上忙" in the middle of booking).
+ASKS_DAY = re.compile(r"(?:周|星期|礼拜)(?:几|多少)|(?:是|为)(?:几号|几月几号|几月几日|哪天|哪一天)|几号$")
 # Taking a refusal in: an acknowledgement, not another answer ("嗯嗯" is no "是").
 ACKNOWLEDGED = re.compile(r"^(嗯+|恩+|哦+|噢|好|好吧|好的|行吧?|可以|ok|okay|收到|知道了|明白了?|了解了?|懂了|这样啊|那好吧|"
                           r"那行|唉|哎|好叭)[啊呀哈啦了的吧]*$", re.I)
 
 
 _TIMES = "_times"  # how many times in a row the step in ``_step`` was asked (Form.ask)
+# FormTurn.cache: sticky slots a question in the middle chooses a value of in words of its own ("还是总站吧
+# 总站离高铁近吗"): taken, though the message asks something (Form.named_in_passing says which)
+CHOSEN_BESIDE = "chosen_beside"
 _ENGAGED = "engaged"  # FormTurn.cache: the message asked something the reply answers before the step
 OFFER_STOP_AFTER = 3  # asked this many times in a row: the way out is said with the question
 
@@ -392,10 +401,14 @@ class Form:
     def why_asked(self, ft: FormTurn) -> str:
         """Why the question asked is asked, and a line break, to a message asking so ("为什么要问年龄
         我32了不行吗": user test 5 was told the question was not about the service); "" otherwise."""
-        slot = next((s for s in self.slots(ft) if s.name == ft.step), None)
-        if slot is None or slot.why is None or not WHY_ASKED.search(ft.turn.text):
+        if not WHY_ASKED.search(ft.turn.text):
             return ""
-        return slot.why(ft) + "\n"
+        # the slot the message names, if it names one ("手机号会不会泄露啊" asked at an eligibility question:
+        # user test 14 was told who the station is for), else the one asked
+        slots = [s for s in self.slots(ft) if s.why is not None]
+        slot = (next((s for s in slots if any(w in ft.turn.text for w in s.change_words)), None)
+                or next((s for s in slots if s.name == ft.step), None))
+        return slot.why(ft) + "\n" if slot is not None else ""
 
     def answers_in_a_row(self, ft: FormTurn) -> tuple[int, Reply | None]:
         """"是 是 是" to the first of several 是/否 questions: the answers after the first go to the
@@ -438,7 +451,7 @@ class Form:
                 continue
             ft.found[slot.name] = value
             if (slot.sticky and slot.name in ft.values and ft.step != slot.name and in_passing
-                    and slot.name not in ft.values.get(OPEN, ())):
+                    and slot.name not in ft.values.get(OPEN, ()) and slot.name not in ft.cache.get(CHOSEN_BESIDE, ())):
                 continue  # mentioned in passing: a question about the other station changes nothing
             if slot.name != ft.step and ft.values.get(slot.name, value) != value:
                 ft.changed.append(slot.name)
@@ -644,6 +657,8 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
         return messages.COMPLAINT_IN_FLOW
     if turn.classified == "stuck":  # "那怎么办" at a step: how to go on, and who else can help
         return messages.STUCK_IN_FLOW
+    if turn.classified == "contact":  # "你们电话多少" at a step: no call, a person after this step
+        return messages.CONTACT_IN_FLOW
     if turn.classified == "source":  # "这是哪个文件说的" after an answer in passing
         from bot.dialogue.handlers import source_text
 
@@ -653,11 +668,14 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
     if turn.classified == "wait" and not asks_before_waiting(turn.text):
         return messages.WAIT_IN_FLOW  # "等等 我先问下见习补贴多少钱" is a question (user test 5)
     if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text):
-        from bot.dialogue.handlers import asks_sightseeing, in_flow_question, off_topic, reply_for_answer
+        from bot.dialogue.handlers import asks_sightseeing, day_asked, in_flow_question, off_topic, reply_for_answer
         from knowledge.relevance import subject_terms
 
         if asks_sightseeing(turn.text):  # "溱湖有什么好玩的" while booking: not the station's address
             return messages.SIGHTSEEING
+        weekday = day_asked(turn)
+        if weekday is not None:  # "等等 1月3号那天是周几" while booking: the calendar's answer
+            return weekday
         from bot.dialogue.handlers import remember_sources
 
         question = in_flow_question(turn, topic)

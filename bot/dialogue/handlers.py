@@ -6,14 +6,15 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
-                                       availability, booked_elsewhere, eligibility_said, has_active_booking,
-                                       mentions_a_stay, stations_listed)
+                                       availability, booked_elsewhere, companion_coming, eligibility_said,
+                                       has_active_booking, mentions_a_stay, stations_listed)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, wants_ticket)
 from bot.dialogue.extract import english_in_chinese
-from bot.dialogue.forms import abandoned_form, end_flow_keeping_paused, gave_up_form, pause_form, say_paused
+from bot.dialogue.forms import (ASKS_DAY, abandoned_form, end_flow_keeping_paused, gave_up_form, pause_form,
+                                say_paused)
 from bot.dialogue.intents import QUESTION, compact, yes_no
-from bot.dialogue.ticket_flow import add_to_ticket, ticket_in_progress
+from bot.dialogue.ticket_flow import FILED, add_to_ticket, phone_sent_for_ticket, ticket_in_progress
 from core.errors import IndexMissing
 from knowledge.places import gazetteer
 from knowledge.relevance import subject_terms
@@ -198,10 +199,18 @@ def complaint(turn: Turn) -> Reply:
                      actions=[messages.CHIP_YES, messages.CHIP_MY_TICKETS], intent="complaint")
     # "…有没有简单点的办法" asks something; "你们这破机器人有什么用" only scorns (user test 10 was told
     # "帮不上忙"): a question naming nothing is part of the complaint.
-    if len(rest) >= 4 and QUESTION.search(rest) and subject_terms(rest):
+    if len(rest) >= 4 and QUESTION.search(rest) and _names_a_thing(rest):
         return HANDLERS["policy"](turn)
     turn.state["offer_ticket"] = turn.text
     return Reply(messages.COMPLAINT, actions=[messages.CHIP_TICKET], intent="complaint")
+
+
+def _names_a_thing(text: str) -> bool:
+    """Whether ``text`` names a thing to ask about (a noun among its subject words: "有没有简单点的办法"),
+    not only words of the sentence ("你这不是废话吗" less its scorn is "你这不是吗": user test 14 was told
+    "帮不上忙")."""
+    tags = dict(parts_of_speech(text))
+    return any(tags.get(t, "n").startswith(_NOUN) or tags.get(t) == "vn" for t in subject_terms(text))
 
 
 @handles("stuck")
@@ -456,7 +465,9 @@ def _ask_one(turn: Turn, question: str, topic: str, previous: str = ""):
     """The answer to one question (with the running topic and the ``previous`` question as it was
     looked up), the topic it leaves: what the question was about, answered or not ("人才公寓怎么申请"
     then "需要什么条件" is still about 人才公寓), and the question as it was looked up."""
-    asked = with_topic(question, topic, previous, turn.engine.settings.dialogue.domain_words)
+    # the office's hours are the office's, whatever was talked about ("上班时间呢" after the stations' address)
+    asked = (question if asks_office_hours(question)
+             else with_topic(question, topic, previous, turn.engine.settings.dialogue.domain_words))
     answer = turn.engine.answer_question(asked, turn.incoming.user_key)
     return answer, " ".join(subject_terms(asked)) or topic, asked
 
@@ -540,6 +551,9 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
     if _CJK.search(question):  # "有没有housing subsidy": looked up as the Chinese it says (user test 10)
         question = english_in_chinese(question)
+    phoned = phone_sent_for_ticket(turn)
+    if phoned is not None:  # the phone number asked for a ticket, after "能不能直接打电话给我"
+        return phoned
     elsewhere = None if turn.state.get("flow") else booked_elsewhere(turn)
     if elsewhere is not None:  # "我用1301…订的": bookings go with the account
         return elsewhere
@@ -578,13 +592,26 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.ACKNOWLEDGED, intent="ack")
     if _ONLY_FILLERS.match(compact(question)):  # "那个", "就是": words before a question, not one
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
-    if turn.state.get("topic") and not turn.state.get("flow") and _MORE.match(compact(question)):
+    weekday = day_asked(turn)
+    if weekday is not None and not turn.state.get("flow"):  # "1月3号是周几": the calendar's, not the documents'
+        return Reply(weekday, intent="day_asked")
+    more = bool(turn.state.get("topic") and not turn.state.get("flow") and _MORE.match(compact(question)))
+    detail = bool(turn.state.get("topic") and not turn.state.get("flow") and _MORE_DETAIL.match(compact(question)))
+    if (more or detail) and turn.state.get(ANSWERED_FROM) == []:
+        # "具体点", "然后呢", "还有别的吗" after a question that was not answered: there is nothing to say more
+        # of; a person is offered for that question (user test 14 got "not found" again for each)
+        turn.state["offer_ticket"] = turn.state.get("offer_ticket") or turn.state.get(_ASKED) or question
+        return Reply(messages.MORE_NOT_FOUND, actions=[messages.CHIP_TICKET], intent="policy", found=False)
+    if more:
         # "还有别的吗" after an answer: more of the same topic, which the answer given was the best of;
         # the topic is kept for what is asked next (user test 13 was told "帮不上忙", and lost the topic)
         return Reply(messages.MORE_ON_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS) + [messages.CHIP_TICKET],
                      intent="policy", found=False)
     if not turn.state.get("flow") and asks_the_stations(turn):  # "你们有几个驿站"
         return stations_listed(turn)
+    companion = companion_coming(turn)
+    if companion is not None:  # "我有个朋友也想来 怎么弄" after booking: a bed of their own
+        return companion
     if not turn.state.get("flow") and asks_sightseeing(question):  # "溱湖有什么好玩的": not the office's
         turn.state.pop("offer_ticket", None)
         return Reply(messages.SIGHTSEEING, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
@@ -598,8 +625,19 @@ def policy(turn: Turn) -> Reply:
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
+    if detail and turn.state.get(LAST_ANSWER) is not None and (not answer.found
+                                                                or turn.state[LAST_ANSWER] == _digest(answer.text)):
+        # "具体点", "然后呢" finding only the answer just given, or nothing: that is all the documents say on
+        # it, and a person may say more (user test 14 got it again word for word, or "not found"). A
+        # follow-up asking something of its own ("那能住多久") may well be answered by the same sentence.
+        turn.state["offer_ticket"] = turn.state.get(_ASKED) or question
+        return Reply(messages.MORE_SAME, actions=[messages.CHIP_TICKET], intent="policy", found=False)
     _remember_topic(turn, topic, asked)
     remember_sources(turn, answer.sources if answer.found else [])
+    if answer.found:
+        turn.state[LAST_ANSWER] = _digest(answer.text)
+    else:
+        turn.state.pop(LAST_ANSWER, None)
     if not answer.found:
         elsewhere = off_topic(turn, question, answer, topic)
         if not elsewhere:
@@ -611,11 +649,14 @@ def policy(turn: Turn) -> Reply:
         # statement right after one offered to the ticket says more of it ("还有空调也不制热"): offered
         # with it (user test 10 was offered a second ticket).
         more = followup if followup and ticket and followup["number"] == ticket[0] and not QUESTION.search(question) else None
-        if ticket and (elsewhere or more or (ticket[1] == "answered" and not QUESTION.search(question))):
+        # A statement right after this conversation filed the ticket ("昨天晚上在溱湖那个驿站 洗澡全是凉水")
+        # tells more of it (user test 14 was told "not found" and offered a second ticket).
+        filed = bool(ticket and turn.state.get(FILED) == ticket[0] and not QUESTION.search(question))
+        if ticket and (elsewhere or more or filed or (ticket[1] == "answered" and not QUESTION.search(question))):
             number = ticket[0]
             turn.state["offer_followup"] = {"number": number, "text": f"{more['text']} {question}" if more else question}
             turn.state["offer_ticket"] = question  # "转人工": a new ticket with it
-            opening = "" if elsewhere or more else sorry(answer)
+            opening = "" if elsewhere or more or filed else sorry(answer)
             return Reply(opening + messages.TICKET_OFFER_FOLLOWUP.format(number=number),
                          actions=[messages.CHIP_YES, messages.CHIP_TICKET], intent="policy", found=False)
         if elsewhere:
@@ -627,6 +668,35 @@ def policy(turn: Turn) -> Reply:
 # Asking for more of what was just answered, naming nothing: "还有别的吗", "其他的呢", "还有没".
 _MORE = re.compile(r"^(?=.*(?:还有|别的|其他|其它|其余))(?:那|那么)?(?:还有|还有没有|还有什么)?(?:别的|其他|其它|其余|另外的)?(?:的)?(?:了|吗|呢|没|没有|么|嘛|不)?$")
 _ONLY_FILLERS = re.compile(r"^(?:那个|这个|就是|然后|额|呃|啊|诶|欸|那|这)+$")
+# Asking for more of what was just said, naming nothing: "具体点", "能详细说说吗", "然后呢", "怎么说".
+_MORE_DETAIL = re.compile(r"^(?:那|那么|嗯|额|呃)?(?:你)?(?:能|可以|能不能|可不可以|麻烦)?(?:再)?(?:说|讲|介绍|解释)?(?:得|的)?"
+                          r"(?:再|更)?(?:具体|详细|仔细|清楚)(?:一)?(?:点|些|一点|一些)?"
+                          r"(?:说说|讲讲|说一下|讲一下|说下|讲下|介绍一下|介绍下|解释一下|说|讲)?(?:吗|呢|呗|吧|啊|呀|嘛|不)?$|"
+                          r"^(?:那|那么)?(?:然后|接着|后来|再然后|之后)(?:呢|咧|嘞|啊|说|说呢)?$|"
+                          r"^(?:继续|继续说|接着说|展开说说|展开讲讲|展开说|展开讲|举个例子|比如呢|比如说呢|怎么说|怎么说呢)(?:呢|吗|啊|呀)?$")
+# State: a fingerprint of the last answer found, which a follow-up finding only it again is told of.
+LAST_ANSWER = "last_answer"
+
+
+def _digest(text: str) -> int:
+    import zlib
+
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def day_asked(turn: Turn) -> str | None:
+    """The answer to a question asking what day of the week or what date a day is; None for any
+    other message, or one naming no day."""
+    from bot.bookings import users_today
+    from bot.dates import day_label, weekday_label
+    from bot.dialogue.extract import date_in
+
+    if not QUESTION.search(turn.text) or not ASKS_DAY.search(compact(turn.text)):
+        return None
+    day = date_in(turn.text, users_today(turn.engine.settings))
+    if day is None:
+        return None
+    return messages.DAY_IS.format(day=day_label(day), weekday=weekday_label(day))
 
 
 def off_topic(turn: Turn, question: str, answer, topic: str) -> bool:
@@ -671,7 +741,8 @@ _HOURS_WORDS = re.compile(r"上班|下班|开门|关门|办公|营业|午休|休
 def asks_office_hours(text: str) -> bool:
     if not _OFFICE_HOURS.search(compact(text)):
         return False
-    other = [t for t in own_subject(text) if not _HOURS_WORDS.fullmatch(t) and not _THE_OFFICE.fullmatch(t)]
+    # "上班时间" is one word of hours words ("上班时间呢" after the address: user test 14 was told "帮不上忙")
+    other = [t for t in own_subject(text) if _HOURS_WORDS.sub("", t) and not _THE_OFFICE.fullmatch(t)]
     return bool(_THE_OFFICE.search(text)) or not other
 
 
@@ -711,6 +782,7 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         found = found or answer.found
     _remember_topic(turn, topic, asked)
     remember_sources(turn, sources)
+    turn.state.pop(LAST_ANSWER, None)
     text = "\n\n".join(messages.LIST_CHOICE.format(n=n, item=part) for n, part in enumerate(parts, 1))
     if unanswered:  # a person is offered for what was not found, as for one question (user test 7)
         turn.state["offer_ticket"] = " ".join(unanswered)

@@ -97,6 +97,7 @@ QUESTION = re.compile(r"[?？]|吗|(?<!没)(?<!没有)什么|(?<!不)怎么|多�
 _YES = (r"是|是的|是啊|对|对的|对啊|没错|嗯|恩|好|好的|好啊|好嘞|行|行的|可以|可以的|要|要的|需要|需要的|"
         r"确定|确认|确认提交|确认预约|确认一下|确定一下|提交|没问题|当然|同意|有|符合|ok|okay|yes|y|confirm|sure|"
         r"中|成|妥|妥了|"  # everyday and regional yeses said alone ("中", "妥了": user test 12)
+        r"系|系的|系咯|"  # Cantonese "系" said alone (user test 14 was asked for 是 or 否 three times)
         r"shi|shide|dui|duide|haode|keyi|"  # pinyin sent before the characters were picked (user test 12)
         # the act asked for, bidden: "没问题 提交吧" (user test 11 was asked to reply 确认)
         r"提交吧|确认吧|确定吧|帮我提交|可以提交|就这样提交")
@@ -171,6 +172,10 @@ class IntentClassifier:
                                                    for k in keywords}
         alternatives = "|".join(re.escape(w) for w in sorted(filter(None, around), key=len, reverse=True))
         self._only_fillers = re.compile(f"^(?:{alternatives})+$")
+        # A greeting leading a request ("你好 你都会啥", "在吗 工单号多少"): the request is read without it.
+        greetings = [k for name, keywords, whole, _ in self._keywords if name == "greeting" and whole for k in keywords]
+        self._greeting_first = (re.compile("^(?:" + "|".join(re.escape(k) for k in sorted(greetings, key=len, reverse=True))
+                                           + r")[啊呀哈啦]*") if greetings else None)
 
     def classify(self, text: str) -> str:
         """The intent of ``text`` (memoised: the keywords and examples are fixed for the
@@ -193,7 +198,18 @@ class IntentClassifier:
 
     def by_rules(self, text: str) -> str | None:
         """The intent the keywords and patterns alone give (no embedding), or None. A request
-        negated where it is said is none ("算了不投诉了", "不用转人工了", "我不想预约驿站了")."""
+        negated where it is said is none ("算了不投诉了", "不用转人工了", "我不想预约驿站了"). A
+        greeting before a request is no part of it: "你好 你都会啥" asks what the assistant does
+        (user test 14 looked it up), as "你都会啥" does."""
+        found = self._rules(text)
+        if found is None and self._greeting_first is not None:
+            m = self._greeting_first.match(compact(text))
+            rest = compact(text)[m.end():] if m else ""
+            if len(rest) >= 2:
+                return self._rules(rest)
+        return found
+
+    def _rules(self, text: str) -> str | None:
         plain = compact(text)
         for name, keywords, whole_message, patterns in self._keywords:
             for k in keywords:

@@ -13,7 +13,7 @@ import re
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
 from bot.dialogue.engine import FLOW_CLAIMS, HANDLERS, Reply, Turn, answers_ticket_offer, apologise, handles
-from bot.dialogue.extract import english_in_chinese
+from bot.dialogue.extract import english_in_chinese, phone_in
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import compact, read_yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, thread,
@@ -51,7 +51,10 @@ def _requests(turn: Turn, intent_name: str) -> list[str]:
 def _without_keywords(turn: Turn, intent_name: str = "ticket") -> str:
     """The message minus the intent's keywords: what the user wants to say, if anything."""
     text = english_in_chinese(turn.text)  # "我想找human客服": the English word asks for the person too
-    for request in _requests(turn, intent_name):  # "我要找真人": what asked for the person goes too
+    requests = _requests(turn, intent_name)
+    if any(re.fullmatch(request, compact(text)) for request in requests):  # "好吧 人工吧": a request, all of it
+        return ""
+    for request in requests:  # "我要找真人": what asked for the person goes too
         text = re.sub(request, " ", text)
     text = _EDGES.sub("", text).strip()
     return "" if _FILLER.match(compact(text)) else text
@@ -92,11 +95,16 @@ def _open(turn: Turn, text: str, offered: bool = False) -> Reply:
     except TicketError as exc:
         return Reply(exc.message, intent="ticket")
     complained = turn.state.get("ticket_complaint") or _COMPLAINING.search(turn.text)
+    call_wanted = turn.state.get(CALL_WANTED)
     end_flow_keeping_paused(turn.state)
+    turn.state[FILED] = number
     reply = messages.TICKET_OPENED.format(number=number)
     actions = [messages.CHIP_MY_TICKETS]
     if offered:
         reply, actions = reply + messages.TICKET_UNDO_HINT, actions + [messages.CHIP_WITHDRAW_TICKET]
+    if call_wanted:  # a call was asked for: the phone number sent next goes to this ticket
+        turn.state[CONTACT_FOR] = number
+        reply += messages.CONTACT_PHONE_NEXT
     opened = Reply(reply, actions=actions, intent="ticket")
     return say_paused(turn, apologise(opened) if complained else opened)
 
@@ -239,6 +247,59 @@ def ticket_in_progress(turn: Turn) -> tuple[str, str] | None:
     with turn.engine.read_sessions() as s:
         return next(((t.number, t.status) for t in list_for_user(s, turn.incoming.user_key) if t.status != "closed"),
                     None)
+
+
+# State: the ticket this conversation has just filed (its number). What the user says next without
+# asking anything ("昨天晚上在溱湖那个驿站 洗澡全是凉水") is more of it, offered to it, not a new question
+# (user test 14 was told "not found" and offered a second ticket).
+FILED = "filed"
+# State: the ticket a phone number sent next is added to, after a call was asked for ("能不能直接打电话
+# 给我"); and that a call was asked for before any ticket was opened (the one opened next takes it).
+CONTACT_FOR = "contact_for"
+CALL_WANTED = "call_wanted"
+
+
+@handles("contact")
+def contact(turn: Turn) -> Reply:
+    """"能不能直接打电话给我", "给我个电话吧": the assistant cannot call nor give a number. With a ticket
+    waiting, a phone number for it is asked (or taken, when the message holds one); without one, a
+    person is offered, with the question left unanswered if there was one (user test 14 was told the
+    stay's conditions, and "帮不上忙"). In a flow, the flow says so in passing and asks its step again."""
+    flow = turn.state.get("flow")
+    if flow in HANDLERS:
+        return HANDLERS[flow](turn)
+    turn.state.pop(CONTACT_FOR, None)
+    waiting = ticket_in_progress(turn)
+    phone = phone_in(turn.text)
+    if waiting is not None:
+        number = waiting[0]
+        turn.state.pop("offer_ticket", None)
+        if phone:
+            return phone_for_ticket(turn, number, phone)
+        turn.state[CONTACT_FOR] = number
+        return Reply(messages.CONTACT_TICKET.format(number=number), actions=[messages.CHIP_MY_TICKETS],
+                     intent="contact")
+    turn.state["offer_ticket"] = turn.state.get("offer_ticket") or turn.text
+    turn.state[CALL_WANTED] = True
+    return Reply(messages.CONTACT_NO_TICKET, actions=[messages.CHIP_TICKET], intent="contact")
+
+
+def phone_for_ticket(turn: Turn, number: str, phone: str) -> Reply:
+    """The user's phone number added to their ticket ``number``, for staff to call back."""
+    added = add_to_ticket(turn, number, messages.CONTACT_NOTE.format(phone=phone))
+    if added.intent == "ticket_followup" and added.actions:  # added (an error has no chips)
+        added.text = messages.CONTACT_PHONE_ADDED.format(phone=phone, number=number)
+    return added
+
+
+def phone_sent_for_ticket(turn: Turn) -> Reply | None:
+    """A phone number sent right after it was asked for a ticket (``contact``): added to that ticket.
+    None for any other message (the request is then forgotten)."""
+    number = turn.state.pop(CONTACT_FOR, None)
+    phone = phone_in(turn.text) if number else None
+    if not phone or turn.state.get("flow"):
+        return None
+    return phone_for_ticket(turn, number, phone)
 
 
 def add_to_ticket(turn: Turn, number: str, text: str) -> Reply:

@@ -28,7 +28,7 @@ from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
 from knowledge.relevance import DEFINITION_ASKED, asked_clause, relevance, subject_terms
-from knowledge.text import normalise_query, read_question, words
+from knowledge.text import normalise_query, read_question, word_tag, words
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,30 @@ def _said_as_a_name(form: str, query: str) -> bool:
     return False
 
 
+# The words a school's name ends with: 南京大学, 泰州学院, 扬州中学 (大学生 is a student, not a school).
+_SCHOOL_ENDS = ("大学", "学院", "中学", "高中", "职校", "技校", "师大", "工大", "农大", "医大")
+_NAME_PARTS = frozenset({"n", "nz", "ns", "nt", "j", "vn", None})  # 南京/工业/大学: the words a name is made of
+
+
+def without_school_names(text: str) -> str:
+    """``text`` without the names of schools: "我南京工业大学研二" → "我研二". jieba holds many whole
+    (南京大学, 上海交通大学); others are a place and up to two nouns before 大学 or 学院 (扬州/大学,
+    南京/工业/大学). "南京有哪些大学" and "我在南京上的大学" keep their place: a verb or 的 comes between."""
+    out: list[str] = []
+    for word in words(text):
+        if word.endswith(_SCHOOL_ENDS) and len(word) > 2:
+            continue  # a school's whole name
+        if word in _SCHOOL_ENDS:
+            name = [w for w in out[-2:]]
+            while name and word_tag(name[0]) not in _NAME_PARTS:
+                name.pop(0)
+            if name and all(word_tag(w) in _NAME_PARTS for w in name) and gazetteer().places_in(name[0]):
+                del out[len(out) - len(name):]
+                continue
+        out.append(word)
+    return "".join(out)
+
+
 class HybridRetriever:
     def __init__(self, index: KnowledgeIndex, embedder: Embedder, cfg: RetrievalConfig, region: str | None = None,
                  today: Callable[[], date] = date.today):
@@ -130,7 +154,9 @@ class HybridRetriever:
         city's; one-character abbreviations count where used as places (在京, 深户); so do the
         areas below a city that documents' titles name (临港, which no gazetteer holds).
         Places inside one another are one, the most specific ("广州天河" is 天河区); unrelated
-        ones are each a place asked about ("社保在佛山交的，申请东莞积分入户…").
+        ones are each a place asked about ("社保在佛山交的，申请东莞积分入户…"). A place named only
+        in a school's name says where one studied, not what is asked about ("我是南京大学毕业的，驿站能
+        住几天"), unless documents are about it ("深圳技师学院毕业积分能加吗").
         """
         g = gazetteer()
         served = snap.regions() + ([self.home] if self.home else [])
@@ -146,6 +172,9 @@ class HybridRetriever:
                 other = distinct.pop(near)
                 place = place if place.level > other.level else other
             distinct.append(place)
+        if distinct and len(schooled := set(distinct) - set(g.places_in(without_school_names(query)))):
+            regions = snap.regions()
+            distinct = [p for p in distinct if p not in schooled or any(compatible(p, r) for r in regions)]
         if distinct:
             return tuple(distinct), True
         return ((self.home,) if self.home else ()), False

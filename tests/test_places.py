@@ -204,6 +204,20 @@ def test_a_place_no_document_is_about_is_said_so(kb):
     assert all(c.chunk.doc_id.startswith("国务院") for c in answer.chunks)  # only national evidence was looked at
 
 
+def test_a_place_named_only_in_a_schools_name_is_where_one_studied_not_what_is_asked(kb):
+    """"我是南京大学毕业的" says where one studied: with no document about 南京 the question is the
+    deployment's, not "no 南京 documents"; a school of a documented place keeps its place."""
+    from knowledge.retriever import without_school_names
+
+    assert without_school_names("我南京工业大学研二 需要带什么") == "我研二需要带什么"
+    assert without_school_names("我是南京大学毕业的") == "我是毕业的"
+    for kept in ("武汉大学生落户条件", "南京有哪些大学", "我在南京上的大学"):
+        assert without_school_names(kept) == kept
+    answer = kb.answer("我是南京大学毕业的 本科生租房补贴多少")
+    assert answer.missing_place == "" and kb.retrieve("我是南京大学毕业的 本科生租房补贴多少").place_named is False
+    assert kb.retrieve("广州大学毕业的 本科生租房补贴多少").place.name == "广州市"  # documents are about 广州
+
+
 def test_a_county_level_city_no_document_is_about_is_said_so(kb):
     """昆山 and 义乌 are county-level cities: named by their short names, they are still read,
     so the honest reply names them instead of answering with another place's rule."""

@@ -361,17 +361,28 @@ _COUNT_OF = re.compile(r"(?:多少|几)(?:个|名|位|家|所|项|套|批|户|�
 _MEASURE = r"(?:个|名|位|家|所|项|套|批|户|间|张|人)?"
 
 
+# "青年人才有多少", "人才公寓一共有多少": the thing counted before the question.
+_COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:一共|总共|共|总共有|大概|大约)?有多少[个名位家所项套批户间张]?"
+                             r"[？?吗呢啊呀]*$")
+_NOUN_TAGS = ("n", "nz", "nt", "t", "b", "j", None)
+
+
 @lru_cache(maxsize=4096)
 def _counted_thing(question: str) -> str:
-    """The noun a "how many" question counts ("去年吸引了多少青年人才来姜堰" → 青年人才), or ""."""
-    m = _COUNT_OF.search(question)
-    if m is None:
-        return ""
+    """The noun a "how many" question counts ("去年吸引了多少青年人才来姜堰" → 青年人才, "姜堰的青年人才有
+    多少" → 青年人才), or ""."""
     phrase = ""
-    for word in words(m.group(1)):  # the noun phrase it opens: 青年 + 人才, 保障性 + 住房
-        if word_tag(word) not in ("n", "nz", "nt", "t", "b", "j", None):
-            break
-        phrase += word
+    m = _COUNT_OF.search(question)
+    if m is not None:
+        for word in words(m.group(1)):  # the noun phrase it opens: 青年 + 人才, 保障性 + 住房
+            if word_tag(word) not in _NOUN_TAGS:
+                break
+            phrase += word
+    elif (m := _COUNTED_BEFORE.search(question)) is not None:
+        for word in reversed(words(m.group(1))):  # the noun phrase it ends with
+            if word_tag(word) not in _NOUN_TAGS:
+                break
+            phrase = word + phrase
     return phrase if len(phrase) >= 2 and _is_subject(phrase) else ""
 
 
@@ -383,7 +394,9 @@ def counted_fit(question: str, text: str) -> float:
     if not thing:
         return 0.0
     t = re.escape(thing)
-    return 1.0 if re.search(rf"{_N}(?:多|余)?(?:万|千|百)?(?:多|余)?{_MEASURE}{t}|{t}[^，。；]{{0,6}}?{_N}", text) else 0.0
+    # ("3000多名青年人才" counts 人才: a word may qualify the thing after the measure.)
+    return 1.0 if re.search(rf"{_N}(?:多|余)?(?:万|千|百)?(?:多|余)?{_MEASURE}[\u4e00-\u9fff]{{0,3}}?{t}"
+                            rf"|{t}[^，。；]{{0,6}}?{_N}", text) else 0.0
 
 
 # "第几号令" "第几条" ask for an ordinal of that unit: only "第663号" "第五条" state one.

@@ -280,13 +280,16 @@ def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lack
 def test_a_how_many_question_prefers_the_count_of_the_thing_it_names():
     """"多少青年人才" is answered by "3000多名青年人才", not by "1万多省内外青年学子" in the
     same report; a count may come after its noun too ("新建人才公寓424套")."""
-    from knowledge.relevance import counted_fit
+    from knowledge.relevance import attribute_fit, counted_fit
 
     question = "去年吸引了多少青年人才来姜堰"
     assert counted_fit(question, "联动举办招聘，吸引3000多名青年人才来姜就业创业。") == 1
     assert counted_fit(question, "全年累计吸引1万多省内外青年学子来姜研学研游。") == 0
     assert counted_fit("去年新建了多少套人才公寓", "全年新建人才公寓424套。") == 1
     assert counted_fit("驿站能住多久", "最多7晚。") == 0  # counts nothing
+    # the thing counted may come before the question, and a word may qualify it after the measure
+    assert counted_fit("姜堰的人才一共有多少", "吸引3000多名青年人才来姜就业创业。") == 1
+    assert attribute_fit("青年人才有多少", "青年人才驿站面向35周岁及以下的青年人才。") < 0  # an age counts no one
 
 
 def test_a_count_of_things_is_answered_by_a_number_of_them_not_by_a_span_or_a_sum():

@@ -419,6 +419,8 @@ def test_kinds_of_fact_asked_in_common_words():
     assert attribute_fit("深圳居住社保入户积分要多少分才行", "缴纳社会保险每险种每满1年积1分") < 0
     assert attribute_fit("佛山积分要攒到多少分才能排入户", "积分累计达到30分的可申请入户") > 0
     assert attribute_fit("本科学历积分能拿多少分", "本科以上为80分") > 0
+    assert attribute_fit("上班时间呢", "联动举办高校人才招聘、社会招聘，吸引3000多名青年人才来姜就业。") < 0  # hours
+    assert attribute_fit("办公时间", "工作日上午9:00至下午5:00对外办公。") > 0
 
 
 def test_a_figure_counted_by_a_relative_year_names_its_documents_year(shipped_kb):

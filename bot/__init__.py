@@ -33,6 +33,8 @@ def create_app(overrides: dict | None = None, embedder=None) -> Flask:
     instance_path = instance_path or settings.path(settings.server.instance_dir)
     app = Flask(__name__, instance_path=str(instance_path), instance_relative_config=True)
     app.config["SETTINGS"] = settings
+    dialogue_cfg = settings.dialogue
+    messages.use_deployment_words(dialogue_cfg.district, dialogue_cfg.assistant_name, dialogue_cfg.topics)
     app.config["MAX_CONTENT_LENGTH"] = settings.server.max_body_kb * 1024
     app.json.ensure_ascii = False
     app.secret_key = _secret_key(app)

@@ -14,20 +14,20 @@ INTERNAL_ERROR = "系统开小差了，请稍后再试。（编号 {request_id}�
 
 # Not numbered: a numbered list is one to answer with a number ("回复序号"), and this one is not
 # (after a QR code it comes with the list of stations, whose "2" picks a station).
-WELCOME = ("欢迎关注姜堰人才服务！我是人才助手，可以帮您：\n"
-           "咨询人才政策（人才公寓、青年人才驿站、补贴、见习、创业等），直接发文字提问就行；\n"
+WELCOME = ("欢迎关注{district}人才服务！我是人才助手，可以帮您：\n"
+           "咨询人才政策（{topics}等），直接发文字提问就行；\n"
            "预约青年人才驿站免费住宿，回复“预约驿站”；\n"
            "联系工作人员，回复“转人工”。")
 HELP = ("您可以直接问我人才政策，比如“人才公寓有多少套”“驿站能免费住吗”。\n"
         "回复“预约驿站”预约免费住宿，“我的预约”查看预约，“转人工”联系工作人员。")
-GREETING = "您好！我是姜堰人才助手，有什么可以帮您？可以直接问我人才政策哦。"
-THANKS = "不客气，祝您在姜堰一切顺利！还有问题随时问我。"
+GREETING = "您好！我是{assistant}，有什么可以帮您？可以直接问我人才政策哦。"
+THANKS = "不客气，祝您在{district}一切顺利！还有问题随时问我。"
 EXITED = "好的，已退出当前操作。还有什么可以帮您？"
 BOOKING_ABANDONED = "好的，这次预约已取消，没有提交任何信息。已有的预约可回复“我的预约”查看。"
 BOOKING_ABANDONED_OTHERS = "要取消已经约好的预约，请再回复一次“取消预约”。"
 ACKNOWLEDGED = "好的～还有其他问题随时问我。"
-ABOUT_BOT = "我是姜堰人才助手，一个自动回复的智能助手：可以回答人才政策、帮您预约青年人才驿站。需要真人帮忙请回复“转人工”。"
-GOODBYE = "再见！祝您在姜堰一切顺利，有问题随时来问我。"
+ABOUT_BOT = "我是{assistant}，一个自动回复的智能助手：可以回答人才政策、帮您预约青年人才驿站。需要真人帮忙请回复“转人工”。"
+GOODBYE = "再见！祝您在{district}一切顺利，有问题随时来问我。"
 REPEATED = "我刚才说的是：\n\n{text}"
 NOTHING_TO_REPEAT = "我们刚开始聊呢～您想了解什么？可以问我人才政策，或者回复“预约驿站”。"
 NO_WORDS = "有什么可以帮您？可以直接发文字问我人才政策，或回复“帮助”看看我能做什么。"
@@ -42,24 +42,24 @@ VOICE_UNRECOGNISED = "抱歉，没听清您的语音。请直接发送文字，�
 RATE_LIMITED = "您发得太快啦，请稍等几秒再发送。"
 PREVIOUS_STILL_RUNNING = "您的上一条消息还在处理中，请稍等片刻再发。"
 EMPTY_TEXT = "请发送文字描述您的问题，我来帮您解答。"
-OFF_TOPIC = ("这个我帮不上忙哦。我是姜堰人才助手，可以回答人才政策（人才公寓、补贴、见习、创业等），"
+OFF_TOPIC = ("这个我帮不上忙哦。我是{assistant}，可以回答人才政策（{topics}等），"
              "也可以帮您预约青年人才驿站免费住宿。")
 OFF_TOPIC_IN_FLOW = "这个我帮不上忙哦，我只能回答人才政策和驿站的问题。"
 # Where to go, what to eat or see ("溱湖有什么好玩的"): not the office's to answer.
 SIGHTSEEING = "吃喝玩乐、景点这些我不太了解哦，我只能回答人才政策和驿站的问题。"
 COMPLAINT = "抱歉给您添麻烦了。我是自动回复的助手，有些问题还答不上来。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。"
-STUCK = ("抱歉没能帮上您。我是自动回复的助手，可以回答人才政策（人才公寓、补贴、见习、创业等），帮您预约青年人才驿站、"
+STUCK = ("抱歉没能帮上您。我是自动回复的助手，可以回答人才政策（{topics}等），帮您预约青年人才驿站、"
          "查看或取消预约；其他情况可以交给工作人员。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。")
 # "那怎么办" right after being told one may not stay: booking is no way out for them (user test 7).
-STUCK_REFUSED = ("抱歉没能帮上您。驿站免费住宿的条件我这边没法放宽；人才政策（人才公寓、补贴、见习、创业等）的问题可以直接问我，"
+STUCK_REFUSED = ("抱歉没能帮上您。驿站免费住宿的条件我这边没法放宽；人才政策（{topics}等）的问题可以直接问我，"
                  "有特殊情况可以交给工作人员。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。")
 STUCK_IN_FLOW = "按下面的提示回复就行；想找工作人员的话，回复“转人工”。"
 APOLOGY_WORD = "抱歉"  # a reply that starts with it has apologised already
 APOLOGY = "抱歉给您添麻烦了。\n"  # a complaint said beside a request ("订个房这么麻烦"), before its reply
 COMPLAINT_IN_FLOW = "抱歉给您添麻烦了，就快好了。"
 # "还有别的吗" after an answer: the answer was the best the documents hold on it; what else they cover.
-MORE_ON_TOPIC = ("关于这个，我在资料里找到的最相关的就是上面这条。资料里还讲到人才公寓、青年人才驿站、见习、创业大赛和导师、"
-                 "人才活动等，想了解哪个直接问我就行；要更详细的解答可以回复“转人工”。")
+MORE_ON_TOPIC = ("关于这个，我在资料里找到的最相关的就是上面这条。资料里还讲到{topics}等，"
+                 "想了解哪个直接问我就行；要更详细的解答可以回复“转人工”。")
 # "具体点", "然后呢" after a question not answered, or a follow-up that finds only the answer just given.
 MORE_NOT_FOUND = "刚才的问题我在资料里没有找到答案，所以也没法说得更具体。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。"
 MORE_SAME = "关于这个，资料里写到的就是上面那些，没有更具体的内容了。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。"
@@ -448,3 +448,21 @@ YES, NO = "是", "否"
 BOOKING_STATUS_LABELS = {"active": "已预约", "cancelled": "已取消"}
 CSV_LOG_HEADER = ["时间", "渠道", "用户", "问题", "回复", "来源文档", "找到答案", "标准问答编号", "评价"]
 CSV_BOOKINGS_HEADER = ["预约编号", "驿站", "入住日期", "晚数", "姓名", "手机", "状态", "预约时间", "取消原因"]
+
+
+# This deployment's words (config: dialogue.district, assistant_name, topics) in the messages above
+# that name them. Filled in when the app starts: one process serves one deployment.
+_DEPLOYMENT_WORDS = ("{district}", "{assistant}", "{topics}")
+_TEMPLATES = {name: text for name, text in globals().items()
+              if isinstance(text, str) and name.isupper() and any(w in text for w in _DEPLOYMENT_WORDS)}
+
+
+def use_deployment_words(district: str, assistant: str, topics: str) -> None:
+    """Say the place, the assistant's name and the topics of this deployment in every message
+    naming them ("祝您在姜堰一切顺利"); placeholders filled later (``{place}``) are left as they are."""
+    for name, template in _TEMPLATES.items():
+        globals()[name] = (template.replace("{district}", district).replace("{assistant}", assistant)
+                           .replace("{topics}", topics))
+
+
+use_deployment_words("本地", "人才助手", "人才公寓、补贴、见习、创业")  # until an app says whose it is

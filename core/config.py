@@ -212,6 +212,12 @@ class DialogueConfig(Section):
     # inside one, or one inside it, counts) nor any word of the text retrieved for it, is off-topic:
     # it is told what the assistant does, not offered a person (bot/dialogue/handlers.py).
     domain_words: list[str] = Field(default_factory=list)
+    # This deployment's words in the replies (bot/messages.py): how users name the place ("祝您在姜堰
+    # 一切顺利"), what the assistant calls itself, and what its documents are about, as said in the
+    # welcome, help and off-topic replies. The generic defaults fit any deployment.
+    district: str = Field("本地", min_length=1, max_length=20)
+    assistant_name: str = Field("人才助手", min_length=1, max_length=30)
+    topics: str = Field("人才公寓、补贴、见习、创业", min_length=1, max_length=60)
 
 
 class StationSeed(Section):

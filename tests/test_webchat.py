@@ -128,3 +128,26 @@ def test_a_turn_looks_for_pending_deliveries_once(client, app):
     finally:
         event.remove(engine, "connect", trace)
         engine.dispose()
+
+
+def test_the_replies_name_the_deployments_place_assistant_and_topics(shipped_index, shipped_kb, sqlite_template,
+                                                                        tmp_path):
+    """The district, the assistant's name and the topics come from config (dialogue.district,
+    assistant_name, topics), not from the code: another office's deployment says its own."""
+    from bot import create_app, messages
+    from tests.conftest import app_overrides, fresh_sqlite
+
+    fresh_sqlite(sqlite_template, tmp_path)
+    words = {"district": "海陵", "assistant_name": "海陵人才小助手", "topics": "人才安居、就业见习"}
+    other = create_app(app_overrides(shipped_index, tmp_path, dialogue=words), embedder=shipped_kb.embedder)
+    try:
+        client = other.test_client()
+        assert "我是海陵人才小助手" in client.post("/api/chat", json={"text": "你好"}).json["reply"]
+        assert "祝您在海陵一切顺利" in client.post("/api/chat", json={"text": "谢谢"}).json["reply"]
+        assert "人才安居、就业见习等" in client.post("/api/chat", json={"text": "明天天气怎么样"}).json["reply"]
+        assert "姜堰" not in messages.WELCOME and "{district}" not in messages.WELCOME
+    finally:
+        (tmp_path / "again").mkdir()
+        fresh_sqlite(sqlite_template, tmp_path / "again")
+        create_app(app_overrides(shipped_index, tmp_path / "again"), embedder=shipped_kb.embedder)
+    assert "姜堰人才助手" in messages.GREETING  # the shipped config's words again

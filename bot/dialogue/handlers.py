@@ -64,21 +64,22 @@ def on_unsupported(turn: Turn) -> Reply:
 
 
 # ---------------------------------------------------------------- intents
-# Intents answered with one fixed message: intent → (message, quick replies). Another one is a
-# line here (and its keywords in config.yaml), not another handler.
+# Intents answered with one fixed message: intent → (name of the message, quick replies). Another
+# one is a line here (and its keywords in config.yaml), not another handler. The message is read
+# when it is said: it names this deployment's place and assistant (messages.use_deployment_words).
 FIXED_REPLIES: dict[str, tuple[str, list[str]]] = {
-    "greeting": (messages.GREETING, HELP_ACTIONS),
-    "help": (messages.HELP, HELP_ACTIONS),
-    "thanks": (messages.THANKS, []),
-    "about_bot": (messages.ABOUT_BOT, HELP_ACTIONS),
+    "greeting": ("GREETING", HELP_ACTIONS),
+    "help": ("HELP", HELP_ACTIONS),
+    "thanks": ("THANKS", []),
+    "about_bot": ("ABOUT_BOT", HELP_ACTIONS),
 }
 
 
 def _fixed_reply(intent: str) -> Handler:
-    text, actions = FIXED_REPLIES[intent]
+    name, actions = FIXED_REPLIES[intent]
 
     def reply(turn: Turn) -> Reply:
-        return Reply(text, actions=list(actions), intent=intent)
+        return Reply(getattr(messages, name), actions=list(actions), intent=intent)
     return reply
 
 

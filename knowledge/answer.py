@@ -72,8 +72,10 @@ class Answerer:
         # place's own rules: a national text found for it is not them, so say which place is missing.
         missing = retrieval.place.name if retrieval.place_named and not retrieval.place_covered else ""
         # Another place whose documents are here but say nothing on the question ("济南本科生落户",
-        # only Shandong's market regulations held): the national text found is not its rule either.
-        unspoken = not retrieval.place_own and relevant and not self._regional(relevant[0])
+        # only Shandong's market regulations held): the national text found is not its rule either,
+        # nor is a district's where the city has rules of its own ("广州积分入户本科算多少分" is not
+        # answered by 番禺's school-place points: dev no_answer +2, no answer lost).
+        unspoken = not retrieval.place_own and relevant and (not self._regional(relevant[0]) or not relevant[0].local)
         if not question or not relevant or missing or unspoken:
             return Answer(question, "", False, [], retrieval.chunks, "none", retrieval.generation,
                           missing_place=missing, silent_place=retrieval.place.name if unspoken else "")

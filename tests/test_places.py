@@ -356,3 +356,9 @@ def test_a_citys_own_rule_goes_before_a_districts_for_a_question_about_the_city(
     assert snap.documents_about(shenzhen)[1] == {"深圳市龙岗区学位申请指南.txt"}
     answer = kb.answer("上海有没有青年见习", use_llm=False)
     assert answer.found and answer.sources[0]["doc_id"] == "上海市促进就业若干规定.txt", answer.text
+    # A question about the city that only the district's text speaks to is not answered with the
+    # district's rule: where the city has rules of its own, that one is not the city's.
+    district_only = kb.answer("上海创业孵化基地提供见习岗位吗", use_llm=False)
+    assert not district_only.found and district_only.silent_place == "上海市", district_only.text
+    assert kb.answer("黄浦区创业孵化基地提供见习岗位吗", use_llm=False).found  # asked of the district, it is
+    assert kb.answer("深圳非深户籍学生申请学位要啥", use_llm=False).found  # no city-wide text: the district's speaks

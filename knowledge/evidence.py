@@ -211,7 +211,7 @@ _EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!
 # without the word.
 # "驿站管早饭吗" "要交押金吗" "能带宠物吗" ask the same of what is provided, paid or brought.
 _WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2,10})"
-                    r"|(?:有|管|包(?![括含])|提供|配|交|带|收)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$"
+                    r"|(?:有|管|包(?![括含])|提供|配|交|带|收|(?<![要得])领|拿(?![来去])|发)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$"
                     # "包吃吗" "管饭不" "包住吗": whether meals or a bed come with it (user test 5).
                     r"|(?:管|包)([\u4e00-\u9fff])(?:吗|不|没有?)[？?！!]*$")
 # "要押金吗", "是单人间吗": whether one thing (one noun, nothing more: "要先退承包地吗" asks an act) is
@@ -244,10 +244,10 @@ def asked_thing(question: str) -> str:
     if m.group(3):
         return m.group(3)  # one character, a verb or a noun: 吃 is asked as 饭 is
     thing = (m.group(1) or m.group(2)).rsplit("的", 1)[-1]
-    if thing.startswith(("啥", "什么", "哪")):
-        return ""  # "要带啥证件吗" asks which: 身份证 answers it
+    if thing.startswith(("啥", "什么", "哪", "多少", "几")):
+        return ""  # "要带啥证件吗" asks which: 身份证 answers it; "能领多少钱吗" how much
     head = words(thing)[-1] if thing else ""
-    return _noun_phrase(thing) if head and word_tag(head) in ("n", "nz", "vn") and head not in _RELATIONS else ""
+    return _noun_phrase(thing) if head and word_tag(head) in _NOUNS and head not in _RELATIONS else ""
 
 
 # "驿站住满了怎么办" "档案丢了咋办": what to do when something has happened.

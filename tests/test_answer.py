@@ -569,6 +569,9 @@ def test_asking_whether_something_exists_is_answered_only_by_a_text_naming_it(tm
     # the noun phrase asked about, not what leads up to it (qa_blind2: 校地协同平台, 青才见习计划 answer these)
     assert asked_thing("姜堰跟高校合作有没有专门搭平台") == "平台" and asked_thing("有这种见习项目吗") == "见习项目"
     assert asked_thing("有没有见习计画") == "见习计画" and asked_thing("有没有创业补贴") == "创业补贴"
+    # whether one receives a thing ("能领安家费吗", a word jieba tags as a name), not how much, nor 拿来 (to use)
+    assert asked_thing("引进人才能领安家费吗") == "安家费" and asked_thing("见习期间发工资吗") == "工资"
+    assert asked_thing("能领多少钱吗") == "" and asked_thing("兼职搞的项目能拿来评职称不") == ""
     kb = _kb_of(tmp_path, shipped_kb, "住房保障通知.md",
                 "# 住房保障通知\n\n一、住房保障实行实物保障与租赁补贴并举，政府发放租赁补贴，支持符合条件的人员承租市场住房。\n\n"
                 "二、对来本市工作的人员，积极为他们学习、工作、生活提供便利。\n")

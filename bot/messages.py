@@ -108,6 +108,9 @@ ELIGIBILITY_FAILS = "按您说的情况，暂不符合免费入住条件：{reas
 ELIGIBILITY_MEETS = "按您说的情况，{facts}符合驿站免费入住的条件。其余条件预约时会逐一确认，回复“预约驿站”就能预约。"
 ELIGIBILITY_ONE = "您的{fact}"
 ELIGIBILITY_BOTH = "您的{first}和{second}都"
+# The same said of someone else ("我22年毕业的同学能住吗": not "您的毕业年限", user test 14).
+ELIGIBILITY_ONE_OTHER = "对方的{fact}"
+ELIGIBILITY_BOTH_OTHER = "对方的{first}和{second}都"
 ELIGIBILITY_AGE = "年龄"
 ELIGIBILITY_GRADUATED = "毕业年限"
 STATION_ANY = "这{count}个驿站都可以免费住，条件一样，选离您要办事的地方近的就行。\n"

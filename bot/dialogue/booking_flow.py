@@ -558,6 +558,10 @@ _SAID_ONE_PERSON = "_said_one_person"  # BookingForm.remark was said
 _FOR_SOMEONE_ELSE = "_for_someone_else"  # booked for another person: the last booking's name is not offered
 _COMPANIONS = "朋友|同学|室友|同事|男朋友|女朋友|对象|家人|老婆|老公|爱人"  # whom a stay is booked with or for
 _SOMEONE_ELSE = re.compile(rf"(帮|给|替)(我)?(的)?({_COMPANIONS})")
+# Whose stay a question of eligibility is about: another person's ("我22年毕业的同学能住吗", "她23岁能住
+# 吗"), unless the sender comes too ("我和同学都能住吗").
+_ABOUT_ANOTHER = re.compile(rf"{_COMPANIONS}|儿子|女儿|孩子|闺女|弟弟|妹妹|哥哥|姐姐|[他她]")
+_ABOUT_ME_TOO = re.compile(r"我(?:们|和|跟|与|俩|也|自己)|咱")
 # Booking for another person who stays alone ("帮我女儿订个驿站", "能帮他订一个吗"), or saying one is not
 # the guest ("我是她妈妈"): the speaker's own name is not the guest's, nor is the last booking's person.
 _FOR_ANOTHER = re.compile(rf"(?:帮|给|替)(?:我)?(?:的)?(?:{_COMPANIONS}|儿子|女儿|孩子|闺女|小孩|弟弟|妹妹|哥哥|姐姐|侄子|侄女|外甥女?|"
@@ -1526,6 +1530,8 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
         return Reply(messages.ELIGIBILITY_FAILS.format(reasons="".join(fails)), actions=[messages.CHIP_TICKET],
                      intent="eligibility")
     facts = [messages.ELIGIBILITY_AGE if q.max_age is not None else messages.ELIGIBILITY_GRADUATED for q in checked]
-    said = (messages.ELIGIBILITY_BOTH.format(first=facts[0], second=facts[1]) if len(facts) == 2
-            else messages.ELIGIBILITY_ONE.format(fact=facts[0]))
+    other = _ABOUT_ANOTHER.search(compact(text)) and not _ABOUT_ME_TOO.search(compact(text))
+    both, one = ((messages.ELIGIBILITY_BOTH_OTHER, messages.ELIGIBILITY_ONE_OTHER) if other
+                 else (messages.ELIGIBILITY_BOTH, messages.ELIGIBILITY_ONE))
+    said = both.format(first=facts[0], second=facts[1]) if len(facts) == 2 else one.format(fact=facts[0])
     return Reply(messages.ELIGIBILITY_MEETS.format(facts=said), actions=[messages.CHIP_BOOK], intent="eligibility")

@@ -124,14 +124,14 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
     """Floors about one question below the dev figures of 2026-12-07 (session 18) on 772 questions
-    over 76 documents (hit@1 .839, hit@3 .927, answer_contains .809, no_answer_correct .762,
+    over 76 documents (hit@1 .839, hit@3 .927, answer_contains .809, no_answer_correct .766,
     source@1 .946; batch 15, five new documents and 50 blind dev rows first measured at hit@1 .667,
     answer_contains .556, no_answer .500, had moved the 722 questions before it from .845 / .930 /
     .827 / .769 to .843 / .926 / .819 / .760), so a regression shows; the issue's aims (hit@1 0.85 …)
     are measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
     assert m["source@1"] >= 0.943 and m["hit@1"] >= 0.836 and m["hit@3"] >= 0.924 and m["answer_contains"] >= 0.806
-    assert m["no_answer_correct"] >= 0.757
+    assert m["no_answer_correct"] >= 0.761
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

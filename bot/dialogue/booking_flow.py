@@ -693,6 +693,8 @@ class BookingForm(Form):
         ("1月20号可以吗", "总站明天还有空吗") offers what it names."""
         if ASKS_DAY.search(compact(text)):  # "下周三是几号": what day it is, not a day to stay
             return {"station", "check_in", "nights"}
+        if self._asks_of_another(ft, text):  # "我22年毕业的同学能住吗": the classmate's year, not the guest's
+            return {slot.name for slot in self.slots(ft)}
         rest = without_days_and_nights(normalise(text))
         # "秦湖的还有床位吗" (pinyin input) names 溱湖 as much as "溱湖的还有床位吗"
         rest = sound_alike(rest, [a for _, name, _ in _stations(ft) for a in station_aliases(name)])
@@ -742,9 +744,20 @@ class BookingForm(Form):
             listed = _bookings_listed(ft.turn) or messages.NO_BOOKINGS_YET
         return (listed + "\n\n" if listed else "") + messages.BOOKING_NOT_SUBMITTED
 
+    def _asks_of_another(self, ft: FormTurn, text: str) -> bool:
+        """Whether a question in the middle of a booking asks if someone else may stay ("我22年毕业的同学
+        能住驿站吗"), the booking not being for them: answered, never taken as the guest's facts (seen on
+        `./run serve`: "好的，这些记下了")."""
+        said = compact(text)
+        return bool(QUESTION.search(text) and _MAY_STAY.search(said) and _ABOUT_ANOTHER.search(said)
+                    and not _ABOUT_ME_TOO.search(said) and not ft.values.get(_FOR_SOMEONE_ELSE))
+
     def digression(self, ft: FormTurn) -> str | None:
         """Which days can be booked, asked in the middle ("那最早能订哪天" after a day too far: user test
-        11 was answered how to cancel), is the window from today; anything else as any form answers it."""
+        11 was answered how to cancel), is the window from today; whether someone else may stay, by
+        the service's conditions; anything else as any form answers it."""
+        if self._asks_of_another(ft, ft.turn.text) and (told := eligibility_said(ft.turn)) is not None:
+            return told.text
         if _ASKS_WINDOW.search(compact(ft.turn.text)):
             today, days = _today(ft), ft.settings.booking.window_days
             return messages.BOOKING_WINDOW.format(first=day_label(today), last=day_label(today + timedelta(days=days)),

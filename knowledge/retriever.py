@@ -107,7 +107,7 @@ def without_school_names(text: str) -> str:
         if word.endswith(_SCHOOL_ENDS) and len(word) > 2:
             continue  # a school's whole name
         if word in _SCHOOL_ENDS:
-            name = [w for w in out[-2:]]
+            name = out[-2:]
             while name and word_tag(name[0]) not in _NAME_PARTS:
                 name.pop(0)
             if name and all(word_tag(w) in _NAME_PARTS for w in name) and gazetteer().places_in(name[0]):
@@ -172,7 +172,9 @@ class HybridRetriever:
                 other = distinct.pop(near)
                 place = place if place.level > other.level else other
             distinct.append(place)
-        if distinct and len(schooled := set(distinct) - set(g.places_in(without_school_names(query)))):
+        if distinct and any(end in query for end in _SCHOOL_ENDS):
+            # the places a school's name holds, and no other word of the question (not 在京, 深户, 临港)
+            schooled = set(g.places_in(query)) - set(g.places_in(without_school_names(query)))
             regions = snap.regions()
             distinct = [p for p in distinct if p not in schooled or any(compatible(p, r) for r in regions)]
         if distinct:

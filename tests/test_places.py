@@ -216,6 +216,8 @@ def test_a_place_named_only_in_a_schools_name_is_where_one_studied_not_what_is_a
     answer = kb.answer("我是南京大学毕业的 本科生租房补贴多少")
     assert answer.missing_place == "" and kb.retrieve("我是南京大学毕业的 本科生租房补贴多少").place_named is False
     assert kb.retrieve("广州大学毕业的 本科生租房补贴多少").place.name == "广州市"  # documents are about 广州
+    # a place said otherwise beside a school's name is still asked about, documents or not
+    assert kb.answer("我南京大学毕业的 在京办居住证要啥材料").missing_place == "北京市"
 
 
 def test_a_county_level_city_no_document_is_about_is_said_so(kb):

@@ -1,5 +1,7 @@
 """Every user-facing sentence, in one place (Simplified Chinese, short and friendly)."""
 
+from core.config import DialogueConfig
+
 NOT_FOUND = "抱歉，我在现有资料里没有找到这个问题的答案。"
 NOT_FOUND_PLACE = "抱歉，我这里暂时没有{place}的相关政策资料，没法回答这个问题。"
 NOT_FOUND_PLACE_TOPIC = "抱歉，我这里关于{place}的资料里没有讲到这个问题，没法回答。"
@@ -468,4 +470,5 @@ def use_deployment_words(district: str, assistant: str, topics: str) -> None:
                            .replace("{topics}", topics))
 
 
-use_deployment_words("本地", "人才助手", "人才公寓、补贴、见习、创业")  # until an app says whose it is
+_GENERIC = DialogueConfig()  # config's defaults, until an app says whose deployment it is
+use_deployment_words(_GENERIC.district, _GENERIC.assistant_name, _GENERIC.topics)

@@ -562,6 +562,11 @@ _SOMEONE_ELSE = re.compile(rf"(帮|给|替)(我)?(的)?({_COMPANIONS})")
 # 吗"), unless the sender comes too ("我和同学都能住吗").
 _ABOUT_ANOTHER = re.compile(rf"{_COMPANIONS}|儿子|女儿|孩子|闺女|弟弟|妹妹|哥哥|姐姐|[他她]")
 _ABOUT_ME_TOO = re.compile(r"我(?:们|和|跟|与|俩|也|自己)|咱")
+
+
+def _about_another(said: str) -> bool:
+    """Whether ``said`` (compacted) asks about someone else's stay, the sender not coming too."""
+    return bool(_ABOUT_ANOTHER.search(said)) and not _ABOUT_ME_TOO.search(said)
 # Booking for another person who stays alone ("帮我女儿订个驿站", "能帮他订一个吗"), or saying one is not
 # the guest ("我是她妈妈"): the speaker's own name is not the guest's, nor is the last booking's person.
 _FOR_ANOTHER = re.compile(rf"(?:帮|给|替)(?:我)?(?:的)?(?:{_COMPANIONS}|儿子|女儿|孩子|闺女|小孩|弟弟|妹妹|哥哥|姐姐|侄子|侄女|外甥女?|"
@@ -749,8 +754,8 @@ class BookingForm(Form):
         能住驿站吗"), the booking not being for them: answered, never taken as the guest's facts (seen on
         `./run serve`: "好的，这些记下了")."""
         said = compact(text)
-        return bool(QUESTION.search(text) and _MAY_STAY.search(said) and _ABOUT_ANOTHER.search(said)
-                    and not _ABOUT_ME_TOO.search(said) and not ft.values.get(_FOR_SOMEONE_ELSE))
+        return bool(QUESTION.search(text) and _MAY_STAY.search(said) and _about_another(said)
+                    and not ft.values.get(_FOR_SOMEONE_ELSE))
 
     def digression(self, ft: FormTurn) -> str | None:
         """Which days can be booked, asked in the middle ("那最早能订哪天" after a day too far: user test
@@ -1543,8 +1548,7 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
         return Reply(messages.ELIGIBILITY_FAILS.format(reasons="".join(fails)), actions=[messages.CHIP_TICKET],
                      intent="eligibility")
     facts = [messages.ELIGIBILITY_AGE if q.max_age is not None else messages.ELIGIBILITY_GRADUATED for q in checked]
-    other = _ABOUT_ANOTHER.search(compact(text)) and not _ABOUT_ME_TOO.search(compact(text))
-    both, one = ((messages.ELIGIBILITY_BOTH_OTHER, messages.ELIGIBILITY_ONE_OTHER) if other
+    both, one = ((messages.ELIGIBILITY_BOTH_OTHER, messages.ELIGIBILITY_ONE_OTHER) if _about_another(compact(text))
                  else (messages.ELIGIBILITY_BOTH, messages.ELIGIBILITY_ONE))
     said = both.format(first=facts[0], second=facts[1]) if len(facts) == 2 else one.format(fact=facts[0])
     return Reply(messages.ELIGIBILITY_MEETS.format(facts=said), actions=[messages.CHIP_BOOK], intent="eligibility")

@@ -304,7 +304,7 @@ _WHY = re.compile(r"为什么|为啥|为何|干嘛要|目的|宗旨|依据|根�
 @dataclass(frozen=True)
 class ScoredCandidates:
     score: np.ndarray    # how well each candidate answers; -inf where it cannot (see score_candidates)
-    lexical: np.ndarray  # share of the question's terms it holds
+    lexical: np.ndarray  # share of the question's terms the sentence itself holds (not its title)
 
     def best_per_chunk(self, candidates: list[Candidate], chunks: int) -> list[float | None]:
         """The score of each chunk's best candidate (None: nothing in it answers)."""
@@ -317,11 +317,17 @@ class ScoredCandidates:
 
 def score_candidates(question: str, candidates: list[Candidate], chunks: Sequence[ChunkRecord],
                      local: Sequence[bool], place_weight: float, semantic: np.ndarray | None = None,
-                     rank_weight: float = 0.10) -> ScoredCandidates:
+                     rank_weight: float = 0.10, in_document: bool = True) -> ScoredCandidates:
     """How well each candidate answers ``question``: its words, its meaning (``semantic``: its
     cosine with the question, when embedded), the kind of fact and the numbers asked, its
     chunk's rank (``rank_weight``: 0 when it is the chunks being ordered) and whether that chunk
     is about the place asked (``local``).
+
+    ``in_document``: each sentence is read with its document's title, as a reader reads it: in
+    a guide titled 引进人才居住证 the line listing who qualifies answers "北仑引进人才居住证对技能等级
+    有啥要求", not the line that repeats the title's name among the forms to bring (multi_dev
+    answers +12, −1). The chunks being ordered pass False: the title already weighed in their
+    relevance, and counting it twice moved right chunks down.
 
     A candidate cannot answer (-inf) when it lacks the kind of fact asked ("人才公寓租金多少"
     is not answered by "新建人才公寓424套", however close its words) or, with its title and
@@ -333,7 +339,9 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # would be two words, the second met only by sentences that spell it out.
     asked = arabic_numerals(question)
     scored = [c.scored for c in candidates]
-    terms = np.array([sentence_terms(asked, s) for s in scored])
+    own = np.array([sentence_terms(asked, s)[0] for s in scored])  # what the sentence itself says
+    terms = np.array([sentence_terms(asked, f"{chunks[c.rank].title.lower()} {s}") for c, s in zip(candidates, scored)]
+                     if in_document else [sentence_terms(asked, s) for s in scored])
     lexical, specific = terms[:, 0], terms[:, 1]
     # The sentence that states the kind of fact asked (an amount, a duration…) and the
     # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
@@ -364,7 +372,7 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     situation = asked_situation(asked)
     if situation:  # what to do when something happens is answered only by a text naming what happened
         on_topic = np.where([subject_share(situation, text) > 0 for text in named], on_topic, 0.0)
-    return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), lexical)
+    return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), own)
 
 
 # "本规定所称新就业形态劳动者，是指…", "最低工资是指…": the term a sentence defines.

@@ -279,7 +279,7 @@ class HybridRetriever:
         if not candidates:
             return
         scored = score_candidates(query, candidates, records, [r.doc_id in local for r in records],
-                                  self.cfg.place_weight, rank_weight=0.0)
+                                  self.cfg.place_weight, rank_weight=0.0, in_document=False)
         for cid, best in zip(head, scored.best_per_chunk(candidates, len(head))):
             order[cid] += self.cfg.evidence_weight * (best or 0.0)
         ranked[:ANSWER_CHUNKS] = sorted(head, key=lambda c: -order[c])

@@ -1225,3 +1225,20 @@ def test_what_something_is_for_is_answered_by_what_it_provides(tmp_path, shipped
 
     assert asked_situation("驿站住满了怎么办") == "住满" and asked_situation("怎么办理居住证") == ""
     assert not kb.answer("驿站住满了怎么办", use_llm=False).found
+
+
+def test_a_sentence_is_read_with_its_documents_title(tmp_path, shipped_kb):
+    """In a guide titled 人才居住证, the line listing who qualifies answers "对技能等级有啥要求",
+    not the line of forms that repeats the title's name (before: the forms, which held more of
+    the question's words only because they spell out the title)."""
+    forms = "1: 经区人事部门审核签注的《人才居住证》通知书、《人才居住证》申请表； 2: 申领人有效身份证明； 3: 申领人近期二寸证件照1张。"
+    kb = _kb_of(tmp_path, shipped_kb, "人才居住证办事指南.md",
+                "# 人才居住证\n\n办事机构：某市公安局某区分局行政审批科\n\n"
+                "申报条件：申报前需要到区人事部门审核签注 ● 必要条件： 1: 来本区工作或创业，非本区常住户口 2: "
+                "（一）具有普通高校本科及以上学历的人员； （二）具有中级及以上专业技术职务任职资格的人员； "
+                "（三）具有国家职业资格三级（高级技能）及以上的人员； （四）个人在本市投资50万元（含）以上的人员\n\n"
+                f"办理所需证件：{forms}\n\n办理流程：申请受理-审查-审批-发证\n\n收费标准：不收费\n\n提交材料：{forms}\n")
+    answer = kb.answer("我是高级工 某区人才居住证对技能等级有啥要求")
+    assert answer.found and "国家职业资格三级" in answer.text and "申请表" not in answer.text, answer.text
+    answer = kb.answer("办某区人才居住证要交什么材料")
+    assert answer.found and "申请表" in answer.text, answer.text

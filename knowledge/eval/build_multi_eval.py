@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Fifteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Sixteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -114,6 +114,20 @@ Fifteen batches, each shuffled with its own fixed seed; all but the fourth are s
   of the 66 answerable ones on those five, 35 unanswerable near misses):
   random.Random(20261219), split in half and appended after batch 14 in
   both files, so no existing row moves.
+- batch 16 (SIXTEENTH_ANSWERABLE + SIXTEENTH_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (81 in all: the Shanghai housing provident fund contribution rules
+  (2023: from the second month of a first job, base between the minimum wage
+  and 3 times the average wage), the Hangzhou notice on the Binjiang district
+  residence permit pilot (2015: temporary and full permits, 6 months of work
+  and social insurance, points), the Dongguan service guide for the talent
+  class residence permit (2016), and two stored beginnings of Hunan web
+  pages: the provincial youth league's three-year plan for "youth stations"
+  (free stays of at least 7 days for graduates within 3 years) and a Xiaoxiang
+  Morning Herald report on the explainer of the "young-people-friendly
+  province" opinions), 47 of the 65 answerable ones on those five, 35
+  unanswerable near misses): random.Random(20261220), split in half and
+  appended after batch 15 in both files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -212,6 +226,12 @@ SHJ = "上海市新时代城市建设者管理者之家项目认定和运营管�
 BJGJ = "最新北京工作居住证申办条件出炉 无需提交社保记录.md"
 CDJD = "关于《成都市居住证管理实施办法解读》的解读文本.md"
 NBBL = "宁波市北仑区引进人才居住证.md"
+# Added with batch 16 (sources in corpus/README.md).
+SHGJ = "上海市住房公积金缴存管理办法.md"
+HZBJ = "杭州市人民政府办公厅关于在滨江区开展居住证制度改革试点工作的通知.md"
+DGRC = "东莞市居住证（人才类）办理指南.md"
+HNYZ = "湖南省“青年驿站(大学生就业创业服务驿站)”建设三年行动方案.md"
+HNYQ = "湖南省《关于建设年轻人友好省份的实施意见》政策解读发布会报道.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -2122,6 +2142,134 @@ FIFTEENTH_UNANSWERABLE = [
 ]
 
 
+# Batch 16: written blind on 2026-12-07 by another AI helper session (branch
+# b16), after five more documents were added (81 in all): read the documents
+# and the earlier question lists only; no retriever, answerer, test or bot was
+# run and no system output was looked at.  47 of the 65 answerable rows are on
+# the five new documents, 18 on facts of older documents that batches 1-15
+# asked little.  Each expected string was checked (whitespace removed) against
+# its source file.
+SIXTEENTH_ANSWERABLE = [
+    # 上海市住房公积金缴存管理办法（2023，沪公积金管委会〔2023〕3号）
+    ("刚毕业 7月入职上海 offer上写有五险一金 公积金是从第几个月开始交", "从参加工作的第二个月开始", SHGJ),
+    ("上海新入职的 第一年公积金基数咋定 我没有上年工资啊", "按当月的工资性收入核定", SHGJ),
+    ("上海公积金基数最高能按多少报 是社平的几倍", "平均工资的3倍", SHGJ),
+    ("上海公積金繳存基數最低是多少 跟什麼掛鉤", "本市最低工资标准", SHGJ),
+    ("我在上海跑自由职业 没单位 能自己交公积金吗", "由个人缴存住房公积金", SHGJ),
+    ("在上海做劳务派遣的 公积金该派遣公司交还是用工单位交", "劳务派遣单位承担", SHGJ),
+    ("公司录用我以后 多少天内得给我开上海公积金账户", "自录用之日起30日内", SHGJ),
+    ("我在上海名下有两个公积金账户 这样行吗", "应当办理账户合并", SHGJ),
+    ("上海公积金每年啥时候调基数和比例", "当年的7月1日", SHGJ),
+    ("上海公基金利息哪天结算", "每年6月30日", SHGJ),
+    ("我在上海离职了还没找到下家 公积金账户会变成啥状态", "办理封存手续", SHGJ),
+    ("之前在苏州交了两年公积金 现在来上海上班 想转过来 要在上海交满多久", "住房公积金半年以上", SHGJ),
+    ("上海小公司刚成立一年 能申请把公积金比例降下来吗 最低降到多少", "5%以下", SHGJ),
+    ("HK居民在上海工作 can I join 公积金? 公司说看情况", "协商一致", SHGJ),
+    # 杭州市人民政府办公厅关于在滨江区开展居住证制度改革试点工作的通知（2015）
+    ("在杭州滨江租房住 还没找到工作 能办哪种居住证", "浙江省临时居住证", HZBJ),
+    ("滨江上班的外地人 要工作多久才能申请浙江省居住证", "合法稳定就业6个月以上", HZBJ),
+    ("滨江申领正式居住证 社保要交满几个月", "社会保险满6个月", HZBJ),
+    ("住公司宿舍的 在滨江办临时居住证拿啥当住所证明", "单位出具的证明", HZBJ),
+    ("我是引进人才 在滨江办居住证还要先上满半年班吗", "不受上述规定限制", HZBJ),
+    ("在滨江拿了居住证以后 每年得在哪个时间段去办签注", "每满1年的最后1个月内", HZBJ),
+    ("忘了签注居住证 滨江这边过期多少天内补办还能恢复", "逾期60日内", HZBJ),
+    ("滨江居住证积分都看哪些指标 职称算不算", "职称或职业资格等级", HZBJ),
+    ("滨江居住正积分管理是不是每个持证人都必须参加", "按需申请", HZBJ),
+    ("杭州滨江居住证改革试点那个通知 文号多少 从哪天起施行", "2015年6月15日", HZBJ),
+    ("滨江从哪天开始暂停执行杭州流动人口服务管理条例那几条", "2015年4月28日起", HZBJ),
+    # 东莞居住证（人才类）办理（办事指南，2016）
+    ("东莞人才类居住证 除了本科学位还要职称吗", "中级及以上专业技术资格", DGRC),
+    ("没学历但有技师证 能办东莞人才类居住证吗", "技师资格及以上的特殊技能", DGRC),
+    ("东莞人才类居住证要几年工作经验 要不要跟岗位对口", "五年以上", DGRC),
+    ("办东莞人才居住证 申请表要填几份", "一式3份", DGRC),
+    ("东莞人才类居住证要交婚姻证明吗 啥样的", "婚姻状况公证书", DGRC),
+    ("东莞人才居住证的体检报高 哪种医院开的才认", "二级以上医院", DGRC),
+    ("有外国专家证的 办东莞人才类居住证能少交哪些材料", "(一)至(四)项材料", DGRC),
+    ("在东莞自己开公司的 办人才类居住证还要额外交啥", "投资或者经营业绩", DGRC),
+    # 湖南省“青年驿站”建设三年行动方案（团省委，2026；网页存的前一部分）
+    ("毕业两年了想去长沙找工作 湖南的青年驿站我能住吗", "毕业三年内", HNYZ),
+    ("去湖南求职 青年驿站不要钱的话最少给住多久", "不少于7天", HNYZ),
+    ("我36岁了 还能申请湖南的青年驿站吗", "35周岁以下", HNYZ),
+    ("湖南青年驿站免费期满以后还想接着住 怎么收费", "阶梯式减免", HNYZ),
+    ("湖南打算到2027年建多少家青年驿站", "100家左右", HNYZ),
+    ("湖南的青年驿栈一般是啥形式 酒店还是公寓", "酒店合作共建", HNYZ),
+    ("湖南青年驿站建设三年行动方案是哪个部门发的", "团省委", HNYZ),
+    ("湖南青年驿站的规范建设年 是哪几个月", "2025年11月至12月", HNYZ),
+    # 潇湘晨报：湖南《关于建设年轻人友好省份的实施意见》解读发布会（2026-01-01；网页存的前一部分）
+    ("湖南年轻人友好省份那个政策 外地年轻人落户要啥", "凭居住证、劳动合同", HNYQ),
+    ("湖南每年能提供多少實習見習崗位給大學生", "10万个左右实习见习岗位", HNYQ),
+    ("湖南一年给年轻人开发归集多少就业岗位", "约20万个就业岗位", HNYQ),
+    ("湖南对高校推的那个证书制度是啥 学历证再加啥", "若干职业技能证书", HNYQ),
+    ("湖南年轻人友好省份的实施意见 解读发布会哪天开的", "2025年12月31日", HNYQ),
+    ("湖南建设年轻人友好省份 一共部署了几个友好行动", "四个友好", HNYQ),
+    # 已有文件里前十五批问得少的事实
+    ("中山积分入学小孩参加基本医保 市里和镇里财政各补几个点", "各按缴费基数0.5%", ZSY),
+    ("在中山给娃交的医保停了 从啥时候起不能报销", "停止缴费的次月1日起", ZSY),
+    ("中山积分入学学生的医保钱要去窗口交现金吗", "委托经办银行代收代缴", ZSY),
+    ("上海建设者之家那个规定啥时候到期", "2027年6月30日", SHJ),
+    ("上海郊区那边的建设者之家 是不是双人间单人间比例更高", "增加双人间、单人间占比", SHJ),
+    ("上海建设者之家合同到期了 还想接着住 要满足啥", "经重新审核仍符合准入条件", SHJ),
+    ("北京25年调标准之前 每小时最低工资是多少", "13.91元", BJW),
+    ("北京最低工资2540 是扣完个人社保公积金以后算的吗", "社会保险费和住房公积金", BJW),
+    ("办北仑人才居住证要花钱吗", "不收费", NBBL),
+    ("北仑人才居住证从递材料到发证 走哪几个环节", "审查-审批-发证", NBBL),
+    ("没文凭但有一门特殊手艺 北仑引进人才居住证能办吗", "用人单位所需特殊技能", NBBL),
+    ("广州公租房轮候配租细则哪天开始施行的", "2013年5月1日起施行", GZP),
+    ("在广州领着公租房租赁补贴 后来改排实物公租房 补贴还发吗", "取得轮候号的次月停发", GZP),
+    ("广州家里五口人 公租房能分三房不", "5人以上家庭分配三房一厅", GZP),
+    ("成都原来那个居住证管理规定是哪个政府令", "第170号", CDJD),
+    ("成都2015年底前办的居住证 现在还认不认", "继续有效", CDJD),
+    ("成都居住证能享受哪些公共服务 具体谁来定", "市级相关部门另行制定", CDJD),
+    ("我是北京郊区农村的 户口本上现在还标农业不", "统一登记为居民户口", BJH),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 81 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document, (c) another year or category than
+# the document covers, (d) adjacent topics no document covers.
+SIXTEENTH_UNANSWERABLE = [
+    # (a) 新文件所在地或题目、但文件没写这一项
+    "上海公积金现在缴存比例是百分之几 单位个人各交多少",
+    "上海公积金月缴存额上限今年是多少钱",
+    "上海补充公积金最高能交到几个点",
+    "在上海灵活就业自己交公积金 每月最少交多少",
+    "杭州滨江居住证积分攒到多少分 孩子能上公办学校",
+    "滨江居住证积分里 本科学历具体给几分",
+    "杭州余杭区的居住证积分怎么申请",
+    "东莞人才类居住证交了材料 多久能批下来",
+    "东莞人才类居住证办理收不收工本费",
+    "湖南青年驿站在长沙有几家 地址在哪",
+    "湖南青年驿站在哪个小程序预约",
+    "住湖南的青年驿站能带女朋友一起住吗",
+    "湖南大学生创业七个一 具体能补多少钱",
+    "湖南说凭居住证就能落户 那居住证得先办满几年",
+    "湖南见习岗位上班 政府每月补多少",
+    # (b) 没有文件的地方
+    "合肥那边有免费给毕业生过渡住的地方吗",
+    "广州交公积金 基数最少按多少报",
+    "深圳公积金个人缴存比例一般多少",
+    "在苏州有没有专门给人才办的那种居住证",
+    "宁波鄞州的外地人积分咋算",
+    "南昌有给找工作毕业生住的免费驿站吗",
+    "成都的公积金从外省转进来 要满足啥条件",
+    "西安应届生在那边交公积金 基数最低按多少",
+    "重庆公积金封存半年以后能销户吗",
+    # (c) 别的年份或类别
+    "上海2018年那版降低公积金比例的办法 条件是啥",
+    "湖南青年驿站2027年以后还继续搞吗",
+    "滨江试点以后 杭州全市是哪年推开居住证积分的",
+    "在上海用公积金买房 个人最高能借多少",
+    "东莞人才类居住证到期了 续办要提前多久",
+    # (d) 语料旁边、没有文件涉及的题目
+    "公积金基数和社保基数必须一样吗",
+    "无犯罪记录证明开一次管多久",
+    "婚姻狀況公證書去哪辦 要多少錢",
+    "人才公寓和青年驿站到底有啥区别",
+    "intern工资 公司有没有最低标准",
+    "学信网学历认证报告多久过期",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -2155,10 +2303,11 @@ def main() -> None:
     dev13, hold13 = _split(THIRTEENTH_ANSWERABLE, THIRTEENTH_UNANSWERABLE, 20261217)
     dev14, hold14 = _split(FOURTEENTH_ANSWERABLE, FOURTEENTH_UNANSWERABLE, 20261218)
     dev15, hold15 = _split(FIFTEENTH_ANSWERABLE, FIFTEENTH_UNANSWERABLE, 20261219)
+    dev16, hold16 = _split(SIXTEENTH_ANSWERABLE, SIXTEENTH_UNANSWERABLE, 20261220)
     dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-           + dev13 + dev14 + dev15)
+           + dev13 + dev14 + dev15 + dev16)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
-               + hold12 + hold13 + hold14 + hold15)
+               + hold12 + hold13 + hold14 + hold15 + hold16)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -2167,10 +2316,10 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)}) and {len(holdout)} holdout rows"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)}) and {len(holdout)} holdout rows"
           f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
-          f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)})")
+          f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)} + {len(hold16)})")
 
 
 if __name__ == "__main__":

@@ -93,6 +93,22 @@ def _said_as_a_name(form: str, query: str) -> bool:
     return False
 
 
+# Words that put a place after them: "在滨江办居住证", "到三水上班", "回新建".
+_LOCATIVE = re.compile(r"(?:在|到|去|来|回|从|往|于|住)$")
+
+
+def _said_as_a_place(form: str, query: str) -> bool:
+    """Whether ``form`` follows a word that puts a place after it ("在滨江办居住证"): said so, a
+    county's short name is the place even where a document uses it as a word (8号桥滨江园 is no
+    reason to read "在滨江" as anything but 滨江区; "三水人才之家在哪" still names no place)."""
+    at = query.find(form)
+    while at >= 0:
+        if _LOCATIVE.search(query[:at]):
+            return True
+        at = query.find(form, at + 1)
+    return False
+
+
 # The words a school's name ends with: 南京大学, 泰州学院, 扬州中学 (大学生 is a student, not a school).
 _SCHOOL_ENDS = ("大学", "学院", "中学", "高中", "职校", "技校", "师大", "工大", "农大", "医大")
 _NAME_PARTS = frozenset({"n", "nz", "ns", "nt", "j", "vn", None})  # 南京/工业/大学: the words a name is made of
@@ -161,8 +177,8 @@ class HybridRetriever:
         g = gazetteer()
         served = snap.regions() + ([self.home] if self.home else [])
         places = [p for p in g.places_in(query, prefer=served)
-                  if not any(snap.used_as_a_word(form, p) or not _said_as_a_name(form, query)
-                             for form in g.county_forms_in(query, p))]
+                  if not any((snap.used_as_a_word(form, p) and not _said_as_a_place(form, query))
+                             or not _said_as_a_name(form, query) for form in g.county_forms_in(query, p))]
         places += [p for p in g.abbreviated(query) if not any(compatible(p, q) for q in places)]
         places += [p for form, p in snap.areas().items() if form in query and p not in places]
         distinct: list[Place] = []  # in the order last named: the question comes last

@@ -269,12 +269,27 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("东莞小学一年级给新莞人子女多少学位", "其中小学一年级提供13518个学位", "2013年各镇街起始年级招收新莞人子女学位数"),
     ("孩子得是哪天之前出生的", "必须年满六周岁（2010年8月31日及此日前出生）", "符合《通知》（深府〔2005〕125号）规定的子女"),
     ("每月几号发补贴", "每月15号前发放", "地址：龙岗路11号"),
+    # "哪几个月" "哪几天" ask which ones, not how long
+    ("规范建设年是哪几个月", "规范建设年(2025年11月至12月)", "建设周期为三年"),
+    ("每个月哪几天能办参保", "每月1至18日为办理参保手续时间", "自缴费次月1日起享受待遇"),
+    # a share asked is a figure (a share compared, "比例更高", is not: below)
+    ("住院报销比例多少", "住院报销比例为75%", "住院费用按规定报销"),
+    # whether one may apply, with one's age: whom it is for answers
+    ("我36岁了 还能申请青年驿站吗", "服务对象为毕业5年内、35周岁以下的青年", "驿站提供免费住宿"),
 ])
 def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lacks):
     from knowledge.relevance import attribute_fit
 
     assert attribute_fit(question, states) == 1
     assert attribute_fit(question, lacks) == -1
+
+
+def test_a_share_compared_asks_no_figure():
+    """"是不是双人间比例更高" is answered by "可适当增加双人间、单人间占比", which states no figure."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("郊区项目是不是双人间比例更高", "郊区项目可适当增加双人间、单人间占比") == 0
+    assert attribute_fit("郊区项目双人间比例是多少", "郊区项目可适当增加双人间、单人间占比") == -1
 
 
 def test_a_how_many_question_prefers_the_count_of_the_thing_it_names():

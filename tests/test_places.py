@@ -141,6 +141,9 @@ def test_a_county_name_used_as_a_word_in_another_places_document_is_not_that_cou
     assert answer.found and "三水人才之家" in answer.text and answer.sources[0]["doc_id"].startswith("2023年姜堰区")
     assert kb.retrieve("三水区人才公寓租金多少").place.name == "三水区"  # the full name is the district
     assert kb.answer("在顺德上班人才公寓租金多少").sources[0]["doc_id"] == "佛山市人才公寓管理办法.txt"
+    # said where a place is said ("在三水上班"), the short name is the district all the same
+    assert kb.retrieve("在三水上班 人才公寓租金多少").place.name == "三水区"
+    assert kb.answer("在三水上班 人才公寓租金多少").sources[0]["doc_id"] == "佛山市人才公寓管理办法.txt"
 
 
 @pytest.mark.parametrize("title, areas", [

@@ -204,7 +204,8 @@ _ATTRIBUTES = [
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
     # such (多少钱, 价格) is a sum of money or nothing.
     (re.compile(rf"多少钱|多少元|几块钱|几[百千万]块|几[千万]元|{_SUM_OF_MONEY_WORD}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),
-    (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费"), re.compile(r"费|收取")),
+    # ("收不收工本费" "要不要钱": whether a fee is charged.)
+    (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费|收不收|收钱|工本费|要不要钱"), re.compile(r"费|收取|不收")),
     # "多久签注一次" asks how often (below), not how long.
     # ("哪几个月" "哪几天" ask which ones, not how long.)
     (re.compile(r"(?<!哪)几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|(?<!哪)几个月|(?:(?<!哪)几|多少)年(?![轻级])|多少天|期限|有效期"),
@@ -214,6 +215,8 @@ _ATTRIBUTES = [
     (re.compile(r"(?:(?<!哪)几|多少)年(?![轻级])"), _figure(r"(?<![\d第上下])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
     (re.compile(r"(?<!哪)几天|几晚|多少天|多少晚|几个工作日|多少个?工作日"),
      _figure(r"(?<![\d第月])(?:\d{1,3}|[一二两三四五六七八九十百]+)个?(?:天|日|晚|工作日)")),
+    # "哪年推开的" "哪一年开始": a year.
+    (re.compile(r"哪一?年(?!级)"), _figure(r"(?:19|20)\d\d|\d+年|[一二两三四五六七八九十]+年|今年|明年|去年|年底|年初")),
     # "每月哪几天能办": days of the month or of the week.
     (re.compile(r"哪几天|哪些天|哪几日"), _figure(r"(?<![月\d〕\]）)】第])\d{1,2}[日号]|周[一二三四五六日末]|星期|工作日")),  # 1至18日, not 次月1日
     # "几月份开始" "哪个月": a month or season, not any "之日".

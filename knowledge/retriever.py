@@ -176,8 +176,10 @@ class HybridRetriever:
         """
         g = gazetteer()
         served = snap.regions() + ([self.home] if self.home else [])
-        places = [p for p in g.places_in(query, prefer=served)
-                  if not any((snap.used_as_a_word(form, p) and not _said_as_a_place(form, query))
+        found = g.places_in(query, prefer=served)
+        places = [p for p in found  # "在滨江", "杭州滨江": said as a place, or beside the city holding it
+                  if not any((snap.used_as_a_word(form, p) and not _said_as_a_place(form, query)
+                              and not any(q.covers(p) and q != p for q in found))
                              or not _said_as_a_name(form, query) for form in g.county_forms_in(query, p))]
         places += [p for p in g.abbreviated(query) if not any(compatible(p, q) for q in places)]
         places += [p for form, p in snap.areas().items() if form in query and p not in places]

@@ -274,6 +274,10 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("每个月哪几天能办参保", "每月1至18日为办理参保手续时间", "自缴费次月1日起享受待遇"),
     # a share asked is a figure (a share compared, "比例更高", is not: below)
     ("住院报销比例多少", "住院报销比例为75%", "住院费用按规定报销"),
+    # whether a fee is charged ("收不收工本费") is answered by a text on the fee, or saying none is charged
+    ("办居住证收不收工本费", "首次申领居住证，免收证件工本费", "符合本省引进人才专业需求"),
+    # a year asked is a year stated
+    ("全市是哪年推开的", "2016年起在全市推开", "强化组织领导，加快推进平台建设"),
     # whether one may apply, with one's age: whom it is for answers
     ("我36岁了 还能申请青年驿站吗", "服务对象为毕业5年内、35周岁以下的青年", "驿站提供免费住宿"),
 ])

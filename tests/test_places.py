@@ -144,6 +144,7 @@ def test_a_county_name_used_as_a_word_in_another_places_document_is_not_that_cou
     # said where a place is said ("在三水上班"), the short name is the district all the same
     assert kb.retrieve("在三水上班 人才公寓租金多少").place.name == "三水区"
     assert kb.answer("在三水上班 人才公寓租金多少").sources[0]["doc_id"] == "佛山市人才公寓管理办法.txt"
+    assert kb.retrieve("佛山三水人才公寓租金多少").place.name == "三水区"  # beside the city holding it
 
 
 @pytest.mark.parametrize("title, areas", [

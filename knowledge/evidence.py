@@ -211,7 +211,7 @@ _EXISTS = re.compile(r"(?:有没有|有无|是否有|有木有)([^，。？?！!
 # without the word.
 # "驿站管早饭吗" "要交押金吗" "能带宠物吗" ask the same of what is provided, paid or brought.
 _WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2,10})"
-                    r"|(?:有|管|包(?![括含])|提供|配|交|带|收|(?<![要得])领|拿(?![来去])|发)([^，。？?！!吗呢\s]{2,8})(?:吗|不|没有?)[？?！!]*$"
+                    r"|(?:有|管|包(?![括含])|提供|配|交|带|收|(?<![要得])领|拿(?![来去])|发)([^，。？?！!吗呢\s]{2,8}|[^，。？?！!吗呢\s]{2,12}的[^，。？?！!吗呢\s的]{2,6})(?:吗|不|没有?)[？?！!]*$"
                     # "包吃吗" "管饭不" "包住吗": whether meals or a bed come with it (user test 5).
                     r"|(?:管|包)([\u4e00-\u9fff])(?:吗|不|没有?)[？?！!]*$")
 # "要押金吗", "是单人间吗": whether one thing (one noun, nothing more: "要先退承包地吗" asks an act) is
@@ -248,6 +248,22 @@ def asked_thing(question: str) -> str:
         return ""  # "要带啥证件吗" asks which: 身份证 answers it; "能领多少钱吗" how much
     head = words(thing)[-1] if thing else ""
     return _noun_phrase(thing) if head and word_tag(head) in _NOUNS and head not in _RELATIONS else ""
+
+
+# "人才公寓和青年驿站有啥区别" "居住证跟暂住证一样吗": two things compared.
+_COMPARED = re.compile(r"([^，,。？?！!\s]{2,12}?)(?:和|跟|与|同)([^，,。？?！!\s]{2,12}?)(?:之间)?(?:到底|究竟)?(?:有|的)?"
+                       r"(?:啥|什么|哪些)?(?:区别|不同|差别|差异|不一样|一样吗|一样不)")
+
+
+def asked_pair(question: str) -> tuple[str, str] | None:
+    """The two things a question compares ("人才公寓和青年驿站到底有啥区别" → 人才公寓, 青年驿站), each
+    as its noun phrase; None if it compares none. A text naming only one of them says nothing
+    of how they differ."""
+    m = _COMPARED.search(question)
+    if m is None:
+        return None
+    a, b = _noun_phrase(m.group(1)), _noun_phrase(m.group(2))
+    return (a, b) if a and b else None
 
 
 # "驿站住满了怎么办" "档案丢了咋办": what to do when something has happened.
@@ -369,6 +385,9 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     thing = asked_thing(asked)
     if thing:  # whether something exists is answered only by a text naming it
         on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)
+    pair = asked_pair(asked)
+    if pair:  # how two things differ is answered only by a text naming both
+        on_topic = np.where([all(subject_share(p, text) > 0 for p in pair) for text in named], on_topic, 0.0)
     situation = asked_situation(asked)
     if situation:  # what to do when something happens is answered only by a text naming what happened
         on_topic = np.where([subject_share(situation, text) > 0 for text in named], on_topic, 0.0)

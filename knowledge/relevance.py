@@ -138,7 +138,7 @@ def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...
 
 
 # A place stated: an address, an office or window, a website, or whom to apply to.
-_PLACE_STATED = re.compile(r"地址|位于|坐落|地点|窗口|大厅|中心|派出所|公安机关|网站|门户|网上|平台|所在地|\d+号"
+_PLACE_STATED = re.compile(r"地址|位于|坐落|地点|窗口|大厅|中心|派出所|公安机关|网站|门户|网上|平台|小程序|公众号|客户端|APP|App|app|所在地|(?<![〕\]）)】第\d])\d+号"
                            r"|[向到在][^，。；]{1,20}(?:申请|申领|提出|递交|提交|报送|办理|登记|下载|查询|公布|公告|设立|布局|回复|预约)")
 
 
@@ -185,7 +185,8 @@ _SUM_OF_MONEY_WORD = ("^(?!.*(?:几|多久|多长|什么时候|啥时候|哪|限
                       + _NOT_YES_NO.removeprefix("^"))
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
-    (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|\d+号")),
+    # ("〔2024〕3号" numbers a document, not a house.)
+    (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|(?<![〕\]）)】第\d])\d+号")),
     # "多少钱" asks for an amount; "要交钱吗" "收费吗" whether something is charged: a sentence
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
     # "一个月多少" "每年交多少" ask a sum per period; a count per period names its unit after 多少
@@ -195,7 +196,7 @@ _ATTRIBUTES = [
     # (A money word in a yes-or-no question, "会不会公布租金水平", asks whether, not how much.)
     (re.compile(rf"{_SUM_OF_MONEY_WORD}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
-                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:{_RECEIVED}|贷多少{_COUNTED_AFTER})|{_PAID}"),
+                rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:{_RECEIVED}|[贷借]多少{_COUNTED_AFTER})|{_PAID}"),
      _figure(rf"{_SUM}|{_SHARE}|{_N}倍")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
     # Money one is given ("能拿多少补贴", "每月发多少") is a sum or a share: "免费培训" gives none.
     (re.compile(rf"^(?!.*(?:积分|分值|分数)).*{_RECEIVED}|多少{_GIVEN}"
@@ -282,7 +283,8 @@ _ATTRIBUTES = [
      re.compile(r"报名|申请|申领|提交|递交|登录|办理|窗口|网站|网上|平台|流程|程序|步骤|回复|填写|预约|登记|受理")),
     # "去哪办" "在哪儿打印" "到哪里申请": where to do it — a place, an office, a channel, or whom to
     # apply to (the preferred pattern below); a text about doing it that names none does not answer.
-    (re.compile(r"(?:去|到|在)(?:哪里|哪儿|哪|什么地方|啥地方)(?:能|可以|去)?(?:办|申请|申领|领|交|缴|打印|报名|登记|备案|换|补|开|查|提交|递交|预约|预订|约|订)"),
+    # ("在哪个小程序预约" "去哪个窗口办": the place or channel named after 哪个.)
+    (re.compile(r"(?:去|到|在)(?:哪里|哪儿|哪|什么地方|啥地方|(?:哪个|哪家|什么)(?!时|月|天|日|年|季|周|星期)[^，。？?\s]{1,5}?(?:上|里)?)(?:能|可以|去)?(?:办|申请|申领|领|交|缴|打印|报名|登记|备案|换|补|开|查|提交|递交|预约|预订|约|订)"),
      _PLACE_STATED),
     # Materials are documents to hand in: conditions (入住条件: 面向毕业5年内…) do not name them.
     # ("办手续" is going through a procedure, not handing in papers.)

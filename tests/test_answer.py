@@ -278,6 +278,11 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("办居住证收不收工本费", "首次申领居住证，免收证件工本费", "符合本省引进人才专业需求"),
     # a year asked is a year stated
     ("全市是哪年推开的", "2016年起在全市推开", "强化组织领导，加快推进平台建设"),
+    # where to do it through ("在哪个小程序预约") is a channel or a place; a document's number is no address
+    ("驿站在哪个小程序预约", "在“青年驿站”微信小程序预约", "根据（中青办联发〔2024〕3号）要求，建设青年驿站"),
+    ("驿站地址在哪", "驿站地址：人民路15号", "依据（湘政办发〔2025〕26号）"),
+    # how much one may borrow is a sum of money
+    ("公积金个人最高能借多少", "个人贷款最高额度为60万元", "自劳动关系终止之日起30日内转移账户"),
     # whether one may apply, with one's age: whom it is for answers
     ("我36岁了 还能申请青年驿站吗", "服务对象为毕业5年内、35周岁以下的青年", "驿站提供免费住宿"),
 ])
@@ -286,6 +291,24 @@ def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lack
 
     assert attribute_fit(question, states) == 1
     assert attribute_fit(question, lacks) == -1
+
+
+def test_two_things_compared_are_answered_only_by_a_text_naming_both(tmp_path, shipped_kb):
+    """"人才公寓和青年驿站有啥区别" is not answered by a sentence on 人才公寓 alone; whether there is
+    a thing described at length ("有给找工作毕业生住的免费驿站吗") is answered only by a text naming it."""
+    from knowledge.evidence import asked_pair, asked_thing
+
+    assert asked_pair("人才公寓和青年驿站到底有啥区别") == ("人才公寓", "驿站")
+    assert asked_pair("浙江省居住证与临时居住证有什么不同") == ("浙江省居住证", "临时居住证")
+    assert asked_pair("我和我对象都想去姜堰 有啥政策") is None
+    assert asked_thing("南昌有给找工作毕业生住的免费驿站吗") == "免费驿站"
+    kb = _kb_of(tmp_path, shipped_kb, "住房.md",
+                "# 人才住房\n\n一、全年新建人才公寓424套，面向引进人才出租。\n\n二、青年人才驿站为来求职的毕业生提供7晚免费住宿，"
+                "人才公寓则按月收取租金。\n\n三、政府为来本市求职的毕业生免费提供政策咨询。\n")
+    answer = kb.answer("人才公寓和青年人才驿站到底有啥区别")
+    assert answer.found and "驿站" in answer.text and "人才公寓" in answer.text, answer.text
+    assert not kb.answer("人才公寓和见习基地有啥区别").found
+    assert not kb.answer("有给找工作毕业生住的免费宿舍吗").found
 
 
 def test_a_share_compared_asks_no_figure():

@@ -149,7 +149,7 @@ _N = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+)"
 # What things, people and places are counted in (个 not of a duration: 个月, 个工作日).
 _THINGS = r"个(?!月|工作日|小时)|名|套|家|所|项|位|批|人|户|间|张|台|辆|座|栋"
 # A number counting something, before its measure word: "3000多名", "1.2万余人", "十七家".
-_COUNTED_FROM = r"(?<![第\d.一二两三四五六七八九十百千万])(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:多|余)?(?:[万千百](?:多|余)?)?"
+_COUNTED_FROM = r"(?<![第\d.一二两三四五六七八九十百千万])(?<!第\d、)(?<!第\d\d、)(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:多|余)?(?:[万千百](?:多|余)?)?"
 _MATERIALS = r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复印件|原件|申请表|表格|照片|提交|出具|携带|凭"
 # "多少补贴" and "创业补贴多少" (the commonest way to ask it) ask an amount of money; "补贴多少年" does not.
 # ("押金多少" "保证金交多少": money held, asked the same way.)
@@ -250,7 +250,8 @@ _ATTRIBUTES = [
      _figure(r"每(?:年|月|季度|季|半年|周|天|日|两年|\d+年|[一二两三四五六七八九十]+年)|[\d一二两三四五六七八九十]+次")),
     # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
     # (A table's cell under a column of counts states one bare: "总学位数：1062", "人数：30".)
-    (re.compile(rf"多少(?:{_THINGS})"), _figure(rf"(?<![第\d.]){_N}(?:多|余)?(?:{_THINGS}|万(?![元块]))|(?:数|数量|名额)：\d")),
+    # ("第1、2项" are ordinals, the second as much as the first.)
+    (re.compile(rf"多少(?:{_THINGS})"), _figure(rf"(?<![第\d.])(?<!第\d、)(?<!第\d\d、){_N}(?:多|余)?(?:{_THINGS}|万(?![元块]))|(?:数|数量|名额)：\d")),
     # "多少人" "几名": a number of people; "多少张" "几所": of what that measure counts ("城区人口500万" is
     # no number of cards issued, "3项指标" no number of school places).
     # ("哪几项" asks which; 个 counts anything: "研发中心15个" answers "有几家".)

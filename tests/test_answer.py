@@ -281,6 +281,8 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     # where to do it through ("在哪个小程序预约") is a channel or a place; a document's number is no address
     ("驿站在哪个小程序预约", "在“青年驿站”微信小程序预约", "根据（中青办联发〔2024〕3号）要求，建设青年驿站"),
     ("驿站地址在哪", "驿站地址：人民路15号", "依据（湘政办发〔2025〕26号）"),
+    # "第1、2项" are ordinals, not a count
+    ("每年有多少个学位名额", "全市安排学位名额3000个", "第1、2项不同时计分"),
     # how much one may borrow is a sum of money
     ("公积金个人最高能借多少", "个人贷款最高额度为60万元", "自劳动关系终止之日起30日内转移账户"),
     # whether one may apply, with one's age: whom it is for answers

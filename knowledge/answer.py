@@ -21,8 +21,8 @@ import numpy as np
 
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
-from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, chunk_year, dated_within,
-                                score_candidates)
+from knowledge.evidence import (ANSWER_CHUNKS, LIST_ASKED, answer_candidates, asked_years, chunk_year, dated_within,
+                                list_items, score_candidates)
 from knowledge.neighbours import using
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import CLOSERS, SENTENCE_ENDS, read_question
@@ -131,6 +131,16 @@ class Answerer:
             if candidates[i].rank == first.rank and score[i] >= 0.8 * score[order[0]] and scored.lexical[i] > 0:
                 chosen.append(i)
         chosen.sort(key=lambda i: candidates[i].position)
+        if LIST_ASKED.search(question):  # "还有啥扶持": the whole list its first item opens, as far as it fits
+            items = list_items(first, candidates)
+            if len(items) > 1:
+                fits, total = [], len(first.lead)
+                for c in items:
+                    total += len(c.text)
+                    if total > self.cfg.max_chars:
+                        break
+                    fits.append(candidates.index(c))
+                chosen = fits if first in (candidates[i] for i in fits) else chosen
         parts: list[str] = []
         for i in chosen:
             c = candidates[i]

@@ -165,6 +165,21 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
     return out
 
 
+# "还有啥扶持" "需要哪些材料" "有什么优惠": the items of a list, not one of them.
+# ("学历有啥要求" "资产有啥限制" ask what one thing must be: the item on it answers.)
+LIST_ASKED = re.compile(r"(?:哪些|有啥|有什么|还有啥|还有什么|都有啥|都有什么|包括啥|包括什么)(?!要求|限制|规定|区别|不同|变化)"
+                        r"|(?:啥|什么)(?:政策|扶持|补贴|优惠|待遇|服务|材料|条件|证件|便利|权利|措施|情形)")
+
+
+def list_items(first: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+    """The numbered items announced by the same line as ``first`` ("创业人员享受以下优惠扶持政策："
+    before "（一）税费减免；" … "（七）…"), in document order; [first] when it is no such item."""
+    if not first.lead.endswith(_INTRO_END) or first.row is not None or not _ITEM.match(first.text):
+        return [first]
+    return sorted((c for c in candidates if c.rank == first.rank and c.lead == first.lead and c.row is None
+                   and _ITEM.match(c.text)), key=lambda c: c.position)
+
+
 # An explainer's questions and answers ("问：没有学历能办吗？" then "答：可以办。因为认的是学位！").
 _QUESTION_LINE = re.compile(r"^(?:问|提问|Q)\s*[：:]")
 _ANSWER_LINE = re.compile(r"^(?:答|回答|A)\s*[：:]")

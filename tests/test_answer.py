@@ -1286,3 +1286,17 @@ def test_a_sentence_is_read_with_its_documents_title(tmp_path, shipped_kb):
     assert answer.found and "国家职业资格三级" in answer.text and "申请表" not in answer.text, answer.text
     answer = kb.answer("办某区人才居住证要交什么材料")
     assert answer.found and "申请表" in answer.text, answer.text
+
+
+def test_a_question_asking_which_ones_is_answered_with_the_whole_list(tmp_path, shipped_kb):
+    """"除了税费减免还有啥扶持" is answered with every item the article lists (before: the article's
+    opening and its first item, the one the asker already knew); "学历有啥要求" still with the
+    one item on 学历."""
+    kb = _kb_of(tmp_path, shipped_kb, "创业条例.md",
+                "# 某省创业促进条例\n\n第三十五条 创业人员享受以下优惠扶持政策：\n（一）税费减免；\n（二）小额担保贷款；\n"
+                "（三）创业培训补贴；\n（四）免费提供开业指导。\n\n第三十六条 申请创业担保贷款应当符合下列条件：\n"
+                "（一）具有大学专科及以上学历；\n（二）年龄在45周岁以下；\n（三）在本省登记注册。\n")
+    answer = kb.answer("在某省创业 除了税费减免 还有啥扶持")
+    assert answer.found and "（四）免费提供开业指导" in answer.text and "（一）税费减免" in answer.text, answer.text
+    answer = kb.answer("申请创业担保贷款 学历有啥要求")
+    assert answer.found and "大学专科" in answer.text and "45周岁" not in answer.text, answer.text

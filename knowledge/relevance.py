@@ -255,8 +255,9 @@ _ATTRIBUTES = [
     # "多少人" "几名": a number of people; "多少张" "几所": of what that measure counts ("城区人口500万" is
     # no number of cards issued, "3项指标" no number of school places).
     # ("哪几项" asks which; 个 counts anything: "研发中心15个" answers "有几家".)
-    (re.compile(r"(?<!哪)(?:多少|几)(?:人(?!才)|名|位)(?!置|数)"),  # "多少人才公寓": 人才
-     _figure(rf"{_COUNTED_FROM}(?:人|名|位|人次|个)|(?:人数|名额|数量)：\s*\d")),
+    # ("引进了多少人才" "来了多少大学生": people, however named; "多少人才公寓" counts flats.)
+    (re.compile(r"(?<!哪)(?:多少|几)(?:人(?!才)|名|位)(?!置|数)|多少(?:个|名)?(?:青年|高层次|高端|优秀|各类|专业)?(?:人才|大学生|毕业生|博士|硕士)(?!公寓|驿站|房|住房|社区|之家|政策|补贴)"),  # "多少人才公寓": 人才
+     _figure(rf"{_COUNTED_FROM}(?:人|名|位|人次|个(?=[^，。；]{{0,4}}?(?:人|生|者|员)))|(?:人数|名额|数量)：\s*\d")),
     *((re.compile(rf"(?<!哪)(?:多少|几){m}"), _figure(rf"{_COUNTED_FROM}(?:{m}|个)|(?:数|数量)：\s*\d"))
       for m in "张所家项间户批台辆座栋"),
     # "分几类" "有几种": a count of kinds.

@@ -281,6 +281,9 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     # where to do it through ("在哪个小程序预约") is a channel or a place; a document's number is no address
     ("驿站在哪个小程序预约", "在“青年驿站”微信小程序预约", "根据（中青办联发〔2024〕3号）要求，建设青年驿站"),
     ("驿站地址在哪", "驿站地址：人民路15号", "依据（湘政办发〔2025〕26号）"),
+    # people counted, however named (人才, 大学生), are counted in 名/人/位, not in 个 of anything else
+    ("去年引进了多少人才", "吸引3000多名青年人才来姜就业创业", "布局上海、深圳、苏州等3个招商分局"),
+    ("来了多少大学生", "引进高校毕业生1200人", "新培育省级企业技术中心10家"),
     # "第1、2项" are ordinals, not a count
     ("每年有多少个学位名额", "全市安排学位名额3000个", "第1、2项不同时计分"),
     # how much one may borrow is a sum of money

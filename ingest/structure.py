@@ -111,7 +111,8 @@ class Block:
     text: str            # the body as users see it (units keep their label in front)
     level: int = 0       # headings and units: 1 (title) .. 8, deeper numbering is higher
     label: str = ""      # numbered units and numbered headings: "第五条", "（一）"
-    key: str = ""        # meta: "doc_number" | "issuer" | "date" | "recipients"; units: "list" once items joined
+    key: str = ""        # meta: "doc_number" | "issuer" | "date" | "recipients"; units: "list" once items joined;
+                         # headings: "field" for a field's name on its own line
 
 
 @dataclass
@@ -144,6 +145,20 @@ def starts_item(line: str) -> bool:
 
 def _is_bare_title(text: str) -> bool:
     return len(text) <= _TITLE_MAX and not _SENTENCE_MARK.search(text)
+
+
+# A field's name alone on a line: a few characters, no figure, no punctuation ("办理对象", "所需材料").
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_CLOSING = re.compile(r"^(?:特此|附件|附表|抄送|此页|以上)")
+
+
+def _is_label_line(line: str, following: str) -> bool:
+    """Whether ``line`` names the field the line after it fills: that line is text (a sentence or a
+    numbered item), not another short line, as cells of a table pasted one per line are."""
+    return (bool(_LABEL_LINE.match(line)) and not _CLOSING.match(line) and _numbered(line) is None
+            and not _ISSUER_END.search(line) and not _DATE_LINE.match(following)  # "国务院" over its date signs it
+            and bool(following) and (len(following) > len(line) + 4 or bool(_SENTENCE_MARK.search(following))
+                                     or _numbered(following) is not None))
 
 
 def _table_cells(line: str) -> list[str] | None:
@@ -235,6 +250,12 @@ def parse(text: str) -> Structure:
             continue
         if not blocks and _is_bare_title(line):
             blocks.append(Block("heading", line, level=1))  # the document's own title
+            continue
+        if _is_label_line(line, lines[i + 1] if i + 1 < len(lines) else ""):
+            # A service guide's field name on its own line ("办理条件", then the conditions): the heading
+            # of what follows, between the document's title and its numbered items.
+            levels = [b.level for b in blocks if b.kind == "heading" and not b.label and b.key != "field"]
+            blocks.append(Block("heading", line, level=min(max(levels, default=1) + 1, 4), key="field"))
             continue
         # Before any text: after the title and however many fields of the page's info line, and
         # before the body's first numbered part ("一、招生对象" then "…并符合以下条件之一：" is body).

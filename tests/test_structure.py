@@ -260,6 +260,26 @@ def test_a_service_guides_labelled_field_is_never_glued_to_the_line_before():
     assert lines[1].endswith("以上的人员") and lines[2].startswith("办理所需证件：") and lines[3] == "收费标准：不收费"
 
 
+def test_a_service_guides_field_name_on_its_own_line_heads_what_follows():
+    """"办理条件" alone on a line, the conditions below it: a heading between the title and the
+    numbered items, so "所需材料" is not glued into the last condition and each item says what it is;
+    cells of a table pasted one per line and a signature over its date are no such names."""
+    structure = parse(clean_text("# 某市居住证（人才类）办理\n\n办理对象\n\n居住在本市的流动人口\n\n办理条件\n\n"
+                                 "(一)符合本省引进人才专业需求;\n\n(二)遵守法律法规，没有犯罪记录。\n\n所需材料\n\n"
+                                 "申领时应当提交下列材料：\n\n(一)有效的身份证明;\n\n(二)在本省的住所证明。\n"))
+    headings = [(b.text, b.level) for b in structure.blocks if b.kind == "heading"]
+    assert headings[:4] == [("某市居住证（人才类）办理", 1), ("办理对象", 2), ("办理条件", 2), ("所需材料", 2)], headings
+    chunks = chunk_text(clean_text("# 某市居住证（人才类）办理\n\n办理条件\n\n(一)符合本省引进人才专业需求;\n\n"
+                                   "(二)没有犯罪记录。\n\n所需材料\n\n申领时应当提交本人有效的身份证明和住所证明。\n"),
+                        240, 40)
+    last_condition = next(c for c in chunks if "犯罪记录" in c.text)
+    assert "所需材料" not in last_condition.text and "办理条件" in last_condition.heading
+    table = parse(clean_text("# 收入限额\n\n家庭人口\n\n年收入限额\n\n1\n\n35321\n"))
+    assert [b.text for b in table.blocks if b.kind == "heading"] == ["收入限额"]
+    signed = parse(clean_text("# 某通知\n\n一、各地要抓好落实。\n\n国务院\n\n2014年7月24日\n"))
+    assert signed.meta.get("issuer") == "国务院"
+
+
 LAW_WITH_HISTORY = """# 某省人才发展促进条例
 
 2020年3月26日 某省第十三届人民代表大会常务委员会第十八次会议通过

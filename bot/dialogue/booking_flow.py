@@ -1382,8 +1382,8 @@ def mentions_a_stay(turn: Turn) -> bool:
         return True  # "我想下周找个地方住": a stay wished for at a time (user test 9 got who may stay)
     if _GOING_TO_STATION.search(text) and date_in(text, today) is not None:
         return True  # "下周4去驿站": going to the station on a day (user test 14 was told who may stay)
-    if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
-        return False
+    if not (nights_in(text) is not None or dated or all(stay_dates(text, today))):
+        return False  # "姜堰今天有招聘会吗" names a place and a day, but no stay; "溱湖驿站20号到22号" a stay
     return station_in(text, station_choices(turn.engine)) is not None
 
 

@@ -134,6 +134,10 @@ BOOKING_CLOSED = "{station}{day}暂停接待，请换个日期或驿站。"
 BOOKING_FULL = "抱歉，{station}{day}的床位已约满。"
 BOOKING_OVERLAP_PHONE = "这个手机号在同一时间段已有预约，不能重复预约。如需帮助请回复“转人工”。"
 BOOKING_OVERLAP = "您已有同一时间段的预约（编号{number}，{day}入住），不能重复预约。"
+# A day chosen that a booking made already covers (the same stay asked for twice): said when the day is
+# given, not at the summary after every question (user test 15).
+BOOKING_OVERLAP_AHEAD = ("{day}已经在您的预约里了：{station}，{check_in}入住，共{nights}晚（编号{number}）。"
+                         "同一时间只能约一个床位，想约别的日子请告诉我入住日期。")
 BOOKING_ANSWER_MISSING = "请先回答：{question}"
 BOOKING_INELIGIBLE_TAIL = "很抱歉，您暂不符合免费入住条件。如有疑问可回复“转人工”。"
 # A graduation in a later year ("明年才毕业"): 含应届 is this year's graduates, not next year's.
@@ -175,7 +179,7 @@ BOOKING_SUMMARY = ("请确认预约信息：\n驿站：{station}\n入住：{chec
                    "信息无误请回复“确认”；需要修改可回复“改日期”“改手机号”等。")
 CONFIRM_HINT = "回复“确认”提交预约，或告诉我要修改的内容（如“改日期”）。\n"
 FORM_ANSWERS_IN_ORDER = "好的，{count}个问题的回答都按顺序记下了。\n"
-WHY_CONTACT = "入住时要凭身份证核对姓名，手机号用来联系您，不会用作其他用途。"
+WHY_CONTACT = "姓名请填实际入住人的，入住时要凭本人身份证核对；手机号用来联系您，不会用作其他用途。"
 FORM_UNDO_HINT = "\n如果是选错了，回复“重新选”即可。"
 FORM_ANSWER_AGAIN = "好的，请重新回答：\n"
 FORM_CHANGED = "已更新：{items}。\n"

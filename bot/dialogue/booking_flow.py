@@ -10,6 +10,7 @@ asked. Nothing is written to the database before "确认".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot import messages
@@ -209,7 +210,33 @@ def _check_in(text: str, ft: FormTurn):
     if (day - now).days > window:
         last = now + timedelta(days=window)
         return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=day_label(last)))
+    made = _booked_on(ft, day)
+    if made is not None:  # the same stay asked for again: said now, not after every question (user test 15)
+        return Refused(messages.BOOKING_OVERLAP_AHEAD.format(
+            day=day_label(day), station=_show_station(made.station_id, ft), number=made.number,
+            check_in=day_label(made.check_in), nights=made.nights))
     return day.isoformat()
+
+
+def _booked_on(ft: FormTurn, day: date):
+    """The user's own active booking whose stay holds the night of ``day``, or None (looked up once a
+    message). Only this account's: a booking found by phone is never shown (bookings._refuse_overlap)."""
+    if "own_active" not in ft.cache:
+        with ft.engine.read_sessions() as s:
+            ft.cache["own_active"] = [(b.number, b.station_id, b.check_in, b.nights)
+                                      for b in bookings_of(s, ft.turn.incoming.user_key) if b.status == "active"]
+    for number, station_id, check_in, nights in ft.cache["own_active"]:
+        if check_in <= day < check_in + timedelta(days=nights):
+            return _Made(number, station_id, check_in, nights)
+    return None
+
+
+@dataclass(frozen=True)
+class _Made:
+    number: str
+    station_id: str
+    check_in: date
+    nights: int
 
 
 # Nights changed by how many more or fewer ("多住一晚", "少住两天", "再加一晚"): from the nights given.

@@ -493,7 +493,7 @@ _AGE_SAID = re.compile(r"^(?:我|本人)?(?:今年|年龄|年纪)?(?:是|已经|
 # "今年25", "年龄25了" inside a longer message ("今年6月毕业" and "今年12号" are not ages).
 _AGE_STATED = re.compile(r"(?:今年|年龄|年纪)(?:是|已经|才|刚|刚满|满)?" + _NUM + r"(?![\d月号日年届级晚天个点])")
 # "我32了" inside a longer reply to the age question ("为什么要问年龄 我32了不行吗"): only where the age is asked.
-_AGE_IN_REPLY = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|本人)(?:今年|已经|才|都|也)?" + _NUM
+_AGE_IN_REPLY = re.compile(r"(?:^|(?<=[\s，,。！!？?])|(?<=说了)|(?<=说过))(?:我|本人)(?:今年|已经|才|都|也)?" + _NUM
                            + r"(?:了|啦|$)(?![\d月号日年届级晚天个点])")
 # "他24 今年毕业", "我27 去年毕业 来找工作": a person and two digits, then a pause and more about
 # them (user test 6 was asked the age again): an age wherever it is said ("我20 号能住吗" is a day).

@@ -58,7 +58,9 @@ WHY_ASKED = re.compile(r"(?:为什么|为啥|凭什么|干嘛|干什么)(?:要|�
                        # "帮不上忙")
                        r"(?:一定|必须|非得|非要|得|要)(?:要|得)?(?:写|填|用|留|是)?(?:真名|真实姓名|实名|本名|真实名字|真的名字|"
                        r"身份证上的名字|本人的?手机|本人的?电话|真实手机号?)|"
-                       r"(?:能|可以|能不能|可不可以)(?:不|不用)?(?:写|填|用|留)(?:假名|昵称|网名|化名|小名|别人的(?:名字|手机号?|电话))")
+                       r"(?:能|可以|能不能|可不可以)(?:不|不用)?(?:写|填|用|留)(?:假名|昵称|网名|化名|小名|别人的(?:名字|手机号?|电话))|"
+                       # whose it is, for a stay booked for someone else ("名字写谁的 我帮我弟订的")
+                       r"(?:写|填|留|用)谁的|谁的(?:名字|姓名|手机|电话)")
 # Asking which day of the week a day is, or which date a day named by words is ("1月3号那天是周几",
 # "下周三是几号"): the calendar's answer (handlers.day_asked), never a day given (user test 14 was told
 # "帮不上忙" in the middle of booking).

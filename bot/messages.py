@@ -116,6 +116,8 @@ ELIGIBILITY_BOTH_OTHER = "对方的{first}和{second}都"
 ELIGIBILITY_AGE = "年龄"
 ELIGIBILITY_GRADUATED = "毕业年限"
 STATION_ANY = "这{count}个驿站都可以免费住，条件一样，选离您要办事的地方近的就行。\n"
+# "你说呢", "一般大家住几晚" where the nights are asked: the user's to choose (user test 15).
+NIGHTS_ANY = "住几晚按您的安排来就行，每次最多可以免费住{max}晚；还没定的话，可以先按面试或办事需要的天数订。\n"
 STATIONS_LIST = "目前可以预约的驿站有{count}个：\n{stations}\n想预约的话回复“预约驿站”。"
 ELIGIBILITY_RULES = "驿站免费入住的条件：{rules}告诉我您的年龄或毕业年份，我可以帮您看看是否符合。"
 # Whether two or more may stay together ("我和女朋友一起能住吗"): each guest books a bed of their own.

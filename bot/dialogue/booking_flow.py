@@ -10,7 +10,7 @@ asked. Nothing is written to the database before "确认".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot import messages
@@ -616,6 +616,11 @@ _ANY_STATION = re.compile(r"随便|都行|都可以|哪个都|不知道(?:选|�
 
 
 # A question about where the stations are, asked while one is chosen: how far, how to get there.
+# Leaving the nights to the assistant, or asking what is usual ("你说呢", "一般大家住几晚", "住几晚比较好"): the
+# stay is the user's to choose, up to the most (user test 15 was told who may stay, then "帮不上忙").
+_ANY_NIGHTS = re.compile(r"^(?:那)?(?:你说呢|你说|你定|你看呢|你看着办|你帮我定|随便|都行|都可以|不知道|不确定|不清楚)(?:吧|呢|啊)?$|"
+                         r"(?:一般|大家|别人|通常|平时|多数人|大部分人)(?:都)?(?:住|订|约)(?:几|多少|多久)|"
+                         r"(?:住|订)?(?:几|多少)(?:晚|天)(?:比较)?(?:好|合适|够)")
 _WHERE = re.compile(r"离|近|远|距离|怎么去|怎么走|怎么过去|交通|坐车|公交|地铁|高铁|火车|车站|机场|在哪|哪里|地址|位置|方便")
 
 
@@ -691,6 +696,8 @@ class BookingForm(Form):
         if ft.step == "station" and _ANY_STATION.search(ft.turn.text):
             ft.cache[_WITH_ADDRESSES] = True
             return messages.STATION_ANY.format(count=len(_stations(ft)))
+        if ft.step == "nights" and _ANY_NIGHTS.search(compact(ft.turn.text)):
+            return messages.NIGHTS_ANY.format(max=ft.settings.booking.max_free_nights)
         if ft.step == "station" and QUESTION.search(ft.turn.text) and _WHERE.search(ft.turn.text):
             # "哪个离高铁站近一点": where the stations are, from the documents if they say, else their
             # addresses (user test 7 was told "帮不上忙"); the station is asked again
@@ -1238,6 +1245,26 @@ def _in_order(bookings: list) -> list:
 _MADE = re.compile(r"(?:我|之前|已经|刚才|上次|前面)(?:订|约|预约|预订|预定)(?:的|好的|过的|了的)|(?:订|约)好的|约过的|订过的")
 
 
+# What joins a new booking to the cancelling of one said in one breath ("把溱湖的取消掉然后重新订一个总站的").
+_THEN_ANEW = re.compile(r"(?:然后|再|之后|接着|另外)?(?:帮我)?(?:重新|再|改)(?=订|定|预约|预订|约)|然后|接着")
+
+
+def _booked_anew(turn: Turn) -> Reply | None:
+    """A request to cancel that goes on to ask for a new booking, with no booking to cancel: that there
+    is none is said, and the new booking started from what the rest says (user test 15 was told only
+    "您还没有驿站预约", the new stay dropped). None when the message asks for no new booking."""
+    m = _THEN_ANEW.search(turn.text)
+    rest = turn.text[m.start():] if m else ""
+    if not rest:
+        return None
+    anew = Turn(turn.engine, replace(turn.incoming, text=rest), turn.state, classified="booking")
+    if turn.engine.classifier.by_rules(rest) != "booking" and not mentions_a_stay(anew):
+        return None
+    reply = HANDLERS["booking"](anew)
+    reply.text = messages.NO_BOOKINGS_YET + "\n" + reply.text
+    return reply
+
+
 @handles(CANCEL_FLOW, asides=CANCEL_ASIDES)
 def cancel_booking(turn: Turn) -> Reply:
     """"取消预约 YZ123456" asks once ("确定取消…吗？"); only a yes cancels, an unclear reply is asked
@@ -1269,6 +1296,9 @@ def cancel_booking(turn: Turn) -> Reply:
     active = _in_order([b for b in rows if b.status == "active"])
     if not named:
         if not active:  # "我女儿订的驿站要取消": hers are in her WeChat
+            anew = _booked_anew(turn)
+            if anew is not None:  # "…取消掉然后重新订一个总站的下周一住三晚": nothing to cancel, the new one booked
+                return anew
             return booked_elsewhere(turn) or Reply(messages.NO_BOOKINGS, intent="cancel_booking")
         described = _described(turn, active)
         if described is not None:

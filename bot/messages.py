@@ -84,6 +84,7 @@ BOOKING_NO_STATION = "没有找到这个驿站，请重新选择。"
 BOOKING_BAD_NAME = "姓名格式不对，请输入2到20个字的真实姓名。"
 BOOKING_NAME_AGAIN = "姓名格式不对，请输入入住人的真实姓名（如“王芳”，也可以说“我叫王芳”）。"
 BOOKING_ONE_PERSON = "一个预约是一位入住人的一个床位，同一时间段一个微信或一个手机号只能约一个；同行的人请用自己的微信预约。"
+BOOK_ONE_PERSON_HOW = "\n您自己要住的话，回复“预约驿站”就能预约。"  # after it, to a question whether someone may come along
 BOOKING_NAME_NEEDED = "这一步需要入住人的姓名，直接回复名字就行，比如“王芳”。"
 BOOKING_FULL_NAME = "入住时要凭身份证核对姓名，请告诉我入住人身份证上的全名。"
 BOOKING_BAD_PHONE = "手机号格式不对，请输入11位手机号。"

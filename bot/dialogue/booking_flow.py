@@ -122,6 +122,27 @@ def _station(text: str, ft: FormTurn):
 
 # A day the bot offered ("这周三已经过去了，是想订下周三吗？"), which a yes takes.
 _OFFERED_DAY = "_offered_day"
+_DAYS_ASKED = "_days_asked"  # the days the user was asked to choose between ("周三还是周四"), ISO
+
+
+_BARE_WEEKDAY = re.compile(r"(?:那|就|那就)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?:吧|的|那天|呀|啊)*")
+_WEEKDAY_INDEX = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+                  "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+
+
+def _one_of_the_days(text: str, days: list[date], today: date) -> date | None:
+    """The one of ``days`` the reply picks: by its weekday alone ("周四吧"), its place ("第二个", "后面那个")
+    or its date; None when it names none of them (a day of its own is read as usual)."""
+    plain = compact(text)
+    named = date_in(text, today)
+    if named in days:
+        return named
+    weekday = _BARE_WEEKDAY.fullmatch(plain)
+    if weekday:
+        matches = [d for d in days if d.weekday() == _WEEKDAY_INDEX[weekday.group(1)]]
+        return matches[0] if len(matches) == 1 else None
+    picks = list_picks(text, len(days))
+    return days[picks[0] - 1] if picks and len(picks) == 1 else None
 
 
 def _picks_from_list(text: str, ft: FormTurn) -> bool:
@@ -145,6 +166,11 @@ def _check_in(text: str, ft: FormTurn):
             return offered
         if answer == "no":  # "不是": a later "好的" takes no day
             ft.values.pop(_OFFERED_DAY, None)
+    asked_which = ft.values.get(_DAYS_ASKED)
+    if asked_which and ft.step in ("station", "check_in", "nights"):
+        picked = _one_of_the_days(text, [date.fromisoformat(d) for d in asked_which], now)
+        if picked is not None:  # "周四吧" to "12月16日（周三）还是12月17日（周四）": that one (user test 15)
+            return picked.isoformat()
     taken_back = day_taken_back(normalise(text), now)
     if taken_back is not None:  # "不是明天", "后天不行": not that day, and no other said (user tests 5, 6)
         if ft.values.get("check_in") == taken_back.isoformat():
@@ -156,6 +182,7 @@ def _check_in(text: str, ft: FormTurn):
         labels = [messages.DAY_AND_WEEKDAY.format(day=day_label(d), weekday=weekday_label(d)) for d in sorted(days)]
         usable = [d for d in days if now <= d <= now + timedelta(days=window)]
         if not any_will_do or not usable:
+            ft.values[_DAYS_ASKED] = [d.isoformat() for d in sorted(days)]
             return Refused(messages.BOOKING_WHICH_OF_DAYS.format(days=messages.DAYS_WHICH_JOIN.join(labels)))
         other = next(d for d in days if d != usable[0])
         ft.cache["remark"] = messages.BOOKING_EITHER_DAY.format(
@@ -857,6 +884,7 @@ class BookingForm(Form):
             v["check_in"] = v["_refused_day"]
         if "check_in" in v:
             v.pop(_OFFERED_DAY, None)
+            v.pop(_DAYS_ASKED, None)
         if "check_in" in v or "station" in ft.changed:
             v.pop("_refused_day", None)
             v.pop(OPEN, None)
@@ -890,7 +918,25 @@ BOOKING_FORM = register(BookingForm())
 
 @handles(BOOKING_FORM.name, asides=BOOKING_FORM.asides)
 def booking(turn: Turn) -> Reply:
+    if not turn.state.get("flow") and _asks_about_two(turn):
+        # "能带女朋友一起住吗": a question, answered with the rule, not a booking started (user test 15)
+        return Reply(messages.BOOKING_ONE_PERSON + messages.BOOK_ONE_PERSON_HOW, actions=[messages.CHIP_BOOK],
+                     intent="booking")
     return BOOKING_FORM.handle(turn)
+
+
+# Asking whether one may bring someone along ("能带女朋友一起住吗"), and nothing of a stay. (Staying with
+# someone, "我能不能陪我儿子一起住", books: the questions tell who may stay.)
+_MAY_BRING = re.compile(rf"(?:能|可以|能不能|可不可以|允许)(?:带|带上)(?:我)?(?:的)?(?:{_COMPANIONS}|孩子|儿子|女儿|爸|妈|家属)")
+
+
+def _asks_about_two(turn: Turn) -> bool:
+    text = turn.text
+    if not (QUESTION.search(text) and _MAY_BRING.search(compact(text))):
+        return False
+    today = users_today(turn.engine.settings)
+    return (date_in(text, today) is None and nights_in(text) is None
+            and station_in(text, station_choices(turn.engine), by_number=False) is None)
 
 
 LIST_FLOW = "my_bookings"  # "我的预约" listed the bookings: "第二个" / "取消第二个" pick from them
@@ -920,6 +966,11 @@ def booked_elsewhere(turn: Turn) -> Reply | None:
                  intent="my_bookings")
 
 
+# Saying a booking was made, against "您还没有驿站预约" ("我昨天订的啊", "我明明订了").
+_INSISTS_BOOKED = re.compile(r"(?:明明|昨天|前天|之前|已经|刚才|刚刚|上周|早就|确实|真的)(?:就|都)?(?:已经)?"
+                             r"(?:订|预约|约|预订|预定)(?:了|过|好了)?(?:的)?(?:啊|呀|呢|吧|了|嘛)*$")
+
+
 @handles("my_bookings")
 def my_bookings(turn: Turn) -> Reply:
     """"我的预约": the latest bookings, the soonest stay first, numbered when there are several; the
@@ -934,6 +985,13 @@ def my_bookings(turn: Turn) -> Reply:
         _leave_list(turn)
         return elsewhere
     rows, names = _own_bookings(turn)
+    if not rows and flow in (None, LIST_FLOW) and _INSISTS_BOOKED.search(compact(turn.text)):
+        # "我昨天订的啊" after "您还没有驿站预约": where bookings are kept, and a person offered (user test 15
+        # was told "帮不上忙")
+        _leave_list(turn)
+        turn.state["offer_ticket"] = turn.text
+        return Reply(messages.BOOKINGS_GO_WITH_ACCOUNT + "\n" + messages.ACCOUNT_HAS_NO_BOOKINGS + messages.OFFER_TICKET,
+                     actions=[messages.CHIP_TICKET], intent="my_bookings")
     if not rows:
         _leave_list(turn)
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")

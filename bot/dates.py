@@ -303,10 +303,23 @@ def either_day(text: str, today: date) -> tuple[list[date], bool] | None:
     parts = [part for part in _EITHER.split(t) if part]  # "要么明天要么后天"
     if len(parts) < 2:
         return None
-    days = [_named_day(part, today) for part in parts]
+    days = _days_of_parts(parts, today)
     if any(d is None for d in days) or len(set(days)) < 2:
         return None
     return list(dict.fromkeys(days)), bool(_ANY_OF_THEM.search(t))
+
+
+def _days_of_parts(parts: list[str], today: date) -> list[date | None]:
+    """The day each part names. A bare weekday after one with a week word is in that one's week:
+    "下周三或者周四" is next week's Thursday too (user test 15 booked this week's)."""
+    days: list[date | None] = []
+    for part in parts:
+        day = None
+        before = _WEEKDAY_NAMED.search(parts[len(days) - 1]) if days and days[-1] is not None else None
+        if before is not None and before.group(1):
+            day = _in_week_of(part, today, days[-1])
+        days.append(day or _named_day(part, today))
+    return days
 
 
 # Two days named together: "明天和下周三", "12月12号跟12月20号".
@@ -320,7 +333,7 @@ def both_days(text: str, today: date) -> list[date] | None:
     parts = [part for part in _AND.split(_plain(text)) if part]
     if len(parts) < 2:
         return None
-    days = [_named_day(part, today) for part in parts]
+    days = _days_of_parts(parts, today)
     named = list(dict.fromkeys(d for d in days if d is not None))
     if len(named) < 2 or any((b - a).days == 1 for a, b in zip(sorted(named), sorted(named)[1:])):
         return None

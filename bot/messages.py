@@ -84,6 +84,7 @@ BOOKING_NO_STATION = "没有找到这个驿站，请重新选择。"
 BOOKING_BAD_NAME = "姓名格式不对，请输入2到20个字的真实姓名。"
 BOOKING_NAME_AGAIN = "姓名格式不对，请输入入住人的真实姓名（如“王芳”，也可以说“我叫王芳”）。"
 BOOKING_ONE_PERSON = "一个预约是一位入住人的一个床位，同一时间段一个微信或一个手机号只能约一个；同行的人请用自己的微信预约。"
+BOOK_ONE_PERSON_HOW = "\n您自己要住的话，回复“预约驿站”就能预约。"  # after it, to a question whether someone may come along
 BOOKING_NAME_NEEDED = "这一步需要入住人的姓名，直接回复名字就行，比如“王芳”。"
 BOOKING_FULL_NAME = "入住时要凭身份证核对姓名，请告诉我入住人身份证上的全名。"
 BOOKING_BAD_PHONE = "手机号格式不对，请输入11位手机号。"
@@ -116,6 +117,8 @@ ELIGIBILITY_BOTH_OTHER = "对方的{first}和{second}都"
 ELIGIBILITY_AGE = "年龄"
 ELIGIBILITY_GRADUATED = "毕业年限"
 STATION_ANY = "这{count}个驿站都可以免费住，条件一样，选离您要办事的地方近的就行。\n"
+# "你说呢", "一般大家住几晚" where the nights are asked: the user's to choose (user test 15).
+NIGHTS_ANY = "住几晚按您的安排来就行，每次最多可以免费住{max}晚；还没定的话，可以先按面试或办事需要的天数订。\n"
 STATIONS_LIST = "目前可以预约的驿站有{count}个：\n{stations}\n想预约的话回复“预约驿站”。"
 ELIGIBILITY_RULES = "驿站免费入住的条件：{rules}告诉我您的年龄或毕业年份，我可以帮您看看是否符合。"
 # Whether two or more may stay together ("我和女朋友一起能住吗"): each guest books a bed of their own.
@@ -134,6 +137,10 @@ BOOKING_CLOSED = "{station}{day}暂停接待，请换个日期或驿站。"
 BOOKING_FULL = "抱歉，{station}{day}的床位已约满。"
 BOOKING_OVERLAP_PHONE = "这个手机号在同一时间段已有预约，不能重复预约。如需帮助请回复“转人工”。"
 BOOKING_OVERLAP = "您已有同一时间段的预约（编号{number}，{day}入住），不能重复预约。"
+# A day chosen that a booking made already covers (the same stay asked for twice): said when the day is
+# given, not at the summary after every question (user test 15).
+BOOKING_OVERLAP_AHEAD = ("{day}已经在您的预约里了：{station}，{check_in}入住，共{nights}晚（编号{number}）。"
+                         "同一时间只能约一个床位，想约别的日子请告诉我入住日期。")
 BOOKING_ANSWER_MISSING = "请先回答：{question}"
 BOOKING_INELIGIBLE_TAIL = "很抱歉，您暂不符合免费入住条件。如有疑问可回复“转人工”。"
 # A graduation in a later year ("明年才毕业"): 含应届 is this year's graduates, not next year's.
@@ -175,7 +182,7 @@ BOOKING_SUMMARY = ("请确认预约信息：\n驿站：{station}\n入住：{chec
                    "信息无误请回复“确认”；需要修改可回复“改日期”“改手机号”等。")
 CONFIRM_HINT = "回复“确认”提交预约，或告诉我要修改的内容（如“改日期”）。\n"
 FORM_ANSWERS_IN_ORDER = "好的，{count}个问题的回答都按顺序记下了。\n"
-WHY_CONTACT = "入住时要凭身份证核对姓名，手机号用来联系您，不会用作其他用途。"
+WHY_CONTACT = "姓名请填实际入住人的，入住时要凭本人身份证核对；手机号用来联系您，不会用作其他用途。"
 FORM_UNDO_HINT = "\n如果是选错了，回复“重新选”即可。"
 FORM_ANSWER_AGAIN = "好的，请重新回答：\n"
 FORM_CHANGED = "已更新：{items}。\n"

@@ -369,7 +369,10 @@ def test_the_day_taken_back(text, taken_back):
     ("text", "days"),
     [("明天不行，后天或者大后天都行", [date(2026, 11, 28), date(2026, 11, 29)]),
      ("不是明天，后天或者大后天都行", [date(2026, 11, 28), date(2026, 11, 29)]),
-     ("要么明天要么后天", [date(2026, 11, 27), date(2026, 11, 28)])],
+     ("要么明天要么后天", [date(2026, 11, 27), date(2026, 11, 28)]),
+     # a bare weekday after one with a week word is in that week (user test 15)
+     ("下周三或者周四", [date(2026, 12, 2), date(2026, 12, 3)]),
+     ("周五还是周六", [date(2026, 11, 27), date(2026, 11, 28)])],
 )
 def test_days_offered_after_a_refusal_or_each_after_a_word_of_choice(text, days):
     from bot.dates import either_day

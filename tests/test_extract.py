@@ -42,6 +42,16 @@ def test_one_reading_of_a_yes_or_no(text, answer):
     assert yes_no(text) == answer
 
 
+@pytest.mark.parametrize("text", ["嗯呐", "使得", "确人", "确仁"])
+def test_everyday_and_mistyped_yeses_are_yes(text):
+    assert read_yes_no(text) == ("yes", "")
+
+
+@pytest.mark.parametrize("text", ["市场", "确实", "人"])
+def test_words_that_only_share_a_sound_are_no_yes(text):
+    assert read_yes_no(text)[0] is None
+
+
 def test_what_follows_the_answer_is_kept_apart():
     assert read_yes_no("是的，我想问落户的事") == ("yes", "我想问落户的事")
     assert read_yes_no("好的") == ("yes", "")
@@ -51,7 +61,10 @@ TODAY = date(2026, 12, 6)
 
 
 @pytest.mark.parametrize("text, age", [("我今年25", 25), ("25", 25), ("25岁", 25), ("三十岁了", 30), ("我40了", 40),
-                                       ("我今年6月刚毕业", None), ("2", None), ("明天", None)])
+                                       ("我今年6月刚毕业", None), ("2", None), ("明天", None),
+                                       # asked about, or leading a reply of several facts (user test 15)
+                                       ("我27算吗", 27), ("30可以吗", 30), ("28 本科 找工作", 28),
+                                       ("我20 号能住吗", None), ("12.20", None)])
 def test_an_age_is_read_as_people_say_it(text, age):
     assert age_in(text) == age
 

@@ -39,7 +39,8 @@ RECOGNISED = {
     "bot/dialogue/ticket_flow.py": ["_WANTING"],                 # "我要" before 投诉
     "bot/dialogue/engine.py": ["WARM_UP_QUESTION"],           # a question classified before the first message
     "bot/dialogue/booking_flow.py": ["_CHANGE_WORDS", "_NOT_NEGATED", "_COMPANIONS",  # 改日期, 手机号写错了; 不是来…; 朋友, 同学
-                                     "_DAY_WORDS"],  # 明天 as pinyin input mistypes it (明填)
+                                     "_DAY_WORDS",  # 明天 as pinyin input mistypes it (明填)
+                                     "_WEEKDAY_INDEX"],  # 周四 picking one of the days asked about
     "bot/dialogue/extract.py": ["_NUM", "_RELATIVE_YEARS", "_SPOKEN_DIGIT", "_ENGLISH_WORDS",  # 三十岁, 去年毕业, 幺三九…, book
                                 "_GIVEN_UP_BEFORE", "_GIVEN_UP_AFTER",  # 溱湖那个不要了
                                 "_ENGLISH_DAYS",  # next friday, 2 nights

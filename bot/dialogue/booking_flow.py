@@ -10,6 +10,7 @@ asked. Nothing is written to the database before "确认".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot import messages
@@ -121,6 +122,27 @@ def _station(text: str, ft: FormTurn):
 
 # A day the bot offered ("这周三已经过去了，是想订下周三吗？"), which a yes takes.
 _OFFERED_DAY = "_offered_day"
+_DAYS_ASKED = "_days_asked"  # the days the user was asked to choose between ("周三还是周四"), ISO
+
+
+_BARE_WEEKDAY = re.compile(r"(?:那|就|那就)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?:吧|的|那天|呀|啊)*")
+_WEEKDAY_INDEX = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+                  "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+
+
+def _one_of_the_days(text: str, days: list[date], today: date) -> date | None:
+    """The one of ``days`` the reply picks: by its weekday alone ("周四吧"), its place ("第二个", "后面那个")
+    or its date; None when it names none of them (a day of its own is read as usual)."""
+    plain = compact(text)
+    named = date_in(text, today)
+    if named in days:
+        return named
+    weekday = _BARE_WEEKDAY.fullmatch(plain)
+    if weekday:
+        matches = [d for d in days if d.weekday() == _WEEKDAY_INDEX[weekday.group(1)]]
+        return matches[0] if len(matches) == 1 else None
+    picks = list_picks(text, len(days))
+    return days[picks[0] - 1] if picks and len(picks) == 1 else None
 
 
 def _picks_from_list(text: str, ft: FormTurn) -> bool:
@@ -144,6 +166,11 @@ def _check_in(text: str, ft: FormTurn):
             return offered
         if answer == "no":  # "不是": a later "好的" takes no day
             ft.values.pop(_OFFERED_DAY, None)
+    asked_which = ft.values.get(_DAYS_ASKED)
+    if asked_which and ft.step in ("station", "check_in", "nights"):
+        picked = _one_of_the_days(text, [date.fromisoformat(d) for d in asked_which], now)
+        if picked is not None:  # "周四吧" to "12月16日（周三）还是12月17日（周四）": that one (user test 15)
+            return picked.isoformat()
     taken_back = day_taken_back(normalise(text), now)
     if taken_back is not None:  # "不是明天", "后天不行": not that day, and no other said (user tests 5, 6)
         if ft.values.get("check_in") == taken_back.isoformat():
@@ -155,6 +182,7 @@ def _check_in(text: str, ft: FormTurn):
         labels = [messages.DAY_AND_WEEKDAY.format(day=day_label(d), weekday=weekday_label(d)) for d in sorted(days)]
         usable = [d for d in days if now <= d <= now + timedelta(days=window)]
         if not any_will_do or not usable:
+            ft.values[_DAYS_ASKED] = [d.isoformat() for d in sorted(days)]
             return Refused(messages.BOOKING_WHICH_OF_DAYS.format(days=messages.DAYS_WHICH_JOIN.join(labels)))
         other = next(d for d in days if d != usable[0])
         ft.cache["remark"] = messages.BOOKING_EITHER_DAY.format(
@@ -209,7 +237,33 @@ def _check_in(text: str, ft: FormTurn):
     if (day - now).days > window:
         last = now + timedelta(days=window)
         return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=day_label(last)))
+    made = _booked_on(ft, day)
+    if made is not None:  # the same stay asked for again: said now, not after every question (user test 15)
+        return Refused(messages.BOOKING_OVERLAP_AHEAD.format(
+            day=day_label(day), station=_show_station(made.station_id, ft), number=made.number,
+            check_in=day_label(made.check_in), nights=made.nights))
     return day.isoformat()
+
+
+def _booked_on(ft: FormTurn, day: date):
+    """The user's own active booking whose stay holds the night of ``day``, or None (looked up once a
+    message). Only this account's: a booking found by phone is never shown (bookings._refuse_overlap)."""
+    if "own_active" not in ft.cache:
+        with ft.engine.read_sessions() as s:
+            ft.cache["own_active"] = [(b.number, b.station_id, b.check_in, b.nights)
+                                      for b in bookings_of(s, ft.turn.incoming.user_key) if b.status == "active"]
+    for number, station_id, check_in, nights in ft.cache["own_active"]:
+        if check_in <= day < check_in + timedelta(days=nights):
+            return _Made(number, station_id, check_in, nights)
+    return None
+
+
+@dataclass(frozen=True)
+class _Made:
+    number: str
+    station_id: str
+    check_in: date
+    nights: int
 
 
 # Nights changed by how many more or fewer ("多住一晚", "少住两天", "再加一晚"): from the nights given.
@@ -589,6 +643,11 @@ _ANY_STATION = re.compile(r"随便|都行|都可以|哪个都|不知道(?:选|�
 
 
 # A question about where the stations are, asked while one is chosen: how far, how to get there.
+# Leaving the nights to the assistant, or asking what is usual ("你说呢", "一般大家住几晚", "住几晚比较好"): the
+# stay is the user's to choose, up to the most (user test 15 was told who may stay, then "帮不上忙").
+_ANY_NIGHTS = re.compile(r"^(?:那)?(?:你说呢|你说|你定|你看呢|你看着办|你帮我定|随便|都行|都可以|不知道|不确定|不清楚)(?:吧|呢|啊)?$|"
+                         r"(?:一般|大家|别人|通常|平时|多数人|大部分人)(?:都)?(?:住|订|约)(?:几|多少|多久)|"
+                         r"(?:住|订)?(?:几|多少)(?:晚|天)(?:比较)?(?:好|合适|够)")
 _WHERE = re.compile(r"离|近|远|距离|怎么去|怎么走|怎么过去|交通|坐车|公交|地铁|高铁|火车|车站|机场|在哪|哪里|地址|位置|方便")
 
 
@@ -664,6 +723,8 @@ class BookingForm(Form):
         if ft.step == "station" and _ANY_STATION.search(ft.turn.text):
             ft.cache[_WITH_ADDRESSES] = True
             return messages.STATION_ANY.format(count=len(_stations(ft)))
+        if ft.step == "nights" and _ANY_NIGHTS.search(compact(ft.turn.text)):
+            return messages.NIGHTS_ANY.format(max=ft.settings.booking.max_free_nights)
         if ft.step == "station" and QUESTION.search(ft.turn.text) and _WHERE.search(ft.turn.text):
             # "哪个离高铁站近一点": where the stations are, from the documents if they say, else their
             # addresses (user test 7 was told "帮不上忙"); the station is asked again
@@ -823,6 +884,7 @@ class BookingForm(Form):
             v["check_in"] = v["_refused_day"]
         if "check_in" in v:
             v.pop(_OFFERED_DAY, None)
+            v.pop(_DAYS_ASKED, None)
         if "check_in" in v or "station" in ft.changed:
             v.pop("_refused_day", None)
             v.pop(OPEN, None)
@@ -856,7 +918,25 @@ BOOKING_FORM = register(BookingForm())
 
 @handles(BOOKING_FORM.name, asides=BOOKING_FORM.asides)
 def booking(turn: Turn) -> Reply:
+    if not turn.state.get("flow") and _asks_about_two(turn):
+        # "能带女朋友一起住吗": a question, answered with the rule, not a booking started (user test 15)
+        return Reply(messages.BOOKING_ONE_PERSON + messages.BOOK_ONE_PERSON_HOW, actions=[messages.CHIP_BOOK],
+                     intent="booking")
     return BOOKING_FORM.handle(turn)
+
+
+# Asking whether one may bring someone along ("能带女朋友一起住吗"), and nothing of a stay. (Staying with
+# someone, "我能不能陪我儿子一起住", books: the questions tell who may stay.)
+_MAY_BRING = re.compile(rf"(?:能|可以|能不能|可不可以|允许)(?:带|带上)(?:我)?(?:的)?(?:{_COMPANIONS}|孩子|儿子|女儿|爸|妈|家属)")
+
+
+def _asks_about_two(turn: Turn) -> bool:
+    text = turn.text
+    if not (QUESTION.search(text) and _MAY_BRING.search(compact(text))):
+        return False
+    today = users_today(turn.engine.settings)
+    return (date_in(text, today) is None and nights_in(text) is None
+            and station_in(text, station_choices(turn.engine), by_number=False) is None)
 
 
 LIST_FLOW = "my_bookings"  # "我的预约" listed the bookings: "第二个" / "取消第二个" pick from them
@@ -886,6 +966,11 @@ def booked_elsewhere(turn: Turn) -> Reply | None:
                  intent="my_bookings")
 
 
+# Saying a booking was made, against "您还没有驿站预约" ("我昨天订的啊", "我明明订了").
+_INSISTS_BOOKED = re.compile(r"(?:明明|昨天|前天|之前|已经|刚才|刚刚|上周|早就|确实|真的)(?:就|都)?(?:已经)?"
+                             r"(?:订|预约|约|预订|预定)(?:了|过|好了)?(?:的)?(?:啊|呀|呢|吧|了|嘛)*$")
+
+
 @handles("my_bookings")
 def my_bookings(turn: Turn) -> Reply:
     """"我的预约": the latest bookings, the soonest stay first, numbered when there are several; the
@@ -900,6 +985,13 @@ def my_bookings(turn: Turn) -> Reply:
         _leave_list(turn)
         return elsewhere
     rows, names = _own_bookings(turn)
+    if not rows and flow in (None, LIST_FLOW) and _INSISTS_BOOKED.search(compact(turn.text)):
+        # "我昨天订的啊" after "您还没有驿站预约": where bookings are kept, and a person offered (user test 15
+        # was told "帮不上忙")
+        _leave_list(turn)
+        turn.state["offer_ticket"] = turn.text
+        return Reply(messages.BOOKINGS_GO_WITH_ACCOUNT + "\n" + messages.ACCOUNT_HAS_NO_BOOKINGS + messages.OFFER_TICKET,
+                     actions=[messages.CHIP_TICKET], intent="my_bookings")
     if not rows:
         _leave_list(turn)
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")
@@ -1211,6 +1303,26 @@ def _in_order(bookings: list) -> list:
 _MADE = re.compile(r"(?:我|之前|已经|刚才|上次|前面)(?:订|约|预约|预订|预定)(?:的|好的|过的|了的)|(?:订|约)好的|约过的|订过的")
 
 
+# What joins a new booking to the cancelling of one said in one breath ("把溱湖的取消掉然后重新订一个总站的").
+_THEN_ANEW = re.compile(r"(?:然后|再|之后|接着|另外)?(?:帮我)?(?:重新|再|改)(?=订|定|预约|预订|约)|然后|接着")
+
+
+def _booked_anew(turn: Turn) -> Reply | None:
+    """A request to cancel that goes on to ask for a new booking, with no booking to cancel: that there
+    is none is said, and the new booking started from what the rest says (user test 15 was told only
+    "您还没有驿站预约", the new stay dropped). None when the message asks for no new booking."""
+    m = _THEN_ANEW.search(turn.text)
+    rest = turn.text[m.start():] if m else ""
+    if not rest:
+        return None
+    anew = Turn(turn.engine, replace(turn.incoming, text=rest), turn.state, classified="booking")
+    if turn.engine.classifier.by_rules(rest) != "booking" and not mentions_a_stay(anew):
+        return None
+    reply = HANDLERS["booking"](anew)
+    reply.text = messages.NO_BOOKINGS_YET + "\n" + reply.text
+    return reply
+
+
 @handles(CANCEL_FLOW, asides=CANCEL_ASIDES)
 def cancel_booking(turn: Turn) -> Reply:
     """"取消预约 YZ123456" asks once ("确定取消…吗？"); only a yes cancels, an unclear reply is asked
@@ -1242,6 +1354,9 @@ def cancel_booking(turn: Turn) -> Reply:
     active = _in_order([b for b in rows if b.status == "active"])
     if not named:
         if not active:  # "我女儿订的驿站要取消": hers are in her WeChat
+            anew = _booked_anew(turn)
+            if anew is not None:  # "…取消掉然后重新订一个总站的下周一住三晚": nothing to cancel, the new one booked
+                return anew
             return booked_elsewhere(turn) or Reply(messages.NO_BOOKINGS, intent="cancel_booking")
         described = _described(turn, active)
         if described is not None:
@@ -1382,8 +1497,8 @@ def mentions_a_stay(turn: Turn) -> bool:
         return True  # "我想下周找个地方住": a stay wished for at a time (user test 9 got who may stay)
     if _GOING_TO_STATION.search(text) and date_in(text, today) is not None:
         return True  # "下周4去驿站": going to the station on a day (user test 14 was told who may stay)
-    if not (nights_in(text) is not None or dated):  # "姜堰今天有招聘会吗" names a place and a day, but no stay
-        return False
+    if not (nights_in(text) is not None or dated or all(stay_dates(text, today))):
+        return False  # "姜堰今天有招聘会吗" names a place and a day, but no stay; "溱湖驿站20号到22号" a stay
     return station_in(text, station_choices(turn.engine)) is not None
 
 

@@ -493,12 +493,16 @@ _AGE_SAID = re.compile(r"^(?:我|本人)?(?:今年|年龄|年纪)?(?:是|已经|
 # "今年25", "年龄25了" inside a longer message ("今年6月毕业" and "今年12号" are not ages).
 _AGE_STATED = re.compile(r"(?:今年|年龄|年纪)(?:是|已经|才|刚|刚满|满)?" + _NUM + r"(?![\d月号日年届级晚天个点])")
 # "我32了" inside a longer reply to the age question ("为什么要问年龄 我32了不行吗"): only where the age is asked.
-_AGE_IN_REPLY = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|本人)(?:今年|已经|才|都|也)?" + _NUM
+_AGE_IN_REPLY = re.compile(r"(?:^|(?<=[\s，,。！!？?])|(?<=说了)|(?<=说过))(?:我|本人)(?:今年|已经|才|都|也)?" + _NUM
                            + r"(?:了|啦|$)(?![\d月号日年届级晚天个点])")
 # "他24 今年毕业", "我27 去年毕业 来找工作": a person and two digits, then a pause and more about
 # them (user test 6 was asked the age again): an age wherever it is said ("我20 号能住吗" is a day).
 _AGE_BESIDE = re.compile(r"(?:^|(?<=[\s，,。！!？?]))(?:我|他|她|本人)(?:今年|已经|才|都|也)?(\d{2})(?!\s*[号日月年晚天个点])(?:岁)?"
                          r"(?=[\s，,。、;；]|$)")
+# Where the age is asked, a number leading the reply before a pause ("28 本科 找工作") or asked about
+# ("我27算吗", "30可以吗", "我三十了行不行": user test 15 was told the conditions and asked again).
+_AGE_LEADING = re.compile(r"^(?:我|本人)?(?:今年|已经|才|都)?" + _NUM + r"(?!\s*[\d号日月年晚天个点届级])(?:岁|周岁)?(?:了|啦)?"
+                          r"(?=[\s，,、]|算|行|可以|符合|够|能|合格|没超|不超|超)")
 _GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*"
                            r"(?:毕业|届)")
 # A year read out digit by digit, as voice input writes it: "二三年毕业", "二零二三年毕业".
@@ -520,7 +524,7 @@ def age_in(text: str, asked: bool = True) -> int | None:
         m = _AGE.search(t) or _AGE_STATED.search(t) or _AGE_BESIDE.search(t)
     else:
         m = (_AGE.search(t) or _AGE_SAID.match(re.sub(r"[\s。．.！!，,~～]", "", t)) or _AGE_STATED.search(t)
-             or _AGE_IN_REPLY.search(t) or _AGE_BESIDE.search(t))
+             or _AGE_IN_REPLY.search(t) or _AGE_BESIDE.search(t) or _AGE_LEADING.match(t.strip()))
     age = cn_number(m.group(1)) if m else None
     return age if age is not None and 10 <= age <= 99 else None
 

@@ -14,12 +14,13 @@ continue the flow; nothing is written anywhere before the user confirms.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from bot import messages
-from bot.dialogue.engine import JUST_LEFT, JUST_REFUSED, Reply, Turn
+from bot.dialogue.engine import FLOW_CLAIMS, JUST_LEFT, JUST_REFUSED, Reply, Turn
 from bot.dialogue.extract import unvoiced
 from bot.dialogue.intents import QUESTION, YES_SIGNS, compact, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
@@ -52,7 +53,14 @@ WHY_ASKED = re.compile(r"(?:为什么|为啥|凭什么|干嘛|干什么)(?:要|�
                        r"(?:问|要|填|留|提供)(?:这个|这些|我的)?(?:年龄|手机号?|电话|名字|姓名|身份证)?.{0,4}?"
                        r"(?:干嘛|干什么|做什么|有什么用|干啥)|"
                        # a worry about what is given ("手机号会不会泄露啊": user test 14 was told "not found")
-                       r"(?:手机号?|电话|号码|名字|姓名|身份证|信息|隐私).{0,6}?(?:泄露|泄漏|外泄|被卖|卖掉|骚扰|保密|安全吗|安不安全)")
+                       r"(?:手机号?|电话|号码|名字|姓名|身份证|信息|隐私).{0,6}?(?:泄露|泄漏|外泄|被卖|卖掉|骚扰|保密|安全吗|安不安全)|"
+                       # whether it must be the real one ("一定要写真名吗", "能用昵称吗": user test 15 was told
+                       # "帮不上忙")
+                       r"(?:一定|必须|非得|非要|得|要)(?:要|得)?(?:写|填|用|留|是)?(?:真名|真实姓名|实名|本名|真实名字|真的名字|"
+                       r"身份证上的名字|本人的?手机|本人的?电话|真实手机号?)|"
+                       r"(?:能|可以|能不能|可不可以)(?:不|不用)?(?:写|填|用|留)(?:假名|昵称|网名|化名|小名|别人的(?:名字|手机号?|电话))|"
+                       # whose it is, for a stay booked for someone else ("名字写谁的 我帮我弟订的")
+                       r"(?:写|填|留|用)谁的|谁的(?:名字|姓名|手机|电话)")
 # Asking which day of the week a day is, or which date a day named by words is ("1月3号那天是周几",
 # "下周三是几号"): the calendar's answer (handlers.day_asked), never a day given (user test 14 was told
 # "帮不上忙" in the middle of booking).
@@ -83,7 +91,23 @@ PAUSED = "paused"  # the state key of a form put aside: {"flow": its name, "valu
 
 def register(form: "Form") -> "Form":
     FORMS[form.name] = form
+    FLOW_CLAIMS.setdefault(form.name, form.claims)
     return form
+
+
+# Fillers before the word that gives up ("哎 算了 3晚吧"), and words after it that put the whole thing
+# off ("算了 明天再说": a day named, but no stay chosen).
+_BEFORE_LEAVING = re.compile(r"^(?:哎呀|哎|唉|额|呃|嗯|诶|那|那就|好吧|还是)+")
+_PUT_OFF = re.compile(r"再(?:说|想|看|考虑|商量|决定|问|联系|来|订|约)|下次|以后|回头|改天")
+
+
+def _leave_word_first(turn: Turn) -> str | None:
+    """What follows a word that gives up the flow at the start of the message ("算了3晚吧" → "3晚吧"),
+    compacted; None when the message does not start with one (``dialogue.intents.exit`` keywords)."""
+    plain = _BEFORE_LEAVING.sub("", compact(turn.text))
+    keywords = (compact(k) for k in turn.engine.settings.dialogue.intents["exit"].keywords)
+    lead = max((k for k in keywords if k and plain.startswith(k)), key=len, default=None)
+    return None if lead is None else plain[len(lead):]
 
 
 def pause_form(turn: Turn) -> "Form | None":
@@ -312,6 +336,25 @@ class Form:
         and the question is answered instead. Asked only of a question that changes nothing."""
         return set()
 
+    def claims(self, turn: Turn, intent: str) -> bool:
+        """Whether the form takes a message in its middle whatever its intent (``engine.FLOW_CLAIMS``):
+        a word that gives it up followed by a new value for it ("算了3晚吧", "不要了 换总站吧") takes
+        back the value given, not the form (user test 15: the booking was left, then "还是5晚吧" looked
+        up and "是 是 是" opened a ticket). Only a value of the stay or the person, not a 是/否: "算了 好"
+        is no answer; nor what puts it off ("算了 明天再说")."""
+        if intent != "exit" or (turn.state.get(self.name) or {}).get("_step") in (None, REFUSED):
+            return False
+        rest = _leave_word_first(turn)
+        if not rest or len(rest) < 2 or _PUT_OFF.search(rest) or turn.engine.classifier.by_rules(rest) is not None:
+            return False
+        trial = Turn(turn.engine, turn.incoming, copy.deepcopy(turn.state))  # extractors may note things
+        ft = FormTurn(self, trial, step=trial.state[self.name].get("_step"))
+        for slot in self.slots(ft):
+            value = None if slot.yes_no else slot.extract(rest, ft)
+            if value is not None and not isinstance(value, Refused):
+                return True
+        return False
+
     # ------------------------------------------------------------ the loop
     def handle(self, turn: Turn) -> Reply:
         if turn.state.get("flow") != self.name and paused_form(turn.state) is self:
@@ -437,7 +480,7 @@ class Form:
         text, filled, error = unvoiced(ft.turn.text), False, None  # "我叫 嗯 孙建国": the words, not the ums
         # Only a question leaves a sticky value as it was: "还是总站吧" or a bare "溱湖" at the summary is
         # a choice as much as "换总站" (user test 2: they were read as nothing and the old station booked).
-        in_passing = bool(QUESTION.search(text)) and not CHANGE.search(text)
+        in_passing = asks_something(ft.turn, text) and not CHANGE.search(text)
         aside = self.named_in_passing(ft, text) if in_passing and ft.step else set()
         for slot in self.slots(ft):
             if slot.name in aside:
@@ -641,6 +684,16 @@ class Form:
 
     def _slot(self, ft: FormTurn, name: str) -> Slot:
         return next(s for s in self.slots(ft) if s.name == name)
+
+
+def asks_something(turn: Turn, text: str) -> bool:
+    """Whether ``text`` asks something. The words of a complaint ask nothing of the flow, though
+    they may be put as a question ("你烦不烦 明天", "能不能快点 总站"): what is said beside them is a
+    value, not a day named in passing (user test 15 lost the day)."""
+    if not QUESTION.search(text):
+        return False
+    classifier = turn.engine.classifier
+    return not classifier.says("complaint", text) or bool(QUESTION.search(classifier.without("complaint", text)))
 
 
 def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = True) -> str | None:

@@ -188,8 +188,8 @@ def complaint(turn: Turn) -> Reply:
     if beside not in (None, "complaint"):  # "太麻烦了 算了": sorry, then what it asks
         return apologise(HANDLERS[beside](turn))
     flow = turn.state.get("flow")
-    if flow in HANDLERS:
-        return HANDLERS[flow](turn)
+    if flow in HANDLERS:  # a value said with it is taken ("你烦不烦 直接给我订明天的"), after the apology
+        return apologise(HANDLERS[flow](turn))
     waiting = ticket_in_progress(turn)
     if waiting is not None:  # "都一天了 问题也没人回" while a ticket waits: offered to that ticket (user test 7)
         number = waiting[0]
@@ -237,7 +237,9 @@ def exit_(turn: Turn) -> Reply:
     was asked, "取消第二个" a list of bookings just shown; "取消吧" with nothing going on means the
     booking the user has, if any (confirmed first)."""
     flow = turn.state.get("flow")
-    if flow in (CANCEL_FLOW, LIST_FLOW) or (not flow and _CANCEL_WORD.search(turn.text) and has_active_booking(turn)):
+    # "帮我cancel掉" reads as "帮我取消掉", as it was classified (user test 15 was told there was nothing to leave)
+    said = english_in_chinese(turn.text)
+    if flow in (CANCEL_FLOW, LIST_FLOW) or (not flow and _CANCEL_WORD.search(said) and has_active_booking(turn)):
         return HANDLERS["cancel_booking"](turn)
     bye = bool(_BYE.search(compact(turn.text)))  # "没事了 拜拜": a farewell, not "还有什么可以帮您" (user test 7)
     if not flow:
@@ -342,9 +344,10 @@ def with_topic(question: str, topic: str, previous: str = "", domain: tuple[str,
     return question
 
 
-# Asking how, where or when to do something ("怎么报名", "在哪参加", "啥时候去"), not whether it happens
-# ("明天会下雨吗" names its own subject).
-_HOW_TO = re.compile(r"怎么|怎样|如何|咋|哪里|哪儿|在哪|去哪|找谁|啥时候|什么时候|几点")
+# Asking how, where, when or how long to do something ("怎么报名", "在哪参加", "啥时候去", "要多久能批下来"),
+# not whether it happens ("明天会下雨吗" names its own subject). User test 15: "要多久能批下来" after "驿站能免费
+# 住吗" was taken for a topic of its own, told "帮不上忙", and "在哪办" after it asked of 批下来.
+_HOW_TO = re.compile(r"怎么|怎样|如何|咋|哪里|哪儿|在哪|去哪|找谁|啥时候|什么时候|几点|多久|多长时间|多少天|几天")
 
 
 def _asks_only_acts(question: str, domain) -> bool:

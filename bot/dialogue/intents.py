@@ -98,6 +98,7 @@ _YES = (r"是|是的|是啊|对|对的|对啊|没错|嗯|恩|好|好的|好啊|�
         r"确定|确认|确认提交|确认预约|确认一下|确定一下|提交|没问题|当然|同意|有|符合|ok|okay|yes|y|confirm|sure|"
         r"中|成|妥|妥了|"  # everyday and regional yeses said alone ("中", "妥了": user test 12)
         r"系|系的|系咯|"  # Cantonese "系" said alone (user test 14 was asked for 是 or 否 three times)
+        r"嗯呐|嗯哪|恩呐|恩哪|使得|"  # everyday yeses said alone (user test 15 was asked for 是 or 否)
         r"shi|shide|dui|duide|haode|keyi|"  # pinyin sent before the characters were picked (user test 12)
         # the act asked for, bidden: "没问题 提交吧" (user test 11 was asked to reply 确认)
         r"提交吧|确认吧|确定吧|帮我提交|可以提交|就这样提交")
@@ -132,7 +133,8 @@ def read_yes_no(text: str) -> tuple[str | None, str]:
     "是的我刚毕业" → ("yes", "我刚毕业"); "不是 来旅游的" → ("no", "来旅游的"); a question after the
     answer word, or "但是…", leaves it unread: the reply is more than its first word."""
     plain = compact(text)
-    for said in dict.fromkeys((plain, _FILLERS_FIRST.sub("", plain))):
+    heard = _heard_as_yes(plain)
+    for said in dict.fromkeys((plain, _FILLERS_FIRST.sub("", plain), heard)):
         if _YES_WORDS.match(said):
             return "yes", ""
         if _NO_WORDS.match(said):
@@ -146,6 +148,19 @@ def read_yes_no(text: str) -> tuple[str | None, str]:
         if compact(rest) and not QUESTION.search(rest) and not _HEDGE.match(rest):
             return answer, rest
     return None, words
+
+
+# Yeses pinyin input may give with the wrong characters ("确人", "确仁" for 确认), in a short reply only.
+_SOUNDS_LIKE_YES = ["确认", "确定"]
+
+
+def _heard_as_yes(plain: str) -> str:
+    """``plain`` with a run that sounds like one of ``_SOUNDS_LIKE_YES`` (and is no word) read as it."""
+    if not 2 <= len(plain) <= 4:
+        return plain
+    from bot.dialogue.extract import sound_alike
+
+    return sound_alike(plain, _SOUNDS_LIKE_YES)
 
 
 def yes_no(text: str) -> str | None:
@@ -225,6 +240,16 @@ class IntentClassifier:
         whichever intent it is ("搞什么啊 订个房这么麻烦" books, and complains as it does)."""
         plain = compact(text)
         return any(p.search(plain) for intent, _, _, patterns in self._keywords if intent == name for p in patterns)
+
+    def without(self, name: str, text: str) -> str:
+        """``text`` (compacted) less what intent ``name``'s patterns match in it: "你烦不烦 明天" less the
+        complaint is "明天", which asks nothing."""
+        plain = compact(text)
+        for intent, _, _, patterns in self._keywords:
+            if intent == name:
+                for p in patterns:
+                    plain = p.sub("", plain)
+        return plain
 
     def _whole(self, plain: str, keyword: str) -> bool:
         """Whether ``plain`` is little more than ``keyword``: a few characters ("你好呀"), or only

@@ -370,9 +370,10 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # would be two words, the second met only by sentences that spell it out.
     asked = arabic_numerals(question)
     scored = [c.scored for c in candidates]
-    own = np.array([sentence_terms(asked, s)[0] for s in scored])  # what the sentence itself says
+    said = np.array([sentence_terms(asked, s) for s in scored])  # what the sentence itself says
     terms = np.array([sentence_terms(asked, f"{chunks[c.rank].title.lower()} {s}") for c, s in zip(candidates, scored)]
-                     if in_document else [sentence_terms(asked, s) for s in scored])
+                     ) if in_document else said
+    own = said[:, 0]
     lexical, specific = terms[:, 0], terms[:, 1]
     # The sentence that states the kind of fact asked (an amount, a duration…) and the
     # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.

@@ -141,6 +141,52 @@ def word_frequency(word: str) -> int:
     return _ensure_jieba().dt.FREQ.get(word, 0)
 
 
+def sound_alike(text: str, words: Sequence[str], within_words: bool = True) -> str:
+    """``text`` with every run of Chinese characters that sounds like one of ``words`` (the same pinyin,
+    tones aside, any reading of a character that has several) and is no word itself taken for that
+    word: pinyin input offers the common character first, so "溱湖" comes out "秦湖", "预约" "预越",
+    "驿站" "驿占". A real word that sounds the same (愉悦 for 预约) stays as it is.
+
+    ``within_words`` False: a run that cuts into a longer word of ``text`` stays as it is ("人多就
+    不好" is 人多 / 就, no 多久): for a whole question, where most runs are words of their own."""
+    cut: list[tuple[int, int]] = []
+    if not within_words:
+        at = 0
+        for w in _ensure_jieba().lcut(text, HMM=False):
+            cut.append((at, at + len(w)))
+            at += len(w)
+    for word in words:
+        if len(word) < 2 or word in text:
+            continue
+        sound, n = _word_sound(word), len(word)
+        for start in range(len(text) - n + 1):
+            window = text[start:start + n]
+            if (all(syllable in _char_sounds(ch) for syllable, ch in zip(sound, window))
+                    and not word_frequency(window)
+                    and not any(b - a > 1 and a < start + n and b > start and (a < start or b > start + n)
+                                for a, b in cut)):
+                text = text[:start] + word + text[start + n:]
+    return text
+
+
+@lru_cache(maxsize=256)
+def _word_sound(word: str) -> tuple[str, ...]:
+    """A word's pinyin as it is read in that word (溱湖: qin hu; 溱 alone is also zhen)."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(word))
+
+
+@lru_cache(maxsize=8192)
+def _char_sounds(ch: str) -> frozenset[str]:
+    """Every reading of one Chinese character (none for anything else)."""
+    if not re.fullmatch(r"[\u3400-\u9fff]", ch):
+        return frozenset()
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -176,10 +222,25 @@ def _short_year(m: re.Match) -> str:
     return f"20{yy}年"
 
 
+# The words a question asks with (how long, how much, to apply…): pinyin input mistypes them as
+# characters of the same sound that make no word ("怎么深请", "能住多就", "面费"), and then nothing
+# reads what is asked.
+ASKING_WORDS = ("申请", "多久", "多少", "免费", "费用", "收费", "条件", "材料", "手续", "流程", "办理", "地址", "电话",
+                "时间", "预约", "报名", "补贴", "津贴", "空位", "床位", "名额", "要求", "资格", "证件", "证明")
+
+
+@lru_cache(maxsize=1)
+def _question_words() -> tuple[str, ...]:
+    """The asking words and the domain dictionary's words (knowledge/userdict.txt): what a typo is read as."""
+    return ASKING_WORDS + tuple(w for w in _load_lines("userdict.txt") if w not in ASKING_WORDS)
+
+
 def read_question(text: str) -> str:
     """A question as the knowledge base reads it: Traditional characters as Simplified, a year
-    typed with two digits as four ("25年9月以后" → "2025年9月以后")."""
-    text = to_simplified(text)
+    typed with two digits as four ("25年9月以后" → "2025年9月以后"), a word mistyped by pinyin input
+    as characters of the same sound that make no word read as the asking or domain word it sounds
+    like ("人才公寓怎么深请" → 申请)."""
+    text = sound_alike(to_simplified(text), _question_words(), within_words=False)
     return _SHORT_YEAR.sub(_short_year, text) if "年" in text else text
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.dates import parse_date, parse_nights
-from knowledge.text import cn_number, parts_of_speech
+from knowledge.text import cn_number, parts_of_speech, sound_alike
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
@@ -412,43 +412,6 @@ def without_given_up_stations(text: str, stations: list[tuple[str, str, str]]) -
             said = re.escape(said)
             text = re.sub(f"{_GIVEN_UP_BEFORE}{said}|{said}{_GIVEN_UP_AFTER}", "", text)
     return text
-
-
-def sound_alike(text: str, words: list[str]) -> str:
-    """``text`` with every run of Chinese characters that sounds like one of ``words`` (the same pinyin,
-    tones aside, any reading of a character that has several) and is no word itself taken for that
-    word: pinyin input offers the common character first, so "溱湖" comes out "秦湖", "预约" "预越",
-    "驿站" "驿占". A real word that sounds the same (愉悦 for 预约) stays as it is."""
-    from knowledge.text import word_frequency
-
-    for word in words:
-        if len(word) < 2 or word in text:
-            continue
-        sound, n = _word_sound(word), len(word)
-        for start in range(len(text) - n + 1):
-            window = text[start:start + n]
-            if (all(syllable in _char_sounds(ch) for syllable, ch in zip(sound, window))
-                    and not word_frequency(window)):
-                text = text[:start] + word + text[start + n:]
-    return text
-
-
-@lru_cache(maxsize=256)
-def _word_sound(word: str) -> tuple[str, ...]:
-    """A word's pinyin as it is read in that word (溱湖: qin hu; 溱 alone is also zhen)."""
-    from pypinyin import lazy_pinyin
-
-    return tuple(lazy_pinyin(word))
-
-
-@lru_cache(maxsize=8192)
-def _char_sounds(ch: str) -> frozenset[str]:
-    """Every reading of one Chinese character (none for anything else)."""
-    if not re.fullmatch(r"[\u3400-\u9fff]", ch):
-        return frozenset()
-    from pypinyin import Style, pinyin
-
-    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 
 _PLACE_REPLY_SLACK = 4  # "姜堰", "姜堰这边", "那就姜堰的吧": a reply that names only the place

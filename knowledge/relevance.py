@@ -685,7 +685,14 @@ def asked_clause(query: str) -> str:
     if len(clauses) < 2:
         return ""
     last = clauses[-1]
-    return last if subject_terms(last) else ""
+    if subject_terms(last):
+        return last
+    # "我是今年的研究生 想来姜堰找工作 有什么政策": what follows the asker saying who they are
+    rest = "".join(clauses[1:])
+    return rest if _ABOUT_ME.match(clauses[0]) and subject_terms(rest) else ""
+
+
+_ABOUT_ME = re.compile(r"^(?:我|本人)(?:是|今年|刚|已经|现在|明年|去年)")
 
 
 def relevance(query: str, chunk: ChunkRecord, dense: float | None, clause: bool = False) -> float:

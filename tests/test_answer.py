@@ -421,6 +421,9 @@ def test_context_before_a_question_does_not_stop_it_being_answered(tmp_path, shi
 
     assert asked_clause("我学计算机的，姜堰有软件园吗") == "姜堰有软件园吗"
     assert asked_clause("姜堰有软件园吗") == "" and asked_clause("我是来旅游的，能住吗") == ""
+    # after the asker says who they are, the rest is the question, however generic its last clause
+    assert asked_clause("我是今年的研究生 想来姜堰找工作 有什么政策") == "想来姜堰找工作有什么政策"
+    assert asked_clause("想来姜堰看看 有什么政策") == ""
     kb = _kb_of(tmp_path, shipped_kb, "姜堰区人才工作综述.md",
                 "# 姜堰区人才工作综述\n\n## 平台建设\n\n整合智谷软件园、科创中心、扬帆创业园等平台资源，打造高层次人才众创空间。\n\n"
                 "## 人才服务\n\n优化升级高层次人才一站式服务中心，集成提供人才认定、子女入学等29个服务事项。\n")

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Sixteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Seventeen batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -128,6 +128,18 @@ Sixteen batches, each shuffled with its own fixed seed; all but the fourth are s
   province" opinions), 47 of the 65 answerable ones on those five, 35
   unanswerable near misses): random.Random(20261220), split in half and
   appended after batch 15 in both files, so no existing row moves.
+- batch 17 (SEVENTEENTH_ANSWERABLE + SEVENTEENTH_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (86 in all: the Suzhou points rules for migrants (2016: hukou,
+  school places and children's medical insurance by points), the Chongqing
+  residence permit measures (2016), the Xinjiang opinions on hukou reform
+  (2014: open settlement in county towns and small towns, one year of renting
+  and social insurance, no conditions in southern Xinjiang, Urumqi
+  controlled), the Sichuan rules on registering migrants' information (2014:
+  24 hours for landlords and employers, fines) and the one-page Ningbo
+  residence permit service guide), 48 of the 65 answerable ones on those
+  five, 35 unanswerable near misses): random.Random(20261221), split in half
+  and appended after batch 16 in both files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -232,6 +244,13 @@ HZBJ = "杭州市人民政府办公厅关于在滨江区开展居住证制度改
 DGRC = "东莞市居住证（人才类）办理指南.md"
 HNYZ = "湖南省“青年驿站(大学生就业创业服务驿站)”建设三年行动方案.md"
 HNYQ = "湖南省《关于建设年轻人友好省份的实施意见》政策解读发布会报道.md"
+
+# Added with batch 17 (sources in corpus/README.md).
+SZJF = "苏州市流动人口积分管理办法.md"
+CQJZ = "重庆市居住证实施办法.md"
+XJHJ = "关于进一步推进新疆户籍管理制度改革的实施意见.md"
+SCLD = "四川省流动人口信息登记办法.md"
+NBJZ = "宁波市居住证办理指南.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -2270,6 +2289,134 @@ SIXTEENTH_UNANSWERABLE = [
 ]
 
 
+# Batch 17: written blind on 2026-12-07 by another AI helper session (branch
+# b17), after five more documents were added (86 in all): read the documents
+# and the earlier question lists only; no retriever, answerer, test or bot was
+# run and no system output was looked at.  48 of the 65 answerable rows are on
+# the five new documents, 17 on facts of older documents that batches 1-16
+# asked little.  Each expected string was checked (whitespace removed) against
+# its source file.
+SEVENTEENTH_ANSWERABLE = [
+    # 苏州市流动人口积分管理办法（2016）
+    ("在苏州园区上班 社保交着 居住证也办了 要在苏州住满多久才能申请积分", "连续合法居住一年以上", SZJF),
+    ("苏州积分落户申情每年几月到几月能交", "1月1日至10月31日", SZJF),
+    ("苏州积分入户的指标 一年公布几回 大概啥时候出", "5月底和11月底前", SZJF),
+    ("苏州积分入户排名出来以后公示多长时间", "不得少于5个工作日", SZJF),
+    ("拿到苏州积分户籍准入卡了 要在多少天里去派出所办落户 过期会咋样", "60日内", SZJF),
+    ("我在苏州积分落户成功了 老婆和上小学的儿子能一块迁过来不", "配偶和未成年子女可以随迁", SZJF),
+    ("娃明年要上小学 在苏州走积分入学的话 申请啥时候交", "1月1日至4月15日", SZJF),
+    ("苏州积分资料递上去 多久以后能在网上查到自己多少分", "45个工作日", SZJF),
+    ("蘇州積分總分一樣的話 誰排前面", "基础分高低", SZJF),
+    ("今年在苏州申请积分攒的分数 明年还作数吗", "当年度内有效", SZJF),
+    ("苏州积分申请要是被查出材料造假 以后还能申请吗", "五年内不得再次申请", SZJF),
+    ("我是吴江区户口 在姑苏区住 申请苏州市区积分要不要居住证", "无需居住证", SZJF),
+    ("在苏州市区已经买了房拿了房产证 孩子上小学还用走积分那套吗", "就近入学", SZJF),
+    ("外地孩子在苏州上幼儿园 第一次想参加苏州城乡居民医保 几月份申请", "6月1日至8月31日", SZJF),
+    ("苏州积分的分数是由哪几块组成的", "基础分、附加分、扣减分", SZJF),
+    ("两口子都在苏州纳入积分了 给娃申请入学算谁的分", "只取夫妻一方的积分", SZJF),
+    # 重庆市居住证实施办法（2016，市政府令第306号）
+    ("刚去重庆上班 要先在那住多久才能申领居住证", "居住登记满半年", CQJZ),
+    ("外省的 在重庆读uni 能凭学籍办重庆居住证吗", "普通高等学校取得学籍", CQJZ),
+    ("HR让我先办重庆居住证 材料带齐了 能不能当天就拿到", "当场发放纸质居住证", CQJZ),
+    ("重庆居住证每年签住 要交钱吗", "办理签注手续不得收取费用", CQJZ),
+    ("重庆换了租的房子 居住证住址变更有时间限制吗", "自变动之日起7日内", CQJZ),
+    ("持重庆居住证多少年 可以在重庆报名参军", "取得当地居住证三年以上", CQJZ),
+    ("孩子跟着我在重庆念高中 想在重庆参加高考 要满足啥", "连续就读三年学籍", CQJZ),
+    ("我户口不在重庆 拿着重庆居住证能在那边办港澳通行证吗", "往来港澳通行证", CQJZ),
+    ("有重庆居住证的外地人 能申请那边的公租房吗", "公共租赁住房保障", CQJZ),
+    ("重庆这套居住证规矩 从啥时候起生效", "2016年11月1日", CQJZ),
+    ("重庆居住证忘了按时签注 会有啥后果", "居住证使用功能中止", CQJZ),
+    # 关于进一步推进新疆户籍管理制度改革的实施意见（2014）
+    ("技校毕业 在新疆一个县城跟单位签了劳动合同 能把户口落过去吗", "技校、职高毕业生", XJHJ),
+    ("大专毕业想把户口迁到新疆的小县城 还必须先跟单位签合同吗", "劳动合同的限制", XJHJ),
+    ("在新疆租房子住 住满多久加上社保交满多久可以落户", "参加社会保险满一年", XJHJ),
+    ("想去南疆那边落户 门槛高不高", "不限制落户条件", XJHJ),
+    ("乌鲁木齐的落户现在是全面放开了吗", "乌鲁木齐市应控制落户", XJHJ),
+    ("在新疆买的新房还没下房产证 能先凭啥办落户", "购房合同和契税完税证", XJHJ),
+    ("新疆居住证拿着以后 要住满几年交满几年社保才能享受住房保障那些", "连续居住满二年", XJHJ),
+    ("娃跟着我们在新疆上学 要在当地读满几年才有中考高考资格", "连续就学满四年以上", XJHJ),
+    ("在新疆只打几个月短工 不到半年 要办啥证", "流动人口服务管理登记证", XJHJ),
+    ("想去新疆投靠老公落户 对结婚年限有要求吗", "对婚龄、落户年限", XJHJ),
+    ("新疆自治区政府出的那个户口改革文件 落款日期是哪天", "2014年9月30日", XJHJ),
+    # 四川省流动人口信息登记办法（2014，省政府令第279号）
+    ("我在成都有套房租给外地小伙 房东得在多长时间内把租客信息报上去", "终止出租后24小时内", SCLD),
+    ("四川的公司招了外省员工 多久内要向派出所或者居委会报信息", "解除聘用后24小时内", SCLD),
+    ("在四川 外地人不如实提供个人信息 拒不改正罚多少钱", "处200元罚款", SCLD),
+    ("四川房东不如实登记租客信息 屡教不改 个人要罚多少", "处500元罚款", SCLD),
+    ("四川流動人口信息可以網上申報嗎 還是得跑現場", "书面、网络、传真", SCLD),
+    ("四川流动人口信息登记办法从哪天开始施行", "2014年10月1日", SCLD),
+    # 宁波居住证办理（办事指南）
+    ("去宁波工作 要在宁波住满多久才能办居住证", "到宁波居住半年以上", NBJZ),
+    ("在宁波租房上班的 办居住证拿啥证明住址", "房屋租赁合同", NBJZ),
+    ("在宁波读书的外地学生办居住正 就读证明交啥", "学生证", NBJZ),
+    ("我妈腿脚不方便 宁波居住证我能替她去办吗", "近亲属代为申领", NBJZ),
+    # 已有文件里前十六批问得少的事实
+    ("在昆山厂里上班 想知道公司一年到底给我们交了多少社保 公司有义务公开吗", "每年向本单位职工公布", JSB),
+    ("我爸是农村的 在常州交职工养老不到15年就到退休年龄了 除了延长缴费 还有别的路吗", "转入城乡居民基本养老保险", JSB),
+    ("江苏社保局发的个人账户清单 跟我实际交的对不上 咋办", "及时复核", JSB),
+    ("黑龙江人口是从哪年开始逐年减少的", "2009年起", HLJH),
+    ("哈尔滨城区落户要算积分 主要考虑哪几方面", "为经济发展所做贡献", HLJH),
+    ("大庆和齐齐哈尔市区户籍人口大概多少", "140万人左右", HLJH),
+    ("深圳居住证去签注 条件都符合的话能当场签吗", "即时签注", SZJ),
+    ("深圳居住证中止了一年多 现在卡也丢了 想补领 要先办啥", "应当先办理签注", SZJ),
+    ("在重庆想自己创业 参加创业培训政府给不给补贴", "给予培训补贴", CQJ),
+    ("重庆有没有给想创业的人推荐创业项目的地方", "创业项目资源库", CQJ),
+    ("我在杭州一个小区做物业 知道业主把房子租给外地人了 要报给派出所吗 多久内", "三个工作日内报送公安机关", ZJJ),
+    ("国家那个1亿非户籍人口进城落户的方案 优先让哪些人落户", "新生代农民工", GW),
+    ("在福州办了居住证 去公共就业服务机构做职业指导收费吗", "免费就业政策咨询", FJ),
+    ("城区人口超过500万的特大城市 国家要求落户怎么管", "建立完善积分落户制度", GW2),
+    ("在南昌拿着居住证 身份证快到期了 能直接在南昌换吗", "换领、补领居民身份证", JXR),
+    ("江西这个居住证细则出来之前我就做过居住登记了 之前住的时间还算不算", "居住时间连续计算", JXR),
+    ("哈尔滨城区现在总共多少人口 算不算特大城市", "480万人", HLJH),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 86 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document, (c) another year or category than
+# the document covers, (d) adjacent topics no document covers.
+SEVENTEENTH_UNANSWERABLE = [
+    # (a) 新文件所在地或题目、但文件没写这一项
+    "苏州积分落户 本科学历在计分标准里能加几分",
+    "苏州积分户籍准入 往年的录取线大概几分",
+    "苏州市区一年能给多少个积分入户名额",
+    "姑苏区积分入学 一般攒到多少分才能上公办小学",
+    "常熟的外地人积分管理是咋申请的",
+    "在重庆把居住证搞丢了 补领的收费标准是多少",
+    "重庆那个居住证办一次能管几年",
+    "拿着重庆居住证 要住满几年才能落户主城",
+    "重庆居住证能在手机上办吗 用哪个小程序",
+    "大学毕业去乌鲁木齐上班 落户要交几年社保",
+    "研究生毕业去克拉玛依工作 有没有一次性的安家补助",
+    "新疆那个流动人口服务管理登记证 去哪办 收不收钱",
+    "去南疆落户工作 政府一次给多少补贴",
+    "四川那个全省统一的流动人口信息平台 网址是啥",
+    "在四川把房子租给外地人 landlord要交啥税",
+    "刚毕业在宁波租房 政府每月补不补房租",
+    "宁波居住证积分入学 硕士能加几分",
+    # (b) 没有文件的地方
+    "无锡新市民积分 申请前社保要交满几年",
+    "合肥那边积分够几分可以迁户口",
+    "贵阳外地娃上公办学校 积分要哪些材料",
+    "保定外地人子女上公办学校要积分吗",
+    "兰州新区给毕业生提供便宜公寓吗 租金多少",
+    "在南宁把房子租给外地人 房东多久内要去派出所登记",
+    "徐州人才公寓申请 社保要交几个月",
+    "昆明外来人员积分 学历一项怎么算",
+    # (c) 别的年份或类别
+    "苏州积分计分标准后来修订了 社保一年现在算几分",
+    "乌鲁木齐2014年以后出台的户籍新政 落户条件具体是啥",
+    "四川这个信息登记办法出台以前 用的是哪个规定",
+    "吴江区自己出的积分办法里 入学要多少分",
+    "重庆居住证2020年以后改成电子证了吗",
+    # (d) 语料旁边、没有文件涉及的题目
+    "户口迁移证还没用就丢了 能重开吗",
+    "準遷證開出來以後有效期多久",
+    "落户以后户口本上的学历要怎么更新",
+    "改了名字以后 毕业证学位证上的名字咋办",
+    "集体户口里的人结婚了 怎么把户口单独迁出来",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -2304,10 +2451,11 @@ def main() -> None:
     dev14, hold14 = _split(FOURTEENTH_ANSWERABLE, FOURTEENTH_UNANSWERABLE, 20261218)
     dev15, hold15 = _split(FIFTEENTH_ANSWERABLE, FIFTEENTH_UNANSWERABLE, 20261219)
     dev16, hold16 = _split(SIXTEENTH_ANSWERABLE, SIXTEENTH_UNANSWERABLE, 20261220)
+    dev17, hold17 = _split(SEVENTEENTH_ANSWERABLE, SEVENTEENTH_UNANSWERABLE, 20261221)
     dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-           + dev13 + dev14 + dev15 + dev16)
+           + dev13 + dev14 + dev15 + dev16 + dev17)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
-               + hold12 + hold13 + hold14 + hold15 + hold16)
+               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -2316,10 +2464,10 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)}) and {len(holdout)} holdout rows"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)}) and {len(holdout)} holdout rows"
           f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
-          f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)} + {len(hold16)})")
+          f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)} + {len(hold16)} + {len(hold17)})")
 
 
 if __name__ == "__main__":

@@ -185,16 +185,18 @@ _SUM_OF_MONEY_WORD = ("^(?!.*(?:几|多久|多长|什么时候|啥时候|哪|限
                       + _NOT_YES_NO.removeprefix("^"))
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
+    # "用哪个小程序" "哪个网站能查": the channel — a website, an app, an account, a platform.
+    (re.compile(r"(?:哪个|什么|啥)(?:小程序|APP|App|app|网站|公众号|平台|客户端)"), _PLACE_STATED),
     # ("〔2024〕3号" numbers a document, not a house.)
     (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|(?<![〕\]）)】第\d])\d+号")),
     # "多少钱" asks for an amount; "要交钱吗" "收费吗" whether something is charged: a sentence
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
     # "一个月多少" "每年交多少" ask a sum per period; a count per period names its unit after 多少
     # (一个月多少天, 每年多少学时).
-    # ("住房租赁" holds 房租: a housing word, no rent asked.)
+    # ("住房租赁" holds 房租: a housing word, no rent asked; nor "有套房租给外地人": 套房 / 租给.)
     # ("多少额度" "额度是多少": the sum a loan or a grant goes up to.)
     # (A money word in a yes-or-no question, "会不会公布租金水平", asks whether, not how much.)
-    (re.compile(rf"{_SUM_OF_MONEY_WORD}(?:租金|房租(?!赁)|价格|金额|奖金)|多少钱|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
+    (re.compile(rf"{_SUM_OF_MONEY_WORD}(?:租金|(?<!套)房租(?!赁|给)|价格|金额|奖金)|多少钱|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:{_RECEIVED}|[贷借]多少{_COUNTED_AFTER})|{_PAID}"),
      _figure(rf"{_SUM}|{_SHARE}|{_N}倍")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
@@ -669,7 +671,7 @@ def subject_share(query: str, text: str) -> float:
 
 
 # Questions about a document itself (its 文号, issuer, dates), which its card answers.
-_ABOUT_DOCUMENT = re.compile(r"文号|第几号|几号文|发文|发布|印发|颁布|出台|成文|施行|(?:开始|何时|哪天|什么时候|啥时候)实行|生效|实施|哪个部门|哪个单位|哪个机关|谁发|哪年|哪一年"
+_ABOUT_DOCUMENT = re.compile(r"文号|第几号|几号文|发文|发布|印发|颁布|出台|成文|落款|签发|施行|(?:开始|何时|哪天|什么时候|啥时候)实行|生效|实施|哪个部门|哪个单位|哪个机关|谁发|哪年|哪一年"
                              r"|(?:什么时候|啥时候|哪天|何时|谁)(?:审议)?通过|修改过|修订过|修正过")
 
 

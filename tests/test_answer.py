@@ -286,6 +286,10 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("来了多少大学生", "引进高校毕业生1200人", "新培育省级企业技术中心10家"),
     # "第1、2项" are ordinals, not a count
     ("每年有多少个学位名额", "全市安排学位名额3000个", "第1、2项不同时计分"),
+    # the channel asked ("用哪个小程序") is a channel or a place named
+    ("重庆居住证用哪个小程序办", "登录“渝快办”小程序申领", "在渝居住的非本市常住户口公民申领居住证，适用本办法"),
+    # "有套房租给外地人" is 套房 / 租给: no rent asked; how long it is, is
+    ("我有套房租给外地人 房东得多长时间内报上去", "终止出租后24小时内申报", "房屋出租人应当如实登记承租人信息"),
     # how much one may borrow is a sum of money
     ("公积金个人最高能借多少", "个人贷款最高额度为60万元", "自劳动关系终止之日起30日内转移账户"),
     # whether one may apply, with one's age: whom it is for answers
@@ -307,6 +311,7 @@ def test_two_things_compared_are_answered_only_by_a_text_naming_both(tmp_path, s
     assert asked_pair("浙江省居住证与临时居住证有什么不同") == ("浙江省居住证", "临时居住证")
     assert asked_pair("我和我对象都想去姜堰 有啥政策") is None
     assert asked_thing("南昌有给找工作毕业生住的免费驿站吗") == "免费驿站"
+    assert asked_thing("忘了按时签注 会有啥后果") == ""  # a consequence, which a text states without the word
     kb = _kb_of(tmp_path, shipped_kb, "住房.md",
                 "# 人才住房\n\n一、全年新建人才公寓424套，面向引进人才出租。\n\n二、青年人才驿站为来求职的毕业生提供7晚免费住宿，"
                 "人才公寓则按月收取租金。\n\n三、政府为来本市求职的毕业生免费提供政策咨询。\n")
@@ -530,6 +535,7 @@ def test_the_card_of_what_a_document_is_answers_only_questions_about_the_documen
                        text="《居住证暂行条例》发文机关：国务院；文号：国令第663号；成文日期：2015年11月26日。")
     assert relevance("居住证暂行条例是国务院第几号令", card, 0.6) > 0.5
     assert relevance("居住证暂行条例哪年发布的", card, 0.6) > 0.5
+    assert relevance("居住证暂行条例的落款日期是哪天", card, 0.6) > 0.5  # the date it is signed
     # it restates the title, so it matches every question about the topic, and answers none of them
     assert relevance("居住证暂行条例规定居住证有什么用", card, 0.6) == 0.0
 

@@ -42,6 +42,10 @@ _ASKS_WINDOW = re.compile(r"(?:最早|最晚|最迟|最远)(?:能|可以|可)?(?
 # The most there is, as the answer to how many nights: "那就最多的", "住满吧", "顶格" (not "最多能住几晚").
 _THE_MOST = re.compile(r"(?:最多|最长|顶格|住满)(?:的|那个|那种|吧|就行|就好|了)*$")
 _COUNT = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:吧|啊|呀|就行|就好)?")  # "四个" where nights are asked
+# A bare number asked as a proposal where nights are asked ("3 可以吗", "五个晚上行不行"): that many nights,
+# asked whether it will do (user test 16 was told who may stay).
+_NUMBER_PROPOSED = re.compile(r"(?:住)?(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(?:晚上|晚|天|夜)?(?:的话)?(?:可以吗|可以不|可以么|"
+                              r"可不可以|行吗|行不行|行不|行么|好吗|能吗|成吗|够吗|够不够|ok吗|没问题吧|呢)$", re.I)
 
 
 def station_choices(engine) -> list[tuple[str, str, str]]:
@@ -319,8 +323,9 @@ def _nights(text: str, ft: FormTurn):
         # the check-in given after the day the stay ends ("住到12号", then "明天"): the nights between
         nights = (date.fromisoformat(ft.values.pop(_CHECK_OUT)) - date.fromisoformat(ft.values["check_in"])).days
         return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
-    if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))):
-        nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以"
+    if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))
+                                                   or _NUMBER_PROPOSED.fullmatch(compact(text))):
+        nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以", "3 可以吗"
     if nights is None and ft.step == "nights" and _THE_MOST.search(compact(text)) and not QUESTION.search(text):
         nights = most  # "那就最多的" once told the limit (user test 11: "没看懂要住几晚")
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
@@ -472,7 +477,19 @@ def _example_day(ft: FormTurn) -> str:
     return day_label(_today(ft) + timedelta(days=7))
 
 
+def _check_in_chips(ft: FormTurn) -> list[str]:
+    """The days the user was asked to choose between ("周三还是周四"), else the usual suggestions (user
+    test 16 was offered 明天/后天/下周一 beside "12月16日（周三）还是12月17日（周四）")."""
+    asked = ft.values.get(_DAYS_ASKED)
+    if asked:
+        return [messages.DAY_AND_WEEKDAY.format(day=day_label(d), weekday=weekday_label(d))
+                for d in map(date.fromisoformat, asked)]
+    return list(messages.CHECK_IN_CHIPS)
+
+
 def _ask_check_in(ft: FormTurn) -> str:
+    if ft.values.get(_DAYS_ASKED):  # which of the days asked about: those, not other examples
+        return messages.ASK_ONE_OF_DAYS.format(days=messages.DAYS_ONE_OF_JOIN.join(messages.DAY_QUOTED.format(day=c) for c in _check_in_chips(ft)))
     return messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days, example=_example_day(ft))
 
 
@@ -516,7 +533,7 @@ _STAY_SLOTS = [
     Slot("station", _station, _ask_station, _bad_station, _CHANGE_WORDS["station"], sticky=True,
          show=_show_station, said_back=lambda text, ft: bool(QUESTION.search(text))),  # "秦湖的还有床位吗"
     Slot("check_in", _check_in,
-         lambda ft: (_ask_check_in(ft), messages.CHECK_IN_CHIPS),
+         lambda ft: (_ask_check_in(ft), _check_in_chips(ft)),
          lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
          show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)),
                                                           weekday=weekday_label(date.fromisoformat(v))),
@@ -527,7 +544,8 @@ _STAY_SLOTS = [
          # worked out from the day the stay ends ("住到二十号"), said again ("3晚 哦不 2晚") or as the most
          # there is ("那就最多的"): said back
          said_back=lambda text, ft: (_stay(ft, text)[1] is not None or said_again(text)
-                                     or bool(_THE_MOST.search(compact(text))))),
+                                     or bool(_THE_MOST.search(compact(text)))
+                                     or bool(_NUMBER_PROPOSED.fullmatch(compact(text))))),  # "3 可以吗"
 ]
 _SAME_PERSON = Slot(SAME_PERSON, _same_person, _ask_same_person, lambda ft: messages.SAME_PERSON_AGAIN)
 _PERSON_SLOTS = [

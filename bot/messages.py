@@ -84,6 +84,8 @@ BOOKING_NO_STATION = "没有找到这个驿站，请重新选择。"
 BOOKING_BAD_NAME = "姓名格式不对，请输入2到20个字的真实姓名。"
 BOOKING_NAME_AGAIN = "姓名格式不对，请输入入住人的真实姓名（如“王芳”，也可以说“我叫王芳”）。"
 BOOKING_ONE_PERSON = "一个预约是一位入住人的一个床位，同一时间段一个微信或一个手机号只能约一个；同行的人请用自己的微信预约。"
+# "那分开订两个呢" after the one-bed rule: yes, each person with their own WeChat (user test 16: "帮不上忙")
+BOOK_SEPARATELY = "可以的，分开订就行：每位入住人用自己的微信各约一个床位（一个微信同一时间只能约一个）。"
 BOOK_ONE_PERSON_HOW = "\n您自己要住的话，回复“预约驿站”就能预约。"  # after it, to a question whether someone may come along
 BOOKING_NAME_NEEDED = "这一步需要入住人的姓名，直接回复名字就行，比如“王芳”。"
 BOOKING_FULL_NAME = "入住时要凭身份证核对姓名，请告诉我入住人身份证上的全名。"
@@ -129,6 +131,9 @@ FORM_NOT_YET = "还差最后一步，这个{title}还没有提交哦。\n"
 # "好了吗", "就这些 麻烦你们了" while a question is still open (user test 9: "没有找到这个驿站").
 FORM_NOT_YET_STEP = "还没好哦，还差下面这一项，填完就好。\n"
 # "我是她妈妈" while booking: taken in, not read as an answer (user test 9: "没有找到这个驿站").
+# "我帮他订可以吗": yes, and whose name and phone go in (user test 16 was told the conditions)
+BOOKING_FOR_ANOTHER_OK = "可以的，帮家人朋友订也行。姓名和手机号请填{who}本人的，入住时要核对身份证。\n"
+GUEST_HIMSELF = "入住人"  # {who} above when the message names no 他 or 她
 BOOKING_FOR_ANOTHER_NOTED = "好的，您是帮家人预约。入住人的姓名和手机号请填入住人本人的，入住时要核对身份证。\n"
 BOOKING_IMPOSSIBLE_DATE = "没有这一天哦，请检查一下日期（比如2月没有30日）。"
 BOOKING_TOO_FAR = "目前只能预约{days}天内的入住，最晚{last}入住，请换个日期。"
@@ -167,6 +172,9 @@ ASK_STATION_AGAIN = "请选择驿站，回复序号或名称：{stations}"  # as
 STATION_AGAIN_JOIN = "；"
 STATION_WHERE = "资料里没有写各驿站到别的地方有多远，下面是它们的地址，可以在地图上查一下哪个离您要去的地方近：\n"
 ASK_CHECK_IN = "请问哪天入住？可以回复“明天”“下周一”“{example}”等（可预约{days}天内）。"
+ASK_ONE_OF_DAYS = "请回复{days}。"  # after "…还是…，选哪天入住呢？": the days asked about, as the quick replies
+DAYS_ONE_OF_JOIN = "或"
+DAY_QUOTED = "“{day}”"
 ASK_NIGHTS = "打算住几晚？（1到{max}晚）"
 ASK_NAME = "请告诉我入住人的姓名。"
 ASK_PHONE = "请留一个联系手机号（11位）。"
@@ -245,6 +253,10 @@ CANCEL_CONFIRM_MANY = "确定要取消以下{count}个预约吗？\n{lines}\n回
 CANCELLED = "预约{number}已取消。欢迎下次再来！"
 CANCEL_CONFIRM = "确定要取消预约{number}（{station}，{check_in}入住）吗？回复“确认”即可取消，回复“保留预约”则不取消。"
 CANCEL_KEPT = "好的，预约{number}保留不变。"
+# A cancel and a new booking asked in one message ("把明天那个取消掉 重新订一个总站后天的"): both done (user
+# test 16 lost the new one)
+CANCEL_THEN_BOOK_NOTED = "确认取消后，接着帮您预约新的。"
+CANCELLED_THEN_BOOK = "预约{number}已取消，接着帮您预约新的。"
 CANCEL_ASK_AGAIN = "预约{number}还没有取消。要取消请回复“确认”，不取消请回复“保留预约”。"
 API_BAD_DATE = "日期格式应为YYYY-MM-DD。"
 API_BOOKING_FIELDS = "请填写完整：station、check_in（YYYY-MM-DD）、nights、name、phone、answers。"

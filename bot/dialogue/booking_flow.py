@@ -42,6 +42,10 @@ _ASKS_WINDOW = re.compile(r"(?:最早|最晚|最迟|最远)(?:能|可以|可)?(?
 # The most there is, as the answer to how many nights: "那就最多的", "住满吧", "顶格" (not "最多能住几晚").
 _THE_MOST = re.compile(r"(?:最多|最长|顶格|住满)(?:的|那个|那种|吧|就行|就好|了)*$")
 _COUNT = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:吧|啊|呀|就行|就好)?")  # "四个" where nights are asked
+# A bare number asked as a proposal where nights are asked ("3 可以吗", "五个晚上行不行"): that many nights,
+# asked whether it will do (user test 16 was told who may stay).
+_NUMBER_PROPOSED = re.compile(r"(?:住)?(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(?:晚上|晚|天|夜)?(?:的话)?(?:可以吗|可以不|可以么|"
+                              r"可不可以|行吗|行不行|行不|行么|好吗|能吗|成吗|够吗|够不够|ok吗|没问题吧|呢)$", re.I)
 
 
 def station_choices(engine) -> list[tuple[str, str, str]]:
@@ -319,8 +323,9 @@ def _nights(text: str, ft: FormTurn):
         # the check-in given after the day the stay ends ("住到12号", then "明天"): the nights between
         nights = (date.fromisoformat(ft.values.pop(_CHECK_OUT)) - date.fromisoformat(ft.values["check_in"])).days
         return nights if 1 <= nights <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
-    if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))):
-        nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以"
+    if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))
+                                                   or _NUMBER_PROPOSED.fullmatch(compact(text))):
+        nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以", "3 可以吗"
     if nights is None and ft.step == "nights" and _THE_MOST.search(compact(text)) and not QUESTION.search(text):
         nights = most  # "那就最多的" once told the limit (user test 11: "没看懂要住几晚")
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
@@ -472,7 +477,19 @@ def _example_day(ft: FormTurn) -> str:
     return day_label(_today(ft) + timedelta(days=7))
 
 
+def _check_in_chips(ft: FormTurn) -> list[str]:
+    """The days the user was asked to choose between ("周三还是周四"), else the usual suggestions (user
+    test 16 was offered 明天/后天/下周一 beside "12月16日（周三）还是12月17日（周四）")."""
+    asked = ft.values.get(_DAYS_ASKED)
+    if asked:
+        return [messages.DAY_AND_WEEKDAY.format(day=day_label(d), weekday=weekday_label(d))
+                for d in map(date.fromisoformat, asked)]
+    return list(messages.CHECK_IN_CHIPS)
+
+
 def _ask_check_in(ft: FormTurn) -> str:
+    if ft.values.get(_DAYS_ASKED):  # which of the days asked about: those, not other examples
+        return messages.ASK_ONE_OF_DAYS.format(days=messages.DAYS_ONE_OF_JOIN.join(messages.DAY_QUOTED.format(day=c) for c in _check_in_chips(ft)))
     return messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days, example=_example_day(ft))
 
 
@@ -516,7 +533,7 @@ _STAY_SLOTS = [
     Slot("station", _station, _ask_station, _bad_station, _CHANGE_WORDS["station"], sticky=True,
          show=_show_station, said_back=lambda text, ft: bool(QUESTION.search(text))),  # "秦湖的还有床位吗"
     Slot("check_in", _check_in,
-         lambda ft: (_ask_check_in(ft), messages.CHECK_IN_CHIPS),
+         lambda ft: (_ask_check_in(ft), _check_in_chips(ft)),
          lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
          show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)),
                                                           weekday=weekday_label(date.fromisoformat(v))),
@@ -527,7 +544,8 @@ _STAY_SLOTS = [
          # worked out from the day the stay ends ("住到二十号"), said again ("3晚 哦不 2晚") or as the most
          # there is ("那就最多的"): said back
          said_back=lambda text, ft: (_stay(ft, text)[1] is not None or said_again(text)
-                                     or bool(_THE_MOST.search(compact(text))))),
+                                     or bool(_THE_MOST.search(compact(text)))
+                                     or bool(_NUMBER_PROPOSED.fullmatch(compact(text))))),  # "3 可以吗"
 ]
 _SAME_PERSON = Slot(SAME_PERSON, _same_person, _ask_same_person, lambda ft: messages.SAME_PERSON_AGAIN)
 _PERSON_SLOTS = [
@@ -610,6 +628,10 @@ def _fact_hint(q, ft: FormTurn) -> str:
 _SHOWN_MASKED = "_masked_phone"  # a phone taken from the last booking: the summary masks it too
 _SAID_ONE_PERSON = "_said_one_person"  # BookingForm.remark was said
 _FOR_SOMEONE_ELSE = "_for_someone_else"  # booked for another person: the last booking's name is not offered
+_SAID_FOR_ANOTHER = "_said_for_another"  # BookingForm._may_book_for_another was said
+# Asking whether something may be done ("可以吗", "行不行"), said of booking for another person.
+_PRONOUN = re.compile(r"[他她]")  # whom "我帮他订" is for
+_MAY_I = re.compile(r"可以吗|可以不|可以么|可不可以|行吗|行不行|行不|能吗|能不能|好吗|成吗|没问题吧|允许吗")
 _COMPANIONS = "朋友|同学|室友|同事|男朋友|女朋友|对象|家人|老婆|老公|爱人"  # whom a stay is booked with or for
 _SOMEONE_ELSE = re.compile(rf"(帮|给|替)(我)?(的)?({_COMPANIONS})")
 # Whose stay a question of eligibility is about: another person's ("我22年毕业的同学能住吗", "她23岁能住
@@ -663,6 +685,9 @@ def _chooses_station(text: str, stations: list) -> bool:
     return False
 
 
+# A stay asked for as the one before ("再帮我订一个一样的", "跟上次一样", "照旧"): its station and nights.
+_SAME_AS_BEFORE = re.compile(r"(?:一样|同样|相同)的?(?:预约|床位|驿站|房间)?(?:吧|啊|呀)?$|"
+                             r"(?:和|跟|同|照|按)(?:上次|上回|之前|刚才|前面)(?:的|那个)?(?:一样|那样)?|照旧|老样子")
 _CHOICE_BEFORE = re.compile(r"(?:选|就|要|订|定)$")
 _CHOICE_AFTER = re.compile(r"(?:的|那个)?吧")
 
@@ -744,6 +769,9 @@ class BookingForm(Form):
         said = compact(ft.turn.text)
         if ft.cache.get("remark") and not QUESTION.search(ft.turn.text):  # "住到12号" with the day still asked
             return ft.cache.pop("remark")
+        told = self._may_book_for_another(ft)
+        if told:  # "我帮他订可以吗": yes, and whose name and phone
+            return told
         if QUESTION.search(ft.turn.text):
             return ""
         if not (_SPEAKER_IS_ANOTHER.search(said) or _FOR_ANOTHER.search(said)):
@@ -778,6 +806,25 @@ class BookingForm(Form):
             return {"check_in", "nights"}
         return {"station", "check_in", "nights"}
 
+    def _may_book_for_another(self, ft: FormTurn) -> str:
+        """"我帮他订可以吗": yes, with whose name and phone to give, once a booking; "" for any other message."""
+        said = compact(ft.turn.text)
+        if not (QUESTION.search(ft.turn.text) and _FOR_ANOTHER.search(said) and _MAY_I.search(said)):
+            return ""
+        ft.values[_FOR_SOMEONE_ELSE] = True
+        if ft.values.get(_SAID_FOR_ANOTHER):
+            return ""
+        ft.values[_SAID_FOR_ANOTHER] = True
+        pronoun = _PRONOUN.search(_FOR_ANOTHER.search(said).group(0))
+        return messages.BOOKING_FOR_ANOTHER_OK.format(who=pronoun.group(0) if pronoun else messages.GUEST_HIMSELF)
+
+    def restart(self, ft: FormTurn) -> Reply:
+        """"我帮他订可以吗" in the middle asks whether, not for a new booking: answered, the step asked again."""
+        told = self._may_book_for_another(ft) if ft.step else ""
+        if told:
+            return self.ask(ft, ft.step, told)
+        return super().restart(ft)
+
     def remark(self, ft: FormTurn) -> str:
         """A stay for several people ("我和同学两个人想住驿站") or someone else ("帮我朋友也订一个"): each
         booking is one bed for one person, and one user's bookings may not overlap, so the others
@@ -787,6 +834,9 @@ class BookingForm(Form):
         said = compact(ft.turn.text)
         if note:
             return note
+        told = self._may_book_for_another(ft)
+        if told:
+            return told
         if (_SEVERAL_PEOPLE.search(said) or _SOMEONE_ELSE.search(said)) and not ft.values.get(_SAID_ONE_PERSON):
             ft.values[_SAID_ONE_PERSON] = True
             return messages.BOOKING_ONE_PERSON + "\n"
@@ -824,6 +874,9 @@ class BookingForm(Form):
         the service's conditions; anything else as any form answers it."""
         if self._asks_of_another(ft, ft.turn.text) and (told := eligibility_said(ft.turn)) is not None:
             return told.text
+        separately = books_separately(ft.turn)
+        if separately is not None:  # "那分开订两个呢" after the one-bed rule
+            return separately.text
         if _ASKS_WINDOW.search(compact(ft.turn.text)):
             today, days = _today(ft), ft.settings.booking.window_days
             return messages.BOOKING_WINDOW.format(first=day_label(today), last=day_label(today + timedelta(days=days)),
@@ -868,6 +921,8 @@ class BookingForm(Form):
 
     def after_absorb(self, ft: FormTurn) -> None:
         v = ft.values
+        if ft.step is None and _SAME_AS_BEFORE.search(compact(ft.turn.text)):
+            self._as_last_booking(ft)
         for slot, value in (ft.turn.state.pop(ASKED_ABOUT, None) or {}).items():
             if slot not in v:  # the day and station whose free beds were just told
                 v[slot] = value
@@ -888,6 +943,20 @@ class BookingForm(Form):
         if "check_in" in v or "station" in ft.changed:
             v.pop("_refused_day", None)
             v.pop(OPEN, None)
+
+    def _as_last_booking(self, ft: FormTurn) -> None:
+        """"再帮我订一个一样的": the station and nights of the user's latest booking, unless this message
+        says its own (user test 16 started from nothing). Not the day: that one is booked already."""
+        with ft.engine.read_sessions() as s:
+            rows = bookings_of(s, ft.turn.incoming.user_key)
+            last = max(rows, key=lambda b: b.id) if rows else None
+            made = (last.station_id, last.nights) if last is not None else None
+        if made is None:
+            return
+        for slot, value in zip(("station", "nights"), made):
+            if slot not in ft.values and (slot != "station" or any(i == value for i, _, _ in _stations(ft))):
+                ft.values[slot] = value
+                ft.added.append(slot)
 
     def summary(self, ft: FormTurn) -> str:
         v = ft.values
@@ -918,8 +987,12 @@ BOOKING_FORM = register(BookingForm())
 
 @handles(BOOKING_FORM.name, asides=BOOKING_FORM.asides)
 def booking(turn: Turn) -> Reply:
+    both = cancels_then_books(turn)
+    if both is not None:  # "取消明天的预约 帮我订下周一总站2晚": the cancel first, then this booking
+        return _cancel_then_book(turn, *both)
     if not turn.state.get("flow") and _asks_about_two(turn):
         # "能带女朋友一起住吗": a question, answered with the rule, not a booking started (user test 15)
+        turn.state["topic"] = messages.BOOKING_TOPIC  # "那分开订两个呢" next is about the station
         return Reply(messages.BOOKING_ONE_PERSON + messages.BOOK_ONE_PERSON_HOW, actions=[messages.CHIP_BOOK],
                      intent="booking")
     return BOOKING_FORM.handle(turn)
@@ -998,6 +1071,30 @@ def my_bookings(turn: Turn) -> Reply:
     if flow not in (None, LIST_FLOW):
         return Reply(_bookings_text(rows, names, to_pick=False), intent="my_bookings")
     return _list_bookings(turn, rows, names)
+
+
+# A booking asked after by its day alone ("后天的那个呢", "那明天那个呢"): the day, then the words of reference.
+_BY_DAY = re.compile(r"(?:那|那么|还有)?(?P<day>.{1,8}?)(?:的)?(?:那个|那次|那间)(?:预约|床位|住宿|订单)?"
+                     r"(?:呢|还在吗|还在不在|还在吧|怎么样了?|咋样了?)?")
+
+
+def booking_by_day(turn: Turn) -> Reply | None:
+    """"后天的那个呢": the user's booking that starts that day, shown; none there, that is said and the
+    bookings they have listed, or that they have none (user test 16 was told "帮不上忙"). None when the
+    message is no such reference to a day."""
+    m = _BY_DAY.fullmatch(compact(turn.text))
+    day = date_in(m.group("day"), users_today(turn.engine.settings)) if m else None
+    if day is None or _ABOUT_THE_STAY.sub("", without_days_and_nights(normalise(m.group("day")))):
+        return None
+    rows, names = _own_bookings(turn)
+    that_day = [b for b in rows if b.check_in == day]
+    if that_day:
+        return _list_bookings(turn, that_day, names)
+    missing = messages.NO_SUCH_BOOKING.format(what=day_label(day))
+    if not rows:
+        _leave_list(turn)
+        return Reply(missing + messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")
+    return _list_bookings(turn, rows, names, missing)
 
 
 def _list_bookings(turn: Turn, rows: list, names: dict[str, str], prefix: str = "") -> Reply:
@@ -1094,6 +1191,7 @@ def _confirm_cancel(turn: Turn) -> Reply:
         again = messages.CANCEL_ASK_AGAIN.format(number=shown)
         return Reply(f"{aside}\n\n{again}" if aside else again,
                      actions=[messages.CHIP_CONFIRM, messages.CHIP_KEEP_BOOKING], intent="cancel_booking")
+    then = turn.state.pop(_THEN_BOOK, None)  # the new booking asked with the cancel
     end_flow_keeping_paused(turn.state)
     if answer == "no":
         return say_paused(turn, Reply(messages.CANCEL_KEPT.format(number=shown), intent="cancel_booking"))
@@ -1103,6 +1201,8 @@ def _confirm_cancel(turn: Turn) -> Reply:
             done.append(_cancel(turn, number).number)
         except BookingError as exc:
             refused.append(exc.message)
+    if then:
+        return _book_after_cancel(turn, then, done, refused)
     lines = ([messages.CANCELLED.format(number="、".join(done))] if done else []) + refused
     return say_paused(turn, Reply("\n".join(lines), intent="cancel_booking"))
 
@@ -1137,7 +1237,26 @@ def companion_coming(turn: Turn) -> Reply | None:
     if messages.BOOKING_TOPIC not in turn.state.get("topic", "") and not _ABOUT_THE_STATION.search(turn.text) \
             and not has_active_booking(turn):
         return None
+    turn.state["topic"] = messages.BOOKING_TOPIC
     return Reply(messages.BOOKING_ONE_PERSON, actions=[messages.CHIP_BOOK], intent="booking_info")
+
+
+# Asking to book for several people one by one ("那分开订两个呢", "各订一个可以吗", "能不能订两个").
+_SEPARATELY = re.compile(r"(?:分开|分别|各自|各|单独|一人|每人|每个人)(?:再)?(?:订|定|约|预约|预订|预定)|"
+                         r"(?:订|定|约|预约|预订|预定)(?:两|俩|三|四|几|[2-9])(?:个|份|次|间|张)(?!人)")
+
+
+def books_separately(turn: Turn) -> Reply | None:
+    """Several beds asked for one by one, after the one-bed rule was said or while the station is talked
+    about or booked: each guest books with their own WeChat (user test 16 was told "帮不上忙"). None
+    for any other message. In the middle of booking the form says it and asks its step again."""
+    text = turn.text
+    if not (QUESTION.search(text) and _SEPARATELY.search(compact(text))):
+        return None
+    if not (turn.state.get("flow") == BOOKING_FORM.name or messages.BOOKING_TOPIC in turn.state.get("topic", "")
+            or _ABOUT_THE_STATION.search(text) or has_active_booking(turn)):
+        return None
+    return Reply(messages.BOOK_SEPARATELY, actions=[messages.CHIP_BOOK], intent="booking_info")
 
 
 def has_active_booking(turn: Turn) -> bool:
@@ -1168,8 +1287,9 @@ def _why_not(number: str, rows: list) -> str:
 def _ask_to_cancel(turn: Turn, chosen: list, names: dict[str, str], refusals: list[str]) -> Reply:
     """"确定要取消…吗？" for every booking chosen, each named with its station and day; the numbers
     that cannot be cancelled are said first. Nothing is cancelled before the yes."""
+    then = turn.state.get(_THEN_BOOK)
     end_flow_keeping_paused(turn.state)  # a booking put aside for this (user test 4) stays aside
-    turn.state.update(flow=CANCEL_FLOW, cancel=[b.number for b in chosen])
+    turn.state.update(flow=CANCEL_FLOW, cancel=[b.number for b in chosen], **({_THEN_BOOK: then} if then else {}))
     if len(chosen) == 1:
         b = chosen[0]
         ask = messages.CANCEL_CONFIRM.format(number=b.number, station=names.get(b.station_id, b.station_id),
@@ -1183,8 +1303,9 @@ def _ask_to_cancel(turn: Turn, chosen: list, names: dict[str, str], refusals: li
 
 def _ask_which(turn: Turn, active: list, names: dict[str, str], prefix: str = "") -> Reply:
     """Several bookings: list them numbered, with station and day, so "第二个" or "全部取消" can pick."""
+    then = turn.state.get(_THEN_BOOK)
     end_flow_keeping_paused(turn.state)
-    turn.state.update(flow=CANCEL_FLOW, choices=[b.number for b in active])
+    turn.state.update(flow=CANCEL_FLOW, choices=[b.number for b in active], **({_THEN_BOOK: then} if then else {}))
     lines = numbered([_item(b, names) for b in active])
     text = messages.CANCEL_WHICH.format(count=len(active), lines=lines, numbers="、".join(b.number for b in active))
     actions = [messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in active[:3]] + [messages.CHIP_CANCEL_ALL]
@@ -1323,12 +1444,68 @@ def _booked_anew(turn: Turn) -> Reply | None:
     return reply
 
 
+_THEN_BOOK = "then_book"  # state: the new booking asked with a cancel, started once the cancel is confirmed
+# Where a new booking may begin after a cancel said first: a pause, or the words that lead it.
+_NEXT_REQUEST = re.compile(r"[\s，,。；;！!]+|然后|接着|另外|帮我|给我|我要|我想|我还要|(?:重新|再|改|另)(?=订|定|约|预约|预订|预定)")
+_CANCEL_WORDS = re.compile("取消|退")
+_ANEW = re.compile(r"^(?:然后|接着|另外)?(?:帮我|给我|我要|我想|我还要)?(?:重新|再|改|另)(?:订|定|约|预约|预订|预定)")
+
+
+def cancels_then_books(turn: Turn) -> tuple[str, str] | None:
+    """(the cancel, the new booking) when a message asks for both, the cancel first ("把明天那个取消掉 重新
+    订一个总站后天的住2晚", "取消预约 帮我重新订个后天的"); None otherwise, and inside a booking being made
+    (whose own "取消" drops it). User test 16 had the new booking dropped after the cancel."""
+    if turn.state.get("flow") == BOOKING_FORM.name or not _CANCEL_WORDS.search(turn.text):
+        return None
+    classify = turn.engine.classifier.by_rules
+    text = turn.text
+    for m in _NEXT_REQUEST.finditer(text):
+        if m.start() == 0:
+            continue
+        left, right = text[:m.start()].strip(" ，,。；;！!"), text[m.start():].strip(" ，,。；;！!")
+        if not left or len(compact(right)) < 2 or classify(left) not in ("cancel_booking", "exit"):
+            continue
+        anew = Turn(turn.engine, replace(turn.incoming, text=right), turn.state, classified="booking")
+        if classify(right) == "booking" or _ANEW.match(compact(right)) or mentions_a_stay(anew):
+            return left, right
+    return None
+
+
+def _cancel_then_book(turn: Turn, cancel_text: str, book_text: str) -> Reply:
+    """The cancel asked first (its confirmation, or the list to pick from), the new booking kept for after
+    the yes; with nothing to confirm, the new booking is started at once, after what the cancel said."""
+    said = Turn(turn.engine, replace(turn.incoming, text=cancel_text), turn.state, classified="cancel_booking")
+    reply = cancel_booking(said)
+    if turn.state.get("flow") == BOOKING_FORM.name:  # nothing to cancel, the new one started (_booked_anew)
+        return reply
+    if turn.state.get("flow") == CANCEL_FLOW:
+        turn.state[_THEN_BOOK] = book_text
+        reply.text += "\n" + messages.CANCEL_THEN_BOOK_NOTED
+        return reply
+    anew = booking(Turn(turn.engine, replace(turn.incoming, text=book_text), turn.state, classified="booking"))
+    said = messages.NO_BOOKINGS_YET if reply.text == messages.NO_BOOKINGS else reply.text  # not "回复预约驿站"
+    anew.text = said + "\n" + anew.text if said else anew.text
+    return anew
+
+
+def _book_after_cancel(turn: Turn, then: str, done: list[str], refused: list[str]) -> Reply:
+    """The booking asked with a cancel, started once the cancel is done."""
+    anew = booking(Turn(turn.engine, replace(turn.incoming, text=then), turn.state, classified="booking"))
+    lines = [messages.CANCELLED_THEN_BOOK.format(number="、".join(done))] if done else []
+    anew.text = "\n".join(lines + refused + [anew.text])
+    return anew
+
+
 @handles(CANCEL_FLOW, asides=CANCEL_ASIDES)
 def cancel_booking(turn: Turn) -> Reply:
     """"取消预约 YZ123456" asks once ("确定取消…吗？"); only a yes cancels, an unclear reply is asked
     again: one tap on a chip must not throw a stay away, nor a "嗯" keep one the user gave up.
     Several numbers in one message are confirmed together; with several bookings and none named,
     they are listed to pick from. In the middle of booking, "取消预约" drops the booking being made."""
+    if turn.classified == CANCEL_FLOW and turn.state.get("flow") not in (CANCEL_FLOW, LIST_FLOW):
+        both = cancels_then_books(turn)
+        if both is not None:  # "取消预约 帮我重新订个后天的": both done, the cancel first
+            return _cancel_then_book(turn, *both)
     named = _numbers_named(turn.text)
     flow = turn.state.get("flow")
     if flow == BOOKING_FORM.name and not named and CHANGE.search(turn.text):  # "溱湖那个不要了 换总站"

@@ -44,9 +44,10 @@ DONE_YET = re.compile(r"^(?:那|这样|那这样|是不是)?(?:就)?(?:好了|�
 # missing is said, not "not understood".
 ALL_SAID = re.compile(r"^(?:那|嗯|好)?(?:就这些|就这样|就这么多|都说了|都告诉你了|都填了|都发了|都给你了)(?:了|吧|啊)?"
                       r"(?:麻烦(?:你|您|你们)了?|谢谢(?:你|您|你们)?|辛苦了)?(?:啊|呀|哈)?$")
-# Several 是/否 in one message, apart ("是 是 是", "是，是，否"): the questions asked one after another,
-# answered in order. Said together ("是是是", "是的 是的") it is one yes, said with emphasis.
-IN_A_ROW = re.compile(r"^[是否](?:[\s，,、。.]+[是否])+[\s。.！!]*$")
+# Several 是/否 in one message, apart or together ("是 是 是", "是，是，否", "是是是"): the questions asked
+# one after another, answered in order (user test 16: "是是是" meant yes to each, as "是 是 是" does).
+# "是的 是的" is one yes, said with emphasis.
+IN_A_ROW = re.compile(r"^[是否](?:[\s，,、。.]*[是否])+[\s。.！!]*$")
 _ANSWER = re.compile("[是否]")
 # Asking why a question is asked ("为什么要问年龄", "要手机号干嘛"): its ``Slot.why`` is said.
 WHY_ASKED = re.compile(r"(?:为什么|为啥|凭什么|干嘛|干什么)(?:要|得|需要|非要)?(?:问|填|留|告诉|知道|提供|写)|"
@@ -244,6 +245,15 @@ class FormTurn:
         return self.turn.engine.settings
 
     @property
+    def said(self) -> str:
+        """The message less the words of a complaint said beside the answer ("是是是 别问了", "快点 张伟
+        138…"): they give no value, and left in they hide the answer (user test 16 was asked again)."""
+        if "said" not in self.cache:
+            classifier, text = self.turn.engine.classifier, self.turn.text
+            self.cache["said"] = classifier.stripped("complaint", text) if classifier.says("complaint", text) else text
+        return self.cache["said"]
+
+    @property
     def engine(self):
         return self.turn.engine
 
@@ -391,7 +401,7 @@ class Form:
             return self.ask(ft, CONFIRM, messages.FORM_NOT_YET.format(title=self.title))
         if ANOTHER.search(text) and self.well_under_way(ft):  # "再订一个 溱湖…": this one is not done yet (user test 7)
             return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
-        confirmed = ft.step == CONFIRM and (yes_no(text) == "yes" or bool(text.strip() and YES_SIGNS.match(text)))
+        confirmed = ft.step == CONFIRM and (yes_no(ft.said) == "yes" or bool(text.strip() and YES_SIGNS.match(text)))
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
             return filled
@@ -404,6 +414,11 @@ class Form:
         why = self.why_asked(ft)
         if in_order:
             why += messages.FORM_ANSWERS_IN_ORDER.format(count=in_order + 1)
+        if not filled and not error and ft.turn.classified == self.intent and ft.said != ft.turn.text and ft.step:
+            # "订个房要问这么多" mid-form: the form's own words in a complaint about it, no request to start
+            # over (user test 16 lost the booking): sorry, and the step again
+            ft.cache[_ENGAGED] = True
+            return self.ask(ft, ft.step, messages.COMPLAINT_IN_FLOW + "\n\n")
         if not filled and not error and ft.turn.classified == self.intent:  # "预约驿站" again, mid-form
             if ANOTHER.search(ft.turn.text) and self.well_under_way(ft):  # "再订一个": this one is not done yet
                 return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
@@ -459,9 +474,9 @@ class Form:
         more were taken, the reply when one of them ends the form)."""
         slots = self.slots(ft)
         asked = next((i for i, s in enumerate(slots) if s.name == ft.step), None)
-        if asked is None or not slots[asked].yes_no or ft.step not in ft.found or not IN_A_ROW.match(ft.turn.text):
+        if asked is None or not slots[asked].yes_no or ft.step not in ft.found or not IN_A_ROW.match(ft.said):
             return 0, None
-        answers, taken = _ANSWER.findall(ft.turn.text)[1:], 0
+        answers, taken = _ANSWER.findall(ft.said)[1:], 0
         for slot in slots[asked + 1:]:
             if not answers or not slot.yes_no:
                 break
@@ -477,7 +492,7 @@ class Form:
     def absorb(self, ft: FormTurn) -> tuple[bool | Reply, str | None]:
         """Run every slot's extractor on the message; (anything filled, or the reply that ends
         the form; the first reason a value found was refused)."""
-        text, filled, error = unvoiced(ft.turn.text), False, None  # "我叫 嗯 孙建国": the words, not the ums
+        text, filled, error = unvoiced(ft.said), False, None  # "我叫 嗯 孙建国": the words, not the ums
         # Only a question leaves a sticky value as it was: "还是总站吧" or a bare "溱湖" at the summary is
         # a choice as much as "换总站" (user test 2: they were read as nothing and the old station booked).
         in_passing = asks_something(ft.turn, text) and not CHANGE.search(text)

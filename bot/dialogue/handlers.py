@@ -6,8 +6,9 @@ import re
 
 from bot import messages
 from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
-                                       availability, booked_elsewhere, companion_coming, eligibility_said,
-                                       has_active_booking, mentions_a_stay, stations_listed)
+                                       availability, booked_elsewhere, booking_by_day, books_separately,
+                                       companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
+                                       stations_listed)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, wants_ticket)
 from bot.dialogue.extract import english_in_chinese
@@ -561,6 +562,9 @@ def policy(turn: Turn) -> Reply:
     elsewhere = None if turn.state.get("flow") else booked_elsewhere(turn)
     if elsewhere is not None:  # "我用1301…订的": bookings go with the account
         return elsewhere
+    by_day = None if turn.state.get("flow") else booking_by_day(turn)
+    if by_day is not None:  # "后天的那个呢": the booking of that day, or that there is none
+        return by_day
     given_up = abandoned_form(turn)
     if given_up is not None:  # "还是订吧 就刚才那个" after "不订了"
         return HANDLERS[given_up.name](turn)
@@ -613,6 +617,9 @@ def policy(turn: Turn) -> Reply:
                      intent="policy", found=False)
     if not turn.state.get("flow") and asks_the_stations(turn):  # "你们有几个驿站"
         return stations_listed(turn)
+    separately = None if turn.state.get("flow") else books_separately(turn)
+    if separately is not None:  # "那分开订两个呢" after the one-bed rule: each with their own WeChat
+        return separately
     companion = companion_coming(turn)
     if companion is not None:  # "我有个朋友也想来 怎么弄" after booking: a bed of their own
         return companion

@@ -187,6 +187,9 @@ class IntentClassifier:
                                                    for k in keywords}
         alternatives = "|".join(re.escape(w) for w in sorted(filter(None, around), key=len, reverse=True))
         self._only_fillers = re.compile(f"^(?:{alternatives})+$")
+        # A whole-message intent's patterns: what they match may stand beside a whole-message keyword as
+        # much as a keyword may ("算了 明天再说": giving up, and putting it off).
+        self._whole_patterns = [p for _, _, whole, patterns in self._keywords if whole for p in patterns]
         # A greeting leading a request ("你好 你都会啥", "在吗 工单号多少"): the request is read without it.
         greetings = [k for name, keywords, whole, _ in self._keywords if name == "greeting" and whole for k in keywords]
         self._greeting_first = (re.compile("^(?:" + "|".join(re.escape(k) for k in sorted(greetings, key=len, reverse=True))
@@ -251,13 +254,37 @@ class IntentClassifier:
                     plain = p.sub("", plain)
         return plain
 
+    def stripped(self, name: str, text: str) -> str:
+        """``text`` less what intent ``name``'s patterns match in it, as typed (spaces and the rest kept,
+        unlike ``without``): "是是是 别问了" less the complaint is "是是是", the answers it gives. ``text``
+        itself when nothing matches or nothing would be left."""
+        out = text
+        for intent, _, _, patterns in self._keywords:
+            if intent != name:
+                continue
+            for p in patterns:
+                kept = [(i, ch.lower()) for i, ch in enumerate(out) if not _PUNCT.fullmatch(ch)]
+                if any(len(ch) != 1 for _, ch in kept):
+                    return text
+                plain = "".join(ch for _, ch in kept)
+                gone = set()
+                for m in p.finditer(plain):
+                    if m.end() > m.start():
+                        gone.update(range(kept[m.start()][0], kept[m.end() - 1][0] + 1))
+                if gone:
+                    out = "".join(ch for i, ch in enumerate(out) if i not in gone)
+        return out if compact(out) else text
+
     def _whole(self, plain: str, keyword: str) -> bool:
         """Whether ``plain`` is little more than ``keyword``: a few characters ("你好呀"), or only
         fillers and other such keywords beside it ("额 还是算了吧", "不用了谢谢"). The few characters
         may not make a word with the keyword's last one: "有没有人才认定" asks about 人才认定, not "有没有人"
-        (user test 13 was told what the assistant is)."""
+        (user test 13 was told what the assistant is). What another whole message's pattern matches may
+        stand beside it too: "算了 明天再说" gives up (user test 16 booked tomorrow)."""
         rest = plain.replace(keyword, "", 1)
         if self._only_fillers.match(rest):
+            return True
+        if rest and any(p.fullmatch(rest) for p in self._whole_patterns):
             return True
         return len(rest) <= _WHOLE_MESSAGE_SLACK and not _runs_on(plain, keyword)
 

@@ -287,7 +287,7 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     # "第1、2项" are ordinals, not a count
     ("每年有多少个学位名额", "全市安排学位名额3000个", "第1、2项不同时计分"),
     # the channel asked ("用哪个小程序") is a channel or a place named
-    ("重庆居住证用哪个小程序办", "登录“渝快办”小程序申领", "在渝居住的非本市常住户口公民申领居住证，适用本办法"),
+    ("重庆居住证用哪个小程序办", "登录“渝快办”小程序申领", "居住证每年签注1次"),
     # "有套房租给外地人" is 套房 / 租给: no rent asked; how long it is, is
     ("我有套房租给外地人 房东得多长时间内报上去", "终止出租后24小时内申报", "房屋出租人应当如实登记承租人信息"),
     # how much one may borrow is a sum of money

@@ -123,15 +123,14 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-07 (session 19) on 822 questions
-    over 81 documents (hit@1 .828, hit@3 .924, answer_contains .816, no_answer_correct .747,
-    source@1 .945; batch 16, five new documents and 50 blind dev rows first measured at hit@1 .625,
-    answer_contains .562, no_answer .500, had moved the 772 questions before it from .839 / .927 /
-    .829 / .766 to .833 / .922 / .820 / .766), so a regression shows; the issue's aims (hit@1 0.85 …)
-    are measured on the holdout: see README, "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-07 (session 19) on 872 questions
+    over 86 documents (hit@1 .814, hit@3 .915, answer_contains .804, no_answer_correct .760,
+    source@1 .938; batches 16 and 17, ten new documents and 100 blind dev rows, were first measured
+    at hit@1 .625 / .438, answer_contains .562 / .406, no_answer .500 / .611), so a regression
+    shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.943 and m["hit@1"] >= 0.826 and m["hit@3"] >= 0.922 and m["answer_contains"] >= 0.814
-    assert m["no_answer_correct"] >= 0.743
+    assert m["source@1"] >= 0.935 and m["hit@1"] >= 0.812 and m["hit@3"] >= 0.913 and m["answer_contains"] >= 0.802
+    assert m["no_answer_correct"] >= 0.756
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config
@@ -191,7 +190,9 @@ def test_a_question_naming_a_document_by_its_title_or_year_is_about_that_documen
     assert list(named) == ["北京市人才市场管理条例.md"] and named["北京市人才市场管理条例.md"] > 0.5
     assert list(snap.named_documents(subject_terms("山东人力资源市场条例管哪些机构"))) == ["山东省人力资源市场条例.md"]
     assert snap.named_documents(("市场", "条例")) == {}
-    named = snap.named_documents(("户籍", "改革", "意见", "2014年"))
+    # (since batch 17, 新疆's 2014 户籍 实施意见 shares those words: the issuer tells them apart)
+    assert snap.named_documents(("户籍", "改革", "意见", "2014年")) == {}
+    named = snap.named_documents(("国务院", "户籍", "改革", "意见", "2014年"))
     assert list(named) == ["国务院关于进一步推进户籍制度改革的意见.md"]
     assert snap.named_documents(("居住证", "补办")) == {}  # three titles say 居住证: it names none of them
     # a title quoting another's name (北京市实施《居住证暂行条例》办法, …就《居住证暂行条例》答记者问) names

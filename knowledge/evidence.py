@@ -265,6 +265,23 @@ def asked_thing(question: str) -> str:
     return _noun_phrase(thing) if head and word_tag(head) in _NOUNS and head not in _RELATIONS else ""
 
 
+# The occasions a card or certificate is issued on, each its own rule: the first time, again after a
+# loss, in exchange for an old one ("首次申领免收工本费；换领、补领应当缴纳").
+_ISSUES = (("首次", "初次", "第一次"), ("补领", "补办", "补发", "遗失", "丢失", "丢了", "弄丢"), ("换领", "换发", "换证"))
+
+
+def issue_asked(question: str) -> int | None:
+    """Which occasion of issue a question asks about (an index into _ISSUES), None if none or several."""
+    asked = [i for i, words in enumerate(_ISSUES) if any(w in question for w in words)]
+    return asked[0] if len(asked) == 1 else None
+
+
+def other_issue(asked: int, text: str) -> bool:
+    """Whether ``text`` speaks of another occasion of issue and not of the one asked."""
+    return (not any(w in text for w in _ISSUES[asked])
+            and any(w in text for i, words in enumerate(_ISSUES) if i != asked for w in words))
+
+
 # "人才公寓和青年驿站有啥区别" "居住证跟暂住证一样吗": two things compared.
 _COMPARED = re.compile(r"([^，,。？?！!\s]{2,12}?)(?:和|跟|与|同)([^，,。？?！!\s]{2,12}?)(?:之间)?(?:到底|究竟)?(?:有|的)?"
                        r"(?:啥|什么|哪些)?(?:区别|不同|差别|差异|不一样|一样吗|一样不)")
@@ -401,6 +418,9 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     thing = asked_thing(asked)
     if thing:  # whether something exists is answered only by a text naming it
         on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)
+    variant = issue_asked(asked)
+    if variant is not None:  # "补领收多少钱" is not answered by what the first issue costs
+        on_topic = np.where([not other_issue(variant, c.scored) for c in candidates], on_topic, 0.0)
     pair = asked_pair(asked)
     if pair:  # how two things differ is answered only by a text naming both
         on_topic = np.where([all(subject_share(p, text) > 0 for p in pair) for text in named], on_topic, 0.0)

@@ -1327,3 +1327,17 @@ def test_an_asking_word_mistyped_by_pinyin_input_is_read_as_it_sounds(shipped_kb
         assert not shipped_kb.answer(question).found, question
     answer = shipped_kb.answer("驿站能面费住吗")
     assert answer.found and "免费" in answer.text
+
+
+def test_an_occasion_of_issue_asked_is_not_answered_by_the_rule_of_another(tmp_path, shipped_kb):
+    """"居住证丢了补领收多少钱" is not answered by "首次申领居住证，免收证件工本费" (the first issue's
+    rule); the sentence on 补领 answers it, and "首次申领要钱吗" is answered by the first."""
+    from knowledge.evidence import issue_asked, other_issue
+
+    assert issue_asked("居住证丢了补领收多少钱") == 1 and issue_asked("居住证怎么办") is None
+    assert other_issue(1, "首次申领居住证，免收证件工本费。") and not other_issue(1, "换领、补领居住证，应当缴纳证件工本费。")
+    kb = _kb_of(tmp_path, shipped_kb, "居住证办法.md",
+                "# 某省居住证办法\n\n第十九条 首次申领居住证，免收证件工本费。\n\n第二十条 居住证每年签注1次。\n")
+    assert not kb.answer("某省居住证丢了补领一次收多少钱").found
+    answer = kb.answer("某省居住证首次申领要交钱吗")
+    assert answer.found and "免收" in answer.text, answer.text

@@ -158,7 +158,7 @@ def sound_alike(text: str, words: Sequence[str], within_words: bool = True) -> s
     for word in words:
         if len(word) < 2 or word in text:
             continue
-        sound, n = _word_sound(word), len(word)
+        sound, n = word_sound(word), len(word)
         for start in range(len(text) - n + 1):
             window = text[start:start + n]
             if (all(syllable in _char_sounds(ch) for syllable, ch in zip(sound, window))
@@ -170,7 +170,7 @@ def sound_alike(text: str, words: Sequence[str], within_words: bool = True) -> s
 
 
 @lru_cache(maxsize=256)
-def _word_sound(word: str) -> tuple[str, ...]:
+def word_sound(word: str) -> tuple[str, ...]:
     """A word's pinyin as it is read in that word (溱湖: qin hu; 溱 alone is also zhen)."""
     from pypinyin import lazy_pinyin
 

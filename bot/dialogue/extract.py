@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import lru_cache
 
 from bot.dates import parse_date, parse_nights
-from knowledge.text import cn_number, parts_of_speech, sound_alike
+from knowledge.text import cn_number, parts_of_speech, sound_alike, word_sound
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
@@ -373,7 +372,7 @@ def _typed_in_pinyin(text: str, stations: list[tuple[str, str, str]]) -> str | N
     if not runs:
         return None
     for sid, name, _ in stations:
-        if any("".join(_word_sound(alias)) in runs for alias in station_aliases(name) if not _is_place(alias)):
+        if any("".join(word_sound(alias)) in runs for alias in station_aliases(name) if not _is_place(alias)):
             return sid
     return None
 

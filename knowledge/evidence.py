@@ -288,7 +288,7 @@ _COMPARED = re.compile(r"([^，,。？?！!\s]{2,12}?)(?:和|跟|与|同)([^，,
 
 
 def asked_pair(question: str) -> tuple[str, str] | None:
-    """The two things a question compares ("人才公寓和青年驿站到底有啥区别" → 人才公寓, 青年驿站), each
+    """The two things a question compares ("人才公寓和青年驿站到底有啥区别" → 人才公寓, 驿站), each
     as its noun phrase; None if it compares none. A text naming only one of them says nothing
     of how they differ."""
     m = _COMPARED.search(question)

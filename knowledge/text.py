@@ -155,13 +155,17 @@ def sound_alike(text: str, words: Sequence[str], within_words: bool = True) -> s
         for w in _ensure_jieba().lcut(text, HMM=False):
             cut.append((at, at + len(w)))
             at += len(w)
+    starts: dict[str, list[int]] = {}  # where each syllable is read in the text: a word is looked for there only
+    for i, ch in enumerate(text):
+        for syllable in _char_sounds(ch):
+            starts.setdefault(syllable, []).append(i)
     for word in words:
         if len(word) < 2 or word in text:
             continue
         sound, n = word_sound(word), len(word)
-        for start in range(len(text) - n + 1):
+        for start in starts.get(sound[0], ()):
             window = text[start:start + n]
-            if (all(syllable in _char_sounds(ch) for syllable, ch in zip(sound, window))
+            if (len(window) == n and all(syllable in _char_sounds(ch) for syllable, ch in zip(sound, window))
                     and not word_frequency(window)
                     and not any(b - a > 1 and a < start + n and b > start and (a < start or b > start + n)
                                 for a, b in cut)):

@@ -270,8 +270,14 @@ def asked_thing(question: str) -> str:
 _ISSUES = (("首次", "初次", "第一次"), ("补领", "补办", "补发", "遗失", "丢失", "丢了", "弄丢"), ("换领", "换发", "换证"))
 
 
+_CARD = re.compile(r"证|卡|照")
+
+
 def issue_asked(question: str) -> int | None:
-    """Which occasion of issue a question asks about (an index into _ISSUES), None if none or several."""
+    """Which occasion of issue a question about a card or certificate asks about (an index into
+    _ISSUES), None if none or several ("钱包丢了能住驿站吗" is about no card)."""
+    if not _CARD.search(question):
+        return None
     asked = [i for i, words in enumerate(_ISSUES) if any(w in question for w in words)]
     return asked[0] if len(asked) == 1 else None
 

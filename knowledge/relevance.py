@@ -208,7 +208,7 @@ _ATTRIBUTES = [
     # such (多少钱, 价格) is a sum of money or nothing.
     (re.compile(rf"多少钱|多少元|几块钱|几[百千万]块|几[千万]元|{_SUM_OF_MONEY_WORD}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),
     # ("收不收工本费" "要不要钱": whether a fee is charged.)
-    (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费|收不收|收钱|工本费|要不要钱"), re.compile(r"费|收取|不收")),
+    (re.compile(r"费用|收费|交钱|要钱|花钱|交费|缴费|收不收(?:钱|费|工本费)|收钱|工本费|要不要钱"), re.compile(r"费|收取|不收")),
     # "多久签注一次" asks how often (below), not how long.
     # ("哪几个月" "哪几天" ask which ones, not how long.)
     (re.compile(r"(?<!哪)几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|(?<!哪)几个月|(?:(?<!哪)几|多少)年(?![轻级])|多少天|期限|有效期"),
@@ -258,7 +258,7 @@ _ATTRIBUTES = [
     # no number of cards issued, "3项指标" no number of school places).
     # ("哪几项" asks which; 个 counts anything: "研发中心15个" answers "有几家".)
     # ("引进了多少人才" "来了多少大学生": people, however named; "多少人才公寓" counts flats.)
-    (re.compile(r"(?<!哪)(?:多少|几)(?:人(?!才)|名(?!额)|位)(?!置|数)|多少(?:个|名)?(?:青年|高层次|高端|优秀|各类|专业)?(?:人才|大学生|毕业生|博士|硕士)(?!公寓|驿站|房|住房|社区|之家|政策|补贴)"),  # "多少人才公寓": 人才
+    (re.compile(r"(?<!哪)(?:多少|几)(?:人(?!才)|名(?!额)|位)(?!置|数)|多少(?:个|名)?(?:青年|高层次|高端|优秀|各类|专业)?(?:人才|大学生|毕业生|博士|硕士)(?!公寓|驿站|房|住房|社区|之家|政策|补贴|补助|生活|津贴|安家|奖励|待遇|工资|薪|创业|就业|引进|认定)"),  # "多少人才公寓": 人才
      _figure(rf"{_COUNTED_FROM}(?:人|名|位|人次|个(?=[^，。；]{{0,4}}?(?:人|生|者|员)))|(?:人数|名额|数量)：\s*\d")),
     *((re.compile(rf"(?<!哪)(?:多少|几){m}"), _figure(rf"{_COUNTED_FROM}(?:{m}|个)|(?:数|数量)：\s*\d"))
       for m in "张所家项间户批台辆座栋"),
@@ -288,7 +288,7 @@ _ATTRIBUTES = [
     # "去哪办" "在哪儿打印" "到哪里申请": where to do it — a place, an office, a channel, or whom to
     # apply to (the preferred pattern below); a text about doing it that names none does not answer.
     # ("在哪个小程序预约" "去哪个窗口办": the place or channel named after 哪个.)
-    (re.compile(r"(?:去|到|在)(?:哪里|哪儿|哪|什么地方|啥地方|(?:哪个|哪家|什么)(?!时|月|天|日|年|季|周|星期)[^，。？?\s]{1,5}?(?:上|里)?)(?:能|可以|去)?(?:办|申请|申领|领|交|缴|打印|报名|登记|备案|换|补|开|查|提交|递交|预约|预订|约|订)"),
+    (re.compile(r"(?:去|到|在)(?:哪里|哪儿|哪|什么地方|啥地方|(?:哪个|哪家|什么)(?!时|月|天|日|年|季|周|星期|情况|条件|程度|情形|阶段|范围)[^，。？?\s]{1,5}?(?:上|里)?)(?:能|可以|去)?(?:办|申请|申领|领|交|缴|打印|报名|登记|备案|换|补|开|查|提交|递交|预约|预订|约|订)"),
      _PLACE_STATED),
     # Materials are documents to hand in: conditions (入住条件: 面向毕业5年内…) do not name them.
     # ("办手续" is going through a procedure, not handing in papers.)

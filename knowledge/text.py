@@ -141,31 +141,32 @@ def word_frequency(word: str) -> int:
     return _ensure_jieba().dt.FREQ.get(word, 0)
 
 
-def sound_alike(text: str, words: Sequence[str], within_words: bool = True) -> str:
+def sound_alike(text: str, words: Sequence[str], exact: bool = False) -> str:
     """``text`` with every run of Chinese characters that sounds like one of ``words`` (the same pinyin,
     tones aside, any reading of a character that has several) and is no word itself taken for that
     word: pinyin input offers the common character first, so "溱湖" comes out "秦湖", "预约" "预越",
     "驿站" "驿占". A real word that sounds the same (愉悦 for 预约) stays as it is.
 
-    ``within_words`` False: a run that cuts into a longer word of ``text`` stays as it is ("人多就
-    不好" is 人多 / 就, no 多久): for a whole question, where most runs are words of their own."""
+    ``exact``: the tones must agree too, and the run may not cut into a longer word of ``text``.
+    For a whole question, where two everyday characters often sound like a word tones aside
+    ("人多就不好" is no 多久, "是间单人房吗" no 时间) but rarely with them ("怎么深请" is 申请)."""
     cut: list[tuple[int, int]] = []
-    if not within_words:
+    if exact:
         at = 0
         for w in _ensure_jieba().lcut(text, HMM=False):
             cut.append((at, at + len(w)))
             at += len(w)
     starts: dict[str, list[int]] = {}  # where each syllable is read in the text: a word is looked for there only
     for i, ch in enumerate(text):
-        for syllable in _char_sounds(ch):
+        for syllable in _char_sounds(ch, exact):
             starts.setdefault(syllable, []).append(i)
     for word in words:
         if len(word) < 2 or word in text:
             continue
-        sound, n = word_sound(word), len(word)
+        sound, n = word_sound(word, exact), len(word)
         for start in starts.get(sound[0], ()):
             window = text[start:start + n]
-            if (len(window) == n and all(syllable in _char_sounds(ch) for syllable, ch in zip(sound, window))
+            if (len(window) == n and all(syllable in _char_sounds(ch, exact) for syllable, ch in zip(sound, window))
                     and not word_frequency(window)
                     and not any(b - a > 1 and a < start + n and b > start and (a < start or b > start + n)
                                 for a, b in cut)):
@@ -174,21 +175,22 @@ def sound_alike(text: str, words: Sequence[str], within_words: bool = True) -> s
 
 
 @lru_cache(maxsize=256)
-def word_sound(word: str) -> tuple[str, ...]:
-    """A word's pinyin as it is read in that word (溱湖: qin hu; 溱 alone is also zhen)."""
-    from pypinyin import lazy_pinyin
+def word_sound(word: str, tones: bool = False) -> tuple[str, ...]:
+    """A word's pinyin as it is read in that word (溱湖: qin hu; 溱 alone is also zhen); ``tones``:
+    with its tones (qin2 hu2)."""
+    from pypinyin import Style, lazy_pinyin
 
-    return tuple(lazy_pinyin(word))
+    return tuple(lazy_pinyin(word, style=Style.TONE3 if tones else Style.NORMAL))
 
 
 @lru_cache(maxsize=8192)
-def _char_sounds(ch: str) -> frozenset[str]:
+def _char_sounds(ch: str, tones: bool = False) -> frozenset[str]:
     """Every reading of one Chinese character (none for anything else)."""
     if not re.fullmatch(r"[\u3400-\u9fff]", ch):
         return frozenset()
     from pypinyin import Style, pinyin
 
-    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+    return frozenset(pinyin(ch, style=Style.TONE3 if tones else Style.NORMAL, heteronym=True)[0])
 
 
 @lru_cache(maxsize=1)
@@ -242,9 +244,9 @@ def _question_words() -> tuple[str, ...]:
 def read_question(text: str) -> str:
     """A question as the knowledge base reads it: Traditional characters as Simplified, a year
     typed with two digits as four ("25年9月以后" → "2025年9月以后"), a word mistyped by pinyin input
-    as characters of the same sound that make no word read as the asking or domain word it sounds
+    as characters of the same sound and tones that make no word read as the asking or domain word it sounds
     like ("人才公寓怎么深请" → 申请)."""
-    text = sound_alike(to_simplified(text), _question_words(), within_words=False)
+    text = sound_alike(to_simplified(text), _question_words(), exact=True)
     return _SHORT_YEAR.sub(_short_year, text) if "年" in text else text
 
 

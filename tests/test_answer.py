@@ -294,6 +294,9 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("公积金个人最高能借多少", "个人贷款最高额度为60万元", "自劳动关系终止之日起30日内转移账户"),
     # whether one may apply, with one's age: whom it is for answers
     ("我36岁了 还能申请青年驿站吗", "服务对象为毕业5年内、35周岁以下的青年", "驿站提供免费住宿"),
+    # (review) conditions asked "在什么情况下" are no place; a deposit asked is no fee; money for 博士 is no head count
+    ("在什么情况下可以申请补贴", "符合下列条件之一的，可以申请一次性生活补贴。", "补贴资金由市财政承担"),
+    ("能领多少博士生活补贴", "博士每月给予生活补贴3000元。", "博士每月给予生活补贴，按月发放"),
 ])
 def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lacks):
     from knowledge.relevance import attribute_fit
@@ -1315,18 +1318,16 @@ def test_a_question_asking_which_ones_is_answered_with_the_whole_list(tmp_path, 
 
 
 def test_an_asking_word_mistyped_by_pinyin_input_is_read_as_it_sounds(shipped_kb):
-    """"人才公寓怎么深请" asks how to apply (申请), "能住多就" how long (多久): read so, the report's
-    "全年新建人才公寓424套" no longer answers them (before: it did, for want of anything asked)."""
+    """"人才公寓怎么深请" asks how to apply (申请): read so, the report's "全年新建人才公寓424套" no longer
+    answers it (before: it did, for want of anything asked). Only a run of the same sound and tones
+    that makes no word and cuts into none: "人多就不好" is no 多久, "驿站是间单人房吗" no 时间."""
     from knowledge.text import read_question
 
     assert read_question("人才公寓怎么深请") == "人才公寓怎么申请"
-    assert read_question("人才公寓能住多就") == "人才公寓能住多久"
-    assert read_question("驿站能面费住吗") == "驿站能免费住吗"
-    assert read_question("驿站能住几晚") == "驿站能住几晚"  # words of their own stay as they are
-    for question in ("人才公寓怎么深请", "人才公寓能住多就"):
-        assert not shipped_kb.answer(question).found, question
-    answer = shipped_kb.answer("驿站能面费住吗")
-    assert answer.found and "免费" in answer.text
+    assert read_question("见习补帖有多少") == "见习补贴有多少"
+    for said in ("驿站能住几晚", "人多就不好", "住的人多就不想去了", "驿站是间单人房吗", "喝个水"):
+        assert read_question(said) == said
+    assert not shipped_kb.answer("人才公寓怎么深请").found
 
 
 def test_an_occasion_of_issue_asked_is_not_answered_by_the_rule_of_another(tmp_path, shipped_kb):
@@ -1335,6 +1336,7 @@ def test_an_occasion_of_issue_asked_is_not_answered_by_the_rule_of_another(tmp_p
     from knowledge.evidence import issue_asked, other_issue
 
     assert issue_asked("居住证丢了补领收多少钱") == 1 and issue_asked("居住证怎么办") is None
+    assert issue_asked("钱包丢了能住驿站吗") is None  # no card asked about
     assert other_issue(1, "首次申领居住证，免收证件工本费。") and not other_issue(1, "换领、补领居住证，应当缴纳证件工本费。")
     kb = _kb_of(tmp_path, shipped_kb, "居住证办法.md",
                 "# 某省居住证办法\n\n第十九条 首次申领居住证，免收证件工本费。\n\n第二十条 居住证每年签注1次。\n")

@@ -285,3 +285,22 @@ from bot.dialogue.extract import unvoiced  # noqa: E402
 ])
 def test_the_fillers_and_stutters_of_voice_input_are_left_out(text, said):
     assert unvoiced(text) == said
+
+
+def test_a_whole_message_keyword_stands_beside_its_own_kind_only():
+    """"算了 明天再说" gives up (leave-taking beside leave-taking); "谢谢 哪个文件说的" asks for the source
+    and "你好 你是真人还是机器人" asks what the assistant is, the thanks and the greeting beside them;
+    a bare "这个取消吧" leaves what is in progress, while "明天那个取消掉" cancels that booking."""
+    from types import SimpleNamespace
+
+    from bot.dialogue.booking_flow import books_separately
+    from bot.dialogue.intents import IntentClassifier
+    from core.config import load_config
+
+    rules = IntentClassifier(load_config().dialogue).by_rules
+    assert rules("算了 明天再说") == "exit"
+    assert rules("谢谢 哪个文件说的") == "source"
+    assert rules("你好 你是真人还是机器人") == "about_bot"
+    assert rules("这个取消吧") != "cancel_booking" and rules("明天那个取消掉") == "cancel_booking"
+    # how often one may book is no question of booking for two
+    assert books_separately(SimpleNamespace(text="驿站一年能预约几次", state={}, engine=None)) is None

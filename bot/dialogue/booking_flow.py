@@ -1243,7 +1243,7 @@ def companion_coming(turn: Turn) -> Reply | None:
 
 # Asking to book for several people one by one ("那分开订两个呢", "各订一个可以吗", "能不能订两个").
 _SEPARATELY = re.compile(r"(?:分开|分别|各自|各|单独|一人|每人|每个人)(?:再)?(?:订|定|约|预约|预订|预定)|"
-                         r"(?:订|定|约|预约|预订|预定)(?:两|俩|三|四|几|[2-9])(?:个|份|次|间|张)(?!人)")
+                         r"(?:订|定|约|预约|预订|预定)(?:两|俩|三|四|[2-9])(?:个|份|间|张)(?!人)")  # not 约几次: how often
 
 
 def books_separately(turn: Turn) -> Reply | None:

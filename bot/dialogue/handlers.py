@@ -182,9 +182,7 @@ def complaint(turn: Turn) -> Reply:
     never a lookup (user test 5 got a policy sentence). What the message says beside the complaint
     goes first ("太麻烦了 算了" leaves, "…有没有简单点的办法" is answered); in a flow, the flow
     apologises and asks its step again (forms.answer_in_passing), a ticket's text takes it as said."""
-    rest = compact(turn.text)
-    for pattern in turn.engine.settings.dialogue.intents["complaint"].patterns:
-        rest = re.sub(pattern, "", rest)
+    rest = turn.engine.classifier.without("complaint", turn.text)
     beside = turn.engine.classifier.by_rules(rest) if len(rest) >= 2 else None
     if beside not in (None, "complaint"):  # "太麻烦了 算了": sorry, then what it asks
         return apologise(HANDLERS[beside](turn))

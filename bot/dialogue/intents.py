@@ -19,6 +19,8 @@ from knowledge.text import normalise_query
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 # Intents checked before the others when several keywords match ("取消预约" is not "取消"; "你是真人吗"
 # asks who answers, not for a person; "好的谢谢，拜拜" takes its leave).
+# Ways of leaving a conversation: one may stand beside another ("算了 明天再说": giving up, and putting it off).
+_LEAVING = ("exit", "goodbye")
 _PRIORITY = ["about_bot", "cancel_booking", "my_bookings", "ticket_withdraw", "ticket_status", "booking", "ticket",
              "complaint", "help", "exit", "goodbye", "greeting", "thanks"]
 _WHOLE_MESSAGE_SLACK = 3  # characters beyond the keyword ("你好呀", "谢谢啦")
@@ -187,9 +189,12 @@ class IntentClassifier:
                                                    for k in keywords}
         alternatives = "|".join(re.escape(w) for w in sorted(filter(None, around), key=len, reverse=True))
         self._only_fillers = re.compile(f"^(?:{alternatives})+$")
-        # A whole-message intent's patterns: what they match may stand beside a whole-message keyword as
-        # much as a keyword may ("算了 明天再说": giving up, and putting it off).
-        self._whole_patterns = [p for _, _, whole, patterns in self._keywords if whole for p in patterns]
+        # A whole-message intent's own patterns: what they match may stand beside its keyword as much as
+        # a keyword may ("算了 明天再说": giving up, and putting it off); another intent's may not
+        # ("谢谢 哪个文件说的" asks for the source, beside the thanks).
+        own = {name: [re.compile(p) for p in cfg.intents[name].patterns] for name, _, whole, _ in self._keywords if whole}
+        leaving = [p for name in _LEAVING if name in own for p in own[name]]
+        self._whole_patterns = {name: own[name] + (leaving if name in _LEAVING else []) for name in own}
         # A greeting leading a request ("你好 你都会啥", "在吗 工单号多少"): the request is read without it.
         greetings = [k for name, keywords, whole, _ in self._keywords if name == "greeting" and whole for k in keywords]
         self._greeting_first = (re.compile("^(?:" + "|".join(re.escape(k) for k in sorted(greetings, key=len, reverse=True))
@@ -231,7 +236,7 @@ class IntentClassifier:
         plain = compact(text)
         for name, keywords, whole_message, patterns in self._keywords:
             for k in keywords:
-                if (k in plain and (not whole_message or self._whole(plain, k)) and _a_word(plain, k, text)
+                if (k in plain and (not whole_message or self._whole(plain, k, name)) and _a_word(plain, k, text)
                         and _said_not_negated(plain, (m.start() for m in re.finditer(re.escape(k), plain)))):
                     return name
             if any(_said_not_negated(plain, (m.start() for m in p.finditer(plain))) for p in patterns):
@@ -275,7 +280,7 @@ class IntentClassifier:
                     out = "".join(ch for i, ch in enumerate(out) if i not in gone)
         return out if compact(out) else text
 
-    def _whole(self, plain: str, keyword: str) -> bool:
+    def _whole(self, plain: str, keyword: str, intent: str) -> bool:
         """Whether ``plain`` is little more than ``keyword``: a few characters ("你好呀"), or only
         fillers and other such keywords beside it ("额 还是算了吧", "不用了谢谢"). The few characters
         may not make a word with the keyword's last one: "有没有人才认定" asks about 人才认定, not "有没有人"
@@ -284,7 +289,7 @@ class IntentClassifier:
         rest = plain.replace(keyword, "", 1)
         if self._only_fillers.match(rest):
             return True
-        if rest and any(p.fullmatch(rest) for p in self._whole_patterns):
+        if rest and any(p.fullmatch(rest) for p in self._whole_patterns.get(intent, ())):
             return True
         return len(rest) <= _WHOLE_MESSAGE_SLACK and not _runs_on(plain, keyword)
 

@@ -50,7 +50,7 @@ def _plain(text: str) -> str:
 
 
 _CN_NUM = r"[零〇一二两三四五六七八九十]{1,3}"  # a Chinese number up to 99, a piece of the patterns below
-_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
+WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
             "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}  # "下周4" as typed on a phone (user test 14)
 _RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
              "昨天": -1, "昨晚": -1, "前天": -2}
@@ -346,7 +346,7 @@ def _in_week_of(t: str, today: date, week_of: date) -> date | None:
     m = _WEEKDAY_NAMED.search(t)
     if not m or m.group(1):
         return None
-    day = week_of - timedelta(days=week_of.weekday()) + timedelta(days=_WEEKDAY[m.group(2)])
+    day = week_of - timedelta(days=week_of.weekday()) + timedelta(days=WEEKDAY_NUMBERS[m.group(2)])
     return day if day >= today else None
 
 
@@ -550,7 +550,7 @@ def _weekday(t: str, today: date) -> tuple[bool, date | None]:
     m = _WEEKDAY_NAMED.search(t)
     if not m:
         return False, None
-    target = _WEEKDAY[m.group(2)]
+    target = WEEKDAY_NUMBERS[m.group(2)]
     monday = today - timedelta(days=today.weekday())
     weeks = _WEEKS_AHEAD.get(m.group(1) or "")
     if m.group(2) == _WEEKEND and weeks in (None, 0):

@@ -31,7 +31,7 @@ SPEAKING_MODULES = ["bot/admin/auth.py", "bot/admin/faq_views.py", "bot/admin/jo
 # Module-level tables of words the code looks up in what staff or users send (input, not output).
 RECOGNISED = {
     "bot/faq.py": ["_HEADER_WORDS"],                          # the header cell of an imported FAQ sheet
-    "bot/dates.py": ["_CN_NUM", "_WEEKDAY", "_RELATIVE", "_WEEKS_AHEAD",  # 十二, 周三, 明天, 下周
+    "bot/dates.py": ["_CN_NUM", "WEEKDAY_NUMBERS", "_RELATIVE", "_WEEKS_AHEAD",  # 十二, 周三, 明天, 下周
                      "_NEXT", "_WEEKEND", "_THIS", "_NEXT_WEEK", "_DOTTED",
                      "_PERIOD_DAYS", "_YEAR_PART",                  # 月底, 下旬; 年底
                      "_NEAR_DAYS", "_NEXT_YEAR",                    # 这两天, 过几天; 明年3月
@@ -39,8 +39,7 @@ RECOGNISED = {
     "bot/dialogue/ticket_flow.py": ["_WANTING"],                 # "我要" before 投诉
     "bot/dialogue/engine.py": ["WARM_UP_QUESTION"],           # a question classified before the first message
     "bot/dialogue/booking_flow.py": ["_CHANGE_WORDS", "_NOT_NEGATED", "_COMPANIONS",  # 改日期, 手机号写错了; 不是来…; 朋友, 同学
-                                     "_DAY_WORDS",  # 明天 as pinyin input mistypes it (明填)
-                                     "_WEEKDAY_INDEX"],  # 周四 picking one of the days asked about
+                                     "_DAY_WORDS"],  # 明天 as pinyin input mistypes it (明填)
     "bot/dialogue/extract.py": ["_NUM", "_RELATIVE_YEARS", "_SPOKEN_DIGIT", "_ENGLISH_WORDS",  # 三十岁, 去年毕业, 幺三九…, book
                                 "_GIVEN_UP_BEFORE", "_GIVEN_UP_AFTER",  # 溱湖那个不要了
                                 "_ENGLISH_DAYS",  # next friday, 2 nights

@@ -16,10 +16,10 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
                           last_contact, users_today)
-from bot.dates import (after_holiday, both_days, day_label, day_label_with_year, day_taken_back, either_day,
-                       impossible_date, moving_holiday, names_month_and_day, next_day_of_month, nights_range,
-                       passed_this_week, said_again, stay_dates, vague_period, weekday_label, weekend_said_on_sunday,
-                       without_days_and_nights)
+from bot.dates import (WEEKDAY_NUMBERS, after_holiday, both_days, day_label, day_label_with_year, day_taken_back,
+                       either_day, impossible_date, moving_holiday, names_month_and_day, next_day_of_month,
+                       nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label,
+                       weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
                                   nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
@@ -130,8 +130,6 @@ _DAYS_ASKED = "_days_asked"  # the days the user was asked to choose between ("�
 
 
 _BARE_WEEKDAY = re.compile(r"(?:那|就|那就)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?:吧|的|那天|呀|啊)*")
-_WEEKDAY_INDEX = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
-                  "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 
 
 def _one_of_the_days(text: str, days: list[date], today: date) -> date | None:
@@ -143,7 +141,7 @@ def _one_of_the_days(text: str, days: list[date], today: date) -> date | None:
         return named
     weekday = _BARE_WEEKDAY.fullmatch(plain)
     if weekday:
-        matches = [d for d in days if d.weekday() == _WEEKDAY_INDEX[weekday.group(1)]]
+        matches = [d for d in days if d.weekday() == WEEKDAY_NUMBERS[weekday.group(1)]]
         return matches[0] if len(matches) == 1 else None
     picks = list_picks(text, len(days))
     return days[picks[0] - 1] if picks and len(picks) == 1 else None

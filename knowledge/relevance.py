@@ -137,8 +137,10 @@ def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...
     return 0.0
 
 
+# A house number ("人民路15号"), not a document's ("〔2024〕3号") nor an ordinal ("第3号").
+_HOUSE_NUMBER = r"(?<![〕\]）)】第\d])\d+号"
 # A place stated: an address, an office or window, a website, or whom to apply to.
-_PLACE_STATED = re.compile(r"地址|位于|坐落|地点|窗口|大厅|中心|派出所|公安机关|网站|门户|网上|平台|小程序|公众号|客户端|APP|App|app|所在地|(?<![〕\]）)】第\d])\d+号"
+_PLACE_STATED = re.compile(rf"地址|位于|坐落|地点|窗口|大厅|中心|派出所|公安机关|网站|门户|网上|平台|小程序|公众号|客户端|APP|App|app|所在地|{_HOUSE_NUMBER}"
                            r"|[向到在][^，。；]{1,20}(?:申请|申领|提出|递交|提交|报送|办理|登记|下载|查询|公布|公告|设立|布局|回复|预约)")
 
 
@@ -188,7 +190,7 @@ _ATTRIBUTES = [
     # "用哪个小程序" "哪个网站能查": the channel — a website, an app, an account, a platform.
     (re.compile(r"(?:哪个|什么|啥)(?:小程序|APP|App|app|网站|公众号|平台|客户端)"), _PLACE_STATED),
     # ("〔2024〕3号" numbers a document, not a house.)
-    (re.compile(r"地址|具体位置|门牌"), re.compile(r"地址|路\d+号|(?<![〕\]）)】第\d])\d+号")),
+    (re.compile(r"地址|具体位置|门牌"), re.compile(rf"地址|路\d+号|{_HOUSE_NUMBER}")),
     # "多少钱" asks for an amount; "要交钱吗" "收费吗" whether something is charged: a sentence
     # naming the fee (工本费, 收取…费用) or saying it is free answers that.
     # "一个月多少" "每年交多少" ask a sum per period; a count per period names its unit after 多少

@@ -229,8 +229,7 @@ def _short_year(m: re.Match) -> str:
 
 
 # The words a question asks with (how long, how much, to apply…): pinyin input mistypes them as
-# characters of the same sound that make no word ("怎么深请", "能住多就", "面费"), and then nothing
-# reads what is asked.
+# characters of the same sound that make no word ("怎么深请"), and then nothing reads what is asked.
 ASKING_WORDS = ("申请", "多久", "多少", "免费", "费用", "收费", "条件", "材料", "手续", "流程", "办理", "地址", "电话",
                 "时间", "预约", "报名", "补贴", "津贴", "空位", "床位", "名额", "要求", "资格", "证件", "证明")
 
@@ -241,11 +240,12 @@ def _question_words() -> tuple[str, ...]:
     return ASKING_WORDS + tuple(w for w in _load_lines("userdict.txt") if w not in ASKING_WORDS)
 
 
+@lru_cache(maxsize=4096)
 def read_question(text: str) -> str:
     """A question as the knowledge base reads it: Traditional characters as Simplified, a year
     typed with two digits as four ("25年9月以后" → "2025年9月以后"), a word mistyped by pinyin input
     as characters of the same sound and tones that make no word read as the asking or domain word it sounds
-    like ("人才公寓怎么深请" → 申请)."""
+    like ("人才公寓怎么深请" → 申请). Memoised: the retriever and the answerer each read the question."""
     text = sound_alike(to_simplified(text), _question_words(), exact=True)
     return _SHORT_YEAR.sub(_short_year, text) if "年" in text else text
 

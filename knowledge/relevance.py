@@ -269,7 +269,7 @@ _ATTRIBUTES = [
     (re.compile(r"几类|几种|几大类|多少类|多少种"), _figure(rf"{_N}个?(?:类|种|大类|类别|方面)|{_N}(?:个|项|件)")),
     # "会怎样" "怎么处理": what follows a breach — a penalty or the loss of something.
     (re.compile(r"会怎样|会怎么样|怎么处理|如何处理|什么后果|啥后果"),
-     re.compile(r"罚|处分|取消|中止|终止|收缴|注销|撤销|吊销|责令|追究|不予|不得|扣减|失效|退回")),
+     re.compile(r"罚|处分|取消|中止|终止|收缴|注销|撤销|吊销|责令|追究|不予|扣减|失效|退回")),
     # "会被罚吗" "怎么罚" "罚多少": a penalty itself.
     (re.compile(r"罚"), re.compile(r"罚|处分")),
     # "多大" is an age unless the question is about a size ("面积多大", "房子多大"): below.

@@ -297,6 +297,8 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     # (review) conditions asked "在什么情况下" are no place; a deposit asked is no fee; money for 博士 is no head count
     ("在什么情况下可以申请补贴", "符合下列条件之一的，可以申请一次性生活补贴。", "补贴资金由市财政承担"),
     ("能领多少博士生活补贴", "博士每月给予生活补贴3000元。", "博士每月给予生活补贴，按月发放"),
+    # a consequence asked is what follows a breach; a rule forbidding something (不得收费) is none
+    ("居住证忘了按时签注 会有啥后果", "逾期未办理签注手续的，居住证使用功能中止", "办理签注手续不得收取费用"),
 ])
 def test_the_kind_of_fact_asked_is_read_from_the_question(question, states, lacks):
     from knowledge.relevance import attribute_fit
@@ -1343,3 +1345,17 @@ def test_an_occasion_of_issue_asked_is_not_answered_by_the_rule_of_another(tmp_p
     assert not kb.answer("某省居住证丢了补领一次收多少钱").found
     answer = kb.answer("某省居住证首次申领要交钱吗")
     assert answer.found and "免收" in answer.text, answer.text
+
+
+def test_everyday_words_for_employers_staff_and_enlisting_meet_the_regulations_wording(tmp_path, shipped_kb):
+    """公司 is 用工单位 as much as 用人单位, 员工 is 职工, 参军 is 应征入伍 (knowledge/synonyms.txt):
+    the article about employers answers "公司招了员工", not the one about hospitals beside it."""
+    kb = _kb_of(tmp_path, shipped_kb, "登记办法.md",
+                "# 流动人口信息登记办法\n\n第六条 医疗机构、救助机构等单位留宿流动人口的，应当在登记后24小时内向派出所申报。\n\n"
+                "第八条 用工单位应当如实登记聘用的流动人口信息，并在聘用或解除聘用后24小时内向派出所申报。\n\n"
+                "第九条 居住证持有人在居住地享受下列便利：（一）子女可以接受义务教育；"
+                "（二）取得当地居住证三年以上的适龄青年，可以在居住地应征入伍。\n")
+    answer = kb.answer("公司招了外地员工 多久内要报给派出所")
+    assert answer.found and "聘用或解除聘用后24小时内" in answer.text, answer.text
+    answer = kb.answer("拿居住证几年可以在这边参军")
+    assert answer.found and "应征入伍" in answer.text, answer.text

@@ -289,15 +289,16 @@ def other_issue(asked: int, text: str) -> bool:
 
 
 # "人才公寓和青年驿站有啥区别" "居住证跟暂住证一样吗": two things compared.
-_COMPARED = re.compile(r"([^，,。？?！!\s]{2,12}?)(?:和|跟|与|同)([^，,。？?！!\s]{2,12}?)(?:之间)?(?:到底|究竟)?(?:有|的)?"
-                       r"(?:啥|什么|哪些)?(?:区别|不同|差别|差异|不一样|一样吗|一样不)")
+# (同 joins two things only where no 和/跟/与 does: "同城和异地" is 同城 and 异地, not 城 and 异地.)
+_COMPARED = tuple(re.compile(rf"([^，,。？?！!\s]{{2,12}}?)(?:{joins})([^，,。？?！!\s]{{2,12}}?)(?:之间)?(?:到底|究竟)?(?:有|的)?"
+                             r"(?:啥|什么|哪些)?(?:区别|不同|差别|差异|不一样|一样吗|一样不)") for joins in ("和|跟|与", "同"))
 
 
 def asked_pair(question: str) -> tuple[str, str] | None:
     """The two things a question compares ("人才公寓和青年驿站到底有啥区别" → 人才公寓, 驿站), each
     as its noun phrase; None if it compares none. A text naming only one of them says nothing
     of how they differ."""
-    m = _COMPARED.search(question)
+    m = next((m for m in (p.search(question) for p in _COMPARED) if m), None)
     if m is None:
         return None
     a, b = _noun_phrase(m.group(1)), _noun_phrase(m.group(2))
@@ -419,21 +420,31 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # is on topic when its last clause is.
     ask = asked_clause(asked)
     on_topic = np.array([max(subject_share(asked, text), subject_share(ask, text) if ask else 0.0) for text in named])
+    checks = _what_answers(asked)
+    on_topic = np.where([all(check(c, text) for check in checks) for c, text in zip(candidates, named)], on_topic, 0.0)
+    return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), own)
+
+
+def _what_answers(asked: str) -> list:
+    """What a candidate must do to answer ``asked`` beyond naming its subject: one check per
+    shape of question, each ``check(candidate, named)`` with ``named`` the candidate read with its
+    title and heading."""
+    checks = []
     if not _WHY.search(asked):  # a document's purpose and legal basis answers only why it was made
-        on_topic = np.where([_PREAMBLE.search(c.text) is None for c in candidates], on_topic, 0.0)
+        checks.append(lambda c, named: _PREAMBLE.search(c.text) is None)
     thing = asked_thing(asked)
     if thing:  # whether something exists is answered only by a text naming it
-        on_topic = np.where([subject_share(thing, text) >= _THING_SHARE for text in named], on_topic, 0.0)
+        checks.append(lambda c, named: subject_share(thing, named) >= _THING_SHARE)
     variant = issue_asked(asked)
     if variant is not None:  # "补领收多少钱" is not answered by what the first issue costs
-        on_topic = np.where([not other_issue(variant, c.scored) for c in candidates], on_topic, 0.0)
+        checks.append(lambda c, named: not other_issue(variant, c.scored))
     pair = asked_pair(asked)
     if pair:  # how two things differ is answered only by a text naming both
-        on_topic = np.where([all(subject_share(p, text) > 0 for p in pair) for text in named], on_topic, 0.0)
+        checks.append(lambda c, named: all(subject_share(p, named) > 0 for p in pair))
     situation = asked_situation(asked)
     if situation:  # what to do when something happens is answered only by a text naming what happened
-        on_topic = np.where([subject_share(situation, text) > 0 for text in named], on_topic, 0.0)
-    return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), own)
+        checks.append(lambda c, named: subject_share(situation, named) > 0)
+    return checks
 
 
 # "本规定所称新就业形态劳动者，是指…", "最低工资是指…": the term a sentence defines.

@@ -315,6 +315,11 @@ def test_two_things_compared_are_answered_only_by_a_text_naming_both(tmp_path, s
     assert asked_pair("人才公寓和青年驿站到底有啥区别") == ("人才公寓", "驿站")
     assert asked_pair("浙江省居住证与临时居住证有什么不同") == ("浙江省居住证", "临时居住证")
     assert asked_pair("我和我对象都想去姜堰 有啥政策") is None
+    # 同 joins two things only where no 和/跟/与 does: 同城 and 异地 are compared, not 社保 and 异地
+    assert asked_pair("社保同城和异地有啥不同") != ("社保", "异地")
+    assert asked_pair("居住证同城办理和异地办理有啥区别")[1] == "异地办理"
+    assert "居住证" not in asked_pair("居住证同城办理和异地办理有啥区别")
+    assert asked_pair("人才公寓同青年驿站有啥区别") == ("人才公寓", "驿站")
     assert asked_thing("南昌有给找工作毕业生住的免费驿站吗") == "免费驿站"
     assert asked_thing("忘了按时签注 会有啥后果") == ""  # a consequence, which a text states without the word
     kb = _kb_of(tmp_path, shipped_kb, "住房.md",

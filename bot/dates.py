@@ -54,6 +54,10 @@ WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "
             "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}  # "下周4" as typed on a phone (user test 14)
 _RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
              "昨天": -1, "昨晚": -1, "前天": -2}
+# Two days said as one word, the first of them the day the stay begins: "明后两天" (tomorrow and the day
+# after), "今明两晚", "明后天" (user test 17: "明后天" was read as 后天, "明后两天" as no day). Not "说明后".
+_DAY_PAIR = re.compile(r"(?<![说证声表标注])(?:(今明)|明后)(?=[天日两俩二晚]|个晚)")  # group 1: today first
+_DAY_PAIR_SAID = re.compile(_DAY_PAIR.pattern + r"[天日]?")  # the words of the pair ("明后天" whole)
 _WEEKS_AHEAD = {"这": 0, "本": 0, "下": 1, "下下": 2}  # 这周五, 下周五, 下下周五
 _FULL_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
 _MONTH_DAY = re.compile(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?")
@@ -61,16 +65,17 @@ _DAY_ONLY = re.compile(rf"(?<![\d月])(\d{{1,2}}|{_CN_NUM})(?:号|日)")
 _WEEKDAY_NAMED = re.compile(r"(下下|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天末]|[1-7](?![\d晚天次个号日]))")
 _SATURDAY, _SUNDAY = 5, 6
 # Holidays on one day of the Gregorian calendar. Bare 十一 is the 11th or eleven, so National Day
-# is only 十一 with a holiday word after it.
+# is only 十一 with a holiday word after it. 五一 and 六一 after 周/星期/礼拜 are a weekday and a night
+# ("就周六一晚": user test 17 was told the day was past the booking window).
 _FIXED_HOLIDAYS = ((re.compile(r"国庆|十一(?:假期|长假|小长假|黄金周|期间|放假)"), 10, 1),
                    (re.compile(r"元旦"), 1, 1),
-                   (re.compile(r"(?<![零〇一二两三四五六七八九十])五一(?![零〇一二两三四五六七八九十])|劳动节"), 5, 1),
+                   (re.compile(r"(?<![零〇一二两三四五六七八九十周期拜])五一(?![零〇一二两三四五六七八九十])|劳动节"), 5, 1),
                    (re.compile(r"平安夜"), 12, 24),
                    (re.compile(r"圣诞"), 12, 25),
                    (re.compile(r"跨年"), 12, 31),
                    (re.compile(r"情人节"), 2, 14),
                    (re.compile(r"妇女节|三八节"), 3, 8),
-                   (re.compile(r"儿童节|(?<![零〇一二两三四五六七八九十])六一(?![零〇一二两三四五六七八九十])"), 6, 1),
+                   (re.compile(r"儿童节|(?<![零〇一二两三四五六七八九十周期拜])六一(?![零〇一二两三四五六七八九十])"), 6, 1),
                    (re.compile(r"教师节"), 9, 10),
                    (re.compile(r"万圣节"), 10, 31),
                    (re.compile(r"双十一|双11|光棍节"), 11, 11),
@@ -584,6 +589,9 @@ def passed_this_week(text: str, today: date) -> tuple[str, str, date] | None:
 
 
 def _relative(t: str, today: date) -> tuple[bool, date | None]:
+    pair = _DAY_PAIR.search(t)
+    if pair:  # "明后两天": the first of the two days
+        return True, today + timedelta(days=0 if pair.group(1) else 1)
     for word in sorted(_RELATIVE, key=len, reverse=True):
         if word in t:
             return True, today + timedelta(days=_RELATIVE[word])
@@ -658,6 +666,7 @@ def without_days_and_nights(text: str) -> str:
     else a message says beside a day or a stay, for a caller telling a question about the stay
     ("1月20号可以吗") from one about something else that names a day."""
     t = _plain(text)
+    t = _DAY_PAIR_SAID.sub("", t)  # before the nights: "明后两天" less "明后" is "两天", a stay
     for pattern in (_FULL_DATE, _MONTH_RELATIVE, _PERIOD, _NEAR, _MONTH_ONLY, _MOVING_HOLIDAY, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"),
                     _DAYS_LATER,
                     _NIGHTS_RANGE, _NIGHTS, _DAY_ONLY, _WEEKDAY_NAMED, *(p for p, _, _ in _FIXED_HOLIDAYS),

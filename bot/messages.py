@@ -90,6 +90,9 @@ BOOK_ONE_PERSON_HOW = "\n您自己要住的话，回复“预约驿站”就能�
 BOOKING_NAME_NEEDED = "这一步需要入住人的姓名，直接回复名字就行，比如“王芳”。"
 BOOKING_FULL_NAME = "入住时要凭身份证核对姓名，请告诉我入住人身份证上的全名。"
 BOOKING_BAD_PHONE = "手机号格式不对，请输入11位手机号。"
+# An ID card number typed while booking (user test 17: ignored without a word, or "手机号格式不对").
+BOOKING_ID_NOT_NEEDED = "预约不用填身份证号，入住时带上身份证核对就行，这个号码我没有记下。"
+BOOKING_ID_NOT_PHONE = "这个像是身份证号哦，预约不用填，入住时带上身份证就行。这里需要的是11位手机号。"
 BOOKING_BAD_NIGHTS = "可免费入住1到{max}晚，请重新输入入住晚数。"
 BOOKING_NIGHTS_WHICH = "住{low}晚或{high}晚都可以，请定一个具体晚数。"
 NIGHTS_NOT_UNDERSTOOD = "没看懂要住几晚，直接回复数字就行，比如“2”或“两晚”。"
@@ -280,6 +283,7 @@ TICKET_UNDO_HINT = "如果不需要，回复“撤回工单”即可。"
 TICKET_NOT_FOUND = "没有找到工单{number}。"
 TICKET_IS_CLOSED = "工单{number}已关闭。"
 TICKET_REPLY = "【工单{number}回复】{text}\n（还有疑问？回复“补充工单 您的问题”即可继续沟通。）"
+TICKET_WAIT_ACK = "好的，工作人员回复后我会第一时间在这里转给您，回复“我的工单”也能随时查看进度。"
 TICKET_FOLLOWUP_SENT = "已把您的补充转给工作人员（工单{number}），他们会在这里回复您。"
 TICKET_OFFER_FOLLOWUP = "要把这句话补充到您的工单{number}吗？回复“是”就转给处理这个工单的工作人员；是新问题的话，回复“转人工”。"
 TICKET_FOLLOWUP_EMPTY = "请在“补充工单”后面写上要补充的内容，例如：补充工单 下周几发放？"
@@ -303,6 +307,7 @@ CONTACT_NO_TICKET = ("我这里没法打电话，也发不了工作人员的电�
 CONTACT_PHONE_NEXT = "\n需要电话联系的话，直接把手机号发给我，我补充到工单里。"
 CONTACT_IN_FLOW = "我这里没法打电话，也发不了工作人员的电话；办完这一步后回复“转人工”，工作人员会在这里回复您。"
 CONTACT_NOTE = "请电话联系我：{phone}"  # what the ticket is added (staff read it)
+CONTACT_DETAILS_ADDED = "好的，已把您的联系方式补充到工单{number}，工作人员需要时会联系您。"
 CONTACT_PHONE_ADDED = "好的，已把手机号{phone}补充到工单{number}，工作人员需要时会打给您。"
 TICKET_LATEST_REPLY = "  最新回复：{text}"
 

@@ -21,8 +21,8 @@ from bot.dates import (WEEKDAY_NUMBERS, after_holiday, both_days, day_label, day
                        nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label,
                        weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
-from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, is_list_choice, list_picks, mask_phone, name_in,
-                                  nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
+from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, id_number_in, is_list_choice, list_picks,
+                                  mask_phone, name_in, nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, spoken_digits, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
 from bot.dialogue.forms import (ACKNOWLEDGED, ASKS_DAY, CHANGE, CHOSEN_BESIDE, OPEN, QUESTION, Form, FormTurn, Refused,
@@ -34,7 +34,9 @@ from knowledge.text import cn_number
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
 _NAME_STATED = re.compile(r"^(我叫|我是|姓名|名字)")
-_NIGHTS_MEANT = re.compile("晚|住|宿")  # with a day named, a number is nights only beside these
+# With a day named, a number is nights only beside these, or counting the two days said as one word
+# ("明后两天": tomorrow and the day after, two nights: user test 17).
+_NIGHTS_MEANT = re.compile("晚|住|宿|(?:今明|明后)(?:两|俩|二)")
 # Asking the first or last day that can be booked: "最早能订哪天", "最晚可以约到几号", "能提前多久预约".
 _ASKS_WINDOW = re.compile(r"(?:最早|最晚|最迟|最远)(?:能|可以|可)?(?:订|定|约|预约|预订|预定|住|入住)?(?:到)?"
                           r"(?:哪天|哪一天|哪日|几号|什么时候|啥时候|几月几号)|"
@@ -431,10 +433,16 @@ def _person_named(text: str) -> bool:
     return bool(name and _HAN.search(name) and any(flag.startswith("nr") for _, flag in parts_of_speech(name)))
 
 
+_ID_TOLD = "id_told"  # (turn cache) the ID number typed was answered in this reply
+
+
 def _phone(text: str, ft: FormTurn):
     phone = phone_in(text)
     if phone:
         return phone
+    if ft.step == "phone" and id_number_in(text):  # an ID number typed for the phone (user test 17)
+        ft.cache[_ID_TOLD] = True
+        return Refused(messages.BOOKING_ID_NOT_PHONE)
     if ft.step == "phone" and re.search(r"\d{5,}", text):
         return Refused(messages.BOOKING_BAD_PHONE)
     return None
@@ -669,6 +677,9 @@ _ANY_NIGHTS = re.compile(r"^(?:那)?(?:你说呢|你说|你定|你看呢|你看�
                          r"(?:一般|大家|别人|通常|平时|多数人|大部分人)(?:都)?(?:住|订|约)(?:几|多少|多久)|"
                          r"(?:住|订)?(?:几|多少)(?:晚|天)(?:比较)?(?:好|合适|够)")
 _WHERE = re.compile(r"离|近|远|距离|怎么去|怎么走|怎么过去|交通|坐车|公交|地铁|高铁|火车|车站|机场|在哪|哪里|地址|位置|方便")
+# What an answer about where the stations are speaks of: a text found for "哪个近一点啊 我在高铁站下" that
+# says none of it (who may stay) answers something else, and the addresses are given instead.
+_ABOUT_PLACES = re.compile(r"地址|位于|位置|距离|公里|分钟|步行|附近|交通|公交|地铁|高铁|火车|车站|机场|路线")
 
 
 def _chooses_station(text: str, stations: list) -> bool:
@@ -753,7 +764,7 @@ class BookingForm(Form):
             # addresses (user test 7 was told "帮不上忙"); the station is asked again
             ft.cache[_WITH_ADDRESSES] = True
             answer = ft.engine.answer_question(f"{messages.BOOKING_TOPIC} {ft.turn.text}", ft.turn.incoming.user_key)
-            if answer.found:
+            if answer.found and _ABOUT_PLACES.search(answer.text):  # not who may stay (user test 17)
                 from bot.dialogue.handlers import reply_for_answer  # it imports this module
 
                 return reply_for_answer(answer, offer=False).render() + "\n\n"
@@ -832,6 +843,9 @@ class BookingForm(Form):
         said = compact(ft.turn.text)
         if note:
             return note
+        if id_number_in(ft.turn.text) and not ft.cache.get(_ID_TOLD):  # not asked for, not kept (user test 17)
+            ft.cache[_ID_TOLD] = True
+            return messages.BOOKING_ID_NOT_NEEDED + "\n"
         told = self._may_book_for_another(ft)
         if told:
             return told
@@ -1141,7 +1155,9 @@ CANCEL_FLOW = "cancel_booking"
 CANCEL_ASIDES = ("my_bookings",)  # "我的预约" at "确定要取消…吗？": listed, then asked again
 # Answering "确定要取消…吗？" with its own verb ("取消吧", "那就取消吧") or by keeping the booking;
 # every other yes or no is the shared reading (intents.yes_no).
-_SURE = re.compile(r"^(?!取消$)(那|那就|那还是|还是)?(确认|确定|帮我|好的?)?取消(吧|掉|掉吧|了吧|预约吧?)?$")
+# A yes or a filler may lead: "嗯 取消吧", "对 取消掉", "是的 取消" (user test 17 was asked again).
+_SURE = re.compile(r"^(?!取消$)(?:嗯+|恩+|对|对的|是|是的|好|好的|行|可以|ok|那|那就|那还是|还是|确认|确定|帮我|麻烦|给我)*"
+                   r"取消(吧|掉|掉吧|了吧|预约吧?)?$")
 _KEEP = re.compile(r"^(算了|那)?(先|还是)?(保留|保留预约|留着|不取消|不取消了|先不取消|不要取消|别取消|算了|不用了|不要了|退出)(吧|了)?$")
 
 
@@ -1224,7 +1240,9 @@ def _described_instead(turn: Turn, numbers: list[str]) -> Reply | None:
 
 
 # Someone else coming too, asked about outside a booking ("对了 我有个朋友也想来 怎么弄" after booking).
-_COMPANION_COMING = re.compile(rf"(?:{_COMPANIONS})(?:也|还)(?:想|要|打算|准备|得)?(?:来|过来|去|过去|住|订|预约|一起)")
+# ... or how they book, asked after one's own booking ("我同学咋订": user test 17 was told "帮不上忙").
+_COMPANION_COMING = re.compile(rf"(?:{_COMPANIONS})(?:也|还)(?:想|要|打算|准备|得)?(?:来|过来|去|过去|住|订|预约|一起)|"
+                               rf"(?:{_COMPANIONS})(?:的)?(?:要|该|得|又)?(?:怎么|如何)(?:办|弄|订|定|预约|约|住|过来|来)")
 
 
 def companion_coming(turn: Turn) -> Reply | None:
@@ -1642,6 +1660,21 @@ def _wishes_a_few_nights(text: str) -> bool:
                 and not QUESTION.search(_A_FEW_NIGHTS.sub(r"\1", text)))
 
 
+# A wish to book, said of a day with nothing else booked: "我想订下下周三的", "帮我约个明天的".
+_WISH_TO_BOOK = re.compile(r"(?<![不别])(?:想|要|打算|准备|帮我|给我|麻烦)(?:帮我|给我|再)?(?:订|定|预约|预订|预定|约)"
+                           r"(?:一下|个|一个)?")
+_NOTHING_ELSE = re.compile(r"^(?:我|我们|那|那就|嗯|好|好的|的|吧|呢|啊|呀|了|入住|去住|住|过去|过来|一下|个|一个|号|天|晚上)*$")
+
+
+def _wishes_to_book_a_day(text: str, today: date) -> bool:
+    """Whether ``text`` wishes to book for a day and says nothing else: "我想订下下周三的" books, "我想订明天
+    的机票" does not."""
+    plain = normalise(text)
+    if date_in(plain, today) is None or not _WISH_TO_BOOK.search(plain):
+        return False
+    return bool(_NOTHING_ELSE.match(compact(_WISH_TO_BOOK.sub("", without_days_and_nights(plain)))))
+
+
 def mentions_a_stay(turn: Turn) -> bool:
     """"后天去总站住2晚": a station named with a day or a number of nights is a booking
     request, whatever the words around it (the stations come from the database, so
@@ -1670,6 +1703,8 @@ def mentions_a_stay(turn: Turn) -> bool:
     if (_WISH_TO_STAY.search(text) and not _OTHER_HOUSING.search(text)
             and (date_in(text, today) is not None or vague_period(normalise(text), today) is not None)):
         return True  # "我想下周找个地方住": a stay wished for at a time (user test 9 got who may stay)
+    if not QUESTION.search(text) and _wishes_to_book_a_day(text, today):
+        return True  # "我想订下下周三的": a booking for a day, the object understood (user test 17: off-topic)
     if _GOING_TO_STATION.search(text) and date_in(text, today) is not None:
         return True  # "下周4去驿站": going to the station on a day (user test 14 was told who may stay)
     if not (nights_in(text) is not None or dated or all(stay_dates(text, today))):

@@ -389,6 +389,16 @@ def _counted(incoming: Incoming) -> bool:
     return incoming.kind in ("text", "voice") and bool(incoming.text.strip())
 
 
+# Waiting for what staff will say: "那我等着", "等你们消息", "我等通知".
+_WAITING = re.compile(r"(?:那|我|那我|就|先|那就)*等(?:着|着吧|你们?(?:的)?(?:消息|回复|通知|电话|答复)|"
+                      r"(?:消息|回复|通知|电话|答复|结果))")
+
+
+def waits_for_reply(text: str) -> bool:
+    """Whether an acknowledgement says the user will wait for an answer ("好的 那我等着")."""
+    return bool(_WAITING.search(compact(text)))
+
+
 # What people send after any answer: an acknowledgement, not a question (and never a ticket).
 # Said together ("哦好吧", "ok fine", "嗯嗯好的"): still only that (user test 6 got "帮不上忙").
 # Said with the particles of everyday speech ("是滴", "嗯呢", "ok的"), and relief at a thing done ("终于好了":
@@ -397,7 +407,10 @@ _ACKNOWLEDGEMENT = re.compile(r"^(?:(?:好|好的|好滴|好嘞|好吧|行|可�
                               r"了解|了解了|是|是的|对|对的|确认|没问题|那好吧|那行|这样啊|原来如此|哈{2,}|嘿{2,}|呵{2,}|"
                               r"嘻{2,}|(?:终于)?(?:好了|搞定了?|弄好了|订好了|订上了|约上了|成功了)|终于|"
                               # going to ask or think it over oneself ("好 我帮他问问": user test 14 got a sentence)
-                              r"(?:我)?(?:帮他|帮她|替他|替她|回头|再|先|去)?(?:问问|问一下|看看|想想|商量一下|考虑一下))"
+                              r"(?:我)?(?:帮他|帮她|替他|替她|回头|再|先|去)?(?:问问|问一下|看看|想想|商量一下|考虑一下)|"
+                              # laughing typed in letters or digits, and waiting for an answer ("好的 那我等着",
+                              # "等你们消息": user test 17 got a sentence of the documents)
+                              r"h{2,}|23{2,}|嘿嘿|" + _WAITING.pattern + ")"
                               r"[啊呀哈啦了吧滴呢哒嘛的]?)+$", re.I)
 
 

@@ -131,6 +131,15 @@ def phone_in(text: str) -> str | None:
 _PHONE_ANYWHERE = re.compile(r"(?<![\d０-９])((?:[+＋]?[8８][6６][\s-]?)?)([1１][3-9３-９](?:[\s-]?\d){9})(?![\d０-９])")
 
 
+# A mainland resident ID number: six digits of the place, the birthday, three digits and a check digit or X.
+_ID_NUMBER = re.compile(r"(?<![\d０-９])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\d０-９])")
+
+
+def id_number_in(text: str) -> bool:
+    """Whether ``text`` holds an ID card number ("身份证321284199901011234"), which booking never asks for."""
+    return bool(_ID_NUMBER.search(normalise(text).replace(" ", "")))
+
+
 def mask_phone(phone: str) -> str:
     """"13812345678" → "138****5678": enough for staff to recognise a number, not to call it."""
     digits = re.sub(r"\D", "", normalise(phone))

@@ -39,6 +39,10 @@ ANOTHER = re.compile(r"(再|另外|另|还要|还想)(?:(?:帮|给|替)我?的?[
                      r"(?:(订|定|预约|预订|预定|约|来|要)?(一个|一次|一间|个)|(订|定|预约|预订|预定|约)一下)")
 # ("再帮我看一下", "再帮我确认一下" ask for nothing more: 一下 only after a word of booking)
 # Whether it is done, asked at the summary ("好了吗", "这样就可以了吧"): not yet, the 确认 is still to come.
+# Going on with the form after a question in between: "继续预约", "那继续订吧", "好 接着来" (user test 17:
+# "继续预约" started it over, losing the station and day; "那继续订吧" was "没看懂这个日期").
+CARRY_ON = re.compile(r"^(?:那|好|好的|好吧|嗯|行|ok|我们|咱们)*(?:继续|接着)(?:刚才的|刚才那个|刚才)?"
+                      r"(?:订|定|约|预约|预订|预定|填|来|弄|办|走|吧|呗|啊|呀|驿站)*$")
 DONE_YET = re.compile(r"^(?:那|这样|那这样|是不是)?(?:就)?(?:好了|可以了|行了|成功了|完成了|弄好了|搞定了|ok了)(?:吗|没|没有|么|嘛|吧)$")
 # Saying all has been said while a question is still open ("就这些 麻烦你们了", "都告诉你了"): what is
 # missing is said, not "not understood".
@@ -414,6 +418,9 @@ class Form:
         why = self.why_asked(ft)
         if in_order:
             why += messages.FORM_ANSWERS_IN_ORDER.format(count=in_order + 1)
+        if not filled and not error and ft.step and CARRY_ON.match(compact(text)):  # "继续预约": on from here
+            ft.cache[_ENGAGED] = True
+            return self.ask(ft, ft.step, messages.FORM_RESUMED.format(title=self.title))
         if not filled and not error and ft.turn.classified == self.intent and ft.said != ft.turn.text and ft.step:
             # "订个房要问这么多" mid-form: the form's own words in a complaint about it, no request to start
             # over (user test 16 lost the booking): sorry, and the step again
@@ -757,7 +764,8 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
 
 # A question asked beside a request, after the words that lead to it: "我想订驿站顺便问下人才公寓怎么申请".
 # Also after a "but first" ("我想订驿站 不过先问下 驿站有wifi吗": user test 12 had the question dropped).
-_BESIDE = re.compile(r"(?:(?:顺便|另外|对了|还想)(?:先)?(?:问(?:一)?下|问问|咨询(?:一)?下)?|"
+# A second question joined by 还有 after a pause: "驿站怎么订 还有人才公寓有多少套" (user test 17 had it dropped).
+_BESIDE = re.compile(r"(?:(?:顺便|另外|对了|还想|(?<=[\s，,。；;！!？?])还有)(?:先)?(?:问(?:一)?下|问问|咨询(?:一)?下)?|"
                      r"(?:不过|但是|可是|我想|想)?先(?:问(?:一)?下|问问|咨询(?:一)?下))[，,、:：\s]*(.{4,})$")
 
 

@@ -10,7 +10,7 @@ from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability
                                        companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
                                        stations_listed)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
-                                  handles_kind, is_acknowledgement, wants_ticket)
+                                  handles_kind, is_acknowledgement, waits_for_reply, wants_ticket)
 from bot.dialogue.extract import english_in_chinese
 from bot.dialogue.forms import (ASKS_DAY, abandoned_form, end_flow_keeping_paused, gave_up_form, pause_form,
                                 say_paused)
@@ -595,6 +595,8 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
     if offer == "no" or is_acknowledgement(question):  # "不用了", "收到", or "好的" after an answer: nothing to look up
         turn.state.pop("offer_ticket", None)
+        if waits_for_reply(question) and ticket_in_progress(turn) is not None:  # "好的 那我等着"
+            return Reply(messages.TICKET_WAIT_ACK, actions=[messages.CHIP_MY_TICKETS], intent="ack")
         return Reply(messages.ACKNOWLEDGED, intent="ack")
     if _ONLY_FILLERS.match(compact(question)):  # "那个", "就是": words before a question, not one
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")

@@ -167,9 +167,60 @@ def _table_cells(line: str) -> list[str] | None:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
+# A cell of a table pasted one cell per line: short, no sentence in it, no label with its value.
+_CELL_MAX = 24
+_HAS_DIGIT = re.compile(r"\d")
+_MAX_COLUMNS = 8
+
+
+def _cell_like(line: str) -> bool:
+    return (len(line) <= _CELL_MAX and not _SENTENCE_MARK.search(line) and not re.search(r"[：:]", line)
+            and _table_cells(line) is None and not _MARKDOWN_HEADING.match(line)
+            and (_numbered(line) is None or bool(_BARE_NUMBER.match(line))))
+
+
+def _as_table(cells: list[str]) -> list[str] | None:
+    """``cells`` (a run of short lines) read as a table of ``k`` columns, header first, as lines
+    "a | b | c"; None if no width makes one. A width fits when there are at least two rows under
+    the header, no header cell is a figure, every column holds figures in all its rows or in none,
+    and some column holds them (a list of names is no table)."""
+    for k in range(2, _MAX_COLUMNS + 1):
+        if len(cells) % k or len(cells) // k < 3:
+            continue
+        header, rows = cells[:k], [cells[i:i + k] for i in range(k, len(cells), k)]
+        if any(_HAS_DIGIT.match(h) or _BARE_NUMBER.match(h) for h in header):
+            continue
+        kinds = [{bool(_HAS_DIGIT.search(row[j])) for row in rows} for j in range(k)]
+        if all(len(kind) == 1 for kind in kinds) and any(True in kind for kind in kinds):
+            return [" | ".join(row) for row in [header] + rows]
+    return None
+
+
+def _tables_one_cell_per_line(lines: list[str]) -> list[str]:
+    """``lines`` with each table pasted one cell per line ("学历", "补贴金额（元/月）", "博士研究生",
+    "3000", …: what copying a table out of a web page or PDF leaves) written as rows "a | b", as a
+    markdown table is, so that each row carries its header. The run may begin with its caption."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _cell_like(lines[j]):
+            j += 1
+        table = None
+        for start in (i, i + 1):  # the first short line may be the table's caption ("补贴标准")
+            table = _as_table(lines[start:j]) if j - start >= 6 else None
+            if table:
+                out.extend(lines[i:start] + table)
+                break
+        if not table:
+            out.extend(lines[i:max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
+
+
 def parse(text: str) -> Structure:
     """Blocks of a cleaned document (one paragraph per line) and the metadata found in it."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = _tables_one_cell_per_line([ln.strip() for ln in text.split("\n") if ln.strip()])
     blocks: list[Block] = []
     meta: dict[str, str] = {}
     header: list[str] | None = None
@@ -367,8 +418,8 @@ def coverage(text: str, structure: Structure, chunk_texts: list[str]) -> Coverag
     headings = {b.text for b in structure.blocks if b.kind == "heading"}
     total = kept = 0
     dropped: list[str] = []
-    for line in (ln.strip() for ln in text.split("\n")):
-        if not line or _TABLE_SEPARATOR.match(line):
+    for line in _tables_one_cell_per_line([ln.strip() for ln in text.split("\n") if ln.strip()]):  # as parse reads it
+        if _TABLE_SEPARATOR.match(line):
             continue
         total += len(line)
         cells = _table_cells(line)

@@ -402,3 +402,61 @@ def test_a_sentence_under_the_first_numbered_heading_is_body_not_the_salutation(
     assert any("2010年8月31日" in c.text for c in chunk_text(clean_text(guide), 300, 0))
     markdown = parse(clean_text(guide.replace("\n一、招生对象", "\n## 一、招生对象")))
     assert "recipients" not in markdown.meta
+
+
+PASTED_TABLE = """某市高校毕业生生活补贴实施细则
+
+一、补贴对象
+毕业5年内来本市就业的全日制高校毕业生。
+
+二、补贴标准
+学历
+补贴金额（元/月）
+发放期限
+博士研究生
+3000
+36个月
+硕士研究生
+1500
+36个月
+全日制本科
+800
+24个月
+
+三、申请方式
+登录人社局网站提交申请。
+"""
+
+
+def test_a_table_pasted_one_cell_per_line_becomes_rows_that_carry_their_header(tmp_path):
+    """Copying a table out of a web page or a PDF leaves one cell per line: read as rows under
+    their header ("学历：硕士研究生；补贴金额：1500元/月"), so "硕士每月补贴多少" is answered by its row,
+    not by a heap of numbers; short lines that are no table (names, a title, a date) stay as they are."""
+    structure = parse(clean_text(PASTED_TABLE))
+    rows = [b.text for b in structure.blocks if b.kind == "row"]
+    assert rows == ["学历：博士研究生；补贴金额：3000元/月；发放期限：36个月。",
+                    "学历：硕士研究生；补贴金额：1500元/月；发放期限：36个月。",
+                    "学历：全日制本科；补贴金额：800元/月；发放期限：24个月。"], rows
+    assert "二、补贴标准" in [b.text for b in structure.blocks if b.kind == "heading"]
+    # a caption above the cells heads them
+    captioned = parse(clean_text("# 某通知\n\n各驿站床位\n站点\n床位数\n城东站\n12张\n城西站\n8张\n"))
+    assert [b.text for b in captioned.blocks if b.kind == "row"] == ["站点：城东站；床位数：12张。", "站点：城西站；床位数：8张。"]
+    # a list of names, or a title, an issuer and a date, is no table
+    names = parse(clean_text("# 驿站名单\n\n城东站\n城西站\n城南站\n城北站\n溱湖站\n罗塘站\n"))
+    assert not [b for b in names.blocks if b.kind == "row"]
+    signed = parse(clean_text("# 某通知\n\n一、各地要抓好落实。\n\n某市人社局\n2024年3月1日\n某市财政局\n2024年3月2日\n"
+                              "某市教育局\n2024年3月3日\n"))
+    assert not [b for b in signed.blocks if b.kind == "row"]
+    # and nothing of the table is lost on the way to the index
+    assert _coverage(PASTED_TABLE).ratio == 1.0, _coverage(PASTED_TABLE)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "补贴细则.txt").write_text(PASTED_TABLE, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["build", str(docs), "--index", str(tmp_path / "index")])
+    assert res.exit_code == 0 and "warning" not in res.output, res.output
+    from core.config import load_config
+    from knowledge.service import KnowledgeBase
+
+    kb = KnowledgeBase(load_config(None, {"knowledge": {"index_dir": str(tmp_path / "index"), "region": None}}))
+    answer = kb.answer("硕士每月补贴多少钱")
+    assert answer.found and "1500元/月" in answer.text and "3000" not in answer.text, answer.text

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Seventeen batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Eighteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -140,6 +140,24 @@ Seventeen batches, each shuffled with its own fixed seed; all but the fourth are
   residence permit service guide), 48 of the 65 answerable ones on those
   five, 35 unanswerable near misses): random.Random(20261221), split in half
   and appended after batch 16 in both files, so no existing row moves.
+- batch 18 (EIGHTEENTH_ANSWERABLE + EIGHTEENTH_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (91 in all: a 2015 explainer of Xiamen's hukou rules with a question
+  and answer (graduates with a bachelor's degree and a receiving employer,
+  junior college graduates in short-supply majors, the closed talent centre
+  collective hukou, 5 or 8 years of residence permit and pension), the
+  State Council regulation on registering market entities (2021: registration
+  on the spot or within 3 working days, electronic licence, one address,
+  suspension for at most 3 years, simple deregistration), the Guangzhou
+  start-up subsidies for graduates (2025: 10000 yuan once, contest awards,
+  6000 yuan a year of rent, jobs created), the Guangzhou human resources
+  bureau's questions and answers on moving employees' pension insurance
+  (2025: no transfer inside Guangdong since 2021-04-01, men under 50 and women
+  under 40, online channels) and the Guizhou human resources market
+  regulation (deposits, licence in 20 days, personal data)), 52 of the 65
+  answerable ones on those five, 35 unanswerable near misses):
+  random.Random(20261222), split in half and appended after batch 17 in both
+  files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -251,6 +269,13 @@ CQJZ = "重庆市居住证实施办法.md"
 XJHJ = "关于进一步推进新疆户籍管理制度改革的实施意见.md"
 SCLD = "四川省流动人口信息登记办法.md"
 NBJZ = "宁波市居住证办理指南.md"
+
+# Added with batch 18 (sources in corpus/README.md).
+XMLH = "2015厦门户口新政策.md"
+SCZT = "中华人民共和国市场主体登记管理条例.md"
+GZCY = "广州市高校毕业生创业补贴，请查收.md"
+GZYL = "广州市“社保服务进万家”问答课堂——如何进行企业基本养老保险转移.md"
+QRLS = "贵州省人力资源市场条例.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -2417,6 +2442,131 @@ SEVENTEENTH_UNANSWERABLE = [
 ]
 
 
+# Batch 18: 65 answerable questions written blind after the five documents
+# above were added (91 in all), 52 of them on those five, 13 on facts of older
+# documents that batches 1-17 asked little.  Each expected string was checked
+# (whitespace removed) against its source file.
+EIGHTEENTH_ANSWERABLE = [
+    # 广州市高校毕业生创业补贴，请查收（2025）
+    ("毕业第三年在广州开了家奶茶店 一次性创业资助能领多少钱", "10000元", GZCY),
+    ("广州创业资助 营业执照要办下来多久才能申请", "初创企业登记注册满6个月", GZCY),
+    ("申请广州那个创业资助 是不是得有员工交社保 要连续交几个月", "申请补贴当月前连续3个月有在职员工", GZCY),
+    ("海归 毕业证拿了四年多了 在广州创业还能申请一次性创业资助吗", "领取毕业证5年内", GZCY),
+    ("参加赢在广州拿了个二等奖 项目资助给多少", "二等奖15万元", GZCY),
+    ("赢在广州获奖以后 最晚多久要在广州把执照办下来", "获奖之日起两年内", GZCY),
+    ("广州创业租金补贴咋算的 租一年补多少 最多补几年", "每连续租满1年补贴6000元", GZCY),
+    ("公司注册地址就在我自己买的房子里 广州的创业租金补贴还能申请吗", "非法定代表人或个体户经营者自有物业", GZCY),
+    ("广州初创公司招了6个员工 创业带动就业补贴是按啥标准给", "每增加1人给予3000元补贴", GZCY),
+    ("廣州創業帶動就業補貼 最多能拿到多少", "总额最高不超过3万元", GZCY),
+    ("之前领过广州一次性创业资助 又开了家新店 还能再领一回吗", "只能享受一次创业资助", GZCY),
+    # “社保服务进万家”问答课堂——如何进行企业基本养老保险转移（广州市人社局，2025）
+    ("27岁男 之前在湖南交了三年社保 现在来广州上班了 老家的养老能转过来不", "男性不满50周岁、女性不满40周岁", GZYL),
+    ("从深圳跳槽到广州 养老保险要不要办转移手续啊", "不再办理企业职工养老保险关系省内转移接续手续", GZYL),
+    ("广东省内换城市上班 养老不用转了 这是从啥时候开始的", "自2021年4月1日起", GZYL),
+    ("养老保险跨省转移 手机上用啥app能申请", "掌上12333", GZYL),
+    ("外省的养老转进广东 本人得带什么证件", "申请人有效身份证件原件之一", GZYL),
+    ("想把在广州交的养老转回老家 转出要啥材料", "基本养老保险关系转移接续联系函", GZYL),
+    ("两边重复交了养老要退钱 哪几家银行的卡到账快点", "工行、农行、建行、中行、农商行、邮储银行", GZYL),
+    ("养老保险说的临时缴费账户 是指啥情况", "外省户籍男性年满50周岁和女性年满40周岁", GZYL),
+    ("以前在外地一次性补交了四年养老 现在转到广东 要额外交啥证明吗", "超过3年（含3年）的一次性缴纳养老保险费", GZYL),
+    ("养老转移不想在网上弄 线下去哪办", "转入地的社保经办机构窗口", GZYL),
+    # 中华人民共和国市场主体登记管理条例（2021，国务院令第746号；广州市市场监管局网站所载）
+    ("刚毕业想开个小公司 去市场监管局注册 材料都齐的话能当场拿执照吗", "予以确认并当场登记", SCZT),
+    ("注册个体户当场办不下来的话 最多要等几个工作日", "应当在3个工作日内予以登记", SCZT),
+    ("手机上领的电子营业执照 跟纸质那本效力一样吗", "电子营业执照与纸质营业执照具有同等法律效力", SCZT),
+    ("我在平台上开网店 没实体店面 执照上的经营场所能填网店吗", "网络经营场所作为经营场所", SCZT),
+    ("一家公司能同时登记两个注册地址吗", "只能登记一个住所或者主要经营场所", SCZT),
+    ("公司搬家 从一个区搬到另一个区了 变更登记找哪边的登记机关", "向迁入地登记机关申请变更登记", SCZT),
+    ("公司法人换人了 要在多少天内去办变更登记", "30日内向登记机关申请变更登记", SCZT),
+    ("小店生意不好想先停一阵 歇业最长能歇多久", "歇业的期限最长不得超过3年", SCZT),
+    ("个体户不想干了 走简易注销的话还要公示吗", "无需公示", SCZT),
+    ("营业执照弄丢了 咋补办", "声明作废，申请补领", SCZT),
+    ("注册公司写的注册资本 是不是一开始就得全部交齐", "认缴登记制", SCZT),
+    # 贵州省人力资源市场条例（2013 通过，2020 第二次修正）
+    ("贵阳的中介让我先交500押金才给介绍工作 这个能罚吗 罚多少", "每人500元以上2000元以下罚款", QRLS),
+    ("想在贵州开家职业中介 员工要几个 学历卡不卡", "3名以上具备国家承认的大专以上学历", QRLS),
+    ("在贵州想办职业中介的行政许可 人社局多久给答复", "20日内作出决定", QRLS),
+    ("贵州没证偷偷干职业中介的 被抓到罚多少钱", "1万元以上5万元以下罚款", QRLS),
+    ("投简历给贵阳一家公司 结果他们把我的个人信息给了别人 合法吗", "不得向第三方透露求职者的个人资料", QRLS),
+    ("在贵州面完试公司一直不给回复 公司有义务告诉我结果不", "按照约定的时间向其反馈是否聘用的情况", QRLS),
+    ("贵州的公司发假招聘广告骗人 情节严重的罚多少", "3000元以上3万元以下罚款", QRLS),
+    ("贵州人力资源市场条例几号开始施行的", "2014年1月1日", QRLS),
+    ("贵州中介公司换了办公地址 多少天内要报给人社局", "15日内", QRLS),
+    ("在贵州搞线上招聘会 有啥规定没", "在有关部门批准的网站上进行", QRLS),
+    # 2015厦门户口新政策（民间网站解读，含一段问答）
+    ("本科毕业在厦门找到工作了 可以把户口落厦门不", "具有本科以上(含本科)学历", XMLH),
+    ("大专应届生 学的是厦门紧缺专业 落户要在几号之前报批", "当年度6月10日前报批", XMLH),
+    ("专科毕业去厦门岛外的公司 合同签几年才能落户", "三年以上就业合同", XMLH),
+    ("厦门人才中心的集体户 现在还能往里落户口吗", "集体户已经停止进人", XMLH),
+    ("刚毕业在厦门 没房子单位也没集体户 户口能挂哪", "社区集体户", XMLH),
+    ("没职称也没学历优势 想落厦门岛外户口 养老保险得交满几年", "参加厦门市社会养老保险连续满5年", XMLH),
+    ("想落思明区湖里区的户口 居住证和社保年限要几年", "年限要改成8年", XMLH),
+    ("厦门落户算居住证年限 中途断了两个月还算连续吗", "间断时间累计不能超过3个月", XMLH),
+    ("有中级职称想去厦门落户 年龄方面有啥要求", "年龄距法定退休年龄15年以上", XMLH),
+    ("靠职称落户厦门 我住的是租的房子 算合法固定住所吗", "租的房子也算哦", XMLH),
+    # 已有文件里前十七批问得少的事实
+    ("在宁波开了个体店 办居住证的就业证明交啥", "工商营业执照", NBJZ),
+    ("住宁波公司宿舍的 办居住证住址证明找谁开", "用人单位、就读学校出具的住宿证明", NBJZ),
+    ("在成都通过中介租的房 中介多久内要把我信息报到派出所", "签订或解除租赁合同后24小时内", SCLD),
+    ("四川的物业把租户信息卖给别人了 会被罚多少", "处500元以上2000元以下罚款", SCLD),
+    ("四川那个流动人口到底指啥人 在本县换个镇住算不算", "离开户籍所在地县级行政区域", SCLD),
+    ("湖南每年组织多少大学生去搞社会实践", "不少于10万名大学生", HNYQ),
+    ("湖南年轻人友好省份说的揭榜挂帅青创 具体是咋搞的", "产业链出题,青年创客答题", HNYQ),
+    ("在上海换工作了 原来公司多少天内要把公积金账户转到新公司", "自劳动关系终止之日起30日内", SHGJ),
+    ("上海老东家一直不给转公积金 公积金中心会管吗", "经督促单位在10日内仍不办理", SHGJ),
+    ("上海现在这个公积金缴存办法 啥时候开始施行 有效几年", "2023年4月1日起施行", SHGJ),
+    ("山东的公司招人的时候 能不能把我的简历信息公开出去", "不得公开或者利用其个人信息", SDH),
+    ("公司HR帮我去广州社保办城乡养老衔接 单位那边得出哪些证件", "单位社保登记证原件及复印件", GZSJ),
+    ("在广州办城乡养老衔接转入 钱到账后多久录完信息", "在15个工作内录入相关信息", GZSJ),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 91 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document, (c) another year or category than
+# the document covers, (d) adjacent topics no document covers.
+EIGHTEENTH_UNANSWERABLE = [
+    # (a) 新文件所在地或题目、但文件没写这一项
+    "广州一次性创业资助在哪个平台申请 要跑窗口吗",
+    "赢在广州创业大赛一般几月份报名",
+    "广州的一次性创业资助跟创业担保贷款能同时享受吗",
+    "创业失败把公司注销了 广州发的创业资助要退吗",
+    "注册个体户要交登记费吗 多少钱",
+    "开了个体户以后 每年的年报最晚哪天要报",
+    "贵州开人力资源中介 注册资金最少要多少",
+    "贵州中介的经营许可拿到手以后 能用多久 还得每年去审吗",
+    "厦门本科生落户 有没有年龄上限",
+    "硕士毕业落户厦门 有没有安家费或者生活补贴",
+    "台湾青年来厦门创业 政府有啥补助",
+    "养老保险从广州转到上海 一般多久能到账",
+    "外省交的失业保险能转到广州吗",
+    "把外地养老转进广东 之前要先在广东交满几个月",
+    "港澳青年在内地交的养老 以后回香港能一次性领出来吗",
+    # (b) 没有文件的地方
+    "在南京刚毕业做淘宝店 政府给不给开业补助",
+    "长沙创业的租金补贴一年能补多少",
+    "在昆明找工作 中介收押金的话罚多少",
+    "拉萨的职业中介扣人身份证 会怎么罚",
+    "合肥开家人力资源中介 许可审批要几天",
+    "青海西宁开人力资源公司 要几个专职人员",
+    "泉州的积分入户 每年给多少个名额",
+    "香港青年在前海开公司 租金补贴一年最多补多少",
+    "澳门青年去海南自贸港创业 有哪些补贴",
+    # (c) 别的年份或类别
+    "广州2026年高校毕业生创业补贴标准有没有提高",
+    "贵州人力资源市场条例2020年那次修正改了哪些内容",
+    "2014年以前注册公司 注册资本最低要多少",
+    "厦门2016年以后的人才落户政策 硕士有啥新变化",
+    "机关事业单位的养老保险转到企业 怎么转",
+    "企业年金能跟着基本养老一起转移吗",
+    # (d) 语料旁边、没有文件涉及的题目
+    "offer发了又被公司撤回 能要求赔偿吗",
+    "实习单位不给签三方协议 正常吗",
+    "公积金从广州转回老家 要满足啥条件",
+    "公司让签竞业协议 刚毕业入职也要签吗",
+    "毕业后户口留在学校 最多能放几年",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -2452,10 +2602,11 @@ def main() -> None:
     dev15, hold15 = _split(FIFTEENTH_ANSWERABLE, FIFTEENTH_UNANSWERABLE, 20261219)
     dev16, hold16 = _split(SIXTEENTH_ANSWERABLE, SIXTEENTH_UNANSWERABLE, 20261220)
     dev17, hold17 = _split(SEVENTEENTH_ANSWERABLE, SEVENTEENTH_UNANSWERABLE, 20261221)
+    dev18, hold18 = _split(EIGHTEENTH_ANSWERABLE, EIGHTEENTH_UNANSWERABLE, 20261222)
     dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-           + dev13 + dev14 + dev15 + dev16 + dev17)
+           + dev13 + dev14 + dev15 + dev16 + dev17 + dev18)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
-               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17)
+               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -2464,10 +2615,11 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)}) and {len(holdout)} holdout rows"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)} + {len(dev18)}) and {len(holdout)} holdout rows"
           f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
-          f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)} + {len(hold16)} + {len(hold17)})")
+          f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)} + {len(hold16)} + {len(hold17)}"
+          f" + {len(hold18)})")
 
 
 if __name__ == "__main__":

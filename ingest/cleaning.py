@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.structure import field_lines, is_field
-from knowledge.text import NUMBERING, fold_width, to_simplified
+from knowledge.text import NUMBERING, fold_width, fullwidth_punctuation, to_simplified
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SENTENCE_END = "。！？；!?;…”』」)）"
@@ -19,9 +19,6 @@ _SENTENCE_END = "。！？；!?;…”』」)）"
 _BLOCK_START = re.compile(rf"^(#{{1,6}}\s|{'|'.join(NUMBERING.values())}|\|)")
 # A line broken by an export is body text: it has punctuation inside. A title has none.
 _INNER_PUNCT = re.compile(r"[，、；：（）“”,;:]")
-# ASCII punctuation that sits next to a Chinese character is meant as the full-width one.
-_TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_ASCII_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])([,;:?!])|([,;:?!])(?=[{_CJK}])")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。；：！？、“”])[ \t\u3000]+(?=[{_CJK}，。；：！？、“”])")
 # "办理所需证件：…", "收费标准：不收费": a service guide's field, led by its short label, opens a line
 # of its own; an export breaks lines inside a sentence, not right before a label.
@@ -41,7 +38,7 @@ def _normalise_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
     text = text.replace("\u3000", " ")  # ideographic spaces indent paragraphs; they are layout, not text
     text = re.sub(r"[\u200b-\u200f\u2028\u2029]", "", text)
-    return _ASCII_NEXT_TO_CJK.sub(lambda m: _TO_FULLWIDTH[m.group(1) or m.group(2)], text)
+    return fullwidth_punctuation(text)
 
 
 def _tidy_line(line: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ConfigError
-from knowledge.text import fold_width
+from knowledge.text import fold_width, fullwidth_punctuation
 
 _WS = re.compile(r"\s+")
 
@@ -47,8 +47,9 @@ def read_qa(path: Path) -> list[QAItem]:
 
 
 def _norm(text: str) -> str:
-    """Compared as ingest stores text: no spaces, full-width digits as ASCII ("２０１６年" is "2016年")."""
-    return _WS.sub("", fold_width(text))
+    """Compared as ingest stores text: no spaces, full-width digits as ASCII ("２０１６年" is "2016年"),
+    ASCII punctuation beside Chinese as full-width ("出题,青年" is "出题，青年")."""
+    return _WS.sub("", fullwidth_punctuation(fold_width(text)))
 
 
 def evaluate(kb, items: list[QAItem], use_llm: bool = False, k: int = 10) -> dict:

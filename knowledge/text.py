@@ -257,6 +257,17 @@ def fold_width(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() else ch for ch in text)
 
 
+# ASCII punctuation that sits next to a Chinese character is meant as the full-width one.
+_TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_ASCII_NEXT_TO_CJK = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])([,;:?!])|([,;:?!])(?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """"产业链出题,青年创客答题" as ingest stores it: "产业链出题，青年创客答题" (an ASCII comma, colon…
+    beside a Chinese character is the full-width one, as a writer meant it)."""
+    return _ASCII_NEXT_TO_CJK.sub(lambda m: _TO_FULLWIDTH[m.group(1) or m.group(2)], text)
+
+
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 

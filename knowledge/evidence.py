@@ -130,12 +130,16 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
                 out.append(Candidate(rank, pos, section))
         lines = chunk.text.split("\n")
         asked = ""  # the "问：…" an explainer's "答：…" below answers
+        posed = False  # the line before was a question the document asks itself
         for n, line in enumerate(lines):
-            if _QUESTION_LINE.match(line):
-                asked = line  # a question is never an answer; it says what the answer below is about
+            # A question is never an answer; it says what the answer below is about: an explainer's
+            # "问：…", or a question the text poses itself ("外地孩子大学毕业后怎样才能在厦门落户生根呢？").
+            if _QUESTION_LINE.match(line) or _POSED.search(line) and all(_POSED.search(u) for u in answer_units(line)):
+                asked, posed = line, not _QUESTION_LINE.match(line)
                 continue
-            if not _ANSWER_LINE.match(line):
+            if not _ANSWER_LINE.match(line) and not posed:
                 asked = ""
+            posed = False
             row = row_units(line) if chunk.heading != CARD_HEADING else None  # the card is one statement
             if row is not None:
                 for sentence, lead in row:
@@ -151,7 +155,7 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
                 article = units[0]
             for i, sentence in enumerate(units):
                 pos += 1
-                if len(sentence) >= _MIN_SENTENCE and not restates_title(sentence, chunk.title):
+                if len(sentence) >= _MIN_SENTENCE and not restates_title(sentence, chunk.title) and not _POSED.search(sentence):
                     # A later paragraph of an article that refers back to it ("符合本条规定人员迁户时，…")
                     # is about what its opening says ("第十一条 持有深圳市居住证…可办理居住社保迁户").
                     refers = article and article != sentence and _REFERS_BACK.search(sentence)
@@ -182,6 +186,7 @@ def list_items(first: Candidate, candidates: list[Candidate]) -> list[Candidate]
 
 # An explainer's questions and answers ("问：没有学历能办吗？" then "答：可以办。因为认的是学位！").
 _QUESTION_LINE = re.compile(r"^(?:问|提问|Q)\s*[：:]")
+_POSED = re.compile(r"[？?][”\"」』）)]*$")  # a sentence that asks
 _ANSWER_LINE = re.compile(r"^(?:答|回答|A)\s*[：:]")
 
 

@@ -1364,3 +1364,21 @@ def test_everyday_words_for_employers_staff_and_enlisting_meet_the_regulations_w
     assert answer.found and "聘用或解除聘用后24小时内" in answer.text, answer.text
     answer = kb.answer("拿居住证几年可以在这边参军")
     assert answer.found and "应征入伍" in answer.text, answer.text
+
+
+def test_a_question_the_document_asks_itself_is_never_the_answer_but_leads_it(tmp_path, shipped_kb):
+    """Explainers pose questions of their own ("外地孩子大学毕业后怎样才能在厦门落户生根呢？") and answer
+    them below: the question is what the answer is about, never the answer."""
+    from knowledge.evidence import answer_candidates
+    from knowledge.snapshot import ChunkRecord
+
+    chunk = ChunkRecord(id="c", doc_id="d.md", title="某市户口新政策", heading="毕业生落户", position=0,
+                        text="外地孩子大学毕业后怎样才能在本市落户生根呢？\n第一个条件是先在本市找个工作单位，书面说法是已落实接收单位。")
+    candidates = answer_candidates([chunk])
+    assert all(not c.text.endswith("？") for c in candidates), candidates
+    answer = next(c for c in candidates if "接收单位" in c.text)
+    assert answer.lead.startswith("外地孩子大学毕业后"), answer
+    kb = _kb_of(tmp_path, shipped_kb, "落户.md", "# 某市户口新政策\n\n## 毕业生落户\n\n外地孩子大学毕业后怎样才能在本市落户生根呢？\n\n"
+                "第一个条件是先在本市找个工作单位，书面说法是已落实接收单位。\n")
+    reply = kb.answer("大学毕业想在这落户 有啥条件")
+    assert reply.found and "接收单位" in reply.text, reply.text

@@ -304,3 +304,25 @@ def test_a_whole_message_keyword_stands_beside_its_own_kind_only():
     assert rules("这个取消吧") != "cancel_booking" and rules("明天那个取消掉") == "cancel_booking"
     # how often one may book is no question of booking for two
     assert books_separately(SimpleNamespace(text="驿站一年能预约几次", state={}, engine=None)) is None
+
+
+def test_a_number_asked_of_us_is_contact_and_one_asked_of_an_office_is_a_question():
+    """"到底有没有电话啊 急死了" asks for a person to call (contact); "人社局有没有联系电话" asks the documents
+    about 人社局 (the pattern had matched it anywhere in the message)."""
+    from bot.dialogue.intents import IntentClassifier
+    from core.config import load_config
+
+    rules = IntentClassifier(load_config().dialogue).by_rules
+    assert rules("到底有没有电话啊") == "contact"
+    assert rules("你们有没有联系电话") == "contact"
+    assert rules("人社局有没有联系电话") != "contact"
+    assert rules("驿站有没有联系电话") != "contact"
+
+
+def test_the_everyday_greeting_is_a_greeting_and_a_meal_asked_of_a_station_is_not():
+    from bot.dialogue.intents import IntentClassifier
+    from core.config import load_config
+
+    rules = IntentClassifier(load_config().dialogue).by_rules
+    assert rules("你吃饭了吗") == "greeting" and rules("吃了吗") == "greeting"
+    assert rules("驿站能吃饭吗") != "greeting" and rules("驿站包吃饭吗") != "greeting"

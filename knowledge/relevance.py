@@ -336,7 +336,9 @@ _PREFERRED = [
                 r"(?:承担|负担|支付|缴纳|出资|列支)")),
     # "驿站是干嘛的" "这个证有啥用": what something is for — a sentence saying what it provides or
     # does, not who may use it.
-    (re.compile(r"(?:是|能|可以)?(?:干嘛|干啥|干什么|做什么|做啥)(?:的|用)|(?:有|起)(?:什么|啥)(?:用|作用)|(?:什么|啥)用途|作用是"),
+    # ("驿站是啥": what a thing is, which is what it does, not whom it is for.)
+    (re.compile(r"(?:是|能|可以)?(?:干嘛|干啥|干什么|做什么|做啥)(?:的|用)|(?:有|起)(?:什么|啥)(?:用|作用)|(?:什么|啥)用途|作用是"
+                r"|^[^，,。？?\s]{2,12}(?:是|叫)(?:个)?(?:啥|什么)(?:东西|地方|机构)?(?:啊|呀|呢|哦)?[？?]?$"),
      re.compile(r"提供|用于|用来|负责|旨在|帮助|搭建|牵线|承担|凭[^，。；]{1,10}享受|享受")),
     # ("在北京读研能算连续就读吗": whether one counts as it, which its definition says.)
     (DEFINITION_ASKED, re.compile(r"是指|所称|指的是|系指|包括|包含|不含")),

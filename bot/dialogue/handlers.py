@@ -274,7 +274,25 @@ def split_questions(text: str) -> list[str]:
         parts = _spoken_questions(text)
     if len(parts) <= 1:
         parts = _joined_questions(text)
+    joined = _asked_of_what_went_before(parts)
+    if len(joined) < len(parts):
+        return joined[:MAX_QUESTIONS]
     return parts[:MAX_QUESTIONS] if len(parts) > 1 else [text]
+
+
+def _asked_of_what_went_before(parts: list[str]) -> list[str]:
+    """A bare "那X呢" followed by a question naming nothing is that question asked of X: "那人才公寓呢
+    怎么申请" is one question, 人才公寓怎么申请 (user test: two answers, the second "not found"); so is
+    one X details, a degree or a place ("那硕士呢 补贴多少": 硕士补贴多少)."""
+    out: list[str] = []
+    for part in parts:
+        bare = _BARE_FOLLOW_UP.match(compact(out[-1])) if out else None
+        x = bare.group("x") if bare else ""
+        if bare and (own_subject(x) and not own_subject(part) or _detail_kind(x)):
+            out[-1] = x + part
+        else:
+            out.append(part)
+    return out
 
 
 # What joins a second question to a first one said in one breath ("人才公寓怎么申请还有就是见习补贴有多少钱",

@@ -62,6 +62,8 @@ def matches(chunk: ChunkRecord, doc_type: str, filters: dict | None) -> bool:
     return True
 
 
+QUOTED_RUN = 6  # characters of a title a question quotes to name it ("人才市场管理")
+_QUOTING_AMONG = 64  # titles holding the question's words, at most, among which one quoted is looked for
 _QUOTED = re.compile(r"《[^》]*》")  # a title quoted inside another
 
 
@@ -165,7 +167,7 @@ class Snapshot:
                 form in r.text and word.search(r.text) for r in self.chunks.values() if r.doc_id not in about)
         return cached
 
-    def named_documents(self, terms: tuple[str, ...]) -> dict[str, float]:
+    def named_documents(self, terms: tuple[str, ...], question: str = "") -> dict[str, float]:
         """The document a question names, if any, and by how much (0..1): the share of its
         ``terms`` (specific words, 2014年…) found in the document's title, 文号 or year, each
         weighted by how rare it is among the titles ("人才市场" names one document, "条例" four),
@@ -191,6 +193,10 @@ class Snapshot:
         total = sum(weight.values())
         # Only documents whose label holds a term can be named: the others' share is 0.
         named = set().union(*holding.values())
+        # (Only among a few: a word in hundreds of titles is no part of a name quoted.)
+        quoted = self._quoting(question.lower(), named) if question and len(named) <= _QUOTING_AMONG else None
+        if quoted:
+            return {quoted: 1.0}
         # A title quoting another's name (北京市实施《居住证暂行条例》办法, …就《居住证暂行条例》答记者问)
         # names that one less than it names itself: "国家居住证条例" is the 条例.
         shares = sorted(((sum(w * (0.5 if self._quoted_only(t, doc_id) else 1.0) for t, w in weight.items()
@@ -199,6 +205,14 @@ class Snapshot:
         # Only the document named more than any other is named: "居住证" is in three titles and names none.
         runner_up = shares[1][0]
         return {shares[0][1]: shares[0][0] - runner_up} if shares[0][0] > runner_up else {}
+
+    def _quoting(self, question: str, docs: set[str]) -> str | None:
+        """The one document of ``docs`` whose own title shares a run of ``QUOTED_RUN`` characters
+        with ``question`` ("人才市场管理条例里说的人才…" quotes 北京市人才市场管理条例, though 市场 and
+        管理条例 are each in other titles too); None if none does, or several."""
+        runs = {question[i:i + QUOTED_RUN] for i in range(len(question) - QUOTED_RUN + 1)}
+        quoting = [d for d in docs if any(r in self._own_labels[d] for r in runs)]
+        return quoting[0] if len(quoting) == 1 else None
 
     def _quoted_only(self, term: str, doc_id: str) -> bool:
         """Whether ``term`` is in the document's label only inside a title it quotes (《…》)."""

@@ -246,7 +246,7 @@ class HybridRetriever:
             top = max(fused.values(), default=1.0)
             w = self.cfg.rerank_weight
             # A question that names a document ("北京人才市场条例说…", "2014年户籍改革意见…") asks what it says.
-            titled = snap.named_documents(subject + tuple(_YEAR.findall(query))) if self.cfg.title_weight else {}
+            titled = snap.named_documents(subject + tuple(_YEAR.findall(query)), query) if self.cfg.title_weight else {}
             # Of two texts that speak to the question, the one about the place asked is the rule that
             # applies there (a city's 实施办法 details the national 条例): it goes first.
             order = {cid: (1 - w) * fused[cid] / top + w * rel[cid]

@@ -125,14 +125,14 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-07 (session 19) on 872 questions
-    over 86 documents (hit@1 .814, hit@3 .915, answer_contains .804, no_answer_correct .760,
-    source@1 .938; batches 16 and 17, ten new documents and 100 blind dev rows, were first measured
-    at hit@1 .625 / .438, answer_contains .562 / .406, no_answer .500 / .611), so a regression
-    shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-07 (session 20) on 922 questions
+    over 91 documents (hit@1 .816, hit@3 .914, answer_contains .800, no_answer_correct .734,
+    source@1 .928; batch 18, five new documents and 50 blind dev rows, was first measured at
+    hit@1 .688, answer_contains .562, no_answer .333), so a regression shows; the issue's aims
+    (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.935 and m["hit@1"] >= 0.812 and m["hit@3"] >= 0.913 and m["answer_contains"] >= 0.802
-    assert m["no_answer_correct"] >= 0.756
+    assert m["source@1"] >= 0.925 and m["hit@1"] >= 0.814 and m["hit@3"] >= 0.912 and m["answer_contains"] >= 0.798
+    assert m["no_answer_correct"] >= 0.730
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config
@@ -186,11 +186,16 @@ def test_a_question_naming_a_document_by_its_title_or_year_is_about_that_documen
     from knowledge.service import KnowledgeBase
 
     snap = KnowledgeBase(load_config(None, {"knowledge": {"index_dir": multi_index}})).index.current()
-    # Two titles say 市场…条例 since the sixth batch (北京 人才市场管理条例, 山东 人力资源市场条例):
-    # the words the question shares with one title alone name it.
-    named = snap.named_documents(subject_terms("人才市场管理条例里说的人才是指哪些人"))
+    # Two titles say 市场…条例 since the sixth batch (北京 人才市场管理条例, 山东 人力资源市场条例), and
+    # since batch 18 a third 市场…管理条例 (the national 市场主体登记管理条例): a run of the title quoted
+    # whole (人才市场管理) names it, as the retriever asks (the question beside its words).
+    question = "人才市场管理条例里说的人才是指哪些人"
+    named = snap.named_documents(subject_terms(question), question)
     assert list(named) == ["北京市人才市场管理条例.md"] and named["北京市人才市场管理条例.md"] > 0.5
-    assert list(snap.named_documents(subject_terms("山东人力资源市场条例管哪些机构"))) == ["山东省人力资源市场条例.md"]
+    assert snap.named_documents(subject_terms(question)) == {}  # its words alone are in three titles
+    # 山东's and (since batch 18) 贵州's 人力资源市场条例 share every word: the place named tells them apart
+    kb = KnowledgeBase(load_config(None, {"knowledge": {"index_dir": multi_index}}))
+    assert kb.retrieve("山东人力资源市场条例管哪些机构").chunks[0].chunk.doc_id == "山东省人力资源市场条例.md"
     assert snap.named_documents(("市场", "条例")) == {}
     # (since batch 17, 新疆's 2014 户籍 实施意见 shares those words: the issuer tells them apart)
     assert snap.named_documents(("户籍", "改革", "意见", "2014年")) == {}

@@ -170,6 +170,7 @@ def _table_cells(line: str) -> list[str] | None:
 # A cell of a table pasted one cell per line: short, no sentence in it, no label with its value.
 _CELL_MAX = 24
 _HAS_DIGIT = re.compile(r"\d")
+_FIGURE_FIRST = re.compile(r"^\d")  # a cell opening with a figure: "3000", "36个月", "12张"
 _MAX_COLUMNS = 8
 
 
@@ -182,15 +183,16 @@ def _cell_like(line: str) -> bool:
 def _as_table(cells: list[str]) -> list[str] | None:
     """``cells`` (a run of short lines) read as a table of ``k`` columns, header first, as lines
     "a | b | c"; None if no width makes one. A width fits when there are at least two rows under
-    the header, no header cell is a figure, every column holds figures in all its rows or in none,
-    and some column holds them (a list of names is no table)."""
+    the header, no header cell holds a figure, every column's cells all open with a figure
+    ("3000", "36个月", "12张") or none does, and some column's do. Lists of addresses, dates, phone
+    numbers or materials ("海陵区人民路12号", "即日起至3月10日", "电话0523-…") have no such column."""
     for k in range(2, _MAX_COLUMNS + 1):
         if len(cells) % k or len(cells) // k < 3:
             continue
         header, rows = cells[:k], [cells[i:i + k] for i in range(k, len(cells), k)]
-        if any(_HAS_DIGIT.match(h) or _BARE_NUMBER.match(h) for h in header):
+        if any(_HAS_DIGIT.search(h) for h in header):
             continue
-        kinds = [{bool(_HAS_DIGIT.search(row[j])) for row in rows} for j in range(k)]
+        kinds = [{bool(_FIGURE_FIRST.match(row[j])) for row in rows} for j in range(k)]
         if all(len(kind) == 1 for kind in kinds) and any(True in kind for kind in kinds):
             return [" | ".join(row) for row in [header] + rows]
     return None
@@ -199,18 +201,19 @@ def _as_table(cells: list[str]) -> list[str] | None:
 def _tables_one_cell_per_line(lines: list[str]) -> list[str]:
     """``lines`` with each table pasted one cell per line ("学历", "补贴金额（元/月）", "博士研究生",
     "3000", …: what copying a table out of a web page or PDF leaves) written as rows "a | b", as a
-    markdown table is, so that each row carries its header. The run may begin with its caption."""
-    out: list[str] = []
-    i = 0
+    markdown table is, so that each row carries its header. The run may begin with its caption and
+    end with a note ("以上标准按月发放"); the document's first line (its title) is never a cell."""
+    out: list[str] = lines[:1]
+    i = 1
     while i < len(lines):
         j = i
         while j < len(lines) and _cell_like(lines[j]):
             j += 1
         table = None
-        for start in (i, i + 1):  # the first short line may be the table's caption ("补贴标准")
-            table = _as_table(lines[start:j]) if j - start >= 6 else None
+        for start, end in ((i, j), (i, j - 1), (i + 1, j), (i + 1, j - 1)):  # the most lines, the first kept
+            table = _as_table(lines[start:end]) if end - start >= 6 else None
             if table:
-                out.extend(lines[i:start] + table)
+                out.extend(lines[i:start] + table + lines[end:j])
                 break
         if not table:
             out.extend(lines[i:max(j, i + 1)])

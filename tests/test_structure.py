@@ -441,6 +441,16 @@ def test_a_table_pasted_one_cell_per_line_becomes_rows_that_carry_their_header(t
     # a caption above the cells heads them
     captioned = parse(clean_text("# 某通知\n\n各驿站床位\n站点\n床位数\n城东站\n12张\n城西站\n8张\n"))
     assert [b.text for b in captioned.blocks if b.kind == "row"] == ["站点：城东站；床位数：12张。", "站点：城西站；床位数：8张。"]
+    # a note below the cells is no row of theirs
+    noted = parse(clean_text("# 细则\n\n二、补贴标准\n学历\n补贴金额（元/月）\n博士研究生\n3000\n硕士研究生\n1500\n"
+                             "全日制本科\n800\n以上标准按月发放\n"))
+    assert [b.text for b in noted.blocks if b.kind == "row"][1] == "学历：硕士研究生；补贴金额：1500元/月。"
+    # lists whose lines hold figures somewhere are no table: addresses, a schedule, materials, phones
+    for listed in ("各站地址如下\n城东站\n海陵区人民路12号\n城西站\n海陵区解放路8号\n城南站\n高港区中山路100号",
+                   "报名\n即日起至3月10日\n资格审核\n3月11日至15日\n公示\n3月20日前",
+                   "申请表\n身份证复印件\n毕业证书\n近期2寸照片\n劳动合同\n近3个月社保缴纳证明",
+                   "市人社局人才科\n电话0523-86812345\n市财政局社保科\n电话0523-86812346\n市教育局人事处\n电话0523-86812347"):
+        assert not [b for b in parse(clean_text(f"# 某通知\n\n{listed}\n")).blocks if b.kind == "row"], listed
     # a list of names, or a title, an issuer and a date, is no table
     names = parse(clean_text("# 驿站名单\n\n城东站\n城西站\n城南站\n城北站\n溱湖站\n罗塘站\n"))
     assert not [b for b in names.blocks if b.kind == "row"]

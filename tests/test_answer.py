@@ -1405,3 +1405,8 @@ def test_what_a_thing_is_is_answered_by_what_it_does(tmp_path, shipped_kb):
                 "青年人才驿站为来本地求职、创业的青年提供免费住宿。\n")
     answer = kb.answer("驿站是啥")
     assert answer.found and "提供免费住宿" in answer.text, answer.text
+    # (review) what an attribute of it is asks that attribute, not what the thing does
+    from knowledge.relevance import preferred_fit
+
+    for question in ("入住驿站的要求是什么", "驿站的入住条件是什么", "驿站地址是什么", "所需材料是什么"):
+        assert preferred_fit(question, "青年人才驿站为来本地求职的青年提供免费住宿。") == 0, question

@@ -55,9 +55,32 @@ WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "
 _RELATIVE = {"今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
              "昨天": -1, "昨晚": -1, "前天": -2}
 # Two days said as one word, the first of them the day the stay begins: "明后两天" (tomorrow and the day
-# after), "今明两晚", "明后天" (user test 17: "明后天" was read as 后天, "明后两天" as no day). Not "说明后".
-_DAY_PAIR = re.compile(r"(?<![说证声表标注])(?:(今明)|明后)(?=[天日两俩二晚]|个晚)")  # group 1: today first
+# after), "今明两晚", "明后天" (user test 17: "明后天" was read as 后天, "明后两天" as no day). Only where a
+# word starts: not the 明 of 说明, 清明, 查明 ("清明后两天" is after the festival).
+_DAY_PAIR = re.compile(r"(?:(今明)|明后)(?=[天日两俩二晚]|个晚)")  # group 1: today first
 _DAY_PAIR_SAID = re.compile(_DAY_PAIR.pattern + r"[天日]?")  # the words of the pair ("明后天" whole)
+
+
+def _word_starts(t: str) -> set[int]:
+    from knowledge.text import words
+
+    starts, at = set(), 0
+    for word in words(t):
+        at = t.find(word, at)
+        if at < 0:
+            break
+        starts.add(at)
+        at += len(word)
+    return starts
+
+
+def _day_pairs(t: str, pattern: re.Pattern = _DAY_PAIR) -> list[re.Match]:
+    """The two-day words of ``t`` that begin a word of their own."""
+    found = list(pattern.finditer(t))
+    if not found:
+        return []
+    starts = _word_starts(t)
+    return [m for m in found if m.start() in starts]
 _WEEKS_AHEAD = {"这": 0, "本": 0, "下": 1, "下下": 2}  # 这周五, 下周五, 下下周五
 _FULL_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
 _MONTH_DAY = re.compile(rf"(\d{{1,2}}|{_CN_NUM})月(\d{{1,2}}|{_CN_NUM})(?:日|号)?")
@@ -589,7 +612,7 @@ def passed_this_week(text: str, today: date) -> tuple[str, str, date] | None:
 
 
 def _relative(t: str, today: date) -> tuple[bool, date | None]:
-    pair = _DAY_PAIR.search(t)
+    pair = next(iter(_day_pairs(t)), None)
     if pair:  # "明后两天": the first of the two days
         return True, today + timedelta(days=0 if pair.group(1) else 1)
     for word in sorted(_RELATIVE, key=len, reverse=True):
@@ -666,7 +689,8 @@ def without_days_and_nights(text: str) -> str:
     else a message says beside a day or a stay, for a caller telling a question about the stay
     ("1月20号可以吗") from one about something else that names a day."""
     t = _plain(text)
-    t = _DAY_PAIR_SAID.sub("", t)  # before the nights: "明后两天" less "明后" is "两天", a stay
+    for m in reversed(_day_pairs(t, _DAY_PAIR_SAID)):  # before the nights: "明后两天" less "明后" is "两天", a stay
+        t = t[:m.start()] + t[m.end():]
     for pattern in (_FULL_DATE, _MONTH_RELATIVE, _PERIOD, _NEAR, _MONTH_ONLY, _MOVING_HOLIDAY, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"),
                     _DAYS_LATER,
                     _NIGHTS_RANGE, _NIGHTS, _DAY_ONLY, _WEEKDAY_NAMED, *(p for p, _, _ in _FIXED_HOLIDAYS),

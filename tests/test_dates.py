@@ -442,3 +442,14 @@ def test_nights_said_again_in_the_same_message(text, nights):
 def test_a_day_said_again_in_the_same_message():
     assert parse_date("后天 啊不 大后天", DEC_SUNDAY) == date(2026, 12, 9)
     assert parse_date("12号 我是说13号", DEC_SUNDAY) == date(2026, 12, 13)
+
+
+@pytest.mark.parametrize("text, day, nights", [
+    ("明后两天", date(2026, 12, 8), 2), ("我明后天去", date(2026, 12, 8), None), ("今明两天", date(2026, 12, 7), 2),
+    # (review) the 明 of another word is no pair: 清明 (the festival), 查明, 说明
+    ("清明后两天能订吗", None, 2), ("查明后天再说", date(2026, 12, 9), None), ("说明后天", date(2026, 12, 9), None),
+])
+def test_two_days_said_as_one_word_begin_a_word(text, day, nights):
+    from bot.dialogue.extract import date_in, nights_in
+
+    assert date_in(text, date(2026, 12, 7)) == day and nights_in(text) == nights

@@ -315,6 +315,8 @@ def test_a_number_asked_of_us_is_contact_and_one_asked_of_an_office_is_a_questio
     rules = IntentClassifier(load_config().dialogue).by_rules
     assert rules("到底有没有电话啊") == "contact"
     assert rules("你们有没有联系电话") == "contact"
+    for lead in ("请问一下 有没有电话", "你们这有没有电话", "那请问有没有联系方式"):  # (review) lead-ins
+        assert rules(lead) == "contact", lead
     assert rules("人社局有没有联系电话") != "contact"
     assert rules("驿站有没有联系电话") != "contact"
 
@@ -326,3 +328,28 @@ def test_the_everyday_greeting_is_a_greeting_and_a_meal_asked_of_a_station_is_no
     rules = IntentClassifier(load_config().dialogue).by_rules
     assert rules("你吃饭了吗") == "greeting" and rules("吃了吗") == "greeting"
     assert rules("驿站能吃饭吗") != "greeting" and rules("驿站包吃饭吗") != "greeting"
+    assert rules("早") == "greeting" and rules("早啊") == "greeting"
+    for stay in ("早到行吗", "早入住", "太早了", "早一天"):  # (review) about a stay, not a greeting
+        assert rules(stay) != "greeting", stay
+
+
+def test_a_complaint_lodged_is_a_ticket_and_a_question_about_lodging_one_is_not():
+    """(review) 举报/投诉 as a request opens a ticket; "违规收费的举报电话是多少" asks the documents; "如果你
+    有病，医保怎么报销" is no insult."""
+    from bot.dialogue.intents import IntentClassifier
+    from core.config import load_config
+
+    rules = IntentClassifier(load_config().dialogue).by_rules
+    for request in ("我要举报你们", "投诉", "我想投诉一下驿站的管理员"):
+        assert rules(request) == "ticket", request
+    assert rules("违规收费的举报电话是多少") != "ticket" and rules("投诉电话是多少") != "ticket"
+    assert rules("你有病吧") == "complaint" and rules("如果你有病，医保怎么报销") != "complaint"
+
+
+def test_how_a_companion_books_is_told_apart_from_what_a_companion_asks_about():
+    """(review) "我同学怎么办理居住证" asks about 居住证, not how a classmate books a bed."""
+    from bot.dialogue.booking_flow import _COMPANION_COMING
+    from bot.dialogue.intents import compact
+
+    assert _COMPANION_COMING.search(compact("我同学怎么订")) and _COMPANION_COMING.search(compact("我朋友怎么办"))
+    assert not _COMPANION_COMING.search(compact("我同学怎么办理居住证"))

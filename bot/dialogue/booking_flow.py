@@ -1242,7 +1242,8 @@ def _described_instead(turn: Turn, numbers: list[str]) -> Reply | None:
 # Someone else coming too, asked about outside a booking ("对了 我有个朋友也想来 怎么弄" after booking).
 # ... or how they book, asked after one's own booking ("我同学咋订": user test 17 was told "帮不上忙").
 _COMPANION_COMING = re.compile(rf"(?:{_COMPANIONS})(?:也|还)(?:想|要|打算|准备|得)?(?:来|过来|去|过去|住|订|预约|一起)|"
-                               rf"(?:{_COMPANIONS})(?:的)?(?:要|该|得|又)?(?:怎么|如何)(?:办|弄|订|定|预约|约|住|过来|来)")
+                               rf"(?:{_COMPANIONS})(?:的)?(?:要|该|得|又)?(?:怎么|如何)(?:(?:办|弄)(?:呢|啊|呀)?$|订|定|预约|约|住|过来|来)")
+# ("我同学怎么办理居住证" asks about 居住证: 办/弄 only end the message.)
 
 
 def companion_coming(turn: Turn) -> Reply | None:

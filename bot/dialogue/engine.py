@@ -410,7 +410,7 @@ _ACKNOWLEDGEMENT = re.compile(r"^(?:(?:好|好的|好滴|好嘞|好吧|行|可�
                               r"(?:我)?(?:帮他|帮她|替他|替她|回头|再|先|去)?(?:问问|问一下|看看|想想|商量一下|考虑一下)|"
                               # laughing typed in letters or digits, and waiting for an answer ("好的 那我等着",
                               # "等你们消息": user test 17 got a sentence of the documents)
-                              r"h{2,}|23{2,}|嘿嘿|" + _WAITING.pattern + ")"
+                              r"h{2,}|23{2,}|" + _WAITING.pattern + ")"
                               r"[啊呀哈啦了吧滴呢哒嘛的]?)+$", re.I)
 
 

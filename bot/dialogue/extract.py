@@ -152,6 +152,11 @@ def mask_phones(text: str) -> str:
     return _PHONE_ANYWHERE.sub(lambda m: m.group(1) + mask_phone(m.group(2)), spoken_digits(text))
 
 
+def without_phones(text: str) -> str:
+    """``text`` less every mobile number in it, however typed ("我叫周周 电话１５９…" → "我叫周周 电话")."""
+    return _PHONE_ANYWHERE.sub("", spoken_digits(text))
+
+
 def name_in(text: str, introduced: bool = False) -> str | None:
     """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting,
     a sentence, nor a word of another kind ("当然", "就我自己", "第一个", "写错了") unless it is

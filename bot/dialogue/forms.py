@@ -764,16 +764,23 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
 
 # A question asked beside a request, after the words that lead to it: "我想订驿站顺便问下人才公寓怎么申请".
 # Also after a "but first" ("我想订驿站 不过先问下 驿站有wifi吗": user test 12 had the question dropped).
-# A second question joined by 还有 after a pause: "驿站怎么订 还有人才公寓有多少套" (user test 17 had it dropped).
-_BESIDE = re.compile(r"(?:(?:顺便|另外|对了|还想|(?<=[\s，,。；;！!？?])还有)(?:先)?(?:问(?:一)?下|问问|咨询(?:一)?下)?|"
+_BESIDE = re.compile(r"(?:(?:顺便|另外|对了|还想)(?:先)?(?:问(?:一)?下|问问|咨询(?:一)?下)?|"
                      r"(?:不过|但是|可是|我想|想)?先(?:问(?:一)?下|问问|咨询(?:一)?下))[，,、:：\s]*(.{4,})$")
+# A second question joined by 还有 after a pause: "驿站怎么订 还有人才公寓有多少套" (user test 17 had it
+# dropped); not "还有空床位吗", which asks whether there still is one (the booking answers that).
+_STILL = re.compile(r"(?<=[\s，,。；;！!？?])还有[，,、:：\s]*(.{4,})$")
+_STILL_THERE = re.compile(r"^[^，,。？?\s]{1,8}?(?:吗|没|没有|嘛|么|不)[？?]?$")
+_ASKING = re.compile(r"多少|几|哪|怎么|咋|什么|啥|如何|为什么|能不能|可不可以|是不是")
 
 
 def answer_beside(turn: Turn) -> str:
     """The answer to a question asked beside the request that starts a flow, and a blank line; ""
     when there is none (user test 4: the question was dropped without a word)."""
-    m = _BESIDE.search(turn.text)
-    question = m.group(1) if m is not None and QUESTION.search(m.group(1)) else _asked_before_request(turn)
+    m = _BESIDE.search(turn.text) or _STILL.search(turn.text)
+    question = m.group(1) if m is not None and QUESTION.search(m.group(1)) else ""
+    if question and m.re is _STILL and _STILL_THERE.match(compact(question)) and not _ASKING.search(question):
+        question = ""  # "还有空床位吗": whether there still is one
+    question = question or _asked_before_request(turn)
     if not question:
         return ""
     from bot.dialogue.handlers import reply_for_answer

@@ -280,6 +280,9 @@ def split_questions(text: str) -> list[str]:
     return parts[:MAX_QUESTIONS] if len(parts) > 1 else [text]
 
 
+_SHORT_PART = 6  # characters: "补贴多少" continues "那硕士呢"; "人才公寓怎么申请" is a question of its own
+
+
 def _asked_of_what_went_before(parts: list[str]) -> list[str]:
     """A bare "那X呢" followed by a question naming nothing is that question asked of X: "那人才公寓呢
     怎么申请" is one question, 人才公寓怎么申请 (user test: two answers, the second "not found"); so is
@@ -288,7 +291,10 @@ def _asked_of_what_went_before(parts: list[str]) -> list[str]:
     for part in parts:
         bare = _BARE_FOLLOW_UP.match(compact(out[-1])) if out else None
         x = bare.group("x") if bare else ""
-        if bare and (own_subject(x) and not own_subject(part) or _detail_kind(x)):
+        own = own_subject(part)
+        # (Not another bare "那Y呢", nor a question with a detail of its own: "那外地人呢？本地人能住吗".)
+        if bare and not _BARE_FOLLOW_UP.match(compact(part)) and not any(_detail_kind(t) for t in own) \
+                and (not own or _detail_kind(x) and len(compact(part)) <= _SHORT_PART) and (own_subject(x) or _detail_kind(x)):
             out[-1] = x + part
         else:
             out.append(part)

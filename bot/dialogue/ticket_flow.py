@@ -13,7 +13,7 @@ import re
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
 from bot.dialogue.engine import FLOW_CLAIMS, HANDLERS, Reply, Turn, answers_ticket_offer, apologise, handles
-from bot.dialogue.extract import english_in_chinese, phone_in
+from bot.dialogue.extract import english_in_chinese, phone_in, without_phones
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, read_yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, thread,
@@ -307,7 +307,6 @@ def phone_sent_for_ticket(turn: Turn) -> Reply | None:
 
 # What a message giving only one's contact details holds beside the phone: a label, a name, fillers
 # ("我叫周周 电话159…", "我的联系方式是139…", "陈先生 手机139…").
-_PHONE_AS_TYPED = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
 _CONTACT_WORDS = re.compile(r"(?:我的|我|的)?(?:联系方式|联系电话|手机号码|手机号|手机|电话号码|电话|号码|微信)(?:是|为|[:：])?|"
                             r"(?:我叫|我是|叫我|姓名|名字)(?:是|[:：])?[\u4e00-\u9fff]{1,3}|姓[\u4e00-\u9fff]|"
                             r"[\u4e00-\u9fff]{1,3}(?:先生|女士|小姐|同学)|有事|打|联系我|找我|吧|哈|啊|好的|好|嗯")
@@ -321,8 +320,9 @@ def _contact_for_filed(turn: Turn) -> Reply | None:
     phone = phone_in(turn.text) if number else None
     if not phone or QUESTION.search(turn.text):
         return None
-    rest = compact(_CONTACT_WORDS.sub("", _PHONE_AS_TYPED.sub("", turn.text)))
-    if len(rest) > _CONTACT_REST or ticket_in_progress(turn) is None or ticket_in_progress(turn)[0] != number:
+    rest = compact(_CONTACT_WORDS.sub("", without_phones(turn.text)))
+    waiting = ticket_in_progress(turn)
+    if len(rest) > _CONTACT_REST or waiting is None or waiting[0] != number:
         return None
     pending = turn.state.pop("offer_followup", None) or {}  # what was offered to it before, said with them
     said = f"{pending['text']} {turn.text}" if pending.get("number") == number else turn.text

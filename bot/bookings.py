@@ -133,36 +133,79 @@ def book(s: Session, settings: Settings, user_key: str, req: BookingRequest, tod
     """Make the booking in one transaction (commits on success, rolls back on refusal)."""
     today = today or users_today(settings)
     try:
-        station = validate(s, settings, req, today)
-        user = get_or_create_user(s, user_key)
-        # PostgreSQL: one booking per station at a time, so beds, closed dates and
-        # one-stay-per-person are read as they are now (staff may be editing them).
-        # SQLite: every write transaction is already exclusive (BEGIN IMMEDIATE).
-        _lock_user(s, user)
-        beds, closed_dates = lock_station(s, station.id)
-        _refuse_closed(s, settings, req, station.name, closed_dates, today)
-        _refuse_overlap(s, user, req)
-        for night in nights_of(req.check_in, req.nights):
-            _ensure_night_row(s, station.id, night)
-            taken = s.execute(update(StationNight).where(
-                StationNight.station_id == station.id, StationNight.night == night,
-                StationNight.booked < beds,
-            ).values(booked=StationNight.booked + 1))
-            if taken.rowcount != 1:
-                s.rollback()
-                raise _conflict(s, settings, req, today,
-                                messages.BOOKING_FULL.format(station=station.name, day=day_label(night)))
-        user.name, user.phone = req.name.strip(), req.phone.strip()
-        user.consent_at = user.consent_at or utcnow()
-        booking = Booking(number=_new_number(s), user_id=user.id, station_id=station.id, check_in=req.check_in,
-                          nights=req.nights, status="active", name=req.name.strip(), phone=req.phone.strip(),
-                          answers=dict(req.answers), created_at=utcnow(), updated_at=utcnow())
-        s.add(booking)
-        s.flush()
-        audit(s, f"user:{user_key}", "booking.create", booking.number, station=station.id,
-              check_in=req.check_in.isoformat(), nights=req.nights)
+        booking = _take(s, settings, user_key, req, today)
         s.commit()
         return booking
+    except BookingError:
+        s.rollback()
+        raise
+
+
+def _take(s: Session, settings: Settings, user_key: str, req: BookingRequest, today: date) -> Booking:
+    """The booking made in the open transaction, not committed (``book``, ``change``)."""
+    station = validate(s, settings, req, today)
+    user = get_or_create_user(s, user_key)
+    # PostgreSQL: one booking per station at a time, so beds, closed dates and
+    # one-stay-per-person are read as they are now (staff may be editing them).
+    # SQLite: every write transaction is already exclusive (BEGIN IMMEDIATE).
+    _lock_user(s, user)
+    beds, closed_dates = lock_station(s, station.id)
+    _refuse_closed(s, settings, req, station.name, closed_dates, today)
+    _refuse_overlap(s, user, req)
+    for night in nights_of(req.check_in, req.nights):
+        _ensure_night_row(s, station.id, night)
+        taken = s.execute(update(StationNight).where(
+            StationNight.station_id == station.id, StationNight.night == night,
+            StationNight.booked < beds,
+        ).values(booked=StationNight.booked + 1))
+        if taken.rowcount != 1:
+            s.rollback()
+            raise _conflict(s, settings, req, today,
+                            messages.BOOKING_FULL.format(station=station.name, day=day_label(night)))
+    user.name, user.phone = req.name.strip(), req.phone.strip()
+    user.consent_at = user.consent_at or utcnow()
+    booking = Booking(number=_new_number(s), user_id=user.id, station_id=station.id, check_in=req.check_in,
+                      nights=req.nights, status="active", name=req.name.strip(), phone=req.phone.strip(),
+                      answers=dict(req.answers), created_at=utcnow(), updated_at=utcnow())
+    s.add(booking)
+    s.flush()
+    audit(s, f"user:{user_key}", "booking.create", booking.number, station=station.id,
+          check_in=req.check_in.isoformat(), nights=req.nights)
+    return booking
+
+
+def change(s: Session, settings: Settings, user_key: str, number: str, station_id: str, check_in: date,
+           nights: int, today: date | None = None) -> tuple[Booking, Booking]:
+    """Move the user's booking ``number`` to another stay in one transaction: its nights are given
+    back, the new ones taken under the same capacity rules as ``book``, and it is cancelled for a new
+    booking with the same guest. Any refusal (full, closed, too far) rolls all of it back, so the old
+    booking stands as it was: no one is left without a bed by a change that fails. Returns (old, new)."""
+    today = today or users_today(settings)
+    try:
+        user = s.scalar(select(User).where(User.user_key == user_key))
+        if user is not None:
+            _lock_user(s, user)  # first, as ``book`` does: the same order of locks
+        old = None if user is None else s.scalar(select(Booking).where(
+            Booking.number == number.strip().upper(), Booking.user_id == user.id).with_for_update())
+        if old is None:
+            raise BookingNotFound(messages.BOOKING_NOT_FOUND.format(number=number))
+        if old.status != "active":
+            raise BookingConflict(messages.BOOKING_ALREADY_CANCELLED.format(number=old.number))
+        if old.check_in < today:
+            raise BookingConflict(messages.BOOKING_STARTED.format(number=old.number))
+        for night in nights_of(old.check_in, old.nights):
+            s.execute(update(StationNight).where(
+                StationNight.station_id == old.station_id, StationNight.night == night, StationNight.booked > 0,
+            ).values(booked=StationNight.booked - 1))
+        old.status, old.cancelled_at, old.updated_at = "cancelled", utcnow(), utcnow()
+        old.cancel_reason = "changed"
+        s.flush()
+        req = BookingRequest(station_id=station_id, check_in=check_in, nights=nights, name=old.name,
+                             phone=old.phone, answers=dict(old.answers or {}))
+        new = _take(s, settings, user_key, req, today)
+        audit(s, f"user:{user_key}", "booking.change", old.number, to=new.number)
+        s.commit()
+        return old, new
     except BookingError:
         s.rollback()
         raise

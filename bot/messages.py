@@ -161,6 +161,7 @@ BOOKING_ALT_DATE = "{station}{day}入住有空床"
 AVAILABILITY = "{day}（{weekday}）入住：{items}。"
 AVAILABILITY_FREE = "{station}还有{beds}张空床"
 AVAILABILITY_FULL = "{station}已约满"
+STAY_FREE = "{station}{day}起住{nights}晚，目前还有空床位。"
 AVAILABILITY_CLOSED = "{station}暂停接待"
 AVAILABILITY_BOOK = "\n要预约的话，点“{chip}”或回复“预约驿站”。"
 CHIP_BOOK_DAY = "预约驿站 {day}"
@@ -249,6 +250,22 @@ RESCHEDULE_HOW = ("预约不能直接改日期：先回复“取消预约 {numbe
 # Another station or other nights for a booking made: the same way, said of what is changed.
 RESCHEDULE_OTHER = "预约不能直接改{what}：先回复“取消预约 {number}”取消原预约，再回复“预约驿站”重新预约就行。"
 RESCHEDULE_STATION = "驿站"
+# Changing a booking made, done for the user (user test 19: "溱湖那个改到下周二行不行" was told how to do it
+# by hand, the station named taken for the change): the new stay confirmed first, then made in one step
+# in which the old booking is cancelled only if the new one succeeds.
+CHANGE_CONFIRM = ("帮您把预约{number}（{old}）改成：\n{station}，{check_in}入住，共{nights}晚。\n"
+                  "回复“确认”即可修改（新预约成功后原预约才会取消）；回复“不改了”则保持原样。")
+CHANGE_ASK_AGAIN = "要把预约{number}改成{check_in}入住、共{nights}晚吗？请回复“确认”或“不改了”。"
+CHANGE_ASK_WHAT = ("可以帮您改预约{number}（{old}）。想改到哪天、住几晚或换哪个驿站？直接告诉我就行，"
+                   "比如“改到{example}”“多住一晚”。")
+CHANGE_DONE = ("改好了！新的预约编号：{number}\n{station}，{check_in}入住，共{nights}晚。\n"
+               "原预约{old}已取消。入住时请携带身份证。")
+CHANGE_FAILED = "没能改成：{reason}\n原预约{number}保持不变。"
+CHANGE_KEPT = "好的，预约{number}保持不变。"
+CHANGE_SAME = "这和原预约{number}一样，不用改哦。想改成什么样？"
+SHOW_DAY_WEEKDAY = "{day}（{weekday}）"
+CHANGE_PREVIOUS = "{station}，{check_in}入住，{nights}晚"
+CHIP_CHANGE_KEEP = "不改了"
 RESCHEDULE_NIGHTS = "入住晚数"
 RESCHEDULE_PHONE = "手机号"
 RESCHEDULE_NAME = "入住人姓名"

@@ -358,3 +358,39 @@ def test_a_refused_eligibility_answer_can_be_taken_back(shipped_index, tmp_path)
     summary = _chat(client, *ANSWERS, "赵六", "13700000000")[-1]
     assert "请确认预约信息" in summary and "赵六" in summary, summary
     assert "预约成功" in _chat(client, "确认")[0]
+
+
+def test_a_change_to_a_full_stay_keeps_the_booking_and_one_to_a_free_stay_moves_it(shipped_index, tmp_path):
+    """"溱湖那个改到…" (user test 19): the change is made in one transaction, so a full night leaves the
+    booking made as it was, its own night still held; a free stay cancels it for a new one."""
+    app = _app(shipped_index, tmp_path)  # 溱湖 has one bed
+    later = TODAY + timedelta(days=3)
+    first, second = (TODAY + timedelta(days=2)).isoformat(), later.isoformat()
+    other = app.test_client()
+    res = other.post("/api/bookings", json={"station": "lake", "check_in": second, "nights": 1, "name": "用户乙",
+                                            "phone": "13800000001",
+                                            "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}})
+    assert res.status_code == 201
+    me = app.test_client()
+    _chat(me, f"预约驿站 溱湖 {first} 1晚", "是 是 是", "孙七 13600000000", "确认")  # few: under the burst limit
+    number = me.get("/api/bookings").json["bookings"][0]["number"]
+    asked = _chat(me, f"改到{later.month}月{later.day}号")[0]
+    assert "回复“确认”即可修改" in asked
+    refused = _chat(me, "确认")[0]
+    assert "约满" in refused and f"原预约{number}保持不变" in refused
+    mine = me.get("/api/bookings").json["bookings"]
+    assert [(b["number"], b["status"], b["check_in"]) for b in mine] == [(number, "active", first)]
+    # The night given back in the failed change is still held: no one else can take it.
+    taken = other.post("/api/bookings", json={"station": "lake", "check_in": first, "nights": 1, "name": "用户丙",
+                                              "phone": "13800000002",
+                                              "answers": {"age": "yes", "graduate": "yes", "purpose": "yes"}})
+    assert taken.status_code == 409
+    _chat(me, "多住一晚")
+    done = _chat(me, "确认")[0]
+    assert "约满" in done  # the second night is 用户乙's: still refused, still kept
+    switched = _chat(me, "换到姜堰驿站")[0]
+    assert "姜堰青年人才驿站" in switched, switched
+    moved = _chat(me, "确认")[0]
+    assert "改好了" in moved and f"原预约{number}已取消" in moved
+    statuses = {b["number"]: (b["status"], b["station"]) for b in me.get("/api/bookings").json["bookings"]}
+    assert statuses[number] == ("cancelled", "lake") and ("active", "main") in statuses.values()

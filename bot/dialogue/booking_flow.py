@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot import messages
-from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, free_beds,
-                          last_contact, users_today)
+from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, change,
+                          free_beds, last_contact, users_today, validate)
 from bot.dates import (WEEKDAY_NUMBERS, after_holiday, both_days, day_label, day_label_with_year, day_taken_back,
                        either_day, impossible_date, moving_holiday, names_month_and_day, next_day_of_month,
                        nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label,
@@ -843,6 +843,9 @@ class BookingForm(Form):
         said = compact(ft.turn.text)
         if note:
             return note
+        free = self._free_told(ft)
+        if free:
+            return free
         if id_number_in(ft.turn.text) and not ft.cache.get(_ID_TOLD):  # not asked for, not kept (user test 17)
             ft.cache[_ID_TOLD] = True
             return messages.BOOKING_ID_NOT_NEEDED + "\n"
@@ -853,6 +856,24 @@ class BookingForm(Form):
             ft.values[_SAID_ONE_PERSON] = True
             return messages.BOOKING_ONE_PERSON + "\n"
         return ""
+
+    def _free_told(self, ft: FormTurn) -> str:
+        """"…住两个晚上不知道还有没有位置": whether the stay asked has a bed every night, once the
+        station, day and nights are known (user test 19 started booking without a word on it)."""
+        text, v = ft.turn.text, ft.values
+        if not (QUESTION.search(text) and _ASKS_FREE.search(text)) or ft.cache.get("free_told") \
+                or not all(k in v for k in ("station", "check_in", "nights")):
+            return ""
+        ft.cache["free_told"] = True
+        check_in = date.fromisoformat(v["check_in"])
+        with ft.engine.read_sessions() as s:
+            station = next((st for st in active_stations(s) if st.id == v["station"]), None)
+            if station is None:
+                return ""
+            full = [d for d, beds in free_beds(s, station, check_in, int(v["nights"])).items() if beds <= 0]
+        if full:
+            return messages.BOOKING_FULL.format(station=station.name, day=day_label(full[0])) + "\n"
+        return messages.STAY_FREE.format(station=station.name, day=day_label(check_in), nights=v["nights"]) + "\n"
 
     def prefill(self, ft: FormTurn) -> None:
         stations = _stations(ft)
@@ -1007,7 +1028,42 @@ def booking(turn: Turn) -> Reply:
         turn.state["topic"] = messages.BOOKING_TOPIC  # "那分开订两个呢" next is about the station
         return Reply(messages.BOOKING_ONE_PERSON + messages.BOOK_ONE_PERSON_HOW, actions=[messages.CHIP_BOOK],
                      intent="booking")
+    if turn.state.get("flow") == BOOKING_FORM.name:
+        made = _change_of_booking_made(turn)
+        if made is not None:
+            return made
+        turn = _without_booking_named(turn)
     return BOOKING_FORM.handle(turn)
+
+
+def _change_of_booking_made(turn: Turn) -> Reply | None:
+    """"溱湖那个改到下周二" in the middle of booking 总站: a change of the 溱湖 booking made, not of this
+    one (user test 19 had this booking moved to 溱湖). The booking in progress is put aside for
+    "继续预约" and the change offered. None when the station before the change is this booking's, or
+    names no single booking made."""
+    plain = normalise(turn.text)
+    cut = _CHANGE_TO.search(plain)
+    station = station_in(plain[:cut.start()], station_choices(turn.engine), by_number=False) if cut else None
+    if station is None or (turn.state.get(BOOKING_FORM.name) or {}).get("station") == station:
+        return None
+    rows, names = _own_bookings(turn)
+    made = [b for b in rows if b.status == "active" and b.station_id == station]
+    if len(made) != 1:
+        return None
+    pause_form(turn)
+    return say_paused(turn, _offer_change(turn, made[0], names))
+
+
+def _without_booking_named(turn: Turn) -> Turn:
+    """"总站那个换到溱湖" in the middle of booking 总站: the station before the change names this booking,
+    the one after is the new choice (user test 19 kept 总站)."""
+    plain = normalise(turn.text)
+    cut = _CHANGE_TO.search(plain)
+    stations = station_choices(turn.engine)
+    if cut is None or station_in(plain[:cut.start()], stations, by_number=False) is None \
+            or station_in(plain[cut.end():], stations, by_number=False) is None:
+        return turn
+    return replace(turn, incoming=replace(turn.incoming, text=plain[cut.start():]))
 
 
 # Asking whether one may bring someone along ("能带女朋友一起住吗"), and nothing of a stay. (Staying with
@@ -1379,7 +1435,11 @@ def _pick(turn: Turn) -> Reply:
         return HANDLERS["booking"](turn)
     if places is None and turn.classified == "reschedule" and in_view:  # "第一个" then "改到23号可以吗"
         rows, names = _own_bookings(turn)
-        return _how_to_reschedule(_in_order([b for b in rows if b.status == "active" and b.number in in_view]), names)
+        shown = _in_order([b for b in rows if b.status == "active" and b.number in in_view])
+        if len(shown) == 1:
+            _leave_list(turn)
+            return _offer_change(turn, shown[0], names)
+        return _how_to_reschedule(shown, names)
     if places is None and not (flow == LIST_FLOW and cancelling and in_view):
         _leave_list(turn)
         if flow == CANCEL_FLOW and turn.classified == "exit":
@@ -1593,7 +1653,161 @@ def reschedule(turn: Turn) -> Reply:
                      actions=[messages.CHIP_BOOK, messages.CHIP_TICKET], intent="reschedule")
     if not active or not _about_a_stay_made(turn):
         return HANDLERS["policy"](turn)
-    return _how_to_reschedule(active, names, _what_changes(turn))
+    what = _what_changes(turn)
+    meant = _booking_meant(turn, active)
+    if what in (messages.RESCHEDULE_PHONE, messages.RESCHEDULE_NAME) or meant is None:
+        return _how_to_reschedule(active, names, what)
+    return _offer_change(turn, meant, names)
+
+
+# ---------------------------------------------------------------- changing a booking made
+# A booking's day, nights or station changed for the user: the new stay is read from the message
+# ("溱湖那个改到下周二", "能不能晚一天入住", "多住一晚", "换到总站"), confirmed, and made with
+# ``bookings.change``, which cancels the old booking only in the transaction that makes the new one.
+CHANGE_FLOW = "change_booking"
+_CHANGE = "change"
+# Where the new stay begins to be said: what comes before names the booking ("溱湖那个", "12月20号的").
+_CHANGE_TO = re.compile(r"(?:改|换|调|挪|推迟|延后|延期|提前|推)(?:一下)?(?:到|成|为|去)")
+# The day moved by some days: "晚一天入住", "推迟两天", "提前1天".
+_SHIFT = re.compile(r"(?:晚|迟|推迟|延后|往后推|往后挪|(?P<earlier>早|提前|往前挪))(?P<n>\d|[一两二三四五六七])天")
+# A yes to the change asked about, said with its verb ("改吧", "好的 帮我改"); no ("不改了", "算了").
+_CHANGE_YES = re.compile(r"^(?:嗯+|恩+|对|好|好的|行|可以|确认|确定|是|是的|ok|那|那就|就)*(?:帮我)?(?:改|修改|改吧|改掉|换|换吧)"
+                         r"(?:一下)?(?:吧|呗|啊)?$")
+_CHANGE_NO = re.compile(r"^(?:那|嗯|哦)?(?:还是|算了)?(?:不改了?|不用改了?|不换了?|先不改了?|别改了?|不用了|算了|保留|保持原样|"
+                        r"不变|还是原来的|就原来的)(?:吧|了|呗)?$")
+
+
+def _booking_meant(turn: Turn, active: list):
+    """The one booking a request to change is about: the only one, or the one the words before the
+    change name by station or day ("溱湖那个改到下周二"); None when it cannot be told."""
+    if len(active) == 1:
+        return active[0]
+    plain = normalise(turn.text)
+    cut = _CHANGE_TO.search(plain)
+    head = plain[:cut.start()] if cut else plain
+    station = station_in(head, station_choices(turn.engine), by_number=False)
+    day = date_in(head, users_today(turn.engine.settings)) if cut else None
+    matches = [b for b in active if (station is None or b.station_id == station) and (day is None or b.check_in == day)]
+    return matches[0] if len(matches) == 1 and (station or day) else None
+
+
+def _proposed(text: str, b, stations: list, today: date) -> tuple[str, date, int] | None:
+    """The stay ``text`` asks booking ``b`` to become: (station id, check-in, nights), each part not
+    named kept as it is; None when it names no change. The station before 改到/换成 names the booking,
+    the one after names the new station."""
+    plain = normalise(text)
+    cut = _CHANGE_TO.search(plain)
+    target = plain[cut.end():] if cut else plain
+    station, check_in, nights = b.station_id, b.check_in, b.nights
+    changed = False
+    new_station = station_in(target, stations, by_number=False) if cut else None
+    if new_station is not None and new_station != b.station_id:
+        station, changed = new_station, True
+    shift = _SHIFT.search(plain)
+    more = _MORE_NIGHTS.search(plain) or _FEWER_NIGHTS.search(plain)  # "多住一晚", "少住一天"
+    rest = _FEWER_NIGHTS.sub("", _MORE_NIGHTS.sub("", _SHIFT.sub("", target)))
+    if shift:
+        days = cn_number(shift.group("n"))
+        check_in = b.check_in + timedelta(days=-days if shift.group("earlier") else days)
+        changed = True
+    else:
+        day = date_in(rest, today)
+        if day is not None:
+            check_in, changed = day, True
+    if more:
+        count = cn_number(more.group(2))
+        nights = b.nights + (-count if more.re is _FEWER_NIGHTS else count)
+        changed = True
+    else:
+        said = nights_in(rest) if _NIGHTS_MEANT.search(rest) else None
+        if said is not None:
+            nights, changed = said, True
+    return (station, check_in, nights) if changed else None
+
+
+def _stay_said(b, names: dict[str, str]) -> str:
+    return messages.CHANGE_PREVIOUS.format(station=names.get(b.station_id, b.station_id),
+                                           check_in=day_label(b.check_in), nights=b.nights)
+
+
+def _await_change(turn: Turn, number: str, **proposal) -> None:
+    turn.state["flow"] = CHANGE_FLOW
+    turn.state[_CHANGE] = {"number": number, **proposal}
+
+
+def _offer_change(turn: Turn, b, names: dict[str, str]) -> Reply:
+    """The change the message asks of booking ``b``, checked and asked to confirm; what to change to
+    asked when the message does not say."""
+    settings = turn.engine.settings
+    today = users_today(settings)
+    proposal = _proposed(turn.text, b, station_choices(turn.engine), today)
+    keep = [messages.CHIP_CHANGE_KEEP]
+    if proposal is None or proposal == (b.station_id, b.check_in, b.nights):
+        _await_change(turn, b.number)
+        text = (messages.CHANGE_SAME.format(number=b.number) if proposal else
+                messages.CHANGE_ASK_WHAT.format(number=b.number, old=_stay_said(b, names),
+                                                example=day_label(b.check_in + timedelta(days=1))))
+        return Reply(text, actions=keep, intent="reschedule")
+    station, check_in, nights = proposal
+    request = BookingRequest(station_id=station, check_in=check_in, nights=nights, name=b.name, phone=b.phone,
+                             answers=dict(b.answers or {}))
+    try:
+        with turn.engine.read_sessions() as s:
+            validate(s, settings, request, today)
+    except BookingError as exc:  # 8 nights, a past day: said now, another change may be said
+        _await_change(turn, b.number)
+        return Reply(messages.CHANGE_FAILED.format(reason=exc.message, number=b.number), actions=keep,
+                     intent="reschedule")
+    _await_change(turn, b.number, station=station, check_in=check_in.isoformat(), nights=nights)
+    return Reply(messages.CHANGE_CONFIRM.format(number=b.number, old=_stay_said(b, names),
+                                                station=names.get(station, station),
+                                                check_in=messages.SHOW_DAY_WEEKDAY.format(
+                                                    day=day_label(check_in), weekday=weekday_label(check_in)),
+                                                nights=nights),
+                 actions=[messages.CHIP_CONFIRM, messages.CHIP_CHANGE_KEEP], intent="reschedule")
+
+
+@handles(CHANGE_FLOW, asides=("my_bookings", "exit"))
+def change_booking(turn: Turn) -> Reply:
+    """The reply to "改成…？回复“确认”" or to "想改到哪天？": the change made, kept, another change
+    proposed, or, for anything else, the flow left and the message handled as it would be."""
+    pending = turn.state.get(_CHANGE) or {}
+    rows, names = _own_bookings(turn)
+    b = next((r for r in rows if r.number == pending.get("number") and r.status == "active"), None)
+    plain = compact(turn.text)
+    answer = "no" if _CHANGE_NO.match(plain) else "yes" if _CHANGE_YES.match(plain) else yes_no(turn.text)
+    if b is not None and _proposed(turn.text, b, station_choices(turn.engine), users_today(turn.engine.settings)):
+        return _offer_change(turn, b, names)  # "那改到周三吧": another change
+    if b is None or answer == "no" or turn.classified == "exit":
+        end_flow_keeping_paused(turn.state)
+        if b is None:
+            return turn.engine.dispatch_text(turn)
+        return say_paused(turn, Reply(messages.CHANGE_KEPT.format(number=b.number), intent="reschedule"))
+    if answer != "yes" and CHANGE.search(turn.text) and not QUESTION.search(turn.text):
+        return _offer_change(turn, b, names)  # "那你帮我改一下呗", "改一下日期": what to, asked
+    if "station" not in pending:  # "想改到哪天？" answered with something else
+        end_flow_keeping_paused(turn.state)
+        return turn.engine.dispatch_text(turn)
+    if answer != "yes":
+        aside = bookings_in_passing(turn) if turn.classified == "my_bookings" else answer_in_passing(turn)
+        again = messages.CHANGE_ASK_AGAIN.format(number=b.number, check_in=day_label(date.fromisoformat(pending["check_in"])),
+                                                 nights=pending["nights"])
+        return Reply(f"{aside}\n\n{again}" if aside else again,
+                     actions=[messages.CHIP_CONFIRM, messages.CHIP_CHANGE_KEEP], intent="reschedule")
+    end_flow_keeping_paused(turn.state)
+    try:
+        with turn.engine.sessions() as s:
+            old, new = change(s, turn.engine.settings, turn.incoming.user_key, b.number, pending["station"],
+                              date.fromisoformat(pending["check_in"]), int(pending["nights"]),
+                              today=users_today(turn.engine.settings))
+            done = messages.CHANGE_DONE.format(number=new.number, station=names.get(new.station_id, new.station_id),
+                                               check_in=day_label_with_year(new.check_in), nights=new.nights,
+                                               old=old.number)
+    except BookingError as exc:  # full, or overlapping another booking: the old one stands
+        reason = "\n".join([exc.message] + exc.alternatives[:3])
+        return say_paused(turn, Reply(messages.CHANGE_FAILED.format(reason=reason, number=b.number),
+                                      actions=[messages.CHIP_MY_BOOKINGS], intent="reschedule"))
+    return say_paused(turn, Reply(done, actions=[messages.CHIP_MY_BOOKINGS], intent="reschedule"))
 
 
 # Saying a booking was made ("我订了…", "我之前预约的…").
@@ -1605,6 +1819,11 @@ _STAY_PART = re.compile(r"日期|时间|日子|期|天|晚|夜|宿|站|住|号|�
 _NIGHTS_PART = re.compile(r"晚数|续住|延长|多住|少住|住(?:\d|[一两二三四五六七八九十])|(?:\d|[一两二三四五六七八九十])个?(?:晚|夜|宿)")
 
 
+# A change asked with nothing said of what ("那你帮我改一下呗", "能帮我改下预约吗"): of the booking made.
+_BARE_CHANGE = re.compile(r"^(?:那|那你|你|那就)?(?:能|能不能|可以|可不可以)?(?:帮我|给我|你帮我|直接)(?:改|修改|调整|换)(?:一下|下)?"
+                          r"(?:预约|我的预约|那个预约)?(?:吧|呗|呀|啊|吗|嘛|行吗|可以吗)?$")
+
+
 # Who stays and how to reach them, as a booking made names them ("手机号填错了", "名字写错了").
 _PHONE_PART = re.compile(r"手机|电话|号码|联系方式")
 _NAME_PART = re.compile(r"名字|姓名|入住人")
@@ -1612,7 +1831,7 @@ _NAME_PART = re.compile(r"名字|姓名|入住人")
 
 def _about_a_stay_made(turn: Turn) -> bool:
     text = turn.text
-    return bool(_STAY_PART.search(text) or _PHONE_PART.search(text) or _NAME_PART.search(text)
+    return bool(_BARE_CHANGE.match(compact(text)) or _STAY_PART.search(text) or _PHONE_PART.search(text) or _NAME_PART.search(text)
                 or station_in(text, station_choices(turn.engine), by_number=False))
 
 
@@ -1622,7 +1841,8 @@ def _what_changes(turn: Turn) -> str:
         return messages.RESCHEDULE_PHONE
     if _NAME_PART.search(turn.text):
         return messages.RESCHEDULE_NAME
-    if station_in(turn.text, station_choices(turn.engine), by_number=False):
+    cut = _CHANGE_TO.search(normalise(turn.text))  # "溱湖那个改到下周二": the station names the booking
+    if cut and station_in(normalise(turn.text)[cut.end():], station_choices(turn.engine), by_number=False):
         return messages.RESCHEDULE_STATION
     return messages.RESCHEDULE_NIGHTS if _NIGHTS_PART.search(turn.text) else ""
 

@@ -492,10 +492,14 @@ _OVER_LIMIT = re.compile(r"^(?:我|年龄|年纪)?(?:已经|早就?|都)?(?:超�
 _WITHIN_LIMIT = re.compile(r"(?:没|没有|不|未)(?:超过|超出|超|到)")
 
 
+# The sounds and small words a voice-typed reply starts with, before what it says.
+_FILLER_FIRST = re.compile(r"^(?:嗯+|恩+|额|呃|哦+|噢|诶|欸|那个|就是|好的|对的|对|是的)[\s，,。、~～]*")
+
+
 def age_in(text: str, asked: bool = True) -> int | None:
     """An age said: "25岁", "我今年25", "三十了"; a bare number only as the whole reply to the age
     question (``asked``): elsewhere "3" is nights and "12" a day, and only "25岁" or "今年25" is an age."""
-    t = normalise(text)
+    t = _FILLER_FIRST.sub("", normalise(text))  # "嗯我26 去年毕业的" (user test 19 was asked the age again)
     if not asked:
         m = _AGE.search(t) or _AGE_STATED.search(t) or _AGE_BESIDE.search(t)
     else:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from bot import messages
@@ -390,7 +390,7 @@ class Form:
             # What the request gave is said back ("已记下：溱湖…、住2晚。") before the next question: the
             # user sees it was understood instead of wondering whether to say it again (user test 3).
             # A question asked beside the request ("…顺便问下人才公寓怎么申请") is answered first.
-            return self.ask(ft, self.missing(ft), answer_beside(turn) + self.start_text(ft) + self.taken(ft)
+            return self.ask(ft, self.missing(ft), answer_beside(turn, self.topic(ft)) + self.start_text(ft) + self.taken(ft)
                             + (error + "\n" if error else "") + self.remark(ft))
         return self.step(FormTurn(self, turn, step=turn.state[self.name].get("_step")))
 
@@ -764,8 +764,9 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
 
 # A question asked beside a request, after the words that lead to it: "我想订驿站顺便问下人才公寓怎么申请".
 # Also after a "but first" ("我想订驿站 不过先问下 驿站有wifi吗": user test 12 had the question dropped).
-_BESIDE = re.compile(r"(?:(?:顺便|另外|对了|还想)(?:先)?(?:问(?:一)?下|问问|咨询(?:一)?下)?|"
-                     r"(?:不过|但是|可是|我想|想)?先(?:问(?:一)?下|问问|咨询(?:一)?下))[，,、:：\s]*(.{4,})$")
+# ("…住两个晚上 然后需要准备什么材料": a question led by 然后 and a need, user test 19.)
+_BESIDE = re.compile(r"(?:(?:顺便|另外|对了|还想|然后(?=.{0,4}(?:要|需要|得|该)))(?:先)?(?:问(?:一)?下|问问|咨询(?:一)?下)?|"
+                     r"(?:不过|但是|可是|我想|想)?先(?:问(?:一)?下|问问|咨询(?:一)?下))[，,、:：\s]*(.{3,})$")
 # A second question joined by 还有 after a pause: "驿站怎么订 还有人才公寓有多少套" (user test 17 had it
 # dropped); not "还有空床位吗", which asks whether there still is one (the booking answers that).
 _STILL = re.compile(r"(?<=[\s，,。；;！!？?])还有[，,、:：\s]*(.{4,})$")
@@ -773,9 +774,10 @@ _STILL_THERE = re.compile(r"^[^，,。？?\s]{1,8}?(?:吗|没|没有|嘛|么|不
 _ASKING = re.compile(r"多少|几|哪|怎么|咋|什么|啥|如何|为什么|能不能|可不可以|是不是")
 
 
-def answer_beside(turn: Turn) -> str:
+def answer_beside(turn: Turn, topic: str = "") -> str:
     """The answer to a question asked beside the request that starts a flow, and a blank line; ""
-    when there is none (user test 4: the question was dropped without a word)."""
+    when there is none (user test 4: the question was dropped without a word). ``topic``: what the
+    flow is about, which a question naming nothing of the service is asked about."""
     m = _BESIDE.search(turn.text) or _STILL.search(turn.text)
     question = m.group(1) if m is not None and QUESTION.search(m.group(1)) else ""
     if question and m.re is _STILL and _STILL_THERE.match(compact(question)) and not _ASKING.search(question):
@@ -783,8 +785,10 @@ def answer_beside(turn: Turn) -> str:
     question = question or _asked_before_request(turn)
     if not question:
         return ""
-    from bot.dialogue.handlers import reply_for_answer
+    from bot.dialogue.handlers import in_flow_question, reply_for_answer
 
+    if topic:  # "…住两个晚上 然后需要准备什么材料": the materials for the station (user test 19)
+        question = in_flow_question(replace(turn, incoming=replace(turn.incoming, text=question)), topic)
     answer = turn.engine.answer_question(question, turn.incoming.user_key)
     return reply_for_answer(answer, offer=False).render() + "\n\n"
 

@@ -193,12 +193,7 @@ def change(s: Session, settings: Settings, user_key: str, number: str, station_i
             raise BookingConflict(messages.BOOKING_ALREADY_CANCELLED.format(number=old.number))
         if old.check_in < today:
             raise BookingConflict(messages.BOOKING_STARTED.format(number=old.number))
-        for night in nights_of(old.check_in, old.nights):
-            s.execute(update(StationNight).where(
-                StationNight.station_id == old.station_id, StationNight.night == night, StationNight.booked > 0,
-            ).values(booked=StationNight.booked - 1))
-        old.status, old.cancelled_at, old.updated_at = "cancelled", utcnow(), utcnow()
-        old.cancel_reason = "changed"
+        _release(s, old, "changed")
         s.flush()
         req = BookingRequest(station_id=station_id, check_in=check_in, nights=nights, name=old.name,
                              phone=old.phone, answers=dict(old.answers or {}))
@@ -209,6 +204,16 @@ def change(s: Session, settings: Settings, user_key: str, number: str, station_i
     except BookingError:
         s.rollback()
         raise
+
+
+def _release(s: Session, booking: Booking, reason: str) -> None:
+    """``booking`` cancelled in the open transaction, its nights given back (``cancel``, ``change``)."""
+    for night in nights_of(booking.check_in, booking.nights):
+        s.execute(update(StationNight).where(
+            StationNight.station_id == booking.station_id, StationNight.night == night, StationNight.booked > 0,
+        ).values(booked=StationNight.booked - 1))
+    booking.status, booking.cancelled_at, booking.updated_at = "cancelled", utcnow(), utcnow()
+    booking.cancel_reason = reason or None
 
 
 def cancel(s: Session, number: str, actor: str, user_key: str | None = None, reason: str = "",
@@ -230,12 +235,7 @@ def cancel(s: Session, number: str, actor: str, user_key: str | None = None, rea
     if user_key is not None and booking.check_in < today:
         s.rollback()
         raise BookingConflict(messages.BOOKING_STARTED.format(number=booking.number))
-    for night in nights_of(booking.check_in, booking.nights):
-        s.execute(update(StationNight).where(
-            StationNight.station_id == booking.station_id, StationNight.night == night, StationNight.booked > 0,
-        ).values(booked=StationNight.booked - 1))
-    booking.status, booking.cancelled_at, booking.updated_at = "cancelled", utcnow(), utcnow()
-    booking.cancel_reason = reason or None
+    _release(s, booking, reason)
     audit(s, actor, "booking.cancel", booking.number, reason=reason)
     s.commit()
     return booking

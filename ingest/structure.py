@@ -170,7 +170,10 @@ def _table_cells(line: str) -> list[str] | None:
 # A cell of a table pasted one cell per line: short, no sentence in it, no label with its value.
 _CELL_MAX = 24
 _HAS_DIGIT = re.compile(r"\d")
-_FIGURE_FIRST = re.compile(r"^\d")  # a cell opening with a figure: "3000", "36个月", "12张"
+# A cell stating an amount: a bare figure or one with its unit ("3000", "36个月", "每人每月2000元", "12张"),
+# not a date, a house number, a phone number or a size ("3月10日", "人民路12号", "0523-86812345", "2寸").
+_AMOUNT = re.compile(r"^\d+(?:\.\d+)?$|\d+(?:\.\d+)?\s*(?:万?元|个月|周岁|岁|年|天|晚|人|名|张|套|家|分|%|％|平方米|平米|㎡|小时|次)")
+_NO_AMOUNT = re.compile(r"\d+月\d+[日号]|\d{5,}|\d+-\d+")
 _MAX_COLUMNS = 8
 
 
@@ -183,8 +186,8 @@ def _cell_like(line: str) -> bool:
 def _as_table(cells: list[str]) -> list[str] | None:
     """``cells`` (a run of short lines) read as a table of ``k`` columns, header first, as lines
     "a | b | c"; None if no width makes one. A width fits when there are at least two rows under
-    the header, no header cell holds a figure, every column's cells all open with a figure
-    ("3000", "36个月", "12张") or none does, and some column's do. Lists of addresses, dates, phone
+    the header, no header cell holds a figure, and some column's cells all state an amount ("3000",
+    "36个月", "每人每月2000元"); read a line off, and no column does. Lists of addresses, dates, phone
     numbers or materials ("海陵区人民路12号", "即日起至3月10日", "电话0523-…") have no such column."""
     for k in range(2, _MAX_COLUMNS + 1):
         if len(cells) % k or len(cells) // k < 3:
@@ -192,8 +195,7 @@ def _as_table(cells: list[str]) -> list[str] | None:
         header, rows = cells[:k], [cells[i:i + k] for i in range(k, len(cells), k)]
         if any(_HAS_DIGIT.search(h) for h in header):
             continue
-        kinds = [{bool(_FIGURE_FIRST.match(row[j])) for row in rows} for j in range(k)]
-        if all(len(kind) == 1 for kind in kinds) and any(True in kind for kind in kinds):
+        if any(all(_AMOUNT.search(row[j]) and not _NO_AMOUNT.search(row[j]) for row in rows) for j in range(k)):
             return [" | ".join(row) for row in [header] + rows]
     return None
 

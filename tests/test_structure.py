@@ -441,6 +441,12 @@ def test_a_table_pasted_one_cell_per_line_becomes_rows_that_carry_their_header(t
     # a caption above the cells heads them
     captioned = parse(clean_text("# 某通知\n\n各驿站床位\n站点\n床位数\n城东站\n12张\n城西站\n8张\n"))
     assert [b.text for b in captioned.blocks if b.kind == "row"] == ["站点：城东站；床位数：12张。", "站点：城西站；床位数：8张。"]
+    # amounts with their words around them ("每人每月2000元", "最长12个月"), a name cell holding an age
+    jianxi = parse(clean_text("# 姜堰区青年就业见习补贴标准\n\n见习对象\n补贴标准\n发放期限\n离校两年内高校毕业生\n"
+                              "每人每月2000元\n最长12个月\n16至24岁失业青年\n每人每月1800元\n最长6个月\n"))
+    assert [b.text for b in jianxi.blocks if b.kind == "row"] == [
+        "见习对象：离校两年内高校毕业生；补贴标准：每人每月2000元；发放期限：最长12个月。",
+        "见习对象：16至24岁失业青年；补贴标准：每人每月1800元；发放期限：最长6个月。"]
     # a note below the cells is no row of theirs
     noted = parse(clean_text("# 细则\n\n二、补贴标准\n学历\n补贴金额（元/月）\n博士研究生\n3000\n硕士研究生\n1500\n"
                              "全日制本科\n800\n以上标准按月发放\n"))

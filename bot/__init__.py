@@ -187,8 +187,15 @@ def _register_error_handlers(app: Flask) -> None:
             return redirect(url_for("admin.docs"), 303)
         return jsonify(error=messages.TOO_LARGE), 413
 
+    def console_page(message: str, code: int):
+        from flask import render_template
+
+        return render_template("admin/error.html", message=message), code
+
     @app.errorhandler(404)
     def not_found(_exc):
+        if wants_html():
+            return console_page(messages.NOT_FOUND_CONSOLE, 404)
         return jsonify(error=messages.NOT_FOUND_PAGE), 404
 
     @app.errorhandler(Exception)
@@ -198,7 +205,12 @@ def _register_error_handlers(app: Flask) -> None:
         from bot.wechat import is_outage
 
         if isinstance(exc, HTTPException):
-            return jsonify(error=exc.description), exc.code
+            # Werkzeug's descriptions are English ("The method is not allowed…"): say it in Chinese.
+            message = {405: messages.METHOD_NOT_ALLOWED}.get(
+                exc.code, messages.BUSY if (exc.code or 500) >= 500 else messages.BAD_REQUEST)
+            if wants_html():
+                return console_page(message, exc.code)
+            return jsonify(error=message), exc.code
         rid = getattr(g, "request_id", "-")
         if is_outage(exc):
             log.error("request %s: database/Redis unavailable: %s", rid, str(exc).splitlines()[0][:200])

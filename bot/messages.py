@@ -12,6 +12,9 @@ BAD_JSON = "请求格式不正确，请发送 JSON。"
 TOO_LARGE = "内容太长了，请精简后再发送。"
 UPLOAD_TOO_LARGE = "文件太大了：单个文档不能超过{mb}MB，请压缩或拆分后再上传。"
 NOT_FOUND_PAGE = "没有这个页面。"
+NOT_FOUND_CONSOLE = "没有找到这个页面：链接可能有误，或者要找的内容已被删除。"
+METHOD_NOT_ALLOWED = "这个地址不能直接打开，请回到页面上用按钮操作。"
+BAD_REQUEST = "请求无效，请刷新页面后重试。"
 INTERNAL_ERROR = "系统开小差了，请稍后再试。（编号 {request_id}）"
 
 # Not numbered: a numbered list is one to answer with a number ("回复序号"), and this one is not

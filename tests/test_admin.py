@@ -293,6 +293,27 @@ def test_a_broken_replacement_keeps_the_good_version_answering_and_on_disk(app):
                        ("doc.upload.result", "病毒.pdf", False)]
 
 
+def test_console_errors_are_chinese_pages_not_json(app):
+    """QA: a stale ticket link, a deleted booking or a typed /admin/logout showed raw JSON
+    ({"error": …}, for 405 in English) in the console. They are console pages in Chinese; the
+    JSON API keeps JSON, in Chinese too."""
+    client = app.test_client()
+    login(client, "boss")
+    for path in ("/admin/tickets/T000000", "/admin/bookings/YZ000000", "/admin/stations/nope/calendar",
+                 "/admin/log/nope", "/admin/nonexistent"):
+        res = client.get(path)
+        html = res.get_data(as_text=True)
+        assert res.status_code == 404 and res.mimetype == "text/html", path
+        assert "没有找到这个页面" in html and "返回概览" in html and '"error"' not in html, path
+    res = client.get("/admin/logout")
+    assert res.status_code == 405 and res.mimetype == "text/html"
+    assert "请回到页面上用按钮操作" in res.get_data(as_text=True)
+    assert app.test_client().get("/api/nonexistent").json == {"error": "没有这个页面。"}
+    res = app.test_client().get("/api/chat")
+    assert res.status_code == 405 and re.search(r"[\u4e00-\u9fff]", res.json["error"])
+    assert not re.search(r"[A-Za-z]{4,}", res.json["error"])
+
+
 def _copy_session(app, client):
     """A second browser holding a copy of ``client``'s session cookie (what an attacker would steal)."""
     thief = app.test_client()

@@ -384,6 +384,8 @@ NO_SUFFIX = "无扩展名"  # in UPLOAD_BAD_TYPE, for a file name without one
 DOC_DELETE_FAILED = "删除失败：{reason}"
 DOC_DELETED = "已删除《{doc}》。"
 DOC_MISSING = "没有找到这个文档。"
+DOC_REPLACE_NAME_TAKEN = ("没有替换：知识库里已有另一个文档叫“{name}”，用它替换“{doc}”会覆盖那个文档。"
+                          "要更新“{name}”，请在它那一行点“替换”；否则请先给新文件改个名字。")
 NOTHING_TO_REINDEX = "没有可以重建的文档。"
 DOC_ENABLED = "已启用《{doc}》，它会重新参与回答。"
 DOC_DISABLED = "已停用《{doc}》：文件保留，但不再参与回答。"

@@ -293,6 +293,35 @@ def test_a_broken_replacement_keeps_the_good_version_answering_and_on_disk(app):
                        ("doc.upload.result", "病毒.pdf", False)]
 
 
+def test_a_replacement_named_like_another_document_is_refused_and_both_stay(app):
+    """QA: 替换 on one document with a file of another type that carries another document's name
+    (见习补贴标准.txt ← 驿站志愿服务办法.pdf) used to overwrite that other document and leave the
+    first in place, reported as done. It is refused, saying why; nothing changes on disk or in the index."""
+    from pathlib import Path
+
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    pets = "# 宠物规定\n\n青年人才驿站内不得饲养宠物，违者取消入住资格。\n".encode("utf-8")
+    rent = "青年人才租房补贴\n\n全日制本科毕业生租房补贴标准为每月800元，最长发放三年。\n".encode("utf-8")
+    for body, name in ((pets, "宠物规定.md"), (rent, "租房补贴.txt")):
+        res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(body), name)},
+                          content_type="multipart/form-data")
+        assert _wait_job(client, res.headers["Location"])["added"] == [name]
+
+    res = client.post("/admin/docs/宠物规定.md/replace",
+                      data={"csrf_token": token, "file": (io.BytesIO("租房补贴每月1000元。".encode()), "租房补贴.txt")},
+                      content_type="multipart/form-data")
+    assert res.status_code == 302 and "job=" not in res.headers["Location"]
+    page = client.get("/admin/docs").get_data(as_text=True)
+    assert "没有替换：知识库里已有另一个文档叫“租房补贴.txt”" in page
+    docs = Path(app.instance_path) / "docs"
+    assert (docs / "宠物规定.md").read_bytes() == pets and (docs / "租房补贴.txt").read_bytes() == rent
+    assert not any((docs / ".versions").glob("*"))  # no version kept: nothing was replaced
+    assert "800元" in client.post("/api/ask", json={"question": "本科生租房补贴每月多少"}).json["answer"]
+    assert "不得饲养宠物" in client.post("/api/ask", json={"question": "驿站可以养宠物吗"}).json["answer"]
+
+
 def test_console_errors_are_chinese_pages_not_json(app):
     """QA: a stale ticket link, a deleted booking or a typed /admin/logout showed raw JSON
     ({"error": …}, for 405 in English) in the console. They are console pages in Chinese; the

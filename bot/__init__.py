@@ -85,6 +85,9 @@ def create_app(overrides: dict | None = None, embedder=None) -> Flask:
     app.register_blueprint(admin.bp)
     app.cli.add_command(staff_cli)
     app.jinja_env.filters["datetime"] = _format_datetime
+    app.jinja_env.filters["audit_action"] = lambda code: messages.AUDIT_ACTIONS.get(code, code)
+    app.jinja_env.filters["audit_actor"] = _audit_actor
+    app.jinja_env.filters["audit_detail"] = _audit_detail
     _register_error_handlers(app)
 
     from bot.commands import register_commands
@@ -143,6 +146,34 @@ def get_knowledge() -> KnowledgeBase:
     from flask import current_app
 
     return current_app.extensions["talent.knowledge"]
+
+
+def _audit_actor(actor: str) -> str:
+    """"staff:alice" → alice, "user:web:…" → 用户 web:…, "cli" → 命令行 (the audit log page)."""
+    kind, _, who = (actor or "").partition(":")
+    if kind == "staff" and who:
+        return who
+    if kind == "user" and who:
+        return messages.AUDIT_ACTORS["user"].format(who=who)
+    return messages.AUDIT_ACTORS.get(actor, actor)
+
+
+def _audit_detail(detail) -> str:
+    """An audit entry's detail as "原因：…；成功：否" rather than JSON with English keys."""
+    from bot.admin.jobs import doc_reason
+
+    def value(key, v):
+        if isinstance(v, (list, tuple)):
+            return "、".join(str(x) for x in v)
+        if key == "reason" and isinstance(v, str) and v:
+            return doc_reason(v)
+        if isinstance(v, bool) or v is None or v in ("self", "True", "False"):
+            return messages.AUDIT_VALUES[{"True": True, "False": False}.get(v, v)]
+        return str(v)
+
+    if not isinstance(detail, dict):
+        return "" if detail is None else str(detail)
+    return "；".join(f"{messages.AUDIT_KEYS.get(k, k)}：{value(k, v)}" for k, v in detail.items())
 
 
 def _format_datetime(value) -> str:

@@ -501,3 +501,33 @@ def use_deployment_words(district: str, assistant: str, topics: str) -> None:
 
 _GENERIC = DialogueConfig()  # config's defaults, until an app says whose deployment it is
 use_deployment_words(_GENERIC.district, _GENERIC.assistant_name, _GENERIC.topics)
+
+# The audit log (操作日志): what each recorded action and detail is called on the console page.
+AUDIT_ACTIONS = {
+    "login": "登录", "login.failed": "登录失败", "login.locked": "账号锁定", "logout": "退出登录",
+    "doc.upload": "上传文档", "doc.upload.result": "上传结果", "doc.replace": "替换文档",
+    "doc.replace.result": "替换结果", "doc.delete": "删除文档", "doc.reindex": "重建索引",
+    "doc.enable": "启用文档", "doc.disable": "停用文档", "doc.dates": "修改文档日期",
+    "doc.rollback": "回滚文档", "doc.rollback.result": "回滚结果",
+    "faq.add": "新增标准答案", "faq.edit": "修改标准答案", "faq.enable": "启用标准答案",
+    "faq.disable": "停用标准答案", "faq.remove": "删除标准答案", "faq.import": "导入标准答案",
+    "unanswered.handled": "未答问题标为已处理", "log.export": "导出对话记录", "log.prune": "清理对话记录",
+    "station.seed": "初始化驿站", "station.create": "新增驿站", "station.update": "修改驿站",
+    "bookings.export": "导出预约", "booking.create": "预约", "booking.cancel": "取消预约",
+    "staff.create": "新建账号", "staff.enable": "启用账号", "staff.disable": "停用账号",
+    "staff.password": "重设密码", "staff.role": "修改角色", "staff.unlock": "解锁账号",
+    "ticket.open": "提交工单", "ticket.reply": "回复工单", "ticket.note": "工单备注",
+    "ticket.assign": "分配工单", "ticket.followup": "补充工单", "ticket.withdraw": "撤回工单",
+    "ticket.close": "关闭工单",
+}
+AUDIT_KEYS = {
+    "address": "地址", "reason": "原因", "size": "大小（字节）", "new": "新", "old": "原", "ok": "成功",
+    "beds": "床位", "name": "名称", "rules": "须知", "active": "开放预约",
+    "closed_dates": "暂停接待日期", "role": "角色", "by": "操作人", "question": "问题", "ids": "编号",
+    "documents": "文档数", "version": "版本", "station": "驿站", "chars": "字数", "category": "类别",
+    "failures": "失败次数", "days": "天数", "deleted": "删除条数", "file": "文件", "effective": "生效日期",
+    "expires": "失效日期", "from": "从", "to": "到", "notfound": "未找到答案", "down": "差评",
+    "doc": "文档", "faq": "标准答案", "channel": "渠道", "check_in": "入住", "nights": "晚数",
+}
+AUDIT_ACTORS = {"cli": "命令行", "config": "配置文件", "user": "用户 {who}"}
+AUDIT_VALUES = {True: "是", False: "否", None: "无", "self": "本人"}

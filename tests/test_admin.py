@@ -343,6 +343,28 @@ def test_console_errors_are_chinese_pages_not_json(app):
     assert not re.search(r"[A-Za-z]{4,}", res.json["error"])
 
 
+def test_the_audit_log_reads_in_chinese(app):
+    """QA: 操作日志 showed codes (login, doc.upload.result, station.update) and raw JSON details
+    ({"ok": false, "reason": "not a valid PDF: …"}). Actions, actors and details read in Chinese;
+    the code stays in the cell's title for whoever greps the database."""
+    editor = app.test_client()
+    login(editor, "editor1")
+    token = csrf_token(editor, "/admin/docs")
+    res = editor.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"%PDF-1.4 junk"), "坏.pdf")},
+                      content_type="multipart/form-data")
+    _wait_job(editor, res.headers["Location"])
+    boss = app.test_client()
+    login(boss, "boss")
+    html = boss.get("/admin/audit").get_data(as_text=True)
+    rows = html.split('id="audit"')[1]
+    text = re.sub(r"<[^>]+>", " ", rows)  # what staff read (titles are inside the tags)
+    assert "上传结果" in text and "上传文档" in text and "登录" in text
+    assert "成功：否" in text and "原因：不是有效的PDF文件" in text
+    assert "editor1" in text and "staff:" not in text and "{" not in text
+    assert not re.search(r"\b(login|doc\.upload|not a valid)\b", text), text
+    assert 'title="doc.upload.result"' in rows and 'title="staff:editor1"' in rows
+
+
 def _copy_session(app, client):
     """A second browser holding a copy of ``client``'s session cookie (what an attacker would steal)."""
     thief = app.test_client()

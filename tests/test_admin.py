@@ -365,6 +365,33 @@ def test_the_audit_log_reads_in_chinese(app):
     assert 'title="doc.upload.result"' in rows and 'title="staff:editor1"' in rows
 
 
+def test_a_standard_answer_that_repeats_another_is_saved_with_a_warning(app):
+    """QA: "驿站能带宠物吗" saved next to "驿站可以带宠物吗" (a paraphrase, 0.98) with another answer
+    gave no sign that users will only ever get one of the two. The save says so, naming the other."""
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/faq")
+    client.post("/admin/faq", data={"csrf_token": token, "question": "驿站可以带宠物吗", "answer": "驿站内不允许携带宠物。"})
+    page = client.post("/admin/faq", data={"csrf_token": token, "question": "青年驿站可不可以带宠物",
+                                           "answer": "不行。"}, follow_redirects=True).get_data(as_text=True)
+    assert "已保存标准答案：青年驿站可不可以带宠物" in page
+    assert "和已有的标准答案“驿站可以带宠物吗”（编号" in page and "意思相同" in page
+    page = client.post("/admin/faq", data={"csrf_token": token, "question": "驿站几点关门",
+                                           "answer": "晚上11点。"}, follow_redirects=True).get_data(as_text=True)
+    assert "已保存标准答案：驿站几点关门" in page and "意思相同" not in page
+
+
+def test_marking_no_unanswered_question_handled_asks_to_pick_one(app):
+    """QA: 标记为已处理 with nothing ticked said "已标记0个问题为已处理"."""
+    app.test_client().post("/api/ask", json={"question": "公积金怎么提取"})
+    client = app.test_client()
+    login(client, "editor1")
+    page = client.post("/admin/unanswered/handled", data={"csrf_token": csrf_token(client, "/admin/unanswered")},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "请先勾选要标记为已处理的问题。" in page and "已标记0个" not in page
+    assert "公积金怎么提取" in page  # still open
+
+
 def _copy_session(app, client):
     """A second browser holding a copy of ``client``'s session cookie (what an attacker would steal)."""
     thief = app.test_client()

@@ -330,6 +330,9 @@ def unanswered():
 def unanswered_handled():
     db = get_db()
     ids = _ids(request.form.getlist("ids"))
+    if not ids:
+        flash(messages.UNANSWERED_NONE_PICKED, "error")
+        return redirect(url_for("admin.unanswered"))
     for row in db.scalars(select(UnansweredQuestion).where(UnansweredQuestion.id.in_(ids))):
         row.handled = True
     staff_audit("unanswered.handled", "", ids=ids)

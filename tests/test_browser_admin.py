@@ -314,3 +314,27 @@ def test_a_file_over_the_limit_is_refused_on_the_page_before_it_is_sent(app, liv
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
     page.screenshot(path=str(artifacts / f"admin-docs-too-large-{viewport['width']}.png"))
     page.close()
+
+
+def test_a_failed_upload_never_squeezes_the_document_titles(app, live_server, browser, artifacts, tmp_path):
+    """QA: a failed upload's long reason (失败（不是有效的PDF文件（文件已损坏或格式不对））) sat in
+    a tag that never wrapped, so on a laptop the 状态 column took the room and every title was
+    two characters a line. The reason wraps; titles keep a readable width; the table fits its card."""
+    base = live_server.url
+    broken = tmp_path / "坏文件.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage \x00\xff" * 10)
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    _login(page, base, "editor1")
+    page.goto(f"{base}/admin/docs")
+    page.set_input_files("#upload-file", str(broken))
+    page.click("#upload")
+    page.wait_for_selector("#job-text:has-text('无法读取')", timeout=60000)
+    page.goto(f"{base}/admin/docs")
+    failed = page.locator('#documents tr.doc-failed[data-doc="坏文件.pdf"] .status')
+    assert "不是有效的PDF文件" in failed.inner_text()
+    title = page.locator("#documents tr[data-doc] td.title").first
+    assert title.bounding_box()["width"] >= 100, title.bounding_box()
+    table, card = page.locator("#documents").bounding_box(), page.locator("#documents").locator("..").bounding_box()
+    assert table["x"] + table["width"] <= card["x"] + card["width"] + 1
+    page.screenshot(path=str(artifacts / "admin-docs-failed-row-1366.png"), full_page=True)
+    page.close()

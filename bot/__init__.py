@@ -85,6 +85,9 @@ def create_app(overrides: dict | None = None, embedder=None) -> Flask:
     app.register_blueprint(admin.bp)
     app.cli.add_command(staff_cli)
     app.jinja_env.filters["datetime"] = _format_datetime
+    app.jinja_env.filters["audit_action"] = lambda code: messages.AUDIT_ACTIONS.get(code, code)
+    app.jinja_env.filters["audit_actor"] = _audit_actor
+    app.jinja_env.filters["audit_detail"] = _audit_detail
     _register_error_handlers(app)
 
     from bot.commands import register_commands
@@ -145,6 +148,34 @@ def get_knowledge() -> KnowledgeBase:
     return current_app.extensions["talent.knowledge"]
 
 
+def _audit_actor(actor: str) -> str:
+    """"staff:alice" → alice, "user:web:…" → 用户 web:…, "cli" → 命令行 (the audit log page)."""
+    kind, _, who = (actor or "").partition(":")
+    if kind == "staff" and who:
+        return who
+    if kind == "user" and who:
+        return messages.AUDIT_ACTORS["user"].format(who=who)
+    return messages.AUDIT_ACTORS.get(actor, actor)
+
+
+def _audit_detail(detail) -> str:
+    """An audit entry's detail as "原因：…；成功：否" rather than JSON with English keys."""
+    from bot.admin.jobs import doc_reason
+
+    def value(key, v):
+        if isinstance(v, (list, tuple)):
+            return "、".join(str(x) for x in v)
+        if key == "reason" and isinstance(v, str) and v:
+            return doc_reason(v)
+        if isinstance(v, bool) or v is None or v in ("self", "True", "False"):
+            return messages.AUDIT_VALUES[{"True": True, "False": False}.get(v, v)]
+        return str(v)
+
+    if not isinstance(detail, dict):
+        return "" if detail is None else str(detail)
+    return "；".join(f"{messages.AUDIT_KEYS.get(k, k)}：{value(k, v)}" for k, v in detail.items())
+
+
 def _format_datetime(value) -> str:
     """Stored UTC times shown in the users' time zone (booking.timezone), to the minute."""
     from flask import current_app
@@ -187,8 +218,15 @@ def _register_error_handlers(app: Flask) -> None:
             return redirect(url_for("admin.docs"), 303)
         return jsonify(error=messages.TOO_LARGE), 413
 
+    def console_page(message: str, code: int):
+        from flask import render_template
+
+        return render_template("admin/error.html", message=message), code
+
     @app.errorhandler(404)
     def not_found(_exc):
+        if wants_html():
+            return console_page(messages.NOT_FOUND_CONSOLE, 404)
         return jsonify(error=messages.NOT_FOUND_PAGE), 404
 
     @app.errorhandler(Exception)
@@ -198,7 +236,12 @@ def _register_error_handlers(app: Flask) -> None:
         from bot.wechat import is_outage
 
         if isinstance(exc, HTTPException):
-            return jsonify(error=exc.description), exc.code
+            # Werkzeug's descriptions are English ("The method is not allowed…"): say it in Chinese.
+            message = {405: messages.METHOD_NOT_ALLOWED}.get(
+                exc.code, messages.BUSY if (exc.code or 500) >= 500 else messages.BAD_REQUEST)
+            if wants_html():
+                return console_page(message, exc.code)
+            return jsonify(error=message), exc.code
         rid = getattr(g, "request_id", "-")
         if is_outage(exc):
             log.error("request %s: database/Redis unavailable: %s", rid, str(exc).splitlines()[0][:200])

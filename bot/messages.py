@@ -12,6 +12,9 @@ BAD_JSON = "请求格式不正确，请发送 JSON。"
 TOO_LARGE = "内容太长了，请精简后再发送。"
 UPLOAD_TOO_LARGE = "文件太大了：单个文档不能超过{mb}MB，请压缩或拆分后再上传。"
 NOT_FOUND_PAGE = "没有这个页面。"
+NOT_FOUND_CONSOLE = "没有找到这个页面：链接可能有误，或者要找的内容已被删除。"
+METHOD_NOT_ALLOWED = "这个地址不能直接打开，请回到页面上用按钮操作。"
+BAD_REQUEST = "请求无效，请刷新页面后重试。"
 INTERNAL_ERROR = "系统开小差了，请稍后再试。（编号 {request_id}）"
 
 # Not numbered: a numbered list is one to answer with a number ("回复序号"), and this one is not
@@ -385,6 +388,8 @@ FAQ_NO_SUCH_ENTRY = "没有编号为{id}的标准问答。"
 FAQ_IMPORT_TOO_FEW_COLUMNS = "第{line}行：至少需要“问题,答案”两列。"
 FAQ_IMPORT_BAD_LINE = "第{line}行：{problem}"
 FAQ_SAVED = "已保存标准答案：{question}"
+FAQ_SAME_AS = ("注意：它和已有的标准答案“{other}”（编号{id}）意思相同，用户这样问时只会用到其中一条。"
+               "请把两条合并（把问法加到一条的“其他问法”里），再停用或删除另一条。")
 FAQ_ENABLED = "已启用：{question}"
 FAQ_DISABLED = "已停用：{question}"
 FAQ_DELETED = "已删除：{question}"
@@ -398,6 +403,8 @@ NO_SUFFIX = "无扩展名"  # in UPLOAD_BAD_TYPE, for a file name without one
 DOC_DELETE_FAILED = "删除失败：{reason}"
 DOC_DELETED = "已删除《{doc}》。"
 DOC_MISSING = "没有找到这个文档。"
+DOC_REPLACE_NAME_TAKEN = ("没有替换：知识库里已有另一个文档叫“{name}”，用它替换“{doc}”会覆盖那个文档。"
+                          "要更新“{name}”，请在它那一行点“替换”；否则请先给新文件改个名字。")
 NOTHING_TO_REINDEX = "没有可以重建的文档。"
 DOC_ENABLED = "已启用《{doc}》，它会重新参与回答。"
 DOC_DISABLED = "已停用《{doc}》：文件保留，但不再参与回答。"
@@ -415,6 +422,7 @@ DOC_LAST_FAILED = "上次上传失败（{reason}），仍在使用这一版。"
 DOC_SIMILAR = "与《{title}》高度相似（{pct}%）"
 INDEX_MISSING_CONSOLE = "知识库还没有建立索引。"
 UNANSWERED_HANDLED = "已标记{count}个问题为已处理。"
+UNANSWERED_NONE_PICKED = "请先勾选要标记为已处理的问题。"
 UNANSWERED_RERUN = "已重新检索{count}个问题，其中{found}个现在可以回答。"
 STATION_BAD_BEDS = "床位数应为0到10000之间的整数。"
 STATION_BAD_CLOSED_DATES = "暂停接待日期格式应为YYYY-MM-DD，多个日期用逗号或换行分隔。"
@@ -513,3 +521,33 @@ def use_deployment_words(district: str, assistant: str, topics: str) -> None:
 
 _GENERIC = DialogueConfig()  # config's defaults, until an app says whose deployment it is
 use_deployment_words(_GENERIC.district, _GENERIC.assistant_name, _GENERIC.topics)
+
+# The audit log (操作日志): what each recorded action and detail is called on the console page.
+AUDIT_ACTIONS = {
+    "login": "登录", "login.failed": "登录失败", "login.locked": "账号锁定", "logout": "退出登录",
+    "doc.upload": "上传文档", "doc.upload.result": "上传结果", "doc.replace": "替换文档",
+    "doc.replace.result": "替换结果", "doc.delete": "删除文档", "doc.reindex": "重建索引",
+    "doc.enable": "启用文档", "doc.disable": "停用文档", "doc.dates": "修改文档日期",
+    "doc.rollback": "回滚文档", "doc.rollback.result": "回滚结果",
+    "faq.add": "新增标准答案", "faq.edit": "修改标准答案", "faq.enable": "启用标准答案",
+    "faq.disable": "停用标准答案", "faq.remove": "删除标准答案", "faq.import": "导入标准答案",
+    "unanswered.handled": "未答问题标为已处理", "log.export": "导出对话记录", "log.prune": "清理对话记录",
+    "station.seed": "初始化驿站", "station.create": "新增驿站", "station.update": "修改驿站",
+    "bookings.export": "导出预约", "booking.create": "预约", "booking.cancel": "取消预约",
+    "staff.create": "新建账号", "staff.enable": "启用账号", "staff.disable": "停用账号",
+    "staff.password": "重设密码", "staff.role": "修改角色", "staff.unlock": "解锁账号",
+    "ticket.open": "提交工单", "ticket.reply": "回复工单", "ticket.note": "工单备注",
+    "ticket.assign": "分配工单", "ticket.followup": "补充工单", "ticket.withdraw": "撤回工单",
+    "ticket.close": "关闭工单",
+}
+AUDIT_KEYS = {
+    "address": "地址", "reason": "原因", "size": "大小（字节）", "new": "新", "old": "原", "ok": "成功",
+    "beds": "床位", "name": "名称", "rules": "须知", "active": "开放预约",
+    "closed_dates": "暂停接待日期", "role": "角色", "by": "操作人", "question": "问题", "ids": "编号",
+    "documents": "文档数", "version": "版本", "station": "驿站", "chars": "字数", "category": "类别",
+    "failures": "失败次数", "days": "天数", "deleted": "删除条数", "file": "文件", "effective": "生效日期",
+    "expires": "失效日期", "from": "从", "to": "到", "notfound": "未找到答案", "down": "差评",
+    "doc": "文档", "faq": "标准答案", "channel": "渠道", "check_in": "入住", "nights": "晚数",
+}
+AUDIT_ACTORS = {"cli": "命令行", "config": "配置文件", "user": "用户 {who}"}
+AUDIT_VALUES = {True: "是", False: "否", None: "无", "self": "本人"}

@@ -293,6 +293,105 @@ def test_a_broken_replacement_keeps_the_good_version_answering_and_on_disk(app):
                        ("doc.upload.result", "病毒.pdf", False)]
 
 
+def test_a_replacement_named_like_another_document_is_refused_and_both_stay(app):
+    """QA: 替换 on one document with a file of another type that carries another document's name
+    (见习补贴标准.txt ← 驿站志愿服务办法.pdf) used to overwrite that other document and leave the
+    first in place, reported as done. It is refused, saying why; nothing changes on disk or in the index."""
+    from pathlib import Path
+
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    pets = "# 宠物规定\n\n青年人才驿站内不得饲养宠物，违者取消入住资格。\n".encode("utf-8")
+    rent = "青年人才租房补贴\n\n全日制本科毕业生租房补贴标准为每月800元，最长发放三年。\n".encode("utf-8")
+    for body, name in ((pets, "宠物规定.md"), (rent, "租房补贴.txt")):
+        res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(body), name)},
+                          content_type="multipart/form-data")
+        assert _wait_job(client, res.headers["Location"])["added"] == [name]
+
+    res = client.post("/admin/docs/宠物规定.md/replace",
+                      data={"csrf_token": token, "file": (io.BytesIO("租房补贴每月1000元。".encode()), "租房补贴.txt")},
+                      content_type="multipart/form-data")
+    assert res.status_code == 302 and "job=" not in res.headers["Location"]
+    page = client.get("/admin/docs").get_data(as_text=True)
+    assert "没有替换：知识库里已有另一个文档叫“租房补贴.txt”" in page
+    docs = Path(app.instance_path) / "docs"
+    assert (docs / "宠物规定.md").read_bytes() == pets and (docs / "租房补贴.txt").read_bytes() == rent
+    assert not any((docs / ".versions").glob("*"))  # no version kept: nothing was replaced
+    assert "800元" in client.post("/api/ask", json={"question": "本科生租房补贴每月多少"}).json["answer"]
+    assert "不得饲养宠物" in client.post("/api/ask", json={"question": "驿站可以养宠物吗"}).json["answer"]
+
+
+def test_console_errors_are_chinese_pages_not_json(app):
+    """QA: a stale ticket link, a deleted booking or a typed /admin/logout showed raw JSON
+    ({"error": …}, for 405 in English) in the console. They are console pages in Chinese; the
+    JSON API keeps JSON, in Chinese too."""
+    client = app.test_client()
+    login(client, "boss")
+    for path in ("/admin/tickets/T000000", "/admin/bookings/YZ000000", "/admin/stations/nope/calendar",
+                 "/admin/log/nope", "/admin/nonexistent"):
+        res = client.get(path)
+        html = res.get_data(as_text=True)
+        assert res.status_code == 404 and res.mimetype == "text/html", path
+        assert "没有找到这个页面" in html and "返回概览" in html and '"error"' not in html, path
+    res = client.get("/admin/logout")
+    assert res.status_code == 405 and res.mimetype == "text/html"
+    assert "请回到页面上用按钮操作" in res.get_data(as_text=True)
+    assert app.test_client().get("/api/nonexistent").json == {"error": "没有这个页面。"}
+    res = app.test_client().get("/api/chat")
+    assert res.status_code == 405 and re.search(r"[\u4e00-\u9fff]", res.json["error"])
+    assert not re.search(r"[A-Za-z]{4,}", res.json["error"])
+
+
+def test_the_audit_log_reads_in_chinese(app):
+    """QA: 操作日志 showed codes (login, doc.upload.result, station.update) and raw JSON details
+    ({"ok": false, "reason": "not a valid PDF: …"}). Actions, actors and details read in Chinese;
+    the code stays in the cell's title for whoever greps the database."""
+    editor = app.test_client()
+    login(editor, "editor1")
+    token = csrf_token(editor, "/admin/docs")
+    res = editor.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"%PDF-1.4 junk"), "坏.pdf")},
+                      content_type="multipart/form-data")
+    _wait_job(editor, res.headers["Location"])
+    boss = app.test_client()
+    login(boss, "boss")
+    html = boss.get("/admin/audit").get_data(as_text=True)
+    rows = html.split('id="audit"')[1]
+    text = re.sub(r"<[^>]+>", " ", rows)  # what staff read (titles are inside the tags)
+    assert "上传结果" in text and "上传文档" in text and "登录" in text
+    assert "成功：否" in text and "原因：不是有效的PDF文件" in text
+    assert "editor1" in text and "staff:" not in text and "{" not in text
+    assert not re.search(r"\b(login|doc\.upload|not a valid)\b", text), text
+    assert 'title="doc.upload.result"' in rows and 'title="staff:editor1"' in rows
+
+
+def test_a_standard_answer_that_repeats_another_is_saved_with_a_warning(app):
+    """QA: "驿站能带宠物吗" saved next to "驿站可以带宠物吗" (a paraphrase, 0.98) with another answer
+    gave no sign that users will only ever get one of the two. The save says so, naming the other."""
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/faq")
+    client.post("/admin/faq", data={"csrf_token": token, "question": "驿站可以带宠物吗", "answer": "驿站内不允许携带宠物。"})
+    page = client.post("/admin/faq", data={"csrf_token": token, "question": "青年驿站可不可以带宠物",
+                                           "answer": "不行。"}, follow_redirects=True).get_data(as_text=True)
+    assert "已保存标准答案：青年驿站可不可以带宠物" in page
+    assert "和已有的标准答案“驿站可以带宠物吗”（编号" in page and "意思相同" in page
+    page = client.post("/admin/faq", data={"csrf_token": token, "question": "驿站几点关门",
+                                           "answer": "晚上11点。"}, follow_redirects=True).get_data(as_text=True)
+    assert "已保存标准答案：驿站几点关门" in page and "意思相同" not in page
+
+
+def test_marking_no_unanswered_question_handled_asks_to_pick_one(app):
+    """QA: 标记为已处理 with nothing ticked said "已标记0个问题为已处理"."""
+    app.test_client().post("/api/ask", json={"question": "公积金怎么提取"})
+    client = app.test_client()
+    login(client, "editor1")
+    page = client.post("/admin/unanswered/handled", data={"csrf_token": csrf_token(client, "/admin/unanswered")},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "请先勾选要标记为已处理的问题。" in page and "已标记0个" not in page
+    assert "公积金怎么提取" in page  # still open
+
+
 def _copy_session(app, client):
     """A second browser holding a copy of ``client``'s session cookie (what an attacker would steal)."""
     thief = app.test_client()

@@ -83,7 +83,7 @@ def test_calendar_detail_cancel_with_reason_and_csv(app, agent):
     assert notice and "驿站临时维修" in notice[0] and number in notice[0]
 
     res = agent.get("/admin/bookings.csv")
-    assert res.mimetype == "text/csv"
+    assert res.mimetype == "text/csv" and res.headers["Content-Type"] == "text/csv; charset=utf-8"  # charset once
     raw = res.get_data()
     assert raw.startswith("\ufeff".encode("utf-8"))  # Excel needs the BOM for Chinese
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))

@@ -282,3 +282,59 @@ def test_a_broken_replacement_keeps_the_good_version(app, live_server, browser, 
     assert (Path(app.instance_path) / "docs" / "创业扶持办法.docx").read_bytes() == good.read_bytes()
     visitor.close()
     page.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, {"width": 375, "height": 812}],
+                         ids=["desktop", "phone"])
+def test_a_file_over_the_limit_is_refused_on_the_page_before_it_is_sent(app, live_server, browser, artifacts,
+                                                                         tmp_path, viewport):
+    """QA: a 30 MB upload was cut off by the server mid-way and the browser showed its own
+    "connection reset" page (behind nginx: nginx's English 413). The page refuses it at once,
+    naming the file and the limit, for the upload form and for 替换 in a row; nothing is sent."""
+    base = live_server.url
+    small = tmp_path / "宠物规定.md"
+    small.write_text("# 驿站宠物规定\n\n青年人才驿站内不得饲养宠物。\n", encoding="utf-8")
+    page, row = _upload_as_editor(browser, base, viewport, small)
+    big = tmp_path / "big" / "宠物规定.md"
+    big.parent.mkdir()
+    with open(big, "wb") as f:
+        f.truncate(int(app.config["SETTINGS"].ingest.max_file_mb * 1024 * 1024) + 1)
+    posts = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    page.goto(f"{base}/admin/docs")
+    for submit in (lambda: (page.set_input_files("#upload-file", str(big)), page.click("#upload")),
+                   lambda: (row.locator("form.replace input[type=file]").set_input_files(str(big)),
+                            row.locator("form.replace button").click())):
+        submit()
+        note = page.locator("#upload-too-large")
+        note.wait_for(timeout=5000)
+        assert note.inner_text().startswith("《宠物规定.md》有20.0MB。") and "不能超过20MB" in note.inner_text()
+        assert page.url == f"{base}/admin/docs"
+    assert posts == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-docs-too-large-{viewport['width']}.png"))
+    page.close()
+
+
+def test_a_failed_upload_never_squeezes_the_document_titles(app, live_server, browser, artifacts, tmp_path):
+    """QA: a failed upload's long reason (失败（不是有效的PDF文件（文件已损坏或格式不对））) sat in
+    a tag that never wrapped, so on a laptop the 状态 column took the room and every title was
+    two characters a line. The reason wraps; titles keep a readable width; the table fits its card."""
+    base = live_server.url
+    broken = tmp_path / "坏文件.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage \x00\xff" * 10)
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    _login(page, base, "editor1")
+    page.goto(f"{base}/admin/docs")
+    page.set_input_files("#upload-file", str(broken))
+    page.click("#upload")
+    page.wait_for_selector("#job-text:has-text('无法读取')", timeout=60000)
+    page.goto(f"{base}/admin/docs")
+    failed = page.locator('#documents tr.doc-failed[data-doc="坏文件.pdf"] .status')
+    assert "不是有效的PDF文件" in failed.inner_text()
+    title = page.locator("#documents tr[data-doc] td.title").first
+    assert title.bounding_box()["width"] >= 100, title.bounding_box()
+    table, card = page.locator("#documents").bounding_box(), page.locator("#documents").locator("..").bounding_box()
+    assert table["x"] + table["width"] <= card["x"] + card["width"] + 1
+    page.screenshot(path=str(artifacts / "admin-docs-failed-row-1366.png"), full_page=True)
+    page.close()

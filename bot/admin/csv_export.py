@@ -30,5 +30,5 @@ def csv_response(filename: str, header: list[str], rows: Iterable[Iterable]) -> 
     writer = csv.writer(buf)
     writer.writerow(header)
     writer.writerows([csv_cell(v) for v in row] for row in rows)
-    return Response("\ufeff" + buf.getvalue(), mimetype="text/csv; charset=utf-8",
+    return Response("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f"attachment; filename={filename}"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from bot import faq, messages
+from bot import faq, get_knowledge, messages
 from bot.admin import bp
 from bot.admin.auth import current_staff, require, staff_audit
 from bot.admin.forms import id_list
@@ -22,6 +22,26 @@ def _form() -> tuple[str, str, list[str], str]:
     f = request.form
     aliases = [line.strip() for line in (f.get("aliases") or "").splitlines() if line.strip()]
     return f.get("question", ""), f.get("answer", ""), aliases, f.get("source", "")
+
+
+def _same_question(db, phrasings: list[str]) -> FaqEntry | None:
+    """An enabled entry a new question (or one of its phrasings) would be matched as: two such
+    entries answer the same question, and users only ever get one of them."""
+    from flask import current_app
+
+    from knowledge.faq import FaqItem, FaqMatcher
+
+    cfg = current_app.config["SETTINGS"].faq
+    rows = db.scalars(select(FaqEntry).where(FaqEntry.enabled.is_(True))).all()
+    if not rows:
+        return None
+    matcher = FaqMatcher([FaqItem(e.id, e.question, tuple(e.aliases or ()), e.answer, e.source) for e in rows],
+                         get_knowledge().embedder, cfg.min_similarity, cfg.min_terms)
+    for phrasing in phrasings:
+        hit = matcher.match(phrasing)
+        if hit is not None:
+            return db.get(FaqEntry, hit.item.id)
+    return None
 
 
 @bp.get("/faq")
@@ -38,6 +58,7 @@ def faq_list():
 def faq_add():
     db = get_db()
     question, answer, aliases, source = _form()
+    same = _same_question(db, [question, *aliases]) if question.strip() else None
     try:
         entry = faq.add(db, question, answer, aliases, source, actor=f"staff:{current_staff().name}")
     except faq.FaqError as exc:
@@ -49,6 +70,8 @@ def faq_add():
     staff_audit("faq.add", str(entry.id), question=entry.question)
     db.commit()
     flash(messages.FAQ_SAVED.format(question=entry.question), "ok")
+    if same is not None:
+        flash(messages.FAQ_SAME_AS.format(other=same.question, id=same.id), "error")
     return redirect(url_for("admin.faq_list"))
 
 

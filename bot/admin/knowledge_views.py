@@ -64,8 +64,10 @@ def docs():
     except IndexMissing:
         manifest = None
     rows, failed = document_rows(manifest, kb.today(), upload_dir())
+    mb = current_app.config["SETTINGS"].ingest.max_file_mb
     return render_template("admin/docs.html", documents=rows, failed=failed, job=request.args.get("job"),
-                           accept=",".join(sorted(SUPPORTED_SUFFIXES)), formats=upload_formats())
+                           accept=",".join(sorted(SUPPORTED_SUFFIXES)), formats=upload_formats(),
+                           max_bytes=int(mb * 1024 * 1024), too_large=messages.UPLOAD_TOO_LARGE.format(mb=f"{mb:g}"))
 
 
 def upload_formats() -> str:
@@ -172,6 +174,12 @@ def docs_replace(doc_id: str):
     upload = request.files.get("file")
     new_suffix = Path(upload.filename).suffix.lower() if upload and upload.filename else ""
     same_type = new_suffix == Path(doc_id).suffix.lower()
+    if upload and upload.filename and not same_type:
+        # The file keeps its own name: never let it land on another document's file.
+        name = safe_filename(upload.filename)
+        if name != doc_id and (indexed(name) is not None or (upload_dir() / name).exists()):
+            flash(messages.DOC_REPLACE_NAME_TAKEN.format(name=name, doc=doc_id), "error")
+            return redirect(url_for("admin.docs"))
     saved = _save_upload(name=doc_id if same_type else None)
     if saved is None:
         return redirect(url_for("admin.docs"))
@@ -322,6 +330,9 @@ def unanswered():
 def unanswered_handled():
     db = get_db()
     ids = _ids(request.form.getlist("ids"))
+    if not ids:
+        flash(messages.UNANSWERED_NONE_PICKED, "error")
+        return redirect(url_for("admin.unanswered"))
     for row in db.scalars(select(UnansweredQuestion).where(UnansweredQuestion.id.in_(ids))):
         row.handled = True
     staff_audit("unanswered.handled", "", ids=ids)

@@ -37,7 +37,7 @@ from knowledge.text import tokenize_many, vocabulary_version
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "11"  # bump when cleaning/chunking change in a way that needs re-indexing
+PIPELINE_VERSION = "12"  # bump when cleaning/chunking change in a way that needs re-indexing
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -115,11 +115,14 @@ def _overrides_for(doc_id: str, given: dict[str, str] | None, known) -> dict[str
     return json.loads(previous.meta.get("overrides", "{}")) if previous is not None else {}
 
 
-def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[str, str]) -> dict[str, str]:
+def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[str, str],
+                  own_title: str = "") -> dict[str, str]:
     """What a document is: 文号, issuer, date read from its text, the place it is about, staff's corrections.
 
     ``region`` is a place path ("江苏省 泰州市"), "" for a national document or
-    one that names no place; staff may set it ("广州市", or "全国").
+    one that names no place; staff may set it ("广州市", or "全国"). ``own_title``: the title the
+    document gives itself (its first line, its Word title), which names its place where the file
+    name may not ("见习补贴标准.txt" headed 姜堰区青年就业见习补贴标准: staff test, read as national).
     """
     meta = dict(found)
     # The year it speaks of: its title's, else when this text was written, published, last amended
@@ -134,7 +137,8 @@ def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[
         meta["year"] = f"{span.group(1)}-{span.group(2)}"
     elif year:
         meta["year"] = year.group(1)
-    place = gazetteer().document_region(title, found.get("issuer", ""), text)
+    named_in = title if not own_title or own_title in title else f"{title} {own_title}"
+    place = gazetteer().document_region(named_in, found.get("issuer", ""), text)
     meta["region"] = " ".join(place.path) if place else ""
     for key, value in overrides.items():
         if key == "region":
@@ -185,7 +189,7 @@ def prepare(path: Path, data: bytes, sha256: str, cfg: IngestConfig, embedder: E
     covered = coverage(text, structure, [p.text for p in pieces])
     overrides = dict(overrides or {})
     title = overrides.get("title") or citation_title(path, loaded.title)
-    meta = document_meta(title, text, structure.meta, overrides)
+    meta = document_meta(title, text, structure.meta, overrides, own_title=loaded.title)
     card = document_card(title, meta)
     if card:
         pieces.append(Chunk(card, CARD_HEADING, len(pieces)))

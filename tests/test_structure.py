@@ -476,3 +476,13 @@ def test_a_table_pasted_one_cell_per_line_becomes_rows_that_carry_their_header(t
     kb = KnowledgeBase(load_config(None, {"knowledge": {"index_dir": str(tmp_path / "index"), "region": None}}))
     answer = kb.answer("硕士每月补贴多少钱")
     assert answer.found and "1500元/月" in answer.text and "3000" not in answer.text, answer.text
+
+
+def test_a_documents_own_title_line_names_its_place_where_the_file_name_does_not():
+    """(staff test) "见习补贴标准.txt" headed 姜堰区青年就业见习补贴标准 is about 姜堰区, not national."""
+    from ingest.pipeline import document_meta
+
+    text = clean_text("姜堰区青年就业见习补贴标准\n\n离校两年内高校毕业生参加见习的，每人每月补贴2000元。\n")
+    assert document_meta("见习补贴标准", text, parse(text).meta, {})["region"] == ""
+    meta = document_meta("见习补贴标准", text, parse(text).meta, {}, own_title="姜堰区青年就业见习补贴标准")
+    assert meta["region"].endswith("姜堰区"), meta

@@ -61,25 +61,14 @@ _DAY_PAIR = re.compile(r"(?:(今明)|明后)(?=[天日两俩二晚]|个晚)")  #
 _DAY_PAIR_SAID = re.compile(_DAY_PAIR.pattern + r"[天日]?")  # the words of the pair ("明后天" whole)
 
 
-def _word_starts(t: str) -> set[int]:
-    from knowledge.text import words
-
-    starts, at = set(), 0
-    for word in words(t):
-        at = t.find(word, at)
-        if at < 0:
-            break
-        starts.add(at)
-        at += len(word)
-    return starts
-
-
 def _day_pairs(t: str, pattern: re.Pattern = _DAY_PAIR) -> list[re.Match]:
     """The two-day words of ``t`` that begin a word of their own."""
     found = list(pattern.finditer(t))
     if not found:
         return []
-    starts = _word_starts(t)
+    from knowledge.text import word_spans
+
+    starts = {start for start, _ in word_spans(t)[0]}
     return [m for m in found if m.start() in starts]
 _WEEKS_AHEAD = {"这": 0, "本": 0, "下": 1, "下下": 2}  # 这周五, 下周五, 下下周五
 _FULL_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")

@@ -141,10 +141,7 @@ class StandardAnswers:
                 with self.read_sessions() as s:
                     stamp = tuple(s.execute(select(func.count(FaqEntry.id), func.max(FaqEntry.updated_at))).one())
                     if stamp != self._stamp:
-                        items = [FaqItem(e.id, e.question, tuple(e.aliases or ()), e.answer, e.source)
-                                 for e in s.scalars(select(FaqEntry).where(FaqEntry.enabled.is_(True)))]
-                        self._matcher = (FaqMatcher(items, self.knowledge.embedder, self.cfg.min_similarity,
-                                                    self.cfg.min_terms) if items else None)
+                        self._matcher = matcher_of(s, self.cfg, self.knowledge.embedder)
                         self._stamp = stamp
                 self._checked = time.monotonic()
         return self._matcher
@@ -158,6 +155,14 @@ class StandardAnswers:
         if hit is None:
             return self.knowledge.answer(question)
         return as_answer(question, hit)
+
+
+def matcher_of(s: Session, cfg, embedder) -> FaqMatcher | None:
+    """The matcher of the enabled entries (None when there are none): what users' questions are
+    matched against, and what a new entry is checked against in the console."""
+    items = [FaqItem(e.id, e.question, tuple(e.aliases or ()), e.answer, e.source)
+             for e in s.scalars(select(FaqEntry).where(FaqEntry.enabled.is_(True)))]
+    return FaqMatcher(items, embedder, cfg.min_similarity, cfg.min_terms) if items else None
 
 
 def as_answer(question: str, hit: FaqHit) -> Answer:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ingest.structure import field_lines, is_field
+from knowledge.text import CJK as _CJK
 from knowledge.text import NUMBERING, fold_width, fullwidth_punctuation, to_simplified
 
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SENTENCE_END = "。！？；!?;…”』」)）"
 # Lines that start a block of their own (a heading, a numbered unit, a table row): never glued to the line before.
 _BLOCK_START = re.compile(rf"^(#{{1,6}}\s|{'|'.join(NUMBERING.values())}|\|)")

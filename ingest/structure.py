@@ -223,9 +223,14 @@ def _tables_one_cell_per_line(lines: list[str]) -> list[str]:
     return out
 
 
+def _lines(text: str) -> list[str]:
+    """A cleaned document's lines as they are read: no blank ones, a table pasted one cell per line as rows."""
+    return _tables_one_cell_per_line([ln.strip() for ln in text.split("\n") if ln.strip()])
+
+
 def parse(text: str) -> Structure:
     """Blocks of a cleaned document (one paragraph per line) and the metadata found in it."""
-    lines = _tables_one_cell_per_line([ln.strip() for ln in text.split("\n") if ln.strip()])
+    lines = _lines(text)
     blocks: list[Block] = []
     meta: dict[str, str] = {}
     header: list[str] | None = None
@@ -423,7 +428,7 @@ def coverage(text: str, structure: Structure, chunk_texts: list[str]) -> Coverag
     headings = {b.text for b in structure.blocks if b.kind == "heading"}
     total = kept = 0
     dropped: list[str] = []
-    for line in _tables_one_cell_per_line([ln.strip() for ln in text.split("\n") if ln.strip()]):  # as parse reads it
+    for line in _lines(text):  # as parse reads it
         if _TABLE_SEPARATOR.match(line):
             continue
         total += len(line)

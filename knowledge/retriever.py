@@ -28,7 +28,7 @@ from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
 from knowledge.relevance import DEFINITION_ASKED, asked_clause, relevance, subject_terms
-from knowledge.text import normalise_query, read_question, word_tag, words
+from knowledge.text import normalise_query, read_question, word_spans, word_tag, words
 
 log = logging.getLogger(__name__)
 
@@ -76,14 +76,10 @@ def _said_as_a_name(form: str, query: str) -> bool:
     """Whether ``form`` (a county's short name) is a word of ``query`` as jieba cuts it, or the
     start of one that adds the county's suffix: "中山交城乡居民养老" is 中山/交/城乡居民, no 交城县.
     County short names are ordinary syllables (交城, 新建, 三水); place names are words of their own."""
-    cut, pos, starts, ends = words(query), 0, set(), set()
-    for word in cut:
-        at = query.find(word, pos)
-        if at < 0:
-            return True  # the cut does not line up with the text (spaces, case): keep the place
-        starts.add(at)
-        ends.add(at + len(word))
-        pos = at + len(word)
+    spans, lined_up = word_spans(query)
+    if not lined_up:
+        return True  # the cut does not line up with the text (spaces, case): keep the place
+    starts, ends = {start for start, _ in spans}, {end for _, end in spans}
     at = query.find(form)
     while at >= 0:
         end = at + len(form)

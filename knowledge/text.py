@@ -128,6 +128,20 @@ def words(text: str) -> list[str]:
     return [w for w in _ensure_jieba().lcut(text, HMM=False) if w.strip()]
 
 
+def word_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """Where each word of ``words(text)`` stands in ``text``, in order, and whether the cut lined up
+    with the text throughout (the spans stop at the first word that does not)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for word in words(text):
+        found = text.find(word, at)
+        if found < 0:
+            return spans, False
+        spans.append((found, found + len(word)))
+        at = found + len(word)
+    return spans, True
+
+
 def word_tag(word: str) -> str | None:
     """jieba's part of speech for ``word`` ("ns": a place name), None when it does not know the word."""
     _ensure_jieba()
@@ -259,7 +273,8 @@ def fold_width(text: str) -> str:
 
 # ASCII punctuation that sits next to a Chinese character is meant as the full-width one.
 _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_ASCII_NEXT_TO_CJK = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])([,;:?!])|([,;:?!])(?=[\u3400-\u9fff\uf900-\ufaff])")
+CJK = r"\u3400-\u9fff\uf900-\ufaff"  # Chinese characters, as a regex class's range
+_ASCII_NEXT_TO_CJK = re.compile(rf"(?<=[{CJK}])([,;:?!])|([,;:?!])(?=[{CJK}])")
 
 
 def fullwidth_punctuation(text: str) -> str:

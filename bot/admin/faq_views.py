@@ -29,14 +29,9 @@ def _same_question(db, phrasings: list[str]) -> FaqEntry | None:
     entries answer the same question, and users only ever get one of them."""
     from flask import current_app
 
-    from knowledge.faq import FaqItem, FaqMatcher
-
-    cfg = current_app.config["SETTINGS"].faq
-    rows = db.scalars(select(FaqEntry).where(FaqEntry.enabled.is_(True))).all()
-    if not rows:
+    matcher = faq.matcher_of(db, current_app.config["SETTINGS"].faq, get_knowledge().embedder)
+    if matcher is None:
         return None
-    matcher = FaqMatcher([FaqItem(e.id, e.question, tuple(e.aliases or ()), e.answer, e.source) for e in rows],
-                         get_knowledge().embedder, cfg.min_similarity, cfg.min_terms)
     for phrasing in phrasings:
         hit = matcher.match(phrasing)
         if hit is not None:

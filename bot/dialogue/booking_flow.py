@@ -434,6 +434,7 @@ def _person_named(text: str) -> bool:
 
 
 _ID_TOLD = "id_told"  # (turn cache) the ID number typed was answered in this reply
+_FREE_TOLD = "free_told"  # (turn cache) whether the stay asked has beds was said in this reply
 
 
 def _phone(text: str, ft: FormTurn):
@@ -861,10 +862,10 @@ class BookingForm(Form):
         """"…住两个晚上不知道还有没有位置": whether the stay asked has a bed every night, once the
         station, day and nights are known (user test 19 started booking without a word on it)."""
         text, v = ft.turn.text, ft.values
-        if not (QUESTION.search(text) and _ASKS_FREE.search(text)) or ft.cache.get("free_told") \
+        if not (QUESTION.search(text) and _ASKS_FREE.search(text)) or ft.cache.get(_FREE_TOLD) \
                 or not all(k in v for k in ("station", "check_in", "nights")):
             return ""
-        ft.cache["free_told"] = True
+        ft.cache[_FREE_TOLD] = True
         check_in = date.fromisoformat(v["check_in"])
         with ft.engine.read_sessions() as s:
             station = next((st for st in active_stations(s) if st.id == v["station"]), None)

@@ -107,8 +107,9 @@ def _coverages(query: str, text: str) -> tuple[float, float, float]:
     query = arabic_numerals(query)
     total = got = specific_total = specific_got = subject_total = subject_got = 0.0
     phrases = _phrases_in(query)
+    asking = _asking_words(query)
     for term in content_terms(query):
-        generic = _generic(term)
+        generic = _generic(term) or term in asking
         weight = _GENERIC_WEIGHT if generic else min(len(term), 4) / 2
         hit = weight * _found(term, text, query, phrases)
         total, got = total + weight, got + hit
@@ -118,6 +119,21 @@ def _coverages(query: str, text: str) -> tuple[float, float, float]:
                 subject_total, subject_got = subject_total + weight, subject_got + hit
     return ((got / total if total else 0.0), (specific_got / specific_total if specific_total else 1.0),
             (subject_got / subject_total if subject_total else 1.0))
+
+
+@lru_cache(maxsize=4096)
+def _asking_words(query: str) -> frozenset[str]:
+    """The verbs of ``query`` that are part of how it asks, not of what it asks about: 准备 in
+    "驿站需要准备什么材料", 带 in "要带什么" — a verb right before 什么/啥/哪些 inside a phrase
+    asking a kind of fact (``_ATTRIBUTES``). A text need not contain them to answer, no more
+    than 需要 or 办理."""
+    spans = [m.group() for asks, _ in _ATTRIBUTES for m in asks.finditer(query)]
+    return frozenset(t for t in content_terms(query)
+                     if (word_tag(t) or "").startswith("v")
+                     and any(f"{t}{w}" in s for s in spans for w in _WHAT))
+
+
+_WHAT = ("什么", "啥", "哪些")
 
 
 def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...]) -> float:

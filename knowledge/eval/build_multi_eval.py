@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Eighteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Nineteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -158,6 +158,27 @@ Eighteen batches, each shuffled with its own fixed seed; all but the fourth are 
   answerable ones on those five, 35 unanswerable near misses):
   random.Random(20261222), split in half and appended after batch 17 in both
   files, so no existing row moves.
+- batch 19 (NINETEENTH_ANSWERABLE + NINETEENTH_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (96 in all: the Guangzhou human resources bureau's 2026 guide for
+  graduates settling by degree (a table of degree and age limit: doctorate
+  under 50, master under 45, full-time bachelor with degree or a recognised
+  foreign bachelor under 40, no points, social insurance currently paid,
+  review in 15 working days and 5 working days of publicity), the Guangzhou
+  implementing rules of the talent hukou measures (2022: online filing,
+  acceptance on the 6th working day, 20 working days for objections,
+  back-paid contributions not continuous, fresh graduates apply to the
+  district police), the Guangzhou 2026 guide to back-paying social insurance
+  (employer via the tax office, individual participation, deferred payment,
+  fraud fined 2 to 5 times), the Hebei measures implementing the employment
+  promotion law (2009: employment registration in 30 days, unemployment
+  registration in 15 days, six months after leaving school, internship
+  posts) and the Yunnan regulation on employees' basic pension insurance
+  (1998, revised 2024: 0.05% a day late fee, 15 years for a monthly
+  pension, the whole individual account moves with the worker)), 50 of
+  the 65 answerable ones on those five, 35 unanswerable near misses):
+  random.Random(20261223), split in half and appended after batch 18 in
+  both files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -276,6 +297,13 @@ SCZT = "中华人民共和国市场主体登记管理条例.md"
 GZCY = "广州市高校毕业生创业补贴，请查收.md"
 GZYL = "广州市“社保服务进万家”问答课堂——如何进行企业基本养老保险转移.md"
 QRLS = "贵州省人力资源市场条例.md"
+
+# Added with batch 19 (sources in corpus/README.md).
+GZXL = "广州市学历型人才引进入户申报指南.md"
+GZXZ = "广州市引进人才入户管理办法实施细则.md"
+GZBJ = "广州市社会保险费补缴相关政策及业务宣传指引.md"
+HBJC = "河北省实施《中华人民共和国就业促进法》办法.md"
+YNYL = "云南省企业职工基本养老保险条例.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -2567,6 +2595,131 @@ EIGHTEENTH_UNANSWERABLE = [
 ]
 
 
+# Batch 19: 65 answerable questions written blind after the five documents
+# above were added (96 in all), 50 of them on those five, 15 on facts of older
+# documents that batches 1-18 asked little.  Each expected string was checked
+# (whitespace removed) against its source file.
+NINETEENTH_ANSWERABLE = [
+    # 【关注】学历型人才引进入户申报指南（广州市人社局，2026）
+    ("我38岁 全日制本科有学士学位 在广州上班 走学历那条路入户 年龄卡在多少", "40周岁以下", GZXL),
+    ("硕士毕业今年44了 广州的学历型人才入户还赶得上吗", "45周岁以下", GZXL),
+    ("博士在廣州落戶 年齡上限是幾歲", "50周岁以下", GZXL),
+    ("国外读的本科 拿的海外学士学位 想在广州落户要弄啥认证", "国（境）外学历学位认证书", GZXL),
+    ("听说广州落户要攒积分 我硕士学历也得攒吗", "学历型人才入户无需积分", GZXL),
+    ("在广州自己开了个小公司 没跟谁签劳动合同 学历入户还能办不", "在广州注册企业并持股参保", GZXL),
+    ("社保停了两个月现在没在交 广州学历落户受影响吗", "处于正常在缴状态", GZXL),
+    ("广州人才入户用手机哪个app能报", "穗好办", GZXL),
+    ("学历型入户智能审批没过 转人工审 大概多少个工作日出结果 过了还要公示吗", "15个工作日内完成审核", GZXL),
+    ("填广州入户申报的时候 系统里搜不到我的学校和专业 咋整", "添加院校", GZXL),
+    ("广州学历落户想落单位集体户 落户地址那块要交啥", "集体户首页", GZXL),
+    # 广州市引进人才入户管理办法实施细则（穗人社规字〔2022〕2号）
+    ("在网上交了广州引进人才入户申请 人社几天都没审 那受理时间咋算", "第6个工作日为受理时间", GZXZ),
+    ("提交申请那天还没超龄 等人社审核的时候刚好过了生日超龄了 还算数吗", "当次提交时间可优先确定", GZXZ),
+    ("广州人才引进公示期间 有人举报我 人社多久能查完", "异议之日起20个工作日", GZXZ),
+    ("广州人才入户公示没人提意见的话 接下来发个啥给我去派出所", "核发电子入户信息卡", GZXZ),
+    ("我的社保是劳务派遣公司交的 人在另一家上班 广州引进人才看不看这个", "属于劳务派遣的除外", GZXZ),
+    ("有几个月社保是后来补缴的 在广州办引进人才入户 算连续交吗", "不视为连续缴纳社会保险费", GZXZ),
+    ("手上只有专业技术人员职业资格证 没评职称 能按职称条件报广州入户吗", "视同具备对应系列和层级", GZXZ),
+    ("应届生 三方签的广州单位 落户是找人社还是公安", "入户地的区公安机关", GZXZ),
+    ("毕业想把户口落到公共集体户 要去哪个区的公安申报", "注册所属地的区公安机关", GZXZ),
+    ("三方协议上的单位在佛山 我能拿它去广州落户吗", "均须在本市行政区域内", GZXZ),
+    ("广州这个引进人才入户实施细则能管几年 2019年那版还用不用", "有效期5年", GZXZ),
+    ("市属国企引进人才落户 审核是市人社还是区人社管", "市人力资源社会保障部门", GZXZ),
+    # 广州市社会保险费补缴相关政策及业务宣传指引（广州市人社局，2026）
+    ("以前公司没给我交社保 现在想补上 广州这边能补吗 谁去申请", "申请为职工补缴", GZBJ),
+    ("广州单位给员工补缴社保 到哪个部门去办", "通过主管税务机关申请办理", GZBJ),
+    ("HR说补缴社保要我提供材料 是不是还要工资流水", "工资发放银行流水", GZBJ),
+    ("我爸快退休了一直没单位 养老年限还不够 在广州能自己交吗", "以个人身份申请参加", GZBJ),
+    ("到退休年龄了养老还差几年没交够 能接着按月交吗", "办理延缴业务", GZBJ),
+    ("网上有人说有内部渠道能帮忙补社保 靠谱不", "都是诈骗", GZBJ),
+    ("骗取社保待遇被查出来 要罚几倍", "二倍以上五倍以下的罚款", GZBJ),
+    ("在广州申请了一次性缴养老 后面进度在哪看", "我的进度", GZBJ),
+    # 河北省实施《中华人民共和国就业促进法》办法（2009 通过，2010 施行）
+    ("保定一家厂新招了几个工人 就业登记最晚啥时候要弄好", "自用工之日起30日内", HBJC),
+    ("在石家庄被单位辞退了 单位要在多久内帮我办失业登记", "解除劳动关系后15日内", HBJC),
+    ("毕业快半年了还没找到活 在河北能去做失业登记吗", "离开学校满六个月未能就业", HBJC),
+    ("户口不在河北 在保定上班 要干多久失业了才能在保定登记", "稳定就业满六个月", HBJC),
+    ("河北单位一直拖着不给员工办就业登记 最后会被罚多少", "一万元以上三万元以下", HBJC),
+    ("河北人社会不会帮应届生找见习的岗位", "向用人单位征集见习岗位", HBJC),
+    ("想在河北自己创业 公共就业服务机构能帮我做点啥", "创业项目论证", HBJC),
+    ("河北的中介用假材料套政府补贴 罚款咋算", "一倍以上三倍以下", HBJC),
+    ("河北这个实施就业促进法的办法 哪天起执行的", "2010年1月1日", HBJC),
+    ("我们家在河北 爸妈和我全都没工作 能申请政府帮忙安排个岗位吗", "至少一人提供", HBJC),
+    # 云南省企业职工基本养老保险条例（1998 通过，2024 第二次修正）
+    ("在昆明上班 单位拖着不交养老保险 滞纳金咋算", "按日加收万分之五的滞纳金", YNYL),
+    ("云南退休的时候养老一共才交了12年 还能按月领养老金不", "不享受基础养老金", YNYL),
+    ("从云南调到外省工作 养老个人账户里的钱能一起带走吗", "个人帐户中的全部储存额", YNYL),
+    ("云南养老个人账户多久结算一次 会告诉本人不", "每年结算一次", YNYL),
+    ("個人繳的養老保險費 在雲南算不算進個稅基數", "不作为计征个人所得税基数", YNYL),
+    ("云南有退休老人去世了 家里人还继续领养老金 会咋处理", "冒领金额1至2倍的罚款", YNYL),
+    ("云南企业养老的缴费比例是谁说了算", "由省人民政府决定并公布", YNYL),
+    ("在云南交职工养老 要交满多少年退休后才能按月领", "累计缴费年限满15年以上", YNYL),
+    # 已有文件里前十八批问得少的事实
+    ("刚毕业想注册公司 自己没空跑 能让代办中介帮忙去登记吗", "中介机构代其办理", SCZT),
+    ("公司在外地开个分公司 要去哪里的登记机关办", "分支机构所在地的登记机关", SCZT),
+    ("开网店的 营业执照要在店铺哪里亮出来", "首页显著位置持续公示", SCZT),
+    ("营业执照没挂在店里显眼的地方 会被罚多少", "3万元以下的罚款", SCZT),
+    ("想下班后摆个地摊 没固定摊位 要按啥规定来", "根据当地实际情况另行规定", SCZT),
+    ("没办执照偷偷做生意 情节严重的话罚多少", "10万元以上50万元以下", SCZT),
+    ("办北京绿卡那个工作居住证 单位打印的申请表一共几份", "一式两份", BJGJ),
+    ("老婆跟我一起随往北京 办工作居住证她那边要提供啥", "配偶在京工作的劳动合同", BJGJ),
+    ("没学位但有职称证书 北京工作居住证能用职称证申请吗", "学位证书或职称证书", BJGJ),
+    ("湖北城中村住的大多是农民工 政府打算怎么弄房源", "建立专门的住房租赁机构", HBZ),
+    ("湖北用PPP模式给农民工建公租房 地方政府能出啥支持", "土地作价入股", HBZ),
+    ("湖北的企业自己买房租房给员工住 算公租房吗", "纳入公共租赁住房管理", HBZ),
+    ("新疆户籍改革会不会强迫农民进城落户", "被落户", XJHJ),
+    ("湖南搞青年驿站 是照着团中央哪个文件来的", "中青办联发", HNYZ),
+    ("新疆户籍改革是先管已经在城里住着的人 还是先管新来的", "优先解决存量", XJHJ),
+    ("湖北各地出台农民工住房的具体措施 要在啥时候前报备", "7月底前", HBZ),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 96 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document on the topic, (c) another year or
+# category than the documents cover, (d) adjacent topics no document covers.
+NINETEENTH_UNANSWERABLE = [
+    # (a) 新文件所在地或题目、但文件没写这一项
+    "广州入户信息卡拿到以后有效期几天 过期了咋办",
+    "广州应届生落到公共集体户 每年要交管理费吗",
+    "硕士学历落广州 配偶和娃能不能随迁 有啥要求",
+    "广州社保补缴 最多能往前补几年",
+    "在广州做自由职业自己交养老 缴费基数怎么选",
+    "广州单位补缴社保要不要交滞纳金 按多少算",
+    "在唐山参加见习 每个月政府发多少生活补助",
+    "河北那个小额贷款担保基金 我这种刚毕业的开店能贷到几万",
+    "河北认定就业困难人员 具体包括哪几类人",
+    "石家庄高校毕业生去基层就业 有啥补贴 补多少",
+    "云南企业职工养老 单位和个人各交百分之几",
+    "云南退休人员今年养老金涨了多少",
+    "昆明灵活就业人员交养老保险 最低档一个月多少钱",
+    "云南养老金个人账户那部分 计发月数是多少",
+    "广州人才入户要的留学学历认证 一般多久能办下来",
+    # (b) 没有这方面文件的地方
+    "济南硕士人才落户 年龄有没有上限",
+    "太原应届生以前的社保断了 能补缴吗",
+    "南宁招工以后没去备案登记 公司要担啥责任",
+    "贵阳单位欠缴养老保险 滞纳金按日多少",
+    "海口引进博士落户 年龄最大能到几岁",
+    "西安硕士人才落户 网上在哪个平台申请",
+    "拉萨失业登记要带什么材料",
+    "桂林的养老保险转到外省 一般多久能办完",
+    "大连学历型人才落户 要不要先在当地交社保",
+    # (c) 别的年份或类别
+    "穗人社规字〔2019〕2号那版 人才入户有人提异议多久核实完",
+    "广州市引进人才入户管理办法是哪天开始施行的",
+    "云南公务员和事业编的退休待遇 按啥标准发",
+    "云南农村户口的居民养老 最低档每年几百块",
+    "河北省就业困难人员认定办法是哪年出台的",
+    "在广州考了高级工 技能人才入户年龄卡多少",
+    # (d) 语料旁边、没有文件涉及的题目
+    "学位证丢了 落户审核的时候咋办",
+    "户口迁到广州以后 老家交的居民医保怎么停",
+    "户口先落在单位集体户 后来自己买了房 怎么迁到新房",
+    "办落户要的无犯罪记录证明 去哪开",
+    "延迟退休以后 养老最低缴费年限是不是要变成20年",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -2603,10 +2756,11 @@ def main() -> None:
     dev16, hold16 = _split(SIXTEENTH_ANSWERABLE, SIXTEENTH_UNANSWERABLE, 20261220)
     dev17, hold17 = _split(SEVENTEENTH_ANSWERABLE, SEVENTEENTH_UNANSWERABLE, 20261221)
     dev18, hold18 = _split(EIGHTEENTH_ANSWERABLE, EIGHTEENTH_UNANSWERABLE, 20261222)
+    dev19, hold19 = _split(NINETEENTH_ANSWERABLE, NINETEENTH_UNANSWERABLE, 20261223)
     dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-           + dev13 + dev14 + dev15 + dev16 + dev17 + dev18)
+           + dev13 + dev14 + dev15 + dev16 + dev17 + dev18 + dev19)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
-               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18)
+               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18 + hold19)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -2615,11 +2769,11 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)} + {len(dev18)}) and {len(holdout)} holdout rows"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)} + {len(dev18)} + {len(dev19)}) and {len(holdout)} holdout rows"
           f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
           f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)} + {len(hold16)} + {len(hold17)}"
-          f" + {len(hold18)})")
+          f" + {len(hold18)} + {len(hold19)})")
 
 
 if __name__ == "__main__":

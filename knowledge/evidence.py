@@ -134,7 +134,11 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
         for n, line in enumerate(lines):
             # A question is never an answer; it says what the answer below is about: an explainer's
             # "问：…", or a question the text poses itself ("外地孩子大学毕业后怎样才能在厦门落户生根呢？").
-            if _QUESTION_LINE.match(line) or _POSED.search(line) and all(_POSED.search(u) for u in answer_units(line)):
+            # So is a numbered item's bare name ("（3）落户地址材料" above "迁入本人…需提供…集体户首页"): it
+            # says what the paragraph below is about and answers nothing itself.
+            following = lines[n + 1] if n + 1 < len(lines) else ""
+            if (_QUESTION_LINE.match(line) or _POSED.search(line) and all(_POSED.search(u) for u in answer_units(line))
+                    or _item_name(line, following)):
                 asked, posed = line, not _QUESTION_LINE.match(line)
                 continue
             if not _ANSWER_LINE.match(line) and not posed:
@@ -163,7 +167,6 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
                     out.append(Candidate(rank, pos, sentence, lead))
             # A line ending in "：" announces the items below it, unless they are its own siblings: "（二）…
             # 补领居民身份证：" before "（三）…" is an item with a slip of the pen, the list still 第十三条's.
-            following = lines[n + 1] if n + 1 < len(lines) else ""
             if units and units[-1].endswith(_INTRO_END) and not (item and _label_kind(following) == _label_kind(units[0])):
                 intro = units[-1]
     return out
@@ -188,6 +191,20 @@ def list_items(first: Candidate, candidates: list[Candidate]) -> list[Candidate]
 _QUESTION_LINE = re.compile(r"^(?:问|提问|Q)\s*[：:]")
 _POSED = re.compile(r"[？?][”\"」』）)]*$")  # a sentence that asks
 _ANSWER_LINE = re.compile(r"^(?:答|回答|A)\s*[：:]")
+
+
+_ITEM_NAME_MAX = 20  # characters: a name, not a sentence
+
+
+def _item_name(line: str, following: str) -> bool:
+    """``line`` only names the numbered item whose text is the paragraph below it: a label and a
+    few words, no sentence mark, followed by a line that is no item itself (a list of short
+    items, "1.身份证" "2.户口簿", is items, each its own answer)."""
+    return (bool(_ITEM.match(line)) and len(line) <= _ITEM_NAME_MAX and not _SENTENCE_MARK.search(line)
+            and bool(following) and _label_kind(following) is None)
+
+
+_SENTENCE_MARK = re.compile(r"[。；;！!？?：:，,]")
 
 
 def _label_kind(line: str) -> int | None:

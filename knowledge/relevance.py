@@ -157,7 +157,7 @@ def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...
 _HOUSE_NUMBER = r"(?<![〕\]）)】第\d])\d+号"
 # A place stated: an address, an office or window, a website, or whom to apply to.
 _PLACE_STATED = re.compile(rf"地址|位于|坐落|地点|窗口|大厅|中心|派出所|公安机关|网站|门户|网上|平台|小程序|公众号|客户端|APP|App|app|所在地|{_HOUSE_NUMBER}"
-                           r"|[向到在][^，。；]{1,20}(?:申请|申领|提出|递交|提交|报送|办理|登记|下载|查询|公布|公告|设立|布局|回复|预约)")
+                           r"|(?:[向到在]|通过)[^，。；]{1,20}(?:申请|申领|提出|递交|提交|报送|办理|登记|下载|查询|公布|公告|设立|布局|回复|预约)")
 
 
 # Questions that ask for a specific kind of fact (a phone number, a price, a
@@ -256,8 +256,8 @@ _ATTRIBUTES = [
      re.compile(r"起\s*(?:生效|施行|实施|实行|执行)|(?:生效|施行|实施|实行|执行)(?:日期|时间)"
                 r"|(?:于|自|从)[^，。；《》]{0,20}(?:生效|施行|实施|实行|执行)")),  # not "组织实施", "《…实施办法》"
     # "几点入住": a time of day.
-    # ("上班时间呢" "办公时间": the hours a place keeps.)
-    (re.compile(r"几点|(?:上班|下班|办公|开放|营业|受理|接待|入住|退房)时间"), _figure(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
+    # ("上班时间呢" "办公时间": the hours a place keeps; "受理时间咋算" asks how a day is fixed, not hours.)
+    (re.compile(r"几点|(?:上班|下班|办公|开放|营业|受理|接待|入住|退房)时间(?![^，。？?\s]{0,2}(?:咋|怎么|如何|怎样)(?:算|计算|确定|定))"), _figure(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
     (re.compile(r"什么时候|啥时候|啥时|几时|哪天|日期|截止|何时|(?<!第)几号(?![文令线楼窗门房床室栋号位])"),
      # ("5月8号" is a day; "深府〔2005〕125号" a document's number, "龙岗路11号" a house's.)
      _figure(r"\d+月|\d+日|(?<![〕\]）)】第\d路街道巷弄号楼栋室])(?:[1-9]|[12]\d|3[01])号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|日前|起施行|以前|之前")),
@@ -374,10 +374,16 @@ _PREFERRED = [
 ]
 
 
+# 几 that asks nothing: "人社几天都没审" (several days), "前几天", "好几个月" — the message says it,
+# its question is elsewhere ("那受理时间咋算").
+_INDEFINITE = re.compile(r"(?<=[好前这那过隔没十])几|几(?=个?(?:天|晚|周|星期|个月|月|年|次)(?:都|也|还|没|了都))")
+
+
 @lru_cache(maxsize=4096)
 def _asked_kinds(query: str, preferred: bool = False) -> tuple[re.Pattern, ...]:
     """What each kind of fact the question asks for looks like in a text. Memoised: a question is
     compared with every candidate sentence (6,000 tests of 30 patterns for 100 questions)."""
+    query = _INDEFINITE.sub("数", query)
     clauses = [c for c in _CLAUSE_END.split(query) if c] or [query]
     kinds = [(asks, has) for asks, has in (_PREFERRED if preferred else _ATTRIBUTES)
              if any(asks.search(clause) for clause in clauses)]  # "租金是多少，有没有优惠": each clause asks
@@ -538,7 +544,7 @@ def attribute_fit(query: str, text: str, context: str = "") -> int:
     "有违法所得的，没收违法所得" states no multiple.
     """
     asked = _asked_kinds(query)
-    if _HOW_MUCH.search(query) and not any(has in _FIGURES for has in asked):
+    if _HOW_MUCH.search(_INDEFINITE.sub("数", query)) and not any(has in _FIGURES for has in asked):
         # "缴费基数按多少报": a figure; "去年来了多少大学生": a number of them, not "毕业5年内"
         asked += (_COUNT if _counted_thing(query) else _FIGURE,)
     if _HOW_COMPUTED.search(query) and _FORMULA.search(text):

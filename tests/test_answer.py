@@ -1410,3 +1410,33 @@ def test_what_a_thing_is_is_answered_by_what_it_does(tmp_path, shipped_kb):
 
     for question in ("入住驿站的要求是什么", "驿站的入住条件是什么", "驿站地址是什么", "所需材料是什么"):
         assert preferred_fit(question, "青年人才驿站为来本地求职的青年提供免费住宿。") == 0, question
+
+
+def test_a_numbered_items_bare_name_leads_the_paragraph_below_it():
+    """"（3）落户地址材料" names what the paragraph below it is about and answers nothing itself (it was
+    the whole answer to "落户地址那块要交啥"); a list of short items without marks stays items."""
+    from knowledge.evidence import answer_candidates
+    from knowledge.snapshot import ChunkRecord
+
+    named = ChunkRecord(id="c", doc_id="d.md", title="某市学历型人才引进入户申报指南", heading="所需材料", position=0,
+                        text="（3）落户地址材料\n迁入本人、直系亲属房产或单位集体户等，需提供相应的房产证明、集体户首页或租赁合同等材料。")
+    found = {(c.lead, c.text) for c in answer_candidates([named])}
+    assert all(text != "（3）落户地址材料" for _, text in found)
+    assert ("（3）落户地址材料", "迁入本人、直系亲属房产或单位集体户等，需提供相应的房产证明、集体户首页或租赁合同等材料。") in found
+    items = ChunkRecord(id="i", doc_id="d.md", title="某市居住证办理指南", heading="申请材料", position=0,
+                        text="1.本人有效居民身份证原件\n2.户口簿首页及本人页复印件")
+    assert {c.text for c in answer_candidates([items])} == {"1.本人有效居民身份证原件", "2.户口簿首页及本人页复印件"}
+
+
+def test_a_kind_of_fact_is_asked_only_where_the_message_asks_it():
+    """"人社几天都没审 那受理时间咋算": 几天都没 is several days, said, and 受理时间咋算 asks how the day
+    is fixed, not office hours: a text saying how, with no figure, answers. "通过…申请办理" names
+    where to apply ("到哪个部门去办")."""
+    from knowledge.relevance import attribute_fit
+
+    rule = "申请人网上提交申请后，以审查通过时间确定为受理时间。"
+    assert attribute_fit("在网上交了入户申请 人社几天都没审 那受理时间咋算", rule) >= 0
+    assert attribute_fit("驿站能住几天", "凭本人身份证入住。") < 0  # asked: a number of days
+    assert attribute_fit("人才公寓住满几年就得搬出去", "租期届满应当退出。") < 0
+    assert attribute_fit("大厅受理时间是几点", rule) < 0
+    assert attribute_fit("单位给员工补缴社保 到哪个部门去办", "用人单位需通过主管税务机关申请办理相关业务。") == 1

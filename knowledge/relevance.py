@@ -230,7 +230,7 @@ _ATTRIBUTES = [
     # "多久签注一次" asks how often (below), not how long.
     # ("哪几个月" "哪几天" ask which ones, not how long.)
     (re.compile(r"(?<!哪)几天|几晚|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|住多长|(?<!哪)几个月|(?:(?<!哪)几|多少)年(?![轻级])|多少天|期限|有效期"),
-     _figure(r"(?<![\d第月上下])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周|月|年|小时|工作日)|期限|长期|有效期")),
+     _figure(r"(?<![\d第月上下])(?:\d{1,3}|[一二两三四五六七八九十百半]+)个?(?:天|日|晚|周(?!岁)|月|年|小时|工作日)|期限|长期|有效期")),
     # A question naming the unit wants a figure in that unit: "住几个月" is not answered by "每年1次".
     (re.compile(r"(?<!哪)几个月|多少个月"), _figure(r"(?:\d{1,3}|[一二两三四五六七八九十半]+)个月|半年")),
     (re.compile(r"(?:(?<!哪)几|多少)年(?![轻级])"), _figure(r"(?<![\d第上下])(?:\d{1,2}|[一二两三四五六七八九十半]+)年")),
@@ -247,8 +247,8 @@ _ATTRIBUTES = [
     # ("比例更高吗" "比例提高了没": a comparison, which a text says without a figure.)
     (re.compile(r"利率|比例(?![^，。？?]{0,2}(?:更|越|提高|增加|上升|下降|降低|高不高|大不大|变))|比率|百分之几|百分比|几成|几折|多少折|多少%|几个点|多少个点|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"),
      _figure(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|\d(?:\.\d)?折|[一二三四五六七八九]折|{_N}倍|双倍|加倍")),  # 七成, 3倍; not 构成, 造成
-    # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share.
-    (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), _figure(rf"{_SUM}|{_SHARE}|\d")),
+    # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share (a date or an age is none).
+    (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), _figure(rf"{_SUM}|{_SHARE}|(?<![\d.])\d+(?:\.\d+)?(?![\d.]*(?:年|月|日|号|周岁|岁))")),
     # "什么时候生效": the day it takes effect, which a text states by saying so (自…起施行,
     # 施行日期), not by when it was adopted or amended.
     (re.compile(r"(?:什么时候|啥时候|哪天|何时|几号|哪一?年|几月)[^，。？?]{0,6}(?:生效|施行|实施|实行|执行)"

@@ -1440,3 +1440,14 @@ def test_a_kind_of_fact_is_asked_only_where_the_message_asks_it():
     assert attribute_fit("人才公寓住满几年就得搬出去", "租期届满应当退出。") < 0
     assert attribute_fit("大厅受理时间是几点", rule) < 0
     assert attribute_fit("单位给员工补缴社保 到哪个部门去办", "用人单位需通过主管税务机关申请办理相关业务。") == 1
+
+
+def test_an_age_is_no_duration_and_a_date_no_new_figure():
+    """"留学学历认证一般多久能办下来" was answered with "年龄要求：40周岁以下" (40周 read as weeks);
+    "降到多少" is not answered by a date."""
+    from knowledge.relevance import attribute_fit
+
+    assert attribute_fit("学历认证一般多久能办下来", "学历层次：国（境）外学士学位；年龄要求：40周岁以下。") < 0
+    assert attribute_fit("学历认证一般多久能办下来", "认证一般需要10个工作日。") == 1
+    assert attribute_fit("缴费比例降到多少了", "本办法自2024年9月30日起施行。") < 0
+    assert attribute_fit("缴费比例降到多少了", "单位缴费比例由20%降至16%。") == 1

@@ -2065,7 +2065,9 @@ def mentions_a_stay(turn: Turn) -> bool:
 
 
 # A question whether a bed is free on a day: "明天还有空房吗", "溱湖驿站明天有位置吗", "驿站明天能住吗".
+# "明天就到姜堰了有没有地方住" asks it too (user test 20 was told the stations' addresses).
 _ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名额|约满|满了|满没满|住得下|住的下|能住|可以住|能不能住|可不可以住|"
+                        r"地方住|住的地方|住处|落脚的地方|"
                         r"能入住|可以入住|能不能入住")
 _ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
 

@@ -206,6 +206,62 @@ def change(s: Session, settings: Settings, user_key: str, number: str, station_i
         raise
 
 
+def change_contact(s: Session, user_key: str, numbers: list[str], today: date, name: str | None = None,
+                   phone: str | None = None) -> list[Booking]:
+    """Put right the guest's ``name`` or ``phone`` on the user's bookings ``numbers``, in one
+    transaction: all of them or, on any refusal, none. The stay is the same (same numbers, nights
+    and beds), so nothing is released or taken; the guest is the same person too, whose answers
+    to the conditions stand (another guest books for themselves). A phone is checked as ``book``
+    checks it: an 11-digit mobile, and not another person's for a stay that overlaps one of these.
+    The user's last contact (offered on the next booking) becomes the new one."""
+    if name is not None and not NAME.match(name.strip()):
+        raise BookingError(messages.BOOKING_BAD_NAME)
+    if phone is not None and not PHONE.match(phone.strip()):
+        raise BookingError(messages.BOOKING_BAD_PHONE)
+    try:
+        user = s.scalar(select(User).where(User.user_key == user_key))
+        if user is not None:
+            _lock_user(s, user)
+        changed = []
+        for number in numbers:
+            b = None if user is None else s.scalar(select(Booking).where(
+                Booking.number == number.strip().upper(), Booking.user_id == user.id).with_for_update())
+            if b is None:
+                raise BookingNotFound(messages.BOOKING_NOT_FOUND.format(number=number))
+            if b.status != "active":
+                raise BookingConflict(messages.BOOKING_ALREADY_CANCELLED.format(number=b.number))
+            if b.check_in + timedelta(days=b.nights) <= today:
+                raise BookingConflict(messages.BOOKING_ENDED.format(number=b.number))
+            if phone is not None:
+                _refuse_phone_of_another(s, user, b, phone.strip())
+            changed.append(b)
+        for b in changed:
+            if name is not None:
+                b.name = name.strip()
+            if phone is not None:
+                b.phone = phone.strip()
+            b.updated_at = utcnow()
+            audit(s, f"user:{user_key}", "booking.contact", b.number,
+                  fields=[f for f, v in (("name", name), ("phone", phone)) if v is not None])
+        if changed:
+            user.name, user.phone = changed[0].name, changed[0].phone
+        s.commit()
+        return changed
+    except BookingError:
+        s.rollback()
+        raise
+
+
+def _refuse_phone_of_another(s: Session, user: User, booking: Booking, phone: str) -> None:
+    """``phone`` may not be moved onto ``booking`` when another person's active booking with that
+    phone overlaps its stay (one stay at a time per phone, as ``_refuse_overlap``)."""
+    end = booking.check_in + timedelta(days=booking.nights)
+    for other in s.scalars(select(Booking).where(Booking.phone == phone, Booking.status == "active",
+                                                 Booking.user_id != user.id, Booking.check_in < end)):
+        if other.check_in + timedelta(days=other.nights) > booking.check_in:
+            raise BookingConflict(messages.BOOKING_OVERLAP_PHONE)
+
+
 def _release(s: Session, booking: Booking, reason: str) -> None:
     """``booking`` cancelled in the open transaction, its nights given back (``cancel``, ``change``)."""
     for night in nights_of(booking.check_in, booking.nights):

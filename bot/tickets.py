@@ -241,20 +241,34 @@ def find_tickets(s: Session, *, status: str | None = None, assignee_id: int | No
     return list(s.scalars(query))
 
 
-def user_followup(s: Session, number: str, user_key: str, text: str) -> Ticket:
+def user_followup(s: Session, number: str, user_key: str, text: str, reopen: bool = False) -> Ticket:
     """The user adds to their own open or answered ticket: it goes back to the staff queue.
+    ``reopen``: a ticket staff closed is opened again with it ("还是没解决" right after the closing
+    note); one the user withdrew stays closed.
 
     Someone else's ticket is TicketNotFound, exactly like a ticket that does not exist.
     """
     text = _require_text(text)
-    ticket = _open_ticket(s, number)
+    ticket = get_by_number(s, number) if reopen else _open_ticket(s, number)
     if user_of(s, ticket).user_key != user_key:
         raise TicketNotFound(messages.TICKET_NOT_FOUND.format(number=number))
+    reopened = ticket.status == "closed"
+    if reopened and withdrawn(s, ticket):
+        raise TicketClosed(messages.TICKET_IS_CLOSED.format(number=ticket.number))
     s.add(TicketMessage(ticket_id=ticket.id, author="user", text=text, created_at=utcnow()))
     ticket.status, ticket.updated_at = "open", utcnow()
-    audit(s, f"user:{user_of(s, ticket).user_key}", "ticket.followup", ticket.number)
+    audit(s, f"user:{user_key}", "ticket.reopen" if reopened else "ticket.followup", ticket.number)
     s.commit()
     return ticket
+
+
+def withdrawn(s: Session, ticket: Ticket) -> bool:
+    """Whether a closed ticket was taken back by its user (``withdraw``), not closed by staff."""
+    if ticket.status != "closed":
+        return False
+    last = s.scalar(select(TicketMessage).where(TicketMessage.ticket_id == ticket.id, TicketMessage.internal.is_(False))
+                    .order_by(TicketMessage.id.desc()).limit(1))
+    return last is not None and last.author == "user" and last.text == messages.TICKET_WITHDRAWN_NOTE
 
 
 def withdraw(s: Session, number: str, user_key: str) -> Ticket:

@@ -394,3 +394,46 @@ def test_a_change_to_a_full_stay_keeps_the_booking_and_one_to_a_free_stay_moves_
     assert "改好了" in moved and f"原预约{number}已取消" in moved
     statuses = {b["number"]: (b["status"], b["station"]) for b in me.get("/api/bookings").json["bookings"]}
     assert statuses[number] == ("cancelled", "lake") and ("active", "main") in statuses.values()
+
+
+def test_the_phone_or_name_of_a_booking_made_is_put_right_in_one_transaction(shipped_index, tmp_path):
+    """"手机号填错了 应该是…" (user test 20): ``change_contact`` writes the same bookings (numbers, nights
+    and beds unchanged) or none of them: a mistyped phone, another person's phone for an overlapping
+    stay, or one booking of the list not the user's own leaves every booking as it was."""
+    from bot import bookings
+    from bot.bookings import BookingConflict, BookingError, BookingNotFound, change_contact
+
+    app = _app(shipped_index, tmp_path)
+    day = TODAY + timedelta(days=2)
+    answers = {"age": "yes", "graduate": "yes", "purpose": "yes"}
+    other = app.test_client().post("/api/bookings", json={"station": "main", "check_in": day.isoformat(), "nights": 1,
+                                                          "name": "用户乙", "phone": "13800000001", "answers": answers})
+    assert other.status_code == 201
+    sessions = app.extensions["talent.db"]
+    with sessions() as s:
+        mine = bookings.book(s, app.config["SETTINGS"], "web:me", bookings.BookingRequest(
+            "main", day, 2, "孙七", "13600000000", answers), today=TODAY).number
+        later = bookings.book(s, app.config["SETTINGS"], "web:me", bookings.BookingRequest(
+            "main", day + timedelta(days=5), 1, "孙七", "13600000000", answers), today=TODAY).number
+    with sessions() as s:
+        for wrong, refusal in (({"phone": "1360000000"}, BookingError), ({"name": "孙"}, BookingError),
+                               ({"phone": "13800000001"}, BookingConflict)):  # 用户乙's phone, the same night
+            with pytest.raises(refusal):
+                change_contact(s, "web:me", [mine], TODAY, **wrong)
+        with pytest.raises(BookingNotFound):  # someone else's booking in the list: none is changed
+            change_contact(s, "web:me", [later, other.json["booking"]["number"]], TODAY, phone="13600009999")
+    with sessions() as s:
+        done = change_contact(s, "web:me", [mine, later], TODAY, phone="13600009999", name="孙琪")
+        assert [b.number for b in done] == [mine, later]
+    with sessions() as s:
+        from bot.models import Booking, StationNight
+
+        kept = {b.number: (b.name, b.phone, b.status, b.nights) for b in s.query(Booking)}
+        booked = sum(n.booked for n in s.query(StationNight))
+    assert kept[mine] == ("孙琪", "13600009999", "active", 2) and kept[later][:2] == ("孙琪", "13600009999")
+    assert kept[other.json["booking"]["number"]][:2] == ("用户乙", "13800000001")
+    assert booked == 4  # the beds as they were: nothing released, nothing taken
+    with sessions() as s:
+        assert bookings.last_contact(s, "web:me") == ("孙琪", "13600009999")  # offered on the next booking
+        with pytest.raises(BookingConflict):  # an ended stay is no longer changed
+            change_contact(s, "web:me", [mine], day + timedelta(days=2), phone="13600008888")

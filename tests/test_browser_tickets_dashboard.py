@@ -97,7 +97,7 @@ def test_dashboard_charts_and_working_a_ticket(app, live_server, browser, artifa
     page.click("#send-reply")
     page.wait_for_selector("text=已回复")
     assert visitor.get("/api/chat/updates").json["messages"] == [
-        f"【工单{number}回复】{canned.text}\n（还有疑问？回复“补充工单 您的问题”即可继续沟通。）"]
+        f"【工单{number}回复】{canned.text}\n（还有疑问直接回复我就行，我会转给工作人员。）"]
 
     page.goto(f"{base}/admin/tickets?owner=mine&status=all")
     assert page.locator("#tickets a").all_inner_texts() == [number]

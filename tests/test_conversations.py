@@ -3,8 +3,9 @@ through the encrypted WeChat webhook, one fresh user per conversation.
 
 A turn says what the user types and what the reply must (``expect``, all; ``expect_any``,
 one) or must not (``not``) contain. A conversation may fix the users' ``today`` (a date), for
-words whose day depends on it ("这周五" said on a Sunday). The summary line says how many
-conversations hold.
+words whose day depends on it ("这周五" said on a Sunday). A turn may instead be staff's
+(``staff_reply: text`` or ``staff_close: reason``, on the conversation's latest ticket), which the
+user then sees. The summary line says how many conversations hold.
 """
 
 from __future__ import annotations
@@ -84,7 +85,28 @@ def test_conversation(served_app, conversation, channel, monkeypatch):
         def say(text: str) -> str:
             return wx.say(openid, text)
 
+    def staff(turn: dict) -> str:
+        """Staff answer or close the conversation's latest ticket, and the user sees it: the web page
+        polls for it, a WeChat user is sent it (the customer-service API, stood in for here)."""
+        from sqlalchemy import select
+
+        from bot import tickets
+        from bot.models import Ticket
+
+        with app.extensions["talent.db"]() as s:
+            number = s.scalar(select(Ticket.number).order_by(Ticket.id.desc()).limit(1))
+        if channel == "wechat":
+            monkeypatch.setattr(tickets, "deliver_to_user", lambda app, user_key, text: "pushed")
+        if "staff_reply" in turn:
+            tickets.reply_and_notify(app, number, "小王", str(turn["staff_reply"]))
+        else:
+            tickets.close_and_notify(app, number, "staff:小王", str(turn["staff_close"]))
+        return "\n".join(client.get("/api/chat/updates").json["messages"]) if channel == "api" else number
+
     for n, turn in enumerate(conversation["turns"], 1):
+        if "say" not in turn:  # a staff step: "staff_reply: …" or "staff_close: reason"
+            staff(turn)
+            continue
         _check(say(str(turn["say"])), turn, f"{conversation['name']} / turn {n} ({turn['say']!r}) via {channel}")
     _held[channel].add(conversation["name"])
 

@@ -112,3 +112,12 @@ def test_nights_changed_by_more_or_fewer_only_when_said_so(text, change):
     more, fewer = _MORE_NIGHTS.search(compact(text)), _FEWER_NIGHTS.search(compact(text))
     assert (1 if more else -1 if fewer else 0) == (change > 0) - (change < 0)
 
+
+
+def test_how_far_and_how_dear_ask_a_question_that_no_slot_takes():
+    """"等等溱湖离姜堰高铁站多远" in the middle of booking 总站 chose 溱湖 (user test 20): 多远 and 多贵
+    ask, as 多久 and 多大 do; staying longer (多住一晚) asks nothing."""
+    for asked in ("溱湖离姜堰高铁站多远", "驿站离市区有多远", "住一晚多贵"):
+        assert QUESTION.search(asked), asked
+    for said in ("多住一晚", "远一点也行", "总站"):
+        assert not QUESTION.search(said), said

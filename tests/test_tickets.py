@@ -312,21 +312,39 @@ def test_user_answers_a_staff_reply_in_chat(app, user):
     assert user_key is None or user_key.startswith("wx:")
 
 
-def test_what_answers_a_staff_reply_without_the_keyword_is_offered_to_the_ticket(app, user):
-    """User test 4: "好的 后四位是1234" right after staff asked for it was told "帮不上忙" and lost."""
+def test_what_answers_a_staff_reply_without_the_keyword_goes_to_the_ticket(app, user):
+    """User test 4: "好的 后四位是1234" right after staff asked for it was told "帮不上忙" and lost; user
+    test 20: it is the user's answer to staff, sent to the ticket as a chat sends it, without asking."""
     assert OPENED in user.say("转人工 我的人才补贴申请了三个月了还没到账怎么回事")
     with app.extensions["talent.db"]() as s:
         number = s.scalars(select(Ticket.number)).one()
     tickets.reply_and_notify(app, number, "小王", "您好，请提供申请时的身份证号后四位，我们帮您查询。")
-    user.say("你好")  # the reply reaches a web user with the next message
-    offer = user.say("好的 后四位是1234")
-    assert number in offer and "补充到您的工单" in offer, offer
-    assert number in user.say("是")
+    shown = user.say("你好")  # without the customer-service API the reply comes with the next message
+    assert "身份证号后四位" in shown or getattr(user, "user_key", "").startswith("wx:")
+    added = user.say("好的 后四位是1234")
+    assert number in added and "转给工作人员" in added and "补充到您的工单" not in added, added
     with app.extensions["talent.db"]() as s:
         ticket = tickets.get_by_number(s, number)
         assert ticket.status == "open"  # back in the staff queue
         assert [m.text for m in tickets.thread(s, ticket)][-1] == "好的 后四位是1234"
     assert len(_tickets(app)) == 1
+
+
+def test_a_ticket_staff_closed_is_reopened_by_its_user_but_a_withdrawn_one_is_not(app):
+    """"还是没解决" right after the closing note (user test 20): the same ticket, back in the queue."""
+    with app.extensions["talent.db"]() as s:
+        number = tickets.open_ticket(s, "web:r", "问题", []).number
+        tickets.close(s, number, "staff:小王", "已解决")
+        assert not tickets.withdrawn(s, tickets.get_by_number(s, number))
+        assert tickets.user_followup(s, number, "web:r", "还是没解决", reopen=True).status == "open"
+        with pytest.raises(tickets.TicketNotFound):
+            tickets.user_followup(s, number, "web:other", "我也是", reopen=True)
+        tickets.withdraw(s, number, "web:r")
+        assert tickets.withdrawn(s, tickets.get_by_number(s, number))
+        with pytest.raises(tickets.TicketClosed):
+            tickets.user_followup(s, number, "web:r", "还是没解决", reopen=True)
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.target == number).order_by(AuditEntry.id)).all()
+    assert actions == ["ticket.open", "ticket.close", "ticket.reopen", "ticket.withdraw"]
 
 
 def test_followup_never_reaches_another_users_ticket(app):

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, change,
-                          free_beds, last_contact, users_today, validate)
+                          change_contact, free_beds, last_contact, users_today, validate)
 from bot.dates import (WEEKDAY_NUMBERS, after_holiday, both_days, day_label, day_label_with_year, day_taken_back,
                        either_day, impossible_date, moving_holiday, names_month_and_day, next_day_of_month,
                        nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label,
@@ -500,12 +500,27 @@ def _ask_check_in(ft: FormTurn) -> str:
     return messages.ASK_CHECK_IN.format(days=ft.settings.booking.window_days, example=_example_day(ft))
 
 
+# Back after "稍等", ready to go on: "好了", "好了 继续", "我回来了", "问好了".
+_READY = re.compile(r"^(?:好了|好啦|好的|好|行了|ok了?|来了|回来了|我回来了|问好了|问过了|问完了|想好了|找到了|继续|接着|继续吧|"
+                    r"接着来|我们继续|咱们继续|嗯+)+$", re.I)
+
+
+def _no_answer_yet(text: str) -> bool:
+    """A reply at a prompt that does not try to answer it: a yes to an earlier question ("是", "确认",
+    "👌": user test 5 was told "姓名格式不对"), an acknowledgement, or being back to go on ("好了 继续"
+    after "稍等": user test 20 was told the same)."""
+    return (yes_no(text) is not None or bool(YES_SIGNS.match(text)) or bool(ACKNOWLEDGED.match(compact(text)))
+            or bool(_READY.match(compact(text))))
+
+
 def _name_not_understood(ft: FormTurn) -> str:
-    """Said to a reply at the name prompt that is no name: "是", "确认", "👌" answer an earlier
-    question (user test 5: "姓名格式不对" to a "是"), anything else is a name not read as one."""
-    if yes_no(ft.turn.text) is not None or YES_SIGNS.match(ft.turn.text):
-        return messages.BOOKING_NAME_NEEDED
-    return messages.BOOKING_NAME_AGAIN
+    """Said to a reply at the name prompt that is no name: what the step needs when the reply did not
+    try to give it (``_no_answer_yet``), else that the name was not read as one."""
+    return messages.BOOKING_NAME_NEEDED if _no_answer_yet(ft.turn.text) else messages.BOOKING_NAME_AGAIN
+
+
+def _phone_not_understood(ft: FormTurn) -> str:
+    return messages.BOOKING_PHONE_NEEDED if _no_answer_yet(ft.turn.text) else messages.BOOKING_BAD_PHONE
 
 
 _STATION_TRY_MAX = 6  # characters: "市区的", "东边那个" may be a station tried; a sentence is something else
@@ -558,7 +573,7 @@ _SAME_PERSON = Slot(SAME_PERSON, _same_person, _ask_same_person, lambda ft: mess
 _PERSON_SLOTS = [
     Slot("name", _name, lambda ft: (messages.ASK_NAME, []), _name_not_understood, _CHANGE_WORDS["name"],
          show=lambda v, ft: messages.SHOW_NAME.format(name=v), why=lambda ft: messages.WHY_CONTACT),
-    Slot("phone", _phone, lambda ft: (messages.ASK_PHONE, []), lambda ft: messages.BOOKING_BAD_PHONE,
+    Slot("phone", _phone, lambda ft: (messages.ASK_PHONE, []), _phone_not_understood,
          _CHANGE_WORDS["phone"], show=lambda v, ft: messages.SHOW_PHONE.format(phone=v),
          why=lambda ft: messages.WHY_CONTACT),
 ]
@@ -1633,11 +1648,9 @@ def cancel_booking(turn: Turn) -> Reply:
 
 @handles("reschedule")
 def reschedule(turn: Turn) -> Reply:
-    """"能换一天吗", "换到下周六" after booking: say how, naming the booking (user test B12 got "not
-    found"). A booking's day is changed by cancelling it and booking again: the one path that
-    already checks capacity, overlaps and retries. A change made in one step would need its own
-    atomic cancel-and-rebook for a saving of two messages; and a reply that says how never leaves a
-    user without a bed, as a rebooking that fails after the cancel would.
+    """"能换一天吗", "换到下周六", "手机号填错了" after booking: the change is read against the booking,
+    confirmed and made (``_offer_change``, ``_offer_contact_change``); with several bookings and no
+    telling which, how to change the one meant is said.
 
     Inside a flow the words are the flow's ("改日期" at the booking summary, a ticket's text); a
     pending cancel confirmation stays as it is. Without a booking they may be about anything else,
@@ -1656,7 +1669,9 @@ def reschedule(turn: Turn) -> Reply:
         return HANDLERS["policy"](turn)
     what = _what_changes(turn)
     meant = _booking_meant(turn, active)
-    if what in (messages.RESCHEDULE_PHONE, messages.RESCHEDULE_NAME) or meant is None:
+    if what in (messages.RESCHEDULE_PHONE, messages.RESCHEDULE_NAME):
+        return _offer_contact_change(turn, [meant] if meant else active, names, what)
+    if meant is None:
         return _how_to_reschedule(active, names, what)
     return _offer_change(turn, meant, names)
 
@@ -1811,6 +1826,121 @@ def change_booking(turn: Turn) -> Reply:
     return say_paused(turn, Reply(done, actions=[messages.CHIP_MY_BOOKINGS], intent="reschedule"))
 
 
+# ---------------------------------------------------------------- the guest's phone or name
+# "手机号填错了 应该是139…", "名字写错了 是赵蕾", "能改一下预约的手机号吗" after booking: the new value
+# read (or asked for), confirmed, and written by ``bookings.change_contact`` on the same booking (user
+# test 20: the user was told to cancel and book again, losing the bed meanwhile). A different guest
+# is not a correction: the conditions were answered for the one booked, so the new guest books.
+CONTACT_FLOW = "change_contact"
+_CONTACT = "contact_change"
+_OTHER_GUEST = re.compile(rf"换(?:成|个|一个)?(?:别人|其他人|人|{_COMPANIONS})|(?:{_COMPANIONS})(?:来)?住|别人(?:来)?住")
+_DIGITS_TYPED = re.compile(r"\d{5,}")  # digits meant for a phone, too few or too many for one
+
+
+def _numbers_text(bookings: list) -> str:
+    return "、".join(b.number for b in bookings)
+
+
+def _contact_value(turn: Turn, field: str, asked: bool):
+    """The new phone or name the message gives: the value, a ``Refused`` for a phone mistyped, or
+    None. ``asked``: the value was asked for, so a bare name is one."""
+    text = turn.text
+    if field == "phone":
+        phone = phone_in(text)
+        if phone:
+            return phone
+        return Refused(messages.BOOKING_BAD_PHONE) if _DIGITS_TYPED.search(text) else None
+    name = stated_name(text) or (name_in(text) if asked else None)
+    return turn.as_typed(name) if name else None
+
+
+def _ask_contact(turn: Turn, targets: list, field: str, prefix: str = "") -> Reply:
+    _await_contact(turn, targets, field)
+    ask = messages.CONTACT_ASK_PHONE if field == "phone" else messages.CONTACT_ASK_NAME
+    return Reply(prefix + ask.format(numbers=_numbers_text(targets)), actions=[messages.CHIP_CHANGE_KEEP],
+                 intent="reschedule")
+
+
+def _await_contact(turn: Turn, targets: list, field: str, value: str | None = None) -> None:
+    turn.state["flow"] = CONTACT_FLOW
+    turn.state[_CONTACT] = {"numbers": [b.number for b in targets], "field": field,
+                            **({"value": value} if value else {})}
+
+
+def _confirm_contact(turn: Turn, targets: list, field: str, value: str) -> Reply:
+    what = messages.RESCHEDULE_PHONE if field == "phone" else messages.RESCHEDULE_NAME
+    olds = list(dict.fromkeys(getattr(b, field) for b in targets))
+    if olds == [value]:
+        end_flow_keeping_paused(turn.state)
+        return say_paused(turn, Reply(messages.CONTACT_SAME.format(numbers=_numbers_text(targets), what=what, new=value),
+                                      intent="reschedule"))
+    shown = "、".join(mask_phone(o) if field == "phone" else o for o in olds)
+    _await_contact(turn, targets, field, value)
+    return Reply(messages.CONTACT_CONFIRM.format(numbers=_numbers_text(targets), what=what, old=shown, new=value),
+                 actions=[messages.CHIP_CONFIRM, messages.CHIP_CHANGE_KEEP], intent="reschedule")
+
+
+def _offer_contact_change(turn: Turn, targets: list, names: dict[str, str], what: str) -> Reply:
+    """The guest's phone or name on ``targets`` (the booking meant, or all the active ones) to be put
+    right: the new value confirmed, or asked for when the message does not give it."""
+    field = "phone" if what == messages.RESCHEDULE_PHONE else "name"
+    if field == "name" and _OTHER_GUEST.search(compact(turn.text)):  # "入住人换成我同学": another guest
+        return Reply(messages.CONTACT_OTHER_GUEST.format(number=targets[0].number),
+                     actions=[messages.CHIP_CANCEL_BOOKING.format(number=b.number) for b in targets[:3]],
+                     intent="reschedule")
+    if field == "name" and len({b.name for b in targets}) > 1:  # several guests: which one is asked
+        lines = "\n".join(_item(b, names) for b in targets)
+        return Reply(messages.MY_BOOKINGS.format(lines=lines) + "\n"
+                     + messages.CONTACT_WHICH.format(day=day_label(targets[0].check_in)), intent="reschedule")
+    value = _contact_value(turn, field, asked=False)
+    if isinstance(value, Refused):
+        return _ask_contact(turn, targets, field, prefix=value.reason + "\n")
+    if value is None:
+        return _ask_contact(turn, targets, field)
+    return _confirm_contact(turn, targets, field, value)
+
+
+@handles(CONTACT_FLOW, asides=("my_bookings", "exit"))
+def change_contact_flow(turn: Turn) -> Reply:
+    """The reply to "新的手机号是多少？" or to "把…改为…，确认吗？": the value taken, the change made,
+    kept, or, for anything else, the flow left and the message handled as it would be."""
+    pending = turn.state.get(_CONTACT) or {}
+    rows, names = _own_bookings(turn)
+    targets = [r for r in rows if r.number in pending.get("numbers", []) and r.status == "active"]
+    field = pending.get("field", "phone")
+    plain = compact(turn.text)
+    answer = "no" if _CHANGE_NO.match(plain) else "yes" if _CHANGE_YES.match(plain) else yes_no(turn.text)
+    if not targets or answer == "no" or turn.classified == "exit":
+        end_flow_keeping_paused(turn.state)
+        if not targets:
+            return turn.engine.dispatch_text(turn)
+        return say_paused(turn, Reply(messages.CHANGE_KEPT.format(number=_numbers_text(targets)), intent="reschedule"))
+    value = _contact_value(turn, field, asked="value" not in pending)
+    if isinstance(value, Refused):  # "1391234567": the phone asked again
+        return _ask_contact(turn, targets, field, prefix=value.reason + "\n")
+    if value is not None and value != pending.get("value"):
+        return _confirm_contact(turn, targets, field, value)
+    if "value" not in pending or answer != "yes":
+        if turn.classified in ("my_bookings",):
+            step = (messages.CONTACT_ASK_PHONE if field == "phone" else messages.CONTACT_ASK_NAME
+                    ) if "value" not in pending else messages.CONTACT_ASK_AGAIN
+            return Reply(f"{bookings_in_passing(turn)}\n\n{step.format(numbers=_numbers_text(targets))}",
+                         actions=[messages.CHIP_CHANGE_KEEP], intent="reschedule")
+        end_flow_keeping_paused(turn.state)  # something else: handled as it would be
+        return turn.engine.dispatch_text(turn)
+    end_flow_keeping_paused(turn.state)
+    what = messages.RESCHEDULE_PHONE if field == "phone" else messages.RESCHEDULE_NAME
+    try:
+        with turn.engine.sessions() as s:
+            done = change_contact(s, turn.incoming.user_key, [b.number for b in targets],
+                                  users_today(turn.engine.settings), **{field: pending["value"]})
+            text = messages.CONTACT_DONE.format(numbers=_numbers_text(done), what=what, new=pending["value"])
+    except BookingError as exc:
+        return say_paused(turn, Reply(messages.CHANGE_FAILED.format(reason=exc.message, number=_numbers_text(targets)),
+                                      actions=[messages.CHIP_MY_BOOKINGS], intent="reschedule"))
+    return say_paused(turn, Reply(text, actions=[messages.CHIP_MY_BOOKINGS], intent="reschedule"))
+
+
 # Saying a booking was made ("我订了…", "我之前预约的…").
 _SAYS_BOOKED = re.compile(r"我(?:之前|已经|上次|刚才|前几天)?(?:订|预约|预订|预定|约)(?:了|过|的)")
 # What a request to change names of a stay: its day, station or nights ("换到溱湖那个", "改期"). A
@@ -1935,7 +2065,9 @@ def mentions_a_stay(turn: Turn) -> bool:
 
 
 # A question whether a bed is free on a day: "明天还有空房吗", "溱湖驿站明天有位置吗", "驿站明天能住吗".
+# "明天就到姜堰了有没有地方住" asks it too (user test 20 was told the stations' addresses).
 _ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名额|约满|满了|满没满|住得下|住的下|能住|可以住|能不能住|可不可以住|"
+                        r"地方住|住的地方|住处|落脚的地方|"
                         r"能入住|可以入住|能不能入住")
 _ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
 

@@ -146,6 +146,11 @@ FLOW_ASIDES: dict[str, frozenset[str]] = {}
 FLOW_CLAIMS: dict[str, Callable[["Turn", str], bool]] = {}
 
 
+# Checks run before a message outside any flow goes to its intent's handler, each given the turn and the
+# intent: the first reply one gives is the reply ("好的谢谢" right after staff answered a ticket).
+BEFORE_INTENTS: list[Callable[["Turn", str], "Reply | None"]] = []
+
+
 def handles(*intents: str, asides: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
     """@handles("booking", …): handlers by intent. ``asides``, for a flow's handler (registered
     under the flow's name): the informational intents it answers without leaving the flow."""
@@ -295,6 +300,11 @@ class Dialogue:
             asked = self._gives_up_then_asks(turn)
             if asked is not None:  # "算了先不订了 问下人才公寓能申请吗": leave, then answer (user test 13)
                 return asked
+        if flow not in HANDLERS:
+            for check in BEFORE_INTENTS:
+                before = check(turn, intent)
+                if before is not None:
+                    return before
         if flow in HANDLERS and (intent in FLOW_TEXT or intent in FLOW_ASIDES.get(flow, ())
                                  or (flow in FLOW_CLAIMS and FLOW_CLAIMS[flow](turn, intent))):
             intent = flow  # inside a multi-turn flow, free text and the flow's asides belong to the flow

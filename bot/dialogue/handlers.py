@@ -526,7 +526,9 @@ def _books_by_follow_up(turn: Turn, question: str) -> bool:
     return bool(asked) and turn.engine.classifier.by_rules(asked) == "booking"
 
 
-_BARE_DETAIL_MAX = 6  # characters: "周六", "溱湖", "住一晚", "溱湖那个吧" say one detail and nothing else
+# characters: "周六", "溱湖", "住一晚", "溱湖那个吧" say one detail and nothing else; "那就周六吧溱湖的" two
+# (user test 20 was told the station's address, and lost the station after the day's free beds)
+_BARE_DETAIL_MAX = 10
 
 
 def _booking_details_on_topic(turn: Turn) -> bool:
@@ -559,7 +561,7 @@ def _booking_details_on_topic(turn: Turn) -> bool:
 
 
 # What may stand beside a bare detail of a stay ("溱湖那个吧", "住一晚", "周六去").
-_DETAIL_WORDS = re.compile(r"那个|这个|的|吧|啊|呀|就|住|入住|去|来|到|晚|天|号|驿站|站")
+_DETAIL_WORDS = re.compile(r"那个|这个|那|的|吧|啊|呀|就|住|入住|去|来|到|晚|天|号|驿站|站")
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -8,16 +8,22 @@ through the engine's exit intent).
 
 from __future__ import annotations
 
+import os
 import re
+from datetime import timedelta
+
+from sqlalchemy import select
 
 from bot import messages
 from bot.dialogue.booking_flow import bookings_in_passing
-from bot.dialogue.engine import FLOW_CLAIMS, HANDLERS, Reply, Turn, answers_ticket_offer, apologise, handles
+from bot.dialogue.engine import (BEFORE_INTENTS, FLOW_CLAIMS, HANDLERS, Reply, Turn, answers_ticket_offer, apologise,
+                                 handles, is_acknowledgement)
 from bot.dialogue.extract import english_in_chinese, phone_in, without_phones
 from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, read_yes_no
-from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, thread,
-                         user_followup, withdraw)
+from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
+                         withdraw, withdrawn)
+from bot.models import MessageLog, PendingDelivery, utcnow
 from knowledge.relevance import subject_terms
 
 FLOW = "ticket"
@@ -193,11 +199,7 @@ def _shortened(text: str, limit: int) -> str:
 
 def _status_label(s, ticket) -> str:
     """The status as the user knows it: a ticket they took back is 已撤回, not 已关闭 (user test 4)."""
-    if ticket.status == "closed":
-        said = thread(s, ticket)
-        if said and said[-1].author == "user" and said[-1].text == messages.TICKET_WITHDRAWN_NOTE:
-            return messages.TICKET_WITHDRAWN_LABEL
-    return STATUS_LABELS[ticket.status]
+    return messages.TICKET_WITHDRAWN_LABEL if withdrawn(s, ticket) else STATUS_LABELS[ticket.status]
 
 
 def tickets_listed(turn: Turn) -> str | None:
@@ -332,15 +334,113 @@ def _contact_for_filed(turn: Turn) -> Reply | None:
     return added
 
 
-def add_to_ticket(turn: Turn, number: str, text: str) -> Reply:
-    """``text`` added to the user's ticket ``number``, which goes back to the staff queue."""
+def add_to_ticket(turn: Turn, number: str, text: str, reopen: bool = False) -> Reply:
+    """``text`` added to the user's ticket ``number``, which goes back to the staff queue (``reopen``:
+    also when staff had closed it)."""
     try:
         with turn.engine.sessions() as s:
-            user_followup(s, number, turn.incoming.user_key, text)
+            user_followup(s, number, turn.incoming.user_key, text, reopen=reopen)
     except TicketError as exc:
         return Reply(exc.message, intent="ticket_followup")
-    return Reply(messages.TICKET_FOLLOWUP_SENT.format(number=number), actions=[messages.CHIP_MY_TICKETS],
-                 intent="ticket_followup")
+    sent = messages.TICKET_REOPENED if reopen else messages.TICKET_FOLLOWUP_SENT
+    return Reply(sent.format(number=number), actions=[messages.CHIP_MY_TICKETS], intent="ticket_followup")
+
+
+# ---------------------------------------------------------------- right after staff answered
+# What staff last told the user (a reply, or the closing note) is answered like a message in a chat:
+# "好的谢谢" is thanked, "那我还需要带什么" / "还是没解决" go to the same ticket (reopened when staff
+# had closed it), not offered a new one (user test 20: a follow-up question was offered a second
+# ticket, "还是没解决" asked whether to add it). A question of its own that the documents answer is
+# answered. The conversation with staff lasts while the user only thanks, acknowledges or adds to it.
+REPLY_WINDOW = timedelta(days=3)
+REPLY_TURNS = 8  # the user's messages since staff answered, at most, still about it
+# What the user says in the conversation with staff without leaving it.
+_IN_REPLY_TALK = frozenset({"thanks", "ack", "ticket_followup", "ticket_status", "wait", "greeting"})
+# The intents a message right after the staff's answer may be about it under.
+_ABOUT_THE_REPLY = frozenset({"policy", "thanks", "complaint", "stuck", "feedback_down"})
+# Saying the problem is solved ("问题解决了 谢谢", "明白了", "搞定了"), not that it is not ("还是没解决").
+_SOLVED = re.compile(r"(?<![没未不])(?:解决了|搞定了|弄好了|办好了|到账了|收到了|清楚了|明白了|知道了|懂了|没问题了)")
+# Saying it is not solved, or still goes wrong: apologised for when it goes back to staff.
+_NOT_SOLVED = re.compile(r"(?:没|未|不)(?:解决|搞定|弄好|办好|到账|收到|用|行|对)|还是(?:不|没)|不管用")
+# A message that continues what staff said rather than asking something new: led by 那/还/可是…
+# ("那我还需要带什么", "可是我卡号早就登记了"), once the acknowledgement before it is set aside.
+_CONTINUES = re.compile(r"^(?:那|那么|还|还是|还有|可是|可|但是|但|不过|所以|然后|如果|要是|这样|那样|就是|意思是|也就是|另外|再)")
+_LEADING_ACK = re.compile(r"^(?:好的?|好滴|好嘞|嗯+|哦+|噢|行|收到|明白了?|知道了|了解了?|谢谢|多谢|感谢|ok)+", re.I)
+
+
+def _replied_marks(number: str) -> tuple[str, str]:
+    """How the staff's reply and the closing note on ticket ``number`` begin as the user is sent them."""
+    reply = messages.TICKET_REPLY.partition("{text}")[0].format(number=number)
+    closed = os.path.commonprefix([messages.TICKET_CLOSED_NOTE.format(number=number),
+                                   messages.TICKET_CLOSED_WITH_REASON.format(number=number, reason="")])
+    return reply, closed
+
+
+def replied_just_now(turn: Turn) -> tuple[str, bool] | None:
+    """(number, closed) of the user's ticket that staff answered or closed, when this message is the
+    user's word on it: they have seen it (nothing waits to be delivered) and said nothing since but
+    thanks, acknowledgements and more of it. A message sent before the reply reached them (the reply
+    went out with its answer) is not one; neither is anything after ``REPLY_WINDOW``."""
+    user_key = turn.incoming.user_key
+    now = utcnow()
+    with turn.engine.read_sessions() as s:
+        told = None  # (when, number, closed) of the latest answer of staff on any of the user's tickets
+        for t in list_for_user(s, user_key)[:SHOWN]:
+            closed = t.status == "closed"
+            if closed and withdrawn(s, t):
+                continue
+            latest = last_staff_reply(s, t)
+            when = latest.created_at if latest is not None else None
+            if closed and (when is None or t.updated_at >= when):  # closed after its last reply: the note
+                when = t.updated_at
+            if when is not None and (told is None or when > told[0]):
+                told = (when, t.number, closed)
+        if told is None or now - told[0] > REPLY_WINDOW:
+            return None
+        when, number, closed = told
+        if s.scalar(select(PendingDelivery.id).where(PendingDelivery.user_key == user_key,
+                                                     PendingDelivery.delivered_at.is_(None)).limit(1)) is not None:
+            return None  # not seen yet: it goes out with this message's reply
+        rows = s.execute(select(MessageLog.turn_id, MessageLog.direction, MessageLog.intent, MessageLog.text)
+                         .where(MessageLog.user_key == user_key, MessageLog.created_at > when)
+                         .order_by(MessageLog.id)).all()
+    marks = _replied_marks(number)
+    delivered_with = {r.turn_id for r in rows if r.direction == "out" and any(m in r.text for m in marks)}
+    said = [r for r in rows if r.direction == "in" and r.turn_id not in delivered_with]
+    if len(said) >= REPLY_TURNS or any(r.intent not in _IN_REPLY_TALK for r in said):
+        return None
+    return number, closed
+
+
+def answered_by_staff(turn: Turn, intent: str) -> Reply | None:
+    """The reply to a message right after staff answered (``replied_just_now``); None for any other."""
+    if turn.state.get("flow") or intent not in _ABOUT_THE_REPLY:
+        return None
+    replied = replied_just_now(turn)
+    if replied is None:
+        return None
+    number, closed = replied
+    text = compact(turn.text)
+    rest = _LEADING_ACK.sub("", text)
+    turn.state.pop("offer_followup", None)
+    if not _NOT_SOLVED.search(text) and (intent == "thanks" or is_acknowledgement(turn.text) or _SOLVED.search(text)
+                                         and not QUESTION.search(rest)):
+        turn.state.pop("offer_ticket", None)
+        thanks = messages.THANKS_CLOSED if closed else messages.THANKS_AFTER_REPLY.format(number=number)
+        return Reply(thanks, intent="thanks")
+    if intent == "policy" and QUESTION.search(rest) and not _CONTINUES.match(rest) and subject_terms(rest):
+        answer = HANDLERS["policy"](turn)  # a question of its own ("人才公寓有多少套"): answered if it can be
+        if answer.found is not False:
+            return answer
+        turn.state.pop("offer_followup", None)
+    turn.state.pop("offer_ticket", None)
+    added = add_to_ticket(turn, number, turn.text, reopen=closed)
+    if added.actions and (intent in ("complaint", "stuck", "feedback_down") or _NOT_SOLVED.search(text)):
+        apologise(added)  # "还是没解决": sorry, and it is with staff again
+    return added
+
+
+BEFORE_INTENTS.append(answered_by_staff)
 
 
 @handles("ticket_followup")

@@ -284,3 +284,9 @@ def test_the_verb_of_how_a_question_asks_is_not_its_topic(deployment_index, ques
     while "入住驿站需要什么材料" was answered (user test 19)."""
     reply = _ask(deployment_index, question)
     assert reply["found"] and "身份证" in reply["answer"], reply
+
+
+def test_asking_to_come_early_asks_an_hour_the_notice_does_not_state(deployment_index):
+    """"驿站能早点入住吗" asks the hour one may come; the notice states none, and "凭本人身份证入住"
+    (which says 入住) is no answer to it (user test 20)."""
+    assert not _ask(deployment_index, "驿站能早点入住吗")["found"]

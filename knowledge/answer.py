@@ -24,6 +24,7 @@ from core.errors import LLMError
 from knowledge.evidence import (ANSWER_CHUNKS, LIST_ASKED, answer_candidates, asked_years, chunk_year, dated_within,
                                 list_items, score_candidates)
 from knowledge.neighbours import using
+from knowledge.relevance import asking_clauses, attribute_fit
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
 from knowledge.text import CLOSERS, SENTENCE_ENDS, read_question
 
@@ -130,6 +131,7 @@ class Answerer:
                 continue  # table rows are alternatives (本科 80分, 大专 70分): one row answers, not two
             if candidates[i].rank == first.rank and score[i] >= 0.8 * score[order[0]] and scored.lexical[i] > 0:
                 chosen.append(i)
+        chosen += _other_part(question, candidates, score, order, chosen, self.cfg.max_sentences)
         chosen.sort(key=lambda i: candidates[i].position)
         if LIST_ASKED.search(question):  # "还有啥扶持": the whole list its first item opens, as far as it fits
             items = list_items(first, candidates)
@@ -176,6 +178,25 @@ class Answerer:
             raise LLMError("the LLM found no answer in the context")
         return Answer(question, _fit(text, self.cfg.max_chars), True, _sources(context), retrieval.chunks, "llm",
                       retrieval.generation)
+
+
+def _other_part(question: str, candidates: list, score: np.ndarray, order: list, chosen: list[int],
+                most: int) -> list[int]:
+    """"签注几次 收费不": the best sentence of the chosen one's chunk answering a part of the message
+    that the chosen sentences leave unanswered ("办理签注手续不得收取费用"), however its score
+    compares: each part asked deserves its answer."""
+    clauses = asking_clauses(question)
+    if len(clauses) < 2 or len(chosen) >= most:
+        return []
+    said = [candidates[i] for i in chosen]
+    open_parts = [c for c in clauses if not any(attribute_fit(c, s.text.lower()) > 0 for s in said)]
+    rank = said[0].rank
+    for i in order:
+        c = candidates[i]
+        if open_parts and i not in chosen and c.rank == rank and c.row == said[0].row and np.isfinite(score[i]) \
+                and any(attribute_fit(part, c.text.lower()) > 0 for part in open_parts):
+            return [i]
+    return []
 
 
 _ENDS = tuple(SENTENCE_ENDS + CLOSERS + "：:…")  # a part ending so needs no "。" added

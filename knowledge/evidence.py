@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import (asked_clause, attribute_fit, counted_fit, is_money, money_named,
+from knowledge.relevance import (asked_clause, asking_clauses, attribute_fit, counted_fit, is_money, money_named,
                                  numbers_fit, preferred_fit, sentence_terms, subject_share, subject_terms)
 from knowledge.snapshot import CARD_HEADING, ChunkRecord
 from knowledge.text import (CLOSERS, NUMBERING, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences,
@@ -427,6 +427,7 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     headings = [section_headings(chunks[c.rank]).lower() for c in candidates]
     fits = np.array([attribute_fit(question, c.text.lower(), f"{h} {c.lead.lower()}") if money_named(question, s) else -1
                      for h, s, c in zip(headings, scored, candidates)], dtype=float)
+    fits = _parts_answered(question, candidates, headings, fits, [money_named(question, s) for s in scored])
     numbers = np.array([numbers_fit(asked, s) for s in scored])
     preferred = np.array([max(preferred_fit(question, s), counted_fit(question, s)) for s in scored])
     semantic = np.zeros(len(candidates)) if semantic is None else semantic
@@ -445,6 +446,24 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     checks = _what_answers(asked)
     on_topic = np.where([all(check(c, text) for check in checks) for c, text in zip(candidates, named)], on_topic, 0.0)
     return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), own)
+
+
+def _parts_answered(question: str, candidates: list[Candidate], headings: list[str], fits: np.ndarray,
+                    may: list[bool]) -> np.ndarray:
+    """``fits`` where a message asks two things ("江西居住证一年要签注几次 签注收费不"): no one sentence
+    states both kinds of fact, but of a chunk that answers each part in some sentence ("每年签注1次",
+    "办理签注手续不得收取费用"), a sentence answering one part whole may answer (0, not -1). A chunk
+    answering only one part stays as it was: the other part may be what the message is about.
+    (``may``: the candidates a money word of the question does not rule out, ``money_named``.)"""
+    clauses = asking_clauses(question)
+    if len(clauses) < 2:
+        return fits
+    part = np.array([[attribute_fit(clause, c.text.lower(), f"{h} {c.lead.lower()}") > 0 for clause in clauses]
+                     for c, h in zip(candidates, headings)])
+    ranks = np.array([c.rank for c in candidates])
+    whole = {r for r in set(ranks.tolist()) if part[ranks == r].any(axis=0).all()}
+    return np.where([may[i] and part[i].any() and c.rank in whole for i, c in enumerate(candidates)],
+                    np.maximum(fits, 0), fits)
 
 
 def _what_answers(asked: str) -> list:

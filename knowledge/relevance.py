@@ -559,6 +559,12 @@ def attribute_fit(query: str, text: str, context: str = "") -> int:
         and ordinal is not False else -1
 
 
+@lru_cache(maxsize=4096)
+def asking_clauses(query: str) -> tuple[str, ...]:
+    """The clauses of ``query`` that each ask some kind of fact of their own ("签注几次", "收费不")."""
+    return tuple(c for c in (c for c in _CLAUSE_END.split(query) if c) if _asked_kinds(c))
+
+
 def _unstated(query: str, text: str) -> str:
     """``text`` without the figures the question itself states: "签了一年合同，补贴最长给几年" is not
     answered by "签订一年以上期限劳动合同的…给予补贴" but by "…不超过三年"."""

@@ -1451,3 +1451,16 @@ def test_an_age_is_no_duration_and_a_date_no_new_figure():
     assert attribute_fit("学历认证一般多久能办下来", "认证一般需要10个工作日。") == 1
     assert attribute_fit("缴费比例降到多少了", "本办法自2024年9月30日起施行。") < 0
     assert attribute_fit("缴费比例降到多少了", "单位缴费比例由20%降至16%。") == 1
+
+
+def test_a_message_asking_two_things_is_answered_on_both(tmp_path, shipped_kb):
+    """"居住证一年要签注几次 签注收费不": no sentence states both a count and a fee; the article answers
+    each in its own sentence, and both are the answer (before: not found at all)."""
+    kb = _kb_of(tmp_path, shipped_kb, "某省居住证制度实施细则.md",
+                "# 某省居住证制度实施细则\n\n第十三条 居住证实行签注制度，每年签注1次。\n"
+                "居住证持有人在居住地连续居住的，应当在居住每满1年之日前1个月内，到受理机构办理签注手续，交验申请人居民身份证。"
+                "受理机构办理签注手续不得收取费用。\n\n第十四条 居住证持有人变更居住地址的，应当及时办理变更登记。\n")
+    answer = kb.answer("居住证一年要签注几次 签注收费不")
+    assert answer.found and "每年签注1次" in answer.text and "不得收取费用" in answer.text, answer.text
+    alone = kb.answer("居住证一年要签注几次")
+    assert alone.found and "每年签注1次" in alone.text and "收取费用" not in alone.text, alone.text

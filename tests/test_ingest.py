@@ -327,3 +327,33 @@ def test_cli_builds_a_cms_page_and_a_traditional_notice_as_staff_would(tmp_path)
     assert json.loads(res.output[res.output.index("{"):])["answer"].count("20万元") == 1
     res = runner.invoke(knowledge_cli, ["ask", "见习补贴每月多少钱", "--index", index])
     assert "1800元" in json.loads(res.output[res.output.index("{"):])["answer"]
+
+
+def test_a_documents_own_title_line_names_it_where_the_file_name_is_short(tmp_path):
+    """A file named with part of its title (安家补贴实施细则.txt headed 姜堰区高层次人才安家补贴实施细则)
+    is titled by its own line; a title staff give with --title still wins, and a cover notice
+    (…关于印发《X》的通知) or a sentence on the first line leaves the file name (staff test)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "安家补贴实施细则.txt").write_text(
+        "姜堰区高层次人才安家补贴实施细则\n\n第一条 为吸引高层次人才来姜堰创业就业，制定本细则。\n\n"
+        "第二条 博士研究生安家补贴每人10万元，分三年发放。\n", encoding="utf-8")
+    (docs / "人才引进实施办法.md").write_text(
+        "# 某市人力资源和社会保障局关于印发人才引进实施办法的通知\n\n各区人力资源局：现将人才引进实施办法印发给你们。\n",
+        encoding="utf-8")
+    (docs / "驿站预约须知.txt").write_text(
+        "欢迎预约青年人才驿站，请阅读以下预约须知\n\n入住需提前一天预约，最多免费住7晚。\n", encoding="utf-8")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["build", str(docs), "--index", index])
+    assert res.exit_code == 0 and "3 added" in res.output, res.output
+    titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+    assert titles == {"安家补贴实施细则.txt": "姜堰区高层次人才安家补贴实施细则",
+                      "人才引进实施办法.md": "人才引进实施办法", "驿站预约须知.txt": "驿站预约须知"}
+    chunks = KnowledgeBase(settings_for(Path(index))).index.chunks_of("安家补贴实施细则.txt")
+    assert {c.title for c in chunks} == {"姜堰区高层次人才安家补贴实施细则"}
+
+    res = runner.invoke(cli, ["build", str(docs / "安家补贴实施细则.txt"), "--index", index, "--title", "安家补贴细则"])
+    assert res.exit_code == 0 and "1 updated" in res.output, res.output
+    titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+    assert titles["安家补贴实施细则.txt"] == "安家补贴细则"

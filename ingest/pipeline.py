@@ -276,8 +276,8 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
     Documents that were ingested from under one of ``paths`` and are no
     longer there are removed; documents from elsewhere are left alone.
     ``replaces``: a document that goes away in the same generation in which
-    the new one arrives (a replacement under another file name); it stays if
-    the new one cannot be ingested. ``overrides``: staff's corrections of what
+    the new one arrives (a replacement under another file name), also when the new
+    one is already indexed unchanged; it stays if the new one cannot be ingested. ``overrides``: staff's corrections of what
     the documents are (title, region, issuer…), for every file of this build;
     a document rebuilt without them keeps the ones it was given before.
     ``lifecycle``: effective/expiry dates and who uploaded it (``LIFECYCLE``), for every file of
@@ -351,7 +351,8 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
             offset += n
             report.chars += p.doc.chars
         report.chunks_embedded = len(texts)
-        if replaces and replaces in known and todo and replaces not in seen:
+        # The replacement is in this generation, new or already indexed unchanged: the replaced goes.
+        if replaces and replaces in known and (todo or report.unchanged) and replaces not in seen:
             writer.drop(replaces)
             report.removed.append(replaces)
         manifest = writer.commit()

@@ -357,3 +357,34 @@ def test_a_documents_own_title_line_names_it_where_the_file_name_is_short(tmp_pa
     assert res.exit_code == 0 and "1 updated" in res.output, res.output
     titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
     assert titles["安家补贴实施细则.txt"] == "安家补贴细则"
+
+
+def test_cli_replaces_removes_the_old_document_when_the_new_one_is_already_indexed(tmp_path):
+    """`ingest build NEW --replaces OLD` with NEW already in the index, unchanged: OLD goes all the
+    same, in one new generation; a NEW that cannot be read still leaves OLD answering."""
+    old, new, broken = tmp_path / "old", tmp_path / "new", tmp_path / "broken"
+    for d in (old, new, broken):
+        d.mkdir()
+    (old / "见习补贴2023.md").write_text("# 见习补贴\n\n见习期间每月发放见习补贴1800元。\n", encoding="utf-8")
+    (new / "见习补贴2024.md").write_text("# 见习补贴\n\n见习期间每月发放见习补贴2000元。\n", encoding="utf-8")
+    (broken / "见习补贴2025.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+
+    def listed():
+        return {d["doc_id"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+
+    for path in (old / "见习补贴2023.md", new / "见习补贴2024.md"):
+        assert runner.invoke(cli, ["build", str(path), "--index", index]).exit_code == 0
+    assert listed() == {"见习补贴2023.md", "见习补贴2024.md"}
+    generation = KnowledgeBase(settings_for(Path(index))).index.generation
+
+    res = runner.invoke(cli, ["build", str(new / "见习补贴2024.md"), "--replaces", "见习补贴2023.md", "--index", index])
+    assert res.exit_code == 0, res.output
+    assert "1 unchanged" in res.output and "1 removed" in res.output, res.output
+    assert listed() == {"见习补贴2024.md"}
+    assert KnowledgeBase(settings_for(Path(index))).index.generation == generation + 1
+
+    res = runner.invoke(cli, ["build", str(broken / "见习补贴2025.docx"), "--replaces", "见习补贴2024.md", "--index", index])
+    assert "1 skipped" in res.output and "0 removed" in res.output, res.output
+    assert listed() == {"见习补贴2024.md"}

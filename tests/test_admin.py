@@ -55,6 +55,23 @@ def test_unauthenticated_requests_redirect_to_login(client, app):
         assert res.status_code == 302 and "/admin/login" in res.headers["Location"], path
 
 
+def test_the_login_redirect_comes_back_to_the_page_asked_for_without_a_stray_question_mark(app):
+    """/admin/docs → /admin/login?next=/admin/docs (not /admin/docs?), and logging in from there
+    lands on /admin/docs; a query is kept whole."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    client = app.test_client()
+    for path, back in (("/admin/docs", "/admin/docs"), ("/admin/tickets?status=open&q=落户", "/admin/tickets?status=open&q=落户")):
+        location = client.get(path).headers["Location"]
+        assert urlsplit(location).path == "/admin/login"
+        (target,) = parse_qs(urlsplit(location).query)["next"]
+        assert unquote(target) == back, location
+        token = csrf_token(client)
+        res = client.post(location, data={"name": "boss", "password": PASSWORD, "csrf_token": token})
+        assert res.status_code == 302 and unquote(res.headers["Location"]) == back, res.headers["Location"]
+        client.post("/admin/logout", data={"csrf_token": csrf_token(client, "/admin/")})
+
+
 def test_login_logout_and_session_cookie_flags(app):
     client = app.test_client()
     res = login(client, "editor1")

@@ -388,3 +388,21 @@ def test_cli_replaces_removes_the_old_document_when_the_new_one_is_already_index
     res = runner.invoke(cli, ["build", str(broken / "见习补贴2025.docx"), "--replaces", "见习补贴2024.md", "--index", index])
     assert "1 skipped" in res.output and "0 removed" in res.output, res.output
     assert listed() == {"见习补贴2024.md"}
+
+
+def test_text_under_the_documents_own_title_line_is_cited_without_repeating_the_title(tmp_path):
+    """A markdown file headed by its title (the title answers cite) and no other heading: the reply
+    cites 《姜堰区人才租房补贴标准》, not 《姜堰区人才租房补贴标准》·姜堰区人才租房补贴标准."""
+    from knowledge.cli import cli as knowledge_cli
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "人才租房补贴标准.md").write_text(
+        "# 姜堰区人才租房补贴标准\n\n符合条件的青年人才可申请租房补贴，硕士研究生每月补贴1200元，最长36个月。\n", encoding="utf-8")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(docs), "--index", index]).exit_code == 0
+    res = runner.invoke(knowledge_cli, ["ask", "硕士研究生每月租房补贴多少", "--index", index])
+    answer = json.loads(res.output[res.output.index("{"):])
+    assert "1200元" in answer["answer"], res.output
+    assert answer["sources"][0]["title"] == "姜堰区人才租房补贴标准" and answer["sources"][0]["section"] == ""

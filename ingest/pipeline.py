@@ -33,11 +33,11 @@ from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
 from knowledge.places import gazetteer
 from knowledge.snapshot import CARD_HEADING, COVERAGE_WARNING
-from knowledge.text import tokenize_many, vocabulary_version
+from knowledge.text import fold_width, tokenize_many, vocabulary_version, words
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "12"  # bump when cleaning/chunking change in a way that needs re-indexing
+PIPELINE_VERSION = "13"  # bump when cleaning/chunking change in a way that needs re-indexing
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -88,12 +88,34 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 def citation_title(path: Path, loaded_title: str) -> str:
     """Staff name files after the document ("2023年…综述.txt"); use that when it is Chinese. A web
     page saved from a browser is named by its page title, site name and all
-    ("政府信息公开_厦门市人民政府关于…的通知.htm"): the page's own name for it without the site's."""
+    ("政府信息公开_厦门市人民政府关于…的通知.htm"): the page's own name for it without the site's.
+    A file name is often the document's title shortened ("安家补贴实施细则.txt" headed
+    姜堰区高层次人才安家补贴实施细则): the document's own title line wins when it is longer and holds
+    every word of the file name (staff test)."""
     if not _HAS_CJK.search(path.stem):
         return loaded_title or path.stem
     if path.suffix.lower() in (".html", ".htm") and loaded_title:
         return page_title(path.stem, loaded_title)
+    if _completes(loaded_title, path.stem):
+        return loaded_title.strip()
     return path.stem
+
+
+# Inside a title: no sentence punctuation ("欢迎预约驿站，请阅读须知" is a sentence, not a title).
+_SENTENCE_MARK = re.compile(r"[，。；：！？,;:!?]")
+# A cover notice issuing the document ("…关于印发《深圳市人才引进实施办法》的通知"): the file name
+# names the document issued, which is what answers cite, so it stays.
+_COVER_NOTICE = re.compile(r"关于(?:印发|转发|发布|公布|颁布|下发)")
+
+
+def _completes(own: str, stem: str) -> bool:
+    """Whether ``own`` (a document's title line) is ``stem`` (its file name) said in full: longer,
+    a title rather than a sentence nor a cover notice, and holding each of the file name's words."""
+    own, stem = fold_width(own.strip()), fold_width(stem.strip())
+    if len(own) <= len(stem) or _SENTENCE_MARK.search(own) or _COVER_NOTICE.search(own):
+        return False
+    names = [w for w in words(stem) if _HAS_CJK.search(w) or w.isalnum()]
+    return bool(names) and all(w in own for w in names)
 
 
 def fingerprint(sha256: str, cfg: IngestConfig, embedder: Embedder, overrides: dict[str, str] | None = None) -> str:
@@ -254,8 +276,8 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
     Documents that were ingested from under one of ``paths`` and are no
     longer there are removed; documents from elsewhere are left alone.
     ``replaces``: a document that goes away in the same generation in which
-    the new one arrives (a replacement under another file name); it stays if
-    the new one cannot be ingested. ``overrides``: staff's corrections of what
+    the new one arrives (a replacement under another file name), also when the new
+    one is already indexed unchanged; it stays if the new one cannot be ingested. ``overrides``: staff's corrections of what
     the documents are (title, region, issuer…), for every file of this build;
     a document rebuilt without them keeps the ones it was given before.
     ``lifecycle``: effective/expiry dates and who uploaded it (``LIFECYCLE``), for every file of
@@ -329,7 +351,8 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
             offset += n
             report.chars += p.doc.chars
         report.chunks_embedded = len(texts)
-        if replaces and replaces in known and todo and replaces not in seen:
+        # The replacement is in this generation, new or already indexed unchanged: the replaced goes.
+        if replaces and replaces in known and (todo or report.unchanged) and replaces not in seen:
             writer.drop(replaces)
             report.removed.append(replaces)
         manifest = writer.commit()

@@ -51,6 +51,8 @@ class RetrievedChunk:
         text = self.chunk.text.replace("\n", "")
         snippet = text if len(text) <= snippet_chars else text[:snippet_chars] + "…"
         section = self.chunk.heading.split(" > ")[-1] if self.chunk.heading else ""
+        if section == self.chunk.title:  # text right under the document's own title line: no section
+            section = ""
         return {"title": self.chunk.title, "section": section, "snippet": snippet,
                 "doc_id": self.chunk.doc_id, "chunk_id": self.chunk.id}
 

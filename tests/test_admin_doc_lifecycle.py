@@ -68,7 +68,7 @@ def test_status_uploader_enable_disable_and_dates(app, editor):
     assert "不得饲养宠物" in _ask(editor)
 
     page = _post(editor, "/admin/docs/宠物规定.md/enabled", enabled="0").get_data(as_text=True)
-    assert "已停用《宠物规定》" in page
+    assert "已停用《驿站宠物规定》" in page
     assert "已停用" in _row(editor, "宠物规定.md")  # still listed
     assert (Path(app.instance_path) / "docs" / "宠物规定.md").exists()  # and on disk
     assert "不得饲养宠物" not in _ask(editor)
@@ -77,7 +77,7 @@ def test_status_uploader_enable_disable_and_dates(app, editor):
 
     yesterday = str(today - timedelta(days=1))
     page = _post(editor, "/admin/docs/宠物规定.md/dates", effective="", expires=yesterday).get_data(as_text=True)
-    assert "已保存《宠物规定》的生效和失效日期" in page
+    assert "已保存《驿站宠物规定》的生效和失效日期" in page
     assert "已过期" in _row(editor, "宠物规定.md") and "不得饲养宠物" not in _ask(editor)
     _post(editor, "/admin/docs/宠物规定.md/dates", effective=str(today + timedelta(days=1)), expires="")
     row = _row(editor, "宠物规定.md")

@@ -55,6 +55,30 @@ def test_add_and_edit_station_with_closed_dates(app, agent):
     assert "YYYY-MM-DD" in bad.get_data(as_text=True)
 
 
+def test_a_refused_station_form_keeps_what_staff_typed_and_names_the_bad_date(app, agent):
+    """One bad date among several: the page says which, the form still holds the beds and dates
+    typed (nothing saved), and the add form keeps its fields too."""
+    from html import unescape
+
+    token = csrf_token(agent, "/admin/stations")
+    res = agent.post("/admin/stations/qinhu", data={"csrf_token": token, "name": "溱湖驿站（新）", "address": "溱湖",
+                                                    "beds": "9", "closed_dates": f"{NIGHT.isoformat()}\n2027-13-01",
+                                                    "rules": "带身份证", "active": "on"})
+    page = unescape(res.get_data(as_text=True))
+    assert res.status_code == 400
+    assert "“2027-13-01”不是有效日期" in page
+    assert 'value="9"' in page and 'value="溱湖驿站（新）"' in page and f"{NIGHT.isoformat()}\n2027-13-01</textarea>" in page
+    assert ">带身份证</textarea>" in page
+    stations = {s["id"]: s for s in app.test_client().get("/api/stations").json["stations"]}
+    assert stations["qinhu"]["beds"] == 6  # nothing saved
+
+    res = agent.post("/admin/stations", data={"csrf_token": token, "id": "Bad ID", "name": "白米镇驿站",
+                                              "address": "白米镇", "beds": "4"})
+    page = unescape(res.get_data(as_text=True))
+    assert res.status_code == 400 and "编号只能用小写字母" in page
+    assert 'value="白米镇驿站"' in page and 'value="白米镇"' in page and 'value="4"' in page
+
+
 def test_beds_cannot_drop_below_existing_bookings(app, agent):
     visitors = [app.test_client() for _ in range(3)]
     for i, v in enumerate(visitors):

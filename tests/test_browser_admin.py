@@ -268,6 +268,7 @@ def test_a_broken_replacement_keeps_the_good_version(app, live_server, browser, 
     page.wait_for_url("**/admin/docs?job=*", timeout=15000)
     page.wait_for_selector("#job-text:has-text('无法读取')", timeout=60000)  # the job says why, and stays
     assert "创业扶持办法.docx" in page.locator("#job-text").inner_text()
+    assert page.locator("#job-text").inner_text().startswith("未导入：")  # not "完成：" (staff test)
     page.screenshot(path=str(artifacts / f"admin-docs-broken-job-{viewport['width']}.png"), full_page=True)
     page.goto(f"{base}/admin/docs")
     row = page.locator('#documents tr[data-doc="创业扶持办法.docx"]')
@@ -337,4 +338,75 @@ def test_a_failed_upload_never_squeezes_the_document_titles(app, live_server, br
     table, card = page.locator("#documents").bounding_box(), page.locator("#documents").locator("..").bounding_box()
     assert table["x"] + table["width"] <= card["x"] + card["width"] + 1
     page.screenshot(path=str(artifacts / "admin-docs-failed-row-1366.png"), full_page=True)
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 768}, {"width": 390, "height": 844}],
+                         ids=["laptop", "phone"])
+def test_a_staff_members_walk_through_the_console_reads_in_chinese_and_fits(app, live_server, browser, artifacts,
+                                                                            tmp_path, viewport):
+    """Staff test, walking the console as a staff member: the file pickers were the browser's own
+    ("Choose File / No file chosen" in an English browser, cut to "No fil…osen" in a row); on a
+    phone a document's 地区 and 文件 were unlabelled values, 检索测试 ran a table's rows into one
+    paragraph, and the ticket list hid 时长 and 更新时间 off to the right; the chunk page had no way
+    back. Each in a real browser."""
+    base = live_server.url
+    table = tmp_path / "人才租房补贴标准.md"
+    table.write_text("# 姜堰区人才租房补贴标准\n\n| 学历 | 每月补贴 | 最长期限 |\n| --- | --- | --- |\n"
+                     "| 博士 | 2000元 | 36个月 |\n| 硕士 | 1200元 | 36个月 |\n| 本科 | 800元 | 24个月 |\n",
+                     encoding="utf-8")
+    app.test_client().post("/api/chat", json={"text": "转人工 外籍人才子女入学怎么办理，电话13812345678"})
+    page = browser.new_page(viewport=viewport)
+    page.on("dialog", lambda dialog: dialog.accept())
+    _login(page, base, "boss")
+    page.goto(f"{base}/admin/docs")
+    picker = page.locator("label.pick", has=page.locator("#upload-file"))
+    assert picker.locator(".pick-button").inner_text() == "选择文件"
+    assert picker.locator(".pick-name").inner_text() == "未选择文件"
+    page.set_input_files("#upload-file", str(table))
+    assert picker.locator(".pick-name").inner_text() == "人才租房补贴标准.md"
+    page.click("#upload")
+    row = page.locator(f'#documents tr[data-doc="{table.name}"]')
+    row.wait_for(timeout=60000)
+    for file_input in page.locator("input[type=file]").all():  # the browser's own picker never shows
+        box = file_input.bounding_box()
+        assert box is None or (box["width"] <= 1 and box["height"] <= 1)
+    replace = row.locator("form.replace label.pick")
+    assert replace.locator(".pick-button").inner_text() == "选择新文件"
+    button = replace.locator(".pick-button")
+    assert button.evaluate("b => b.scrollWidth <= b.clientWidth")  # never cut off
+    row.locator("form.replace input[type=file]").set_input_files(str(table))
+    assert replace.locator(".pick-name").inner_text() == table.name
+    if viewport["width"] < 640:  # a card of labelled lines: every value says what it is
+        for cell in row.locator("td").all():
+            if cell.is_visible() and cell.inner_text().strip():
+                label = cell.evaluate("c => getComputedStyle(c, '::before').content")
+                assert label not in ("none", "normal", '""'), cell.inner_text()
+        labels = [c.evaluate("c => getComputedStyle(c, '::before').content") for c in row.locator("td").all()]
+        assert '"地区："' in labels and '"文件："' in labels, labels
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-walk-docs-{viewport['width']}.png"), full_page=True)
+
+    row.locator("td.title a").click()
+    page.click("text=返回文档列表")
+    assert page.url.endswith("/admin/docs")
+
+    page.goto(f"{base}/admin/search")
+    page.fill("#question", "硕士每月补贴多少")
+    page.click("#search")
+    chunk = page.locator("#ranked td.chunk", has_text="学历：硕士").first
+    assert chunk.evaluate("c => getComputedStyle(c).whiteSpace") == "pre-wrap"
+    line = chunk.evaluate("c => parseFloat(getComputedStyle(c).lineHeight)")
+    assert chunk.bounding_box()["height"] >= 3 * line  # a row a line
+    page.screenshot(path=str(artifacts / f"admin-walk-search-{viewport['width']}.png"), full_page=True)
+
+    page.goto(f"{base}/admin/tickets")
+    for cell in ("td.waited", "td.assignee"):
+        box = page.locator(f"#tickets {cell}").first.bounding_box()
+        assert box["x"] + box["width"] <= viewport["width"] + 1, cell  # on screen, not scrolled away
+    page.screenshot(path=str(artifacts / f"admin-walk-tickets-{viewport['width']}.png"), full_page=True)
+
+    page.goto(f"{base}/admin/docs")
+    page.locator(f'#documents tr[data-doc="{table.name}"] button.danger').click()
+    assert "已删除《姜堰区人才租房补贴标准》（人才租房补贴标准.md）" in page.locator(".flash").inner_text()
     page.close()

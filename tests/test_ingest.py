@@ -327,3 +327,82 @@ def test_cli_builds_a_cms_page_and_a_traditional_notice_as_staff_would(tmp_path)
     assert json.loads(res.output[res.output.index("{"):])["answer"].count("20万元") == 1
     res = runner.invoke(knowledge_cli, ["ask", "见习补贴每月多少钱", "--index", index])
     assert "1800元" in json.loads(res.output[res.output.index("{"):])["answer"]
+
+
+def test_a_documents_own_title_line_names_it_where_the_file_name_is_short(tmp_path):
+    """A file named with part of its title (安家补贴实施细则.txt headed 姜堰区高层次人才安家补贴实施细则)
+    is titled by its own line; a title staff give with --title still wins, and a cover notice
+    (…关于印发《X》的通知) or a sentence on the first line leaves the file name (staff test)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "安家补贴实施细则.txt").write_text(
+        "姜堰区高层次人才安家补贴实施细则\n\n第一条 为吸引高层次人才来姜堰创业就业，制定本细则。\n\n"
+        "第二条 博士研究生安家补贴每人10万元，分三年发放。\n", encoding="utf-8")
+    (docs / "人才引进实施办法.md").write_text(
+        "# 某市人力资源和社会保障局关于印发人才引进实施办法的通知\n\n各区人力资源局：现将人才引进实施办法印发给你们。\n",
+        encoding="utf-8")
+    (docs / "驿站预约须知.txt").write_text(
+        "欢迎预约青年人才驿站，请阅读以下预约须知\n\n入住需提前一天预约，最多免费住7晚。\n", encoding="utf-8")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["build", str(docs), "--index", index])
+    assert res.exit_code == 0 and "3 added" in res.output, res.output
+    titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+    assert titles == {"安家补贴实施细则.txt": "姜堰区高层次人才安家补贴实施细则",
+                      "人才引进实施办法.md": "人才引进实施办法", "驿站预约须知.txt": "驿站预约须知"}
+    chunks = KnowledgeBase(settings_for(Path(index))).index.chunks_of("安家补贴实施细则.txt")
+    assert {c.title for c in chunks} == {"姜堰区高层次人才安家补贴实施细则"}
+
+    res = runner.invoke(cli, ["build", str(docs / "安家补贴实施细则.txt"), "--index", index, "--title", "安家补贴细则"])
+    assert res.exit_code == 0 and "1 updated" in res.output, res.output
+    titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+    assert titles["安家补贴实施细则.txt"] == "安家补贴细则"
+
+
+def test_cli_replaces_removes_the_old_document_when_the_new_one_is_already_indexed(tmp_path):
+    """`ingest build NEW --replaces OLD` with NEW already in the index, unchanged: OLD goes all the
+    same, in one new generation; a NEW that cannot be read still leaves OLD answering."""
+    old, new, broken = tmp_path / "old", tmp_path / "new", tmp_path / "broken"
+    for d in (old, new, broken):
+        d.mkdir()
+    (old / "见习补贴2023.md").write_text("# 见习补贴\n\n见习期间每月发放见习补贴1800元。\n", encoding="utf-8")
+    (new / "见习补贴2024.md").write_text("# 见习补贴\n\n见习期间每月发放见习补贴2000元。\n", encoding="utf-8")
+    (broken / "见习补贴2025.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+
+    def listed():
+        return {d["doc_id"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+
+    for path in (old / "见习补贴2023.md", new / "见习补贴2024.md"):
+        assert runner.invoke(cli, ["build", str(path), "--index", index]).exit_code == 0
+    assert listed() == {"见习补贴2023.md", "见习补贴2024.md"}
+    generation = KnowledgeBase(settings_for(Path(index))).index.generation
+
+    res = runner.invoke(cli, ["build", str(new / "见习补贴2024.md"), "--replaces", "见习补贴2023.md", "--index", index])
+    assert res.exit_code == 0, res.output
+    assert "1 unchanged" in res.output and "1 removed" in res.output, res.output
+    assert listed() == {"见习补贴2024.md"}
+    assert KnowledgeBase(settings_for(Path(index))).index.generation == generation + 1
+
+    res = runner.invoke(cli, ["build", str(broken / "见习补贴2025.docx"), "--replaces", "见习补贴2024.md", "--index", index])
+    assert "1 skipped" in res.output and "0 removed" in res.output, res.output
+    assert listed() == {"见习补贴2024.md"}
+
+
+def test_text_under_the_documents_own_title_line_is_cited_without_repeating_the_title(tmp_path):
+    """A markdown file headed by its title (the title answers cite) and no other heading: the reply
+    cites 《姜堰区人才租房补贴标准》, not 《姜堰区人才租房补贴标准》·姜堰区人才租房补贴标准."""
+    from knowledge.cli import cli as knowledge_cli
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "人才租房补贴标准.md").write_text(
+        "# 姜堰区人才租房补贴标准\n\n符合条件的青年人才可申请租房补贴，硕士研究生每月补贴1200元，最长36个月。\n", encoding="utf-8")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(docs), "--index", index]).exit_code == 0
+    res = runner.invoke(knowledge_cli, ["ask", "硕士研究生每月租房补贴多少", "--index", index])
+    answer = json.loads(res.output[res.output.index("{"):])
+    assert "1200元" in answer["answer"], res.output
+    assert answer["sources"][0]["title"] == "姜堰区人才租房补贴标准" and answer["sources"][0]["section"] == ""

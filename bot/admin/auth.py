@@ -103,6 +103,13 @@ def can(role: str) -> bool:
     return staff is not None and (staff.role == "admin" or staff.role == role)
 
 
+def _here() -> str:
+    """This request's path and query, to come back to after logging in (werkzeug's full_path
+    ends in a bare "?" when there is no query: /admin/docs?)."""
+    query = request.query_string.decode("utf-8", "replace")
+    return f"{request.path}?{query}" if query else request.path
+
+
 def require(role: str | None = None):
     """Guard a view: log in first (redirect), then the role (403)."""
 
@@ -110,7 +117,7 @@ def require(role: str | None = None):
         @functools.wraps(view)
         def wrapped(*args, **kwargs):
             if current_staff() is None:
-                return redirect(url_for("admin.login", next=request.full_path))
+                return redirect(url_for("admin.login", next=_here()))
             if role is not None and not can(role):
                 abort(403)
             return view(*args, **kwargs)

@@ -195,6 +195,7 @@ def docs_replace(doc_id: str):
 @require("editor")
 def docs_delete(doc_id: str):
     """Synchronous, so the page that follows already lists what is left (on every worker)."""
+    known = indexed(doc_id)
     try:
         report = run_ingest(current_app.config["SETTINGS"], ["remove", doc_id])
     except IngestFailed as exc:
@@ -209,7 +210,7 @@ def docs_delete(doc_id: str):
         versions.discard_all(upload_dir(), safe_filename(doc_id))
         staff_audit("doc.delete", doc_id)
         get_db().commit()
-        flash(messages.DOC_DELETED.format(doc=doc_id), "ok")
+        flash(messages.DOC_DELETED.format(title=known.title if known else Path(doc_id).stem, doc=doc_id), "ok")
     else:
         flash(messages.DOC_MISSING, "error")
     return redirect(url_for("admin.docs"))

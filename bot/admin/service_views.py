@@ -57,14 +57,25 @@ def dashboard():
 @require("agent")
 def stations():
     rows = get_db().scalars(select(Station).order_by(Station.id)).all()
-    return render_template("admin/stations.html", stations=rows)
+    return render_template("admin/stations.html", stations=rows, form={})
+
+
+class _BadDate(ValueError):
+    """A closed date that is no date ("2027-13-01", "明天"), named to staff."""
+
+    def __init__(self, token: str):
+        super().__init__(token)
+        self.token = token
 
 
 def _closed_dates(text: str) -> list[str]:
     out = []
     for token in re.split(r"[\s,，;；]+", text.strip()):
         if token:
-            out.append(date.fromisoformat(token).isoformat())  # ValueError for a bad date
+            try:
+                out.append(date.fromisoformat(token).isoformat())
+            except ValueError:
+                raise _BadDate(token) from None
     return sorted(set(out))
 
 
@@ -80,8 +91,8 @@ def _station_form(st: Station | None) -> tuple[dict, str | None]:
         return data, messages.STATION_BAD_BEDS
     try:
         data["closed_dates"] = _closed_dates(f.get("closed_dates", ""))
-    except ValueError:
-        return data, messages.STATION_BAD_CLOSED_DATES
+    except _BadDate as bad:
+        return data, messages.STATION_BAD_CLOSED_DATES.format(date=bad.token[:20])
     if not data["name"]:
         return data, messages.STATION_NAME_MISSING
     return data, None
@@ -97,9 +108,10 @@ def station_add():
         error = messages.STATION_BAD_ID
     elif db.get(Station, sid) is not None:
         error = messages.STATION_ID_TAKEN
-    if error:
+    if error:  # the form again as typed, so nothing staff wrote is lost
         flash(error, "error")
-        return redirect(url_for("admin.stations"))
+        rows = db.scalars(select(Station).order_by(Station.id)).all()
+        return render_template("admin/stations.html", stations=rows, form=request.form), 400
     db.add(Station(id=sid, updated_at=utcnow(), **data))
     staff_audit("station.create", sid, beds=data["beds"])
     db.commit()
@@ -132,8 +144,9 @@ def station_edit(station_id: str):
             if booked:
                 error = messages.STATION_CLOSING_BOOKED_DAY.format(
                     month=booked[0].night.month, day=booked[0].night.day, booked=booked[0].booked)
-        if error:
+        if error:  # the form again as typed, so nothing staff wrote is lost
             flash(error, "error")
+            return render_template("admin/station_edit.html", station=st, form=request.form), 400
         else:
             changes = {k: v for k, v in data.items() if getattr(st, k) != v}
             for key, value in data.items():
@@ -144,7 +157,7 @@ def station_edit(station_id: str):
             service_doc.publish_in_background(current_app._get_current_object())
             flash(messages.SAVED, "ok")
         return redirect(url_for("admin.station_edit", station_id=st.id))
-    return render_template("admin/station_edit.html", station=st)
+    return render_template("admin/station_edit.html", station=st, form={})
 
 
 @bp.get("/stations/<station_id>/calendar")

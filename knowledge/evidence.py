@@ -259,6 +259,23 @@ _RELATIONS = frozenset("区别 差别 不同 关系 联系 好处 坏处 用处 
 _THING_SHARE = 0.75  # of its words a text must name (a typo, 见习计画, still passes)
 
 
+# "人才公寓可以养猫吗" "驿站能不能带宠物": whether one may do something, a yes-or-no question.
+_MAY = re.compile(r"(?:可以|能否|允许|准许|(?<![不才就还也])能)([^，。？?！!吗呢么啊呀\s]{2,8}?)(?:吗|么|不|没有?)[啊呀？?！!]*$"
+                  r"|(?:能不能|可不可以|让不让|准不准)([^，。？?！!吗呢么啊呀\s]{2,8})[啊呀呢？?！!]*$")
+
+
+def asked_permission(question: str) -> str:
+    """The nouns of what a yes-or-no question asks whether one may do ("驿站能不能带宠物" → 宠物); "" if
+    it asks no such thing. A text about the 驿站 that never names pets does not answer it."""
+    m = _MAY.search(question)
+    if m is None:
+        return ""
+    # Its nouns: what is to be done to what (宠物, 猫); a verb alone is said in other words by the
+    # rule ("拿去卖" is 上市交易, "单独谈" 一事一议).
+    return " ".join(w for w in words(m.group(1) or m.group(2)) if len(w) >= 2 and (word_tag(w) or "").startswith("n")
+                    and not is_money(w))
+
+
 def asked_thing(question: str) -> str:
     """What a question asks the existence of: "福州有没有生活补贴" → 生活补贴; for a described
     thing, the noun after the last 的 ("有没有给年轻人住的公寓" → 公寓). "" if it asks none.
@@ -482,6 +499,9 @@ def _what_answers(asked: str) -> list:
     pair = asked_pair(asked)
     if pair:  # how two things differ is answered only by a text naming both
         checks.append(lambda c, named: all(subject_share(p, named) > 0 for p in pair))
+    may = asked_permission(asked)
+    if may:  # whether one may do something is answered only by a text naming what is to be done
+        checks.append(lambda c, named: subject_share(may, named) > 0)
     situation = asked_situation(asked)
     if situation:  # what to do when something happens is answered only by a text naming what happened
         checks.append(lambda c, named: subject_share(situation, named) > 0)

@@ -290,3 +290,10 @@ def test_asking_to_come_early_asks_an_hour_the_notice_does_not_state(deployment_
     """"驿站能早点入住吗" asks the hour one may come; the notice states none, and "凭本人身份证入住"
     (which says 入住) is no answer to it (user test 20)."""
     assert not _ask(deployment_index, "驿站能早点入住吗")["found"]
+
+
+@pytest.mark.parametrize("question", ["人才公寓可以养猫吗", "驿站能不能带宠物呀"])
+def test_whether_one_may_do_something_is_not_answered_by_a_text_never_naming_it(deployment_index, question):
+    """"人才公寓可以养猫吗" was answered with "全年新建人才公寓424套" (staff test): the subject was
+    there, what one asks to do with it (its nouns: 猫, 宠物) nowhere."""
+    assert not _ask(deployment_index, question)["found"]

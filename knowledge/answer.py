@@ -22,7 +22,7 @@ import numpy as np
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
 from knowledge.evidence import (ANSWER_CHUNKS, LIST_ASKED, answer_candidates, asked_years, chunk_year, dated_within,
-                                list_items, score_candidates)
+                                list_items, score_candidates, sibling_rows)
 from knowledge.neighbours import using
 from knowledge.relevance import asking_clauses, attribute_fit
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
@@ -132,6 +132,15 @@ class Answerer:
             if candidates[i].rank == first.rank and score[i] >= 0.8 * score[order[0]] and scored.lexical[i] > 0:
                 chosen.append(i)
         chosen += _other_part(question, candidates, score, order, chosen, self.cfg.max_sentences)
+        rows = sibling_rows(question, first, candidates, score)
+        if len(rows) > 1:  # "租房补贴多少": every degree's row, as far as they fit
+            fits, total = [], 0
+            for c in rows:
+                total += len(c.text)
+                if total > self.cfg.max_chars:
+                    break
+                fits.append(candidates.index(c))
+            chosen = fits if order[0] in fits else chosen
         chosen.sort(key=lambda i: candidates[i].position)
         if LIST_ASKED.search(question):  # "还有啥扶持": the whole list its first item opens, as far as it fits
             items = list_items(first, candidates)

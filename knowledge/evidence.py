@@ -223,6 +223,60 @@ _YEAR_CELL = re.compile(r"^((?:19|20)\d\d)年?(?:度)?$")  # "年份：2025" nam
 _MARK_CELL = re.compile(r"^(?:是|否|有|无|不是|没有|√|×|✓|✗|/|—+|-+|－+)$")
 
 
+def _row_names(candidate: Candidate) -> dict[str, str]:
+    """A table row's naming cells, column → value ("学历" → "硕士研究生"): those that are no figure,
+    mark or total."""
+    out = {}
+    for cell in row_cells(candidate.lead or candidate.text):
+        key, _, value = cell.rpartition("：")
+        value = value.strip().lower()
+        if key and value and not _FIGURE_CELL.match(value) and not _MARK_CELL.match(value) and not _TOTAL.match(value):
+            out[key.strip()] = value
+    return out
+
+
+def _names(value: str, asked: str) -> bool:
+    """Whether the question names a cell's value, whole or by one of its words (本科 of 全日制本科)."""
+    return value in asked or any(len(w) >= 2 and not w.isdigit() and w in asked for w in words(value))
+
+
+def rows_of_others(question: str, candidates: list[Candidate]) -> list[bool]:
+    """For each candidate, whether it is a table row of something the question names otherwise: the
+    question names a value of one of the row's columns ("本科生购房补贴多少": 学历 本科) that another
+    row of the same table holds, and not this row's (博士研究生's row). Such a row answers for
+    someone else: stating its figure would be a confident wrong answer."""
+    asked = question.lower()
+    names = [(_row_names(c) if c.row is not None else {}) for c in candidates]
+    columns: dict[tuple, dict[str, set[str]]] = {}
+    for c, row in zip(candidates, names):
+        if row:
+            table = columns.setdefault((c.rank, tuple(sorted(row))), {})
+            for key, value in row.items():
+                table.setdefault(key, set()).add(value)
+    out = []
+    for c, row in zip(candidates, names):
+        table = columns.get((c.rank, tuple(sorted(row)))) if row else None
+        out.append(bool(table) and any(not _names(own, asked) and any(_names(v, asked) for v in table[key] if v != own)
+                                       for key, own in row.items()))
+    return out
+
+
+def sibling_rows(question: str, first: Candidate, candidates: list[Candidate], score: np.ndarray) -> list[Candidate]:
+    """The rows of ``first``'s table that answer as well as it for what the question names: "租房补贴多少"
+    names no 学历, so each degree's row is an answer (博士 1500元, 硕士 1000元, 本科 600元), not one
+    of them picked as if it were the question's. [first] when the question names its row, or it is
+    no row."""
+    own = _row_names(first) if first.row is not None else {}
+    asked = question.lower()
+    # (A row's short cells only: a sentence of its long explanation cell is led by them, one row.)
+    if not own or first.lead or all(_names(value, asked) for value in own.values()):
+        return [first]
+    same = [c for c, s in zip(candidates, score) if np.isfinite(s) and c.row is not None and c.rank == first.rank
+            and not c.lead and sorted(_row_names(c)) == sorted(own)
+            and all(_row_names(c)[k] == v for k, v in own.items() if _names(v, asked))]
+    return sorted(same, key=lambda c: c.position) or [first]
+
+
 def row_named(question: str, candidate: Candidate) -> int:
     """1 if ``candidate`` is a table row the question names ("谢岗镇小学一年级有多少学位" of "镇（街）：
     谢岗；小学一年级总学位数：316": the question asks that row), -1 if a row named by what the
@@ -462,7 +516,8 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     on_topic = np.array([max(subject_share(asked, text), subject_share(ask, text) if ask else 0.0) for text in named])
     checks = _what_answers(asked)
     on_topic = np.where([all(check(c, text) for check in checks) for c, text in zip(candidates, named)], on_topic, 0.0)
-    return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE), -np.inf, score), own)
+    others = np.array(rows_of_others(asked, candidates), dtype=bool)
+    return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE) | others, -np.inf, score), own)
 
 
 def _parts_answered(question: str, candidates: list[Candidate], headings: list[str], fits: np.ndarray,

@@ -1464,3 +1464,22 @@ def test_a_message_asking_two_things_is_answered_on_both(tmp_path, shipped_kb):
     assert answer.found and "每年签注1次" in answer.text and "不得收取费用" in answer.text, answer.text
     alone = kb.answer("居住证一年要签注几次")
     assert alone.found and "每年签注1次" in alone.text and "收取费用" not in alone.text, alone.text
+
+
+_SUBSIDY_TABLE = ("# 某区青年人才安居补贴实施细则\n\n第一条 为吸引青年人才来本区就业创业，制定本细则。\n\n第二条 补贴标准如下：\n\n"
+                  "| 补贴类别 | 学历 | 补贴标准 |\n| --- | --- | --- |\n"
+                  "| 租房补贴 | 博士研究生 | 每人每月1500元 |\n| 租房补贴 | 硕士研究生 | 每人每月1000元 |\n"
+                  "| 租房补贴 | 全日制本科 | 每人每月600元 |\n| 购房补贴 | 博士研究生 | 一次性10万元 |\n"
+                  "| 购房补贴 | 硕士研究生 | 一次性5万元 |\n\n第三条 租房补贴最长享受3年。\n")
+
+
+def test_a_table_answers_for_the_row_asked_and_never_with_another_rows_figure(tmp_path, shipped_kb):
+    """"本科生购房补贴多少": the table has no 本科 row of 购房补贴; its 博士 row (10万元) was the answer, a
+    confident wrong amount. "租房补贴多少" names no 学历: every degree's row is the answer, not one."""
+    kb = _kb_of(tmp_path, shipped_kb, "安居补贴实施细则.md", _SUBSIDY_TABLE)
+    assert not kb.answer("本科生购房补贴多少").found
+    one = kb.answer("硕士租房补贴每月多少")
+    assert one.found and "1000元" in one.text and "1500元" not in one.text and "600元" not in one.text, one.text
+    every = kb.answer("租房补贴多少")
+    assert every.found and all(f in every.text for f in ("1500元", "1000元", "600元")), every.text
+    assert "10万元" not in every.text

@@ -358,6 +358,10 @@ _PREFERRED = [
                 r"|^(?![^，,。？?\s]*(?:条件|要求|材料|资料|标准|流程|手续|地址|电话|时间|对象|费用|期限|金额|政策|内容|规定|区别|意思)(?:是|叫))"
                 r"[^，,。？?\s]{2,12}(?:是|叫)(?:个)?(?:啥|什么)(?:东西|地方|机构)?(?:啊|呀|呢|哦)?[？?]?$"),
      re.compile(r"提供|用于|用来|负责|旨在|帮助|搭建|牵线|承担|凭[^，。；]{1,10}享受|享受")),
+    # "怎么预约驿站" "如何报名": the steps — what to reply, fill in, submit, where to log in — not a
+    # sentence that only says booking exists ("可以预约30天内的入住日期").
+    (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)"),
+     re.compile(r"回复|登录|填写|提交|递交|按提示|按照提示|流程|步骤|程序|窗口|网站|平台|扫码|关注|小程序|APP|App|app")),
     # ("在北京读研能算连续就读吗": whether one counts as it, which its definition says.)
     (DEFINITION_ASKED, re.compile(r"是指|所称|指的是|系指|包括|包含|不含")),
     # "要几岁以上" "最少交几年": a lower bound; "几岁以下" "最多住几晚": an upper one.

@@ -131,6 +131,13 @@ def without_school_names(text: str) -> str:
     return "".join(out)
 
 
+# The chunks the best sentence each holds may reorder: one more than an answer is drawn from
+# (ANSWER_CHUNKS), so a chunk holding the answer fourth can come up — the booking steps, below three
+# chunks on who may stay, for "怎么预约驿站". qa_blind and qa_blind2 answers +1 each, hit@3 +2 and +4;
+# multi_dev hit@1 and answers −1 each (bench/README.md for its cost).
+EVIDENCE_CHUNKS = ANSWER_CHUNKS + 1
+
+
 class HybridRetriever:
     def __init__(self, index: KnowledgeIndex, embedder: Embedder, cfg: RetrievalConfig, region: str | None = None,
                  today: Callable[[], date] = date.today):
@@ -281,7 +288,7 @@ class HybridRetriever:
                          place_own=not named or (self.home is not None and compatible(place, self.home)))
 
     def _answer_first(self, query: str, ranked: list[str], order: dict[str, float], snap, local) -> None:
-        """Reorder the chunks an answer is drawn from (the first ``ANSWER_CHUNKS``) by the best
+        """Reorder the chunks an answer is drawn from, and the one after them (``EVIDENCE_CHUNKS``), by the best
         sentence each holds (knowledge.evidence: the kind of fact asked, about the subject asked),
         so the one holding the answer goes first, not only the one with most words in common.
 
@@ -289,7 +296,7 @@ class HybridRetriever:
         with no such sentence keeps its place; it is not pushed out of the first few.
         Measured on multi_dev: hit@1 0.762 → 0.842, answers unchanged (bench/README.md).
         """
-        head = ranked[:ANSWER_CHUNKS]
+        head = ranked[:EVIDENCE_CHUNKS]
         records = [snap.chunks[cid] for cid in head]
         candidates = answer_candidates(records)
         if not candidates:
@@ -298,7 +305,7 @@ class HybridRetriever:
                                   self.cfg.place_weight, rank_weight=0.0, in_document=False)
         for cid, best in zip(head, scored.best_per_chunk(candidates, len(head))):
             order[cid] += self.cfg.evidence_weight * (best or 0.0)
-        ranked[:ANSWER_CHUNKS] = sorted(head, key=lambda c: -order[c])
+        ranked[:EVIDENCE_CHUNKS] = sorted(head, key=lambda c: -order[c])
 
     def as_langchain(self, k: int | None = None):
         """This retriever as a LangChain ``BaseRetriever`` (same ranking, same scores)."""

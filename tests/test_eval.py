@@ -297,3 +297,10 @@ def test_whether_one_may_do_something_is_not_answered_by_a_text_never_naming_it(
     """"人才公寓可以养猫吗" was answered with "全年新建人才公寓424套" (staff test): the subject was
     there, what one asks to do with it (its nouns: 猫, 宠物) nowhere."""
     assert not _ask(deployment_index, question)["found"]
+
+
+def test_how_to_book_is_answered_with_the_steps(deployment_index):
+    """"怎么预约驿站": the steps (回复“预约驿站”，按提示…), which ranked fourth below three chunks naming
+    预约 or the 驿站, not "可以预约30天内的入住日期", which only says booking exists."""
+    reply = _ask(deployment_index, "怎么预约驿站")
+    assert reply["found"] and "按提示" in reply["answer"], reply

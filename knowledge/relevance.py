@@ -136,6 +136,11 @@ def _asking_words(query: str) -> frozenset[str]:
 _WHAT = ("什么", "啥", "哪些")
 
 
+# Two characters running together that a text lacks are a word it lacks, no typo: 青年人才驿站 is not
+# half met by a text of 青年人才 without 驿站.
+_MISSING_RUN = re.compile("\0\0")
+
+
 def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...]) -> float:
     """How far ``term`` of ``query`` is in ``text`` (already ``_comparable``): 1, or 0.5 for most of
     the characters of a longer word (a typo or a reordered word still mostly matches) or for a
@@ -146,7 +151,8 @@ def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...
             canonical for variant, canonical in phrases if term in variant)):
         return 1.0
     chars = set(term)  # "前前后后" is two characters, which any text holds: no typo of a word
-    if len(chars) >= 3 and sum(ch in text for ch in chars) / len(chars) >= 0.67:
+    if len(chars) >= 3 and sum(ch in text for ch in chars) / len(chars) >= 0.67 and not _MISSING_RUN.search(
+            "".join(ch if ch in text else "\0" for ch in term)):
         return 0.5
     if any(_affirmed(w, text, query) for w in near_words(term)):  # a paraphrase: 家属 of 亲属
         return 0.5

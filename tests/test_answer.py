@@ -1483,3 +1483,12 @@ def test_a_table_answers_for_the_row_asked_and_never_with_another_rows_figure(tm
     every = kb.answer("租房补贴多少")
     assert every.found and all(f in every.text for f in ("1500元", "1000元", "600元")), every.text
     assert "10万元" not in every.text
+
+
+def test_a_word_whose_last_word_a_text_lacks_is_not_half_met():
+    """青年人才驿站 in "全年引进青年人才3000多名": two characters running together that the text lacks
+    (驿站) are a word it lacks, no typo; "青年人才驿站可以住多少人" was answered with that sentence."""
+    from knowledge.relevance import coverage
+
+    assert coverage("青年人才驿站", "全年引进青年人才3000多名") == 0
+    assert coverage("见习计画", "青才见习计划") == 0.5  # one character off: a typo, half met

@@ -19,7 +19,8 @@ from knowledge.index import ChunkRecord
 from knowledge.snapshot import CARD_HEADING
 from knowledge.neighbours import near_words
 from knowledge.places import gazetteer
-from knowledge.text import MEASURE_WORDS, arabic_numerals, cn_number, content_terms, synonyms, to_simplified, word_tag, words
+from knowledge.text import (MEASURE_WORDS, arabic_numerals, cn_number, content_terms, synonyms, to_simplified, word_bounds,
+                            word_tag, words)
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
 GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动 "
@@ -36,9 +37,18 @@ def _variants(term: str) -> frozenset[str]:
     synonym list is fixed for the process, and a question's terms are checked against
     every candidate chunk)."""
     out = {term}
+    cut = None
     for variant, canonical in synonyms():
-        if variant == term or variant in term:
+        if variant == term:
             out.add(canonical)
+        elif variant in term:  # words of it, not characters across two (青年人 in 青年人才驿站)
+            cut = cut if cut is not None else word_bounds(term)
+            start = term.find(variant)
+            while start >= 0:
+                if start in cut and start + len(variant) in cut:
+                    out.add(canonical)
+                    break
+                start = term.find(variant, start + 1)
     return frozenset(out)
 
 

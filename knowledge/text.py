@@ -142,6 +142,25 @@ def word_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     return spans, True
 
 
+def word_bounds(term: str) -> frozenset[int]:
+    """Where words begin and end inside ``term``, down to its two-character words: 青年人才驿站 is
+    青年|人才|驿站 (0, 2, 4, 6), so 青年人 (0–3) is no word of it; 农业户口 is 农业|户口, not 业户.
+    jieba's search mode lists the two-character words a long word holds; they are taken from
+    the left, never overlapping."""
+    bounds = {0, len(term)}
+    end = 0
+    for w in _ensure_jieba().lcut_for_search(term):
+        start = term.find(w, end) if len(w) == 2 else -1
+        if start >= 0:
+            bounds.update((start, start + 2))
+            end = start + 2
+    pos = 0
+    for w in words(term):
+        pos += len(w)
+        bounds.add(pos)
+    return frozenset(bounds)
+
+
 def word_tag(word: str) -> str | None:
     """jieba's part of speech for ``word`` ("ns": a place name), None when it does not know the word."""
     _ensure_jieba()

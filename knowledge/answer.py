@@ -133,25 +133,13 @@ class Answerer:
                 chosen.append(i)
         chosen += _other_part(question, candidates, score, order, chosen, self.cfg.max_sentences)
         rows = sibling_rows(question, first, candidates, score)
-        if len(rows) > 1:  # "租房补贴多少": every degree's row, as far as they fit
-            fits, total = [], 0
-            for c in rows:
-                total += len(c.text)
-                if total > self.cfg.max_chars:
-                    break
-                fits.append(candidates.index(c))
-            chosen = fits if order[0] in fits else chosen
+        if len(rows) > 1:  # "租房补贴多少": every degree's row
+            chosen = self._as_fit(rows, candidates, order[0], chosen)
         chosen.sort(key=lambda i: candidates[i].position)
-        if LIST_ASKED.search(question):  # "还有啥扶持": the whole list its first item opens, as far as it fits
+        if LIST_ASKED.search(question):  # "还有啥扶持": the whole list its first item opens
             items = list_items(first, candidates)
             if len(items) > 1:
-                fits, total = [], len(first.lead)
-                for c in items:
-                    total += len(c.text)
-                    if total > self.cfg.max_chars:
-                        break
-                    fits.append(candidates.index(c))
-                chosen = fits if first in (candidates[i] for i in fits) else chosen
+                chosen = self._as_fit(items, candidates, order[0], chosen, len(first.lead))
         parts: list[str] = []
         for i in chosen:
             c = candidates[i]
@@ -164,6 +152,18 @@ class Answerer:
         text = _fit(_dated(text, chunk_year(chunks[first.rank].chunk, docs)), self.cfg.max_chars)
         source_chunks = [chunks[first.rank]] + [c for j, c in enumerate(chunks) if j != first.rank]
         return Answer(asked, text, True, _sources(source_chunks), retrieval.chunks, "extractive", retrieval.generation)
+
+    def _as_fit(self, pieces: list, candidates: list, best: int, otherwise: list[int], said: int = 0) -> list[int]:
+        """The indices of ``pieces`` (in order), as many as fit in an answer after ``said`` characters;
+        ``otherwise`` when the best candidate is not among them."""
+        where = {id(c): i for i, c in enumerate(candidates)}
+        fits, total = [], said
+        for c in pieces:
+            total += len(c.text)
+            if total > self.cfg.max_chars:
+                break
+            fits.append(where[id(c)])
+        return fits if best in fits else otherwise
 
     # ------------------------------------------------------------ LLM
     def _llm_answer(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:

@@ -10,13 +10,14 @@ the one holding the answer, not only the one with the most words in common.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import (asked_clause, asking_clauses, attribute_fit, counted_fit, is_money, money_named,
+from knowledge.relevance import (asked_clause, asking_clauses, attribute_fit, coverage, generic_word, counted_fit, is_money, money_named,
                                  numbers_fit, preferred_fit, sentence_terms, subject_share, subject_terms)
 from knowledge.snapshot import CARD_HEADING, ChunkRecord
 from knowledge.text import (CLOSERS, NUMBERING, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences,
@@ -138,7 +139,7 @@ def answer_candidates(chunks: Sequence[ChunkRecord]) -> list[Candidate]:
             # says what the paragraph below is about and answers nothing itself.
             following = lines[n + 1] if n + 1 < len(lines) else ""
             if (_QUESTION_LINE.match(line) or _POSED.search(line) and all(_POSED.search(u) for u in answer_units(line))
-                    or _item_name(line, following)):
+                    or _item_name(line, following, lines[n - 1] if n else "")):
                 asked, posed = line, not _QUESTION_LINE.match(line)
                 continue
             if not _ANSWER_LINE.match(line) and not posed:
@@ -196,15 +197,19 @@ _ANSWER_LINE = re.compile(r"^(?:答|回答|A)\s*[：:]")
 _ITEM_NAME_MAX = 20  # characters: a name, not a sentence
 
 
-def _item_name(line: str, following: str) -> bool:
+def _item_name(line: str, following: str, before: str) -> bool:
     """``line`` only names the numbered item whose text is the paragraph below it: a label and a
     few words, no sentence mark, followed by a line that is no item itself (a list of short
-    items, "1.身份证" "2.户口簿", is items, each its own answer)."""
-    return (bool(_ITEM.match(line)) and len(line) <= _ITEM_NAME_MAX and not _SENTENCE_MARK.search(line)
-            and bool(following) and _label_kind(following) is None)
+    items, "1.身份证" "2.户口簿", is items, each its own answer), and not the last of a list whose
+    items are its siblings ("（三）在本区无自有住房" above "符合上述条件的人员…" is a condition)."""
+    kind = _label_kind(line)
+    return (kind is not None and _ITEM.match(line) is not None and len(line) <= _ITEM_NAME_MAX
+            and not _NAME_MARK.search(line) and bool(following) and _label_kind(following) is None
+            and _label_kind(before) != kind and not _SUMS_UP.match(following))
 
 
-_SENTENCE_MARK = re.compile(r"[。；;！!？?：:，,]")
+_NAME_MARK = re.compile(r"[。；;！!？?：:，,]")  # a sentence's marks, which an item's name has none of
+_SUMS_UP = re.compile(r"(?:符合)?(?:以上|上述|前述)")  # a line about the items above: a list's close
 
 
 def _label_kind(line: str) -> int | None:
@@ -235,49 +240,73 @@ def _row_names(candidate: Candidate) -> dict[str, str]:
     return out
 
 
-def _names(value: str, asked: str) -> bool:
-    """Whether the question names a cell's value, whole or by one of its words (本科 of 全日制本科)."""
-    return value in asked or any(len(w) >= 2 and not w.isdigit() and w in asked for w in words(value))
+def _namings(value: str, column: frozenset[str]) -> tuple[str, ...]:
+    """What names ``value`` among the other values of its ``column``: itself, its words that not every
+    value has (博士 of 博士研究生, 研究生 beside 全日制本科; not 人才 of A类人才 beside B类人才), and
+    what sets it apart from an opening or ending all share (D类 of D类人才)."""
+    others = column - {value}
+    shared = set.intersection(*(set(words(v)) for v in column)) if others else set()
+    out = [value] + [w for w in words(value) if len(w) >= 2 and not w.isdigit() and w not in shared]
+    if others:
+        prefix = len(os.path.commonprefix(sorted(column)))
+        suffix = len(os.path.commonprefix([v[::-1] for v in column]))
+        core = value[prefix:len(value) - suffix] if prefix + suffix < len(value) else ""
+        if core:
+            out.append(core + value[len(value) - suffix:][:1] if len(core) == 1 else core)
+    return tuple(dict.fromkeys(out))
 
 
-def rows_of_others(question: str, candidates: list[Candidate]) -> list[bool]:
-    """For each candidate, whether it is a table row of something the question names otherwise: the
-    question names a value of one of the row's columns ("本科生购房补贴多少": 学历 本科) that another
-    row of the same table holds, and not this row's (博士研究生's row). Such a row answers for
-    someone else: stating its figure would be a confident wrong answer."""
-    asked = question.lower()
-    names = [(_row_names(c) if c.row is not None else {}) for c in candidates]
+def _tables(candidates: list[Candidate]) -> list[tuple[dict[str, str], dict[str, frozenset[str]]]]:
+    """For each candidate: its row's naming cells (column → value; {} for no row) and the values each
+    of those columns takes in its table (the rows of its chunk with the same columns)."""
+    names = [(_row_names(c) if c.row is not None and not c.lead else {}) for c in candidates]
     columns: dict[tuple, dict[str, set[str]]] = {}
     for c, row in zip(candidates, names):
         if row:
             table = columns.setdefault((c.rank, tuple(sorted(row))), {})
             for key, value in row.items():
                 table.setdefault(key, set()).add(value)
-    out = []
-    for c, row in zip(candidates, names):
-        table = columns.get((c.rank, tuple(sorted(row)))) if row else None
-        out.append(bool(table) and any(not _names(own, asked) and any(_names(v, asked) for v in table[key] if v != own)
-                                       for key, own in row.items()))
-    return out
+    return [(row, {k: frozenset(v) for k, v in columns[(c.rank, tuple(sorted(row)))].items()} if row else {})
+            for c, row in zip(candidates, names)]
+
+
+def _named(value: str, column: frozenset[str], asked: str) -> bool:
+    return any(n in asked for n in _namings(value, column))
+
+
+def rows_of_others(question: str, candidates: list[Candidate], tables: list | None = None) -> list[bool]:
+    """For each candidate, whether it is a table row of something the question names otherwise: the
+    question names a value of one of the row's columns ("本科生购房补贴多少": 学历 本科) that another
+    row of the same table holds, and not this row's (博士研究生's row). Such a row answers for
+    someone else: stating its figure would be a confident wrong answer."""
+    asked = question.lower()
+    return [bool(row) and any(not _named(own, table[key], asked)
+                              and any(_named(v, table[key], asked) for v in table[key] if v != own)
+                              for key, own in row.items())
+            for row, table in (tables or _tables(candidates))]
 
 
 def sibling_rows(question: str, first: Candidate, candidates: list[Candidate], score: np.ndarray) -> list[Candidate]:
     """The rows of ``first``'s table that answer as well as it for what the question names: "租房补贴多少"
     names no 学历, so each degree's row is an answer (博士 1500元, 硕士 1000元, 本科 600元), not one
-    of them picked as if it were the question's. [first] when the question names its row, or it is
-    no row."""
-    own = _row_names(first) if first.row is not None else {}
+    of them picked as if it were the question's; "博士和硕士租房补贴分别多少" names two. [first] when it
+    is no row or the only one that fits."""
     asked = question.lower()
-    # (A row's short cells only: a sentence of its long explanation cell is led by them, one row.)
-    if not own or first.lead or all(_names(value, asked) for value in own.values()):
+    tables = _tables(candidates)
+    own, table = tables[candidates.index(first)]
+    if not own:
         return [first]
-    same = [c for c, s in zip(candidates, score) if np.isfinite(s) and c.row is not None and c.rank == first.rank
-            and not c.lead and sorted(_row_names(c)) == sorted(own)
-            and all(_row_names(c)[k] == v for k, v in own.items() if _names(v, asked))]
-    return sorted(same, key=lambda c: c.position) or [first]
+
+    def fits(row: dict[str, str]) -> bool:  # each column: the row's value named, or none of the column's
+        return all(_named(row[k], table[k], asked) or not any(_named(v, table[k], asked) for v in table[k])
+                   for k in table)
+
+    same = [c for c, s, (row, t) in zip(candidates, score, tables)
+            if row and t == table and c.rank == first.rank and np.isfinite(s) and fits(row)]
+    return sorted(same, key=lambda c: c.position) if first in same else [first]
 
 
-def row_named(question: str, candidate: Candidate) -> int:
+def row_named(question: str, candidate: Candidate, table: dict[str, frozenset[str]] | None = None) -> int:
     """1 if ``candidate`` is a table row the question names ("谢岗镇小学一年级有多少学位" of "镇（街）：
     谢岗；小学一年级总学位数：316": the question asks that row), -1 if a row named by what the
     question does not name (it does not answer "东莞小学一年级给新莞人子女多少学位": the total row
@@ -291,8 +320,12 @@ def row_named(question: str, candidate: Candidate) -> int:
         return 0
     # The first such cell is the row's name (病种：糖尿病, 镇（街）：南城, 年份：2025); a later one is a
     # value ("年度最高支付限额：与住院共用封顶线" names no row of "每年封顶多少钱").
+    # ``table``: the values of each of the row's columns in its table, which tell what names it (D类 of
+    # D类人才 beside A类人才).
     name, asked = keys[0], question.lower()
-    return 1 if name in asked or any(len(w) >= 2 and not w.isdigit() and w in asked for w in words(name)) else -1
+    column = next((values for values in (table or {}).values() if name in values), frozenset())
+    return 1 if name in asked or any(len(w) >= 2 and not w.isdigit() and w in asked for w in words(name)) \
+        or (column and _named(name, column, asked)) else -1
 
 
 # "有没有生活补贴" "有无补偿" "是否有购房补贴": the thing whose existence is asked about.
@@ -318,16 +351,22 @@ _MAY = re.compile(r"(?:可以|能否|允许|准许|(?<![不才就还也])能)([^
                   r"|(?:能不能|可不可以|让不让|准不准)([^，。？?！!吗呢么啊呀\s]{2,8})[啊呀呢？?！!]*$")
 
 
-def asked_permission(question: str) -> str:
-    """The nouns of what a yes-or-no question asks whether one may do ("驿站能不能带宠物" → 宠物); "" if
-    it asks no such thing. A text about the 驿站 that never names pets does not answer it."""
+def asked_permission(question: str) -> tuple[str, ...]:
+    """The nouns of what a yes-or-no question asks whether one may do ("驿站能不能带宠物" → 宠物,
+    "人才公寓可以养狗吗" → 狗); () if it asks no such thing. A text about the 驿站 that names none
+    of them does not answer it."""
     m = _MAY.search(question)
     if m is None:
-        return ""
-    # Its nouns: what is to be done to what (宠物, 猫); a verb alone is said in other words by the
-    # rule ("拿去卖" is 上市交易, "单独谈" 一事一议).
-    return " ".join(w for w in words(m.group(1) or m.group(2)) if len(w) >= 2 and (word_tag(w) or "").startswith("n")
-                    and not is_money(w))
+        return ()
+    # Its nouns (宠物, 狗), not a generic one (政策): a verb is said in other words by the rule ("拿去卖"
+    # is 上市交易, "单独谈" 一事一议, "驿站能帮忙吗" 提供…城市融入…服务; requiring verbs too lost four
+    # answers on the dev sets for one no_answer).
+    # (A one-character noun only after a one-character verb, 养狗: jieba tags 问 in 问政策 and 卡 in
+    # 卡身高 as nouns.)
+    cut = words(m.group(1) or m.group(2))
+    return tuple(w for i, w in enumerate(cut)
+                 if (word_tag(w) or "").startswith("n") and not is_money(w) and not generic_word(w)
+                 and (len(w) >= 2 or i and len(cut[i - 1]) == 1 and (word_tag(cut[i - 1]) or "").startswith("v")))
 
 
 def asked_thing(question: str) -> str:
@@ -506,7 +545,8 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # The rule of the place asked wins over a national one saying the same kind of thing.
     near = np.array([local[c.rank] for c in candidates], dtype=float)
     # A table row the question names answers it; one named by something else is another row's answer.
-    named_row = np.array([row_named(asked, c) for c in candidates], dtype=float)
+    tables = _tables(candidates)
+    named_row = np.array([row_named(asked, c, table) for c, (_, table) in zip(candidates, tables)], dtype=float)
     score = (0.40 * lexical + 0.20 * specific + 0.25 * semantic + rank_weight * prior
              + 0.15 * fits + 0.15 * preferred + 0.10 * numbers + place_weight * near + 0.15 * named_row)
     named = [f"{chunks[c.rank].title} {chunks[c.rank].heading} {c.scored}".lower() for c in candidates]
@@ -516,7 +556,7 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     on_topic = np.array([max(subject_share(asked, text), subject_share(ask, text) if ask else 0.0) for text in named])
     checks = _what_answers(asked)
     on_topic = np.where([all(check(c, text) for check in checks) for c, text in zip(candidates, named)], on_topic, 0.0)
-    others = np.array(rows_of_others(asked, candidates), dtype=bool)
+    others = np.array(rows_of_others(asked, candidates, tables), dtype=bool)
     return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE) | others, -np.inf, score), own)
 
 
@@ -556,7 +596,7 @@ def _what_answers(asked: str) -> list:
         checks.append(lambda c, named: all(subject_share(p, named) > 0 for p in pair))
     may = asked_permission(asked)
     if may:  # whether one may do something is answered only by a text naming what is to be done
-        checks.append(lambda c, named: subject_share(may, named) > 0)
+        checks.append(lambda c, named: any(coverage(w, named) > 0 for w in may))
     situation = asked_situation(asked)
     if situation:  # what to do when something happens is answered only by a text naming what happened
         checks.append(lambda c, named: subject_share(situation, named) > 0)

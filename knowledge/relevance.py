@@ -60,9 +60,10 @@ def _phrases_in(query: str) -> tuple[tuple[str, str], ...]:
     return tuple((v, c) for v, c in synonyms() if len(v) >= 3 and v in query)
 
 
-def _generic(term: str) -> bool:
+def generic_word(term: str) -> bool:
     """A word that proves little about the topic: a generic one, or a place name."""
     return term in GENERIC or term in gazetteer().by_form
+
 
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
@@ -119,7 +120,7 @@ def _coverages(query: str, text: str) -> tuple[float, float, float]:
     phrases = _phrases_in(query)
     asking = _asking_words(query)
     for term in content_terms(query):
-        generic = _generic(term) or term in asking
+        generic = generic_word(term) or term in asking
         weight = _GENERIC_WEIGHT if generic else min(len(term), 4) / 2
         hit = weight * _found(term, text, query, phrases)
         total, got = total + weight, got + hit
@@ -173,7 +174,7 @@ def _found(term: str, text: str, query: str, phrases: tuple[tuple[str, str], ...
 _HOUSE_NUMBER = r"(?<![〕\]）)】第\d])\d+号"
 # A place stated: an address, an office or window, a website, or whom to apply to.
 _PLACE_STATED = re.compile(rf"地址|位于|坐落|地点|窗口|大厅|中心|派出所|公安机关|网站|门户|网上|平台|小程序|公众号|客户端|APP|App|app|所在地|{_HOUSE_NUMBER}"
-                           r"|(?:[向到在]|通过)[^，。；]{1,20}(?:申请|申领|提出|递交|提交|报送|办理|登记|下载|查询|公布|公告|设立|布局|回复|预约)")
+                           r"|(?:[向到在]|通过(?!后|审核|考核|审查|验收|评审|的))[^，。；]{1,20}(?:申请|申领|提出|递交|提交|报送|办理|登记|下载|查询|公布|公告|设立|布局|回复|预约)")
 
 
 # Questions that ask for a specific kind of fact (a phone number, a price, a
@@ -263,8 +264,8 @@ _ATTRIBUTES = [
     # ("比例更高吗" "比例提高了没": a comparison, which a text says without a figure.)
     (re.compile(r"利率|比例(?![^，。？?]{0,2}(?:更|越|提高|增加|上升|下降|降低|高不高|大不大|变))|比率|百分之几|百分比|几成|几折|多少折|多少%|几个点|多少个点|占(?!地)[^，。？?]{0,12}多少(?![钱元平米个套人万])"),
      _figure(rf"{_SHARE}|[\d一二两三四五六七八九十半]成|\d(?:\.\d)?折|[一二三四五六七八九]折|{_N}倍|双倍|加倍")),  # 七成, 3倍; not 构成, 造成
-    # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share (a date or an age is none).
-    (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), _figure(rf"{_SUM}|{_SHARE}|(?<![\d.])\d+(?:\.\d+)?(?![\d.]*(?:年|月|日|号|周岁|岁))")),
+    # "降到多少" "涨了多少" "提高到多少": a new figure, a sum or a share (a date is none).
+    (re.compile(r"(?:降|涨|提高|提到|调|下调|上调|增加|减少|降低)(?:到|了|至)多少"), _figure(rf"{_SUM}|{_SHARE}|(?<![\d.])\d+(?:\.\d+)?(?![\d.]*(?:年|月|日|号))")),
     # "什么时候生效": the day it takes effect, which a text states by saying so (自…起施行,
     # 施行日期), not by when it was adopted or amended.
     (re.compile(r"(?:什么时候|啥时候|哪天|何时|几号|哪一?年|几月)[^，。？?]{0,6}(?:生效|施行|实施|实行|执行)"
@@ -274,7 +275,7 @@ _ATTRIBUTES = [
     # "几点入住": a time of day.
     # ("上班时间呢" "办公时间": the hours a place keeps; "受理时间咋算" asks how a day is fixed, not hours;
     # "能早点入住吗": the hour one may come.)
-    (re.compile(r"几点|(?:早|晚)点(?:入住|退房|到|来|去|走)|(?:上班|下班|办公|开放|营业|受理|接待|入住|退房)时间(?![^，。？?\s]{0,2}(?:咋|怎么|如何|怎样)(?:算|计算|确定|定))"), _figure(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
+    (re.compile(r"几点|(?:早|晚)点(?:入住|退房|来|去|走|到(?!账|期|岗|位))|(?:上班|下班|办公|开放|营业|受理|接待|入住|退房)时间(?![^，。？?\s]{0,2}(?:(?:咋|怎么|如何|怎样)(?:算|计算|确定|定)|按什么|从哪|从什么时候|从何时))"), _figure(r"\d{1,2}\s*(?:[:：]\d\d|点|时)|[一二三四五六七八九十]+点|上午|下午|中午|晚上|全天|24小时")),
     (re.compile(r"什么时候|啥时候|啥时|几时|哪天|日期|截止|何时|(?<!第)几号(?![文令线楼窗门房床室栋号位])"),
      # ("5月8号" is a day; "深府〔2005〕125号" a document's number, "龙岗路11号" a house's.)
      _figure(r"\d+月|\d+日|(?<![〕\]）)】第\d路街道巷弄号楼栋室])(?:[1-9]|[12]\d|3[01])号|[一二三四五六七八九十]+月|季度|上半年|下半年|时间|之日|日前|起施行|以前|之前")),
@@ -397,7 +398,7 @@ _PREFERRED = [
 
 # 几 that asks nothing: "人社几天都没审" (several days), "前几天", "好几个月" — the message says it,
 # its question is elsewhere ("那受理时间咋算").
-_INDEFINITE = re.compile(r"(?<=[好前这那过隔没十])几|几(?=个?(?:天|晚|周|星期|个月|月|年|次)(?:都|也|还|没|了都))")
+_INDEFINITE = re.compile(r"(?<=[好前这那过没十])几|几(?=个?(?:天|晚|周|星期|个月|月|年|次)(?:都|也|没|了都))")
 
 
 @lru_cache(maxsize=4096)
@@ -501,7 +502,7 @@ def _money_words(query: str) -> tuple[str, ...]:
     for i, word in enumerate(cut):
         if is_money(word):
             before = cut[i - 1] if i else ""
-            if len(before) >= 2 and word_tag(before) in _QUALIFIERS and not _generic(before) \
+            if len(before) >= 2 and word_tag(before) in _QUALIFIERS and not generic_word(before) \
                     and before not in _MONEY_ACTS:
                 out.append(before)
             out.append(word)
@@ -783,4 +784,4 @@ def subject_terms(question: str) -> tuple[str, ...]:
     A message with no subject continues the previous question's topic.
     """
     question = arabic_numerals(to_simplified(question.lower()))
-    return tuple(t for t in content_terms(question) if len(t) >= 2 and not _generic(t) and _is_subject(t))
+    return tuple(t for t in content_terms(question) if len(t) >= 2 and not generic_word(t) and _is_subject(t))

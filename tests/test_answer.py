@@ -1426,6 +1426,11 @@ def test_a_numbered_items_bare_name_leads_the_paragraph_below_it():
     items = ChunkRecord(id="i", doc_id="d.md", title="某市居住证办理指南", heading="申请材料", position=0,
                         text="1.本人有效居民身份证原件\n2.户口簿首页及本人页复印件")
     assert {c.text for c in answer_candidates([items])} == {"1.本人有效居民身份证原件", "2.户口簿首页及本人页复印件"}
+    # The last of a list of conditions, above the line closing the list, is a condition (review).
+    listed = ChunkRecord(id="l", doc_id="d.md", title="某区人才公寓管理办法", heading="", position=0,
+                         text="第五条 申请人才公寓应当符合下列条件：\n（一）年龄不超过45周岁\n（二）本科以上学历\n"
+                              "（三）在本区无自有住房\n符合上述条件的人员，可向区人才办提出申请。")
+    assert ("第五条 申请人才公寓应当符合下列条件：", "（三）在本区无自有住房") in {(c.lead, c.text) for c in answer_candidates([listed])}
 
 
 def test_a_kind_of_fact_is_asked_only_where_the_message_asks_it():
@@ -1440,6 +1445,12 @@ def test_a_kind_of_fact_is_asked_only_where_the_message_asks_it():
     assert attribute_fit("人才公寓住满几年就得搬出去", "租期届满应当退出。") < 0
     assert attribute_fit("大厅受理时间是几点", rule) < 0
     assert attribute_fit("单位给员工补缴社保 到哪个部门去办", "用人单位需通过主管税务机关申请办理相关业务。") == 1
+    # (review) 通过 as passing a review names no place; 几年还能 and 隔几个月 ask; 受理时间按什么算 asks how
+    assert attribute_fit("去哪里申请人才公寓", "经资格审核通过后办理入住手续。") < 0
+    assert attribute_fit("毕业几年还能申请租房补贴", "申请租房补贴需提供毕业证书和劳动合同。") < 0
+    assert attribute_fit("补贴隔几个月发一次", "补贴按规定发放。") < 0
+    assert attribute_fit("受理时间按什么算", "申请人网上提交申请后，以审查通过时间确定为受理时间。") >= 0
+    assert attribute_fit("租房补贴能早点到账吗", "补贴按季度发放，一般在季度末前到账。") >= 0
 
 
 def test_an_age_is_no_duration_and_a_date_no_new_figure():
@@ -1451,6 +1462,7 @@ def test_an_age_is_no_duration_and_a_date_no_new_figure():
     assert attribute_fit("学历认证一般多久能办下来", "认证一般需要10个工作日。") == 1
     assert attribute_fit("缴费比例降到多少了", "本办法自2024年9月30日起施行。") < 0
     assert attribute_fit("缴费比例降到多少了", "单位缴费比例由20%降至16%。") == 1
+    assert attribute_fit("申请年龄上限提高到多少岁了", "申请人年龄放宽至45周岁以下。") == 1  # an age asked (review)
 
 
 def test_a_message_asking_two_things_is_answered_on_both(tmp_path, shipped_kb):
@@ -1483,6 +1495,22 @@ def test_a_table_answers_for_the_row_asked_and_never_with_another_rows_figure(tm
     every = kb.answer("租房补贴多少")
     assert every.found and all(f in every.text for f in ("1500元", "1000元", "600元")), every.text
     assert "10万元" not in every.text
+    both = kb.answer("博士和硕士租房补贴分别多少")
+    assert both.found and "1500元" in both.text and "1000元" in both.text and "600元" not in both.text, both.text
+    graduate = kb.answer("研究生租房补贴多少")  # 研究生 names 博士研究生 and 硕士研究生, not 全日制本科
+    assert graduate.found and "1500元" in graduate.text and "1000元" in graduate.text and "600元" not in graduate.text
+
+
+def test_a_table_row_is_named_by_what_sets_it_apart_from_its_column(tmp_path, shipped_kb):
+    """"D类安家补贴多少" names the D类人才 row (its 人才 is every row's); "E类…", which the table has no
+    row of, is never answered with another category's figure as if it were E's (review)."""
+    kb = _kb_of(tmp_path, shipped_kb, "安家补贴办法.md",
+                "# 某区高层次人才安家补贴办法\n\n第三条 安家补贴标准如下：\n\n| 人才类别 | 安家补贴 |\n| --- | --- |\n"
+                "| A类人才 | 100万元 |\n| B类人才 | 50万元 |\n| C类人才 | 30万元 |\n| D类人才 | 10万元 |\n")
+    d = kb.answer("D类安家补贴多少")
+    assert d.found and "10万元" in d.text and "100万元" not in d.text, d.text
+    e = kb.answer("E类人才安家补贴多少")
+    assert not e.found or all(f in e.text for f in ("A类", "B类", "C类", "D类")), e.text
 
 
 def test_a_word_whose_last_word_a_text_lacks_is_not_half_met():

@@ -271,7 +271,8 @@ def _tables(candidates: list[Candidate]) -> list[tuple[dict[str, str], dict[str,
 
 
 def _named(value: str, column: frozenset[str], asked: str) -> bool:
-    return any(n in asked for n in _namings(value, column))
+    """Whether the question names ``value``, not its negation: "非全日制大专" names no 全日制 row."""
+    return any(n in asked and (f"非{n}" not in asked or f"非{n}" in value) for n in _namings(value, column))
 
 
 def rows_of_others(question: str, candidates: list[Candidate], tables: list | None = None) -> list[bool]:

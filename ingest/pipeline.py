@@ -33,7 +33,7 @@ from knowledge.embedding import Embedder
 from knowledge.index import ChunkRecord, DocumentInfo, KnowledgeIndex, chunk_id
 from knowledge.places import gazetteer
 from knowledge.snapshot import CARD_HEADING, COVERAGE_WARNING
-from knowledge.text import fold_width, tokenize_many, vocabulary_version, words
+from knowledge.text import NUMBERING, fold_width, tokenize_many, vocabulary_version, words
 
 log = logging.getLogger(__name__)
 
@@ -106,13 +106,16 @@ _SENTENCE_MARK = re.compile(r"[，。；：！？,;:!?]")
 # A cover notice issuing the document ("…关于印发《深圳市人才引进实施办法》的通知"): the file name
 # names the document issued, which is what answers cite, so it stays.
 _COVER_NOTICE = re.compile(r"关于(?:印发|转发|发布|公布|颁布|下发)")
+# A numbered heading ("一、见习补贴申领对象和条件", "第一条 …"): a section of the document, not its title.
+_NUMBERED = re.compile("|".join(f"(?:{label})" for label in NUMBERING.values()))
 
 
 def _completes(own: str, stem: str) -> bool:
     """Whether ``own`` (a document's title line) is ``stem`` (its file name) said in full: longer,
-    a title rather than a sentence nor a cover notice, and holding each of the file name's words."""
+    a title rather than a sentence, a cover notice or a numbered section's heading, and holding
+    each of the file name's words."""
     own, stem = fold_width(own.strip()), fold_width(stem.strip())
-    if len(own) <= len(stem) or _SENTENCE_MARK.search(own) or _COVER_NOTICE.search(own):
+    if len(own) <= len(stem) or _SENTENCE_MARK.search(own) or _COVER_NOTICE.search(own) or _NUMBERED.match(own):
         return False
     names = [w for w in words(stem) if _HAS_CJK.search(w) or w.isalnum()]
     return bool(names) and all(w in own for w in names)

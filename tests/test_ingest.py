@@ -343,13 +343,16 @@ def test_a_documents_own_title_line_names_it_where_the_file_name_is_short(tmp_pa
         encoding="utf-8")
     (docs / "驿站预约须知.txt").write_text(
         "欢迎预约青年人才驿站，请阅读以下预约须知\n\n入住需提前一天预约，最多免费住7晚。\n", encoding="utf-8")
+    # A pasted excerpt opening with a numbered section's heading keeps its file name (review).
+    (docs / "见习补贴.txt").write_text("一、见习补贴申领对象和条件\n\n见习单位吸纳离校2年内未就业高校毕业生参加见习。\n",
+                                      encoding="utf-8")
     index = str(tmp_path / "index")
     runner = CliRunner()
     res = runner.invoke(cli, ["build", str(docs), "--index", index])
-    assert res.exit_code == 0 and "3 added" in res.output, res.output
+    assert res.exit_code == 0 and "4 added" in res.output, res.output
     titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
     assert titles == {"安家补贴实施细则.txt": "姜堰区高层次人才安家补贴实施细则",
-                      "人才引进实施办法.md": "人才引进实施办法", "驿站预约须知.txt": "驿站预约须知"}
+                      "人才引进实施办法.md": "人才引进实施办法", "驿站预约须知.txt": "驿站预约须知", "见习补贴.txt": "见习补贴"}
     chunks = KnowledgeBase(settings_for(Path(index))).index.chunks_of("安家补贴实施细则.txt")
     assert {c.title for c in chunks} == {"姜堰区高层次人才安家补贴实施细则"}
 

@@ -135,7 +135,7 @@ def _coverages(query: str, text: str) -> tuple[float, float, float]:
 @lru_cache(maxsize=4096)
 def _asking_words(query: str) -> frozenset[str]:
     """The verbs of ``query`` that are part of how it asks, not of what it asks about: 准备 in
-    "驿站需要准备什么材料", 带 in "要带什么" — a verb right before 什么/啥/哪些 inside a phrase
+    "驿站需要准备什么材料", 携带 in "需要携带什么" — a verb right before 什么/啥/哪些 inside a phrase
     asking a kind of fact (``_ATTRIBUTES``). A text need not contain them to answer, no more
     than 需要 or 办理."""
     spans = [m.group() for asks, _ in _ATTRIBUTES for m in asks.finditer(query)]
@@ -401,11 +401,16 @@ _PREFERRED = [
 _INDEFINITE = re.compile(r"(?<=[好前这那过没十])几|几(?=个?(?:天|晚|周|星期|个月|月|年|次)(?:都|也|没|了都))")
 
 
+def _asked_only(query: str) -> str:
+    """``query`` with each 几 that asks nothing put as a plain word (数)."""
+    return _INDEFINITE.sub("数", query)
+
+
 @lru_cache(maxsize=4096)
 def _asked_kinds(query: str, preferred: bool = False) -> tuple[re.Pattern, ...]:
     """What each kind of fact the question asks for looks like in a text. Memoised: a question is
     compared with every candidate sentence (6,000 tests of 30 patterns for 100 questions)."""
-    query = _INDEFINITE.sub("数", query)
+    query = _asked_only(query)
     clauses = [c for c in _CLAUSE_END.split(query) if c] or [query]
     kinds = [(asks, has) for asks, has in (_PREFERRED if preferred else _ATTRIBUTES)
              if any(asks.search(clause) for clause in clauses)]  # "租金是多少，有没有优惠": each clause asks
@@ -566,7 +571,7 @@ def attribute_fit(query: str, text: str, context: str = "") -> int:
     "有违法所得的，没收违法所得" states no multiple.
     """
     asked = _asked_kinds(query)
-    if _HOW_MUCH.search(_INDEFINITE.sub("数", query)) and not any(has in _FIGURES for has in asked):
+    if _HOW_MUCH.search(_asked_only(query)) and not any(has in _FIGURES for has in asked):
         # "缴费基数按多少报": a figure; "去年来了多少大学生": a number of them, not "毕业5年内"
         asked += (_COUNT if _counted_thing(query) else _FIGURE,)
     if _HOW_COMPUTED.search(query) and _FORMULA.search(text):

@@ -359,9 +359,12 @@ _IN_REPLY_TALK = frozenset({"thanks", "ack", "ticket_followup", "ticket_status",
 # The intents a message right after the staff's answer may be about it under.
 _ABOUT_THE_REPLY = frozenset({"policy", "thanks", "complaint", "stuck", "feedback_down"})
 # Saying the problem is solved ("问题解决了 谢谢", "明白了", "搞定了"), not that it is not ("还是没解决").
-_SOLVED = re.compile(r"(?<![没未不])(?:解决了|搞定了|弄好了|办好了|到账了|收到了|清楚了|明白了|知道了|懂了|没问题了)")
+# ("不用了" "不用回复了" "不用麻烦了": nothing more is needed.)
+_SOLVED = re.compile(r"(?<![没未不])(?:解决了|搞定了|弄好了|办好了|到账了|收到了|清楚了|明白了|知道了|懂了|没问题了)"
+                     r"|不用(?:了|再|麻烦|回复|管|处理)")
 # Saying it is not solved, or still goes wrong: apologised for when it goes back to staff.
-_NOT_SOLVED = re.compile(r"(?:没|未|不)(?:解决|搞定|弄好|办好|到账|收到|用|行|对)|还是(?:不|没)|不管用")
+# (没用 and 不管用 are of no use; 不用 is no need, above.)
+_NOT_SOLVED = re.compile(r"(?:没|未|不)(?:解决|搞定|弄好|办好|到账|收到|行|对)|没用|还是(?:不|没)|不管用")
 # A message that continues what staff said rather than asking something new: led by 那/还/可是…
 # ("那我还需要带什么", "可是我卡号早就登记了"), once the acknowledgement before it is set aside.
 _CONTINUES = re.compile(r"^(?:那|那么|还|还是|还有|可是|可|但是|但|不过|所以|然后|如果|要是|这样|那样|就是|意思是|也就是|另外|再)")
@@ -433,6 +436,10 @@ def answered_by_staff(turn: Turn, intent: str) -> Reply | None:
         if answer.found is not False:
             return answer
         turn.state.pop("offer_followup", None)
+        if closed and not _NOT_SOLVED.search(text):
+            return None  # staff closed it; a new question is no reason to reopen it: asked as any other
+    elif closed and intent == "policy" and not _NOT_SOLVED.search(text) and not _CONTINUES.match(rest):
+        return None
     turn.state.pop("offer_ticket", None)
     added = add_to_ticket(turn, number, turn.text, reopen=closed)
     if added.actions and (intent in ("complaint", "stuck", "feedback_down") or _NOT_SOLVED.search(text)):

@@ -127,6 +127,9 @@ _WHO_IS_ASKED = ("name", SAME_PERSON)  # the steps a bare name answers
 _NOT_MINDING = re.compile(r"^(?:嗯|那|那就|就|我|都|啊)*(?:随便|随意|无所谓|都行|都可以|都好|都ok|都一样|哪个都(?:行|可以|好|成|ok|一样)|"
                           r"哪都(?:行|可以)|(?:你|你们)(?:就)?(?:帮我|给我|替我)?(?:随便)?(?:选|挑|定|安排)(?:一个|一下|个)?|"
                           r"看着(?:安排|办|选|定)|有空(?:床|位)?的?就行)(?:哪个|一个)?(?:就行|都行|吧|啊|呀|的|了|哈)*$")
+# Where a clause ends in a run of speech, voice input writing no stops: "…到然后大概住个三天吧然后…".
+# Not at a space: "3 可以吗", "我20 号能住吗" are one clause each.
+_CLAUSES = re.compile(r"[，,。；;！!？?、]+|然后|还有就是|另外|对了|顺便问一下|顺便问下|顺便|(?<=吧)")
 _ANY_OF_THEM = re.compile(r"哪个都|哪都")  # "哪个都可以" asks nothing
 _PICKED_FOR_YOU = "_picked_station"  # the station picked for a user who did not mind which
 
@@ -887,6 +890,9 @@ class BookingForm(Form):
             return messages.STATION_ANY.format(count=len(_stations(ft)))
         if ft.step == "nights" and _ANY_NIGHTS.search(compact(ft.turn.text)):
             return messages.NIGHTS_ANY.format(max=ft.settings.booking.max_free_nights)
+        return self._where_they_are(ft)
+
+    def _where_they_are(self, ft: FormTurn) -> str | None:
         if ft.step == "station" and QUESTION.search(ft.turn.text) and _WHERE.search(ft.turn.text):
             # "哪个离高铁站近一点": where the stations are, from the documents if they say, else their
             # addresses (user test 7 was told "帮不上忙"); the station is asked again
@@ -926,6 +932,12 @@ class BookingForm(Form):
             return {"station", "check_in", "nights"}
         if ft.step == "station" and _NOT_MINDING.match(compact(text)):  # "哪个都可以" asks nothing
             return set()
+        stated = "".join(c for c in _CLAUSES.split(text) if c and not QUESTION.search(c))
+        if len(compact(stated)) >= 3 and (_day_named(ft, stated) is not None or nights_in(stated) is not None):
+            # "我下周二下午到然后大概住个三天吧然后那个驿站离汽车站近不近啊" (voice input): the stay is stated
+            # in a clause of its own, the question asked after it (user test 21 lost the day and nights)
+            ft.cache["asked_beside"] = True
+            return {"station"} if station_in(stated, _stations(ft), by_number=False) is None else set()
         if self._asks_of_another(ft, text):  # "我22年毕业的同学能住吗": the classmate's year, not the guest's
             return {slot.name for slot in self.slots(ft)}
         rest = without_days_and_nights(normalise(text))
@@ -1040,6 +1052,9 @@ class BookingForm(Form):
         separately = books_separately(ft.turn)
         if separately is not None:  # "那分开订两个呢" after the one-bed rule
             return separately.text
+        where = self._where_they_are(ft) if "station" not in ft.values else None
+        if where:  # "…住个三天吧然后那个驿站离汽车站近不近啊": the stay taken, the addresses given
+            return where.rstrip("\n")
         if _ASKS_WINDOW.search(compact(ft.turn.text)):
             today, days = _today(ft), ft.settings.booking.window_days
             return messages.BOOKING_WINDOW.format(first=day_label(today), last=day_label(today + timedelta(days=days)),
@@ -1086,10 +1101,17 @@ class BookingForm(Form):
         v = ft.values
         if ft.step is None and _SAME_AS_BEFORE.search(compact(ft.turn.text)):
             self._as_last_booking(ft)
-        for slot, value in (ft.turn.state.pop(ASKED_ABOUT, None) or {}).items():
+        asked_about = ft.turn.state.pop(ASKED_ABOUT, None) or {}
+        said_before = asked_about.pop(_SAID_BEFORE, None)
+        for slot, value in asked_about.items():
             if slot not in v:  # the day and station whose free beds were just told
                 v[slot] = value
                 ft.added.append(slot)
+        if said_before:  # the facts said with that question ("我是22年毕业的 今年26 … 驿站能住吗"): not asked
+            before = FormTurn(self, ft.turn, cache=ft.cache)  # again (user test 21 was asked the age again)
+            for q in ft.settings.booking.eligibility:
+                if f"q:{q.id}" not in v and _fact_answer(q, said_before, before) == q.accept:
+                    v[f"q:{q.id}"] = q.accept
         said = compact(ft.turn.text)
         if _SOMEONE_ELSE.search(said) or _FOR_ANOTHER.search(said) or _SPEAKER_IS_ANOTHER.search(said):
             v[_FOR_SOMEONE_ELSE] = True  # "帮我朋友也订一个", "帮我女儿订个驿站": not the last booking's person
@@ -1960,7 +1982,7 @@ def change_booking(turn: Turn) -> Reply:
 # is not a correction: the conditions were answered for the one booked, so the new guest books.
 CONTACT_FLOW = "change_contact"
 _CONTACT = "contact_change"
-_OTHER_GUEST = re.compile(rf"(?:换|改|变)(?:成|个|一个|为|给)?(?:我的?|我们)?(?:别人|其他人|人|{_COMPANIONS}|[他她])|"
+_OTHER_GUEST = re.compile(rf"(?:换|改|变)(?:成|个|一个|为|给)?(?:我的?|我们)?(?:别人|其他人|人(?![少多数气员])|{_COMPANIONS}|[他她])|"
                           rf"(?:{_COMPANIONS})(?:来)?住|别人(?:来)?住|(?:让|给)(?:我的?)?(?:别人|[他她])(?:来)?住")
 _DIGITS_TYPED = re.compile(r"\d{5,}")  # digits meant for a phone, too few or too many for one
 
@@ -2249,7 +2271,8 @@ def availability(turn: Turn) -> Reply:
     if free:
         text += messages.AVAILABILITY_BOOK.format(chip=chip)
         # "那订一个" next books that day (and that station): user test 7 was asked both again
-        turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {})}
+        turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {}),
+                                   _SAID_BEFORE: turn.text}  # "我是22年毕业的 今年26": facts kept for the booking
         # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told
         # the station's address)
         turn.state["topic"] = messages.BOOKING_TOPIC
@@ -2257,6 +2280,7 @@ def availability(turn: Turn) -> Reply:
 
 
 ASKED_ABOUT = "asked_about"  # the day (and station) whose free beds were just told: a booking starts with them
+_SAID_BEFORE = "_said"  # ... and the question, whose facts answer the eligibility questions
 
 
 _WHICH_STATIONS = re.compile(r"(?:几个|哪些|哪几个|多少个|几家|哪几家)(?:青年)?(?:人才)?驿站|驿站(?:都|一共|总共)?有(?:哪些|哪几个|几个|多少个|几家)")

@@ -824,7 +824,9 @@ def asks_sightseeing(text: str) -> bool:
 # hours, which staff can answer though no document states them; not when it names another place
 # ("超市几点关门"), which is nothing of the office's.
 _OFFICE_HOURS = re.compile(r"(?:几点|什么时候|啥时候|时间|周末|周六|周日|星期[六天日]|礼拜[六天日]|节假日|中午|晚上|午休)"
-                           r".{0,4}?(?:上班|下班|开门|关门|办公|营业|午休|休息|有人)|(?:上班|下班|办公|营业|工作)时间")
+                           r".{0,4}?(?:上班|下班|开门|关门|办公|营业|午休|休息|有人)|(?:上班|下班|办公|营业|工作)时间|"
+                           # handling on a day off ("那周末办不办", "周六能办理吗": user test 21 was told who may stay)
+                           r"(?:周末|周六|周日|星期[六天日]|礼拜[六天日]|节假日|中午|晚上|午休).{0,4}?(?:办|受理)")
 _THE_OFFICE = re.compile(r"你们|您们|你|您|贵|这边|窗口|办公室|大厅|服务中心|人才办|人社")
 _HOURS_WORDS = re.compile(r"上班|下班|开门|关门|办公|营业|午休|休息|时间|有人|周末|节假日|中午|晚上")
 

@@ -98,7 +98,7 @@ _MOVING_HOLIDAY = re.compile(r"春节|过年|除夕|大年(?:三十|初[一二�
                              r"寒假|暑假")
 # The lookbehind keeps "周三晚上" (a weekday) from reading as three nights, and "过两天" (a day) too;
 # the lookahead "三天后" (a day). 宿 is a night as much ("住两宿", "一宿"), never 宿舍.
-_NIGHTS = re.compile(rf"(?<![周期拜过这近])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|宿(?!舍)|天)(?!后|以后|之后)")
+_NIGHTS = re.compile(rf"(?<![周期拜过这近前头])(\d{{1,2}}|{_CN_NUM})个?(?:晚上|晚|夜|宿(?!舍)|天)(?!后|以后|之后)")
 # Days from today: "过两天", "再过三天", "三天后", "3天以后" (a day, never a stay of that many nights).
 _DAYS_LATER = re.compile(rf"(?:再?过|隔)(\d{{1,2}}|{_CN_NUM})天|(\d{{1,2}}|{_CN_NUM})天(?:后|以后|之后)")
 # A day of this or next month: "下个月3号", "下月3日", "这个月20号", "本月20号".
@@ -208,7 +208,79 @@ def parse_date(text: str, today: date, week_of: date | None = None) -> date | No
     if refused is not None:  # "我想订明天的，后天不行": the day the rest says; "不是明天" alone names none
         day = _named_day(_plain(refused[1]), today, week_of)
         return day if day != refused[0] else None
+    before = _before_occasion(t, today)
+    if before is not None:  # "下周三面试 想提前一天过去住": the day before the interview
+        return before
     return _named_day(t, today, week_of)
+
+
+# What one comes to the district for, on a day of its own: the stay may begin before it ("下周三面试 想提前
+# 一天过去住", "周五面试 周四晚上到", "12月20号考试 前一晚住"; user test 21 was told "not found"). General
+# words of why young people travel, not one deployment's.
+_OCCASION = re.compile(r"面试|复试|笔试|考试|考编|报到|报道|入职|上班|签约|体检|开会|培训|答辩|比赛|办事|办手续|招聘会|宣讲会")
+# Between the day and the occasion: who goes, where to ("下周一要来姜堰面试", "周五去公司报到"); no number,
+# no stay, no pause.
+_TO_OCCASION = re.compile(r"[^\d住晚夜宿，,。；;！!？?、]{0,6}")
+# The occasion first, then its day: "面试是下周三", "报到时间定在12月20号".
+_OCCASION_ON = re.compile(r"(?:的)?(?:时间|日子)?(?:是|在|定在|安排在|定于|约在|约的)")
+# The stay the day(s) before the occasion: "提前一天", "前一天晚上", "前一晚", "头天晚上", "提前两天".
+_DAYS_BEFORE = re.compile(rf"(?:提前|前|头)(\d|{_CN_NUM})个?(?:天|晚|日|夜)|(?:前|头)(?:天)?(?:晚上|晚|夜)|头天")
+_LONGEST_DAY_WORDS = 10  # "下个月20号", "2026年12月20日"
+
+
+def before_occasion(text: str, today: date) -> date | None:
+    """The check-in said against an occasion's day ("下周三面试 想提前一天过去住"), or None."""
+    return _before_occasion(_plain(text), today)
+
+
+def _day_said_at(t: str, today: date, end: int | None = None, start: int | None = None) -> tuple[int, int, date] | None:
+    """(start, end, day) of the longest run of day words ending at ``end`` (or beginning at ``start``)
+    of ``t``: "我下周三" ends with 下周三, not 周三."""
+    best = None
+    for n in range(1, _LONGEST_DAY_WORDS + 1):
+        lo, hi = (end - n, end) if end is not None else (start, start + n)
+        if lo < 0 or hi > len(t):
+            break
+        said = t[lo:hi]
+        if not said.isdigit() and without_days_and_nights(said) == "":
+            day = _named_day(said, today)
+            if day is not None:
+                best = (lo, hi, day)
+    return best
+
+
+def _before_occasion(t: str, today: date) -> date | None:
+    """The day a stay begins that is said against the day of an occasion: days before it ("提前一天",
+    "面试前一晚"), or another day said beside it and before it ("周五面试 周四晚上到": Thursday); None
+    when no occasion has a day, or nothing is said against it (the stay begins on the day named)."""
+    for m in _OCCASION.finditer(t):
+        said = None
+        gap = _TO_OCCASION.match(t[:m.start()][::-1])  # the words between the day and the occasion
+        for cut in range(m.start(), m.start() - len(gap.group(0)) - 1, -1):
+            said = _day_said_at(t, today, end=cut)
+            if said is not None:
+                break
+        if said is None:
+            on = _OCCASION_ON.match(t, m.end())
+            said = _day_said_at(t, today, start=on.end()) if on else None
+        if said is None:
+            continue
+        lo, hi, event = said
+        rest = t[:min(lo, m.start())] + "，" + t[max(hi, m.end()):]
+        before = _DAYS_BEFORE.search(rest)
+        if before is not None:
+            days = _num(before.group(1)) if before.group(1) else 1
+            return event - timedelta(days=days or 1)
+        if _LEAVE.search(rest):
+            return None  # "下周三面试 周四走": the other day ends the stay, the day named is the check-in
+        other = _named_day(rest, today)
+        week_day = _WEEKDAY_NAMED.search(rest)
+        if other is not None and week_day is not None and not week_day.group(1):
+            # "下周五面试 周四到": the Thursday before that Friday, not this week's
+            other = event - timedelta(days=(event.weekday() - WEEKDAY_NUMBERS[week_day.group(2)]) % 7)
+        return other if other is not None and other < event else None
+    return None
+    return None
 
 
 def _named_day(t: str, today: date, week_of: date | None = None) -> date | None:

@@ -42,6 +42,9 @@ WAIT_IN_FLOW = "好的，不着急，准备好了直接发给我就行。"
 # A message in English (or another language written in Latin letters): say so in both.
 FOREIGN = ("您好！我目前只能用中文回答人才政策问题，可以试试下面的问题，或回复“转人工”。\n"
            "Hi! I can only answer in Chinese for now. Tap a question below, or send 转人工 to reach our staff.")
+# A booking asked for in English: it starts, its questions in Chinese, English answers understood.
+BOOKING_IN_ENGLISH = ("我用中文回复，您用中文或英文回答都可以。\n"
+                      "I reply in Chinese; you may answer in English, e.g. \"tomorrow, 2 nights\".")
 UNSUPPORTED = "暂不支持这类消息哦。请直接发送文字提问，回复“帮助”查看我能做什么。"
 VOICE_UNRECOGNISED = "抱歉，没听清您的语音。请直接发送文字，我来帮您解答。"
 RATE_LIMITED = "您发得太快啦，请稍等几秒再发送。"
@@ -125,6 +128,9 @@ ELIGIBILITY_ONE_OTHER = "对方的{fact}"
 ELIGIBILITY_BOTH_OTHER = "对方的{first}和{second}都"
 ELIGIBILITY_AGE = "年龄"
 ELIGIBILITY_GRADUATED = "毕业年限"
+# A station picked for a user who did not mind which ("随便", "都行").
+STATION_PICKED = "好的，帮您选了{station}，您要住的那几天有空床。想换的话回复“换{other}”就行。"
+STATION_PICKED_EARLY = "好的，先帮您选了{station}，床位多一些（定了日期后没空床会帮您换）。想换的话回复“换{other}”就行。"
 STATION_ANY = "这{count}个驿站都可以免费住，条件一样，选离您要办事的地方近的就行。\n"
 # "你说呢", "一般大家住几晚" where the nights are asked: the user's to choose (user test 15).
 NIGHTS_ANY = "住几晚按您的安排来就行，每次最多可以免费住{max}晚；还没定的话，可以先按面试或办事需要的天数订。\n"
@@ -156,6 +162,10 @@ BOOKING_OVERLAP_AHEAD = ("{day}已经在您的预约里了：{station}，{check_
 BOOKING_ANSWER_MISSING = "请先回答：{question}"
 BOOKING_INELIGIBLE_TAIL = "很抱歉，您暂不符合免费入住条件。如有疑问可回复“转人工”。"
 # A graduation in a later year ("明年才毕业"): 含应届 is this year's graduates, not next year's.
+# When one refused may stay, asked right after ("那他什么时候能住").
+ELIGIBLE_AFTER_GRADUATION = "毕业以后就可以预约了（驿站面向毕业{years}年内的高校毕业生，含当年毕业的），到时候回复“预约驿站”就行。"
+ELIGIBLE_NEVER_BY_AGE = "年龄是驿站免费入住的条件之一（{max_age}周岁及以下），超过了就没法免费入住了。有其他情况可以回复“转人工”咨询工作人员。"
+ELIGIBLE_ONCE_MET = "{rule}符合这个条件的时候就可以预约，到时候回复“预约驿站”就行。"
 NOT_YET_GRADUATED = "“含应届”指今年毕业的同学，还没毕业的暂时不能免费入住，毕业后欢迎再来预约。"
 ASK_A_PERSON = "如有疑问可回复“转人工”。"
 BOOKING_NOT_FOUND = "没有找到编号为{number}的预约。"
@@ -179,6 +189,7 @@ BOOKING_START = "好的，帮您预约青年人才驿站免费住宿（最多{ma
 ASK_STATION = "请选择驿站（回复序号或名称）：\n{stations}"
 ASK_STATION_AGAIN = "请选择驿站，回复序号或名称：{stations}"  # asked again: the names only, on one line
 STATION_AGAIN_JOIN = "；"
+BOOKING_UNTIL_PERIOD = "住到{said}的话，请问哪天入住？（免费住宿每次最多{max}晚）"
 STATION_WHERE = "资料里没有写各驿站到别的地方有多远，下面是它们的地址，可以在地图上查一下哪个离您要去的地方近：\n"
 ASK_CHECK_IN = "请问哪天入住？可以回复“明天”“下周一”“{example}”等（可预约{days}天内）。"
 ASK_ONE_OF_DAYS = "请回复{days}。"  # after "…还是…，选哪天入住呢？": the days asked about, as the quick replies

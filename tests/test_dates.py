@@ -453,3 +453,30 @@ def test_two_days_said_as_one_word_begin_a_word(text, day, nights):
     from bot.dialogue.extract import date_in, nights_in
 
     assert date_in(text, date(2026, 12, 7)) == day and nights_in(text) == nights
+
+
+MONDAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("我下周三面试 想提前一天过去住", date(2026, 12, 15)),
+    ("周五面试 周四晚上到", date(2026, 12, 10)),
+    ("下周五面试 周四到", date(2026, 12, 17)),   # the Thursday before that Friday, not this week's
+    ("我12月20号考试，前一天晚上能住吗", date(2026, 12, 19)),
+    ("20号报到 头天晚上到", date(2026, 12, 19)),
+    ("下周一要来姜堰面试 想提前两天到", date(2026, 12, 12)),
+    ("面试是下周三 提前一天去", date(2026, 12, 15)),
+    # nothing said against the occasion's day: the stay begins on it, or the other day ends it
+    ("下周三面试", date(2026, 12, 16)),
+    ("下周一要来姜堰面试然后想在你们那个驿站住两个晚上", date(2026, 12, 14)),
+    ("下周三面试 周四走", date(2026, 12, 16)),
+])
+def test_a_stay_said_against_an_occasions_day(text, expected):
+    assert parse_date(text, MONDAY) == expected
+
+
+@pytest.mark.parametrize("text", ["提前一天", "前一天晚上", "面试前一晚", "头一天晚上"])
+def test_days_before_an_occasion_are_no_nights(text):
+    from bot.dialogue.extract import nights_in
+
+    assert nights_in(text) is None

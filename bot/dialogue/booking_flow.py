@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, change,
                           change_contact, free_beds, last_contact, users_today, validate)
-from bot.dates import (WEEKDAY_NUMBERS, after_holiday, both_days, day_label, day_label_with_year, day_taken_back,
+from bot.dates import (WEEKDAY_NUMBERS, after_holiday, before_occasion, both_days, day_label, day_label_with_year, day_taken_back,
                        either_day, impossible_date, moving_holiday, names_month_and_day, next_day_of_month,
                        nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label,
                        weekend_said_on_sunday, without_days_and_nights)
@@ -42,6 +42,9 @@ _ASKS_WINDOW = re.compile(r"(?:最早|最晚|最迟|最远)(?:能|可以|可)?(?
                           r"(?:哪天|哪一天|哪日|几号|什么时候|啥时候|几月几号)|"
                           r"(?:提前|最多提前)(?:多久|几天|多少天)(?:能|可以)?(?:订|约|预约|预订|预定)?")
 # The most there is, as the answer to how many nights: "那就最多的", "住满吧", "顶格" (not "最多能住几晚").
+# The most nights said with the stay, at any step: "住满", "住满7天吧", "就住最长的" (user test 21: "住满" at the
+# station's question was "没有找到这个驿站").
+_STAYS_THE_MOST = re.compile(r"(?<![都已])住满(?!了)|住最多|住最长|顶格住|住到最长|能住多久住多久|能住几天住几天")
 _THE_MOST = re.compile(r"(?:最多|最长|顶格|住满)(?:的|那个|那种|吧|就行|就好|了)*$")
 _COUNT = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:吧|啊|呀|就行|就好)?")  # "四个" where nights are asked
 # A bare number asked as a proposal where nights are asked ("3 可以吗", "五个晚上行不行"): that many nights,
@@ -119,9 +122,64 @@ SAME_PERSON = "same_person"
 _WHO_IS_ASKED = ("name", SAME_PERSON)  # the steps a bare name answers
 
 
+# Not minding which station, said where it is asked: "都行", "随便", "哪个都可以", "你帮我选一个" (user test 21
+# was asked again and again). Not a question ("哪个都能住吗") nor help asked ("哪个好", "有什么区别").
+_NOT_MINDING = re.compile(r"^(?:嗯|那|那就|就|我|都|啊)*(?:随便|随意|无所谓|都行|都可以|都好|都ok|都一样|哪个都(?:行|可以|好|成|ok|一样)|"
+                          r"哪都(?:行|可以)|(?:你|你们)(?:就)?(?:帮我|给我|替我)?(?:随便)?(?:选|挑|定|安排)(?:一个|一下|个)?|"
+                          r"看着(?:安排|办|选|定)|有空(?:床|位)?的?就行)(?:哪个|一个)?(?:就行|都行|吧|啊|呀|的|了|哈)*$")
+# Where a clause ends in a run of speech, voice input writing no stops: "…到然后大概住个三天吧然后…".
+# Not at a space: "3 可以吗", "我20 号能住吗" are one clause each.
+_CLAUSES = re.compile(r"[，,。；;！!？?、]+|然后|还有就是|另外|对了|顺便问一下|顺便问下|顺便|(?<=吧)")
+_ANY_OF_THEM = re.compile(r"哪个都|哪都")  # "哪个都可以" asks nothing
+_PICKED_FOR_YOU = "_picked_station"  # the station picked for a user who did not mind which
+
+
+def _free_every_night(ft: FormTurn) -> dict[str, int]:
+    """Each active station's beds free every night of the stay (once its day and nights are known), else
+    its beds."""
+    v, free = ft.values, {}
+    with ft.engine.read_sessions() as s:
+        for st in active_stations(s):
+            if "check_in" in v and "nights" in v:
+                free[st.id] = min(free_beds(s, st, date.fromisoformat(v["check_in"]), int(v["nights"])).values(),
+                                  default=0)
+            else:
+                free[st.id] = st.beds
+    return free
+
+
+def _roomiest_station(ft: FormTurn) -> str | None:
+    """The station with the most beds free every night of the stay (or the most beds); None when none has one."""
+    free = _free_every_night(ft)
+    best = max(free, key=lambda i: free[i], default=None)
+    return best if best is not None and free[best] > 0 else None
+
+
+def _station_not_minded(text: str, ft: FormTurn) -> str | None:
+    """The station picked for "随便" / "都行" at the station's question, said so (how to change it too)."""
+    if (ft.step != "station" or len(_stations(ft)) < 2 or QUESTION.search(_ANY_OF_THEM.sub("", text))
+            or not _NOT_MINDING.match(compact(text))):
+        return None
+    picked = _roomiest_station(ft)
+    if picked is not None:
+        ft.values[_PICKED_FOR_YOU] = picked
+        ft.cache["remark"] = _picked_text(picked, ft)
+    return picked
+
+
+def _picked_text(station_id: str, ft: FormTurn) -> str:
+    other = next(name for i, name, _ in _stations(ft) if i != station_id)
+    said = messages.STATION_PICKED if "check_in" in ft.values and "nights" in ft.values else messages.STATION_PICKED_EARLY
+    return said.format(station=_show_station(station_id, ft),
+                                          other=(station_aliases(other) or [other])[-1]) + "\n"
+
+
 def _station(text: str, ft: FormTurn):
     """By name anywhere; by its number in the list only when the station is asked ("2" is a day
     or a number of nights at the other steps). Never one the message gives up ("溱湖那个不要了")."""
+    not_minded = _station_not_minded(text, ft)
+    if not_minded is not None:
+        return not_minded
     return station_in(without_given_up_stations(text, _stations(ft)), _stations(ft),
                       by_number=ft.step in (None, "station"), by_sound=ft.step not in _WHO_IS_ASKED)
 
@@ -216,6 +274,9 @@ def _check_in(text: str, ft: FormTurn):
             period = None
         if period and (ft.step in (None, "check_in") or not QUESTION.search(text)):
             said, first, last = period
+            if _UNTIL_PERIOD.search(normalise(text).split(said)[0]):
+                # "住到月底": the stay's end, not its start (user test 21 was asked which day of 月底 to check in)
+                return Refused(messages.BOOKING_UNTIL_PERIOD.format(said=said, max=ft.settings.booking.max_free_nights))
             if (first - now).days > window:  # "明年3月": not yet bookable, said so before asking the day
                 return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=day_label(now + timedelta(days=window))))
             return Refused(messages.BOOKING_WHICH_DAY_OF.format(said=said, first=day_label(first),
@@ -326,7 +387,8 @@ def _nights(text: str, ft: FormTurn):
     if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))
                                                    or _NUMBER_PROPOSED.fullmatch(compact(text))):
         nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以", "3 可以吗"
-    if nights is None and ft.step == "nights" and _THE_MOST.search(compact(text)) and not QUESTION.search(text):
+    if nights is None and (ft.step == "nights" and _THE_MOST.search(compact(text)) or _STAYS_THE_MOST.search(compact(text))) \
+            and not QUESTION.search(text):
         nights = most  # "那就最多的" once told the limit (user test 11: "没看懂要住几晚")
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
     # ("stay 3 nights" is 住3晚 as much: the English read as the Chinese it says, user test 10)
@@ -477,6 +539,23 @@ def _ask_station(ft: FormTurn) -> tuple[str, list[str]]:
 
 
 _WITH_ADDRESSES = "with_addresses"  # FormTurn.cache: the station list is shown with the addresses
+_UNTIL_PERIOD = re.compile(r"(?:住|待|呆)(?:到|至)\s*$")  # "住到月底": a period that ends the stay
+
+
+def where_stations_are(turn: Turn, topic: str) -> Reply | None:
+    """How far a station is from somewhere, or how to get there, asked outside a booking while the stations
+    are talked about ("溱湖驿站在哪" then "离高铁站远吗") and not answered by the documents: their addresses
+    to look up on a map, the one named or talked about first (user test 21 was told it was off-topic)."""
+    text = turn.text
+    stations = station_choices(turn.engine)
+    named = station_in(text, stations, by_number=False) or station_in(topic, stations, by_number=False)
+    if not (QUESTION.search(text) and _WHERE.search(text)) or not (named or messages.BOOKING_TOPIC in topic
+                                                                    or _STATION_WORD.search(text)):
+        return None
+    items = [messages.STATION_CHOICE.format(name=name, address=addr) for i, name, addr in stations
+             if named is None or i == named]
+    turn.state["topic"] = topic or messages.BOOKING_TOPIC
+    return Reply(messages.STATION_WHERE + "\n".join(items), actions=[messages.CHIP_BOOK], intent="policy", found=False)
 
 
 def _example_day(ft: FormTurn) -> str:
@@ -579,7 +658,28 @@ _PERSON_SLOTS = [
 ]
 
 
-_NOT_YET_GRADUATED = "not_yet_graduated"  # FormTurn.cache: the graduation said is in a later year
+# When one may stay, asked after a refusal: "那他什么时候能住", "我啥时候才能订", "要等到什么时候".
+_ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|多久|几时|哪天|哪年|等到|要等|以后|之后")
+_MAY_BOOK = re.compile(r"能|可以|才|行|符合|够|订|约|住|申请")
+_NOT_YET_GRADUATED = "not_yet_graduated"
+WHEN_ELIGIBLE = "eligible_when"  # state: when one just refused by a condition may stay, for "那他什么时候能住"
+
+
+def _when_eligible(q, not_yet_graduated: bool) -> str:
+    """When one refused by eligibility question ``q`` may stay, by its rule in config."""
+    if not_yet_graduated:
+        return messages.ELIGIBLE_AFTER_GRADUATION.format(years=q.graduated_within_years)
+    if q.max_age is not None:
+        return messages.ELIGIBLE_NEVER_BY_AGE.format(max_age=q.max_age)
+    return messages.ELIGIBLE_ONCE_MET.format(rule=q.reject)
+
+
+def asks_when_eligible(turn: Turn) -> str | None:
+    """"那他什么时候能住" after a condition was said not met (outside a booking): when it will be; None
+    for anything else. The condition told is forgotten either way."""
+    when = turn.state.pop(WHEN_ELIGIBLE, None)
+    text = compact(turn.text)
+    return when if when and _ASKS_WHEN.search(text) and _MAY_BOOK.search(text) else None  # FormTurn.cache: the graduation said is in a later year
 
 
 def _eligibility_slot(q) -> Slot:
@@ -587,6 +687,7 @@ def _eligibility_slot(q) -> Slot:
         if value == q.accept:
             return None
         if ft.cache.get(_NOT_YET_GRADUATED) == q.id:  # "明年才毕业": not 应届, said so (user test 7)
+            ft.values[_NOT_YET_GRADUATED] = q.id  # "那他什么时候能住" next: after graduating
             return Reply(q.reject + messages.NOT_YET_GRADUATED + messages.ASK_A_PERSON,
                          actions=[messages.CHIP_TICKET], intent="booking")
         return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=[messages.CHIP_TICKET], intent="booking")
@@ -678,7 +779,8 @@ _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一�
                              rf"({_COMPANIONS})(也|还)(要|想|会|得)?(一起|一块)(去|来|住|过去)|"   # "我朋友也要一起去"
                              rf"(和|跟|带|还有|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)"
                              r"(一起|一块|俩|两个)|"
-                             rf"^(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)")  # "我和我老公想去住"
+                             # "我和我老公想去住", after a greeting too ("你好 我和我女朋友想…": user test 21 was not told)
+                             rf"^(?:你好|您好|hi|hello|哈喽|嗨|喂|请问|那个|就是|嗯|额|呃)*(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)")
 
 
 # Not minding which station: "随便", "都行", "不知道选哪个" (where the station is asked).
@@ -767,6 +869,19 @@ class BookingForm(Form):
         one would be lost (user test 4); before that it starts over (user test 1)."""
         return all(s.name in ft.values for s in _STAY_SLOTS)
 
+    def asked_after_refusal(self, ft: FormTurn, slot_name: str) -> Reply | None:
+        """"那他什么时候能住", "我啥时候才能订" right after a condition refused the stay: when it is met, by the
+        condition's own rule in config (user test 21 was told how to cancel): after graduating for one not
+        yet graduated, never for an age over the limit, else once the condition holds."""
+        text = compact(ft.turn.text)
+        if not (_ASKS_WHEN.search(text) and _MAY_BOOK.search(text)):
+            return None
+        q = next((q for q in ft.settings.booking.eligibility if f"q:{q.id}" == slot_name), None)
+        if q is None:
+            return None
+        return Reply(_when_eligible(q, ft.values.get(_NOT_YET_GRADUATED) == q.id), actions=[messages.CHIP_TICKET],
+                     intent=self.intent)
+
     def help_choosing(self, ft: FormTurn) -> str | None:
         """"我也不知道选哪个", "随便哪个都行" where the station is asked: they are all the same to stay
         at, so the one near where the user goes (user test 7 got how to book, then "帮不上忙")."""
@@ -775,6 +890,9 @@ class BookingForm(Form):
             return messages.STATION_ANY.format(count=len(_stations(ft)))
         if ft.step == "nights" and _ANY_NIGHTS.search(compact(ft.turn.text)):
             return messages.NIGHTS_ANY.format(max=ft.settings.booking.max_free_nights)
+        return self._where_they_are(ft)
+
+    def _where_they_are(self, ft: FormTurn) -> str | None:
         if ft.step == "station" and QUESTION.search(ft.turn.text) and _WHERE.search(ft.turn.text):
             # "哪个离高铁站近一点": where the stations are, from the documents if they say, else their
             # addresses (user test 7 was told "帮不上忙"); the station is asked again
@@ -812,6 +930,14 @@ class BookingForm(Form):
         ("1月20号可以吗", "总站明天还有空吗") offers what it names."""
         if ASKS_DAY.search(compact(text)):  # "下周三是几号": what day it is, not a day to stay
             return {"station", "check_in", "nights"}
+        if ft.step == "station" and _NOT_MINDING.match(compact(text)):  # "哪个都可以" asks nothing
+            return set()
+        stated = "".join(c for c in _CLAUSES.split(text) if c and not QUESTION.search(c))
+        if len(compact(stated)) >= 3 and (_day_named(ft, stated) is not None or nights_in(stated) is not None):
+            # "我下周二下午到然后大概住个三天吧然后那个驿站离汽车站近不近啊" (voice input): the stay is stated
+            # in a clause of its own, the question asked after it (user test 21 lost the day and nights)
+            ft.cache["asked_beside"] = True
+            return {"station"} if station_in(stated, _stations(ft), by_number=False) is None else set()
         if self._asks_of_another(ft, text):  # "我22年毕业的同学能住吗": the classmate's year, not the guest's
             return {slot.name for slot in self.slots(ft)}
         rest = without_days_and_nights(normalise(text))
@@ -926,6 +1052,9 @@ class BookingForm(Form):
         separately = books_separately(ft.turn)
         if separately is not None:  # "那分开订两个呢" after the one-bed rule
             return separately.text
+        where = self._where_they_are(ft) if "station" not in ft.values else None
+        if where:  # "…住个三天吧然后那个驿站离汽车站近不近啊": the stay taken, the addresses given
+            return where.rstrip("\n")
         if _ASKS_WINDOW.search(compact(ft.turn.text)):
             today, days = _today(ft), ft.settings.booking.window_days
             return messages.BOOKING_WINDOW.format(first=day_label(today), last=day_label(today + timedelta(days=days)),
@@ -972,10 +1101,17 @@ class BookingForm(Form):
         v = ft.values
         if ft.step is None and _SAME_AS_BEFORE.search(compact(ft.turn.text)):
             self._as_last_booking(ft)
-        for slot, value in (ft.turn.state.pop(ASKED_ABOUT, None) or {}).items():
+        asked_about = ft.turn.state.pop(ASKED_ABOUT, None) or {}
+        said_before = asked_about.pop(_SAID_BEFORE, None)
+        for slot, value in asked_about.items():
             if slot not in v:  # the day and station whose free beds were just told
                 v[slot] = value
                 ft.added.append(slot)
+        if said_before:  # the facts said with that question ("我是22年毕业的 今年26 … 驿站能住吗"): not asked
+            before = FormTurn(self, ft.turn, cache=ft.cache)  # again (user test 21 was asked the age again)
+            for q in ft.settings.booking.eligibility:
+                if f"q:{q.id}" not in v and _fact_answer(q, said_before, before) == q.accept:
+                    v[f"q:{q.id}"] = q.accept
         said = compact(ft.turn.text)
         if _SOMEONE_ELSE.search(said) or _FOR_ANOTHER.search(said) or _SPEAKER_IS_ANOTHER.search(said):
             v[_FOR_SOMEONE_ELSE] = True  # "帮我朋友也订一个", "帮我女儿订个驿站": not the last booking's person
@@ -992,6 +1128,14 @@ class BookingForm(Form):
         if "check_in" in v or "station" in ft.changed:
             v.pop("_refused_day", None)
             v.pop(OPEN, None)
+        picked = v.get(_PICKED_FOR_YOU)
+        if picked is not None and v.get("station") != picked:
+            v.pop(_PICKED_FOR_YOU)  # chosen by the user since
+        elif picked is not None and ("check_in" in ft.found or "nights" in ft.found) and "nights" in v and "check_in" in v:
+            roomiest = _roomiest_station(ft)  # picked before the stay was known: one with a bed every night
+            if roomiest is not None and roomiest != picked and _free_every_night(ft).get(picked, 0) <= 0:
+                v["station"] = v[_PICKED_FOR_YOU] = roomiest
+                ft.cache["remark"] = ft.cache.get("remark", "") + _picked_text(roomiest, ft)
 
     def _as_last_booking(self, ft: FormTurn) -> None:
         """"再帮我订一个一样的": the station and nights of the user's latest booking, unless this message
@@ -1658,6 +1802,9 @@ def reschedule(turn: Turn) -> Reply:
     flow = turn.state.get("flow")
     if flow in HANDLERS and flow != CANCEL_FLOW:
         return HANDLERS[flow](turn)
+    if before_occasion(normalise(turn.text), users_today(turn.engine.settings)) is not None \
+            and not _SAYS_BOOKED.search(compact(turn.text)):
+        return HANDLERS["policy"](turn)  # "下周三面试 想提前一天过去住": a new stay, not a booking moved (user test 21)
     rows, names = _own_bookings(turn)
     active = _in_order([b for b in rows if b.status == "active"])
     if not active and _SAYS_BOOKED.search(compact(turn.text)) and _about_a_stay_made(turn):
@@ -1669,6 +1816,8 @@ def reschedule(turn: Turn) -> Reply:
         return HANDLERS["policy"](turn)
     what = _what_changes(turn)
     meant = _booking_meant(turn, active)
+    if _OTHER_GUEST.search(compact(turn.text)) and not _PHONE_PART.search(turn.text):
+        what = messages.RESCHEDULE_NAME  # "入住人换成我同学行吗", "换个人住可以吗": another guest (user test 21)
     if what in (messages.RESCHEDULE_PHONE, messages.RESCHEDULE_NAME):
         return _offer_contact_change(turn, [meant] if meant else active, names, what)
     if meant is None:
@@ -1833,7 +1982,8 @@ def change_booking(turn: Turn) -> Reply:
 # is not a correction: the conditions were answered for the one booked, so the new guest books.
 CONTACT_FLOW = "change_contact"
 _CONTACT = "contact_change"
-_OTHER_GUEST = re.compile(rf"换(?:成|个|一个)?(?:别人|其他人|人|{_COMPANIONS})|(?:{_COMPANIONS})(?:来)?住|别人(?:来)?住")
+_OTHER_GUEST = re.compile(rf"(?:换|改|变)(?:成|个|一个|为|给)?(?:我的?|我们)?(?:别人|其他人|人(?![少多数气员])|{_COMPANIONS}|[他她])|"
+                          rf"(?:{_COMPANIONS})(?:来)?住|别人(?:来)?住|(?:让|给)(?:我的?)?(?:别人|[他她])(?:来)?住")
 _DIGITS_TYPED = re.compile(r"\d{5,}")  # digits meant for a phone, too few or too many for one
 
 
@@ -2012,6 +2162,8 @@ def _wishes_a_few_nights(text: str) -> bool:
                 and not QUESTION.search(_A_FEW_NIGHTS.sub(r"\1", text)))
 
 
+# Asking us to book, the object understood: "能帮我约吗", "可以帮忙订一下吗".
+_ASKS_US_TO_BOOK = re.compile(r"(?:帮我|给我|帮忙|替我)(?:订|定|预约|预订|预定|约)")
 # A wish to book, said of a day with nothing else booked: "我想订下下周三的", "帮我约个明天的".
 _WISH_TO_BOOK = re.compile(r"(?<![不别])(?:想|要|打算|准备|帮我|给我|麻烦)(?:帮我|给我|再)?(?:订|定|预约|预订|预定|约)"
                            r"(?:一下|个|一个)?")
@@ -2037,6 +2189,12 @@ def mentions_a_stay(turn: Turn) -> bool:
     if compact(text).isdigit():
         return False
     today = users_today(turn.engine.settings)
+    if QUESTION.search(text) and _ASKS_US_TO_BOOK.search(text) and (_WISH_TO_STAY.search(text) or _CHECK_IN.search(text)) \
+            and not _OTHER_HOUSING.search(text) and date_in(text, today) is not None:
+        return True  # "我下周三面试 想提前一天过去住 能帮我约吗": a stay wished for, and asked to be booked (user test 21)
+    if QUESTION.search(text) and _STATION_WORD.search(text) and _A_FEW_NIGHTS.search(text) \
+            and date_in(text, today) is not None:
+        return True  # "下个礼拜一要去入职 想问问你们那个驿站能不能先住个几天" (voice input, user test 21: "not found")
     if QUESTION.search(text) and not _wishes_a_few_nights(text):  # "能不能帮我订一下 住两个晚上就行" with a day: the booking verb says what (user test 5)
         return bool(_STAY_WORD.search(text) and date_in(text, today)
                     and (nights_in(text) is not None or nights_range(normalise(text)) is not None)
@@ -2113,7 +2271,8 @@ def availability(turn: Turn) -> Reply:
     if free:
         text += messages.AVAILABILITY_BOOK.format(chip=chip)
         # "那订一个" next books that day (and that station): user test 7 was asked both again
-        turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {})}
+        turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {}),
+                                   _SAID_BEFORE: turn.text}  # "我是22年毕业的 今年26": facts kept for the booking
         # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told
         # the station's address)
         turn.state["topic"] = messages.BOOKING_TOPIC
@@ -2121,6 +2280,7 @@ def availability(turn: Turn) -> Reply:
 
 
 ASKED_ABOUT = "asked_about"  # the day (and station) whose free beds were just told: a booking starts with them
+_SAID_BEFORE = "_said"  # ... and the question, whose facts answer the eligibility questions
 
 
 _WHICH_STATIONS = re.compile(r"(?:几个|哪些|哪几个|多少个|几家|哪几家)(?:青年)?(?:人才)?驿站|驿站(?:都|一共|总共)?有(?:哪些|哪几个|几个|多少个|几家)")
@@ -2224,6 +2384,11 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
                  and not 0 <= ago <= q.graduated_within_years)]
     if fails:
         turn.state[JUST_REFUSED] = BOOKING_FORM.name  # "那怎么办" next is not offered a booking
+        first = next(q for q in checked if (q.max_age is not None and age is not None and age > q.max_age)
+                     or (q.graduated_within_years is not None and ago is not None
+                         and not 0 <= ago <= q.graduated_within_years))
+        turn.state[WHEN_ELIGIBLE] = _when_eligible(first, first.graduated_within_years is not None and ago is not None
+                                                   and ago < 0)
         return Reply(messages.ELIGIBILITY_FAILS.format(reasons="".join(fails)), actions=[messages.CHIP_TICKET],
                      intent="eligibility")
     facts = [messages.ELIGIBILITY_AGE if q.max_age is not None else messages.ELIGIBILITY_GRADUATED for q in checked]

@@ -334,6 +334,11 @@ class Form:
         question (a booking for two people books one bed); "" for nothing."""
         return ""
 
+    def asked_after_refusal(self, ft: FormTurn, slot_name: str) -> Reply | None:
+        """The reply to a question about the refusal just said ("那他什么时候能住": when the condition is
+        met), the form staying refused; None for any other message."""
+        return None
+
     def help_choosing(self, ft: FormTurn) -> str | None:
         """What to say to a reply that leaves the choice asked to the form ("随便", "不知道选哪个"):
         how the choices differ, before they are listed again; None when it is no such reply."""
@@ -567,6 +572,9 @@ class Form:
             ft.values.pop(REFUSED_TEXT, None)
             ft.step = ft.values["_step"] = name
             return self.ask(ft, name, messages.FORM_ANSWER_AGAIN) if undo else self.step(ft)
+        told = self.asked_after_refusal(ft, name) if slot is not None and not undo else None
+        if told is not None:  # "那他什么时候能住": when the condition refused is met, the refusal kept
+            return told
         turn.state.clear()
         turn.state[JUST_REFUSED] = self.name
         reply = turn.engine.dispatch_text(turn)
@@ -813,6 +821,21 @@ def _asked_before_request(turn: Turn) -> str:
     return ""
 
 
+# A yes to every 是/否 question at once, said where one is asked: "都符合", "全都是", "条件都满足" (user test 21
+# was asked the three questions again after "别问了 都符合 直接订").
+ALL_YES = re.compile(r"(?:(?:都|全都|全部|全|统统|通通|每个都|每项都|条件都|以上都|三个都|几个都)(?:是|符合|满足|没问题|对|ok|yes)|"
+                     r"(?:都|全都|全部)(?:符合|满足)(?:条件|要求))"
+                     # not a fact said of several people ("我们都是24岁", "都是去年毕业的"): read as the fact
+                     r"(?![\d零〇一二两三四五六七八九十]|.{0,4}(?:岁|年|届|毕业|来))", re.I)
+
+
+def _says_all_yes(text: str, ft: FormTurn) -> bool:
+    if not ALL_YES.search(compact(text)):
+        return False
+    asked = next((s for s in ft.form.slots(ft) if s.name == ft.step), None)
+    return asked is not None and asked.yes_no
+
+
 def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None, why=None) -> Slot:
     """A 是/否 question. A yes or a no is read only when it is the one asked (any "好的" could look
     like a yes). ``read_fact(text, form_turn)``: "yes"/"no" from a fact said instead ("我今年25" to
@@ -823,6 +846,8 @@ def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=N
     ``hint(form_turn)``: what to say when neither is read; ``why(form_turn)``: why it is asked."""
     def extract(text: str, ft: FormTurn):
         fact = read_fact(text, ft) if read_fact else None
+        if fact is None and _says_all_yes(text, ft):  # "都符合", "别问了 全都是": yes to each 是/否 question
+            return "yes"
         if ft.step != name:
             return fact
         # a thumbs-up alone is a yes to the question asked, as it is at the summary (user test 11 was

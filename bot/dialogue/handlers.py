@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace as dataclass_replace
 
 from bot import messages
 from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
+                                       asks_when_eligible,
                                        availability, booked_elsewhere, booking_by_day, books_separately,
                                        companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
-                                       stations_listed)
+                                       stations_listed, where_stations_are)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, waits_for_reply, wants_ticket)
 from bot.dialogue.extract import english_in_chinese
 from bot.dialogue.forms import (ASKS_DAY, abandoned_form, end_flow_keeping_paused, gave_up_form, pause_form,
                                 say_paused)
 from bot.dialogue.intents import QUESTION, compact, yes_no
-from bot.dialogue.ticket_flow import FILED, add_to_ticket, phone_sent_for_ticket, ticket_in_progress
+from bot.dialogue.ticket_flow import FILED, add_to_ticket, continues_reply, phone_sent_for_ticket, ticket_in_progress
 from core.errors import IndexMissing
 from knowledge.places import gazetteer
 from knowledge.relevance import subject_terms
@@ -189,6 +191,8 @@ def complaint(turn: Turn) -> Reply:
     flow = turn.state.get("flow")
     if flow in HANDLERS:  # a value said with it is taken ("你烦不烦 直接给我订明天的"), after the apology
         return apologise(HANDLERS[flow](turn))
+    if beside is None and mentions_a_stay(turn):  # "快点 帮我订明天总站": the booking (user test 21 filed a ticket)
+        return HANDLERS["booking"](turn)
     waiting = ticket_in_progress(turn)
     if waiting is not None:  # "都一天了 问题也没人回" while a ticket waits: offered to that ticket (user test 7)
         number = waiting[0]
@@ -493,10 +497,20 @@ def _ask_one(turn: Turn, question: str, topic: str, previous: str = ""):
     looked up), the topic it leaves: what the question was about, answered or not ("人才公寓怎么申请"
     then "需要什么条件" is still about 人才公寓), and the question as it was looked up."""
     # the office's hours are the office's, whatever was talked about ("上班时间呢" after the stations' address)
-    asked = (question if asks_office_hours(question)
+    hours = asks_office_hours(question)
+    asked = (question if hours
              else with_topic(question, topic, previous, turn.engine.settings.dialogue.domain_words))
     answer = turn.engine.answer_question(asked, turn.incoming.user_key)
+    if answer.found and hours and not _STATES_HOURS.search(answer.text):
+        # "那几点上班" answered with a sentence that states no time (user test 21 got the number of graduates
+        # drawn to the district): not an answer, and a person is offered
+        answer = dataclass_replace(answer, found=False, text="", sources=[])
     return answer, " ".join(subject_terms(asked)) or topic, asked
+
+
+# What an answer about office hours states: a time of day, the days of work.
+_STATES_HOURS = re.compile(r"\d{1,2}\s*[:：点时]|[上下]午|早上|晚上|工作日|周[一二三四五六日]|星期[一二三四五六日天]|节假日|全天|小时|"
+                           r"(?:上班|下班|办公|营业|工作|开放)时间")
 
 
 _ASKED = "asked"  # state: the last question as it was looked up, which a bare "那X呢" asks again of X
@@ -573,9 +587,28 @@ def is_foreign(text: str) -> bool:
     return not _CJK.search(text) and len(_LATIN_WORD.findall(text)) >= 2
 
 
+# A booking asked for in English ("hi i want to book a room", "need a bed for 2 nights", "can i stay at the
+# station tomorrow"): the booking starts, its questions in Chinese (user test 21 got the bilingual pointer).
+_BOOKS_IN_ENGLISH = re.compile(r"\b(?:book|booking|reserve|reservation)\b|"
+                               r"\b(?:need|want|looking\s+for|find|get|have)\b.{0,24}\b(?:room|rooms|bed|beds|dorm|"
+                               r"accommodation|place\s+to\s+stay|somewhere\s+to\s+stay)\b|"
+                               r"\bstay\b.{0,24}\b(?:station|tonight|tomorrow|nights?|days?|weekend|monday|tuesday|"
+                               r"wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# ... not one asking about a booking made, or what booking costs or needs
+_ABOUT_A_BOOKING = re.compile(r"\b(?:cancel|check|my|change|how\s+much|price|cost|free|what|why|who)\b", re.I)
+
+
+def books_in_english(text: str) -> bool:
+    return bool(is_foreign(text) and _BOOKS_IN_ENGLISH.search(text) and not _ABOUT_A_BOOKING.search(text))
+
+
 @handles("policy")
 def policy(turn: Turn) -> Reply:
     question = turn.text
+    if not turn.state.get("flow") and books_in_english(question):
+        started = HANDLERS["booking"](turn)
+        started.text = messages.BOOKING_IN_ENGLISH + "\n" + started.text
+        return started
     if is_foreign(question) and not is_acknowledgement(question):  # "ok fine" is taken as said
         return Reply(messages.FOREIGN, actions=HELP_ACTIONS, intent="foreign")
     if _CJK.search(question):  # "有没有housing subsidy": looked up as the Chinese it says (user test 10)
@@ -589,12 +622,20 @@ def policy(turn: Turn) -> Reply:
     by_day = None if turn.state.get("flow") else booking_by_day(turn)
     if by_day is not None:  # "后天的那个呢": the booking of that day, or that there is none
         return by_day
+    when = asks_when_eligible(turn)
+    if when is not None:  # "那他什么时候能住" after a condition not met: when it will be (user test 21)
+        return Reply(when, actions=[messages.CHIP_TICKET], intent="eligibility")
     given_up = abandoned_form(turn)
     if given_up is not None:  # "还是订吧 就刚才那个" after "不订了"
         return HANDLERS[given_up.name](turn)
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
     if not turn.state.get("flow") and asks_availability(turn):
+        refused = eligibility_said(turn)
+        if refused is not None and turn.state.get(JUST_REFUSED):
+            # "我儿子明年毕业 想这周末去面试 能住你们驿站吗": the condition he does not meet, not the free
+            # beds (user test 21 was shown a bed to book for him)
+            return refused
         return availability(turn)
     if not turn.state.get("flow") and asks_near_days(turn):  # "这两天能住驿站吗": which day is asked
         return HANDLERS["booking"](turn)
@@ -657,8 +698,9 @@ def policy(turn: Turn) -> Reply:
     questions = split_questions(question)
     if len(questions) > 1:
         return _several(turn, questions)
+    talked_about = turn.state.get("topic", "")
     try:
-        answer, topic, asked = _ask_one(turn, question, turn.state.get("topic", ""), turn.state.get(_ASKED, ""))
+        answer, topic, asked = _ask_one(turn, question, talked_about, turn.state.get(_ASKED, ""))
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
@@ -669,6 +711,11 @@ def policy(turn: Turn) -> Reply:
         # follow-up asking something of its own ("那能住多久") may well be answered by the same sentence.
         turn.state["offer_ticket"] = turn.state.get(_ASKED) or question
         return Reply(messages.MORE_SAME, actions=[messages.CHIP_TICKET], intent="policy", found=False)
+    if (answer.found and turn.state.get(LAST_ANSWER) == _digest(answer.text) and continues_reply(question)
+            and not any(term in answer.text for term in content_terms(question))):
+        # "那到时候再找谁" right after "人才公寓有多少套" finding that answer again: it answers the topic, not
+        # what goes on from it (user test 21 was given the number of flats twice)
+        answer = dataclass_replace(answer, found=False, text="", sources=[])
     _remember_topic(turn, topic, asked)
     remember_sources(turn, answer.sources if answer.found else [])
     if answer.found:
@@ -676,6 +723,9 @@ def policy(turn: Turn) -> Reply:
     else:
         turn.state.pop(LAST_ANSWER, None)
     if not answer.found:
+        where = where_stations_are(turn, f"{talked_about} {topic}".strip())
+        if where is not None:  # "离高铁站远吗" after the station's address: the addresses, for a map
+            return where
         elsewhere = off_topic(turn, question, answer, topic)
         if not elsewhere:
             turn.engine.records.record_unanswered(question)
@@ -689,7 +739,11 @@ def policy(turn: Turn) -> Reply:
         # A statement right after this conversation filed the ticket ("昨天晚上在溱湖那个驿站 洗澡全是凉水")
         # tells more of it (user test 14 was told "not found" and offered a second ticket).
         filed = bool(ticket and turn.state.get(FILED) == ticket[0] and not QUESTION.search(question))
-        if ticket and (elsewhere or more or filed or (ticket[1] == "answered" and not QUESTION.search(question))):
+        # A question that goes on from what was said ("那几点上班", "还要带什么") once staff answered, the talk
+        # moved on since: offered to that ticket, its staff at hand, or as a new one (user test 21 was offered
+        # only a new ticket).
+        goes_on = bool(ticket and ticket[1] == "answered" and (continues_reply(question) or not subject_terms(question)))
+        if ticket and (elsewhere or more or filed or goes_on or (ticket[1] == "answered" and not QUESTION.search(question))):
             number = ticket[0]
             turn.state["offer_followup"] = {"number": number, "text": f"{more['text']} {question}" if more else question}
             turn.state["offer_ticket"] = question  # "转人工": a new ticket with it
@@ -770,7 +824,9 @@ def asks_sightseeing(text: str) -> bool:
 # hours, which staff can answer though no document states them; not when it names another place
 # ("超市几点关门"), which is nothing of the office's.
 _OFFICE_HOURS = re.compile(r"(?:几点|什么时候|啥时候|时间|周末|周六|周日|星期[六天日]|礼拜[六天日]|节假日|中午|晚上|午休)"
-                           r".{0,4}?(?:上班|下班|开门|关门|办公|营业|午休|休息|有人)|(?:上班|下班|办公|营业|工作)时间")
+                           r".{0,4}?(?:上班|下班|开门|关门|办公|营业|午休|休息|有人)|(?:上班|下班|办公|营业|工作)时间|"
+                           # handling on a day off ("那周末办不办", "周六能办理吗": user test 21 was told who may stay)
+                           r"(?:周末|周六|周日|星期[六天日]|礼拜[六天日]|节假日|中午|晚上|午休).{0,4}?(?:办|受理)")
 _THE_OFFICE = re.compile(r"你们|您们|你|您|贵|这边|窗口|办公室|大厅|服务中心|人才办|人社")
 _HOURS_WORDS = re.compile(r"上班|下班|开门|关门|办公|营业|午休|休息|时间|有人|周末|节假日|中午|晚上")
 

@@ -371,6 +371,12 @@ _CONTINUES = re.compile(r"^(?:那|那么|还|还是|还有|可是|可|但是|但
 _LEADING_ACK = re.compile(r"^(?:好的?|好滴|好嘞|嗯+|哦+|噢|行|收到|明白了?|知道了|了解了?|谢谢|多谢|感谢|ok)+", re.I)
 
 
+def continues_reply(text: str) -> bool:
+    """Whether a message goes on from what was said before ("那几点上班", "好的 那还要带什么"), its
+    acknowledgement set aside."""
+    return bool(_CONTINUES.match(_LEADING_ACK.sub("", compact(text))))
+
+
 def _replied_marks(number: str) -> tuple[str, str]:
     """How the staff's reply and the closing note on ticket ``number`` begin as the user is sent them."""
     reply = messages.TICKET_REPLY.partition("{text}")[0].format(number=number)

@@ -599,6 +599,7 @@ def _name_not_understood(ft: FormTurn) -> str:
 
 
 def _phone_not_understood(ft: FormTurn) -> str:
+    """Said to a reply at the phone prompt that is no phone, as ``_name_not_understood`` for names."""
     return messages.BOOKING_PHONE_NEEDED if _no_answer_yet(ft.turn.text) else messages.BOOKING_BAD_PHONE
 
 
@@ -1794,7 +1795,8 @@ def cancel_booking(turn: Turn) -> Reply:
 def reschedule(turn: Turn) -> Reply:
     """"能换一天吗", "换到下周六", "手机号填错了" after booking: the change is read against the booking,
     confirmed and made (``_offer_change``, ``_offer_contact_change``); with several bookings and no
-    telling which, how to change the one meant is said.
+    telling which, a day or station change is explained (which booking to change, and how), while a
+    phone or name is put right on all of them.
 
     Inside a flow the words are the flow's ("改日期" at the booking summary, a ticket's text); a
     pending cancel confirmation stays as it is. Without a booking they may be about anything else,
@@ -2004,9 +2006,15 @@ def _contact_value(turn: Turn, field: str, asked: bool):
     return turn.as_typed(name) if name else None
 
 
+# What each field of a guest's contact is called, and how its new value is asked for.
+_CONTACT_WHAT = {"phone": messages.RESCHEDULE_PHONE, "name": messages.RESCHEDULE_NAME}
+_CONTACT_ASK = {"phone": messages.CONTACT_ASK_PHONE, "name": messages.CONTACT_ASK_NAME}
+
+
 def _ask_contact(turn: Turn, targets: list, field: str, prefix: str = "") -> Reply:
+    """The new phone or name asked for, ``prefix`` (why the last one was refused) before it."""
     _await_contact(turn, targets, field)
-    ask = messages.CONTACT_ASK_PHONE if field == "phone" else messages.CONTACT_ASK_NAME
+    ask = _CONTACT_ASK[field]
     return Reply(prefix + ask.format(numbers=_numbers_text(targets)), actions=[messages.CHIP_CHANGE_KEEP],
                  intent="reschedule")
 
@@ -2018,7 +2026,8 @@ def _await_contact(turn: Turn, targets: list, field: str, value: str | None = No
 
 
 def _confirm_contact(turn: Turn, targets: list, field: str, value: str) -> Reply:
-    what = messages.RESCHEDULE_PHONE if field == "phone" else messages.RESCHEDULE_NAME
+    """The change to ``value`` put to the user to confirm (the old phone masked), or said to be none."""
+    what = _CONTACT_WHAT[field]
     olds = list(dict.fromkeys(getattr(b, field) for b in targets))
     if olds == [value]:
         end_flow_keeping_paused(turn.state)
@@ -2071,15 +2080,14 @@ def change_contact_flow(turn: Turn) -> Reply:
     if value is not None and value != pending.get("value"):
         return _confirm_contact(turn, targets, field, value)
     if "value" not in pending or answer != "yes":
-        if turn.classified in ("my_bookings",):
-            step = (messages.CONTACT_ASK_PHONE if field == "phone" else messages.CONTACT_ASK_NAME
-                    ) if "value" not in pending else messages.CONTACT_ASK_AGAIN
+        if turn.classified == "my_bookings":
+            step = _CONTACT_ASK[field] if "value" not in pending else messages.CONTACT_ASK_AGAIN
             return Reply(f"{bookings_in_passing(turn)}\n\n{step.format(numbers=_numbers_text(targets))}",
                          actions=[messages.CHIP_CHANGE_KEEP], intent="reschedule")
         end_flow_keeping_paused(turn.state)  # something else: handled as it would be
         return turn.engine.dispatch_text(turn)
     end_flow_keeping_paused(turn.state)
-    what = messages.RESCHEDULE_PHONE if field == "phone" else messages.RESCHEDULE_NAME
+    what = _CONTACT_WHAT[field]
     try:
         with turn.engine.sessions() as s:
             done = change_contact(s, turn.incoming.user_key, [b.number for b in targets],

@@ -124,8 +124,10 @@ class Answerer:
         first = candidates[order[0]]
         # A second sentence only if it is from the same chunk and nearly as good:
         # two half-related sentences read worse than one good one.
+        # "有什么条件": the conditions a text states one sentence each, one more of them than otherwise.
+        most = self.cfg.max_sentences + (1 if LIST_ASKED.search(question) else 0)
         for i in order[1:]:
-            if len(chosen) >= self.cfg.max_sentences:
+            if len(chosen) >= most:
                 break
             if candidates[i].row != first.row:
                 continue  # table rows are alternatives (本科 80分, 大专 70分): one row answers, not two

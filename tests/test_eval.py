@@ -304,3 +304,10 @@ def test_how_to_book_is_answered_with_the_steps(deployment_index):
     预约 or the 驿站, not "可以预约30天内的入住日期", which only says booking exists."""
     reply = _ask(deployment_index, "怎么预约驿站")
     assert reply["found"] and "按提示" in reply["answer"], reply
+
+
+def test_what_conditions_are_asked_gets_each_condition_stated(deployment_index):
+    """"住驿站有什么条件": the notice states three conditions one sentence each; two of them made the
+    answer (age and job seeking, not the five years since graduating: user test 21)."""
+    reply = _ask(deployment_index, "住驿站有什么条件")
+    assert reply["found"] and all(c in reply["answer"] for c in ("35周岁", "毕业5年内", "求职")), reply

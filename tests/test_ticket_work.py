@@ -220,14 +220,14 @@ def test_time_open_and_first_response_time(app, agent):
         html = agent.get("/admin/tickets?status=all").get_data(as_text=True)
         return html.split(f"/admin/tickets/{number}")[1].split("</tr>")[0]
 
-    assert '<td class="waited warn">已等待3小时</td>' in row(waiting)
-    assert '<td class="waited">首次回复用时5小时</td>' in row(answered)
-    assert '<td class="waited">未回复即关闭</td>' in row(dropped)
+    assert '<td class="waited warn" data-label="时长">已等待3小时</td>' in row(waiting)
+    assert '<td class="waited" data-label="时长">首次回复用时5小时</td>' in row(answered)
+    assert '<td class="waited" data-label="时长">未回复即关闭</td>' in row(dropped)
     assert '<span id="time-open">首次回复用时5小时</span>' in agent.get(f"/admin/tickets/{answered}").get_data(
         as_text=True)
     # A note is not a response: the waiting ticket still waits, and its time is unchanged.
     _post(agent, waiting, "note", text="明天回电")
-    assert '<td class="waited warn">已等待3小时</td>' in row(waiting)
+    assert '<td class="waited warn" data-label="时长">已等待3小时</td>' in row(waiting)
 
 
 @pytest.mark.parametrize("seconds, text", [(0, "1分钟"), (59 * 60, "59分钟"), (3600, "1小时"),

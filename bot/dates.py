@@ -280,7 +280,6 @@ def _before_occasion(t: str, today: date) -> date | None:
             other = event - timedelta(days=(event.weekday() - WEEKDAY_NUMBERS[week_day.group(2)]) % 7)
         return other if other is not None and other < event else None
     return None
-    return None
 
 
 def _named_day(t: str, today: date, week_of: date | None = None) -> date | None:

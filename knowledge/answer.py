@@ -134,7 +134,7 @@ class Answerer:
             if candidates[i].rank == first.rank and score[i] >= 0.8 * score[order[0]] and scored.lexical[i] > 0:
                 chosen.append(i)
         chosen += _other_part(question, candidates, score, order, chosen, self.cfg.max_sentences)
-        rows = sibling_rows(question, first, candidates, score)
+        rows = sibling_rows(question, order[0], candidates, score, scored.tables)
         if len(rows) > 1:  # "租房补贴多少": every degree's row
             chosen = self._as_fit(rows, candidates, order[0], chosen)
         chosen.sort(key=lambda i: candidates[i].position)

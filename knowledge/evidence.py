@@ -17,8 +17,8 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.relevance import (asked_clause, asking_clauses, attribute_fit, coverage, generic_word, counted_fit, is_money, money_named,
-                                 numbers_fit, preferred_fit, sentence_terms, subject_share, subject_terms)
+from knowledge.relevance import (asked_clause, asking_clauses, attribute_fit, counted_fit, coverage, generic_word, is_money,
+                                 money_named, numbers_fit, preferred_fit, sentence_terms, subject_share, subject_terms)
 from knowledge.snapshot import CARD_HEADING, ChunkRecord
 from knowledge.text import (CLOSERS, NUMBERING, SENTENCE_ENDS, arabic_numerals, is_row, row_cells, split_sentences,
                             word_tag, words)
@@ -287,14 +287,15 @@ def rows_of_others(question: str, candidates: list[Candidate], tables: list | No
             for row, table in (tables or _tables(candidates))]
 
 
-def sibling_rows(question: str, first: Candidate, candidates: list[Candidate], score: np.ndarray) -> list[Candidate]:
-    """The rows of ``first``'s table that answer as well as it for what the question names: "租房补贴多少"
-    names no 学历, so each degree's row is an answer (博士 1500元, 硕士 1000元, 本科 600元), not one
-    of them picked as if it were the question's; "博士和硕士租房补贴分别多少" names two. [first] when it
-    is no row or the only one that fits."""
+def sibling_rows(question: str, best: int, candidates: list[Candidate], score: np.ndarray,
+                 tables: list[tuple[dict[str, str], dict[str, frozenset[str]]]]) -> list[Candidate]:
+    """The rows of the table of ``candidates[best]`` that answer as well as it for what the question
+    names: "租房补贴多少" names no 学历, so each degree's row is an answer (博士 1500元, 硕士 1000元, 本科
+    600元), not one of them picked as if it were the question's; "博士和硕士租房补贴分别多少" names two.
+    [that candidate] when it is no row or the only one that fits. ``tables``: ``ScoredCandidates.tables``."""
     asked = question.lower()
-    tables = _tables(candidates)
-    own, table = tables[candidates.index(first)]
+    first = candidates[best]
+    own, table = tables[best]
     if not own:
         return [first]
 
@@ -493,6 +494,7 @@ _WHY = re.compile(r"为什么|为啥|为何|干嘛要|目的|宗旨|依据|根�
 class ScoredCandidates:
     score: np.ndarray    # how well each candidate answers; -inf where it cannot (see score_candidates)
     lexical: np.ndarray  # share of the question's terms the sentence itself holds (not its title)
+    tables: list         # each candidate's table row and its table's columns (``_tables``), read once
 
     def best_per_chunk(self, candidates: list[Candidate], chunks: int) -> list[float | None]:
         """The score of each chunk's best candidate (None: nothing in it answers)."""
@@ -558,7 +560,7 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     checks = _what_answers(asked)
     on_topic = np.where([all(check(c, text) for check in checks) for c, text in zip(candidates, named)], on_topic, 0.0)
     others = np.array(rows_of_others(asked, candidates, tables), dtype=bool)
-    return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE) | others, -np.inf, score), own)
+    return ScoredCandidates(np.where((fits < 0) | (on_topic < SUBJECT_SHARE) | others, -np.inf, score), own, tables)
 
 
 def _parts_answered(question: str, candidates: list[Candidate], headings: list[str], fits: np.ndarray,

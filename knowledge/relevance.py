@@ -65,7 +65,6 @@ def generic_word(term: str) -> bool:
     return term in GENERIC or term in gazetteer().by_form
 
 
-
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 # "非" before a word negates it: 非全日制 is not 全日制, 非本市户籍 not 本市户籍 ("除非" is "unless").
 _NEGATED = re.compile(r"(?<!除)非$")
@@ -218,6 +217,8 @@ _NOT_YES_NO = r"^(?!.*(?:[吗不]|没有?)[？?！!。~～\s啊呀]*$)(?!.*(?:�
 # (A money word asks its sum only in a question that is neither yes-or-no nor asking any of these.)
 _SUM_OF_MONEY_WORD = ("^(?!.*(?:几|多久|多长|什么时候|啥时候|哪|限制|规定|要求|怎么定|如何定|如何确定))"
                       + _NOT_YES_NO.removeprefix("^"))
+# "怎么报名" "咋办理" "如何预约": how to do it (a kind of fact required, and the steps preferred).
+_HOW_TO_DO = re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)")
 _ATTRIBUTES = [
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     # "用哪个小程序" "哪个网站能查": the channel — a website, an app, an account, a platform.
@@ -319,7 +320,7 @@ _ATTRIBUTES = [
     # ("我36岁了 还能申请…吗": whether one qualifies, which whom it is for says: 面向35周岁以下.)
     (_APPLYING := re.compile(r"申请(?!啥|什么|哪)"), re.compile(rf"条件|流程|申请|{_MATERIALS}|资格|符合|具备|具有|面向|限于|周岁|年龄|学历")),
     # "怎么报名" "咋办理": how to do it — a step, a place or a channel to apply through.
-    (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)"),
+    (_HOW_TO_DO,
      re.compile(r"报名|申请|申领|提交|递交|登录|办理|窗口|网站|网上|平台|流程|程序|步骤|回复|填写|预约|登记|受理")),
     # "去哪办" "在哪儿打印" "到哪里申请": where to do it — a place, an office, a channel, or whom to
     # apply to (the preferred pattern below); a text about doing it that names none does not answer.
@@ -377,7 +378,7 @@ _PREFERRED = [
      re.compile(r"提供|用于|用来|负责|旨在|帮助|搭建|牵线|承担|凭[^，。；]{1,10}享受|享受")),
     # "怎么预约驿站" "如何报名": the steps — what to reply, fill in, submit, where to log in — not a
     # sentence that only says booking exists ("可以预约30天内的入住日期").
-    (re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)"),
+    (_HOW_TO_DO,
      re.compile(r"回复|登录|填写|提交|递交|按提示|按照提示|流程|步骤|程序|窗口|网站|平台|扫码|关注|小程序|APP|App|app")),
     # ("在北京读研能算连续就读吗": whether one counts as it, which its definition says.)
     (DEFINITION_ASKED, re.compile(r"是指|所称|指的是|系指|包括|包含|不含")),

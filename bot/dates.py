@@ -208,8 +208,8 @@ def parse_date(text: str, today: date, week_of: date | None = None) -> date | No
     if refused is not None:  # "我想订明天的，后天不行": the day the rest says; "不是明天" alone names none
         day = _named_day(_plain(refused[1]), today, week_of)
         return day if day != refused[0] else None
-    before = _before_occasion(t, today)
-    if before is not None:  # "下周三面试 想提前一天过去住": the day before the interview
+    before = _before_occasion(t, today) or _before_day(t, today)
+    if before is not None:  # "下周三面试 想提前一天过去住", "圣诞节前一天": the day before the one named
         return before
     return _named_day(t, today, week_of)
 
@@ -282,6 +282,21 @@ def _before_occasion(t: str, today: date) -> date | None:
     return None
 
 
+# Days before a day named right before them: "圣诞节前一天", "12月20号的前一天", "周五前两天", "元旦前一晚"
+# (user test 22 was booked on Christmas Day itself). Not "前天" alone, a day of its own.
+_DAY_THEN_BEFORE = re.compile(rf"节?的?(?:提前|前)(\d|{_CN_NUM})个?(?:天|晚|日|夜)|节?的?前(?:晚|夜)")
+
+
+def _before_day(t: str, today: date) -> date | None:
+    """The day a number of days before the day named just before the words that say so, or None."""
+    for m in _DAY_THEN_BEFORE.finditer(t):
+        said = _day_said_at(t, today, end=m.start())
+        if said is not None:
+            days = _num(m.group(1)) if m.group(1) else 1
+            return said[2] - timedelta(days=days or 1)
+    return None
+
+
 def _named_day(t: str, today: date, week_of: date | None = None) -> date | None:
     """The day ``t`` (already ``_plain``) names, by the first rule that reads one."""
     # An explicit date wins over a relative word in the same message:
@@ -298,7 +313,7 @@ def _named_day(t: str, today: date, week_of: date | None = None) -> date | None:
 
 # Words that refuse the day said before them: "明天不行", "周三我去不了", "后天有事". One list, for a
 # day refused alone and a day refused with another said after it.
-_REFUSAL = r"不行|不可以|不太方便|不方便|去不了|来不了|没空|不太合适|不合适|不太行|有事"
+_REFUSAL = r"不行|不可以|不太方便|不方便|去不了|来不了|没空|不太合适|不合适|不太行|有事|走不开|抽不开身|脱不开身"
 
 
 _NEGATION_LEAD = re.compile(r"^不太?")
@@ -436,6 +451,17 @@ def _in_week_of(t: str, today: date, week_of: date) -> date | None:
         return None
     day = week_of - timedelta(days=week_of.weekday()) + timedelta(days=WEEKDAY_NUMBERS[m.group(2)])
     return day if day >= today else None
+
+
+def weekday_within(text: str, first: date, last: date) -> date | None:
+    """A bare weekday ("周一", not "这周一" or "下周一") on its first day from ``first`` to ``last``: the
+    answer to "下周是12月14日到12月20日，具体哪天入住呢？" (user test 22 was booked today, a Monday too);
+    None when the message says no bare weekday, or that weekday is not in the days."""
+    m = _WEEKDAY_NAMED.search(_plain(text))
+    if not m or m.group(1) or m.group(2) == _WEEKEND:
+        return None
+    day = first + timedelta(days=(WEEKDAY_NUMBERS[m.group(2)] - first.weekday()) % 7)
+    return day if day <= last else None
 
 
 def names_month_and_day(text: str) -> bool:
@@ -602,28 +628,35 @@ def next_day_of_month(day: int, today: date) -> date | None:
 
 # After a holiday, not on it: "国庆后", "元旦以后", "五一假期结束".
 _AFTER = re.compile(r"节?(?:假期|长假|小长假|黄金周)?(?:后|以后|之后|过后|过完|结束|完了)")
+# Before a holiday, no day said: "圣诞节前", "元旦之前" (not "圣诞节前一天": _DAY_THEN_BEFORE).
+_BEFORE = re.compile(rf"节?(?:假期|长假|小长假)?(?:以前|之前|前(?!\d|{_CN_NUM}|晚|夜))")
 
 
 def _holiday(t: str, today: date) -> tuple[bool, date | None]:
     for pattern, month, day in _FIXED_HOLIDAYS:
         m = pattern.search(t)
-        if m:  # "国庆后" names no day: which one is asked (after_holiday)
-            return True, None if _AFTER.match(t, m.end()) else _upcoming(today, month, day)
+        if m:  # "国庆后", "圣诞节前" name no day: which one is asked (around_holiday)
+            around = _AFTER.match(t, m.end()) or _BEFORE.match(t, m.end())
+            return True, None if around else _upcoming(today, month, day)
     return False, None
 
 
-def after_holiday(text: str, today: date) -> tuple[str, date] | None:
-    """(what was said, a week after the holiday) for a stay said to start after a holiday ("国庆后",
-    user test 6 got 10月1日 itself), for the caller to ask which day; None otherwise."""
+def around_holiday(text: str, today: date) -> tuple[str, date] | None:
+    """(what was said, a day to give as an example) for a stay said to start after a holiday
+    ("国庆后", user test 6 got 10月1日 itself: a week after it) or before one ("圣诞节前", user test
+    22 got 12月25日: two days before it, or today), for the caller to ask which day; None otherwise."""
     t = _plain(text)
     for pattern, month, day in _FIXED_HOLIDAYS:
         m = pattern.search(t)
         after = _AFTER.match(t, m.end()) if m else None
-        holiday = _upcoming(today, month, day) if after else None
+        before = None if after or not m else _BEFORE.match(t, m.end())
+        holiday = _upcoming(today, month, day) if after or before else None
         if holiday is not None and holiday < today:  # "国庆后" in November: next year's, never a past day
             holiday = _make(today.year + 1, month, day)
-        if holiday is not None:
+        if holiday is not None and after:
             return t[m.start():after.end()], holiday + timedelta(days=7)
+        if holiday is not None:
+            return t[m.start():before.end()], max(today, holiday - timedelta(days=2))
     return None
 
 
@@ -684,7 +717,8 @@ def _relative(t: str, today: date) -> tuple[bool, date | None]:
 # The end of a stay; not the day a stay moves to ("换到后天", "改到周六", "推迟到12号", "提前到明天").
 # A dash between two days is one too: "12.18-12.20", "8号-10号" ("12-8" alone is a day).
 _UNTIL = re.compile(r"住到|待到|呆到|(?<![换改挪调迟延后前移])到|至|~|～|(?:(?<=\d[./]\d)|(?<=\d[./]\d\d)|(?<=[日号]))[-—–]")
-_LEAVE = re.compile(r"走|离开|退房|离店|回去|回家")
+# Not being able to get away ("周五走不开", "那天走不了") is no end of a stay (user test 22 was given one night).
+_LEAVE = re.compile(r"走(?![不得][开了掉])|离开|退房|离店|回去|回家")
 # Where a stay begins inside the clause that ends it: "8号入住10号走", "8号住进去10号离开", "明天去后天走".
 _ARRIVE = re.compile(r"入住|住进去|住进|进去|过来|过去|来|去")
 _CLAUSE = re.compile(r"[，,。；;\s]")
@@ -752,7 +786,7 @@ def without_days_and_nights(text: str) -> str:
     for m in reversed(_day_pairs(t, _DAY_PAIR_SAID)):  # before the nights: "明后两天" less "明后" is "两天", a stay
         t = t[:m.start()] + t[m.end():]
     for pattern in (_FULL_DATE, _MONTH_RELATIVE, _PERIOD, _NEAR, _MONTH_ONLY, _MOVING_HOLIDAY, _MONTH_DAY, re.compile(r"\d{1,2}[./\-]\d{1,2}"),
-                    _DAYS_LATER,
+                    _DAYS_LATER, _DAY_THEN_BEFORE,
                     _NIGHTS_RANGE, _NIGHTS, _DAY_ONLY, _WEEKDAY_NAMED, *(p for p, _, _ in _FIXED_HOLIDAYS),
                     re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True))), re.compile(r"\d+")):
         t = pattern.sub("", t)

@@ -26,6 +26,9 @@ WELCOME = ("欢迎关注{district}人才服务！我是人才助手，可以帮�
 HELP = ("您可以直接问我人才政策，比如“人才公寓有多少套”“驿站能免费住吗”。\n"
         "回复“预约驿站”预约免费住宿，“我的预约”查看预约，“转人工”联系工作人员。")
 GREETING = "您好！我是{assistant}，有什么可以帮您？可以直接问我人才政策哦。"
+# "还在吗", "人呢", "怎么不回我了": still here (user test 22 was greeted as if new, or given a policy text)
+STILL_HERE = "在的～有什么可以帮您？可以直接问我人才政策哦。"
+STILL_HERE_IN_FLOW = "在的～我们接着来。"
 THANKS = "不客气，祝您在{district}一切顺利！还有问题随时问我。"
 EXITED = "好的，已退出当前操作。还有什么可以帮您？"
 BOOKING_ABANDONED = "好的，这次预约已取消，没有提交任何信息。已有的预约可回复“我的预约”查看。"
@@ -97,6 +100,8 @@ BOOKING_NAME_NEEDED = "这一步需要入住人的姓名，直接回复名字就
 BOOKING_PHONE_NEEDED = "这一步需要一个联系手机号，直接发11位手机号就行。"
 BOOKING_FULL_NAME = "入住时要凭身份证核对姓名，请告诉我入住人身份证上的全名。"
 BOOKING_BAD_PHONE = "手机号格式不对，请输入11位手机号。"
+# A landline typed for the phone (user test 22: "林詩涵 0523-86123456" was told the name was wrong).
+BOOKING_LANDLINE = "这个像是座机号，预约需要留一个11位手机号。"
 # An ID card number typed while booking (user test 17: ignored without a word, or "手机号格式不对").
 BOOKING_ID_NOT_NEEDED = "预约不用填身份证号，入住时带上身份证核对就行，这个号码我没有记下。"
 BOOKING_ID_NOT_PHONE = "这个像是身份证号哦，预约不用填，入住时带上身份证就行。这里需要的是11位手机号。"

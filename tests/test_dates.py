@@ -386,9 +386,27 @@ def test_days_offered_after_a_refusal_or_each_after_a_word_of_choice(text, days)
      ("元旦节后", date(2027, 1, 8)), ("圣诞节后", date(2027, 1, 1)), ("五一节后", date(2027, 5, 8))],
 )
 def test_after_a_holiday_is_after_its_next_day_never_a_past_one(text, expected):
-    from bot.dates import after_holiday
+    from bot.dates import around_holiday
 
-    assert after_holiday(text, THURSDAY)[1] == expected
+    assert around_holiday(text, THURSDAY)[1] == expected
+    assert parse_date(text, THURSDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("圣诞节前一天", date(2026, 12, 24)), ("圣诞前一晚", date(2026, 12, 24)), ("12月20号的前一天", date(2026, 12, 19)),
+     ("元旦前两天", date(2026, 12, 30)), ("下周五前一天到", date(2026, 12, 3)), ("前天", date(2026, 11, 24))],
+)
+def test_days_before_a_day_named_are_before_it(text, expected):
+    assert parse_date(text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize("text", ["圣诞节前", "圣诞节之前", "元旦以前"])
+def test_before_a_holiday_names_no_day_and_asks(text):
+    from bot.dates import around_holiday
+
+    said, example = around_holiday(text, THURSDAY)
+    assert said == text and example < date(2027, 1, 1)
     assert parse_date(text, THURSDAY) is None
 
 

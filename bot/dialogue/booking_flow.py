@@ -16,16 +16,16 @@ from datetime import date, timedelta
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, change,
                           change_contact, free_beds, last_contact, users_today, validate)
-from bot.dates import (WEEKDAY_NUMBERS, after_holiday, before_occasion, both_days, day_label, day_label_with_year, day_taken_back,
+from bot.dates import (WEEKDAY_NUMBERS, around_holiday, before_occasion, both_days, day_label, day_label_with_year, day_taken_back,
                        either_day, impossible_date, moving_holiday, names_month_and_day, next_day_of_month,
-                       nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label,
+                       nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label, weekday_within,
                        weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, id_number_in, is_list_choice, list_picks,
-                                  mask_phone, name_in, nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
+                                  LANDLINE, landline_in, mask_phone, name_in, nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, spoken_digits, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
-from bot.dialogue.forms import (ACKNOWLEDGED, ASKS_DAY, CHANGE, CHOSEN_BESIDE, OPEN, QUESTION, Form, FormTurn, Refused,
+from bot.dialogue.forms import (ACKNOWLEDGED, ASKS_DAY, CHANGE, CHOSEN_BESIDE, OPEN, QUESTION, REFUSED_TEXT, Form, FormTurn, Refused,
                                 Slot, answer_in_passing, end_flow_keeping_paused, pause_form, register, say_paused,
                                 times_asked, yes_no_slot)
 from bot.dialogue.intents import YES_SIGNS, compact, yes_no
@@ -94,7 +94,9 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
             ft.cache["day"] = next_day_of_month(int(bare.group(1)), _today(ft))
         else:
             week_of = date.fromisoformat(given) if given else None
-            day = date_in(text, _today(ft), week_of)
+            period = ft.values.get(_PERIOD_ASKED) if not given else None
+            day = weekday_within(english_days(normalise(text)), *map(date.fromisoformat, period)) if period else None
+            day = day or date_in(text, _today(ft), week_of)
             if day is None and (heard := sound_alike(text, _DAY_WORDS)) != text:  # "明填" from pinyin input
                 day = date_in(heard, _today(ft), week_of)
             ft.cache["day"] = day
@@ -103,6 +105,11 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
 
 # Days said by a word pinyin input may give with the wrong character ("明填", "后填"): read as these.
 _DAY_WORDS = ["明天", "后天", "今天", "大后天"]
+
+
+# The days of a period asked which day of ("下周是12月14日到12月20日，具体哪天入住呢？"), ISO: a bare
+# weekday answering it is in it.
+_PERIOD_ASKED = "_period_asked"
 
 
 # A bare day of the month answering "请问哪天入住？" ("15", "15吧"), read as "15号".
@@ -265,26 +272,27 @@ def _check_in(text: str, ft: FormTurn):
         holiday = moving_holiday(text)
         if holiday and not QUESTION.search(text):  # "春节期间驿站开门吗" is a question, answered as one
             return Refused(messages.BOOKING_MOVING_HOLIDAY.format(holiday=holiday, example=_example_day(ft)))
-        period = vague_period(normalise(text), now)
+        period = vague_period(english_days(normalise(text)), now)  # "next week" too
         # "月底", "下个月初": which day of it is asked, not guessed; in a question only where the day is
         # asked or in the request ("我想月底去驿站住几天"), not in passing ("月底驿站开门吗"). With the day
         # given, a period said at another step without a word of the stay or a change is about
         # something else ("来入职的 下周报到": user test 12 was asked which day of next week to check in).
         if period and "check_in" in ft.values and ft.step not in (None, "check_in") and not _ABOUT_CHECK_IN.search(text):
             period = None
-        if period and (ft.step in (None, "check_in") or not QUESTION.search(text)):
+        if period and (ft.step in (None, "check_in") or not QUESTION.search(text) or _only_about_the_stay(text)):
             said, first, last = period
             if _UNTIL_PERIOD.search(normalise(text).split(said)[0]):
                 # "住到月底": the stay's end, not its start (user test 21 was asked which day of 月底 to check in)
                 return Refused(messages.BOOKING_UNTIL_PERIOD.format(said=said, max=ft.settings.booking.max_free_nights))
             if (first - now).days > window:  # "明年3月": not yet bookable, said so before asking the day
                 return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=day_label(now + timedelta(days=window))))
+            ft.values[_PERIOD_ASKED] = [first.isoformat(), last.isoformat()]
             return Refused(messages.BOOKING_WHICH_DAY_OF.format(said=said, first=day_label(first),
                                                                last=day_label(last)))
-        after = after_holiday(text, now)
+        after = around_holiday(text, now)
         if after is not None and (after[1] - now).days > window:  # "国庆后" in November: next year's
             return Refused(messages.BOOKING_TOO_FAR.format(days=window, last=day_label(now + timedelta(days=window))))
-        if after is not None:  # "国庆后": which day after it
+        if after is not None:  # "国庆后", "圣诞节前": which day
             return Refused(messages.BOOKING_AFTER_HOLIDAY.format(said=after[0], example=day_label(after[1])))
         return None
     saturday = weekend_said_on_sunday(normalise(text), now) if day == now else None
@@ -414,7 +422,7 @@ def _name(text: str, ft: FormTurn):
     # "王凯 13712345602" while another step is asked: a name typed beside a phone is the name
     # (user test 6 kept the phone and lost the name). A person's name alone where the station is
     # asked ("王芳", user test 7: "没有找到这个驿站") is the name typed a step early.
-    beside_phone = phone_in(text) is not None
+    beside_phone = phone_in(text) is not None or landline_in(text)  # "林詩涵 0523-86123456" (user test 22)
     retyped = _RETYPED.match(text.strip())
     if (retyped and "name" in ft.values and ft.step not in _WHO_IS_ASKED and not beside_phone
             and not _station(text, ft) and _day_named(ft, text) is None):
@@ -484,8 +492,8 @@ def _name_among_details(text: str, ft: FormTurn) -> str | None:
     return None
 
 
-# A phone number as typed, spaces or dashes between its digits ("138 1234 1111").
-_PHONE_TYPED = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
+# A phone number as typed, spaces or dashes between its digits ("138 1234 1111"), or a landline.
+_PHONE_TYPED = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}|" + LANDLINE)
 
 
 def _person_named(text: str) -> bool:
@@ -506,6 +514,8 @@ def _phone(text: str, ft: FormTurn):
     if ft.step == "phone" and id_number_in(text):  # an ID number typed for the phone (user test 17)
         ft.cache[_ID_TOLD] = True
         return Refused(messages.BOOKING_ID_NOT_PHONE)
+    if (ft.step == "phone" or ft.step in _WHO_IS_ASKED) and landline_in(text):  # "林詩涵 0523-86123456" (user test 22)
+        return Refused(messages.BOOKING_LANDLINE)
     if ft.step == "phone" and re.search(r"\d{5,}", text):
         return Refused(messages.BOOKING_BAD_PHONE)
     return None
@@ -518,7 +528,15 @@ def _same_person(text: str, ft: FormTurn):
         return None
     if _name(text, ft) or phone_in(text):
         return "new"
-    return yes_no(text)
+    answer = yes_no(text)
+    if answer is None and (_KEEP_PREVIOUS.search(compact(text)) or _SAME_AS_BEFORE.search(compact(text))):
+        return "yes"  # "用之前的", "跟上次一样" (user test 22 was asked to reply 是)
+    return answer
+
+
+# Keeping the details given before, said in words: "用之前的", "还是用上次的吧", "沿用", "不变".
+_KEEP_PREVIOUS = re.compile(r"^(?:那|嗯|好|就|还是|都)*(?:用|沿用|按|照)(?:之前|上次|上回|原来|刚才|以前|前面|一样)(?:的|那个|那些)?"
+                            r"(?:信息|名字|姓名|手机号?|电话)?(?:吧|就行|就好|就可以|啊|呀)?$|^(?:都)?(?:沿用|不变|不用换|不换)(?:吧|了)?$")
 
 
 def _ask_same_person(ft: FormTurn) -> tuple[str, list[str]]:
@@ -662,6 +680,9 @@ _PERSON_SLOTS = [
 # When one may stay, asked after a refusal: "那他什么时候能住", "我啥时候才能订", "要等到什么时候".
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|多久|几时|哪天|哪年|等到|要等|以后|之后")
 _MAY_BOOK = re.compile(r"能|可以|才|行|符合|够|订|约|住|申请")
+# Whether one may stay after all, asked right after a refusal: "那我还能住吗", "就不能住了吗", "真的不行吗".
+_STILL_MAY = re.compile(r"(?:能|可以|能不能|可不可以)(?:住|订|预约|入住|申请)|(?:不能|不可以|没法)(?:住|订|预约|入住)|"
+                        r"(?:真的|一点|就|那就)?(?:不行|没办法|没有办法|没戏)")
 _NOT_YET_GRADUATED = "not_yet_graduated"
 WHEN_ELIGIBLE = "eligible_when"  # state: when one just refused by a condition may stay, for "那他什么时候能住"
 
@@ -702,6 +723,12 @@ def _eligibility_slot(q) -> Slot:
 _ABOUT_THE_STAY = re.compile(r"哪几天|那几天|几天|几晚|几号|哪天|可不可以|可以|行不行|能不能|好不好|怎么样|有没有|还有|没有|有|空位|空床|空房|空|床位|位置|房间|房|名额|"
                              r"入住|住|订|预约|约|的话|那就|那|我|想|要|去|来|过去|到|晚上|下午|上午|早上|中午|驿站|站|那边|这边|"
                              r"改成|换成|改到|换到|是|不是|行|能|好|吗|呢|吧|嘛|啊|呀|的|了|就|再|还|先|个|号|不|[\s\W_]")
+
+
+def _only_about_the_stay(text: str) -> bool:
+    """Whether ``text`` says nothing but its day, nights and words of the stay ("那我订月底那几天": asks no
+    question, though 几 is in it; user test 22 was told "帮不上忙")."""
+    return not re.search(r"[\u3400-\u9fff]", _ABOUT_THE_STAY.sub("", without_days_and_nights(normalise(text))))
 
 
 _NOT_NEGATED = "(?<![不没非别])(?<!不是)(?<!不是来)(?<!没有)(?<!不为)"  # a word said, not denied
@@ -781,7 +808,9 @@ _SEVERAL_PEOPLE = re.compile(r"(两|俩|三|四|几|[2-9])(个)?人(一起|一�
                              rf"(和|跟|带|还有|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)"
                              r"(一起|一块|俩|两个)|"
                              # "我和我老公想去住", after a greeting too ("你好 我和我女朋友想…": user test 21 was not told)
-                             rf"^(?:你好|您好|hi|hello|哈喽|嗨|喂|请问|那个|就是|嗯|额|呃)*(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)")
+                             rf"^(?:你好|您好|hi|hello|哈喽|嗨|喂|请问|那个|就是|嗯|额|呃)*(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)|"
+                             # ... or said after the stay ("后天去溱湖住两晚 我和我对象": user test 22 was not told)
+                             rf"(我|那我)(和|跟|带|陪)(我)?(的)?({_COMPANIONS}|孩子|儿子|女儿|爸|妈)(?=$|一起|一块|都|俩|两个|想|要|打算|去|来|过去|住)")
 
 
 # Not minding which station: "随便", "都行", "不知道选哪个" (where the station is asked).
@@ -875,6 +904,12 @@ class BookingForm(Form):
         condition's own rule in config (user test 21 was told how to cancel): after graduating for one not
         yet graduated, never for an age over the limit, else once the condition holds."""
         text = compact(ft.turn.text)
+        refusal = ft.values.get(REFUSED_TEXT)
+        if refusal and QUESTION.search(ft.turn.text) and _STILL_MAY.search(text) and not _ASKS_WHEN.search(text):
+            # "那我还能住吗", "真的不行吗": the refusal again, not the conditions and a request for the facts
+            # just given (user test 22)
+            return Reply(refusal + messages.FORM_UNDO_HINT, actions=[messages.CHIP_REDO, messages.CHIP_TICKET],
+                         intent=self.intent)
         if not (_ASKS_WHEN.search(text) and _MAY_BOOK.search(text)):
             return None
         q = next((q for q in ft.settings.booking.eligibility if f"q:{q.id}" == slot_name), None)
@@ -1053,6 +1088,9 @@ class BookingForm(Form):
         separately = books_separately(ft.turn)
         if separately is not None:  # "那分开订两个呢" after the one-bed rule
             return separately.text
+        if _COMPANION_COMING.search(compact(ft.turn.text)):  # "等下 我朋友也要来 能一起订吗" (user test 22: "帮不上忙")
+            ft.values[_SAID_ONE_PERSON] = True
+            return messages.BOOKING_ONE_PERSON
         where = self._where_they_are(ft) if "station" not in ft.values else None
         if where:  # "…住个三天吧然后那个驿站离汽车站近不近啊": the stay taken, the addresses given
             return where.rstrip("\n")
@@ -2175,7 +2213,9 @@ _ASKS_US_TO_BOOK = re.compile(r"(?:帮我|给我|帮忙|替我)(?:订|定|预约
 # A wish to book, said of a day with nothing else booked: "我想订下下周三的", "帮我约个明天的".
 _WISH_TO_BOOK = re.compile(r"(?<![不别])(?:想|要|打算|准备|帮我|给我|麻烦)(?:帮我|给我|再)?(?:订|定|预约|预订|预定|约)"
                            r"(?:一下|个|一个)?")
-_NOTHING_ELSE = re.compile(r"^(?:我|我们|那|那就|嗯|好|好的|的|吧|呢|啊|呀|了|入住|去住|住|过去|过来|一下|个|一个|号|天|晚上)*$")
+# (An acknowledgement may lead: "行 那帮我定一个下周一的", user test 22 was told "not found".)
+_NOTHING_ELSE = re.compile(r"^(?:我|我们|那|那就|嗯|好|好的|行|行吧|可以|成|ok|的|吧|呢|啊|呀|了|入住|去住|住|过去|过来|一下|个|一个|号|天|"
+                           r"晚上)*$")
 
 
 def _wishes_to_book_a_day(text: str, today: date) -> bool:

@@ -19,6 +19,9 @@ from knowledge.text import cn_number, parts_of_speech, sound_alike, word_sound
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
 _PHONE_WRITTEN = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
+# A landline as typed: an area code and seven or eight digits ("0523-86123456", "(0523)8612 3456").
+LANDLINE = r"(?<![\d０-９])[(（]?0\d{2,3}[)）]?[\s-]?\d{3,4}[\s-]?\d{4}(?![\d０-９])"
+_LANDLINE = re.compile(LANDLINE)
 _NAME_LEAD = re.compile(r"^(?:(?:嗯+|呃+|额+|那个)[\s，,]*)?(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|(?:联系人|入住人)[是为叫:：]?|叫我|叫|"
                         r"(?i:my\s+name\s+is|my\s+name's|i\s+am|i'm|name\s*[:：]))?\s*")  # "my name is Tom Li" (user test 10)
 # What may follow a name said as a name ("叫我小王就行", "王芳吧"): not part of it.
@@ -119,6 +122,11 @@ def spoken_digits(text: str) -> str:
     return _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGIT.get(ch, "") for ch in m.group(0)), text)
 
 
+def landline_in(text: str) -> bool:
+    """Whether ``text`` holds a landline number ("林詩涵 0523-86123456"), which no text message reaches."""
+    return bool(_LANDLINE.search(normalise(text)))
+
+
 def phone_in(text: str) -> str | None:
     """A mainland mobile number anywhere in ``text``: "+86 138-1234-5678", "我的手机是13812345678",
     "幺三九一二三四五六七八" (voice input)."""
@@ -161,7 +169,7 @@ def name_in(text: str, introduced: bool = False) -> str | None:
     """A person's name: "陈晨", "我叫陈晨", "王芳。" (voice input ends in a full stop); never a greeting,
     a sentence, nor a word of another kind ("当然", "就我自己", "第一个", "写错了") unless it is
     ``introduced`` as a name ("我叫…")."""
-    given = _PHONE_WRITTEN.sub("", spoken_digits(normalise(text))).strip()
+    given = _LANDLINE.sub("", _PHONE_WRITTEN.sub("", spoken_digits(normalise(text)))).strip()
     plain = _NAME_TAIL.sub("", _TRAILING.sub("", _NAME_LEAD.sub("", given)))
     plain = _SPACED.sub("", plain)  # "马 云": voice input spaces a name out
     if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
@@ -293,9 +301,24 @@ def date_in(text: str, today: date, week_of: date | None = None) -> date | None:
     return parse_date(english_days(spoken_digits(normalise(text))), today, week_of)
 
 
+# A place in a list said in English ("the first one", "2nd", "number 2", "option 1": user test 22 was
+# asked the station again).
+_ENGLISH_PLACE = re.compile(r"^(?:the\s+)?(?:(first|second|third|1st|2nd|3rd)(?:\s+one)?|(?:number|no\.?|option)\s*(\d))"
+                            r"(?:\s+please)?$", re.I)
+_ENGLISH_PLACES = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3"}
+
+
+def english_place(text: str) -> str:
+    """``text`` as the place in a list it says in English ("the first one" → "1"), else as it is."""
+    m = _ENGLISH_PLACE.match(text.strip())
+    if not m:
+        return text
+    return _ENGLISH_PLACES[m.group(1).lower()] if m.group(1) else m.group(2)
+
+
 def is_list_choice(text: str) -> bool:
     """"2", "2号驿站", "第二个": a place in a list just shown, not a day or a number of nights."""
-    listed = _LIST_NUMBER.fullmatch(_TRAILING.sub("", normalise(text).strip()))
+    listed = _LIST_NUMBER.fullmatch(_TRAILING.sub("", english_place(normalise(text)).strip()))
     return bool(listed and (listed.group(2).isdigit() or listed.group(1)))
 
 
@@ -327,7 +350,7 @@ def list_picks(text: str, count: int) -> list[int] | None:
     """The places (1-based) a message picks from a list of ``count`` items just shown, every one
     of them for "都取消"; None when the message is not a pick (a question, a new request). A place
     outside the list is returned as it is: the caller says there is no such item."""
-    plain = re.sub(r"[\s。．.！!？?~～]", "", _TRAILING.sub("", normalise(text).strip()))
+    plain = re.sub(r"[\s。．.！!？?~～]", "", _TRAILING.sub("", english_place(normalise(text)).strip()))
     if _PICK_ALL.match(plain):
         return list(range(1, count + 1))
     core = _PICK_TAIL.sub("", _PICK_LEAD.sub("", plain))
@@ -348,7 +371,7 @@ def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool 
     ("溱湖", "总站"); ``stations`` are (id, name, address). ``by_number``: only where the list was
     just shown ("2号" is a day, "2" nights, at other steps). ``by_sound``: a name as pinyin input
     may give it ("秦湖" for the rare 溱湖); not where a person's name is asked (秦虎 is one)."""
-    plain = _TRAILING.sub("", normalise(text).strip())
+    plain = _TRAILING.sub("", english_place(normalise(text)).strip())
     if is_list_choice(plain):  # "二" alone is no choice, "第二个" is
         if not by_number:
             return None
@@ -484,7 +507,9 @@ _GRADUATED_IN = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*(?:年|级)?\s*(?:�
 # A year read out digit by digit, as voice input writes it: "二三年毕业", "二零二三年毕业".
 _YEAR_READ_OUT = re.compile(r"(?<![零〇一二三四五六七八九十])(?:[零〇一二三四五六七八九]{4}|[零〇一二三四五六七八九]{2})"
                             r"(?=\s*(?:年|级)?\s*(?:的)?\s*(?:本科|硕士|研究生|大专|专科|博士)?\s*(?:毕业|届))")
-_GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年|后年)(?:\d{1,2}|[一二三四五六七八九十]{1,2})?月?份?(?:刚|才|就|要|会)?毕业")
+# The degree may come between ("今年研究生毕业", "去年本科刚毕业": user test 22 was asked again).
+_GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年|后年)(?:\d{1,2}|[一二三四五六七八九十]{1,2})?月?份?(?:刚|才|就|要|会)?"
+                                 r"(?:本科|硕士|研究生|大专|专科|博士|大学)?(?:刚|才|就|要|会)?毕业")
 _GRADUATED_AGO = re.compile(r"毕业(?:快|已经|都|有|了)*" + _NUM + r"年")
 _JUST_GRADUATED = re.compile(r"刚毕业|刚刚毕业|应届|毕业不久|毕业半年|马上毕业|快毕业|即将毕业")
 _RELATIVE_YEARS = {"今年": 0, "去年": 1, "前年": 2, "明年": -1, "后年": -2}

@@ -22,7 +22,7 @@ from typing import Any, Callable
 from bot import messages
 from bot.dialogue.engine import FLOW_CLAIMS, JUST_LEFT, JUST_REFUSED, Reply, Turn
 from bot.dialogue.extract import unvoiced
-from bot.dialogue.intents import QUESTION, YES_SIGNS, compact, yes_no  # noqa: F401 (QUESTION: flows import it from here)
+from bot.dialogue.intents import QUESTION, YES_SIGNS, compact, still_there, yes_no  # noqa: F401 (QUESTION: flows import it from here)
 
 CONFIRM = "confirm"   # the last step: the summary, waiting for 确认
 OPEN = "_open"        # sticky slots the last reply invited a new value for ("总站有空床"): no change word needed
@@ -51,8 +51,9 @@ ALL_SAID = re.compile(r"^(?:那|嗯|好)?(?:就这些|就这样|就这么多|都
 # Several 是/否 in one message, apart or together ("是 是 是", "是，是，否", "是是是"): the questions asked
 # one after another, answered in order (user test 16: "是是是" meant yes to each, as "是 是 是" does).
 # "是的 是的" is one yes, said with emphasis.
-IN_A_ROW = re.compile(r"^[是否](?:[\s，,、。.]*[是否])+[\s。.！!]*$")
-_ANSWER = re.compile("[是否]")
+# In English only apart ("yes yes yes": user test 22 had the first taken, the others asked again).
+IN_A_ROW = re.compile(r"^(?:[是否](?:[\s，,、。.]*[是否])+|(?:yes|no)(?:[\s，,、。.]+(?:yes|no))+)[\s。.！!]*$", re.I)
+_ANSWER = re.compile("[是否]|yes|no", re.I)
 # Asking why a question is asked ("为什么要问年龄", "要手机号干嘛"): its ``Slot.why`` is said.
 WHY_ASKED = re.compile(r"(?:为什么|为啥|凭什么|干嘛|干什么)(?:要|得|需要|非要)?(?:问|填|留|告诉|知道|提供|写)|"
                        r"(?:问|要|填|留|提供)(?:这个|这些|我的)?(?:年龄|手机号?|电话|名字|姓名|身份证)?.{0,4}?"
@@ -667,10 +668,11 @@ class Form:
         asked = slots.get(ft.step)
         # The answer asked for is said back with the others the message gave, whatever the slot ("李明
         # 13812345678" where the name is asked: user test 11 heard only the phone said back, as if
-        # the name were lost); alone, only when its ``said_back`` says so.
+        # the name were lost), or beside one refused ("林詩涵 0523-86123456": user test 22); alone, only when
+        # its ``said_back`` says so.
         echoed = [ft.step] if (asked is not None and ft.step in ft.found
                                and ft.values.get(ft.step) == ft.found[ft.step]
-                               and (ft.added or ft.changed
+                               and (ft.added or ft.changed or (ft.refused and ft.refused != ft.step)
                                     or (asked.said_back is not None and asked.said_back(ft.turn.text, ft)))) else []
         changed, added = shown(ft.changed), shown(echoed + ft.added)
         same = "" if changed or added or ft.step in ft.found else shown(ft.same)
@@ -733,7 +735,7 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
     ``elsewhere_possible``: whether an unanswered question may be about something else than the
     service ("今天天气怎么样"), said so without the offer of a person; not when it names the service."""
     if turn.classified == "greeting":
-        return messages.GREETING
+        return messages.STILL_HERE_IN_FLOW if still_there(turn.text) else messages.GREETING
     if turn.classified == "thanks":
         return messages.THANKS
     if turn.classified == "complaint":

@@ -16,7 +16,7 @@ from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, a
 from bot.dialogue.extract import english_in_chinese
 from bot.dialogue.forms import (ASKS_DAY, abandoned_form, end_flow_keeping_paused, gave_up_form, pause_form,
                                 say_paused)
-from bot.dialogue.intents import QUESTION, compact, yes_no
+from bot.dialogue.intents import QUESTION, compact, still_there, yes_no
 from bot.dialogue.ticket_flow import FILED, add_to_ticket, continues_reply, phone_sent_for_ticket, ticket_in_progress
 from core.errors import IndexMissing
 from knowledge.places import gazetteer
@@ -71,7 +71,6 @@ def on_unsupported(turn: Turn) -> Reply:
 # one is a line here (and its keywords in config.yaml), not another handler. The message is read
 # when it is said: it names this deployment's place and assistant (messages.use_deployment_words).
 FIXED_REPLIES: dict[str, tuple[str, list[str]]] = {
-    "greeting": ("GREETING", HELP_ACTIONS),
     "help": ("HELP", HELP_ACTIONS),
     "thanks": ("THANKS", []),
     "about_bot": ("ABOUT_BOT", HELP_ACTIONS),
@@ -88,6 +87,13 @@ def _fixed_reply(intent: str) -> Handler:
 
 for _intent in FIXED_REPLIES:
     handles(_intent)(_fixed_reply(_intent))
+
+
+@handles("greeting")
+def greeting(turn: Turn) -> Reply:
+    """"你好": the welcome; "还在吗", "人呢": still here."""
+    text = messages.STILL_HERE if still_there(turn.text) else messages.GREETING
+    return Reply(text, actions=list(HELP_ACTIONS), intent="greeting")
 
 
 @handles("repeat")

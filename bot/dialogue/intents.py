@@ -166,6 +166,16 @@ def _heard_as_yes(plain: str) -> str:
     return sound_alike(plain, _SOUNDS_LIKE_YES)
 
 
+# A greeting that asks whether the assistant is still there ("还在吗", "人呢", "怎么不回我了"): not a new
+# conversation, answered "在的".
+_STILL_THERE = re.compile(r"还在|人呢|不回|没回|不说话|不理|不吭声|没反应|没动静|不反应")
+
+
+def still_there(text: str) -> bool:
+    """Whether a greeting asks if the assistant is still there."""
+    return bool(_STILL_THERE.search(compact(text)))
+
+
 def yes_no(text: str) -> str | None:
     """"yes", "no", or None when the reply is neither (the caller asks again or moves on)."""
     return read_yes_no(text)[0]

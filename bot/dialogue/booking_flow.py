@@ -181,9 +181,34 @@ def _picked_text(station_id: str, ft: FormTurn) -> str:
                                           other=(station_aliases(other) or [other])[-1]) + "\n"
 
 
+# Where a second stay begins in a message saying two, each with its own day: "帮我订两个 一个明天溱湖1晚
+# 一个12.20总站2晚", "明天溱湖住1晚，另外12月20号总站住2晚" (not "住一个晚上", "一个星期").
+_ANOTHER_STAY = re.compile(r"[，,。；;\s]*(?:另外一个|另一个|还有一个|第二个|再一个|另外|一个(?![晚星礼人床月周半多]))")
+
+
+def _first_stay(text: str, ft: FormTurn) -> str:
+    """The words of the first of two stays ``text`` says, each with its day and its station or nights (user
+    test 22 was booked a mix of both), the other said to be booked next; ``text`` itself otherwise."""
+    key = ("first_stay", text)
+    if key not in ft.cache:
+        ft.cache[key] = text
+        today = _today(ft)
+        stays = [(piece, day) for piece in _ANOTHER_STAY.split(text) if piece.strip()
+                 if (day := date_in(piece, today)) is not None
+                 and (nights_in(piece) is not None or station_in(piece, _stations(ft), by_number=False) is not None)]
+        if len(stays) >= 2 and stays[0][1] != stays[1][1]:
+            (first, day), other = stays[0], stays[1][1]
+            ft.cache[key] = first
+            ft.cache["remark"] = messages.BOOKING_TWO_DAYS.format(
+                day=messages.DAY_AND_WEEKDAY.format(day=day_label(day), weekday=weekday_label(day)),
+                other=messages.DAY_AND_WEEKDAY.format(day=day_label(other), weekday=weekday_label(other)))
+    return ft.cache[key]
+
+
 def _station(text: str, ft: FormTurn):
     """By name anywhere; by its number in the list only when the station is asked ("2" is a day
     or a number of nights at the other steps). Never one the message gives up ("溱湖那个不要了")."""
+    text = _first_stay(text, ft)
     not_minded = _station_not_minded(text, ft)
     if not_minded is not None:
         return not_minded
@@ -225,6 +250,7 @@ _ABOUT_CHECK_IN = re.compile(r"住|改|换|其实|不是|不对|日期|哪天")
 
 
 def _check_in(text: str, ft: FormTurn):
+    text = _first_stay(text, ft)
     if _picks_from_list(text, ft):  # "2号驿站" picks from the list shown
         return None
     now, window = _today(ft), ft.settings.booking.window_days
@@ -364,6 +390,7 @@ _CHECK_OUT = "_check_out"  # the day the stay ends, said before the check-in was
 
 
 def _nights(text: str, ft: FormTurn):
+    text = _first_stay(text, ft)
     most = ft.settings.booking.max_free_nights
     if has_fraction(text):
         return Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))

@@ -31,7 +31,16 @@ def starts_block(line: str) -> bool:
     return bool(_BLOCK_START.match(line.strip()))
 
 
+# ①…⑳ number items (under "1.", as （1） does); NFKC would fold them to bare digits glued to the
+# item's text ("②所在企业…" → "2所在企业…"), so they become the bracketed numbers they stand for.
+_CIRCLED = {chr(0x2460 + i): f"（{i + 1}）" for i in range(20)}
+# An article's label opens a unit of text: a long first line of one ("第十一条 县级以上…产业特征等"), as a
+# PDF prints it over lines of one width, continues on the next even without a comma in it.
+_ARTICLE_START = re.compile(rf"^{NUMBERING['article']}\s*\S")
+
+
 def _normalise_chars(text: str) -> str:
+    text = text.translate(str.maketrans(_CIRCLED))
     # Questions are read in Simplified characters (OpenCC), so the documents are too: a notice
     # in Traditional characters answers "见习期间有补助吗". Simplified text passes unchanged.
     text = fold_width(to_simplified(text))
@@ -51,7 +60,8 @@ def _tidy_line(line: str) -> str:
 def _join_broken_lines(lines: list[str]) -> list[str]:
     """Rejoin a paragraph that an export split mid-sentence.
 
-    A long line of body text (it has punctuation inside: a title has none), or any line that
+    A long line of body text (it has punctuation inside: a title has none; or it opens an article,
+    which is never a title that long), or any line that
     leaves a bracket open ("（2017年12月1日河南省第十二届人民代表大会常务" before "委员会第三十二次
     会议通过）"), that does not end a sentence, followed (after blank lines) by a line that
     does not start a block of its own, is the same paragraph.
@@ -69,7 +79,8 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             and not _LABEL_START.match(line)
             and out[-1][-1] not in _SENTENCE_END
             and out[-1][-1] not in "：:"  # a salutation or a lead-in is whole: what follows it is not its rest
-            and ((len(out[-1]) >= _MIN_BROKEN_LINE and _INNER_PUNCT.search(out[-1])) or _unclosed(out[-1]))
+            and ((len(out[-1]) >= _MIN_BROKEN_LINE and (_INNER_PUNCT.search(out[-1]) or _ARTICLE_START.match(out[-1])))
+                 or _unclosed(out[-1]))
         ):
             out[-1] += line
         else:

@@ -379,9 +379,10 @@ def _load_html(data: bytes) -> tuple[str, str]:
 # buttons, view counters and share bars inside the article's info line, and blocks that are only
 # breadcrumbs or the site's footer. None of it is text of the document.
 _FURNITURE = re.compile(r"【[^】]{0,12}(?:打印|关闭|收藏|字体|字号)[^】]{0,12}】|[【\[［]\s*[】\]］]|"
-                        r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)[:：]\s*\d*|"
-                        r"字[体号][:：]\s*[大中小 ]+|(?:分享到|分享至)[:：].*$")
-_FURNITURE_BLOCK = re.compile(r"^(?:当前位置|您现在的位置|您的位置)[:：]|版权所有|ICP备|网站标识码|网站地图")
+                        r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)[:：]\s*(?:\d+|-+)?|"  # "-" until a script counts
+                        r"字[体号][:：]\s*[大中小 ]+|(?:A\s*\+?\s*[大中小]\s*){2,3}|(?:分享到|分享至)[:：].*$")
+_FURNITURE_BLOCK = re.compile(r"^(?:当前位置|您现在的位置|您的位置)[:：]|版权所有|ICP备|网站标识码|网站地图"
+                              r"|^(?:扫一扫|手机扫一扫|扫描二维码)[，,]?在手机[上中]?(?:打开|浏览|阅读|查看)(?:当前|本)页(?:面)?$")
 # "发布时间：2024-03-15 来源：市人社局": labelled fields on one line, each on its own (ingest/structure.py reads them).
 _NEXT_FIELD = re.compile(r"\s+(?=(?:来源|信息来源|发布机构|作者)[:：])")
 # A page title is "the document's name_the site's name" (or "… - site", "…|site").

@@ -228,6 +228,25 @@ def _lines(text: str) -> list[str]:
     return _tables_one_cell_per_line([ln.strip() for ln in text.split("\n") if ln.strip()])
 
 
+_CONTENTS = re.compile(r"^(?:#{1,6}\s*)?目\s*录$")
+
+
+def _contents_lines(lines: list[str]) -> set[int]:
+    """Indexes of a table of contents: "目录" and the chapter titles listed under it, up to the
+    first one printed again where the body begins. They head nothing (a law's articles sit in its
+    chapters, not in "目录 > 第一章"); kept as metadata, they count as stored."""
+    start = next((i for i, ln in enumerate(lines) if _CONTENTS.match(ln)), None)
+    if start is None:
+        return set()
+    entries: list[str] = []
+    for line in lines[start + 1:]:
+        found = _numbered(_MARKDOWN_HEADING.sub(r"\2", line))
+        if found is None or not found[0].endswith(_ALWAYS_HEADING) or line in entries:
+            break
+        entries.append(line)
+    return set(range(start, start + 1 + len(entries))) if entries else set()
+
+
 def parse(text: str) -> Structure:
     """Blocks of a cleaned document (one paragraph per line) and the metadata found in it."""
     lines = _lines(text)
@@ -235,7 +254,11 @@ def parse(text: str) -> Structure:
     meta: dict[str, str] = {}
     header: list[str] | None = None
     above: list[str] | None = None
+    contents = _contents_lines(lines)
     for i, line in enumerate(lines):
+        if i in contents:
+            blocks.append(Block("meta", line, key="contents"))
+            continue
         cells = _table_cells(line)
         if cells is None:
             header = above = None

@@ -698,3 +698,23 @@ def test_word_number_formats(n, fmt, shown):
     from ingest.word_numbering import format_number
 
     assert format_number(n, fmt) == shown
+
+
+def test_a_cms_pages_font_size_buttons_qr_caption_and_view_counter_are_not_text(tmp_path):
+    """gd.gov.cn-style pages (NFCMS) put "A+大 A+中 A+小" buttons above the notice, "扫一扫在手机打开当前页"
+    under it, and a view counter still showing its placeholder "-" in the info line: none is text."""
+    page = tmp_path / "公告.html"
+    page.write_text(
+        "<html><head><title>关于受理人才公寓申请的公告</title></head><body><div class='article'>"
+        "<div class='article-attr'><span>发表时间：<b>2025-08-11 18:04:59</b></span>"
+        "<span>信息来源：<b>区住建园林局</b></span><span>浏览量：<b><span>-</span></b></span></div>"
+        "<div class='setFont'><span><b>A<sup>+</sup></b>大</span><span><b>A<sup>+</sup></b>中</span>"
+        "<span><b>A<sup>+</sup></b>小</span></div>"
+        "<div id='zoomcon'><p>租赁期限不超过3年。</p></div>"
+        "<dl class='article-ewm'><dt></dt><dd><div>扫一扫在手机打开当前页</div></dd></dl></div></body></html>",
+        encoding="utf-8")
+    text = load_document(page).text
+    assert "租赁期限不超过3年。" in text
+    for furniture in ("A+", "扫一扫", "浏览量"):
+        assert furniture not in text, text
+    assert "来源：区住建园林局\n" in text + "\n" and "区住建园林局 -" not in text, text

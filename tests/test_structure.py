@@ -486,3 +486,41 @@ def test_a_documents_own_title_line_names_its_place_where_the_file_name_does_not
     assert document_meta("见习补贴标准", text, parse(text).meta, {})["region"] == ""
     meta = document_meta("见习补贴标准", text, parse(text).meta, {}, own_title="姜堰区青年就业见习补贴标准")
     assert meta["region"].endswith("姜堰区"), meta
+
+
+def test_an_articles_first_printed_line_without_a_comma_is_not_a_heading():
+    """A PDF prints an article over lines of one width; when its first line happens to hold no comma
+    ("第十一条 县级以上地方人民政府和有关部门应当根据资源禀赋和产业特征等"), it is still the start of the
+    article's sentence, not a bare title: the article is one unit, cited by its label, its text whole."""
+    printed = ("某省人力资源市场条例\n第十条 县级以上地方人民政府应当建立人力资源流动配置机制。\n"
+               "第十一条 县级以上地方人民政府和有关部门应当根据资源禀赋和产业特征等\n"
+               "基础条件，运用区域发展、产业、财政等政策，培育和发展人力资源市场。\n"
+               "第十二条 县级以上地方人民政府应当将公共人力资源服务经费纳入同级财政\n"
+               "预算。\n")
+    chunks = _chunks(printed)
+    eleventh = [c for c in chunks if "基础条件" in c.text]
+    assert len(eleventh) == 1 and eleventh[0].heading.endswith("> 第十一条"), [(c.heading, c.text) for c in chunks]
+    assert eleventh[0].text.startswith("第十一条 县级以上地方人民政府和有关部门应当根据资源禀赋和产业特征等基础条件")
+    assert any(c.heading.endswith("> 第十二条") and "纳入同级财政预算。" in c.text for c in chunks)
+    # A short numbered title stays a heading: "一、总体要求" over its text.
+    assert any(c.heading.endswith("一、总体要求") for c in _chunks("某方案\n一、总体要求\n坚持就业优先。"))
+
+
+def test_a_table_of_contents_heads_nothing():
+    """A law printed with its 目录 (目 录, then its chapters) is cited by its chapters and articles, never
+    as "目录 > 第一章 总则 > 第一条": the contents list is not a section the articles sit in."""
+    law = ("某省人力资源市场条例\n（2025年3月27日某省第十四届人民代表大会常务委员会第十四次会议通过）\n目 录\n"
+           "第一章 总 则\n第二章 市场培育\n第三章 附 则\n第一章 总 则\n第一条 为了规范人力资源市场活动，制定本条例。\n"
+           "第二章 市场培育\n第二条 公共人力资源服务机构应当免费提供职业介绍。\n第三章 附 则\n第三条 本条例自2025年5月1日起施行。\n")
+    chunks = _chunks(law)
+    assert [c.heading for c in chunks if c.heading.endswith("条")] == [
+        "某省人力资源市场条例 > 第一章 总 则 > 第一条", "某省人力资源市场条例 > 第二章 市场培育 > 第二条",
+        "某省人力资源市场条例 > 第三章 附 则 > 第三条"], [(c.heading, c.text) for c in chunks]
+    assert _coverage(law).ratio == 1.0
+
+
+def test_circled_numbers_keep_their_place_as_item_labels():
+    """①②③ number a notice's items; folded to bare digits they would glue to the text ("2所在企业…")."""
+    cleaned = clean_text("某公告\n1.重点企业需提供：\n①《人才公寓申请表（企业）》；\n②所在企业营业执照复印件。\n")
+    assert "（1）《人才公寓申请表（企业）》；" in cleaned and "（2）所在企业营业执照复印件。" in cleaned, cleaned
+    assert "2所在企业" not in "".join(c.text for c in _chunks(cleaned))

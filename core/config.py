@@ -76,6 +76,7 @@ class RetrievalConfig(Section):
     rrf_k: int = Field(60, ge=1)
     dense_weight: float = Field(1.0, ge=0)
     keyword_weight: float = Field(1.3, ge=0)
+    pair_weight: float = Field(0.5, ge=0)  # BM25 over character pairs (knowledge.text.character_pairs); 0: off
     # Below this relevance (0..1, see knowledge.relevance) the answer is "not found".
     min_relevance: float = Field(0.35, ge=0, le=1)
     # Final order: fused rank blended with relevance (0 = fused rank only). Ranks say which

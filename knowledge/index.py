@@ -36,7 +36,7 @@ from cachetools import LRUCache
 from core.errors import IndexMissing, StoreUnavailable
 from knowledge import snapshot as snap_files
 from knowledge import store
-from knowledge.keyword import KeywordIndex
+from knowledge.keyword import KeywordIndex, build_pairs, load_pairs, pair_text
 from knowledge.places import Place, areas_named
 from knowledge.snapshot import ChunkRecord, DocumentInfo, Manifest  # noqa: F401  (re-exported)
 
@@ -71,12 +71,15 @@ class Snapshot:
     """One generation, loaded: chunk records, keyword index and vectors, rows in one order."""
 
     def __init__(self, manifest: Manifest, records: list[ChunkRecord], keyword: KeywordIndex, vectors: np.ndarray,
-                 directory: Path | None = None):
+                 directory: Path | None = None, pairs: KeywordIndex | None = None):
         self.manifest = manifest
         self.ids = [r.id for r in records]
         self.row = {cid: i for i, cid in enumerate(self.ids)}  # a chunk's row in the vectors and word lists
         self.chunks = {r.id: r for r in records}
         self.keyword = keyword
+        # A generation written before the character-pair index existed has none on disk: derived data,
+        # made from its chunks on load.
+        self.pairs = pairs if pairs is not None else build_pairs(self.ids, [pair_text(r.heading, r.text) for r in records])
         self.vectors = vectors
         doc_types = {d.doc_id: d.doc_type for d in manifest.docs.values()}
         self.doc_type = [doc_types.get(r.doc_id, "") for r in records]
@@ -103,8 +106,9 @@ class Snapshot:
         keyword = KeywordIndex.load(directory)
         if keyword is None:
             raise FileNotFoundError(directory / "ids.json")
+        pairs = load_pairs(directory)
         return cls(snap_files.read_manifest(directory), snap_files.read_chunks(directory), keyword,
-                   snap_files.read_vectors(directory), directory)
+                   snap_files.read_vectors(directory), directory, pairs)
 
     @property
     def generation(self) -> int:
@@ -300,10 +304,20 @@ class Snapshot:
 
     def keyword_search(self, query: str, k: int, filters: dict | None = None,
                        docs: frozenset[str] | None = None) -> list[tuple[str, float]]:
+        """Top-k (chunk id, BM25 score) over jieba's words."""
+        return self._bm25_search(self.keyword, query, k, filters, docs)
+
+    def pair_search(self, query: str, k: int, filters: dict | None = None,
+                    docs: frozenset[str] | None = None) -> list[tuple[str, float]]:
+        """Top-k (chunk id, BM25 score) over character pairs (knowledge.text.character_pairs)."""
+        return self._bm25_search(self.pairs, query, k, filters, docs)
+
+    def _bm25_search(self, index: KeywordIndex, query: str, k: int, filters: dict | None,
+                     docs: frozenset[str] | None) -> list[tuple[str, float]]:
         mask = self.mask(filters, docs)
         if mask is not None and not mask.any():
             return []
-        return self.keyword.search(query, k, mask)
+        return index.search(query, k, mask)
 
 
 def _freeze_generation() -> None:

@@ -1,9 +1,11 @@
-"""BM25 keyword index over jieba tokens (bm25s), one per index generation.
+"""BM25 keyword indexes (bm25s), one of each per index generation.
 
 Dense embeddings miss exact names and numbers ("111", "泰州日", "424套");
-BM25 over jieba tokens catches them. The index is derived data: ingest
-writes it beside the vectors, and a machine that lacks it (a second server
-sharing a Chroma server) rebuilds it from the tokens stored with each chunk.
+BM25 over jieba tokens catches them. A second one over character pairs
+(knowledge.text.character_pairs) meets wording that jieba cuts otherwise in the
+question than in the document. Both are derived data: ingest writes them beside
+the vectors, and a machine that lacks them (a second server sharing a Chroma
+server) rebuilds them from the chunks.
 """
 
 from __future__ import annotations
@@ -11,20 +13,24 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
-from knowledge.text import tokenize
+from knowledge.text import character_pairs, tokenize
+
+PAIRS_DIR = "pairs"  # where a generation's character-pair index is saved, inside its directory
 
 
 class KeywordIndex:
-    def __init__(self, ids: list[str], retriever):
+    def __init__(self, ids: list[str], retriever, tokenizer: Callable[[str], list[str]] = tokenize):
         self.ids = ids
         self._bm25 = retriever
+        self._tokenize = tokenizer  # how a query is cut: as the rows were
 
     @classmethod
-    def build(cls, ids: Sequence[str], token_lists: Sequence[list[str]]) -> "KeywordIndex":
+    def build(cls, ids: Sequence[str], token_lists: Sequence[list[str]],
+              tokenizer: Callable[[str], list[str]] = tokenize) -> "KeywordIndex":
         import bm25s
 
         retriever = bm25s.BM25()
@@ -32,7 +38,7 @@ class KeywordIndex:
         # placeholder token keeps positions aligned with ``ids``.
         corpus = [toks or ["\u2400"] for toks in token_lists] or [["\u2400"]]
         retriever.index(corpus, show_progress=False)
-        return cls(list(ids), retriever)
+        return cls(list(ids), retriever, tokenizer)
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -42,14 +48,14 @@ class KeywordIndex:
         os.replace(tmp, directory / "ids.json")  # ids.json last: its presence marks a complete save
 
     @classmethod
-    def load(cls, directory: Path) -> "KeywordIndex | None":
+    def load(cls, directory: Path, tokenizer: Callable[[str], list[str]] = tokenize) -> "KeywordIndex | None":
         import bm25s
 
         if not (directory / "ids.json").exists():
             return None
         ids = json.loads((directory / "ids.json").read_text(encoding="utf-8"))
         retriever = bm25s.BM25.load(str(directory), show_progress=False, verbosity=0)
-        return cls(ids, retriever)
+        return cls(ids, retriever, tokenizer)
 
     def row_tokens(self) -> list[list[str]]:
         """Each row's tokens, read back from the index (a generation copied from a Chroma server
@@ -65,7 +71,7 @@ class KeywordIndex:
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Top-k (chunk id, BM25 score) with score > 0; ``allowed`` is a 0/1 mask over ids."""
-        tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
+        tokens = [t for t in self._tokenize(query) if t in self._bm25.vocab_dict]
         if not tokens or not self.ids:
             return []
         scores = self._bm25.get_scores(tokens, weight_mask=None if allowed is None else allowed.astype(np.float32))
@@ -78,3 +84,19 @@ class KeywordIndex:
             hits = hits[np.argpartition(-scores[hits], k - 1)[:k]]
         hits = hits[np.argsort(-scores[hits], kind="stable")]
         return [(self.ids[int(i)], float(scores[i])) for i in hits]
+
+
+def pair_text(heading: str, text: str) -> str:
+    """What a chunk's character pairs are taken from: its section and its body (not the title,
+    which every chunk of a document repeats: measured, multi_dev hit@1 .816 → .809 with it)."""
+    return f"{heading} {text}"
+
+
+def build_pairs(ids: Sequence[str], texts: Sequence[str]) -> KeywordIndex:
+    """The character-pair index of rows ``ids`` with ``texts`` (``pair_text`` of each chunk)."""
+    return KeywordIndex.build(ids, [character_pairs(t) for t in texts], character_pairs)
+
+
+def load_pairs(generation_dir: Path) -> KeywordIndex | None:
+    """A generation's character-pair index; None if it was written before there was one."""
+    return KeywordIndex.load(generation_dir / PAIRS_DIR, character_pairs)

@@ -3,10 +3,10 @@
 The answerer, the LangChain adapter, the staff hit-testing page and the eval
 command all call it, so they can never disagree about what was found.
 
-Dense and keyword (BM25) rankings are fused with weighted
-reciprocal rank fusion: ranks, not raw scores, because cosine similarities
-and BM25 scores live on unrelated scales. Both sides search the same loaded
-generation (knowledge.index.Snapshot), so an answer never mixes two.
+Dense and keyword (BM25 over jieba's words, and over character pairs) rankings
+are fused with weighted reciprocal rank fusion: ranks, not raw scores, because
+cosine similarities and BM25 scores live on unrelated scales. Every side searches
+the same loaded generation (knowledge.index.Snapshot), so an answer never mixes two.
 """
 
 from __future__ import annotations
@@ -235,11 +235,15 @@ class HybridRetriever:
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed([expanded])[0]
             dense = snap.dense_search(vector, pool, filters, docs)
+        pairs: list[tuple[str, float]] = []
         if mode in ("hybrid", "keyword"):
             keyword = snap.keyword_search(expanded, pool, filters, docs)
+            if self.cfg.pair_weight:
+                pairs = snap.pair_search(expanded, pool, filters, docs)
 
         fused: dict[str, float] = {}
-        for weight, ranking in ((self.cfg.dense_weight, dense), (self.cfg.keyword_weight, keyword)):
+        for weight, ranking in ((self.cfg.dense_weight, dense), (self.cfg.keyword_weight, keyword),
+                                (self.cfg.pair_weight, pairs)):
             for rank, (cid, _) in enumerate(ranking):
                 fused[cid] = fused.get(cid, 0.0) + weight / (self.cfg.rrf_k + rank + 1)
         dense_of, keyword_of = dict(dense), dict(keyword)

@@ -9,6 +9,7 @@ chromadb and then publishes each generation as a directory of plain files::
                                chunks.jsonl    chunk records, in row order
                                vectors.npy     L2-normalised float32, one row per chunk
                                <bm25 files>    the keyword index (knowledge.keyword)
+                               pairs/          the character-pair index (knowledge.keyword)
     <index_dir>/CURRENT                        "7": the live generation
 
 A snapshot is written under a temporary name and renamed into place, and the
@@ -31,7 +32,7 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.keyword import KeywordIndex
+from knowledge.keyword import PAIRS_DIR, KeywordIndex, build_pairs, pair_text
 
 POINTER = "CURRENT"
 COVERAGE_WARNING = 0.99  # below this share of a document's text reaching the index, staff are told
@@ -179,7 +180,9 @@ def write_snapshot(index_dir: Path, manifest: Manifest, records: Sequence[ChunkR
         for r in records:
             fh.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
     np.save(tmp / "vectors.npy", normalise(vectors, len(records)))
-    KeywordIndex.build([r.id for r in records], tokens).save(tmp)
+    ids = [r.id for r in records]
+    KeywordIndex.build(ids, tokens).save(tmp)
+    build_pairs(ids, [pair_text(r.heading, r.text) for r in records]).save(tmp / PAIRS_DIR)
     (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
     try:
         os.rename(tmp, target)

@@ -393,6 +393,24 @@ def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
     return [_tokens(t, words) for t in texts]
 
 
+# A run of Chinese characters, or of letters and digits: what character pairs are taken from.
+_PAIR_RUNS = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+")
+
+
+def character_pairs(text: str) -> list[str]:
+    """Overlapping pairs of Chinese characters ("假房源" → 假房, 房源), each run of letters or digits
+    whole, lower-cased: tokens that do not depend on where jieba cuts a word. A user's wording and a
+    document's are often cut apart differently ("随迁" inside "随迁子女", a typo's neighbours); pairs still
+    meet. A lone character is its own token."""
+    out: list[str] = []
+    for run in _PAIR_RUNS.findall(text.lower()):
+        if len(run) < 2 or not "\u4e00" <= run[0] <= "\u9fff":
+            out.append(run)
+        else:
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
 def _tokens(text: str, content_words: Callable[[str], list[str]]) -> list[str]:
     lowered = text.lower()
     # Programme names like "1+2+N" must stay one token, or "1+4+N" matches them.

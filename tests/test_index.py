@@ -323,3 +323,42 @@ def test_the_writer_reads_documents_without_copying_them(tmp_path):
     with pytest.raises(TypeError):
         writer.documents["x.txt"] = docs["d1.txt"]  # read-only: the base manifest stays as it was
 
+
+
+def test_character_pairs_meet_wording_that_jieba_cuts_otherwise(tmp_path):
+    """"租后能买下来吗" shares no jieba word with "实行先租后售" (先租 / 后售), but the pair 租后: the
+    character-pair index finds the rule the word index cannot."""
+    from knowledge.text import character_pairs
+
+    assert character_pairs("先租后售 App2024") == ["先租", "租后", "后售", "app2024"]
+    assert character_pairs("租，售") == ["租", "售"]
+    idx = _index(tmp_path)
+    a = _doc("a.txt", ["公共租赁住房实行先租后售"])
+    b = _doc("b.txt", ["物业服务费应当由业主交纳"])
+    with open_writer(idx) as w:
+        w.put(*a)
+        w.put(*b)
+        w.commit()
+    snap = idx.current()
+    assert a[1][0].id not in [c for c, _ in snap.keyword_search("租后能买下来吗", 5)]
+    assert [c for c, _ in snap.pair_search("租后能买下来吗", 5)] == [a[1][0].id]
+    assert snap.pair_search("租后能买下来吗", 5, {"doc_id": "b.txt"}) == []
+
+
+def test_a_generation_written_without_a_pair_index_makes_one_from_its_chunks(tmp_path):
+    """The pair index is derived data: a generation from before it existed (no pairs/ directory)
+    loads, and answers the same as one written with it."""
+    import shutil
+
+    from knowledge.index import Snapshot
+    from knowledge.keyword import PAIRS_DIR
+
+    idx = _index(tmp_path)
+    with open_writer(idx) as w:
+        w.put(*_doc("a.txt", ["公共租赁住房实行先租后售", "驿站提供免费住宿"]))
+        w.commit()
+    directory = snapshot.snapshot_dir(tmp_path, 1)
+    assert (directory / PAIRS_DIR).is_dir()
+    written = Snapshot.load(directory).pair_search("租后能买吗", 5)
+    shutil.rmtree(directory / PAIRS_DIR)
+    assert Snapshot.load(directory).pair_search("租后能买吗", 5) == written != []

@@ -132,12 +132,17 @@ def fingerprint(sha256: str, cfg: IngestConfig, embedder: Embedder, overrides: d
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def _overrides_for(doc_id: str, given: dict[str, str] | None, known) -> dict[str, str]:
-    """The overrides given now, else the ones this document was given before."""
-    if given:
-        return dict(given)
-    previous = known.get(doc_id)
-    return json.loads(previous.meta.get("overrides", "{}")) if previous is not None else {}
+def _overrides_for(doc_id: str, given: dict[str, str] | None, known, replaces: str | None = None) -> dict[str, str]:
+    """Staff's corrections for this document: the ones it was given before (a replacement under
+    another name: the replaced document's, staff set them on the document, not on its file), with
+    those given now on top; a value given as "" clears that one (read from the text again)."""
+    kept = _stored_overrides(known.get(doc_id)) or (_stored_overrides(known.get(replaces)) if replaces else {})
+    merged = {**kept, **(given or {})}
+    return {k: v for k, v in merged.items() if v}
+
+
+def _stored_overrides(doc: DocumentInfo | None) -> dict[str, str]:
+    return json.loads(doc.meta.get("overrides", "{}")) if doc is not None else {}
 
 
 def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[str, str],
@@ -281,8 +286,8 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
     ``replaces``: a document that goes away in the same generation in which
     the new one arrives (a replacement under another file name), also when the new
     one is already indexed unchanged; it stays if the new one cannot be ingested. ``overrides``: staff's corrections of what
-    the documents are (title, region, issuer…), for every file of this build;
-    a document rebuilt without them keeps the ones it was given before.
+    the documents are (title, region, issuer, doc_number, year), for every file of this build, on
+    top of those it (or the document it replaces) was given before; "" clears one.
     ``lifecycle``: effective/expiry dates and who uploaded it (``LIFECYCLE``), for every file of
     this build; kept across rebuilds like the overrides (a replacement inherits the replaced one's).
     """
@@ -311,7 +316,7 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
                 continue
             seen.add(path.name)
             sha = hashlib.sha256(data).hexdigest()
-            doc_overrides = _overrides_for(path.name, overrides, known)
+            doc_overrides = _overrides_for(path.name, overrides, known, replaces)
             previous = known.get(path.name) or (known.get(replaces) if replaces else None)
             if not rebuild and writer.is_current(path.name, fingerprint(sha, cfg, embedder, doc_overrides)):
                 report.unchanged.append(path.name)

@@ -393,6 +393,47 @@ def test_cli_replaces_removes_the_old_document_when_the_new_one_is_already_index
     assert listed() == {"见习补贴2024.md"}
 
 
+def test_cli_replacement_keeps_what_staff_said_the_replaced_document_is(tmp_path):
+    """Staff test: `build NEW --replaces OLD` with no title/region/issuer given keeps OLD's (staff set them
+    on the document, not on its file); options given later change only themselves ('' clears one),
+    and --doc-number / --year correct the 文号 and year the text gives."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    for d in (old, new):
+        d.mkdir()
+    (old / "人才公寓公告2024.md").write_text("# 人才公寓申请公告\n\n人才公寓租金为市场价的50%。\n", encoding="utf-8")
+    (new / "公寓申请公告.md").write_text("# 人才公寓申请公告\n\n人才公寓租金为市场价的40%。\n", encoding="utf-8")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+
+    def doc(doc_id):
+        return next(d for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)
+                    if d["doc_id"] == doc_id)
+
+    res = runner.invoke(cli, ["build", str(old / "人才公寓公告2024.md"), "--index", index,
+                              "--title", "关于受理天河区人才公寓申请的公告", "--region", "天河区", "--issuer", "天河区住建园林局"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(cli, ["build", str(new / "公寓申请公告.md"), "--replaces", "人才公寓公告2024.md", "--index", index])
+    assert res.exit_code == 0 and "1 added" in res.output and "1 removed" in res.output, res.output
+    d = doc("公寓申请公告.md")
+    assert d["title"] == "关于受理天河区人才公寓申请的公告"
+    assert d["meta"]["region"].endswith("天河区") and d["meta"]["issuer"] == "天河区住建园林局"
+    chunks = KnowledgeBase(settings_for(Path(index))).index.chunks_of("公寓申请公告.md")
+    assert {c.title for c in chunks} == {"关于受理天河区人才公寓申请的公告"}
+
+    res = runner.invoke(cli, ["build", str(new / "公寓申请公告.md"), "--index", index, "--region", "越秀区",
+                              "--doc-number", "穗天住建〔2025〕8号", "--year", "2025"])
+    assert res.exit_code == 0 and "1 updated" in res.output, res.output
+    d = doc("公寓申请公告.md")
+    assert d["title"] == "关于受理天河区人才公寓申请的公告" and d["meta"]["region"].endswith("越秀区")
+    assert d["meta"]["doc_number"] == "穗天住建〔2025〕8号" and d["meta"]["year"] == "2025"
+    assert d["meta"]["issuer"] == "天河区住建园林局"
+
+    res = runner.invoke(cli, ["build", str(new / "公寓申请公告.md"), "--index", index, "--title", ""])
+    assert res.exit_code == 0 and "1 updated" in res.output, res.output
+    d = doc("公寓申请公告.md")
+    assert d["title"] == "人才公寓申请公告" and d["meta"]["region"].endswith("越秀区")
+
+
 def test_text_under_the_documents_own_title_line_is_cited_without_repeating_the_title(tmp_path):
     """A markdown file headed by its title (the title answers cite) and no other heading: the reply
     cites 《姜堰区人才租房补贴标准》, not 《姜堰区人才租房补贴标准》·姜堰区人才租房补贴标准."""

@@ -37,7 +37,7 @@ from knowledge.text import NUMBERING, fold_width, tokenize_many, vocabulary_vers
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "14"  # bump when cleaning/chunking change in a way that needs re-indexing
+PIPELINE_VERSION = "15"  # bump when cleaning/chunking change in a way that needs re-indexing
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -91,11 +91,13 @@ def citation_title(path: Path, loaded_title: str) -> str:
     ("政府信息公开_厦门市人民政府关于…的通知.htm"): the page's own name for it without the site's.
     A file name is often the document's title shortened ("安家补贴实施细则.txt" headed
     姜堰区高层次人才安家补贴实施细则): the document's own title line wins when it is longer and holds
-    every word of the file name (staff test)."""
+    every word of the file name (staff test), a saved page's heading too (天河区人才公寓申请公告.html
+    headed 关于受理天河区人才公寓申请的公告)."""
     if not _HAS_CJK.search(path.stem):
         return loaded_title or path.stem
     if path.suffix.lower() in (".html", ".htm") and loaded_title:
-        return page_title(path.stem, loaded_title)
+        name = page_title(path.stem, loaded_title)
+        return loaded_title.strip() if _completes(loaded_title, name) else name
     if _completes(loaded_title, path.stem):
         return loaded_title.strip()
     return path.stem

@@ -362,6 +362,39 @@ def test_a_documents_own_title_line_names_it_where_the_file_name_is_short(tmp_pa
     assert titles["安家补贴实施细则.txt"] == "安家补贴细则"
 
 
+def test_a_saved_page_and_a_word_file_are_titled_by_their_own_title_line_like_a_text_file(tmp_path):
+    """Staff test: 天河区人才公寓申请公告.html (a saved page whose <title> and <h1> say
+    关于受理天河区人才公寓申请的公告) was cited by its file name, as was the .docx of the same name
+    whose first line says so; the site's name is never the title, and a title staff give wins."""
+    import docx
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "天河区人才公寓申请公告.html").write_text(
+        '<html><head><meta charset="utf-8"><title>关于受理天河区人才公寓申请的公告</title></head><body>'
+        "<h1>您当前所在的位置：首页 &gt; 住房保障</h1><h1>关于受理天河区人才公寓申请的公告</h1>"
+        "<p>人才公寓租赁期限不超过3年。</p></body></html>", encoding="utf-8")
+    (docs / "人才公寓公告.htm").write_text(
+        '<html><head><meta charset="utf-8"><title>广州市天河区人民政府门户网站</title></head><body>'
+        "<p>人才公寓租金为市场价的50%。</p></body></html>", encoding="utf-8")
+    d = docx.Document()
+    d.add_paragraph("关于受理天河区人才公寓申请的公告")
+    d.add_paragraph("人才公寓租金为市场租金的50%。")
+    d.save(docs / "人才公寓申请公告.docx")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["build", str(docs), "--index", index])
+    assert res.exit_code == 0 and "3 added" in res.output, res.output
+    titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+    assert titles == {"天河区人才公寓申请公告.html": "关于受理天河区人才公寓申请的公告",
+                      "人才公寓申请公告.docx": "关于受理天河区人才公寓申请的公告",
+                      "人才公寓公告.htm": "人才公寓公告"}
+    res = runner.invoke(cli, ["build", str(docs / "天河区人才公寓申请公告.html"), "--index", index, "--title", "人才公寓公告"])
+    assert res.exit_code == 0 and "1 updated" in res.output, res.output
+    titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+    assert titles["天河区人才公寓申请公告.html"] == "人才公寓公告"
+
+
 def test_cli_replaces_removes_the_old_document_when_the_new_one_is_already_indexed(tmp_path):
     """`ingest build NEW --replaces OLD` with NEW already in the index, unchanged: OLD goes all the
     same, in one new generation; a NEW that cannot be read still leaves OLD answering."""

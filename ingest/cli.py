@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -14,7 +13,7 @@ import click
 
 from core.config import load_config
 from core.errors import TalentError
-from ingest.pipeline import IngestReport, build, remove, set_lifecycle
+from ingest.pipeline import YEAR_VALUE, IngestReport, build, remove, set_lifecycle
 from knowledge.service import KnowledgeBase
 
 
@@ -99,14 +98,11 @@ def _day(ctx, param, value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a date like 2027-01-31") from None
 
 
-_YEAR_VALUE = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
-
-
 def _year(ctx, param, value: str | None) -> str | None:
     """A year (2025) or a span of years (2014-2016) as document_meta stores it; "" clears it."""
     if value is None or not value.strip():
         return value
-    if not _YEAR_VALUE.fullmatch(value.strip()):
+    if not YEAR_VALUE.fullmatch(value.strip()):
         raise click.BadParameter(f"{value!r} is not a year like 2025 or 2014-2016")
     return value.strip()
 

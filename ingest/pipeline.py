@@ -184,6 +184,8 @@ def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[
 
 
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:年|-|/|\.|$|\s)")
+# A year staff give (--year, the console): 2025, or a span as document_meta writes one (2014-2016).
+YEAR_VALUE = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–－~～至到]\s*((?:19|20)\d\d)")
 _NUMBER_YEAR = re.compile(r"[〔\[［(（【]((?:19|20)\d\d)[〕\]］)）】]")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")

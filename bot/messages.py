@@ -443,6 +443,9 @@ DOC_DATES_BAD = "日期格式不对，请用 2027-01-31 这样的格式。"
 DOC_DATES_ORDER = "失效日期不能早于生效日期。"
 DOC_CHANGE_FAILED = "没有保存：{reason}"
 DOC_NO_ORIGINAL = "原始文件已不在服务器上。"
+DOC_META_UNCHANGED = "没有改动，文档信息保持原样。"
+DOC_YEAR_BAD = "年份请写成 2025 或 2014-2016 这样的格式。"
+DOC_META_NO_ORIGINAL = "原始文件已不在服务器上，改不了文档信息；请重新上传这份文档。"
 VERSION_MISSING = "没有找到这个历史版本。"
 # the status column of the document list
 DOC_STATUS = {"indexed": "已索引", "coverage": "覆盖率警告", "disabled": "已停用", "expired": "已过期",

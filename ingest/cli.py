@@ -13,7 +13,7 @@ import click
 
 from core.config import load_config
 from core.errors import TalentError
-from ingest.pipeline import IngestReport, build, remove, set_lifecycle
+from ingest.pipeline import YEAR_VALUE, IngestReport, build, remove, set_lifecycle
 from knowledge.service import KnowledgeBase
 
 
@@ -98,6 +98,15 @@ def _day(ctx, param, value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a date like 2027-01-31") from None
 
 
+def _year(ctx, param, value: str | None) -> str | None:
+    """A year (2025) or a span of years (2014-2016) as document_meta stores it; "" clears it."""
+    if value is None or not value.strip():
+        return value
+    if not YEAR_VALUE.fullmatch(value.strip()):
+        raise click.BadParameter(f"{value!r} is not a year like 2025 or 2014-2016")
+    return value.strip()
+
+
 _effective = click.option("--effective", callback=_day, metavar="YYYY-MM-DD",
                           help="the first day the document answers ('' clears)")
 _expires = click.option("--expires", callback=_day, metavar="YYYY-MM-DD",
@@ -117,15 +126,22 @@ def _dates(effective: str | None, expires: str | None) -> dict:
 @click.option("--title", help="the title answers cite (default: from the file name or the text)")
 @click.option("--region", help="the place the documents are about, e.g. 广州市, or 全国 (default: read from the text)")
 @click.option("--issuer", help="the issuing body (default: read from the text)")
+@click.option("--doc-number", help="the document's 文号, e.g. 穗天住建〔2025〕8号 (default: read from the text)")
+@click.option("--year", callback=_year, help="the year it speaks of, 2025 or 2014-2016 (default: read from the text)")
 @_effective
 @_expires
 @click.option("--by", "uploaded_by", metavar="NAME", help="who brought in this version (the console: the staff member)")
 @click.pass_obj
 def build_cmd(obj, paths: tuple[Path, ...], index_dir: str | None, rebuild: bool, replaces: str | None,
               json_progress: bool, title: str | None, region: str | None, issuer: str | None,
-              effective: str | None, expires: str | None, uploaded_by: str | None) -> None:
-    """Ingest documents (files or folders); unchanged ones cost nothing."""
-    overrides = {k: v for k, v in (("title", title), ("region", region), ("issuer", issuer)) if v is not None}
+              doc_number: str | None, year: str | None, effective: str | None, expires: str | None,
+              uploaded_by: str | None) -> None:
+    """Ingest documents (files or folders); unchanged ones cost nothing.
+
+    --title, --region, --issuer, --doc-number and --year correct what the text says the document
+    is; they are kept across later builds (and by a replacement) until changed, '' clears one."""
+    overrides = {k: v.strip() for k, v in (("title", title), ("region", region), ("issuer", issuer),
+                                           ("doc_number", doc_number), ("year", year)) if v is not None}
     lifecycle = _dates(effective, expires) | ({"uploaded_by": uploaded_by} if uploaded_by else {})
     try:
         kb = _kb(obj["config"], index_dir)

@@ -206,7 +206,7 @@ def _load_docx(data: bytes) -> tuple[str, str]:
     document = docx.Document(io.BytesIO(data))
     numbering = WordNumbering(document)  # 第一条, 一、 drawn by Word's list numbering are not in the text
     blocks: list[str] = []
-    title = heading1 = ""
+    title = heading1 = first_line = ""
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             blocks.extend(_docx_table_rows(item, numbering))
@@ -214,6 +214,8 @@ def _load_docx(data: bytes) -> tuple[str, str]:
         text = _docx_paragraph_text(item, numbering)
         if not text:
             continue
+        if not blocks:  # the first line, as a .txt or a PDF offers it (when short enough to be a title)
+            first_line = _first_line_title(text)
         style = (item.style.name if item.style is not None else "") or ""
         level = _heading_level(style)
         if style.strip().lower() in ("title", "标题"):
@@ -224,7 +226,7 @@ def _load_docx(data: bytes) -> tuple[str, str]:
             blocks.append("#" * level + " " + text)
         else:
             blocks.append(text)
-    return title or heading1, "\n\n".join(blocks)
+    return title or heading1 or first_line, "\n\n".join(blocks)
 
 
 def _docx_paragraph_text(paragraph, numbering: WordNumbering) -> str:
@@ -372,6 +374,9 @@ def _load_html(data: bytes) -> tuple[str, str]:
     blocks = [b for b in map(_without_furniture, _html_blocks(soup)) if b]
     headline = next((b[2:] for b in blocks if b.startswith("# ")), "")
     title = page_title(soup.title.get_text(" ", strip=True) if soup.title else "", headline)
+    site = soup.find("meta", attrs={"name": re.compile(r"^site_?name$", re.I)})
+    if headline and (_SITE_NAME.search(title) or (site is not None and title == (site.get("content") or "").strip())):
+        title = headline  # a <title> that is only the site's name ("…人民政府门户网站") names no document
     return title or headline, "\n\n".join(blocks)
 
 
@@ -381,7 +386,9 @@ def _load_html(data: bytes) -> tuple[str, str]:
 _FURNITURE = re.compile(r"【[^】]{0,12}(?:打印|关闭|收藏|字体|字号)[^】]{0,12}】|[【\[［]\s*[】\]］]|"
                         r"(?:浏览次数|阅读次数|访问次数|点击数|浏览量)[:：]\s*(?:\d+|-+)?|"  # "-" until a script counts
                         r"字[体号][:：]\s*[大中小 ]+|(?:A\s*\+?\s*[大中小]\s*){2,3}|(?:分享到|分享至)[:：].*$")
-_FURNITURE_BLOCK = re.compile(r"^(?:当前位置|您现在的位置|您的位置)[:：]|版权所有|ICP备|网站标识码|网站地图"
+_FURNITURE_BLOCK = re.compile(r"^(?:#+ )?(?:您?当前(?:所在)?的?位置|您现在的位置|您的位置|您所在的?位置)[:：]"
+                              r"|版权所有|ICP备|网站标识码|网站地图|支持\s*[Ii][Pp][Vv]6"
+                              r"|^(?:#+ )?(?:搜索热词|热门搜索|热搜词|热词)[:：]"
                               r"|^(?:扫一扫|手机扫一扫|扫描二维码)[，,]?在手机[上中]?(?:打开|浏览|阅读|查看)(?:当前|本)页(?:面)?$")
 # "发布时间：2024-03-15 来源：市人社局": labelled fields on one line, each on its own (ingest/structure.py reads them).
 _NEXT_FIELD = re.compile(r"\s+(?=(?:来源|信息来源|发布机构|作者)[:：])")
@@ -395,6 +402,8 @@ _FIELD_CELL = re.compile(r"^([^：:]{1,12})[：:]\s*")
 # A short block that is nothing but links ("返回首页>>", "上一篇 下一篇") is navigation.
 _NAV_MAX = 30
 _NOT_WORDS = re.compile(r"[^\w]+")  # what is left of a block's text without its links: only marks (">>", "|")?
+# A page <title> that is a site's name, not a document's.
+_SITE_NAME = re.compile(r"(?:网站|门户网|政府网|官网|官方网站)$")
 _TITLE_PARTS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
 _TITLE_END = re.compile(rf"(?:{_TITLE_PARTS.pattern})$")
 

@@ -37,7 +37,7 @@ from knowledge.text import NUMBERING, fold_width, tokenize_many, vocabulary_vers
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "14"  # bump when cleaning/chunking change in a way that needs re-indexing
+PIPELINE_VERSION = "15"  # bump when cleaning/chunking change in a way that needs re-indexing
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -91,11 +91,13 @@ def citation_title(path: Path, loaded_title: str) -> str:
     ("政府信息公开_厦门市人民政府关于…的通知.htm"): the page's own name for it without the site's.
     A file name is often the document's title shortened ("安家补贴实施细则.txt" headed
     姜堰区高层次人才安家补贴实施细则): the document's own title line wins when it is longer and holds
-    every word of the file name (staff test)."""
+    every word of the file name (staff test), a saved page's heading too (天河区人才公寓申请公告.html
+    headed 关于受理天河区人才公寓申请的公告)."""
     if not _HAS_CJK.search(path.stem):
         return loaded_title or path.stem
     if path.suffix.lower() in (".html", ".htm") and loaded_title:
-        return page_title(path.stem, loaded_title)
+        name = page_title(path.stem, loaded_title)
+        return loaded_title.strip() if _completes(loaded_title, name) else name
     if _completes(loaded_title, path.stem):
         return loaded_title.strip()
     return path.stem
@@ -132,12 +134,17 @@ def fingerprint(sha256: str, cfg: IngestConfig, embedder: Embedder, overrides: d
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def _overrides_for(doc_id: str, given: dict[str, str] | None, known) -> dict[str, str]:
-    """The overrides given now, else the ones this document was given before."""
-    if given:
-        return dict(given)
-    previous = known.get(doc_id)
-    return json.loads(previous.meta.get("overrides", "{}")) if previous is not None else {}
+def _overrides_for(doc_id: str, given: dict[str, str] | None, known, replaces: str | None = None) -> dict[str, str]:
+    """Staff's corrections for this document: the ones it was given before (a replacement under
+    another name: the replaced document's, staff set them on the document, not on its file), with
+    those given now on top; a value given as "" clears that one (read from the text again)."""
+    kept = _stored_overrides(known.get(doc_id)) or (_stored_overrides(known.get(replaces)) if replaces else {})
+    merged = {**kept, **(given or {})}
+    return {k: v for k, v in merged.items() if v}
+
+
+def _stored_overrides(doc: DocumentInfo | None) -> dict[str, str]:
+    return json.loads(doc.meta.get("overrides", "{}")) if doc is not None else {}
 
 
 def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[str, str],
@@ -177,6 +184,8 @@ def document_meta(title: str, text: str, found: dict[str, str], overrides: dict[
 
 
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:年|-|/|\.|$|\s)")
+# A year staff give (--year, the console): 2025, or a span as document_meta writes one (2014-2016).
+YEAR_VALUE = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–－~～至到]\s*((?:19|20)\d\d)")
 _NUMBER_YEAR = re.compile(r"[〔\[［(（【]((?:19|20)\d\d)[〕\]］)）】]")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -281,8 +290,8 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
     ``replaces``: a document that goes away in the same generation in which
     the new one arrives (a replacement under another file name), also when the new
     one is already indexed unchanged; it stays if the new one cannot be ingested. ``overrides``: staff's corrections of what
-    the documents are (title, region, issuer…), for every file of this build;
-    a document rebuilt without them keeps the ones it was given before.
+    the documents are (title, region, issuer, doc_number, year), for every file of this build, on
+    top of those it (or the document it replaces) was given before; "" clears one.
     ``lifecycle``: effective/expiry dates and who uploaded it (``LIFECYCLE``), for every file of
     this build; kept across rebuilds like the overrides (a replacement inherits the replaced one's).
     """
@@ -311,7 +320,7 @@ def build(index: KnowledgeIndex, embedder: Embedder, paths: Sequence[Path], cfg:
                 continue
             seen.add(path.name)
             sha = hashlib.sha256(data).hexdigest()
-            doc_overrides = _overrides_for(path.name, overrides, known)
+            doc_overrides = _overrides_for(path.name, overrides, known, replaces)
             previous = known.get(path.name) or (known.get(replaces) if replaces else None)
             if not rebuild and writer.is_current(path.name, fingerprint(sha, cfg, embedder, doc_overrides)):
                 report.unchanged.append(path.name)

@@ -7,6 +7,7 @@ import io
 import re
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import select
@@ -154,3 +155,93 @@ def test_near_duplicates_are_flagged_on_both(app, editor):
     assert status["added"] == ["综述副本.txt"]
     assert "与《2023年姜堰区人才工作综述》高度相似" in _row(editor, "综述副本.txt")
     assert "与《综述副本》高度相似" in _row(editor, "2023年姜堰区人才工作综述.txt")
+
+
+FLAT = "# 人才公寓申请公告\n\n人才公寓租金为市场租金的50%，租期最长3年。\n".encode("utf-8")
+FLAT_PAGE = ('<html><head><meta charset="utf-8"><title>公告</title></head><body><h1>人才公寓申请公告</h1>'
+             "<p>人才公寓租金为市场租金的40%，租期最长3年。</p></body></html>").encode("utf-8")
+FLAT_TITLE = "关于受理天河区人才公寓申请的公告"
+
+
+def _doc(app, doc_id: str):
+    return next(d for d in app.extensions["talent.knowledge"].index.documents() if d.doc_id == doc_id)
+
+
+def _field(html: str, form_id: str, name: str) -> str:
+    form = re.search(rf'<form[^>]*id="{form_id}".*?</form>', html, re.S).group(0)
+    return re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', form).group(1)
+
+
+def test_a_replacement_keeps_the_title_and_region_staff_gave_the_document(app, editor):
+    """Staff test: a document uploaded with 标题 and 地区, replaced (替换) with a file of another name,
+    was listed under a title from the new file's name and lost its region. The replacement keeps
+    what staff set; the document's page offers the same fields for a replacement, prefilled, and a
+    field changed there is the new document's."""
+    status = _upload(editor, "天河公告.md", FLAT, title=FLAT_TITLE, region="天河区")
+    assert status["added"] == ["天河公告.md"], status
+    status = _upload(editor, "人才公寓申请公告.html", FLAT_PAGE, url="/admin/docs/天河公告.md/replace")
+    assert status["added"] == ["人才公寓申请公告.html"] and status["removed"] == ["天河公告.md"], status
+    doc = _doc(app, "人才公寓申请公告.html")
+    assert doc.title == FLAT_TITLE and doc.meta["region"].endswith("天河区")
+    row = _row(editor, "人才公寓申请公告.html")
+    assert FLAT_TITLE in row and 'data-label="地区">天河区</td>' in row
+
+    page = editor.get("/admin/docs/人才公寓申请公告.html/edit").get_data(as_text=True)
+    assert _field(page, "replace-form", "title") == FLAT_TITLE and _field(page, "replace-form", "region") == "天河区"
+    status = _upload(editor, "天河公告v3.md", FLAT, url="/admin/docs/人才公寓申请公告.html/replace",
+                     title=FLAT_TITLE, region="越秀区")
+    assert status["added"] == ["天河公告v3.md"], status
+    doc = _doc(app, "天河公告v3.md")
+    assert doc.title == FLAT_TITLE and doc.meta["region"].endswith("越秀区")
+
+
+def test_staff_edit_what_a_document_is_without_uploading_it_again(app, editor):
+    """标题, 发文机关, 地区, 文号, 年份 and the dates edited on the document's page: the document is
+    indexed again with them (answers cite the new title), a field left as shown keeps what it was,
+    and a field emptied is read from the text again."""
+    name = "租房补贴.md"
+    assert _upload(editor, name, RENT_V1)["added"] == [name]
+    assert f'href="/admin/docs/{quote(name)}/edit"' in _row(editor, name)
+    page = editor.get(f"/admin/docs/{name}/edit").get_data(as_text=True)
+    assert _field(page, "meta-form", "title") == "青年人才租房补贴"
+    shown = {k: _field(page, "meta-form", k) for k in ("title", "issuer", "region", "doc_number", "year",
+                                                          "effective", "expires")}
+    res = editor.post(f"/admin/docs/{name}/meta", data={
+        "csrf_token": csrf_token(editor, "/admin/docs"), **shown, "title": "广州市青年人才租房补贴办法",
+        "region": "广州市", "issuer": "广州市人社局", "doc_number": "穗人社规字〔2025〕3号", "year": "2025"})
+    status = _wait_job(editor, res.headers["Location"])
+    assert status["status"] == "done" and status["updated"] == [name], status
+    doc = _doc(app, name)
+    assert doc.title == "广州市青年人才租房补贴办法" and doc.meta["region"].endswith("广州市")
+    assert doc.meta["issuer"] == "广州市人社局" and doc.meta["doc_number"] == "穗人社规字〔2025〕3号"
+    assert doc.meta["year"] == "2025" and doc.uploaded_by == "editor1"
+    chunks = app.extensions["talent.knowledge"].index.chunks_of(name)
+    assert {c.title for c in chunks} == {"广州市青年人才租房补贴办法"}
+    reply = editor.post("/api/ask", json={"question": "广州本科毕业生租房补贴每月多少"}).json
+    assert "800元" in reply["answer"] and reply["sources"][0]["title"] == "广州市青年人才租房补贴办法", reply
+    assert "800元" not in _ask(editor, RENT_Q)  # now a 广州 document: not for the deployment's own region
+    assert _audited(app, "doc.meta") == [name]
+
+    # Emptied: read from the text again; the rest as it was.
+    page = editor.get(f"/admin/docs/{name}/edit").get_data(as_text=True)
+    shown = {k: _field(page, "meta-form", k) for k in shown}
+    assert shown["region"] == "广州市" and shown["title"] == "广州市青年人才租房补贴办法"
+    res = editor.post(f"/admin/docs/{name}/meta", data={"csrf_token": csrf_token(editor, "/admin/docs"),
+                                                        **shown, "title": ""})
+    assert _wait_job(editor, res.headers["Location"])["updated"] == [name]
+    doc = _doc(app, name)
+    assert doc.title == "青年人才租房补贴" and doc.meta["region"].endswith("广州市")
+
+    # Nothing changed, or a bad year: nothing runs, and the page says so.
+    page = editor.get(f"/admin/docs/{name}/edit").get_data(as_text=True)
+    shown = {k: _field(page, "meta-form", k) for k in shown}
+    res = editor.post(f"/admin/docs/{name}/meta", data={"csrf_token": csrf_token(editor, "/admin/docs"), **shown},
+                      follow_redirects=True)
+    assert "没有改动" in res.get_data(as_text=True)
+    res = editor.post(f"/admin/docs/{name}/meta", data={"csrf_token": csrf_token(editor, "/admin/docs"),
+                                                        **shown, "year": "去年"}, follow_redirects=True)
+    assert "年份" in res.get_data(as_text=True) and _doc(app, name).meta["year"] == "2025"
+
+    agent = app.test_client()
+    login(agent, "agent1")
+    assert agent.get(f"/admin/docs/{name}/edit").status_code == 403

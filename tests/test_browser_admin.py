@@ -410,3 +410,35 @@ def test_a_staff_members_walk_through_the_console_reads_in_chinese_and_fits(app,
     page.locator(f'#documents tr[data-doc="{table.name}"] button.danger').click()
     assert "已删除《姜堰区人才租房补贴标准》（人才租房补贴标准.md）" in page.locator(".flash").inner_text()
     page.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 768}, {"width": 390, "height": 844}],
+                         ids=["laptop", "phone"])
+def test_staff_edit_a_documents_title_and_region_on_its_page_and_the_chat_cites_it(app, live_server, browser,
+                                                                                   artifacts, tmp_path, viewport):
+    """Staff test: the list let staff edit only the dates, so a wrong title or region meant deleting
+    and uploading again. 编辑信息 opens the document's page: its fields filled in, the replace form
+    with the same fields; saving re-indexes it and the chat cites the new title."""
+    base = live_server.url
+    doc = tmp_path / "公寓公告.md"
+    doc.write_text("# 人才公寓公告\n\n人才公寓租金为市场租金的50%，租期最长3年。\n", encoding="utf-8")
+    page, row = _upload_as_editor(browser, base, viewport, doc)
+    row.locator("a.edit").click()
+    assert page.input_value("#meta-title") == "人才公寓公告" and page.input_value("#replace-title") == "人才公寓公告"
+    page.fill("#meta-title", "关于受理人才公寓申请的公告")
+    page.fill("#meta-issuer", "区住建局")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-doc-edit-{viewport['width']}.png"), full_page=True)
+    page.click("#save-meta")
+    _wait_job_done(page)
+    row = page.locator('#documents tr[data-doc="公寓公告.md"]')
+    assert "关于受理人才公寓申请的公告" in row.locator("td.title").inner_text()
+
+    visitor = browser.new_page(viewport=viewport)
+    visitor.goto(f"{base}/chat")
+    reply = _ask_chat(visitor, "人才公寓租金是多少")
+    assert "50%" in reply and "关于受理人才公寓申请的公告" in reply, reply
+    row.locator("a.edit").click()
+    assert page.input_value("#replace-issuer") == "区住建局"
+    visitor.close()
+    page.close()

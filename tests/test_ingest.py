@@ -362,6 +362,39 @@ def test_a_documents_own_title_line_names_it_where_the_file_name_is_short(tmp_pa
     assert titles["安家补贴实施细则.txt"] == "安家补贴细则"
 
 
+def test_a_saved_page_and_a_word_file_are_titled_by_their_own_title_line_like_a_text_file(tmp_path):
+    """Staff test: 天河区人才公寓申请公告.html (a saved page whose <title> and <h1> say
+    关于受理天河区人才公寓申请的公告) was cited by its file name, as was the .docx of the same name
+    whose first line says so; the site's name is never the title, and a title staff give wins."""
+    import docx
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "天河区人才公寓申请公告.html").write_text(
+        '<html><head><meta charset="utf-8"><title>关于受理天河区人才公寓申请的公告</title></head><body>'
+        "<h1>您当前所在的位置：首页 &gt; 住房保障</h1><h1>关于受理天河区人才公寓申请的公告</h1>"
+        "<p>人才公寓租赁期限不超过3年。</p></body></html>", encoding="utf-8")
+    (docs / "人才公寓公告.htm").write_text(
+        '<html><head><meta charset="utf-8"><title>广州市天河区人民政府门户网站</title></head><body>'
+        "<p>人才公寓租金为市场价的50%。</p></body></html>", encoding="utf-8")
+    d = docx.Document()
+    d.add_paragraph("关于受理天河区人才公寓申请的公告")
+    d.add_paragraph("人才公寓租金为市场租金的50%。")
+    d.save(docs / "人才公寓申请公告.docx")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["build", str(docs), "--index", index])
+    assert res.exit_code == 0 and "3 added" in res.output, res.output
+    titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+    assert titles == {"天河区人才公寓申请公告.html": "关于受理天河区人才公寓申请的公告",
+                      "人才公寓申请公告.docx": "关于受理天河区人才公寓申请的公告",
+                      "人才公寓公告.htm": "人才公寓公告"}
+    res = runner.invoke(cli, ["build", str(docs / "天河区人才公寓申请公告.html"), "--index", index, "--title", "人才公寓公告"])
+    assert res.exit_code == 0 and "1 updated" in res.output, res.output
+    titles = {d["doc_id"]: d["title"] for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)}
+    assert titles["天河区人才公寓申请公告.html"] == "人才公寓公告"
+
+
 def test_cli_replaces_removes_the_old_document_when_the_new_one_is_already_indexed(tmp_path):
     """`ingest build NEW --replaces OLD` with NEW already in the index, unchanged: OLD goes all the
     same, in one new generation; a NEW that cannot be read still leaves OLD answering."""
@@ -391,6 +424,47 @@ def test_cli_replaces_removes_the_old_document_when_the_new_one_is_already_index
     res = runner.invoke(cli, ["build", str(broken / "见习补贴2025.docx"), "--replaces", "见习补贴2024.md", "--index", index])
     assert "1 skipped" in res.output and "0 removed" in res.output, res.output
     assert listed() == {"见习补贴2024.md"}
+
+
+def test_cli_replacement_keeps_what_staff_said_the_replaced_document_is(tmp_path):
+    """Staff test: `build NEW --replaces OLD` with no title/region/issuer given keeps OLD's (staff set them
+    on the document, not on its file); options given later change only themselves ('' clears one),
+    and --doc-number / --year correct the 文号 and year the text gives."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    for d in (old, new):
+        d.mkdir()
+    (old / "人才公寓公告2024.md").write_text("# 人才公寓申请公告\n\n人才公寓租金为市场价的50%。\n", encoding="utf-8")
+    (new / "公寓申请公告.md").write_text("# 人才公寓申请公告\n\n人才公寓租金为市场价的40%。\n", encoding="utf-8")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+
+    def doc(doc_id):
+        return next(d for d in json.loads(runner.invoke(cli, ["list", "--index", index, "--json"]).output)
+                    if d["doc_id"] == doc_id)
+
+    res = runner.invoke(cli, ["build", str(old / "人才公寓公告2024.md"), "--index", index,
+                              "--title", "关于受理天河区人才公寓申请的公告", "--region", "天河区", "--issuer", "天河区住建园林局"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(cli, ["build", str(new / "公寓申请公告.md"), "--replaces", "人才公寓公告2024.md", "--index", index])
+    assert res.exit_code == 0 and "1 added" in res.output and "1 removed" in res.output, res.output
+    d = doc("公寓申请公告.md")
+    assert d["title"] == "关于受理天河区人才公寓申请的公告"
+    assert d["meta"]["region"].endswith("天河区") and d["meta"]["issuer"] == "天河区住建园林局"
+    chunks = KnowledgeBase(settings_for(Path(index))).index.chunks_of("公寓申请公告.md")
+    assert {c.title for c in chunks} == {"关于受理天河区人才公寓申请的公告"}
+
+    res = runner.invoke(cli, ["build", str(new / "公寓申请公告.md"), "--index", index, "--region", "越秀区",
+                              "--doc-number", "穗天住建〔2025〕8号", "--year", "2025"])
+    assert res.exit_code == 0 and "1 updated" in res.output, res.output
+    d = doc("公寓申请公告.md")
+    assert d["title"] == "关于受理天河区人才公寓申请的公告" and d["meta"]["region"].endswith("越秀区")
+    assert d["meta"]["doc_number"] == "穗天住建〔2025〕8号" and d["meta"]["year"] == "2025"
+    assert d["meta"]["issuer"] == "天河区住建园林局"
+
+    res = runner.invoke(cli, ["build", str(new / "公寓申请公告.md"), "--index", index, "--title", ""])
+    assert res.exit_code == 0 and "1 updated" in res.output, res.output
+    d = doc("公寓申请公告.md")
+    assert d["title"] == "人才公寓申请公告" and d["meta"]["region"].endswith("越秀区")
 
 
 def test_text_under_the_documents_own_title_line_is_cited_without_repeating_the_title(tmp_path):

@@ -718,3 +718,40 @@ def test_a_cms_pages_font_size_buttons_qr_caption_and_view_counter_are_not_text(
     for furniture in ("A+", "扫一扫", "浏览量"):
         assert furniture not in text, text
     assert "来源：区住建园林局\n" in text + "\n" and "区住建园林局 -" not in text, text
+
+
+# The head of www.thnet.gov.cn's notice as saved by a browser (NFCMS): the site's bar, hot search
+# words and a breadcrumb in an <h1> above the notice's own <h1> (shizelengleng/ai-zhengce-tong
+# docs/policy_sources/12_天河人才公寓申请公告_2025.html @ f9a2097a, shortened).
+NFCMS_HEAD = (
+    '<div class="header"><div class="header-menu"><a href="javascript:void(0);">繁体版</a>'
+    '<a href="http://en.thnet.gov.cn/">英文版</a><span class="ipv6">网站支持IPV6</span></div>'
+    '<h2 class="hotKey"><span>搜索热词：</span><a href="#">公共服务</a><a href="#">产业扶持政策</a></h2></div>'
+    '<div class="curb"><h1>您当前所在的位置：<a href="/">首页</a>&nbsp;&gt;&nbsp;<a href="/zfbz/">住房保障</a></h1></div>')
+
+
+@pytest.mark.parametrize("title_tag", ["", "<title>广州市天河区人民政府门户网站</title>"], ids=["none", "site-name"])
+def test_a_pages_site_bar_hot_words_and_breadcrumb_heading_are_neither_text_nor_its_title(tmp_path, title_tag):
+    """Staff test: the breadcrumb is an <h1> of its own ("您当前所在的位置：首页 > …"), so a page
+    without a <title> was titled by it; the site bar and 搜索热词 were the document's first lines."""
+    html = (f'<html><head><meta charset="utf-8">{title_tag}</head><body>{NFCMS_HEAD}'
+            '<div class="article"><h1>关于受理天河区人才公寓申请的公告</h1><p>租赁期限不超过3年。</p></div></body></html>')
+    doc = _load_page(tmp_path, "page.html", html, "utf-8")
+    assert doc.title == "关于受理天河区人才公寓申请的公告"
+    assert doc.text.split("\n\n") == ["# 关于受理天河区人才公寓申请的公告", "租赁期限不超过3年。"]
+
+
+def test_a_word_document_without_title_styles_offers_its_first_line_as_its_title(tmp_path):
+    """Like a .txt or a PDF: its first paragraph, when short enough to be a title (a Title or
+    Heading 1 style still comes first: test_docx_without_title_uses_first_heading_1)."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于受理天河区人才公寓申请的公告")
+    d.add_paragraph(POLICY)
+    d.save(tmp_path / "x.docx")
+    assert load_document(tmp_path / "x.docx").title == "关于受理天河区人才公寓申请的公告"
+    d = docx.Document()
+    d.add_paragraph(POLICY * 3)
+    d.save(tmp_path / "y.docx")
+    assert load_document(tmp_path / "y.docx").title == "y"

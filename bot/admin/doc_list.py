@@ -8,6 +8,7 @@ refused it recorded why.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -20,6 +21,7 @@ from bot.admin.jobs import doc_reason
 from bot.admin.versions import versions_of
 from bot.db import get_db
 from bot.models import AuditEntry, utcnow
+from ingest.pipeline import YEAR_VALUE
 from knowledge.snapshot import DocumentInfo, Manifest
 
 RESULT_ACTIONS = ("doc.upload.result", "doc.replace.result", "doc.rollback.result")
@@ -112,3 +114,51 @@ def date_args(form, blank_clears: bool = False) -> list[str] | None:
         flash(messages.DOC_DATES_ORDER, "error")
         return None
     return [f"--{key}={value}" for key, value in values.items()]
+
+
+# What staff may say a document is (the upload form's fields and ingest's document_meta), as the
+# console's form fields; "doc_number" is ``ingest build --doc-number``.
+META_FIELDS = ("title", "issuer", "region", "doc_number", "year")
+DATE_FIELDS = ("effective", "expires")
+
+
+def meta_values(doc: DocumentInfo) -> dict[str, str]:
+    """What the document's page shows in its fields: the region as staff wrote it (else the place
+    ingest read, its last part, as the list shows it), the rest as the index has it."""
+    overrides = json.loads(doc.meta.get("overrides", "{}"))
+    region = overrides.get("region") or " ".join((doc.meta.get("region") or "").split()[-1:])
+    values = {"title": doc.title, "region": region}
+    values.update({k: doc.meta.get(k, "") for k in ("issuer", "doc_number", "year")})
+    values.update({k: getattr(doc, k) or "" for k in DATE_FIELDS})
+    return values
+
+
+def meta_changes(form, doc: DocumentInfo | None) -> list[str] | None:
+    """The fields staff changed from what the page showed them, as ``ingest build`` options
+    ("--title=…"; an emptied field is "--title=", read from the text again); a field the form
+    lacks, or left as shown, is not passed, so the document keeps what it had (and a replacement
+    keeps what staff set, and reads the rest from its new file). None (and a flash) when wrong."""
+    shown = meta_values(doc) if doc is not None else {}
+    changed: dict[str, str] = {}
+    for key in META_FIELDS + DATE_FIELDS:
+        value = form.get(key)
+        if value is None:
+            continue
+        value = " ".join(value.split())[:120]
+        if value != shown.get(key, ""):
+            changed[key] = value
+    if changed.get("year") and not YEAR_VALUE.fullmatch(changed["year"]):
+        flash(messages.DOC_YEAR_BAD, "error")
+        return None
+    for key in DATE_FIELDS:
+        if changed.get(key):
+            try:
+                changed[key] = date.fromisoformat(changed[key]).isoformat()
+            except ValueError:
+                flash(messages.DOC_DATES_BAD, "error")
+                return None
+    effective, expires = (changed.get(k, shown.get(k, "")) for k in DATE_FIELDS)
+    if effective and expires and expires < effective:
+        flash(messages.DOC_DATES_ORDER, "error")
+        return None
+    return [f"--{key.replace('_', '-')}={value}" for key, value in changed.items()]

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from bot import get_answers, get_knowledge, messages
 from bot.admin import bp, versions
 from bot.admin.auth import current_staff, require, staff_audit
-from bot.admin.doc_list import date_args, document_rows
+from bot.admin.doc_list import date_args, document_rows, meta_changes
 from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
 from bot.db import get_db
 from bot.dialogue.handlers import reply_for_answer
@@ -64,10 +64,15 @@ def docs():
     except IndexMissing:
         manifest = None
     rows, failed = document_rows(manifest, kb.today(), upload_dir())
-    mb = current_app.config["SETTINGS"].ingest.max_file_mb
     return render_template("admin/docs.html", documents=rows, failed=failed, job=request.args.get("job"),
-                           accept=",".join(sorted(SUPPORTED_SUFFIXES)), formats=upload_formats(),
-                           max_bytes=int(mb * 1024 * 1024), too_large=messages.UPLOAD_TOO_LARGE.format(mb=f"{mb:g}"))
+                           **upload_limits())
+
+
+def upload_limits() -> dict:
+    """What a page with a file picker needs: the types it takes, the size limit and how it is told."""
+    mb = current_app.config["SETTINGS"].ingest.max_file_mb
+    return dict(accept=",".join(sorted(SUPPORTED_SUFFIXES)), formats=upload_formats(),
+                max_bytes=int(mb * 1024 * 1024), too_large=messages.UPLOAD_TOO_LARGE.format(mb=f"{mb:g}"))
 
 
 def upload_formats() -> str:
@@ -171,6 +176,13 @@ def by_args() -> list[str]:
 @bp.post("/docs/<path:doc_id>/replace")
 @require("editor")
 def docs_replace(doc_id: str):
+    """The new file takes the document's place. What staff set on the document (title, region…)
+    stays unless they changed it in the replace form's fields (``meta_changes``; ingest keeps a
+    replaced document's own too); what they did not set is read from the new file."""
+    back = url_for("admin.doc_edit", doc_id=doc_id) if "title" in request.form else url_for("admin.docs")
+    meta = meta_changes(request.form, indexed(doc_id))
+    if meta is None:
+        return redirect(back)
     upload = request.files.get("file")
     new_suffix = Path(upload.filename).suffix.lower() if upload and upload.filename else ""
     same_type = new_suffix == Path(doc_id).suffix.lower()
@@ -182,11 +194,11 @@ def docs_replace(doc_id: str):
             return redirect(url_for("admin.docs"))
     saved = _save_upload(name=doc_id if same_type else None)
     if saved is None:
-        return redirect(url_for("admin.docs"))
+        return redirect(back)
     path, previous = saved
-    staff_audit("doc.replace", doc_id, new=path.name)
+    staff_audit("doc.replace", doc_id, new=path.name, **({"changes": meta} if meta else {}))
     get_db().commit()
-    args = ["build", str(path), *by_args()] + (["--replaces", doc_id] if path.name != doc_id else [])
+    args = ["build", str(path), *meta, *by_args()] + (["--replaces", doc_id] if path.name != doc_id else [])
     settle = settle_files(path, previous, f"staff:{current_staff().name}", "doc.replace")
     return redirect(url_for("admin.docs", job=start_job("replace", args, on_done=settle)))
 

@@ -1,4 +1,5 @@
-"""A document's life in the console: enable/disable, dates, the original file, versions and rollback.
+"""A document's life in the console: enable/disable, dates, what it is (title, region…), the original
+file, versions and rollback.
 
 Changes to the index (the switch, the dates, a rollback) run the ``python -m ingest`` CLI in a
 child process like every other index change (bot/admin/jobs.py), so they reach every worker
@@ -14,9 +15,10 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from bot import messages
 from bot.admin import bp, versions
 from bot.admin.auth import current_staff, require, staff_audit
-from bot.admin.doc_list import date_args
+from bot.admin.doc_list import date_args, meta_changes, meta_values
 from bot.admin.jobs import IngestFailed, doc_reason, run_ingest, start_job
-from bot.admin.knowledge_views import by_args, indexed, put_in_place, safe_filename, settle_files, upload_dir
+from bot.admin.knowledge_views import (by_args, indexed, put_in_place, safe_filename, settle_files, upload_dir,
+                                       upload_limits)
 from bot.db import get_db
 
 
@@ -56,6 +58,42 @@ def doc_dates(doc_id: str):
         _change_index(["set", doc_id, *dates], "doc.dates", doc_id, messages.DOC_DATES_SAVED.format(doc=doc.title),
                       effective=request.form.get("effective", ""), expires=request.form.get("expires", ""))
     return redirect(url_for("admin.docs"))
+
+
+@bp.get("/docs/<path:doc_id>/edit")
+@require("editor")
+def doc_edit(doc_id: str):
+    """The document's page: what it is (editable without a new file) and a replacement with the same fields."""
+    doc = indexed(doc_id)
+    if doc is None:
+        flash(messages.DOC_MISSING, "error")
+        return redirect(url_for("admin.docs"))
+    return render_template("admin/doc_edit.html", doc=doc, values=meta_values(doc), **upload_limits())
+
+
+@bp.post("/docs/<path:doc_id>/meta")
+@require("editor")
+def doc_meta(doc_id: str):
+    """Staff's changes go through ``ingest build FILE --title=…`` like an upload's fields: the document
+    is read and indexed again with them (its chunks carry the title), as a job with progress."""
+    doc = indexed(doc_id)
+    if doc is None:
+        flash(messages.DOC_MISSING, "error")
+        return redirect(url_for("admin.docs"))
+    back = redirect(url_for("admin.doc_edit", doc_id=doc_id))
+    changes = meta_changes(request.form, doc)
+    if changes is None:
+        return back
+    if not changes:
+        flash(messages.DOC_META_UNCHANGED, "ok")
+        return back
+    source = Path(doc.source)
+    if not source.is_file():
+        flash(messages.DOC_META_NO_ORIGINAL, "error")
+        return back
+    staff_audit("doc.meta", doc_id, changes=changes)
+    get_db().commit()
+    return redirect(url_for("admin.docs", job=start_job("meta", ["build", str(source), *changes])))
 
 
 @bp.get("/docs/<path:doc_id>/download")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.structure import field_lines, is_field
+from ingest.structure import field_lines, is_field, is_signature
 from knowledge.text import CJK as _CJK
 from knowledge.text import NUMBERING, fold_width, fullwidth_punctuation, to_simplified
 
@@ -67,7 +67,9 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     does not start a block of its own, is the same paragraph.
     """
     out: list[str] = []
+    joined = False  # the last line already holds the next one: an article's label opens one line, not a chain
     for line in lines:
+        article = bool(out and out[-1] and _ARTICLE_START.match(out[-1])) and not joined and not is_signature(line)
         if (
             line
             and out
@@ -79,11 +81,13 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             and not _LABEL_START.match(line)
             and out[-1][-1] not in _SENTENCE_END
             and out[-1][-1] not in "：:"  # a salutation or a lead-in is whole: what follows it is not its rest
-            and ((len(out[-1]) >= _MIN_BROKEN_LINE and (_INNER_PUNCT.search(out[-1]) or _ARTICLE_START.match(out[-1])))
+            and ((len(out[-1]) >= _MIN_BROKEN_LINE and (_INNER_PUNCT.search(out[-1]) or article))
                  or _unclosed(out[-1]))
         ):
+            joined = not _INNER_PUNCT.search(out[-1]) and not _unclosed(out[-1])  # held only by its label
             out[-1] += line
         else:
+            joined = False
             out.append(line)
     return out
 

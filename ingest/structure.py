@@ -48,6 +48,14 @@ _EFFECTIVE = re.compile(r"(?:^|本(?:实施|暂行|若干|补充)?(?:条例|办�
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*起(?:施行|实施|执行|生效)", re.M)
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[二〇一二三四五六七八九十○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 _ISSUER_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|中心|院|会|室|小组|公司|集团)$")
+
+
+def is_signature(line: str) -> bool:
+    """Whether ``line`` signs a document off: its issuing body (a short line ending as one does) or its
+    date, which ingest reads as metadata and never joins to the article above it."""
+    line = line.strip()
+    return bool(_DATE_LINE.match(line)) or (len(line) <= 40 and bool(_ISSUER_END.search(line))
+                                             and not re.search(r"[，。；：,;:]", line))
 # gov.cn pages head a document with labelled fields: "发文机关：国务院", "发文字号：国令第663号".
 # News-style pages: "发布时间：2024-03-15", "来源：市人社局" (a source that is not an office is kept as "source").
 # Government disclosure pages (政府信息公开) head a notice with a table of such fields: 索引号, 主题分类…

@@ -506,6 +506,18 @@ def test_an_articles_first_printed_line_without_a_comma_is_not_a_heading():
     assert any(c.heading.endswith("一、总体要求") for c in _chunks("某方案\n一、总体要求\n坚持就业优先。"))
 
 
+def test_a_last_article_without_a_full_stop_leaves_the_signature_and_date_as_metadata():
+    """"第十条 本办法由…负责解释" (no 。) over the issuing body and the date: the article's label does not
+    join them to it (review: the issuer and date read from the text were lost, and the article read
+    "…负责解释泰州市人力资源和社会保障局2025年1月1日")."""
+    text = ("某市见习补贴办法\n第九条 见习补贴按月发放。\n"
+            "第十条 本办法由泰州市人力资源和社会保障局会同泰州市财政局负责解释\n泰州市人力资源和社会保障局\n"
+            "2025年1月1日")
+    cleaned = clean_text(text)
+    assert "负责解释\n泰州市人力资源和社会保障局\n2025年1月1日" in cleaned, cleaned
+    assert parse(cleaned).meta == {"issuer": "泰州市人力资源和社会保障局", "date": "2025年1月1日"}
+
+
 def test_a_table_of_contents_heads_nothing():
     """A law printed with its 目录 (目 录, then its chapters) is cited by its chapters and articles, never
     as "目录 > 第一章 总则 > 第一条": the contents list is not a section the articles sit in."""

@@ -247,10 +247,12 @@ def _contents_lines(lines: list[str]) -> set[int]:
     if start is None:
         return set()
     entries: list[str] = []
-    for line in lines[start + 1:]:
+    labels: set[str] = set()  # 第一章 printed again begins the body, however the contents wrote its line
+    for line in lines[start + 1:]:        # ("第一章 总则……1", "第一章　总　　则")
         found = _numbered(_MARKDOWN_HEADING.sub(r"\2", line))
-        if found is None or not found[0].endswith(_ALWAYS_HEADING) or line in entries:
+        if found is None or not found[0].endswith(_ALWAYS_HEADING) or found[0] in labels:
             break
+        labels.add(found[0])
         entries.append(line)
     return set(range(start, start + 1 + len(entries))) if entries else set()
 

@@ -518,6 +518,17 @@ def test_a_last_article_without_a_full_stop_leaves_the_signature_and_date_as_met
     assert parse(cleaned).meta == {"issuer": "泰州市人力资源和社会保障局", "date": "2025年1月1日"}
 
 
+@pytest.mark.parametrize("entry", ["第一章 总则……………1", "第一章 总则 1", "第一章　总　　则"])
+def test_a_contents_line_printed_otherwise_than_its_chapter_still_ends_at_the_chapter(entry):
+    """A 目录 with dot leaders, page numbers or letter-spacing (as PDFs print it) ends where its first
+    chapter's label is printed again: chapter 1's articles sit in 第一章 总则 (review: the body's
+    heading was taken for a contents line, and 第一条 sat under the title)."""
+    law = (f"某省人力资源市场条例\n目 录\n{entry}\n第二章 附则\n第一章 总则\n"
+           "第一条 为了规范人力资源市场活动，制定本条例。\n第二章 附则\n第二条 本条例自2025年5月1日起施行。\n")
+    first = [c for c in _chunks(law) if "规范人力资源市场活动" in c.text]
+    assert first and "第一章 总则 > 第一条" in first[0].heading, [(c.heading, c.text) for c in _chunks(law)]
+
+
 def test_a_table_of_contents_heads_nothing():
     """A law printed with its 目录 (目 录, then its chapters) is cited by its chapters and articles, never
     as "目录 > 第一章 总则 > 第一条": the contents list is not a section the articles sit in."""

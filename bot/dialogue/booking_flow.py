@@ -21,7 +21,7 @@ from bot.dates import (WEEKDAY_NUMBERS, around_holiday, before_occasion, both_da
                        nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label, weekday_within,
                        weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
-from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, id_number_in, is_list_choice, list_picks,
+from bot.dialogue.extract import (age_in, date_in, english_days, english_facts, has_fraction, id_number_in, is_list_choice, list_picks,
                                   LANDLINE, landline_in, mask_phone, name_in, nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, spoken_digits, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
@@ -44,7 +44,7 @@ _ASKS_WINDOW = re.compile(r"(?:最早|最晚|最迟|最远)(?:能|可以|可)?(?
 # The most there is, as the answer to how many nights: "那就最多的", "住满吧", "顶格" (not "最多能住几晚").
 # The most nights said with the stay, at any step: "住满", "住满7天吧", "就住最长的" (user test 21: "住满" at the
 # station's question was "没有找到这个驿站").
-_STAYS_THE_MOST = re.compile(r"(?<![都已])住满(?!了)|住最多|住最长|顶格住|住到最长|能住多久住多久|能住几天住几天")
+STAYS_THE_MOST = re.compile(r"(?<![都已])住满(?!了)|住最多|住最长|顶格住|住到最长|能住多久住多久|能住几天住几天")
 _THE_MOST = re.compile(r"(?:最多|最长|顶格|住满)(?:的|那个|那种|吧|就行|就好|了)*$")
 _COUNT = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:吧|啊|呀|就行|就好)?")  # "四个" where nights are asked
 # A bare number asked as a proposal where nights are asked ("3 可以吗", "五个晚上行不行"): that many nights,
@@ -422,7 +422,7 @@ def _nights(text: str, ft: FormTurn):
     if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))
                                                    or _NUMBER_PROPOSED.fullmatch(compact(text))):
         nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以", "3 可以吗"
-    if nights is None and (ft.step == "nights" and _THE_MOST.search(compact(text)) or _STAYS_THE_MOST.search(compact(text))) \
+    if nights is None and (ft.step == "nights" and _THE_MOST.search(compact(text)) or STAYS_THE_MOST.search(compact(text))) \
             and not QUESTION.search(text):
         nights = most  # "那就最多的" once told the limit (user test 11: "没看懂要住几晚")
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
@@ -447,15 +447,16 @@ def _name(text: str, ft: FormTurn):
             return ft.turn.as_typed(guest)
         return Refused(messages.BOOKING_SPEAKER_NAME.format(name=ft.turn.as_typed(stated)))
     # "王凯 13712345602" while another step is asked: a name typed beside a phone is the name
-    # (user test 6 kept the phone and lost the name). A person's name alone where the station is
-    # asked ("王芳", user test 7: "没有找到这个驿站") is the name typed a step early.
+    # (user test 6 kept the phone and lost the name). A person's name alone where the stay is
+    # asked ("王芳" for the station, user test 7: "没有找到这个驿站"; "刘洋" for the nights, user test 23:
+    # "没看懂要住几晚") is the name typed a step early.
     beside_phone = phone_in(text) is not None or landline_in(text)  # "林詩涵 0523-86123456" (user test 22)
     retyped = _RETYPED.match(text.strip())
     if (retyped and "name" in ft.values and ft.step not in _WHO_IS_ASKED and not beside_phone
             and not _station(text, ft) and _day_named(ft, text) is None):
         name = name_in(retyped.group(1), introduced=True)  # "哦打错了是张姗" the step after the name
         return ft.turn.as_typed(name) if name else None
-    early = ft.step == "station" and _person_named(text)
+    early = ft.step in _STAY_STEPS and _person_named(text)
     if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip()) and not beside_phone
                   and not early):
         return ft.turn.as_typed(stated) if stated else None
@@ -476,6 +477,7 @@ def _name(text: str, ft: FormTurn):
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_STAY_STEPS = ("station", "check_in", "nights")  # the slots of ``_STAY_SLOTS``, asked before who stays
 # Taking back what was just typed and typing it again, with no word saying what it is: "哦打错了是张姗"
 # right after the name (user test 10 was told the phone was wrong). A name given before is its object.
 _RETYPED = re.compile(r"^(?:哦|噢|啊|呃|额|诶|不好意思|抱歉|sorry)?[，,、\s]*(?:刚才|刚刚)?(?:打|写|输|说|填)错了?"
@@ -773,6 +775,7 @@ def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
     another step is asked ("是的我刚毕业" to the age question), only a fact stated outright counts:
     an age with 岁 or 今年, a graduation; "超过了" answers only the question asked."""
     asked, within = ft.step == f"q:{q.id}", None
+    text = english_facts(text)  # "i am 26, graduated 2023, looking for a job" (user test 23)
     # "来找工作的", "来旅游的"; not inside a question in the middle of the form ("创业有补贴吗"), but in
     # the request that starts it ("想下周二去姜堰找工作能不能住驿站住个三四天")
     if (q.yes_words or q.no_words) and (ft.step is None or not QUESTION.search(text)):

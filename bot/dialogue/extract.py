@@ -512,6 +512,40 @@ _GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年|后年)(?:\d{1,2
                                  r"(?:本科|硕士|研究生|大专|专科|博士|大学)?(?:刚|才|就|要|会)?毕业")
 _GRADUATED_AGO = re.compile(r"毕业(?:快|已经|都|有|了)*" + _NUM + r"年")
 _JUST_GRADUATED = re.compile(r"刚毕业|刚刚毕业|应届|毕业不久|毕业半年|马上毕业|快毕业|即将毕业")
+# Facts about oneself typed in English ("i am 26, graduated 2023, looking for a job"), as the Chinese the
+# eligibility readers know (user test 23: "还需要先选一个驿站" and every question asked again).
+_ENGLISH_FACTS = [
+    (re.compile(r"(?<![a-z])(?:i\s*am|i'?m|im|age|aged|age\s*is|my\s+age\s+is)\s*:?\s*(\d{2})(?!\d)"
+                r"(?:\s*(?:years?|yrs?)(?:\s*old)?|\s*y/?o(?![a-z]))?", re.I), r" 我\1岁 "),
+    (re.compile(r"(?<!\d)(\d{2})\s*(?:years?|yrs?)\s*old|(?<!\d)(\d{2})\s*y/?o(?![a-z])", re.I),
+     lambda m: f" {m.group(1) or m.group(2)}岁 "),
+    (re.compile(r"(?<![a-z])(?:graduated|graduate|graduating|grad)(?:\s+(?:in|from\s+[a-z ]{2,40}?\s+in))?\s*((?:19|20)\d{2})"
+                r"|(?<![a-z])class\s+of\s+((?:19|20)\d{2})|(?<!\d)((?:19|20)\d{2})\s+(?:grad|graduate)(?![a-z])", re.I),
+     lambda m: f" {m.group(1) or m.group(2) or m.group(3)}年毕业 "),
+    (re.compile(r"(?<![a-z])graduated\s+last\s+year", re.I), " 去年毕业 "),
+    (re.compile(r"(?<![a-z])graduated\s+(\d)\s+years?\s+ago", re.I), r" 毕业\1年 "),
+    (re.compile(r"(?<![a-z])(?:just\s+graduated|graduat(?:ed|ing)\s+this\s+year|(?:fresh|new|recent)\s+(?:grad|graduate)s?)"
+                r"(?![a-z])", re.I), " 应届 "),
+    (re.compile(r"(?<![a-z])(?:looking\s+for\s+(?:a\s+)?(?:job|work)|job[\s-]*(?:hunting|seeking|search)|find(?:ing)?\s+(?:a\s+)?"
+                r"(?:job|work)|job\s+interview|(?:an\s+)?interview)(?![a-z])", re.I), " 找工作 "),
+    (re.compile(r"(?<![a-z])(?:start(?:ing)?\s+(?:a|my\s+own)\s+(?:business|company|startup)|startup|entrepreneur)(?![a-z])",
+                re.I), " 创业 "),
+    (re.compile(r"(?<![a-z])(?:internship|intern)(?![a-z])", re.I), " 实习 "),
+    (re.compile(r"(?<![a-z])(?:travel(?:l?ing)?|vacation|holiday|sightseeing|tourist|tourism|business\s+trip)(?![a-z])", re.I),
+     " 旅游 "),
+]
+
+
+def english_facts(text: str) -> str:
+    """``text`` with the facts about oneself it says in English in Chinese ("i am 26" → 我26岁, "graduated
+    2023" → 2023年毕业, "looking for a job" → 找工作); as it is when it has no Latin letters."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    for pattern, chinese in _ENGLISH_FACTS:
+        text = pattern.sub(chinese, text)
+    return text
+
+
 _RELATIVE_YEARS = {"今年": 0, "去年": 1, "前年": 2, "明年": -1, "后年": -2}
 _OVER_LIMIT = re.compile(r"^(?:我|年龄|年纪)?(?:已经|早就?|都)?(?:超过|超出|超|过)(?:了|啦)")
 _WITHIN_LIMIT = re.compile(r"(?:没|没有|不|未)(?:超过|超出|超|到)")

@@ -463,6 +463,8 @@ class Form:
         if ft.cache.get("asked_beside") and not why:  # "总站吧那个总站有没有空调啊": answered too
             aside = self.digression(ft)
             why = (aside + "\n\n" if aside else "") + why
+        elif not why:  # "算了我还是改成溱湖吧 另外问一下溱湖那边晚上几点关门": the change taken, the question
+            why = answer_beside(ft.turn, self.topic(ft), before=False)  # answered (user test 23: dropped)
         if not taken and ft.step and missing == ft.step and ft.found:
             # "他24 今年毕业 来找工作" to the age question took the other answers, not this one: said
             # so, not the bare question again, which reads as "not understood" (user test 6)
@@ -784,15 +786,16 @@ _STILL_THERE = re.compile(r"^[^，,。？?\s]{1,8}?(?:吗|没|没有|嘛|么|不
 _ASKING = re.compile(r"多少|几|哪|怎么|咋|什么|啥|如何|为什么|能不能|可不可以|是不是")
 
 
-def answer_beside(turn: Turn, topic: str = "") -> str:
-    """The answer to a question asked beside the request that starts a flow, and a blank line; ""
-    when there is none (user test 4: the question was dropped without a word). ``topic``: what the
-    flow is about, which a question naming nothing of the service is asked about."""
+def answer_beside(turn: Turn, topic: str = "", before: bool = True) -> str:
+    """The answer to a question asked beside the request that starts a flow, or beside a value given
+    in its middle, and a blank line; "" when there is none (user test 4: the question was dropped
+    without a word). ``topic``: what the flow is about, which a question naming nothing of the service
+    is asked about. ``before``: a question said before the request counts too (at the flow's start)."""
     m = _BESIDE.search(turn.text) or _STILL.search(turn.text)
     question = m.group(1) if m is not None and QUESTION.search(m.group(1)) else ""
     if question and m.re is _STILL and _STILL_THERE.match(compact(question)) and not _ASKING.search(question):
         question = ""  # "还有空床位吗": whether there still is one
-    question = question or _asked_before_request(turn)
+    question = question or (_asked_before_request(turn) if before else "")
     if not question:
         return ""
     from bot.dialogue.handlers import in_flow_question, reply_for_answer

@@ -555,7 +555,7 @@ def _booking_details_on_topic(turn: Turn) -> bool:
     """"周六", "溱湖", "住一晚", "我叫王五" right after talking about the station: details of a stay
     given as if the booking had begun, which it now does with them (user test 9: each was
     answered with a sentence of the documents). Only when they are all the message says."""
-    from bot.dialogue.booking_flow import station_choices
+    from bot.dialogue.booking_flow import STAYS_THE_MOST, station_choices
     from bot.bookings import users_today
     from bot.dates import without_days_and_nights
     from bot.dialogue.extract import (date_in, nights_in, normalise, phone_in, stated_name, station_aliases,
@@ -570,18 +570,19 @@ def _booking_details_on_topic(turn: Turn) -> bool:
     if len(compact(text)) > _BARE_DETAIL_MAX:
         return False
     stations = station_choices(turn.engine)
-    rest = without_days_and_nights(normalise(text))
+    rest = STAYS_THE_MOST.sub("", without_days_and_nights(normalise(text)))  # "住满": the most nights
     for _, name, _ in stations:
         for said in sorted({name, *station_aliases(name)}, key=len, reverse=True):
             rest = rest.replace(said, "")
     if _DETAIL_WORDS.sub("", compact(rest)):  # "明天我再问" says more than a day
         return False
     return (nights_in(text) is not None or date_in(text, users_today(turn.engine.settings)) is not None
-            or station_in(text, stations, by_number=False) is not None)
+            or station_in(text, stations, by_number=False) is not None or bool(STAYS_THE_MOST.search(compact(text))))
 
 
-# What may stand beside a bare detail of a stay ("溱湖那个吧", "住一晚", "周六去").
-_DETAIL_WORDS = re.compile(r"那个|这个|那|的|吧|啊|呀|就|住|入住|去|来|到|晚|天|号|驿站|站")
+# What may stand beside a bare detail of a stay ("溱湖那个吧", "住一晚", "周六去", "那我大后天去 住满": user test 23
+# was told "not found").
+_DETAIL_WORDS = re.compile(r"那个|这个|那|的|吧|啊|呀|就|我们|我|住|入住|去|来|到|晚|天|号|驿站|站")
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

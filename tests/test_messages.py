@@ -44,6 +44,7 @@ RECOGNISED = {
                                 "_GIVEN_UP_BEFORE", "_GIVEN_UP_AFTER",  # 溱湖那个不要了
                                 "_ENGLISH_DAYS",  # next friday, 2 nights
                                 "_ENGLISH_FACTS",  # i am 26, graduated 2023, looking for a job
+                                "_STICKER_SIGNS",  # [强] as 👍
                                 "_COUNT_WORDS"],  # 住仨晚
 }
 

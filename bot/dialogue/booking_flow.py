@@ -883,7 +883,7 @@ class BookingForm(Form):
     name = "booking"
     intent = "booking"
     confirm_actions = (messages.CHIP_CONFIRM, messages.CHIP_CHANGE_DATE, messages.CHIP_CANCEL)
-    asides = ("my_bookings", "ticket_status")
+    asides = ("my_bookings", "ticket_status", "about_bot")
     title = messages.BOOKING_TITLE
     change_intents = {"reschedule": "check_in"}
 
@@ -1093,6 +1093,8 @@ class BookingForm(Form):
         this one is not submitted yet; then the pending question again (user test: it used to
         say "您还没有驿站预约" and drop the booking one 确认 short of done). "我的工单": the tickets,
         the same way (user test 3: listed, but the booking's question was not asked again)."""
+        if ft.turn.classified == "about_bot":  # "你是机器人吗": what answers (user test 23: no step asked again)
+            return messages.ABOUT_BOT_IN_FLOW
         if ft.turn.classified == "ticket_status":
             from bot.dialogue.ticket_flow import tickets_listed  # it imports this module
 

@@ -99,6 +99,18 @@ _VOICE_FILLER = re.compile(r"(?:^|(?<=[\s，,、。]))(?:嗯+|恩+|呃+|额+|啊
 _STUTTER = re.compile(r"(?:^|(?<=[\s，,、]))([\u3400-\u9fff]{1,2})[\s，,、]+(?=\1[^\s，,、。.！!？?])")
 
 
+# WeChat's own stickers arrive in a text as their names in brackets ("[捂脸]", "[强]"): the few that say
+# something read as the sign they are, the others as an emoji, which says no words (user test 23: "[捂脸]"
+# was looked up and "not found").
+_STICKER = re.compile(r"\[([\u4e00-\u9fffA-Za-z0-9]{1,4})\]")
+_STICKER_SIGNS = {"强": "👍", "OK": "👌", "好的": "👌", "疑问": "？", "再见": "再见"}
+
+
+def stickers_as_signs(text: str) -> str:
+    """``text`` with each WeChat sticker name ("[捂脸]") as the sign it is: 👍 for [强], a smile for most."""
+    return _STICKER.sub(lambda m: _STICKER_SIGNS.get(m.group(1), "🙂"), text)
+
+
 def unvoiced(text: str) -> str:
     """``text`` without the fillers and stutters of speech; ``text`` itself when that is all it says."""
     plain = re.sub(r"\s{2,}", " ", _STUTTER.sub("", _VOICE_FILLER.sub("", text))).strip(" ，,、")

@@ -412,6 +412,11 @@ class Form:
         if ANOTHER.search(text) and self.well_under_way(ft):  # "再订一个 溱湖…": this one is not done yet (user test 7)
             return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
         confirmed = ft.step == CONFIRM and (yes_no(ft.said) == "yes" or bool(text.strip() and YES_SIGNS.match(text)))
+        if ft.step and not compact(text) and not YES_SIGNS.match(text.strip() or "-"):
+            # "？", "😀", a sticker at a step: no answer tried, so no "没有找到这个驿站" and no lookup of nothing
+            # (user test 23 was told the conditions for "？")
+            ft.cache[_ENGAGED] = True
+            return self.ask(ft, ft.step, messages.FORM_NO_WORDS)
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
             return filled

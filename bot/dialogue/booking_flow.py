@@ -857,7 +857,7 @@ _ANY_NIGHTS = re.compile(r"^(?:那)?(?:你说呢|你说|你定|你看呢|你看�
 _WHERE = re.compile(r"离|近|远|距离|怎么去|怎么走|怎么过去|交通|坐车|公交|地铁|高铁|火车|车站|机场|在哪|哪里|地址|位置|方便")
 # What an answer about where the stations are speaks of: a text found for "哪个近一点啊 我在高铁站下" that
 # says none of it (who may stay) answers something else, and the addresses are given instead.
-_ABOUT_PLACES = re.compile(r"地址|位于|位置|距离|公里|分钟|步行|附近|交通|公交|地铁|高铁|火车|车站|机场|路线")
+ABOUT_PLACES = re.compile(r"地址|位于|位置|距离|公里|分钟|步行|附近|交通|公交|地铁|高铁|火车|车站|机场|路线")
 
 
 def _chooses_station(text: str, stations: list) -> bool:
@@ -964,7 +964,7 @@ class BookingForm(Form):
             # addresses (user test 7 was told "帮不上忙"); the station is asked again
             ft.cache[_WITH_ADDRESSES] = True
             answer = ft.engine.answer_question(f"{messages.BOOKING_TOPIC} {ft.turn.text}", ft.turn.incoming.user_key)
-            if answer.found and _ABOUT_PLACES.search(answer.text):  # not who may stay (user test 17)
+            if answer.found and ABOUT_PLACES.search(answer.text):  # not who may stay (user test 17)
                 from bot.dialogue.handlers import reply_for_answer  # it imports this module
 
                 return reply_for_answer(answer, offer=False).render() + "\n\n"
@@ -1294,7 +1294,7 @@ def _without_booking_named(turn: Turn) -> Turn:
     if cut is None or station_in(plain[:cut.start()], stations, by_number=False) is None \
             or station_in(plain[cut.end():], stations, by_number=False) is None:
         return turn
-    return replace(turn, incoming=replace(turn.incoming, text=plain[cut.start():]))
+    return turn.saying(plain[cut.start():])
 
 
 # Asking whether one may bring someone along ("能带女朋友一起住吗"), and nothing of a stay. (Staying with

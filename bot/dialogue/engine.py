@@ -105,6 +105,10 @@ class Turn:
         return colloquial(to_simplified(stickers_as_signs(self.incoming.text.strip())),
                           self.engine.settings.dialogue.colloquial)
 
+    def saying(self, text: str) -> "Turn":
+        """This turn as if the message were ``text`` (a part of it answered on its own), the same state."""
+        return replace(self, incoming=replace(self.incoming, text=text))
+
     def as_typed(self, part: str) -> str:
         """``part`` of ``text`` in the characters the user typed. A name is a person's own writing:
         陳曉東 is booked as 陳曉東, not as the 陈晓东 that ``text`` reads (user test 3), and a name

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from bot import messages
@@ -806,7 +806,7 @@ def answer_beside(turn: Turn, topic: str = "", before: bool = True) -> str:
     from bot.dialogue.handlers import in_flow_question, reply_for_answer
 
     if topic:  # "…住两个晚上 然后需要准备什么材料": the materials for the station (user test 19)
-        question = in_flow_question(replace(turn, incoming=replace(turn.incoming, text=question)), topic)
+        question = in_flow_question(turn.saying(question), topic)
     answer = turn.engine.answer_question(question, turn.incoming.user_key)
     return reply_for_answer(answer, offer=False).render() + "\n\n"
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace as dataclass_replace
 
 from bot import messages
-from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
+from bot.dialogue.booking_flow import (ABOUT_PLACES, CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
                                        asks_when_eligible,
                                        availability, booked_elsewhere, booking_by_day, books_separately,
                                        companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
@@ -511,7 +511,16 @@ def _ask_one(turn: Turn, question: str, topic: str, previous: str = ""):
         # "那几点上班" answered with a sentence that states no time (user test 21 got the number of graduates
         # drawn to the district): not an answer, and a person is offered
         answer = dataclass_replace(answer, found=False, text="", sources=[])
+    if answer.found and _ASKS_ROUTE.search(question) and not ABOUT_PLACES.search(answer.text):
+        # "怎么过去" answered with who may stay (user test 23): not an answer; the stations' addresses are
+        # given instead where the stations are talked about (where_stations_are)
+        answer = dataclass_replace(answer, found=False, text="", sources=[])
     return answer, " ".join(subject_terms(asked)) or topic, asked
+
+
+# Asking the way to somewhere or how far it is: answered only by a text about places and the way there.
+_ASKS_ROUTE = re.compile(r"怎么(?:去|走|过去|过来|来|到)|如何(?:到达|前往|过去|去)|坐(?:什么|啥|几路)车|(?:公交|地铁|打车|开车)"
+                         r"(?:能|可以)?(?:到|去|过去)|多远|远不远|近不近|有多近|交通")
 
 
 # What an answer about office hours states: a time of day, the days of work.
@@ -862,6 +871,7 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
     a later one without a subject continues the earlier one's ("驿站免费吗？能住多久")."""
     parts, sources, found, unanswered = [], [], False, []
     topic, asked = turn.state.get("topic", ""), turn.state.get(_ASKED, "")
+    talked_about = topic
     for q in questions:
         eligible = eligibility_said(turn, q)  # "能住驿站吗", with the facts the whole message states
         if eligible is not None:
@@ -873,7 +883,10 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         except IndexMissing:
             return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
         reply = reply_for_answer(answer)
-        if not answer.found:
+        where = None if answer.found else where_stations_are(turn.saying(q), f"{talked_about} {topic}".strip())
+        if where is not None:  # "驿站地址在哪 怎么过去": the addresses, for a map (user test 23: who may stay)
+            reply = where
+        elif not answer.found:
             turn.engine.records.record_unanswered(q)
             unanswered.append(q)
             reply.text = sorry(answer)

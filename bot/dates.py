@@ -184,6 +184,22 @@ def local_today(timezone: str) -> date:
     return datetime.now(ZoneInfo(timezone)).date()
 
 
+def local_hour(timezone: str) -> int:
+    """The hour of the day where the users are (0-23), as ``local_today`` gives their day."""
+    return datetime.now(ZoneInfo(timezone)).hour
+
+
+# Before this hour, "明天" said by someone still up is as often the day that has just begun as the next
+# one ("明天去驿站" typed at 00:30): which is meant is asked.
+SMALL_HOURS_END = 5
+_TOMORROW = re.compile(r"(?<![说清查证透聪标分神])明(?:天|日|晚|早|儿)")
+
+
+def tomorrow_in_small_hours(text: str, hour: int) -> bool:
+    """Whether ``text`` says 明天 (明晚, 明早) in the small hours, when it may mean the day just begun."""
+    return hour < SMALL_HOURS_END and bool(_TOMORROW.search(text))
+
+
 def parse_date(text: str, today: date, week_of: date | None = None) -> date | None:
     """The check-in date in ``text``, or None; never raises (rules: module docstring).
 

@@ -498,3 +498,13 @@ def test_days_before_an_occasion_are_no_nights(text):
     from bot.dialogue.extract import nights_in
 
     assert nights_in(text) is None
+
+
+@pytest.mark.parametrize("text,hour,expected", [
+    ("明天去驿站", 0, True), ("明晚到", 3, True), ("明天去驿站", 5, False), ("明天去驿站", 23, False),
+    ("后天去驿站", 1, False), ("说明一下", 1, False), ("清明节", 1, False),
+])
+def test_tomorrow_in_the_small_hours_may_mean_the_day_begun(text, hour, expected):
+    from bot.dates import tomorrow_in_small_hours
+
+    assert tomorrow_in_small_hours(text, hour) is expected

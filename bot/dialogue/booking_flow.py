@@ -15,10 +15,11 @@ from datetime import date, timedelta
 
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, change,
-                          change_contact, free_beds, last_contact, users_today, validate)
+                          change_contact, free_beds, last_contact, users_hour, users_today, validate)
 from bot.dates import (WEEKDAY_NUMBERS, around_holiday, before_occasion, both_days, day_label, day_label_with_year, day_taken_back,
                        either_day, impossible_date, moving_holiday, names_month_and_day, next_day_of_month,
-                       nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label, weekday_within,
+                       nights_range, passed_this_week, said_again, stay_dates, tomorrow_in_small_hours, vague_period, weekday_label,
+                       weekday_within,
                        weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
 from bot.dialogue.extract import (age_in, date_in, english_days, english_facts, has_fraction, id_number_in, is_list_choice, list_picks,
@@ -70,6 +71,12 @@ def _today(ft: FormTurn) -> date:
     if "today" not in ft.cache:  # once: a message straddling midnight sees one day
         ft.cache["today"] = users_today(ft.settings)
     return ft.cache["today"]
+
+
+def _hour(ft: FormTurn) -> int:
+    if "hour" not in ft.cache:
+        ft.cache["hour"] = users_hour(ft.settings)
+    return ft.cache["hour"]
 
 
 def _stay(ft: FormTurn, text: str) -> tuple[date | None, date | None]:
@@ -324,6 +331,13 @@ def _check_in(text: str, ft: FormTurn):
     saturday = weekend_said_on_sunday(normalise(text), now) if day == now else None
     if saturday is not None:  # "周末" on a Sunday: today, or the next one? Asked, not guessed
         return Refused(messages.BOOKING_WEEKEND_WHICH.format(day=day_label(saturday)))
+    if (day == now + timedelta(days=1) and ft.values.get("check_in") != day.isoformat()
+            and tomorrow_in_small_hours(english_days(normalise(text)), _hour(ft))):
+        # "明天" typed at 00:30: the day just begun, or the next? Asked, not guessed (user test 23)
+        ft.values[_DAYS_ASKED] = [now.isoformat(), day.isoformat()]
+        return Refused(messages.BOOKING_SMALL_HOURS.format(
+            today=messages.DAY_AND_WEEKDAY.format(day=day_label(now), weekday=weekday_label(now)),
+            tomorrow=messages.DAY_AND_WEEKDAY.format(day=day_label(day), weekday=weekday_label(day))))
     if day < now:
         passed = passed_this_week(normalise(text), now)
         if passed:  # "这周五" on a Sunday: say which day that was, and offer next week's

@@ -508,3 +508,10 @@ def test_tomorrow_in_the_small_hours_may_mean_the_day_begun(text, hour, expected
     from bot.dates import tomorrow_in_small_hours
 
     assert tomorrow_in_small_hours(text, hour) is expected
+
+
+@pytest.mark.parametrize("text", ["你们这个驿站到底能不能订啊我后天就要到姜堰了", "我到时候后天去", "到了后天再说"])
+def test_words_with_dao_that_end_no_stay(text):
+    from bot.dates import stay_dates
+
+    assert stay_dates(text, MONDAY) == (None, None)

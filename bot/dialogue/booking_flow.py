@@ -650,7 +650,11 @@ def _no_answer_yet(text: str) -> bool:
     "👌": user test 5 was told "姓名格式不对"), an acknowledgement, or being back to go on ("好了 继续"
     after "稍等": user test 20 was told the same)."""
     return (yes_no(text) is not None or bool(YES_SIGNS.match(text)) or bool(ACKNOWLEDGED.match(compact(text)))
-            or bool(_READY.match(compact(text))))
+            or bool(_READY.match(compact(text))) or bool(_NO_CHANGE.match(compact(text))))
+
+
+# Keeping things as they are, said after a change ("不改了", "算了不换了": user test 23 was told "姓名格式不对").
+_NO_CHANGE = re.compile(r"^(?:那|那就|还是|算了|嗯)*(?:不改|不换|不用改|不用换|不变|不动)(?:了|吧|啦|啊)*$")
 
 
 def _name_not_understood(ft: FormTurn) -> str:

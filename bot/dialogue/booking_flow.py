@@ -2330,8 +2330,17 @@ _ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
 
 def asks_availability(turn: Turn) -> bool:
     text = turn.text
+    if turn.state.get(ASKED_ABOUT) and _ANOTHER_DAY_ASKED.fullmatch(compact(without_days_and_nights(normalise(text)))):
+        # "这周末呢" right after the free beds of a day were told: the same asked of that day (user test 23
+        # was told who may stay)
+        return date_in(text, users_today(turn.engine.settings)) is not None
     return bool(QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)
                 and date_in(text, users_today(turn.engine.settings)) is not None)
+
+
+# What is left of "那这周末呢", "周六的话呢" less its day: asking the same of another day.
+_ANOTHER_DAY_ASKED = re.compile(r"(?:那|那么|要是|如果|如果是|换成|改成)?(?:这|下|本)?(?:的|那天|那几天)?(?:的话)?"
+                                r"(?:呢|可以吗|行吗|行不行|有吗|有没有|还有吗|能住吗|可以不)")
 
 
 def availability(turn: Turn) -> Reply:

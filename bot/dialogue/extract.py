@@ -29,6 +29,11 @@ _NAME_TAIL = re.compile(r"(?:就行|就好|就可以|就可以了|即可|吧)$")
 _NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,10}[·•][\u3400-\u9fff·•]{1,10}|[A-Za-z][A-Za-z .'-]{1,19})$")
 _TRAILING = re.compile(r"[\s。．.！!？?，,、~～]+$")
 _SPACED = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+# English words said as answers or requests, never a name ("confirm" at the name prompt was booked as the
+# guest's name: user test 23).
+_NOT_A_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:ok|okay|yes|yeah|yep|yup|no|nope|sure|confirm|confirmed|cancel|book|booking|"
+                               r"hello|hi|hey|thanks|thank|thx|help|stop|sorry|please|what|why|how|fine|right|correct|"
+                               r"done|next|back|wait|human|staff|station|tomorrow|today|night|nights)(?![A-Za-z])", re.I)
 _NOT_A_NAME = re.compile(r"你好|您好|姓|谢谢|驿站|预约|取消|算了|不订|换成|改成|吗|呢|什么|怎么|多少|哪|是的|不是|可以|"
                          r"电话|手机|号码|微信|"
                          r"好的|确认|人才|公寓|政策|补贴|工单|人工|入住|晚上|^换|^改")
@@ -184,7 +189,8 @@ def name_in(text: str, introduced: bool = False) -> str | None:
     given = _LANDLINE.sub("", _PHONE_WRITTEN.sub("", spoken_digits(normalise(text)))).strip()
     plain = _NAME_TAIL.sub("", _TRAILING.sub("", _NAME_LEAD.sub("", given)))
     plain = _SPACED.sub("", plain)  # "马 云": voice input spaces a name out
-    if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
+    if (not _NAME.match(plain) or _NOT_A_NAME.search(plain) or _NOT_A_LATIN_NAME.search(plain)
+            or parse_date(plain, date.today()) is not None):
         return None
     if not (introduced or _NAMED.match(given)) and not could_be_a_name(plain):
         return None
@@ -246,7 +252,15 @@ def stated_name(text: str) -> str | None:
         found = name_in(name, introduced=not m.group("bare"))
         if found:
             return found
-    return None
+    m = _NAME_IN_ENGLISH.search(normalise(text))  # "my name is Li Hua, phone 135…" (user test 23: not read)
+    return name_in(m.group(1), introduced=True) if m else None
+
+
+# A name stated in English: "my name is Li Hua", "name: 李华" ("i am …", "this is …" say an age, a purpose or
+# a choice as often: not read as a name).
+_NAME_IN_ENGLISH = re.compile(r"(?<![A-Za-z])(?:my\s+name\s+is|my\s+name's|name\s*[:：]|call\s+me)\s*"
+                              r"([\u3400-\u9fff·]{2,6}|[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
+                              r"(?=\s*(?:[,，.;；]|$|\band\b|\bphone\b|\btel\b|\bmobile\b|\bnumber\b|\d))", re.I)
 
 
 def partial_name(text: str) -> str | None:

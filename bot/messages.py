@@ -120,7 +120,7 @@ DAYS_EITHER_JOIN = "或"
 BOOKING_DAY_TAKEN_BACK = "好的，不订{day}。"
 BOOKING_WHICH_OF_DAYS = "{days}，选哪天入住呢？"
 # "明天" said after midnight: the day just begun, or the next one? (user test 23 booked the next one at 00:30)
-BOOKING_SMALL_HOURS = "现在已经过了零点，您说的“明天”是{today}（今天白天）还是{tomorrow}？"
+BOOKING_SMALL_HOURS = "现在已经过了零点，您说的“明天”是指今天白天{today}，还是{tomorrow}？"
 # Two stays in one message ("明天和下周三两次 各住一晚"): one booking is one check-in day.
 BOOKING_TWO_DAYS = "一次预约是一个入住日期：这次先订{day}入住，订好后回复“预约驿站”再订{other}。\n"
 BOOKING_UNTIL_NOTED = "好的，住到{day}（{weekday}），入住那天定了就能算出住几晚。\n"

@@ -385,6 +385,9 @@ _MORE_NIGHTS = re.compile(r"(?<![差不最参])(多|再多|加|再加|延长|延
 _FEWER_NIGHTS = re.compile(r"(?<![至最])(少|减|缩短)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
 
 
+_NIGHTS_CHANGED = re.compile(f"{_MORE_NIGHTS.pattern}|{_FEWER_NIGHTS.pattern}|续住")  # of a stay made
+
+
 def _nights_changed(text: str, ft: FormTurn) -> int | None:
     """The nights a message asks for by changing those given (user test 9: "多住一晚" at the summary
     was read as one night); None when it says no change of them."""
@@ -1902,6 +1905,9 @@ def reschedule(turn: Turn) -> Reply:
         # are kept (user test 14 was told "not found")
         return Reply(messages.ACCOUNT_HAS_NO_BOOKINGS + "\n" + messages.BOOKINGS_GO_WITH_ACCOUNT,
                      actions=[messages.CHIP_BOOK, messages.CHIP_TICKET], intent="reschedule")
+    if not active and _NIGHTS_CHANGED.search(compact(turn.text)):
+        # "能多住一晚吗" with no booking: none to extend (user test 23 was given a sentence of the report)
+        return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="reschedule")
     if not active or not _about_a_stay_made(turn):
         return HANDLERS["policy"](turn)
     what = _what_changes(turn)

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot import messages
-from bot.dates import day_label, local_today
+from bot.dates import day_label, local_hour, local_today
 from bot.db import dialect_insert
 from bot.models import Booking, Station, StationNight, User, utcnow
 from bot.people import audit, get_or_create_user
@@ -88,6 +88,11 @@ def free_beds(s: Session, station: Station, start: date, days: int) -> dict[date
 def users_today(settings: Settings) -> date:
     """Today for the booking rules: where the users are (``booking.timezone``), not the server's clock."""
     return local_today(settings.booking.timezone)
+
+
+def users_hour(settings: Settings) -> int:
+    """The hour of the day where the users are, as ``users_today`` gives their day."""
+    return local_hour(settings.booking.timezone)
 
 
 def check_eligibility(settings: Settings, answers: dict) -> None:

@@ -184,6 +184,22 @@ def local_today(timezone: str) -> date:
     return datetime.now(ZoneInfo(timezone)).date()
 
 
+def local_hour(timezone: str) -> int:
+    """The hour of the day where the users are (0-23), as ``local_today`` gives their day."""
+    return datetime.now(ZoneInfo(timezone)).hour
+
+
+# Before this hour, "明天" said by someone still up is as often the day that has just begun as the next
+# one ("明天去驿站" typed at 00:30): which is meant is asked.
+SMALL_HOURS_END = 5
+_TOMORROW = re.compile(r"(?<![说清查证透聪标分神])明(?:天|日|晚|早|儿)")
+
+
+def tomorrow_in_small_hours(text: str, hour: int) -> bool:
+    """Whether ``text`` says 明天 (明晚, 明早) in the small hours, when it may mean the day just begun."""
+    return hour < SMALL_HOURS_END and bool(_TOMORROW.search(text))
+
+
 def parse_date(text: str, today: date, week_of: date | None = None) -> date | None:
     """The check-in date in ``text``, or None; never raises (rules: module docstring).
 
@@ -716,7 +732,8 @@ def _relative(t: str, today: date) -> tuple[bool, date | None]:
 
 # The end of a stay; not the day a stay moves to ("换到后天", "改到周六", "推迟到12号", "提前到明天").
 # A dash between two days is one too: "12.18-12.20", "8号-10号" ("12-8" alone is a day).
-_UNTIL = re.compile(r"住到|待到|呆到|(?<![换改挪调迟延后前移])到|至|~|～|(?:(?<=\d[./]\d)|(?<=\d[./]\d\d)|(?<=[日号]))[-—–]")
+# (Not 到底, 到时候, 到了 and the like: "驿站到底能不能订啊我后天就要到" ends no stay, user test 23.)
+_UNTIL = re.compile(r"住到|待到|呆到|(?<![换改挪调迟延后前移])到(?![底时了处达位])|至(?![少今于])|~|～|(?:(?<=\d[./]\d)|(?<=\d[./]\d\d)|(?<=[日号]))[-—–]")
 # Not being able to get away ("周五走不开", "那天走不了") is no end of a stay (user test 22 was given one night).
 _LEAVE = re.compile(r"走(?![不得][开了掉])|离开|退房|离店|回去|回家")
 # Where a stay begins inside the clause that ends it: "8号入住10号走", "8号住进去10号离开", "明天去后天走".

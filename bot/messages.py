@@ -119,6 +119,8 @@ DAYS_WHICH_JOIN = "还是"  # "12月7日（周一）还是12月8日（周二）�
 DAYS_EITHER_JOIN = "或"
 BOOKING_DAY_TAKEN_BACK = "好的，不订{day}。"
 BOOKING_WHICH_OF_DAYS = "{days}，选哪天入住呢？"
+# "明天" said after midnight: the day just begun, or the next one? (user test 23 booked the next one at 00:30)
+BOOKING_SMALL_HOURS = "现在已经过了零点，您说的“明天”是指今天白天{today}，还是{tomorrow}？"
 # Two stays in one message ("明天和下周三两次 各住一晚"): one booking is one check-in day.
 BOOKING_TWO_DAYS = "一次预约是一个入住日期：这次先订{day}入住，订好后回复“预约驿站”再订{other}。\n"
 BOOKING_UNTIL_NOTED = "好的，住到{day}（{weekday}），入住那天定了就能算出住几晚。\n"
@@ -148,6 +150,10 @@ FORM_NOTED_OTHERS = "好的，这些记下了。还差这一项：\n"
 FORM_NOT_YET = "还差最后一步，这个{title}还没有提交哦。\n"
 # "好了吗", "就这些 麻烦你们了" while a question is still open (user test 9: "没有找到这个驿站").
 FORM_NOT_YET_STEP = "还没好哦，还差下面这一项，填完就好。\n"
+# A reply at a step with no words in it ("？", "😀", a sticker): the step said again, and questions welcome.
+FORM_NO_WORDS = "有不清楚的地方可以直接打字问我；要继续的话，按下面这一步回复就行。\n"
+# "你是机器人吗" in the middle of a flow: what answers, and the step again.
+ABOUT_BOT_IN_FLOW = "我是{assistant}，一个自动回复的智能助手。办完这一步后，需要真人帮忙可以回复“转人工”。"
 # "我是她妈妈" while booking: taken in, not read as an answer (user test 9: "没有找到这个驿站").
 # "我帮他订可以吗": yes, and whose name and phone go in (user test 16 was told the conditions)
 BOOKING_FOR_ANOTHER_OK = "可以的，帮家人朋友订也行。姓名和手机号请填{who}本人的，入住时要核对身份证。\n"

@@ -30,6 +30,13 @@ def settings_for(index_dir: Path, **sections):
     return load_config(overrides=overrides)
 
 
+@pytest.fixture(autouse=True)
+def _users_daytime(monkeypatch):
+    """The users' hour is midday unless a test says otherwise: "明天" typed in the small hours asks which
+    day is meant (bot.dates.SMALL_HOURS_END), which a suite run at night must not see."""
+    monkeypatch.setattr("bot.bookings.local_hour", lambda timezone: 12)
+
+
 @pytest.fixture(scope="session")
 def shipped_index(tmp_path_factory) -> Path:
     """An index of knowledge/docs, built once through the ingest pipeline."""

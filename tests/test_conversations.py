@@ -1,7 +1,8 @@
 """Conversations as data (tests/conversations/*.yaml), each run through the web chat API and
 through the encrypted WeChat webhook, one fresh user per conversation.
 
-A turn says what the user types and what the reply must (``expect``, all; ``expect_any``,
+A conversation may fix the users' ``now`` instead (date and hour, "2026-12-08 00:30"), for words read
+by the hour ("明天" typed after midnight). A turn says what the user types and what the reply must (``expect``, all; ``expect_any``,
 one) or must not (``not``) contain. A conversation may fix the users' ``today`` (a date), for
 words whose day depends on it ("这周五" said on a Sunday). A turn may instead be staff's
 (``staff_reply: text`` or ``staff_close: reason``, on the conversation's latest ticket), which the
@@ -11,7 +12,7 @@ user then sees. The summary line says how many conversations hold.
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,10 @@ def test_conversation(served_app, conversation, channel, monkeypatch):
     if "today" in conversation:  # the booking rules' today (bot.bookings.users_today)
         fixed = date.fromisoformat(str(conversation["today"]))
         monkeypatch.setattr("bot.bookings.local_today", lambda timezone: fixed)
+    if "now" in conversation:  # the users' day and hour (bot.bookings.users_today, users_hour)
+        now = datetime.fromisoformat(str(conversation["now"]))
+        monkeypatch.setattr("bot.bookings.local_today", lambda timezone: now.date())
+        monkeypatch.setattr("bot.bookings.local_hour", lambda timezone: now.hour)
     if channel == "api":
         client = app.test_client()
 

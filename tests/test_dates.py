@@ -498,3 +498,20 @@ def test_days_before_an_occasion_are_no_nights(text):
     from bot.dialogue.extract import nights_in
 
     assert nights_in(text) is None
+
+
+@pytest.mark.parametrize("text,hour,expected", [
+    ("明天去驿站", 0, True), ("明晚到", 3, True), ("明天去驿站", 5, False), ("明天去驿站", 23, False),
+    ("后天去驿站", 1, False), ("说明一下", 1, False), ("清明节", 1, False),
+])
+def test_tomorrow_in_the_small_hours_may_mean_the_day_begun(text, hour, expected):
+    from bot.dates import tomorrow_in_small_hours
+
+    assert tomorrow_in_small_hours(text, hour) is expected
+
+
+@pytest.mark.parametrize("text", ["你们这个驿站到底能不能订啊我后天就要到姜堰了", "我到时候后天去", "到了后天再说"])
+def test_words_with_dao_that_end_no_stay(text):
+    from bot.dates import stay_dates
+
+    assert stay_dates(text, MONDAY) == (None, None)

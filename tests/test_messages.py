@@ -43,6 +43,8 @@ RECOGNISED = {
     "bot/dialogue/extract.py": ["_NUM", "_RELATIVE_YEARS", "_SPOKEN_DIGIT", "_ENGLISH_WORDS",  # 三十岁, 去年毕业, 幺三九…, book
                                 "_GIVEN_UP_BEFORE", "_GIVEN_UP_AFTER",  # 溱湖那个不要了
                                 "_ENGLISH_DAYS",  # next friday, 2 nights
+                                "_ENGLISH_FACTS",  # i am 26, graduated 2023, looking for a job
+                                "_STICKER_SIGNS",  # [强] as 👍
                                 "_COUNT_WORDS"],  # 住仨晚
 }
 

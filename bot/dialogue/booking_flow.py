@@ -15,13 +15,14 @@ from datetime import date, timedelta
 
 from bot import messages
 from bot.bookings import (BookingError, BookingRequest, active_stations, book, bookings_of, cancel, change,
-                          change_contact, free_beds, last_contact, users_today, validate)
+                          change_contact, free_beds, last_contact, users_hour, users_today, validate)
 from bot.dates import (WEEKDAY_NUMBERS, around_holiday, before_occasion, both_days, day_label, day_label_with_year, day_taken_back,
                        either_day, impossible_date, moving_holiday, names_month_and_day, next_day_of_month,
-                       nights_range, passed_this_week, said_again, stay_dates, vague_period, weekday_label, weekday_within,
+                       nights_range, passed_this_week, said_again, stay_dates, tomorrow_in_small_hours, vague_period, weekday_label,
+                       weekday_within,
                        weekend_said_on_sunday, without_days_and_nights)
 from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
-from bot.dialogue.extract import (age_in, date_in, english_days, has_fraction, id_number_in, is_list_choice, list_picks,
+from bot.dialogue.extract import (age_in, date_in, english_days, english_facts, has_fraction, id_number_in, is_list_choice, list_picks,
                                   LANDLINE, landline_in, mask_phone, name_in, nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, spoken_digits, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
@@ -44,7 +45,7 @@ _ASKS_WINDOW = re.compile(r"(?:最早|最晚|最迟|最远)(?:能|可以|可)?(?
 # The most there is, as the answer to how many nights: "那就最多的", "住满吧", "顶格" (not "最多能住几晚").
 # The most nights said with the stay, at any step: "住满", "住满7天吧", "就住最长的" (user test 21: "住满" at the
 # station's question was "没有找到这个驿站").
-_STAYS_THE_MOST = re.compile(r"(?<![都已])住满(?!了)|住最多|住最长|顶格住|住到最长|能住多久住多久|能住几天住几天")
+STAYS_THE_MOST = re.compile(r"(?<![都已])住满(?!了)|住最多|住最长|顶格住|住到最长|能住多久住多久|能住几天住几天")
 _THE_MOST = re.compile(r"(?:最多|最长|顶格|住满)(?:的|那个|那种|吧|就行|就好|了)*$")
 _COUNT = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:吧|啊|呀|就行|就好)?")  # "四个" where nights are asked
 # A bare number asked as a proposal where nights are asked ("3 可以吗", "五个晚上行不行"): that many nights,
@@ -70,6 +71,12 @@ def _today(ft: FormTurn) -> date:
     if "today" not in ft.cache:  # once: a message straddling midnight sees one day
         ft.cache["today"] = users_today(ft.settings)
     return ft.cache["today"]
+
+
+def _hour(ft: FormTurn) -> int:
+    if "hour" not in ft.cache:
+        ft.cache["hour"] = users_hour(ft.settings)
+    return ft.cache["hour"]
 
 
 def _stay(ft: FormTurn, text: str) -> tuple[date | None, date | None]:
@@ -324,6 +331,13 @@ def _check_in(text: str, ft: FormTurn):
     saturday = weekend_said_on_sunday(normalise(text), now) if day == now else None
     if saturday is not None:  # "周末" on a Sunday: today, or the next one? Asked, not guessed
         return Refused(messages.BOOKING_WEEKEND_WHICH.format(day=day_label(saturday)))
+    if (day == now + timedelta(days=1) and ft.values.get("check_in") != day.isoformat()
+            and tomorrow_in_small_hours(english_days(normalise(text)), _hour(ft))):
+        # "明天" typed at 00:30: the day just begun, or the next? Asked, not guessed (user test 23)
+        ft.values[_DAYS_ASKED] = [now.isoformat(), day.isoformat()]
+        return Refused(messages.BOOKING_SMALL_HOURS.format(
+            today=messages.DAY_AND_WEEKDAY.format(day=day_label(now), weekday=weekday_label(now)),
+            tomorrow=messages.DAY_AND_WEEKDAY.format(day=day_label(day), weekday=weekday_label(day))))
     if day < now:
         passed = passed_this_week(normalise(text), now)
         if passed:  # "这周五" on a Sunday: say which day that was, and offer next week's
@@ -369,6 +383,9 @@ class _Made:
 # (Not "差不多3天", "最多住5天", "参加两天招聘会", "至少住两晚": a number of nights, not a change.)
 _MORE_NIGHTS = re.compile(r"(?<![差不最参])(多|再多|加|再加|延长|延)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
 _FEWER_NIGHTS = re.compile(r"(?<![至最])(少|减|缩短)(?:住)?(\d|[一两二三四五六])(?:个)?(?:晚|天|夜)")
+
+
+_NIGHTS_CHANGED = re.compile(f"{_MORE_NIGHTS.pattern}|{_FEWER_NIGHTS.pattern}|续住")  # of a stay made
 
 
 def _nights_changed(text: str, ft: FormTurn) -> int | None:
@@ -422,7 +439,7 @@ def _nights(text: str, ft: FormTurn):
     if nights is None and ft.step == "nights" and (count := _COUNT.fullmatch(compact(text))
                                                    or _NUMBER_PROPOSED.fullmatch(compact(text))):
         nights = cn_number(count.group(1))  # "四个" to "住3晚或4晚都可以", "3 可以吗"
-    if nights is None and (ft.step == "nights" and _THE_MOST.search(compact(text)) or _STAYS_THE_MOST.search(compact(text))) \
+    if nights is None and (ft.step == "nights" and _THE_MOST.search(compact(text)) or STAYS_THE_MOST.search(compact(text))) \
             and not QUESTION.search(text):
         nights = most  # "那就最多的" once told the limit (user test 11: "没看懂要住几晚")
     # "12月10日" holds numbers but no stay length: with a day named, nights need 晚/住 or the question.
@@ -447,15 +464,16 @@ def _name(text: str, ft: FormTurn):
             return ft.turn.as_typed(guest)
         return Refused(messages.BOOKING_SPEAKER_NAME.format(name=ft.turn.as_typed(stated)))
     # "王凯 13712345602" while another step is asked: a name typed beside a phone is the name
-    # (user test 6 kept the phone and lost the name). A person's name alone where the station is
-    # asked ("王芳", user test 7: "没有找到这个驿站") is the name typed a step early.
+    # (user test 6 kept the phone and lost the name). A person's name alone where the stay is
+    # asked ("王芳" for the station, user test 7: "没有找到这个驿站"; "刘洋" for the nights, user test 23:
+    # "没看懂要住几晚") is the name typed a step early.
     beside_phone = phone_in(text) is not None or landline_in(text)  # "林詩涵 0523-86123456" (user test 22)
     retyped = _RETYPED.match(text.strip())
     if (retyped and "name" in ft.values and ft.step not in _WHO_IS_ASKED and not beside_phone
             and not _station(text, ft) and _day_named(ft, text) is None):
         name = name_in(retyped.group(1), introduced=True)  # "哦打错了是张姗" the step after the name
         return ft.turn.as_typed(name) if name else None
-    early = ft.step == "station" and _person_named(text)
+    early = ft.step in _STAY_STEPS and _person_named(text)
     if stated or (ft.step not in _WHO_IS_ASKED and not _NAME_STATED.match(text.strip()) and not beside_phone
                   and not early):
         return ft.turn.as_typed(stated) if stated else None
@@ -476,6 +494,7 @@ def _name(text: str, ft: FormTurn):
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_STAY_STEPS = ("station", "check_in", "nights")  # the slots of ``_STAY_SLOTS``, asked before who stays
 # Taking back what was just typed and typing it again, with no word saying what it is: "哦打错了是张姗"
 # right after the name (user test 10 was told the phone was wrong). A name given before is its object.
 _RETYPED = re.compile(r"^(?:哦|噢|啊|呃|额|诶|不好意思|抱歉|sorry)?[，,、\s]*(?:刚才|刚刚)?(?:打|写|输|说|填)错了?"
@@ -634,7 +653,11 @@ def _no_answer_yet(text: str) -> bool:
     "👌": user test 5 was told "姓名格式不对"), an acknowledgement, or being back to go on ("好了 继续"
     after "稍等": user test 20 was told the same)."""
     return (yes_no(text) is not None or bool(YES_SIGNS.match(text)) or bool(ACKNOWLEDGED.match(compact(text)))
-            or bool(_READY.match(compact(text))))
+            or bool(_READY.match(compact(text))) or bool(_NO_CHANGE.match(compact(text))))
+
+
+# Keeping things as they are, said after a change ("不改了", "算了不换了": user test 23 was told "姓名格式不对").
+_NO_CHANGE = re.compile(r"^(?:那|那就|还是|算了|嗯)*(?:不改|不换|不用改|不用换|不变|不动)(?:了|吧|啦|啊)*$")
 
 
 def _name_not_understood(ft: FormTurn) -> str:
@@ -773,6 +796,7 @@ def _fact_answer(q, text: str, ft: FormTurn) -> str | None:
     another step is asked ("是的我刚毕业" to the age question), only a fact stated outright counts:
     an age with 岁 or 今年, a graduation; "超过了" answers only the question asked."""
     asked, within = ft.step == f"q:{q.id}", None
+    text = english_facts(text)  # "i am 26, graduated 2023, looking for a job" (user test 23)
     # "来找工作的", "来旅游的"; not inside a question in the middle of the form ("创业有补贴吗"), but in
     # the request that starts it ("想下周二去姜堰找工作能不能住驿站住个三四天")
     if (q.yes_words or q.no_words) and (ft.step is None or not QUESTION.search(text)):
@@ -854,7 +878,7 @@ _ANY_NIGHTS = re.compile(r"^(?:那)?(?:你说呢|你说|你定|你看呢|你看�
 _WHERE = re.compile(r"离|近|远|距离|怎么去|怎么走|怎么过去|交通|坐车|公交|地铁|高铁|火车|车站|机场|在哪|哪里|地址|位置|方便")
 # What an answer about where the stations are speaks of: a text found for "哪个近一点啊 我在高铁站下" that
 # says none of it (who may stay) answers something else, and the addresses are given instead.
-_ABOUT_PLACES = re.compile(r"地址|位于|位置|距离|公里|分钟|步行|附近|交通|公交|地铁|高铁|火车|车站|机场|路线")
+ABOUT_PLACES = re.compile(r"地址|位于|位置|距离|公里|分钟|步行|附近|交通|公交|地铁|高铁|火车|车站|机场|路线")
 
 
 def _chooses_station(text: str, stations: list) -> bool:
@@ -880,7 +904,7 @@ class BookingForm(Form):
     name = "booking"
     intent = "booking"
     confirm_actions = (messages.CHIP_CONFIRM, messages.CHIP_CHANGE_DATE, messages.CHIP_CANCEL)
-    asides = ("my_bookings", "ticket_status")
+    asides = ("my_bookings", "ticket_status", "about_bot")
     title = messages.BOOKING_TITLE
     change_intents = {"reschedule": "check_in"}
 
@@ -961,7 +985,7 @@ class BookingForm(Form):
             # addresses (user test 7 was told "帮不上忙"); the station is asked again
             ft.cache[_WITH_ADDRESSES] = True
             answer = ft.engine.answer_question(f"{messages.BOOKING_TOPIC} {ft.turn.text}", ft.turn.incoming.user_key)
-            if answer.found and _ABOUT_PLACES.search(answer.text):  # not who may stay (user test 17)
+            if answer.found and ABOUT_PLACES.search(answer.text):  # not who may stay (user test 17)
                 from bot.dialogue.handlers import reply_for_answer  # it imports this module
 
                 return reply_for_answer(answer, offer=False).render() + "\n\n"
@@ -1090,6 +1114,8 @@ class BookingForm(Form):
         this one is not submitted yet; then the pending question again (user test: it used to
         say "您还没有驿站预约" and drop the booking one 确认 short of done). "我的工单": the tickets,
         the same way (user test 3: listed, but the booking's question was not asked again)."""
+        if ft.turn.classified == "about_bot":  # "你是机器人吗": what answers (user test 23: no step asked again)
+            return messages.ABOUT_BOT_IN_FLOW
         if ft.turn.classified == "ticket_status":
             from bot.dialogue.ticket_flow import tickets_listed  # it imports this module
 
@@ -1289,7 +1315,7 @@ def _without_booking_named(turn: Turn) -> Turn:
     if cut is None or station_in(plain[:cut.start()], stations, by_number=False) is None \
             or station_in(plain[cut.end():], stations, by_number=False) is None:
         return turn
-    return replace(turn, incoming=replace(turn.incoming, text=plain[cut.start():]))
+    return turn.saying(plain[cut.start():])
 
 
 # Asking whether one may bring someone along ("能带女朋友一起住吗"), and nothing of a stay. (Staying with
@@ -1879,6 +1905,9 @@ def reschedule(turn: Turn) -> Reply:
         # are kept (user test 14 was told "not found")
         return Reply(messages.ACCOUNT_HAS_NO_BOOKINGS + "\n" + messages.BOOKINGS_GO_WITH_ACCOUNT,
                      actions=[messages.CHIP_BOOK, messages.CHIP_TICKET], intent="reschedule")
+    if not active and _NIGHTS_CHANGED.search(compact(turn.text)):
+        # "能多住一晚吗" with no booking: none to extend (user test 23 was given a sentence of the report)
+        return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="reschedule")
     if not active or not _about_a_stay_made(turn):
         return HANDLERS["policy"](turn)
     what = _what_changes(turn)
@@ -2307,8 +2336,17 @@ _ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
 
 def asks_availability(turn: Turn) -> bool:
     text = turn.text
+    if turn.state.get(ASKED_ABOUT) and _ANOTHER_DAY_ASKED.fullmatch(compact(without_days_and_nights(normalise(text)))):
+        # "这周末呢" right after the free beds of a day were told: the same asked of that day (user test 23
+        # was told who may stay)
+        return date_in(text, users_today(turn.engine.settings)) is not None
     return bool(QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)
                 and date_in(text, users_today(turn.engine.settings)) is not None)
+
+
+# What is left of "那这周末呢", "周六的话呢" less its day: asking the same of another day.
+_ANOTHER_DAY_ASKED = re.compile(r"(?:那|那么|要是|如果|如果是|换成|改成)?(?:这|下|本)?(?:的|那天|那几天)?(?:的话)?"
+                                r"(?:呢|可以吗|行吗|行不行|有吗|有没有|还有吗|能住吗|可以不)")
 
 
 def availability(turn: Turn) -> Reply:

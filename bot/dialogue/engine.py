@@ -18,7 +18,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot import conversation_records as records_module
 from bot import messages
-from bot.dialogue.extract import english_in_chinese, sound_alike
+from bot.dialogue.extract import english_in_chinese, sound_alike, stickers_as_signs
 from bot.dialogue.intents import QUESTION, IntentClassifier, compact, read_yes_no
 from bot.store import Rate, TurnStart
 from core.config import Settings
@@ -102,7 +102,12 @@ class Turn:
     def text(self) -> str:
         """The message as typed, in Simplified Chinese (繁體 is converted: every rule and document is 简体),
         everyday and regional words read as the standard ones (``dialogue.colloquial``: "驿站咋订")."""
-        return colloquial(to_simplified(self.incoming.text.strip()), self.engine.settings.dialogue.colloquial)
+        return colloquial(to_simplified(stickers_as_signs(self.incoming.text.strip())),
+                          self.engine.settings.dialogue.colloquial)
+
+    def saying(self, text: str) -> "Turn":
+        """This turn as if the message were ``text`` (a part of it answered on its own), the same state."""
+        return replace(self, incoming=replace(self.incoming, text=text))
 
     def as_typed(self, part: str) -> str:
         """``part`` of ``text`` in the characters the user typed. A name is a person's own writing:

@@ -29,6 +29,11 @@ _NAME_TAIL = re.compile(r"(?:就行|就好|就可以|就可以了|即可|吧)$")
 _NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,10}[·•][\u3400-\u9fff·•]{1,10}|[A-Za-z][A-Za-z .'-]{1,19})$")
 _TRAILING = re.compile(r"[\s。．.！!？?，,、~～]+$")
 _SPACED = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+# English words said as answers or requests, never a name ("confirm" at the name prompt was booked as the
+# guest's name: user test 23).
+_NOT_A_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:ok|okay|yes|yeah|yep|yup|no|nope|sure|confirm|confirmed|cancel|book|booking|"
+                               r"hello|hi|hey|thanks|thank|thx|help|stop|sorry|please|what|why|how|fine|right|correct|"
+                               r"done|next|back|wait|human|staff|station|tomorrow|today|night|nights)(?![A-Za-z])", re.I)
 _NOT_A_NAME = re.compile(r"你好|您好|姓|谢谢|驿站|预约|取消|算了|不订|换成|改成|吗|呢|什么|怎么|多少|哪|是的|不是|可以|"
                          r"电话|手机|号码|微信|"
                          r"好的|确认|人才|公寓|政策|补贴|工单|人工|入住|晚上|^换|^改")
@@ -97,6 +102,18 @@ def english_days(text: str) -> str:
 # 三晚吧", "住 住两个晚上"). Not "是 是 是": answers said apart, each of them whole.
 _VOICE_FILLER = re.compile(r"(?:^|(?<=[\s，,、。]))(?:嗯+|恩+|呃+|额+|啊+|那个|这个|就是|然后)(?=[\s，,、。]|$)")
 _STUTTER = re.compile(r"(?:^|(?<=[\s，,、]))([\u3400-\u9fff]{1,2})[\s，,、]+(?=\1[^\s，,、。.！!？?])")
+
+
+# WeChat's own stickers arrive in a text as their names in brackets ("[捂脸]", "[强]"): the few that say
+# something read as the sign they are, the others as an emoji, which says no words (user test 23: "[捂脸]"
+# was looked up and "not found").
+_STICKER = re.compile(r"\[([\u4e00-\u9fffA-Za-z0-9]{1,4})\]")
+_STICKER_SIGNS = {"强": "👍", "OK": "👌", "好的": "👌", "疑问": "？", "再见": "再见"}
+
+
+def stickers_as_signs(text: str) -> str:
+    """``text`` with each WeChat sticker name ("[捂脸]") as the sign it is: 👍 for [强], a smile for most."""
+    return _STICKER.sub(lambda m: _STICKER_SIGNS.get(m.group(1), "🙂"), text)
 
 
 def unvoiced(text: str) -> str:
@@ -172,7 +189,8 @@ def name_in(text: str, introduced: bool = False) -> str | None:
     given = _LANDLINE.sub("", _PHONE_WRITTEN.sub("", spoken_digits(normalise(text)))).strip()
     plain = _NAME_TAIL.sub("", _TRAILING.sub("", _NAME_LEAD.sub("", given)))
     plain = _SPACED.sub("", plain)  # "马 云": voice input spaces a name out
-    if not _NAME.match(plain) or _NOT_A_NAME.search(plain) or parse_date(plain, date.today()) is not None:
+    if (not _NAME.match(plain) or _NOT_A_NAME.search(plain) or _NOT_A_LATIN_NAME.search(plain)
+            or parse_date(plain, date.today()) is not None):
         return None
     if not (introduced or _NAMED.match(given)) and not could_be_a_name(plain):
         return None
@@ -212,7 +230,7 @@ _NAME_IN_SENTENCE = re.compile(r"(?:(?:名字|姓名)(?:也|都|又|还)?(?:写�
                                r"我叫|(?:[他她]|孩子|儿子|女儿|闺女|小孩|朋友|同学|室友|同事|对象|老公|老婆|男朋友|女朋友)(?:的名字)?叫|我的名字是|我的名字叫|名字是|名字叫|姓名[是为:：]?|入住人[是为叫:：]?|"
                                r"(?:我|他|她)?姓(?P<surname>[\u3400-\u9fff]{1,2})[，,、\s]*(?:叫|名叫|全名|全名是)?"
                                r"(?=[\u3400-\u9fff])(?!叫))\s*"
-                               r"(?P<name>[\u3400-\u9fff·•]{2,10}?)(?=[，,。.；;！!\s]|电话|手机|号码|$)")
+                               r"(?P<name>[\u3400-\u9fff·•]{2,10}?)(?=[，,。.；;！!\s]|电话|手机|号码|然后|还有|另外|就是|$)")
 _BARE_NAME_MAX = 4  # characters: 张伟, 欧阳娜娜
 # Only a surname ("我姓陈"), or a name people are called by and no ID card bears ("小王", "老李",
 # "阿强"): the booking asks for the full name.
@@ -234,7 +252,15 @@ def stated_name(text: str) -> str | None:
         found = name_in(name, introduced=not m.group("bare"))
         if found:
             return found
-    return None
+    m = _NAME_IN_ENGLISH.search(normalise(text))  # "my name is Li Hua, phone 135…" (user test 23: not read)
+    return name_in(m.group(1), introduced=True) if m else None
+
+
+# A name stated in English: "my name is Li Hua", "name: 李华" ("i am …", "this is …" say an age, a purpose or
+# a choice as often: not read as a name).
+_NAME_IN_ENGLISH = re.compile(r"(?<![A-Za-z])(?:my\s+name\s+is|my\s+name's|name\s*[:：]|call\s+me)\s*"
+                              r"([\u3400-\u9fff·]{2,6}|[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
+                              r"(?=\s*(?:[,，.;；]|$|\band\b|\bphone\b|\btel\b|\bmobile\b|\bnumber\b|\d))", re.I)
 
 
 def partial_name(text: str) -> str | None:
@@ -512,6 +538,40 @@ _GRADUATED_RELATIVE = re.compile(r"(今年|去年|前年|明年|后年)(?:\d{1,2
                                  r"(?:本科|硕士|研究生|大专|专科|博士|大学)?(?:刚|才|就|要|会)?毕业")
 _GRADUATED_AGO = re.compile(r"毕业(?:快|已经|都|有|了)*" + _NUM + r"年")
 _JUST_GRADUATED = re.compile(r"刚毕业|刚刚毕业|应届|毕业不久|毕业半年|马上毕业|快毕业|即将毕业")
+# Facts about oneself typed in English ("i am 26, graduated 2023, looking for a job"), as the Chinese the
+# eligibility readers know (user test 23: "还需要先选一个驿站" and every question asked again).
+_ENGLISH_FACTS = [
+    (re.compile(r"(?<![a-z])(?:i\s*am|i'?m|im|age|aged|age\s*is|my\s+age\s+is)\s*:?\s*(\d{2})(?!\d)"
+                r"(?:\s*(?:years?|yrs?)(?:\s*old)?|\s*y/?o(?![a-z]))?", re.I), r" 我\1岁 "),
+    (re.compile(r"(?<!\d)(\d{2})\s*(?:years?|yrs?)\s*old|(?<!\d)(\d{2})\s*y/?o(?![a-z])", re.I),
+     lambda m: f" {m.group(1) or m.group(2)}岁 "),
+    (re.compile(r"(?<![a-z])(?:graduated|graduate|graduating|grad)(?:\s+(?:in|from\s+[a-z ]{2,40}?\s+in))?\s*((?:19|20)\d{2})"
+                r"|(?<![a-z])class\s+of\s+((?:19|20)\d{2})|(?<!\d)((?:19|20)\d{2})\s+(?:grad|graduate)(?![a-z])", re.I),
+     lambda m: f" {m.group(1) or m.group(2) or m.group(3)}年毕业 "),
+    (re.compile(r"(?<![a-z])graduated\s+last\s+year", re.I), " 去年毕业 "),
+    (re.compile(r"(?<![a-z])graduated\s+(\d)\s+years?\s+ago", re.I), r" 毕业\1年 "),
+    (re.compile(r"(?<![a-z])(?:just\s+graduated|graduat(?:ed|ing)\s+this\s+year|(?:fresh|new|recent)\s+(?:grad|graduate)s?)"
+                r"(?![a-z])", re.I), " 应届 "),
+    (re.compile(r"(?<![a-z])(?:looking\s+for\s+(?:a\s+)?(?:job|work)|job[\s-]*(?:hunting|seeking|search)|find(?:ing)?\s+(?:a\s+)?"
+                r"(?:job|work)|job\s+interview|(?:an\s+)?interview)(?![a-z])", re.I), " 找工作 "),
+    (re.compile(r"(?<![a-z])(?:start(?:ing)?\s+(?:a|my\s+own)\s+(?:business|company|startup)|startup|entrepreneur)(?![a-z])",
+                re.I), " 创业 "),
+    (re.compile(r"(?<![a-z])(?:internship|intern)(?![a-z])", re.I), " 实习 "),
+    (re.compile(r"(?<![a-z])(?:travel(?:l?ing)?|vacation|holiday|sightseeing|tourist|tourism|business\s+trip)(?![a-z])", re.I),
+     " 旅游 "),
+]
+
+
+def english_facts(text: str) -> str:
+    """``text`` with the facts about oneself it says in English in Chinese ("i am 26" → 我26岁, "graduated
+    2023" → 2023年毕业, "looking for a job" → 找工作); as it is when it has no Latin letters."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    for pattern, chinese in _ENGLISH_FACTS:
+        text = pattern.sub(chinese, text)
+    return text
+
+
 _RELATIVE_YEARS = {"今年": 0, "去年": 1, "前年": 2, "明年": -1, "后年": -2}
 _OVER_LIMIT = re.compile(r"^(?:我|年龄|年纪)?(?:已经|早就?|都)?(?:超过|超出|超|过)(?:了|啦)")
 _WITHIN_LIMIT = re.compile(r"(?:没|没有|不|未)(?:超过|超出|超|到)")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from bot import messages
@@ -412,6 +412,11 @@ class Form:
         if ANOTHER.search(text) and self.well_under_way(ft):  # "再订一个 溱湖…": this one is not done yet (user test 7)
             return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
         confirmed = ft.step == CONFIRM and (yes_no(ft.said) == "yes" or bool(text.strip() and YES_SIGNS.match(text)))
+        if ft.step and not compact(text) and not YES_SIGNS.match(text.strip() or "-"):
+            # "？", "😀", a sticker at a step: no answer tried, so no "没有找到这个驿站" and no lookup of nothing
+            # (user test 23 was told the conditions for "？")
+            ft.cache[_ENGAGED] = True
+            return self.ask(ft, ft.step, messages.FORM_NO_WORDS)
         filled, error = self.absorb(ft)
         if isinstance(filled, Reply):  # a value that ends the form
             return filled
@@ -463,6 +468,8 @@ class Form:
         if ft.cache.get("asked_beside") and not why:  # "总站吧那个总站有没有空调啊": answered too
             aside = self.digression(ft)
             why = (aside + "\n\n" if aside else "") + why
+        elif not why:  # "算了我还是改成溱湖吧 另外问一下溱湖那边晚上几点关门": the change taken, the question
+            why = answer_beside(ft.turn, self.topic(ft), before=False)  # answered (user test 23: dropped)
         if not taken and ft.step and missing == ft.step and ft.found:
             # "他24 今年毕业 来找工作" to the age question took the other answers, not this one: said
             # so, not the bare question again, which reads as "not understood" (user test 6)
@@ -784,21 +791,22 @@ _STILL_THERE = re.compile(r"^[^，,。？?\s]{1,8}?(?:吗|没|没有|嘛|么|不
 _ASKING = re.compile(r"多少|几|哪|怎么|咋|什么|啥|如何|为什么|能不能|可不可以|是不是")
 
 
-def answer_beside(turn: Turn, topic: str = "") -> str:
-    """The answer to a question asked beside the request that starts a flow, and a blank line; ""
-    when there is none (user test 4: the question was dropped without a word). ``topic``: what the
-    flow is about, which a question naming nothing of the service is asked about."""
+def answer_beside(turn: Turn, topic: str = "", before: bool = True) -> str:
+    """The answer to a question asked beside the request that starts a flow, or beside a value given
+    in its middle, and a blank line; "" when there is none (user test 4: the question was dropped
+    without a word). ``topic``: what the flow is about, which a question naming nothing of the service
+    is asked about. ``before``: a question said before the request counts too (at the flow's start)."""
     m = _BESIDE.search(turn.text) or _STILL.search(turn.text)
     question = m.group(1) if m is not None and QUESTION.search(m.group(1)) else ""
     if question and m.re is _STILL and _STILL_THERE.match(compact(question)) and not _ASKING.search(question):
         question = ""  # "还有空床位吗": whether there still is one
-    question = question or _asked_before_request(turn)
+    question = question or (_asked_before_request(turn) if before else "")
     if not question:
         return ""
     from bot.dialogue.handlers import in_flow_question, reply_for_answer
 
     if topic:  # "…住两个晚上 然后需要准备什么材料": the materials for the station (user test 19)
-        question = in_flow_question(replace(turn, incoming=replace(turn.incoming, text=question)), topic)
+        question = in_flow_question(turn.saying(question), topic)
     answer = turn.engine.answer_question(question, turn.incoming.user_key)
     return reply_for_answer(answer, offer=False).render() + "\n\n"
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace as dataclass_replace
 
 from bot import messages
-from bot.dialogue.booking_flow import (CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
+from bot.dialogue.booking_flow import (ABOUT_PLACES, CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
                                        asks_when_eligible,
                                        availability, booked_elsewhere, booking_by_day, books_separately,
                                        companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
@@ -511,7 +511,16 @@ def _ask_one(turn: Turn, question: str, topic: str, previous: str = ""):
         # "那几点上班" answered with a sentence that states no time (user test 21 got the number of graduates
         # drawn to the district): not an answer, and a person is offered
         answer = dataclass_replace(answer, found=False, text="", sources=[])
+    if answer.found and _ASKS_ROUTE.search(question) and not ABOUT_PLACES.search(answer.text):
+        # "怎么过去" answered with who may stay (user test 23): not an answer; the stations' addresses are
+        # given instead where the stations are talked about (where_stations_are)
+        answer = dataclass_replace(answer, found=False, text="", sources=[])
     return answer, " ".join(subject_terms(asked)) or topic, asked
+
+
+# Asking the way to somewhere or how far it is: answered only by a text about places and the way there.
+_ASKS_ROUTE = re.compile(r"怎么(?:去|走|过去|过来|来|到)|如何(?:到达|前往|过去|去)|坐(?:什么|啥|几路)车|(?:公交|地铁|打车|开车)"
+                         r"(?:能|可以)?(?:到|去|过去)|多远|远不远|近不近|有多近|交通")
 
 
 # What an answer about office hours states: a time of day, the days of work.
@@ -555,7 +564,7 @@ def _booking_details_on_topic(turn: Turn) -> bool:
     """"周六", "溱湖", "住一晚", "我叫王五" right after talking about the station: details of a stay
     given as if the booking had begun, which it now does with them (user test 9: each was
     answered with a sentence of the documents). Only when they are all the message says."""
-    from bot.dialogue.booking_flow import station_choices
+    from bot.dialogue.booking_flow import STAYS_THE_MOST, station_choices
     from bot.bookings import users_today
     from bot.dates import without_days_and_nights
     from bot.dialogue.extract import (date_in, nights_in, normalise, phone_in, stated_name, station_aliases,
@@ -570,18 +579,19 @@ def _booking_details_on_topic(turn: Turn) -> bool:
     if len(compact(text)) > _BARE_DETAIL_MAX:
         return False
     stations = station_choices(turn.engine)
-    rest = without_days_and_nights(normalise(text))
+    rest = STAYS_THE_MOST.sub("", without_days_and_nights(normalise(text)))  # "住满": the most nights
     for _, name, _ in stations:
         for said in sorted({name, *station_aliases(name)}, key=len, reverse=True):
             rest = rest.replace(said, "")
     if _DETAIL_WORDS.sub("", compact(rest)):  # "明天我再问" says more than a day
         return False
     return (nights_in(text) is not None or date_in(text, users_today(turn.engine.settings)) is not None
-            or station_in(text, stations, by_number=False) is not None)
+            or station_in(text, stations, by_number=False) is not None or bool(STAYS_THE_MOST.search(compact(text))))
 
 
-# What may stand beside a bare detail of a stay ("溱湖那个吧", "住一晚", "周六去").
-_DETAIL_WORDS = re.compile(r"那个|这个|那|的|吧|啊|呀|就|住|入住|去|来|到|晚|天|号|驿站|站")
+# What may stand beside a bare detail of a stay ("溱湖那个吧", "住一晚", "周六去", "那我大后天去 住满": user test 23
+# was told "not found").
+_DETAIL_WORDS = re.compile(r"那个|这个|那|的|吧|啊|呀|就|我们|我|住|入住|去|来|到|晚|天|号|驿站|站")
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -861,6 +871,7 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
     a later one without a subject continues the earlier one's ("驿站免费吗？能住多久")."""
     parts, sources, found, unanswered = [], [], False, []
     topic, asked = turn.state.get("topic", ""), turn.state.get(_ASKED, "")
+    talked_about = topic
     for q in questions:
         eligible = eligibility_said(turn, q)  # "能住驿站吗", with the facts the whole message states
         if eligible is not None:
@@ -872,7 +883,10 @@ def _several(turn: Turn, questions: list[str]) -> Reply:
         except IndexMissing:
             return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
         reply = reply_for_answer(answer)
-        if not answer.found:
+        where = None if answer.found else where_stations_are(turn.saying(q), f"{talked_about} {topic}".strip())
+        if where is not None:  # "驿站地址在哪 怎么过去": the addresses, for a map (user test 23: who may stay)
+            reply = where
+        elif not answer.found:
             turn.engine.records.record_unanswered(q)
             unanswered.append(q)
             reply.text = sorry(answer)

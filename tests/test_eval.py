@@ -125,13 +125,13 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-07 (session 21) on 972 questions
-    over 96 documents (hit@1 .806, hit@3 .910, answer_contains .786, no_answer_correct .727,
-    source@1 .920; batch 19, five new documents and 50 blind dev rows, was first measured at
+    """Floors about one question below the dev figures of 2026-12-07 (session 22: the character-pair
+    ranking) on 972 questions over 96 documents (hit@1 .815, hit@3 .914, answer_contains .797,
+    no_answer_correct .727, source@1 .920; batch 19, five new documents and 50 blind dev rows, was first measured at
     hit@1 .571, answer_contains .429, no_answer .667), so a regression shows; the issue's aims
     (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.918 and m["hit@1"] >= 0.804 and m["hit@3"] >= 0.908 and m["answer_contains"] >= 0.784
+    assert m["source@1"] >= 0.918 and m["hit@1"] >= 0.813 and m["hit@3"] >= 0.912 and m["answer_contains"] >= 0.795
     assert m["no_answer_correct"] >= 0.724
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).

@@ -453,6 +453,7 @@ DOC_META_UNCHANGED = "没有改动，文档信息保持原样。"
 DOC_YEAR_BAD = "年份请写成 2025 或 2014-2016 这样的格式。"
 DOC_META_NO_ORIGINAL = "原始文件已不在服务器上，改不了文档信息；请重新上传这份文档。"
 VERSION_MISSING = "没有找到这个历史版本。"
+VERSION_NAME_TAKEN = "没有回滚：这个版本的文件名“{name}”现在是另一个文档的，回滚会覆盖它。请先处理那个文档。"
 # the status column of the document list
 DOC_STATUS = {"indexed": "已索引", "coverage": "覆盖率警告", "disabled": "已停用", "expired": "已过期",
               "pending": "未生效"}

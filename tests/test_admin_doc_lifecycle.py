@@ -245,3 +245,78 @@ def test_staff_edit_what_a_document_is_without_uploading_it_again(app, editor):
     agent = app.test_client()
     login(agent, "agent1")
     assert agent.get(f"/admin/docs/{name}/edit").status_code == 403
+
+
+FLAT_NAME = "天河区人才公寓申请公告.md"
+FLAT_PAGE_NAME = "关于受理天河区人才公寓申请的公告.html"
+FLAT_Q = "天河区人才公寓租金是多少"
+FLAT_V3 = FLAT.replace("50%".encode(), "30%".encode())
+
+
+def _versions(client, doc_id: str) -> list[str]:
+    return re.findall(r'<tr data-version="([^"]+)"', client.get(f"/admin/docs/{doc_id}/versions").get_data(as_text=True))
+
+
+def test_a_name_left_by_a_replaced_document_can_be_used_again(app, editor):
+    """Staff test: a document A replaced (替换) with a file of another name B, then B replaced with a
+    file named A, was refused ("知识库里已有另一个文档叫…"): A's old file was left in instance/docs
+    though A was no longer in the knowledge base. The replaced file goes to B's versions instead; a
+    name the index does not hold can be used again, by a replacement or a new upload."""
+    docs = Path(app.instance_path) / "docs"
+    assert _upload(editor, FLAT_NAME, FLAT)["added"] == [FLAT_NAME]
+    status = _upload(editor, FLAT_PAGE_NAME, FLAT_PAGE, url=f"/admin/docs/{FLAT_NAME}/replace")
+    assert status["added"] == [FLAT_PAGE_NAME] and status["removed"] == [FLAT_NAME], status
+    assert not (docs / FLAT_NAME).exists()  # no leftover: the old file is a version of the new document
+    stored = _versions(editor, FLAT_PAGE_NAME)
+    assert len(stored) == 1 and editor.get(f"/admin/docs/{FLAT_PAGE_NAME}/versions/{stored[0]}").data == FLAT
+    assert "历史版本（1）" in _row(editor, FLAT_PAGE_NAME)
+
+    # Back under the old name, from the document's page: taken by no document, so not refused.
+    page = editor.get(f"/admin/docs/{FLAT_PAGE_NAME}/edit").get_data(as_text=True)
+    res = editor.post(f"/admin/docs/{FLAT_PAGE_NAME}/replace", data={
+        "csrf_token": csrf_token(editor, "/admin/docs"), "file": (io.BytesIO(FLAT_V3), FLAT_NAME),
+        **{k: _field(page, "replace-form", k) for k in ("title", "region")}}, content_type="multipart/form-data")
+    assert res.status_code == 302 and "job=" in res.headers["Location"], editor.get("/admin/docs").get_data(as_text=True)
+    status = _wait_job(editor, res.headers["Location"])
+    assert status["added"] == [FLAT_NAME] and status["removed"] == [FLAT_PAGE_NAME], status
+    assert "30%" in _ask(editor, FLAT_Q) and (docs / FLAT_NAME).read_bytes() == FLAT_V3
+    assert not (docs / FLAT_PAGE_NAME).exists()
+    kept = _versions(editor, FLAT_NAME)  # the whole line of the document: its first file and the page
+    assert len(kept) == 2
+    assert {editor.get(f"/admin/docs/{FLAT_NAME}/versions/{s}").data for s in kept} == {FLAT, FLAT_PAGE}
+    assert editor.get(f"/admin/docs/{FLAT_PAGE_NAME}/versions/{kept[0]}").status_code == 404
+    assert _audited(app, "doc.replace") == [FLAT_NAME, FLAT_PAGE_NAME]
+
+    # Away again, then a new document under the old name: a document of its own, with no versions.
+    status = _upload(editor, FLAT_PAGE_NAME, FLAT_PAGE, url=f"/admin/docs/{FLAT_NAME}/replace")
+    assert status["added"] == [FLAT_PAGE_NAME] and status["removed"] == [FLAT_NAME], status
+    assert len(_versions(editor, FLAT_PAGE_NAME)) == 3
+    status = _upload(editor, FLAT_NAME, PETS)
+    assert status["added"] == [FLAT_NAME], status
+    assert _versions(editor, FLAT_NAME) == [] and len(_versions(editor, FLAT_PAGE_NAME)) == 3
+    assert "已索引" in _row(editor, FLAT_NAME)
+    assert any("不得饲养宠物" in c.text for c in app.extensions["talent.knowledge"].index.chunks_of(FLAT_NAME))
+    assert "40%" in _ask(editor, FLAT_Q)
+
+    # A name the index does hold is still refused, both kept.
+    res = _post(editor, f"/admin/docs/{FLAT_PAGE_NAME}/replace", file=(io.BytesIO(FLAT_V3), FLAT_NAME))
+    assert "知识库里已有另一个文档叫" in res.get_data(as_text=True)
+    assert (docs / FLAT_NAME).read_bytes() == PETS and (docs / FLAT_PAGE_NAME).read_bytes() == FLAT_PAGE
+
+    # 回滚 to a version under another name: refused while that name is another document's, else it
+    # comes back under its own name, in place of the current one.
+    first = next(s for s in _versions(editor, FLAT_PAGE_NAME)
+                 if editor.get(f"/admin/docs/{FLAT_PAGE_NAME}/versions/{s}").data == FLAT)
+    res = _post(editor, f"/admin/docs/{FLAT_PAGE_NAME}/versions/{first}/rollback")
+    assert f"这个版本的文件名“{FLAT_NAME}”现在是另一个文档的" in res.get_data(as_text=True)
+    _post(editor, f"/admin/docs/{FLAT_NAME}/delete")
+    res = editor.post(f"/admin/docs/{FLAT_PAGE_NAME}/versions/{first}/rollback",
+                      data={"csrf_token": csrf_token(editor, "/admin/docs")})
+    status = _wait_job(editor, res.headers["Location"])
+    assert status["added"] == [FLAT_NAME] and status["removed"] == [FLAT_PAGE_NAME], status
+    assert (docs / FLAT_NAME).read_bytes() == FLAT and "50%" in _ask(editor, FLAT_Q)
+    assert len(_versions(editor, FLAT_NAME)) == 4  # the whole line again, the page among them
+
+    # Deleting the document deletes its whole line of versions: nothing of it is left on disk.
+    _post(editor, f"/admin/docs/{FLAT_NAME}/delete")
+    assert not [p for p in docs.iterdir() if p.is_file()] and not list((docs / ".versions").iterdir())

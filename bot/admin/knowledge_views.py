@@ -124,8 +124,15 @@ def indexed(doc_id: str):
         return None
 
 
-def settle_files(target: Path, previous: Path | None, actor: str, action: str):
-    """What to do with the files once the job ends (bot.admin.jobs.start_job's ``on_done``)."""
+def settle_files(target: Path, previous: Path | None, actor: str, action: str, replaces: str | None = None):
+    """What to do with the files once the job ends (bot.admin.jobs.start_job's ``on_done``).
+
+    ``replaces``: the document a file of another name replaces (``ingest build --replaces``). Once
+    it is out of the index, its file and versions become the new document's (``versions.retire``):
+    nothing of it is lost, and its name is free again, as the index says.
+    """
+    old = indexed(replaces) if replaces else None
+    docs = upload_dir()
 
     def settle(report: dict | None) -> None:
         skipped = {Path(p).name: reason for p, reason in (report or {}).get("skipped", [])}
@@ -135,6 +142,9 @@ def settle_files(target: Path, previous: Path | None, actor: str, action: str):
                 versions.restore(previous, target)
             else:
                 target.unlink(missing_ok=True)
+        elif replaces and replaces != target.name and replaces in report.get("removed", []):
+            versions.retire(docs / safe_filename(replaces), target.name, old.uploaded_by if old else "",
+                            (old.uploaded_at or old.updated_at) if old else 0.0)
         with current_app.extensions["talent.db"]() as s:
             audit(s, actor, f"{action}.result", target.name, ok=ok,
                   reason=skipped.get(target.name) or ("" if report is not None else "build failed"))
@@ -188,8 +198,9 @@ def docs_replace(doc_id: str):
     same_type = new_suffix == Path(doc_id).suffix.lower()
     if upload and upload.filename and not same_type:
         # The file keeps its own name: never let it land on another document's file.
+        # Only the index says a name is taken: a replaced document's file is no longer under its name.
         name = safe_filename(upload.filename)
-        if name != doc_id and (indexed(name) is not None or (upload_dir() / name).exists()):
+        if name != doc_id and indexed(name) is not None:
             flash(messages.DOC_REPLACE_NAME_TAKEN.format(name=name, doc=doc_id), "error")
             return redirect(url_for("admin.docs"))
     saved = _save_upload(name=doc_id if same_type else None)
@@ -198,8 +209,9 @@ def docs_replace(doc_id: str):
     path, previous = saved
     staff_audit("doc.replace", doc_id, new=path.name, **({"changes": meta} if meta else {}))
     get_db().commit()
-    args = ["build", str(path), *meta, *by_args()] + (["--replaces", doc_id] if path.name != doc_id else [])
-    settle = settle_files(path, previous, f"staff:{current_staff().name}", "doc.replace")
+    replaces = doc_id if path.name != doc_id else None
+    args = ["build", str(path), *meta, *by_args()] + (["--replaces", doc_id] if replaces else [])
+    settle = settle_files(path, previous, f"staff:{current_staff().name}", "doc.replace", replaces)
     return redirect(url_for("admin.docs", job=start_job("replace", args, on_done=settle)))
 
 

@@ -123,26 +123,34 @@ def doc_versions(doc_id: str):
 @bp.get("/docs/<path:doc_id>/versions/<stored>")
 @require("editor")
 def version_download(doc_id: str, stored: str):
-    path = versions.version_path(upload_dir(), doc_id, stored)
-    if path is None:
+    version = versions.version_of(upload_dir(), doc_id, stored)
+    if version is None:
         abort(404)
-    return send_file(path, as_attachment=True, download_name=doc_id)
+    return send_file(upload_dir() / versions.VERSIONS / version.stored, as_attachment=True,
+                     download_name=version.name)
 
 
 @bp.post("/docs/<path:doc_id>/versions/<stored>/rollback")
 @require("editor")
 def version_rollback(doc_id: str, stored: str):
     """Put a kept version back through the normal ingest job: the index switches only once it ingests,
-    and the version it replaces is kept in turn (a rollback can itself be rolled back)."""
-    kept = versions.version_path(upload_dir(), doc_id, stored)
-    if kept is None or indexed(doc_id) is None:
+    and the version it replaces is kept in turn (a rollback can itself be rolled back). A version
+    under another file name (the document was replaced by a file of another name) comes back under
+    its own name, replacing the current one like 替换 does."""
+    version = versions.version_of(upload_dir(), doc_id, stored)
+    if version is None or indexed(doc_id) is None:
         flash(messages.VERSION_MISSING, "error")
         return redirect(url_for("admin.docs"))
-    target = upload_dir() / safe_filename(doc_id)
+    if version.name != doc_id and indexed(version.name) is not None:
+        flash(messages.VERSION_NAME_TAKEN.format(name=version.name), "error")
+        return redirect(url_for("admin.doc_versions", doc_id=doc_id))
+    target = upload_dir() / safe_filename(version.name)
     tmp = target.with_name(f".{target.name}.upload")
-    tmp.write_bytes(kept.read_bytes())
+    tmp.write_bytes((upload_dir() / versions.VERSIONS / version.stored).read_bytes())
     path, previous = put_in_place(tmp, target)
     staff_audit("doc.rollback", doc_id, version=stored)
     get_db().commit()
-    settle = settle_files(path, previous, f"staff:{current_staff().name}", "doc.rollback")
-    return redirect(url_for("admin.docs", job=start_job("rollback", ["build", str(path), *by_args()], on_done=settle)))
+    replaces = doc_id if path.name != doc_id else None
+    args = ["build", str(path), *by_args()] + (["--replaces", doc_id] if replaces else [])
+    settle = settle_files(path, previous, f"staff:{current_staff().name}", "doc.rollback", replaces)
+    return redirect(url_for("admin.docs", job=start_job("rollback", args, on_done=settle)))

@@ -139,7 +139,7 @@ def _seed(app, base: str) -> dict[str, str]:
         "admin.login": "/admin/login", "admin.dashboard": "/admin/", "admin.own_account": "/admin/account",
         "admin.conversation_log": "/admin/log", "admin.conversation": f"/admin/log/{turn}",
         "admin.docs": "/admin/docs", "admin.doc_chunks": f"/admin/docs/{doc_id}/chunks",
-        "admin.doc_versions": f"/admin/docs/{doc_id}/versions",
+        "admin.doc_versions": f"/admin/docs/{doc_id}/versions", "admin.doc_edit": f"/admin/docs/{doc_id}/edit",
         "admin.search": "/admin/search", "admin.unanswered": "/admin/unanswered",
         "admin.faq_list": "/admin/faq", "admin.faq_edit": f"/admin/faq/{faq_id}",
         "admin.tickets": "/admin/tickets", "admin.ticket_detail": f"/admin/tickets/{ticket}",

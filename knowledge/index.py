@@ -36,7 +36,7 @@ from cachetools import LRUCache
 from core.errors import IndexMissing, StoreUnavailable
 from knowledge import snapshot as snap_files
 from knowledge import store
-from knowledge.keyword import KeywordIndex, build_pairs, load_pairs, pair_text
+from knowledge.keyword import KeywordIndex, pair_text, pairs_of
 from knowledge.places import Place, areas_named
 from knowledge.snapshot import ChunkRecord, DocumentInfo, Manifest  # noqa: F401  (re-exported)
 
@@ -70,16 +70,14 @@ _QUOTED = re.compile(r"《[^》]*》")  # a title quoted inside another
 class Snapshot:
     """One generation, loaded: chunk records, keyword index and vectors, rows in one order."""
 
-    def __init__(self, manifest: Manifest, records: list[ChunkRecord], keyword: KeywordIndex, vectors: np.ndarray,
-                 directory: Path | None = None, pairs: KeywordIndex | None = None):
+    def __init__(self, manifest: Manifest, records: list[ChunkRecord], keyword: KeywordIndex, pairs: KeywordIndex,
+                 vectors: np.ndarray, directory: Path | None = None):
         self.manifest = manifest
         self.ids = [r.id for r in records]
         self.row = {cid: i for i, cid in enumerate(self.ids)}  # a chunk's row in the vectors and word lists
         self.chunks = {r.id: r for r in records}
         self.keyword = keyword
-        # A generation written before the character-pair index existed has none on disk: derived data,
-        # made from its chunks on load.
-        self.pairs = pairs if pairs is not None else build_pairs(self.ids, [pair_text(r.heading, r.text) for r in records])
+        self.pairs = pairs
         self.vectors = vectors
         doc_types = {d.doc_id: d.doc_type for d in manifest.docs.values()}
         self.doc_type = [doc_types.get(r.doc_id, "") for r in records]
@@ -106,9 +104,10 @@ class Snapshot:
         keyword = KeywordIndex.load(directory)
         if keyword is None:
             raise FileNotFoundError(directory / "ids.json")
-        pairs = load_pairs(directory)
-        return cls(snap_files.read_manifest(directory), snap_files.read_chunks(directory), keyword,
-                   snap_files.read_vectors(directory), directory, pairs)
+        records = snap_files.read_chunks(directory)
+        pairs = pairs_of(directory, [r.id for r in records], [pair_text(r.heading, r.text) for r in records])
+        return cls(snap_files.read_manifest(directory), records, keyword, pairs, snap_files.read_vectors(directory),
+                   directory)
 
     @property
     def generation(self) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -97,6 +98,25 @@ def build_pairs(ids: Sequence[str], texts: Sequence[str]) -> KeywordIndex:
     return KeywordIndex.build(ids, [character_pairs(t) for t in texts], character_pairs)
 
 
-def load_pairs(generation_dir: Path) -> KeywordIndex | None:
-    """A generation's character-pair index; None if it was written before there was one."""
-    return KeywordIndex.load(generation_dir / PAIRS_DIR, character_pairs)
+def write_pairs(generation_dir: Path, ids: Sequence[str], texts: Sequence[str]) -> KeywordIndex:
+    """``build_pairs``, saved in the generation's directory: under a temporary name, renamed into
+    place, so a reader finds all of it or none; if another process put one there first, its copy
+    is kept (the same data)."""
+    index = build_pairs(ids, texts)
+    target = Path(generation_dir) / PAIRS_DIR
+    tmp = target.with_name(f"{PAIRS_DIR}.tmp{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        index.save(tmp)
+        os.rename(tmp, target)
+    except OSError:  # there already, or a directory this process may not write: the index still serves
+        shutil.rmtree(tmp, ignore_errors=True)
+    return index
+
+
+def pairs_of(generation_dir: Path, ids: Sequence[str], texts: Sequence[str]) -> KeywordIndex:
+    """A generation's character-pair index. One written before there was such an index gets it once,
+    written back by the first process to load it, not rebuilt by every worker on every load (about
+    a minute at 100k chunks: bench/pairs_bench.py)."""
+    loaded = KeywordIndex.load(Path(generation_dir) / PAIRS_DIR, character_pairs)
+    return loaded if loaded is not None else write_pairs(generation_dir, ids, texts)

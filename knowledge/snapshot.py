@@ -32,7 +32,7 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.keyword import PAIRS_DIR, KeywordIndex, build_pairs, pair_text
+from knowledge.keyword import KeywordIndex, pair_text, write_pairs
 
 POINTER = "CURRENT"
 COVERAGE_WARNING = 0.99  # below this share of a document's text reaching the index, staff are told
@@ -182,7 +182,7 @@ def write_snapshot(index_dir: Path, manifest: Manifest, records: Sequence[ChunkR
     np.save(tmp / "vectors.npy", normalise(vectors, len(records)))
     ids = [r.id for r in records]
     KeywordIndex.build(ids, tokens).save(tmp)
-    build_pairs(ids, [pair_text(r.heading, r.text) for r in records]).save(tmp / PAIRS_DIR)
+    write_pairs(tmp, ids, [pair_text(r.heading, r.text) for r in records])
     (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
     try:
         os.rename(tmp, target)

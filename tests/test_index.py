@@ -347,7 +347,7 @@ def test_character_pairs_meet_wording_that_jieba_cuts_otherwise(tmp_path):
 
 def test_a_generation_written_without_a_pair_index_makes_one_from_its_chunks(tmp_path):
     """The pair index is derived data: a generation from before it existed (no pairs/ directory)
-    loads, and answers the same as one written with it."""
+    loads, answers the same as one written with it, and has it written back for the next load."""
     import shutil
 
     from knowledge.index import Snapshot
@@ -362,3 +362,4 @@ def test_a_generation_written_without_a_pair_index_makes_one_from_its_chunks(tmp
     written = Snapshot.load(directory).pair_search("租后能买吗", 5)
     shutil.rmtree(directory / PAIRS_DIR)
     assert Snapshot.load(directory).pair_search("租后能买吗", 5) == written != []
+    assert (directory / PAIRS_DIR / "ids.json").is_file() and not list(directory.glob(f"{PAIRS_DIR}.tmp*"))

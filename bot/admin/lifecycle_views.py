@@ -34,27 +34,32 @@ def _change_index(args: list[str], action: str, doc_id: str, done: str, **detail
     flash(done, "ok")
 
 
-@bp.post("/docs/<path:doc_id>/enabled")
-@require("editor")
-def doc_enabled(doc_id: str):
+def _indexed_or_told(doc_id: str):
+    """The indexed document ``doc_id``, or None once staff are told it is gone (removed meanwhile)."""
     doc = indexed(doc_id)
     if doc is None:
         flash(messages.DOC_MISSING, "error")
-    elif request.form.get("enabled") == "1":
-        _change_index(["enable", doc_id], "doc.enable", doc_id, messages.DOC_ENABLED.format(doc=doc.title))
-    else:
-        _change_index(["disable", doc_id], "doc.disable", doc_id, messages.DOC_DISABLED.format(doc=doc.title))
+    return doc
+
+
+@bp.post("/docs/<path:doc_id>/enabled")
+@require("editor")
+def doc_enabled(doc_id: str):
+    doc = _indexed_or_told(doc_id)
+    if doc is not None:
+        if request.form.get("enabled") == "1":
+            _change_index(["enable", doc_id], "doc.enable", doc_id, messages.DOC_ENABLED.format(doc=doc.title))
+        else:
+            _change_index(["disable", doc_id], "doc.disable", doc_id, messages.DOC_DISABLED.format(doc=doc.title))
     return redirect(url_for("admin.docs"))
 
 
 @bp.post("/docs/<path:doc_id>/dates")
 @require("editor")
 def doc_dates(doc_id: str):
-    doc = indexed(doc_id)
+    doc = _indexed_or_told(doc_id)
     dates = date_args(request.form, blank_clears=True)
-    if doc is None:
-        flash(messages.DOC_MISSING, "error")
-    elif dates is not None:
+    if doc is not None and dates is not None:
         _change_index(["set", doc_id, *dates], "doc.dates", doc_id, messages.DOC_DATES_SAVED.format(doc=doc.title),
                       effective=request.form.get("effective", ""), expires=request.form.get("expires", ""))
     return redirect(url_for("admin.docs"))
@@ -64,9 +69,8 @@ def doc_dates(doc_id: str):
 @require("editor")
 def doc_edit(doc_id: str):
     """The document's page: what it is (editable without a new file) and a replacement with the same fields."""
-    doc = indexed(doc_id)
+    doc = _indexed_or_told(doc_id)
     if doc is None:
-        flash(messages.DOC_MISSING, "error")
         return redirect(url_for("admin.docs"))
     return render_template("admin/doc_edit.html", doc=doc, values=meta_values(doc), **upload_limits())
 
@@ -76,9 +80,8 @@ def doc_edit(doc_id: str):
 def doc_meta(doc_id: str):
     """Staff's changes go through ``ingest build FILE --title=…`` like an upload's fields: the document
     is read and indexed again with them (its chunks carry the title), as a job with progress."""
-    doc = indexed(doc_id)
+    doc = _indexed_or_told(doc_id)
     if doc is None:
-        flash(messages.DOC_MISSING, "error")
         return redirect(url_for("admin.docs"))
     back = redirect(url_for("admin.doc_edit", doc_id=doc_id))
     changes = meta_changes(request.form, doc)
@@ -113,9 +116,8 @@ def doc_download(doc_id: str):
 @bp.get("/docs/<path:doc_id>/versions")
 @require("editor")
 def doc_versions(doc_id: str):
-    doc = indexed(doc_id)
+    doc = _indexed_or_told(doc_id)
     if doc is None:
-        flash(messages.DOC_MISSING, "error")
         return redirect(url_for("admin.docs"))
     return render_template("admin/versions.html", doc=doc, versions=versions.versions_of(upload_dir(), doc_id))
 

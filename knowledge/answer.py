@@ -21,8 +21,8 @@ import numpy as np
 
 from core.config import AnswerConfig, LLMConfig, RetrievalConfig
 from core.errors import LLMError
-from knowledge.evidence import (ANSWER_CHUNKS, LIST_ASKED, answer_candidates, asked_years, chunk_year, dated_within,
-                                list_items, score_candidates, sibling_rows)
+from knowledge.evidence import (ANSWER_CHUNKS, LIST_ASKED, answer_candidates, asked_after, asked_years, chunk_year,
+                                dated_within, list_items, score_candidates, sibling_rows, speaks_after)
 from knowledge.neighbours import using
 from knowledge.relevance import asking_clauses, attribute_fit
 from knowledge.retriever import HybridRetriever, RetrievedChunk, Retrieval
@@ -117,6 +117,10 @@ class Answerer:
                               for c, y in zip(candidates, dated)], score, -np.inf)
         elif newest:
             score = score + _newest_bonus(dated)
+        after = asked_after(question)
+        if after:
+            score = np.where([speaks_after(chunk_year(chunks[c.rank].chunk, docs), f"{c.lead}{c.text}", after)
+                              for c in candidates], score, -np.inf)
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
             return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))

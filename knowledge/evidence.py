@@ -635,6 +635,28 @@ def asked_years(question: str) -> set[str]:
             if not _ASKER_BEFORE.search(question[:m.start()]) and not _NOT_ASKED_AFTER.match(question, m.end())}
 
 
+# "2020年以后改成电子证了吗": what changed after a year, which a text dated no later cannot tell.
+_ASKED_AFTER = re.compile(r"(?<![到至止\d])((?:19|20)\d\d)年(?:以后|之后|后)")
+
+
+def asked_after(question: str) -> str:
+    """The year a question asks what came after ("重庆居住证2020年以后改成电子证了吗"), "" if none;
+    not a year of the asker's life ("我2016年以后毕业的") nor of a document's making."""
+    for m in _ASKED_AFTER.finditer(question):
+        if not _ASKER_BEFORE.search(question[:m.start()]) and not _NOT_ASKED_AFTER.match(question, m.end()):
+            return m.group(1)
+    return ""
+
+
+def speaks_after(dated: str, text: str, year: str) -> bool:
+    """Whether a text dated ``dated`` (a year or a span, "" if undated) can tell what came after
+    ``year``: it is dated later, or it names a later year, or that year onwards ("2017年以后另行制定")."""
+    if not dated or dated.rpartition("-")[2] > year:
+        return True
+    return any(y > year for y in re.findall(r"((?:19|20)\d\d)年", text)) or \
+        re.search(rf"{year}年(?:以后|之后|后|起)", text) is not None
+
+
 def section_year(chunk: ChunkRecord) -> str:
     """The year a chunk's section headings date it by ("2014年…学位供给情况公布" in a 2013–2014
     document), not one they count towards ("三、到2020年主要目标"); "" if they state none."""

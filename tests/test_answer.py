@@ -737,6 +737,28 @@ def test_a_year_asked_is_not_answered_from_another_years_report(tmp_path, shippe
     assert asked_years("2016年以前办的旧居住证还能用吗") == set() and asked_years("到2020年城镇化率多少") == set()
 
 
+def test_what_came_after_a_year_is_not_answered_by_a_text_that_stops_there(tmp_path, shipped_kb):
+    """"2025年以后还有补贴吗" asks what a text dated 2024 cannot know; a text naming what holds from
+    that year on ("2025年起另行制定") or a later year can. A year the asker graduated after asks nothing."""
+    from ingest.pipeline import build
+    from knowledge.evidence import asked_after
+
+    kb = KnowledgeBase(settings_for(tmp_path / "index"), embedder=shipped_kb.embedder)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "见习补贴办法.md").write_text(
+        "# 见习补贴办法\n\n见习补贴标准为每人每月2000元，2024年12月31日前发放。\n", encoding="utf-8")
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest, overrides={"year": "2024"})
+    assert kb.answer("见习补贴每月多少").found
+    assert not kb.answer("2025年以后见习补贴每月多少").found
+    assert kb.answer("2023年以后见习补贴每月多少").found  # the 2024 text speaks of after 2023
+    (tmp_path / "docs" / "见习补贴办法.md").write_text(
+        "# 见习补贴办法\n\n见习补贴标准为每人每月2000元，2025年以后的标准另行制定。\n", encoding="utf-8")
+    build(kb.index, kb.embedder, [tmp_path / "docs"], kb.settings.ingest, overrides={"year": "2024"})
+    assert "另行制定" in kb.answer("2025年以后见习补贴标准是多少").text
+    assert asked_after("我2022年以后毕业的能申请吗") == ""
+    assert asked_after("2016年以后出台的落户新政") == ""
+
+
 def test_a_document_dated_another_year_makes_way_for_the_year_asked(tmp_path, shipped_kb):
     """Two years' notices that do not name their year in the text (only their metadata does):
     "2014年…一共多少个学位" ranks the 2014 one first, though the 2013 one has more of the

@@ -247,6 +247,31 @@ def test_staff_edit_what_a_document_is_without_uploading_it_again(app, editor):
     assert agent.get(f"/admin/docs/{name}/edit").status_code == 403
 
 
+def test_a_long_title_left_as_shown_is_no_change(app, editor, tmp_path):
+    """A title longer than the field's 120 characters (given with ``ingest build --title``), sent
+    back as the page showed it with a year changed beside it: the year changes, the title is not
+    cut to 120."""
+    from ingest.pipeline import build
+
+    name = "长标题.md"
+    title = "关于" + "进一步做好高校毕业生等青年就业创业工作" * 7 + "的通知"
+    (tmp_path / name).write_text("# 见习补贴\n\n见习补贴标准为每人每月2000元。\n", encoding="utf-8")
+    kb = app.extensions["talent.knowledge"]
+    build(kb.index, kb.embedder, [tmp_path / name], kb.settings.ingest, overrides={"title": title})
+    page = editor.get(f"/admin/docs/{name}/edit").get_data(as_text=True)
+    shown = {k: _field(page, "meta-form", k) for k in ("title", "issuer", "region", "doc_number", "year",
+                                                          "effective", "expires")}
+    assert shown["title"] == title and len(title) > 120
+    res = editor.post(f"/admin/docs/{name}/meta", data={"csrf_token": csrf_token(editor, "/admin/docs"),
+                                                        **shown}, follow_redirects=True)
+    assert "没有改动" in res.get_data(as_text=True)
+    res = editor.post(f"/admin/docs/{name}/meta", data={"csrf_token": csrf_token(editor, "/admin/docs"),
+                                                        **shown, "year": "2025"})
+    assert _wait_job(editor, res.headers["Location"])["updated"] == [name]
+    doc = _doc(app, name)
+    assert doc.meta["year"] == "2025" and doc.title == title
+
+
 FLAT_NAME = "天河区人才公寓申请公告.md"
 FLAT_PAGE_NAME = "关于受理天河区人才公寓申请的公告.html"
 FLAT_Q = "天河区人才公寓租金是多少"

@@ -133,6 +133,11 @@ def meta_values(doc: DocumentInfo) -> dict[str, str]:
     return values
 
 
+def _as_field(value: str) -> str:
+    """A metadata value as one line of at most 120 characters, as the form takes it."""
+    return " ".join(value.split())[:120]
+
+
 def meta_changes(form, doc: DocumentInfo | None) -> list[str] | None:
     """The fields staff changed from what the page showed them, as ``ingest build`` options
     ("--title=…"; an emptied field is "--title=", read from the text again); a field the form
@@ -144,8 +149,10 @@ def meta_changes(form, doc: DocumentInfo | None) -> list[str] | None:
         value = form.get(key)
         if value is None:
             continue
-        value = " ".join(value.split())[:120]
-        if value != shown.get(key, ""):
+        value = _as_field(value)
+        # compared as the field holds it: a long title or one with line breaks, left as shown,
+        # is no change (else saving the page would cut or flatten it)
+        if value != _as_field(shown.get(key, "")):
             changed[key] = value
     if changed.get("year") and not YEAR_VALUE.fullmatch(changed["year"]):
         flash(messages.DOC_YEAR_BAD, "error")

@@ -128,9 +128,20 @@ class Neighbours:
             known.update(zip(new, _embed(embedder, new)))
         vectors = (np.stack([known[w] for w in words]).astype(np.float32) if words
                    else np.zeros((0, 1), np.float32))
-        threshold = others[0][2] if others else calibrate(_embed(embedder, reference_words()))
+        threshold = others[0][2] if others else embedder_threshold(embedder)
         _write(directory, embedder.name, words, vectors, threshold, row_words, row_ptr)
         return cls(words, vectors, threshold, embedder, row_words, row_ptr)
+
+
+_thresholds: dict[str, float] = {}  # by embedder name: measured once a process, not once an index
+
+
+def embedder_threshold(embedder: Embedder) -> float:
+    """The near-word threshold of ``embedder``: ~4 s of embedding and sampling, which a process
+    that builds several fresh indexes (a test session builds hundreds) pays once."""
+    if embedder.name not in _thresholds:
+        _thresholds[embedder.name] = calibrate(_embed(embedder, reference_words()))
+    return _thresholds[embedder.name]
 
 
 def calibrate(vectors: np.ndarray, quantile: float = QUANTILE) -> float:

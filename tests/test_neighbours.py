@@ -74,6 +74,10 @@ def test_the_threshold_is_measured_on_everyday_words_and_made_once(tmp_path, emb
     assert embedder.texts == ["见习补贴"]  # the threshold and the two known words came from g1
     assert second.threshold == first.threshold
 
+    embedder.texts.clear()  # another index, nothing beside it: the process measured this embedder already
+    elsewhere = Neighbours.make(_generation(tmp_path / "other", 1), [["驿站"]], embedder)
+    assert embedder.texts == ["驿站"] and elsewhere.threshold == first.threshold
+
 
 def test_vectors_of_another_embedder_are_not_used(tmp_path, embedder):
     directory = _generation(tmp_path, 1)

@@ -94,7 +94,7 @@ class Answerer:
 
     # ------------------------------------------------------------ extractive
     def extractive(self, question: str, relevant: list[RetrievedChunk], retrieval: Retrieval) -> Answer:
-        asked, question = question, read_question(question)  # as the retriever reads it
+        asked, question = question, retrieval.heard or read_question(question)  # as the retriever read it
         chunks = relevant[:ANSWER_CHUNKS]
         candidates = answer_candidates([c.chunk for c in chunks])
         if not candidates:

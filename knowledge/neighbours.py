@@ -91,6 +91,12 @@ class Neighbours:
                 out[term] = found
         return out
 
+    def words_of(self, rows: Iterable[int]) -> list[str]:
+        """The vocabulary words ``rows`` hold."""
+        ptr = self.row_ptr
+        parts = [self.row_words[ptr[r]:ptr[r + 1]] for r in rows if r + 1 < len(ptr)]
+        return [self.words[i] for i in np.unique(np.concatenate(parts))] if parts else []
+
     def _vectors_of(self, terms: list[str]) -> np.ndarray:
         """The terms' vectors: the stored ones, the rest embedded (a serving embedder remembers them)."""
         missing = [t for t in terms if t not in self._index]

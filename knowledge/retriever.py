@@ -28,7 +28,7 @@ from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
 from knowledge.relevance import DEFINITION_ASKED, asked_clause, relevance, subject_terms
-from knowledge.text import normalise_query, read_question, word_spans, word_tag, words
+from knowledge.text import heard_as, normalise_query, read_question, word_spans, word_tag, words
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ class Retrieval:
     place_covered: bool = True  # some document is about that place (not only national ones)
     place_own: bool = True      # no place named, or the deployment's own: national texts speak for it
     near: Near | None = None  # the near words the question was read with (the answer reads it so too)
+    heard: str = ""           # the question as read: simplified, years in full, words mistyped by sound respelt
 
 
 # What may follow a county's short name inside the word that names it: 昆山市, 闽侯县.
@@ -219,8 +220,12 @@ class HybridRetriever:
     def retrieve(self, query: str, k: int | None = None, filters: dict | None = None,
                  mode: Mode = "hybrid") -> Retrieval:
         """Ranked chunks for ``query``, best first, each with its scores and citation."""
-        k = k or self.cfg.top_k
-        asked, query = query, read_question(query)  # 繁體 read as 简体 throughout, as documents are stored; 25年 as 2025年
+        # 繁體 read as 简体 throughout, as documents are stored; 25年 as 2025年
+        return self._retrieve(query, read_question(query), k or self.cfg.top_k, filters, mode, respell=True)
+
+    def _retrieve(self, asked: str, query: str, k: int, filters: dict | None, mode: Mode, respell: bool) -> Retrieval:
+        """``retrieve`` of ``asked`` read as ``query``; ``respell``: a word of it typed by pinyin input
+        as another that sounds the same may be read as the word of the candidates it sounds like."""
         expanded = normalise_query(query)
         pool = max(self.cfg.candidates, k)
         snap = self.index.current()  # one generation for the whole question, even if a build switches now
@@ -247,8 +252,8 @@ class HybridRetriever:
             for rank, (cid, _) in enumerate(ranking):
                 fused[cid] = fused.get(cid, 0.0) + weight / (self.cfg.rrf_k + rank + 1)
         dense_of, keyword_of = dict(dense), dict(keyword)
-        subject = subject_terms(query)
         neighbours = self.neighbours(snap)
+        subject = subject_terms(query)
         near = neighbours.near(subject, (snap.row[c] for c in fused)) if neighbours else {}
         with using(near):  # every reading of the question below meets the documents' paraphrases too
             rel = {cid: relevance(query, snap.chunks[cid], dense_of.get(cid)) for cid in fused}
@@ -287,8 +292,15 @@ class HybridRetriever:
                            keyword=keyword_of.get(cid), relevance=gate[cid], local=snap.chunks[cid].doc_id in local)
             for cid in best
         ]
+        if respell and neighbours is not None and max(gate.values(), default=0.0) < self.cfg.min_relevance:
+            # Nothing found speaks to it. "有没有倒师", "公中号": pinyin input offers the common
+            # characters, so a word may have come out as others of the same sound that make no word.
+            # Read as the word of the documents found that it sounds like, it is searched again.
+            heard = heard_as(query, neighbours.words_of(snap.row[c] for c in fused))
+            if heard != query:
+                return self._retrieve(asked, heard, k, filters, mode, respell=False)
         return Retrieval(query=asked, chunks=chunks, query_vector=vector, generation=snap.generation,
-                         place=place, place_named=named, place_covered=covered, near=near,
+                         place=place, place_named=named, place_covered=covered, near=near, heard=query,
                          place_own=not named or (self.home is not None and compatible(place, self.home)))
 
     def _answer_first(self, query: str, ranked: list[str], order: dict[str, float], snap, local) -> None:

@@ -174,7 +174,7 @@ def word_frequency(word: str) -> int:
     return _ensure_jieba().dt.FREQ.get(word, 0)
 
 
-def sound_alike(text: str, words: Sequence[str], exact: bool = False) -> str:
+def sound_alike(text: str, words: Sequence[str], exact: bool = False, within_words: bool | None = None) -> str:
     """``text`` with every run of Chinese characters that sounds like one of ``words`` (the same pinyin,
     tones aside, any reading of a character that has several) and is no word itself taken for that
     word: pinyin input offers the common character first, so "溱湖" comes out "秦湖", "预约" "预越",
@@ -182,9 +182,10 @@ def sound_alike(text: str, words: Sequence[str], exact: bool = False) -> str:
 
     ``exact``: the tones must agree too, and the run may not cut into a longer word of ``text``.
     For a whole question, where two everyday characters often sound like a word tones aside
-    ("人多就不好" is no 多久, "是间单人房吗" no 时间) but rarely with them ("怎么深请" is 申请)."""
+    ("人多就不好" is no 多久, "是间单人房吗" no 时间) but rarely with them ("怎么深请" is 申请).
+    ``within_words`` (default: as ``exact``): only that the run may not cut into a longer word."""
     cut: list[tuple[int, int]] = []
-    if exact:
+    if exact if within_words is None else within_words:
         at = 0
         for w in _ensure_jieba().lcut(text, HMM=False):
             cut.append((at, at + len(w)))
@@ -205,6 +206,22 @@ def sound_alike(text: str, words: Sequence[str], exact: bool = False) -> str:
                                 for a, b in cut)):
                 text = text[:start] + word + text[start + n:]
     return text
+
+
+# Characters that carry grammar, not a word's sound: "住的" is no 住地, "加分不" no 加分布.
+_PARTICLES = frozenset("的地得了着过吗呢吧啊呀么不也都就还在是有")
+
+
+def heard_as(question: str, words: Sequence[str]) -> str:
+    """``question`` with a run of characters typed by pinyin input for one of ``words`` (the
+    documents' words) read as that word: "有没有倒师" → 导师, "公中号" → 公众号. Two characters must
+    agree in tones too; three or more rarely sound alike by chance, so tones aside. No run holding
+    a particle is read so."""
+    words = [w for w in words if not _PARTICLES & set(w)]
+    masked = "".join("\0" if ch in _PARTICLES else ch for ch in question)  # no run spans a particle
+    heard = sound_alike(sound_alike(masked, words, exact=True), [w for w in words if len(w) >= 3],
+                        within_words=True)
+    return "".join(q if h == "\0" else h for q, h in zip(question, heard)) if len(heard) == len(question) else question
 
 
 @lru_cache(maxsize=256)

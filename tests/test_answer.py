@@ -759,6 +759,23 @@ def test_what_came_after_a_year_is_not_answered_by_a_text_that_stops_there(tmp_p
     assert asked_after("2016年以后出台的落户新政") == ""
 
 
+def test_a_word_typed_by_pinyin_input_as_others_of_its_sound_is_read_as_the_documents_word(tmp_path, shipped_kb):
+    """"公基金" (gong ji jin) for 公积金: nothing matches the question as typed, so it is read as the
+    word of the documents found that sounds the same and searched again. Two characters must agree
+    in tones; a particle is never part of such a run ("住的" is no 住地)."""
+    from knowledge.text import heard_as
+
+    kb = _kb_of(tmp_path, shipped_kb, "公积金管理办法.md",
+                "# 住房公积金管理办法\n\n住房公积金存款的结息日为每年6月30日。\n\n职工住地变更的，应当办理变更登记。\n")
+    answer = kb.answer("公基金利息哪天结算")
+    assert answer.found and "6月30日" in answer.text
+    assert kb.retrieve("公基金利息哪天结算").heard == "公积金利息哪天结算"
+    assert heard_as("有没有倒师可以带带", ["导师"]) == "有没有导师可以带带"
+    assert heard_as("不会用公中号", ["公众号"]) == "不会用公众号"  # three characters: tones aside
+    assert heard_as("这里人多就不好", ["多久"]) == "这里人多就不好"  # 就 jiu4 is no 久 jiu3
+    assert heard_as("给毕业生住的房子", ["住地"]) == "给毕业生住的房子"
+
+
 def test_a_document_dated_another_year_makes_way_for_the_year_asked(tmp_path, shipped_kb):
     """Two years' notices that do not name their year in the text (only their metadata does):
     "2014年…一共多少个学位" ranks the 2014 one first, though the 2013 one has more of the

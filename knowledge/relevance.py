@@ -398,8 +398,8 @@ _PREFERRED = [
 
 
 # 几 that asks nothing: "人社几天都没审" (several days), "前几天", "好几个月" — the message says it,
-# its question is elsewhere ("那受理时间咋算").
-_INDEFINITE = re.compile(r"(?<=[好前这那过没十])几|几(?=个?(?:天|晚|周|星期|个月|月|年|次)(?:都|也|没|了都))")
+# its question is elsewhere ("那受理时间咋算"). "提前几天" asks how long before.
+_INDEFINITE = re.compile(r"(?<=[好这那过没十])几|(?<!提前)(?<=前)几|几(?=个?(?:天|晚|周|星期|个月|月|年|次)(?:都|也|没|了都))")
 
 
 def _asked_only(query: str) -> str:

@@ -233,6 +233,8 @@ def test_a_question_asking_which_number_wants_an_ordinal_of_that_unit():
     ("拒绝几次推荐会停失业金", "无正当理由三次拒绝", "可以决定其退出失业登记"),
     # nights asked are nights (or days) stated, not the years since graduating
     ("我是本科刚毕业的，想问下驿站能免费住几晚", "免费住宿每次最多7晚（7天）", "面向毕业5年内的高校毕业生"),
+    # "提前几天" asks how long before ("前几天" alone says some days ago)
+    ("驿站最早能提前几天约", "可以预约30天内的入住日期", "回复“取消预约”加预约编号可在入住日前取消"),
     # a calendar date is not a duration; a month asked is a month stated
     ("名单公示几天", "公示期为7天", "广州市人民政府办公厅秘书处2016年10月27日印发"),
     ("审核要多少个工作日", "15个工作日内出具审核结果", "到各积分制入户受理窗口递交纸质申请材料"),

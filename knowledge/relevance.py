@@ -24,7 +24,7 @@ from knowledge.text import (MEASURE_WORDS, arabic_numerals, cn_number, content_t
 
 # Words that occur all over a talent-policy corpus: matching them proves little.
 GENERIC = frozenset("人才 青年 青年人 政策 服务 工作 问题 办理 申请 需要 要求 可以 提供 多少 时候 哪些 一下 相关 支持 活动 "
-                    "去年 今年 明年 前年 最近 以前 之前 以后 现在 目前".split())  # time words: any year's report has them
+                    "去年 今年 明年 前年 最近 以前 之前 以后 现在 目前 最早 最晚 最迟".split())  # time words: any year's report has them
 _GENERIC_WEIGHT = 0.25
 _SUBJECT_MIN = 0.5  # share of a question's specific terms a text must contain to count as on topic
 # Cosine similarities of the default embedder: below LOW unrelated, above HIGH on topic.

@@ -148,8 +148,10 @@ class _Chunker:
             self.emit(_pack(self._item_groups(block.text), self.size, self.overlap), heading)
         elif block.kind == "row":
             self.flowing.append((block.text, True))  # a row is never split, never overlapped
+        elif block.kind == "para" and "\n" in block.text and len(block.text) <= self.size:
+            self.flowing.append((block.text, True))  # a question with its answer: one piece, never split
         elif block.kind == "para":
-            self.flowing.extend(_sentences(block.text, self.size))
+            self.flowing.extend(s for line in block.text.split("\n") for s in _sentences(line, self.size))
 
 
 def chunk_blocks(structure: Structure, size: int, overlap: int) -> list[Chunk]:

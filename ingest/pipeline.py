@@ -37,7 +37,7 @@ from knowledge.text import NUMBERING, fold_width, tokenize_many, vocabulary_vers
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "16"  # bump when cleaning/chunking change in a way that needs re-indexing
+PIPELINE_VERSION = "17"  # bump when cleaning/chunking change in a way that needs re-indexing
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)

@@ -25,6 +25,7 @@ _NUMBERED = [(re.compile(rf"^({NUMBERING[kind]})\s*(.*)$"), level) for kind, lev
     ("item", 5), ("subitem", 6), ("point", 7), ("subpoint", 8))]
 _ALWAYS_HEADING = ("编", "部分", "章", "节")  # 第X章 is a heading even with text after it (its name)
 _SENTENCE_MARK = re.compile(r"[。！？；!?;]")
+_STATEMENT_END = re.compile(r"[。；;]")  # a headline may ask or exclaim ("可以网办吗？", "…直接发放至个人！"), not state
 _TITLE_MAX = 40
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号$"
                          r"|^[\u4e00-\u9fff]{1,12}令\s*第\s*\d+\s*号$")  # 省政府令第175号, 国令第663号
@@ -293,6 +294,12 @@ def parse(text: str) -> Structure:
             continue
 
         m = _MARKDOWN_HEADING.match(line)
+        if m and _DOC_NUMBER.match(m.group(2).strip()):
+            # A page showing its 文号 in a heading of its own ("<h1>泉教初〔2016〕2号</h1>" under the
+            # title): the document's number, not a section every chunk after it would sit in.
+            meta.setdefault("doc_number", m.group(2).strip())
+            blocks.append(Block("meta", line, key="doc_number"))
+            continue
         if m:
             blocks.append(Block("heading", m.group(2).strip(), level=len(m.group(1))))
             continue
@@ -424,18 +431,46 @@ def _level(block: Block) -> int:
     return block.level if block.kind in ("heading", "unit") else 99
 
 
+# A note's name alone on a line, ending in a colon: "注：", "注意事项:", "温馨提示：" (not an item's own
+# field, "得分标准：", which continues the item above it).
+_LABEL_COLON = re.compile(r"^(?:注|备注|附注|说明|特别说明|注意|注意事项|提示|温馨提示|特别提示|友情提示)[：:]$")
+# A question of a question-and-answer section ("问：…"), and its answer ("答：…").
+_QUESTION = re.compile(r"^(?:问|提问|Q)\s*[：:]")
+_ANSWER = re.compile(r"^(?:答|回答|A)\s*[：:]")
+
+
 def _absorb_items(blocks: list[Block]) -> list[Block]:
     """A unit keeps what follows it until the next unit or heading of its rank or above: the
-    paragraphs of an article (款) and its numbered items (（一）…, 1.…) are one unit, cited as 第X条."""
+    paragraphs of an article (款) and its numbered items (（一）…, 1.…) are one unit, cited as 第X条.
+
+    Two lines after a numbered list end it instead of continuing its last item: a note's name
+    ("注：" over （1）（2）…, "注意事项:" over 1. 2. …) heads what follows inside the section,
+    and a question ("问：…", with its answer "答：…") starts a question-and-answer pair, one
+    paragraph, which no chunk boundary splits when it fits in one.
+    """
     out: list[Block] = []
-    for b in blocks:
+    heading_level = 1
+    for i, b in enumerate(blocks):
         head = out[-1] if out else None
-        belongs = head is not None and head.kind == "unit" and (
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b.kind == "para" and head is not None and head.kind == "unit" and _LABEL_COLON.match(b.text) \
+                and nxt is not None and nxt.kind in ("para", "unit", "row"):
+            level = min(heading_level + 1, head.level)
+            out.append(Block("heading", b.text, level=level, key="field"))
+            heading_level = level
+            continue
+        if b.kind == "para" and _ANSWER.match(b.text) and head is not None and head.kind == "para" \
+                and _QUESTION.match(head.text.split("\n")[0]):
+            out[-1] = Block("para", f"{head.text}\n{b.text}")  # the answer stays with its question
+            continue
+        belongs = head is not None and head.kind == "unit" and not (b.kind == "para" and _QUESTION.match(b.text)) and (
             b.kind in ("para", "row") or (b.kind in ("unit", "heading") and b.level > head.level and b.label))
         if belongs:
             out[-1] = Block("unit", f"{head.text}\n{b.text}", level=head.level, label=head.label, key="list")
         else:
             out.append(b)
+            if b.kind == "heading":
+                heading_level = b.level
     return out
 
 
@@ -472,8 +507,10 @@ def coverage(text: str, structure: Structure, chunk_texts: list[str]) -> Coverag
             kept += len(line)
         elif line in meta_lines or _SPACES.sub("", line) in joined:
             kept += len(line)
-        elif heading_text is not None and not _SENTENCE_MARK.search(heading_text):
-            kept += len(line)
+        elif heading_text is not None and (not _SENTENCE_MARK.search(heading_text) or (
+                heading_text.strip() in headings and len(heading_text.strip()) <= _TITLE_MAX
+                and not _STATEMENT_END.search(heading_text))):
+            kept += len(line)  # in every heading path below it; a page's headline may ask or exclaim
         elif heading_text is None and _is_bare_title(line) and (_numbered(line) or line == _first_line(text)
                                                                 or line in headings):
             kept += len(line)  # a numbered section title, the document title or a table's caption: in the heading path

@@ -212,9 +212,20 @@ class Snapshot:
     def _quoting(self, question: str, docs: set[str]) -> str | None:
         """The one document of ``docs`` whose own title shares a run of ``QUOTED_RUN`` characters
         with ``question`` ("人才市场管理条例里说的人才…" quotes 北京市人才市场管理条例, though 市场 and
-        管理条例 are each in other titles too); None if none does, or several."""
-        runs = {question[i:i + QUOTED_RUN] for i in range(len(question) - QUOTED_RUN + 1)}
-        quoting = [d for d in docs if any(r in self._own_labels[d] for r in runs)]
+        管理条例 are each in other titles too); of several, the one sharing the longest run (包头市人力资源
+        市场管理条例 shares 市场管理条例, six characters, and 北京's eight); None if none does, or several
+        share the longest."""
+        def sharing(size: int, among) -> list[str]:
+            runs = {question[i:i + size] for i in range(len(question) - size + 1)}
+            return [d for d in among if any(r in self._own_labels[d] for r in runs)]
+
+        size, quoting = QUOTED_RUN, sharing(QUOTED_RUN, docs)
+        while len(quoting) > 1 and size < len(question):
+            size += 1
+            longer = sharing(size, quoting)
+            if not longer:
+                break
+            quoting = longer
         return quoting[0] if len(quoting) == 1 else None
 
     def _quoted_only(self, term: str, doc_id: str) -> bool:

@@ -1562,3 +1562,23 @@ def test_a_word_whose_last_word_a_text_lacks_is_not_half_met():
 
     assert coverage("青年人才驿站", "全年引进青年人才3000多名") == 0
     assert coverage("劳动合同", "签订劳动合约") == 0.5  # one character off: a typo, half met
+
+
+def test_who_sets_a_rent_asks_no_sum_and_a_count_said_in_passing_is_no_topic(tmp_path, shipped_kb):
+    """"床位租金谁来定 要报哪里备案" asks who sets the rent, which the article says with no figure: it was
+    refused for stating no sum (the 建设者之家 rule at rank 1). "举报了一家黑中介 人社多久给我回复":
+    一家 counts the agency, it names nothing the text must hold, and 举报/回复 are what regulations
+    call 检举/反馈 — the article answering was refused for lack of them."""
+    kb = _kb_of(tmp_path, shipped_kb, "某市人力资源市场管理条例.md",
+                "# 某市人力资源市场管理条例\n\n第十三条 项目单位应当制定床位租赁价格，并报项目所在地区房屋管理部门备案。\n\n"
+                "第二十一条 公民有权对职业中介机构的违法行为进行检举和控告。人事行政主管部门对检举、控告应当受理；"
+                "有明确检举人的，自受理之日起十个工作日之内向其反馈查处情况。\n\n"
+                "第二十二条 职业中介机构提供虚假供求信息的，处以二百元以上一千元以下罚款。\n")
+    rent = kb.answer("床位租金谁来定 要报哪里备案")
+    assert rent.found and "房屋管理部门备案" in rent.text, rent.text
+    report = kb.answer("举报了一家黑中介 人社多久给我回复")
+    assert report.found and "十个工作日之内" in report.text, report.text
+    from knowledge.relevance import missing_attribute, subject_terms
+
+    assert "一家" not in subject_terms("举报了一家黑中介 人社多久给我回复")
+    assert missing_attribute("床位租金是多少", "项目单位应当制定床位租赁价格，并报房屋管理部门备案。")  # the sum still asked

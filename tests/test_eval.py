@@ -99,7 +99,7 @@ MULTI = QA_FILE.parent
 
 @pytest.fixture(scope="module")
 def multi_index(tmp_path_factory) -> str:
-    """The real multi-document corpus (knowledge/eval/corpus/: 96 public policy texts, sources in its README)."""
+    """The real multi-document corpus (knowledge/eval/corpus/: 101 public policy texts, sources in its README)."""
     index = tmp_path_factory.mktemp("multi-index")
     from ingest.cli import cli as ingest_cli
 
@@ -125,14 +125,15 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-07 (session 22: the character-pair
-    ranking) on 972 questions over 96 documents (hit@1 .815, hit@3 .914, answer_contains .797,
-    no_answer_correct .727, source@1 .920; batch 19, five new documents and 50 blind dev rows, was first measured at
-    hit@1 .571, answer_contains .429, no_answer .667), so a regression shows; the issue's aims
-    (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-07 (batch 20's session: notes and
+    question-and-answer pairs in ingest, "谁来定", counts and 检举/反馈/经纪机构) on 1022 questions over 101
+    documents (hit@1 .809, hit@3 .908, answer_contains .788, no_answer_correct .735, source@1 .914; batch 20,
+    five new documents and 50 blind dev rows, was first measured at hit@1 .618, answer_contains .559,
+    no_answer .625), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout:
+    see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.918 and m["hit@1"] >= 0.813 and m["hit@3"] >= 0.912 and m["answer_contains"] >= 0.795
-    assert m["no_answer_correct"] >= 0.724
+    assert m["source@1"] >= 0.912 and m["hit@1"] >= 0.808 and m["hit@3"] >= 0.906 and m["answer_contains"] >= 0.786
+    assert m["no_answer_correct"] >= 0.731
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config
@@ -188,7 +189,8 @@ def test_a_question_naming_a_document_by_its_title_or_year_is_about_that_documen
     snap = KnowledgeBase(load_config(None, {"knowledge": {"index_dir": multi_index}})).index.current()
     # Two titles say 市场…条例 since the sixth batch (北京 人才市场管理条例, 山东 人力资源市场条例), and
     # since batch 18 a third 市场…管理条例 (the national 市场主体登记管理条例): a run of the title quoted
-    # whole (人才市场管理) names it, as the retriever asks (the question beside its words).
+    # whole (人才市场管理) names it, as the retriever asks (the question beside its words). Since batch 20
+    # 包头市人力资源市场管理条例 shares a six-character run (市场管理条例) too: the longest run shared names it.
     question = "人才市场管理条例里说的人才是指哪些人"
     named = snap.named_documents(subject_terms(question), question)
     assert list(named) == ["北京市人才市场管理条例.md"] and named["北京市人才市场管理条例.md"] > 0.5

@@ -547,3 +547,72 @@ def test_circled_numbers_keep_their_place_as_item_labels():
     cleaned = clean_text("某公告\n1.重点企业需提供：\n①《人才公寓申请表（企业）》；\n②所在企业营业执照复印件。\n")
     assert "（1）《人才公寓申请表（企业）》；" in cleaned and "（2）所在企业营业执照复印件。" in cleaned, cleaned
     assert "2所在企业" not in "".join(c.text for c in _chunks(cleaned))
+
+
+def test_a_note_after_a_numbered_list_heads_its_own_items_not_the_lists_last_item():
+    """"注：" under "3、房屋租赁合同。" (天河 rental-registration guide) and "注意事项:" after step "6." (广州
+    生育津贴 notice) introduce notes on the whole section: their items were cited as "3、" or re-numbered
+    steps "二、办理步骤 > 1.", read as part of the last item. An item's own field ("得分标准：" under
+    "（七）投资纳税。") still continues that item."""
+    guide = ("# 房屋租赁登记备案攻略\n\n三、申请材料\n\n需要申请材料如下：\n\n1、租赁双方当事人身份证明；\n\n"
+             "2、房屋权属证明；\n\n3、房屋租赁合同。\n\n注：\n\n（1）提供房源核验码的，只需上传承租人信息、房屋租赁合同。\n\n"
+             "（2）通过网上签约的，可同步办理登记备案。\n\n四、线上办理流程\n\n可通过“穗好办”APP申请登记备案。\n")
+    chunks = _chunks(guide)
+    note = next(c for c in chunks if "房源核验码" in c.text)
+    assert note.heading.endswith("三、申请材料 > 注： > （1）"), [(c.heading, c.text) for c in chunks]
+    contract = next(c for c in chunks if c.text.startswith("3、房屋租赁合同"))
+    assert "房源核验码" not in contract.text and "注：" not in contract.text
+    assert _coverage(guide).ratio == 1.0
+    steps = ("# 生育津贴办理指引\n\n二、办理步骤\n\n1.搜索“生育津贴”。\n\n2.上传病历资料。\n\n**注意事项:**\n\n"
+             "1.生育津贴低于职工原工资标准的，用人单位应当予以补足。\n\n2.职工11月30日前生育的，生育津贴按原渠道发放。\n")
+    loaded = clean_text(steps.replace("**", ""))
+    topped = next(c for c in chunk_text(loaded, 240, 40) if "予以补足" in c.text)
+    assert topped.heading.endswith("二、办理步骤 > 注意事项： > 1."), topped.heading
+    scored = ("# 某市积分办法\n\n二、加分指标\n\n（七）投资纳税。\n\n得分标准：\n\n1.在我市投资设立个体工商户的积3分。\n\n"
+              "2.个人缴纳个人所得税款每满500元积1分。\n")
+    item = next(c for c in _chunks(scored) if "积3分" in c.text)
+    assert item.heading.endswith("二、加分指标 > （七）") and item.text.startswith("（七）投资纳税。"), item
+
+
+def test_an_explainers_question_and_answer_stay_together_and_out_of_the_item_above():
+    """"问：…" / "答：…" after "（三）租赁期限超过二十年的，超过部分无效。": the pairs were read as more lines of
+    item （三） and a chunk boundary fell between a question and its answer."""
+    page = ("# 房屋租赁登记备案攻略\n\n七、注意事项及常见问答\n\n（一）提交的材料应当真实、合法、有效。\n\n"
+            "（二）转租期限不能超过承租人剩余租赁期限。\n\n（三）租赁期限超过二十年的，超过部分无效。\n\n"
+            "问：租赁双方当事人身份证明？\n\n答：个人身份证明或组织的登记注册证明。\n\n"
+            "问：哪些材料可以作为房屋合法权属证明使用？\n\n答：房屋权属证明包括房地产证、房屋所有权证、不动产权证书等常用证件。\n")
+    chunks = _chunks(page, size=90)
+    pairs = [c for c in chunks if "问：" in c.text]
+    assert pairs and all(c.heading.endswith("七、注意事项及常见问答") for c in pairs), [(c.heading, c.text) for c in chunks]
+    for question in ("问：租赁双方当事人身份证明？", "问：哪些材料可以作为房屋合法权属证明使用？"):
+        holding = next(c for c in chunks if question in c.text)
+        assert holding.text.index(question) < holding.text.index("答：", holding.text.index(question)), holding.text
+    item = next(c for c in chunks if "超过部分无效" in c.text)
+    assert "问：" not in item.text
+    assert _coverage(page, size=90).ratio == 1.0
+
+
+def test_a_pages_document_number_in_a_heading_of_its_own_is_its_number_and_heads_nothing(tmp_path):
+    """A notice page showing its 文号 as a second <h1> under its title (泉州 enrolment opinion): every chunk
+    sat in a section named "泉教初〔2016〕2号"; it is the document's number, and the title heads the text."""
+    page = tmp_path / "招生意见.html"
+    page.write_text(
+        "<html><head><title>某市教育局关于2016年秋季小学招生工作的意见</title></head><body>"
+        "<h1>某市教育局关于2016年秋季小学招生工作的意见</h1><h1>某教初〔2016〕2号</h1>"
+        "<div><p>各区教育局：<br />　　一、招生对象<br />　　年满6周岁（2010年8月31日前出生）的适龄儿童。"
+        "<br />　　二、招生时间<br />　　7月3日至7月5日报名登记。</p></div></body></html>", encoding="utf-8")
+    cleaned = clean_text(load_document(page).text)
+    structure = parse(cleaned)
+    assert structure.meta.get("doc_number") == "某教初〔2016〕2号"
+    chunks = chunk_text(cleaned, 240, 40)
+    assert not any("〔2016〕2号" in c.heading for c in chunks), [c.heading for c in chunks]
+    assert any(c.heading.endswith("一、招生对象") and "2010年8月31日" in c.text for c in chunks)
+
+
+def test_a_pages_headline_that_asks_or_exclaims_is_its_title_not_lost_text():
+    """A web page headed "房屋租赁登记备案可以网办吗？您想了解的在这里！" heads every chunk (the heading path): the
+    build warned it had not reached the index. A whole paragraph styled as a heading is still lost."""
+    page = "# 房屋租赁登记备案可以网办吗？您想了解的在这里！\n\n一、办理要求\n\n应当在订立租赁合同之日起30日内办理房屋租赁登记备案手续。\n"
+    assert _coverage(page).ratio == 1.0
+    long = "# 本办法所称人才公寓，是指由政府筹集、面向引进人才出租的住房。\n\n一、申请条件\n\n本科以上学历。\n"
+    assert _coverage(long).dropped

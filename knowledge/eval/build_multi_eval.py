@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Nineteen batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Twenty batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -179,6 +179,28 @@ Nineteen batches, each shuffled with its own fixed seed; all but the fourth are 
   the 65 answerable ones on those five, 35 unanswerable near misses):
   random.Random(20261223), split in half and appended after batch 18 in
   both files, so no existing row moves.
+- batch 20 (TWENTIETH_ANSWERABLE + TWENTIETH_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (101 in all: the Harbin regulation on outdoor work in the cold season
+  (2021: December to February, a low-temperature allowance of at least 200
+  yuan a month from the employer's costs, no pay cut for it, collective
+  negotiation of the posts), the Baotou human resources market regulation
+  (2003, revised 2014: 30 square metres and three staff with a college
+  degree for an agency, no deposits or withheld certificates, 500 to 2000
+  yuan fines, 20 days to approve a job fair, 10 working days to answer a
+  report), the Quanzhou education bureau's 2016 opinion on primary school
+  enrolment in Licheng and Fengze (an HTML page whose whole body is one
+  paragraph broken by <br />: born before 2010-08-31, the two certificates
+  for migrant workers' children, registration days in July, 45 pupils a
+  class), the Tianhe district guide to registering a rental contract (an
+  HTML page with questions and answers and a 21-row table of street service
+  centres: within 30 days, either party, agencies register, online filing
+  receipt number, sublease and 20-year limits) and the Guangzhou 2025
+  notice that maternity allowance is paid to the employee directly (own
+  application from 2025-12-01, hospital discharge record, employer tops up
+  a lower allowance)), 50 of the 65 answerable ones on those five, 35
+  unanswerable near misses): random.Random(20261224), split in half and
+  appended after batch 19 in both files, so no existing row moves.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -304,6 +326,13 @@ GZXZ = "广州市引进人才入户管理办法实施细则.md"
 GZBJ = "广州市社会保险费补缴相关政策及业务宣传指引.md"
 HBJC = "河北省实施《中华人民共和国就业促进法》办法.md"
 YNYL = "云南省企业职工基本养老保险条例.md"
+
+# Added with batch 20 (sources in corpus/README.md).
+HEBW = "哈尔滨市寒冷季节室外劳动保护规定.md"
+BTRL = "包头市人力资源市场管理条例.md"
+QZXX = "泉州市教育局关于2016年秋季中心市区小学招生工作的意见.html"
+THZL = "广州市天河区房屋租赁登记备案攻略.html"
+GZSY = "广州市生育津贴直接发放至个人.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -2720,6 +2749,131 @@ NINETEENTH_UNANSWERABLE = [
 ]
 
 
+# Batch 20, written blind after five more documents were added (101 in all):
+# 50 answerable questions on those five, 15 on facts of older documents that
+# batches 1-19 asked little.  Each expected string was checked (whitespace
+# removed) against its source file.
+TWENTIETH_ANSWERABLE = [
+    # 哈尔滨市寒冷季节室外劳动保护规定（2021）
+    ("哈尔滨冬天在外面送快递 单位要不要发低温补贴 一个月给多少", "每人每月不低于200元", HEBW),
+    ("哈尔滨说的寒冷季节 具体是哪几个月", "每年12月至次年2月期间", HEBW),
+    ("哈市公司发了低温津贴以后 就把我工资往下调了 这样行吗", "扣除、降低劳动者工资", HEBW),
+    ("哈尔滨发了暴雪寒潮预警 单位还让我们照常户外干 合规吗", "合理安排室外劳动项目和作业方式", HEBW),
+    ("低温津贴这笔钱 哈尔滨的单位从哪里出", "从用人单位成本中列支", HEBW),
+    ("在哈尔滨哪些岗位算冬季室外岗 谁说了算", "通过集体协商机制确定", HEBW),
+    ("哈尔滨寒冷季节室外劳动保护规定是哪天开始实行的", "2021年10月1日", HEBW),
+    ("我在哈尔滨事业单位 是签劳动合同的 冬天户外作业也按这个规定来吗", "依照本规定执行", HEBW),
+    ("哈尔滨单位就是不肯跟职工协商室外岗位 谁来管", "由区、县（市）人民政府责令改正", HEBW),
+    ("哈尔滨冬季户外干活 单位得给配啥", "必要的劳动防护用品", HEBW),
+    # 包头市人力资源市场管理条例（2003，2014 修正）
+    ("想在包头开个职业中介 办公场地最少要多大", "三十平方米以上", BTRL),
+    ("在包头搞职介机构 对员工人数和学历有要求没", "三名以上具有大专以上学历", BTRL),
+    ("在包头面试 公司让先交押金才给上岗 这合法不", "收取抵押金或者保证金", BTRL),
+    ("包头有公司扣着求职者的毕业证不还 会怎么罚", "五百元以上二千元以下罚款", BTRL),
+    ("包头办个大型人才交流会 要审批吗 多久给结果", "二十日之内", BTRL),
+    ("在包头举报了一家黑中介 人社多久给我回复", "十个工作日之内", BTRL),
+    ("包头的公共职业介绍机构 能帮我代管档案吗", "代为保管劳动、人事档案", BTRL),
+    ("退伍回包头找工作 公共职介收不收钱", "无偿提供职业介绍", BTRL),
+    ("包头单位招了人不签合同不上社保 一直不改的话罚多少", "每人五十元处以罚款", BTRL),
+    ("包頭的中介發假招聘信息 逾期不改罰多少", "二百元以上一千元以下罚款", BTRL),
+    # 泉州市教育局关于2016年秋季中心市区小学招生工作的意见（泉教初〔2016〕2号）
+    ("泉州说的中心市区小学招生 是指哪几个区", "鲤城区、丰泽区", QZXX),
+    ("孩子2010年9月出生的 2016年秋天能在泉州鲤城上一年级吗", "2010年8月31日前出生", QZXX),
+    ("外地户口在泉州丰泽区打工 孩子想读公办小学 要准备哪两个证", "务工证", QZXX),
+    ("泉州随迁子女上小学 居住证要在那个区住满多久", "居住半年以上", QZXX),
+    ("泉州随迁子女入学的两证 2017年秋季开始有啥新要求", "居住一年（含一年）以上的居住证", QZXX),
+    ("想在泉州按户籍片区上小学 户口最晚啥时候迁进去", "当年的3月1日", QZXX),
+    ("泉州片区内户籍的孩子 一年级几号到几号报名", "7月3日--7月5日", QZXX),
+    ("泉州进城务工人员的孩子 啥时候去学校登记入学", "7月5日--7月7日", QZXX),
+    ("泉州小学一年级一个班一般多少个学生", "每班班生额45人", QZXX),
+    ("泉州的民办小学招生 能不能搞入学考试", "不得通过任何考试方式招生", QZXX),
+    ("泉州各区小学的招生片区 最晚啥时候公布", "4月1日前", QZXX),
+    # 房屋租赁登记备案可以网办吗？（广州市天河区住建园林局，2023）
+    ("在天河租了房 签完合同多久内要去备案", "订立租赁合同之日起30日内", THZL),
+    ("广州租房备案 必须房东和租客两个人一起去办吗", "双方或单方均可", THZL),
+    ("通过中介在天河租的房子 登记备案该谁去办", "房地产经纪机构", THZL),
+    ("房东给了房源核验码 租房备案还要上传啥", "只需上传承租人信息", THZL),
+    ("在阳光租房平台网签的租房合同 还要单独再备案吗", "可同步办理登记备案", THZL),
+    ("天河租房备案能在穗好办上弄吗 从哪个入口进", "民生一站式服务", THZL),
+    ("网上提交了租房备案 用啥查进度", "网上备案回执号", THZL),
+    ("二房东把房转租给我 转租能签多久", "不能超过承租人剩余租赁期限", THZL),
+    ("租房合同一签签了25年 后面几年还有效吗", "超过部分无效", THZL),
+    ("住车陂这边 租房备案去哪个街道服务中心 地址在哪", "东圃陂东路6号1楼", THZL),
+    ("期房还没拿到房产证 出租备案时拿啥当权属证明", "预购商品房预告登记证明书", THZL),
+    # 本月起，这笔钱直接发放至个人！（广州市政数局、市医保局，2025）
+    ("广州的生育津贴现在还得让公司去申请吗", "无需再通过用人单位申请", GZSY),
+    ("广州生育津贴打到个人卡上 是从哪天起的", "2025年12月1日起", GZSY),
+    ("在广州住院生的娃 自己申请生育津贴要交啥病历", "医疗机构盖章的出院记录", GZSY),
+    ("怀孕不到四个月做了流产 广州申请生育津贴要提供啥", "含医疗机构休假意见的病历资料", GZSY),
+    ("广州生育津贴不想网上弄 线下去哪里办", "各医保分中心服务大厅", GZSY),
+    ("生育津贴比我原来工资少 广州公司要不要给我补差额", "予以补足", GZSY),
+    ("我老婆11月中旬在广州生的 生育津贴也直接发个人吗", "按原渠道发放", GZSY),
+    ("失业了还在交生育保险 用穗好办app申请生育津贴 信息采集表要手填纸质的吗", "系统可自动生成", GZSY),
+    # 已有文件里前十九批没问过的事实
+    ("帮我爸代办宁波居住证 我这个代办的要带啥证件", "委托人、代办人的合法有效身份证件", NBJZ),
+    ("坐过牢有案底的 东莞人才那种居住证还批不批", "没有犯罪记录", DGRC),
+    ("嘉兴的中介挂房源之前 要不要先去实地看房", "实地查看住房", JXZ),
+    ("嘉兴租房合同写了垃圾费由租客交 房东还用担责任吗", "业主负连带交纳责任", JXZ),
+    ("嘉兴这个租赁规定 管不管公租房和廉租房", "公共租赁房屋除外", JXZ),
+    ("北京2023年那次调的最低工资 适用哪些单位", "各类企、事业等用人单位", BJQ),
+    ("年休假里说的年度 是按入职时间算还是按自然年", "公历年度", NXJ),
+    ("公司规章写的年假比国家规定多 按哪个来", "高于法定标准的", NXJ),
+    ("刚换工作 年假按剩余天数折算完不到一天 还能休吗", "不足1整天的部分不享受年休假", NXJ),
+    ("劳务派遣过来的员工 能休带薪年假吗", "劳务派遣单位的职工", NXJ),
+    ("上海建设者之家的床位租金谁来定 要报哪里备案", "报项目所在地区房屋管理部门备案", SHJ),
+    ("没通过认定的员工宿舍 能挂城市建设者管理者之家的牌子吗", "严禁未经认定的项目", SHJ),
+    ("上海那种给一线工人住的建设者之家 由谁来认定挂牌", "由区房屋管理部门认定", SHJ),
+    ("上海建设者之家房间外面 一般配哪些公共空间", "厨房（食堂）", SHJ),
+    ("北京最低工资说的法定工作时间 是指啥前提下拿的最低报酬", "履行了正常劳动义务", BJQ),
+]
+
+# Nothing in corpus/ answers these (checked with grep over all 101 documents,
+# see README.md): (a) the new documents' places or topics, but an item they do
+# not state, (b) places with no document on the topic, (c) another year or
+# category than the documents cover, (d) adjacent topics no document covers.
+TWENTIETH_UNANSWERABLE = [
+    # (a) 新文件所在地或题目、但文件没写这一项
+    "哈尔滨夏天在室外干活 高温补贴一个月多少",
+    "哈尔滨气温降到零下多少度 户外作业必须停工",
+    "哈尔滨单位不发低温津贴 一次罚多少钱",
+    "哈尔滨的低温津贴要不要交个税",
+    "包头开职业中介 自有资金最少要多少万",
+    "包头职业中介许可证有效期几年 要不要年检",
+    "包头中介介绍成功一个工作 最多能收多少服务费",
+    "天河区租房登记备案收不收费 一次多少钱",
+    "广州租房合同过了30天没备案 要罚多少",
+    "天河租房备案交上去以后 几个工作日能办好",
+    "泉州随迁子女上公办小学 要不要积分 分数怎么算",
+    "泉州丰泽区接收随迁子女的公办小学都有哪几所",
+    "泉州洛江区的小学招生片区怎么划",
+    "在广州顺产 生育津贴能领几个月的",
+    "广州申请了生育津贴 多久能到账",
+    # (b) 没有这方面文件的地方
+    "长春冬天在外面干活的 单位发不发低温补贴",
+    "沈阳建筑工人冬季户外作业 取暖费标准多少",
+    "在鄂尔多斯办人力资源中介 门面要多大",
+    "石家庄租房合同备案网上在哪办",
+    "漳州外地孩子上公办小学 要交啥证明",
+    "佛山生育津贴现在能直接打到职工个人账户吗",
+    "赤峰办人才招聘会 要找哪个部门审批",
+    "西宁环卫工冬天有没有额外补贴",
+    "深圳租房备案要带什么材料",
+    # (c) 别的年份或类别
+    "泉州2017年秋季小学几号开始报名",
+    "泉州外地娃小升初 上公办初中看什么",
+    "包头1995年那版劳动力市场管理条例 中介罚款多少",
+    "哈尔滨低温津贴2025年以后涨到多少了",
+    "天河区买二手房 网签备案要多久",
+    "广州灵活就业人员自己交生育保险 能领生育津贴吗",
+    # (d) 语料旁边、没有文件涉及的题目
+    "冬天上班路上在冰面摔了 算不算工伤",
+    "孩子上小学之前 必须读过幼儿园大班吗",
+    "领到的生育津贴要不要交个人所得税",
+    "公司入职前要做背景调查 合法吗",
+    "租房中介费一般收一个月房租吗",
+]
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -2757,10 +2911,11 @@ def main() -> None:
     dev17, hold17 = _split(SEVENTEENTH_ANSWERABLE, SEVENTEENTH_UNANSWERABLE, 20261221)
     dev18, hold18 = _split(EIGHTEENTH_ANSWERABLE, EIGHTEENTH_UNANSWERABLE, 20261222)
     dev19, hold19 = _split(NINETEENTH_ANSWERABLE, NINETEENTH_UNANSWERABLE, 20261223)
+    dev20, hold20 = _split(TWENTIETH_ANSWERABLE, TWENTIETH_UNANSWERABLE, 20261224)
     dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-           + dev13 + dev14 + dev15 + dev16 + dev17 + dev18 + dev19)
+           + dev13 + dev14 + dev15 + dev16 + dev17 + dev18 + dev19 + dev20)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
-               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18 + hold19)
+               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18 + hold19 + hold20)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -2769,11 +2924,11 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)} + {len(dev18)} + {len(dev19)}) and {len(holdout)} holdout rows"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)} + {len(dev18)} + {len(dev19)} + {len(dev20)}) and {len(holdout)} holdout rows"
           f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
           f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)} + {len(hold16)} + {len(hold17)}"
-          f" + {len(hold18)} + {len(hold19)})")
+          f" + {len(hold18)} + {len(hold19)} + {len(hold20)})")
 
 
 if __name__ == "__main__":

@@ -52,14 +52,28 @@ def served_index(shipped_index, tmp_path_factory):
     return tmp / "index"
 
 
-@pytest.fixture()
-def served_app(served_index, shipped_kb, sqlite_template, tmp_path):
+@pytest.fixture(scope="module")
+def module_app(served_index, shipped_kb, sqlite_template, tmp_path_factory):
     from bot import create_app
     from tests.conftest import app_overrides, fresh_sqlite
 
-    fresh_sqlite(sqlite_template, tmp_path)  # each conversation its own database, as a new one is
-    app = create_app(app_overrides(served_index, tmp_path), embedder=shipped_kb.embedder)
+    tmp = tmp_path_factory.mktemp("conversations")
+    fresh_sqlite(sqlite_template, tmp)
+    app = create_app(app_overrides(served_index, tmp), embedder=shipped_kb.embedder)
     app.config["TESTING"] = True
+    return app, tmp
+
+
+@pytest.fixture()
+def served_app(module_app, sqlite_template):
+    """The module's app over an empty database again: each conversation starts as on a new service
+    (its bookings, tickets, dialogue state and seen messages all live in the database). One app for
+    all: making one per conversation cost ~50 ms each, 1,400 times."""
+    from tests.conftest import fresh_sqlite
+
+    app, tmp = module_app
+    app.extensions["talent.db"].kw["bind"].dispose()  # no connection holds the old file's pages
+    fresh_sqlite(sqlite_template, tmp)
     return app
 
 

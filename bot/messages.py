@@ -158,6 +158,7 @@ ABOUT_BOT_IN_FLOW = "我是{assistant}，一个自动回复的智能助手。办
 # "我帮他订可以吗": yes, and whose name and phone go in (user test 16 was told the conditions)
 BOOKING_FOR_ANOTHER_OK = "可以的，帮家人朋友订也行。姓名和手机号请填{who}本人的，入住时要核对身份证。\n"
 GUEST_HIMSELF = "入住人"  # {who} above when the message names no 他 or 她
+YOU_POLITE = "您"  # how a question put to the guest speaks to them; the guest named instead when booking for another
 BOOKING_FOR_ANOTHER_NOTED = "好的，您是帮家人预约。入住人的姓名和手机号请填入住人本人的，入住时要核对身份证。\n"
 BOOKING_IMPOSSIBLE_DATE = "没有这一天哦，请检查一下日期（比如2月没有30日）。"
 BOOKING_TOO_FAR = "目前只能预约{days}天内的入住，最晚{last}入住，请换个日期。"

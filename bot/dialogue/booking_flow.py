@@ -762,10 +762,19 @@ def _eligibility_slot(q) -> Slot:
             ft.values[_NOT_YET_GRADUATED] = q.id  # "那他什么时候能住" next: after graduating
             return Reply(q.reject + messages.NOT_YET_GRADUATED + messages.ASK_A_PERSON,
                          actions=[messages.CHIP_TICKET], intent="booking")
-        return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=[messages.CHIP_TICKET], intent="booking")
-    return yes_no_slot(f"q:{q.id}", q.question, ends_flow=refuse,
-                       read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _fact_hint(q, ft),
+        return Reply(q.reject + _of_guest(messages.BOOKING_INELIGIBLE_TAIL, ft), actions=[messages.CHIP_TICKET],
+                     intent="booking")
+    return yes_no_slot(f"q:{q.id}", lambda ft: _of_guest(q.question, ft), ends_flow=refuse,
+                       read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _of_guest(_fact_hint(q, ft), ft),
                        why=lambda ft: q.reject)  # "为什么要问年龄": who the station is for
+
+
+def _of_guest(text: str, ft: FormTurn) -> str:
+    """``text``, which speaks to the guest as 您, said of the guest when the speaker books for someone else:
+    a mother asked "您的年龄是否在35周岁及以下？" answers with her own age (user test 24 was refused for it)."""
+    if not ft.values.get(_FOR_SOMEONE_ELSE):
+        return text
+    return text.replace(messages.YOU_POLITE, messages.GUEST_HIMSELF)
 
 
 # What a question about the stay itself is made of besides its day, nights and station: asking

@@ -846,14 +846,17 @@ def _says_all_yes(text: str, ft: FormTurn) -> bool:
     return asked is not None and asked.yes_no
 
 
-def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None, why=None) -> Slot:
+def yes_no_slot(name: str, question: str | Callable[["FormTurn"], str], ends_flow=None, read_fact=None, hint=None,
+                why=None) -> Slot:
     """A 是/否 question. A yes or a no is read only when it is the one asked (any "好的" could look
     like a yes). ``read_fact(text, form_turn)``: "yes"/"no" from a fact said instead ("我今年25" to
     an age question), which goes before the yes or no it may come with ("是的，我2018年毕业的").
     A fact answers its question wherever it is said: "是的我刚毕业" to the age question answers the
     graduation question too, which is then not asked (user test 3); ``form_turn.step`` tells the
     reader whether its question is the one asked (elsewhere it reads only facts stated outright).
-    ``hint(form_turn)``: what to say when neither is read; ``why(form_turn)``: why it is asked."""
+    ``hint(form_turn)``: what to say when neither is read; ``why(form_turn)``: why it is asked.
+    ``question``: the text, or ``question(form_turn)`` for one whose wording depends on what was said
+    (whom it is asked of)."""
     def extract(text: str, ft: FormTurn):
         fact = read_fact(text, ft) if read_fact else None
         if fact is None and _says_all_yes(text, ft):  # "都符合", "别问了 全都是": yes to each 是/否 question
@@ -864,6 +867,6 @@ def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=N
         # asked for 是 or 否 after "👌")
         return fact or yes_no(text) or ("yes" if YES_SIGNS.match(text.strip() or "-") else None)
     return Slot(name=name, extract=extract,
-                ask=lambda ft: (question, [messages.CHIP_YES, messages.CHIP_NO]),
+                ask=lambda ft: (question(ft) if callable(question) else question, [messages.CHIP_YES, messages.CHIP_NO]),
                 not_understood=hint or (lambda ft: messages.ANSWER_YES_NO),
                 ends_flow=ends_flow, why=why, yes_no=True)

@@ -144,7 +144,7 @@ NIGHTS_ANY = "住几晚按您的安排来就行，每次最多可以免费住{ma
 STATIONS_LIST = "目前可以预约的驿站有{count}个：\n{stations}\n想预约的话回复“预约驿站”。"
 ELIGIBILITY_RULES = "驿站免费入住的条件：{rules}告诉我您的年龄或毕业年份，我可以帮您看看是否符合。"
 # Whether two or more may stay together ("我和女朋友一起能住吗"): each guest books a bed of their own.
-ELIGIBILITY_TOGETHER = "可以，每位入住人各自符合条件、各订一个床位就行。{one}\n{rules}"
+ELIGIBILITY_TOGETHER = "可以，每位入住人各自符合条件、各订一个床位就行。{one}{rules}"
 STATION_NEEDED = "还需要先选一个驿站，回复序号或驿站名称就行。"
 FORM_NOTED_OTHERS = "好的，这些记下了。还差这一项：\n"
 FORM_NOT_YET = "还差最后一步，这个{title}还没有提交哦。\n"

@@ -2502,8 +2502,11 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
             turn.state[_CONDITIONS_TOLD] = True
             rules = messages.ELIGIBILITY_RULES.format(rules="".join(q.reject for q in settings.booking.eligibility))
             said = compact(text)
-            if _SEVERAL_PEOPLE.search(said) or _SOMEONE_ELSE.search(said):  # "我和女朋友一起能住吗": a bed each
-                rules = messages.ELIGIBILITY_TOGETHER.format(one=messages.BOOKING_ONE_PERSON, rules=rules)
+            # "我和女朋友一起能住吗", "我朋友也过来 能住一起吗": a bed each (user test 24 was told only the
+            # conditions), the conditions not said again right after they were
+            if _SEVERAL_PEOPLE.search(said) or _SOMEONE_ELSE.search(said) or _COMPANION_COMING.search(said):
+                rules = messages.ELIGIBILITY_TOGETHER.format(one=messages.BOOKING_ONE_PERSON,
+                                                             rules="" if asked_before else "\n" + rules)
             return Reply(rules, actions=[messages.CHIP_BOOK], intent="eligibility")
         return None
     fails = [q.reject + (messages.NOT_YET_GRADUATED if q.graduated_within_years is not None and ago is not None

@@ -19,8 +19,9 @@ from knowledge.text import cn_number, parts_of_speech, sound_alike, word_sound
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
 _PHONE_WRITTEN = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
-# A landline as typed: an area code and seven or eight digits ("0523-86123456", "(0523)8612 3456").
-LANDLINE = r"(?<![\d０-９])[(（]?0\d{2,3}[)）]?[\s-]?\d{3,4}[\s-]?\d{4}(?![\d０-９])"
+# A landline as typed: an area code and seven or eight digits ("0523-86123456", "(0523)8612 3456"), or
+# the seven or eight digits alone, which begin with 2-8 ("86123456": user test 24 lost the name beside it).
+LANDLINE = (r"(?<![\d０-９])(?:[(（]?0\d{2,3}[)）]?[\s-]?\d{3,4}|[2-8]\d{2,3})[\s-]?\d{4}(?![\d０-９])")
 _LANDLINE = re.compile(LANDLINE)
 _NAME_LEAD = re.compile(r"^(?:(?:嗯+|呃+|额+|那个)[\s，,]*)?(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|(?:联系人|入住人)[是为叫:：]?|叫我|叫|"
                         r"(?i:my\s+name\s+is|my\s+name's|i\s+am|i'm|name\s*[:：]))?\s*")  # "my name is Tom Li" (user test 10)

@@ -2380,6 +2380,35 @@ def availability(turn: Turn) -> Reply:
         return Reply(messages.BOOKING_TOO_FAR.format(days=settings.booking.window_days, last=last),
                      actions=[messages.CHIP_BOOK], intent="availability")
     named = station_in(turn.text, station_choices(turn.engine), by_number=False)
+    # "明天能住吗" typed at 00:30: the day just begun or the next, both shown, and which one is asked when
+    # the booking starts (user test 24 was shown the next day's beds and booked it unasked)
+    either = day == today + timedelta(days=1) and tomorrow_in_small_hours(english_days(normalise(turn.text)),
+                                                                        users_hour(settings))
+    days = [today, day] if either else [day]
+    lines, free_days = [], []
+    for shown in days:
+        items, free = _free_beds_told(turn, shown, named)
+        if not items:
+            return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="availability")
+        lines.append(messages.AVAILABILITY.format(day=day_label(shown), weekday=weekday_label(shown), items="；".join(items)))
+        if free:
+            free_days.append(shown)
+    text = (messages.AVAILABILITY_SMALL_HOURS if either else "") + "\n".join(lines)
+    chips = [messages.CHIP_BOOK_DAY.format(day=day_label(d)) for d in free_days]
+    if chips:
+        text += messages.AVAILABILITY_BOOK_EITHER if len(chips) > 1 else messages.AVAILABILITY_BOOK.format(chip=chips[0])
+        # "那订一个" next books that day (and that station): user test 7 was asked both again
+        turn.state[ASKED_ABOUT] = {**({"check_in": day.isoformat()} if not either else {}),
+                                   **({"station": named} if named else {}),
+                                   _SAID_BEFORE: turn.text}  # "我是22年毕业的 今年26": facts kept for the booking
+        # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told
+        # the station's address)
+        turn.state["topic"] = messages.BOOKING_TOPIC
+    return Reply(text, actions=chips or [messages.CHIP_BOOK], intent="availability")
+
+
+def _free_beds_told(turn: Turn, day: date, named: str | None) -> tuple[list[str], bool]:
+    """Each station's (or the one ``named``'s) free beds on ``day`` as said, and whether any is free."""
     items, free = [], False
     with turn.engine.read_sessions() as s:
         for st in active_stations(s):
@@ -2393,19 +2422,7 @@ def availability(turn: Turn) -> Reply:
                 items.append(messages.AVAILABILITY_FREE.format(station=st.name, beds=beds))
             else:
                 items.append(messages.AVAILABILITY_FULL.format(station=st.name))
-    if not items:
-        return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="availability")
-    text = messages.AVAILABILITY.format(day=day_label(day), weekday=weekday_label(day), items="；".join(items))
-    chip = messages.CHIP_BOOK_DAY.format(day=day_label(day))
-    if free:
-        text += messages.AVAILABILITY_BOOK.format(chip=chip)
-        # "那订一个" next books that day (and that station): user test 7 was asked both again
-        turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {}),
-                                   _SAID_BEFORE: turn.text}  # "我是22年毕业的 今年26": facts kept for the booking
-        # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told
-        # the station's address)
-        turn.state["topic"] = messages.BOOKING_TOPIC
-    return Reply(text, actions=[chip] if free else [messages.CHIP_BOOK], intent="availability")
+    return items, free
 
 
 ASKED_ABOUT = "asked_about"  # the day (and station) whose free beds were just told: a booking starts with them

@@ -84,11 +84,16 @@ def _affirmed(term: str, text: str, query: str) -> bool:
 _MARKS = re.compile(r"[“”‘’\"'《》「」『』、，。；：！？（）()\s·]")
 
 
+# "一家", "两个", "3名": a count, said of whatever the question is about ("举报了一家黑中介"), never its topic.
+_COUNT_WORD = re.compile(rf"^(?:\d+|[一二两三四五六七八九十百千]+)[{MEASURE_WORDS}]$")
+
+
 @lru_cache(maxsize=16384)
 def _is_subject(term: str) -> bool:
     """A specific term that says what the question is about, not what kind of fact it wants.
     Memoised: ``_coverages`` asks it of every term for every candidate chunk (11 patterns each)."""
-    return not term.isdecimal() and not any(asks.search(term) for asks, _ in _ATTRIBUTES)
+    return (not term.isdecimal() and not _COUNT_WORD.match(term)
+            and not any(asks.search(term) for asks, _ in _ATTRIBUTES))
 
 
 def coverage(query: str, text: str) -> float:
@@ -213,9 +218,9 @@ def _figure(pattern: str) -> re.Pattern:
 # A question that is not a yes-or-no one ("…吗", "会不会…", "有没有…"), from its start.
 _NOT_YES_NO = r"^(?!.*(?:[吗不]|没有?)[？?！!。~～\s啊呀]*$)(?!.*(?:会不会|能不能|是不是|有没有|是否|可不可以|要不要|有无)).*"
 # A money word in a question asking something else of it: "房租拖欠几次会被收回" (how often), "租金几号
-# 交" (when), "租金去哪交" (where), "床位价格有啥限制" (the rule), none of them the sum.
+# 交" (when), "租金去哪交" (where), "床位价格有啥限制" (the rule), "租金谁来定" (who sets it), none of them the sum.
 # (A money word asks its sum only in a question that is neither yes-or-no nor asking any of these.)
-_SUM_OF_MONEY_WORD = ("^(?!.*(?:几|多久|多长|什么时候|啥时候|哪|限制|规定|要求|怎么定|如何定|如何确定))"
+_SUM_OF_MONEY_WORD = ("^(?!.*(?:几|多久|多长|什么时候|啥时候|哪|限制|规定|要求|怎么定|如何定|如何确定|谁来?(?:定|决定|制定|核定)|由谁))"
                       + _NOT_YES_NO.removeprefix("^"))
 # "怎么报名" "咋办理" "如何预约": how to do it (a kind of fact required, and the steps preferred).
 _HOW_TO_DO = re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)")

@@ -54,6 +54,24 @@ ALL_SAID = re.compile(r"^(?:那|嗯|好)?(?:就这些|就这样|就这么多|都
 # In English only apart ("yes yes yes": user test 22 had the first taken, the others asked again).
 IN_A_ROW = re.compile(r"^(?:[是否](?:[\s，,、。.]*[是否])+|(?:yes|no)(?:[\s，,、。.]+(?:yes|no))+)[\s。.！!]*$", re.I)
 _ANSWER = re.compile("[是否]|yes|no", re.I)
+# ... and answers of more words, apart: "是的 是的 对", "对的，是的，不是" (user test 24 had the first taken, the
+# others asked again). Only words that answer a question of fact: "嗯 好的" acknowledges once.
+_ROW_BREAK = re.compile(r"[\s，,、。.;；]+")
+_ROW_ANSWER = re.compile(r"^(?:是|是的|是啊|对|对的|对啊|没错|符合|否|不是|不对|不符合|没有|yes|no)[！!]?$", re.I)
+
+
+def answers_in_a_row(said: str) -> list[str]:
+    """The 是/否 answers a reply gives one after another, each as said ([] when it gives fewer than two):
+    bare ones, apart or together ("是 是 否", "是是是"), or answers of more words apart, three of them or
+    a yes beside a no ("是的 是的 对", "是的 不是"); two yeses of more words ("是的 是的") are one, said
+    with emphasis."""
+    if IN_A_ROW.match(said):
+        return _ANSWER.findall(said)
+    parts = [p for p in _ROW_BREAK.split(said.strip()) if p]
+    if len(parts) < 2 or not all(_ROW_ANSWER.match(p) for p in parts):
+        return []
+    readings = {yes_no(p) for p in parts}
+    return parts if len(parts) >= 3 or len(readings) > 1 else []
 # Asking why a question is asked ("为什么要问年龄", "要手机号干嘛"): its ``Slot.why`` is said.
 WHY_ASKED = re.compile(r"(?:为什么|为啥|凭什么|干嘛|干什么)(?:要|得|需要|非要)?(?:问|填|留|告诉|知道|提供|写)|"
                        r"(?:问|要|填|留|提供)(?:这个|这些|我的)?(?:年龄|手机号?|电话|名字|姓名|身份证)?.{0,4}?"
@@ -494,9 +512,10 @@ class Form:
         more were taken, the reply when one of them ends the form)."""
         slots = self.slots(ft)
         asked = next((i for i, s in enumerate(slots) if s.name == ft.step), None)
-        if asked is None or not slots[asked].yes_no or ft.step not in ft.found or not IN_A_ROW.match(ft.said):
+        said = answers_in_a_row(ft.said)
+        if asked is None or not slots[asked].yes_no or ft.step not in ft.found or not said:
             return 0, None
-        answers, taken = _ANSWER.findall(ft.said)[1:], 0
+        answers, taken = said[1:], 0
         for slot in slots[asked + 1:]:
             if not answers or not slot.yes_no:
                 break

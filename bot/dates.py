@@ -504,8 +504,9 @@ _NEAR_DAYS = {"这两天": (0, 2), "最近两天": (0, 2), "这几天": (0, 4), 
               "过几天": (2, 7), "过些天": (2, 7), "过一阵": (3, 14)}
 # A month said alone ("明年3月", "3月份去"), not a day of it nor a part ("3月8号", "3月底") nor what
 # happens in it ("6月才毕业", "今年6月刚毕业"): only particles or 去/来/住 may follow it. "两月" is two months.
+# A booking referred to by it ("1月那个取消吧": user test 24 was asked which) is a stay in it too.
 _MONTH_ONLY = re.compile(rf"(明年|今年)?(?!两)(\d{{1,2}}|{_CN_NUM})月份?(?![\d零〇一二两三四五六七八九十])"
-                         r"(?=(?:[吧啊呀的了哦呢吗嘛]|入住|去|来|住)*(?:[，,、。；;！!?？~～\s]|$|去|来|住|入住))")
+                         r"(?=(?:[吧啊呀的了哦呢吗嘛]|入住|去|来|住)*(?:[，,、。；;！!?？~～\s]|$|去|来|住|入住|那个|那次|那一个))")
 _NEXT_YEAR = "明年"
 
 

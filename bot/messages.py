@@ -266,6 +266,8 @@ STATION_CHOICE = "{name}（{address}）"  # an item of LIST_CHOICE
 DAY = "{month}月{day}日"
 DAY_WITH_YEAR = "{year}年{month}月{day}日"
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+LIST_PICK_CHIP = "第{n}个"  # a quick reply picking from a numbered list
+RESCHEDULE_WHICH = "您有{count}个预约：\n{lines}\n要改哪个？回复序号就行（如“第一个”）。"
 CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序号（如“第一个”）；取消多个可回复“取消预约 {numbers}”或“全部取消”。"
 # One item of a numbered list: the one way the bot numbers anything (stations, bookings, the
 # answers to several questions), so "1." always reads the same and "第一个" or "1" picks it.

@@ -1678,7 +1678,7 @@ def _described(turn: Turn, bookings: list) -> tuple[list, str] | None:
 def _leave_list(turn: Turn) -> None:
     """Forget a list shown to pick from (and the flow it stands for); the rest of the state stays."""
     if turn.state.get("flow") in (CANCEL_FLOW, LIST_FLOW):
-        for key in ("flow", "choices", "picked", "actions"):
+        for key in ("flow", "choices", "picked", "actions", _CHANGING):
             turn.state.pop(key, None)
 
 
@@ -1730,6 +1730,11 @@ def _pick(turn: Turn) -> Reply:
             return _ask_which(turn, _in_order([b for b in rows if b.status == "active"]), names, again)
         return _list_bookings(turn, rows, names, again)
     picked = [choices[n - 1] for n in places] if places is not None else in_view
+    changing = turn.state.get(_CHANGING)
+    chosen = [b for b in rows if b.status == "active" and b.number in picked]
+    if changing is not None and not cancelling and len(chosen) == 1:  # the booking to change, picked
+        _leave_list(turn)
+        return _offer_change(turn.saying(changing), chosen[0], names)
     if cancelling:
         return _cancel_picked(turn, picked, rows, names)
     return _show_picked(turn, picked, rows, names)
@@ -1933,8 +1938,23 @@ def reschedule(turn: Turn) -> Reply:
     if what in (messages.RESCHEDULE_PHONE, messages.RESCHEDULE_NAME):
         return _offer_contact_change(turn, [meant] if meant else active, names, what)
     if meant is None:
-        return _how_to_reschedule(active, names, what)
+        return _ask_which_to_change(turn, active, names)
     return _offer_change(turn, meant, names)
+
+
+_CHANGING = "changing"  # the request to change a booking while the list is shown to pick which one from
+
+
+def _ask_which_to_change(turn: Turn, active: list, names: dict[str, str]) -> Reply:
+    """Several bookings and a change that does not say of which ("我那个预约改一下", "改成1月6号"): listed to
+    pick from, the change kept for the one picked ("1月那个", "第二个": ``_pick``); user test 24 was told
+    a booking cannot be changed, which one can."""
+    _leave_list(turn)
+    turn.state.update(flow=LIST_FLOW, choices=[b.number for b in active], **{_CHANGING: turn.text})
+    lines = numbered([_item(b, names) for b in active])
+    return Reply(messages.RESCHEDULE_WHICH.format(count=len(active), lines=lines),
+                 actions=[messages.LIST_PICK_CHIP.format(n=n) for n in range(1, min(len(active), 3) + 1)],
+                 intent="reschedule")
 
 
 # ---------------------------------------------------------------- changing a booking made
@@ -2219,7 +2239,10 @@ _NIGHTS_PART = re.compile(r"晚数|续住|延长|多住|少住|住(?:\d|[一两�
 
 
 # A change asked with nothing said of what ("那你帮我改一下呗", "能帮我改下预约吗"): of the booking made.
-_BARE_CHANGE = re.compile(r"^(?:那|那你|你|那就)?(?:能|能不能|可以|可不可以)?(?:帮我|给我|你帮我|直接)(?:改|修改|调整|换)(?:一下|下)?"
+# ... or one's own booking named to be changed ("我那个预约改一下", user test 24).
+_BARE_CHANGE = re.compile(r"^(?:那|那你|你|那就)?(?:能|能不能|可以|可不可以)?(?:(?:帮我|给我|你帮我|直接)|"
+                          r"(?:我|我的|我那个|我这个)(?:订|约|预约)?的?(?:那个|这个)?(?:驿站)?的?(?:预约|床位|住宿|订单)"
+                          r"(?:想|要|能|能不能|可以|可不可以|得|需要)?)(?:改|修改|调整|换)(?:一下|下)?"
                           r"(?:预约|我的预约|那个预约)?(?:吧|呗|呀|啊|吗|嘛|行吗|可以吗)?$")
 
 

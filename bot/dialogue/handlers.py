@@ -459,7 +459,8 @@ def swapped(previous: str, said: str) -> str | None:
 # Asking for somewhere to stay ("有地方住吗", "住哪里", "哪里可以住"), which is the station unless other
 # housing is named (人才公寓, 租房补贴 have rules of their own) or something other than what was talked
 # about is asked for ("那有别的住的地方吗" after the station was refused).
-_SEEKS_STAY = re.compile(r"(?:地方|哪里|哪儿|哪)(?:可以|能)?住|住(?:的)?地方|住哪|住宿")
+# ("有没有地方可以免费住几天": a place to stay for free, user test 24 could not book it next)
+_SEEKS_STAY = re.compile(r"(?:地方|哪里|哪儿|哪)(?:可以|能|能够)?(?:免费|白|先|暂时|临时)?住|住(?:的)?地方|住哪|住宿")
 _OTHER_HOUSING = re.compile(r"房|公寓|补贴|补助|落户|宿舍")
 _OTHER_THAN = re.compile(r"别的|别处|其他|其它|另外的|还有什么|除了")
 _WHEN = ("t", "m", "mq", "tg")  # parts of speech of times and numbers: 晚上, 十点, 明天

@@ -238,6 +238,8 @@ FORM_NOT_DONE = "刚才这个{title}还没有提交，先把它完成吧，提�
 FORM_OFFER_STOP = "暂时不想{title}的话，回复“取消”就行。"
 FORM_ENDED = "好的，这次{title}就先到这里。如有疑问可以回复“转人工”。"
 BOOKING_TITLE = "预约"
+# A statement of one's situation that asks nothing ("我儿子今年大学毕业"): heard, and what may be asked.
+SITUATION_NOTED = "好的，了解了。想问什么可以直接问我，比如人才政策，或者预约青年人才驿站免费住宿。"
 BOOKING_TOPIC = "驿站"  # what a question asked while booking is about when it names nothing of the service
 SHOW_CHECK_IN = "{day}（{weekday}）入住"
 HOW_TO_CHANGE_CHECK_IN = "想改入住日期的话，直接告诉我新日期就行，比如“改成后天”。"

@@ -2449,6 +2449,7 @@ def _free_beds_told(turn: Turn, day: date, named: str | None) -> tuple[list[str]
 
 
 ASKED_ABOUT = "asked_about"  # the day (and station) whose free beds were just told: a booking starts with them
+SITUATION_TOLD = "situation_told"  # a statement of someone's situation ("我儿子今年大学毕业"): its facts count later
 _SAID_BEFORE = "_said"  # ... and the question, whose facts answer the eligibility questions
 
 
@@ -2532,6 +2533,11 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     # The message asks whether its sender may stay: the age is what it is about, as in a reply to the
     # age question ("我36了能住驿站吗"); a bare number cannot be the whole of a question.
     age, ago = age_in(turn.text, asked=True), years_since_graduation(turn.text, users_today(settings))
+    told = turn.state.get(SITUATION_TOLD)
+    if age is None and ago is None and told and asks:
+        # "我儿子今年大学毕业", then "他能住驿站吗": the facts told before (user test 24 was asked them again)
+        age, ago = age_in(told, asked=False), years_since_graduation(told, users_today(settings))
+        text = f"{told} {text}"
     checked = [q for q in settings.booking.eligibility
                if (q.max_age is not None and age is not None)
                or (q.graduated_within_years is not None and ago is not None)]

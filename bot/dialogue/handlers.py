@@ -10,6 +10,7 @@ from bot.dialogue.booking_flow import (ABOUT_PLACES, CANCEL_FLOW, LIST_FLOW, ask
                                        asks_when_eligible,
                                        availability, booked_elsewhere, booking_by_day, books_separately,
                                        companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
+                                       SITUATION_TOLD,
                                        stations_listed, where_stations_are)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, waits_for_reply, wants_ticket)
@@ -715,6 +716,8 @@ def policy(turn: Turn) -> Reply:
     questions = split_questions(question)
     if len(questions) > 1:
         return _several(turn, questions)
+    if not turn.state.get("flow") and tells_a_situation(question):  # "我儿子今年大学毕业", then "他能住驿站吗"
+        turn.state[SITUATION_TOLD] = question
     talked_about = turn.state.get("topic", "")
     try:
         answer, topic, asked = _ask_one(turn, question, talked_about, turn.state.get(_ASKED, ""))
@@ -743,10 +746,14 @@ def policy(turn: Turn) -> Reply:
         where = where_stations_are(turn, f"{talked_about} {topic}".strip())
         if where is not None:  # "离高铁站远吗" after the station's address: the addresses, for a map
             return where
+        ticket = ticket_in_progress(turn)
+        if ticket is None and tells_a_situation(question):
+            # "我儿子今年大学毕业": what the user is in, told before asking; no question not found, and what
+            # may be asked (user test 24 was told "没有找到这个问题的答案" and offered a person)
+            return Reply(messages.SITUATION_NOTED, actions=HELP_ACTIONS, intent="policy", found=False)
         elsewhere = off_topic(turn, question, answer, topic)
         if not elsewhere:
             turn.engine.records.record_unanswered(question)
-        ticket = ticket_in_progress(turn)
         # While a ticket is in progress, what is about nothing the documents cover ("能不能快点啊", "好的
         # 后四位是1234" after staff asked for it) is for the ticket, and so is any statement once staff
         # answered: user test 4 was told "帮不上忙". A new question still gets a ticket of its own. A
@@ -771,6 +778,18 @@ def policy(turn: Turn) -> Reply:
             return Reply(messages.OFF_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
+
+
+# A statement of someone's situation: a person first ("我今年刚毕业", "我儿子今年大学毕业"), then no question,
+# no request ("我想…", "帮我…" ask for something) and nothing gone wrong ("我没收到短信" is for a person).
+_SITUATION = re.compile(r"^(?:我|我们|我家|俺|本人|他|她|孩子|儿子|女儿|闺女)(?:的)?(?:儿子|女儿|孩子|闺女|小孩|朋友|同学)?"
+                        r"(?!.*(?:想|要|帮|请|麻烦|希望|打算|需要|能|可以))"
+                        r"(?!.*(?:没|不|错|坏|问题|丢|失败|漏|故障|投诉|怎么))")
+
+
+def tells_a_situation(text: str) -> bool:
+    """Whether ``text`` only tells whose situation is what ("我儿子今年大学毕业"), asking nothing."""
+    return not QUESTION.search(text) and bool(_SITUATION.match(compact(text)))
 
 
 # Asking for more of what was just answered, naming nothing: "还有别的吗", "其他的呢", "还有没".

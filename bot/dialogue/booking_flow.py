@@ -1070,6 +1070,9 @@ class BookingForm(Form):
         told = self._may_book_for_another(ft) if ft.step else ""
         if told:
             return self.ask(ft, ft.step, told)
+        if ft.step and _asks_about_two(ft.turn):  # "可以带家属一起住吗": the one-bed rule (user test 24 started over)
+            ft.values[_SAID_ONE_PERSON] = True
+            return self.ask(ft, ft.step, messages.BOOKING_ONE_PERSON + "\n")
         return super().restart(ft)
 
     def remark(self, ft: FormTurn) -> str:
@@ -1150,7 +1153,9 @@ class BookingForm(Form):
         separately = books_separately(ft.turn)
         if separately is not None:  # "那分开订两个呢" after the one-bed rule
             return separately.text
-        if _COMPANION_COMING.search(compact(ft.turn.text)):  # "等下 我朋友也要来 能一起订吗" (user test 22: "帮不上忙")
+        # "等下 我朋友也要来 能一起订吗" (user test 22: "帮不上忙"), "可以带家属一起住吗" (user test 24: the same)
+        if _COMPANION_COMING.search(compact(ft.turn.text)) or (QUESTION.search(ft.turn.text)
+                                                               and _MAY_BRING.search(compact(ft.turn.text))):
             ft.values[_SAID_ONE_PERSON] = True
             return messages.BOOKING_ONE_PERSON
         where = self._where_they_are(ft) if "station" not in ft.values else None
@@ -1329,7 +1334,7 @@ def _without_booking_named(turn: Turn) -> Turn:
 
 # Asking whether one may bring someone along ("能带女朋友一起住吗"), and nothing of a stay. (Staying with
 # someone, "我能不能陪我儿子一起住", books: the questions tell who may stay.)
-_MAY_BRING = re.compile(rf"(?:能|可以|能不能|可不可以|允许)(?:带|带上)(?:我)?(?:的)?(?:{_COMPANIONS}|孩子|儿子|女儿|爸|妈|家属)")
+_MAY_BRING = re.compile(rf"(?:能|可以|能不能|可不可以|允许)(?:带|带上)(?:我)?(?:的)?(?:{_COMPANIONS}|孩子|儿子|女儿|爸|妈|家属|父母)")
 
 
 def _asks_about_two(turn: Turn) -> bool:
@@ -1368,11 +1373,11 @@ def booked_elsewhere(turn: Turn) -> Reply | None:
                  intent="my_bookings")
 
 
-# Saying a booking was made, against "您还没有驿站预约" ("我昨天订的啊", "我明明订了").
 # A booking made reported not found where it was to be had ("到了前台说没有我的名字", "查不到我的预约"):
 # something went wrong that the records alone do not put right (user test 24 was started a new booking).
 _REPORTED_MISSING = re.compile(r"查不到|找不到|没查到|没找到|没有我的?(?:名字|预约|记录|信息)|没我的?(?:名字|预约|记录|信息)|"
                                r"说没有|没有记录|没记录|不承认|不认")
+# Saying a booking was made, against "您还没有驿站预约" ("我昨天订的啊", "我明明订了").
 _INSISTS_BOOKED = re.compile(r"(?:明明|昨天|前天|之前|已经|刚才|刚刚|上周|早就|确实|真的)(?:就|都)?(?:已经)?"
                              r"(?:订|预约|约|预订|预定)(?:了|过|好了)?(?:的)?(?:啊|呀|呢|吧|了|嘛)*$")
 

@@ -1931,8 +1931,10 @@ def reschedule(turn: Turn) -> Reply:
         # are kept (user test 14 was told "not found")
         return Reply(messages.ACCOUNT_HAS_NO_BOOKINGS + "\n" + messages.BOOKINGS_GO_WITH_ACCOUNT,
                      actions=[messages.CHIP_BOOK, messages.CHIP_TICKET], intent="reschedule")
-    if not active and _NIGHTS_CHANGED.search(compact(turn.text)):
-        # "能多住一晚吗" with no booking: none to extend (user test 23 was given a sentence of the report)
+    if not active and (_NIGHTS_CHANGED.search(compact(turn.text))
+                       or (_CHANGE_TO.search(normalise(turn.text)) and date_in(turn.text, users_today(turn.engine.settings)))):
+        # "能多住一晚吗", "能改到周六吗" with no booking: none to change (user test 23 was given a sentence of
+        # the report, user test 24 was told "帮不上忙")
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="reschedule")
     if not active or not _about_a_stay_made(turn):
         return HANDLERS["policy"](turn)

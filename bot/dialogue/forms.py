@@ -334,6 +334,11 @@ class Form:
         service ("要带什么东西过去吗" while booking a station is about the station)."""
         return ""
 
+    def own_question(self, ft: FormTurn, question: str) -> bool:
+        """Whether a question said beside the request that starts the form asks for what the form does
+        (and is answered by doing it), not something to look up."""
+        return False
+
     def names_the_service(self, ft: FormTurn) -> bool:
         """Whether the message names something of the service the form is about (a station): a
         question about it is never about something else ("溱湖离高铁站远吗")."""
@@ -414,7 +419,8 @@ class Form:
             # What the request gave is said back ("已记下：溱湖…、住2晚。") before the next question: the
             # user sees it was understood instead of wondering whether to say it again (user test 3).
             # A question asked beside the request ("…顺便问下人才公寓怎么申请") is answered first.
-            return self.ask(ft, self.missing(ft), answer_beside(turn, self.topic(ft)) + self.start_text(ft) + self.taken(ft)
+            beside = answer_beside(turn, self.topic(ft), is_own=lambda question: self.own_question(ft, question))
+            return self.ask(ft, self.missing(ft), beside + self.start_text(ft) + self.taken(ft)
                             + (error + "\n" if error else "") + self.remark(ft))
         return self.step(FormTurn(self, turn, step=turn.state[self.name].get("_step")))
 
@@ -810,17 +816,18 @@ _STILL_THERE = re.compile(r"^[^，,。？?\s]{1,8}?(?:吗|没|没有|嘛|么|不
 _ASKING = re.compile(r"多少|几|哪|怎么|咋|什么|啥|如何|为什么|能不能|可不可以|是不是")
 
 
-def answer_beside(turn: Turn, topic: str = "", before: bool = True) -> str:
+def answer_beside(turn: Turn, topic: str = "", before: bool = True, is_own: Callable[[str], bool] | None = None) -> str:
     """The answer to a question asked beside the request that starts a flow, or beside a value given
     in its middle, and a blank line; "" when there is none (user test 4: the question was dropped
     without a word). ``topic``: what the flow is about, which a question naming nothing of the service
-    is asked about. ``before``: a question said before the request counts too (at the flow's start)."""
+    is asked about. ``before``: a question said before the request counts too (at the flow's start).
+    ``is_own(question)``: whether the question is the request itself, which the flow answers."""
     m = _BESIDE.search(turn.text) or _STILL.search(turn.text)
     question = m.group(1) if m is not None and QUESTION.search(m.group(1)) else ""
     if question and m.re is _STILL and _STILL_THERE.match(compact(question)) and not _ASKING.search(question):
         question = ""  # "还有空床位吗": whether there still is one
     question = question or (_asked_before_request(turn) if before else "")
-    if not question:
+    if not question or (is_own is not None and is_own(question)):
         return ""
     from bot.dialogue.handlers import in_flow_question, reply_for_answer
 

@@ -240,6 +240,7 @@ FORM_ENDED = "好的，这次{title}就先到这里。如有疑问可以回复�
 BOOKING_TITLE = "预约"
 # A statement of one's situation that asks nothing ("我儿子今年大学毕业"): heard, and what may be asked.
 SITUATION_NOTED = "好的，了解了。想问什么可以直接问我，比如人才政策，或者预约青年人才驿站免费住宿。"
+STAY_TOO_LONG = "驿站每次最多免费住{max}晚，住不了那么久；可以先预约{max}晚。"  # "能住一个月吗"
 BOOKING_TOPIC = "驿站"  # what a question asked while booking is about when it names nothing of the service
 SHOW_CHECK_IN = "{day}（{weekday}）入住"
 HOW_TO_CHANGE_CHECK_IN = "想改入住日期的话，直接告诉我新日期就行，比如“改成后天”。"

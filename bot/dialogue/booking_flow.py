@@ -2527,6 +2527,36 @@ _ASKS_WHAT = re.compile(r"多久|几天|几晚|多长|哪|什么|怎么|多少|�
 _ASKS_HOW_LONG = re.compile(r"多久|几天|几晚|多长时间|多长|多少天|多少晚")
 
 
+# A stay of weeks or months: "一个月", "半个月", "两周", "一个礼拜" (not "下个月", "2月", "周一").
+_WEEKS_OR_MONTHS = re.compile(r"(?P<months>一|两|俩|几|半|\d{1,2})个多?月|(?P<half>半)个?月|"
+                              r"(?P<weeks>一|两|俩|几|\d)(?:个?(?:星期|礼拜)(?![一二三四五六日天])|周(?![一二三四五六日天末\d]))")
+_DAYS_IN = {"months": 30, "half": 15, "weeks": 7}  # days in each, near enough to compare with a stay's limit
+
+
+def _days_said(text: str) -> int | None:
+    """The days of a stay said in weeks or months ("一个月" 30, "两周" 14, "半个月" 15), or None."""
+    m = _WEEKS_OR_MONTHS.search(compact(text))
+    if m is None:
+        return None
+    unit = m.lastgroup
+    count = 1 if unit == "half" else (2 if m.group(unit) == "几" else cn_number(m.group(unit)) or 1)
+    return count * _DAYS_IN[unit] // (2 if m.group(unit) == "半" else 1)
+
+
+def stay_too_long(turn: Turn) -> Reply | None:
+    """Whether one may stay longer than a stay may be ("能住一个月吗", "可以住10天吗"): the limit, not who
+    may stay (user test 24 was told the conditions). None for any other message."""
+    text = turn.text
+    if not (QUESTION.search(text) and _STAY_VERB.search(text)) or _OTHER_HOUSING.search(text):
+        return None
+    most, nights = turn.engine.settings.booking.max_free_nights, nights_in(text)
+    longest = max(nights or 0, _days_said(text) or 0)
+    if longest <= most:  # "能住一个星期吗": that is the most
+        return None
+    turn.state["topic"] = messages.BOOKING_TOPIC
+    return Reply(messages.STAY_TOO_LONG.format(max=most), actions=[messages.CHIP_BOOK], intent="booking_info")
+
+
 def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     """The answer to whether someone may stay, asked with their age or years since graduating (user
     test 6: "我36了能住驿站吗" got who the station is for, "我已经毕业六年了可以吗" "not found"):

@@ -10,7 +10,7 @@ from bot.dialogue.booking_flow import (ABOUT_PLACES, CANCEL_FLOW, LIST_FLOW, ask
                                        asks_when_eligible,
                                        availability, booked_elsewhere, booking_by_day, books_separately,
                                        companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
-                                       SITUATION_TOLD,
+                                       SITUATION_TOLD, stay_too_long,
                                        stations_listed, where_stations_are)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, waits_for_reply, wants_ticket)
@@ -657,6 +657,9 @@ def policy(turn: Turn) -> Reply:
         return availability(turn)
     if not turn.state.get("flow") and asks_near_days(turn):  # "这两天能住驿站吗": which day is asked
         return HANDLERS["booking"](turn)
+    too_long = None if turn.state.get("flow") else stay_too_long(turn)
+    if too_long is not None:  # "能住一个月吗": the limit of a stay
+        return too_long
     eligible = None if turn.state.get("flow") else eligibility_said(turn)
     if eligible is not None and len(split_questions(question)) > 1:
         # "我是今年的应届生 … 有什么政策吗 能住驿站吗": each question answered (user test 9 dropped the first)

@@ -2528,7 +2528,7 @@ _ASKS_HOW_LONG = re.compile(r"多久|几天|几晚|多长时间|多长|多少天
 
 
 # A stay of weeks or months: "一个月", "半个月", "两周", "一个礼拜" (not "下个月", "2月", "周一").
-_WEEKS_OR_MONTHS = re.compile(r"(?P<months>一|两|俩|几|半|\d{1,2})个多?月|(?P<half>半)个?月|"
+_WEEKS_OR_MONTHS = re.compile(r"(?P<months>一|两|俩|几|\d{1,2})个多?月|(?P<half>半)个?月|"
                               r"(?P<weeks>一|两|俩|几|\d)(?:个?(?:星期|礼拜)(?![一二三四五六日天])|周(?![一二三四五六日天末\d]))")
 _DAYS_IN = {"months": 30, "half": 15, "weeks": 7}  # days in each, near enough to compare with a stay's limit
 
@@ -2539,8 +2539,7 @@ def _days_said(text: str) -> int | None:
     if m is None:
         return None
     unit = m.lastgroup
-    count = 1 if unit == "half" else (2 if m.group(unit) == "几" else cn_number(m.group(unit)) or 1)
-    return count * _DAYS_IN[unit] // (2 if m.group(unit) == "半" else 1)
+    return _DAYS_IN[unit] * (1 if unit == "half" else cn_number(m.group(unit)) or 2)  # 几: two at least
 
 
 def stay_too_long(turn: Turn) -> Reply | None:

@@ -112,9 +112,14 @@ _STICKER = re.compile(r"\[([\u4e00-\u9fffA-Za-z0-9]{1,4})\]")
 _STICKER_SIGNS = {"强": "👍", "OK": "👌", "好的": "👌", "疑问": "？", "再见": "再见"}
 
 
+# A keycap digit ("2⃣️", "3️⃣"), the emoji for a number: the digit (user test 24: "2⃣️" nights were "没看懂").
+_KEYCAP = re.compile("([0-9#*])\ufe0f?\u20e3\ufe0f?")
+
+
 def stickers_as_signs(text: str) -> str:
-    """``text`` with each WeChat sticker name ("[捂脸]") as the sign it is: 👍 for [强], a smile for most."""
-    return _STICKER.sub(lambda m: _STICKER_SIGNS.get(m.group(1), "🙂"), text)
+    """``text`` with each WeChat sticker name ("[捂脸]") as the sign it is: 👍 for [强], a smile for most;
+    a keycap digit emoji as its digit."""
+    return _KEYCAP.sub(r"\1", _STICKER.sub(lambda m: _STICKER_SIGNS.get(m.group(1), "🙂"), text))
 
 
 def unvoiced(text: str) -> str:

@@ -716,6 +716,9 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.SIGHTSEEING, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
     if _books_on_topic(turn, question) or _booking_details_on_topic(turn) or _books_by_follow_up(turn, question):
         return HANDLERS["booking"](turn)
+    more_of_filed = _more_of_ticket_filed(turn, question)
+    if more_of_filed is not None:  # "昨天晚上就坏了 在总站" right after the ticket was filed
+        return more_of_filed
     questions = split_questions(question)
     if len(questions) > 1:
         return _several(turn, questions)
@@ -781,6 +784,22 @@ def policy(turn: Turn) -> Reply:
             return Reply(messages.OFF_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
+
+
+def _more_of_ticket_filed(turn: Turn, question: str) -> Reply | None:
+    """A statement after this conversation filed a ticket staff have not answered yet ("昨天晚上就坏了 在总站"
+    after "驿站的热水器坏了"): more of it, offered to it, even where a document has a sentence on its words
+    (user test 24 was given the station's address). None for a question or any other case."""
+    number = turn.state.get(FILED)
+    if not number or turn.state.get("flow") or QUESTION.search(question):
+        return None
+    ticket = ticket_in_progress(turn)
+    if ticket is None or ticket[0] != number or ticket[1] == "answered":
+        return None
+    turn.state["offer_followup"] = {"number": number, "text": question}
+    turn.state["offer_ticket"] = question  # "转人工": a new ticket with it
+    return Reply(messages.TICKET_OFFER_FOLLOWUP.format(number=number),
+                 actions=[messages.CHIP_YES, messages.CHIP_TICKET], intent="policy", found=False)
 
 
 # A statement of someone's situation: a person first ("我今年刚毕业", "我儿子今年大学毕业"), then no question,

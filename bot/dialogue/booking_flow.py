@@ -1588,10 +1588,14 @@ _COMPANION_COMING = re.compile(rf"(?:{_COMPANIONS})(?:也|还)(?:想|要|打算|
 def companion_coming(turn: Turn) -> Reply | None:
     """A companion who wants to come too, asked about while the station is talked about or a booking
     is held: each guest books a bed of their own (user test 14 was told "帮不上忙"). None otherwise."""
-    if turn.state.get("flow") or not _COMPANION_COMING.search(compact(turn.text)):
+    said = compact(turn.text)
+    # ... or several people asking to book ("我和我同学两个人 能订一间吗": user test 24 was told "帮不上忙")
+    several = bool(QUESTION.search(turn.text) and _SEVERAL_PEOPLE.search(said) and _BOOK_VERB.search(turn.text))
+    if turn.state.get("flow") or not (_COMPANION_COMING.search(said) or several):
         return None
+    # booking named by its verb is this service's ("我对象也要来 怎么订": user test 24, "帮不上忙")
     if messages.BOOKING_TOPIC not in turn.state.get("topic", "") and not _ABOUT_THE_STATION.search(turn.text) \
-            and not has_active_booking(turn):
+            and not _BOOK_VERB.search(turn.text) and not has_active_booking(turn):
         return None
     turn.state["topic"] = messages.BOOKING_TOPIC
     return Reply(messages.BOOKING_ONE_PERSON, actions=[messages.CHIP_BOOK], intent="booking_info")

@@ -270,6 +270,9 @@ DAY = "{month}月{day}日"
 DAY_WITH_YEAR = "{year}年{month}月{day}日"
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 LIST_PICK_CHIP = "第{n}个"  # a quick reply picking from a numbered list
+# About the one booking just shown: "几号退房", "在哪个驿站".
+BOOKED_CHECK_OUT = "预约{number}：{check_in}入住，住{nights}晚，{check_out}（{weekday}）退房。"
+BOOKED_STATION_AT = "预约{number}在{station}，地址：{address}。"
 RESCHEDULE_WHICH = "您有{count}个预约：\n{lines}\n要改哪个？回复序号就行（如“第一个”）。"
 CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序号（如“第一个”）；取消多个可回复“取消预约 {numbers}”或“全部取消”。"
 # One item of a numbered list: the one way the bot numbers anything (stations, bookings, the

@@ -1717,6 +1717,9 @@ def _pick(turn: Turn) -> Reply:
         if described is not None and described[0]:
             places = [choices.index(b.number) + 1 for b in described[0]]
     in_view = turn.state.get("picked") or (choices if len(choices) == 1 else [])  # "取消它"
+    told = _about_booking_in_view(turn, in_view) if places is None else None
+    if told is not None:  # "几号退房", "在哪个驿站" about the booking just shown
+        return told
     if turn.classified == "booking" or (turn.classified == "policy" and mentions_a_stay(turn)):
         _leave_list(turn)  # "帮我把22号的重新订上 总站 住3晚": a new booking, not a pick (user test 4)
         return HANDLERS["booking"](turn)
@@ -1757,6 +1760,36 @@ def _pick(turn: Turn) -> Reply:
     if cancelling:
         return _cancel_picked(turn, picked, rows, names)
     return _show_picked(turn, picked, rows, names)
+
+
+# Asking when a stay ends ("几号退房", "住到哪天", "哪天走"), or where it is ("在哪个驿站", "地址在哪").
+_ASKS_CHECK_OUT = re.compile(r"退房|离店|(?:哪天|几号|什么时候|啥时候)(?:要)?(?:走|离开)|住到(?:哪天|几号|什么时候|啥时候)")
+_ASKS_WHERE = re.compile(r"哪个驿站|哪个站|哪家|在哪|地址|怎么走|怎么去|位置")
+
+
+def _about_booking_in_view(turn: Turn, in_view: list[str]) -> Reply | None:
+    """A question about the one booking just shown: the day its stay ends, or its station's address (user
+    test 24 was told "not found", and both stations' addresses). None for any other message."""
+    text = turn.text
+    if len(in_view) != 1 or not QUESTION.search(text):
+        return None
+    checks_out, where = _ASKS_CHECK_OUT.search(compact(text)), _ASKS_WHERE.search(compact(text))
+    if not (checks_out or where):
+        return None
+    rows, _ = _own_bookings(turn)
+    b = next((b for b in rows if b.number == in_view[0] and b.status == "active"), None)
+    if b is None:
+        return None
+    station = next(((name, address) for sid, name, address in station_choices(turn.engine) if sid == b.station_id), None)
+    if where and station is not None:
+        return Reply(messages.BOOKED_STATION_AT.format(number=b.number, station=station[0], address=station[1]),
+                     intent="my_bookings")
+    if not checks_out:
+        return None
+    out = b.check_in + timedelta(days=b.nights)
+    return Reply(messages.BOOKED_CHECK_OUT.format(number=b.number, check_in=day_label(b.check_in), nights=b.nights,
+                                                  check_out=day_label(out), weekday=weekday_label(out)),
+                 intent="my_bookings")
 
 
 def _cancel_picked(turn: Turn, picked: list[str], rows: list, names: dict[str, str]) -> Reply:

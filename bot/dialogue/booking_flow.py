@@ -1312,12 +1312,25 @@ def booking(turn: Turn) -> Reply:
     return BOOKING_FORM.handle(turn)
 
 
+# A booking made named as such and asked to be changed: "我那个预约改一下", "之前订的那个能改吗".
+_MADE_CHANGED = re.compile(r"(?:我)?(?:那个|之前的?|之前那个|上次的?|上次那个|已经订的|订好的|之前订的|上次订的)(?:驿站)?的?"
+                           r"(?:预约|床位|订单)?(?:想|要|能|能不能|可以|可不可以|得|需要)?(?:改|修改|调整|变更|更改)")
+
+
 def _change_of_booking_made(turn: Turn) -> Reply | None:
     """"溱湖那个改到下周二" in the middle of booking 总站: a change of the 溱湖 booking made, not of this
     one (user test 19 had this booking moved to 溱湖). The booking in progress is put aside for
     "继续预约" and the change offered. None when the station before the change is this booking's, or
     names no single booking made."""
     plain = normalise(turn.text)
+    if _MADE_CHANGED.search(compact(plain)):  # "我那个预约改一下" while booking another stay (user test 24:
+        rows, names = _own_bookings(turn)    # "没看懂要住几晚")
+        active = _in_order([b for b in rows if b.status == "active"])
+        if not active:
+            return None
+        pause_form(turn)
+        return say_paused(turn, _offer_change(turn, active[0], names) if len(active) == 1
+                          else _ask_which_to_change(turn, active, names))
     cut = _CHANGE_TO.search(plain)
     station = station_in(plain[:cut.start()], station_choices(turn.engine), by_number=False) if cut else None
     if station is None or (turn.state.get(BOOKING_FORM.name) or {}).get("station") == station:

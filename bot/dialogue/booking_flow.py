@@ -2434,7 +2434,8 @@ def mentions_a_stay(turn: Turn) -> bool:
 
 # A question whether a bed is free on a day: "明天还有空房吗", "溱湖驿站明天有位置吗", "驿站明天能住吗".
 # "明天就到姜堰了有没有地方住" asks it too (user test 20 was told the stations' addresses).
-_ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名额|约满|满了|满没满|住得下|住的下|能住|可以住|能不能住|可不可以住|"
+_ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名额|约满|满了|满没满|住得下|住的下|能不能住|可不可以住|"
+                        r"(?:能|可以)(?:直接|马上|现在)?(?:过去|过来|去|来)?住|"  # "现在能直接过去住吗"
                         r"地方住|住的地方|住处|落脚的地方|"
                         r"能入住|可以入住|能不能入住")
 _ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
@@ -2447,7 +2448,17 @@ def asks_availability(turn: Turn) -> bool:
         # was told who may stay)
         return date_in(text, users_today(turn.engine.settings)) is not None
     return bool(QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)
-                and date_in(text, users_today(turn.engine.settings)) is not None)
+                and _day_asked_about(text, users_today(turn.engine.settings)) is not None)
+
+
+# Right now, as the day asked about: "我已经到姜堰了 现在能直接过去住吗" (user test 24 was told "帮不上忙").
+_RIGHT_NOW = re.compile(r"现在|马上|立刻|立马|这会儿?|眼下")
+
+
+def _day_asked_about(text: str, today: date) -> date | None:
+    """The day whose free beds a question asks about: the day it names, or today for "现在"."""
+    day = date_in(text, today)
+    return day if day is not None or not _RIGHT_NOW.search(text) else today
 
 
 # What is left of "那这周末呢", "周六的话呢" less its day: asking the same of another day.
@@ -2461,7 +2472,7 @@ def availability(turn: Turn) -> Reply:
     that day."""
     settings = turn.engine.settings
     today = users_today(settings)
-    day = date_in(turn.text, today)
+    day = _day_asked_about(turn.text, today)
     if day < today:
         return Reply(messages.BOOKING_PAST_DATE.format(day=day_label(day)), actions=[messages.CHIP_BOOK],
                      intent="availability")

@@ -1074,6 +1074,16 @@ class BookingForm(Form):
         told = self._may_book_for_another(ft) if ft.step else ""
         if told:
             return self.ask(ft, ft.step, told)
+        said = compact(ft.turn.text)
+        if ft.step and _FOR_ANOTHER.search(said) and not (_BOOK_AGAIN.search(said) and self.well_under_way(ft)):
+            # "我不知道填谁的名字 我帮我弟弟订" at the name: this booking is for him, not a new one (user test 24
+            # lost the stay given); whose name and phone go in, said once
+            ft.values[_FOR_SOMEONE_ELSE] = True
+            pronoun = _PRONOUN.search(_FOR_ANOTHER.search(said).group(0))
+            told = "" if ft.values.get(_SAID_FOR_ANOTHER) else messages.BOOKING_FOR_ANOTHER_OK.format(
+                who=pronoun.group(0) if pronoun else messages.GUEST_HIMSELF)
+            ft.values[_SAID_FOR_ANOTHER] = True
+            return self.ask(ft, ft.step, told)
         if ft.step and _asks_about_two(ft.turn):  # "可以带家属一起住吗": the one-bed rule (user test 24 started over)
             ft.values[_SAID_ONE_PERSON] = True
             return self.ask(ft, ft.step, messages.BOOKING_ONE_PERSON + "\n")
@@ -1315,6 +1325,10 @@ def booking(turn: Turn) -> Reply:
 # A booking made named as such and asked to be changed: "我那个预约改一下", "之前订的那个能改吗".
 _MADE_CHANGED = re.compile(r"(?:我)?(?:那个|之前的?|之前那个|上次的?|上次那个|已经订的|订好的|之前订的|上次订的)(?:驿站)?的?"
                            r"(?:预约|床位|订单)?(?:想|要|能|能不能|可以|可不可以|得|需要)?(?:改|修改|调整|变更|更改)")
+
+
+# Another booking asked for beside another person: "帮我弟弟也订一个", "再帮她订一个" (a second stay, not this one).
+_BOOK_AGAIN = re.compile(r"也|再|还要|另外|又")
 
 
 def _change_of_booking_made(turn: Turn) -> Reply | None:

@@ -96,6 +96,8 @@ BOOKING_ONE_PERSON = "一个预约是一位入住人的一个床位，同一时�
 # "那分开订两个呢" after the one-bed rule: yes, each person with their own WeChat (user test 16: "帮不上忙")
 BOOK_SEPARATELY = "可以的，分开订就行：每位入住人用自己的微信各约一个床位（一个微信同一时间只能约一个）。"
 BOOK_ONE_PERSON_HOW = "\n您自己要住的话，回复“预约驿站”就能预约。"  # after it, to a question whether someone may come along
+BOOKING_DAY_NEEDED = "哪天入住要您来定哦，告诉我具体日期就行，比如“明天”或“12月15日”。"
+BOOKING_NIGHTS_NEEDED = "住几晚要您来定哦，1到{max}晚都可以，直接回复数字就行，比如“2”。"
 BOOKING_NAME_NEEDED = "这一步需要入住人的姓名，直接回复名字就行，比如“王芳”。"
 BOOKING_PHONE_NEEDED = "这一步需要一个联系手机号，直接发11位手机号就行。"
 BOOKING_FULL_NAME = "入住时要凭身份证核对姓名，请告诉我入住人身份证上的全名。"

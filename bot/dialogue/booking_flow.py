@@ -26,7 +26,7 @@ from bot.dialogue.extract import (age_in, date_in, english_days, english_facts, 
                                   LANDLINE, landline_in, mask_phone, name_in, nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, spoken_digits, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
-from bot.dialogue.forms import (ACKNOWLEDGED, ASKS_DAY, CHANGE, CHOSEN_BESIDE, OPEN, QUESTION, REFUSED_TEXT, Form, FormTurn, Refused,
+from bot.dialogue.forms import (ACKNOWLEDGED, ANY_WILL_DO, ASKS_DAY, CHANGE, CHOSEN_BESIDE, OPEN, QUESTION, REFUSED_TEXT, Form, FormTurn, Refused,
                                 Slot, answer_in_passing, end_flow_keeping_paused, pause_form, register, say_paused,
                                 times_asked, yes_no_slot)
 from bot.dialogue.intents import YES_SIGNS, compact, yes_no
@@ -690,8 +690,26 @@ def _bad_station(ft: FormTurn) -> str:
 
 def _bad_nights(ft: FormTurn) -> str:
     """Said to a reply at the nights prompt that holds no number ("好吧"); a number out of range is
-    refused with the range (BOOKING_BAD_NIGHTS), not this."""
+    refused with the range (BOOKING_BAD_NIGHTS), not this. A reply that did not try ("确认", "都行") hears
+    that the nights are the user's to say (user test 24 was told "没看懂")."""
+    if _no_choice_made(ft.turn.text):
+        return messages.BOOKING_NIGHTS_NEEDED.format(max=ft.settings.booking.max_free_nights)
     return messages.NIGHTS_NOT_UNDERSTOOD
+
+
+def _bad_date(ft: FormTurn) -> str:
+    """Said to a reply at the day prompt that names no day: a reply that did not try ("确认", "都行", "随便")
+    hears that the day is the user's to choose (user test 24 was told "没看懂这个日期"), else that it was
+    not read."""
+    if _no_choice_made(ft.turn.text):
+        return messages.BOOKING_DAY_NEEDED
+    return messages.BAD_DATE
+
+
+def _no_choice_made(text: str) -> bool:
+    """A yes ("确认", "是", "👌") or "any will do" ("都行", "随便哪天") where a day or a number of nights is asked."""
+    return (yes_no(text) is not None or bool(YES_SIGNS.match(text.strip() or "-")) or bool(_NOT_MINDING.match(compact(text)))
+            or bool(ANY_WILL_DO.match(compact(text))))
 
 
 # The words that name a slot when the user changes it ("改日期", "手机号写错了").
@@ -708,7 +726,7 @@ _STAY_SLOTS = [
          show=_show_station, said_back=lambda text, ft: bool(QUESTION.search(text))),  # "秦湖的还有床位吗"
     Slot("check_in", _check_in,
          lambda ft: (_ask_check_in(ft), _check_in_chips(ft)),
-         lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
+         _bad_date, _CHANGE_WORDS["check_in"],
          show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)),
                                                           weekday=weekday_label(date.fromisoformat(v))),
          how_to_change=messages.HOW_TO_CHANGE_CHECK_IN, said_back=lambda text, ft: not names_month_and_day(text)),

@@ -750,11 +750,16 @@ class Form:
         return next(s for s in self.slots(ft) if s.name == name)
 
 
+# Any will do, said with a question word ("随便哪天", "哪天都行", "哪个都可以"): a reply, no question.
+ANY_WILL_DO = re.compile(r"^(?:嗯|那|那就|就|我|啊)*(?:(?:随便|随意)(?:哪天|哪个|哪家|几晚|几天)|"
+                         r"(?:哪天|哪个|哪家|几晚|几天)都(?:行|可以|好|成|ok|一样))(?:吧|啊|呀|的|了|哈)*$")
+
+
 def asks_something(turn: Turn, text: str) -> bool:
     """Whether ``text`` asks something. The words of a complaint ask nothing of the flow, though
     they may be put as a question ("你烦不烦 明天", "能不能快点 总站"): what is said beside them is a
-    value, not a day named in passing (user test 15 lost the day)."""
-    if not QUESTION.search(text):
+    value, not a day named in passing (user test 15 lost the day). Nor does "随便哪天" (``ANY_WILL_DO``)."""
+    if not QUESTION.search(text) or ANY_WILL_DO.match(compact(text)):
         return False
     classifier = turn.engine.classifier
     return not classifier.says("complaint", text) or bool(QUESTION.search(classifier.without("complaint", text)))
@@ -784,7 +789,7 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
 
     if turn.classified == "wait" and not asks_before_waiting(turn.text):
         return messages.WAIT_IN_FLOW  # "等等 我先问下见习补贴多少钱" is a question (user test 5)
-    if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text):
+    if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text) and not ANY_WILL_DO.match(compact(turn.text)):
         from bot.dialogue.handlers import asks_sightseeing, day_asked, in_flow_question, off_topic, reply_for_answer
         from knowledge.relevance import subject_terms
 

@@ -805,7 +805,7 @@ def _more_of_ticket_filed(turn: Turn, question: str) -> Reply | None:
 # A statement of someone's situation: a person first ("我今年刚毕业", "我儿子今年大学毕业"), then no question,
 # no request ("我想…", "帮我…" ask for something) and nothing gone wrong ("我没收到短信" is for a person).
 _SITUATION = re.compile(r"^(?:我|我们|我家|俺|本人|他|她|孩子|儿子|女儿|闺女)(?:的)?(?:儿子|女儿|孩子|闺女|小孩|朋友|同学)?"
-                        r"(?!.*(?:想|要|帮|请|麻烦|希望|打算|需要|能|可以))"
+                        r"(?!.*(?:想|要(?!来|去|到|过来|过去)|帮|请|麻烦|希望|打算|需要|能|可以))"  # "我下周要来姜堰面试" tells
                         r"(?!.*(?:没|不|错|坏|问题|丢|失败|漏|故障|投诉|怎么))")
 
 

@@ -1410,7 +1410,11 @@ _SAYS_CANCEL = re.compile("取消|不要")
 # Looking bookings up by what they are not kept by: a phone number ("我用1301…订的 帮我查一下") or
 # another person ("我儿子订的驿站能帮他查一下吗", "我女儿订的驿站要取消").
 _LOOKED_UP = re.compile(r"查|看|订的|约的|订了|约了|订过|约过|的预约|的订单|有没有预约|有预约|取消|退")
-_BOOKED_BY_ANOTHER = re.compile(rf"(?:儿子|女儿|孩子|闺女|小孩|{_COMPANIONS}|他|她)(?:的)?(?:自己)?(?:订|预约|预订|预定|约)(?:的|了|过)")
+# ... also booked for the user ("我朋友帮我订的"), or named as theirs ("帮我儿子查一下他的预约": user test 24 got
+# how to look one's own up).
+_BOOKED_BY_ANOTHER = re.compile(rf"(?:儿子|女儿|孩子|闺女|小孩|{_COMPANIONS}|他|她)(?:的)?(?:自己)?(?:帮我|给我|替我)?"
+                                rf"(?:订|预约|预订|预定|约)(?:的|了|过)|"
+                                rf"(?:儿子|女儿|孩子|闺女|小孩|{_COMPANIONS}|他|她)的(?:那个)?(?:预约|订单)")
 
 
 def booked_elsewhere(turn: Turn) -> Reply | None:
@@ -2479,8 +2483,16 @@ def asks_availability(turn: Turn) -> bool:
         # "这周末呢" right after the free beds of a day were told: the same asked of that day (user test 23
         # was told who may stay)
         return date_in(text, users_today(turn.engine.settings)) is not None
-    return bool(QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)
-                and _day_asked_about(text, users_today(turn.engine.settings)) is not None)
+    if not (QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)):
+        return False
+    # "驿站满了吗", "还有空床吗" with no day: the next days' (user test 24 was told who may stay)
+    return (_day_asked_about(text, users_today(turn.engine.settings)) is not None
+            or (bool(_FREE_NOW.search(compact(text))) and vague_period(normalise(text), users_today(turn.engine.settings)) is None))
+
+
+# Whether beds are free, asked of no day: "驿站满了吗", "还有空床吗" (not "驿站有几张床": how many there are).
+_FREE_NOW = re.compile(r"满了|满没满|约满|空床|空位|空房|还有(?:床位|位置|房间|名额|床)|住得下|住的下")
+_DAYS_SHOWN = 2  # days whose free beds are shown when none is asked about: today and tomorrow
 
 
 # Right now, as the day asked about: "我已经到姜堰了 现在能直接过去住吗" (user test 24 was told "帮不上忙").
@@ -2505,6 +2517,8 @@ def availability(turn: Turn) -> Reply:
     settings = turn.engine.settings
     today = users_today(settings)
     day = _day_asked_about(turn.text, today)
+    if day is None:  # "驿站满了吗": today's and tomorrow's, which day to book asked when it starts
+        return _free_beds_of_days(turn, [today + timedelta(days=n) for n in range(_DAYS_SHOWN)])
     if day < today:
         return Reply(messages.BOOKING_PAST_DATE.format(day=day_label(day)), actions=[messages.CHIP_BOOK],
                      intent="availability")
@@ -2512,12 +2526,20 @@ def availability(turn: Turn) -> Reply:
         last = day_label(today + timedelta(days=settings.booking.window_days))
         return Reply(messages.BOOKING_TOO_FAR.format(days=settings.booking.window_days, last=last),
                      actions=[messages.CHIP_BOOK], intent="availability")
-    named = station_in(turn.text, station_choices(turn.engine), by_number=False)
     # "明天能住吗" typed at 00:30: the day just begun or the next, both shown, and which one is asked when
     # the booking starts (user test 24 was shown the next day's beds and booked it unasked)
     either = day == today + timedelta(days=1) and tomorrow_in_small_hours(english_days(normalise(turn.text)),
                                                                         users_hour(settings))
-    days = [today, day] if either else [day]
+    reply = _free_beds_of_days(turn, [today, day] if either else [day])
+    if either:
+        reply.text = messages.AVAILABILITY_SMALL_HOURS + reply.text
+    return reply
+
+
+def _free_beds_of_days(turn: Turn, days: list[date]) -> Reply:
+    """The free beds of each of ``days`` at the station the message names or at each, with a quick reply
+    booking each day that has any; one day shown is the one "那订一个" next books."""
+    named = station_in(turn.text, station_choices(turn.engine), by_number=False)
     lines, free_days = [], []
     for shown in days:
         items, free = _free_beds_told(turn, shown, named)
@@ -2526,12 +2548,12 @@ def availability(turn: Turn) -> Reply:
         lines.append(messages.AVAILABILITY.format(day=day_label(shown), weekday=weekday_label(shown), items="；".join(items)))
         if free:
             free_days.append(shown)
-    text = (messages.AVAILABILITY_SMALL_HOURS if either else "") + "\n".join(lines)
+    text = "\n".join(lines)
     chips = [messages.CHIP_BOOK_DAY.format(day=day_label(d)) for d in free_days]
     if chips:
         text += messages.AVAILABILITY_BOOK_EITHER if len(chips) > 1 else messages.AVAILABILITY_BOOK.format(chip=chips[0])
         # "那订一个" next books that day (and that station): user test 7 was asked both again
-        turn.state[ASKED_ABOUT] = {**({"check_in": day.isoformat()} if not either else {}),
+        turn.state[ASKED_ABOUT] = {**({"check_in": days[0].isoformat()} if len(days) == 1 else {}),
                                    **({"station": named} if named else {}),
                                    _SAID_BEFORE: turn.text}  # "我是22年毕业的 今年26": facts kept for the booking
         # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told

@@ -240,7 +240,7 @@ _TO_OCCASION = re.compile(r"[^\d住晚夜宿，,。；;！!？?、]{0,6}")
 # The occasion first, then its day: "面试是下周三", "报到时间定在12月20号".
 _OCCASION_ON = re.compile(r"(?:的)?(?:时间|日子)?(?:是|在|定在|安排在|定于|约在|约的)")
 # The stay the day(s) before the occasion: "提前一天", "前一天晚上", "前一晚", "头天晚上", "提前两天".
-_DAYS_BEFORE = re.compile(rf"(?:提前|前|头)(\d|{_CN_NUM})个?(?:天|晚|日|夜)|(?:前|头)(?:天)?(?:晚上|晚|夜)|头天")
+_DAYS_BEFORE = re.compile(rf"(?:提前|之前|以前|前|头)(\d|{_CN_NUM})个?(?:天|晚|日|夜)|(?:前|头)(?:天)?(?:晚上|晚|夜)|头天")
 _LONGEST_DAY_WORDS = 10  # "下个月20号", "2026年12月20日"
 
 
@@ -299,8 +299,9 @@ def _before_occasion(t: str, today: date) -> date | None:
 
 
 # Days before a day named right before them: "圣诞节前一天", "12月20号的前一天", "周五前两天", "元旦前一晚"
-# (user test 22 was booked on Christmas Day itself). Not "前天" alone, a day of its own.
-_DAY_THEN_BEFORE = re.compile(rf"节?的?(?:提前|前)(\d|{_CN_NUM})个?(?:天|晚|日|夜)|节?的?前(?:晚|夜)")
+# (user test 22 was booked on Christmas Day itself), "下周五之前一天" (user test 24 was booked on that Friday),
+# and its eve: "圣诞节前夕" (user test 24 was asked which day). Not "前天" alone, a day of its own.
+_DAY_THEN_BEFORE = re.compile(rf"节?的?(?:提前|之前|以前|前)(\d|{_CN_NUM})个?(?:天|晚|日|夜)|节?的?前(?:晚|夜|夕)")
 
 
 def _before_day(t: str, today: date) -> date | None:
@@ -503,8 +504,9 @@ _NEAR_DAYS = {"这两天": (0, 2), "最近两天": (0, 2), "这几天": (0, 4), 
               "过几天": (2, 7), "过些天": (2, 7), "过一阵": (3, 14)}
 # A month said alone ("明年3月", "3月份去"), not a day of it nor a part ("3月8号", "3月底") nor what
 # happens in it ("6月才毕业", "今年6月刚毕业"): only particles or 去/来/住 may follow it. "两月" is two months.
+# A booking referred to by it ("1月那个取消吧": user test 24 was asked which) is a stay in it too.
 _MONTH_ONLY = re.compile(rf"(明年|今年)?(?!两)(\d{{1,2}}|{_CN_NUM})月份?(?![\d零〇一二两三四五六七八九十])"
-                         r"(?=(?:[吧啊呀的了哦呢吗嘛]|入住|去|来|住)*(?:[，,、。；;！!?？~～\s]|$|去|来|住|入住))")
+                         r"(?=(?:[吧啊呀的了哦呢吗嘛]|入住|去|来|住)*(?:[，,、。；;！!?？~～\s]|$|去|来|住|入住|那个|那次|那一个))")
 _NEXT_YEAR = "明年"
 
 
@@ -645,7 +647,7 @@ def next_day_of_month(day: int, today: date) -> date | None:
 # After a holiday, not on it: "国庆后", "元旦以后", "五一假期结束".
 _AFTER = re.compile(r"节?(?:假期|长假|小长假|黄金周)?(?:后|以后|之后|过后|过完|结束|完了)")
 # Before a holiday, no day said: "圣诞节前", "元旦之前" (not "圣诞节前一天": _DAY_THEN_BEFORE).
-_BEFORE = re.compile(rf"节?(?:假期|长假|小长假)?(?:以前|之前|前(?!\d|{_CN_NUM}|晚|夜))")
+_BEFORE = re.compile(rf"节?(?:假期|长假|小长假)?(?:以前|之前|前)(?!\d|{_CN_NUM}|晚|夜|夕)")
 
 
 def _holiday(t: str, today: date) -> tuple[bool, date | None]:

@@ -96,6 +96,8 @@ BOOKING_ONE_PERSON = "一个预约是一位入住人的一个床位，同一时�
 # "那分开订两个呢" after the one-bed rule: yes, each person with their own WeChat (user test 16: "帮不上忙")
 BOOK_SEPARATELY = "可以的，分开订就行：每位入住人用自己的微信各约一个床位（一个微信同一时间只能约一个）。"
 BOOK_ONE_PERSON_HOW = "\n您自己要住的话，回复“预约驿站”就能预约。"  # after it, to a question whether someone may come along
+BOOKING_DAY_NEEDED = "哪天入住要您来定哦，告诉我具体日期就行，比如“明天”或“12月15日”。"
+BOOKING_NIGHTS_NEEDED = "住几晚要您来定哦，1到{max}晚都可以，直接回复数字就行，比如“2”。"
 BOOKING_NAME_NEEDED = "这一步需要入住人的姓名，直接回复名字就行，比如“王芳”。"
 BOOKING_PHONE_NEEDED = "这一步需要一个联系手机号，直接发11位手机号就行。"
 BOOKING_FULL_NAME = "入住时要凭身份证核对姓名，请告诉我入住人身份证上的全名。"
@@ -144,7 +146,7 @@ NIGHTS_ANY = "住几晚按您的安排来就行，每次最多可以免费住{ma
 STATIONS_LIST = "目前可以预约的驿站有{count}个：\n{stations}\n想预约的话回复“预约驿站”。"
 ELIGIBILITY_RULES = "驿站免费入住的条件：{rules}告诉我您的年龄或毕业年份，我可以帮您看看是否符合。"
 # Whether two or more may stay together ("我和女朋友一起能住吗"): each guest books a bed of their own.
-ELIGIBILITY_TOGETHER = "可以，每位入住人各自符合条件、各订一个床位就行。{one}\n{rules}"
+ELIGIBILITY_TOGETHER = "可以，每位入住人各自符合条件、各订一个床位就行。{one}{rules}"
 STATION_NEEDED = "还需要先选一个驿站，回复序号或驿站名称就行。"
 FORM_NOTED_OTHERS = "好的，这些记下了。还差这一项：\n"
 FORM_NOT_YET = "还差最后一步，这个{title}还没有提交哦。\n"
@@ -158,6 +160,7 @@ ABOUT_BOT_IN_FLOW = "我是{assistant}，一个自动回复的智能助手。办
 # "我帮他订可以吗": yes, and whose name and phone go in (user test 16 was told the conditions)
 BOOKING_FOR_ANOTHER_OK = "可以的，帮家人朋友订也行。姓名和手机号请填{who}本人的，入住时要核对身份证。\n"
 GUEST_HIMSELF = "入住人"  # {who} above when the message names no 他 or 她
+YOU_POLITE = "您"  # how a question put to the guest speaks to them; the guest named instead when booking for another
 BOOKING_FOR_ANOTHER_NOTED = "好的，您是帮家人预约。入住人的姓名和手机号请填入住人本人的，入住时要核对身份证。\n"
 BOOKING_IMPOSSIBLE_DATE = "没有这一天哦，请检查一下日期（比如2月没有30日）。"
 BOOKING_TOO_FAR = "目前只能预约{days}天内的入住，最晚{last}入住，请换个日期。"
@@ -185,11 +188,13 @@ BOOKING_STARTED = "预约{number}已过入住日期，不能取消。如需帮�
 BOOKING_ENDED = "预约{number}的入住已经结束，不能再修改。如需帮助请回复“转人工”。"
 BOOKING_ALT_DATE = "{station}{day}入住有空床"
 AVAILABILITY = "{day}（{weekday}）入住：{items}。"
+AVAILABILITY_SMALL_HOURS = "现在已经过了零点，今天白天和明天的都给您列出来：\n"  # "明天能住吗" typed at 00:30
 AVAILABILITY_FREE = "{station}还有{beds}张空床"
 AVAILABILITY_FULL = "{station}已约满"
 STAY_FREE = "{station}{day}起住{nights}晚，目前还有空床位。"
 AVAILABILITY_CLOSED = "{station}暂停接待"
 AVAILABILITY_BOOK = "\n要预约的话，点“{chip}”或回复“预约驿站”。"
+AVAILABILITY_BOOK_EITHER = "\n要预约的话，点下面对应的日期或回复“预约驿站”。"
 CHIP_BOOK_DAY = "预约驿站 {day}"
 BOOKING_ALT_STATION = "{station}{day}有空床"
 BOOKING_ALTERNATIVES = "可以考虑：{items}。"
@@ -235,6 +240,9 @@ FORM_NOT_DONE = "刚才这个{title}还没有提交，先把它完成吧，提�
 FORM_OFFER_STOP = "暂时不想{title}的话，回复“取消”就行。"
 FORM_ENDED = "好的，这次{title}就先到这里。如有疑问可以回复“转人工”。"
 BOOKING_TITLE = "预约"
+# A statement of one's situation that asks nothing ("我儿子今年大学毕业"): heard, and what may be asked.
+SITUATION_NOTED = "好的，了解了。想问什么可以直接问我，比如人才政策，或者预约青年人才驿站免费住宿。"
+STAY_TOO_LONG = "驿站每次最多免费住{max}晚，住不了那么久；可以先预约{max}晚。"  # "能住一个月吗"
 BOOKING_TOPIC = "驿站"  # what a question asked while booking is about when it names nothing of the service
 SHOW_CHECK_IN = "{day}（{weekday}）入住"
 HOW_TO_CHANGE_CHECK_IN = "想改入住日期的话，直接告诉我新日期就行，比如“改成后天”。"
@@ -263,6 +271,11 @@ STATION_CHOICE = "{name}（{address}）"  # an item of LIST_CHOICE
 DAY = "{month}月{day}日"
 DAY_WITH_YEAR = "{year}年{month}月{day}日"
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+LIST_PICK_CHIP = "第{n}个"  # a quick reply picking from a numbered list
+# About the one booking just shown: "几号退房", "在哪个驿站".
+BOOKED_CHECK_OUT = "预约{number}：{check_in}入住，住{nights}晚，{check_out}（{weekday}）退房。"
+BOOKED_STATION_AT = "预约{number}在{station}，地址：{address}。"
+RESCHEDULE_WHICH = "您有{count}个预约：\n{lines}\n要改哪个？回复序号就行（如“第一个”）。"
 CANCEL_WHICH = "您有{count}个预约：\n{lines}\n要取消哪个？回复序号（如“第一个”）；取消多个可回复“取消预约 {numbers}”或“全部取消”。"
 # One item of a numbered list: the one way the bot numbers anything (stations, bookings, the
 # answers to several questions), so "1." always reads the same and "第一个" or "1" picks it.

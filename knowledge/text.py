@@ -224,6 +224,22 @@ def heard_as(question: str, words: Sequence[str]) -> str:
     return "".join(q if h == "\0" else h for q, h in zip(question, heard)) if len(heard) == len(question) else question
 
 
+_LETTER_RUN = re.compile(r"[A-Za-z]+(?:[ \t]+[A-Za-z]+)*")
+
+
+def typed_as_pinyin(text: str, words: Sequence[str]) -> str:
+    """``text`` with each run of letters that is exactly the pinyin of one of ``words``, tones aside, taken
+    for that word: what pinyin input sends when Enter is pressed before the characters are picked
+    ("mingtian", "ming tian" for 明天). A run of several words is matched whole, then word by word."""
+    sounds = {"".join(word_sound(w)): w for w in words}
+
+    def as_word(m: re.Match) -> str:
+        run = m.group(0)
+        whole = sounds.get(re.sub(r"\s+", "", run.lower()))
+        return whole or re.sub(r"[A-Za-z]+", lambda w: sounds.get(w.group(0).lower(), w.group(0)), run)
+    return _LETTER_RUN.sub(as_word, text)
+
+
 @lru_cache(maxsize=256)
 def word_sound(word: str, tones: bool = False) -> tuple[str, ...]:
     """A word's pinyin as it is read in that word (溱湖: qin hu; 溱 alone is also zhen); ``tones``:

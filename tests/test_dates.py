@@ -395,7 +395,10 @@ def test_after_a_holiday_is_after_its_next_day_never_a_past_one(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("圣诞节前一天", date(2026, 12, 24)), ("圣诞前一晚", date(2026, 12, 24)), ("12月20号的前一天", date(2026, 12, 19)),
-     ("元旦前两天", date(2026, 12, 30)), ("下周五前一天到", date(2026, 12, 3)), ("前天", date(2026, 11, 24))],
+     ("元旦前两天", date(2026, 12, 30)), ("下周五前一天到", date(2026, 12, 3)), ("前天", date(2026, 11, 24)),
+     # ut24: 之前/以前 before the days, and a day's eve
+     ("下周五之前一天", date(2026, 12, 3)), ("元旦以前两天", date(2026, 12, 30)), ("圣诞节前夕", date(2026, 12, 24)),
+     ("元旦前夕", date(2026, 12, 31))],
 )
 def test_days_before_a_day_named_are_before_it(text, expected):
     assert parse_date(text, THURSDAY) == expected

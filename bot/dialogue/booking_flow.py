@@ -21,17 +21,17 @@ from bot.dates import (WEEKDAY_NUMBERS, around_holiday, before_occasion, both_da
                        nights_range, passed_this_week, said_again, stay_dates, tomorrow_in_small_hours, vague_period, weekday_label,
                        weekday_within,
                        weekend_said_on_sunday, without_days_and_nights)
-from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered
+from bot.dialogue.engine import HANDLERS, JUST_REFUSED, Reply, Turn, handles, numbered, offer_person
 from bot.dialogue.extract import (age_in, date_in, english_days, english_facts, has_fraction, id_number_in, is_list_choice, list_picks,
                                   LANDLINE, landline_in, mask_phone, name_in, nights_in, normalise, over_limit, partial_name, parts_of_speech, phone_in, stated_name,
                                   sound_alike, spoken_digits, station_aliases, station_in, without_given_up_stations,
                                   years_since_graduation)
-from bot.dialogue.forms import (ACKNOWLEDGED, ASKS_DAY, CHANGE, CHOSEN_BESIDE, OPEN, QUESTION, REFUSED_TEXT, Form, FormTurn, Refused,
+from bot.dialogue.forms import (ACKNOWLEDGED, ANY_WILL_DO, ASKS_DAY, CHANGE, CHOSEN_BESIDE, OPEN, QUESTION, REFUSED_TEXT, Form, FormTurn, Refused,
                                 Slot, answer_in_passing, end_flow_keeping_paused, pause_form, register, say_paused,
                                 times_asked, yes_no_slot)
 from bot.dialogue.intents import YES_SIGNS, compact, yes_no
 from knowledge.places import gazetteer
-from knowledge.text import cn_number
+from knowledge.text import cn_number, typed_as_pinyin
 
 _NUMBER = re.compile(r"YZ\d{6}", re.I)
 _NAME_STATED = re.compile(r"^(我叫|我是|姓名|名字)")
@@ -106,12 +106,16 @@ def _day_named(ft: FormTurn, text: str) -> date | None:
             day = day or date_in(text, _today(ft), week_of)
             if day is None and (heard := sound_alike(text, _DAY_WORDS)) != text:  # "明填" from pinyin input
                 day = date_in(heard, _today(ft), week_of)
+            if day is None and (typed := typed_as_pinyin(text, _DAY_WORDS)) != text:  # "mingtian": no character
+                day = date_in(typed, _today(ft), week_of)                            # picked (user test 24)
             ft.cache["day"] = day
     return ft.cache["day"]
 
 
-# Days said by a word pinyin input may give with the wrong character ("明填", "后填"): read as these.
-_DAY_WORDS = ["明天", "后天", "今天", "大后天"]
+# Days said by a word pinyin input may give with the wrong character ("明填", "后填"), or as its letters
+# ("mingtian", "xiazhouyi"): read as these.
+_DAY_WORDS = ["明天", "后天", "今天", "大后天", "明晚", "今晚",
+              *(f"{week}{day}" for week in ("周", "下周", "这周", "星期", "下星期") for day in "一二三四五六日末")]
 
 
 # The days of a period asked which day of ("下周是12月14日到12月20日，具体哪天入住呢？"), ISO: a bare
@@ -686,8 +690,26 @@ def _bad_station(ft: FormTurn) -> str:
 
 def _bad_nights(ft: FormTurn) -> str:
     """Said to a reply at the nights prompt that holds no number ("好吧"); a number out of range is
-    refused with the range (BOOKING_BAD_NIGHTS), not this."""
+    refused with the range (BOOKING_BAD_NIGHTS), not this. A reply that did not try ("确认", "都行") hears
+    that the nights are the user's to say (user test 24 was told "没看懂")."""
+    if _no_choice_made(ft.turn.text):
+        return messages.BOOKING_NIGHTS_NEEDED.format(max=ft.settings.booking.max_free_nights)
     return messages.NIGHTS_NOT_UNDERSTOOD
+
+
+def _bad_date(ft: FormTurn) -> str:
+    """Said to a reply at the day prompt that names no day: a reply that did not try ("确认", "都行", "随便")
+    hears that the day is the user's to choose (user test 24 was told "没看懂这个日期"), else that it was
+    not read."""
+    if _no_choice_made(ft.turn.text):
+        return messages.BOOKING_DAY_NEEDED
+    return messages.BAD_DATE
+
+
+def _no_choice_made(text: str) -> bool:
+    """A yes ("确认", "是", "👌") or "any will do" ("都行", "随便哪天") where a day or a number of nights is asked."""
+    return (yes_no(text) is not None or bool(YES_SIGNS.match(text.strip() or "-")) or bool(_NOT_MINDING.match(compact(text)))
+            or bool(ANY_WILL_DO.match(compact(text))))
 
 
 # The words that name a slot when the user changes it ("改日期", "手机号写错了").
@@ -704,7 +726,7 @@ _STAY_SLOTS = [
          show=_show_station, said_back=lambda text, ft: bool(QUESTION.search(text))),  # "秦湖的还有床位吗"
     Slot("check_in", _check_in,
          lambda ft: (_ask_check_in(ft), _check_in_chips(ft)),
-         lambda ft: messages.BAD_DATE, _CHANGE_WORDS["check_in"],
+         _bad_date, _CHANGE_WORDS["check_in"],
          show=lambda v, ft: messages.SHOW_CHECK_IN.format(day=day_label(date.fromisoformat(v)),
                                                           weekday=weekday_label(date.fromisoformat(v))),
          how_to_change=messages.HOW_TO_CHANGE_CHECK_IN, said_back=lambda text, ft: not names_month_and_day(text)),
@@ -762,10 +784,19 @@ def _eligibility_slot(q) -> Slot:
             ft.values[_NOT_YET_GRADUATED] = q.id  # "那他什么时候能住" next: after graduating
             return Reply(q.reject + messages.NOT_YET_GRADUATED + messages.ASK_A_PERSON,
                          actions=[messages.CHIP_TICKET], intent="booking")
-        return Reply(q.reject + messages.BOOKING_INELIGIBLE_TAIL, actions=[messages.CHIP_TICKET], intent="booking")
-    return yes_no_slot(f"q:{q.id}", q.question, ends_flow=refuse,
-                       read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _fact_hint(q, ft),
+        return Reply(q.reject + _of_guest(messages.BOOKING_INELIGIBLE_TAIL, ft), actions=[messages.CHIP_TICKET],
+                     intent="booking")
+    return yes_no_slot(f"q:{q.id}", lambda ft: _of_guest(q.question, ft), ends_flow=refuse,
+                       read_fact=lambda text, ft: _fact_answer(q, text, ft), hint=lambda ft: _of_guest(_fact_hint(q, ft), ft),
                        why=lambda ft: q.reject)  # "为什么要问年龄": who the station is for
+
+
+def _of_guest(text: str, ft: FormTurn) -> str:
+    """``text``, which speaks to the guest as 您, said of the guest when the speaker books for someone else:
+    a mother asked "您的年龄是否在35周岁及以下？" answers with her own age (user test 24 was refused for it)."""
+    if not ft.values.get(_FOR_SOMEONE_ELSE):
+        return text
+    return text.replace(messages.YOU_POLITE, messages.GUEST_HIMSELF)
 
 
 # What a question about the stay itself is made of besides its day, nights and station: asking
@@ -1061,6 +1092,19 @@ class BookingForm(Form):
         told = self._may_book_for_another(ft) if ft.step else ""
         if told:
             return self.ask(ft, ft.step, told)
+        said = compact(ft.turn.text)
+        if ft.step and _FOR_ANOTHER.search(said) and not (_BOOK_AGAIN.search(said) and self.well_under_way(ft)):
+            # "我不知道填谁的名字 我帮我弟弟订" at the name: this booking is for him, not a new one (user test 24
+            # lost the stay given); whose name and phone go in, said once
+            ft.values[_FOR_SOMEONE_ELSE] = True
+            pronoun = _PRONOUN.search(_FOR_ANOTHER.search(said).group(0))
+            told = "" if ft.values.get(_SAID_FOR_ANOTHER) else messages.BOOKING_FOR_ANOTHER_OK.format(
+                who=pronoun.group(0) if pronoun else messages.GUEST_HIMSELF)
+            ft.values[_SAID_FOR_ANOTHER] = True
+            return self.ask(ft, ft.step, told)
+        if ft.step and _asks_about_two(ft.turn):  # "可以带家属一起住吗": the one-bed rule (user test 24 started over)
+            ft.values[_SAID_ONE_PERSON] = True
+            return self.ask(ft, ft.step, messages.BOOKING_ONE_PERSON + "\n")
         return super().restart(ft)
 
     def remark(self, ft: FormTurn) -> str:
@@ -1141,7 +1185,9 @@ class BookingForm(Form):
         separately = books_separately(ft.turn)
         if separately is not None:  # "那分开订两个呢" after the one-bed rule
             return separately.text
-        if _COMPANION_COMING.search(compact(ft.turn.text)):  # "等下 我朋友也要来 能一起订吗" (user test 22: "帮不上忙")
+        # "等下 我朋友也要来 能一起订吗" (user test 22: "帮不上忙"), "可以带家属一起住吗" (user test 24: the same)
+        if _COMPANION_COMING.search(compact(ft.turn.text)) or (QUESTION.search(ft.turn.text)
+                                                               and _MAY_BRING.search(compact(ft.turn.text))):
             ft.values[_SAID_ONE_PERSON] = True
             return messages.BOOKING_ONE_PERSON
         where = self._where_they_are(ft) if "station" not in ft.values else None
@@ -1155,6 +1201,12 @@ class BookingForm(Form):
 
     def topic(self, ft: FormTurn) -> str:
         return messages.BOOKING_TOPIC
+
+    def own_question(self, ft: FormTurn, question: str) -> bool:
+        """"…想问一下你们那个驿站能不能住 大概住个两三天吧": whether one may stay, which the booking answers
+        (user test 24 was told first that no answer was found); what or how is still looked up."""
+        plain = compact(question)
+        return bool(_MAY_STAY.search(plain) and _ABOUT_A_STAY.search(plain) and not _ASKS_WHAT.search(plain))
 
     def names_the_service(self, ft: FormTurn) -> bool:
         """The station named, or one of them; not by a word that is a place's name as much as the
@@ -1288,12 +1340,29 @@ def booking(turn: Turn) -> Reply:
     return BOOKING_FORM.handle(turn)
 
 
+# A booking made named as such and asked to be changed: "我那个预约改一下", "之前订的那个能改吗".
+_MADE_CHANGED = re.compile(r"(?:我)?(?:那个|之前的?|之前那个|上次的?|上次那个|已经订的|订好的|之前订的|上次订的)(?:驿站)?的?"
+                           r"(?:预约|床位|订单)?(?:想|要|能|能不能|可以|可不可以|得|需要)?(?:改|修改|调整|变更|更改)")
+
+
+# Another booking asked for beside another person: "帮我弟弟也订一个", "再帮她订一个" (a second stay, not this one).
+_BOOK_AGAIN = re.compile(r"也|再|还要|另外|又")
+
+
 def _change_of_booking_made(turn: Turn) -> Reply | None:
     """"溱湖那个改到下周二" in the middle of booking 总站: a change of the 溱湖 booking made, not of this
     one (user test 19 had this booking moved to 溱湖). The booking in progress is put aside for
     "继续预约" and the change offered. None when the station before the change is this booking's, or
     names no single booking made."""
     plain = normalise(turn.text)
+    if _MADE_CHANGED.search(compact(plain)):  # "我那个预约改一下" while booking another stay (user test 24:
+        rows, names = _own_bookings(turn)    # "没看懂要住几晚")
+        active = _in_order([b for b in rows if b.status == "active"])
+        if not active:
+            return None
+        pause_form(turn)
+        return say_paused(turn, _offer_change(turn, active[0], names) if len(active) == 1
+                          else _ask_which_to_change(turn, active, names))
     cut = _CHANGE_TO.search(plain)
     station = station_in(plain[:cut.start()], station_choices(turn.engine), by_number=False) if cut else None
     if station is None or (turn.state.get(BOOKING_FORM.name) or {}).get("station") == station:
@@ -1320,7 +1389,7 @@ def _without_booking_named(turn: Turn) -> Turn:
 
 # Asking whether one may bring someone along ("能带女朋友一起住吗"), and nothing of a stay. (Staying with
 # someone, "我能不能陪我儿子一起住", books: the questions tell who may stay.)
-_MAY_BRING = re.compile(rf"(?:能|可以|能不能|可不可以|允许)(?:带|带上)(?:我)?(?:的)?(?:{_COMPANIONS}|孩子|儿子|女儿|爸|妈|家属)")
+_MAY_BRING = re.compile(rf"(?:能|可以|能不能|可不可以|允许)(?:带|带上)(?:我)?(?:的)?(?:{_COMPANIONS}|孩子|儿子|女儿|爸|妈|家属|父母)")
 
 
 def _asks_about_two(turn: Turn) -> bool:
@@ -1341,7 +1410,11 @@ _SAYS_CANCEL = re.compile("取消|不要")
 # Looking bookings up by what they are not kept by: a phone number ("我用1301…订的 帮我查一下") or
 # another person ("我儿子订的驿站能帮他查一下吗", "我女儿订的驿站要取消").
 _LOOKED_UP = re.compile(r"查|看|订的|约的|订了|约了|订过|约过|的预约|的订单|有没有预约|有预约|取消|退")
-_BOOKED_BY_ANOTHER = re.compile(rf"(?:儿子|女儿|孩子|闺女|小孩|{_COMPANIONS}|他|她)(?:的)?(?:自己)?(?:订|预约|预订|预定|约)(?:的|了|过)")
+# ... also booked for the user ("我朋友帮我订的"), or named as theirs ("帮我儿子查一下他的预约": user test 24 got
+# how to look one's own up).
+_BOOKED_BY_ANOTHER = re.compile(rf"(?:儿子|女儿|孩子|闺女|小孩|{_COMPANIONS}|他|她)(?:的)?(?:自己)?(?:帮我|给我|替我)?"
+                                rf"(?:订|预约|预订|预定|约)(?:的|了|过)|"
+                                rf"(?:儿子|女儿|孩子|闺女|小孩|{_COMPANIONS}|他|她)的(?:那个)?(?:预约|订单)")
 
 
 def booked_elsewhere(turn: Turn) -> Reply | None:
@@ -1359,6 +1432,10 @@ def booked_elsewhere(turn: Turn) -> Reply | None:
                  intent="my_bookings")
 
 
+# A booking made reported not found where it was to be had ("到了前台说没有我的名字", "查不到我的预约"):
+# something went wrong that the records alone do not put right (user test 24 was started a new booking).
+_REPORTED_MISSING = re.compile(r"查不到|找不到|没查到|没找到|没有我的?(?:名字|预约|记录|信息)|没我的?(?:名字|预约|记录|信息)|"
+                               r"说没有|没有记录|没记录|不承认|不认")
 # Saying a booking was made, against "您还没有驿站预约" ("我昨天订的啊", "我明明订了").
 _INSISTS_BOOKED = re.compile(r"(?:明明|昨天|前天|之前|已经|刚才|刚刚|上周|早就|确实|真的)(?:就|都)?(?:已经)?"
                              r"(?:订|预约|约|预订|预定)(?:了|过|好了)?(?:的)?(?:啊|呀|呢|吧|了|嘛)*$")
@@ -1378,7 +1455,8 @@ def my_bookings(turn: Turn) -> Reply:
         _leave_list(turn)
         return elsewhere
     rows, names = _own_bookings(turn)
-    if not rows and flow in (None, LIST_FLOW) and _INSISTS_BOOKED.search(compact(turn.text)):
+    missing = flow in (None, LIST_FLOW) and _REPORTED_MISSING.search(compact(turn.text))
+    if not rows and flow in (None, LIST_FLOW) and (_INSISTS_BOOKED.search(compact(turn.text)) or missing):
         # "我昨天订的啊" after "您还没有驿站预约": where bookings are kept, and a person offered (user test 15
         # was told "帮不上忙")
         _leave_list(turn)
@@ -1390,6 +1468,8 @@ def my_bookings(turn: Turn) -> Reply:
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="my_bookings")
     if flow not in (None, LIST_FLOW):
         return Reply(_bookings_text(rows, names, to_pick=False), intent="my_bookings")
+    if missing:  # "我订的驿站到了前台说查不到": what was booked, and a person to sort it out
+        return offer_person(turn, _list_bookings(turn, rows, names))
     return _list_bookings(turn, rows, names)
 
 
@@ -1557,10 +1637,14 @@ _COMPANION_COMING = re.compile(rf"(?:{_COMPANIONS})(?:也|还)(?:想|要|打算|
 def companion_coming(turn: Turn) -> Reply | None:
     """A companion who wants to come too, asked about while the station is talked about or a booking
     is held: each guest books a bed of their own (user test 14 was told "帮不上忙"). None otherwise."""
-    if turn.state.get("flow") or not _COMPANION_COMING.search(compact(turn.text)):
+    said = compact(turn.text)
+    # ... or several people asking to book ("我和我同学两个人 能订一间吗": user test 24 was told "帮不上忙")
+    several = bool(QUESTION.search(turn.text) and _SEVERAL_PEOPLE.search(said) and _BOOK_VERB.search(turn.text))
+    if turn.state.get("flow") or not (_COMPANION_COMING.search(said) or several):
         return None
+    # booking named by its verb is this service's ("我对象也要来 怎么订": user test 24, "帮不上忙")
     if messages.BOOKING_TOPIC not in turn.state.get("topic", "") and not _ABOUT_THE_STATION.search(turn.text) \
-            and not has_active_booking(turn):
+            and not _BOOK_VERB.search(turn.text) and not has_active_booking(turn):
         return None
     turn.state["topic"] = messages.BOOKING_TOPIC
     return Reply(messages.BOOKING_ONE_PERSON, actions=[messages.CHIP_BOOK], intent="booking_info")
@@ -1662,7 +1746,7 @@ def _described(turn: Turn, bookings: list) -> tuple[list, str] | None:
 def _leave_list(turn: Turn) -> None:
     """Forget a list shown to pick from (and the flow it stands for); the rest of the state stays."""
     if turn.state.get("flow") in (CANCEL_FLOW, LIST_FLOW):
-        for key in ("flow", "choices", "picked", "actions"):
+        for key in ("flow", "choices", "picked", "actions", _CHANGING):
             turn.state.pop(key, None)
 
 
@@ -1682,6 +1766,9 @@ def _pick(turn: Turn) -> Reply:
         if described is not None and described[0]:
             places = [choices.index(b.number) + 1 for b in described[0]]
     in_view = turn.state.get("picked") or (choices if len(choices) == 1 else [])  # "取消它"
+    told = _about_booking_in_view(turn, in_view) if places is None else None
+    if told is not None:  # "几号退房", "在哪个驿站" about the booking just shown
+        return told
     if turn.classified == "booking" or (turn.classified == "policy" and mentions_a_stay(turn)):
         _leave_list(turn)  # "帮我把22号的重新订上 总站 住3晚": a new booking, not a pick (user test 4)
         return HANDLERS["booking"](turn)
@@ -1714,9 +1801,44 @@ def _pick(turn: Turn) -> Reply:
             return _ask_which(turn, _in_order([b for b in rows if b.status == "active"]), names, again)
         return _list_bookings(turn, rows, names, again)
     picked = [choices[n - 1] for n in places] if places is not None else in_view
+    changing = turn.state.get(_CHANGING)
+    chosen = [b for b in rows if b.status == "active" and b.number in picked]
+    if changing is not None and not cancelling and len(chosen) == 1:  # the booking to change, picked
+        _leave_list(turn)
+        return _offer_change(turn.saying(changing), chosen[0], names)
     if cancelling:
         return _cancel_picked(turn, picked, rows, names)
     return _show_picked(turn, picked, rows, names)
+
+
+# Asking when a stay ends ("几号退房", "住到哪天", "哪天走"), or where it is ("在哪个驿站", "地址在哪").
+_ASKS_CHECK_OUT = re.compile(r"退房|离店|(?:哪天|几号|什么时候|啥时候)(?:要)?(?:走|离开)|住到(?:哪天|几号|什么时候|啥时候)")
+_ASKS_WHERE = re.compile(r"哪个驿站|哪个站|哪家|在哪|地址|怎么走|怎么去|位置")
+
+
+def _about_booking_in_view(turn: Turn, in_view: list[str]) -> Reply | None:
+    """A question about the one booking just shown: the day its stay ends, or its station's address (user
+    test 24 was told "not found", and both stations' addresses). None for any other message."""
+    text = turn.text
+    if len(in_view) != 1 or not QUESTION.search(text):
+        return None
+    checks_out, where = _ASKS_CHECK_OUT.search(compact(text)), _ASKS_WHERE.search(compact(text))
+    if not (checks_out or where):
+        return None
+    rows, _ = _own_bookings(turn)
+    b = next((b for b in rows if b.number == in_view[0] and b.status == "active"), None)
+    if b is None:
+        return None
+    station = next(((name, address) for sid, name, address in station_choices(turn.engine) if sid == b.station_id), None)
+    if where and station is not None:
+        return Reply(messages.BOOKED_STATION_AT.format(number=b.number, station=station[0], address=station[1]),
+                     intent="my_bookings")
+    if not checks_out:
+        return None
+    out = b.check_in + timedelta(days=b.nights)
+    return Reply(messages.BOOKED_CHECK_OUT.format(number=b.number, check_in=day_label(b.check_in), nights=b.nights,
+                                                  check_out=day_label(out), weekday=weekday_label(out)),
+                 intent="my_bookings")
 
 
 def _cancel_picked(turn: Turn, picked: list[str], rows: list, names: dict[str, str]) -> Reply:
@@ -1905,8 +2027,10 @@ def reschedule(turn: Turn) -> Reply:
         # are kept (user test 14 was told "not found")
         return Reply(messages.ACCOUNT_HAS_NO_BOOKINGS + "\n" + messages.BOOKINGS_GO_WITH_ACCOUNT,
                      actions=[messages.CHIP_BOOK, messages.CHIP_TICKET], intent="reschedule")
-    if not active and _NIGHTS_CHANGED.search(compact(turn.text)):
-        # "能多住一晚吗" with no booking: none to extend (user test 23 was given a sentence of the report)
+    if not active and (_NIGHTS_CHANGED.search(compact(turn.text))
+                       or (_CHANGE_TO.search(normalise(turn.text)) and date_in(turn.text, users_today(turn.engine.settings)))):
+        # "能多住一晚吗", "能改到周六吗" with no booking: none to change (user test 23 was given a sentence of
+        # the report, user test 24 was told "帮不上忙")
         return Reply(messages.NO_BOOKINGS, actions=[messages.CHIP_BOOK], intent="reschedule")
     if not active or not _about_a_stay_made(turn):
         return HANDLERS["policy"](turn)
@@ -1917,8 +2041,23 @@ def reschedule(turn: Turn) -> Reply:
     if what in (messages.RESCHEDULE_PHONE, messages.RESCHEDULE_NAME):
         return _offer_contact_change(turn, [meant] if meant else active, names, what)
     if meant is None:
-        return _how_to_reschedule(active, names, what)
+        return _ask_which_to_change(turn, active, names)
     return _offer_change(turn, meant, names)
+
+
+_CHANGING = "changing"  # the request to change a booking while the list is shown to pick which one from
+
+
+def _ask_which_to_change(turn: Turn, active: list, names: dict[str, str]) -> Reply:
+    """Several bookings and a change that does not say of which ("我那个预约改一下", "改成1月6号"): listed to
+    pick from, the change kept for the one picked ("1月那个", "第二个": ``_pick``); user test 24 was told
+    a booking cannot be changed, which one can."""
+    _leave_list(turn)
+    turn.state.update(flow=LIST_FLOW, choices=[b.number for b in active], **{_CHANGING: turn.text})
+    lines = numbered([_item(b, names) for b in active])
+    return Reply(messages.RESCHEDULE_WHICH.format(count=len(active), lines=lines),
+                 actions=[messages.LIST_PICK_CHIP.format(n=n) for n in range(1, min(len(active), 3) + 1)],
+                 intent="reschedule")
 
 
 # ---------------------------------------------------------------- changing a booking made
@@ -2203,7 +2342,10 @@ _NIGHTS_PART = re.compile(r"晚数|续住|延长|多住|少住|住(?:\d|[一两�
 
 
 # A change asked with nothing said of what ("那你帮我改一下呗", "能帮我改下预约吗"): of the booking made.
-_BARE_CHANGE = re.compile(r"^(?:那|那你|你|那就)?(?:能|能不能|可以|可不可以)?(?:帮我|给我|你帮我|直接)(?:改|修改|调整|换)(?:一下|下)?"
+# ... or one's own booking named to be changed ("我那个预约改一下", user test 24).
+_BARE_CHANGE = re.compile(r"^(?:那|那你|你|那就)?(?:能|能不能|可以|可不可以)?(?:(?:帮我|给我|你帮我|直接)|"
+                          r"(?:我|我的|我那个|我这个)(?:订|约|预约)?的?(?:那个|这个)?(?:驿站)?的?(?:预约|床位|住宿|订单)"
+                          r"(?:想|要|能|能不能|可以|可不可以|得|需要)?)(?:改|修改|调整|换)(?:一下|下)?"
                           r"(?:预约|我的预约|那个预约)?(?:吧|呗|呀|啊|吗|嘛|行吗|可以吗)?$")
 
 
@@ -2328,7 +2470,8 @@ def mentions_a_stay(turn: Turn) -> bool:
 
 # A question whether a bed is free on a day: "明天还有空房吗", "溱湖驿站明天有位置吗", "驿站明天能住吗".
 # "明天就到姜堰了有没有地方住" asks it too (user test 20 was told the stations' addresses).
-_ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名额|约满|满了|满没满|住得下|住的下|能住|可以住|能不能住|可不可以住|"
+_ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名额|约满|满了|满没满|住得下|住的下|能不能住|可不可以住|"
+                        r"(?:能|可以)(?:直接|马上|现在)?(?:过去|过来|去|来)?住|"  # "现在能直接过去住吗"
                         r"地方住|住的地方|住处|落脚的地方|"
                         r"能入住|可以入住|能不能入住")
 _ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
@@ -2340,8 +2483,26 @@ def asks_availability(turn: Turn) -> bool:
         # "这周末呢" right after the free beds of a day were told: the same asked of that day (user test 23
         # was told who may stay)
         return date_in(text, users_today(turn.engine.settings)) is not None
-    return bool(QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)
-                and date_in(text, users_today(turn.engine.settings)) is not None)
+    if not (QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)):
+        return False
+    # "驿站满了吗", "还有空床吗" with no day: the next days' (user test 24 was told who may stay)
+    return (_day_asked_about(text, users_today(turn.engine.settings)) is not None
+            or (bool(_FREE_NOW.search(compact(text))) and vague_period(normalise(text), users_today(turn.engine.settings)) is None))
+
+
+# Whether beds are free, asked of no day: "驿站满了吗", "还有空床吗" (not "驿站有几张床": how many there are).
+_FREE_NOW = re.compile(r"满了|满没满|约满|空床|空位|空房|还有(?:床位|位置|房间|名额|床)|住得下|住的下")
+_DAYS_SHOWN = 2  # days whose free beds are shown when none is asked about: today and tomorrow
+
+
+# Right now, as the day asked about: "我已经到姜堰了 现在能直接过去住吗" (user test 24 was told "帮不上忙").
+_RIGHT_NOW = re.compile(r"现在|马上|立刻|立马|这会儿?|眼下")
+
+
+def _day_asked_about(text: str, today: date) -> date | None:
+    """The day whose free beds a question asks about: the day it names, or today for "现在"."""
+    day = date_in(text, today)
+    return day if day is not None or not _RIGHT_NOW.search(text) else today
 
 
 # What is left of "那这周末呢", "周六的话呢" less its day: asking the same of another day.
@@ -2355,7 +2516,9 @@ def availability(turn: Turn) -> Reply:
     that day."""
     settings = turn.engine.settings
     today = users_today(settings)
-    day = date_in(turn.text, today)
+    day = _day_asked_about(turn.text, today)
+    if day is None:  # "驿站满了吗": today's and tomorrow's, which day to book asked when it starts
+        return _free_beds_of_days(turn, [today + timedelta(days=n) for n in range(_DAYS_SHOWN)])
     if day < today:
         return Reply(messages.BOOKING_PAST_DATE.format(day=day_label(day)), actions=[messages.CHIP_BOOK],
                      intent="availability")
@@ -2363,7 +2526,44 @@ def availability(turn: Turn) -> Reply:
         last = day_label(today + timedelta(days=settings.booking.window_days))
         return Reply(messages.BOOKING_TOO_FAR.format(days=settings.booking.window_days, last=last),
                      actions=[messages.CHIP_BOOK], intent="availability")
+    # "明天能住吗" typed at 00:30: the day just begun or the next, both shown, and which one is asked when
+    # the booking starts (user test 24 was shown the next day's beds and booked it unasked)
+    either = day == today + timedelta(days=1) and tomorrow_in_small_hours(english_days(normalise(turn.text)),
+                                                                        users_hour(settings))
+    reply = _free_beds_of_days(turn, [today, day] if either else [day])
+    if either:
+        reply.text = messages.AVAILABILITY_SMALL_HOURS + reply.text
+    return reply
+
+
+def _free_beds_of_days(turn: Turn, days: list[date]) -> Reply:
+    """The free beds of each of ``days`` at the station the message names or at each, with a quick reply
+    booking each day that has any; one day shown is the one "那订一个" next books."""
     named = station_in(turn.text, station_choices(turn.engine), by_number=False)
+    lines, free_days = [], []
+    for shown in days:
+        items, free = _free_beds_told(turn, shown, named)
+        if not items:
+            return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="availability")
+        lines.append(messages.AVAILABILITY.format(day=day_label(shown), weekday=weekday_label(shown), items="；".join(items)))
+        if free:
+            free_days.append(shown)
+    text = "\n".join(lines)
+    chips = [messages.CHIP_BOOK_DAY.format(day=day_label(d)) for d in free_days]
+    if chips:
+        text += messages.AVAILABILITY_BOOK_EITHER if len(chips) > 1 else messages.AVAILABILITY_BOOK.format(chip=chips[0])
+        # "那订一个" next books that day (and that station): user test 7 was asked both again
+        turn.state[ASKED_ABOUT] = {**({"check_in": days[0].isoformat()} if len(days) == 1 else {}),
+                                   **({"station": named} if named else {}),
+                                   _SAID_BEFORE: turn.text}  # "我是22年毕业的 今年26": facts kept for the booking
+        # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told
+        # the station's address)
+        turn.state["topic"] = messages.BOOKING_TOPIC
+    return Reply(text, actions=chips or [messages.CHIP_BOOK], intent="availability")
+
+
+def _free_beds_told(turn: Turn, day: date, named: str | None) -> tuple[list[str], bool]:
+    """Each station's (or the one ``named``'s) free beds on ``day`` as said, and whether any is free."""
     items, free = [], False
     with turn.engine.read_sessions() as s:
         for st in active_stations(s):
@@ -2377,22 +2577,11 @@ def availability(turn: Turn) -> Reply:
                 items.append(messages.AVAILABILITY_FREE.format(station=st.name, beds=beds))
             else:
                 items.append(messages.AVAILABILITY_FULL.format(station=st.name))
-    if not items:
-        return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="availability")
-    text = messages.AVAILABILITY.format(day=day_label(day), weekday=weekday_label(day), items="；".join(items))
-    chip = messages.CHIP_BOOK_DAY.format(day=day_label(day))
-    if free:
-        text += messages.AVAILABILITY_BOOK.format(chip=chip)
-        # "那订一个" next books that day (and that station): user test 7 was asked both again
-        turn.state[ASKED_ABOUT] = {"check_in": day.isoformat(), **({"station": named} if named else {}),
-                                   _SAID_BEFORE: turn.text}  # "我是22年毕业的 今年26": facts kept for the booking
-        # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told
-        # the station's address)
-        turn.state["topic"] = messages.BOOKING_TOPIC
-    return Reply(text, actions=[chip] if free else [messages.CHIP_BOOK], intent="availability")
+    return items, free
 
 
 ASKED_ABOUT = "asked_about"  # the day (and station) whose free beds were just told: a booking starts with them
+SITUATION_TOLD = "situation_told"  # a statement of someone's situation ("我儿子今年大学毕业"): its facts count later
 _SAID_BEFORE = "_said"  # ... and the question, whose facts answer the eligibility questions
 
 
@@ -2453,6 +2642,35 @@ _ASKS_WHAT = re.compile(r"多久|几天|几晚|多长|哪|什么|怎么|多少|�
 _ASKS_HOW_LONG = re.compile(r"多久|几天|几晚|多长时间|多长|多少天|多少晚")
 
 
+# A stay of weeks or months: "一个月", "半个月", "两周", "一个礼拜" (not "下个月", "2月", "周一").
+_WEEKS_OR_MONTHS = re.compile(r"(?P<months>一|两|俩|几|\d{1,2})个多?月|(?P<half>半)个?月|"
+                              r"(?P<weeks>一|两|俩|几|\d)(?:个?(?:星期|礼拜)(?![一二三四五六日天])|周(?![一二三四五六日天末\d]))")
+_DAYS_IN = {"months": 30, "half": 15, "weeks": 7}  # days in each, near enough to compare with a stay's limit
+
+
+def _days_said(text: str) -> int | None:
+    """The days of a stay said in weeks or months ("一个月" 30, "两周" 14, "半个月" 15), or None."""
+    m = _WEEKS_OR_MONTHS.search(compact(text))
+    if m is None:
+        return None
+    unit = m.lastgroup
+    return _DAYS_IN[unit] * (1 if unit == "half" else cn_number(m.group(unit)) or 2)  # 几: two at least
+
+
+def stay_too_long(turn: Turn) -> Reply | None:
+    """Whether one may stay longer than a stay may be ("能住一个月吗", "可以住10天吗"): the limit, not who
+    may stay (user test 24 was told the conditions). None for any other message."""
+    text = turn.text
+    if not (QUESTION.search(text) and _STAY_VERB.search(text)) or _OTHER_HOUSING.search(text):
+        return None
+    most, nights = turn.engine.settings.booking.max_free_nights, nights_in(text)
+    longest = max(nights or 0, _days_said(text) or 0)
+    if longest <= most:  # "能住一个星期吗": that is the most
+        return None
+    turn.state["topic"] = messages.BOOKING_TOPIC
+    return Reply(messages.STAY_TOO_LONG.format(max=most), actions=[messages.CHIP_BOOK], intent="booking_info")
+
+
 def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     """The answer to whether someone may stay, asked with their age or years since graduating (user
     test 6: "我36了能住驿站吗" got who the station is for, "我已经毕业六年了可以吗" "not found"):
@@ -2476,6 +2694,11 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     # The message asks whether its sender may stay: the age is what it is about, as in a reply to the
     # age question ("我36了能住驿站吗"); a bare number cannot be the whole of a question.
     age, ago = age_in(turn.text, asked=True), years_since_graduation(turn.text, users_today(settings))
+    told = turn.state.get(SITUATION_TOLD)
+    if age is None and ago is None and told and asks:
+        # "我儿子今年大学毕业", then "他能住驿站吗": the facts told before (user test 24 was asked them again)
+        age, ago = age_in(told, asked=False), years_since_graduation(told, users_today(settings))
+        text = f"{told} {text}"
     checked = [q for q in settings.booking.eligibility
                if (q.max_age is not None and age is not None)
                or (q.graduated_within_years is not None and ago is not None)]
@@ -2486,8 +2709,11 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
             turn.state[_CONDITIONS_TOLD] = True
             rules = messages.ELIGIBILITY_RULES.format(rules="".join(q.reject for q in settings.booking.eligibility))
             said = compact(text)
-            if _SEVERAL_PEOPLE.search(said) or _SOMEONE_ELSE.search(said):  # "我和女朋友一起能住吗": a bed each
-                rules = messages.ELIGIBILITY_TOGETHER.format(one=messages.BOOKING_ONE_PERSON, rules=rules)
+            # "我和女朋友一起能住吗", "我朋友也过来 能住一起吗": a bed each (user test 24 was told only the
+            # conditions), the conditions not said again right after they were
+            if _SEVERAL_PEOPLE.search(said) or _SOMEONE_ELSE.search(said) or _COMPANION_COMING.search(said):
+                rules = messages.ELIGIBILITY_TOGETHER.format(one=messages.BOOKING_ONE_PERSON,
+                                                             rules="" if asked_before else "\n" + rules)
             return Reply(rules, actions=[messages.CHIP_BOOK], intent="eligibility")
         return None
     fails = [q.reject + (messages.NOT_YET_GRADUATED if q.graduated_within_years is not None and ago is not None

@@ -383,7 +383,8 @@ _LOOKUPS = frozenset({"my_bookings"})
 def offer_person(turn: Turn, reply: Reply) -> Reply:
     """``reply`` with the offer of a person, whose "需要" files the message as a ticket."""
     turn.state["offer_ticket"] = turn.text
-    reply.text += "\n" + messages.OFFER_TICKET
+    if messages.OFFER_TICKET not in reply.text:  # offered once, by whichever check comes first
+        reply.text += "\n" + messages.OFFER_TICKET
     reply.actions = [a for a in reply.actions if a != messages.CHIP_TICKET] + [messages.CHIP_TICKET]
     return reply
 

@@ -19,8 +19,9 @@ from knowledge.text import cn_number, parts_of_speech, sound_alike, word_sound
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
 _PHONE_WRITTEN = re.compile(r"(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}")
-# A landline as typed: an area code and seven or eight digits ("0523-86123456", "(0523)8612 3456").
-LANDLINE = r"(?<![\d０-９])[(（]?0\d{2,3}[)）]?[\s-]?\d{3,4}[\s-]?\d{4}(?![\d０-９])"
+# A landline as typed: an area code and seven or eight digits ("0523-86123456", "(0523)8612 3456"), or
+# the seven or eight digits alone, which begin with 2-8 ("86123456": user test 24 lost the name beside it).
+LANDLINE = (r"(?<![\d０-９])(?:[(（]?0\d{2,3}[)）]?[\s-]?\d{3,4}|[2-8]\d{2,3})[\s-]?\d{4}(?![\d０-９])")
 _LANDLINE = re.compile(LANDLINE)
 _NAME_LEAD = re.compile(r"^(?:(?:嗯+|呃+|额+|那个)[\s，,]*)?(?:我叫|我是|本人|姓名[是为:：]?|名字[是叫为:：]?|(?:联系人|入住人)[是为叫:：]?|叫我|叫|"
                         r"(?i:my\s+name\s+is|my\s+name's|i\s+am|i'm|name\s*[:：]))?\s*")  # "my name is Tom Li" (user test 10)
@@ -111,9 +112,14 @@ _STICKER = re.compile(r"\[([\u4e00-\u9fffA-Za-z0-9]{1,4})\]")
 _STICKER_SIGNS = {"强": "👍", "OK": "👌", "好的": "👌", "疑问": "？", "再见": "再见"}
 
 
+# A keycap digit ("2⃣️", "3️⃣"), the emoji for a number: the digit (user test 24: "2⃣️" nights were "没看懂").
+_KEYCAP = re.compile("([0-9#*])\ufe0f?\u20e3\ufe0f?")
+
+
 def stickers_as_signs(text: str) -> str:
-    """``text`` with each WeChat sticker name ("[捂脸]") as the sign it is: 👍 for [强], a smile for most."""
-    return _STICKER.sub(lambda m: _STICKER_SIGNS.get(m.group(1), "🙂"), text)
+    """``text`` with each WeChat sticker name ("[捂脸]") as the sign it is: 👍 for [强], a smile for most;
+    a keycap digit emoji as its digit."""
+    return _KEYCAP.sub(r"\1", _STICKER.sub(lambda m: _STICKER_SIGNS.get(m.group(1), "🙂"), text))
 
 
 def unvoiced(text: str) -> str:

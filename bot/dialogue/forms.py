@@ -54,6 +54,24 @@ ALL_SAID = re.compile(r"^(?:那|嗯|好)?(?:就这些|就这样|就这么多|都
 # In English only apart ("yes yes yes": user test 22 had the first taken, the others asked again).
 IN_A_ROW = re.compile(r"^(?:[是否](?:[\s，,、。.]*[是否])+|(?:yes|no)(?:[\s，,、。.]+(?:yes|no))+)[\s。.！!]*$", re.I)
 _ANSWER = re.compile("[是否]|yes|no", re.I)
+# ... and answers of more words, apart: "是的 是的 对", "对的，是的，不是" (user test 24 had the first taken, the
+# others asked again). Only words that answer a question of fact: "嗯 好的" acknowledges once.
+_ROW_BREAK = re.compile(r"[\s，,、。.;；]+")
+_ROW_ANSWER = re.compile(r"^(?:是|是的|是啊|对|对的|对啊|没错|符合|否|不是|不对|不符合|没有|yes|no)[！!]?$", re.I)
+
+
+def answers_in_a_row(said: str) -> list[str]:
+    """The 是/否 answers a reply gives one after another, each as said ([] when it gives fewer than two):
+    bare ones, apart or together ("是 是 否", "是是是"), or answers of more words apart, three of them or
+    a yes beside a no ("是的 是的 对", "是的 不是"); two yeses of more words ("是的 是的") are one, said
+    with emphasis."""
+    if IN_A_ROW.match(said):
+        return _ANSWER.findall(said)
+    parts = [p for p in _ROW_BREAK.split(said.strip()) if p]
+    if len(parts) < 2 or not all(_ROW_ANSWER.match(p) for p in parts):
+        return []
+    readings = {yes_no(p) for p in parts}
+    return parts if len(parts) >= 3 or len(readings) > 1 else []
 # Asking why a question is asked ("为什么要问年龄", "要手机号干嘛"): its ``Slot.why`` is said.
 WHY_ASKED = re.compile(r"(?:为什么|为啥|凭什么|干嘛|干什么)(?:要|得|需要|非要)?(?:问|填|留|告诉|知道|提供|写)|"
                        r"(?:问|要|填|留|提供)(?:这个|这些|我的)?(?:年龄|手机号?|电话|名字|姓名|身份证)?.{0,4}?"
@@ -316,6 +334,11 @@ class Form:
         service ("要带什么东西过去吗" while booking a station is about the station)."""
         return ""
 
+    def own_question(self, ft: FormTurn, question: str) -> bool:
+        """Whether a question said beside the request that starts the form asks for what the form does
+        (and is answered by doing it), not something to look up."""
+        return False
+
     def names_the_service(self, ft: FormTurn) -> bool:
         """Whether the message names something of the service the form is about (a station): a
         question about it is never about something else ("溱湖离高铁站远吗")."""
@@ -396,7 +419,8 @@ class Form:
             # What the request gave is said back ("已记下：溱湖…、住2晚。") before the next question: the
             # user sees it was understood instead of wondering whether to say it again (user test 3).
             # A question asked beside the request ("…顺便问下人才公寓怎么申请") is answered first.
-            return self.ask(ft, self.missing(ft), answer_beside(turn, self.topic(ft)) + self.start_text(ft) + self.taken(ft)
+            beside = answer_beside(turn, self.topic(ft), is_own=lambda question: self.own_question(ft, question))
+            return self.ask(ft, self.missing(ft), beside + self.start_text(ft) + self.taken(ft)
                             + (error + "\n" if error else "") + self.remark(ft))
         return self.step(FormTurn(self, turn, step=turn.state[self.name].get("_step")))
 
@@ -494,9 +518,10 @@ class Form:
         more were taken, the reply when one of them ends the form)."""
         slots = self.slots(ft)
         asked = next((i for i, s in enumerate(slots) if s.name == ft.step), None)
-        if asked is None or not slots[asked].yes_no or ft.step not in ft.found or not IN_A_ROW.match(ft.said):
+        said = answers_in_a_row(ft.said)
+        if asked is None or not slots[asked].yes_no or ft.step not in ft.found or not said:
             return 0, None
-        answers, taken = _ANSWER.findall(ft.said)[1:], 0
+        answers, taken = said[1:], 0
         for slot in slots[asked + 1:]:
             if not answers or not slot.yes_no:
                 break
@@ -725,11 +750,16 @@ class Form:
         return next(s for s in self.slots(ft) if s.name == name)
 
 
+# Any will do, said with a question word ("随便哪天", "哪天都行", "哪个都可以"): a reply, no question.
+ANY_WILL_DO = re.compile(r"^(?:嗯|那|那就|就|我|啊)*(?:(?:随便|随意)(?:哪天|哪个|哪家|几晚|几天)|"
+                         r"(?:哪天|哪个|哪家|几晚|几天)都(?:行|可以|好|成|ok|一样))(?:吧|啊|呀|的|了|哈)*$")
+
+
 def asks_something(turn: Turn, text: str) -> bool:
     """Whether ``text`` asks something. The words of a complaint ask nothing of the flow, though
     they may be put as a question ("你烦不烦 明天", "能不能快点 总站"): what is said beside them is a
-    value, not a day named in passing (user test 15 lost the day)."""
-    if not QUESTION.search(text):
+    value, not a day named in passing (user test 15 lost the day). Nor does "随便哪天" (``ANY_WILL_DO``)."""
+    if not QUESTION.search(text) or ANY_WILL_DO.match(compact(text)):
         return False
     classifier = turn.engine.classifier
     return not classifier.says("complaint", text) or bool(QUESTION.search(classifier.without("complaint", text)))
@@ -759,7 +789,7 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
 
     if turn.classified == "wait" and not asks_before_waiting(turn.text):
         return messages.WAIT_IN_FLOW  # "等等 我先问下见习补贴多少钱" is a question (user test 5)
-    if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text):
+    if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text) and not ANY_WILL_DO.match(compact(turn.text)):
         from bot.dialogue.handlers import asks_sightseeing, day_asked, in_flow_question, off_topic, reply_for_answer
         from knowledge.relevance import subject_terms
 
@@ -791,17 +821,18 @@ _STILL_THERE = re.compile(r"^[^，,。？?\s]{1,8}?(?:吗|没|没有|嘛|么|不
 _ASKING = re.compile(r"多少|几|哪|怎么|咋|什么|啥|如何|为什么|能不能|可不可以|是不是")
 
 
-def answer_beside(turn: Turn, topic: str = "", before: bool = True) -> str:
+def answer_beside(turn: Turn, topic: str = "", before: bool = True, is_own: Callable[[str], bool] | None = None) -> str:
     """The answer to a question asked beside the request that starts a flow, or beside a value given
     in its middle, and a blank line; "" when there is none (user test 4: the question was dropped
     without a word). ``topic``: what the flow is about, which a question naming nothing of the service
-    is asked about. ``before``: a question said before the request counts too (at the flow's start)."""
+    is asked about. ``before``: a question said before the request counts too (at the flow's start).
+    ``is_own(question)``: whether the question is the request itself, which the flow answers."""
     m = _BESIDE.search(turn.text) or _STILL.search(turn.text)
     question = m.group(1) if m is not None and QUESTION.search(m.group(1)) else ""
     if question and m.re is _STILL and _STILL_THERE.match(compact(question)) and not _ASKING.search(question):
         question = ""  # "还有空床位吗": whether there still is one
     question = question or (_asked_before_request(turn) if before else "")
-    if not question:
+    if not question or (is_own is not None and is_own(question)):
         return ""
     from bot.dialogue.handlers import in_flow_question, reply_for_answer
 
@@ -846,14 +877,17 @@ def _says_all_yes(text: str, ft: FormTurn) -> bool:
     return asked is not None and asked.yes_no
 
 
-def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=None, why=None) -> Slot:
+def yes_no_slot(name: str, question: str | Callable[["FormTurn"], str], ends_flow=None, read_fact=None, hint=None,
+                why=None) -> Slot:
     """A 是/否 question. A yes or a no is read only when it is the one asked (any "好的" could look
     like a yes). ``read_fact(text, form_turn)``: "yes"/"no" from a fact said instead ("我今年25" to
     an age question), which goes before the yes or no it may come with ("是的，我2018年毕业的").
     A fact answers its question wherever it is said: "是的我刚毕业" to the age question answers the
     graduation question too, which is then not asked (user test 3); ``form_turn.step`` tells the
     reader whether its question is the one asked (elsewhere it reads only facts stated outright).
-    ``hint(form_turn)``: what to say when neither is read; ``why(form_turn)``: why it is asked."""
+    ``hint(form_turn)``: what to say when neither is read; ``why(form_turn)``: why it is asked.
+    ``question``: the text, or ``question(form_turn)`` for one whose wording depends on what was said
+    (whom it is asked of)."""
     def extract(text: str, ft: FormTurn):
         fact = read_fact(text, ft) if read_fact else None
         if fact is None and _says_all_yes(text, ft):  # "都符合", "别问了 全都是": yes to each 是/否 question
@@ -864,6 +898,6 @@ def yes_no_slot(name: str, question: str, ends_flow=None, read_fact=None, hint=N
         # asked for 是 or 否 after "👌")
         return fact or yes_no(text) or ("yes" if YES_SIGNS.match(text.strip() or "-") else None)
     return Slot(name=name, extract=extract,
-                ask=lambda ft: (question, [messages.CHIP_YES, messages.CHIP_NO]),
+                ask=lambda ft: (question(ft) if callable(question) else question, [messages.CHIP_YES, messages.CHIP_NO]),
                 not_understood=hint or (lambda ft: messages.ANSWER_YES_NO),
                 ends_flow=ends_flow, why=why, yes_no=True)

@@ -10,6 +10,7 @@ from bot.dialogue.booking_flow import (ABOUT_PLACES, CANCEL_FLOW, LIST_FLOW, ask
                                        asks_when_eligible,
                                        availability, booked_elsewhere, booking_by_day, books_separately,
                                        companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
+                                       SITUATION_TOLD, stay_too_long,
                                        stations_listed, where_stations_are)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
                                   handles_kind, is_acknowledgement, waits_for_reply, wants_ticket)
@@ -459,7 +460,8 @@ def swapped(previous: str, said: str) -> str | None:
 # Asking for somewhere to stay ("有地方住吗", "住哪里", "哪里可以住"), which is the station unless other
 # housing is named (人才公寓, 租房补贴 have rules of their own) or something other than what was talked
 # about is asked for ("那有别的住的地方吗" after the station was refused).
-_SEEKS_STAY = re.compile(r"(?:地方|哪里|哪儿|哪)(?:可以|能)?住|住(?:的)?地方|住哪|住宿")
+# ("有没有地方可以免费住几天": a place to stay for free, user test 24 could not book it next)
+_SEEKS_STAY = re.compile(r"(?:地方|哪里|哪儿|哪)(?:可以|能|能够)?(?:免费|白|先|暂时|临时)?住|住(?:的)?地方|住哪|住宿")
 _OTHER_HOUSING = re.compile(r"房|公寓|补贴|补助|落户|宿舍")
 _OTHER_THAN = re.compile(r"别的|别处|其他|其它|另外的|还有什么|除了")
 _WHEN = ("t", "m", "mq", "tg")  # parts of speech of times and numbers: 晚上, 十点, 明天
@@ -655,6 +657,9 @@ def policy(turn: Turn) -> Reply:
         return availability(turn)
     if not turn.state.get("flow") and asks_near_days(turn):  # "这两天能住驿站吗": which day is asked
         return HANDLERS["booking"](turn)
+    too_long = None if turn.state.get("flow") else stay_too_long(turn)
+    if too_long is not None:  # "能住一个月吗": the limit of a stay
+        return too_long
     eligible = None if turn.state.get("flow") else eligibility_said(turn)
     if eligible is not None and len(split_questions(question)) > 1:
         # "我是今年的应届生 … 有什么政策吗 能住驿站吗": each question answered (user test 9 dropped the first)
@@ -711,9 +716,14 @@ def policy(turn: Turn) -> Reply:
         return Reply(messages.SIGHTSEEING, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
     if _books_on_topic(turn, question) or _booking_details_on_topic(turn) or _books_by_follow_up(turn, question):
         return HANDLERS["booking"](turn)
+    more_of_filed = _more_of_ticket_filed(turn, question)
+    if more_of_filed is not None:  # "昨天晚上就坏了 在总站" right after the ticket was filed
+        return more_of_filed
     questions = split_questions(question)
     if len(questions) > 1:
         return _several(turn, questions)
+    if not turn.state.get("flow") and tells_a_situation(question):  # "我儿子今年大学毕业", then "他能住驿站吗"
+        turn.state[SITUATION_TOLD] = question
     talked_about = turn.state.get("topic", "")
     try:
         answer, topic, asked = _ask_one(turn, question, talked_about, turn.state.get(_ASKED, ""))
@@ -742,10 +752,14 @@ def policy(turn: Turn) -> Reply:
         where = where_stations_are(turn, f"{talked_about} {topic}".strip())
         if where is not None:  # "离高铁站远吗" after the station's address: the addresses, for a map
             return where
+        ticket = ticket_in_progress(turn)
+        if ticket is None and tells_a_situation(question):
+            # "我儿子今年大学毕业": what the user is in, told before asking; no question not found, and what
+            # may be asked (user test 24 was told "没有找到这个问题的答案" and offered a person)
+            return Reply(messages.SITUATION_NOTED, actions=HELP_ACTIONS, intent="policy", found=False)
         elsewhere = off_topic(turn, question, answer, topic)
         if not elsewhere:
             turn.engine.records.record_unanswered(question)
-        ticket = ticket_in_progress(turn)
         # While a ticket is in progress, what is about nothing the documents cover ("能不能快点啊", "好的
         # 后四位是1234" after staff asked for it) is for the ticket, and so is any statement once staff
         # answered: user test 4 was told "帮不上忙". A new question still gets a ticket of its own. A
@@ -770,6 +784,34 @@ def policy(turn: Turn) -> Reply:
             return Reply(messages.OFF_TOPIC, actions=list(messages.OFF_TOPIC_ACTIONS), intent="off_topic", found=False)
         turn.state["offer_ticket"] = question
     return reply_for_answer(answer)
+
+
+def _more_of_ticket_filed(turn: Turn, question: str) -> Reply | None:
+    """A statement after this conversation filed a ticket staff have not answered yet ("昨天晚上就坏了 在总站"
+    after "驿站的热水器坏了"): more of it, offered to it, even where a document has a sentence on its words
+    (user test 24 was given the station's address). None for a question or any other case."""
+    number = turn.state.get(FILED)
+    if not number or turn.state.get("flow") or QUESTION.search(question):
+        return None
+    ticket = ticket_in_progress(turn)
+    if ticket is None or ticket[0] != number or ticket[1] == "answered":
+        return None
+    turn.state["offer_followup"] = {"number": number, "text": question}
+    turn.state["offer_ticket"] = question  # "转人工": a new ticket with it
+    return Reply(messages.TICKET_OFFER_FOLLOWUP.format(number=number),
+                 actions=[messages.CHIP_YES, messages.CHIP_TICKET], intent="policy", found=False)
+
+
+# A statement of someone's situation: a person first ("我今年刚毕业", "我儿子今年大学毕业"), then no question,
+# no request ("我想…", "帮我…" ask for something) and nothing gone wrong ("我没收到短信" is for a person).
+_SITUATION = re.compile(r"^(?:我|我们|我家|俺|本人|他|她|孩子|儿子|女儿|闺女)(?:的)?(?:儿子|女儿|孩子|闺女|小孩|朋友|同学)?"
+                        r"(?!.*(?:想|要(?!来|去|到|过来|过去)|帮|请|麻烦|希望|打算|需要|能|可以))"  # "我下周要来姜堰面试" tells
+                        r"(?!.*(?:没|不|错|坏|问题|丢|失败|漏|故障|投诉|怎么))")
+
+
+def tells_a_situation(text: str) -> bool:
+    """Whether ``text`` only tells whose situation is what ("我儿子今年大学毕业"), asking nothing."""
+    return not QUESTION.search(text) and bool(_SITUATION.match(compact(text)))
 
 
 # Asking for more of what was just answered, naming nothing: "还有别的吗", "其他的呢", "还有没".

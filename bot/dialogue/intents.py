@@ -89,8 +89,11 @@ def _said_not_negated(plain: str, starts) -> bool:
 # A message that asks something: answered, never taken as an answer or a slot value ("溱湖离高铁站
 # 多远" mid-booking chose 溱湖: user test 20). Besides the question words: a verb or adjective asked both ways ("远不远", "是不是", "去没去"; not "不是不是"),
 # and one asked with a bare 不/没 at the end ("驿站管饭不", "订上了没"). "没什么钱", "不怎么样" ask nothing.
+# A request for something to be told asks as much: "地址发我一下", "把地址发给我", "介绍一下" (user test 24:
+# "地址发我一下" at the station prompt was "没有找到这个驿站").
 QUESTION = re.compile(r"[?？]|吗|(?<!没)(?<!没有)什么|(?<!不)怎么|多少|多久|多长|多大|多远|多贵|何时|哪|几|谁|能不能|可不可以|是否|有没有|如何|为什么|啥|呢$|"
-                      r"(?<!不)([^\W\d_不没])[不没]\1|(?<=[\u4e00-\u9fff]{2})[不没][啊呀]?$")
+                      r"(?<!不)([^\W\d_不没])[不没]\1|(?<=[\u4e00-\u9fff]{2})[不没][啊呀]?$|"
+                      r"(?:发|告诉)(?:给)?(?:我|俺)(?:一下|下|看看|看下)?[吧呗哈啊呀哦]*[。.！!~～\s]*$|介绍(?:一下|下)[吧呗哈啊呀哦]*[。.！!~～\s]*$")
 
 # The one reading of a reply to a yes-or-no question the bot asked (cancel this booking? pass this
 # to a person? are you 35 or under? is this all you want to report?). Chinese answers yes with

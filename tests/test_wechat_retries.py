@@ -26,10 +26,14 @@ def _llm_app(shipped_index, tmp_path, fake_openai, deadline_s: float):
     # Answers may wait on an LLM, so they run in the deadline threads; no customer-service
     # API: a late answer is kept for the user's next message.
     fake_openai.reply = "姜堰区2023年新建人才公寓424套。"
-    return create_app(app_overrides(
+    app = create_app(app_overrides(
         shipped_index, tmp_path,
         knowledge={"llm": {"enabled": True, "base_url": fake_openai.url, "api_key_env": "TEST_LLM_KEY"}},
         wechat={"customer_service_api": False, "reply_deadline_s": deadline_s}))
+    # As a served worker is before it accepts requests (bot.wsgi): the models loaded, so the first
+    # message's deadline is spent on its answer, not on loading it (on a loaded machine it was not enough).
+    app.extensions["talent.dialogue"].warm_up()
+    return app
 
 
 @pytest.fixture()

@@ -228,6 +228,12 @@ Twenty-one batches, each shuffled with its own fixed seed; all but the fourth ar
   random.Random(20261225), split in half and appended after batch 20 in both
   files, so no existing row moves.
 
+Three unanswerable rows of earlier batches (one in multi_dev.tsv, two in
+multi_holdout.tsv: the minimum non-compete pay, the minimum sick pay and the
+rate for weekend overtime, all asked without a place) are answered for the
+deployment's region by batch 21's Jiangsu regulations; RELABELLED fills in
+their expected and source in place, so they keep their rows.
+
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
 
@@ -3035,6 +3041,27 @@ TWENTYFIRST_UNANSWERABLE = [
 ]
 
 
+# Unanswerable rows of earlier batches that a document added later answers for
+# the deployment's own region (a question naming no place is about 姜堰区, in
+# 泰州市, 江苏省): batch 21's Jiangsu regulations state these.  They keep their
+# place in the files (each batch's shuffle is unchanged); only expected and
+# source are filled in.
+RELABELLED = {
+    "竞业限制补偿一个月最少给多少": ("月平均工资的三分之一", JSHT),
+    "病假期间工资最低能按多少发": ("当地最低工资标准的百分之八十", JSGZ),
+    "周末加班工资按平时几倍算": ("百分之二百", JSGZ),
+}
+
+
+def _relabelled(rows: list) -> list:
+    out = []
+    for q, e, s in rows:
+        if not e and q in RELABELLED:
+            e, s = RELABELLED[q]
+        out.append((q, e, s))
+    return out
+
+
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
     rows = [(q, e, s) for q, e, s in answerable] + [(q, "", "") for q in unanswerable]
@@ -3078,6 +3105,7 @@ def main() -> None:
            + dev13 + dev14 + dev15 + dev16 + dev17 + dev18 + dev19 + dev20 + dev21)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
                + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18 + hold19 + hold20 + hold21)
+    dev, holdout = _relabelled(dev), _relabelled(holdout)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")

@@ -1582,3 +1582,25 @@ def test_who_sets_a_rent_asks_no_sum_and_a_count_said_in_passing_is_no_topic(tmp
 
     assert "一家" not in subject_terms("举报了一家黑中介 人社多久给我回复")
     assert missing_attribute("床位租金是多少", "项目单位应当制定床位租赁价格，并报房屋管理部门备案。")  # the sum still asked
+
+
+_CONTRACTS = """# 劳动合同条例
+
+第二十七条 用人单位与劳动者可以在劳动合同中约定保守用人单位的商业秘密和与知识产权相关的保密事项。
+
+对负有保密义务的劳动者，用人单位可以与其在劳动合同或者保密协议中，就劳动者要求解除劳动合同的提前通知期以及提前通知期内的岗位调整、劳动报酬作出约定。提前通知期不得超过六个月。
+
+第二十八条 用人单位对处于竞业限制期限内的离职劳动者应当按月给予经济补偿，月经济补偿额不得低于该劳动者离开用人单位前十二个月的月平均工资的三分之一。
+
+竞业限制的期限由当事人约定，最长不得超过二年。
+"""
+
+
+def test_a_bound_asked_is_stated_as_a_rule_states_it(tmp_path, shipped_kb):
+    """"最长能约定多久" asks an upper bound, which a rule states as "不得超过六个月" as often as
+    "最长…" or "不超过": the sentence on the notice period asked answers, not the one on the
+    non-compete period that happens to say "最长" (batch 21)."""
+    kb = _kb_of(tmp_path, shipped_kb, "条例.md", _CONTRACTS)
+    answer = kb.answer("签了保密协议 离职的提前通知期最长能约定多久")
+    assert answer.found and "提前通知期不得超过六个月" in answer.text
+    assert "二年" not in answer.text

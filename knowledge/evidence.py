@@ -506,12 +506,13 @@ class ScoredCandidates:
 
 
 def score_candidates(question: str, candidates: list[Candidate], chunks: Sequence[ChunkRecord],
-                     local: Sequence[bool], place_weight: float, semantic: np.ndarray | None = None,
+                     local: Sequence[float], place_weight: float, semantic: np.ndarray | None = None,
                      rank_weight: float = 0.10, in_document: bool = True) -> ScoredCandidates:
     """How well each candidate answers ``question``: its words, its meaning (``semantic``: its
     cosine with the question, when embedded), the kind of fact and the numbers asked, its
     chunk's rank (``rank_weight``: 0 when it is the chunks being ordered) and whether that chunk
-    is about the place asked (``local``).
+    is about the place asked (``local``: 1 for the place itself, less for a province holding it,
+    0 for a national text).
 
     ``in_document``: each sentence is read with its document's title, as a reader reads it: in
     a guide titled 引进人才居住证 the line listing who qualifies answers "北仑引进人才居住证对技能等级

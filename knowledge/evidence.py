@@ -384,7 +384,8 @@ def asked_thing(question: str) -> str:
         described = m.group(1).rsplit("的", 1)[-1]
         # "有没有照顾" "有没有帮助": whether something is done, which a text states without the verb
         # ("有没有补助": money, a thing however it is tagged)
-        return _noun_phrase(described) or ("" if word_tag(described) == "v" and not is_money(described) else described)
+        return (_noun_phrase(described) or _doing(described)
+                or ("" if word_tag(described) == "v" and not is_money(described) else described))
     m = _WHICH.search(question)
     if m is None:
         m = _ONE_THING.search(question)
@@ -455,6 +456,17 @@ def asked_situation(question: str) -> str:
 # Nouns and names, abbreviations (j), set phrases (l); None: a word jieba has no part of speech for,
 # as the domain words of knowledge/userdict.txt (人才公寓, 青年人才驿站), all of them things.
 _NOUNS = frozenset({"n", "nz", "vn", "nt", "ns", "nr", "j", "l", "an", None})
+
+
+def _doing(phrase: str) -> str:
+    """The thing a phrase names before what it would do: "担保基金兜底" → 担保基金 ("有没有担保基金兜底"
+    asks whether there is such a fund); "" when no noun phrase of two characters or more comes first."""
+    cut = words(phrase)
+    for end in range(len(cut) - 1, 0, -1):
+        thing = _noun_phrase("".join(cut[:end]))
+        if len(thing) >= 2:
+            return thing
+    return ""
 
 
 def _noun_phrase(phrase: str) -> str:

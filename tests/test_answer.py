@@ -1604,3 +1604,23 @@ def test_a_bound_asked_is_stated_as_a_rule_states_it(tmp_path, shipped_kb):
     answer = kb.answer("签了保密协议 离职的提前通知期最长能约定多久")
     assert answer.found and "提前通知期不得超过六个月" in answer.text
     assert "二年" not in answer.text
+
+
+_START_UPS = """# 就业促进条例
+
+第三十条 县级以上地方人民政府应当拓宽创业投融资渠道，运用市场机制，引导社会资金和金融资本支持创业活动，扩大创业投资规模。
+
+第三十一条 县级以上地方人民政府应当设立创业担保贷款担保基金，健全担保基金补充机制，完善担保和贴息政策。
+"""
+
+
+def test_whether_a_thing_exists_is_asked_of_the_thing_not_of_what_it_would_do(tmp_path, shipped_kb):
+    """"有没有担保基金兜底" asks whether there is a guarantee fund (兜底 is what it would do): a text
+    setting one up answers, though it never says 兜底 (batch 21)."""
+    from knowledge.evidence import asked_thing
+
+    assert asked_thing("创业担保贷款有没有担保基金兜底") == "担保基金"
+    assert asked_thing("福州有没有生活补贴") == "生活补贴"
+    kb = _kb_of(tmp_path, shipped_kb, "条例.md", _START_UPS)
+    answer = kb.answer("创业担保贷款有没有担保基金兜底")
+    assert answer.found and "设立创业担保贷款担保基金" in answer.text

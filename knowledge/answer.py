@@ -103,7 +103,7 @@ class Answerer:
         if retrieval.query_vector is not None:
             semantic = self.retriever.embedder.embed([c.text for c in candidates]) @ retrieval.query_vector
         with using(retrieval.near):  # the question read as the retriever read it
-            scored = score_candidates(question, candidates, [c.chunk for c in chunks], [c.local for c in chunks],
+            scored = score_candidates(question, candidates, [c.chunk for c in chunks], [c.nearness for c in chunks],
                                       self.retriever.cfg.place_weight, semantic)
         score = scored.score
         # "2024年计划建多少套" is not answered by what a 2023 report says was built that year; a

@@ -384,7 +384,8 @@ def asked_thing(question: str) -> str:
         described = m.group(1).rsplit("的", 1)[-1]
         # "有没有照顾" "有没有帮助": whether something is done, which a text states without the verb
         # ("有没有补助": money, a thing however it is tagged)
-        return _noun_phrase(described) or ("" if word_tag(described) == "v" and not is_money(described) else described)
+        return (_noun_phrase(described) or _doing(described)
+                or ("" if word_tag(described) == "v" and not is_money(described) else described))
     m = _WHICH.search(question)
     if m is None:
         m = _ONE_THING.search(question)
@@ -457,6 +458,17 @@ def asked_situation(question: str) -> str:
 _NOUNS = frozenset({"n", "nz", "vn", "nt", "ns", "nr", "j", "l", "an", None})
 
 
+def _doing(phrase: str) -> str:
+    """The thing a phrase names before what it would do: "担保基金兜底" → 担保基金 ("有没有担保基金兜底"
+    asks whether there is such a fund); "" when no noun phrase of two characters or more comes first."""
+    cut = words(phrase)
+    for end in range(len(cut) - 1, 0, -1):
+        thing = _noun_phrase("".join(cut[:end]))
+        if len(thing) >= 2:
+            return thing
+    return ""
+
+
 def _noun_phrase(phrase: str) -> str:
     """The noun phrase a phrase ends with: its last nouns and the words of two characters or more
     before them that qualify them (见习项目, 创业补贴), without what comes before ("这种见习项目"
@@ -506,12 +518,13 @@ class ScoredCandidates:
 
 
 def score_candidates(question: str, candidates: list[Candidate], chunks: Sequence[ChunkRecord],
-                     local: Sequence[bool], place_weight: float, semantic: np.ndarray | None = None,
+                     local: Sequence[float], place_weight: float, semantic: np.ndarray | None = None,
                      rank_weight: float = 0.10, in_document: bool = True) -> ScoredCandidates:
     """How well each candidate answers ``question``: its words, its meaning (``semantic``: its
     cosine with the question, when embedded), the kind of fact and the numbers asked, its
     chunk's rank (``rank_weight``: 0 when it is the chunks being ordered) and whether that chunk
-    is about the place asked (``local``).
+    is about the place asked (``local``: 1 for the place itself, less for a province holding it,
+    0 for a national text).
 
     ``in_document``: each sentence is read with its document's title, as a reader reads it: in
     a guide titled 引进人才居住证 the line listing who qualifies answers "北仑引进人才居住证对技能等级

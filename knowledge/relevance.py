@@ -387,12 +387,13 @@ _PREFERRED = [
      re.compile(r"回复|登录|填写|提交|递交|按提示|按照提示|流程|步骤|程序|窗口|网站|平台|扫码|关注|小程序|APP|App|app")),
     # ("在北京读研能算连续就读吗": whether one counts as it, which its definition says.)
     (DEFINITION_ASKED, re.compile(r"是指|所称|指的是|系指|包括|包含|不含")),
-    # "要几岁以上" "最少交几年": a lower bound; "几岁以下" "最多住几晚": an upper one.
+    # "要几岁以上" "最少交几年": a lower bound; "几岁以下" "最多住几晚": an upper one. A rule states
+    # a bound as "不得超过" "不得低于" as often as "不超过" "不低于" ("提前通知期不得超过六个月").
     # ("最低工资" "最低生活保障" are what they are called, not a bound asked.)
     (re.compile(r"(?:几|多少)[^，。？?]{0,3}(?:以上|往上)|至少|最少|起码|最低(?!工资|生活)"),
-     re.compile(rf"{_N}[^，。；\d]{{0,4}}(?:以上|及以上)|不低于|不少于|(?<!不)满{_N}|超过|达到{_N}")),
+     re.compile(rf"{_N}[^，。；\d]{{0,4}}(?:以上|及以上)|不得?低于|不得?少于|(?<!不)满{_N}|超过|达到{_N}")),
     (re.compile(r"(?:几|多少)[^，。？?]{0,3}(?:以下|以内|往下)|至多|最多|最长|最高|顶多"),
-     re.compile(rf"{_N}[^，。；\d]{{0,4}}(?:以下|以内|及以下)|不超过|不高于|不多于|最多|最长|最高|上限")),
+     re.compile(rf"{_N}[^，。；\d]{{0,4}}(?:以下|以内|及以下)|不得?超过|不得?高于|不得?多于|最多|最长|最高|上限")),
     # "最晚哪天前交" "截止到什么时候": a deadline — a day before which, or the word itself.
     (re.compile(r"最晚|最迟|截止|截至|哪天前|什么时候前|之前交|前要交"),
      re.compile(r"\d+月\d+日(?:前|之前|以前)|\d+月底|截止|截至|底前|之前|以前|逾期")),

@@ -46,6 +46,7 @@ class RetrievedChunk:
     keyword: float | None     # BM25 score, if the keyword side ranked it
     relevance: float          # 0..1: does this chunk speak to the question at all?
     local: bool = False       # from a document about the place asked (not a national one)
+    nearness: float = 0.0     # how near that document's place is to the one asked (_nearness): 0 when not local
 
     def citation(self, snippet_chars: int = 80) -> dict:
         text = self.chunk.text.replace("\n", "")
@@ -263,8 +264,12 @@ class HybridRetriever:
             titled = snap.named_documents(subject + tuple(_YEAR.findall(query)), query) if self.cfg.title_weight else {}
             # Of two texts that speak to the question, the one about the place asked is the rule that
             # applies there (a city's 实施办法 details the national 条例): it goes first.
+            # Of the texts about it, the one about the place itself is nearer than its province's: for a
+            # question about 姜堰区 (or naming none), 姜堰's own text before Jiangsu's regulation, which
+            # still goes before a national one (each text weighs by the share of the place's levels it names).
+            nearness = _nearness(local, place, snap.manifest.docs)
             order = {cid: (1 - w) * fused[cid] / top + w * rel[cid]
-                     + (self.cfg.place_weight if snap.chunks[cid].doc_id in local else 0.0)
+                     + self.cfg.place_weight * nearness.get(snap.chunks[cid].doc_id, 0.0)
                      + self.cfg.title_weight * titled.get(snap.chunks[cid].doc_id, 0.0) for cid in fused}
             # "东莞2013年小学一年级多少学位": a section or document dated another year answers no question of
             # 2013 (the answerer leaves it out) and makes way for one that does, unless it names the year.
@@ -282,14 +287,15 @@ class HybridRetriever:
                         order[cid] += _DEFINES
             ranked = sorted(fused, key=lambda c: -order[c])
             if self.cfg.evidence_weight:
-                self._answer_first(query, ranked, order, snap, local)
+                self._answer_first(query, ranked, order, snap, nearness)
             best = ranked[:k]
             # Whether to answer is judged on the question's last clause too; most questions have none.
             gate = ({cid: max(rel[cid], relevance(query, snap.chunks[cid], dense_of.get(cid), clause=True)) for cid in best}
                     if asked_clause(query.lower()) else rel)
         chunks = [
             RetrievedChunk(chunk=snap.chunks[cid], score=order[cid], dense=dense_of.get(cid),
-                           keyword=keyword_of.get(cid), relevance=gate[cid], local=snap.chunks[cid].doc_id in local)
+                           keyword=keyword_of.get(cid), relevance=gate[cid], local=snap.chunks[cid].doc_id in local,
+                           nearness=nearness.get(snap.chunks[cid].doc_id, 0.0))
             for cid in best
         ]
         if respell and neighbours is not None and max(gate.values(), default=0.0) < self.cfg.min_relevance:
@@ -303,7 +309,8 @@ class HybridRetriever:
                          place=place, place_named=named, place_covered=covered, near=near, heard=query,
                          place_own=not named or (self.home is not None and compatible(place, self.home)))
 
-    def _answer_first(self, query: str, ranked: list[str], order: dict[str, float], snap, local) -> None:
+    def _answer_first(self, query: str, ranked: list[str], order: dict[str, float], snap,
+                      nearness: dict[str, float]) -> None:
         """Reorder the chunks an answer is drawn from, and the one after them (``EVIDENCE_CHUNKS``), by the best
         sentence each holds (knowledge.evidence: the kind of fact asked, about the subject asked),
         so the one holding the answer goes first, not only the one with most words in common.
@@ -317,7 +324,7 @@ class HybridRetriever:
         candidates = answer_candidates(records)
         if not candidates:
             return
-        scored = score_candidates(query, candidates, records, [r.doc_id in local for r in records],
+        scored = score_candidates(query, candidates, records, [nearness.get(r.doc_id, 0.0) for r in records],
                                   self.cfg.place_weight, rank_weight=0.0, in_document=False)
         for cid, best in zip(head, scored.best_per_chunk(candidates, len(head))):
             order[cid] += self.cfg.evidence_weight * (best or 0.0)
@@ -328,3 +335,16 @@ class HybridRetriever:
         from knowledge.lc import LangChainRetriever
 
         return LangChainRetriever(hybrid=self, k=k or self.cfg.top_k)
+
+
+def _nearness(local: frozenset[str], place: Place | None, docs: dict) -> dict[str, float]:
+    """For each document about ``place``: the share of the place's levels its region names, up to 1
+    (江苏省 for 姜堰区: 1/3; 泰州市: 2/3; 姜堰区, or a place within it: 1)."""
+    if place is None or not local:
+        return {}
+    out = {}
+    for doc_id in local:
+        doc = docs.get(doc_id)
+        region = doc.meta.get("region", "") if doc is not None else ""
+        out[doc_id] = min(1.0, len(region.split()) / place.level) if region else 1.0
+    return out

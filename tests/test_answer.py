@@ -1582,3 +1582,45 @@ def test_who_sets_a_rent_asks_no_sum_and_a_count_said_in_passing_is_no_topic(tmp
 
     assert "一家" not in subject_terms("举报了一家黑中介 人社多久给我回复")
     assert missing_attribute("床位租金是多少", "项目单位应当制定床位租赁价格，并报房屋管理部门备案。")  # the sum still asked
+
+
+_CONTRACTS = """# 劳动合同条例
+
+第二十七条 用人单位与劳动者可以在劳动合同中约定保守用人单位的商业秘密和与知识产权相关的保密事项。
+
+对负有保密义务的劳动者，用人单位可以与其在劳动合同或者保密协议中，就劳动者要求解除劳动合同的提前通知期以及提前通知期内的岗位调整、劳动报酬作出约定。提前通知期不得超过六个月。
+
+第二十八条 用人单位对处于竞业限制期限内的离职劳动者应当按月给予经济补偿，月经济补偿额不得低于该劳动者离开用人单位前十二个月的月平均工资的三分之一。
+
+竞业限制的期限由当事人约定，最长不得超过二年。
+"""
+
+
+def test_a_bound_asked_is_stated_as_a_rule_states_it(tmp_path, shipped_kb):
+    """"最长能约定多久" asks an upper bound, which a rule states as "不得超过六个月" as often as
+    "最长…" or "不超过": the sentence on the notice period asked answers, not the one on the
+    non-compete period that happens to say "最长" (batch 21)."""
+    kb = _kb_of(tmp_path, shipped_kb, "条例.md", _CONTRACTS)
+    answer = kb.answer("签了保密协议 离职的提前通知期最长能约定多久")
+    assert answer.found and "提前通知期不得超过六个月" in answer.text
+    assert "二年" not in answer.text
+
+
+_START_UPS = """# 就业促进条例
+
+第三十条 县级以上地方人民政府应当拓宽创业投融资渠道，运用市场机制，引导社会资金和金融资本支持创业活动，扩大创业投资规模。
+
+第三十一条 县级以上地方人民政府应当设立创业担保贷款担保基金，健全担保基金补充机制，完善担保和贴息政策。
+"""
+
+
+def test_whether_a_thing_exists_is_asked_of_the_thing_not_of_what_it_would_do(tmp_path, shipped_kb):
+    """"有没有担保基金兜底" asks whether there is a guarantee fund (兜底 is what it would do): a text
+    setting one up answers, though it never says 兜底 (batch 21)."""
+    from knowledge.evidence import asked_thing
+
+    assert asked_thing("创业担保贷款有没有担保基金兜底") == "担保基金"
+    assert asked_thing("福州有没有生活补贴") == "生活补贴"
+    kb = _kb_of(tmp_path, shipped_kb, "条例.md", _START_UPS)
+    answer = kb.answer("创业担保贷款有没有担保基金兜底")
+    assert answer.found and "设立创业担保贷款担保基金" in answer.text

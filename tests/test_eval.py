@@ -99,7 +99,7 @@ MULTI = QA_FILE.parent
 
 @pytest.fixture(scope="module")
 def multi_index(tmp_path_factory) -> str:
-    """The real multi-document corpus (knowledge/eval/corpus/: 101 public policy texts, sources in its README)."""
+    """The real multi-document corpus (knowledge/eval/corpus/: 106 public policy texts, sources in its README)."""
     index = tmp_path_factory.mktemp("multi-index")
     from ingest.cli import cli as ingest_cli
 
@@ -125,15 +125,17 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-07 (batch 20's session: notes and
-    question-and-answer pairs in ingest, "谁来定", counts and 检举/反馈/经纪机构) on 1022 questions over 101
-    documents (hit@1 .809, hit@3 .908, answer_contains .788, no_answer_correct .735, source@1 .914; batch 20,
-    five new documents and 50 blind dev rows, was first measured at hit@1 .618, answer_contains .559,
-    no_answer .625), so a regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout:
-    see README, "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-07 (batch 21's session: bounds stated as
+    "不得超过"/"不得低于", a district's own text before its province's, "有没有X兜底" asks for X) on 1072
+    questions over 106 documents (hit@1 .811, hit@3 .904, answer_contains .795, no_answer_correct .689,
+    source@1 .914; batch 21, five Jiangsu documents (the deployment's own province) and 50 blind dev rows,
+    was first measured at hit@1 .875, hit@3 .906, answer_contains .844, no_answer .722, source@1 .906;
+    adding its documents moved the older rows too: questions naming no place are about 姜堰, and four
+    more Jiangsu texts now speak for it), so a regression shows; the issue's aims (hit@1 0.85 …) are
+    measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.912 and m["hit@1"] >= 0.808 and m["hit@3"] >= 0.906 and m["answer_contains"] >= 0.786
-    assert m["no_answer_correct"] >= 0.731
+    assert m["source@1"] >= 0.912 and m["hit@1"] >= 0.809 and m["hit@3"] >= 0.902 and m["answer_contains"] >= 0.793
+    assert m["no_answer_correct"] >= 0.686
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

@@ -368,3 +368,24 @@ def test_a_citys_own_rule_goes_before_a_districts_for_a_question_about_the_city(
     assert not district_only.found and district_only.silent_place == "上海市", district_only.text
     assert kb.answer("黄浦区创业孵化基地提供见习岗位吗", use_llm=False).found  # asked of the district, it is
     assert kb.answer("深圳非深户籍学生申请学位要啥", use_llm=False).found  # no city-wide text: the district's speaks
+
+
+def test_the_districts_own_text_goes_before_its_provinces(tmp_path, shipped_kb):
+    """A question naming no place is about the deployment's 姜堰区, and both a Jiangsu regulation and
+    姜堰's own text are about it; of two saying how long an internship lasts, 姜堰's own is the nearer
+    rule, as the province's goes before a national one. (Batch 21: with four Jiangsu regulations
+    in the corpus, qa.tsv's questions went to them instead of 姜堰's own text.)"""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "江苏省就业见习管理办法.txt").write_text(
+        "江苏省就业见习管理办法\n第六条 就业见习的见习期限一般为3至12个月。\n", encoding="utf-8")
+    (docs / "姜堰区青年人才见习计划.txt").write_text(
+        "姜堰区青年人才见习计划\n一、青才见习计划的见习期限为6个月。\n", encoding="utf-8")
+    kb = KnowledgeBase(settings_for(tmp_path / "index", knowledge={"region": "姜堰区"}), embedder=shipped_kb.embedder)
+    build(kb.index, kb.embedder, [docs], kb.settings.ingest)
+    meta = {d.doc_id: d.meta for d in kb.index.documents()}
+    assert meta["江苏省就业见习管理办法.txt"]["region"] == "江苏省"
+    assert meta["姜堰区青年人才见习计划.txt"]["region"] == "江苏省 泰州市 姜堰区"
+    answer = kb.answer("见习期限是多久")
+    assert answer.found and answer.sources[0]["doc_id"] == "姜堰区青年人才见习计划.txt", answer.text
+    assert "6个月" in answer.text

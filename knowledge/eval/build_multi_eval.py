@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Twenty batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Twenty-one batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -201,6 +201,38 @@ Twenty batches, each shuffled with its own fixed seed; all but the fourth are sp
   a lower allowance)), 50 of the 65 answerable ones on those five, 35
   unanswerable near misses): random.Random(20261224), split in half and
   appended after batch 19 in both files, so no existing row moves.
+- batch 21 (TWENTYFIRST_ANSWERABLE + TWENTYFIRST_UNANSWERABLE, 100 questions,
+  written blind by another AI helper session after five more documents were
+  added (106 in all), this time on the deployment's own province: four
+  Jiangsu regulations (the employment promotion regulation (2022: internship
+  subsidies and rewards for keeping interns, the start-up loan guarantee
+  fund, fee waivers in government incubators, no limits on full-time or
+  part-time study for state employers, technical school classes counted as
+  secondary, college or bachelor degrees, a 10000 to 50000 yuan fine for
+  discriminatory job ads), the human resources market regulation (2025: no
+  deposits or withheld ID cards, no fees for personnel files, service ledgers
+  kept two years and online job ads three years), the labour contract
+  regulation (2013: the contract handed over in 5 working days, probation
+  suspended by sick leave, non-compete pay at least a third for at most two
+  years, 8 hours a day for internships, part-time work up to 24 hours a
+  week) and the wage payment regulation (revised 2026: a pay period of at
+  most a month, 150/200/300 per cent overtime, 20 per cent deductions, sick
+  pay at least 80 per cent of the minimum wage, 7 working days to decide on
+  a report)) and one Jiangsu city's (the Xuzhou regulation on trade union
+  supervision of labour law (2008, revised 2022)); about a third of the
+  Jiangsu questions name no place, so the deployment's region (Jiangyan,
+  in Taizhou, Jiangsu) must be read as covered by them, others name
+  Taizhou, Jiangyan or Jiangsu, and several unanswerable ones ask Taizhou
+  what only the Xuzhou, Suzhou, Zhejiang or Hunan documents state), 50 of the
+  65 answerable ones on those five, 35 unanswerable near misses):
+  random.Random(20261225), split in half and appended after batch 20 in both
+  files, so no existing row moves.
+
+Three unanswerable rows of earlier batches (one in multi_dev.tsv, two in
+multi_holdout.tsv: the minimum non-compete pay, the minimum sick pay and the
+rate for weekend overtime, all asked without a place) are answered for the
+deployment's region by batch 21's Jiangsu regulations; RELABELLED fills in
+their expected and source in place, so they keep their rows.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -333,6 +365,13 @@ BTRL = "包头市人力资源市场管理条例.md"
 QZXX = "泉州市教育局关于2016年秋季中心市区小学招生工作的意见.html"
 THZL = "广州市天河区房屋租赁登记备案攻略.html"
 GZSY = "广州市生育津贴直接发放至个人.md"
+
+# Added with batch 21 (sources in corpus/README.md).
+JSJY = "江苏省就业促进条例.md"
+JSRL = "江苏省人力资源市场条例.md"
+JSHT = "江苏省劳动合同条例.md"
+JSGZ = "江苏省工资支付条例.md"
+XZGH = "徐州市工会劳动法律监督条例.md"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -2873,6 +2912,155 @@ TWENTIETH_UNANSWERABLE = [
     "租房中介费一般收一个月房租吗",
 ]
 
+# Batch 21, written blind after five more documents were added (106 in all),
+# on the deployment's own province: 50 answerable questions on those five
+# (about a third of the Jiangsu ones name no place: the deployment's region,
+# 姜堰区 in 泰州市, 江苏省, must be read as covered by a Jiangsu document), 15
+# on facts of older documents (Jiangsu, Jiangyan, Suzhou and national ones).
+# Each expected string was checked (whitespace removed) against its source
+# file.
+TWENTYFIRST_ANSWERABLE = [
+    # 江苏省就业促进条例（2022）
+    ("刚毕业没工作经验 去单位参加就业见习 单位能拿见习补贴吗", "发放见习补贴", JSJY),
+    ("姜堰这边见习结束单位把我留下来了 单位有没有奖励", "对用人单位留用就业见习人员的", JSJY),
+    ("在江苏 创业担保贷款有没有担保基金兜底", "设立创业担保贷款担保基金", JSJY),
+    ("在政府投资的创业园里开公司 场地费能减免吗", "减免一定期限的场地、设施设备使用等费用", JSJY),
+    ("想报个创业培训班 有没有补帖", "给予创业培训补贴", JSJY),
+    ("国企招聘写了只要全日制 我非全日制硕士被卡 江苏允许这样吗", "学习方式（全日制和非全日制）", JSJY),
+    ("国外留学回来的 在泰州能享受高校毕业生就业创业政策吗", "经过国家学历学位认证的留学回国高校毕业生", JSJY),
+    ("技工学校高级工班毕业 找工作算啥学历", "按照中专、大专、本科学历享受相应待遇", JSJY),
+    ("在江苏拿了技师证 能不能直接申报工程师", "直接申报工程技术系列", JSJY),
+    ("泰州的灵活就业人员 能自己交职工养老和医保吗", "以个人身份申请参加企业职工基本养老保险", JSJY),
+    ("面试时公司问我结婚没 打不打算生娃 这样合法吗", "不得以婚姻、生育状况作为录用条件", JSJY),
+    ("泰州入职体检查乙肝 查出来就不要我 可以这样吗", "禁止将乙肝病毒血清学指标作为体检标准", JSJY),
+    ("江苏省就业促进条例从哪天开始施行", "2022年5月1日", JSJY),
+    ("高中毕业不上学了 参加劳动预备制培训 有没有生活费补贴", "生活费补贴", JSJY),
+    # 江苏省人力资源市场条例（2025）
+    ("找中介介绍工作 他要扣我身份证还收押金 江苏允许吗", "向求职者收取押金", JSRL),
+    ("人才中心存档案 要交保管费吗", "不得收取档案保管费", JSRL),
+    ("江苏的网上招聘平台发的招聘信息 要保存多久", "保存三年以上", JSRL),
+    ("职业中介的服务台账要留几年", "服务台账应当保存两年以上", JSRL),
+    ("泰州的职介所 店里面要公示哪些东西", "明示营业执照、服务项目、收费标准", JSRL),
+    ("人力资源公司收集求职者的个人信息 能收集到什么程度", "限于劳动者本人基本信息", JSRL),
+    ("江苏人力资源市场条例哪天起施行", "2025年5月1日", JSRL),
+    ("在姜堰 人力资源服务机构开展就业见习 能不能享受见习补贴", "享受就业见习补贴", JSRL),
+    ("江苏推进长三角人力资源市场协同 有哪些互认", "从业人员职业技能等级互认", JSRL),
+    ("經營性人力資源服務機構 每年要交啥報告", "经营情况年度报告", JSRL),
+    # 江苏省劳动合同条例（2013 修订）
+    ("签完劳动合同 公司多久要把我那份给我", "五个工作日内将文本交付劳动者本人", JSHT),
+    ("試用期生病請病假 試用期怎麼算", "试用期中止", JSHT),
+    ("江苏这边合同到期了公司没跟我续签 我还在继续上班 公司该咋办", "在一个月内与劳动者续订书面劳动合同", JSHT),
+    ("在江苏 竟业限制期间公司每月最少给我多少补偿", "月平均工资的三分之一", JSHT),
+    ("泰州的公司让我签三年竞业限制 最长能签多久", "最长不得超过二年", JSHT),
+    ("签了保密协议 离职的提前通知期最长能约定多久", "提前通知期不得超过六个月", JSHT),
+    ("江苏顶岗实习 一天最多能安排几个小时", "每日超过八小时", JSHT),
+    ("泰州的劳务派遣公司和我签劳动合同 最少要签几年", "二年以上的固定期限劳动合同", JSHT),
+    ("在泰州做非全日制兼职 一周最多干多少小时", "每周工作时间累计不超过二十四小时", JSHT),
+    ("公司书面要求改我的劳动合同 我15天没回复 算同意吗", "视为不同意变更劳动合同", JSHT),
+    ("姜堰的公司选择多付一个月工资辞退我 这一个月工资按啥标准算", "上一个月的工资标准确定", JSHT),
+    # 江苏省工资支付条例（2026 第三次修正）
+    ("在泰州 试用期的工资能不能比最低工资还低", "在试用期内", JSGZ),
+    ("工资最长多久必须发一次", "工资支付周期最长不得超过一个月", JSGZ),
+    ("在泰州辞职以后 公司几天内要把工资结清", "两个工作日内一次性付清", JSGZ),
+    ("江苏周末加班 公司又不安排补休 加班费按多少算", "百分之二百", JSGZ),
+    ("国庆节被叫去上班 加班费是几倍", "百分之三百", JSGZ),
+    ("江苏的公司因为我违反制度扣当月工资 最多能扣多少", "当月应发工资的百分之二十", JSGZ),
+    ("姜堰这边请病假 病假工资最低给多少", "当地最低工资标准的百分之八十", JSGZ),
+    ("公司拿购物卡抵工资 行不行", "不得以实物、有价证券等形式替代", JSGZ),
+    ("泰州拖欠工资去人社举报 几天决定立不立案", "七个工作日", JSGZ),
+    ("公司停产放假一个多月 也不安排活干 泰州这样生活费怎么给", "百分之八十支付劳动者生活费", JSGZ),
+    ("江苏的最低工资标准多久调整一次", "每两年至少调整一次", JSGZ),
+    # 徐州市工会劳动法律监督条例（2008，2022 修正）
+    ("徐州的工会劳动法律监督员 要满足哪些条件", "取得工会劳动法律监督证", XZGH),
+    ("徐州工会发了整改意见书 单位多长时间内要书面回复", "十五个工作日内", XZGH),
+    ("徐州有个小厂工会会员不到25人 能设劳动法律监督员吗", "可以设立劳动法律监督员", XZGH),
+    ("徐州工会劳动法律监督员去单位调查取证 最少去几个人", "不少于二人", XZGH),
+    # 已有文件里的事实（江苏、姜堰、苏州与全国性文件）
+    ("姜堰的青年人才驿站 能提供哪些服务", "提供免费住宿、岗位推荐、政策咨询", JY),
+    ("2023年姜堰新建了多少套人才公寓", "424套", JY),
+    ("姜堰高层次人才一站式服务中心 能办多少个事项", "29个服务事项", JY),
+    ("姜堰一年吸引了多少青年人才来就业创业", "3000多名青年人才", JY),
+    ("离职以后 单位多少天内要去办社保转移", "应当在十日内向社会保险经办机构申请办理", JSB),
+    ("自由职业者自己交社保 可以一年申报一次吗", "一年申报一次缴费数额", JSB),
+    ("进城务工的到了退休年龄养老交不满15年 江苏能延长缴费吗", "申请延长缴费至满十五年", JSB),
+    ("个人交的那部分社保费 要不要交个税", "不计征个人所得税", JSB),
+    ("有人说能帮我减免社保费 单位能减免吗", "任何单位和个人无权减免社会保险费", JSB),
+    ("苏州积分入户拿到资格以后 多少天内要去公安办手续", "应当于60日内", SZJF),
+    ("苏州流动人口积分 申请以后多久能在网上查分", "45个工作日后", SZJF),
+    ("想在外地办居住证 要在那边住满多久", "居住半年以上", JZZ),
+    ("新入职的 要工作多久才能休带薪年假", "连续工作满12个月以上", NXJ),
+    ("开个体户 材料齐全的话能当场拿执照吗", "当场登记", SCZT),
+    ("生意不好想先歇业一段时间 要不要跟员工先商量", "与职工依法协商劳动关系处理", SCZT),
+]
+
+# Nothing in corpus/ answers these for the place asked (checked with grep over
+# all 106 documents, see README.md): (a) the new documents' topics, but an
+# item they do not state, (b) places with no document on the topic, (c) a
+# Taizhou or Jiangyan question that only another city's or province's
+# document answers, (d) adjacent topics no document covers.
+TWENTYFIRST_UNANSWERABLE = [
+    # (a) 新文件的题目、但文件没写这一项
+    "就业见习补贴一个月能拿多少钱",
+    "创业担保贷款个人最多能贷多少万",
+    "在泰州开店 一次性创业补贴给多少",
+    "见习人员被单位留用 单位能拿多少钱奖励",
+    "江苏劳动合同的试用期最长能约定几个月",
+    "泰州现在的最低工资标准是多少钱一个月",
+    "江苏夏天高温津贴每个月发多少",
+    "人力资源服务许可证去哪申请 几天能批",
+    "职业中介介绍成功一份工作 收费标准是多少",
+    "竞业限制违约了 违约金最多赔多少",
+    "徐州工会劳动法律监督员一届任期几年",
+    "每个月加班最多不能超过多少小时",
+    "姜堰大学生租房补贴一个月多少钱",
+    "人才公寓怎么申请 一个月租金多少",
+    "招聘平台泄露了我的简历 会被罚多少钱",
+    "人力资源服务产业园入驻 补贴具体多少钱",
+    "徐州的最低工资标准是多少",
+    # (b) 没有这方面文件的地方
+    "太原的就业见习补贴标准是多少",
+    "南宁的人力资源中介收求职者押金合法吗",
+    "海口试用期工资最低不能低于多少",
+    "太原公司拖欠工资 举报以后多久立案",
+    "南京大学生租房补贴能领几年",
+    # (c) 泰州、姜堰的问题，只有别的城市或省份的文件回答
+    "泰州的工会劳动法律监督员要取得什么证",
+    "泰州工会发了整改意见书 单位几天内要回复",
+    "泰州流动人口积分落户 拿到资格后多少天内办手续",
+    "泰州创业失败了 有没有创业失败补偿的商业保险",
+    "泰州新就业的大学生租公租房 租金打几折",
+    "姜堰青年人才驿站可以免费住几天",
+    "姜堰青年人才驿站要提前几天预约",
+    # (d) 语料旁边、没有文件涉及的题目
+    "被裁员了 失业金一个月能领多少",
+    "公司不给开离职证明怎么办",
+    "住房公积金单位缴存比例最低是多少",
+    "劳动仲裁的申请时效是多长时间",
+    "江苏婚假能休几天",
+    "在泰州生孩子 产假有多少天",
+]
+
+
+# Unanswerable rows of earlier batches that a document added later answers for
+# the deployment's own region (a question naming no place is about 姜堰区, in
+# 泰州市, 江苏省): batch 21's Jiangsu regulations state these.  They keep their
+# place in the files (each batch's shuffle is unchanged); only expected and
+# source are filled in.
+RELABELLED = {
+    "竞业限制补偿一个月最少给多少": ("月平均工资的三分之一", JSHT),
+    "病假期间工资最低能按多少发": ("当地最低工资标准的百分之八十", JSGZ),
+    "周末加班工资按平时几倍算": ("百分之二百", JSGZ),
+}
+
+
+def _relabelled(rows: list) -> list:
+    out = []
+    for q, e, s in rows:
+        if not e and q in RELABELLED:
+            e, s = RELABELLED[q]
+        out.append((q, e, s))
+    return out
+
 
 def _shuffled(answerable, unanswerable, seed: int) -> list:
     """One batch as rows, shuffled with its own seed (no split: a dev-only batch)."""
@@ -2912,10 +3100,12 @@ def main() -> None:
     dev18, hold18 = _split(EIGHTEENTH_ANSWERABLE, EIGHTEENTH_UNANSWERABLE, 20261222)
     dev19, hold19 = _split(NINETEENTH_ANSWERABLE, NINETEENTH_UNANSWERABLE, 20261223)
     dev20, hold20 = _split(TWENTIETH_ANSWERABLE, TWENTIETH_UNANSWERABLE, 20261224)
+    dev21, hold21 = _split(TWENTYFIRST_ANSWERABLE, TWENTYFIRST_UNANSWERABLE, 20261225)
     dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-           + dev13 + dev14 + dev15 + dev16 + dev17 + dev18 + dev19 + dev20)
+           + dev13 + dev14 + dev15 + dev16 + dev17 + dev18 + dev19 + dev20 + dev21)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
-               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18 + hold19 + hold20)
+               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18 + hold19 + hold20 + hold21)
+    dev, holdout = _relabelled(dev), _relabelled(holdout)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("question\texpected\tsource\n")
@@ -2924,11 +3114,11 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)} + {len(dev18)} + {len(dev19)} + {len(dev20)}) and {len(holdout)} holdout rows"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)} + {len(dev18)} + {len(dev19)} + {len(dev20)} + {len(dev21)}) and {len(holdout)} holdout rows"
           f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
           f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)} + {len(hold16)} + {len(hold17)}"
-          f" + {len(hold18)} + {len(hold19)} + {len(hold20)})")
+          f" + {len(hold18)} + {len(hold19)} + {len(hold20)} + {len(hold21)})")
 
 
 if __name__ == "__main__":

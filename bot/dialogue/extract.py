@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 
 from bot.dates import parse_date, parse_nights
-from knowledge.text import cn_number, parts_of_speech, sound_alike, word_sound
+from knowledge.text import cn_number, parts_of_speech, sound_alike, typed_as_pinyin
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # A phone number as typed, separators included: "李娜，139 1234 5678" leaves the name.
@@ -429,21 +429,13 @@ def station_in(text: str, stations: list[tuple[str, str, str]], by_number: bool 
     return None
 
 
-_LATIN_RUN = re.compile(r"[a-z]+(?:\s+[a-z]+)*")
-
-
 def _typed_in_pinyin(text: str, stations: list[tuple[str, str, str]]) -> str | None:
     """A station whose name's telling part is typed in pinyin before the characters were picked
     ("zongzhan", "qin hu": user test 14 was asked the station again): a run of letters that is
-    exactly its sound. Not a place's name (jiangyan is where, not which)."""
-    said = _LATIN_RUN.findall(text.lower())
-    runs = {run.replace(" ", "") for run in said} | {word for run in said for word in run.split()}
-    if not runs:
-        return None
-    for sid, name, _ in stations:
-        if any("".join(word_sound(alias)) in runs for alias in station_aliases(name) if not _is_place(alias)):
-            return sid
-    return None
+    exactly its sound (knowledge.text.typed_as_pinyin). Not a place's name (jiangyan is where, not which)."""
+    aliases = [alias for _, name, _ in stations for alias in station_aliases(name) if not _is_place(alias)]
+    typed = typed_as_pinyin(text, aliases)
+    return station_in(typed, stations, by_number=False, by_sound=False) if typed != text else None
 
 
 # The words for a main station ("总站" is one station's alias: "总部", "主站" name it too).

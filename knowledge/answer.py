@@ -111,16 +111,16 @@ class Answerer:
         docs = self.retriever.index.current().manifest.docs  # what each chunk's document is dated
         years = asked_years(question)
         newest = not years and _NEWEST.search(question)
-        dated = [chunk_year(chunks[c.rank].chunk, docs) for c in candidates] if years or newest else []
+        after = asked_after(question)
+        dated = [chunk_year(chunks[c.rank].chunk, docs) for c in candidates] if years or newest or after else []
         if years:
             score = np.where([not y or dated_within(y, years) or any(f"{a}年" in f"{c.lead}{c.text}" for a in years)
                               for c, y in zip(candidates, dated)], score, -np.inf)
         elif newest:
             score = score + _newest_bonus(dated)
-        after = asked_after(question)
         if after:
-            score = np.where([speaks_after(chunk_year(chunks[c.rank].chunk, docs), f"{c.lead}{c.text}", after)
-                              for c in candidates], score, -np.inf)
+            score = np.where([speaks_after(y, f"{c.lead}{c.text}", after) for c, y in zip(candidates, dated)],
+                             score, -np.inf)
         if not np.isfinite(score).any():  # none states the kind of fact asked about the subject asked
             return Answer(asked, "", False, [], retrieval.chunks, "none", retrieval.generation)
         order = list(np.argsort(-score))

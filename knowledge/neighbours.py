@@ -77,9 +77,7 @@ class Neighbours:
         """For each of ``terms``, the words of ``rows`` it is near to. A word containing the term
         (or inside it) is matched as it is, not as a paraphrase."""
         terms = list(dict.fromkeys(terms))
-        ptr = self.row_ptr
-        parts = [self.row_words[ptr[r]:ptr[r + 1]] for r in rows if r + 1 < len(ptr)]
-        ids = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+        ids = self._word_ids(rows)
         if not terms or not len(ids):
             return {}
         sims = self.vectors[ids] @ self._vectors_of(terms).T
@@ -93,9 +91,13 @@ class Neighbours:
 
     def words_of(self, rows: Iterable[int]) -> list[str]:
         """The vocabulary words ``rows`` hold."""
+        return [self.words[i] for i in self._word_ids(rows)]
+
+    def _word_ids(self, rows: Iterable[int]) -> np.ndarray:
+        """The indexes of the vocabulary words ``rows`` hold, each once, in order."""
         ptr = self.row_ptr
         parts = [self.row_words[ptr[r]:ptr[r + 1]] for r in rows if r + 1 < len(ptr)]
-        return [self.words[i] for i in np.unique(np.concatenate(parts))] if parts else []
+        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
 
     def _vectors_of(self, terms: list[str]) -> np.ndarray:
         """The terms' vectors: the stored ones, the rest embedded (a serving embedder remembers them)."""

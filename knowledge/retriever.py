@@ -45,8 +45,12 @@ class RetrievedChunk:
     dense: float | None       # cosine similarity, if the dense side ranked it
     keyword: float | None     # BM25 score, if the keyword side ranked it
     relevance: float          # 0..1: does this chunk speak to the question at all?
-    local: bool = False       # from a document about the place asked (not a national one)
-    nearness: float = 0.0     # how near that document's place is to the one asked (_nearness): 0 when not local
+    nearness: float = 0.0     # how near its document's place is to the one asked (_nearness): 0 when not about it
+
+    @property
+    def local(self) -> bool:
+        """From a document about the place asked (not a national one)."""
+        return self.nearness > 0
 
     def citation(self, snippet_chars: int = 80) -> dict:
         text = self.chunk.text.replace("\n", "")
@@ -253,8 +257,8 @@ class HybridRetriever:
             for rank, (cid, _) in enumerate(ranking):
                 fused[cid] = fused.get(cid, 0.0) + weight / (self.cfg.rrf_k + rank + 1)
         dense_of, keyword_of = dict(dense), dict(keyword)
-        neighbours = self.neighbours(snap)
         subject = subject_terms(query)
+        neighbours = self.neighbours(snap)
         near = neighbours.near(subject, (snap.row[c] for c in fused)) if neighbours else {}
         with using(near):  # every reading of the question below meets the documents' paraphrases too
             rel = {cid: relevance(query, snap.chunks[cid], dense_of.get(cid)) for cid in fused}
@@ -294,7 +298,7 @@ class HybridRetriever:
                     if asked_clause(query.lower()) else rel)
         chunks = [
             RetrievedChunk(chunk=snap.chunks[cid], score=order[cid], dense=dense_of.get(cid),
-                           keyword=keyword_of.get(cid), relevance=gate[cid], local=snap.chunks[cid].doc_id in local,
+                           keyword=keyword_of.get(cid), relevance=gate[cid],
                            nearness=nearness.get(snap.chunks[cid].doc_id, 0.0))
             for cid in best
         ]

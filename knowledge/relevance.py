@@ -788,6 +788,16 @@ def relevance(query: str, chunk: ChunkRecord, dense: float | None, clause: bool 
     return mixed
 
 
+def agreement(relevance: float, dense: float | None) -> float:
+    """How sure a chunk speaks to the question: its relevance plus a fifth of how near its meaning is
+    (the dense similarity between the default embedder's unrelated and on-topic marks, 0 when the dense
+    side did not find it at all). Relevance weighs the words the question shares; a long regulation
+    shares some with almost any question, and then only the meaning tells a related rule from one
+    that merely uses the words ("五险一金各交多少比例" is not "安排残疾人就业的比例")."""
+    d = 0.0 if dense is None else min(max((dense - _DENSE_LOW) / (_DENSE_HIGH - _DENSE_LOW), 0.0), 1.0)
+    return relevance + 0.2 * d
+
+
 def subject_terms(question: str) -> tuple[str, ...]:
     """What a question is about: its content terms minus generic words, places and the
     kind of fact asked ("那能住多久" has none; "驿站能住多久" has 驿站). One-character words (住, 钱)

@@ -125,17 +125,15 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-07 (batch 21's session: bounds stated as
-    "不得超过"/"不得低于", a district's own text before its province's, "有没有X兜底" asks for X) on 1072
-    questions over 106 documents (hit@1 .811, hit@3 .904, answer_contains .795, no_answer_correct .689,
-    source@1 .914; batch 21, five Jiangsu documents (the deployment's own province) and 50 blind dev rows,
-    was first measured at hit@1 .875, hit@3 .906, answer_contains .844, no_answer .722, source@1 .906;
-    adding its documents moved the older rows too: questions naming no place are about 姜堰, and four
-    more Jiangsu texts now speak for it), so a regression shows; the issue's aims (hit@1 0.85 …) are
-    measured on the holdout: see README, "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-08 (a wider area's text answers a
+    district's question only when its meaning agrees: no_answer .689 → .724, answers .795 → .787) on 1072
+    questions over 106 documents (hit@1 .811, hit@3 .904, answer_contains .787, no_answer_correct .724,
+    source@1 .907; questions naming no place are about 姜堰, and five Jiangsu texts speak for it), so a
+    regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README,
+    "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.912 and m["hit@1"] >= 0.809 and m["hit@3"] >= 0.902 and m["answer_contains"] >= 0.793
-    assert m["no_answer_correct"] >= 0.686
+    assert m["source@1"] >= 0.905 and m["hit@1"] >= 0.809 and m["hit@3"] >= 0.902 and m["answer_contains"] >= 0.785
+    assert m["no_answer_correct"] >= 0.721
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config
@@ -210,6 +208,26 @@ def test_a_question_naming_a_document_by_its_title_or_year_is_about_that_documen
     # that one less than the 条例's own title does
     assert list(snap.named_documents(subject_terms("按国家居住证条例，每年去签注要交钱不"))) == ["居住证暂行条例.md"]
     assert snap.named_documents(("人才",)) == {}  # a word many titles hold names none of them
+
+
+def test_a_wider_areas_rule_answers_a_districts_question_only_when_its_meaning_agrees(multi_index):
+    """Questions naming no place are about 姜堰, for which Jiangsu's regulations are a third as near. A long
+    regulation shares words with almost any question: its 残疾人就业比例 article for 五险一金's shares
+    (answered when the bar is off), while its article on 竞业限制 compensation answers that question."""
+    from core.config import load_config
+    from knowledge.service import KnowledgeBase
+
+    def answer(question: str, bar: float | None = None):
+        overrides = {"knowledge": {"index_dir": multi_index}}
+        if bar is not None:
+            overrides["knowledge"]["retrieval"] = {"wider_min_agreement": bar}
+        return KnowledgeBase(load_config(None, overrides)).answer(question, use_llm=False)
+
+    unrelated = "五险一金公司和个人各交多少比例"
+    assert not answer(unrelated).found
+    assert answer(unrelated, bar=0.0).found  # the bar is what holds it back
+    related = answer("竞业限制补偿一个月最少给多少")
+    assert related.found and "月平均工资的三分之一" in related.text and related.sources[0]["doc_id"] == "江苏省劳动合同条例.md"
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -79,9 +79,10 @@ class RetrievalConfig(Section):
     pair_weight: float = Field(0.5, ge=0)  # BM25 over character pairs (knowledge.text.character_pairs); 0: off
     # Below this relevance (0..1, see knowledge.relevance) the answer is "not found".
     min_relevance: float = Field(0.35, ge=0, le=1)
-    # A text of a wider area holding the place asked (its province's or city's for a district) is a long
-    # rule book with a sentence near almost any question: it answers only when its relevance and its
-    # meaning agree this much (knowledge.relevance.agreement). 0: held to min_relevance only.
+    # A text of a wider area than the place asked (its province's or city's for a district, a national
+    # one), when texts about the place itself are held, is a long rule book with a sentence near almost
+    # any question: it answers only when its relevance and its meaning agree this much
+    # (knowledge.relevance.agreement). 0: held to min_relevance only.
     wider_min_agreement: float = Field(0.0, ge=0, le=2)
     # Final order: fused rank blended with relevance (0 = fused rank only). Ranks say which
     # chunks are near the question; relevance says which of them contain what it asks about.

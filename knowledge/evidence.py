@@ -551,9 +551,12 @@ def score_candidates(question: str, candidates: list[Candidate], chunks: Sequenc
     # numbers the question names (50万, 2020年) answers it; a neighbour on the same topic does not.
     # The section heading counts here: under "入住条件" a sentence listing them states conditions.
     headings = [section_headings(chunks[c.rank]).lower() for c in candidates]
-    fits = np.array([attribute_fit(question, c.text.lower(), f"{h} {c.lead.lower()}") if money_named(question, s) else -1
-                     for h, s, c in zip(headings, scored, candidates)], dtype=float)
-    fits = _parts_answered(question, candidates, headings, fits, [money_named(question, s) for s in scored])
+    # The money asked may be named by the section the sentence is under ("住房租赁补贴标准 > 三、补贴标准：
+    # 每平方米建筑面积25元"), as a reader sees it.
+    money = [money_named(question, f"{h} {s}") for h, s in zip(headings, scored)]
+    fits = np.array([attribute_fit(question, c.text.lower(), f"{h} {c.lead.lower()}") if m else -1
+                     for h, m, c in zip(headings, money, candidates)], dtype=float)
+    fits = _parts_answered(question, candidates, headings, fits, money)
     numbers = np.array([numbers_fit(asked, s) for s in scored])
     preferred = np.array([max(preferred_fit(question, s), counted_fit(question, s)) for s in scored])
     semantic = np.zeros(len(candidates)) if semantic is None else semantic

@@ -1624,3 +1624,14 @@ def test_whether_a_thing_exists_is_asked_of_the_thing_not_of_what_it_would_do(tm
     kb = _kb_of(tmp_path, shipped_kb, "条例.md", _START_UPS)
     answer = kb.answer("创业担保贷款有没有担保基金兜底")
     assert answer.found and "设立创业担保贷款担保基金" in answer.text
+
+
+def test_the_money_asked_may_be_named_by_the_section_a_sentence_is_under(tmp_path, shipped_kb):
+    """"住房租赁补贴一平米补多少" is answered by "补贴标准：每平方米25元" under the heading 住房租赁补贴标准:
+    the heading names the money, as a reader sees it, not the sentence alone (a 见习补贴 sentence
+    elsewhere names other money and is not the answer)."""
+    kb = _kb_of(tmp_path, shipped_kb, "住房保障意见.md",
+                "# 关于加强住房保障工作的实施意见\n\n## 见习补贴\n\n见习补贴标准为每人每月1800元。\n\n"
+                "## 住房租赁补贴标准\n\n一、补贴标准：每平方米建筑面积25元。\n\n二、补贴按月发放。\n")
+    answer = kb.answer("住房租赁补贴一平米补多少钱", use_llm=False)
+    assert answer.found and "每平方米建筑面积25元" in answer.text and "1800" not in answer.text, answer.text

@@ -441,7 +441,9 @@ def asked_pair(question: str) -> tuple[str, str] | None:
 
 
 # "驿站住满了怎么办" "档案丢了咋办": what to do when something has happened.
-_SITUATION = re.compile(r"([^，,。？?！!\s]{2,16}?)了?(?:该|应该|要|得)?(?:怎么办|咋办|怎么处理|如何处理|怎么弄)")
+# The question ends there: "怎么弄房源" asks how to get a thing, "怎么办理" how to apply.
+_SITUATION = re.compile(r"([^，,。？?！!\s]{2,16}?)了?(?:该|应该|要|得)?(?:怎么办|咋办|怎么处理|如何处理|怎么弄)"
+                        r"(?=$|[，,。？?！!\s]|[吗呢啊呀哦嘛啦])")
 
 
 def asked_situation(question: str) -> str:

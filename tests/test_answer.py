@@ -1331,6 +1331,8 @@ def test_what_something_is_for_is_answered_by_what_it_provides(tmp_path, shipped
     from knowledge.evidence import asked_situation
 
     assert asked_situation("驿站住满了怎么办") == "住满" and asked_situation("怎么办理居住证") == ""
+    # "怎么弄房源" asks how a thing is got, not what to do now that something happened
+    assert asked_situation("毕业档案丢了咋办啊") == "档案" and asked_situation("政府打算怎么弄房源") == ""
     assert not kb.answer("驿站住满了怎么办", use_llm=False).found
 
 
@@ -1635,3 +1637,11 @@ def test_the_money_asked_may_be_named_by_the_section_a_sentence_is_under(tmp_pat
                 "## 住房租赁补贴标准\n\n一、补贴标准：每平方米建筑面积25元。\n\n二、补贴按月发放。\n")
     answer = kb.answer("住房租赁补贴一平米补多少钱", use_llm=False)
     assert answer.found and "每平方米建筑面积25元" in answer.text and "1800" not in answer.text, answer.text
+
+
+def test_words_of_intention_and_how_to_are_no_topic():
+    """"政府打算怎么弄房源": 打算 (plan to) and 怎么弄 (how to go about) say how one asks, as 想 and 怎么 do;
+    a text about 房源 need not contain them (the 湖北 guideline's 城中村 article went unanswered)."""
+    from knowledge.relevance import subject_terms
+
+    assert subject_terms("湖北城中村住的大多是农民工 政府打算怎么弄房源") == ("城中村", "农民工", "政府", "房源")

@@ -260,6 +260,8 @@ BOOKINGS_GO_WITH_ACCOUNT = ("预约是跟着预订时用的微信号（网页上
 ACCOUNT_HAS_NO_BOOKINGS = "这个账号下还没有驿站预约。"
 BOOKING_NOT_SUBMITTED = "这次预约还没有提交，完成下面这一步就好。"
 MY_BOOKINGS = "您的预约：\n{lines}"
+# "确认预约" after the booking was made: nothing waits for a 确认 (user test 25 got how to book)
+BOOKING_ALREADY_CONFIRMED = "您的预约已经成功了，不用再确认～\n"
 MY_BOOKINGS_CANCEL_HINT = "\n如需取消，回复“取消预约 {number}”。"
 MY_BOOKINGS_PICK_HINT = "\n如需取消，回复“取消”加序号（如“取消第一个”），或“取消预约 编号”。"
 BOOKINGS_PICKED = "您选的是：\n{lines}"

@@ -1478,6 +1478,23 @@ _BY_DAY = re.compile(r"(?:那|那么|还有)?(?P<day>.{1,8}?)(?:的)?(?:那个|�
                      r"(?:呢|还在吗|还在不在|还在吧|怎么样了?|咋样了?)?")
 
 
+# A booking confirmed, or asked whether confirmed, with no summary waiting for 确认: "确认预约", "我要确认一下
+# 预约", "确认了吗", "预约确认了没" (user test 25: typed right after 预约成功, it got how to book).
+_CONFIRMS = re.compile(r"(?:我|那|那我)?(?:要|想|再)?(?:帮我)?(?:确认|确定)(?:一下|下)?(?:我的)?(?:预约|预订|预定|订单|床位)?"
+                       r"(?:了|好了|成功了)?(?:吗|没|没有|吧|呀|啊)?|(?:我的)?(?:预约|预订|预定|订单)(?:确认|确定)(?:了|好了)?(?:吗|没|没有)?")
+
+
+def confirmed_already(turn: Turn) -> Reply | None:
+    """A confirmation said where none is asked, by a user with a booking ("确认预约" after 预约成功):
+    the booking is made already, shown; None otherwise (no booking: how to book answers it)."""
+    if turn.state.get("flow") or not _CONFIRMS.fullmatch(compact(turn.text)):
+        return None
+    rows, names = _own_bookings(turn)
+    if not any(b.status == "active" for b in rows):
+        return None
+    return _list_bookings(turn, rows, names, messages.BOOKING_ALREADY_CONFIRMED)
+
+
 def booking_by_day(turn: Turn) -> Reply | None:
     """"后天的那个呢": the user's booking that starts that day, shown; none there, that is said and the
     bookings they have listed, or that they have none (user test 16 was told "帮不上忙"). None when the

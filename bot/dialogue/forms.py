@@ -790,7 +790,7 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
     if turn.classified == "wait" and not asks_before_waiting(turn.text):
         return messages.WAIT_IN_FLOW  # "等等 我先问下见习补贴多少钱" is a question (user test 5)
     if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text) and not ANY_WILL_DO.match(compact(turn.text)):
-        from bot.dialogue.handlers import asks_sightseeing, day_asked, in_flow_question, off_topic, reply_for_answer
+        from bot.dialogue.handlers import answer_in_flow, asks_sightseeing, day_asked, off_topic, reply_for_answer
         from knowledge.relevance import subject_terms
 
         if asks_sightseeing(turn.text):  # "溱湖有什么好玩的" while booking: not the station's address
@@ -800,8 +800,7 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
             return weekday
         from bot.dialogue.handlers import remember_sources
 
-        question = in_flow_question(turn, topic)
-        answer = turn.engine.answer_question(question, turn.incoming.user_key)
+        answer = answer_in_flow(turn, topic)
         remember_sources(turn, answer.sources if answer.found else [])
         if elsewhere_possible and off_topic(turn, turn.text, answer, " ".join(subject_terms(turn.text))):
             return messages.OFF_TOPIC_IN_FLOW  # no person is offered for what no one here answers
@@ -834,11 +833,12 @@ def answer_beside(turn: Turn, topic: str = "", before: bool = True, is_own: Call
     question = question or (_asked_before_request(turn) if before else "")
     if not question or (is_own is not None and is_own(question)):
         return ""
-    from bot.dialogue.handlers import in_flow_question, reply_for_answer
+    from bot.dialogue.handlers import answer_in_flow, reply_for_answer
 
     if topic:  # "…住两个晚上 然后需要准备什么材料": the materials for the station (user test 19)
-        question = in_flow_question(turn.saying(question), topic)
-    answer = turn.engine.answer_question(question, turn.incoming.user_key)
+        answer = answer_in_flow(turn.saying(question), topic)
+    else:
+        answer = turn.engine.answer_question(question, turn.incoming.user_key)
     return reply_for_answer(answer, offer=False).render() + "\n\n"
 
 

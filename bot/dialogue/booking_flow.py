@@ -47,6 +47,9 @@ _ASKS_WINDOW = re.compile(r"(?:最早|最晚|最迟|最远)(?:能|可以|可)?(?
 # station's question was "没有找到这个驿站").
 STAYS_THE_MOST = re.compile(r"(?<![都已])住满(?!了)|住最多|住最长|顶格住|住到最长|能住多久住多久|能住几天住几天")
 _THE_MOST = re.compile(r"(?:最多|最长|顶格|住满)(?:的|那个|那种|吧|就行|就好|了)*$")
+# A bare number, in digits or Chinese numerals ("4", "四", "二十四"): it answers the question asked,
+# whatever it is (user test 25: "四" at the age question changed the nights).
+BARE_NUMBER = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+")
 _COUNT = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:吧|啊|呀|就行|就好)?")  # "四个" where nights are asked
 # A bare number asked as a proposal where nights are asked ("3 可以吗", "五个晚上行不行"): that many nights,
 # asked whether it will do (user test 16 was told who may stay).
@@ -418,7 +421,7 @@ def _nights(text: str, ft: FormTurn):
     changed = _nights_changed(text, ft)
     if changed is not None:
         return changed if 1 <= changed <= most else Refused(messages.BOOKING_BAD_NIGHTS.format(max=most))
-    if (compact(text).isdigit() and ft.step != "nights") or _picks_from_list(text, ft):
+    if (BARE_NUMBER.fullmatch(compact(text)) and ft.step != "nights") or _picks_from_list(text, ft):
         return None  # a bare number answers the question asked
     said_range = nights_range(normalise(text))
     if said_range is not None:  # "住个两三天": which one is asked, not guessed
@@ -1251,14 +1254,19 @@ class BookingForm(Form):
             if slot not in v:  # the day and station whose free beds were just told
                 v[slot] = value
                 ft.added.append(slot)
+        said = compact(ft.turn.text)
+        if _SOMEONE_ELSE.search(said) or _FOR_ANOTHER.search(said) or _SPEAKER_IS_ANOTHER.search(said):
+            v[_FOR_SOMEONE_ELSE] = True  # "帮我朋友也订一个", "帮我女儿订个驿站": not the last booking's person
+        told = ft.turn.state.pop(SITUATION_TOLD, None) if ft.step is None else None
+        if told and _about_another(compact(told)) == bool(v.get(_FOR_SOMEONE_ELSE)):
+            # the facts told before the booking began, of whom it is for ("我今年24岁，刚毕业", then "想订驿站"):
+            # not asked again (user test 25 was asked the age and the graduation)
+            said_before = f"{said_before} {told}" if said_before else told
         if said_before:  # the facts said with that question ("我是22年毕业的 今年26 … 驿站能住吗"): not asked
             before = FormTurn(self, ft.turn, cache=ft.cache)  # again (user test 21 was asked the age again)
             for q in ft.settings.booking.eligibility:
                 if f"q:{q.id}" not in v and _fact_answer(q, said_before, before) == q.accept:
                     v[f"q:{q.id}"] = q.accept
-        said = compact(ft.turn.text)
-        if _SOMEONE_ELSE.search(said) or _FOR_ANOTHER.search(said) or _SPEAKER_IS_ANOTHER.search(said):
-            v[_FOR_SOMEONE_ELSE] = True  # "帮我朋友也订一个", "帮我女儿订个驿站": not the last booking's person
         if ft.found.get(SAME_PERSON) in ("yes", "new"):  # what the reply did not replace is taken again
             name, phone = _previous(ft)
             v.setdefault("name", name)
@@ -1476,6 +1484,23 @@ def my_bookings(turn: Turn) -> Reply:
 # A booking asked after by its day alone ("后天的那个呢", "那明天那个呢"): the day, then the words of reference.
 _BY_DAY = re.compile(r"(?:那|那么|还有)?(?P<day>.{1,8}?)(?:的)?(?:那个|那次|那间)(?:预约|床位|住宿|订单)?"
                      r"(?:呢|还在吗|还在不在|还在吧|怎么样了?|咋样了?)?")
+
+
+# A booking confirmed, or asked whether confirmed, with no summary waiting for 确认: "确认预约", "我要确认一下
+# 预约", "确认了吗", "预约确认了没" (user test 25: typed right after 预约成功, it got how to book).
+_CONFIRMS = re.compile(r"(?:我|那|那我)?(?:要|想|再)?(?:帮我)?(?:确认|确定)(?:一下|下)?(?:我的)?(?:预约|预订|预定|订单|床位)?"
+                       r"(?:了|好了|成功了)?(?:吗|没|没有|吧|呀|啊)?|(?:我的)?(?:预约|预订|预定|订单)(?:确认|确定)(?:了|好了)?(?:吗|没|没有)?")
+
+
+def confirmed_already(turn: Turn) -> Reply | None:
+    """A confirmation said where none is asked, by a user with a booking ("确认预约" after 预约成功):
+    the booking is made already, shown; None otherwise (no booking: how to book answers it)."""
+    if turn.state.get("flow") or not _CONFIRMS.fullmatch(compact(turn.text)):
+        return None
+    rows, names = _own_bookings(turn)
+    if not any(b.status == "active" for b in rows):
+        return None
+    return _list_bookings(turn, rows, names, messages.BOOKING_ALREADY_CONFIRMED)
 
 
 def booking_by_day(turn: Turn) -> Reply | None:
@@ -2734,4 +2759,6 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     both, one = ((messages.ELIGIBILITY_BOTH_OTHER, messages.ELIGIBILITY_ONE_OTHER) if _about_another(compact(text))
                  else (messages.ELIGIBILITY_BOTH, messages.ELIGIBILITY_ONE))
     said = both.format(first=facts[0], second=facts[1]) if len(facts) == 2 else one.format(fact=facts[0])
+    if not turn.state.get("flow"):  # "我24岁 刚毕业 能住吗", then "那帮我订一个": the facts count for the booking
+        turn.state[SITUATION_TOLD] = f"{told} {turn.text}" if told and told not in turn.text else turn.text
     return Reply(messages.ELIGIBILITY_MEETS.format(facts=said), actions=[messages.CHIP_BOOK], intent="eligibility")

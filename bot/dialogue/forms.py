@@ -43,6 +43,9 @@ ANOTHER = re.compile(r"(再|另外|另|还要|还想)(?:(?:帮|给|替)我?的?[
 # "继续预约" started it over, losing the station and day; "那继续订吧" was "没看懂这个日期").
 CARRY_ON = re.compile(r"^(?:那|好|好的|好吧|嗯|行|ok|我们|咱们)*(?:继续|接着)(?:刚才的|刚才那个|刚才)?"
                       r"(?:订|定|约|预约|预订|预定|填|来|弄|办|走|吧|呗|啊|呀|驿站)*$")
+# The form's request said as agreeing to it ("那帮我订吧", "好的 帮我约一个", "行 订吧"), as to an offer: the
+# form that just began goes on, nothing dropped (user test 25 lost the day the booking began with).
+AGREES_TO_IT = re.compile(r"^(?:那|那就|好|好的|好吧|行|可以|嗯+|恩+|ok|对)(?!不)|吧$")
 DONE_YET = re.compile(r"^(?:那|这样|那这样|是不是)?(?:就)?(?:好了|可以了|行了|成功了|完成了|弄好了|搞定了|ok了)(?:吗|没|没有|么|嘛|吧)$")
 # Saying all has been said while a question is still open ("就这些 麻烦你们了", "都告诉你了"): what is
 # missing is said, not "not understood".
@@ -464,6 +467,9 @@ class Form:
         if not filled and not error and ft.turn.classified == self.intent:  # "预约驿站" again, mid-form
             if ANOTHER.search(ft.turn.text) and self.well_under_way(ft):  # "再订一个": this one is not done yet
                 return self.ask(ft, ft.step, messages.FORM_NOT_DONE.format(title=self.title) + "\n")
+            if ft.step and AGREES_TO_IT.search(compact(text)) and not QUESTION.search(text):  # "那帮我订吧" once it began: under way
+                ft.cache[_ENGAGED] = True
+                return self.ask(ft, ft.step, messages.FORM_UNDER_WAY.format(title=self.title))
             return self.restart(ft)
         if error:
             # Ask again what was refused ("住10天" while the station is asked gives the station and the
@@ -790,7 +796,7 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
     if turn.classified == "wait" and not asks_before_waiting(turn.text):
         return messages.WAIT_IN_FLOW  # "等等 我先问下见习补贴多少钱" is a question (user test 5)
     if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text) and not ANY_WILL_DO.match(compact(turn.text)):
-        from bot.dialogue.handlers import asks_sightseeing, day_asked, in_flow_question, off_topic, reply_for_answer
+        from bot.dialogue.handlers import answer_in_flow, asks_sightseeing, day_asked, off_topic, reply_for_answer
         from knowledge.relevance import subject_terms
 
         if asks_sightseeing(turn.text):  # "溱湖有什么好玩的" while booking: not the station's address
@@ -800,8 +806,7 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
             return weekday
         from bot.dialogue.handlers import remember_sources
 
-        question = in_flow_question(turn, topic)
-        answer = turn.engine.answer_question(question, turn.incoming.user_key)
+        answer = answer_in_flow(turn, topic)
         remember_sources(turn, answer.sources if answer.found else [])
         if elsewhere_possible and off_topic(turn, turn.text, answer, " ".join(subject_terms(turn.text))):
             return messages.OFF_TOPIC_IN_FLOW  # no person is offered for what no one here answers
@@ -834,11 +839,12 @@ def answer_beside(turn: Turn, topic: str = "", before: bool = True, is_own: Call
     question = question or (_asked_before_request(turn) if before else "")
     if not question or (is_own is not None and is_own(question)):
         return ""
-    from bot.dialogue.handlers import in_flow_question, reply_for_answer
+    from bot.dialogue.handlers import answer_in_flow, reply_for_answer
 
     if topic:  # "…住两个晚上 然后需要准备什么材料": the materials for the station (user test 19)
-        question = in_flow_question(turn.saying(question), topic)
-    answer = turn.engine.answer_question(question, turn.incoming.user_key)
+        answer = answer_in_flow(turn.saying(question), topic)
+    else:
+        answer = turn.engine.answer_question(question, turn.incoming.user_key)
     return reply_for_answer(answer, offer=False).render() + "\n\n"
 
 

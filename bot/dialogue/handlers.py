@@ -7,7 +7,7 @@ from dataclasses import replace as dataclass_replace
 
 from bot import messages
 from bot.dialogue.booking_flow import (ABOUT_PLACES, CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
-                                       asks_when_eligible,
+                                       asks_when_eligible, confirmed_already,
                                        availability, booked_elsewhere, booking_by_day, books_separately,
                                        companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
                                        SITUATION_TOLD, stay_too_long,
@@ -21,7 +21,7 @@ from bot.dialogue.intents import QUESTION, compact, still_there, yes_no
 from bot.dialogue.ticket_flow import FILED, add_to_ticket, continues_reply, phone_sent_for_ticket, ticket_in_progress
 from core.errors import IndexMissing
 from knowledge.places import gazetteer
-from knowledge.relevance import subject_terms
+from knowledge.relevance import subject_share, subject_terms
 from knowledge.text import content_terms, parts_of_speech, words
 
 HELP_ACTIONS = messages.START_ACTIONS
@@ -500,6 +500,28 @@ def in_flow_question(turn: Turn, topic: str) -> str:
     return question
 
 
+# Below this share of a question's own subject stated (knowledge.relevance.subject_share; a word of
+# nearly the same meaning or most of a longer word counts half), an answer found with the flow's
+# topic put beside the question answers the topic, not the question.
+_TOPIC_ONLY = 0.5
+
+
+def answer_in_flow(turn: Turn, topic: str):
+    """The answer to a question asked in the middle of a flow (``in_flow_question``). Put beside the
+    flow's topic, a question of its own subject may be answered by the topic alone: "公基金怎么提取"
+    (公积金 mistyped) at the name step was given the station's address, which says nothing of 基金 or 提取,
+    where outside the booking it is not found. Such an answer is not one: the question is looked up
+    as it was asked, as it would be outside the flow (not found, if nothing answers it)."""
+    asked = in_flow_question(turn, topic)
+    answer = turn.engine.answer_question(asked, turn.incoming.user_key)
+    plain = _LEAD_IN.sub("", turn.text)
+    plain = plain if len(compact(plain)) >= 3 else turn.text
+    if (answer.found and asked != plain and own_subject(plain)
+            and subject_share(plain, answer.text) < _TOPIC_ONLY):
+        answer = turn.engine.answer_question(plain, turn.incoming.user_key)
+    return answer
+
+
 def _ask_one(turn: Turn, question: str, topic: str, previous: str = ""):
     """The answer to one question (with the running topic and the ``previous`` question as it was
     looked up), the topic it leaves: what the question was about, answered or not ("人才公寓怎么申请"
@@ -679,6 +701,9 @@ def policy(turn: Turn) -> Reply:
     offer = answers_ticket_offer(turn)
     if offer == "yes":
         return HANDLERS["ticket"](turn)
+    confirmed = None if offer else confirmed_already(turn)
+    if confirmed is not None:  # "确认预约" right after 预约成功: made already
+        return confirmed
     if not compact(question):  # "？？？", "😀😀😀": no words to look up
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
     if offer == "no" or is_acknowledgement(question):  # "不用了", "收到", or "好的" after an answer: nothing to look up

@@ -342,7 +342,7 @@ _WHICH = re.compile(r"(?:有什么|有哪些|有啥)([^，。？?！!吗呢\s]{2
                     r"|(?:管|包)([\u4e00-\u9fff])(?:吗|不|没有?)[？?！!]*$")
 # "要押金吗", "是单人间吗": whether one thing (one noun, nothing more: "要先退承包地吗" asks an act) is
 # required or is what the subject is (user test 4: both were answered with who may stay).
-_ONE_THING = re.compile(r"(?:(?<![需只还也])要|(?<![还就也都])是)([^，。？?！!吗呢\s]{2,5})(?:吗|不)[？?！!]*$")
+_ONE_THING = re.compile(r"(?:(?<![只还也])需要|(?<![需只还也])要|(?<![还就也都])是)([^，。？?！!吗呢\s]{2,5})(?:吗|不)[？?！!]*$")
 # ("有啥办法" "有什么途径" ask what can be done, which a text states without the word.)
 _RELATIONS = frozenset("区别 差别 不同 关系 联系 好处 坏处 用处 意义 作用 影响 后果 结果 变化 限制 要求 规定 办法 法子 途径 出路".split())
 _THING_SHARE = 0.75  # of its words a text must name (a typo, 见习计画, still passes)

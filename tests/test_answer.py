@@ -665,6 +665,8 @@ def test_asking_which_things_there_are_is_answered_only_by_a_text_naming_them():
     assert asked_thing("驿站管早饭吗") == "早饭" and asked_thing("住驿站要交押金吗") == "押金"
     assert asked_thing("能带宠物吗") == "宠物" and asked_thing("住驿站要带啥证件吗") == ""
     assert asked_thing("驿站要收押金吗") == "押金"  # (blind user test 2: answered with who may stay)
+    # "需要X吗" asks whether X is required as "要X吗" does (user test 24: answered with who may stay)
+    assert asked_thing("请问驿站需要押金吗") == "押金" and asked_thing("驿站需要预约吗") == ""
     assert asked_thing("驿站除了住宿还有什么服务") == "服务"  # a verbal noun names a thing too
     from knowledge.relevance import attribute_fit
 

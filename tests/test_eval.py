@@ -316,6 +316,14 @@ def test_asking_to_come_early_asks_an_hour_the_notice_does_not_state(deployment_
     assert not _ask(deployment_index, "驿站能早点入住吗")["found"]
 
 
+def test_whether_a_thing_is_required_is_not_answered_by_a_text_never_naming_it(deployment_index):
+    """"请问驿站需要押金吗" was answered with whom the station is for (user test 24); the notice names no
+    押金. "需要身份证吗" is answered by the line that names it."""
+    assert not _ask(deployment_index, "请问驿站需要押金吗")["found"]
+    reply = _ask(deployment_index, "入住驿站需要身份证吗")
+    assert reply["found"] and "身份证" in reply["answer"], reply
+
+
 @pytest.mark.parametrize("question", ["人才公寓可以养猫吗", "人才公寓可以养狗吗", "人才公寓能不能养狗", "驿站能不能带宠物呀"])
 def test_whether_one_may_do_something_is_not_answered_by_a_text_never_naming_it(deployment_index, question):
     """"人才公寓可以养猫吗" was answered with "全年新建人才公寓424套" (staff test): the subject was

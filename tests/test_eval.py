@@ -99,7 +99,7 @@ MULTI = QA_FILE.parent
 
 @pytest.fixture(scope="module")
 def multi_index(tmp_path_factory) -> str:
-    """The real multi-document corpus (knowledge/eval/corpus/: 106 public policy texts, sources in its README)."""
+    """The real multi-document corpus (knowledge/eval/corpus/: 111 public policy texts, sources in its README)."""
     index = tmp_path_factory.mktemp("multi-index")
     from ingest.cli import cli as ingest_cli
 

@@ -5,7 +5,7 @@ The questions below were written by reading the documents in corpus/ only
 correct answer must contain and the corpus file that holds it; unanswerable
 rows have empty expected and source.
 
-Twenty-one batches, each shuffled with its own fixed seed; all but the fourth are split in half
+Twenty-two batches, each shuffled with its own fixed seed; all but the fourth are split in half
 (first half -> multi_dev.tsv, second half -> multi_holdout.tsv):
 
 - batch 1 (ANSWERABLE + UNANSWERABLE, 138 questions over the first 13
@@ -227,12 +227,35 @@ Twenty-one batches, each shuffled with its own fixed seed; all but the fourth ar
   65 answerable ones on those five, 35 unanswerable near misses):
   random.Random(20261225), split in half and appended after batch 20 in both
   files, so no existing row moves.
+- batch 22 (TWENTYSECOND_ANSWERABLE + TWENTYSECOND_UNANSWERABLE, 100
+  questions, written blind by another AI helper session after five more
+  documents were added (111 in all): two more Jiangsu regulations (the
+  regulation on supervising social insurance funds (2016, revised 2020:
+  employers tell staff what they pay, free personal records, reporting and
+  rewards, a daily late fee of 0.05 per cent, two to five times the amount
+  obtained by fraud) and the occupational disease regulation (revised 2024:
+  health checks before, during and after exposed work, protective gear not
+  replaced by money, diagnosis cannot be refused, yearly hazard testing for
+  serious hazards)), a Jiangsu city's (the Wuxi regulation on collective
+  wage bargaining (2011: three to nine representatives a side, terms of at
+  least three years, an answer within 20 days, front-line pay rises not
+  below the average, 90 per cent able to meet piece-work quotas)), a table
+  of amounts (Beijing's 2025 unemployment benefit notice: 2129 to 2286 yuan
+  a month by years paid) and an HTML page (Guangzhou's guide to registering
+  for medical treatment elsewhere: no advance payment, approval in 2
+  working days); several unanswerable ones ask Taizhou or Jiangyan what only
+  the Wuxi, Beijing or Guangzhou documents state), 50 of the 65 answerable
+  ones on those five, 35 unanswerable near misses): random.Random(20261226),
+  split in half and appended after batch 21 in both files, so no existing
+  row moves.
 
 Three unanswerable rows of earlier batches (one in multi_dev.tsv, two in
 multi_holdout.tsv: the minimum non-compete pay, the minimum sick pay and the
 rate for weekend overtime, all asked without a place) are answered for the
-deployment's region by batch 21's Jiangsu regulations; RELABELLED fills in
-their expected and source in place, so they keep their rows.
+deployment's region by batch 21's Jiangsu regulations, and a fourth (in
+multi_holdout.tsv: the daily late fee for Jiangsu social insurance, batch 9)
+by batch 22's Jiangsu regulation on social insurance funds; RELABELLED fills
+in their expected and source in place, so they keep their rows.
 
 Run:  python3 knowledge/eval/build_multi_eval.py
 """
@@ -372,6 +395,13 @@ JSRL = "江苏省人力资源市场条例.md"
 JSHT = "江苏省劳动合同条例.md"
 JSGZ = "江苏省工资支付条例.md"
 XZGH = "徐州市工会劳动法律监督条例.md"
+
+# Added with batch 22 (sources in corpus/README.md).
+WXGZ = "无锡市企业工资集体协商条例.md"
+JSJD = "江苏省社会保险基金监督条例.md"
+JSZY = "江苏省职业病防治条例.md"
+BJSY = "北京市人力资源和社会保障局关于调整失业保险金发放标准的通告.md"
+GZYD = "广州市异地就医备案办理指引.html"
 
 ANSWERABLE = [
     # 深圳市人才引进实施办法
@@ -3041,15 +3071,144 @@ TWENTYFIRST_UNANSWERABLE = [
 ]
 
 
+TWENTYSECOND_ANSWERABLE = [
+    # 无锡市企业工资集体协商条例（2011）
+    ("无锡的公司搞工资集体协商 双方代表各出几个人", "每方三至九名", WXGZ),
+    ("在无锡当职工方的协商代表 任期最短几年", "不得短于三年", WXGZ),
+    ("无锡厂里女工有三十几个 工资协商代表里必须有女的吗", "应当有女职工代表", WXGZ),
+    ("我是劳务派遣到无锡一家厂的 能不能当工资协商代表", "劳务派遣工可以作为协商代表", WXGZ),
+    ("无锡这边工会给老板发了协商意向书 老板拖着不回 规定几天内要书面答复", "二十日内予以书面答复", WXGZ),
+    ("无锡企业的工资协商是多久谈一次啊", "工资协商每年一次", WXGZ),
+    ("无锡公司今年涨工资 一线工人涨的比例能比全公司平均低吗", "不得低于企业职工工资增长幅度", WXGZ),
+    ("在无锡厂里做计件 定额定得太高根本干不完 有没有规定定额要让多少人能完成", "百分之九十以上的职工", WXGZ),
+    ("無錫工資協議簽完報給人社局 多久生效", "十五日内未提出异议的", WXGZ),
+    ("我在无锡当协商代表 开会谈工资占了上班时间 会不会算我旷工扣钱", "视为提供正常劳动", WXGZ),
+    ("无锡工资集体协商谈不拢 找人调解的话 多长时间内要结束", "在三十日内结束", WXGZ),
+    ("无锡老板拒绝跟职工谈工资 逾期不改的话对企业罚多少", "一万元以上三万元以下罚款", WXGZ),
+    # 江苏省社会保险基金监督条例（2016，2020 修正）
+    ("单位给我交了哪几项社保 交了多少 公司有义务告诉我吗", "定期向职工本人告知", JSJD),
+    ("发现公司社保一直按最低基数给我交 少交了 我能去哪举报", "有权向社会保险经办机构或者社会保险费征收机构举报", JSJD),
+    ("去社保窗口打印个人权益记录单 要不要收费", "免费为参保单位、参保人员出具", JSJD),
+    ("泰州有人拿假材料骗社保待遇 被查到罚多少", "处骗取金额二倍以上五倍以下罚款", JSJD),
+    ("举报别人骗保 查实了我有没有奖励", "由社会保险行政部门给予奖励", JSJD),
+    ("公司一直拖着不交社保 限期了还不交 罚款按啥算", "欠缴数额一倍以上三倍以下罚款", JSJD),
+    ("骗社保待遇被查出来 会不会影响个人信用啊", "相关违法信息纳入公共信用信息系统", JSJD),
+    ("江苏社保基金监督条例是哪天开始施行的", "2016年7月1日", JSJD),
+    ("姜堰社会保险监督委员会 都是由哪些人组成的", "用人单位代表、参保人员代表、工会代表", JSJD),
+    ("社保缴费基数和费率 社保部门会不会主动公开", "社会保险缴费基数和费率", JSJD),
+    ("我想举报单位社保的问题 会不会把我名字透露给公司", "并为举报人保密", JSJD),
+    ("医保基金跟生育保险基金是分开记账还是合在一起的", "合并建账及核算", JSJD),
+    # 江苏省职业病防治条例（2024 修订）
+    ("刚进一家有粉尘的厂 公司要不要先组织体检再上岗", "上岗前、在岗期间和离岗时的职业健康检查", JSZY),
+    ("化工厂不发防护口照 说折成钱发给我们 这样行吗", "不得以其他方式替代发放职业病防护用品", JSZY),
+    ("我要从车间辞职了 公司让我去做离岗体检 必须去吗", "应当配合用人单位进行离岗职业健康检查", JSZY),
+    ("去医院要求做职业病诊断 诊断机构能拒绝我吗", "职业病诊断机构不得拒绝", JSZY),
+    ("上次诊断说不是职业病 我还想再诊断一次 要准备啥", "应当提交新的证据材料", JSZY),
+    ("原来的厂子倒闭了 我得了职业病 找谁救助", "向医疗保障、民政等部门申请医疗救助", JSZY),
+    ("職業病危害嚴重的工廠 多久要做一次危害因素檢測", "每年至少进行一次职业病危害因素检测", JSZY),
+    ("体检查出我有职业禁忌 公司应该怎么安排我", "调离或者暂时脱离原工作岗位", JSZY),
+    ("江苏新修订的职业病防治条例啥时候开始施行", "2024年5月1日", JSZY),
+    ("厂里一百多号人 有职业病危害 要不要专门配管职业健康的人", "配备专职的职业健康管理人员", JSZY),
+    ("做职业病诊断 公司跟我对在岗时间有争议 卡住了咋办", "劳动人事争议仲裁委员会申请仲裁", JSZY),
+    ("我是派遣工在车间干活 职业健康培训归谁管", "纳入本单位职业健康培训对象统一管理", JSZY),
+    # 北京市人社局关于调整失业保险金发放标准的通告（2025）
+    ("在北京交了3年失业保险被裁了 现在失业金一个月领多少", "2129元", BJSY),
+    ("北京失业保险累计交了七年 每月失业金能拿多少", "2156元", BJSY),
+    ("北京的失业保险金 领到第13个月以后按多少发", "一律按2129元发放", BJSY),
+    ("北京这次调整的失业金新标准 从哪天开始执行", "2025年9月1日", BJSY),
+    ("北京失业保险累计缴费二十多年了 失业金月标准是多少", "2286元", BJSY),
+    ("北京调失业金标准 依据的是哪个规定", "《北京市失业保险规定》", BJSY),
+    # 广州异地就医备案办理指引（2023，HTML）
+    ("广州医保 去外省住院还要自己先垫钱再回来报吗", "无需个人垫付医疗费用", GZYD),
+    ("广州异地就医备案在穗好办上交了 要等几天审批", "2个工作日内完成审批", GZYD),
+    ("广州办了长期异地就医备案 普通门诊待遇有哪两种选", "按月领取普通门诊包干金", GZYD),
+    ("广州医保备案后在外地看门诊 要提前选定点医院吗", "无须选点就医", GZYD),
+    ("广州医保在外地直接结算出问题了 打哪个电话", "020-12345", GZYD),
+    ("广州办了异地就医备案 回广州看病还能用医保报吗", "双向享受医保结算待遇", GZYD),
+    ("用个人承诺的方式办的广州长期异地备案 回广州能刷医保不", "仅能在备案地享受医保待遇", GZYD),
+    ("广州参保的 在广东省内别的城市生娃 生育费用能直接结算吗", "省内跨市生育费用直接结算", GZYD),
+    # 原有文件：江苏省工资支付条例
+    ("青年节公司组织我们去参加活动 那天工资照发吗", "视同其正常劳动支付工资", JSGZ),
+    ("发工资那天正好赶上国庆放假 工资是往后推还是提前发", "在此之前的工作日提前支付", JSGZ),
+    ("公司发工资从来不给工资条 这样合规吗", "同时提供本人的工资清单", JSGZ),
+    ("老板说资金周转不开要延期发工资 最多能拖多久", "最长不得超过三十日", JSGZ),
+    ("上班的打卡考勤记录 公司要保存多少年", "保存劳动考勤记录不得少于二年", JSGZ),
+    ("厂里停工了才半个月 这半个月的工资还照发吗", "视同劳动者提供正常劳动支付其工资", JSGZ),
+    # 原有文件：江苏省就业促进条例
+    ("姜堰的企业招人 有没有规定必须招多少比例的残疾人", "百分之一点五", JSJY),
+    ("大学生当兵退伍回来 考公务员有没有专门面向我们的岗位", "服现役满五年的高校毕业生退役军人", JSJY),
+    ("女员工休产假 这期间公司交的社保政府会补贴吗", "女职工产假期间企业缴纳的社会保险费用", JSJY),
+    # 原有文件：江苏省人力资源市场条例
+    ("人力资源公司在泰州办现场招聘会 要准备应急预案吗", "应急预案和安全保卫工作方案", JSRL),
+    # 原有文件：江苏省劳动合同条例
+    ("生病治不好被公司解除合同 鉴定部分丧失劳动能力 医疗补助费给多少", "不低于本人六个月工资的医疗补助费", JSHT),
+    ("外地派遣公司把我派到泰州上班 社保应该在哪边交", "在用工单位所在地办理社会保险", JSHT),
+    # 原有文件：徐州市工会劳动法律监督条例
+    ("徐州厂里领导硬逼工人冒险干活 工会能做点啥", "立即停止作业的建议", XZGH),
+    ("我在徐州当工会劳动法律监督员 干这活期间工资会受影响吗", "其工资和其他待遇不受影响", XZGH),
+    ("在徐州要去仲裁告公司侵权 工会会帮忙吗", "工会应当对其提供支持和帮助", XZGH),
+]
+
+# Nothing in corpus/ answers these for the place asked (checked with grep over
+# all 111 documents, see README.md): (a) the new documents' topics, but an
+# item they do not state, (b) places with no document on the topic, (c) a
+# Taizhou or Jiangyan question that only another city's document answers,
+# (d) adjacent topics no document covers.
+TWENTYSECOND_UNANSWERABLE = [
+    # (a) 新文件的题目、但文件没写这一项
+    "无锡今年的工资指导线是多少 企业涨薪一般涨百分之几",
+    "社保个人账户记账利率今年是多少",
+    "举报骗保查实了 奖励具体能拿多少钱",
+    "社会保险监督委员会的委员一届干几年",
+    "姜堰这边交职工社保 单位那头的缴费比例是多少",
+    "做一次职业病诊断要花多少钱 谁出这个钱",
+    "在岗期间的职业健康检查 多久要做一次",
+    "得了尘肺病 工伤赔偿一共能拿多少",
+    "公司不给发防护用品 具体罚多少钱",
+    "北京失业金最长能领几个月",
+    "在北京领失业金期间 医保谁来交",
+    "北京失业金2026年还会不会再涨",
+    "在广州上班 回老家长期住要办异地备案 得准备啥证明材料",
+    "广州临时异地就医备案有效期多久",
+    # (b) 没有这方面文件的地方
+    "常州被辞退后 失业保险待遇每月发放标准是多少",
+    "扬州医保异地就医备案在哪个app上办",
+    "杭州想做职业病诊断 要去哪家医院",
+    "深圳失业保险待遇 领满一年后标准会降吗",
+    "南通的企业工资集体协商 协商代表任期是几年",
+    "成都医保办异地长期居住备案 多久批下来",
+    "合肥职业病危害一般的工厂 几年检测一次",
+    "长沙缴了五年失业险 现在每月能发几块钱",
+    # (c) 泰州、姜堰的问题，只有别的城市的文件回答
+    "在泰州 职工跟老板坐下来谈工资 每边能派多少名代表",
+    "姜堰的企业签完工资协议 报人社局以后多少天生效",
+    "在泰州被裁了 交了6年失业保险 现在每月失业金多少",
+    "泰州医保办异地就医备案 几个工作日能审批完",
+    "泰州失业金领满一年以后 是不是就按最低那档发了",
+    "姜堰这边谈工资没谈成 上级组织介入调解有没有期限",
+    "泰州参保的 长期异地备案后能不能按月领门诊包干金",
+    # (d) 语料旁边、没有文件涉及的题目
+    "年终奖公司能不能说不发就不发",
+    "公司让我签自愿放弃社保的声明 这个有效吗",
+    "灵活就业自己交医保 一年大概多少钱",
+    "单位给交的补充医疗保险 离职了能带走吗",
+    "夜班补贴一般一晚上给多少钱",
+    "社保断交三个月 医保卡还能不能用",
+]
+
+
 # Unanswerable rows of earlier batches that a document added later answers for
 # the deployment's own region (a question naming no place is about 姜堰区, in
-# 泰州市, 江苏省): batch 21's Jiangsu regulations state these.  They keep their
+# 泰州市, 江苏省): batch 21's and batch 22's Jiangsu regulations state these.  They keep their
 # place in the files (each batch's shuffle is unchanged); only expected and
 # source are filled in.
 RELABELLED = {
     "竞业限制补偿一个月最少给多少": ("月平均工资的三分之一", JSHT),
     "病假期间工资最低能按多少发": ("当地最低工资标准的百分之八十", JSGZ),
     "周末加班工资按平时几倍算": ("百分之二百", JSGZ),
+    # batch 22: the Jiangsu regulation on supervising social insurance funds
+    # states the daily late fee that the batch-9 question asks for.
+    "江苏社保交晚了，滞纳金每天按万分之几算": ("按日加收万分之五的滞纳金", JSJD),
 }
 
 
@@ -3101,10 +3260,11 @@ def main() -> None:
     dev19, hold19 = _split(NINETEENTH_ANSWERABLE, NINETEENTH_UNANSWERABLE, 20261223)
     dev20, hold20 = _split(TWENTIETH_ANSWERABLE, TWENTIETH_UNANSWERABLE, 20261224)
     dev21, hold21 = _split(TWENTYFIRST_ANSWERABLE, TWENTYFIRST_UNANSWERABLE, 20261225)
+    dev22, hold22 = _split(TWENTYSECOND_ANSWERABLE, TWENTYSECOND_UNANSWERABLE, 20261226)
     dev = (dev1 + dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8 + dev9 + dev10 + dev11 + dev12
-           + dev13 + dev14 + dev15 + dev16 + dev17 + dev18 + dev19 + dev20 + dev21)
+           + dev13 + dev14 + dev15 + dev16 + dev17 + dev18 + dev19 + dev20 + dev21 + dev22)
     holdout = (hold1 + hold2 + hold3 + hold5 + hold6 + hold7 + hold8 + hold9 + hold10 + hold11
-               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18 + hold19 + hold20 + hold21)
+               + hold12 + hold13 + hold14 + hold15 + hold16 + hold17 + hold18 + hold19 + hold20 + hold21 + hold22)
     dev, holdout = _relabelled(dev), _relabelled(holdout)
     for name, part in (("multi_dev.tsv", dev), ("multi_holdout.tsv", holdout)):
         with open(HERE / name, "w", encoding="utf-8", newline="\n") as fh:
@@ -3114,11 +3274,11 @@ def main() -> None:
                     assert "\t" not in field and "\n" not in field and '"' not in field
                 fh.write(f"{q}\t{e}\t{s}\n")
     print(f"wrote {len(dev)} dev rows ({len(dev1)} + {len(dev2)} + {len(dev3)} + {len(dev4)} + {len(dev5)} + {len(dev6)} + {len(dev7)}"
-          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)} + {len(dev18)} + {len(dev19)} + {len(dev20)} + {len(dev21)}) and {len(holdout)} holdout rows"
+          f" + {len(dev8)} + {len(dev9)} + {len(dev10)} + {len(dev11)} + {len(dev12)} + {len(dev13)} + {len(dev14)} + {len(dev15)} + {len(dev16)} + {len(dev17)} + {len(dev18)} + {len(dev19)} + {len(dev20)} + {len(dev21)} + {len(dev22)}) and {len(holdout)} holdout rows"
           f" ({len(hold1)} + {len(hold2)} + {len(hold3)}"
           f" + {len(hold5)} + {len(hold6)} + {len(hold7)} + {len(hold8)} + {len(hold9)} + {len(hold10)} + {len(hold11)}"
           f" + {len(hold12)} + {len(hold13)} + {len(hold14)} + {len(hold15)} + {len(hold16)} + {len(hold17)}"
-          f" + {len(hold18)} + {len(hold19)} + {len(hold20)} + {len(hold21)})")
+          f" + {len(hold18)} + {len(hold19)} + {len(hold20)} + {len(hold21)} + {len(hold22)})")
 
 
 if __name__ == "__main__":

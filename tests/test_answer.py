@@ -1647,3 +1647,14 @@ def test_words_of_intention_and_how_to_are_no_topic():
     from knowledge.relevance import subject_terms
 
     assert subject_terms("湖北城中村住的大多是农民工 政府打算怎么弄房源") == ("城中村", "农民工", "政府", "房源")
+
+
+def test_a_count_said_after_what_was_done_picks_the_row_of_its_span(tmp_path, shipped_kb):
+    """"累计交了七年" is 7 years: the row "满5年不满10年" answers, not the first row of the list."""
+    kb = _kb_of(tmp_path, shipped_kb, "失业保险金标准.md",
+                "# 关于调整失业保险金发放标准的通告\n\n**一、失业保险金调整后的标准**\n\n"
+                "（一）累计缴费时间满1年不满5年的，失业保险金月发放标准为2129元；\n\n"
+                "（二）累计缴费时间满5年不满10年的，失业保险金月发放标准为2156元；\n\n"
+                "（三）累计缴费时间满10年以上的，失业保险金月发放标准为2188元。\n")
+    answer = kb.answer("失业保险累计交了七年 每月失业金能拿多少", use_llm=False)
+    assert answer.found and "2156元" in answer.text and "2129元" not in answer.text, answer.text

@@ -208,8 +208,20 @@ def sound_alike(text: str, words: Sequence[str], exact: bool = False, within_wor
     return text
 
 
+# Characters that mark grammar (aspect, mood, 的/地/得): a pinyin typo never runs across one.
+_GRAMMAR = frozenset("的地得了着过吗呢吧啊呀么")
+
+
+def _past_particles(text: str, respell, particles: frozenset[str] = _GRAMMAR) -> str:
+    """``respell(text)`` with ``particles`` masked, so no word read into it spans one; the particles
+    kept as typed."""
+    masked = "".join("\0" if ch in particles else ch for ch in text)
+    heard = respell(masked)
+    return "".join(t if h == "\0" else h for t, h in zip(text, heard)) if len(heard) == len(text) else text
+
+
 # Characters that carry grammar, not a word's sound: "住的" is no 住地, "加分不" no 加分布.
-_PARTICLES = frozenset("的地得了着过吗呢吧啊呀么不也都就还在是有")
+_PARTICLES = _GRAMMAR | frozenset("不也都就还在是有")
 
 
 def heard_as(question: str, words: Sequence[str]) -> str:
@@ -218,10 +230,9 @@ def heard_as(question: str, words: Sequence[str]) -> str:
     agree in tones too; three or more rarely sound alike by chance, so tones aside. No run holding
     a particle is read so."""
     words = [w for w in words if not _PARTICLES & set(w)]
-    masked = "".join("\0" if ch in _PARTICLES else ch for ch in question)  # no run spans a particle
-    heard = sound_alike(sound_alike(masked, words, exact=True), [w for w in words if len(w) >= 3],
-                        within_words=True)
-    return "".join(q if h == "\0" else h for q, h in zip(question, heard)) if len(heard) == len(question) else question
+    return _past_particles(question, lambda masked: sound_alike(sound_alike(masked, words, exact=True),
+                                                                [w for w in words if len(w) >= 3], within_words=True),
+                           _PARTICLES)
 
 
 _LETTER_RUN = re.compile(r"[A-Za-z]+(?:[ \t]+[A-Za-z]+)*")
@@ -311,9 +322,12 @@ def read_question(text: str) -> str:
     """A question as the knowledge base reads it: Traditional characters as Simplified, a year
     typed with two digits as four ("25年9月以后" → "2025年9月以后"), a word mistyped by pinyin input
     as characters of the same sound and tones that make no word read as the asking or domain word it sounds
-    like ("人才公寓怎么深请" → 申请). Memoised: the retriever and the answerer each read the question."""
-    text = sound_alike(to_simplified(text), _question_words(), exact=True)
+    like ("人才公寓怎么深请" → 申请), never across a grammatical particle ("被裁了" is no 材料: 了 is also read
+    liào). Memoised: the retriever and the answerer each read the question."""
+    text = _past_particles(to_simplified(text), lambda masked: sound_alike(masked, _question_words(), exact=True))
     return _SHORT_YEAR.sub(_short_year, text) if "年" in text else text
+
+
 
 
 def fold_width(text: str) -> str:

@@ -1378,7 +1378,8 @@ def test_an_asking_word_mistyped_by_pinyin_input_is_read_as_it_sounds(shipped_kb
     assert read_question("人才公寓怎么深请") == "人才公寓怎么申请"
     assert read_question("见习补帖有多少") == "见习补贴有多少"
     assert read_question("秦湖驿站在哪") == "溱湖驿站在哪"  # a place of the deployment's dictionary
-    for said in ("驿站能住几晚", "人多就不好", "住的人多就不想去了", "驿站是间单人房吗", "喝个水"):
+    # never across a grammatical particle: 了 is also read liào, "被裁了" is no 材料 (batch 22 went unanswered)
+    for said in ("驿站能住几晚", "人多就不好", "住的人多就不想去了", "驿站是间单人房吗", "喝个水", "失业保险被裁了"):
         assert read_question(said) == said
     assert not shipped_kb.answer("人才公寓怎么深请").found
 

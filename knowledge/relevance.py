@@ -204,6 +204,8 @@ _PAID = (r"(?:交|缴|收|付)多少(?=[^，。？?\s]{0,4}(?:钱|元|块|费|�
 _GIVEN = r"(?:补贴|补助|津贴|奖励|奖金|生活费)"  # money one is given
 # A share of something: a percentage, or a factor ("租金标准×0.7", "×0. 2" as a PDF spaces it).
 _SHARE = r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|[×＊]\s*\d+(?:\.\s*\d+)?"  # 60%, 三分之二, ×0.2
+# A share of the people ("百分之九十以上的职工", "80%的学员"): how many of them, as a count is ("多少人能完成").
+_SHARE_OF_PEOPLE = rf"(?:{_SHARE})[^，。；]{{0,6}}?(?:职工|员工|人员|劳动者|学员|学生|毕业生|人)"
 _FIGURES: set[re.Pattern] = set()  # the kinds of fact that are figures: the text itself must state them
 
 
@@ -295,13 +297,14 @@ _ATTRIBUTES = [
     # "多少个名额" "一共多少人": a number of them ("几个" may be answered by a list of names, below).
     # (A table's cell under a column of counts states one bare: "总学位数：1062", "人数：30".)
     # ("第1、2项" are ordinals, the second as much as the first.)
-    (re.compile(rf"多少(?:{_THINGS})"), _figure(rf"(?<![第\d.])(?<!第\d、)(?<!第\d\d、){_N}(?:多|余)?(?:{_THINGS}|万(?![元块]))|(?:数|数量|名额)：\d")),
+    (re.compile(rf"多少(?:{_THINGS})"), _figure(rf"(?<![第\d.])(?<!第\d、)(?<!第\d\d、){_N}(?:多|余)?(?:{_THINGS}|万(?![元块]))|(?:数|数量|名额)：\d"
+                                               rf"|{_SHARE_OF_PEOPLE}")),
     # "多少人" "几名": a number of people; "多少张" "几所": of what that measure counts ("城区人口500万" is
     # no number of cards issued, "3项指标" no number of school places).
     # ("哪几项" asks which; 个 counts anything: "研发中心15个" answers "有几家".)
     # ("引进了多少人才" "来了多少大学生": people, however named; "多少人才公寓" counts flats.)
     (re.compile(r"(?<!哪)(?:多少|几)(?:人(?!才)|名(?!额)|位)(?!置|数)|多少(?:个|名)?(?:青年|高层次|高端|优秀|各类|专业)?(?:人才|大学生|毕业生|博士|硕士)(?!公寓|驿站|房|住房|社区|之家|政策|补贴|补助|生活|津贴|安家|奖励|待遇|工资|薪|创业|就业|引进|认定)"),  # "多少人才公寓": 人才
-     _figure(rf"{_COUNTED_FROM}(?:人|名|位|人次|个(?=[^，。；]{{0,4}}?(?:人|生|者|员)))|(?:人数|名额|数量)：\s*\d")),
+     _figure(rf"{_COUNTED_FROM}(?:人|名|位|人次|个(?=[^，。；]{{0,4}}?(?:人|生|者|员)))|(?:人数|名额|数量)：\s*\d|{_SHARE_OF_PEOPLE}")),
     *((re.compile(rf"(?<!哪)(?:多少|几){m}"), _figure(rf"{_COUNTED_FROM}(?:{m}|个)|(?:数|数量)：\s*\d"))
       for m in "张所家项间户批台辆座栋"),
     # "分几类" "有几种": a count of kinds.

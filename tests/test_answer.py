@@ -673,6 +673,10 @@ def test_asking_which_things_there_are_is_answered_only_by_a_text_naming_them():
     # "几点入住" asks a time of day: "入住日前取消" names a day, not an hour.
     assert attribute_fit("驿站几点可以入住", "回复“取消预约”加预约编号可在入住日前取消") < 0
     assert attribute_fit("驿站几点可以入住", "每天14:00以后办理入住") > 0
+    # "多少人能完成" asks how many of them: a share of the people states it (batch 22 went unanswered);
+    # a share of people is no count of flats
+    share = "劳动定额标准，应当使本企业同岗位百分之九十以上的职工在法定工作时间内能够完成"
+    assert attribute_fit("定额要让多少人能完成", share) > 0 and attribute_fit("人才公寓建了多少套", share) < 0
 
 
 _STATIONS = """# 驿站须知

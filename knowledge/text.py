@@ -371,7 +371,9 @@ _COUNTED = re.compile(r"(?<![第\u4e00-\u9fff])([零〇一二两三四五六七�
                       # "交了七年", "干了二十多年": a count after what was done
                       r"|(?<=[满近约共每住积加减扣得给发补有至到或和天晚住超过了])([零〇一二两三四五六七八九十]{1,3})(?=多?个?(?:年|月|天|日|晚|周|岁|分|元|万|人|套|次|项|名|小时|工作日|倍))"
                       # An age said as people say it: "我妈四十二了", "我爸五十一啦".
-                      r"|([二三四五六七八九]?十[一二三四五六七八九]?)(?=了|啦|多了)")
+                      r"|([二三四五六七八九]?十[一二三四五六七八九]?)(?=了|啦|多了)"
+                      # A count with 十 is no part of a word, whatever comes before: "缴费二十多年", "干了十五年".
+                      r"|(?<!第)([一二三四五六七八九]?十[一二三四五六七八九]?)(?=多?个?(?:年|月|天|岁|周岁|小时|工作日))")
 
 
 # An amount in hundreds, thousands or ten thousands as people say one: "两万九" (29000), "八千五"

@@ -256,6 +256,7 @@ def test_counted_chinese_numerals_become_digits_and_words_do_not():
     assert arabic_numerals("三天两晚，满二十一岁") == "3天2晚，满21岁"
     # a count after what was done: "交了七年" is 7 years, inside "满5年不满10年" (batch 22 got the 1–5 year row)
     assert arabic_numerals("失业保险累计交了七年") == "失业保险累计交了7年"
+    assert arabic_numerals("累计缴费二十多年了") == "累计缴费20多年了"  # a count with 十 is no part of a word
     for unchanged in ("一站式服务", "统一年度计划", "第一条", "统一分配", "了一下"):
         assert arabic_numerals(unchanged) == unchanged
 

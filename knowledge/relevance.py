@@ -195,6 +195,8 @@ _MATERIALS = r"材料|资料|手续|证件|证明|证书|身份证|户口簿|复
 _MONEY_AMOUNT = (r"多少(?:补贴|补助|津贴|奖励|生活费|押金|保证金)"
                  r"|(?:补贴|补助|津贴|奖励|生活费|工资|押金|保证金|定金|订金)[^，。？?]{0,4}多少(?![个年月天日次分项人名家套所])")
 _SUM = rf"{_N}(?:万)?元|免费|免收|不收取|不得收取"  # a sum of money, or none charged
+# Labour law pays in months of wages: "不低于本人六个月工资的医疗补助费", "支付一个月工资".
+_WAGES = rf"{_N}个月(?:的)?(?:本人)?(?:月?平均)?工资"
 # "交多少借读费" "社保每月交多少": money paid, named after 多少 or said before it; not what else is
 # handed in or taken ("交多少份材料", "公办学校收多少学生").
 # "给多少名额" "发多少个学位" "领多少天": what follows 多少 counts something other than money.
@@ -242,11 +244,11 @@ _ATTRIBUTES = [
     (re.compile(rf"{_SUM_OF_MONEY_WORD}(?:租金|(?<!套)房租(?!赁|给)|价格|金额|奖金)|多少钱|多少元|罚多少|罚款多少|多少(?:的)?额度|额度[^，。？?]{{0,4}}多少"
                 r"|(?:每个?月|一个月|每年|一年)[^，。？?]{0,3}?多少(?=钱|元|块|万|$|[\s，,。？?！!啊呀呢吗哦嘛啦])"
                 rf"|{_MONEY_AMOUNT}|^(?!.*(?:积分|分值|分数)).*(?:{_RECEIVED}|[贷借]多少{_COUNTED_AFTER})|{_PAID}"),
-     _figure(rf"{_SUM}|{_SHARE}|{_N}倍")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
+     _figure(rf"{_SUM}|{_SHARE}|{_N}倍|{_WAGES}")),  # a fine may be a multiple: "处违法所得一倍以上三倍以下的罚款"
     # Money one is given ("能拿多少补贴", "每月发多少") is a sum or a share: "免费培训" gives none.
     (re.compile(rf"^(?!.*(?:积分|分值|分数)).*{_RECEIVED}|多少{_GIVEN}"
                 rf"|{_GIVEN}[^，。？?]{{0,4}}多少{_COUNTED_AFTER}"),
-     _figure(rf"{_N}(?:万)?元|{_SHARE}")),
+     _figure(rf"{_N}(?:万)?元|{_SHARE}|{_WAGES}")),
     # An amount may be a share of something (见习补贴 "不低于最低工资标准的60%"); money named as
     # such (多少钱, 价格) is a sum of money or nothing.
     (re.compile(rf"多少钱|多少元|几块钱|几[百千万]块|几[千万]元|{_SUM_OF_MONEY_WORD}(?:价格|单价|房价|售价)|卖多少"), _figure(_SUM)),

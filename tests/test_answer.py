@@ -677,6 +677,9 @@ def test_asking_which_things_there_are_is_answered_only_by_a_text_naming_them():
     # a share of people is no count of flats
     share = "劳动定额标准，应当使本企业同岗位百分之九十以上的职工在法定工作时间内能够完成"
     assert attribute_fit("定额要让多少人能完成", share) > 0 and attribute_fit("人才公寓建了多少套", share) < 0
+    # labour law pays in months of wages: "给多少" is met by "不低于本人六个月工资的医疗补助费" (batch 22 skipped it)
+    assert attribute_fit("医疗补助费给多少", "还应当给予不低于本人六个月工资的医疗补助费") > 0
+    assert attribute_fit("医疗补助费给多少", "医疗期满后不能从事原工作的，可以解除劳动合同") < 0
 
 
 _STATIONS = """# 驿站须知

@@ -229,6 +229,12 @@ _SUM_OF_MONEY_WORD = ("^(?!.*(?:几|多久|多长|什么时候|啥时候|哪|限
 # "怎么报名" "咋办理" "如何预约": how to do it (a kind of fact required, and the steps preferred).
 _HOW_TO_DO = re.compile(r"(?:怎么|如何|怎样|咋)(?:样)?(?:报名|办理|申请|申领|预约|预订|约|订|操作|参加|登记)")
 _ATTRIBUTES = [
+    # "费用谁出" "体检的钱公司出还是自己掏": who pays — a sentence saying whom a cost falls on (required since
+    # batch 22: "医保谁来交" was answered with a benefit amount; multi_dev no_answer +1, nothing lost).
+    # ("医保谁来交": who pays a contribution.)
+    (re.compile(r"谁(?:来)?(?:出(?![具台面])|付|掏|交|缴|承担|负担|买单|报销)|(?:自己|个人|公司|单位)(?:出|掏|付|交|缴)还是|(?:费用?|钱)(?:由)?谁"),
+     re.compile(r"由[^，。；]{1,20}(?:承担|负担|支付|缴纳|解决|列支|出资|负责)|(?:单位|个人|财政|政府|国家|用人单位)"
+                r"(?:承担|负担|支付|缴纳|出资|列支)|代缴|代为缴纳")),  # "为其代缴": someone pays for them
     (re.compile(r"电话|联系方式|热线|手机号"), re.compile(r"电话|热线|\d{7,}")),
     # "用哪个小程序" "哪个网站能查": the channel — a website, an app, an account, a platform.
     (re.compile(r"(?:哪个|什么|啥)(?:小程序|APP|App|app|网站|公众号|平台|客户端)"), _PLACE_STATED),
@@ -375,10 +381,6 @@ _PREFERRED = [
     # "到了找谁" "有问题问谁": whom to contact — a phone, a desk, the staff, a contact person.
     (re.compile(r"(?:找|联系|(?<![请想])问|咨询)谁|找哪个|跟谁说|向谁反映"),
      re.compile(r"电话|热线|联系|咨询|工作人员|管理员|前台|服务台|窗口|负责人|\d{7,}")),
-    # "费用谁出" "体检的钱公司出还是自己掏": who pays — a sentence saying whom a cost falls on.
-    (re.compile(r"谁(?:来)?(?:出(?![具台面])|付|掏|承担|负担|买单|报销)|(?:自己|个人|公司|单位)(?:出|掏|付)还是|(?:费用?|钱)(?:由)?谁"),
-     re.compile(r"由[^，。；]{1,20}(?:承担|负担|支付|缴纳|解决|列支|出资|负责)|(?:单位|个人|财政|政府|国家|用人单位)"
-                r"(?:承担|负担|支付|缴纳|出资|列支)")),
     # "驿站是干嘛的" "这个证有啥用": what something is for — a sentence saying what it provides or
     # does, not who may use it.
     # ("驿站是啥": what a thing is, which is what it does, not whom it is for.)

@@ -503,6 +503,9 @@ _PREAMBLE = re.compile(r"^(?:第[一二三四五六七八九十百\d]+条\s*)?�
                        r"|(?:通知|通告|公告|规定|意见|提出|现就|现将)[^。；]{0,20}如下)[。：:]?$"
                        # "为保障…，根据《…规定》，结合本市实际，经…批准，调整…标准。": purpose, basis and what is done
                        r"|^为(?:了)?[^。；，,]{2,40}[，,](?:根据|依据)《[^。；]*》[^。；]*?(?:经[^。；]{2,20}(?:批准|同意|研究)|结合[^。；]{2,12}实际)[^。；]*[。]?$")
+# "本省行政区域内…社会保险费的征收、缴纳，适用本条例。": the scope of a document, no rule of it.
+_SCOPE = re.compile(r"(?:适用|参照)本(?:条例|办法|规定|细则|意见|方案|通知)[。；]?$|^(?:第[一二三四五六七八九十百\d]+条\s*)?本(?:条例|办法|规定|细则)适用于")
+_SCOPE_ASKED = re.compile(r"适用|范围|管不管|管得着|包不包括|包括哪些|算不算|属不属于|针对哪些|对象")
 _WHY = re.compile(r"为什么|为啥|为何|干嘛要|目的|宗旨|依据|根据什么|根据哪|上位法|出台背景")
 
 
@@ -608,6 +611,8 @@ def _what_answers(asked: str) -> list:
     checks = []
     if not _WHY.search(asked):  # a document's purpose and legal basis answers only why it was made
         checks.append(lambda c, named: _PREAMBLE.search(c.text) is None)
+    if not _SCOPE_ASKED.search(asked):  # what a document applies to answers only what it covers
+        checks.append(lambda c, named: _SCOPE.search(c.text) is None)
     thing = asked_thing(asked)
     if thing:  # whether something exists is answered only by a text naming it
         checks.append(lambda c, named: subject_share(thing, named) >= _THING_SHARE)

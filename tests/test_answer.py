@@ -1073,6 +1073,12 @@ def test_a_notices_purpose_and_basis_is_no_answer():
                             "结合本市实际，经市委、市政府批准，调整失业保险金月发放标准。")
     assert _PREAMBLE.search("为做好高校毕业生就业工作，现通告如下：")
     assert not _PREAMBLE.search("为鼓励创业，根据《就业促进法》，对符合条件的高校毕业生给予一次性补贴5000元。")
+    # nor what a regulation applies to ("社保断交三个月 医保卡还能不能用" got article 2), unless that is asked
+    from knowledge.evidence import Candidate, _what_answers
+
+    scope = Candidate(0, 0, "第二条 本省行政区域内基本医疗保险费、失业保险费的征收、缴纳，适用本条例。")
+    assert not all(check(scope, scope.text) for check in _what_answers("社保断交三个月 医保卡还能不能用"))
+    assert all(check(scope, scope.text) for check in _what_answers("这个条例的适用范围是什么"))
 
 
 def test_the_money_asked_is_named_with_the_word_that_says_which():

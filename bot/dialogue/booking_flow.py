@@ -1559,8 +1559,9 @@ def _bookings_text(rows: list, names: dict[str, str], to_pick: bool) -> str:
     shown = _shown(rows)
     lines = [_line(b, names) for b in shown]
     hint, active = "", [b.number for b in shown if b.status == "active"]
-    if active:  # the number itself when there is one to cancel (user test 4 read "取消预约 编号")
-        hint = messages.MY_BOOKINGS_PICK_HINT if to_pick else messages.MY_BOOKINGS_CANCEL_HINT.format(
+    if active:  # the number itself when there is one to cancel (user test 4 read "取消预约 编号"), also among
+        # cancelled ones listed with it (user test 26 was told "取消第一个", the first being cancelled already)
+        hint = messages.MY_BOOKINGS_PICK_HINT if to_pick and len(active) > 1 else messages.MY_BOOKINGS_CANCEL_HINT.format(
             number=active[0] if len(active) == 1 else messages.NUMBER_PLACEHOLDER)
     return messages.MY_BOOKINGS.format(lines=numbered(lines) if to_pick else "\n".join(lines)) + hint
 

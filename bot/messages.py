@@ -188,6 +188,7 @@ BOOKING_STARTED = "预约{number}已过入住日期，不能取消。如需帮�
 BOOKING_ENDED = "预约{number}的入住已经结束，不能再修改。如需帮助请回复“转人工”。"
 BOOKING_ALT_DATE = "{station}{day}入住有空床"
 AVAILABILITY = "{day}（{weekday}）入住：{items}。"
+AVAILABILITY_STAY = "{day}（{weekday}）入住、住{nights}晚：{items}。"  # beds free every night of the stay
 AVAILABILITY_SMALL_HOURS = "现在已经过了零点，今天白天和明天的都给您列出来：\n"  # "明天能住吗" typed at 00:30
 AVAILABILITY_FREE = "{station}还有{beds}张空床"
 AVAILABILITY_FULL = "{station}已约满"

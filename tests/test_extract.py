@@ -353,3 +353,24 @@ def test_how_a_companion_books_is_told_apart_from_what_a_companion_asks_about():
 
     assert _COMPANION_COMING.search(compact("我同学怎么订")) and _COMPANION_COMING.search(compact("我朋友怎么办"))
     assert not _COMPANION_COMING.search(compact("我同学怎么办理居住证"))
+
+
+def test_a_message_typed_in_pinyin_reads_as_its_words_only_when_it_names_the_service():
+    """(user test 26) "yizhan zenme yuyue" sent before the characters were picked is 驿站怎么预约; English,
+    a name in letters and a message with characters in it stay as they are."""
+    from bot.dialogue.extract import pinyin_message
+
+    assert pinyin_message("yizhan zenme yuyue") == "驿站怎么预约"
+    assert pinyin_message("wo xiang yuyue yizhan") == "我想预约驿站"
+    for kept in ("how are you", "Tom Li", "ok", "qinhu", "i want to book", "我想yuyue", "13812345678"):
+        assert pinyin_message(kept) == kept, kept
+
+
+def test_contempt_with_an_intensifier_is_a_complaint_and_not_having_used_something_is_not():
+    """(user test 26) "你们这也太没用了吧", "真没用" are complaints; "我还没用过驿站" is not."""
+    from bot.dialogue.intents import IntentClassifier
+    from core.config import load_config
+
+    rules = IntentClassifier(load_config().dialogue).by_rules
+    assert rules("你们这也太没用了吧") == "complaint" and rules("真没用") == "complaint"
+    assert rules("我还真没用过驿站") != "complaint"

@@ -45,7 +45,8 @@ RECOGNISED = {
                                 "_ENGLISH_DAYS",  # next friday, 2 nights
                                 "_ENGLISH_FACTS",  # i am 26, graduated 2023, looking for a job
                                 "_STICKER_SIGNS",  # [强] as 👍
-                                "_COUNT_WORDS"],  # 住仨晚
+                                "_COUNT_WORDS",  # 住仨晚
+                                "_PINYIN_TOPICS", "_PINYIN_WORDS"],  # yizhan zenme yuyue
 }
 
 

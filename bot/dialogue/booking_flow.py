@@ -147,11 +147,12 @@ _WHO_IS_ASKED = ("name", SAME_PERSON)  # the steps a bare name answers
 # was asked again and again). Not a question ("哪个都能住吗") nor help asked ("哪个好", "有什么区别").
 _NOT_MINDING = re.compile(r"^(?:嗯|那|那就|就|我|都|啊)*(?:随便|随意|无所谓|都行|都可以|都好|都ok|都一样|哪个都(?:行|可以|好|成|ok|一样)|"
                           r"哪都(?:行|可以)|(?:你|你们)(?:就)?(?:帮我|给我|替我)?(?:随便)?(?:选|挑|定|安排)(?:一个|一下|个)?|"
-                          r"看着(?:安排|办|选|定)|有空(?:床|位)?的?就行)(?:哪个|一个)?(?:就行|都行|吧|啊|呀|的|了|哈)*$")
+                          r"看着(?:安排|办|选|定)|有空(?:床|位)?的?就行)(?:哪个|哪一个|哪家|一个)?(?:就行|都行|吧|啊|呀|的|了|哈)*$")
 # Where a clause ends in a run of speech, voice input writing no stops: "…到然后大概住个三天吧然后…".
 # Not at a space: "3 可以吗", "我20 号能住吗" are one clause each.
 _CLAUSES = re.compile(r"[，,。；;！!？?、]+|然后|还有就是|另外|对了|顺便问一下|顺便问下|顺便|(?<=吧)")
-_ANY_OF_THEM = re.compile(r"哪个都|哪都")  # "哪个都可以" asks nothing
+# "哪个都可以", "随便哪个" ask nothing (user test 26: "随便哪个" was told the stations are alike, and asked again)
+_ANY_OF_THEM = re.compile(r"哪个都|哪都|(?:随便|随意)哪(?:一个|个|家)")
 _PICKED_FOR_YOU = "_picked_station"  # the station picked for a user who did not mind which
 
 
@@ -1558,8 +1559,9 @@ def _bookings_text(rows: list, names: dict[str, str], to_pick: bool) -> str:
     shown = _shown(rows)
     lines = [_line(b, names) for b in shown]
     hint, active = "", [b.number for b in shown if b.status == "active"]
-    if active:  # the number itself when there is one to cancel (user test 4 read "取消预约 编号")
-        hint = messages.MY_BOOKINGS_PICK_HINT if to_pick else messages.MY_BOOKINGS_CANCEL_HINT.format(
+    if active:  # the number itself when there is one to cancel (user test 4 read "取消预约 编号"), also among
+        # cancelled ones listed with it (user test 26 was told "取消第一个", the first being cancelled already)
+        hint = messages.MY_BOOKINGS_PICK_HINT if to_pick and len(active) > 1 else messages.MY_BOOKINGS_CANCEL_HINT.format(
             number=active[0] if len(active) == 1 else messages.NUMBER_PLACEHOLDER)
     return messages.MY_BOOKINGS.format(lines=numbered(lines) if to_pick else "\n".join(lines)) + hint
 
@@ -2508,13 +2510,26 @@ def asks_availability(turn: Turn) -> bool:
         # "这周末呢" right after the free beds of a day were told: the same asked of that day (user test 23
         # was told who may stay)
         return date_in(text, users_today(turn.engine.settings)) is not None
-    if not (QUESTION.search(text) and _ASKS_FREE.search(text) and _ABOUT_A_STAY.search(text)):
+    can_book = bool(_CAN_BOOK.search(compact(text)))
+    if not (QUESTION.search(text) and (_ABOUT_A_STAY.search(text) or can_book)):
         return False
+    if can_book and not _ASKS_FREE.search(text) and date_in(text, users_today(turn.engine.settings)) is not None:
+        return True  # "12号能订吗", "周六还能约吗": a stay is all there is to book (user test 26: "not found")
+    if not _ASKS_FREE.search(text):
+        # "我下周一过去住到周五可以吗": a stay from one day to another, asked whether it will do, asks for a
+        # bed on those nights (user test 26 was told who may stay)
+        start, end = stay_dates(english_days(normalise(text)), users_today(turn.engine.settings))
+        return bool(start and end and _WILL_IT_DO.search(compact(text)))
     # "驿站满了吗", "还有空床吗" with no day: the next days' (user test 24 was told who may stay)
     return (_day_asked_about(text, users_today(turn.engine.settings)) is not None
             or (bool(_FREE_NOW.search(compact(text))) and vague_period(normalise(text), users_today(turn.engine.settings)) is None))
 
 
+# Asking whether one can book: "能订吗", "还能约吗", "可以预约吗", "订得到吗".
+_CAN_BOOK = re.compile(r"(?:能|可以|还能|还可以|能不能|可不可以)(?:订|定|约|预约|预订|预定)(?!.*(?:几|多久|多少))|"
+                       r"(?:订|约)(?:得到|得上|的到|的上)")
+# Asking whether what was said will do: "可以吗", "行不行", "能不能".
+_WILL_IT_DO = re.compile(r"(?:可以|行|能|成|ok)(?:吗|么|嘛|不)|行不行|可不可以|能不能|可以不|好不好", re.I)
 # Whether beds are free, asked of no day: "驿站满了吗", "还有空床吗" (not "驿站有几张床": how many there are).
 _FREE_NOW = re.compile(r"满了|满没满|约满|空床|空位|空房|还有(?:床位|位置|房间|名额|床)|住得下|住的下")
 _DAYS_SHOWN = 2  # days whose free beds are shown when none is asked about: today and tomorrow
@@ -2555,22 +2570,30 @@ def availability(turn: Turn) -> Reply:
     # the booking starts (user test 24 was shown the next day's beds and booked it unasked)
     either = day == today + timedelta(days=1) and tomorrow_in_small_hours(english_days(normalise(turn.text)),
                                                                         users_hour(settings))
-    reply = _free_beds_of_days(turn, [today, day] if either else [day])
+    # "12号到15号还有空床吗": a bed every night of that stay, which the booking that follows keeps
+    # (user test 26 was told the first night's beds, then asked how many nights)
+    start, end = stay_dates(english_days(normalise(turn.text)), today)
+    nights = (end - day).days if start == day and end is not None else 1
+    if not 1 <= nights <= settings.booking.max_free_nights:
+        nights = 1
+    reply = _free_beds_of_days(turn, [today, day] if either else [day], nights)
     if either:
         reply.text = messages.AVAILABILITY_SMALL_HOURS + reply.text
     return reply
 
 
-def _free_beds_of_days(turn: Turn, days: list[date]) -> Reply:
+def _free_beds_of_days(turn: Turn, days: list[date], nights: int = 1) -> Reply:
     """The free beds of each of ``days`` at the station the message names or at each, with a quick reply
-    booking each day that has any; one day shown is the one "那订一个" next books."""
+    booking each day that has any; one day shown is the one "那订一个" next books. ``nights``: of a stay
+    from that day, the beds free every night of it (and the booking that follows keeps them)."""
     named = station_in(turn.text, station_choices(turn.engine), by_number=False)
     lines, free_days = [], []
     for shown in days:
-        items, free = _free_beds_told(turn, shown, named)
+        items, free = _free_beds_told(turn, shown, named, nights)
         if not items:
             return Reply(messages.NO_STATIONS, actions=[messages.CHIP_TICKET], intent="availability")
-        lines.append(messages.AVAILABILITY.format(day=day_label(shown), weekday=weekday_label(shown), items="；".join(items)))
+        told = messages.AVAILABILITY if nights == 1 else messages.AVAILABILITY_STAY
+        lines.append(told.format(day=day_label(shown), weekday=weekday_label(shown), nights=nights, items="；".join(items)))
         if free:
             free_days.append(shown)
     text = "\n".join(lines)
@@ -2579,6 +2602,7 @@ def _free_beds_of_days(turn: Turn, days: list[date]) -> Reply:
         text += messages.AVAILABILITY_BOOK_EITHER if len(chips) > 1 else messages.AVAILABILITY_BOOK.format(chip=chips[0])
         # "那订一个" next books that day (and that station): user test 7 was asked both again
         turn.state[ASKED_ABOUT] = {**({"check_in": days[0].isoformat()} if len(days) == 1 else {}),
+                                   **({"nights": nights} if len(days) == 1 and nights > 1 else {}),
                                    **({"station": named} if named else {}),
                                    _SAID_BEFORE: turn.text}  # "我是22年毕业的 今年26": facts kept for the booking
         # about the station now: a bare detail next ("总站的") books, with that day (user test 14 was told
@@ -2587,16 +2611,17 @@ def _free_beds_of_days(turn: Turn, days: list[date]) -> Reply:
     return Reply(text, actions=chips or [messages.CHIP_BOOK], intent="availability")
 
 
-def _free_beds_told(turn: Turn, day: date, named: str | None) -> tuple[list[str], bool]:
-    """Each station's (or the one ``named``'s) free beds on ``day`` as said, and whether any is free."""
+def _free_beds_told(turn: Turn, day: date, named: str | None, nights: int = 1) -> tuple[list[str], bool]:
+    """Each station's (or the one ``named``'s) free beds on ``day`` as said (every night of ``nights``
+    from it), and whether any is free."""
     items, free = [], False
     with turn.engine.read_sessions() as s:
         for st in active_stations(s):
             if named and st.id != named:
                 continue
-            beds = free_beds(s, st, day, 1)[day]
+            beds = min(free_beds(s, st, day, nights).values())
             free = free or beds > 0
-            if day.isoformat() in (st.closed_dates or []):
+            if any((day + timedelta(days=n)).isoformat() in (st.closed_dates or []) for n in range(nights)):
                 items.append(messages.AVAILABILITY_CLOSED.format(station=st.name))
             elif beds:
                 items.append(messages.AVAILABILITY_FREE.format(station=st.name, beds=beds))

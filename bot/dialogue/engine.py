@@ -18,7 +18,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot import conversation_records as records_module
 from bot import messages
-from bot.dialogue.extract import english_in_chinese, sound_alike, stickers_as_signs
+from bot.dialogue.extract import english_in_chinese, pinyin_message, sound_alike, stickers_as_signs
 from bot.dialogue.intents import QUESTION, IntentClassifier, compact, read_yes_no
 from bot.store import Rate, TurnStart
 from core.config import Settings
@@ -102,7 +102,7 @@ class Turn:
     def text(self) -> str:
         """The message as typed, in Simplified Chinese (繁體 is converted: every rule and document is 简体),
         everyday and regional words read as the standard ones (``dialogue.colloquial``: "驿站咋订")."""
-        return colloquial(to_simplified(stickers_as_signs(self.incoming.text.strip())),
+        return colloquial(to_simplified(stickers_as_signs(pinyin_message(self.incoming.text.strip()))),
                           self.engine.settings.dialogue.colloquial)
 
     def saying(self, text: str) -> "Turn":

@@ -64,6 +64,27 @@ def english_in_chinese(text: str) -> str:
     return _ENGLISH.sub(lambda m: _ENGLISH_WORDS[m.group(1).lower()], text)
 
 
+# A whole message typed in pinyin and sent before any character was picked ("yizhan zenme yuyue", "wo xiang
+# yuyue yizhan"): read word by word as these, when it names one of the service's words (user test 26 was told
+# in English that only Chinese is understood). One-syllable words that are English too (you, he) are left out.
+_PINYIN_TOPICS = ["驿站", "预约", "预订", "取消", "人工", "转人工", "人才", "公寓", "人才公寓", "补贴", "落户", "创业", "见习",
+                  "租房", "免费", "入住", "申请", "条件", "政策", "工作", "毕业"]  # what the service is about
+_PINYIN_WORDS = ["我", "我想", "想", "我要", "要", "怎么", "怎么样", "什么", "多少", "多久", "哪里", "哪个", "在哪", "可以",
+                 "能", "能不能", "吗", "呢", "住", "明天", "后天", "今天", "帮我", "一下", "转", "钱", "多少钱", "是"]
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def pinyin_message(text: str) -> str:
+    """``text`` read as the words its pinyin spells, when it holds no character and one of its words is
+    one the service is about ("yizhan zenme yuyue" → "驿站怎么预约"); else ``text`` itself."""
+    if _CJK.search(text) or not re.search(r"[A-Za-z]{2}", text):
+        return text
+    read = typed_as_pinyin(text, _PINYIN_TOPICS + _PINYIN_WORDS)
+    if not any(word in read for word in _PINYIN_TOPICS):
+        return text
+    return re.sub(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])", "", read)
+
+
 # Days and nights said in English among Chinese ("check in 12月8号", "next friday", "2 nights"), as
 # the Chinese the date rules read (bot/dates.py).
 _ENGLISH_DAYS = {"day after tomorrow": "后天", "tomorrow": "明天", "today": "今天", "tonight": "今晚",

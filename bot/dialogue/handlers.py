@@ -17,8 +17,9 @@ from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, a
 from bot.dialogue.extract import english_in_chinese
 from bot.dialogue.forms import (ASKS_DAY, abandoned_form, end_flow_keeping_paused, gave_up_form, pause_form,
                                 say_paused)
-from bot.dialogue.intents import QUESTION, compact, still_there, yes_no
-from bot.dialogue.ticket_flow import FILED, add_to_ticket, continues_reply, phone_sent_for_ticket, ticket_in_progress
+from bot.dialogue.intents import QUESTION, YES_SIGNS, compact, still_there, yes_no
+from bot.dialogue.ticket_flow import (FILED, add_to_ticket, continues_reply, goes_on_from_ticket, phone_sent_for_ticket,
+                                      ticket_in_progress)
 from core.errors import IndexMissing
 from knowledge.places import gazetteer
 from knowledge.relevance import subject_share, subject_terms
@@ -704,6 +705,9 @@ def policy(turn: Turn) -> Reply:
     confirmed = None if offer else confirmed_already(turn)
     if confirmed is not None:  # "确认预约" right after 预约成功: made already
         return confirmed
+    if YES_SIGNS.match(question.strip() or "-"):  # "👍", "[强]" after an answer: "好的" said by a sign (user test 26
+        turn.state.pop("offer_ticket", None)      # was asked what it could help with); never a yes to an offer
+        return Reply(messages.ACKNOWLEDGED, intent="ack")
     if not compact(question):  # "？？？", "😀😀😀": no words to look up
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
     if offer == "no" or is_acknowledgement(question):  # "不用了", "收到", or "好的" after an answer: nothing to look up
@@ -749,9 +753,9 @@ def policy(turn: Turn) -> Reply:
         return _several(turn, questions)
     if not turn.state.get("flow") and tells_a_situation(question):  # "我儿子今年大学毕业", then "他能住驿站吗"
         turn.state[SITUATION_TOLD] = question
-    talked_about = turn.state.get("topic", "")
+    talked_about, asked_before = turn.state.get("topic", ""), turn.state.get(_ASKED, "")
     try:
-        answer, topic, asked = _ask_one(turn, question, talked_about, turn.state.get(_ASKED, ""))
+        answer, topic, asked = _ask_one(turn, question, talked_about, asked_before)
     except IndexMissing:
         return Reply(messages.INDEX_NOT_READY, intent="policy", found=False)
     turn.state.pop("offer_ticket", None)
@@ -780,7 +784,9 @@ def policy(turn: Turn) -> Reply:
         ticket = ticket_in_progress(turn)
         if ticket is None and tells_a_situation(question):
             # "我儿子今年大学毕业": what the user is in, told before asking; no question not found, and what
-            # may be asked (user test 24 was told "没有找到这个问题的答案" and offered a person)
+            # may be asked (user test 24 was told "没有找到这个问题的答案" and offered a person). Facts, not a
+            # topic: "那驿站能住多久" next is not looked up as about 毕业 研究生 (user test 26 was told who may stay)
+            _remember_topic(turn, talked_about, asked_before)
             return Reply(messages.SITUATION_NOTED, actions=HELP_ACTIONS, intent="policy", found=False)
         elsewhere = off_topic(turn, question, answer, topic)
         if not elsewhere:
@@ -792,8 +798,13 @@ def policy(turn: Turn) -> Reply:
         # with it (user test 10 was offered a second ticket).
         more = followup if followup and ticket and followup["number"] == ticket[0] and not QUESTION.search(question) else None
         # A statement right after this conversation filed the ticket ("昨天晚上在溱湖那个驿站 洗澡全是凉水")
-        # tells more of it (user test 14 was told "not found" and offered a second ticket).
-        filed = bool(ticket and turn.state.get(FILED) == ticket[0] and not QUESTION.search(question))
+        # tells more of it (user test 14 was told "not found" and offered a second ticket); so does a
+        # question the documents do not answer that goes on from it while staff have not answered yet
+        # ("那要交什么材料呢" right after asking how to apply): for the same person (user test 26 was offered a
+        # second ticket). A question of its own ("人社局电话多少") still gets a ticket of its own.
+        asks = bool(QUESTION.search(question))
+        filed = bool(ticket and turn.state.get(FILED) == ticket[0]
+                     and (not asks or ticket[1] != "answered" and goes_on_from_ticket(turn, ticket[0], question)))
         # A question that goes on from what was said ("那几点上班", "还要带什么") once staff answered, the talk
         # moved on since: offered to that ticket, its staff at hand, or as a new one (user test 21 was offered
         # only a new ticket).
@@ -802,7 +813,7 @@ def policy(turn: Turn) -> Reply:
             number = ticket[0]
             turn.state["offer_followup"] = {"number": number, "text": f"{more['text']} {question}" if more else question}
             turn.state["offer_ticket"] = question  # "转人工": a new ticket with it
-            opening = "" if elsewhere or more or filed else sorry(answer)
+            opening = "" if elsewhere or more or (filed and not asks) else sorry(answer)
             return Reply(opening + messages.TICKET_OFFER_FOLLOWUP.format(number=number),
                          actions=[messages.CHIP_YES, messages.CHIP_TICKET], intent="policy", found=False)
         if elsewhere:

@@ -23,7 +23,7 @@ from bot.dialogue.forms import end_flow_keeping_paused, pause_form, say_paused
 from bot.dialogue.intents import QUESTION, compact, read_yes_no
 from bot.tickets import (STATUS_LABELS, TicketError, last_staff_reply, list_for_user, open_ticket, user_followup,
                          withdraw, withdrawn)
-from bot.models import MessageLog, PendingDelivery, utcnow
+from bot.models import MessageLog, PendingDelivery, Ticket, utcnow
 from knowledge.relevance import subject_terms
 
 FLOW = "ticket"
@@ -369,6 +369,20 @@ _NOT_SOLVED = re.compile(r"(?:没|未|不)(?:解决|搞定|弄好|办好|到账|
 # ("那我还需要带什么", "可是我卡号早就登记了"), once the acknowledgement before it is set aside.
 _CONTINUES = re.compile(r"^(?:那|那么|还|还是|还有|可是|可|但是|但|不过|所以|然后|如果|要是|这样|那样|就是|意思是|也就是|另外|再)")
 _LEADING_ACK = re.compile(r"^(?:好的?|好滴|好嘞|嗯+|哦+|噢|行|收到|明白了?|知道了|了解了?|谢谢|多谢|感谢|ok)+", re.I)
+
+
+def goes_on_from_ticket(turn: Turn, number: str, question: str) -> bool:
+    """Whether a question goes on from ticket ``number`` rather than asking something new: led by
+    那/还/可是… ("那要交什么材料呢"), or naming a term of the ticket's own words ("多久能到账" after
+    "补贴申请了三个月还没到账"). "人社局电话多少" after it is a question of its own."""
+    if continues_reply(question):
+        return True
+    with turn.engine.read_sessions() as s:
+        filed = s.scalar(select(Ticket.text).where(Ticket.number == number)) or ""
+    # two characters in a row of what the question names, its asking words set aside ("到账" of "一般多久能
+    # 到账"): words cut finer would match anything ("人" of 人社局 in 人才)
+    said = [run for run in re.split(r"[^\u4e00-\u9fff]+", QUESTION.sub(" ", question)) if len(run) >= 2]
+    return any(run[i:i + 2] in filed for run in said for i in range(len(run) - 1))
 
 
 def continues_reply(text: str) -> bool:

@@ -771,6 +771,11 @@ def asked_clause(query: str) -> str:
 _ABOUT_ME = re.compile(r"^(?:我|本人)(?:是|今年|刚|已经|现在|明年|去年)")
 
 
+def about_the_asker(query: str) -> bool:
+    """Whether ``query`` opens by saying who asks ("我是应届生 想了解下见习补贴") before what it asks."""
+    return bool(_ABOUT_ME.match(query)) and bool(asked_clause(query))
+
+
 def relevance(query: str, chunk: ChunkRecord, dense: float | None, clause: bool = False) -> float:
     """0..1: how much ``chunk`` speaks to ``query``. ``clause``: also judged on the question's
     last clause alone, for whether to answer at all (the context before it often names

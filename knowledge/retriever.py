@@ -27,7 +27,7 @@ from knowledge.evidence import (ANSWER_CHUNKS, answer_candidates, asked_years, c
 from knowledge.index import ChunkRecord, KnowledgeIndex
 from knowledge.neighbours import Near, Neighbours, using
 from knowledge.places import Place, compatible, gazetteer
-from knowledge.relevance import DEFINITION_ASKED, asked_clause, relevance, subject_terms
+from knowledge.relevance import DEFINITION_ASKED, about_the_asker, asked_clause, relevance, subject_share, subject_terms
 from knowledge.text import heard_as, normalise_query, read_question, word_spans, word_tag, words
 
 log = logging.getLogger(__name__)
@@ -294,8 +294,16 @@ class HybridRetriever:
                 self._answer_first(query, ranked, order, snap, nearness)
             best = ranked[:k]
             # Whether to answer is judged on the question's last clause too; most questions have none.
-            gate = ({cid: max(rel[cid], relevance(query, snap.chunks[cid], dense_of.get(cid), clause=True)) for cid in best}
-                    if asked_clause(query.lower()) else rel)
+            clause = asked_clause(query.lower())
+            gate = ({cid: max(rel[cid], relevance(query, snap.chunks[cid], dense_of.get(cid), clause=True))
+                     for cid in best} if clause else rel)
+            if clause and about_the_asker(query.lower()):
+                # "我是应届生 想了解下见习补贴": a text matching only who asks (青年人才驿站面向…高校毕业生),
+                # naming nothing of what is asked, is judged on what is asked alone.
+                for cid in best:
+                    chunk = snap.chunks[cid]
+                    if subject_share(clause, f"{chunk.title} {chunk.heading} {chunk.text}".lower()) == 0:
+                        gate[cid] = relevance(clause, chunk, dense_of.get(cid))
         chunks = [
             RetrievedChunk(chunk=snap.chunks[cid], score=order[cid], dense=dense_of.get(cid),
                            keyword=keyword_of.get(cid), relevance=gate[cid],

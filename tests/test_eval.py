@@ -319,6 +319,14 @@ def test_asking_to_come_early_asks_an_hour_the_notice_does_not_state(deployment_
     assert not _ask(deployment_index, "驿站能早点入住吗")["found"]
 
 
+def test_who_asks_is_no_part_of_what_is_asked(deployment_index):
+    """"我是应届生 想了解下见习补贴" was answered with whom the 驿站 is for (毕业5年内的高校毕业生: the asker,
+    not 见习补贴; user test 26); a text naming what is asked still answers ("我是研究生 驿站能住几天")."""
+    assert not _ask(deployment_index, "我是应届生 想了解下见习补贴")["found"]
+    reply = _ask(deployment_index, "我是研究生 驿站能住几天")
+    assert reply["found"] and "7晚" in reply["answer"], reply
+
+
 def test_whether_a_thing_is_required_is_not_answered_by_a_text_never_naming_it(deployment_index):
     """"请问驿站需要押金吗" was answered with whom the station is for (user test 24); the notice names no
     押金. "需要身份证吗" is answered by the line that names it."""

@@ -125,15 +125,16 @@ def test_the_multi_document_sets_are_kept_apart_and_checked():
 
 
 def test_multi_document_quality_does_not_fall_back(multi_index):
-    """Floors about one question below the dev figures of 2026-12-08 (a wider area's text answers a
-    district's question only when its meaning agrees: no_answer .689 → .727, answers .795 → .787) on 1072
-    questions over 106 documents (hit@1 .811, hit@3 .904, answer_contains .787, no_answer_correct .727,
-    source@1 .904; questions naming no place are about 姜堰, and five Jiangsu texts speak for it), so a
-    regression shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README,
-    "Knowledge base"."""
+    """Floors about one question below the dev figures of 2026-12-08 (session 24: a wider area's text
+    answers a district's question only when its meaning agrees, no_answer .689 → .727; batch 22's five
+    documents and 50 dev rows, first measured at hit@1 .824, answers .676, no_answer .750, then counts
+    after what was done, months of wages, shares of people, who pays) on 1122 questions over 111
+    documents (hit@1 .813, hit@3 .906, answer_contains .788, no_answer_correct .731, source@1 .907;
+    questions naming no place are about 姜堰, and seven Jiangsu texts speak for it), so a regression
+    shows; the issue's aims (hit@1 0.85 …) are measured on the holdout: see README, "Knowledge base"."""
     m = _multi("multi_dev.tsv", multi_index)
-    assert m["source@1"] >= 0.902 and m["hit@1"] >= 0.809 and m["hit@3"] >= 0.902 and m["answer_contains"] >= 0.785
-    assert m["no_answer_correct"] >= 0.724
+    assert m["source@1"] >= 0.905 and m["hit@1"] >= 0.811 and m["hit@3"] >= 0.904 and m["answer_contains"] >= 0.786
+    assert m["no_answer_correct"] >= 0.728
     # A question naming a city is never answered from another place's document (a national one
     # applies everywhere: it has no region).
     from core.config import load_config

@@ -69,13 +69,7 @@ class Answerer:
     def answer(self, question: str, filters: dict | None = None, use_llm: bool = True) -> Answer:
         question = question.strip()
         retrieval = self.retriever.retrieve(question, filters=filters)
-        # Where texts about the place asked are held, a wider area's (its province's regulation, a national
-        # law) answers only when its meaning agrees too: its 残疾人就业比例 article shares words with
-        # "五险一金各交多少比例" (multi_dev no_answer .689 → .727 for 6 answers of 732). Without any text
-        # about the place (a deployment whose documents name none) every text is judged as before.
-        wider = retrieval.place is not None and retrieval.place_covered  # texts about the place asked are here
-        relevant = [c for c in retrieval.chunks if c.relevance >= self.min_relevance
-                    and (not wider or c.nearness >= 1 or agreement(c.relevance, c.dense) >= self.wider_min_agreement)]
+        relevant = [c for c in retrieval.chunks if self.may_answer(c, retrieval)]
         # A question naming a place no document is about ("武汉大学生落户条件") asks for that
         # place's own rules: a national text found for it is not them, so say which place is missing.
         missing = retrieval.place.name if retrieval.place_named and not retrieval.place_covered else ""
@@ -93,6 +87,19 @@ class Answerer:
             except LLMError as exc:
                 log.warning("LLM answer failed, using the extractive answer: %s", exc)
         return self.extractive(question, relevant, retrieval)
+
+    def may_answer(self, chunk: RetrievedChunk, retrieval: Retrieval) -> bool:
+        """Whether an answer may be drawn from ``chunk``: its relevance reaches ``min_relevance``, and
+        where texts about the place asked are held, a wider area's (its province's regulation, a
+        national law) must agree in meaning too (``wider_min_agreement``): its 残疾人就业比例 article shares
+        words with "五险一金各交多少比例" (multi_dev no_answer .689 → .727 for 6 answers of 732). Without
+        any text about the place (a deployment whose documents name none) every text is judged alike.
+        The console's retrieval test shows it per chunk."""
+        if chunk.relevance < self.min_relevance:
+            return False
+        if retrieval.place is None or not retrieval.place_covered or chunk.nearness >= 1:
+            return True
+        return agreement(chunk.relevance, chunk.dense) >= self.wider_min_agreement
 
     def _regional(self, chunk: RetrievedChunk) -> bool:
         """Whether the chunk's document is about some place (not a national text, which has no region)."""

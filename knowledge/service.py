@@ -84,6 +84,10 @@ class KnowledgeBase:
     def retrieve(self, query: str, k: int | None = None, filters: dict | None = None) -> Retrieval:
         return self.retriever.retrieve(query, k=k, filters=filters)
 
+    def may_answer(self, chunk, retrieval: Retrieval) -> bool:
+        """Whether an answer may be drawn from ``chunk`` of ``retrieval`` (``Answerer.may_answer``)."""
+        return self.answerer.may_answer(chunk, retrieval)
+
     def answers_locally(self, question: str) -> bool:
         """Whether ``answer(question)`` needs nothing beyond this machine: its answer is
         cached, or no LLM would be asked (retrieval reads local snapshots only, even

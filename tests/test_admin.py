@@ -601,3 +601,20 @@ def test_why_a_file_was_skipped_is_told_in_chinese():
     assert doc_reason("old Office format .doc: save it as .docx") == "旧版 Office/WPS 文件（.doc），请另存为 .docx、.xlsx 或 PDF 后再导入"
     assert doc_reason("unsupported file type .jpg") == "不支持的文件类型：.jpg"
     assert doc_reason("PDF has no extractable text (a scan?)").startswith("PDF 里没有可提取的文字")
+
+
+def test_retrieval_test_says_which_chunks_an_answer_may_be_drawn_from(app):
+    """Each ranked chunk says whether the answerer may draw on it (Answerer.may_answer, the one rule):
+    a question the documents answer has some; one they do not has none, and the reply is 未找到."""
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/search")
+
+    def usable(question: str) -> tuple[list[str], str]:
+        html = client.post("/admin/search", data={"csrf_token": token, "question": question}).get_data(as_text=True)
+        return re.findall(r'<td class="usable" data-label="可作答">(可|否)</td>', html), html
+
+    marks, html = usable("姜堰新建了多少套人才公寓")
+    assert "可" in marks and "找到答案" in html and "上级或全国文件" in html
+    marks, html = usable("火星移民有补贴吗")
+    assert marks and set(marks) == {"否"} and "未找到" in html

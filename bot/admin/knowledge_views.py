@@ -277,16 +277,20 @@ def doc_chunks(doc_id: str):
 def search():
     question = (request.form.get("question") or request.args.get("q") or "").strip()
     result = reply = answer = None
+    usable: list[bool] = []
     if question:
         kb = get_knowledge()
         try:
             result = kb.retrieve(question, k=10)
+            usable = [kb.may_answer(c, result) for c in result.chunks]  # the answerer's own rule, per chunk
             answer = get_answers().answer(question)  # what a user would get: a standard answer wins
             reply = reply_for_answer(answer)
         except IndexMissing:
             flash(messages.INDEX_MISSING_CONSOLE, "error")
+    retrieval_cfg = current_app.config["SETTINGS"].knowledge.retrieval
     return render_template("admin/search.html", question=question, result=result, answer=answer, reply=reply,
-                           min_relevance=current_app.config["SETTINGS"].knowledge.retrieval.min_relevance)
+                           usable=usable, min_relevance=retrieval_cfg.min_relevance,
+                           wider_min_agreement=retrieval_cfg.wider_min_agreement)
 
 
 GROUP_SIMILARITY = 0.85  # cosine of the default embedder: paraphrases ("公积金怎么提取" / "如何提取公积金") ≥ 0.9

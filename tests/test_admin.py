@@ -241,6 +241,30 @@ def test_several_files_uploaded_at_once_are_each_indexed_or_named_with_their_rea
     assert "驿站延住规定" in answer.get_data(as_text=True)
 
 
+def test_an_upload_says_its_document_number_and_year_as_the_document_page_does(app):
+    """Staff test: the upload form asked title, region, issuer and dates but not 文号 or 年份, so a
+    notice's number had to be typed in a second time on its page after the upload. The upload takes
+    them (checked as on that page: a bad year is refused before anything is saved)."""
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    assert 'name="doc_number"' in client.get("/admin/docs").get_data(as_text=True)
+
+    def post(**fields):
+        body = "驿站延住通知\n\n入住满7天可申请延住一次，最长再住7天。\n".encode()
+        return client.post("/admin/docs/upload", content_type="multipart/form-data",
+                           data={"csrf_token": token, "file": (io.BytesIO(body), "延住通知.txt"), **fields})
+
+    res = post(year="二〇二五", doc_number="泰人社发〔2025〕3号")
+    assert res.status_code == 302 and "job=" not in res.headers["Location"]
+    assert "年份请写成 2025" in client.get("/admin/docs").get_data(as_text=True)
+    assert not Path(app.instance_path, "docs", "延住通知.txt").exists()
+    res = post(year="2025", doc_number="泰人社发〔2025〕3号")
+    assert _wait_job(client, res.headers["Location"])["added"] == ["延住通知.txt"]
+    page = client.get("/admin/docs/延住通知.txt/edit").get_data(as_text=True)
+    assert 'value="泰人社发〔2025〕3号"' in page and 'value="2025"' in page
+
+
 def test_unanswered_questions_grouped_handled_and_rerun(app):
     visitor = app.test_client()
     for q in ("公积金怎么提取", "公积金怎么提取？", "落户要什么材料"):

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from bot import get_answers, get_knowledge, messages
 from bot.admin import bp, versions
 from bot.admin.auth import current_staff, require, staff_audit
-from bot.admin.doc_list import date_args, document_rows, meta_changes
+from bot.admin.doc_list import document_rows, meta_changes
 from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
 from bot.db import get_db
 from bot.dialogue.handlers import reply_for_answer
@@ -171,11 +171,11 @@ def settle_files(target: Path, previous: Path | None, actor: str, action: str, r
 def docs_upload():
     """One or several files (the picker takes several): one ingest job for all of them, each file
     settled on its own (a broken one is refused and named, the others are indexed). What staff typed
-    about the document applies to every file, except a title, which names one document only."""
-    dates = date_args(request.form)
-    if dates is None:
+    about the document (title, issuer, region, 文号, year, dates; blank ones are read from the text)
+    applies to every file, except a title, which names one document only."""
+    meta = meta_changes(request.form, None)  # every field filled in, checked as on the document's page
+    if meta is None:
         return redirect(url_for("admin.docs"))
-    meta = _meta_args() + dates
     uploads = _chosen_files()
     if not uploads:
         flash(messages.UPLOAD_CHOOSE_FILE, "error")
@@ -205,13 +205,6 @@ def docs_upload():
     paths = [str(path) for path, _previous in saved.values()]
     return redirect(url_for("admin.docs", job=start_job("upload", ["build", *paths, *meta, *by_args()],
                                                         on_done=settle)))
-
-
-def _meta_args() -> list[str]:
-    """What staff typed about the document (title, region, issuer) as ``ingest build`` options;
-    blank fields are read from the text. Kept across later rebuilds (ingest.pipeline)."""
-    return [f"--{key}={value}" for key in ("title", "region", "issuer")
-            if (value := (request.form.get(key) or "").strip()[:120])]
 
 
 def by_args() -> list[str]:

@@ -341,7 +341,8 @@ def test_several_files_are_chosen_and_uploaded_at_once(app, live_server, browser
     page.wait_for_selector("#job-text:has-text('无法读取')", timeout=90000)
     text = page.locator("#job-text").inner_text()
     assert text.startswith("完成：新增2个") and "无法读取 坏文件.pdf：不是有效的PDF文件" in text, text
-    page.goto(f"{base}/admin/docs")
+    page.click("#job-refresh")  # the list below was the one from before: a link brings the new one
+    page.wait_for_url(f"{base}/admin/docs")
     for p in good:
         assert page.locator(f'#documents tr[data-doc="{p.name}"]').count() == 1
     assert page.locator('#documents tr.doc-failed[data-doc="坏文件.pdf"]').count() == 1

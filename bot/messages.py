@@ -450,8 +450,11 @@ FAQ_MISSING = "没有找到这条标准答案。"
 
 # ---------------------------------------------------------------- console notices (flash)
 UPLOAD_CHOOSE_FILE = "请选择要上传的文件。"
-UPLOAD_BAD_TYPE = "不支持的文件类型：{suffix}（支持 {formats}）。"
-UPLOAD_OLD_OFFICE = "{suffix} 是旧版 Office/WPS 格式，请先另存为 {target} 再上传。"
+UPLOAD_BAD_TYPE = "《{name}》没有上传：不支持的文件类型：{suffix}（支持 {formats}）。"
+UPLOAD_OLD_OFFICE = "《{name}》没有上传：{suffix} 是旧版 Office/WPS 格式，请先另存为 {target} 再上传。"
+UPLOAD_TITLE_ONE_FILE = ("一次选了{count}个文件，标题只能给一个文档：请清空“标题”再上传（标题会从各自正文识别），"
+                         "或一个一个上传。")
+UPLOAD_BATCH_TOO_LARGE = "这次选的{count}个文件合计{size}MB，一次上传合计不能超过{mb}MB，请分几次上传。"
 NO_SUFFIX = "无扩展名"  # in UPLOAD_BAD_TYPE, for a file name without one
 DOC_DELETE_FAILED = "删除失败：{reason}"
 DOC_DELETED = "已删除《{title}》（{doc}）。"

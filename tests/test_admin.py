@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -198,10 +199,70 @@ def test_unreadable_upload_is_reported_and_nothing_lost(app):
     assert "2023年姜堰区人才工作综述" in client.get("/admin/docs").get_data(as_text=True)
     res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"x"), "表格.xls")},
                       content_type="multipart/form-data", follow_redirects=True)
-    assert ".xls 是旧版 Office/WPS 格式，请先另存为 .xlsx 再上传" in res.get_data(as_text=True)
+    assert "《表格.xls》没有上传：.xls 是旧版 Office/WPS 格式，请先另存为 .xlsx 再上传" in res.get_data(as_text=True)
     res = client.post("/admin/docs/upload", data={"csrf_token": token, "file": (io.BytesIO(b"x"), "扫描件.jpg")},
                       content_type="multipart/form-data", follow_redirects=True)
     assert "不支持的文件类型" in res.get_data(as_text=True)
+
+
+def test_several_files_uploaded_at_once_are_each_indexed_or_named_with_their_reason(app):
+    """Staff select several files in the picker: every good one is indexed in one job, a broken one
+    is named with its reason and leaves nothing behind, a file of a type ingest cannot read is
+    named; a title (one document's) with several files is refused before anything is saved."""
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+
+    def files():
+        return [(io.BytesIO("姜堰区人才购房补贴办法\n\n第一条 博士购房补贴20万元。\n".encode()), "购房补贴办法.txt"),
+                (io.BytesIO("# 驿站延住规定\n\n入住满7天可申请延住一次，最长再住7天。\n".encode()), "驿站延住规定.md"),
+                (io.BytesIO(b"%PDF-1.4 junk"), "坏.pdf"),
+                (io.BytesIO(b"x"), "扫描件.jpg")]
+
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "title": "一个标题", "file": files()},
+                      content_type="multipart/form-data", follow_redirects=True)
+    assert "一次选了4个文件，标题只能给一个文档" in res.get_data(as_text=True)
+    docs = Path(app.instance_path, "docs")
+    assert not (docs / "购房补贴办法.txt").exists() and not (docs / "驿站延住规定.md").exists()
+    res = client.post("/admin/docs/upload", data={"csrf_token": token, "region": "姜堰区", "file": files()},
+                      content_type="multipart/form-data")
+    assert res.status_code == 302 and "job=" in res.headers["Location"]
+    status = _wait_job(client, res.headers["Location"])
+    assert status["status"] == "done"
+    assert sorted(status["added"]) == ["购房补贴办法.txt", "驿站延住规定.md"]
+    assert [k["path"] for k in status["skipped"]] == ["坏.pdf"]
+    page = client.get("/admin/docs").get_data(as_text=True)
+    assert "《扫描件.jpg》没有上传：不支持的文件类型：.jpg" in page
+    table = page.split('id="documents"')[1]
+    assert 'data-doc="购房补贴办法.txt"' in table and 'data-doc="驿站延住规定.md"' in table
+    assert "不是有效的PDF文件" in table.split('data-doc="坏.pdf"')[1]  # listed as failed, with its reason
+    assert (docs / "购房补贴办法.txt").exists() and not (docs / "坏.pdf").exists()
+    answer = client.post("/admin/search", data={"csrf_token": token, "question": "驿站入住满7天能延住吗"})
+    assert "驿站延住规定" in answer.get_data(as_text=True)
+
+
+def test_an_upload_says_its_document_number_and_year_as_the_document_page_does(app):
+    """Staff test: the upload form asked title, region, issuer and dates but not 文号 or 年份, so a
+    notice's number had to be typed in a second time on its page after the upload. The upload takes
+    them (checked as on that page: a bad year is refused before anything is saved)."""
+    client = app.test_client()
+    login(client, "editor1")
+    token = csrf_token(client, "/admin/docs")
+    assert 'name="doc_number"' in client.get("/admin/docs").get_data(as_text=True)
+
+    def post(**fields):
+        body = "驿站延住通知\n\n入住满7天可申请延住一次，最长再住7天。\n".encode()
+        return client.post("/admin/docs/upload", content_type="multipart/form-data",
+                           data={"csrf_token": token, "file": (io.BytesIO(body), "延住通知.txt"), **fields})
+
+    res = post(year="二〇二五", doc_number="泰人社发〔2025〕3号")
+    assert res.status_code == 302 and "job=" not in res.headers["Location"]
+    assert "年份请写成 2025" in client.get("/admin/docs").get_data(as_text=True)
+    assert not Path(app.instance_path, "docs", "延住通知.txt").exists()
+    res = post(year="2025", doc_number="泰人社发〔2025〕3号")
+    assert _wait_job(client, res.headers["Location"])["added"] == ["延住通知.txt"]
+    page = client.get("/admin/docs/延住通知.txt/edit").get_data(as_text=True)
+    assert 'value="泰人社发〔2025〕3号"' in page and 'value="2025"' in page
 
 
 def test_unanswered_questions_grouped_handled_and_rerun(app):

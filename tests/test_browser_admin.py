@@ -317,6 +317,54 @@ def test_a_file_over_the_limit_is_refused_on_the_page_before_it_is_sent(app, liv
     page.close()
 
 
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, {"width": 390, "height": 780}],
+                         ids=["laptop", "phone"])
+def test_several_files_are_chosen_and_uploaded_at_once(app, live_server, browser, artifacts, tmp_path, viewport):
+    """Staff test: the picker took one file ("Non-multiple file input"), so loading a folder of
+    policies meant one upload per file. It takes several, names how many were chosen, uploads
+    them in one job; a broken one among them is named with its reason, the others are indexed.
+    Chosen files whose total is over the limit are refused on the page, nothing sent."""
+    base = live_server.url
+    good = [tmp_path / "驿站延住规定.md", tmp_path / "购房补贴办法.txt"]
+    good[0].write_text("# 驿站延住规定\n\n入住满7天可申请延住一次，最长再住7天。\n", encoding="utf-8")
+    good[1].write_text("姜堰区人才购房补贴办法\n\n第一条 博士购房补贴20万元。\n", encoding="utf-8")
+    broken = tmp_path / "坏文件.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage \x00\xff" * 10)
+    page = browser.new_page(viewport=viewport)
+    _login(page, base, "editor1")
+    page.goto(f"{base}/admin/docs")
+    page.set_input_files("#upload-file", [str(p) for p in (*good, broken)])
+    assert page.locator("form .pick-name").first.inner_text().startswith("已选3个文件：")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+    page.screenshot(path=str(artifacts / f"admin-docs-several-chosen-{viewport['width']}.png"))
+    page.click("#upload")
+    page.wait_for_selector("#job-text:has-text('无法读取')", timeout=90000)
+    text = page.locator("#job-text").inner_text()
+    assert text.startswith("完成：新增2个") and "无法读取 坏文件.pdf：不是有效的PDF文件" in text, text
+    page.click("#job-refresh")  # the list below was the one from before: a link brings the new one
+    page.wait_for_url(f"{base}/admin/docs")
+    for p in good:
+        assert page.locator(f'#documents tr[data-doc="{p.name}"]').count() == 1
+    assert page.locator('#documents tr.doc-failed[data-doc="坏文件.pdf"]').count() == 1
+    page.screenshot(path=str(artifacts / f"admin-docs-several-uploaded-{viewport['width']}.png"), full_page=True)
+    half = int(app.config["SETTINGS"].ingest.max_file_mb * 1024 * 1024 * 0.6)
+    halves = []
+    for name in ("上册.md", "下册.md"):
+        (tmp_path / "big").mkdir(exist_ok=True)
+        halves.append(tmp_path / "big" / name)
+        with open(halves[-1], "wb") as f:
+            f.truncate(half)
+    posts = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    page.set_input_files("#upload-file", [str(p) for p in halves])
+    page.click("#upload")
+    note = page.locator("#upload-too-large")
+    note.wait_for(timeout=5000)
+    assert note.inner_text().startswith("这次选的2个文件合计24.0MB，一次上传合计不能超过20MB"), note.inner_text()
+    assert posts == []
+    page.close()
+
+
 def test_a_failed_upload_never_squeezes_the_document_titles(app, live_server, browser, artifacts, tmp_path):
     """QA: a failed upload's long reason (失败（不是有效的PDF文件（文件已损坏或格式不对））) sat in
     a tag that never wrapped, so on a laptop the 状态 column took the room and every title was

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from bot import get_answers, get_knowledge, messages
 from bot.admin import bp, versions
 from bot.admin.auth import current_staff, require, staff_audit
-from bot.admin.doc_list import date_args, document_rows, meta_changes
+from bot.admin.doc_list import document_rows, meta_changes
 from bot.admin.jobs import IngestFailed, job_status, run_ingest, start_job
 from bot.db import get_db
 from bot.dialogue.handlers import reply_for_answer
@@ -72,7 +72,8 @@ def upload_limits() -> dict:
     """What a page with a file picker needs: the types it takes, the size limit and how it is told."""
     mb = current_app.config["SETTINGS"].ingest.max_file_mb
     return dict(accept=",".join(sorted(SUPPORTED_SUFFIXES)), formats=upload_formats(),
-                max_bytes=int(mb * 1024 * 1024), too_large=messages.UPLOAD_TOO_LARGE.format(mb=f"{mb:g}"))
+                max_bytes=int(mb * 1024 * 1024), too_large=messages.UPLOAD_TOO_LARGE.format(mb=f"{mb:g}"),
+                batch_too_large=messages.UPLOAD_BATCH_TOO_LARGE.replace("{mb}", f"{mb:g}"))
 
 
 def upload_formats() -> str:
@@ -90,13 +91,25 @@ def _save_upload(field: str = "file", name: str | None = None) -> tuple[Path, Pa
     if upload is None or not upload.filename:
         flash(messages.UPLOAD_CHOOSE_FILE, "error")
         return None
+    return _save_one(upload, name)
+
+
+def _chosen_files(field: str = "file") -> list:
+    """Every file chosen in the picker (staff may select several at once), blank parts dropped."""
+    return [f for f in request.files.getlist(field) if f is not None and f.filename]
+
+
+def _save_one(upload, name: str | None = None) -> tuple[Path, Path | None] | None:
+    """One uploaded file written in place (see ``_save_upload``); None, with a notice naming the
+    file, when its type is one ingest cannot read."""
     filename = safe_filename(name or upload.filename)
     suffix = Path(filename).suffix.lower()
+    shown = safe_filename(upload.filename)
     if suffix in OLD_OFFICE:
-        flash(messages.UPLOAD_OLD_OFFICE.format(suffix=suffix, target=OLD_OFFICE[suffix]), "error")
+        flash(messages.UPLOAD_OLD_OFFICE.format(name=shown, suffix=suffix, target=OLD_OFFICE[suffix]), "error")
         return None
     if suffix not in SUPPORTED_SUFFIXES:
-        flash(messages.UPLOAD_BAD_TYPE.format(suffix=Path(upload.filename).suffix or messages.NO_SUFFIX,
+        flash(messages.UPLOAD_BAD_TYPE.format(name=shown, suffix=Path(upload.filename).suffix or messages.NO_SUFFIX,
                                               formats=upload_formats()), "error")
         return None
     target = upload_dir() / filename
@@ -156,26 +169,42 @@ def settle_files(target: Path, previous: Path | None, actor: str, action: str, r
 @bp.post("/docs/upload")
 @require("editor")
 def docs_upload():
-    dates = date_args(request.form)
-    if dates is None:
+    """One or several files (the picker takes several): one ingest job for all of them, each file
+    settled on its own (a broken one is refused and named, the others are indexed). What staff typed
+    about the document (title, issuer, region, 文号, year, dates; blank ones are read from the text)
+    applies to every file, except a title, which names one document only."""
+    meta = meta_changes(request.form, None)  # every field filled in, checked as on the document's page
+    if meta is None:
         return redirect(url_for("admin.docs"))
-    meta = _meta_args() + dates
-    saved = _save_upload()
-    if saved is None:
+    uploads = _chosen_files()
+    if not uploads:
+        flash(messages.UPLOAD_CHOOSE_FILE, "error")
         return redirect(url_for("admin.docs"))
-    path, previous = saved
-    staff_audit("doc.upload", path.name, size=path.stat().st_size)
+    if len(uploads) > 1 and (request.form.get("title") or "").strip():
+        flash(messages.UPLOAD_TITLE_ONE_FILE.format(count=len(uploads)), "error")
+        return redirect(url_for("admin.docs"))
+    saved: dict[str, tuple[Path, Path | None]] = {}
+    for upload in uploads:
+        if safe_filename(upload.filename) in saved:  # the same name chosen twice: the first one counts
+            continue
+        one = _save_one(upload)
+        if one is not None:
+            saved[one[0].name] = one
+    if not saved:
+        return redirect(url_for("admin.docs"))
+    for path, _previous in saved.values():
+        staff_audit("doc.upload", path.name, size=path.stat().st_size)
     get_db().commit()
-    settle = settle_files(path, previous, f"staff:{current_staff().name}", "doc.upload")
-    return redirect(url_for("admin.docs", job=start_job("upload", ["build", str(path), *meta, *by_args()],
+    actor = f"staff:{current_staff().name}"
+    settles = [settle_files(path, previous, actor, "doc.upload") for path, previous in saved.values()]
+
+    def settle(report: dict | None) -> None:
+        for one in settles:
+            one(report)
+
+    paths = [str(path) for path, _previous in saved.values()]
+    return redirect(url_for("admin.docs", job=start_job("upload", ["build", *paths, *meta, *by_args()],
                                                         on_done=settle)))
-
-
-def _meta_args() -> list[str]:
-    """What staff typed about the document (title, region, issuer) as ``ingest build`` options;
-    blank fields are read from the text. Kept across later rebuilds (ingest.pipeline)."""
-    return [f"--{key}={value}" for key in ("title", "region", "issuer")
-            if (value := (request.form.get(key) or "").strip()[:120])]
 
 
 def by_args() -> list[str]:

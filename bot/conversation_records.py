@@ -111,12 +111,16 @@ class ConversationRecords:
             s.add(PendingDelivery(user_key=user_key, text=text, created_at=utcnow()))
             s.commit()
 
-    def take_pending(self, user_key: str, known_waiting: bool = False) -> list[str]:
+    def take_pending(self, user_key: str, known_waiting: bool = False, channel: str = "") -> list[str]:
         """The messages waiting for the user, oldest first, marked delivered.
 
         Nearly always nothing waits: unless the caller already knows something does
         (the store looked at the start of the turn: ``known_waiting``), one read looks
         first, so the common case never takes the write lock.
+
+        ``channel``: they are shown on their own there (the web chat's poll), so they are logged
+        as messages out in the same transaction: a reload shows the staff's reply in the
+        conversation, as one delivered with a turn's reply is (its text is logged with it).
         """
         if not known_waiting:
             with self.read_sessions() as s:
@@ -130,5 +134,8 @@ class ConversationRecords:
             ).order_by(PendingDelivery.id)).all()
             for row in rows:
                 row.delivered_at = utcnow()
+                if channel:
+                    s.add(MessageLog(user_key=user_key, channel=channel, direction="out", text=row.text,
+                                     intent="delivery", created_at=row.delivered_at))
             s.commit()
             return [r.text for r in rows]

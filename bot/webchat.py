@@ -108,4 +108,4 @@ def updates():
     vid, new = visitor_id()
     if new:
         return _with_cookie(make_response(jsonify(messages=[])), vid, new)
-    return jsonify(messages=get_records().take_pending(f"web:{vid}"))
+    return jsonify(messages=get_records().take_pending(f"web:{vid}", channel="web"))

@@ -126,6 +126,9 @@ def test_ticket_queue_reply_close(app, agent):
     token = csrf_token(agent, f"/admin/tickets/{number}")
     agent.post(f"/admin/tickets/{number}/reply", data={"csrf_token": token, "text": "请带身份证到人才中心。"})
     assert "请带身份证到人才中心" in visitor.get("/api/chat/updates").json["messages"][0]
+    # taken by the page's poll, it stays in the conversation: a reload shows it (staff test, session 24)
+    assert "请带身份证到人才中心" in visitor.get("/chat").get_data(as_text=True)
+    assert visitor.get("/api/chat/updates").json["messages"] == []  # delivered once
     assert "我想问落户的事" in agent.get("/admin/tickets?status=answered").get_data(as_text=True)
     agent.post(f"/admin/tickets/{number}/close", data={"csrf_token": token})
     assert "处理完毕并关闭" in visitor.get("/api/chat/updates").json["messages"][0]

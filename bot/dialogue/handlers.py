@@ -482,13 +482,24 @@ _LEAD_IN = re.compile(r"^(?:(?:还有(?:一)?个问题|还有(?=就是|[，,、\
                       r"等等|等一下|等下|稍等)[，,、：:\s]*)+")
 
 
+# Words that press a question ("到底多少钱啊", "究竟要啥条件"): no part of what is asked. Left in, they are
+# read as its subject: user test 27 was told "帮不上忙" for "到底多少钱啊！！" after "见习补贴怎么申请".
+_PRESSING = re.compile(r"到底|究竟")
+
+
+def without_pressing(text: str) -> str:
+    """``text`` less the words that press it, when something is left."""
+    rest = _PRESSING.sub("", text)
+    return rest if compact(rest) else text
+
+
 def in_flow_question(turn: Turn, topic: str) -> str:
     """The question asked in the middle of a flow, as it is looked up: without its lead-in, and
     about the flow's ``topic`` when it names nothing of the service (no ``dialogue.domain_words``):
     "还有就是要带什么东西过去吗" while booking asks what to bring to the station (user test 3: not
     found). A question about anything the service covers ("落户要什么条件") is asked as it is:
     put under the station it would be answered with the station's rules."""
-    question = turn.text
+    question = without_pressing(turn.text)
     stripped = _LEAD_IN.sub("", question)
     if len(compact(stripped)) >= 3:
         question = stripped
@@ -645,7 +656,7 @@ def books_in_english(text: str) -> bool:
 
 @handles("policy")
 def policy(turn: Turn) -> Reply:
-    question = turn.text
+    question = without_pressing(turn.text)
     if not turn.state.get("flow") and books_in_english(question):
         started = HANDLERS["booking"](turn)
         started.text = messages.BOOKING_IN_ENGLISH + "\n" + started.text
@@ -708,6 +719,10 @@ def policy(turn: Turn) -> Reply:
     if YES_SIGNS.match(question.strip() or "-"):  # "👍", "[强]" after an answer: "好的" said by a sign (user test 26
         turn.state.pop("offer_ticket", None)      # was asked what it could help with); never a yes to an offer
         return Reply(messages.ACKNOWLEDGED, intent="ack")
+    if turn.state.get("offer_ticket") and turn.state.get(ANSWERED_FROM) == [] and _PUZZLED.match(question.strip()):
+        # "？？？", "啊？" right after a question not answered: puzzled by that answer, not a new start (user
+        # test 27 was asked what it could help with); the person offered for that question is offered again
+        return Reply(messages.PUZZLED_NOT_FOUND, actions=[messages.CHIP_TICKET], intent="policy", found=False)
     if not compact(question):  # "？？？", "😀😀😀": no words to look up
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
     if offer == "no" or is_acknowledgement(question):  # "不用了", "收到", or "好的" after an answer: nothing to look up
@@ -852,6 +867,9 @@ def tells_a_situation(text: str) -> bool:
 
 # Asking for more of what was just answered, naming nothing: "还有别的吗", "其他的呢", "还有没".
 _MORE = re.compile(r"^(?=.*(?:还有|别的|其他|其它|其余))(?:那|那么)?(?:还有|还有没有|还有什么)?(?:别的|其他|其它|其余|另外的)?(?:的)?(?:了|吗|呢|没|没有|么|嘛|不)?$")
+# Puzzlement sent alone: question marks, an ellipsis or a thinking face, perhaps after an interjection
+# ("？？？", "啊？", "。。。", "🤔"); at least one of them.
+_PUZZLED = re.compile(r"^(?:啊|嗯|额|呃|蛤|哈|啥|what)?[\s]*(?=.*(?:[?？…]|\.\.\.|。。|🤔))(?:[?？!！…。.\s]|🤔)+$", re.I)
 _ONLY_FILLERS = re.compile(r"^(?:那个|这个|就是|然后|额|呃|啊|诶|欸|那|这)+$")
 # Asking for more of what was just said, naming nothing: "具体点", "能详细说说吗", "然后呢", "怎么说".
 _MORE_DETAIL = re.compile(r"^(?:那|那么|嗯|额|呃)?(?:你)?(?:能|可以|能不能|可不可以|麻烦)?(?:再)?(?:说|讲|介绍|解释)?(?:得|的)?"

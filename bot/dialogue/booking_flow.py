@@ -2504,8 +2504,22 @@ _ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名�
 _ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
 
 
+# Arriving late, said with the hour or as late ("晚上11点才到", "很晚才到", "凌晨到"): whether one may still
+# check in then asks the station's hours, not who may stay nor its free beds (user test 27: "晚上很晚到可以吗"
+# was told the conditions, "我明天晚上11点才到姜堰 还能入住吗" the free beds). "明天晚上到" alone is no hour.
+_ARRIVES_LATE = re.compile(r"(?:很晚|太晚|比较晚|较晚|半夜|深夜|凌晨|大半夜|(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:点|:\d\d))"
+                           r"(?:多|钟|半|左右|以后|之后|后)?(?:才|再|能|可以)?(?:到|入住|过来|过去|进|来|赶到|抵达)")
+
+
+def arrives_late(text: str) -> bool:
+    """Whether a message asks about arriving late (``_ARRIVES_LATE``): the check-in hours, for staff."""
+    return bool(QUESTION.search(text) and _ARRIVES_LATE.search(compact(text)))
+
+
 def asks_availability(turn: Turn) -> bool:
     text = turn.text
+    if arrives_late(text):
+        return False
     if turn.state.get(ASKED_ABOUT) and _ANOTHER_DAY_ASKED.fullmatch(compact(without_days_and_nights(normalise(text)))):
         # "这周末呢" right after the free beds of a day were told: the same asked of that day (user test 23
         # was told who may stay)
@@ -2734,7 +2748,8 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     about_stay = (_ABOUT_THE_STATION.search(text)
                   or ((messages.BOOKING_TOPIC in turn.state.get("topic", "") or _STAY_VERB.search(text))
                       and not _OTHER_HOUSING.search(text)))
-    asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay and not _ASKS_HOW_LONG.search(text))
+    asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay and not _ASKS_HOW_LONG.search(text)
+                and not arrives_late(text))
     asked_before = turn.state.pop(_CONDITIONS_TOLD, False)  # "我50岁了" after the conditions were told
     # "我23年毕业的" said while the station is talked about (after its conditions or one fact checked):
     # checked too (user test 9 was answered with the condition's sentence again)

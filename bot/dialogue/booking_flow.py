@@ -2735,6 +2735,28 @@ def stay_too_long(turn: Turn) -> Reply | None:
     return Reply(messages.STAY_TOO_LONG.format(max=most), actions=[messages.CHIP_BOOK], intent="booking_info")
 
 
+# How many nights one may stay or book ("明天可以预约几晚", "一次可以订几晚", "最多能订几天", "驿站能住几晚"):
+# said with may or most, not "想去驿站住几天" (a stay wanted). User tests 26 and 27: "明天可以预约几晚" and "一次
+# 可以订几晚" were "not found", "驿站可以预约几晚" started a booking, while "可以预约几晚" was answered.
+_ASKS_MOST_NIGHTS = re.compile(r"(?:能|可以|可|允许|最多|最长|一次|每次)(?:最多|最长)?(?:免费)?(?:住|入住|订|预约|预订|预定|约)"
+                               r"(?:多久|几天|几晚|几个晚上|几夜|多长时间|多少天|多少晚)|"
+                               r"(?:最多|最长)(?:能|可以)?(?:免费)?(?:住|入住|订|预约|预订|预定|约)?(?:几天|几晚|几个晚上|多久|多少天)")
+
+
+def most_nights_asked(turn: Turn) -> Reply | None:
+    """How many nights one may stay, asked: the service's own limit and booking window, cited from its
+    rules (bot/service_doc.py), whatever day the question names. None for any other message."""
+    text = turn.text
+    if not QUESTION.search(text) or _OTHER_HOUSING.search(text) or not _ASKS_MOST_NIGHTS.search(compact(text)):
+        return None
+    cfg = turn.engine.settings.booking
+    turn.state["topic"] = messages.BOOKING_TOPIC
+    said = messages.SERVICE_DOC_NIGHTS.format(nights=cfg.max_free_nights, days=cfg.window_days)
+    return Reply(said, sources=[{"title": messages.SERVICE_DOC_TITLE, "section": messages.SERVICE_DOC_STAY,
+                                 "snippet": said}],
+                 actions=[messages.CHIP_BOOK], intent="policy", found=True)
+
+
 def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     """The answer to whether someone may stay, asked with their age or years since graduating (user
     test 6: "我36了能住驿站吗" got who the station is for, "我已经毕业六年了可以吗" "not found"):

@@ -9,7 +9,7 @@ from bot import messages
 from bot.dialogue.booking_flow import (ABOUT_PLACES, CANCEL_FLOW, LIST_FLOW, arrives_late, asks_availability, asks_near_days, asks_the_stations,
                                        asks_when_eligible, confirmed_already,
                                        availability, booked_elsewhere, booking_by_day, books_separately,
-                                       companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
+                                       companion_coming, eligibility_said, has_active_booking, mentions_a_stay, most_nights_asked,
                                        SITUATION_TOLD, stay_too_long,
                                        stations_listed, where_stations_are)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
@@ -684,6 +684,10 @@ def policy(turn: Turn) -> Reply:
     given_up = abandoned_form(turn)
     if given_up is not None:  # "还是订吧 就刚才那个" after "不订了"
         return HANDLERS[given_up.name](turn)
+    nights = None if turn.state.get("flow") or len(split_questions(question)) > 1 else most_nights_asked(turn)
+    if nights is not None:  # "明天可以预约几晚": the limit, not "not found" nor a booking begun (user test 27)
+        remember_sources(turn, nights.sources)
+        return nights
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
     if not turn.state.get("flow") and asks_availability(turn):

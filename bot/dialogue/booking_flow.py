@@ -946,8 +946,10 @@ class BookingForm(Form):
     def slots(self, ft: FormTurn) -> list[Slot]:
         """The eligibility questions come before the name and phone: someone who may not stay is
         told so before giving any personal data for nothing (user test)."""
-        return (_STAY_SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility]
-                + ([_SAME_PERSON] if self._offers_same_person(ft) else []) + _PERSON_SLOTS)
+        # The last booking's person is offered before the conditions: that person met them when booking,
+        # so "是" answers them too (user test 27: "再帮我订一个" for oneself was asked them all again).
+        return (_STAY_SLOTS + ([_SAME_PERSON] if self._offers_same_person(ft) else [])
+                + [_eligibility_slot(q) for q in ft.settings.booking.eligibility] + _PERSON_SLOTS)
 
     def _offers_same_person(self, ft: FormTurn) -> bool:
         """A second booking offers the name and phone of the last one (user test 3: both were asked
@@ -1273,6 +1275,9 @@ class BookingForm(Form):
             v.setdefault("name", name)
             if v.setdefault("phone", phone) == phone and "phone" not in ft.found:
                 v[_SHOWN_MASKED] = phone  # said masked, so shown masked: it was not typed in this booking
+            if v["name"] == name:  # the same person (a new phone at most): the conditions they met when booking hold
+                for q in ft.settings.booking.eligibility:
+                    v.setdefault(f"q:{q.id}", q.accept)
         if "station" in ft.changed and "check_in" not in v and v.get("_refused_day"):
             v["check_in"] = v["_refused_day"]
         if "check_in" in v:

@@ -1108,7 +1108,9 @@ class BookingForm(Form):
                 who=pronoun.group(0) if pronoun else messages.GUEST_HIMSELF)
             ft.values[_SAID_FOR_ANOTHER] = True
             return self.ask(ft, ft.step, told)
-        if ft.step and _asks_about_two(ft.turn):  # "可以带家属一起住吗": the one-bed rule (user test 24 started over)
+        if ft.step and (_asks_about_two(ft.turn) or _several_beds_asked(ft.turn)):
+            # "可以带家属一起住吗", "我们两个人 订两个床位": the one-bed rule, this booking kept (user tests 24, 27
+            # started over, the station, day and nights given lost)
             ft.values[_SAID_ONE_PERSON] = True
             return self.ask(ft, ft.step, messages.BOOKING_ONE_PERSON + "\n")
         return super().restart(ft)
@@ -1409,6 +1411,16 @@ _MAY_BRING = re.compile(rf"(?:能|可以|能不能|可不可以|允许)(?:带|�
 def _asks_about_two(turn: Turn) -> bool:
     text = turn.text
     if not (QUESTION.search(text) and _MAY_BRING.search(compact(text))):
+        return False
+    today = users_today(turn.engine.settings)
+    return (date_in(text, today) is None and nights_in(text) is None
+            and station_in(text, station_choices(turn.engine), by_number=False) is None)
+
+
+def _several_beds_asked(turn: Turn) -> bool:
+    """A booking asked for several people at once ("我们两个人 订两个床位"), naming no stay of its own."""
+    text = turn.text
+    if not _SEVERAL_PEOPLE.search(compact(text)):
         return False
     today = users_today(turn.engine.settings)
     return (date_in(text, today) is None and nights_in(text) is None

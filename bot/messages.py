@@ -72,6 +72,8 @@ COMPLAINT_IN_FLOW = "抱歉给您添麻烦了，就快好了。"
 MORE_ON_TOPIC = ("关于这个，我在资料里找到的最相关的就是上面这条。资料里还讲到{topics}等，"
                  "想了解哪个直接问我就行；要更详细的解答可以回复“转人工”。")
 # "具体点", "然后呢" after a question not answered, or a follow-up that finds only the answer just given.
+# "？？？", "🤔", "啊？" right after a question not answered: puzzled by it; a person is offered again.
+PUZZLED_NOT_FOUND = "抱歉，刚才的问题我在资料里确实没有找到答案。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。"
 MORE_NOT_FOUND = "刚才的问题我在资料里没有找到答案，所以也没法说得更具体。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。"
 MORE_SAME = "关于这个，资料里写到的就是上面那些，没有更具体的内容了。需要我帮您转给工作人员吗？回复“需要”或“转人工”就行。"
 # "这是哪个文件说的", "有链接吗", "出处呢": where the last answer comes from (user test 13: "帮不上忙").

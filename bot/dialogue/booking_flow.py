@@ -946,8 +946,10 @@ class BookingForm(Form):
     def slots(self, ft: FormTurn) -> list[Slot]:
         """The eligibility questions come before the name and phone: someone who may not stay is
         told so before giving any personal data for nothing (user test)."""
-        return (_STAY_SLOTS + [_eligibility_slot(q) for q in ft.settings.booking.eligibility]
-                + ([_SAME_PERSON] if self._offers_same_person(ft) else []) + _PERSON_SLOTS)
+        # The last booking's person is offered before the conditions: that person met them when booking,
+        # so "是" answers them too (user test 27: "再帮我订一个" for oneself was asked them all again).
+        return (_STAY_SLOTS + ([_SAME_PERSON] if self._offers_same_person(ft) else [])
+                + [_eligibility_slot(q) for q in ft.settings.booking.eligibility] + _PERSON_SLOTS)
 
     def _offers_same_person(self, ft: FormTurn) -> bool:
         """A second booking offers the name and phone of the last one (user test 3: both were asked
@@ -1106,7 +1108,9 @@ class BookingForm(Form):
                 who=pronoun.group(0) if pronoun else messages.GUEST_HIMSELF)
             ft.values[_SAID_FOR_ANOTHER] = True
             return self.ask(ft, ft.step, told)
-        if ft.step and _asks_about_two(ft.turn):  # "可以带家属一起住吗": the one-bed rule (user test 24 started over)
+        if ft.step and (_asks_about_two(ft.turn) or _several_beds_asked(ft.turn)):
+            # "可以带家属一起住吗", "我们两个人 订两个床位": the one-bed rule, this booking kept (user tests 24, 27
+            # started over, the station, day and nights given lost)
             ft.values[_SAID_ONE_PERSON] = True
             return self.ask(ft, ft.step, messages.BOOKING_ONE_PERSON + "\n")
         return super().restart(ft)
@@ -1273,6 +1277,9 @@ class BookingForm(Form):
             v.setdefault("name", name)
             if v.setdefault("phone", phone) == phone and "phone" not in ft.found:
                 v[_SHOWN_MASKED] = phone  # said masked, so shown masked: it was not typed in this booking
+            if v["name"] == name:  # the same person (a new phone at most): the conditions they met when booking hold
+                for q in ft.settings.booking.eligibility:
+                    v.setdefault(f"q:{q.id}", q.accept)
         if "station" in ft.changed and "check_in" not in v and v.get("_refused_day"):
             v["check_in"] = v["_refused_day"]
         if "check_in" in v:
@@ -1404,6 +1411,16 @@ _MAY_BRING = re.compile(rf"(?:能|可以|能不能|可不可以|允许)(?:带|�
 def _asks_about_two(turn: Turn) -> bool:
     text = turn.text
     if not (QUESTION.search(text) and _MAY_BRING.search(compact(text))):
+        return False
+    today = users_today(turn.engine.settings)
+    return (date_in(text, today) is None and nights_in(text) is None
+            and station_in(text, station_choices(turn.engine), by_number=False) is None)
+
+
+def _several_beds_asked(turn: Turn) -> bool:
+    """A booking asked for several people at once ("我们两个人 订两个床位"), naming no stay of its own."""
+    text = turn.text
+    if not _SEVERAL_PEOPLE.search(compact(text)):
         return False
     today = users_today(turn.engine.settings)
     return (date_in(text, today) is None and nights_in(text) is None
@@ -2504,8 +2521,22 @@ _ASKS_FREE = re.compile(r"空房|空床|空位|床位|位置|房间|有房|名�
 _ABOUT_A_STAY = re.compile(r"驿站|房|床|住")
 
 
+# Arriving late, said with the hour or as late ("晚上11点才到", "很晚才到", "凌晨到"): whether one may still
+# check in then asks the station's hours, not who may stay nor its free beds (user test 27: "晚上很晚到可以吗"
+# was told the conditions, "我明天晚上11点才到姜堰 还能入住吗" the free beds). "明天晚上到" alone is no hour.
+_ARRIVES_LATE = re.compile(r"(?:很晚|太晚|比较晚|较晚|半夜|深夜|凌晨|大半夜|(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:点|:\d\d))"
+                           r"(?:多|钟|半|左右|以后|之后|后)?(?:才|再|能|可以)?(?:到|入住|过来|过去|进|来|赶到|抵达)")
+
+
+def arrives_late(text: str) -> bool:
+    """Whether a message asks about arriving late (``_ARRIVES_LATE``): the check-in hours, for staff."""
+    return bool(QUESTION.search(text) and _ARRIVES_LATE.search(compact(text)))
+
+
 def asks_availability(turn: Turn) -> bool:
     text = turn.text
+    if arrives_late(text):
+        return False
     if turn.state.get(ASKED_ABOUT) and _ANOTHER_DAY_ASKED.fullmatch(compact(without_days_and_nights(normalise(text)))):
         # "这周末呢" right after the free beds of a day were told: the same asked of that day (user test 23
         # was told who may stay)
@@ -2721,6 +2752,28 @@ def stay_too_long(turn: Turn) -> Reply | None:
     return Reply(messages.STAY_TOO_LONG.format(max=most), actions=[messages.CHIP_BOOK], intent="booking_info")
 
 
+# How many nights one may stay or book ("明天可以预约几晚", "一次可以订几晚", "最多能订几天", "驿站能住几晚"):
+# said with may or most, not "想去驿站住几天" (a stay wanted). User tests 26 and 27: "明天可以预约几晚" and "一次
+# 可以订几晚" were "not found", "驿站可以预约几晚" started a booking, while "可以预约几晚" was answered.
+_ASKS_MOST_NIGHTS = re.compile(r"(?:能|可以|可|允许|最多|最长|一次|每次)(?:最多|最长)?(?:免费)?(?:住|入住|订|预约|预订|预定|约)"
+                               r"(?:多久|几天|几晚|几个晚上|几夜|多长时间|多少天|多少晚)|"
+                               r"(?:最多|最长)(?:能|可以)?(?:免费)?(?:住|入住|订|预约|预订|预定|约)?(?:几天|几晚|几个晚上|多久|多少天)")
+
+
+def most_nights_asked(turn: Turn) -> Reply | None:
+    """How many nights one may stay, asked: the service's own limit and booking window, cited from its
+    rules (bot/service_doc.py), whatever day the question names. None for any other message."""
+    text = turn.text
+    if not QUESTION.search(text) or _OTHER_HOUSING.search(text) or not _ASKS_MOST_NIGHTS.search(compact(text)):
+        return None
+    cfg = turn.engine.settings.booking
+    turn.state["topic"] = messages.BOOKING_TOPIC
+    said = messages.SERVICE_DOC_NIGHTS.format(nights=cfg.max_free_nights, days=cfg.window_days)
+    return Reply(said, sources=[{"title": messages.SERVICE_DOC_TITLE, "section": messages.SERVICE_DOC_STAY,
+                                 "snippet": said}],
+                 actions=[messages.CHIP_BOOK], intent="policy", found=True)
+
+
 def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     """The answer to whether someone may stay, asked with their age or years since graduating (user
     test 6: "我36了能住驿站吗" got who the station is for, "我已经毕业六年了可以吗" "not found"):
@@ -2734,7 +2787,8 @@ def eligibility_said(turn: Turn, question: str | None = None) -> Reply | None:
     about_stay = (_ABOUT_THE_STATION.search(text)
                   or ((messages.BOOKING_TOPIC in turn.state.get("topic", "") or _STAY_VERB.search(text))
                       and not _OTHER_HOUSING.search(text)))
-    asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay and not _ASKS_HOW_LONG.search(text))
+    asks = bool(QUESTION.search(text) and _MAY_STAY.search(text) and about_stay and not _ASKS_HOW_LONG.search(text)
+                and not arrives_late(text))
     asked_before = turn.state.pop(_CONDITIONS_TOLD, False)  # "我50岁了" after the conditions were told
     # "我23年毕业的" said while the station is talked about (after its conditions or one fact checked):
     # checked too (user test 9 was answered with the condition's sentence again)

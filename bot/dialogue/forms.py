@@ -796,8 +796,11 @@ def answer_in_passing(turn: Turn, topic: str = "", elsewhere_possible: bool = Tr
     if turn.classified == "wait" and not asks_before_waiting(turn.text):
         return messages.WAIT_IN_FLOW  # "等等 我先问下见习补贴多少钱" is a question (user test 5)
     if turn.classified in ("policy", "help", "wait") and QUESTION.search(turn.text) and not ANY_WILL_DO.match(compact(turn.text)):
-        from bot.dialogue.handlers import answer_in_flow, asks_sightseeing, day_asked, off_topic, reply_for_answer
+        from bot.dialogue.handlers import (answer_in_flow, asks_sightseeing, day_asked, off_topic, reply_for_answer,
+                                           without_pressing)
         from knowledge.relevance import subject_terms
+
+        turn = turn.saying(without_pressing(turn.text))  # "到底要啥条件啊": asked without 到底
 
         if asks_sightseeing(turn.text):  # "溱湖有什么好玩的" while booking: not the station's address
             return messages.SIGHTSEEING

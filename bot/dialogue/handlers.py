@@ -6,10 +6,10 @@ import re
 from dataclasses import replace as dataclass_replace
 
 from bot import messages
-from bot.dialogue.booking_flow import (ABOUT_PLACES, CANCEL_FLOW, LIST_FLOW, asks_availability, asks_near_days, asks_the_stations,
+from bot.dialogue.booking_flow import (ABOUT_PLACES, CANCEL_FLOW, LIST_FLOW, arrives_late, asks_availability, asks_near_days, asks_the_stations,
                                        asks_when_eligible, confirmed_already,
                                        availability, booked_elsewhere, booking_by_day, books_separately,
-                                       companion_coming, eligibility_said, has_active_booking, mentions_a_stay,
+                                       companion_coming, eligibility_said, has_active_booking, mentions_a_stay, most_nights_asked,
                                        SITUATION_TOLD, stay_too_long,
                                        stations_listed, where_stations_are)
 from bot.dialogue.engine import (HANDLERS, JUST_REFUSED, Handler, Reply, Turn, answers_ticket_offer, apologise, handles,
@@ -482,13 +482,28 @@ _LEAD_IN = re.compile(r"^(?:(?:还有(?:一)?个问题|还有(?=就是|[，,、\
                       r"等等|等一下|等下|稍等)[，,、：:\s]*)+")
 
 
+# What says when: an hour ("22点", "晚上十点", "22:00") or the hours themselves ("入住时间", "24小时").
+_NAMES_HOURS = re.compile(r"\d{1,2}(?:点|:\d\d|：\d\d)|[一二三四五六七八九十]{1,3}点|小时|时间段|(?:入住|办理|营业|开放|服务)时间|晚上|夜间|凌晨")
+
+
+# Words that press a question ("到底多少钱啊", "究竟要啥条件"): no part of what is asked. Left in, they are
+# read as its subject: user test 27 was told "帮不上忙" for "到底多少钱啊！！" after "见习补贴怎么申请".
+_PRESSING = re.compile(r"到底|究竟")
+
+
+def without_pressing(text: str) -> str:
+    """``text`` less the words that press it, when something is left."""
+    rest = _PRESSING.sub("", text)
+    return rest if compact(rest) else text
+
+
 def in_flow_question(turn: Turn, topic: str) -> str:
     """The question asked in the middle of a flow, as it is looked up: without its lead-in, and
     about the flow's ``topic`` when it names nothing of the service (no ``dialogue.domain_words``):
     "还有就是要带什么东西过去吗" while booking asks what to bring to the station (user test 3: not
     found). A question about anything the service covers ("落户要什么条件") is asked as it is:
     put under the station it would be answered with the station's rules."""
-    question = turn.text
+    question = without_pressing(turn.text)
     stripped = _LEAD_IN.sub("", question)
     if len(compact(stripped)) >= 3:
         question = stripped
@@ -645,7 +660,7 @@ def books_in_english(text: str) -> bool:
 
 @handles("policy")
 def policy(turn: Turn) -> Reply:
-    question = turn.text
+    question = without_pressing(turn.text)
     if not turn.state.get("flow") and books_in_english(question):
         started = HANDLERS["booking"](turn)
         started.text = messages.BOOKING_IN_ENGLISH + "\n" + started.text
@@ -669,6 +684,10 @@ def policy(turn: Turn) -> Reply:
     given_up = abandoned_form(turn)
     if given_up is not None:  # "还是订吧 就刚才那个" after "不订了"
         return HANDLERS[given_up.name](turn)
+    nights = None if turn.state.get("flow") or len(split_questions(question)) > 1 else most_nights_asked(turn)
+    if nights is not None:  # "明天可以预约几晚": the limit, not "not found" nor a booking begun (user test 27)
+        remember_sources(turn, nights.sources)
+        return nights
     if not turn.state.get("flow") and mentions_a_stay(turn):
         return HANDLERS["booking"](turn)
     if not turn.state.get("flow") and asks_availability(turn):
@@ -708,6 +727,10 @@ def policy(turn: Turn) -> Reply:
     if YES_SIGNS.match(question.strip() or "-"):  # "👍", "[强]" after an answer: "好的" said by a sign (user test 26
         turn.state.pop("offer_ticket", None)      # was asked what it could help with); never a yes to an offer
         return Reply(messages.ACKNOWLEDGED, intent="ack")
+    if turn.state.get("offer_ticket") and turn.state.get(ANSWERED_FROM) == [] and _PUZZLED.match(question.strip()):
+        # "？？？", "啊？" right after a question not answered: puzzled by that answer, not a new start (user
+        # test 27 was asked what it could help with); the person offered for that question is offered again
+        return Reply(messages.PUZZLED_NOT_FOUND, actions=[messages.CHIP_TICKET], intent="policy", found=False)
     if not compact(question):  # "？？？", "😀😀😀": no words to look up
         return Reply(messages.NO_WORDS, actions=HELP_ACTIONS, intent="no_words")
     if offer == "no" or is_acknowledgement(question):  # "不用了", "收到", or "好的" after an answer: nothing to look up
@@ -770,6 +793,10 @@ def policy(turn: Turn) -> Reply:
             and not any(term in answer.text for term in content_terms(question))):
         # "那到时候再找谁" right after "人才公寓有多少套" finding that answer again: it answers the topic, not
         # what goes on from it (user test 21 was given the number of flats twice)
+        answer = dataclass_replace(answer, found=False, text="", sources=[])
+    if answer.found and arrives_late(question) and not _NAMES_HOURS.search(answer.text):
+        # "晚上11点才到还能入住吗" found only a sentence on 入住 naming no hour ("每次最多7晚…入住日期"): the hours
+        # are not in the documents, and a person is offered (user test 27)
         answer = dataclass_replace(answer, found=False, text="", sources=[])
     _remember_topic(turn, topic, asked)
     remember_sources(turn, answer.sources if answer.found else [])
@@ -852,6 +879,9 @@ def tells_a_situation(text: str) -> bool:
 
 # Asking for more of what was just answered, naming nothing: "还有别的吗", "其他的呢", "还有没".
 _MORE = re.compile(r"^(?=.*(?:还有|别的|其他|其它|其余))(?:那|那么)?(?:还有|还有没有|还有什么)?(?:别的|其他|其它|其余|另外的)?(?:的)?(?:了|吗|呢|没|没有|么|嘛|不)?$")
+# Puzzlement sent alone: question marks, an ellipsis or a thinking face, perhaps after an interjection
+# ("？？？", "啊？", "。。。", "🤔"); at least one of them.
+_PUZZLED = re.compile(r"^(?:啊|嗯|额|呃|蛤|哈|啥|what)?[\s]*(?=.*(?:[?？…]|\.\.\.|。。|🤔))(?:[?？!！…。.\s]|🤔)+$", re.I)
 _ONLY_FILLERS = re.compile(r"^(?:那个|这个|就是|然后|额|呃|啊|诶|欸|那|这)+$")
 # Asking for more of what was just said, naming nothing: "具体点", "能详细说说吗", "然后呢", "怎么说".
 _MORE_DETAIL = re.compile(r"^(?:那|那么|嗯|额|呃)?(?:你)?(?:能|可以|能不能|可不可以|麻烦)?(?:再)?(?:说|讲|介绍|解释)?(?:得|的)?"
@@ -894,8 +924,8 @@ def off_topic(turn: Turn, question: str, answer, topic: str) -> bool:
     anything: neither is off-topic."""
     if answer.found or answer.missing_place or not topic.split() or _SEEKS_STAY.search(question):
         return False  # where to stay is what the service is about, whatever else the question names
-    if asks_office_hours(question):  # "你们几点下班": the office's own, which staff answer (user test 9)
-        return False
+    if asks_office_hours(question) or arrives_late(question):  # "你们几点下班", "很晚才到能进吗": the office's
+        return False                                              # and stations' hours, which staff answer
     places = gazetteer().by_form  # where, not what: 姜堰 is in every document
     terms = {t for t in content_terms(question) + tuple(topic.split()) if len(t) >= 2 and t not in places}
     retrieved = " ".join(c.chunk.text for c in answer.chunks)

@@ -1670,11 +1670,13 @@ def test_the_money_asked_may_be_named_by_the_section_a_sentence_is_under(tmp_pat
 
 
 def test_words_of_intention_and_how_to_are_no_topic():
-    """"政府打算怎么弄房源": 打算 (plan to) and 怎么弄 (how to go about) say how one asks, as 想 and 怎么 do;
+    """"政府打算怎么弄房源": 打算 (plan to) and 怎么弄 (how to go about) say how one asks, as 想 and 怎么 do,
+    and 到底 (user test 27) how hard;
     a text about 房源 need not contain them (the 湖北 guideline's 城中村 article went unanswered)."""
     from knowledge.relevance import subject_terms
 
     assert subject_terms("湖北城中村住的大多是农民工 政府打算怎么弄房源") == ("城中村", "农民工", "政府", "房源")
+    assert subject_terms("驿站到底要不要押金") == subject_terms("驿站要不要押金")  # 到底/究竟 press, they name nothing
 
 
 def test_a_count_said_after_what_was_done_picks_the_row_of_its_span(tmp_path, shipped_kb):

@@ -772,8 +772,9 @@ _ABOUT_ME = re.compile(r"^(?:我|本人)(?:是|今年|刚|已经|现在|明年|�
 
 
 def about_the_asker(query: str) -> bool:
-    """Whether ``query`` opens by saying who asks ("我是应届生 想了解下见习补贴") before what it asks."""
-    return bool(_ABOUT_ME.match(query)) and bool(asked_clause(query))
+    """Whether ``query`` opens by saying who asks ("我是应届生 想了解下见习补贴"); the caller has its
+    ``asked_clause`` already."""
+    return bool(_ABOUT_ME.match(query))
 
 
 def relevance(query: str, chunk: ChunkRecord, dense: float | None, clause: bool = False) -> float:
@@ -793,8 +794,7 @@ def relevance(query: str, chunk: ChunkRecord, dense: float | None, clause: bool 
         cov, specific = max((cov, specific), _coverages(ask, text)[:2])
     if dense is None:
         return cov
-    d = min(max((dense - _DENSE_LOW) / (_DENSE_HIGH - _DENSE_LOW), 0.0), 1.0)
-    mixed = 0.65 * cov + 0.35 * d
+    mixed = 0.65 * cov + 0.35 * _dense_share(dense)
     if specific < _SUBJECT_MIN:
         return min(mixed, cov)  # most of what the question is about is not in the text: similar wording cannot make up for it
     return mixed
@@ -806,8 +806,12 @@ def agreement(relevance: float, dense: float | None) -> float:
     side did not find it at all). Relevance weighs the words the question shares; a long regulation
     shares some with almost any question, and then only the meaning tells a related rule from one
     that merely uses the words ("五险一金各交多少比例" is not "安排残疾人就业的比例")."""
-    d = 0.0 if dense is None else min(max((dense - _DENSE_LOW) / (_DENSE_HIGH - _DENSE_LOW), 0.0), 1.0)
-    return relevance + 0.2 * d
+    return relevance + 0.2 * (0.0 if dense is None else _dense_share(dense))
+
+
+def _dense_share(dense: float) -> float:
+    """A dense cosine as 0..1 between the default embedder's unrelated and on-topic marks."""
+    return min(max((dense - _DENSE_LOW) / (_DENSE_HIGH - _DENSE_LOW), 0.0), 1.0)
 
 
 def subject_terms(question: str) -> tuple[str, ...]:
